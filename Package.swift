@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "bocheck",
+  products: [
+    .executable(name: "bocheck", targets: ["bocheck"]),
+    .library(name: "BocheckCLI", targets: ["BocheckCLI"]),
+  ],
+  targets: [
+    // The typed model of a filing, exact arithmetic and the findings rules produce.
+    .target(name: "BocheckModel"),
+    // Readers that turn a filing's bytes into the model.
+    .target(name: "BocheckReading", dependencies: ["BocheckModel"]),
+    // Rule files, the expression language and its building blocks.
+    .target(name: "BocheckRules", dependencies: ["BocheckModel"]),
+    // Report formats (text, JSON).
+    .target(name: "BocheckReporting", dependencies: ["BocheckModel"]),
+    // Commands and argument parsing, kept apart from the thin executable so they can be tested.
+    .target(
+      name: "BocheckCLI",
+      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"]),
+    .executableTarget(name: "bocheck", dependencies: ["BocheckCLI"]),
+    .testTarget(
+      name: "BocheckTests",
+      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI"],
+      resources: [.copy("Fixtures")]),
+  ]
+)

@@ -1,0 +1,115 @@
+/// An exact decimal number: an integer significand scaled by a power of ten.
+///
+/// Share amounts and printed percents are exact decimals. Values keep the number of decimals they were
+/// printed with (`scale`), so that `2.28` and `2.280` can be told apart where the printed precision
+/// matters. Arithmetic on them goes through ``Rational`` and never through binary floating point.
+public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
+  /// The digits of the number without its decimal point.
+  public let significand: Int128
+  /// How many of the significand's digits stand after the decimal point (0 or more).
+  public let scale: Int
+
+  /// The largest number of digits a parsed integer part may have.
+  public static let maximumIntegerDigits = 15
+  /// The largest number of decimals a parsed value may have.
+  public static let maximumScale = 6
+
+  /// Creates a decimal from its significand and scale.
+  ///
+  /// - Parameters:
+  ///   - significand: The digits without the decimal point.
+  ///   - scale: How many digits stand after the decimal point.
+  public init(significand: Int128, scale: Int) {
+    self.significand = significand
+    self.scale = scale
+  }
+
+  /// Creates a whole number.
+  public init(_ value: Int) {
+    self.init(significand: Int128(value), scale: 0)
+  }
+
+  /// Parses a plain number as printed in a filing: digits with optional thousands separators, an optional
+  /// decimal part, an optional leading minus sign.
+  ///
+  /// Commas must group digits in threes. Anything else (letters, stray punctuation, more than
+  /// ``maximumIntegerDigits`` digits before the point or ``maximumScale`` after it) gives `nil`.
+  ///
+  /// - Parameter text: The number's text, without surrounding white space.
+  public static func parse<S: StringProtocol>(_ text: S) -> ExactDecimal? {
+    var bytes = Array(text.utf8)
+    var negative = false
+    if bytes.first == UInt8(ascii: "-") {
+      negative = true
+      bytes.removeFirst()
+    }
+    guard !bytes.isEmpty else { return nil }
+    var significand: Int128 = 0
+    var integerDigits = 0
+    var scale = 0
+    var seenPoint = false
+    var digitsSinceComma = -1
+    var sawComma = false
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
+        if seenPoint {
+          scale += 1
+          if scale > maximumScale { return nil }
+        } else {
+          integerDigits += 1
+          if integerDigits > maximumIntegerDigits { return nil }
+          if digitsSinceComma >= 0 { digitsSinceComma += 1 }
+        }
+      case UInt8(ascii: ","):
+        if seenPoint || integerDigits == 0 { return nil }
+        if sawComma && digitsSinceComma != 3 { return nil }
+        if !sawComma && integerDigits > 3 { return nil }
+        sawComma = true
+        digitsSinceComma = 0
+      case UInt8(ascii: "."):
+        if seenPoint || integerDigits == 0 { return nil }
+        if sawComma && digitsSinceComma != 3 { return nil }
+        seenPoint = true
+      default:
+        return nil
+      }
+    }
+    if integerDigits == 0 { return nil }
+    if sawComma && !seenPoint && digitsSinceComma != 3 { return nil }
+    if seenPoint && scale == 0 { return nil }
+    return ExactDecimal(significand: negative ? -significand : significand, scale: scale)
+  }
+
+  /// The same value as an exact fraction.
+  public var rational: Rational {
+    Rational(uncheckedNumerator: significand, denominator: Rational.powerOfTen(scale))
+  }
+
+  /// The value with thousands separators and its printed decimals, e.g. `1,019,531` or `2.28`.
+  public var description: String { formatted(grouping: true) }
+
+  /// The value as text.
+  ///
+  /// - Parameter grouping: Whether to separate thousands with commas.
+  public func formatted(grouping: Bool) -> String {
+    let negative = significand < 0
+    let digits = String(negative ? -significand : significand)
+    let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
+    let integerPart = padded.dropLast(scale)
+    let fraction = padded.suffix(scale)
+    var integerText = String(integerPart)
+    if grouping && integerText.count > 3 {
+      var groups: [Substring] = []
+      var end = integerText.endIndex
+      while end > integerText.startIndex {
+        let start = integerText.index(end, offsetBy: -3, limitedBy: integerText.startIndex) ?? integerText.startIndex
+        groups.insert(integerText[start..<end], at: 0)
+        end = start
+      }
+      integerText = groups.joined(separator: ",")
+    }
+    return (negative ? "-" : "") + integerText + (scale > 0 ? "." + fraction : "")
+  }
+}

@@ -1,0 +1,63 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+  case note, warning, error
+
+  /// Orders note < warning < error.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool {
+    lhs.rank < rhs.rank
+  }
+
+  private var rank: Int {
+    switch self {
+    case .note: return 0
+    case .warning: return 1
+    case .error: return 2
+    }
+  }
+}
+
+/// A discrepancy a rule reports, with where it is and what the numbers should be.
+public struct Finding: Hashable, Sendable {
+  /// The id of the rule that reported it, such as `parent-sum`.
+  public var ruleID: String
+  /// How serious it is.
+  public var severity: Severity
+  /// The 1-based cover page it is about, or `nil` for the filing as a whole.
+  public var page: Int?
+  /// The reporting person's name, or `nil` where the page has no name.
+  public var person: String?
+  /// The row number on the filing's schedule, or `nil` for findings about the whole filing.
+  public var row: Int?
+  /// The 1-based line to fix.
+  public var line: Int
+  /// The 1-based column on that line.
+  public var column: Int
+  /// The message, with the numbers filled in.
+  public var message: String
+  /// What the value should be, when the rule can say.
+  public var expected: String?
+  /// What the value is.
+  public var actual: String?
+
+  /// Creates a finding.
+  public init(
+    ruleID: String, severity: Severity, page: Int?, person: String?, row: Int?, line: Int, column: Int,
+    message: String, expected: String? = nil, actual: String? = nil
+  ) {
+    self.ruleID = ruleID
+    self.severity = severity
+    self.page = page
+    self.person = person
+    self.row = row
+    self.line = line
+    self.column = column
+    self.message = message
+    self.expected = expected
+    self.actual = actual
+  }
+
+  /// Orders findings by line, column, rule and message, so that reports are deterministic.
+  public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    (lhs.line, lhs.column, lhs.ruleID, lhs.message) < (rhs.line, rhs.column, rhs.ruleID, rhs.message)
+  }
+}

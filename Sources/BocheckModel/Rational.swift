@@ -1,0 +1,162 @@
+/// An arithmetic result that does not fit the exact representation.
+public struct ArithmeticOverflow: Error, Equatable, Sendable {}
+
+/// An exact fraction of two 128-bit integers, always in lowest terms with a positive denominator.
+///
+/// Every comparison of amounts and percents in bocheck is made on rationals, so that no rounding of a
+/// binary floating-point number can make a right filing look wrong or a wrong one look right. Operations
+/// that would overflow throw ``ArithmeticOverflow`` instead of trapping.
+public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The numerator, carrying the sign.
+  public let numerator: Int128
+  /// The denominator, always positive.
+  public let denominator: Int128
+
+  /// Zero.
+  public static let zero = Rational(uncheckedNumerator: 0, denominator: 1)
+
+  /// Creates a whole number.
+  public init(_ value: Int) {
+    self.init(uncheckedNumerator: Int128(value), denominator: 1)
+  }
+
+  /// Creates `numerator / denominator` in lowest terms.
+  ///
+  /// - Throws: ``ArithmeticOverflow`` when the denominator is zero.
+  public init(numerator: Int128, denominator: Int128) throws(ArithmeticOverflow) {
+    guard denominator != 0 else { throw ArithmeticOverflow() }
+    guard numerator != Int128.min, denominator != Int128.min else { throw ArithmeticOverflow() }
+    let sign: Int128 = denominator < 0 ? -1 : 1
+    let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
+    self.init(
+      uncheckedNumerator: sign * numerator / Int128(divisor),
+      denominator: sign * denominator / Int128(divisor))
+  }
+
+  init(uncheckedNumerator: Int128, denominator: Int128) {
+    let divisor = Rational.gcd(uncheckedNumerator.magnitude, denominator.magnitude)
+    if divisor > 1 {
+      self.numerator = uncheckedNumerator / Int128(divisor)
+      self.denominator = denominator / Int128(divisor)
+    } else {
+      self.numerator = uncheckedNumerator
+      self.denominator = denominator
+    }
+  }
+
+  static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return x == 0 ? 1 : x
+  }
+
+  static func powerOfTen(_ exponent: Int) -> Int128 {
+    var result: Int128 = 1
+    for _ in 0..<exponent { result *= 10 }
+    return result
+  }
+
+  private static func multiply(_ a: Int128, _ b: Int128) throws(ArithmeticOverflow) -> Int128 {
+    let (value, overflow) = a.multipliedReportingOverflow(by: b)
+    if overflow { throw ArithmeticOverflow() }
+    return value
+  }
+
+  private static func add(_ a: Int128, _ b: Int128) throws(ArithmeticOverflow) -> Int128 {
+    let (value, overflow) = a.addingReportingOverflow(b)
+    if overflow { throw ArithmeticOverflow() }
+    return value
+  }
+
+  /// The exact sum.
+  public static func + (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    if lhs.denominator == rhs.denominator {
+      return try Rational(numerator: add(lhs.numerator, rhs.numerator), denominator: lhs.denominator)
+    }
+    let numerator = try add(multiply(lhs.numerator, rhs.denominator), multiply(rhs.numerator, lhs.denominator))
+    return try Rational(numerator: numerator, denominator: multiply(lhs.denominator, rhs.denominator))
+  }
+
+  /// The exact difference.
+  public static func - (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    try lhs + Rational(uncheckedNumerator: -rhs.numerator, denominator: rhs.denominator)
+  }
+
+  /// The exact product.
+  public static func * (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    try Rational(
+      numerator: multiply(lhs.numerator, rhs.numerator), denominator: multiply(lhs.denominator, rhs.denominator))
+  }
+
+  /// The exact quotient.
+  ///
+  /// - Throws: ``ArithmeticOverflow`` on division by zero or overflow.
+  public static func / (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    guard rhs.numerator != 0 else { throw ArithmeticOverflow() }
+    return try Rational(
+      numerator: multiply(lhs.numerator, rhs.denominator), denominator: multiply(lhs.denominator, rhs.numerator))
+  }
+
+  /// Compares exactly; a comparison too large for 128 bits falls back to comparing integer parts first.
+  public static func < (lhs: Rational, rhs: Rational) -> Bool {
+    let (left, overflowLeft) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+    let (right, overflowRight) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+    if !overflowLeft && !overflowRight { return left < right }
+    let (leftWhole, leftRest) = lhs.numerator.quotientAndRemainder(dividingBy: lhs.denominator)
+    let (rightWhole, rightRest) = rhs.numerator.quotientAndRemainder(dividingBy: rhs.denominator)
+    let leftFloor = leftRest < 0 ? leftWhole - 1 : leftWhole
+    let rightFloor = rightRest < 0 ? rightWhole - 1 : rightWhole
+    if leftFloor != rightFloor { return leftFloor < rightFloor }
+    let leftFraction = (try? lhs - Rational(uncheckedNumerator: leftFloor, denominator: 1)) ?? .zero
+    let rightFraction = (try? rhs - Rational(uncheckedNumerator: rightFloor, denominator: 1)) ?? .zero
+    return leftFraction < rightFraction
+  }
+
+  /// Whether the value is a whole number.
+  public var isInteger: Bool { denominator == 1 }
+
+  /// The value rounded half away from zero to `decimals` places, as an exact decimal.
+  ///
+  /// - Parameter decimals: Digits after the decimal point (0 or more).
+  public func rounded(toDecimals decimals: Int) throws(ArithmeticOverflow) -> ExactDecimal {
+    let scaled = try Rational.multiply(numerator, Rational.powerOfTen(decimals))
+    var (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
+    if try Rational.multiply(Int128(remainder.magnitude), 2) >= denominator {
+      quotient += scaled < 0 ? -1 : 1
+    }
+    remainder = 0
+    return ExactDecimal(significand: quotient, scale: decimals)
+  }
+
+  /// The fraction as `n/d`, or `n` for whole numbers.
+  public var description: String {
+    denominator == 1 ? String(numerator) : "\(numerator)/\(denominator)"
+  }
+}
+
+/// A closed interval of exact values, as a rounded printed number stands for.
+public struct RationalInterval: Hashable, Sendable {
+  /// The smallest value in the interval.
+  public let lower: Rational
+  /// The largest value in the interval.
+  public let upper: Rational
+
+  /// Creates `[lower, upper]`.
+  public init(lower: Rational, upper: Rational) {
+    self.lower = lower
+    self.upper = upper
+  }
+
+  /// The interval a value printed with `scale` decimals stands for: `[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]`.
+  ///
+  /// - Parameter printed: The printed value; its scale is its precision.
+  public init(printed: ExactDecimal) throws(ArithmeticOverflow) {
+    let half = try Rational(numerator: 1, denominator: 2 * Rational.powerOfTen(printed.scale))
+    self.init(lower: try printed.rational - half, upper: try printed.rational + half)
+  }
+
+  /// Whether `value` lies in the interval, ends included.
+  public func contains(_ value: Rational) -> Bool {
+    !(value < lower) && !(upper < value)
+  }
+}
