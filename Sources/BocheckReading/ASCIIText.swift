@@ -1,0 +1,95 @@
+/// Byte-level helpers for matching ASCII phrases in text without regular expressions.
+enum ASCIIText {
+  /// The byte upper-cased when it is an ASCII letter.
+  @inline(__always)
+  static func upper(_ byte: UInt8) -> UInt8 {
+    byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+  }
+
+  /// Whether the byte is a space or a tab.
+  @inline(__always)
+  static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0xA0
+  }
+
+  /// Whether the byte is an ASCII digit.
+  @inline(__always)
+  static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= 0x30 && byte <= 0x39
+  }
+
+  /// Whether the byte is an ASCII letter.
+  @inline(__always)
+  static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// Finds an upper-case ASCII phrase in `haystack`, ignoring case and treating any run of blanks in the
+  /// haystack as the single space of the phrase.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase in upper case, words separated by single spaces.
+  ///   - haystack: The bytes to search.
+  ///   - from: The offset to start at.
+  /// - Returns: The byte range of the first match.
+  static func find(_ phrase: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
+    guard let first = phrase.first, haystack.count >= phrase.count else { return nil }
+    var start = from
+    while start < haystack.count {
+      if upper(haystack[start]) == first, let end = matchLength(phrase, in: haystack, at: start) {
+        // A match must not begin or end inside a word.
+        let beginsWord = start == 0 || !isLetter(haystack[start - 1])
+        let endsWord = end == haystack.count || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
+        if beginsWord && endsWord { return start..<end }
+      }
+      start += 1
+    }
+    return nil
+  }
+
+  /// The end offset of `phrase` matched at `start`, or `nil`.
+  static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int) -> Int? {
+    var position = start
+    var index = 0
+    while index < phrase.count {
+      let expected = phrase[index]
+      guard position < haystack.count else { return nil }
+      if expected == 0x20 {
+        guard isBlank(haystack[position]) else { return nil }
+        while position < haystack.count && isBlank(haystack[position]) { position += 1 }
+        index += 1
+        continue
+      }
+      guard upper(haystack[position]) == expected else { return nil }
+      position += 1
+      index += 1
+    }
+    return position
+  }
+
+  /// The offset of the first non-blank byte at or after `offset`.
+  static func skipBlanks(_ bytes: [UInt8], from offset: Int) -> Int {
+    var position = offset
+    while position < bytes.count && isBlank(bytes[position]) { position += 1 }
+    return position
+  }
+
+  /// The bytes with blanks trimmed from both ends.
+  static func trimmedRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && isBlank(bytes[lower]) { lower += 1 }
+    while upper > lower && isBlank(bytes[upper - 1]) { upper -= 1 }
+    return lower..<upper
+  }
+
+  /// Decodes a byte range as UTF-8 text (bytes came from valid text, so this does not fail).
+  static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// Upper-case bytes of an ASCII phrase.
+  static func phrase(_ text: String) -> [UInt8] {
+    Array(text.utf8).map(upper)
+  }
+}

@@ -1,0 +1,323 @@
+import BocheckModel
+
+/// A value fragment as it stands in the source, before it is assigned to a row.
+struct ValueFragment {
+  /// The text.
+  var text: String
+  /// The 1-based line.
+  var line: Int
+  /// The 1-based column.
+  var column: Int
+  /// The row number printed in a cell of the same line, when the line has one but no caption.
+  var marker: Int?
+  /// Whether the fragment stands on its caption's line.
+  var isInline: Bool
+}
+
+/// A caption met in the source, with the fragments that follow it up to the next caption.
+struct CaptionSlot {
+  /// Which row the caption names.
+  let field: RowField
+  /// The row number printed before the caption, if any.
+  let printedNumber: Int?
+  /// The 1-based line of the caption.
+  let line: Int
+  /// The 1-based column of the caption.
+  let column: Int
+  /// The fragments after it, in order.
+  var fragments: [ValueFragment] = []
+}
+
+/// Turns the tokenized lines of the cover-page region into cover pages.
+///
+/// Pages are split where the row order starts again (a row-1 caption, or a caption whose row comes before
+/// the previous one's). Each caption takes the values that follow it up to the next caption, with wrapped
+/// lines joined. Two layouts that conversions produce are recognised and read with a note, never silently:
+/// values printed apart from their labels (four labels, then four values: taken in order when the counts
+/// agree, reported as unassignable when they do not), and values that stand one table cell off (the row
+/// number printed on the value's line is the next row's).
+struct CoverPageAssembler {
+  /// The schedule whose row numbering applies.
+  let schedule: Schedule
+
+  /// The assembled pages and the notes made while assembling them.
+  struct Result {
+    var pages: [CoverPage] = []
+    var notes: [ReaderNote] = []
+  }
+
+  /// Assembles pages from tokenized lines.
+  ///
+  /// - Parameter lines: The lines of the cover-page region, in order.
+  func assemble(_ lines: [TokenizedLine]) -> Result {
+    var pages: [(slots: [CaptionSlot], cusip: String?, line: Int)] = []
+    var current: [CaptionSlot] = []
+    var currentCusip: String?
+    var pendingCusip: String?
+    var startLine = 0
+    func closePage() {
+      if !current.isEmpty { pages.append((current, currentCusip, startLine)) }
+      current = []
+      currentCusip = nil
+    }
+    for line in lines {
+      switch line.role {
+      case .blank, .noise:
+        continue
+      case .cusip(let cusip):
+        pendingCusip = cusip
+      case .content:
+        let marker = line.tokens.compactMap { token -> Int? in
+          if case .marker(let value) = token.kind { return value }
+          return nil
+        }.first
+        var captionOnLine = false
+        for token in line.tokens {
+          switch token.kind {
+          case .caption(let field, let number):
+            if let last = current.last, field == .reportingPersonName || field.order <= last.field.order {
+              closePage()
+            }
+            if current.isEmpty {
+              startLine = line.number
+              currentCusip = pendingCusip
+              pendingCusip = nil
+            }
+            current.append(CaptionSlot(field: field, printedNumber: number, line: line.number, column: token.column))
+            captionOnLine = true
+          case .value(let text):
+            guard !current.isEmpty else { continue }
+            current[current.count - 1].fragments.append(
+              ValueFragment(
+                text: text, line: line.number, column: token.column, marker: captionOnLine ? nil : marker,
+                isInline: captionOnLine))
+          case .marker:
+            continue
+          }
+        }
+      }
+    }
+    closePage()
+    var result = Result()
+    for (offset, page) in pages.enumerated() {
+      let index = offset + 1
+      var rows: [RowField: Row] = [:]
+      assignRows(page.slots, page: index, into: &rows, notes: &result.notes)
+      result.pages.append(CoverPage(index: index, line: page.line, rows: rows, cusip: page.cusip))
+    }
+    return result
+  }
+
+  // MARK: Assigning values to rows
+
+  private func number(of slot: CaptionSlot) -> Int {
+    slot.printedNumber ?? slot.field.number(in: schedule) ?? 0
+  }
+
+  private func assignRows(
+    _ slots: [CaptionSlot], page: Int, into rows: inout [RowField: Row], notes: inout [ReaderNote]
+  ) {
+    let values = slots.map { logicalValues(of: $0) }
+    var index = 0
+    while index < slots.count {
+      // A run of amount captions with no values, the last one followed by several values: a detached layout.
+      var end = index
+      while end + 1 < slots.count, values[end].isEmpty, slots[end].field.valueKind == .amount,
+        slots[end + 1].field.valueKind == .amount, slots[end + 1].field.order == slots[end].field.order + 1
+      {
+        end += 1
+      }
+      let runValues = values[end]
+      if end > index, runValues.count >= 2, !(runValues.first?.isInline ?? false) {
+        assignDetached(Array(slots[index...end]), runValues, into: &rows)
+        index = end + 1
+        continue
+      }
+      let previousIsEmptyCheckbox = index > 0 && values[index - 1].isEmpty
+        && slots[index - 1].field.valueKind == .checkbox
+      assignSingle(
+        slots[index], values[index], page: page, isLastOnPage: index == slots.count - 1,
+        previousIsEmptyCheckbox: previousIsEmptyCheckbox, into: &rows, notes: &notes)
+      index += 1
+    }
+  }
+
+  private func rangeText(_ slots: [CaptionSlot]) -> String {
+    "rows \(number(of: slots[0]))–\(number(of: slots[slots.count - 1]))"
+  }
+
+  private func assignDetached(_ slots: [CaptionSlot], _ values: [ValueFragment], into rows: inout [RowField: Row]) {
+    let lines = values.map { String($0.line) }.joined(separator: ", ")
+    if values.count == slots.count {
+      for (offset, slot) in slots.enumerated() {
+        let value = values[offset]
+        var row = makeRow(slot, value)
+        if row.status == .read {
+          row.status = .recovered
+          row.note =
+            "the value stands apart from its label: \(ordinal(offset + 1)) of the \(values.count) values listed "
+            + "after the labels of \(rangeText(slots)) (line \(value.line)); taken in order as row \(number(of: slot))'s"
+        }
+        rows[slot.field] = row
+      }
+      return
+    }
+    for slot in slots {
+      rows[slot.field] = Row(
+        field: slot.field, raw: values.map(\.text).joined(separator: " | "), line: slot.line, column: slot.column,
+        status: .malformed, value: nil,
+        note: "\(values.count) values (lines \(lines)) follow the labels of \(rangeText(slots)); "
+          + "which value belongs to which row cannot be told, so none is used")
+    }
+  }
+
+  private func assignSingle(
+    _ slot: CaptionSlot, _ values: [ValueFragment], page: Int, isLastOnPage: Bool, previousIsEmptyCheckbox: Bool,
+    into rows: inout [RowField: Row], notes: inout [ReaderNote]
+  ) {
+    guard !values.isEmpty else {
+      rows[slot.field] = emptyRow(slot)
+      return
+    }
+    var chosen = 0
+    switch slot.field.valueKind {
+    case .percent:
+      // Prefer the value printed as a percent; a lone box glyph before it belongs to the empty box above.
+      if let withSign = values.firstIndex(where: { $0.text.contains("%") && ValueParsers.parsePercent($0.text).isValue }) {
+        chosen = withSign
+      } else if let readable = values.firstIndex(where: { ValueParsers.parsePercent($0.text).isValue }) {
+        chosen = readable
+      }
+    case .codes:
+      if let readable = values.firstIndex(where: { ValueParsers.looksLikeCodes($0.text) }) { chosen = readable }
+    default:
+      break
+    }
+    var row = makeRow(slot, values[chosen])
+    if let marker = values[chosen].marker, marker != number(of: slot), row.status == .read {
+      row.status = .recovered
+      row.note =
+        "the value stands in row \(marker)'s cell (line \(values[chosen].line)); taken as row \(number(of: slot))'s, "
+        + "whose label it follows"
+    }
+    rows[slot.field] = row
+    // What else follows the caption: a stray number in an amount or percent row is worth saying.
+    guard slot.field.valueKind == .amount || slot.field.valueKind == .percent else { return }
+    for (offset, extra) in values.enumerated() where offset != chosen {
+      if extra.text == values[chosen].text { continue }
+      if previousIsEmptyCheckbox && offset < chosen && ValueParsers.checkboxGlyph(extra.text) { continue }
+      if isLastOnPage && extra.text.allSatisfy(\.isNumber) { continue }
+      notes.append(
+        ReaderNote(
+          page: page, field: slot.field, line: extra.line, column: extra.column,
+          message: "a stray value '\(extra.text.prefix(40))' follows row \(number(of: slot))'s value and belongs to "
+            + "no row; it was not read as data"))
+    }
+  }
+
+  private func emptyRow(_ slot: CaptionSlot) -> Row {
+    switch slot.field.valueKind {
+    case .checkbox:
+      return Row(field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read, value: .checkbox(false))
+    case .groupBoxes:
+      return Row(
+        field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read,
+        value: .groupBoxes(a: false, b: false))
+    default:
+      if slot.field == .secUseOnly {
+        return Row(field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read, value: .text(""))
+      }
+      return Row(field: slot.field, raw: "", line: slot.line, column: slot.column, status: .missing, value: nil)
+    }
+  }
+
+  private func makeRow(_ slot: CaptionSlot, _ value: ValueFragment) -> Row {
+    switch ValueParsers.parse(value.text, for: slot.field) {
+    case .value(let parsed):
+      return Row(
+        field: slot.field, raw: value.text, line: value.line, column: value.column, status: .read, value: parsed)
+    case .malformed(let why):
+      return Row(
+        field: slot.field, raw: value.text, line: value.line, column: value.column, status: .malformed, value: nil,
+        note: why)
+    case .empty:
+      return emptyRow(slot)
+    }
+  }
+
+  // MARK: Joining wrapped values
+
+  /// The slot's fragments with wrapped lines joined into whole values.
+  func logicalValues(of slot: CaptionSlot) -> [ValueFragment] {
+    let fragments = slot.fragments.filter { !$0.text.isEmpty }
+    guard var current = fragments.first else { return [] }
+    var result: [ValueFragment] = []
+    let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
+    let joinsWrapped = slot.field.valueKind == .amount || slot.field.valueKind == .text
+    for next in fragments.dropFirst() {
+      if joinsEverything || (joinsWrapped && ValueParsers.continues(current.text, with: next.text)) {
+        current.text += " " + next.text
+      } else {
+        result.append(current)
+        current = next
+      }
+    }
+    result.append(current)
+    return result
+  }
+
+  private func ordinal(_ value: Int) -> String {
+    switch value {
+    case 1: return "the first"
+    case 2: return "the second"
+    case 3: return "the third"
+    case 4: return "the fourth"
+    default: return "value \(value)"
+    }
+  }
+}
+
+extension RowField {
+  /// The row's position in printed order, the same on both schedules.
+  var order: Int { RowField.allCases.firstIndex(of: self) ?? 0 }
+}
+
+extension ParsedValue {
+  /// Whether a value was read.
+  var isValue: Bool {
+    if case .value = self { return true }
+    return false
+  }
+}
+
+extension ValueParsers {
+  /// Whether `next` continues the value `previous` began (a wrapped line) rather than starting a new one.
+  ///
+  /// A new value starts with a number (or `-0-`) or is a lone box glyph; anything else continues the
+  /// previous text. A number continues it only when the previous text ends mid-phrase (with a comma, a
+  /// semicolon, "of", "and", "by" or a part label such as "(ii)").
+  static func continues(_ previous: String, with next: String) -> Bool {
+    let trimmedNext = next.trimmingBlanks()
+    guard let first = trimmedNext.first else { return true }
+    if checkboxGlyph(trimmedNext) { return false }
+    let startsNew = first.isNumber || trimmedNext.hasPrefix("-0-") || (first == "-" && trimmedNext.count == 1)
+    if !startsNew { return true }
+    let lower = previous.trimmingBlanks().lowercased()
+    for ending in [",", ";", " of", " and", " by", "(i)", "(ii)", "(iii)", "(iv)", "(v)", "(a)", "(b)", "(c)", "("]
+    where lower.hasSuffix(ending) {
+      return true
+    }
+    return false
+  }
+
+  /// Whether the text is nothing but a checkbox glyph such as `o`, `0`, `X` or `[ ]`.
+  static func checkboxGlyph(_ text: String) -> Bool {
+    ["o", "0", "x", "X", "[ ]", "[x]", "[X]", "¨", "þ", "ý", "☐", "☒"].contains(text.trimmingBlanks())
+  }
+
+  /// Whether the text reads as SEC codes (short upper-case words), not as prose or a number.
+  static func looksLikeCodes(_ text: String) -> Bool {
+    guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
+    return !codes.isEmpty && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
+  }
+}

@@ -1,0 +1,314 @@
+import BocheckModel
+import Foundation
+
+/// Reads the facts a filing states outside its cover pages: form, amendment, issuer, CUSIP, the
+/// shares-outstanding basis, who signs and who joins the joint filing agreement.
+struct DocumentFacts {
+  let lines: SourceLines
+
+  /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
+  struct Paragraph {
+    var text: String = ""
+    var lineStarts: [(offset: Int, line: Int)] = []
+
+    /// The 1-based line holding the character at `offset` of the joined text.
+    func line(at offset: Int) -> Int {
+      var result = lineStarts.first?.line ?? 0
+      for start in lineStarts where start.offset <= offset { result = start.line }
+      return result
+    }
+  }
+
+  /// The text of a line with Markdown emphasis removed and blanks trimmed.
+  func clean(_ number: Int) -> String {
+    String(lines[number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
+  }
+
+  /// Paragraphs of the lines in `range` (1-based, inclusive bounds as a half-open range).
+  func paragraphs(in range: Range<Int>) -> [Paragraph] {
+    var result: [Paragraph] = []
+    var current = Paragraph()
+    for number in range {
+      let text = clean(number)
+      if text.isEmpty {
+        if !current.text.isEmpty { result.append(current) }
+        current = Paragraph()
+        continue
+      }
+      if !current.text.isEmpty { current.text += " " }
+      current.lineStarts.append((current.text.utf16.count, number))
+      current.text += text
+    }
+    if !current.text.isEmpty { result.append(current) }
+    return result
+  }
+
+  // MARK: Form, issuer, CUSIP
+
+  /// The form type and amendment number, from the header (or a running header).
+  func formAndAmendment(headerEnd: Int) -> (form: Located<String>?, amendment: Located<Int>?, schedule: Schedule?) {
+    var form: Located<String>?
+    var amendment: Located<Int>?
+    var schedule: Schedule?
+    let limit = min(lines.count, max(headerEnd, 1))
+    for number in 1...max(1, limit) where number <= lines.count {
+      let text = clean(number).uppercased()
+      if form == nil {
+        for (marker, kind) in [("13D", Schedule.schedule13D), ("13G", .schedule13G)] {
+          if let range = text.range(of: "SCHEDULE \(marker)") ?? text.range(of: "FORM SC \(marker)")
+            ?? text.range(of: "SC \(marker)")
+          {
+            let isAmendment = text[range.upperBound...].hasPrefix("/A")
+            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: number)
+            schedule = kind
+            break
+          }
+        }
+      }
+      if amendment == nil, let range = text.range(of: "AMENDMENT NO.") ?? text.range(of: "AMENDMENT NO ") {
+        let digits = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
+        if let value = Int(digits) { amendment = Located(value, line: number) }
+      }
+    }
+    if let found = form, let amendment, !found.value.hasSuffix("/A") {
+      form = Located(found.value + "/A", line: found.line)
+      _ = amendment
+    }
+    return (form, amendment, schedule)
+  }
+
+  /// The text on the nearest non-blank line above a line holding `caption` (such as "(Name of Issuer)").
+  func valueAbove(caption: String, before limit: Int) -> Located<String>? {
+    guard limit >= 1 else { return nil }
+    for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
+      var above = number - 1
+      while above >= 1 && clean(above).isEmpty { above -= 1 }
+      if above >= 1 { return Located(clean(above), line: above) }
+    }
+    return nil
+  }
+
+  /// The CUSIP printed on the first page, spaces removed.
+  func cusip(before limit: Int) -> Located<String>? {
+    if let above = valueAbove(caption: "(cusip number)", before: limit) {
+      return Located(CUSIP.compact(above.value), line: above.line)
+    }
+    return nil
+  }
+
+  // MARK: Shares outstanding
+
+  /// The shares-outstanding basis the filing states, such as "based on 44,726,000 shares outstanding" or
+  /// "common shares outstanding of 44.726m".
+  ///
+  /// Every number within a short distance of the word "outstanding" is a candidate; dollar amounts, per-share
+  /// prices, percents and numbers below 10,000 are not. A paragraph that says what the percentages are
+  /// "based on" wins over one that does not; among equals the first wins.
+  func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
+    var best: (value: ExactDecimal, line: Int, strong: Bool)?
+    for paragraph in paragraphs(in: range) {
+      let lower = paragraph.text.lowercased()
+      guard lower.contains("outstanding") else { continue }
+      let strong = lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
+        || lower.contains("calculated")
+      let utf16 = Array(lower.utf16)
+      var outstandingOffsets: [Int] = []
+      var searchStart = lower.startIndex
+      while let found = lower.range(of: "outstanding", range: searchStart..<lower.endIndex) {
+        outstandingOffsets.append(lower.utf16.distance(from: lower.utf16.startIndex, to: found.lowerBound.samePosition(in: lower.utf16) ?? lower.utf16.startIndex))
+        searchStart = found.upperBound
+      }
+      for candidate in numberCandidates(utf16) {
+        let distance = outstandingOffsets.map { abs($0 - candidate.offset) }.min() ?? Int.max
+        guard distance <= 100 else { continue }
+        let line = paragraph.line(at: candidate.offset)
+        if best == nil || (strong && !(best?.strong ?? false)) {
+          best = (candidate.value, line, strong)
+        }
+      }
+    }
+    return best.map { Located($0.value, line: $0.line) }
+  }
+
+  private func numberCandidates(_ text: [UInt16]) -> [(value: ExactDecimal, offset: Int)] {
+    var result: [(ExactDecimal, Int)] = []
+    var index = 0
+    func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+    while index < text.count {
+      guard isDigit(text[index]), index == 0 || !(isDigit(text[index - 1]) || text[index - 1] == 0x2E || text[index - 1] == 0x2C) else {
+        index += 1
+        continue
+      }
+      let start = index
+      while index < text.count && (isDigit(text[index]) || text[index] == 0x2C || text[index] == 0x2E) { index += 1 }
+      var end = index
+      while end > start && (text[end - 1] == 0x2C || text[end - 1] == 0x2E) { end -= 1 }
+      let token = String(decoding: text[start..<end], as: UTF16.self)
+      let before = start > 0 ? text[start - 1] : 0x20
+      if before == 0x24 { continue }  // "$15"
+      var after = index
+      var suffixText = ""
+      while after < text.count && text[after] == 0x20 { after += 1 }
+      var letters = after
+      while letters < text.count && ((text[letters] >= 0x61 && text[letters] <= 0x7A)) { letters += 1 }
+      suffixText = String(decoding: text[after..<letters], as: UTF16.self)
+      if after < text.count && (text[after] == 0x25 || text[after] == 0x2F) { continue }  // "5%", "15/sh"
+      if index < text.count && text[index] == 0x25 { continue }
+      guard var value = ExactDecimal.parse(token) else { continue }
+      let glued = index < text.count && text[index] >= 0x61 && text[index] <= 0x7A
+      let multiplier: Int128?
+      switch (glued, suffixText) {
+      case (true, "m"), (true, "mm"), (_, "million"): multiplier = 1_000_000
+      case (true, "k"), (_, "thousand"): multiplier = 1_000
+      case (_, "billion"): multiplier = 1_000_000_000
+      default: multiplier = glued ? nil : 1
+      }
+      guard let multiplier else { continue }
+      if multiplier > 1 {
+        value = ExactDecimal(significand: value.significand * multiplier, scale: value.scale)
+        if let whole = try? value.rational.rounded(toDecimals: 0), whole.rational == value.rational { value = whole }
+      }
+      guard value.scale == 0, value.significand >= 10_000 else { continue }
+      result.append((value, start))
+    }
+    return result
+  }
+
+  // MARK: Signatures and the joint filing agreement
+
+  private static let entitySuffixes = [
+    "LP", "L.P.", "LTD", "LTD.", "LLC", "L.L.C.", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "COMPANY", "CO.",
+    "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV",
+  ]
+
+  /// Names that sign the filing: entity names above a "By:" line and individuals' "/s/" lines.
+  func signers(in range: Range<Int>) -> [NamedMention] {
+    var result: [NamedMention] = []
+    var number = range.lowerBound
+    while number < range.upperBound {
+      let text = clean(number)
+      let upper = text.uppercased()
+      let isHeading = upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
+        || upper.hasPrefix("IN WITNESS WHEREOF")
+      if isHeading {
+        let (names, end) = signatureBlock(from: number + 1, limit: range.upperBound)
+        result += names
+        number = end
+      }
+      number += 1
+    }
+    return result
+  }
+
+  private func isSignatureFurniture(_ upper: String) -> Bool {
+    upper.hasPrefix("BY:") || upper.hasPrefix("/S/") || upper.hasPrefix("NAME:") || upper.hasPrefix("TITLE:")
+      || upper.hasPrefix("DATE") || upper.hasPrefix("DATED")
+  }
+
+  private func signatureBlock(from start: Int, limit: Int) -> ([NamedMention], Int) {
+    var names: [NamedMention] = []
+    var number = start
+    var previousBlank = true
+    var previousText = ""
+    while number < limit {
+      let text = clean(number)
+      let upper = text.uppercased()
+      if text.isEmpty {
+        previousBlank = true
+        number += 1
+        continue
+      }
+      let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
+      if !isAttestation
+        && (text.count > 150 || upper.hasPrefix("JOINT FILING AGREEMENT") || upper.hasPrefix("EXHIBIT")
+          || upper.hasPrefix("DEAR ") || upper.hasPrefix("VERY TRULY") || upper.hasPrefix("ITEM "))
+      {
+        break
+      }
+      if upper.hasPrefix("/S/") {
+        let name = String(text.dropFirst(3)).trimmingBlanks()
+        let next = nextNonBlank(after: number, limit: limit)
+        let nextText = next.map(clean) ?? ""
+        if nextText.lowercased().contains("individually") || (nextText == name && !previousText.uppercased().hasPrefix("BY:")) {
+          names.append(NamedMention(name: name, line: number))
+        }
+      } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
+        // An entity's name: the next non-blank line is "By:"; a name wrapped over two lines is joined.
+        if let next = nextNonBlank(after: number, limit: limit) {
+          let nextText = clean(next)
+          if nextText.uppercased().hasPrefix("BY:") {
+            names.append(NamedMention(name: text, line: number))
+          } else if next == number + 1, !endsWithSuffix(upper), nextText.count <= 60,
+            let after = nextNonBlank(after: next, limit: limit), clean(after).uppercased().hasPrefix("BY:")
+          {
+            names.append(NamedMention(name: text + " " + nextText, line: number))
+            number = next
+          }
+        }
+      }
+      previousBlank = false
+      previousText = text
+      number += 1
+    }
+    return (names, number)
+  }
+
+  private func endsWithSuffix(_ upper: String) -> Bool {
+    guard let last = upper.split(separator: " ").last else { return false }
+    return DocumentFacts.entitySuffixes.contains(String(last).trimmingCharacters(in: ","))
+  }
+
+  private func nextNonBlank(after number: Int, limit: Int) -> Int? {
+    var next = number + 1
+    while next < limit {
+      if !clean(next).isEmpty { return next }
+      next += 1
+    }
+    return nil
+  }
+
+  /// The parties the joint filing agreement names ("by and among A, B and C").
+  func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
+    var inAgreement = false
+    for paragraph in paragraphs(in: range) {
+      let lower = paragraph.text.lowercased()
+      if lower.hasPrefix("joint filing agreement") || lower.hasPrefix("exhibit") && lower.contains("joint filing") {
+        inAgreement = true
+      }
+      guard inAgreement || lower.contains("joint filing") else { continue }
+      guard let found = lower.range(of: "by and among ") ?? lower.range(of: "by and between ") else { continue }
+      let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
+      guard let start = paragraph.text.index(paragraph.text.startIndex, offsetBy: offset, limitedBy: paragraph.text.endIndex)
+      else { continue }
+      let list = sentenceEnd(paragraph.text[start...])
+      let line = paragraph.line(at: paragraph.text.utf16.distance(from: paragraph.text.utf16.startIndex, to: start.samePosition(in: paragraph.text.utf16) ?? paragraph.text.utf16.startIndex))
+      var cleaned = list
+      for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
+        cleaned = String(cleaned.dropFirst(prefix.count))
+      }
+      return NameListSplitter.split(cleaned, knownNames: knownNames).map { NamedMention(name: $0, line: line) }
+    }
+    return []
+  }
+
+  /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
+  private func sentenceEnd(_ text: Substring) -> String {
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index] == "." {
+        let next = text.index(after: index)
+        if next == text.endIndex { return String(text[..<index]) }
+        let rest = text[next...]
+        if rest.hasPrefix(" "), let letter = rest.dropFirst().first, letter.isUppercase {
+          let word = text[..<index].split(separator: " ").last.map(String.init) ?? ""
+          let abbreviations: Set<String> = ["L.P", "Ltd", "Inc", "Co", "Corp", "N.A", "Jr", "Sr", "L.L.C", "P", "S.A"]
+          if !abbreviations.contains(word) && !(word.count == 1 && word.first?.isUppercase == true) {
+            return String(text[..<index])
+          }
+        }
+      }
+      index = text.index(after: index)
+    }
+    return String(text)
+  }
+}

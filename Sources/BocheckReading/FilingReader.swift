@@ -1,0 +1,61 @@
+import BocheckModel
+
+/// Reads a filing's bytes into the model, whatever the format.
+///
+/// The format is told from the content, not from the file name. Text filings are read by
+/// ``TextFilingReader``; formats bocheck does not read yet are refused with a clear error rather than
+/// read wrongly.
+public enum FilingReader {
+  /// The largest input read, in bytes (256 MiB).
+  public static let maximumSize = 256 * 1024 * 1024
+
+  /// Reads a filing.
+  ///
+  /// - Parameters:
+  ///   - bytes: The file's contents.
+  ///   - path: Where it came from, recorded in the model.
+  /// - Throws: ``ReadError`` when the input is not a filing bocheck can read.
+  public static func read(bytes: [UInt8], path: String) throws(ReadError) -> Filing {
+    guard !bytes.isEmpty else { throw ReadError(message: "the file is empty") }
+    guard bytes.count <= maximumSize else {
+      throw ReadError(message: "the file is larger than \(maximumSize / 1024 / 1024) MiB")
+    }
+    if let binaryLine = firstBinaryLine(bytes) {
+      throw ReadError(message: "the file is binary, not a text filing", line: binaryLine)
+    }
+    let (text, _) = TextDecoding.decode(bytes)
+    let format = detectFormat(text)
+    switch format {
+    case .text:
+      let filing = TextFilingReader.read(text: text, path: path)
+      if filing.coverPages.isEmpty {
+        throw ReadError(message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')")
+      }
+      return filing
+    case .html, .sgml, .xml:
+      throw ReadError(message: "\(format.rawValue.uppercased()) filings are not read yet; convert the filing to text")
+    }
+  }
+
+  /// The format of a filing's text, from its first non-blank characters and tags.
+  public static func detectFormat(_ text: String) -> InputFormat {
+    let head = String(text.utf8.prefix(4096)).map { String($0) } ?? ""
+    let start = head.drop { $0.isWhitespace }.prefix(200).lowercased()
+    if start.hasPrefix("<?xml") || start.hasPrefix("<edgarsubmission") { return .xml }
+    if start.hasPrefix("<sec-document") || start.hasPrefix("<submission") || start.hasPrefix("<document") {
+      return .sgml
+    }
+    if start.hasPrefix("<html") || start.hasPrefix("<!doctype html") { return .html }
+    return .text
+  }
+
+  /// The 1-based line of the first NUL byte, if any: text filings never hold one.
+  private static func firstBinaryLine(_ bytes: [UInt8]) -> Int? {
+    var line = 1
+    for byte in bytes.prefix(1 << 20) {
+      if byte == 0 { return line }
+      if byte == 0x0A { line += 1 }
+    }
+    return nil
+  }
+}

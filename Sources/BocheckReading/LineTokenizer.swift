@@ -1,0 +1,261 @@
+import BocheckModel
+
+/// One piece of a cover-page line: a row caption, a value, or a row-number cell with no caption.
+struct LineToken: Equatable {
+  /// What the piece is.
+  enum Kind: Equatable {
+    /// A row caption, with the row number printed before it, if any.
+    case caption(RowField, number: Int?)
+    /// A value's text.
+    case value(String)
+    /// A table cell holding only a row number, with no caption beside it.
+    case marker(Int)
+  }
+
+  /// What the piece is.
+  let kind: Kind
+  /// The 1-based column (in characters) where it starts.
+  let column: Int
+}
+
+/// A line of a filing as the cover-page reader sees it.
+struct TokenizedLine {
+  /// What kind of line it is.
+  enum Role: Equatable {
+    /// Nothing but white space.
+    case blank
+    /// A running header, page number label, table rule or caption tail: never data.
+    case noise
+    /// A "CUSIP No." line, with the CUSIP it prints.
+    case cusip(String)
+    /// Captions, values and markers.
+    case content
+  }
+
+  /// The 1-based line number.
+  let number: Int
+  /// What kind of line it is.
+  let role: Role
+  /// The pieces of a content line.
+  let tokens: [LineToken]
+  /// Whether the line is a row of a Markdown-like table (starts with `|`).
+  let isTableRow: Bool
+  /// How many bytes the line has once trimmed.
+  let length: Int
+}
+
+/// Splits a line into captions, values and row-number markers.
+///
+/// Lines are split into cells at `|` (Markdown-like tables) or at tabs. Each cell is searched for a row
+/// caption; text before the caption may be its row number, text after it is the row's value printed on the
+/// same line. Markdown emphasis (`**`), list bullets, the "Number of Shares Beneficially Owned By Each
+/// Reporting Person With" side label (whole or split across cells) and lone caption tails are dropped.
+enum LineTokenizer {
+  /// Tokenizes one line.
+  ///
+  /// - Parameters:
+  ///   - line: The line's text.
+  ///   - number: Its 1-based number.
+  static func tokenize(_ line: Substring, number: Int) -> TokenizedLine {
+    var bytes = Array(line.utf8)
+    // Markdown emphasis: replace "**" by blanks so columns stay where they are.
+    var index = 0
+    while index + 1 < bytes.count {
+      if bytes[index] == 0x2A && bytes[index + 1] == 0x2A {
+        bytes[index] = 0x20
+        bytes[index + 1] = 0x20
+        index += 2
+      } else {
+        index += 1
+      }
+    }
+    let trimmed = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
+    if trimmed.isEmpty {
+      return TokenizedLine(number: number, role: .blank, tokens: [], isTableRow: false, length: 0)
+    }
+    var start = trimmed.lowerBound
+    // A list bullet ("- 1 NAME ...", "- | | |").
+    if bytes[start] == 0x2D, start + 1 < trimmed.upperBound, ASCIIText.isBlank(bytes[start + 1]) {
+      start = ASCIIText.skipBlanks(bytes, from: start + 1)
+    }
+    let content = start..<trimmed.upperBound
+    if let role = noiseRole(bytes, content) {
+      return TokenizedLine(number: number, role: role, tokens: [], isTableRow: false, length: content.count)
+    }
+    let isTable = bytes[content.lowerBound] == 0x7C
+    let cells = splitCells(bytes, content, atPipes: isTable)
+    var tokens: [LineToken] = []
+    for (cellIndex, cell) in cells.enumerated() {
+      let hasLaterCell = cells[(cellIndex + 1)...].contains { !$0.isEmpty }
+      tokenizeCell(bytes, cell, hasLaterCell: hasLaterCell, into: &tokens)
+    }
+    // A number cell directly followed by a caption without a number is that caption's number.
+    var merged: [LineToken] = []
+    for token in tokens {
+      if case .caption(let field, nil) = token.kind, let last = merged.last, case .marker(let value) = last.kind {
+        merged[merged.count - 1] = LineToken(kind: .caption(field, number: value), column: last.column)
+      } else {
+        merged.append(token)
+      }
+    }
+    let role: TokenizedLine.Role = merged.isEmpty ? .noise : .content
+    return TokenizedLine(number: number, role: role, tokens: merged, isTableRow: isTable, length: content.count)
+  }
+
+  /// The words of the side label printed beside rows 7 to 10.
+  private static let sideLabelWords = [
+    "NUMBER", "OF", "SHARES", "BENEFICIALLY", "OWNED", "BY", "EACH", "REPORTING", "PERSON", "WITH",
+  ]
+  private static let sideLabel = ASCIIText.phrase(sideLabelWords.joined(separator: " "))
+  private static let sideLabelShort = ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH")
+
+  private static func noiseRole(_ bytes: [UInt8], _ range: Range<Int>) -> TokenizedLine.Role? {
+    let text = Array(bytes[range])
+    if ASCIIText.matchLength(ASCIIText.phrase("CUSIP"), in: text, at: 0) != nil {
+      var position = 5
+      for label in ["NUMBER", "NO.", "NO", "#", ":"] {
+        let start = ASCIIText.skipBlanks(text, from: position)
+        if let end = ASCIIText.matchLength(ASCIIText.phrase(label), in: text, at: start) { position = end }
+      }
+      let start = ASCIIText.skipBlanks(text, from: position)
+      let value = text[start...].filter { byte in
+        ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) || byte == 0x2A || byte == 0x40 || byte == 0x23
+      }
+      return .cusip(String(decoding: value, as: UTF8.self).uppercased())
+    }
+    if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
+    if ASCIIText.matchLength(ASCIIText.phrase("PAGE "), in: text, at: 0) != nil
+      || ASCIIText.matchLength(ASCIIText.phrase("(PAGE "), in: text, at: 0) != nil
+    {
+      if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
+    }
+    // Table rules such as |---|:--:|.
+    if text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x2B || ASCIIText.isBlank($0) }),
+      text.contains(0x2D)
+    {
+      return .noise
+    }
+    if RowCaptions.isCaptionTailLine(text) { return .noise }
+    return nil
+  }
+
+  /// Splits at tabs and at `|`: a value never holds either, and converted tables leave stray pipes at the
+  /// ends of lines that do not start with one.
+  private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
+    var cells: [Range<Int>] = []
+    var start = range.lowerBound
+    for position in range where bytes[position] == 0x09 || bytes[position] == 0x7C {
+      cells.append(ASCIIText.trimmedRange(bytes, start..<position))
+      start = position + 1
+    }
+    cells.append(ASCIIText.trimmedRange(bytes, start..<range.upperBound))
+    return cells
+  }
+
+  private static func tokenizeCell(
+    _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, into tokens: inout [LineToken]
+  ) {
+    guard !cell.isEmpty else { return }
+    if isSideLabelFragment(bytes, cell) { return }
+    var cellBytes = bytes
+    // Blank out the side label where it stands inside a longer cell.
+    for label in [sideLabel, sideLabelShort] {
+      let local = Array(bytes[cell])
+      if let found = ASCIIText.find(label, in: local) {
+        for offset in found { cellBytes[cell.lowerBound + offset] = 0x20 }
+        break
+      }
+    }
+    let range = ASCIIText.trimmedRange(cellBytes, cell)
+    guard !range.isEmpty else { return }
+    let local = Array(cellBytes[range])
+    if let match = RowCaptions.firstMatch(in: local) {
+      let before = ASCIIText.trimmedRange(local, 0..<match.range.lowerBound)
+      var number: Int?
+      if !before.isEmpty {
+        if let value = rowNumber(local, before) {
+          number = value
+        } else {
+          appendValue(cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), &tokens)
+        }
+      }
+      let column = characterColumn(cellBytes, range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
+      tokens.append(LineToken(kind: .caption(match.field, number: number), column: column))
+      let after = (range.lowerBound + match.range.upperBound)..<range.upperBound
+      let rest = ASCIIText.trimmedRange(cellBytes, after)
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, into: &tokens) }
+      return
+    }
+    if hasLaterCell, let value = rowNumber(local, 0..<local.count) {
+      tokens.append(LineToken(kind: .marker(value), column: characterColumn(cellBytes, range.lowerBound)))
+      return
+    }
+    appendValue(cellBytes, range, &tokens)
+  }
+
+  private static func appendValue(_ bytes: [UInt8], _ range: Range<Int>, _ tokens: inout [LineToken]) {
+    let text = ASCIIText.string(bytes, range)
+    tokens.append(LineToken(kind: .value(text), column: characterColumn(bytes, range.lowerBound)))
+  }
+
+  /// A row number 1–14 printed alone, optionally followed by a point.
+  private static func rowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    var value = 0
+    var digits = 0
+    for position in range {
+      let byte = bytes[position]
+      if ASCIIText.isDigit(byte) {
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+        if digits > 2 { return nil }
+      } else if byte == 0x2E && position == range.upperBound - 1 && digits > 0 {
+        continue
+      } else {
+        return nil
+      }
+    }
+    return digits > 0 && value >= 1 && value <= 14 ? value : nil
+  }
+
+  /// Whether the cell is nothing but consecutive words of the side label ("Beneficially", "Person With").
+  private static func isSideLabelFragment(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var words: [String] = []
+    var current: [UInt8] = []
+    for position in range {
+      let byte = bytes[position]
+      if ASCIIText.isLetter(byte) {
+        current.append(ASCIIText.upper(byte))
+      } else if ASCIIText.isBlank(byte) || byte == 0x3A {
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        current = []
+      } else {
+        return false
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    guard !words.isEmpty, words.count < sideLabelWords.count || words == sideLabelWords else {
+      return words == sideLabelWords
+    }
+    for start in sideLabelWords.indices where sideLabelWords[start] == words[0] {
+      if start + words.count <= sideLabelWords.count,
+        Array(sideLabelWords[start..<(start + words.count)]) == words
+      {
+        // A lone "OF", "BY" or "WITH" is too common to be taken for the label.
+        return words.count > 1 || words[0].count > 4
+      }
+    }
+    return false
+  }
+
+  /// The 1-based character column of a byte offset.
+  static func characterColumn(_ bytes: [UInt8], _ offset: Int) -> Int {
+    var column = 1
+    var position = 0
+    while position < offset && position < bytes.count {
+      // Count only the first byte of each UTF-8 sequence.
+      if bytes[position] & 0xC0 != 0x80 { column += 1 }
+      position += 1
+    }
+    return column
+  }
+}

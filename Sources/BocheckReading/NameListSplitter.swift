@@ -1,0 +1,105 @@
+import BocheckModel
+
+/// Splits a printed list of names ("A, B and C") into names, using the names the filing is known to use.
+///
+/// Names themselves hold commas and "and" ("Cedar Point Fund II, L.P.", "Rivera and Stone Capital LLC"),
+/// so the list is cut at every comma and "and", and the pieces are joined back so that as many of them
+/// as possible are names of the filing's reporting persons. Pieces that match no known name stay apart,
+/// except entity suffixes (", L.P.", ", Ltd.", ", LLC"), which always belong to the piece before them.
+enum NameListSplitter {
+  /// Splits a list of names.
+  ///
+  /// - Parameters:
+  ///   - text: The printed list.
+  ///   - knownNames: Names of the filing's reporting persons, as their keys.
+  static func split(_ text: String, knownNames: Set<NameKey>) -> [String] {
+    let pieces = cut(text)
+    guard !pieces.isEmpty else { return [] }
+    // best[i]: the best split of pieces[0..<i] as (known names matched, names, list).
+    var best: [(score: Int, count: Int, names: [String])?] = Array(repeating: nil, count: pieces.count + 1)
+    best[0] = (0, 0, [])
+    for end in 1...pieces.count {
+      for start in 0..<end {
+        guard let before = best[start] else { continue }
+        let candidate = join(pieces[start..<end])
+        let isKnown = knownNames.contains(NameKey(candidate))
+        // An unknown name may only span one piece plus the suffix pieces that follow it.
+        if !isKnown && pieces[(start + 1)..<end].contains(where: { !isSuffix($0.text) }) { continue }
+        let score = before.score + (isKnown ? 1 : 0)
+        let count = before.count + 1
+        if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
+          continue
+        }
+        best[end] = (score, count, before.names + [candidate])
+      }
+    }
+    return best[pieces.count]?.names ?? [text]
+  }
+
+  private struct Piece {
+    let text: String
+    let separator: String
+  }
+
+  private static func cut(_ text: String) -> [Piece] {
+    var pieces: [Piece] = []
+    var current = ""
+    var index = text.startIndex
+    var pendingSeparator = ""
+    while index < text.endIndex {
+      let rest = text[index...]
+      var separator: String?
+      var length = 0
+      if rest.hasPrefix(", and ") {
+        separator = ", and "
+        length = 6
+      } else if rest.hasPrefix(" and ") {
+        separator = " and "
+        length = 5
+      } else if rest.hasPrefix(", ") {
+        separator = ", "
+        length = 2
+      } else if rest.hasPrefix("; ") {
+        separator = "; "
+        length = 2
+      }
+      if let separator {
+        let trimmed = current.trimmingBlanks()
+        if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
+        pendingSeparator = separator
+        current = ""
+        index = text.index(index, offsetBy: length)
+      } else {
+        current.append(text[index])
+        index = text.index(after: index)
+      }
+    }
+    var trimmed = current.trimmingBlanks()
+    if trimmed.hasSuffix(".") && !isSuffix(trimmed) && !trimmed.hasSuffix("Ltd.") && !trimmed.hasSuffix("Inc.")
+      && !trimmed.hasSuffix("L.P.") && !trimmed.hasSuffix("Co.") && !trimmed.hasSuffix("Corp.")
+    {
+      trimmed.removeLast()
+    }
+    if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
+    return pieces
+  }
+
+  private static func join(_ pieces: ArraySlice<Piece>) -> String {
+    var text = ""
+    for (offset, piece) in pieces.enumerated() {
+      text += (offset == 0 ? "" : piece.separator) + piece.text
+    }
+    return text
+  }
+
+  private static let suffixes: Set<String> = [
+    "LP", "LLC", "LTD", "INC", "CORP", "CO", "LLP", "NA", "PLC", "SA", "AG", "NV", "BV", "GMBH", "LP I", "LP II",
+    "LIMITED", "L L C",
+  ]
+
+  /// Whether a piece is an entity suffix that belongs to the name before it.
+  static func isSuffix(_ piece: String) -> Bool {
+    let key = NameKey(piece).text
+    return suffixes.contains(key) || (key.hasPrefix("LP ") && key.count <= 7)
+  }
+}

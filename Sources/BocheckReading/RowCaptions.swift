@@ -1,0 +1,106 @@
+import BocheckModel
+
+/// The printed captions of cover-page rows, and how to recognise them in a line.
+///
+/// A caption is recognised by a core phrase that only that row uses ("SOLE VOTING POWER"); the words
+/// forms add after it ("(SEE INSTRUCTIONS)", "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON",
+/// "(11) EXCLUDES CERTAIN SHARES") are part of the caption, not of the value.
+enum RowCaptions {
+  /// A caption found in a line.
+  struct Match {
+    /// Which row the caption names.
+    let field: RowField
+    /// Byte range of the caption, tails included.
+    let range: Range<Int>
+  }
+
+  private static let cores: [(RowField, [[UInt8]])] = [
+    (
+      .reportingPersonName,
+      ["NAMES OF REPORTING PERSONS", "NAME OF REPORTING PERSONS", "NAMES OF REPORTING PERSON", "NAME OF REPORTING PERSON"]
+    ),
+    (.memberOfGroup, ["CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP"]),
+    (.secUseOnly, ["SEC USE ONLY"]),
+    (.fundType, ["SOURCE OF FUNDS"]),
+    (.legalProceedings, ["CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS", "DISCLOSURE OF LEGAL PROCEEDINGS"]),
+    (.citizenshipOrOrganization, ["CITIZENSHIP OR PLACE OF ORGANIZATION"]),
+    (.soleVotingPower, ["SOLE VOTING POWER"]),
+    (.sharedVotingPower, ["SHARED VOTING POWER"]),
+    (.soleDispositivePower, ["SOLE DISPOSITIVE POWER"]),
+    (.sharedDispositivePower, ["SHARED DISPOSITIVE POWER"]),
+    (.aggregateAmountOwned, ["AGGREGATE AMOUNT BENEFICIALLY OWNED"]),
+    (
+      .isAggregateExcludeShares,
+      ["CHECK IF THE AGGREGATE AMOUNT IN ROW", "CHECK BOX IF THE AGGREGATE AMOUNT IN ROW", "AGGREGATE AMOUNT IN ROW"]
+    ),
+    (.percentOfClass, ["PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW", "PERCENT OF CLASS REPRESENTED BY AMOUNT"]),
+    (.typeOfReportingPerson, ["TYPE OF REPORTING PERSON"]),
+  ].map { field, phrases in (field, phrases.map(ASCIIText.phrase)) }
+
+  /// Words that may follow a caption's core and still belong to the caption, tried in order.
+  private static let tails: [[UInt8]] = [
+    "BY EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)", "IS REQUIRED PURSUANT TO ITEM 2(D) OR 2(E)",
+    "IS REQUIRED PURSUANT TO ITEMS 2(D) AND 2(E)", "PURSUANT TO ITEMS 2(D) OR 2(E)",
+    "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS", "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS",
+    "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",
+    "I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS", "I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(ENTITIES ONLY)",
+    "(11) EXCLUDES CERTAIN SHARES", "(9) EXCLUDES CERTAIN SHARES", "11 EXCLUDES CERTAIN SHARES",
+    "9 EXCLUDES CERTAIN SHARES", "EXCLUDES CERTAIN SHARES", "(11)", "(9)", "(SEE INSTRUCTIONS)", "(SEE INSTRUCTION)",
+    "(SEE ITEM 5)", "(SEE ITEM 4)", "*", ":",
+  ].map(ASCIIText.phrase)
+
+  /// Lines made only of caption words that a layout put on a line of their own, such as the second line of
+  /// a wrapped caption; they are neither captions nor values.
+  static let captionTailLines: [[UInt8]] = [
+    "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",
+    "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS (ENTITIES ONLY)", "I.R.S. IDENTIFICATION NO. OF ABOVE PERSON",
+    "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS", "(ENTITIES ONLY)", "(SEE INSTRUCTIONS)", "BY EACH REPORTING PERSON",
+    "EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)", "PURSUANT TO ITEMS 2(D) OR 2(E)",
+    "EXCLUDES CERTAIN SHARES", "(11) EXCLUDES CERTAIN SHARES", "(9) EXCLUDES CERTAIN SHARES", "IN ROW (11)",
+    "IN ROW (9)",
+  ].map(ASCIIText.phrase)
+
+  /// The first caption in `bytes` at or after `from`.
+  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
+    var best: (field: RowField, range: Range<Int>)?
+    for (field, phrases) in cores {
+      for phrase in phrases {
+        guard let range = ASCIIText.find(phrase, in: bytes, from: from) else { continue }
+        if best == nil || range.lowerBound < best!.range.lowerBound
+          || (range.lowerBound == best!.range.lowerBound && range.count > best!.range.count)
+        {
+          best = (field, range)
+        }
+        break
+      }
+    }
+    guard let found = best else { return nil }
+    return Match(field: found.field, range: found.range.lowerBound..<consumeTails(bytes, from: found.range.upperBound))
+  }
+
+  /// The offset after any caption tails that follow `offset`.
+  static func consumeTails(_ bytes: [UInt8], from offset: Int) -> Int {
+    var position = offset
+    var progressed = true
+    while progressed {
+      progressed = false
+      let start = ASCIIText.skipBlanks(bytes, from: position)
+      for tail in tails {
+        if let end = ASCIIText.matchLength(tail, in: bytes, at: start) {
+          position = end
+          progressed = true
+          break
+        }
+      }
+    }
+    return position
+  }
+
+  /// Whether the whole trimmed text is a caption tail printed on its own line.
+  static func isCaptionTailLine(_ bytes: [UInt8]) -> Bool {
+    let range = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
+    guard !range.isEmpty else { return false }
+    let trimmed = Array(bytes[range])
+    return captionTailLines.contains { ASCIIText.matchLength($0, in: trimmed, at: 0) == trimmed.count }
+  }
+}

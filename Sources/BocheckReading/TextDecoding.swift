@@ -1,0 +1,72 @@
+/// Turns a filing's bytes into text.
+///
+/// EDGAR filings are ASCII or UTF-8 today, but older ones and word-processor drafts come in Windows-1252
+/// or Latin-1. Bytes that are not valid UTF-8 are read as Windows-1252 (a superset of Latin-1's
+/// printable range), so that no input is refused for its encoding and no byte is lost.
+enum TextDecoding {
+  /// Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8.
+  ///
+  /// - Parameter bytes: The file's bytes; a UTF-8 byte-order mark is dropped.
+  /// - Returns: The text and whether the fallback encoding was used.
+  static func decode(_ bytes: [UInt8]) -> (text: String, usedFallback: Bool) {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if let text = String(validating: body, as: UTF8.self) {
+      return (text, false)
+    }
+    var scalars = String.UnicodeScalarView()
+    scalars.reserveCapacity(body.count)
+    for byte in body {
+      if byte >= 0x80 && byte <= 0x9F, let mapped = windows1252High[Int(byte - 0x80)] {
+        scalars.append(mapped)
+      } else {
+        scalars.append(Unicode.Scalar(byte))
+      }
+    }
+    return (String(scalars), true)
+  }
+
+  /// Windows-1252's characters for bytes 0x80–0x9F (`nil` where the code page leaves a byte undefined).
+  private static let windows1252High: [Unicode.Scalar?] = [
+    "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+    "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+    nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+    "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+  ]
+}
+
+/// A filing's text split into lines, each with its 1-based number.
+struct SourceLines {
+  /// The lines without their terminators.
+  let lines: [Substring]
+
+  /// Splits text at LF, CRLF and lone CR, scanning its UTF-8 bytes.
+  init(_ text: String) {
+    var result: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x0A || byte == 0x0D {
+        result.append(text[start..<index])
+        var next = utf8.index(after: index)
+        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+        start = next
+        index = next
+      } else {
+        index = utf8.index(after: index)
+      }
+    }
+    if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
+    lines = result
+  }
+
+  /// The line with the given 1-based number.
+  subscript(number: Int) -> Substring {
+    lines[number - 1]
+  }
+
+  /// How many lines there are.
+  var count: Int { lines.count }
+}

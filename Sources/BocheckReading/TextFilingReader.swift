@@ -1,0 +1,104 @@
+import BocheckModel
+
+/// Reads a Schedule 13D or 13G written as text: EDGAR `.txt` documents and word-processor drafts.
+///
+/// The filing is split into three regions: the header (form, issuer, CUSIP) before the first row caption,
+/// the cover pages, and the body after them (Items, signatures, joint filing agreement, exhibits). The
+/// cover pages end at the first line that can only be body text: an "Item N" heading, an "Amendment No."
+/// heading, a signature heading or a long line of prose.
+enum TextFilingReader {
+  /// Reads a filing from its text.
+  ///
+  /// - Parameters:
+  ///   - text: The whole text.
+  ///   - path: Where it came from, for the model and messages.
+  ///   - format: The format to record (text, or the format of a wrapper the text came out of).
+  static func read(text: String, path: String, format: InputFormat = .text) -> Filing {
+    let lines = SourceLines(text)
+    var tokenized: [TokenizedLine] = []
+    tokenized.reserveCapacity(lines.count)
+    for (offset, line) in lines.lines.enumerated() {
+      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1))
+    }
+    let firstCaption = tokenized.firstIndex { line in
+      line.tokens.contains { if case .caption = $0.kind { return true } else { return false } }
+    }
+    let facts = DocumentFacts(lines: lines)
+    let coverStart = firstCaption ?? tokenized.count
+    let coverEnd = firstCaption.map { regionEnd(tokenized, from: $0, lines: lines) } ?? tokenized.count
+    // The header's last "CUSIP No." line belongs to the first page.
+    var coverLines = Array(tokenized[coverStart..<coverEnd])
+    if let cusipLine = tokenized[..<coverStart].last(where: { if case .cusip = $0.role { return true } else { return false } }) {
+      coverLines.insert(cusipLine, at: 0)
+    }
+    let header = facts.formAndAmendment(headerEnd: max(coverStart, min(lines.count, 60)))
+    let hasSourceOfFunds = coverLines.contains { line in
+      line.tokens.contains { token in
+        if case .caption(let field, _) = token.kind { return field == .fundType || field == .legalProceedings }
+        return false
+      }
+    }
+    let schedule: Schedule = header.schedule ?? (hasSourceOfFunds || firstCaption == nil ? .schedule13D : .schedule13G)
+    let assembled = CoverPageAssembler(schedule: schedule).assemble(coverLines)
+    var pages = assembled.pages
+    let knownNames = Set(pages.compactMap(\.reportingPersonName).map(NameKey.init))
+    splitAttributions(&pages, knownNames: knownNames)
+
+    let bodyRange = (coverEnd + 1)..<(lines.count + 1)
+    let headerRange = 1..<(coverStart + 1)
+    var filing = Filing(path: path, format: format, schedule: schedule)
+    filing.form = header.form
+    filing.amendment = header.amendment
+    filing.issuer = facts.valueAbove(caption: "(name of issuer)", before: coverStart)
+    filing.cusip = facts.cusip(before: coverStart) ?? pages.first?.cusip.map { Located($0, line: pages[0].line) }
+    filing.statedSharesOutstanding =
+      facts.statedSharesOutstanding(in: bodyRange) ?? facts.statedSharesOutstanding(in: headerRange)
+    filing.signers = facts.signers(in: bodyRange)
+    filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames)
+    filing.coverPages = pages
+    filing.readerNotes = assembled.notes
+    return filing
+  }
+
+  /// The index of the first line after the cover pages.
+  private static func regionEnd(_ lines: [TokenizedLine], from start: Int, lines source: SourceLines) -> Int {
+    var index = start + 1
+    while index < lines.count {
+      let line = lines[index]
+      if line.role == .content && !line.tokens.contains(where: { if case .caption = $0.kind { return true } else { return false } }) {
+        let text = String(source[line.number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
+        let upper = text.uppercased()
+        if isBodyHeading(upper) { return index }
+        // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
+        if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
+          !line.isTableRow
+        {
+          return index
+        }
+      }
+      index += 1
+    }
+    return lines.count
+  }
+
+  private static func isBodyHeading(_ upper: String) -> Bool {
+    if upper.hasPrefix("ITEM "), upper.dropFirst(5).first?.isNumber == true { return true }
+    if upper.hasPrefix("AMENDMENT NO") { return true }
+    return ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "JOINT FILING AGREEMENT"].contains(upper)
+  }
+
+  /// Replaces each amount's printed attribution by the names it lists.
+  private static func splitAttributions(_ pages: inout [CoverPage], knownNames: Set<NameKey>) {
+    for pageIndex in pages.indices {
+      for (field, row) in pages[pageIndex].rows {
+        guard var amount = row.amount, let printed = amount.attributedTo.first, amount.attributedTo.count == 1 else {
+          continue
+        }
+        amount.attributedTo = NameListSplitter.split(printed, knownNames: knownNames)
+        var updated = row
+        updated.value = .amount(amount)
+        pages[pageIndex].rows[field] = updated
+      }
+    }
+  }
+}
