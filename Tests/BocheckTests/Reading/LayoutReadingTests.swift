@@ -1,0 +1,150 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckReading
+
+/// Each cover-page layout the text reader supports, on small filings with other names and numbers.
+@Suite struct LayoutReadingTests {
+  @Test func captionLineThenValueLine() throws {
+    let text = """
+      SCHEDULE 13D
+      1 NAME OF REPORTING PERSON
+      Juniper Creek Fund II, L.P.
+      4 SOURCE OF FUNDS
+      WC, AF
+      7 SOLE VOTING POWER
+      12,500
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      12,500 shares of Common Stock, consisting of (i) 10,000 shares of Common Stock and
+      (ii) 2,500 shares issuable upon exercise of Warrants
+      13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+      6.3%
+      14 TYPE OF REPORTING PERSON
+      PN
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Juniper Creek Fund II, L.P.")
+    #expect(try page.row(.fundType).value == .codes(["WC", "AF"]))
+    let amount = try #require(try page.row(.aggregateAmountOwned).amount)
+    #expect(amount.parts.map(\.shares.description) == ["10,000", "2,500"])
+    #expect(amount.parts.map(\.kind) == [.common, .warrant])
+    #expect(try page.row(.aggregateAmountOwned).line == 9)
+    #expect(try page.row(.percentOfClass).percent?.value.description == "6.3")
+  }
+
+  @Test func tabSeparatedRowsWithInlineValues() throws {
+    let text = "1\tNAME OF REPORTING PERSON\tMaria Okafor\t\n7\tSOLE VOTING POWER\t-0-\n"
+      + "8\tSHARED VOTING POWER\t81,061,550(1)\n13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\t9.9 %\n"
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Maria Okafor")
+    #expect(page.shares(.soleVotingPower) == "0")
+    #expect(page.shares(.sharedVotingPower) == "81,061,550")
+    #expect(try page.row(.sharedVotingPower).column == 23)
+    #expect(try page.row(.percentOfClass).percent?.decimals == 1)
+  }
+
+  @Test func tableWithWrappedCellsAndSideLabel() throws {
+    let text = """
+      | Number of Shares | 7 | SOLE VOTING POWER | |
+      | Beneficially | | | 40,000 shares of Common Stock, consisting of (i) 30,000 shares |
+      | Owned By Each | | | of Common Stock; and (ii) 10,000 shares issuable upon conversion |
+      | Reporting | | | of Convertible Notes, owned by Harbor Fund LP II |
+      | Person With | 8 | SHARED VOTING POWER | |
+      | | | | 0 |
+      """
+    let filing = try TestSupport.read(text: "1 NAME OF REPORTING PERSON\nHarbor Fund LP\n" + text)
+    let page = try #require(filing.coverPages.first)
+    let amount = try #require(try page.row(.soleVotingPower).amount)
+    #expect(amount.shares.description == "40,000")
+    #expect(amount.parts.map(\.kind) == [.common, .convertible])
+    #expect(amount.attributedTo == ["Harbor Fund LP II"])
+    #expect(page.shares(.sharedVotingPower) == "0")
+  }
+
+  @Test func runningHeadersPageNumbersAndCusipLinesAreNotData() throws {
+    let text = """
+      CUSIP No. 12345A106
+      1 NAME OF REPORTING PERSON
+      Alder Capital LLC
+      7 SOLE VOTING POWER
+
+      Edgar Filing: EXAMPLE CORP - Form SC 13D/A
+
+      500
+      14 TYPE OF REPORTING PERSON
+      OO
+      3
+      CUSIP No. 12345A106
+      1 NAME OF REPORTING PERSON
+      Birch Partners LP
+      """
+    let filing = try TestSupport.read(text: text)
+    #expect(filing.coverPages.count == 2)
+    #expect(filing.coverPages[0].shares(.soleVotingPower) == "500")
+    #expect(filing.coverPages[0].cusip == "12345A106")
+    #expect(filing.coverPages[1].cusip == "12345A106")
+    #expect(try filing.coverPages[0].row(.typeOfReportingPerson).value == .codes(["OO"]))
+    #expect(filing.readerNotes.isEmpty)
+  }
+
+  @Test func unreadableNumberIsMalformedWithTheReason() throws {
+    let text = "1 NAME OF REPORTING PERSON\nAlder Capital LLC\n11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,0l9,531\n"
+    let row = try #require(try TestSupport.read(text: text).coverPages.first?.row(.aggregateAmountOwned))
+    #expect(row.status == .malformed)
+    #expect(row.note == "'1,0l9,531' cannot be read as a number of shares")
+    #expect(row.line == 4)
+  }
+
+  @Test func checkboxStylesAreRead() {
+    #expect(ValueParsers.checkboxState("[X]") == true)
+    #expect(ValueParsers.checkboxState("[ ]") == false)
+    #expect(ValueParsers.checkboxState("<input checked=\"\" type=\"radio\"/>") == true)
+    #expect(ValueParsers.checkboxState("<input type=\"radio\"/>") == false)
+    #expect(ValueParsers.checkboxState("o") == false)
+    #expect(ValueParsers.checkboxState("þ") == true)
+    #expect(ValueParsers.parseGroupBoxes("(a) [ ] (b) [X]") == .value(.groupBoxes(a: false, b: true)))
+  }
+
+  @Test func amountsWithIncludingAndFootnotes() {
+    guard case .value(.amount(let amount)) = ValueParsers.parseAmount("2,000* shares, including 500 shares issuable upon exercise of options")
+    else {
+      Issue.record("not read")
+      return
+    }
+    #expect(amount.shares.description == "2,000")
+    #expect(amount.partsRelation == .including)
+    #expect(amount.parts.map(\.kind) == [.option])
+    #expect(ValueParsers.parseAmount("N/A") == .malformed("'N/A' does not start with a number of shares"))
+    #expect(ValueParsers.parseAmount("None") == .value(.amount(Amount(shares: ExactDecimal(0)))))
+  }
+
+  @Test func percentsAndCodes() {
+    #expect(ValueParsers.parsePercent("8.34%") == .value(.percent(Percent(value: ExactDecimal(significand: 834, scale: 2)))))
+    #expect(ValueParsers.parsePercent("0.0 %") == .value(.percent(Percent(value: ExactDecimal(significand: 0, scale: 1)))))
+    #expect(ValueParsers.parsePercent("Delaware") == .malformed("'Delaware' is not a percent"))
+    #expect(ValueParsers.parseCodes("IA, OO") == .value(.codes(["IA", "OO"])))
+    #expect(ValueParsers.parseCodes("HC; IN (see instructions)") == .value(.codes(["HC", "IN"])))
+  }
+
+  @Test func nameListsAreSplitWithTheFilingsOwnNames() {
+    let known: Set<NameKey> = [NameKey("Cedar Point Fund II, L.P."), NameKey("Rivera and Stone Capital LLC")]
+    #expect(
+      NameListSplitter.split("Cedar Point Fund II, L.P., Rivera and Stone Capital LLC and Ana Silva", knownNames: known)
+        == ["Cedar Point Fund II, L.P.", "Rivera and Stone Capital LLC", "Ana Silva"])
+    #expect(NameListSplitter.split("Oak Fund, Ltd. and Elm Fund, L.P.", knownNames: []) == ["Oak Fund, Ltd.", "Elm Fund, L.P."])
+  }
+
+  @Test func inputThatIsNotAFilingIsRefusedWithAReason() {
+    #expect(throws: ReadError(message: "the file is empty")) { try FilingReader.read(bytes: [], path: "x") }
+    #expect(throws: ReadError.self) { try FilingReader.read(bytes: [0x41, 0x00, 0x42], path: "x") }
+    #expect(throws: ReadError.self) { try TestSupport.read(text: "Just a letter.\nNo cover page here.\n") }
+  }
+
+  @Test func windows1252TextIsRead() throws {
+    var bytes = Array("1 NAME OF REPORTING PERSON\nCaf".utf8)
+    bytes.append(0xE9)  // é in Windows-1252 / Latin-1
+    bytes += Array(" Holdings LLC\n".utf8)
+    let filing = try FilingReader.read(bytes: bytes, path: "latin1.txt")
+    #expect(filing.coverPages.first?.reportingPersonName == "Café Holdings LLC")
+  }
+}
