@@ -65,8 +65,8 @@ struct DocumentFacts {
           }
         }
       }
-      if amendment == nil, let range = text.range(of: "AMENDMENT NO.") ?? text.range(of: "AMENDMENT NO ") {
-        let digits = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
+      if amendment == nil, let range = text.range(of: "AMENDMENT NO") {
+        let digits = text[range.upperBound...].drop { $0 == " " || $0 == "." || $0 == ":" }.prefix { $0.isNumber }
         if let value = Int(digits) { amendment = Located(value, line: number) }
       }
     }
@@ -82,10 +82,15 @@ struct DocumentFacts {
     guard limit >= 1 else { return nil }
     for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
       var above = number - 1
-      while above >= 1 && clean(above).isEmpty { above -= 1 }
+      while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
       if above >= 1 { return Located(clean(above), line: above) }
     }
     return nil
+  }
+
+  /// Whether a line is only a drawn rule such as `-----` or `_____`.
+  private func isRule(_ text: String) -> Bool {
+    text.allSatisfy { $0 == "-" || $0 == "_" || $0 == "=" || $0 == " " }
   }
 
   /// The CUSIP printed on the first page, spaces removed.

@@ -32,7 +32,23 @@ public enum FilingReader {
         throw ReadError(message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')")
       }
       return filing
-    case .html, .sgml, .xml:
+    case .sgml:
+      guard let document = SGMLUnwrapper.primaryDocument(in: text) else {
+        throw ReadError(message: "the SGML wrapper holds no <DOCUMENT> with a <TEXT>")
+      }
+      guard document.content == .text else {
+        throw ReadError(
+          message: "the document (\(document.type ?? "no type")) holds \(document.content == .html ? "HTML" : "XML"), "
+            + "which is not read yet; convert the filing to text",
+          line: document.firstLine)
+      }
+      let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
+      let filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
+      if filing.coverPages.isEmpty {
+        throw ReadError(message: "no Schedule 13D or 13G cover page found in the document", line: document.firstLine)
+      }
+      return filing
+    case .html, .xml:
       throw ReadError(message: "\(format.rawValue.uppercased()) filings are not read yet; convert the filing to text")
     }
   }
@@ -47,6 +63,12 @@ public enum FilingReader {
     }
     if start.hasPrefix("<html") || start.hasPrefix("<!doctype html") { return .html }
     return .text
+  }
+
+  /// A wrapper's document type as a form type: "SCHEDULE 13G/A" becomes "SC 13G/A".
+  static func normalizedFormType(_ type: String) -> String {
+    let upper = type.uppercased()
+    return upper.hasPrefix("SCHEDULE ") ? "SC " + upper.dropFirst(9) : upper
   }
 
   /// The 1-based line of the first NUL byte, if any: text filings never hold one.

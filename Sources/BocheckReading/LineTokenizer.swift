@@ -175,6 +175,10 @@ enum LineTokenizer {
       if !before.isEmpty {
         if let value = rowNumber(local, before) {
           number = value
+        } else if before.count > 24 {
+          // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
+          appendValue(cellBytes, range, &tokens)
+          return
         } else {
           appendValue(cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), &tokens)
         }
@@ -198,23 +202,19 @@ enum LineTokenizer {
     tokens.append(LineToken(kind: .value(text), column: characterColumn(bytes, range.lowerBound)))
   }
 
-  /// A row number 1–14 printed alone, optionally followed by a point.
+  /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.
   private static func rowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    if lower < upper, bytes[lower] == 0x28 || bytes[lower] == 0x5B { lower += 1 }
+    if lower < upper, bytes[upper - 1] == 0x29 || bytes[upper - 1] == 0x5D || bytes[upper - 1] == 0x2E { upper -= 1 }
+    guard lower < upper, upper - lower <= 2 else { return nil }
     var value = 0
-    var digits = 0
-    for position in range {
-      let byte = bytes[position]
-      if ASCIIText.isDigit(byte) {
-        value = value * 10 + Int(byte - 0x30)
-        digits += 1
-        if digits > 2 { return nil }
-      } else if byte == 0x2E && position == range.upperBound - 1 && digits > 0 {
-        continue
-      } else {
-        return nil
-      }
+    for position in lower..<upper {
+      guard ASCIIText.isDigit(bytes[position]) else { return nil }
+      value = value * 10 + Int(bytes[position] - 0x30)
     }
-    return digits > 0 && value >= 1 && value <= 14 ? value : nil
+    return value >= 1 && value <= 14 ? value : nil
   }
 
   /// Whether the cell is nothing but consecutive words of the side label ("Beneficially", "Person With").

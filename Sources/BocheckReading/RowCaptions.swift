@@ -45,9 +45,14 @@ enum RowCaptions {
     "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",
     "I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS", "I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(ENTITIES ONLY)",
     "(11) EXCLUDES CERTAIN SHARES", "(9) EXCLUDES CERTAIN SHARES", "11 EXCLUDES CERTAIN SHARES",
-    "9 EXCLUDES CERTAIN SHARES", "EXCLUDES CERTAIN SHARES", "(11)", "(9)", "(SEE INSTRUCTIONS)", "(SEE INSTRUCTION)",
-    "(SEE ITEM 5)", "(SEE ITEM 4)", "*", ":",
+    "9 EXCLUDES CERTAIN SHARES", "EXCLUDES CERTAIN SHARES", "(SEE INSTRUCTIONS)", "(SEE INSTRUCTION)",
+    "(SEE ITEM 5)", "(SEE ITEM 4)", "*", ":", ".",
   ].map(ASCIIText.phrase)
+
+  /// Row references that end captions such as "PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)"; only
+  /// tried right after a core that ends in "ROW", so that a value such as "9" is never taken for one.
+  private static let rowReferences: [[UInt8]] = ["(11)", "(9)", "11", "9"].map(ASCIIText.phrase)
+  private static let row = ASCIIText.phrase("ROW")
 
   /// Lines made only of caption words that a layout put on a line of their own, such as the second line of
   /// a wrapped caption; they are neither captions nor values.
@@ -75,7 +80,19 @@ enum RowCaptions {
       }
     }
     guard let found = best else { return nil }
-    return Match(field: found.field, range: found.range.lowerBound..<consumeTails(bytes, from: found.range.upperBound))
+    var end = found.range.upperBound
+    if found.range.count >= 3, Array(bytes[(end - 3)..<end]).map(ASCIIText.upper) == row {
+      let start = ASCIIText.skipBlanks(bytes, from: end)
+      for reference in rowReferences {
+        if let referenceEnd = ASCIIText.matchLength(reference, in: bytes, at: start),
+          referenceEnd == bytes.count || !(ASCIIText.isDigit(bytes[referenceEnd]) || bytes[referenceEnd] == 0x2C)
+        {
+          end = referenceEnd
+          break
+        }
+      }
+    }
+    return Match(field: found.field, range: found.range.lowerBound..<consumeTails(bytes, from: end))
   }
 
   /// The offset after any caption tails that follow `offset`.

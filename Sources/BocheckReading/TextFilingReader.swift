@@ -13,7 +13,9 @@ enum TextFilingReader {
   ///   - text: The whole text.
   ///   - path: Where it came from, for the model and messages.
   ///   - format: The format to record (text, or the format of a wrapper the text came out of).
-  static func read(text: String, path: String, format: InputFormat = .text) -> Filing {
+  ///   - declaredForm: The form type a wrapper declares (an SGML `<TYPE>`), used when the text names none
+  ///     or names it without its amendment suffix.
+  static func read(text: String, path: String, format: InputFormat = .text, declaredForm: Located<String>? = nil) -> Filing {
     let lines = SourceLines(text)
     var tokenized: [TokenizedLine] = []
     tokenized.reserveCapacity(lines.count)
@@ -48,6 +50,9 @@ enum TextFilingReader {
     let headerRange = 1..<(coverStart + 1)
     var filing = Filing(path: path, format: format, schedule: schedule)
     filing.form = header.form
+    if let declaredForm, header.form == nil || declaredForm.value.hasPrefix(header.form?.value ?? "") {
+      filing.form = declaredForm
+    }
     filing.amendment = header.amendment
     filing.issuer = facts.valueAbove(caption: "(name of issuer)", before: coverStart)
     filing.cusip = facts.cusip(before: coverStart) ?? pages.first?.cusip.map { Located($0, line: pages[0].line) }

@@ -1,0 +1,68 @@
+/// Finds the schedule's own document inside an EDGAR SGML wrapper.
+///
+/// Full submissions (`<SEC-DOCUMENT>` with a `<SEC-HEADER>`), dissemination files (`<SUBMISSION>`) and bare
+/// `<DOCUMENT>` wrappers hold one `<DOCUMENT>` per file, each with a `<TYPE>` and a `<TEXT>`. The schedule's
+/// document is the first whose type is a Schedule 13D or 13G; exhibits, PDFs and graphics are skipped.
+/// The document's text is returned with every other line blanked, so line numbers stay those of the file.
+enum SGMLUnwrapper {
+  /// The chosen document.
+  struct Document {
+    /// The wrapper's lines with everything but the document's text blanked.
+    let text: String
+    /// The document's `<TYPE>`, such as `SC 13G/A`.
+    let type: String?
+    /// The 1-based line where the text begins.
+    let firstLine: Int
+    /// What the text holds: plain text, HTML or XML.
+    let content: InnerFormat
+  }
+
+  /// What a document's text holds.
+  enum InnerFormat: Equatable {
+    case text, html, xml
+  }
+
+  /// Picks the schedule's document, or `nil` when the wrapper holds no document with text.
+  static func primaryDocument(in source: String) -> Document? {
+    let lines = SourceLines(source).lines
+    var documents: [(type: String?, start: Int, end: Int)] = []
+    var currentType: String?
+    var textStart: Int?
+    for (index, line) in lines.enumerated() {
+      let trimmed = line.trimmingBlanks()
+      let upper = trimmed.uppercased()
+      if upper.hasPrefix("<DOCUMENT>") {
+        currentType = nil
+        textStart = nil
+      } else if upper.hasPrefix("<TYPE>") {
+        currentType = String(trimmed.dropFirst(6)).trimmingBlanks()
+      } else if upper.hasPrefix("<TEXT>") {
+        textStart = index + 1
+      } else if upper.hasPrefix("</TEXT>"), let start = textStart {
+        documents.append((currentType, start, index))
+        textStart = nil
+      }
+    }
+    if let start = textStart { documents.append((currentType, start, lines.count)) }
+    guard !documents.isEmpty else { return nil }
+    let isSchedule: (String?) -> Bool = { type in
+      guard let type = type?.uppercased() else { return false }
+      return type.contains("13D") || type.contains("13G")
+    }
+    let chosen = documents.first { isSchedule($0.type) } ?? documents[0]
+    var kept: [Substring] = []
+    kept.reserveCapacity(lines.count)
+    for (index, line) in lines.enumerated() {
+      kept.append(index >= chosen.start && index < chosen.end ? line : "")
+    }
+    let body = lines[chosen.start..<chosen.end].lazy.map { $0.lowercased() }
+    let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks() ?? ""
+    var content = InnerFormat.text
+    if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
+      content = .xml
+    } else if body.prefix(400).contains(where: { $0.contains("<html") || $0.contains("<table") || $0.contains("<p") || $0.contains("<div") }) {
+      content = .html
+    }
+    return Document(text: kept.joined(separator: "\n"), type: chosen.type, firstLine: chosen.start + 1, content: content)
+  }
+}
