@@ -133,7 +133,8 @@ struct CoverPageAssembler {
         index = end + 1
         continue
       }
-      let previousIsEmptyCheckbox = index > 0 && values[index - 1].isEmpty
+      let previousIsEmptyCheckbox =
+        index > 0 && values[index - 1].isEmpty
         && slots[index - 1].field.valueKind == .checkbox
       assignSingle(
         slots[index], values[index], page: page, isLastOnPage: index == slots.count - 1,
@@ -183,7 +184,8 @@ struct CoverPageAssembler {
     switch slot.field.valueKind {
     case .percent:
       // Prefer the value printed as a percent; a lone box glyph before it belongs to the empty box above.
-      if let withSign = values.firstIndex(where: { $0.text.contains("%") && ValueParsers.parsePercent($0.text).isValue }) {
+      if let withSign = values.firstIndex(where: { $0.text.contains("%") && ValueParsers.parsePercent($0.text).isValue }
+      ) {
         chosen = withSign
       } else if let readable = values.firstIndex(where: { ValueParsers.parsePercent($0.text).isValue }) {
         chosen = readable
@@ -218,7 +220,8 @@ struct CoverPageAssembler {
   private func emptyRow(_ slot: CaptionSlot) -> Row {
     switch slot.field.valueKind {
     case .checkbox:
-      return Row(field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read, value: .checkbox(false))
+      return Row(
+        field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read, value: .checkbox(false))
     case .groupBoxes:
       return Row(
         field: slot.field, raw: "", line: slot.line, column: slot.column, status: .read,
@@ -318,6 +321,7 @@ extension ValueParsers {
   /// Whether the text reads as SEC codes (short upper-case words), not as prose or a number.
   static func looksLikeCodes(_ text: String) -> Bool {
     guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
-    return !codes.isEmpty && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
+    return !codes.isEmpty
+      && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
   }
 }

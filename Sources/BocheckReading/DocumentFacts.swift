@@ -114,13 +114,16 @@ struct DocumentFacts {
     for paragraph in paragraphs(in: range) {
       let lower = paragraph.text.lowercased()
       guard lower.contains("outstanding") else { continue }
-      let strong = lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
+      let strong =
+        lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
         || lower.contains("calculated")
       let utf16 = Array(lower.utf16)
       var outstandingOffsets: [Int] = []
       var searchStart = lower.startIndex
       while let found = lower.range(of: "outstanding", range: searchStart..<lower.endIndex) {
-        outstandingOffsets.append(lower.utf16.distance(from: lower.utf16.startIndex, to: found.lowerBound.samePosition(in: lower.utf16) ?? lower.utf16.startIndex))
+        outstandingOffsets.append(
+          lower.utf16.distance(
+            from: lower.utf16.startIndex, to: found.lowerBound.samePosition(in: lower.utf16) ?? lower.utf16.startIndex))
         searchStart = found.upperBound
       }
       for candidate in numberCandidates(utf16) {
@@ -140,7 +143,9 @@ struct DocumentFacts {
     var index = 0
     func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
     while index < text.count {
-      guard isDigit(text[index]), index == 0 || !(isDigit(text[index - 1]) || text[index - 1] == 0x2E || text[index - 1] == 0x2C) else {
+      guard isDigit(text[index]),
+        index == 0 || !(isDigit(text[index - 1]) || text[index - 1] == 0x2E || text[index - 1] == 0x2C)
+      else {
         index += 1
         continue
       }
@@ -193,7 +198,8 @@ struct DocumentFacts {
     while number < range.upperBound {
       let text = clean(number)
       let upper = text.uppercased()
-      let isHeading = upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
+      let isHeading =
+        upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
         || upper.hasPrefix("IN WITNESS WHEREOF")
       if isHeading {
         let (names, end) = signatureBlock(from: number + 1, limit: range.upperBound)
@@ -234,7 +240,9 @@ struct DocumentFacts {
         let name = String(text.dropFirst(3)).trimmingBlanks()
         let next = nextNonBlank(after: number, limit: limit)
         let nextText = next.map(clean) ?? ""
-        if nextText.lowercased().contains("individually") || (nextText == name && !previousText.uppercased().hasPrefix("BY:")) {
+        if nextText.lowercased().contains("individually")
+          || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
+        {
           names.append(NamedMention(name: name, line: number))
         }
       } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
@@ -283,10 +291,15 @@ struct DocumentFacts {
       guard inAgreement || lower.contains("joint filing") else { continue }
       guard let found = lower.range(of: "by and among ") ?? lower.range(of: "by and between ") else { continue }
       let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
-      guard let start = paragraph.text.index(paragraph.text.startIndex, offsetBy: offset, limitedBy: paragraph.text.endIndex)
+      guard
+        let start = paragraph.text.index(
+          paragraph.text.startIndex, offsetBy: offset, limitedBy: paragraph.text.endIndex)
       else { continue }
       let list = sentenceEnd(paragraph.text[start...])
-      let line = paragraph.line(at: paragraph.text.utf16.distance(from: paragraph.text.utf16.startIndex, to: start.samePosition(in: paragraph.text.utf16) ?? paragraph.text.utf16.startIndex))
+      let line = paragraph.line(
+        at: paragraph.text.utf16.distance(
+          from: paragraph.text.utf16.startIndex,
+          to: start.samePosition(in: paragraph.text.utf16) ?? paragraph.text.utf16.startIndex))
       var cleaned = list
       for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
         cleaned = String(cleaned.dropFirst(prefix.count))

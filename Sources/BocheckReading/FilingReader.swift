@@ -29,7 +29,8 @@ public enum FilingReader {
     case .text:
       let filing = TextFilingReader.read(text: text, path: path)
       if filing.coverPages.isEmpty {
-        throw ReadError(message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')")
+        throw ReadError(
+          message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')")
       }
       return filing
     case .sgml:

@@ -180,10 +180,12 @@ enum LineTokenizer {
           appendValue(cellBytes, range, &tokens)
           return
         } else {
-          appendValue(cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), &tokens)
+          appendValue(
+            cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), &tokens)
         }
       }
-      let column = characterColumn(cellBytes, range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
+      let column = characterColumn(
+        cellBytes, range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
       tokens.append(LineToken(kind: .caption(match.field, number: number), column: column))
       let after = (range.lowerBound + match.range.upperBound)..<range.upperBound
       let rest = ASCIIText.trimmedRange(cellBytes, after)

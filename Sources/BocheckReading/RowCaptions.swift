@@ -17,7 +17,10 @@ enum RowCaptions {
   private static let cores: [(RowField, [[UInt8]])] = [
     (
       .reportingPersonName,
-      ["NAMES OF REPORTING PERSONS", "NAME OF REPORTING PERSONS", "NAMES OF REPORTING PERSON", "NAME OF REPORTING PERSON"]
+      [
+        "NAMES OF REPORTING PERSONS", "NAME OF REPORTING PERSONS", "NAMES OF REPORTING PERSON",
+        "NAME OF REPORTING PERSON",
+      ]
     ),
     (.memberOfGroup, ["CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP"]),
     (.secUseOnly, ["SEC USE ONLY"]),
@@ -39,7 +42,8 @@ enum RowCaptions {
 
   /// Words that may follow a caption's core and still belong to the caption, tried in order.
   private static let tails: [[UInt8]] = [
-    "BY EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)", "IS REQUIRED PURSUANT TO ITEM 2(D) OR 2(E)",
+    "BY EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)",
+    "IS REQUIRED PURSUANT TO ITEM 2(D) OR 2(E)",
     "IS REQUIRED PURSUANT TO ITEMS 2(D) AND 2(E)", "PURSUANT TO ITEMS 2(D) OR 2(E)",
     "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS", "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS",
     "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",

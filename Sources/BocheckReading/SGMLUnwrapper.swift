@@ -60,9 +60,12 @@ enum SGMLUnwrapper {
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.prefix(400).contains(where: { $0.contains("<html") || $0.contains("<table") || $0.contains("<p") || $0.contains("<div") }) {
+    } else if body.prefix(400).contains(where: {
+      $0.contains("<html") || $0.contains("<table") || $0.contains("<p") || $0.contains("<div")
+    }) {
       content = .html
     }
-    return Document(text: kept.joined(separator: "\n"), type: chosen.type, firstLine: chosen.start + 1, content: content)
+    return Document(
+      text: kept.joined(separator: "\n"), type: chosen.type, firstLine: chosen.start + 1, content: content)
   }
 }

@@ -15,7 +15,9 @@ enum TextFilingReader {
   ///   - format: The format to record (text, or the format of a wrapper the text came out of).
   ///   - declaredForm: The form type a wrapper declares (an SGML `<TYPE>`), used when the text names none
   ///     or names it without its amendment suffix.
-  static func read(text: String, path: String, format: InputFormat = .text, declaredForm: Located<String>? = nil) -> Filing {
+  static func read(text: String, path: String, format: InputFormat = .text, declaredForm: Located<String>? = nil)
+    -> Filing
+  {
     let lines = SourceLines(text)
     var tokenized: [TokenizedLine] = []
     tokenized.reserveCapacity(lines.count)
@@ -30,7 +32,9 @@ enum TextFilingReader {
     let coverEnd = firstCaption.map { regionEnd(tokenized, from: $0, lines: lines) } ?? tokenized.count
     // The header's last "CUSIP No." line belongs to the first page.
     var coverLines = Array(tokenized[coverStart..<coverEnd])
-    if let cusipLine = tokenized[..<coverStart].last(where: { if case .cusip = $0.role { return true } else { return false } }) {
+    if let cusipLine = tokenized[..<coverStart].last(where: {
+      if case .cusip = $0.role { return true } else { return false }
+    }) {
       coverLines.insert(cusipLine, at: 0)
     }
     let header = facts.formAndAmendment(headerEnd: max(coverStart, min(lines.count, 60)))
@@ -70,7 +74,9 @@ enum TextFilingReader {
     var index = start + 1
     while index < lines.count {
       let line = lines[index]
-      if line.role == .content && !line.tokens.contains(where: { if case .caption = $0.kind { return true } else { return false } }) {
+      if line.role == .content
+        && !line.tokens.contains(where: { if case .caption = $0.kind { return true } else { return false } })
+      {
         let text = String(source[line.number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
         let upper = text.uppercased()
         if isBodyHeading(upper) { return index }

@@ -168,12 +168,14 @@ enum ValueParsers {
     for piece in pieces {
       var body = piece.text.drop { $0.isWhitespace }
       // "an aggregate of" and similar words before the number.
-      for filler in ["an aggregate of ", "aggregate ", "an aggregate ", "a total of "] where body.lowercased().hasPrefix(filler) {
+      for filler in ["an aggregate of ", "aggregate ", "an aggregate ", "a total of "]
+      where body.lowercased().hasPrefix(filler) {
         body = body.dropFirst(filler.count)
       }
       guard let number = leadingNumber(body) else { continue }
       guard let shares = number.value else {
-        return .failure(PartsProblem(message: "part (\(piece.label)) '\(number.text)' cannot be read as a number of shares"))
+        return .failure(
+          PartsProblem(message: "part (\(piece.label)) '\(number.text)' cannot be read as a number of shares"))
       }
       var partText = String(body).trimmingBlanks()
       while let last = partText.last, ";,".contains(last) { partText.removeLast() }

@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func tabSeparatedRowsWithInlineValues() throws {
-    let text = "1\tNAME OF REPORTING PERSON\tMaria Okafor\t\n7\tSOLE VOTING POWER\t-0-\n"
+    let text =
+      "1\tNAME OF REPORTING PERSON\tMaria Okafor\t\n7\tSOLE VOTING POWER\t-0-\n"
       + "8\tSHARED VOTING POWER\t81,061,550(1)\n13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\t9.9 %\n"
     let page = try #require(try TestSupport.read(text: text).coverPages.first)
     #expect(page.reportingPersonName == "Maria Okafor")
@@ -88,7 +89,8 @@ import Testing
   }
 
   @Test func unreadableNumberIsMalformedWithTheReason() throws {
-    let text = "1 NAME OF REPORTING PERSON\nAlder Capital LLC\n11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,0l9,531\n"
+    let text =
+      "1 NAME OF REPORTING PERSON\nAlder Capital LLC\n11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,0l9,531\n"
     let row = try #require(try TestSupport.read(text: text).coverPages.first?.row(.aggregateAmountOwned))
     #expect(row.status == .malformed)
     #expect(row.note == "'1,0l9,531' cannot be read as a number of shares")
@@ -106,7 +108,9 @@ import Testing
   }
 
   @Test func amountsWithIncludingAndFootnotes() {
-    guard case .value(.amount(let amount)) = ValueParsers.parseAmount("2,000* shares, including 500 shares issuable upon exercise of options")
+    guard
+      case .value(.amount(let amount)) = ValueParsers.parseAmount(
+        "2,000* shares, including 500 shares issuable upon exercise of options")
     else {
       Issue.record("not read")
       return
@@ -119,8 +123,10 @@ import Testing
   }
 
   @Test func percentsAndCodes() {
-    #expect(ValueParsers.parsePercent("8.34%") == .value(.percent(Percent(value: ExactDecimal(significand: 834, scale: 2)))))
-    #expect(ValueParsers.parsePercent("0.0 %") == .value(.percent(Percent(value: ExactDecimal(significand: 0, scale: 1)))))
+    #expect(
+      ValueParsers.parsePercent("8.34%") == .value(.percent(Percent(value: ExactDecimal(significand: 834, scale: 2)))))
+    #expect(
+      ValueParsers.parsePercent("0.0 %") == .value(.percent(Percent(value: ExactDecimal(significand: 0, scale: 1)))))
     #expect(ValueParsers.parsePercent("Delaware") == .malformed("'Delaware' is not a percent"))
     #expect(ValueParsers.parseCodes("IA, OO") == .value(.codes(["IA", "OO"])))
     #expect(ValueParsers.parseCodes("HC; IN (see instructions)") == .value(.codes(["HC", "IN"])))
@@ -131,7 +137,10 @@ import Testing
     #expect(
       NameListSplitter.split("Cedar Point Fund II, L.P., Rivera and Stone Capital LLC and Ana Silva", knownNames: known)
         == ["Cedar Point Fund II, L.P.", "Rivera and Stone Capital LLC", "Ana Silva"])
-    #expect(NameListSplitter.split("Oak Fund, Ltd. and Elm Fund, L.P.", knownNames: []) == ["Oak Fund, Ltd.", "Elm Fund, L.P."])
+    #expect(
+      NameListSplitter.split("Oak Fund, Ltd. and Elm Fund, L.P.", knownNames: []) == [
+        "Oak Fund, Ltd.", "Elm Fund, L.P.",
+      ])
   }
 
   @Test func inputThatIsNotAFilingIsRefusedWithAReason() {

@@ -13,9 +13,10 @@ import Testing
     #expect(filing.statedSharesOutstanding?.line == 323)
     #expect(filing.coverPages.count == 7)
     for page in filing.coverPages {
-      for field in [RowField.reportingPersonName, .soleVotingPower, .sharedVotingPower, .soleDispositivePower,
-        .sharedDispositivePower, .aggregateAmountOwned, .percentOfClass, .typeOfReportingPerson]
-      {
+      for field in [
+        RowField.reportingPersonName, .soleVotingPower, .sharedVotingPower, .soleDispositivePower,
+        .sharedDispositivePower, .aggregateAmountOwned, .percentOfClass, .typeOfReportingPerson,
+      ] {
         #expect(page.rows[field]?.status == .read, "page \(page.index) \(field)")
       }
     }
