@@ -59,7 +59,7 @@ struct DocumentFacts {
             ?? text.range(of: "SC \(marker)")
           {
             let isAmendment = text[range.upperBound...].hasPrefix("/A")
-            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: number)
+            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: lines.sourceLine(number))
             schedule = kind
             break
           }
@@ -67,7 +67,7 @@ struct DocumentFacts {
       }
       if amendment == nil, let range = text.range(of: "AMENDMENT NO") {
         let digits = text[range.upperBound...].drop { $0 == " " || $0 == "." || $0 == ":" }.prefix { $0.isNumber }
-        if let value = Int(digits) { amendment = Located(value, line: number) }
+        if let value = Int(digits) { amendment = Located(value, line: lines.sourceLine(number)) }
       }
     }
     if let found = form, let amendment, !found.value.hasSuffix("/A") {
@@ -83,7 +83,7 @@ struct DocumentFacts {
     for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
       var above = number - 1
       while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
-      if above >= 1 { return Located(clean(above), line: above) }
+      if above >= 1 { return Located(clean(above), line: lines.sourceLine(above)) }
     }
     return nil
   }
@@ -129,7 +129,7 @@ struct DocumentFacts {
       for candidate in numberCandidates(utf16) {
         let distance = outstandingOffsets.map { abs($0 - candidate.offset) }.min() ?? Int.max
         guard distance <= 100 else { continue }
-        let line = paragraph.line(at: candidate.offset)
+        let line = lines.sourceLine(paragraph.line(at: candidate.offset))
         if best == nil || (strong && !(best?.strong ?? false)) {
           best = (candidate.value, line, strong)
         }
@@ -243,18 +243,18 @@ struct DocumentFacts {
         if nextText.lowercased().contains("individually")
           || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
         {
-          names.append(NamedMention(name: name, line: number))
+          names.append(NamedMention(name: name, line: lines.sourceLine(number)))
         }
       } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
         // An entity's name: the next non-blank line is "By:"; a name wrapped over two lines is joined.
         if let next = nextNonBlank(after: number, limit: limit) {
           let nextText = clean(next)
           if nextText.uppercased().hasPrefix("BY:") {
-            names.append(NamedMention(name: text, line: number))
+            names.append(NamedMention(name: text, line: lines.sourceLine(number)))
           } else if next == number + 1, !endsWithSuffix(upper), nextText.count <= 60,
             let after = nextNonBlank(after: next, limit: limit), clean(after).uppercased().hasPrefix("BY:")
           {
-            names.append(NamedMention(name: text + " " + nextText, line: number))
+            names.append(NamedMention(name: text + " " + nextText, line: lines.sourceLine(number)))
             number = next
           }
         }
@@ -304,7 +304,9 @@ struct DocumentFacts {
       for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
         cleaned = String(cleaned.dropFirst(prefix.count))
       }
-      return NameListSplitter.split(cleaned, knownNames: knownNames).map { NamedMention(name: $0, line: line) }
+      return NameListSplitter.split(cleaned, knownNames: knownNames).map {
+        NamedMention(name: $0, line: lines.sourceLine(line))
+      }
     }
     return []
   }

@@ -22,7 +22,7 @@ enum TextFilingReader {
     var tokenized: [TokenizedLine] = []
     tokenized.reserveCapacity(lines.count)
     for (offset, line) in lines.lines.enumerated() {
-      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1))
+      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1, source: lines))
     }
     let firstCaption = tokenized.firstIndex { line in
       line.tokens.contains { if case .caption = $0.kind { return true } else { return false } }
