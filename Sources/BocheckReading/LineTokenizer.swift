@@ -124,9 +124,13 @@ enum LineTokenizer {
         if let end = ASCIIText.matchLength(ASCIIText.phrase(label), in: text, at: start) { position = end }
       }
       let start = ASCIIText.skipBlanks(text, from: position)
-      let value = text[start...].filter { byte in
+      // The CUSIP runs to the next cell ("CUSIP No.\t53814L108\tSCHEDULE 13G\tPage 2").
+      var end = start
+      while end < text.count && text[end] != 0x09 && text[end] != 0x7C { end += 1 }
+      var value = text[start..<end].filter { byte in
         ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) || byte == 0x2A || byte == 0x40 || byte == 0x23
       }
+      if value.count > 9 { value = Array(value.prefix(9)) }
       return .cusip(String(decoding: value, as: UTF8.self).uppercased())
     }
     if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
@@ -254,7 +258,7 @@ enum LineTokenizer {
         Array(sideLabelWords[start..<(start + words.count)]) == words
       {
         // A lone "OF", "BY" or "WITH" is too common to be taken for the label.
-        return words.count > 1 || words[0].count > 4
+        return words.count > 1 || !["OF", "BY", "WITH"].contains(words[0])
       }
     }
     return false
