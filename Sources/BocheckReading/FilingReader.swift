@@ -45,12 +45,11 @@ public enum FilingReader {
         let filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
         return try requireCoverPages(filing, line: document.firstLine)
       case .xml:
-        throw ReadError(
-          message: "the document (\(document.type ?? "no type")) holds EDGAR XML, which is not read yet",
-          line: document.firstLine)
+        let filing = XMLFilingReader.read(text: document.text, path: path, format: .sgml)
+        return try requireCoverPages(filing, line: document.firstLine)
       }
     case .xml:
-      throw ReadError(message: "EDGAR XML filings are not read yet")
+      return try requireCoverPages(XMLFilingReader.read(text: text, path: path), line: nil)
     }
   }
 
