@@ -11,7 +11,8 @@ enum SyntheticFiling {
     attributedTo: [String] = [], line: Int = 1, status: ReadStatus = .read
   ) -> Row {
     let amountParts = parts.enumerated().map { index, part in
-      AmountPart(label: ["i", "ii", "iii", "iv", "v"][min(index, 4)], kind: part.0, shares: ExactDecimal(part.1), text: "")
+      AmountPart(
+        label: ["i", "ii", "iii", "iv", "v"][min(index, 4)], kind: part.0, shares: ExactDecimal(part.1), text: "")
     }
     let value = Amount(
       shares: ExactDecimal(shares), parts: amountParts, partsRelation: parts.isEmpty ? .none : relation,
@@ -104,7 +105,8 @@ struct BasisTests {
     // Alpha holds 500 warrants: 1,000 / (N + 500) = 9.52% admits N near 10,000, and 1,000 / N admits N near
     // 10,504. Beta (no derivatives) at 9.52% admits only N near 10,504; Gamma at 20.0% only N near 10,000.
     let filing = SyntheticFiling.filing([
-      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 1_000, parts: [(.common, 500), (.warrant, 500)], percent: "9.52"),
+      SyntheticFiling.page(
+        1, "Alpha Fund LP", aggregate: 1_000, parts: [(.common, 500), (.warrant, 500)], percent: "9.52"),
       SyntheticFiling.page(2, "Gamma Fund LP", aggregate: 2_000, percent: "20.0"),
     ])
     let basis = SharesOutstandingBasis.implied(by: filing)
@@ -113,7 +115,8 @@ struct BasisTests {
 
   @Test("No readable page, no implied basis; a zero percent leaves the interval unbounded above")
   func impliedEdges() {
-    #expect(SharesOutstandingBasis.implied(by: SyntheticFiling.filing([SyntheticFiling.page(1, "A", aggregate: nil)])) == nil)
+    #expect(
+      SharesOutstandingBasis.implied(by: SyntheticFiling.filing([SyntheticFiling.page(1, "A", aggregate: nil)])) == nil)
     let zero = SyntheticFiling.filing([SyntheticFiling.page(1, "A", aggregate: 10, percent: "0.0")])
     // 10 shares at 0.0% admits every N >= 20,000: the roundest integer up to ten times that is 100,000.
     #expect(SharesOutstandingBasis.implied(by: zero)?.value == ExactDecimal(100_000))
@@ -154,7 +157,8 @@ struct OwnershipGraphTests {
       SyntheticFiling.page(3, "Gamma Fund Ltd", aggregate: 300),
       SyntheticFiling.page(4, "Manager LLC", aggregate: 300, attributedTo: ["Alpha Fund LP", "Beta Fund LP"]),
       SyntheticFiling.page(5, "Offshore Inc", aggregate: 300, attributedTo: ["Gamma Fund Ltd"]),
-      SyntheticFiling.page(6, "Jane Roe", aggregate: 600, attributedTo: ["Alpha Fund LP", "Beta Fund LP", "Gamma Fund Ltd"]),
+      SyntheticFiling.page(
+        6, "Jane Roe", aggregate: 600, attributedTo: ["Alpha Fund LP", "Beta Fund LP", "Gamma Fund Ltd"]),
     ])
     #expect(OwnershipGraph.holders(ofPage: 6, in: filing) == [1, 2, 3])
   }
@@ -208,12 +212,15 @@ struct AmountSumTests {
   func differences() throws {
     let reported = try #require(amount(3_000, [(.common, 1_000), (.convertible, 1_547), (.warrant, 453)]))
     let held = AmountSum(
-      shares: Rational(3_001), partsByKind: [.common: Rational(1_000), .convertible: Rational(1_548), .warrant: Rational(453)],
+      shares: Rational(3_001),
+      partsByKind: [.common: Rational(1_000), .convertible: Rational(1_548), .warrant: Rational(453)],
       count: 2)
     #expect(AmountArithmetic.partDifferences(reported, held) == ["part (ii) (convertible) 1,547 reported, 1,548 held"])
     let withOption = AmountSum(
       shares: Rational(3_010),
-      partsByKind: [.common: Rational(1_000), .convertible: Rational(1_547), .warrant: Rational(453), .option: Rational(10)],
+      partsByKind: [
+        .common: Rational(1_000), .convertible: Rational(1_547), .warrant: Rational(453), .option: Rational(10),
+      ],
       count: 2)
     #expect(AmountArithmetic.partDifferences(reported, withOption) == ["no option part reported, 10 held"])
     let including = try #require(amount(3_000, [(.common, 1_000)], relation: .including))

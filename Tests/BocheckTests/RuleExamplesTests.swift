@@ -122,8 +122,5 @@ struct SampleFindingsTests {
     #expect(parentSums.contains { $0.page == 6 && $0.row == 11 && $0.expected == "3731324" })
     #expect(!parentSums.contains { $0.page == 5 })
     #expect(byRule["malformed-row"]?.contains { $0.page == 4 && $0.severity == .warning } == true)
-    for finding in result.findings {
-      print("\(finding.ruleID) \(finding.severity) p\(finding.page ?? 0) r\(finding.row ?? 0) l\(finding.line): \(finding.message)")
-    }
   }
 }

@@ -8,7 +8,8 @@ import Testing
 enum LanguageHarness {
   /// Alpha (1,000 = 600 common + 400 warrants, 10.0%), Beta (2,500, 25.00%), Gamma (its row 11 missing).
   static let filing = SyntheticFiling.filing([
-    SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 1_000, parts: [(.common, 600), (.warrant, 400)], percent: "10.0"),
+    SyntheticFiling.page(
+      1, "Alpha Fund LP", aggregate: 1_000, parts: [(.common, 600), (.warrant, 400)], percent: "10.0"),
     SyntheticFiling.page(2, "Beta Fund LP", aggregate: 2_500, percent: "25.00"),
     SyntheticFiling.page(3, "Gamma LLC", aggregate: nil),
   ])
@@ -97,10 +98,12 @@ struct RuleLanguageTests {
   @Test("Paths map over lists; filters see the element's fields and it")
   func mappingAndFilters() throws {
     #expect(try LanguageHarness.text("persons.name") == "Alpha Fund LP, Beta Fund LP and Gamma LLC")
-    #expect(try LanguageHarness.text("persons[aggregateAmountOwned is present and aggregateAmountOwned > 1,500].name")
-      == "Beta Fund LP")
     #expect(
-      try LanguageHarness.text("sum(persons[page < 3].aggregateAmountOwned.parts[kind in [\"warrant\", \"option\"]].shares)")
+      try LanguageHarness.text("persons[aggregateAmountOwned is present and aggregateAmountOwned > 1,500].name")
+        == "Beta Fund LP")
+    #expect(
+      try LanguageHarness.text(
+        "sum(persons[page < 3].aggregateAmountOwned.parts[kind in [\"warrant\", \"option\"]].shares)")
         == "400")
     // Gamma's missing row has unknown parts: a filter over an unknown element is unknown.
     #expect(try LanguageHarness.evaluate("persons.aggregateAmountOwned.parts[kind == \"warrant\"]").isNull)
@@ -124,7 +127,8 @@ struct RuleLanguageTests {
     #expect(try LanguageHarness.text("roundsTo(6.25, 6.3)") == "true")
     #expect(try LanguageHarness.text("roundsTo(6.35, 6.3)") == "true")
     #expect(try LanguageHarness.text("roundsTo(6.2499, 6.3)") == "false")
-    let matching = "persons[percentOfClass is present and roundsTo(100 * aggregateAmountOwned / 10,000, percentOfClass)]"
+    let matching =
+      "persons[percentOfClass is present and roundsTo(100 * aggregateAmountOwned / 10,000, percentOfClass)]"
     #expect(try LanguageHarness.text("count(\(matching))") == "2")
     #expect(try LanguageHarness.text("roundsTo(24.995, 25.00) and not roundsTo(25.0051, 25.00)") == "true")
   }
@@ -150,7 +154,8 @@ struct RuleLanguageTests {
   @Test("Type errors: unknown names, fields, functions, arities and operand types")
   func typeErrors() {
     #expect(LanguageHarness.typeError("persn")?.hasPrefix("unknown name 'persn'") == true)
-    #expect(LanguageHarness.typeError("filing.persons.aggregate")?.hasPrefix("a person has no field 'aggregate'") == true)
+    #expect(
+      LanguageHarness.typeError("filing.persons.aggregate")?.hasPrefix("a person has no field 'aggregate'") == true)
     #expect(LanguageHarness.typeError("total(persons)")?.hasPrefix("unknown function 'total'") == true)
     #expect(LanguageHarness.typeError("round(1)") == "round takes 2 arguments, not 1")
     #expect(LanguageHarness.typeError("\"a\" + 1")?.contains("'+'") == true)
@@ -238,19 +243,41 @@ struct RuleFileTests {
 
   @Test("Invalid rule files fail with their line and a clear message")
   func validationErrors() throws {
-    #expect(try loadError(replacing("source: a test", with: "sauce: a test")) == "5: unknown key 'sauce'; expected one of id, severity, summary, source, rationale, check, example")
-    #expect(try loadError(replacing("  let: limit", with: "  lett: limit"))?.hasPrefix("12: unknown key 'lett' in a check block") == true)
+    #expect(
+      try loadError(replacing("source: a test", with: "sauce: a test"))
+        == "5: unknown key 'sauce'; expected one of id, severity, summary, source, rationale, check, example")
+    #expect(
+      try loadError(replacing("  let: limit", with: "  lett: limit"))?.hasPrefix(
+        "12: unknown key 'lett' in a check block") == true)
     #expect(try loadError(Self.validRule, name: "other.rule")?.hasPrefix("2: id 'big-holder' does not match") == true)
     #expect(try loadError(replacing("<= limit", with: "<= limit +"))?.hasPrefix("13: expect: expected a value") == true)
-    #expect(try loadError(replacing("expect: person.aggregateAmountOwned <=", with: "expect: person.aggregate <="))
-      == "13: expect: a person has no field 'aggregate'; its fields: aggregateAmountOwned, citizenshipOrOrganization, cusip, fundType, isAggregateExcludeShares, legalProceedings, line, memberOfGroup, name, page, percentOfClass, reportingPersonName, rows, secUseOnly, sharedDispositivePower, sharedVotingPower, soleDispositivePower, soleVotingPower, typeOfReportingPerson")
-    #expect(try loadError(replacing("more than {limit}", with: "more than {limt}"))?.hasPrefix("15: message: placeholder {limt}: unknown name 'limt'") == true)
-    #expect(try loadError(replacing("more than {limit}", with: "more than {limit"))?.hasPrefix("15: message: placeholder '{' is not closed") == true)
-    #expect(try loadError(replacing("expect: none", with: "expect: page 2 row 11")) == "2: a rule needs an example that does not trigger it ('expect: none')")
-    #expect(try loadError(replacing("severity: warning", with: "severity: fatal")) == "3: severity must be error, warning or note, not 'fatal'")
-    #expect(try loadError(replacing("  at: person.aggregateAmountOwned\n", with: "")) == "10: this check block has no 'at:'")
-    #expect(try loadError(replacing("expect: person.aggregateAmountOwned <= limit", with: "expect: sum(1, 2)")) == "13: expect: sum takes 1 argument, not 2")
-    #expect(try loadError(replacing("for: person in persons", with: "for: person in filing"))?.hasPrefix("11: for: 'filing' is a filing, not a list") == true)
+    #expect(
+      try loadError(replacing("expect: person.aggregateAmountOwned <=", with: "expect: person.aggregate <="))
+        == "13: expect: a person has no field 'aggregate'; its fields: aggregateAmountOwned, "
+        + "citizenshipOrOrganization, cusip, fundType, isAggregateExcludeShares, legalProceedings, line, memberOfGroup, "
+        + "name, page, percentOfClass, reportingPersonName, rows, secUseOnly, sharedDispositivePower, "
+        + "sharedVotingPower, soleDispositivePower, soleVotingPower, typeOfReportingPerson"
+    )
+    #expect(
+      try loadError(replacing("more than {limit}", with: "more than {limt}"))?.hasPrefix(
+        "15: message: placeholder {limt}: unknown name 'limt'") == true)
+    #expect(
+      try loadError(replacing("more than {limit}", with: "more than {limit"))?.hasPrefix(
+        "15: message: placeholder '{' is not closed") == true)
+    #expect(
+      try loadError(replacing("expect: none", with: "expect: page 2 row 11"))
+        == "2: a rule needs an example that does not trigger it ('expect: none')")
+    #expect(
+      try loadError(replacing("severity: warning", with: "severity: fatal"))
+        == "3: severity must be error, warning or note, not 'fatal'")
+    #expect(
+      try loadError(replacing("  at: person.aggregateAmountOwned\n", with: "")) == "10: this check block has no 'at:'")
+    #expect(
+      try loadError(replacing("expect: person.aggregateAmountOwned <= limit", with: "expect: sum(1, 2)"))
+        == "13: expect: sum takes 1 argument, not 2")
+    #expect(
+      try loadError(replacing("for: person in persons", with: "for: person in filing"))?.hasPrefix(
+        "11: for: 'filing' is a filing, not a list") == true)
   }
 
   @Test("A duplicate id across folders and a missing folder are errors")
@@ -261,7 +288,11 @@ struct RuleFileTests {
       try? FileManager.default.removeItem(atPath: first)
       try? FileManager.default.removeItem(atPath: second)
     }
-    #expect(throws: RuleLoadError(path: "\(second)/big-holder.rule", line: 1, message: "rule 'big-holder' is already defined in \(first)/big-holder.rule")) {
+    #expect(
+      throws: RuleLoadError(
+        path: "\(second)/big-holder.rule", line: 1,
+        message: "rule 'big-holder' is already defined in \(first)/big-holder.rule")
+    ) {
       try RuleSet.load(directories: [first, second])
     }
     #expect(throws: RuleLoadError(path: "/nonexistent-bocheck", line: 0, message: "no such folder of rules")) {
@@ -284,6 +315,8 @@ struct RuleFileTests {
     let unguarded = Self.validRule.replacingOccurrences(of: " where person.aggregateAmountOwned is present", with: "")
     let loose = try RuleSet.parseRule(text: unguarded, path: "/rules/big-holder.rule")
     #expect(RuleSet(rules: [loose]).check(LanguageHarness.filing, options: CheckOptions()).findings.map(\.page) == [2])
-    #expect(RuleSet(rules: [loose]).check(LanguageHarness.filing, options: CheckOptions(onlyRules: ["other"])).findings.isEmpty)
+    #expect(
+      RuleSet(rules: [loose]).check(LanguageHarness.filing, options: CheckOptions(onlyRules: ["other"])).findings
+        .isEmpty)
   }
 }

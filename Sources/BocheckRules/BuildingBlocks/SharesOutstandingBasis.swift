@@ -162,7 +162,8 @@ struct PercentConstraint: Sendable {
       ruleInterval = plain
       if Rational.zero < acquirable {
         let shifted = DenominatorInterval(
-          lower: try lower - acquirable, upper: try upper.map { (value) throws(ArithmeticOverflow) in try value - acquirable })
+          lower: try lower - acquirable,
+          upper: try upper.map { (value) throws(ArithmeticOverflow) in try value - acquirable })
         intervals.append(shifted)
         ruleInterval = shifted
       }

@@ -84,7 +84,10 @@ struct ModelBridge {
 
   /// The variables every rule sees.
   var globals: [String: Value] {
-    ["filing": .object(filing), "persons": .list(persons.map { .object($0) }), "parties": .list(parties.map { .object($0) })]
+    [
+      "filing": .object(filing), "persons": .list(persons.map { .object($0) }),
+      "parties": .list(parties.map { .object($0) }),
+    ]
   }
 
   static func integer(_ value: Int?) -> Value {
@@ -167,7 +170,8 @@ struct ModelBridge {
     }
     return ModelObject(
       kind: .row, fields: fields,
-      location: SourceLocation(page: page.index, row: number, line: source?.line ?? page.line, column: source?.column ?? 1),
+      location: SourceLocation(
+        page: page.index, row: number, line: source?.line ?? page.line, column: source?.column ?? 1),
       number: numeric, display: display, page: page.index)
   }
 }

@@ -8,7 +8,9 @@ import BocheckModel
 /// above it. In an example, the lines after `filing:` that start with `|` are the filing's text.
 enum RuleFileParser {
   private static let topLevelKeys = ["id", "severity", "summary", "source", "rationale", "check", "example"]
-  private static let checkKeys = ["for", "let", "where", "expect", "at", "message", "severity", "expected", "actual", "person"]
+  private static let checkKeys = [
+    "for", "let", "where", "expect", "at", "message", "severity", "expected", "actual", "person",
+  ]
   private static let exampleKeys = ["expect", "shares-outstanding", "filing"]
 
   /// One `key: value` with the 1-based line of its key.
@@ -80,7 +82,9 @@ enum RuleFileParser {
         if key == "rationale" && rest == "|" {
           value = dedent(content.map(\.text))
         } else {
-          guard key == "rationale" || key == "summary" || key == "source" || content.allSatisfy({ $0.text.trimmingSpaces.isEmpty })
+          guard
+            key == "rationale" || key == "summary" || key == "source"
+              || content.allSatisfy({ $0.text.trimmingSpaces.isEmpty })
           else { throw fail(content.first?.line ?? number, "'\(key)' takes a single line") }
           let continuation = content.map { $0.text.trimmingSpaces }.filter { !$0.isEmpty }
           value = ([rest] + continuation).filter { !$0.isEmpty }.joined(separator: " ")
@@ -96,7 +100,8 @@ enum RuleFileParser {
     let fileName = path.split(separator: "/").last.map(String.init) ?? path
     let expectedID = fileName.hasSuffix(".rule") ? String(fileName.dropLast(5)) : fileName
     guard idEntry.value == expectedID else {
-      throw fail(idEntry.line, "id '\(idEntry.value)' does not match the file name '\(fileName)' (expected id '\(expectedID)')")
+      throw fail(
+        idEntry.line, "id '\(idEntry.value)' does not match the file name '\(fileName)' (expected id '\(expectedID)')")
     }
     guard idEntry.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
       throw fail(idEntry.line, "an id has only letters, digits and '-'")
@@ -236,7 +241,8 @@ enum RuleFileParser {
         guard words.count == 3, words[1] == "in" else {
           throw RuleLoadError(
             path: path, line: forEntry.line,
-            message: "for: expected 'filing' or 'name in list' (e.g. 'person in persons'), found '\(text.trimmingSpaces)'")
+            message:
+              "for: expected 'filing' or 'name in list' (e.g. 'person in persons'), found '\(text.trimmingSpaces)'")
         }
         let name = String(words[0])
         try checkNewName(name, scope: scope, entry: forEntry, path: path)
@@ -274,7 +280,8 @@ enum RuleFileParser {
       steps.append(.letting(name, expression))
     }
     let expectation = try parseExpression(expectEntry, path: path)
-    try requireBoolean(try typeOf(expectation, expectEntry, scope: scope, path: path), expectEntry, what: "expect", path: path)
+    try requireBoolean(
+      try typeOf(expectation, expectEntry, scope: scope, path: path), expectEntry, what: "expect", path: path)
     let target = try parseExpression(atEntry, path: path)
     let targetType = try typeOf(target, atEntry, scope: scope, path: path)
     switch targetType {
@@ -381,7 +388,8 @@ enum RuleFileParser {
     throws(RuleLoadError)
   {
     guard type == .boolean || type == .any else {
-      throw RuleLoadError(path: path, line: entry.line, message: "\(what): needs a condition (true/false), not a \(type)")
+      throw RuleLoadError(
+        path: path, line: entry.line, message: "\(what): needs a condition (true/false), not a \(type)")
     }
   }
 
@@ -414,16 +422,20 @@ enum RuleFileParser {
       throw RuleLoadError(path: path, line: line, message: "'expect: none' cannot stand with other expectations")
     }
     var sharesOutstanding: ExactDecimal?
-    if let entry = try single("shares-outstanding", in: entries, required: false, blockLine: line, block: "example", path: path) {
+    if let entry = try single(
+      "shares-outstanding", in: entries, required: false, blockLine: line, block: "example", path: path)
+    {
       guard let value = ExactDecimal.parse(entry.value), value.significand > 0 else {
-        throw RuleLoadError(path: path, line: entry.line, message: "shares-outstanding: '\(entry.value)' is not a positive number")
+        throw RuleLoadError(
+          path: path, line: entry.line, message: "shares-outstanding: '\(entry.value)' is not a positive number")
       }
       sharesOutstanding = value
     }
     guard let filing = try single("filing", in: entries, required: true, blockLine: line, block: "example", path: path)
     else { throw RuleLoadError(path: path, line: line, message: "this example block has no 'filing:'") }
     guard filing.value.isEmpty else {
-      throw RuleLoadError(path: path, line: filing.line, message: "filing: its lines follow below, each starting with '| '")
+      throw RuleLoadError(
+        path: path, line: filing.line, message: "filing: its lines follow below, each starting with '| '")
     }
     guard !filing.filingLines.isEmpty else {
       throw RuleLoadError(path: path, line: filing.line, message: "filing: has no lines ('| ...')")

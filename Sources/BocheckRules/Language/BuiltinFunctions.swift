@@ -97,7 +97,8 @@ enum BuiltinFunctions {
               "label": .string(kind.rawValue), "kind": .string(kind.rawValue), "shares": .number(shares, decimals: nil),
               "text": .string(""),
             ],
-            location: nil, display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)")))
+            location: nil, display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)"))
+      )
     }
     return .object(
       ModelObject(
@@ -230,7 +231,8 @@ enum BuiltinFunctions {
     BuiltinFunction(
       name: "roundsTo", arity: 2...2,
       summary:
-        "roundsTo(x, printed): whether x lies in [v - h, v + h], v the printed number (a percent row) and h half a unit of its last decimal",
+        "roundsTo(x, printed): whether x lies in [v - h, v + h], v the printed number (a percent row) and h half "
+        + "a unit of its last decimal",
       resultType: { (types) throws(ExpressionTypeError) in
         try require(types, 0, { $0.isNumeric }, "a number")
         try require(types, 1, { $0.isNumeric }, "a printed number or percent row")
@@ -258,7 +260,8 @@ enum BuiltinFunctions {
     BuiltinFunction(
       name: "holders", arity: 1...1,
       summary:
-        "holders(person): the other reporting persons whose pages account exactly for the names its row 11 is attributed to",
+        "holders(person): the other reporting persons whose pages account exactly for the names its row 11 is "
+        + "attributed to",
       resultType: { (types) throws(ExpressionTypeError) in
         try require(types, 0, { $0 == .object(.person) }, "a person")
         return .list(.object(.person))

@@ -82,7 +82,8 @@ struct Parser {
     var parser = Parser(tokens: try Lexer.tokenize(text))
     let expression = try parser.parseOr()
     guard case .end = parser.current.kind else {
-      throw ExpressionSyntaxError(message: "unexpected \(parser.describe(parser.current))", offset: parser.current.offset)
+      throw ExpressionSyntaxError(
+        message: "unexpected \(parser.describe(parser.current))", offset: parser.current.offset)
     }
     return expression
   }

@@ -98,8 +98,9 @@ enum Lexer {
         tokens.append(Token(kind: .string(literal), offset: start))
       } else if character.isLetter || character == "_" {
         var name = ""
-        while index < characters.count, characters[index].isLetter || characters[index] == "_"
-          || (characters[index].isASCII && characters[index].isNumber)
+        while index < characters.count,
+          characters[index].isLetter || characters[index] == "_"
+            || (characters[index].isASCII && characters[index].isNumber)
         {
           name.append(characters[index])
           index += 1

@@ -50,7 +50,11 @@ enum TypeChecker {
       var elementType: ValueType?
       for element in elements {
         let type = try type(of: element, in: scope)
-        if let known = elementType, known != type { elementType = .any } else if elementType == nil { elementType = type }
+        if let known = elementType, known != type {
+          elementType = .any
+        } else if elementType == nil {
+          elementType = type
+        }
       }
       return .list(elementType ?? .any)
     case .name(let name):
