@@ -310,7 +310,7 @@ final class DocumentFacts {
         let name = String(text.dropFirst(3)).trimmingBlanks()
         let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
         if nextText.lowercased().contains("individually")
-          || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
+          || (NameKey(nextText) == NameKey(name) && !previousText.uppercased().hasPrefix("BY:"))
         {
           names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
         }
