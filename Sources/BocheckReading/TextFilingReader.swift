@@ -70,6 +70,7 @@ enum TextFilingReader {
     }
     filing.amendment = header.amendment
     filing.issuer = facts.valueAbove(caption: "(name of issuer)", before: coverStart)
+    filing.itemOneIssuer = facts.itemOneIssuer(in: bodyRange)
     filing.cusip = facts.cusip(before: coverStart) ?? pages.first?.cusip.map { Located($0, line: pages[0].line) }
     filing.statedSharesOutstanding =
       facts.statedSharesOutstanding(in: bodyRange) ?? facts.statedSharesOutstanding(in: headerRange)
