@@ -18,11 +18,17 @@ enum TextFilingReader {
   static func read(text: String, path: String, format: InputFormat = .text, declaredForm: Located<String>? = nil)
     -> Filing
   {
-    let lines = SourceLines(text)
+    read(lines: SourceLines(text), path: path, format: format, declaredForm: declaredForm)
+  }
+
+  /// Reads a filing from lines, which may have been built from another format.
+  static func read(
+    lines: SourceLines, path: String, format: InputFormat, declaredForm: Located<String>? = nil
+  ) -> Filing {
     var tokenized: [TokenizedLine] = []
     tokenized.reserveCapacity(lines.count)
     for (offset, line) in lines.lines.enumerated() {
-      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1))
+      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1, source: lines))
     }
     let firstCaption = tokenized.firstIndex { line in
       line.tokens.contains { if case .caption = $0.kind { return true } else { return false } }
