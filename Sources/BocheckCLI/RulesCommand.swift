@@ -104,7 +104,9 @@ enum RulesCommand {
       }
       if let shares = example.sharesOutstanding { heading += ", with \(shares) shares outstanding" }
       lines.append(heading)
-      lines += example.filingText.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }
+      var filingLines = example.filingText.split(separator: "\n", omittingEmptySubsequences: false)
+      while filingLines.last?.isEmpty == true { filingLines.removeLast() }
+      lines += filingLines.map { $0.isEmpty ? "  |" : "  | " + $0 }
     }
     return lines.map { $0 + "\n" }.joined()
   }

@@ -1,6 +1,7 @@
-@testable import BocheckCLI
 import Foundation
 import Testing
+
+@testable import BocheckCLI
 
 /// Runs the command line in-process and captures what it writes.
 enum CLIHarness {
@@ -166,7 +167,8 @@ struct CLIUsageTests {
     #expect(nothing.standardError.hasPrefix("bocheck: error: no command given\nusage: bocheck check"))
     let noPath = CLIHarness.run(["check", "--format", "json"])
     #expect(noPath.status == 2)
-    #expect(noPath.standardError.hasPrefix("bocheck: error: no PATH given (a file, a folder, or - for standard input)\n"))
+    #expect(
+      noPath.standardError.hasPrefix("bocheck: error: no PATH given (a file, a folder, or - for standard input)\n"))
     let typo = CLIHarness.run(["chekc", "a.txt"])
     #expect(typo.status == 2)
     #expect(typo.standardError.hasPrefix("bocheck: error: unknown command 'chekc' (did you mean 'check'?)\n"))
@@ -175,7 +177,8 @@ struct CLIUsageTests {
     #expect(twoFiles.standardError.hasPrefix("bocheck: error: parse reads one file; use 'bocheck check' for several\n"))
   }
 
-  @Test("--help on every command: exit 0, the usage line first, nothing on standard error",
+  @Test(
+    "--help on every command: exit 0, the usage line first, nothing on standard error",
     arguments: [
       (["--help"], "bocheck 1.0.0: "), (["-h"], "bocheck 1.0.0: "), (["check", "--help"], "usage: bocheck check"),
       (["check", "a.txt", "-h"], "usage: bocheck check"), (["parse", "--help"], "usage: bocheck parse PATH"),
@@ -192,9 +195,10 @@ struct CLIUsageTests {
   @Test("check --help lists every option")
   func checkHelpOptions() {
     let help = CLIHarness.run(["check", "--help"]).standardOutput
-    for option in ["--format text|json", "--rules DIR", "--shares-outstanding N", "--fail-on error|warning|note",
-      "--no-color", "-h, --help"]
-    {
+    for option in [
+      "--format text|json", "--rules DIR", "--shares-outstanding N", "--fail-on error|warning|note",
+      "--no-color", "-h, --help",
+    ] {
       #expect(help.contains(option), "help lacks \(option)")
     }
   }
@@ -229,7 +233,9 @@ struct CLIInputTests {
     let warningReport = CLIHarness.run(["check", warning]).standardOutput
     #expect(warningReport.contains("\(warning):36:1: warning: "))
     #expect(warningReport.contains("[invalid-code]"))
-    #expect(warningReport.hasSuffix("\(warning): 0 errors, 1 warning, 0 notes; shares outstanding 10,000 (stated, line 38)\n"))
+    #expect(
+      warningReport.hasSuffix("\(warning): 0 errors, 1 warning, 0 notes; shares outstanding 10,000 (stated, line 38)\n")
+    )
     let cleanReport = CLIHarness.run(["check", clean]).standardOutput
     #expect(cleanReport == "\(clean): 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n")
   }
@@ -245,7 +251,15 @@ struct CLIInputTests {
       #expect(outcome.standardOutput.hasSuffix("shares outstanding 10,000 (--shares-outstanding)\n"))
     }
     let json = CLIHarness.run(["check", "--format", "json", "--shares-outstanding=20,000", clean]).standardOutput
-    #expect(json.contains("\"sharesOutstanding\": {\n        \"line\": null,\n        \"source\": \"option\",\n        \"value\": 20000\n      }"))
+    #expect(
+      json.contains(
+        """
+        "sharesOutstanding": {
+                "line": null,
+                "source": "option",
+                "value": 20000
+              }
+        """))
   }
 
   @Test("an unreadable file among readable ones: the others are checked, exit 2, one error line for it")
@@ -301,7 +315,9 @@ struct CLIInputTests {
         "\"path\": \"\(folder.path)/a/z.HTM\",", "\"path\": \"\(folder.path)/b.txt\",",
         "\"path\": \"\(folder.path)/c/d.nc\",",
       ])
-    #expect(outcome.standardOutput.contains("\"summary\": {\n    \"errors\": 0,\n    \"files\": 3,\n    \"notes\": 0,\n    \"warnings\": 1\n  }"))
+    #expect(
+      outcome.standardOutput.contains(
+        "\"summary\": {\n    \"errors\": 0,\n    \"files\": 3,\n    \"notes\": 0,\n    \"warnings\": 1\n  }"))
   }
 
   @Test("a folder with no filing is an error; a file named twice is checked once")
@@ -312,12 +328,15 @@ struct CLIInputTests {
     try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
     let outcome = CLIHarness.run(["check", emptyFolder.path])
     #expect(outcome.status == 2)
-    #expect(outcome.standardError == "bocheck: error: \(emptyFolder.path): the folder holds no filing (.htm .html .nc .txt .xml)\n")
+    #expect(
+      outcome.standardError
+        == "bocheck: error: \(emptyFolder.path): the folder holds no filing (.htm .html .nc .txt .xml)\n")
     #expect(outcome.standardOutput.isEmpty)
     let clean = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
     let twice = CLIHarness.run(["check", clean, clean])
     #expect(twice.status == 0)
-    #expect(twice.standardOutput == "\(clean): 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n")
+    #expect(
+      twice.standardOutput == "\(clean): 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n")
   }
 
   @Test("standard input with -: read once, reported as <stdin>")
@@ -325,7 +344,9 @@ struct CLIInputTests {
     let outcome = CLIHarness.run(["check", "-"], standardInput: Array(CLIHarness.warningFiling.utf8))
     #expect(outcome.status == 0)
     #expect(outcome.standardOutput.hasPrefix("<stdin>:36:1: warning: "))
-    #expect(outcome.standardOutput.hasSuffix("<stdin>: 0 errors, 1 warning, 0 notes; shares outstanding 10,000 (stated, line 38)\n"))
+    #expect(
+      outcome.standardOutput.hasSuffix(
+        "<stdin>: 0 errors, 1 warning, 0 notes; shares outstanding 10,000 (stated, line 38)\n"))
     let empty = CLIHarness.run(["check", "-"], standardInput: [])
     #expect(empty.status == 2)
     #expect(empty.standardError == "bocheck: error: <stdin>: the file is empty\n")
@@ -435,7 +456,8 @@ struct CLIParseAndRulesTests {
     let folder = try CLIHarness.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let rule = try CLIHarness.write("id: my-rule\nseverity: fatal\nwhatever: 1\n", named: "my-rule.rule", in: folder)
-    let outcome = CLIHarness.run(["check", "--rules", folder.path, "-"], standardInput: Array(CLIHarness.cleanFiling.utf8))
+    let outcome = CLIHarness.run(
+      ["check", "--rules", folder.path, "-"], standardInput: Array(CLIHarness.cleanFiling.utf8))
     #expect(outcome.status == 2)
     #expect(outcome.standardError.hasPrefix("bocheck: error: \(rule):"))
     #expect(outcome.standardError.split(separator: "\n").count == 1)

@@ -143,7 +143,8 @@ struct EndToEndTests {
       try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
     #expect(object["version"] as? Int == 1)
     let files = try #require(object["files"] as? [[String: Any]])
-    #expect(files.map { $0["path"] as? String } == ["Samples/sc13da-amendment-2-malformed-rows.txt", Self.completePath])
+    #expect(
+      files.map { $0["path"] as? String } == ["Samples/sc13da-amendment-2-malformed-rows.txt", Self.completePath])
     let summary = try #require(object["summary"] as? [String: Int])
     #expect(summary["files"] == 2)
     let complete = files[1]
@@ -184,7 +185,8 @@ struct EndToEndTests {
     #expect(usage.standardOutput.isEmpty)
     #expect(
       usage.standardError
-        == "bocheck: error: unknown option '--fromat' (did you mean '--format'?)\nusage: bocheck check [options] PATH...\n")
+        == "bocheck: error: unknown option '--fromat' (did you mean '--format'?)\n"
+        + "usage: bocheck check [options] PATH...\n")
     let version = try BuiltExecutable.run(["--version"])
     #expect(version.status == 0)
     #expect(version.standardOutput == "bocheck 1.0.0\n")

@@ -22,14 +22,16 @@ enum ReportingFixtures {
       .reportingPersonName: Row(
         field: .reportingPersonName, raw: "Beta \"Manager\" LLC", line: 11, status: .read,
         value: .text("Beta \"Manager\" LLC")),
-      .memberOfGroup: Row(field: .memberOfGroup, raw: "(a) [ ] (b) [X]", line: 13, status: .read, value: .groupBoxes(a: false, b: true)),
+      .memberOfGroup: Row(
+        field: .memberOfGroup, raw: "(a) [ ] (b) [X]", line: 13, status: .read, value: .groupBoxes(a: false, b: true)),
       .aggregateAmountOwned: Row(
         field: .aggregateAmountOwned, raw: "1,500 shares", line: 30, column: 5, status: .recovered,
         value: .amount(amount), note: "value taken from the next cell"),
       .isAggregateExcludeShares: Row(
         field: .isAggregateExcludeShares, raw: "[ ]", line: 32, status: .read, value: .checkbox(false)),
       .percentOfClass: Row(
-        field: .percentOfClass, raw: "12.50%", line: 34, status: .read, value: .percent(Percent(value: decimal("12.50")))),
+        field: .percentOfClass, raw: "12.50%", line: 34, status: .read,
+        value: .percent(Percent(value: decimal("12.50")))),
       .typeOfReportingPerson: Row(
         field: .typeOfReportingPerson, raw: "OO, IA", line: 36, status: .read, value: .codes(["OO", "IA"])),
       .soleVotingPower: Row(
@@ -74,7 +76,9 @@ struct JSONWriterTests {
 
   @Test("object keys are written in Unicode scalar order, whatever the dictionary's order")
   func keyOrder() {
-    let value: JSONValue = .object(["b": .integer(2), "a": .integer(1), "B": .null, "é": .bool(true), "aa": .bool(false)])
+    let value: JSONValue = .object([
+      "b": .integer(2), "a": .integer(1), "B": .null, "é": .bool(true), "aa": .bool(false),
+    ])
     #expect(JSONWriter.string(value, pretty: false) == #"{"B":null,"a":1,"aa":false,"b":2,"é":true}"#)
   }
 
@@ -93,7 +97,9 @@ struct JSONWriterTests {
 
   @Test("pretty output indents by two spaces and writes empty containers inline")
   func prettyLayout() {
-    let value: JSONValue = .object(["list": .array([.integer(1), .string("x")]), "empty": .array([]), "none": .object([:])])
+    let value: JSONValue = .object([
+      "list": .array([.integer(1), .string("x")]), "empty": .array([]), "none": .object([:]),
+    ])
     #expect(
       JSONWriter.string(value) == """
         {
@@ -175,11 +181,46 @@ struct ReportingJSONTests {
       basis: ReportedBasis(value: ReportingFixtures.decimal("12,000"), source: .stated, line: 50))
     let json = JSONReport.render([report])
     #expect(json.hasPrefix("{\n  \"files\": [\n    {\n      \"amendment\": 3,\n      \"cusip\": \"037833100\",\n"))
-    #expect(json.hasSuffix("  \"summary\": {\n    \"errors\": 1,\n    \"files\": 1,\n    \"notes\": 1,\n    \"warnings\": 1\n  },\n  \"version\": 1\n}\n"))
+    #expect(
+      json.hasSuffix(
+        """
+          "summary": {
+            "errors": 1,
+            "files": 1,
+            "notes": 1,
+            "warnings": 1
+          },
+          "version": 1
+        }
+
+        """))
     #expect(json.contains("\"issuer\": \"Exämple Wídgets, Inc.\""))
-    #expect(json.contains("\"sharesOutstanding\": {\n        \"line\": 50,\n        \"source\": \"stated\",\n        \"value\": 12000\n      }"))
-    #expect(json.contains("\"readerNotes\": [\n        {\n          \"column\": 2,\n          \"field\": \"percentOfClass\",\n          \"line\": 35,\n          \"message\": \"stray value 0 ignored\",\n          \"page\": 1,\n          \"row\": 13\n        }\n      ]"))
-    #expect(json.contains("\"percentOfClass\": {\n            \"column\": 1,\n            \"decimals\": 2,\n            \"line\": 34,"))
+    #expect(
+      json.contains(
+        """
+        "sharesOutstanding": {
+                "line": 50,
+                "source": "stated",
+                "value": 12000
+              }
+        """))
+    #expect(
+      json.contains(
+        """
+        "readerNotes": [
+                {
+                  "column": 2,
+                  "field": "percentOfClass",
+                  "line": 35,
+                  "message": "stray value 0 ignored",
+                  "page": 1,
+                  "row": 13
+                }
+              ]
+        """))
+    #expect(
+      json.contains(
+        "\"percentOfClass\": {\n            \"column\": 1,\n            \"decimals\": 2,\n            \"line\": 34,"))
     #expect(json.contains("\"value\": 12.50\n"))
     #expect(json.contains("\"memberOfGroup\": {\n            \"a\": false,\n            \"b\": true,"))
     #expect(json.contains("\"codes\": [\n              \"OO\",\n              \"IA\"\n            ],"))

@@ -36,7 +36,8 @@ struct ReportingTextTests {
     let finding = Finding(
       ruleID: "percent-basis", severity: .error, page: 1, person: "Gamma", row: 11, line: 3, column: 1, message: "m",
       expected: "5.1")
-    #expect(TextReport.context(of: finding, schedule: .schedule13G) == "cover page 1 (Gamma), row 11 (percent of class)")
+    #expect(
+      TextReport.context(of: finding, schedule: .schedule13G) == "cover page 1 (Gamma), row 11 (percent of class)")
     #expect(TextReport.comparison(of: finding) == "expected 5.1")
     var unknownRow = finding
     unknownRow.row = 40
@@ -67,7 +68,8 @@ struct ReportingTextTests {
     let filing = ReportingFixtures.filing
     let findings = [ReportingFixtures.parentFinding, ReportingFixtures.filingFinding]
     let value = ReportingFixtures.decimal("44,000,000")
-    let stated = FileReport(filing: filing, findings: findings, basis: ReportedBasis(value: value, source: .stated, line: 323))
+    let stated = FileReport(
+      filing: filing, findings: findings, basis: ReportedBasis(value: value, source: .stated, line: 323))
     #expect(
       plain.summaryLine(stated, counts: SeverityCounts(findings))
         == "filings/example.txt: 1 error, 1 warning, 0 notes; shares outstanding 44,000,000 (stated, line 323)")
@@ -126,6 +128,9 @@ struct ReportingTextTests {
     #expect(warning[0].contains("\u{1B}[1;35mwarning:\u{1B}[0m"))
     let note = coloured.findingLines(ReportingFixtures.namelessFinding, path: "a.txt", schedule: .schedule13D)
     #expect(note[0].contains("\u{1B}[1;36mnote:\u{1B}[0m"))
-    #expect(!plain.render([FileReport(filing: ReportingFixtures.filing, findings: [ReportingFixtures.parentFinding], basis: nil)]).contains("\u{1B}"))
+    #expect(
+      !plain.render([
+        FileReport(filing: ReportingFixtures.filing, findings: [ReportingFixtures.parentFinding], basis: nil)
+      ]).contains("\u{1B}"))
   }
 }
