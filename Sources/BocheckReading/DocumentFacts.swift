@@ -3,8 +3,38 @@ import Foundation
 
 /// Reads the facts a filing states outside its cover pages: form, amendment, issuer, CUSIP, the
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
-struct DocumentFacts {
+final class DocumentFacts {
   let lines: SourceLines
+  private var cleanedLines: [String?]
+  private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
+
+  init(lines: SourceLines) {
+    self.lines = lines
+    cleanedLines = Array(repeating: nil, count: lines.count)
+  }
+
+  /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
+  static func cleanLine(_ line: Substring) -> String {
+    guard line.utf8.contains(0x2A) else { return line.trimmingBlanks() }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(line.utf8.count)
+    var previousStar = false
+    for byte in line.utf8 {
+      if byte == 0x2A {
+        if previousStar {
+          previousStar = false
+          continue
+        }
+        previousStar = true
+        continue
+      }
+      if previousStar { bytes.append(0x2A) }
+      previousStar = false
+      bytes.append(byte)
+    }
+    if previousStar { bytes.append(0x2A) }
+    return String(decoding: bytes, as: UTF8.self).trimmingBlanks()
+  }
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
@@ -21,11 +51,15 @@ struct DocumentFacts {
 
   /// The text of a line with Markdown emphasis removed and blanks trimmed.
   func clean(_ number: Int) -> String {
-    String(lines[number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
+    if let cached = cleanedLines[number - 1] { return cached }
+    let text = DocumentFacts.cleanLine(lines[number])
+    cleanedLines[number - 1] = text
+    return text
   }
 
   /// Paragraphs of the lines in `range` (1-based, inclusive bounds as a half-open range).
   func paragraphs(in range: Range<Int>) -> [Paragraph] {
+    if let cached = paragraphCache[range] { return cached }
     var result: [Paragraph] = []
     var current = Paragraph()
     for number in range {
@@ -40,6 +74,7 @@ struct DocumentFacts {
       current.text += text
     }
     if !current.text.isEmpty { result.append(current) }
+    paragraphCache[range] = result
     return result
   }
 
@@ -112,8 +147,8 @@ struct DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var best: (value: ExactDecimal, line: Int, strong: Bool)?
     for paragraph in paragraphs(in: range) {
+      guard ASCIIText.contains(outstandingPhrase, in: paragraph.text) else { continue }
       let lower = paragraph.text.lowercased()
-      guard lower.contains("outstanding") else { continue }
       let strong =
         lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
         || lower.contains("calculated")
@@ -137,6 +172,10 @@ struct DocumentFacts {
     }
     return best.map { Located($0.value, line: $0.line) }
   }
+
+  private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
+  private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
+  private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")
 
   private func numberCandidates(_ text: [UInt16]) -> [(value: ExactDecimal, offset: Int)] {
     var result: [(ExactDecimal, Int)] = []
@@ -201,7 +240,12 @@ struct DocumentFacts {
   private func entries(in range: Range<Int>) -> [Entry] {
     var result: [Entry] = []
     for position in range where position >= 1 && position <= lines.count {
-      let cells = clean(position).split(separator: "\t", omittingEmptySubsequences: false)
+      let text = clean(position)
+      guard text.utf8.contains(0x09) else {
+        result.append(Entry(text: text, position: position))
+        continue
+      }
+      let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
         .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
       if cells.isEmpty { result.append(Entry(text: "", position: position)) }
       for cell in cells { result.append(Entry(text: cell, position: position)) }
@@ -266,7 +310,7 @@ struct DocumentFacts {
         let name = String(text.dropFirst(3)).trimmingBlanks()
         let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
         if nextText.lowercased().contains("individually")
-          || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
+          || (NameKey(nextText) == NameKey(name) && !previousText.uppercased().hasPrefix("BY:"))
         {
           names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
         }
@@ -300,6 +344,10 @@ struct DocumentFacts {
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
+      guard
+        ASCIIText.contains(jointFilingPhrase, in: paragraph.text)
+          || ASCIIText.contains(exhibitPhrase, in: paragraph.text)
+      else { continue }
       let lower = paragraph.text.lowercased()
       if lower.hasPrefix("joint filing agreement") || lower.hasPrefix("exhibit") && lower.contains("joint filing") {
         inAgreement = true

@@ -179,9 +179,13 @@ enum HTMLFlattener {
     /// Skips everything up to the element's closing tag; the caller's loop then moves past it.
     mutating func skipElement(named tag: String, after start: Int) {
       let closing = ASCIIText.phrase("</" + tag)
-      if let found = ASCIIText.find(closing, in: Array(bytes[start...])) {
-        let target = start + found.lowerBound
-        while position < target && position < bytes.count { advance() }
+      var index = start
+      while index + closing.count <= bytes.count {
+        if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
+          while position < index { advance() }
+          return
+        }
+        index += 1
       }
     }
 

@@ -44,6 +44,14 @@ struct TokenizedLine {
   let isTableRow: Bool
   /// How many bytes the line has once trimmed.
   let length: Int
+
+  /// Whether the line holds a row caption.
+  var hasCaption: Bool {
+    tokens.contains { token in
+      if case .caption = token.kind { return true }
+      return false
+    }
+  }
 }
 
 /// Splits a line into captions, values and row-number markers.
@@ -170,9 +178,9 @@ enum LineTokenizer {
     if isSideLabelFragment(bytes, cell) { return }
     var cellBytes = bytes
     // Blank out the side label where it stands inside a longer cell.
+    let cellText = Array(bytes[cell])
     for label in [sideLabel, sideLabelShort] {
-      let local = Array(bytes[cell])
-      if let found = ASCIIText.find(label, in: local) {
+      if let found = ASCIIText.find(label, in: cellText) {
         for offset in found { cellBytes[cell.lowerBound + offset] = 0x20 }
         break
       }

@@ -25,17 +25,22 @@ enum TextFilingReader {
   static func read(
     lines: SourceLines, path: String, format: InputFormat, declaredForm: Located<String>? = nil
   ) -> Filing {
+    // Lines are tokenized up to the end of the cover pages only: the body is left to the document facts.
     var tokenized: [TokenizedLine] = []
-    tokenized.reserveCapacity(lines.count)
-    for (offset, line) in lines.lines.enumerated() {
-      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1, source: lines))
-    }
-    let firstCaption = tokenized.firstIndex { line in
-      line.tokens.contains { if case .caption = $0.kind { return true } else { return false } }
+    var firstCaption: Int?
+    var coverEnd = lines.count
+    for (offset, text) in lines.lines.enumerated() {
+      let line = LineTokenizer.tokenize(text, number: offset + 1, source: lines)
+      if firstCaption == nil {
+        if line.hasCaption { firstCaption = offset }
+      } else if startsBody(line, source: lines) {
+        coverEnd = offset
+        break
+      }
+      tokenized.append(line)
     }
     let facts = DocumentFacts(lines: lines)
-    let coverStart = firstCaption ?? tokenized.count
-    let coverEnd = firstCaption.map { regionEnd(tokenized, from: $0, lines: lines) } ?? tokenized.count
+    let coverStart = firstCaption ?? lines.count
     // The header's last "CUSIP No." line belongs to the first page.
     var coverLines = Array(tokenized[coverStart..<coverEnd])
     if let cusipLine = tokenized[..<coverStart].last(where: {
@@ -50,7 +55,7 @@ enum TextFilingReader {
         return false
       }
     }
-    let schedule: Schedule = header.schedule ?? (hasSourceOfFunds || firstCaption == nil ? .schedule13D : .schedule13G)
+    let schedule = header.schedule ?? inferSchedule(coverLines, hasSourceOfFunds: hasSourceOfFunds)
     let assembled = CoverPageAssembler(schedule: schedule).assemble(coverLines)
     var pages = assembled.pages
     let knownNames = Set(pages.compactMap(\.reportingPersonName).map(NameKey.init))
@@ -75,27 +80,37 @@ enum TextFilingReader {
     return filing
   }
 
-  /// The index of the first line after the cover pages.
-  private static func regionEnd(_ lines: [TokenizedLine], from start: Int, lines source: SourceLines) -> Int {
-    var index = start + 1
-    while index < lines.count {
-      let line = lines[index]
-      if line.role == .content
-        && !line.tokens.contains(where: { if case .caption = $0.kind { return true } else { return false } })
-      {
-        let text = String(source[line.number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
-        let upper = text.uppercased()
-        if isBodyHeading(upper) { return index }
-        // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
-        if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
-          !line.isTableRow
-        {
-          return index
-        }
+  /// The schedule when the filing does not name it: Schedule 13G only when the printed row numbers say so
+  /// (a 13G numbers its rows after row 3 differently), Schedule 13D otherwise.
+  private static func inferSchedule(_ lines: [TokenizedLine], hasSourceOfFunds: Bool) -> Schedule {
+    if hasSourceOfFunds { return .schedule13D }
+    var votes13G = 0
+    var votes13D = 0
+    for line in lines {
+      for token in line.tokens {
+        guard case .caption(let field, let printed?) = token.kind else { continue }
+        let as13D = field.number(in: .schedule13D)
+        let as13G = field.number(in: .schedule13G)
+        if printed == as13G && printed != as13D { votes13G += 1 }
+        if printed == as13D && printed != as13G { votes13D += 1 }
       }
-      index += 1
     }
-    return lines.count
+    return votes13G > votes13D ? .schedule13G : .schedule13D
+  }
+
+  /// Whether a line after the first caption can only be body text: an "Item N" or signature heading, an
+  /// "Amendment No." heading, or a long line of prose.
+  private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
+    guard line.role == .content && !line.hasCaption else { return false }
+    let text = DocumentFacts.cleanLine(source[line.number])
+    if isBodyHeading(text.uppercased()) { return true }
+    // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
+    if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
+      !line.isTableRow
+    {
+      return true
+    }
+    return false
   }
 
   private static func isBodyHeading(_ upper: String) -> Bool {
