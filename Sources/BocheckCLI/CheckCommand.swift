@@ -128,7 +128,7 @@ enum CheckCommand {
     guard let value = ExactDecimal.parse(trimmed), value.significand > 0 else {
       throw UsageError(
         message: "invalid value '\(text)' for --shares-outstanding (expected a positive number of shares, "
-          + "such as 44,726,000 or 44726000)",
+          + "such as 12,500,000 or 12500000)",
         usage: HelpText.checkUsage)
     }
     return value

@@ -41,7 +41,7 @@ enum HelpText {
       --format text|json            report format (default: text)
       --rules DIR                   also load the rule files in DIR (may be repeated)
       --shares-outstanding N        check percents of class against N shares outstanding
-                                    (44,726,000 or 44726000) instead of the filing's own figure
+                                    (12,500,000 or 12500000) instead of the filing's own figure
       --fail-on error|warning|note  exit with 1 when a finding is this severe or more (default: error)
       --no-color                    never colour the text report; it is coloured only on a terminal,
                                     and not when the NO_COLOR environment variable is set

@@ -6,11 +6,11 @@ import BocheckModel
 ///
 ///     path:line:column: severity: message [rule-id]
 ///         cover page 6 (Name), row 11 (aggregate amount beneficially owned)
-///         expected 3,731,324, found 3,731,323
+///         expected 1,200,001, found 1,200,000
 ///
 /// The third line appears only when the finding says what was expected or found. After a file's findings
-/// comes its summary line, `path: 2 errors, 7 warnings, 0 notes; shares outstanding 44,726,000 (stated,
-/// line 323)`; files are separated by a blank line, and several files (or any unreadable one) end with a
+/// comes its summary line, `path: 2 errors, 7 warnings, 0 notes; shares outstanding 12,500,000 (stated,
+/// line 80)`; files are separated by a blank line, and several files (or any unreadable one) end with a
 /// `total:` line. Text taken from the filing has its control characters replaced by spaces, so that a
 /// finding always takes one line and a filing cannot send escape sequences to the terminal.
 public struct TextReport: Sendable {
@@ -118,7 +118,7 @@ public struct TextReport: Sendable {
       + TextReport.basisPhrase(file.basis)
   }
 
-  /// The basis in words: `shares outstanding 44,726,000 (stated, line 323)`, `(--shares-outstanding)`,
+  /// The basis in words: `shares outstanding 12,500,000 (stated, line 80)`, `(--shares-outstanding)`,
   /// `(implied by the cover pages)`, or `no shares-outstanding basis`.
   ///
   /// - Parameter basis: The basis, or `nil`.

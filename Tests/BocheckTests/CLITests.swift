@@ -157,7 +157,7 @@ struct CLIUsageTests {
     #expect(
       outcome.standardError.hasPrefix(
         "bocheck: error: invalid value '\(value)' for --shares-outstanding (expected a positive number of shares, "
-          + "such as 44,726,000 or 44726000)\n"))
+          + "such as 12,500,000 or 12500000)\n"))
   }
 
   @Test("no command, no path, an unknown command")
