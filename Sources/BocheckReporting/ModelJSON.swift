@@ -104,7 +104,7 @@ public enum ModelJSON {
   /// `actual`.
   ///
   /// `expected` and `actual` are strings; when they hold a number it is written without thousands
-  /// separators (`"3731324"`), whatever way the rule printed it.
+  /// separators (`"1200001"`), whatever way the rule printed it.
   ///
   /// - Parameter finding: The finding.
   public static func finding(_ finding: Finding) -> JSONValue {
@@ -131,7 +131,7 @@ public enum ModelJSON {
 
   /// A number written without thousands separators, or the text unchanged when it is not a number.
   ///
-  /// - Parameter text: A value as a rule printed it, such as `3,731,324` or `7.87%`.
+  /// - Parameter text: A value as a rule printed it, such as `1,200,001` or `7.5%`.
   static func plainNumber(_ text: String) -> String {
     ExactDecimal.parse(text).map { $0.formatted(grouping: false) } ?? text
   }

@@ -148,7 +148,7 @@ public struct TextReport: Sendable {
     return output
   }
 
-  /// A number grouped by thousands (`3731324` becomes `3,731,324`), other text made one line.
+  /// A number grouped by thousands (`1200001` becomes `1,200,001`), other text made one line.
   static func groupedNumber(_ text: String) -> String {
     ExactDecimal.parse(text).map { $0.formatted(grouping: true) } ?? oneLine(text)
   }
