@@ -5,7 +5,7 @@ import BocheckModel
 /// Conventions, the same everywhere:
 /// - Every key of a shape is always present; a value that is absent is `null` (never a missing key).
 /// - Numbers (shares, percents, shares outstanding) are exact decimals written as printed, without
-///   thousands separators: `1019531`, `2.28`, `12.5`.
+///   thousands separators: `1200001`, `4.75`, `12.5`.
 /// - Lines and columns are 1-based.
 /// - Every row of the filing's schedule appears on every reporting person, also rows the page lacks
 ///   (`"status": "missing"`, `"line": null`), so that the model is complete.
