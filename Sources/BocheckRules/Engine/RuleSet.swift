@@ -202,7 +202,8 @@ enum CheckRunner {
     }
     var personName: String?
     if let expression = check.person {
-      if case .string(let name) = Evaluator.evaluate(expression, in: environment) { personName = name }
+      // An empty name (from `when(...)` whose condition fails) means the finding has no person.
+      if case .string(let name) = Evaluator.evaluate(expression, in: environment), !name.isEmpty { personName = name }
     } else if let person = innermostPerson, case .string(let name) = person["name"] {
       personName = name
     }
