@@ -4,6 +4,8 @@
 #   make demo      build, then check the founding samples in Samples/ and print the report
 #   make test      run the whole test suite (works on a fresh clone)
 #   make install   install the tool and its built-in rules under PREFIX (default /usr/local)
+#   make bench     reading throughput on inputs built from the samples (release build)
+#   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
 #   make lint      swift format lint on the sources and tests
 #   make clean     remove the build products
 
@@ -14,7 +16,10 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 RULESDIR = $(DESTDIR)$(PREFIX)/share/bocheck/Rules
 RELEASE_BIN = .build/release/bocheck
 
-.PHONY: all build demo test install uninstall lint clean
+FUZZ_SECONDS ?= 120
+FUZZ_WORK ?= .build/fuzz-corpus
+
+.PHONY: all build demo test bench fuzz install uninstall lint clean
 
 all: build
 
@@ -30,6 +35,22 @@ demo: build
 test:
 	$(SWIFT) test
 
+bench:
+	$(SWIFT) build -c release --product bocheck-bench
+	./.build/release/bocheck-bench
+
+# libFuzzer needs its own build (Fuzz/ is a separate package so the main build never links libFuzzer). The
+# corpus is seeded from the samples and the real filings in the test fixtures; findings land in Fuzz/.
+fuzz:
+	cd Fuzz && $(SWIFT) build -c release --product bocheck-fuzz-reader --sanitize=fuzzer --sanitize=address \
+		-Xswiftc -sanitize=fuzzer,address
+	mkdir -p $(FUZZ_WORK)
+	cp Samples/* Tests/BocheckTests/Fixtures/corpus/*.txt Tests/BocheckTests/Fixtures/corpus/*.xml \
+		Tests/BocheckTests/Fixtures/corpus/*.html Tests/BocheckTests/Fixtures/corpus/*.nc \
+		Tests/BocheckTests/Fixtures/fuzz-regressions/* $(FUZZ_WORK)/
+	cd Fuzz && SWIFT_BACKTRACE=enable=no ./.build/release/bocheck-fuzz-reader ../$(FUZZ_WORK) \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
+
 # The installed tool finds its rules in ../share/bocheck/Rules relative to its own executable.
 install: build
 	install -d "$(BINDIR)" "$(RULESDIR)"
@@ -44,4 +65,4 @@ lint:
 	$(SWIFT) format lint --recursive Sources Tests
 
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

@@ -24,7 +24,7 @@ let package = Package(
       dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"]),
     .executableTarget(name: "bocheck", dependencies: ["BocheckCLI"]),
     // The benchmark behind `make bench` (reading throughput), never run as a test.
-    .executableTarget(name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading"]),
+    .executableTarget(name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),
     .testTarget(
       name: "BocheckTests",
       dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI"],

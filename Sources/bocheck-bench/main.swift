@@ -1,5 +1,6 @@
 import BocheckModel
 import BocheckReading
+import BocheckRules
 import Foundation
 
 // The benchmark behind `make bench`: how fast filings are read, in MB/s, on inputs built from the bundled
@@ -35,9 +36,30 @@ guard !sample.isEmpty, !malformed.isEmpty else {
 }
 measure("sample, complete rows", sample, repetitions: 50)
 measure("sample, malformed rows", malformed, repetitions: 50)
-let coverEnd = String(decoding: sample, as: UTF8.self).range(of: "**AMENDMENT NO. 4")!.lowerBound
-let coverText = String(String(decoding: sample, as: UTF8.self)[..<coverEnd])
-measure("2,000 cover pages in one file", Array(String(repeating: coverText, count: 286).utf8), repetitions: 3)
-let body =
-  String(repeating: "This paragraph is the body of an exhibit and holds no cover page at all. ", count: 4) + "\n"
+let sampleText = String(decoding: sample, as: UTF8.self)
+let firstPage = sampleText.range(of: "1 NAME OF REPORTING PERSON")!.lowerBound
+let coverEnd = sampleText.range(of: "**AMENDMENT NO. 4")!.lowerBound
+let pages = String(sampleText[firstPage..<coverEnd])
+let manyPages = Array(("SCHEDULE 13D\n" + String(repeating: pages, count: 286)).utf8)
+measure("2,002 cover pages in one file", manyPages, repetitions: 3)
+let body = String(repeating: "This paragraph is the body of an exhibit and holds no cover page at all. ", count: 4) + "\n"
 measure("one cover page and a 20 MB body", sample + Array(String(repeating: body, count: 70_000).utf8), repetitions: 3)
+
+// Rules: the whole check (read, then every built-in rule) on the samples and on the many-page file.
+if let directory = RuleSet.builtInDirectory(), let rules = try? RuleSet.load(directories: [directory]) {
+  for (label, bytes, repetitions) in [("check, complete rows", sample, 20), ("check, 2,002 cover pages", manyPages, 1)] {
+    let clock = ContinuousClock()
+    var findings = 0
+    let elapsed = clock.measure {
+      for _ in 0..<repetitions {
+        if let filing = try? FilingReader.read(bytes: bytes, path: label) {
+          findings = rules.check(filing, options: CheckOptions()).findings.count
+        }
+      }
+    }
+    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    print(
+      "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", milliseconds / Double(repetitions))) ms per file"
+        + "  (\(findings) findings)")
+  }
+}
