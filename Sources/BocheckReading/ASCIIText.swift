@@ -47,6 +47,25 @@ enum ASCIIText {
     return nil
   }
 
+  /// Whether an upper-case ASCII phrase occurs in `text`, ignoring case, scanning its UTF-8 bytes in place.
+  static func contains(_ phrase: [UInt8], in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { buffer in
+      guard let first = phrase.first, buffer.count >= phrase.count else { return false }
+      var index = 0
+      let last = buffer.count - phrase.count
+      while index <= last {
+        if upper(buffer[index]) == first {
+          var offset = 1
+          while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+          if offset == phrase.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
   /// The end offset of `phrase` matched at `start`, or `nil`.
   static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int) -> Int? {
     var position = start

@@ -79,17 +79,17 @@ struct CoverPageAssembler {
               closePage()
             }
             if current.isEmpty {
-              startLine = line.number
+              startLine = token.line
               currentCusip = pendingCusip
               pendingCusip = nil
             }
-            current.append(CaptionSlot(field: field, printedNumber: number, line: line.number, column: token.column))
+            current.append(CaptionSlot(field: field, printedNumber: number, line: token.line, column: token.column))
             captionOnLine = true
           case .value(let text):
             guard !current.isEmpty else { continue }
             current[current.count - 1].fragments.append(
               ValueFragment(
-                text: text, line: line.number, column: token.column, marker: captionOnLine ? nil : marker,
+                text: text, line: token.line, column: token.column, marker: captionOnLine ? nil : marker,
                 isInline: captionOnLine))
           case .marker:
             continue

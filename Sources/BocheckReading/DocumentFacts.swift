@@ -3,8 +3,38 @@ import Foundation
 
 /// Reads the facts a filing states outside its cover pages: form, amendment, issuer, CUSIP, the
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
-struct DocumentFacts {
+final class DocumentFacts {
   let lines: SourceLines
+  private var cleanedLines: [String?]
+  private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
+
+  init(lines: SourceLines) {
+    self.lines = lines
+    cleanedLines = Array(repeating: nil, count: lines.count)
+  }
+
+  /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
+  static func cleanLine(_ line: Substring) -> String {
+    guard line.utf8.contains(0x2A) else { return line.trimmingBlanks() }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(line.utf8.count)
+    var previousStar = false
+    for byte in line.utf8 {
+      if byte == 0x2A {
+        if previousStar {
+          previousStar = false
+          continue
+        }
+        previousStar = true
+        continue
+      }
+      if previousStar { bytes.append(0x2A) }
+      previousStar = false
+      bytes.append(byte)
+    }
+    if previousStar { bytes.append(0x2A) }
+    return String(decoding: bytes, as: UTF8.self).trimmingBlanks()
+  }
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
@@ -21,11 +51,15 @@ struct DocumentFacts {
 
   /// The text of a line with Markdown emphasis removed and blanks trimmed.
   func clean(_ number: Int) -> String {
-    String(lines[number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
+    if let cached = cleanedLines[number - 1] { return cached }
+    let text = DocumentFacts.cleanLine(lines[number])
+    cleanedLines[number - 1] = text
+    return text
   }
 
   /// Paragraphs of the lines in `range` (1-based, inclusive bounds as a half-open range).
   func paragraphs(in range: Range<Int>) -> [Paragraph] {
+    if let cached = paragraphCache[range] { return cached }
     var result: [Paragraph] = []
     var current = Paragraph()
     for number in range {
@@ -40,6 +74,7 @@ struct DocumentFacts {
       current.text += text
     }
     if !current.text.isEmpty { result.append(current) }
+    paragraphCache[range] = result
     return result
   }
 
@@ -59,7 +94,7 @@ struct DocumentFacts {
             ?? text.range(of: "SC \(marker)")
           {
             let isAmendment = text[range.upperBound...].hasPrefix("/A")
-            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: number)
+            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: lines.sourceLine(number))
             schedule = kind
             break
           }
@@ -67,7 +102,7 @@ struct DocumentFacts {
       }
       if amendment == nil, let range = text.range(of: "AMENDMENT NO") {
         let digits = text[range.upperBound...].drop { $0 == " " || $0 == "." || $0 == ":" }.prefix { $0.isNumber }
-        if let value = Int(digits) { amendment = Located(value, line: number) }
+        if let value = Int(digits) { amendment = Located(value, line: lines.sourceLine(number)) }
       }
     }
     if let found = form, let amendment, !found.value.hasSuffix("/A") {
@@ -83,7 +118,7 @@ struct DocumentFacts {
     for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
       var above = number - 1
       while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
-      if above >= 1 { return Located(clean(above), line: above) }
+      if above >= 1 { return Located(clean(above), line: lines.sourceLine(above)) }
     }
     return nil
   }
@@ -112,8 +147,8 @@ struct DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var best: (value: ExactDecimal, line: Int, strong: Bool)?
     for paragraph in paragraphs(in: range) {
+      guard ASCIIText.contains(outstandingPhrase, in: paragraph.text) else { continue }
       let lower = paragraph.text.lowercased()
-      guard lower.contains("outstanding") else { continue }
       let strong =
         lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
         || lower.contains("calculated")
@@ -129,7 +164,7 @@ struct DocumentFacts {
       for candidate in numberCandidates(utf16) {
         let distance = outstandingOffsets.map { abs($0 - candidate.offset) }.min() ?? Int.max
         guard distance <= 100 else { continue }
-        let line = paragraph.line(at: candidate.offset)
+        let line = lines.sourceLine(paragraph.line(at: candidate.offset))
         if best == nil || (strong && !(best?.strong ?? false)) {
           best = (candidate.value, line, strong)
         }
@@ -137,6 +172,10 @@ struct DocumentFacts {
     }
     return best.map { Located($0.value, line: $0.line) }
   }
+
+  private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
+  private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
+  private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")
 
   private func numberCandidates(_ text: [UInt16]) -> [(value: ExactDecimal, offset: Int)] {
     var result: [(ExactDecimal, Int)] = []
@@ -191,42 +230,73 @@ struct DocumentFacts {
     "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV",
   ]
 
+  /// A line, or a cell of a line laid out as a table, with the position of the line it came from.
+  private struct Entry {
+    let text: String
+    let position: Int
+  }
+
+  /// The lines in `range` with table cells split onto entries of their own.
+  private func entries(in range: Range<Int>) -> [Entry] {
+    var result: [Entry] = []
+    for position in range where position >= 1 && position <= lines.count {
+      let text = clean(position)
+      guard text.utf8.contains(0x09) else {
+        result.append(Entry(text: text, position: position))
+        continue
+      }
+      let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+        .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+      if cells.isEmpty { result.append(Entry(text: "", position: position)) }
+      for cell in cells { result.append(Entry(text: cell, position: position)) }
+    }
+    return result
+  }
+
   /// Names that sign the filing: entity names above a "By:" line and individuals' "/s/" lines.
   func signers(in range: Range<Int>) -> [NamedMention] {
+    let all = entries(in: range)
     var result: [NamedMention] = []
-    var number = range.lowerBound
-    while number < range.upperBound {
-      let text = clean(number)
-      let upper = text.uppercased()
+    var index = 0
+    while index < all.count {
+      let upper = all[index].text.uppercased()
       let isHeading =
         upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
         || upper.hasPrefix("IN WITNESS WHEREOF")
       if isHeading {
-        let (names, end) = signatureBlock(from: number + 1, limit: range.upperBound)
+        let (names, end) = signatureBlock(all, from: index + 1)
         result += names
-        number = end
+        index = end
       }
-      number += 1
+      index += 1
     }
     return result
   }
 
   private func isSignatureFurniture(_ upper: String) -> Bool {
     upper.hasPrefix("BY:") || upper.hasPrefix("/S/") || upper.hasPrefix("NAME:") || upper.hasPrefix("TITLE:")
-      || upper.hasPrefix("DATE") || upper.hasPrefix("DATED")
+      || upper.hasPrefix("DATE") || upper.hasPrefix("DATED") || upper.hasPrefix("ITS ")
   }
 
-  private func signatureBlock(from start: Int, limit: Int) -> ([NamedMention], Int) {
+  private func signatureBlock(_ all: [Entry], from start: Int) -> ([NamedMention], Int) {
     var names: [NamedMention] = []
-    var number = start
+    var index = start
     var previousBlank = true
     var previousText = ""
-    while number < limit {
-      let text = clean(number)
+    func nextNonBlank(after index: Int) -> Int? {
+      var next = index + 1
+      while next < all.count {
+        if !all[next].text.isEmpty { return next }
+        next += 1
+      }
+      return nil
+    }
+    while index < all.count {
+      let text = all[index].text
       let upper = text.uppercased()
       if text.isEmpty {
         previousBlank = true
-        number += 1
+        index += 1
         continue
       }
       let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
@@ -238,32 +308,31 @@ struct DocumentFacts {
       }
       if upper.hasPrefix("/S/") {
         let name = String(text.dropFirst(3)).trimmingBlanks()
-        let next = nextNonBlank(after: number, limit: limit)
-        let nextText = next.map(clean) ?? ""
+        let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
         if nextText.lowercased().contains("individually")
           || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
         {
-          names.append(NamedMention(name: name, line: number))
+          names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
         }
       } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
-        // An entity's name: the next non-blank line is "By:"; a name wrapped over two lines is joined.
-        if let next = nextNonBlank(after: number, limit: limit) {
-          let nextText = clean(next)
+        // An entity's name: the next non-blank entry is "By:"; a name wrapped over two lines is joined.
+        if let next = nextNonBlank(after: index) {
+          let nextText = all[next].text
           if nextText.uppercased().hasPrefix("BY:") {
-            names.append(NamedMention(name: text, line: number))
-          } else if next == number + 1, !endsWithSuffix(upper), nextText.count <= 60,
-            let after = nextNonBlank(after: next, limit: limit), clean(after).uppercased().hasPrefix("BY:")
+            names.append(NamedMention(name: text, line: lines.sourceLine(all[index].position)))
+          } else if next == index + 1, !endsWithSuffix(upper), nextText.count <= 60,
+            let after = nextNonBlank(after: next), all[after].text.uppercased().hasPrefix("BY:")
           {
-            names.append(NamedMention(name: text + " " + nextText, line: number))
-            number = next
+            names.append(NamedMention(name: text + " " + nextText, line: lines.sourceLine(all[index].position)))
+            index = next
           }
         }
       }
       previousBlank = false
       previousText = text
-      number += 1
+      index += 1
     }
-    return (names, number)
+    return (names, index)
   }
 
   private func endsWithSuffix(_ upper: String) -> Bool {
@@ -271,19 +340,14 @@ struct DocumentFacts {
     return DocumentFacts.entitySuffixes.contains(String(last).trimmingCharacters(in: ","))
   }
 
-  private func nextNonBlank(after number: Int, limit: Int) -> Int? {
-    var next = number + 1
-    while next < limit {
-      if !clean(next).isEmpty { return next }
-      next += 1
-    }
-    return nil
-  }
-
   /// The parties the joint filing agreement names ("by and among A, B and C").
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
+      guard
+        ASCIIText.contains(jointFilingPhrase, in: paragraph.text)
+          || ASCIIText.contains(exhibitPhrase, in: paragraph.text)
+      else { continue }
       let lower = paragraph.text.lowercased()
       if lower.hasPrefix("joint filing agreement") || lower.hasPrefix("exhibit") && lower.contains("joint filing") {
         inAgreement = true
@@ -304,7 +368,9 @@ struct DocumentFacts {
       for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
         cleaned = String(cleaned.dropFirst(prefix.count))
       }
-      return NameListSplitter.split(cleaned, knownNames: knownNames).map { NamedMention(name: $0, line: line) }
+      return NameListSplitter.split(cleaned, knownNames: knownNames).map {
+        NamedMention(name: $0, line: lines.sourceLine(line))
+      }
     }
     return []
   }

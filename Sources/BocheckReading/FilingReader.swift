@@ -27,31 +27,39 @@ public enum FilingReader {
     let format = detectFormat(text)
     switch format {
     case .text:
-      let filing = TextFilingReader.read(text: text, path: path)
-      if filing.coverPages.isEmpty {
-        throw ReadError(
-          message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')")
-      }
-      return filing
+      return try requireCoverPages(TextFilingReader.read(text: text, path: path), line: nil)
+    case .html:
+      let filing = TextFilingReader.read(lines: HTMLFlattener.flatten(text), path: path, format: .html)
+      return try requireCoverPages(filing, line: nil)
     case .sgml:
       guard let document = SGMLUnwrapper.primaryDocument(in: text) else {
         throw ReadError(message: "the SGML wrapper holds no <DOCUMENT> with a <TEXT>")
       }
-      guard document.content == .text else {
-        throw ReadError(
-          message: "the document (\(document.type ?? "no type")) holds \(document.content == .html ? "HTML" : "XML"), "
-            + "which is not read yet; convert the filing to text",
-          line: document.firstLine)
-      }
       let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
-      let filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
-      if filing.coverPages.isEmpty {
-        throw ReadError(message: "no Schedule 13D or 13G cover page found in the document", line: document.firstLine)
+      switch document.content {
+      case .text:
+        let filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
+        return try requireCoverPages(filing, line: document.firstLine)
+      case .html:
+        let lines = HTMLFlattener.flatten(document.text)
+        let filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
+        return try requireCoverPages(filing, line: document.firstLine)
+      case .xml:
+        let filing = XMLFilingReader.read(text: document.text, path: path, format: .sgml)
+        return try requireCoverPages(filing, line: document.firstLine)
       }
-      return filing
-    case .html, .xml:
-      throw ReadError(message: "\(format.rawValue.uppercased()) filings are not read yet; convert the filing to text")
+    case .xml:
+      return try requireCoverPages(XMLFilingReader.read(text: text, path: path), line: nil)
     }
+  }
+
+  private static func requireCoverPages(_ filing: Filing, line: Int?) throws(ReadError) -> Filing {
+    if filing.coverPages.isEmpty {
+      throw ReadError(
+        message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')",
+        line: line)
+    }
+    return filing
   }
 
   /// The format of a filing's text, from its first non-blank characters and tags.

@@ -14,7 +14,9 @@ struct LineToken: Equatable {
 
   /// What the piece is.
   let kind: Kind
-  /// The 1-based column (in characters) where it starts.
+  /// The 1-based source line where it starts.
+  let line: Int
+  /// The 1-based source column (in characters) where it starts.
   let column: Int
 }
 
@@ -32,7 +34,7 @@ struct TokenizedLine {
     case content
   }
 
-  /// The 1-based line number.
+  /// The 1-based position of the line among the lines read (the source line for text filings).
   let number: Int
   /// What kind of line it is.
   let role: Role
@@ -42,6 +44,14 @@ struct TokenizedLine {
   let isTableRow: Bool
   /// How many bytes the line has once trimmed.
   let length: Int
+
+  /// Whether the line holds a row caption.
+  var hasCaption: Bool {
+    tokens.contains { token in
+      if case .caption = token.kind { return true }
+      return false
+    }
+  }
 }
 
 /// Splits a line into captions, values and row-number markers.
@@ -55,8 +65,9 @@ enum LineTokenizer {
   ///
   /// - Parameters:
   ///   - line: The line's text.
-  ///   - number: Its 1-based number.
-  static func tokenize(_ line: Substring, number: Int) -> TokenizedLine {
+  ///   - number: Its 1-based position among the lines read.
+  ///   - source: The lines, to tell where in the source file a token stands.
+  static func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
     var bytes = Array(line.utf8)
     // Markdown emphasis: replace "**" by blanks so columns stay where they are.
     var index = 0
@@ -85,15 +96,18 @@ enum LineTokenizer {
     let isTable = bytes[content.lowerBound] == 0x7C
     let cells = splitCells(bytes, content, atPipes: isTable)
     var tokens: [LineToken] = []
+    let locate: (Int) -> (line: Int, column: Int) = { offset in
+      source.location(position: number, offset: offset, bytes: bytes)
+    }
     for (cellIndex, cell) in cells.enumerated() {
       let hasLaterCell = cells[(cellIndex + 1)...].contains { !$0.isEmpty }
-      tokenizeCell(bytes, cell, hasLaterCell: hasLaterCell, into: &tokens)
+      tokenizeCell(bytes, cell, hasLaterCell: hasLaterCell, locate: locate, into: &tokens)
     }
     // A number cell directly followed by a caption without a number is that caption's number.
     var merged: [LineToken] = []
     for token in tokens {
       if case .caption(let field, nil) = token.kind, let last = merged.last, case .marker(let value) = last.kind {
-        merged[merged.count - 1] = LineToken(kind: .caption(field, number: value), column: last.column)
+        merged[merged.count - 1] = LineToken(kind: .caption(field, number: value), line: last.line, column: last.column)
       } else {
         merged.append(token)
       }
@@ -118,9 +132,13 @@ enum LineTokenizer {
         if let end = ASCIIText.matchLength(ASCIIText.phrase(label), in: text, at: start) { position = end }
       }
       let start = ASCIIText.skipBlanks(text, from: position)
-      let value = text[start...].filter { byte in
+      // The CUSIP runs to the next cell ("CUSIP No.\t53814L108\tSCHEDULE 13G\tPage 2").
+      var end = start
+      while end < text.count && text[end] != 0x09 && text[end] != 0x7C { end += 1 }
+      var value = text[start..<end].filter { byte in
         ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) || byte == 0x2A || byte == 0x40 || byte == 0x23
       }
+      if value.count > 9 { value = Array(value.prefix(9)) }
       return .cusip(String(decoding: value, as: UTF8.self).uppercased())
     }
     if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
@@ -153,15 +171,16 @@ enum LineTokenizer {
   }
 
   private static func tokenizeCell(
-    _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, into tokens: inout [LineToken]
+    _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, locate: (Int) -> (line: Int, column: Int),
+    into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
     var cellBytes = bytes
     // Blank out the side label where it stands inside a longer cell.
+    let cellText = Array(bytes[cell])
     for label in [sideLabel, sideLabelShort] {
-      let local = Array(bytes[cell])
-      if let found = ASCIIText.find(label, in: local) {
+      if let found = ASCIIText.find(label, in: cellText) {
         for offset in found { cellBytes[cell.lowerBound + offset] = 0x20 }
         break
       }
@@ -177,31 +196,35 @@ enum LineTokenizer {
           number = value
         } else if before.count > 24 {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
-          appendValue(cellBytes, range, &tokens)
+          appendValue(cellBytes, range, locate, &tokens)
           return
         } else {
           appendValue(
-            cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), &tokens)
+            cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), locate,
+            &tokens)
         }
       }
-      let column = characterColumn(
-        cellBytes, range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
-      tokens.append(LineToken(kind: .caption(match.field, number: number), column: column))
+      let (line, column) = locate(range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
+      tokens.append(LineToken(kind: .caption(match.field, number: number), line: line, column: column))
       let after = (range.lowerBound + match.range.upperBound)..<range.upperBound
       let rest = ASCIIText.trimmedRange(cellBytes, after)
-      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, into: &tokens) }
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
       return
     }
     if hasLaterCell, let value = rowNumber(local, 0..<local.count) {
-      tokens.append(LineToken(kind: .marker(value), column: characterColumn(cellBytes, range.lowerBound)))
+      let (line, column) = locate(range.lowerBound)
+      tokens.append(LineToken(kind: .marker(value), line: line, column: column))
       return
     }
-    appendValue(cellBytes, range, &tokens)
+    appendValue(cellBytes, range, locate, &tokens)
   }
 
-  private static func appendValue(_ bytes: [UInt8], _ range: Range<Int>, _ tokens: inout [LineToken]) {
+  private static func appendValue(
+    _ bytes: [UInt8], _ range: Range<Int>, _ locate: (Int) -> (line: Int, column: Int), _ tokens: inout [LineToken]
+  ) {
     let text = ASCIIText.string(bytes, range)
-    tokens.append(LineToken(kind: .value(text), column: characterColumn(bytes, range.lowerBound)))
+    let (line, column) = locate(range.lowerBound)
+    tokens.append(LineToken(kind: .value(text), line: line, column: column))
   }
 
   /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.
@@ -243,7 +266,7 @@ enum LineTokenizer {
         Array(sideLabelWords[start..<(start + words.count)]) == words
       {
         // A lone "OF", "BY" or "WITH" is too common to be taken for the label.
-        return words.count > 1 || words[0].count > 4
+        return words.count > 1 || !["OF", "BY", "WITH"].contains(words[0])
       }
     }
     return false

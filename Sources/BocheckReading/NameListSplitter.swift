@@ -19,7 +19,8 @@ enum NameListSplitter {
     var best: [(score: Int, count: Int, names: [String])?] = Array(repeating: nil, count: pieces.count + 1)
     best[0] = (0, 0, [])
     for end in 1...pieces.count {
-      for start in 0..<end {
+      // A name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear.
+      for start in max(0, end - maximumPiecesPerName)..<end {
         guard let before = best[start] else { continue }
         let candidate = join(pieces[start..<end])
         let isKnown = knownNames.contains(NameKey(candidate))
@@ -35,6 +36,9 @@ enum NameListSplitter {
     }
     return best[pieces.count]?.names ?? [text]
   }
+
+  /// The most list pieces one name may span.
+  static let maximumPiecesPerName = 6
 
   private struct Piece {
     let text: String

@@ -69,21 +69,38 @@ enum RowCaptions {
     "IN ROW (9)",
   ].map(ASCIIText.phrase)
 
-  /// The first caption in `bytes` at or after `from`.
-  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
-    var best: (field: RowField, range: Range<Int>)?
+  /// The core phrases indexed by their first letter, longest first, for a single pass over a line.
+  private static let coresByFirstByte: [UInt8: [(field: RowField, phrase: [UInt8])]] = {
+    var table: [UInt8: [(field: RowField, phrase: [UInt8])]] = [:]
     for (field, phrases) in cores {
-      for phrase in phrases {
-        guard let range = ASCIIText.find(phrase, in: bytes, from: from) else { continue }
-        if best == nil || range.lowerBound < best!.range.lowerBound
-          || (range.lowerBound == best!.range.lowerBound && range.count > best!.range.count)
-        {
-          best = (field, range)
-        }
-        break
-      }
+      for phrase in phrases { table[phrase[0], default: []].append((field, phrase)) }
     }
-    guard let found = best else { return nil }
+    return table.mapValues { $0.sorted { $0.phrase.count > $1.phrase.count } }
+  }()
+
+  /// The first caption in `bytes` at or after `from`.
+  ///
+  /// One pass over the bytes: only positions that start a word with the first letter of some caption
+  /// are tried, and at each the longest caption that matches wins.
+  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
+    var position = from
+    var found: (field: RowField, range: Range<Int>)?
+    while position < bytes.count {
+      let byte = ASCIIText.upper(bytes[position])
+      if let candidates = coresByFirstByte[byte], position == 0 || !ASCIIText.isLetter(bytes[position - 1]) {
+        for candidate in candidates {
+          if let end = ASCIIText.matchLength(candidate.phrase, in: bytes, at: position),
+            end == bytes.count || !ASCIIText.isLetter(bytes[end])
+          {
+            found = (candidate.field, position..<end)
+            break
+          }
+        }
+        if found != nil { break }
+      }
+      position += 1
+    }
+    guard let found else { return nil }
     var end = found.range.upperBound
     if found.range.count >= 3, Array(bytes[(end - 3)..<end]).map(ASCIIText.upper) == row {
       let start = ASCIIText.skipBlanks(bytes, from: end)

@@ -35,10 +35,26 @@ enum TextDecoding {
   ]
 }
 
-/// A filing's text split into lines, each with its 1-based number.
+/// Where a piece of a line came from in the source file.
+struct LineOrigin {
+  /// Byte offset in the line where the piece starts.
+  let offset: Int
+  /// The 1-based source line of the piece.
+  let line: Int
+  /// The 1-based source column of the piece.
+  let column: Int
+}
+
+/// A filing's text split into lines, each able to say which source line and column its characters came from.
+///
+/// For text filings a line is a source line. Readers of other formats (HTML) build lines of their own, one
+/// per table row or paragraph, and record for each piece of a line where it stood in the source, so that
+/// every finding still points at the file's own line.
 struct SourceLines {
   /// The lines without their terminators.
   let lines: [Substring]
+  /// For built lines, where each piece came from; `nil` when lines are the source's own.
+  let origins: [[LineOrigin]]?
 
   /// Splits text at LF, CRLF and lone CR, scanning its UTF-8 bytes.
   init(_ text: String) {
@@ -60,13 +76,43 @@ struct SourceLines {
     }
     if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
     lines = result
+    origins = nil
   }
 
-  /// The line with the given 1-based number.
-  subscript(number: Int) -> Substring {
-    lines[number - 1]
+  /// Lines built by a reader, with the origin of their pieces (each list sorted by offset).
+  init(built: [(text: String, origins: [LineOrigin])]) {
+    lines = built.map { Substring($0.text) }
+    origins = built.map(\.origins)
+  }
+
+  /// The line at a 1-based position.
+  subscript(position: Int) -> Substring {
+    lines[position - 1]
   }
 
   /// How many lines there are.
   var count: Int { lines.count }
+
+  /// The 1-based source line where the line at `position` starts.
+  func sourceLine(_ position: Int) -> Int {
+    guard let origins, position >= 1, position <= origins.count else { return position }
+    return origins[position - 1].first?.line ?? position
+  }
+
+  /// The source line and column of a byte offset in the line at `position`.
+  ///
+  /// - Parameters:
+  ///   - position: The 1-based position of the line.
+  ///   - offset: The byte offset in that line.
+  ///   - bytes: The line's bytes, for counting characters.
+  func location(position: Int, offset: Int, bytes: [UInt8]) -> (line: Int, column: Int) {
+    guard let origins, position >= 1, position <= origins.count,
+      let origin = origins[position - 1].last(where: { $0.offset <= offset })
+    else {
+      return (position, LineTokenizer.characterColumn(bytes, offset))
+    }
+    let skipped = LineTokenizer.characterColumn(
+      Array(bytes[min(origin.offset, bytes.count)...]), offset - origin.offset)
+    return (origin.line, origin.column + skipped - 1)
+  }
 }

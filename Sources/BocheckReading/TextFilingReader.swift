@@ -18,18 +18,29 @@ enum TextFilingReader {
   static func read(text: String, path: String, format: InputFormat = .text, declaredForm: Located<String>? = nil)
     -> Filing
   {
-    let lines = SourceLines(text)
+    read(lines: SourceLines(text), path: path, format: format, declaredForm: declaredForm)
+  }
+
+  /// Reads a filing from lines, which may have been built from another format.
+  static func read(
+    lines: SourceLines, path: String, format: InputFormat, declaredForm: Located<String>? = nil
+  ) -> Filing {
+    // Lines are tokenized up to the end of the cover pages only: the body is left to the document facts.
     var tokenized: [TokenizedLine] = []
-    tokenized.reserveCapacity(lines.count)
-    for (offset, line) in lines.lines.enumerated() {
-      tokenized.append(LineTokenizer.tokenize(line, number: offset + 1))
-    }
-    let firstCaption = tokenized.firstIndex { line in
-      line.tokens.contains { if case .caption = $0.kind { return true } else { return false } }
+    var firstCaption: Int?
+    var coverEnd = lines.count
+    for (offset, text) in lines.lines.enumerated() {
+      let line = LineTokenizer.tokenize(text, number: offset + 1, source: lines)
+      if firstCaption == nil {
+        if line.hasCaption { firstCaption = offset }
+      } else if startsBody(line, source: lines) {
+        coverEnd = offset
+        break
+      }
+      tokenized.append(line)
     }
     let facts = DocumentFacts(lines: lines)
-    let coverStart = firstCaption ?? tokenized.count
-    let coverEnd = firstCaption.map { regionEnd(tokenized, from: $0, lines: lines) } ?? tokenized.count
+    let coverStart = firstCaption ?? lines.count
     // The header's last "CUSIP No." line belongs to the first page.
     var coverLines = Array(tokenized[coverStart..<coverEnd])
     if let cusipLine = tokenized[..<coverStart].last(where: {
@@ -69,27 +80,19 @@ enum TextFilingReader {
     return filing
   }
 
-  /// The index of the first line after the cover pages.
-  private static func regionEnd(_ lines: [TokenizedLine], from start: Int, lines source: SourceLines) -> Int {
-    var index = start + 1
-    while index < lines.count {
-      let line = lines[index]
-      if line.role == .content
-        && !line.tokens.contains(where: { if case .caption = $0.kind { return true } else { return false } })
-      {
-        let text = String(source[line.number]).replacingOccurrences(of: "**", with: "").trimmingBlanks()
-        let upper = text.uppercased()
-        if isBodyHeading(upper) { return index }
-        // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
-        if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
-          !line.isTableRow
-        {
-          return index
-        }
-      }
-      index += 1
+  /// Whether a line after the first caption can only be body text: an "Item N" or signature heading, an
+  /// "Amendment No." heading, or a long line of prose.
+  private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
+    guard line.role == .content && !line.hasCaption else { return false }
+    let text = DocumentFacts.cleanLine(source[line.number])
+    if isBodyHeading(text.uppercased()) { return true }
+    // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
+    if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
+      !line.isTableRow
+    {
+      return true
     }
-    return lines.count
+    return false
   }
 
   private static func isBodyHeading(_ upper: String) -> Bool {

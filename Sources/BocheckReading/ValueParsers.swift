@@ -328,17 +328,9 @@ enum ValueParsers {
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and no-break spaces.
+  /// The text without leading and trailing spaces, tabs and no-break spaces (scanned as UTF-8 bytes).
   func trimmingBlanks() -> String {
-    let scalars = unicodeScalars
-    var start = scalars.startIndex
-    var end = scalars.endIndex
-    func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{A0}" }
-    while start < end && isBlank(scalars[start]) { start = scalars.index(after: start) }
-    while end > start && isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[start..<end])
-    return String(result)
+    Substring(self).trimmedOfBlanks()
   }
 
   /// The text without the given characters at either end.
@@ -347,5 +339,35 @@ extension StringProtocol {
     while let first = result.first, set.contains(first) { result = result.dropFirst() }
     while let last = result.last, set.contains(last) { result = result.dropLast() }
     return String(result)
+  }
+}
+
+extension Substring {
+  fileprivate func trimmedOfBlanks() -> String {
+    let utf8 = self.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end {
+      let byte = utf8[start]
+      if byte == 0x20 || byte == 0x09 {
+        start = utf8.index(after: start)
+      } else if byte == 0xC2, utf8.index(after: start) < end, utf8[utf8.index(after: start)] == 0xA0 {
+        start = utf8.index(start, offsetBy: 2)
+      } else {
+        break
+      }
+    }
+    while end > start {
+      let last = utf8.index(before: end)
+      let byte = utf8[last]
+      if byte == 0x20 || byte == 0x09 {
+        end = last
+      } else if byte == 0xA0, last > start, utf8[utf8.index(before: last)] == 0xC2 {
+        end = utf8.index(before: last)
+      } else {
+        break
+      }
+    }
+    return String(self[start..<end])
   }
 }

@@ -1,0 +1,257 @@
+/// Turns an HTML filing into lines the text reader understands, keeping every character's source position.
+///
+/// Each table row becomes one line whose cells are separated by tabs; a line break or paragraph inside a
+/// cell becomes a tab too, so a caption and the value printed under it in the same cell land in separate
+/// cells. Paragraphs and line breaks outside tables start new lines. White space collapses as a browser
+/// collapses it, entities are decoded (numeric references in the 128–159 range as Windows-1252 does),
+/// `<input>` checkboxes are kept as `<input checked>` / `<input>`, an image's `alt` text is kept, and the
+/// contents of `<script>` and `<style>` are dropped. The scan is flat (no tree is built), so unclosed or
+/// deeply nested tags cannot exhaust the stack.
+enum HTMLFlattener {
+  /// Flattens HTML text into lines.
+  ///
+  /// - Parameter text: The HTML (or a wrapper with everything but the HTML blanked).
+  static func flatten(_ text: String) -> SourceLines {
+    var flattener = Flattener(bytes: Array(text.utf8))
+    flattener.run()
+    return SourceLines(built: flattener.lines)
+  }
+
+  private struct Flattener {
+    let bytes: [UInt8]
+    var position = 0
+    var line = 1
+    var column = 1
+    var lines: [(text: String, origins: [LineOrigin])] = []
+    var current: [UInt8] = []
+    var origins: [LineOrigin] = []
+    var pendingSpace = false
+    var runStarted = false
+    var cellDepth = 0
+
+    init(bytes: [UInt8]) {
+      self.bytes = bytes
+    }
+
+    mutating func advance() {
+      if bytes[position] == 0x0A {
+        line += 1
+        column = 1
+      } else if bytes[position] & 0xC0 != 0x80 {
+        column += 1
+      }
+      position += 1
+    }
+
+    mutating func flushLine() {
+      let hasText = current.contains { !ASCIIText.isBlank($0) }
+      if hasText {
+        lines.append((String(decoding: current, as: UTF8.self), origins))
+      } else if let last = lines.last, !last.text.isEmpty {
+        lines.append(("", []))
+      }
+      current = []
+      origins = []
+      pendingSpace = false
+      runStarted = false
+    }
+
+    mutating func separateCell() {
+      if let last = current.last, last != 0x09 { current.append(0x09) }
+      pendingSpace = false
+      runStarted = false
+    }
+
+    mutating func appendText(_ utf8: [UInt8], line sourceLine: Int, column sourceColumn: Int) {
+      if pendingSpace, let last = current.last, last != 0x09 { current.append(0x20) }
+      pendingSpace = false
+      if !runStarted {
+        origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+        runStarted = true
+      }
+      current += utf8
+    }
+
+    mutating func run() {
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == 0x3C, let tagEnd = tagEnd(from: position) {
+          handleTag(position..<tagEnd)
+          while position < tagEnd { advance() }
+          continue
+        }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          pendingSpace = true
+          runStarted = false
+          advance()
+          continue
+        }
+        let startLine = line
+        let startColumn = column
+        if byte == 0x26, let (decoded, length) = entity(at: position) {
+          for _ in 0..<length { advance() }
+          if decoded == [0x20] {
+            pendingSpace = true
+            runStarted = false
+          } else {
+            appendText(decoded, line: startLine, column: startColumn)
+          }
+          continue
+        }
+        appendText([byte], line: startLine, column: startColumn)
+        advance()
+      }
+      flushLine()
+    }
+
+    /// The offset after the `>` closing a tag that starts at `start`, or `nil` when `<` is plain text.
+    func tagEnd(from start: Int) -> Int? {
+      guard start + 1 < bytes.count else { return nil }
+      let next = bytes[start + 1]
+      guard ASCIIText.isLetter(next) || next == 0x2F || next == 0x21 || next == 0x3F else { return nil }
+      if next == 0x21, start + 3 < bytes.count, bytes[start + 2] == 0x2D, bytes[start + 3] == 0x2D {
+        // A comment runs to "-->".
+        var index = start + 4
+        while index + 2 < bytes.count {
+          if bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E { return index + 3 }
+          index += 1
+        }
+        return bytes.count
+      }
+      var index = start + 1
+      var quote: UInt8 = 0
+      let limit = min(bytes.count, start + 65_536)
+      while index < limit {
+        let byte = bytes[index]
+        if quote != 0 {
+          if byte == quote { quote = 0 }
+        } else if byte == 0x22 || byte == 0x27 {
+          quote = byte
+        } else if byte == 0x3E {
+          return index + 1
+        } else if byte == 0x3C {
+          // A tag missing its ">": end it before the next tag.
+          return index
+        }
+        index += 1
+      }
+      return nil
+    }
+
+    mutating func handleTag(_ range: Range<Int>) {
+      var index = range.lowerBound + 1
+      var closing = false
+      if index < range.upperBound && bytes[index] == 0x2F {
+        closing = true
+        index += 1
+      }
+      var name: [UInt8] = []
+      while index < range.upperBound, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
+        name.append(ASCIIText.upper(bytes[index]))
+        index += 1
+      }
+      let tag = String(decoding: name, as: UTF8.self)
+      let attributes = Array(bytes[index..<range.upperBound])
+      switch tag {
+      case "SCRIPT", "STYLE":
+        if !closing { skipElement(named: tag, after: range.upperBound) }
+      case "TD", "TH":
+        separateCell()
+        cellDepth = closing ? max(0, cellDepth - 1) : cellDepth + 1
+      case "TR", "TABLE":
+        flushLine()
+        cellDepth = 0
+      case "BR", "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "HR", "CENTER", "BLOCKQUOTE", "PRE", "TITLE",
+        "UL", "OL", "DOCUMENT", "TEXT", "PAGE":
+        if cellDepth > 0 { separateCell() } else { flushLine() }
+      case "INPUT":
+        let checked = ASCIIText.find(ASCIIText.phrase("CHECKED"), in: attributes) != nil
+        appendText(Array((checked ? "<input checked>" : "<input>").utf8), line: line, column: column)
+      case "IMG":
+        if let alt = attributeValue("ALT", in: attributes), !alt.isEmpty {
+          appendText(alt, line: line, column: column)
+        }
+      default:
+        break
+      }
+    }
+
+    /// Skips everything up to the element's closing tag; the caller's loop then moves past it.
+    mutating func skipElement(named tag: String, after start: Int) {
+      let closing = ASCIIText.phrase("</" + tag)
+      var index = start
+      while index + closing.count <= bytes.count {
+        if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
+          while position < index { advance() }
+          return
+        }
+        index += 1
+      }
+    }
+
+    func attributeValue(_ name: String, in attributes: [UInt8]) -> [UInt8]? {
+      guard let found = ASCIIText.find(ASCIIText.phrase(name + "="), in: attributes) else { return nil }
+      var index = found.upperBound
+      guard index < attributes.count else { return nil }
+      let quote = attributes[index]
+      if quote == 0x22 || quote == 0x27 {
+        index += 1
+        let start = index
+        while index < attributes.count && attributes[index] != quote { index += 1 }
+        return Array(attributes[start..<index])
+      }
+      let start = index
+      while index < attributes.count && !ASCIIText.isBlank(attributes[index]) && attributes[index] != 0x3E {
+        index += 1
+      }
+      return Array(attributes[start..<index])
+    }
+
+    /// Decodes the entity at `start`: its UTF-8 bytes and its length in the source.
+    func entity(at start: Int) -> ([UInt8], Int)? {
+      var index = start + 1
+      let limit = min(bytes.count, start + 12)
+      while index < limit && bytes[index] != 0x3B && bytes[index] != 0x26 && !ASCIIText.isBlank(bytes[index]) {
+        index += 1
+      }
+      guard index < bytes.count, bytes[index] == 0x3B else { return nil }
+      let body = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
+      let length = index + 1 - start
+      var scalar: Unicode.Scalar?
+      if body.hasPrefix("#x") || body.hasPrefix("#X") {
+        scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Self.scalar)
+      } else if body.hasPrefix("#") {
+        scalar = UInt32(body.dropFirst()).flatMap(Self.scalar)
+      } else {
+        scalar = Self.namedEntities[body.lowercased()]
+      }
+      guard let scalar else { return nil }
+      if scalar == "\u{A0}" || scalar == " " { return ([0x20], length) }
+      return (Array(String(scalar).utf8), length)
+    }
+
+    static func scalar(_ value: UInt32) -> Unicode.Scalar? {
+      if value >= 0x80 && value <= 0x9F {
+        // Numeric references in this range mean Windows-1252 characters in practice (&#146; is ’).
+        let table: [UInt32] = [
+          0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D,
+          0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A,
+          0x153, 0x9D, 0x17E, 0x178,
+        ]
+        return Unicode.Scalar(table[Int(value - 0x80)])
+      }
+      return Unicode.Scalar(value)
+    }
+
+    static let namedEntities: [String: Unicode.Scalar] = [
+      "nbsp": "\u{A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "rsquo": "\u{2019}",
+      "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "mdash": "\u{2014}", "ndash": "\u{2013}",
+      "sect": "\u{A7}", "reg": "\u{AE}", "copy": "\u{A9}", "trade": "\u{2122}", "bull": "\u{2022}",
+      "middot": "\u{B7}", "hellip": "\u{2026}", "ensp": " ", "emsp": " ", "thinsp": " ", "zwsp": "\u{200B}",
+      "dagger": "\u{2020}", "para": "\u{B6}", "uml": "\u{A8}", "thorn": "\u{FE}", "yacute": "\u{FD}",
+      "eacute": "\u{E9}", "egrave": "\u{E8}", "aacute": "\u{E1}", "ouml": "\u{F6}", "uuml": "\u{FC}",
+      "auml": "\u{E4}", "ccedil": "\u{E7}", "ntilde": "\u{F1}", "frac12": "\u{BD}", "cent": "\u{A2}",
+      "pound": "\u{A3}", "euro": "\u{20AC}", "times": "\u{D7}",
+    ]
+  }
+}

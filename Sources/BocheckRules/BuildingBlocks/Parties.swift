@@ -1,0 +1,56 @@
+import BocheckModel
+
+/// A person who signs the filing or joins its joint filing agreement.
+struct Party: Hashable, Sendable {
+  /// The name as first printed.
+  var name: String
+  /// The 1-based line of its first mention.
+  var line: Int
+  /// Whether it signs the filing.
+  var signs: Bool
+  /// Whether it is a party to the joint filing agreement.
+  var joins: Bool
+  /// The 1-based page of its complete cover page, if it has one.
+  var coverPage: Int?
+}
+
+/// Builds the parties of a filing and matches them to cover pages.
+enum Parties {
+  /// The signers and joint filers, deduplicated by ``NameKey`` (the earliest line wins), in line order.
+  ///
+  /// A party's cover page is the page whose row 1 has the same name key and which is complete (see
+  /// ``isComplete(_:schedule:)``).
+  static func of(_ filing: Filing) -> [Party] {
+    var byKey: [NameKey: Party] = [:]
+    let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
+    for (mention, signs) in mentions {
+      let key = NameKey(mention.name)
+      guard !key.text.isEmpty else { continue }
+      var party = byKey[key] ?? Party(name: mention.name, line: mention.line, signs: false, joins: false)
+      if mention.line < party.line {
+        party.name = mention.name
+        party.line = mention.line
+      }
+      if signs { party.signs = true } else { party.joins = true }
+      byKey[key] = party
+    }
+    return byKey.map { key, party in
+      var matched = party
+      matched.coverPage =
+        filing.coverPages.first { page in
+          page.reportingPersonName.map { NameKey($0) } == key && isComplete(page, schedule: filing.schedule)
+        }?.index
+      return matched
+    }.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
+  }
+
+  /// Whether a cover page is complete: it has its name row and at least half of its schedule's rows.
+  ///
+  /// The `missing-cover-page` rule states the same test in its own words; a page failing it is a fragment.
+  static func isComplete(_ page: CoverPage, schedule: Schedule) -> Bool {
+    let rows = RowField.rows(of: schedule)
+    let present = rows.filter { field in page.rows[field].map { $0.status != .missing } ?? false }.count
+    let hasName = page.rows[.reportingPersonName].map { $0.status != .missing } ?? false
+    return hasName && present * 2 >= rows.count
+  }
+}

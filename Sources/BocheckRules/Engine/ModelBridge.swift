@@ -1,0 +1,177 @@
+import BocheckModel
+
+/// Turns a filing into the objects rules see: the filing, its persons, their rows and parts, the parties, the
+/// basis and the reader's notes, with the building blocks' results the functions need.
+struct ModelBridge {
+  /// The filing object.
+  let filing: ModelObject
+  /// The person objects, in page order.
+  let persons: [ModelObject]
+  /// The party objects, in line order.
+  let parties: [ModelObject]
+  /// The context functions such as `holders` read.
+  let context: EvaluationContext
+
+  /// Builds the objects of a filing.
+  ///
+  /// - Parameters:
+  ///   - filing: The filing as read.
+  ///   - basis: The shares-outstanding basis, if any.
+  init(filing: Filing, basis: SharesOutstandingBasis?) {
+    let schedule = filing.schedule
+    var personsByPage: [Int: ModelObject] = [:]
+    var persons: [ModelObject] = []
+    for page in filing.coverPages {
+      let person = ModelBridge.person(page, schedule: schedule)
+      personsByPage[page.index] = person
+      persons.append(person)
+    }
+    self.persons = persons
+    var context = EvaluationContext()
+    for page in filing.coverPages {
+      context.holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, in: filing).compactMap {
+        personsByPage[$0]
+      }
+    }
+    self.context = context
+    parties = Parties.of(filing).map { party in
+      ModelObject(
+        kind: .party,
+        fields: [
+          "name": .string(party.name), "line": .number(Rational(party.line), decimals: nil),
+          "coverPage": party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null,
+          "signs": .boolean(party.signs), "joins": .boolean(party.joins),
+        ],
+        location: SourceLocation(page: nil, row: nil, line: party.line, column: 1), display: party.name)
+    }
+    let notes = filing.readerNotes.map { note in
+      let rowNumber = note.field?.number(in: schedule)
+      return ModelObject(
+        kind: .note,
+        fields: [
+          "page": ModelBridge.integer(note.page), "row": ModelBridge.integer(rowNumber),
+          "field": note.field.map { .string($0.rawValue) } ?? .null, "line": ModelBridge.integer(note.line),
+          "column": ModelBridge.integer(note.column), "message": .string(note.message),
+        ],
+        location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
+        display: note.message)
+    }
+    let basisObject = basis.map { basis in
+      ModelObject(
+        kind: .basis,
+        fields: [
+          "value": .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil),
+          "source": .string(basis.source.rawValue), "line": ModelBridge.integer(basis.line),
+        ],
+        location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
+        display: basis.value.description)
+    }
+    let filingLine = filing.cusip?.line ?? filing.form?.line ?? 1
+    self.filing = ModelObject(
+      kind: .filing,
+      fields: [
+        "path": .string(filing.path), "format": .string(filing.format.rawValue),
+        "form": ModelBridge.string(filing.form?.value), "formLine": ModelBridge.integer(filing.form?.line),
+        "amendment": ModelBridge.integer(filing.amendment?.value), "issuer": ModelBridge.string(filing.issuer?.value),
+        "itemOneIssuer": ModelBridge.string(filing.itemOneIssuer?.value),
+        "cusip": ModelBridge.string(filing.cusip.map { CUSIP.compact($0.value) }),
+        "cusipLine": ModelBridge.integer(filing.cusip?.line), "schedule": .string(schedule.rawValue),
+        "persons": .list(persons.map { .object($0) }), "parties": .list(parties.map { .object($0) }),
+        "basis": basisObject.map { .object($0) } ?? .null, "readerNotes": .list(notes.map { .object($0) }),
+      ],
+      location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1), display: filing.path)
+  }
+
+  /// The variables every rule sees.
+  var globals: [String: Value] {
+    [
+      "filing": .object(filing), "persons": .list(persons.map { .object($0) }),
+      "parties": .list(parties.map { .object($0) }),
+    ]
+  }
+
+  static func integer(_ value: Int?) -> Value {
+    value.map { .number(Rational($0), decimals: nil) } ?? .null
+  }
+
+  static func string(_ value: String?) -> Value {
+    value.map { .string($0) } ?? .null
+  }
+
+  static func decimal(_ value: ExactDecimal) -> Value {
+    .number(value.rational, decimals: value.scale > 0 ? value.scale : nil)
+  }
+
+  private static func person(_ page: CoverPage, schedule: Schedule) -> ModelObject {
+    var fields: [String: Value] = [
+      "name": string(page.reportingPersonName), "page": integer(page.index), "line": integer(page.line),
+      "cusip": string(page.cusip.map { CUSIP.compact($0) }),
+    ]
+    var rows: [Value] = []
+    for field in RowField.allCases {
+      let rowObject = row(field, of: page, schedule: schedule)
+      fields[field.rawValue] = .object(rowObject)
+      if field.number(in: schedule) != nil { rows.append(.object(rowObject)) }
+    }
+    fields["rows"] = .list(rows)
+    return ModelObject(
+      kind: .person, fields: fields,
+      location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
+      display: page.reportingPersonName ?? "cover page \(page.index)", page: page.index)
+  }
+
+  private static func row(_ field: RowField, of page: CoverPage, schedule: Schedule) -> ModelObject {
+    let number = field.number(in: schedule)
+    let source = page.rows[field]
+    var fields: [String: Value] = [
+      "field": .string(field.rawValue), "number": integer(number), "caption": .string(field.caption),
+      "status": .string((source?.status ?? .missing).rawValue), "note": string(source?.note),
+      "raw": .string(source?.raw ?? ""), "line": integer(source?.line ?? page.line),
+      "column": integer(source?.column ?? 1), "page": integer(page.index),
+    ]
+    var numeric: (Rational, Int?)?
+    var display = (source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?"
+    switch source?.value {
+    case .amount(let amount):
+      fields["shares"] = decimal(amount.shares)
+      fields["parts"] = .list(
+        amount.parts.map { part in
+          .object(
+            ModelObject(
+              kind: .part,
+              fields: [
+                "label": .string(part.label), "kind": .string(part.kind.rawValue), "shares": decimal(part.shares),
+                "text": .string(part.text),
+              ],
+              location: nil, display: "(\(part.label)) \(part.shares) \(part.kind.rawValue)"))
+        })
+      fields["partsRelation"] = .string(amount.partsRelation.rawValue)
+      fields["attributedTo"] = .list(amount.attributedTo.map { .string($0) })
+      numeric = (amount.shares.rational, amount.shares.scale > 0 ? amount.shares.scale : nil)
+    case .percent(let percent):
+      fields["percent"] = .number(percent.value.rational, decimals: percent.decimals)
+      fields["decimals"] = integer(percent.decimals)
+      numeric = (percent.value.rational, percent.decimals)
+    case .checkbox(let checked):
+      fields["checked"] = .boolean(checked)
+      display = checked ? "checked" : "not checked"
+    case .groupBoxes(let a, let b):
+      fields["groupA"] = .boolean(a)
+      fields["groupB"] = .boolean(b)
+      display = "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
+    case .codes(let codes):
+      fields["codes"] = .list(codes.map { .string($0) })
+      display = codes.joined(separator: ", ")
+    case .text(let text):
+      fields["text"] = .string(text)
+      display = text
+    case nil:
+      break
+    }
+    return ModelObject(
+      kind: .row, fields: fields,
+      location: SourceLocation(
+        page: page.index, row: number, line: source?.line ?? page.line, column: source?.column ?? 1),
+      number: numeric, display: display, page: page.index)
+  }
+}

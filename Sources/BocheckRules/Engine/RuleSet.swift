@@ -1,0 +1,217 @@
+import BocheckModel
+import Foundation
+
+/// What a check run may be told from outside the filing.
+public struct CheckOptions: Sendable {
+  /// The shares-outstanding basis given with `--shares-outstanding`, which wins over the filing's own.
+  public var sharesOutstanding: ExactDecimal?
+  /// When set, only the rules with these ids run.
+  public var onlyRules: Set<String>?
+
+  /// Creates options.
+  public init(sharesOutstanding: ExactDecimal? = nil, onlyRules: Set<String>? = nil) {
+    self.sharesOutstanding = sharesOutstanding
+    self.onlyRules = onlyRules
+  }
+}
+
+/// What checking one filing found.
+public struct CheckResult: Sendable {
+  /// The findings, sorted by ``Finding/reportOrder(_:_:)``.
+  public let findings: [Finding]
+  /// The shares-outstanding basis the percents were checked against, if there was one.
+  public let basis: SharesOutstandingBasis?
+}
+
+/// The loaded rules, ready to check filings.
+public struct RuleSet: Sendable {
+  /// The rules, sorted by id.
+  public let rules: [Rule]
+
+  /// Creates a rule set from loaded rules.
+  public init(rules: [Rule]) {
+    self.rules = rules.sorted { $0.id < $1.id }
+  }
+
+  /// Loads every `.rule` file of the given folders.
+  ///
+  /// Files that do not end in `.rule` are ignored. A later folder may add rules; an id that is already loaded is
+  /// an error.
+  ///
+  /// - Parameter directories: Folders to read, in order.
+  /// - Throws: ``RuleLoadError`` for a folder that cannot be read, and for the first invalid rule file.
+  public static func load(directories: [String]) throws(RuleLoadError) -> RuleSet {
+    var rules: [Rule] = []
+    var paths: [String: String] = [:]
+    for directory in directories {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw RuleLoadError(path: directory, line: 0, message: "no such folder of rules")
+      }
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      } catch {
+        throw RuleLoadError(path: directory, line: 0, message: "cannot list the folder: \(error.localizedDescription)")
+      }
+      for name in names.sorted() where name.hasSuffix(".rule") {
+        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        let rule = try loadRule(path: path)
+        if let first = paths[rule.id] {
+          throw RuleLoadError(path: path, line: 1, message: "rule '\(rule.id)' is already defined in \(first)")
+        }
+        paths[rule.id] = path
+        rules.append(rule)
+      }
+    }
+    return RuleSet(rules: rules)
+  }
+
+  /// Loads one rule file.
+  ///
+  /// - Throws: ``RuleLoadError`` when it cannot be read or is invalid.
+  public static func loadRule(path: String) throws(RuleLoadError) -> Rule {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw RuleLoadError(path: path, line: 0, message: "cannot read the rule file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw RuleLoadError(path: path, line: 0, message: "the rule file is not UTF-8 text")
+    }
+    return try parseRule(text: text, path: path)
+  }
+
+  /// Parses a rule from its text.
+  ///
+  /// - Parameters:
+  ///   - text: The rule file's contents.
+  ///   - path: Its path; the file name without `.rule` must equal the id.
+  public static func parseRule(text: String, path: String) throws(RuleLoadError) -> Rule {
+    try RuleFileParser.parse(text: text, path: path)
+  }
+
+  /// The folder of the built-in rules.
+  ///
+  /// In order: the environment variable `BOCHECK_RULES_DIR`; `<executable dir>/../share/bocheck/Rules` (an
+  /// installed tool); `<executable dir>/Rules`; the `Rules` folder of the source tree this file was built from.
+  ///
+  /// - Returns: The first of those that exists, or `nil`.
+  public static func builtInDirectory() -> String? {
+    let manager = FileManager.default
+    func isDirectory(_ path: String) -> Bool {
+      var flag: ObjCBool = false
+      return manager.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+    if let fromEnvironment = ProcessInfo.processInfo.environment["BOCHECK_RULES_DIR"], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    var candidates: [String] = []
+    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+      let folder = executable.deletingLastPathComponent()
+      candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/bocheck/Rules").path)
+      candidates.append(folder.appendingPathComponent("Rules").path)
+    }
+    // Sources/BocheckRules/Engine/RuleSet.swift -> the package root.
+    let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    candidates.append(sourceRoot.appendingPathComponent("Rules").path)
+    return candidates.first(where: isDirectory)
+  }
+
+  /// Runs the rules over a filing.
+  ///
+  /// - Parameters:
+  ///   - filing: The filing as read.
+  ///   - options: The basis to use and the rules to run.
+  /// - Returns: The findings in report order, without duplicates, and the basis used.
+  public func check(_ filing: Filing, options: CheckOptions) -> CheckResult {
+    let basis = SharesOutstandingBasis.resolve(for: filing, option: options.sharesOutstanding)
+    let bridge = ModelBridge(filing: filing, basis: basis)
+    var findings: [Finding] = []
+    var seen = Set<Finding>()
+    for rule in rules where options.onlyRules?.contains(rule.id) ?? true {
+      for check in rule.checks {
+        for finding in CheckRunner.run(check, of: rule, bridge: bridge) where seen.insert(finding).inserted {
+          findings.append(finding)
+        }
+      }
+    }
+    return CheckResult(findings: findings.sorted(by: Finding.reportOrder), basis: basis)
+  }
+}
+
+/// Evaluates one check over the objects of a filing.
+enum CheckRunner {
+  /// The findings of one check: one for each binding of its variables for which `expect` is false.
+  static func run(_ check: RuleCheck, of rule: Rule, bridge: ModelBridge) -> [Finding] {
+    var findings: [Finding] = []
+    let environment = Environment(variables: bridge.globals, context: bridge.context)
+    iterate(check, bindingIndex: 0, environment: environment, bound: [], bridge: bridge) { environment, bound in
+      guard case .boolean(false) = Evaluator.evaluate(check.expectation, in: environment) else { return }
+      findings.append(finding(check, rule: rule, environment: environment, bound: bound, bridge: bridge))
+    }
+    return findings
+  }
+
+  private static func iterate(
+    _ check: RuleCheck, bindingIndex: Int, environment: Environment, bound: [Value], bridge: ModelBridge,
+    _ body: (Environment, [Value]) -> Void
+  ) {
+    guard bindingIndex < check.bindings.count else {
+      var current = environment
+      for step in check.steps {
+        switch step {
+        case .letting(let name, let expression):
+          current.variables[name] = Evaluator.evaluate(expression, in: current)
+        case .filtering(let condition):
+          guard case .boolean(true) = Evaluator.evaluate(condition, in: current) else { return }
+        }
+      }
+      body(current, bound)
+      return
+    }
+    let binding = check.bindings[bindingIndex]
+    guard case .list(let items) = Evaluator.evaluate(binding.list, in: environment) else { return }
+    for item in items {
+      var inner = environment
+      inner.variables[binding.name] = item
+      iterate(check, bindingIndex: bindingIndex + 1, environment: inner, bound: bound + [item], bridge: bridge, body)
+    }
+  }
+
+  private static func finding(
+    _ check: RuleCheck, rule: Rule, environment: Environment, bound: [Value], bridge: ModelBridge
+  ) -> Finding {
+    let innermostPerson: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
+      if case .object(let object) = value, object.kind == .person { return object }
+      return nil
+    }.first
+    let innermostLocated: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
+      if case .object(let object) = value, object.location != nil { return object }
+      return nil
+    }.first
+    var location = innermostLocated?.location ?? bridge.filing.location
+    switch Evaluator.evaluate(check.target, in: environment) {
+    case .object(let object):
+      if let own = object.location { location = own }
+    case .number(let line, _):
+      if line.isInteger, line.numerator >= 1, line.numerator <= Int128(Int32.max) {
+        location = SourceLocation(page: innermostPerson?.page, row: nil, line: Int(line.numerator), column: 1)
+      }
+    default:
+      break
+    }
+    var personName: String?
+    if let expression = check.person {
+      if case .string(let name) = Evaluator.evaluate(expression, in: environment) { personName = name }
+    } else if let person = innermostPerson, case .string(let name) = person["name"] {
+      personName = name
+    }
+    let resolved = location ?? SourceLocation(page: nil, row: nil, line: 1, column: 1)
+    return Finding(
+      ruleID: rule.id, severity: check.severity ?? rule.severity, page: resolved.page, person: personName,
+      row: resolved.row, line: resolved.line, column: resolved.column,
+      message: check.message.render(in: environment),
+      expected: check.expected.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: environment)) },
+      actual: check.actual.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: environment)) })
+  }
+}

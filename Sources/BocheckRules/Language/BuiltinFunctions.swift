@@ -1,0 +1,381 @@
+import BocheckModel
+
+/// A building-block function rules can call.
+struct BuiltinFunction: Sendable {
+  /// The name rules call it by.
+  let name: String
+  /// How many arguments it takes.
+  let arity: ClosedRange<Int>
+  /// One line saying what it gives, for `bocheck rules` and error messages.
+  let summary: String
+  /// The result type for the given argument types, or an error saying which argument is wrong.
+  let resultType: @Sendable ([ValueType]) throws(ExpressionTypeError) -> ValueType
+  /// Computes the result; never traps, gives `null` for what it cannot know.
+  let evaluate: @Sendable ([Value], EvaluationContext) -> Value
+}
+
+/// The general building blocks of the rule language: arithmetic over lists, rounding, names, CUSIPs, the
+/// ownership graph and amount sums. None of them is a rule: each rule's logic stays in its file.
+enum BuiltinFunctions {
+  /// Every function by name.
+  static let all: [String: BuiltinFunction] = {
+    var table: [String: BuiltinFunction] = [:]
+    for function in list { table[function.name] = function }
+    return table
+  }()
+
+  private static func require(
+    _ types: [ValueType], _ index: Int, _ accepts: (ValueType) -> Bool, _ what: String
+  ) throws(ExpressionTypeError) {
+    guard index < types.count else { return }
+    let type = types[index]
+    guard type == .any || accepts(type) else {
+      throw ExpressionTypeError(message: "argument \(index + 1) must be \(what), not a \(type)")
+    }
+  }
+
+  private static func isList(_ type: ValueType) -> Bool { type.elementType != nil }
+  private static func isNumericList(_ type: ValueType) -> Bool { type.elementType?.isNumeric ?? false }
+  private static func isText(_ type: ValueType) -> Bool { type == .string }
+
+  private static func numbers(_ value: Value) -> [Rational]? {
+    guard case .list(let items) = value else { return nil }
+    var result: [Rational] = []
+    for item in items {
+      guard let number = Evaluator.numberOf(item) else { return nil }
+      result.append(number.value)
+    }
+    return result
+  }
+
+  private static func text(_ value: Value) -> String? {
+    if case .string(let text) = value { return text }
+    return nil
+  }
+
+  private static func integerArgument(_ value: Value) -> Int? {
+    guard let number = Evaluator.numberOf(value), number.value.isInteger,
+      number.value.numerator >= -1_000_000, number.value.numerator <= 1_000_000
+    else { return nil }
+    return Int(number.value.numerator)
+  }
+
+  /// The amount a row object holds, rebuilt from its fields.
+  static func amount(of value: Value) -> Amount? {
+    guard case .object(let row) = value, row.kind == .row, let shares = decimalOf(row["shares"]) else { return nil }
+    var parts: [AmountPart] = []
+    if case .list(let items) = row["parts"] {
+      for item in items {
+        guard case .object(let part) = item, let partShares = decimalOf(part["shares"]),
+          let kind = text(part["kind"]).flatMap(PartKind.init(rawValue:))
+        else { return nil }
+        parts.append(AmountPart(label: text(part["label"]) ?? "", kind: kind, shares: partShares, text: ""))
+      }
+    }
+    let relation = text(row["partsRelation"]).flatMap(PartsRelation.init(rawValue:)) ?? .none
+    return Amount(shares: shares, parts: parts, partsRelation: relation)
+  }
+
+  private static func decimalOf(_ value: Value) -> ExactDecimal? {
+    guard let number = Evaluator.numberOf(value) else { return nil }
+    let scale = number.decimals ?? 0
+    guard let decimal = try? number.value.rounded(toDecimals: scale), decimal.rational == number.value else {
+      return nil
+    }
+    return decimal
+  }
+
+  private static func amountSumObject(_ sum: AmountSum) -> Value {
+    var parts: [Value] = []
+    for kind in PartKind.allCases {
+      guard let shares = sum.partsByKind?[kind] else { continue }
+      parts.append(
+        .object(
+          ModelObject(
+            kind: .part,
+            fields: [
+              "label": .string(kind.rawValue), "kind": .string(kind.rawValue), "shares": .number(shares, decimals: nil),
+              "text": .string(""),
+            ],
+            location: nil, display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)"))
+      )
+    }
+    return .object(
+      ModelObject(
+        kind: .amountSum,
+        fields: [
+          "shares": .number(sum.shares, decimals: nil), "parts": .list(parts),
+          "itemised": .boolean(sum.partsByKind != nil), "count": .number(Rational(sum.count), decimals: nil),
+        ],
+        location: nil, number: nil, display: ValueFormatter.number(sum.shares, decimals: nil, grouping: true)))
+  }
+
+  private static let list: [BuiltinFunction] = [
+    BuiltinFunction(
+      name: "sum", arity: 1...1, summary: "sum(list): the exact sum of a list of numbers or amount rows (0 when empty)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isNumericList, "a list of numbers")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let values = numbers(arguments[0]) else { return .null }
+        var total = Rational.zero
+        for value in values {
+          guard let next = try? total + value else { return .null }
+          total = next
+        }
+        return .number(total, decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "count", arity: 1...1, summary: "count(list): how many elements the list has",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isList, "a list")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        return .number(Rational(items.count), decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "min", arity: 1...1, summary: "min(list): the smallest number of a list (unknown when empty)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isNumericList, "a list of numbers")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let values = numbers(arguments[0]), let smallest = values.min() else { return .null }
+        return .number(smallest, decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "max", arity: 1...1, summary: "max(list): the largest number of a list (unknown when empty)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isNumericList, "a list of numbers")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let values = numbers(arguments[0]), let largest = values.max() else { return .null }
+        return .number(largest, decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "abs", arity: 1...1, summary: "abs(x): the absolute value",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.isNumeric }, "a number")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let number = Evaluator.numberOf(arguments[0]) else { return .null }
+        guard number.value < .zero else { return .number(number.value, decimals: number.decimals) }
+        guard let negated = try? Rational.zero - number.value else { return .null }
+        return .number(negated, decimals: number.decimals)
+      }),
+    BuiltinFunction(
+      name: "any", arity: 1...1, summary: "any(list): whether some condition in the list holds (three-valued)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.elementType == .boolean || $0.elementType == .any }, "a list of true/false")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        var unknown = false
+        for item in items {
+          switch item {
+          case .boolean(true): return .boolean(true)
+          case .boolean(false): continue
+          default: unknown = true
+          }
+        }
+        return unknown ? .null : .boolean(false)
+      }),
+    BuiltinFunction(
+      name: "all", arity: 1...1, summary: "all(list): whether every condition in the list holds (three-valued)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.elementType == .boolean || $0.elementType == .any }, "a list of true/false")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        var unknown = false
+        for item in items {
+          switch item {
+          case .boolean(false): return .boolean(false)
+          case .boolean(true): continue
+          default: unknown = true
+          }
+        }
+        return unknown ? .null : .boolean(true)
+      }),
+    BuiltinFunction(
+      name: "join", arity: 1...1, summary: "join(list): the elements as text, \"A, B and C\"",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isList, "a list")
+        return .string
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        return .string(ValueFormatter.join(items.map(ValueFormatter.message)))
+      }),
+    BuiltinFunction(
+      name: "round", arity: 2...2,
+      summary: "round(x, decimals): x rounded half away from zero, printed with that many decimals",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.isNumeric }, "a number")
+        try require(types, 1, { $0.isNumeric }, "a number of decimals")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let number = Evaluator.numberOf(arguments[0]), let decimals = integerArgument(arguments[1]),
+          (0...12).contains(decimals), let rounded = try? number.value.rounded(toDecimals: decimals)
+        else { return .null }
+        return .number(rounded.rational, decimals: decimals)
+      }),
+    BuiltinFunction(
+      name: "roundsTo", arity: 2...2,
+      summary:
+        "roundsTo(x, printed): whether x lies in [v - h, v + h], v the printed number (a percent row) and h half "
+        + "a unit of its last decimal",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.isNumeric }, "a number")
+        try require(types, 1, { $0.isNumeric }, "a printed number or percent row")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard let value = Evaluator.numberOf(arguments[0]), let printed = decimalOf(arguments[1]),
+          let interval = try? RationalInterval(printed: printed)
+        else { return .null }
+        return .boolean(interval.contains(value.value))
+      }),
+    BuiltinFunction(
+      name: "cusipCheckDigit", arity: 1...1,
+      summary: "cusipCheckDigit(text): the check digit the first eight characters of a CUSIP call for",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let cusip = text(arguments[0]), let digit = CUSIP.checkDigit(of: CUSIP.compact(cusip)) else {
+          return .null
+        }
+        return .number(Rational(digit), decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "holders", arity: 1...1,
+      summary:
+        "holders(person): the other reporting persons whose pages account exactly for the names its row 11 is "
+        + "attributed to",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0 == .object(.person) }, "a person")
+        return .list(.object(.person))
+      },
+      evaluate: { arguments, context in
+        guard case .object(let person) = arguments[0], let page = person.page else { return .null }
+        return .list((context.holdersByPage[page] ?? []).map { .object($0) })
+      }),
+    BuiltinFunction(
+      name: "sumAmounts", arity: 1...1,
+      summary:
+        "sumAmounts(rows): the total of amount rows, with per-kind part sums when every row itemises its parts",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.elementType == .object(.row) }, "a list of rows")
+        return .object(.amountSum)
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0], let sum = AmountArithmetic.sum(items.map(amount(of:))) else {
+          return .null
+        }
+        return amountSumObject(sum)
+      }),
+    BuiltinFunction(
+      name: "partDifferences", arity: 2...2,
+      summary: "partDifferences(row, sum): one text per kind of part whose shares differ between the row and the sum",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0 == .object(.row) }, "an amount row")
+        try require(types, 1, { $0 == .object(.amountSum) }, "the result of sumAmounts")
+        return .list(.string)
+      },
+      evaluate: { arguments, _ in
+        guard let reported = amount(of: arguments[0]), case .object(let sumObject) = arguments[1],
+          let shares = Evaluator.numberOf(sumObject["shares"]), case .list(let partValues) = sumObject["parts"],
+          let count = integerArgument(sumObject["count"])
+        else { return .null }
+        var byKind: [PartKind: Rational]?
+        if case .boolean(true) = sumObject["itemised"] {
+          var parts: [PartKind: Rational] = [:]
+          for value in partValues {
+            guard case .object(let part) = value, let kind = text(part["kind"]).flatMap(PartKind.init(rawValue:)),
+              let partShares = Evaluator.numberOf(part["shares"])
+            else { return .null }
+            parts[kind] = partShares.value
+          }
+          byKind = parts
+        }
+        let sum = AmountSum(shares: shares.value, partsByKind: byKind, count: count)
+        return .list(AmountArithmetic.partDifferences(reported, sum).map { .string($0) })
+      }),
+    BuiltinFunction(
+      name: "nameKey", arity: 1...1,
+      summary: "nameKey(text): the name reduced to what identifies it, for comparing names as printed differently",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        return .string
+      },
+      evaluate: { arguments, _ in
+        guard let name = text(arguments[0]) else { return .null }
+        return .string(NameKey(name).text)
+      }),
+    BuiltinFunction(
+      name: "when", arity: 2...2,
+      summary: "when(condition, text): the text when the condition holds, else the empty text (for messages)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0 == .boolean }, "a condition")
+        try require(types, 1, isText, "a text")
+        return .string
+      },
+      evaluate: { arguments, _ in
+        switch arguments[0] {
+        case .boolean(true): return arguments[1]
+        case .boolean(false): return .string("")
+        default: return .null
+        }
+      }),
+    BuiltinFunction(
+      name: "coalesce", arity: 2...2, summary: "coalesce(x, fallback): x, or the fallback when x is unknown",
+      resultType: { (types) throws(ExpressionTypeError) in
+        guard types.count == 2 else { return .any }
+        if types[0] == .any { return types[1] }
+        return types[0]
+      },
+      evaluate: { arguments, _ in arguments[0].isNull ? arguments[1] : arguments[0] }),
+    BuiltinFunction(
+      name: "text", arity: 1...1, summary: "text(x): x as a message prints it",
+      resultType: { _ in .string },
+      evaluate: { arguments, _ in arguments[0].isNull ? .null : .string(ValueFormatter.message(arguments[0])) }),
+    BuiltinFunction(
+      name: "length", arity: 1...1, summary: "length(text): the number of characters",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        return .number
+      },
+      evaluate: { arguments, _ in
+        guard let value = text(arguments[0]) else { return .null }
+        return .number(Rational(value.count), decimals: nil)
+      }),
+    BuiltinFunction(
+      name: "substring", arity: 3...3,
+      summary: "substring(text, start, length): the characters from the 1-based start, at most length of them",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        try require(types, 1, { $0.isNumeric }, "a 1-based position")
+        try require(types, 2, { $0.isNumeric }, "a length")
+        return .string
+      },
+      evaluate: { arguments, _ in
+        guard let value = text(arguments[0]), let start = integerArgument(arguments[1]),
+          let length = integerArgument(arguments[2]), start >= 1, length >= 0
+        else { return .null }
+        let characters = Array(value)
+        let from = min(start - 1, characters.count)
+        let to = min(from + length, characters.count)
+        return .string(String(characters[from..<to]))
+      }),
+  ]
+}

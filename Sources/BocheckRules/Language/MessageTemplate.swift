@@ -1,0 +1,110 @@
+/// A message with `{expression}` placeholders, such as `"{person}: row 11 reports {person.aggregateAmountOwned}"`.
+///
+/// `{{` and `}}` stand for literal braces. Each placeholder is parsed and type-checked when the rule is loaded.
+struct MessageTemplate: Sendable {
+  /// A piece of the message.
+  enum Segment: Sendable {
+    /// Text printed as is.
+    case literal(String)
+    /// An expression printed with ``ValueFormatter/message(_:)``.
+    case placeholder(Expression, source: String)
+  }
+
+  /// The pieces in order.
+  var segments: [Segment]
+
+  /// Parses a template.
+  ///
+  /// - Parameter text: The message without its surrounding quotes.
+  /// - Throws: ``ExpressionSyntaxError`` for a placeholder that does not close or does not parse; its offset is
+  ///   the placeholder's start in `text`.
+  static func parse(_ text: String) throws(ExpressionSyntaxError) -> MessageTemplate {
+    let characters = Array(text)
+    var segments: [Segment] = []
+    var literal = ""
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "{", index + 1 < characters.count, characters[index + 1] == "{" {
+        literal.append("{")
+        index += 2
+      } else if character == "}", index + 1 < characters.count, characters[index + 1] == "}" {
+        literal.append("}")
+        index += 2
+      } else if character == "}" {
+        throw ExpressionSyntaxError(message: "'}' without '{' (write '}}' for a brace)", offset: index)
+      } else if character == "{" {
+        let start = index
+        index += 1
+        var inString = false
+        var source = ""
+        var closed = false
+        while index < characters.count {
+          let current = characters[index]
+          if inString {
+            if current == "\\", index + 1 < characters.count {
+              source.append(current)
+              source.append(characters[index + 1])
+              index += 2
+              continue
+            }
+            if current == "\"" { inString = false }
+          } else if current == "\"" {
+            inString = true
+          } else if current == "}" {
+            closed = true
+            index += 1
+            break
+          }
+          source.append(current)
+          index += 1
+        }
+        guard closed else {
+          throw ExpressionSyntaxError(message: "placeholder '{' is not closed with '}'", offset: start)
+        }
+        if !literal.isEmpty {
+          segments.append(.literal(literal))
+          literal = ""
+        }
+        let expression: Expression
+        do {
+          expression = try Parser.parse(source)
+        } catch {
+          throw ExpressionSyntaxError(
+            message: "placeholder {\(source)}: \(error.message) (at character \(error.offset + 1))", offset: start)
+        }
+        segments.append(.placeholder(expression, source: source))
+      } else {
+        literal.append(character)
+        index += 1
+      }
+    }
+    if !literal.isEmpty { segments.append(.literal(literal)) }
+    return MessageTemplate(segments: segments)
+  }
+
+  /// Type-checks every placeholder.
+  func check(in scope: StaticScope) throws(ExpressionTypeError) {
+    for segment in segments {
+      guard case .placeholder(let expression, let source) = segment else { continue }
+      do {
+        _ = try TypeChecker.type(of: expression, in: scope)
+      } catch {
+        throw ExpressionTypeError(message: "placeholder {\(source)}: \(error.message)")
+      }
+    }
+  }
+
+  /// Fills the placeholders.
+  func render(in environment: Environment) -> String {
+    var result = ""
+    for segment in segments {
+      switch segment {
+      case .literal(let text): result += text
+      case .placeholder(let expression, _):
+        result += ValueFormatter.message(Evaluator.evaluate(expression, in: environment))
+      }
+    }
+    return result
+  }
+}

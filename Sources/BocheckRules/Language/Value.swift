@@ -1,0 +1,166 @@
+import BocheckModel
+
+/// A value an expression evaluates to.
+///
+/// `null` is the unknown value: anything that could not be read, and the result of any operation on an unknown
+/// value, of a division by zero or of an arithmetic overflow.
+enum Value: Sendable {
+  /// Unknown.
+  case null
+  /// `true` or `false`.
+  case boolean(Bool)
+  /// An exact number; `decimals` is the precision to print it with, when known (a printed percent keeps its own).
+  case number(Rational, decimals: Int?)
+  /// Text.
+  case string(String)
+  /// A list of values.
+  case list([Value])
+  /// An object of the model: a filing, a person, a row, ...
+  case object(ModelObject)
+
+  /// Whether the value is unknown.
+  var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
+  /// The value as a number, when it is one or is a row holding an amount or a percent.
+  ///
+  /// - Returns: `nil` for values that are not numeric at all; `.some(nil)` for a numeric row whose value is
+  ///   unknown.
+  var numeric: (value: Rational, decimals: Int?)?? {
+    switch self {
+    case .number(let value, let decimals): return .some((value, decimals))
+    case .object(let object) where object.kind == .row: return .some(object.number)
+    default: return nil
+    }
+  }
+}
+
+/// Where a finding about an object points: its page, row number, line and column.
+public struct SourceLocation: Hashable, Sendable {
+  /// The 1-based cover page, or `nil` for the filing as a whole.
+  public var page: Int?
+  /// The row number on the schedule, or `nil`.
+  public var row: Int?
+  /// The 1-based line.
+  public var line: Int
+  /// The 1-based column.
+  public var column: Int
+}
+
+/// An object of the model as rules see it: a kind, its fields and where it stands in the filing.
+final class ModelObject: Sendable {
+  /// What kind of object it is; its fields are those of ``ModelSchema/fields(of:)``.
+  let kind: ObjectKind
+  /// The field values by name.
+  let fields: [String: Value]
+  /// Where a finding about the object points, when it has a place in the source.
+  let location: SourceLocation?
+  /// The number a row stands for in arithmetic (its shares or its percent), or `nil`.
+  let number: (value: Rational, decimals: Int?)?
+  /// How the object prints in a message.
+  let display: String
+  /// The 1-based page of a person, used by the building blocks.
+  let page: Int?
+
+  /// Creates an object.
+  init(
+    kind: ObjectKind, fields: [String: Value], location: SourceLocation?, number: (Rational, Int?)? = nil,
+    display: String, page: Int? = nil
+  ) {
+    self.kind = kind
+    self.fields = fields
+    self.location = location
+    self.number = number.map { (value: $0.0, decimals: $0.1) }
+    self.display = display
+    self.page = page
+  }
+
+  /// A field's value; `null` for a field the object does not have.
+  subscript(field: String) -> Value { fields[field] ?? .null }
+}
+
+/// How values are turned into text.
+enum ValueFormatter {
+  /// Formats a value for a message: numbers with thousands separators and their decimals, lists as "A, B and C",
+  /// unknown as `?`.
+  static func message(_ value: Value) -> String {
+    format(value, grouping: true)
+  }
+
+  /// Formats a value for the `expected` and `actual` fields of a report: numbers without separators.
+  ///
+  /// - Returns: `nil` for the unknown value.
+  static func plain(_ value: Value) -> String? {
+    if value.isNull { return nil }
+    return format(value, grouping: false)
+  }
+
+  /// Formats an exact number.
+  ///
+  /// - Parameters:
+  ///   - value: The number.
+  ///   - decimals: The decimals to print; when `nil`, whole numbers print without decimals and fractions with as
+  ///     many as they need, at most six (rounded half away from zero).
+  ///   - grouping: Whether to separate thousands with commas.
+  static func number(_ value: Rational, decimals: Int?, grouping: Bool) -> String {
+    let places: Int
+    if let decimals {
+      places = max(0, min(decimals, 12))
+    } else if value.isInteger {
+      places = 0
+    } else {
+      var found = 6
+      for candidate in 1...6 {
+        if let scaled = try? value * Rational(Int(pow10(candidate))), scaled.isInteger {
+          found = candidate
+          break
+        }
+      }
+      places = found
+    }
+    guard var decimal = try? value.rounded(toDecimals: places) else { return "?" }
+    if decimals == nil, places > 0 {
+      // Trim the zeros rounding to six places may leave.
+      var significand = decimal.significand
+      var scale = decimal.scale
+      while scale > 0, significand % 10 == 0 {
+        significand /= 10
+        scale -= 1
+      }
+      decimal = ExactDecimal(significand: significand, scale: scale)
+    }
+    return decimal.formatted(grouping: grouping)
+  }
+
+  private static func pow10(_ exponent: Int) -> Int {
+    var result = 1
+    for _ in 0..<exponent { result *= 10 }
+    return result
+  }
+
+  /// Joins texts as "A", "A and B" or "A, B and C".
+  static func join(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    }
+  }
+
+  private static func format(_ value: Value, grouping: Bool) -> String {
+    switch value {
+    case .null: return "?"
+    case .boolean(let flag): return flag ? "true" : "false"
+    case .number(let number, let decimals): return self.number(number, decimals: decimals, grouping: grouping)
+    case .string(let text): return text
+    case .list(let items): return join(items.map { format($0, grouping: grouping) })
+    case .object(let object):
+      if let number = object.number {
+        return self.number(number.value, decimals: number.decimals, grouping: grouping)
+      }
+      return object.display
+    }
+  }
+}

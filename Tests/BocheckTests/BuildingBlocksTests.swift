@@ -1,0 +1,235 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckRules
+
+/// Builds filings directly in Swift, without the reader.
+enum SyntheticFiling {
+  /// An amount row.
+  static func amount(
+    _ field: RowField, _ shares: Int, parts: [(PartKind, Int)] = [], relation: PartsRelation = .consistingOf,
+    attributedTo: [String] = [], line: Int = 1, status: ReadStatus = .read
+  ) -> Row {
+    let amountParts = parts.enumerated().map { index, part in
+      AmountPart(
+        label: ["i", "ii", "iii", "iv", "v"][min(index, 4)], kind: part.0, shares: ExactDecimal(part.1), text: "")
+    }
+    let value = Amount(
+      shares: ExactDecimal(shares), parts: amountParts, partsRelation: parts.isEmpty ? .none : relation,
+      attributedTo: attributedTo)
+    return Row(field: field, raw: "\(shares)", line: line, status: status, value: .amount(value))
+  }
+
+  /// A cover page with a name, an aggregate and, optionally, a percent.
+  static func page(
+    _ index: Int, _ name: String?, aggregate: Int?, parts: [(PartKind, Int)] = [], attributedTo: [String] = [],
+    percent: String? = nil, line: Int? = nil
+  ) -> CoverPage {
+    let start = line ?? index * 100
+    var rows: [RowField: Row] = [:]
+    if let name {
+      rows[.reportingPersonName] = Row(
+        field: .reportingPersonName, raw: name, line: start + 1, status: .read, value: .text(name))
+    }
+    if let aggregate {
+      rows[.aggregateAmountOwned] = amount(
+        .aggregateAmountOwned, aggregate, parts: parts, attributedTo: attributedTo, line: start + 11)
+    }
+    if let percent, let value = ExactDecimal.parse(percent) {
+      rows[.percentOfClass] = Row(
+        field: .percentOfClass, raw: percent + "%", line: start + 13, status: .read,
+        value: .percent(Percent(value: value)))
+    }
+    return CoverPage(index: index, line: start, rows: rows)
+  }
+
+  /// A 13D filing of the given pages.
+  static func filing(
+    _ pages: [CoverPage], stated: Int? = nil, signers: [NamedMention] = [], jointFilers: [NamedMention] = []
+  ) -> Filing {
+    Filing(
+      path: "synthetic.txt", format: .text, schedule: .schedule13D,
+      statedSharesOutstanding: stated.map { Located(ExactDecimal($0), line: 7) }, signers: signers,
+      jointFilers: jointFilers, coverPages: pages)
+  }
+}
+
+@Suite("Building blocks: shares-outstanding basis")
+struct BasisTests {
+  @Test("The option wins over the statement, which wins over the implied basis")
+  func precedence() {
+    let filing = SyntheticFiling.filing(
+      [SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 1_000, percent: "10.0")], stated: 20_000)
+    let option = SharesOutstandingBasis.resolve(for: filing, option: ExactDecimal(5_000))
+    #expect(option == SharesOutstandingBasis(value: ExactDecimal(5_000), source: .option, line: nil))
+    let stated = SharesOutstandingBasis.resolve(for: filing, option: nil)
+    #expect(stated == SharesOutstandingBasis(value: ExactDecimal(20_000), source: .stated, line: 7))
+    var unstated = filing
+    unstated.statedSharesOutstanding = nil
+    #expect(SharesOutstandingBasis.resolve(for: unstated, option: nil)?.source == .implied)
+  }
+
+  @Test("The implied basis is the roundest integer covered by the most pages")
+  func impliedRoundest() {
+    // 1,000 at 10.0% admits [9,950.2..., 10,050.2...]; 2,000 at 20.0% admits [9,987.5, 10,012.5].
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 1_000, percent: "10.0"),
+      SyntheticFiling.page(2, "Beta Fund LP", aggregate: 2_000, percent: "20.0"),
+      SyntheticFiling.page(3, "Gamma LLC", aggregate: 3_000, percent: "35.0"),
+    ])
+    let basis = SharesOutstandingBasis.implied(by: filing)
+    #expect(basis == SharesOutstandingBasis(value: ExactDecimal(10_000), source: .implied, line: nil))
+  }
+
+  @Test("The implied basis lies inside every interval of the winning region, even when it is not round")
+  func impliedNarrow() {
+    // 12,344 at 12.35% admits [99,910.9..., 99,991.8...]; 12,346 at 12.35% admits [99,927.1..., 100,008.1...].
+    // Both cover [99,927.2, 99,991.8]: no multiple of 100 lies there; of the multiples of 10, the one nearest
+    // the middle (99,959.5) is 99,960.
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 12_344, percent: "12.35"),
+      SyntheticFiling.page(2, "Beta Fund LP", aggregate: 12_346, percent: "12.35"),
+    ])
+    let basis = SharesOutstandingBasis.implied(by: filing)
+    let value = try? #require(basis?.value)
+    #expect(value == ExactDecimal(99_960))
+    for (aggregate, percent) in [(12_344, "12.35"), (12_346, "12.35")] {
+      let interval = try? RationalInterval(printed: ExactDecimal.parse(percent) ?? ExactDecimal(0))
+      let ratio = try? Rational(100 * aggregate) / (value?.rational ?? .zero)
+      #expect(ratio.map { interval?.contains($0) ?? false } == true)
+    }
+  }
+
+  @Test("Among equally covered points, the one explained by Rule 13d-3 wins")
+  func impliedPrefersRule13d3() {
+    // Alpha holds 500 warrants: 1,000 / (N + 500) = 9.52% admits N near 10,000, and 1,000 / N admits N near
+    // 10,504. Beta (no derivatives) at 9.52% admits only N near 10,504; Gamma at 20.0% only N near 10,000.
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(
+        1, "Alpha Fund LP", aggregate: 1_000, parts: [(.common, 500), (.warrant, 500)], percent: "9.52"),
+      SyntheticFiling.page(2, "Gamma Fund LP", aggregate: 2_000, percent: "20.0"),
+    ])
+    let basis = SharesOutstandingBasis.implied(by: filing)
+    #expect(basis?.value == ExactDecimal(10_000))
+  }
+
+  @Test("No readable page, no implied basis; a zero percent leaves the interval unbounded above")
+  func impliedEdges() {
+    #expect(
+      SharesOutstandingBasis.implied(by: SyntheticFiling.filing([SyntheticFiling.page(1, "A", aggregate: nil)])) == nil)
+    let zero = SyntheticFiling.filing([SyntheticFiling.page(1, "A", aggregate: 10, percent: "0.0")])
+    // 10 shares at 0.0% admits every N >= 20,000: the roundest integer up to ten times that is 100,000.
+    #expect(SharesOutstandingBasis.implied(by: zero)?.value == ExactDecimal(100_000))
+  }
+}
+
+@Suite("Building blocks: ownership graph and parties")
+struct OwnershipGraphTests {
+  @Test("A parent's holders are the funds' own pages, in page order")
+  func fundsOwnPages() {
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100),
+      SyntheticFiling.page(2, "Beta Fund L.P.", aggregate: 200),
+      SyntheticFiling.page(3, "Manager LLC", aggregate: 300, attributedTo: ["Beta Fund LP", "Alpha Fund, L.P."]),
+      SyntheticFiling.page(4, "Jane Roe", aggregate: 300, attributedTo: ["Alpha Fund LP", "Beta Fund LP"]),
+    ])
+    #expect(OwnershipGraph.holders(ofPage: 3, in: filing) == [1, 2])
+    // Peers attributing to the same names are not each other's children.
+    #expect(OwnershipGraph.holders(ofPage: 4, in: filing) == [1, 2])
+    #expect(OwnershipGraph.holders(ofPage: 1, in: filing) == [])
+  }
+
+  @Test("A manager stands in for a fund that has no cover page of its own")
+  func managerStandsIn() {
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100),
+      SyntheticFiling.page(2, "Offshore Advisors Inc.", aggregate: 50, attributedTo: ["Offshore Fund Ltd."]),
+      SyntheticFiling.page(3, "John Doe", aggregate: 150, attributedTo: ["Alpha Fund LP", "Offshore Fund Ltd"]),
+    ])
+    #expect(OwnershipGraph.holders(ofPage: 3, in: filing) == [1, 2])
+  }
+
+  @Test("The finest cover wins: funds' own pages rather than the manager that reports for them")
+  func finestCover() {
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100),
+      SyntheticFiling.page(2, "Beta Fund LP", aggregate: 200),
+      SyntheticFiling.page(3, "Gamma Fund Ltd", aggregate: 300),
+      SyntheticFiling.page(4, "Manager LLC", aggregate: 300, attributedTo: ["Alpha Fund LP", "Beta Fund LP"]),
+      SyntheticFiling.page(5, "Offshore Inc", aggregate: 300, attributedTo: ["Gamma Fund Ltd"]),
+      SyntheticFiling.page(
+        6, "Jane Roe", aggregate: 600, attributedTo: ["Alpha Fund LP", "Beta Fund LP", "Gamma Fund Ltd"]),
+    ])
+    #expect(OwnershipGraph.holders(ofPage: 6, in: filing) == [1, 2, 3])
+  }
+
+  @Test("No exact cover, no holders")
+  func noExactCover() {
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100),
+      SyntheticFiling.page(2, "Jane Roe", aggregate: 100, attributedTo: ["Alpha Fund LP", "Unknown Fund LP"]),
+    ])
+    #expect(OwnershipGraph.holders(ofPage: 2, in: filing) == [])
+  }
+
+  @Test("Parties are deduplicated by name key and matched to complete cover pages only")
+  func parties() {
+    var complete = SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100, percent: "1.0")
+    for field in RowField.allCases where complete.rows[field] == nil {
+      complete.rows[field] = Row(field: field, raw: "x", line: 120, status: .read, value: .text("x"))
+    }
+    let fragment = SyntheticFiling.page(2, "Beta Fund LP", aggregate: 100)
+    let filing = SyntheticFiling.filing(
+      [complete, fragment],
+      signers: [NamedMention(name: "ALPHA FUND, L.P.", line: 300), NamedMention(name: "BETA FUND LP", line: 310)],
+      jointFilers: [NamedMention(name: "Alpha Fund LP", line: 400), NamedMention(name: "Gamma LLC", line: 401)])
+    let parties = Parties.of(filing)
+    #expect(parties.map(\.name) == ["ALPHA FUND, L.P.", "BETA FUND LP", "Gamma LLC"])
+    #expect(parties.map(\.coverPage) == [1, nil, nil])
+    #expect(parties.first?.signs == true && parties.first?.joins == true)
+    #expect(parties.last?.signs == false && parties.last?.joins == true)
+  }
+}
+
+@Suite("Building blocks: amount sums")
+struct AmountSumTests {
+  private func amount(_ shares: Int, _ parts: [(PartKind, Int)], relation: PartsRelation = .consistingOf) -> Amount? {
+    SyntheticFiling.amount(.aggregateAmountOwned, shares, parts: parts, relation: relation).amount
+  }
+
+  @Test("Sums add totals and, when every amount itemises, parts by kind")
+  func sums() throws {
+    let sum = try #require(
+      AmountArithmetic.sum([amount(100, [(.common, 60), (.warrant, 40)]), amount(50, [(.common, 50)])]))
+    #expect(sum.shares == Rational(150))
+    #expect(sum.partsByKind == [.common: Rational(110), .warrant: Rational(40)])
+    let partial = try #require(AmountArithmetic.sum([amount(100, [(.common, 60), (.warrant, 40)]), amount(50, [])]))
+    #expect(partial.shares == Rational(150) && partial.partsByKind == nil)
+    #expect(AmountArithmetic.sum([amount(1, []), nil]) == nil)
+  }
+
+  @Test("Part differences say which part, its kind and both numbers")
+  func differences() throws {
+    let reported = try #require(amount(3_000, [(.common, 1_000), (.convertible, 1_547), (.warrant, 453)]))
+    let held = AmountSum(
+      shares: Rational(3_001),
+      partsByKind: [.common: Rational(1_000), .convertible: Rational(1_548), .warrant: Rational(453)],
+      count: 2)
+    #expect(AmountArithmetic.partDifferences(reported, held) == ["part (ii) (convertible) 1,547 reported, 1,548 held"])
+    let withOption = AmountSum(
+      shares: Rational(3_010),
+      partsByKind: [
+        .common: Rational(1_000), .convertible: Rational(1_547), .warrant: Rational(453), .option: Rational(10),
+      ],
+      count: 2)
+    #expect(AmountArithmetic.partDifferences(reported, withOption) == ["no option part reported, 10 held"])
+    let including = try #require(amount(3_000, [(.common, 1_000)], relation: .including))
+    #expect(AmountArithmetic.partDifferences(including, held).isEmpty)
+  }
+
+  @Test("Acquirable shares are the convertible, warrant and option parts")
+  func acquirable() throws {
+    let value = try #require(amount(100, [(.common, 10), (.convertible, 20), (.warrant, 30), (.option, 40)]))
+    #expect(AmountArithmetic.acquirableShares(of: value) == Rational(90))
+  }
+}

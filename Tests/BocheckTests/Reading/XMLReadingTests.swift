@@ -1,0 +1,89 @@
+import BocheckModel
+import BocheckReading
+import Foundation
+import Testing
+
+/// Reading EDGAR XML primary documents of both schedules, and XML that is not well formed.
+@Suite struct XMLReadingTests {
+  static let corpus = TestSupport.repositoryRoot.appendingPathComponent("Tests/BocheckTests/Fixtures/corpus")
+
+  @Test func schedule13DWithTwoPersons() throws {
+    let filing = try TestSupport.read(Self.corpus.appendingPathComponent("edgartools__schedule13d.xml"))
+    #expect(filing.format == .xml)
+    #expect(filing.schedule == .schedule13D)
+    #expect(filing.cusip?.value == "00032Q104")
+    #expect(
+      filing.coverPages.map { $0.reportingPersonName ?? "" } == [
+        "BML Investment Partners, L.P.", "Leonard Braden Michael",
+      ])
+    let person = filing.coverPages[1]
+    #expect(person.shares(.soleVotingPower) == "335,000")
+    #expect(person.shares(.aggregateAmountOwned) == "2,435,000")
+    #expect(try person.row(.aggregateAmountOwned).line == 70)
+    #expect(try person.row(.percentOfClass).percent?.value.description == "9.9")
+    #expect(filing.signers.map(\.name) == ["BML Investment Partners, L.P.", "Leonard Braden Michael"])
+    #expect(filing.itemOneIssuer?.value == "Aadi Bioscience, Inc.")
+  }
+
+  @Test func nestedCusipAndStatedBasis() throws {
+    let filing = try TestSupport.read(Self.corpus.appendingPathComponent("edgartools__schedule13d_nested_cusip.xml"))
+    #expect(filing.cusip?.value == "81221K108")
+    #expect(filing.coverPages.count == 7)
+    #expect(filing.coverPages.allSatisfy { $0.shares(.aggregateAmountOwned) == "6,294,951" })
+    #expect(filing.statedSharesOutstanding?.value.description == "53,027,817")
+  }
+
+  @Test func schedule13GWithDecimalSharesAndNestedPowers() throws {
+    let filing = try TestSupport.read(Self.corpus.appendingPathComponent("edgartools__schedule13g.xml"))
+    #expect(filing.schedule == .schedule13G)
+    #expect(filing.form?.value == "SC 13G")
+    let page = try #require(filing.coverPages.first)
+    #expect(page.shares(.soleDispositivePower) == "10,000,000.00")
+    #expect(try page.row(.memberOfGroup).value == .groupBoxes(a: true, b: false))
+    #expect(try page.row(.percentOfClass).percent?.value.description == "5.1")
+    #expect(filing.signers.count == 2)
+  }
+
+  @Test func fullSubmissionPicksTheXMLDocument() throws {
+    let filing = try TestSupport.read(Self.corpus.appendingPathComponent("sec-edgar-parser__schedule13g.txt"))
+    #expect(filing.format == .sgml)
+    #expect(
+      filing.coverPages.map { $0.reportingPersonName ?? "" } == ["ASKELADDEN CAPITAL MANAGEMENT LLC", "Samir Patel"])
+    #expect(filing.statedSharesOutstanding?.value.description == "4,598,241")
+    #expect(try filing.coverPages[0].row(.typeOfReportingPerson).value == .codes(["PN", "IA"]))
+  }
+
+  @Test func anEndTagWithoutItsBracketIsReportedAndReadingGoesOn() throws {
+    let xml = """
+      <?xml version="1.0"?>
+      <edgarSubmission xmlns="http://www.sec.gov/edgar/schedule13D"><formData><reportingPersons>
+      <reportingPersonInfo>
+      <reportingPersonName>Quarry Hill Fund LP</reportingPersonName
+      <aggregateAmountOwned>1500</aggregateAmountOwned>
+      <percentOfClass>7.5</percentOfClass>
+      </reportingPersonInfo>
+      </reportingPersons></formData></edgarSubmission>
+      """
+    let filing = try TestSupport.read(text: xml, path: "broken.xml")
+    let page = try #require(filing.coverPages.first)
+    #expect(page.reportingPersonName == "Quarry Hill Fund LP")
+    #expect(page.shares(.aggregateAmountOwned) == "1,500")
+    let note = try #require(filing.readerNotes.first)
+    #expect(note.line == 4)
+    #expect(note.message == "malformed XML: the tag </reportingPersonName has no closing '>'")
+  }
+
+  @Test func externalEntitiesAreNeverResolved() throws {
+    let xml = """
+      <?xml version="1.0"?>
+      <!DOCTYPE x [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+      <edgarSubmission><formData><reportingPersonInfo>
+      <reportingPersonName>&secret;</reportingPersonName><aggregateAmountOwned>10</aggregateAmountOwned>
+      </reportingPersonInfo></formData></edgarSubmission>
+      """
+    let filing = try TestSupport.read(text: xml, path: "entity.xml")
+    let name = try #require(filing.coverPages.first?.reportingPersonName)
+    #expect(name == "&secret")
+    #expect(!name.contains("root"))
+  }
+}
