@@ -114,7 +114,9 @@ struct RenderedPage: Hashable, Sendable {
 
 /// The filing-wide choices of how cover pages are printed.
 struct CoverPageStyle: Sendable {
+  /// Whether captions are printed in capitals ("SOLE VOTING POWER") or in mixed case ("Sole Voting Power").
   var uppercaseCaptions: Bool
+  /// How checkboxes are drawn.
   var checkboxes: CheckboxStyle
   /// Long values are wrapped at word boundaries to this many characters; `nil` keeps them on one line.
   var wrapWidth: Int?
@@ -278,15 +280,19 @@ struct CoverPageStyle: Sendable {
     (uppercaseCaptions ? Self.upperCaptions[number] : Self.mixedCaptions[number]) ?? ""
   }
 
+  /// The words older forms print under row 1's caption.
   var identificationCaption: String {
     uppercaseCaptions
       ? "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON" : "S.S. or I.R.S. Identification No. of Above Person"
   }
 
+  /// The side label of rows 7–10, whole.
   var sideLabelText: String { "Number of Shares Beneficially Owned By Each Reporting Person With" }
 
   /// The side label's pieces for rows 7–10 when it is split over the rows' first cells.
-  static let sideLabelPieces = [7: "Number of Shares", 8: "Beneficially Owned by", 9: "Each Reporting", 10: "Person With"]
+  static let sideLabelPieces = [
+    7: "Number of Shares", 8: "Beneficially Owned by", 9: "Each Reporting", 10: "Person With",
+  ]
 
   /// Wraps text at word boundaries to `width` characters, never leaving a line that holds only a number
   /// (it would look like a page number).

@@ -14,7 +14,7 @@ extension SyntheticDraft {
   ///   - pending: The findings the fault implies.
   ///   - random: Draws noise positions.
   func print(seed: UInt64, fault: SyntheticFault?, pending: [PendingExpectation], random: inout SplitMix64)
-    -> SyntheticFiling
+    -> SyntheticTextFiling
   {
     var builder = SyntheticTextBuilder()
     printHeader(&builder)
@@ -40,17 +40,17 @@ extension SyntheticDraft {
     var expected: [ExpectedFinding] = []
     for item in pending {
       var finding = item.finding
-      if let personIndex = item.personIndex, let row = item.row,
-        let page = rendered.first(where: { $0.personIndex == personIndex }), let lines = page.rows[row]
-      {
-        finding.lines = item.atCaption ? [lines.captionLine] : [lines.valueLine ?? lines.captionLine]
+      if let personIndex = item.personIndex, let page = rendered.first(where: { $0.personIndex == personIndex }) {
+        finding.lines = finding.rows.compactMap { row in
+          page.rows[row].map { item.atCaption ? $0.captionLine : ($0.valueLine ?? $0.captionLine) }
+        }
       }
       expected.append(finding)
     }
     let text = builder.text
     let description = describe(
       seed: seed, fault: fault, expected: expected, rendered: rendered, signatureLines: signatureLines)
-    return SyntheticFiling(
+    return SyntheticTextFiling(
       seed: seed, fault: fault, text: text, expected: expected, ownership: ownership, pages: pages,
       rendered: rendered, statesSharesOutstanding: statesSharesOutstanding, percentDecimals: percentDecimals,
       cusip: cusip, printedCUSIP: printedCUSIP, style: style, description: description)
@@ -118,7 +118,8 @@ extension SyntheticDraft {
     }
     builder.add(itemFive)
     builder.blank()
-    builder.add("(c) The Reporting Persons have not effected any transactions in the Common Stock in the past sixty days.")
+    builder.add(
+      "(c) The Reporting Persons have not effected any transactions in the Common Stock in the past sixty days.")
     builder.blank()
     builder.add("Item 7. Material to be Filed as Exhibits.")
     builder.blank()
@@ -157,7 +158,9 @@ extension SyntheticDraft {
   private func signatory(for index: Int) -> (name: String, title: String) {
     let persons = ownership.persons
     let person = persons[index]
-    let managers = person.role == .fund ? persons.indices.filter { persons[$0].controls.contains(index) && persons[$0].role == .manager } : [index]
+    let managers =
+      person.role == .fund
+      ? persons.indices.filter { persons[$0].controls.contains(index) && persons[$0].role == .manager } : [index]
     for individual in persons.indices where persons[individual].role == .individual {
       if persons[individual].controls.contains(where: managers.contains) {
         return (persons[individual].name, "Managing Member")
@@ -214,15 +217,17 @@ extension SyntheticDraft {
         + "joint filing agreement \(jointAgreement)")
     for person in ownership.persons {
       let holding = person.holding
-      var text = "  \(person.role.rawValue) \"\(person.name)\": common \(holding.common), convertible "
+      var text =
+        "  \(person.role.rawValue) \"\(person.name)\": common \(holding.common), convertible "
         + "\(holding.convertible), warrant \(holding.warrant), total \(holding.total), voting \(person.votingShares)"
       if !person.reportsFor.isEmpty {
         text += ", reports for " + person.reportsFor.map { "\"\(ownership.persons[$0].name)\"" }.joined(separator: ", ")
       }
       lines.append(text)
     }
-    for (page, where_) in zip(pages, rendered) {
-      var text = "  page of \"\(page.name)\" at line \(where_.firstLine), layout \(page.layout), percent \(page.percent)"
+    for (page, location) in zip(pages, rendered) {
+      var text =
+        "  page of \"\(page.name)\" at line \(location.firstLine), layout \(page.layout), percent \(page.percent)"
       if !page.missingRows.isEmpty { text += ", rows without value \(page.missingRows.sorted())" }
       lines.append(text)
     }

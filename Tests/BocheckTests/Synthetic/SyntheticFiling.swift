@@ -44,10 +44,10 @@ struct ExpectedFinding: Hashable, Sendable, CustomStringConvertible {
   var messageMentions: [String]
 
   var description: String {
-    let where_ = rows.isEmpty ? "no row" : "row \(rows.map(String.init).joined(separator: " or "))"
+    let location = rows.isEmpty ? "no row" : "row \(rows.map(String.init).joined(separator: " or "))"
     let lineText = lines.isEmpty ? "" : ", line \(lines.map(String.init).joined(separator: " or "))"
     let mentions = messageMentions.isEmpty ? "" : ", message mentioning \(messageMentions.joined(separator: " | "))"
-    return "\(severity.rawValue) [\(ruleID)] person \(person ?? "none"), \(where_)\(lineText)\(mentions)"
+    return "\(severity.rawValue) [\(ruleID)] person \(person ?? "none"), \(location)\(lineText)\(mentions)"
   }
 
   /// Whether a reported finding is this one: same rule, severity, person (compared as name keys), an
@@ -78,7 +78,7 @@ struct ExpectedFinding: Hashable, Sendable, CustomStringConvertible {
 /// A filing is a pure function of its seed and fault: ``generate(seed:fault:)`` draws an ownership
 /// structure (funds, managers, individuals), numbers whose sums and percents are exact, names, a layout
 /// and the noise real drafts hold, then injects the fault, if any, and prints the text.
-struct SyntheticFiling: Sendable {
+struct SyntheticTextFiling: Sendable {
   /// The seed it was generated from.
   let seed: UInt64
   /// The injected fault, or `nil` for a fault-free filing.
@@ -114,7 +114,7 @@ struct SyntheticFiling: Sendable {
   /// - Parameters:
   ///   - seed: Any value; the same seed and fault always give the same filing.
   ///   - fault: The fault to inject, or `nil` for a fault-free filing.
-  static func generate(seed: UInt64, fault: SyntheticFault?) -> SyntheticFiling {
+  static func generate(seed: UInt64, fault: SyntheticFault?) -> SyntheticTextFiling {
     var random = SplitMix64(seed: seed)
     var draft = SyntheticDraft.draw(&random, fault: fault)
     // A structure may offer no place for the fault (no parent, no acquirable shares): draw again.
@@ -132,29 +132,41 @@ struct SyntheticFiling: Sendable {
 /// An expected finding whose line is known only once the filing is printed.
 struct PendingExpectation {
   var finding: ExpectedFinding
-  /// The person whose row the finding points at, when it points at one.
+  /// The person whose row the finding points at, when it points at one (the rows are the finding's).
   var personIndex: Int?
-  /// The row whose line the finding points at.
-  var row: Int?
   /// Whether the finding points at the caption (the row has no value) rather than the value.
   var atCaption = false
 }
 
 /// A filing being generated: the structure and the pages as they will print, before the text exists.
 struct SyntheticDraft {
+  /// The structure and its true numbers.
   var ownership: SyntheticOwnership
+  /// The cover pages as they will print, faults included.
   var pages: [PrintedCoverPage]
+  /// Whether Item 5 states the shares outstanding.
   var statesSharesOutstanding: Bool
+  /// The decimals of every percent (1 or 2).
   var percentDecimals: Int
+  /// The valid CUSIP.
   var cusip: String
+  /// The CUSIP as printed (a fault may change its check digit).
   var printedCUSIP: String
+  /// Whether the CUSIP is printed with spaces ("53634 X 100").
   var spacedCUSIP: Bool
+  /// The issuer's name.
   var issuer: String
+  /// The amendment number, or `nil` for an original Schedule 13D.
   var amendment: Int?
+  /// Whether a joint filing agreement follows the signatures.
   var jointAgreement: Bool
+  /// The officer who signs for entities no reporting individual controls, and receives notices.
   var officer: String
+  /// Whether signature blocks print entity names in capitals.
   var uppercaseSignatureNames: Bool
+  /// The date of the event, also the date of the signatures.
   var eventDate: String
+  /// How the cover pages are printed.
   var style: CoverPageStyle
 
   /// Draws everything but the fault.
@@ -287,7 +299,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "component-sum", severity: .error, person: name(pageIndex), rows: [row], lines: [],
           messageMentions: Self.mentions(amount.total)),
-        personIndex: pages[pageIndex].personIndex, row: row)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -303,7 +315,13 @@ struct SyntheticDraft {
     var changed = original
     let amountOff = random.int(in: 1...999)
     var mentions: [String]
-    if changed.parts.count >= 2 && random.chance(1, in: 2) {
+    // Parts can be compared only where every fund says what its shares are: itemised, or "shares of
+    // Common Stock"; a bare number could hold anything.
+    let fundsSayWhatTheyHold = original.attributedTo.allSatisfy { fundName in
+      pages.first { $0.name == fundName }.map { !($0.amounts[11]?.parts.isEmpty ?? true) || !style.bareCommonAmounts }
+        ?? false
+    }
+    if changed.parts.count >= 2 && fundsSayWhatTheyHold && random.chance(1, in: 2) {
       // One part off, another compensating: the total is right, the parts are not.
       let first = random.int(in: 0...(changed.parts.count - 1))
       var second = random.int(in: 0...(changed.parts.count - 2))
@@ -327,7 +345,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "parent-sum", severity: .error, person: name(pageIndex), rows: [11], lines: [],
           messageMentions: mentions),
-        personIndex: pages[pageIndex].personIndex, row: 11)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -347,7 +365,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "power-sum", severity: .error, person: name(pageIndex), rows: [largerRow, changedRow].uniqued(),
           lines: [], messageMentions: Self.mentions(aggregate.total) + Self.mentions(extra)),
-        personIndex: pages[pageIndex].personIndex, row: largerRow)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -378,7 +396,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "percent-basis", severity: .error, person: name(pageIndex), rows: [13], lines: [],
           messageMentions: [pages[pageIndex].percent.description]),
-        personIndex: pages[pageIndex].personIndex, row: 13)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -405,7 +423,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "percent-derivative-basis", severity: .warning, person: name(pageIndex), rows: [13], lines: [],
           messageMentions: [right.description, plain.description]),
-        personIndex: pages[pageIndex].personIndex, row: 13)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -419,7 +437,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "missing-row", severity: .error, person: name(pageIndex), rows: [row], lines: [], messageMentions: []
         ),
-        personIndex: pages[pageIndex].personIndex, row: row, atCaption: true)
+        personIndex: pages[pageIndex].personIndex, atCaption: true)
     ]
   }
 
@@ -447,7 +465,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "malformed-row", severity: .error, person: name(pageIndex), rows: [row], lines: [],
           messageMentions: [String(characters)]),
-        personIndex: pages[pageIndex].personIndex, row: row)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 
@@ -461,7 +479,7 @@ struct SyntheticDraft {
         finding: ExpectedFinding(
           ruleID: "invalid-code", severity: .warning, person: name(pageIndex), rows: [14], lines: [],
           messageMentions: [code]),
-        personIndex: pages[pageIndex].personIndex, row: 14)
+        personIndex: pages[pageIndex].personIndex)
     ]
   }
 

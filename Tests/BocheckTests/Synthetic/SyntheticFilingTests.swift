@@ -1,5 +1,6 @@
 import BocheckModel
 import BocheckReading
+import BocheckRules
 import Foundation
 import Testing
 
@@ -13,14 +14,14 @@ struct SyntheticGeneratorTests {
   func deterministic() {
     for seed: UInt64 in [1, 2, 77, 12_345, .max] {
       for fault in [nil] + SyntheticFault.allCases.map(Optional.some) {
-        let first = SyntheticFiling.generate(seed: seed, fault: fault)
-        let second = SyntheticFiling.generate(seed: seed, fault: fault)
+        let first = SyntheticTextFiling.generate(seed: seed, fault: fault)
+        let second = SyntheticTextFiling.generate(seed: seed, fault: fault)
         #expect(first.text == second.text, "seed \(seed), fault \(fault?.rawValue ?? "none")")
         #expect(first.expected == second.expected)
         #expect(first.description == second.description)
       }
     }
-    let texts = Set((1...50).map { SyntheticFiling.generate(seed: UInt64($0), fault: nil).text })
+    let texts = Set((1...50).map { SyntheticTextFiling.generate(seed: UInt64($0), fault: nil).text })
     #expect(texts.count == 50)
   }
 
@@ -43,13 +44,13 @@ struct SyntheticGeneratorTests {
   @Test("every CUSIP is valid, and the bad-CUSIP fault breaks only the check digit")
   func cusips() {
     for seed in Self.seeds {
-      let filing = SyntheticFiling.generate(seed: seed, fault: nil)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
       #expect(CUSIP.hasValidCheckDigit(filing.cusip), "seed \(seed): \(filing.cusip)")
       #expect(filing.printedCUSIP == filing.cusip)
       #expect(filing.cusip != "000000000")
     }
     for seed: UInt64 in 1...40 {
-      let filing = SyntheticFiling.generate(seed: seed, fault: .badCUSIP)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: .badCUSIP)
       #expect(CUSIP.hasValidCheckDigit(filing.cusip))
       #expect(!CUSIP.hasValidCheckDigit(filing.printedCUSIP), "seed \(seed): \(filing.printedCUSIP)")
       #expect(filing.printedCUSIP.dropLast() == filing.cusip.dropLast())
@@ -63,7 +64,7 @@ struct SyntheticGeneratorTests {
   func parentsSumToFunds() {
     var parentsSeen = 0
     for seed in Self.seeds {
-      let filing = SyntheticFiling.generate(seed: seed, fault: nil)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
       let persons = filing.ownership.persons
       for person in persons where person.isParent {
         parentsSeen += 1
@@ -116,7 +117,7 @@ struct SyntheticGeneratorTests {
     var zeroPercents = 0
     var decimalsSeen = Set<Int>()
     for seed in Self.seeds {
-      let filing = SyntheticFiling.generate(seed: seed, fault: nil)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
       for page in filing.pages {
         let person = filing.ownership.persons[page.personIndex]
         let denominator = Int128(filing.ownership.sharesOutstanding + person.holding.acquirable)
@@ -148,7 +149,7 @@ struct SyntheticGeneratorTests {
     var reducedVoting = 0
     var noParents = 0
     for seed in Self.seeds {
-      let filing = SyntheticFiling.generate(seed: seed, fault: nil)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
       layouts.formUnion(filing.layouts)
       if Set(filing.layouts).count > 1 { mixedPages += 1 }
       checkboxes.insert(filing.style.checkboxes)
@@ -179,14 +180,14 @@ struct SyntheticGeneratorTests {
   @Test("every fault can be injected and states the finding it implies", arguments: SyntheticFault.allCases)
   func faultsOccur(fault: SyntheticFault) {
     for seed: UInt64 in 1...40 {
-      let filing = SyntheticFiling.generate(seed: seed, fault: fault)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: fault)
       #expect(filing.fault == fault, "seed \(seed): the fault could not be injected")
       #expect(filing.expected.count == 1, "seed \(seed)")
       guard let expected = filing.expected.first else { continue }
       #expect(!expected.ruleID.isEmpty)
       if !expected.rows.isEmpty {
         #expect(expected.person != nil)
-        #expect(expected.lines.count == 1, "seed \(seed): the line of a row finding is known")
+        #expect(expected.lines.count == expected.rows.count, "seed \(seed): the line of a row finding is known")
       }
       if fault == .badCUSIP || fault == .missingCoverPage { #expect(expected.rows.isEmpty) }
     }
@@ -195,7 +196,7 @@ struct SyntheticGeneratorTests {
   @Test("each fault changes what it says it changes", arguments: SyntheticFault.allCases)
   func faultsChangeTheFiling(fault: SyntheticFault) throws {
     for seed: UInt64 in 1...40 {
-      let filing = SyntheticFiling.generate(seed: seed, fault: fault)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: fault)
       let expected = try #require(filing.expected.first)
       let lines = filing.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       let page = filing.pages.first { $0.name == expected.person }
@@ -288,7 +289,7 @@ struct SyntheticGeneratorTests {
   @Test("the recorded lines hold what the generator printed there")
   func lineBookkeeping() {
     for seed: UInt64 in 1...100 {
-      let filing = SyntheticFiling.generate(seed: seed, fault: nil)
+      let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
       let lines = filing.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       for (page, rendered) in zip(filing.pages, filing.rendered) {
         for number in 1...14 {
@@ -317,9 +318,130 @@ struct SyntheticGeneratorTests {
     let forbidden = ["WYNNEFIELD", "OBUS", "LANDES", "LIQUIDMETAL", "44,726,000"]
     for seed: UInt64 in 1...100 {
       for fault in [nil] + SyntheticFault.allCases.map(Optional.some) {
-        let text = SyntheticFiling.generate(seed: seed, fault: fault).text.uppercased()
+        let text = SyntheticTextFiling.generate(seed: seed, fault: fault).text.uppercased()
         for word in forbidden { #expect(!text.contains(word), "seed \(seed) names \(word)") }
       }
     }
+  }
+}
+
+/// The proof: synthetic filings go through the reader and the built-in rules; every injected fault is
+/// reported with the right rule, person, row and line, and nothing else at warning or error level appears,
+/// in fault-free filings nothing at all.
+///
+/// On failure each failing seed is reported with its description and findings, and its text is written
+/// to a temporary file; `SyntheticTextFiling.generate(seed:fault:)` with the seed and fault reproduces it.
+@Suite("Synthetic filings through the reader and the rules")
+struct SyntheticProofTests {
+  /// How many times more seeds to check than by default, from the environment variable
+  /// `BOCHECK_SYNTHETIC_SCALE` (for a longer hunt: `BOCHECK_SYNTHETIC_SCALE=20 swift test --filter Proof`).
+  static let scale = max(1, Int(ProcessInfo.processInfo.environment["BOCHECK_SYNTHETIC_SCALE"] ?? "") ?? 1)
+  /// Fault-free seeds checked.
+  static let faultFreeSeeds: [UInt64] = Array(1...UInt64(300 * scale))
+  /// Seeds checked per fault.
+  static let faultSeeds: [UInt64] = Array(1...UInt64(40 * scale))
+  /// The most failures described in full per test; the rest are listed by seed.
+  static let detailedFailures = 4
+
+  /// The built-in rules, loaded once.
+  static let rules: Result<RuleSet, RuleLoadError> = {
+    let directory =
+      RuleSet.builtInDirectory() ?? TestSupport.repositoryRoot.appendingPathComponent("Rules").path
+    do throws(RuleLoadError) {
+      return .success(try RuleSet.load(directories: [directory]))
+    } catch {
+      return .failure(error)
+    }
+  }()
+
+  /// What checking a synthetic filing gave: the findings at warning or error level, or why there are none.
+  struct Outcome {
+    var findings: [Finding] = []
+    var readError: String?
+  }
+
+  /// Reads and checks a filing with the built-in rules.
+  static func check(_ filing: SyntheticTextFiling, rules: RuleSet) -> Outcome {
+    do throws(ReadError) {
+      let model = try FilingReader.read(bytes: Array(filing.text.utf8), path: "synthetic-\(filing.seed).txt")
+      let result = rules.check(model, options: CheckOptions())
+      return Outcome(findings: result.findings.filter { $0.severity >= .warning })
+    } catch {
+      return Outcome(readError: "line \(error.line.map(String.init) ?? "-"): \(error.message)")
+    }
+  }
+
+  /// What went wrong with one filing: expected findings not reported, findings not expected; empty when
+  /// it came out as expected.
+  static func problems(_ filing: SyntheticTextFiling, _ outcome: Outcome) -> [String] {
+    if let readError = outcome.readError { return ["the reader refused the filing: \(readError)"] }
+    var problems: [String] = []
+    for expected in filing.expected where !outcome.findings.contains(where: expected.matches) {
+      problems.append("missing: \(expected)")
+    }
+    for finding in outcome.findings where !filing.expected.contains(where: { $0.matches(finding) }) {
+      problems.append("extra: \(render(finding))")
+    }
+    return problems
+  }
+
+  /// A finding on one line, for failure messages.
+  static func render(_ finding: Finding) -> String {
+    "\(finding.severity.rawValue) [\(finding.ruleID)] page \(finding.page.map(String.init) ?? "-") person "
+      + "\(finding.person ?? "none") row \(finding.row.map(String.init) ?? "-") line \(finding.line): "
+      + finding.message
+  }
+
+  /// Writes the failing filing to a temporary file and describes the failure.
+  static func report(_ filing: SyntheticTextFiling, _ outcome: Outcome, _ problems: [String]) -> String {
+    let name = "bocheck-synthetic-\(filing.fault?.rawValue ?? "fault-free")-\(filing.seed).txt"
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+    let written = (try? filing.text.write(to: url, atomically: true, encoding: .utf8)) != nil
+    let findings = outcome.findings.isEmpty ? ["  (none)"] : outcome.findings.map { "  " + render($0) }
+    return
+      ([
+        "seed \(filing.seed), fault \(filing.fault?.rawValue ?? "none"): " + problems.joined(separator: "; "),
+        written ? "filing written to \(url.path)" : "the filing could not be written to \(url.path)",
+        filing.description, "reported at warning or error level:",
+      ] + findings).joined(separator: "\n")
+  }
+
+  /// Checks filings and records one issue per failing seed (in full for the first few) and a summary.
+  static func prove(_ filings: [SyntheticTextFiling], label: String) {
+    let rules: RuleSet
+    switch Self.rules {
+    case .success(let loaded): rules = loaded
+    case .failure(let error):
+      Issue.record("the built-in rules do not load: \(error.path):\(error.line): \(error.message)")
+      return
+    }
+    var failures: [String] = []
+    for filing in filings {
+      let outcome = check(filing, rules: rules)
+      let found = problems(filing, outcome)
+      guard !found.isEmpty else { continue }
+      if failures.count < detailedFailures { Issue.record(Comment(rawValue: report(filing, outcome, found))) }
+      failures.append("seed \(filing.seed): " + found.joined(separator: "; "))
+    }
+    if !failures.isEmpty {
+      Issue.record(
+        Comment(
+          rawValue: "\(label): \(failures.count) of \(filings.count) filings failed:\n"
+            + failures.joined(separator: "\n")))
+    }
+  }
+
+  @Test("fault-free filings give no error and no warning")
+  func faultFreeFilingsAreClean() {
+    Self.prove(Self.faultFreeSeeds.map { SyntheticTextFiling.generate(seed: $0, fault: nil) }, label: "fault-free")
+  }
+
+  @Test(
+    "each injected fault is reported with its rule, person, row and line, and nothing else",
+    arguments: SyntheticFault.allCases)
+  func faultIsFound(fault: SyntheticFault) {
+    let filings = Self.faultSeeds.map { SyntheticTextFiling.generate(seed: $0, fault: fault) }
+    #expect(filings.allSatisfy { $0.fault == fault && !$0.expected.isEmpty })
+    Self.prove(filings, label: fault.rawValue)
   }
 }

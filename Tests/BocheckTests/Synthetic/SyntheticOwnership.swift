@@ -252,7 +252,8 @@ struct SyntheticNameDrawer {
       draw(&random) { random in
         let word = random.pick(SyntheticVocabulary.placeWords)
         let first = random.pick(SyntheticVocabulary.surnames)
-        let second = random.pick(SyntheticVocabulary.surnames)
+        var second = random.pick(SyntheticVocabulary.surnames)
+        while second == first { second = random.pick(SyntheticVocabulary.surnames) }
         return random.pick([
           "\(word) Capital Management, LLC",
           "\(first) and \(second) Capital LLC",
@@ -274,7 +275,8 @@ struct SyntheticNameDrawer {
         let initial = random.pick(SyntheticVocabulary.initials)
         let other = random.pick(SyntheticVocabulary.initials)
         return random.pick([
-          "\(given) \(family)", "\(given) \(family)", "\(initial). \(other). \(family)", "\(given) \(initial). \(family)",
+          "\(given) \(family)", "\(given) \(family)", "\(initial). \(other). \(family)",
+          "\(given) \(initial). \(family)",
         ])
       }
     }
