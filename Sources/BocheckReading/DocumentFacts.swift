@@ -128,6 +128,44 @@ final class DocumentFacts {
     text.allSatisfy { $0 == "-" || $0 == "_" || $0 == "=" || $0 == " " }
   }
 
+  /// The issuer's name as Item 1 gives it: "Item 1(a). Name of Issuer: X", or the value on the lines
+  /// under such a heading.
+  func itemOneIssuer(in range: Range<Int>) -> Located<String>? {
+    for position in range where position >= 1 && position <= lines.count {
+      let text = clean(position)
+      let lower = text.lowercased()
+      guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
+      let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
+      let inline = issuerName(afterLabel.trimmingBlanks())
+      if !inline.isEmpty { return Located(inline, line: lines.sourceLine(position)) }
+      var next = position + 1
+      while next < range.upperBound && next <= lines.count && (clean(next).isEmpty || isRule(clean(next))) { next += 1 }
+      if next < range.upperBound && next <= lines.count {
+        let value = clean(next)
+        if !value.lowercased().hasPrefix("item") { return Located(issuerName(value), line: lines.sourceLine(next)) }
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// The name in a sentence such as "The name of the issuer is Avid Bioservices, Inc. (the "Company").".
+  private func issuerName(_ text: String) -> String {
+    var name = Substring(text)
+    for lead in ["the name of the issuer is ", "the issuer is ", "name of issuer: "]
+    where name.lowercased().hasPrefix(lead) {
+      name = name.dropFirst(lead.count)
+    }
+    if let open = name.range(of: " (") { name = name[..<open.lowerBound] }
+    var result = name.trimmingBlanks()
+    while result.hasSuffix(".") && !result.hasSuffix("Inc.") && !result.hasSuffix("Corp.") && !result.hasSuffix("Ltd.")
+      && !result.hasSuffix("Co.")
+    {
+      result.removeLast()
+    }
+    return result
+  }
+
   /// The CUSIP printed on the first page, spaces removed.
   func cusip(before limit: Int) -> Located<String>? {
     if let above = valueAbove(caption: "(cusip number)", before: limit) {
@@ -310,7 +348,7 @@ final class DocumentFacts {
         let name = String(text.dropFirst(3)).trimmingBlanks()
         let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
         if nextText.lowercased().contains("individually")
-          || (nextText == name && !previousText.uppercased().hasPrefix("BY:"))
+          || (NameKey(nextText) == NameKey(name) && !previousText.uppercased().hasPrefix("BY:"))
         {
           names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
         }

@@ -55,7 +55,7 @@ enum TextFilingReader {
         return false
       }
     }
-    let schedule: Schedule = header.schedule ?? (hasSourceOfFunds || firstCaption == nil ? .schedule13D : .schedule13G)
+    let schedule = header.schedule ?? inferSchedule(coverLines, hasSourceOfFunds: hasSourceOfFunds)
     let assembled = CoverPageAssembler(schedule: schedule).assemble(coverLines)
     var pages = assembled.pages
     let knownNames = Set(pages.compactMap(\.reportingPersonName).map(NameKey.init))
@@ -70,6 +70,7 @@ enum TextFilingReader {
     }
     filing.amendment = header.amendment
     filing.issuer = facts.valueAbove(caption: "(name of issuer)", before: coverStart)
+    filing.itemOneIssuer = facts.itemOneIssuer(in: bodyRange)
     filing.cusip = facts.cusip(before: coverStart) ?? pages.first?.cusip.map { Located($0, line: pages[0].line) }
     filing.statedSharesOutstanding =
       facts.statedSharesOutstanding(in: bodyRange) ?? facts.statedSharesOutstanding(in: headerRange)
@@ -78,6 +79,24 @@ enum TextFilingReader {
     filing.coverPages = pages
     filing.readerNotes = assembled.notes
     return filing
+  }
+
+  /// The schedule when the filing does not name it: Schedule 13G only when the printed row numbers say so
+  /// (a 13G numbers its rows after row 3 differently), Schedule 13D otherwise.
+  private static func inferSchedule(_ lines: [TokenizedLine], hasSourceOfFunds: Bool) -> Schedule {
+    if hasSourceOfFunds { return .schedule13D }
+    var votes13G = 0
+    var votes13D = 0
+    for line in lines {
+      for token in line.tokens {
+        guard case .caption(let field, let printed?) = token.kind else { continue }
+        let as13D = field.number(in: .schedule13D)
+        let as13G = field.number(in: .schedule13G)
+        if printed == as13G && printed != as13D { votes13G += 1 }
+        if printed == as13D && printed != as13G { votes13D += 1 }
+      }
+    }
+    return votes13G > votes13D ? .schedule13G : .schedule13D
   }
 
   /// Whether a line after the first caption can only be body text: an "Item N" or signature heading, an

@@ -1,1 +1,46 @@
-print("bocheck")
+// The bocheck executable: wires the real standard input, output, error and exit status to BocheckCommand.
+import BocheckCLI
+import BocheckReading
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads standard input to its end, stopping a byte past the largest filing read so that an endless
+/// stream cannot exhaust memory (the reader then refuses the input as too large).
+func readStandardInput() -> [UInt8] {
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while bytes.count <= FilingReader.maximumSize {
+    let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+    if count < 0 && errno == EINTR { continue }
+    if count <= 0 { break }
+    bytes.append(contentsOf: buffer[0..<count])
+  }
+  return bytes
+}
+
+/// Writes all of a text's UTF-8 bytes to a file descriptor, stopping quietly when the reader has gone.
+func writeAll(_ text: String, to descriptor: Int32) {
+  var bytes = Array(text.utf8)[...]
+  while !bytes.isEmpty {
+    let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    if count < 0 && errno == EINTR { continue }
+    if count <= 0 { return }
+    bytes = bytes.dropFirst(count)
+  }
+}
+
+let status = BocheckCommand.run(
+  arguments: Array(CommandLine.arguments.dropFirst()),
+  standardInput: readStandardInput,
+  standardOutput: { writeAll($0, to: STDOUT_FILENO) },
+  standardError: { writeAll($0, to: STDERR_FILENO) },
+  isTerminal: isatty(STDOUT_FILENO) == 1,
+  environment: ProcessInfo.processInfo.environment)
+exit(status)

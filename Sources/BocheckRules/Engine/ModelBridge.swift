@@ -74,6 +74,8 @@ struct ModelBridge {
         "form": ModelBridge.string(filing.form?.value), "formLine": ModelBridge.integer(filing.form?.line),
         "amendment": ModelBridge.integer(filing.amendment?.value), "issuer": ModelBridge.string(filing.issuer?.value),
         "itemOneIssuer": ModelBridge.string(filing.itemOneIssuer?.value),
+        "issuerLine": ModelBridge.integer(filing.issuer?.line),
+        "itemOneIssuerLine": ModelBridge.integer(filing.itemOneIssuer?.line),
         "cusip": ModelBridge.string(filing.cusip.map { CUSIP.compact($0.value) }),
         "cusipLine": ModelBridge.integer(filing.cusip?.line), "schedule": .string(schedule.rawValue),
         "persons": .list(persons.map { .object($0) }), "parties": .list(parties.map { .object($0) }),

@@ -64,7 +64,8 @@ enum ModelSchema {
 
   private static let filingFields: [String: ValueType] = [
     "path": .string, "format": .string, "form": .string, "formLine": .number, "amendment": .number,
-    "issuer": .string, "itemOneIssuer": .string, "cusip": .string, "cusipLine": .number, "schedule": .string,
+    "issuer": .string, "issuerLine": .number, "itemOneIssuer": .string, "itemOneIssuerLine": .number, "cusip": .string,
+    "cusipLine": .number, "schedule": .string,
     "persons": .list(.object(.person)), "parties": .list(.object(.party)), "basis": .object(.basis),
     "readerNotes": .list(.object(.note)),
   ]

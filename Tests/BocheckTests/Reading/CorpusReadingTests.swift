@@ -39,6 +39,8 @@ import Testing
     #expect(page.shares(.sharedDispositivePower) == "3,394,114")
     #expect(try page.row(.percentOfClass).percent?.value.description == "5.31")
     #expect(try filing.coverPages[0].row(.typeOfReportingPerson).value == .codes(["IA", "OO"]))
+    #expect(filing.signers.map(\.name) == ["GLAZER CAPITAL, LLC", "Paul J. Glazer"])
+    #expect(filing.signers.map(\.line) == [702, 734])
   }
 
   @Test func plainTextInsideADocumentWrapperWithInlineLabels() throws {

@@ -1,0 +1,138 @@
+import BocheckModel
+import BocheckReading
+import BocheckReporting
+import BocheckRules
+
+/// The `bocheck` command line, callable in-process.
+///
+/// The executable only wires the real standard input, output, error and exit status to ``run(arguments:
+/// standardInput:standardOutput:standardError:isTerminal:environment:)``; tests call it directly.
+public enum BocheckCommand {
+  /// Exit status: no finding at or above `--fail-on`.
+  public static let exitSuccess: Int32 = 0
+  /// Exit status: at least one finding at or above `--fail-on`.
+  public static let exitFindings: Int32 = 1
+  /// Exit status: usage error, unreadable input or invalid rule file.
+  public static let exitFailure: Int32 = 2
+
+  /// Runs one command line.
+  ///
+  /// Reports go to `standardOutput`; errors go to `standardError` as one line each, `bocheck: error:
+  /// path:line: message`, followed by the usage line for usage errors. Nothing is written to the inputs.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after the program name, such as `["check", "--format", "json", "a.txt"]`.
+  ///   - standardInput: Reads all of standard input, for the path `-`; called at most once per `-`.
+  ///   - standardOutput: Writes text to standard output.
+  ///   - standardError: Writes text to standard error.
+  ///   - isTerminal: Whether standard output is a terminal (the text report is coloured only then).
+  ///   - environment: The environment variables; `NO_COLOR` (set and not empty) turns colour off.
+  /// - Returns: The exit status: 0, 1 or 2 (see ``exitSuccess``, ``exitFindings``, ``exitFailure``).
+  public static func run(
+    arguments: [String], standardInput: () -> [UInt8], standardOutput: (String) -> Void,
+    standardError: (String) -> Void, isTerminal: Bool, environment: [String: String] = [:]
+  ) -> Int32 {
+    withoutActuallyEscaping(standardInput) { standardInput in
+      withoutActuallyEscaping(standardOutput) { standardOutput in
+        withoutActuallyEscaping(standardError) { standardError in
+          let console = Console(
+            standardInput: standardInput, standardOutput: standardOutput, standardError: standardError,
+            isTerminal: isTerminal, environment: environment)
+          return run(arguments, console: console)
+        }
+      }
+    }
+  }
+
+  private static func run(_ arguments: [String], console: Console) -> Int32 {
+    do {
+      return try dispatch(arguments, console: console)
+    } catch {
+      console.error(error.message)
+      console.standardError(error.usage + "\n")
+      return exitFailure
+    }
+  }
+
+  private static func dispatch(_ arguments: [String], console: Console) throws(UsageError) -> Int32 {
+    guard let command = arguments.first else {
+      throw UsageError(message: "no command given", usage: HelpText.toolUsage)
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "check":
+      return try CheckCommand.run(rest, console: console)
+    case "parse":
+      return try ParseCommand.run(rest, console: console)
+    case "rules":
+      return try RulesCommand.run(rest, console: console)
+    case "--help", "-h", "help":
+      console.standardOutput(HelpText.tool)
+      return exitSuccess
+    case "--version":
+      console.standardOutput("bocheck \(HelpText.version)\n")
+      return exitSuccess
+    default:
+      let commands = ["check", "parse", "rules"]
+      if command.hasPrefix("-") {
+        throw UsageError(
+          message: ArgumentParser.unknownOptionMessage(command, known: ["--help", "--version"]),
+          usage: HelpText.toolUsage)
+      }
+      let suggestion = ArgumentParser.closest(to: command, among: commands).map { " (did you mean '\($0)'?)" }
+      throw UsageError(
+        message: "unknown command '\(command)'\(suggestion ?? " (commands: check, parse, rules)")",
+        usage: HelpText.toolUsage)
+    }
+  }
+}
+
+/// Where a command reads and writes, and what it knows of its surroundings.
+struct Console {
+  /// Reads all of standard input.
+  let standardInput: () -> [UInt8]
+  /// Writes to standard output.
+  let standardOutput: (String) -> Void
+  /// Writes to standard error.
+  let standardError: (String) -> Void
+  /// Whether standard output is a terminal.
+  let isTerminal: Bool
+  /// The environment variables.
+  let environment: [String: String]
+
+  /// Writes `bocheck: error: message` on standard error, as one line.
+  func error(_ message: String) {
+    standardError("bocheck: error: \(TextReport.oneLine(message))\n")
+  }
+}
+
+/// Loading the built-in rules and the user's own.
+enum RuleLoading {
+  /// Loads the built-in rules and the rules in the folders given with `--rules`.
+  ///
+  /// - Parameter userDirectories: The folders given with `--rules`, in order.
+  /// - Returns: The rules, or the one-line message to print when they cannot be loaded.
+  static func load(userDirectories: [String]) -> Result<RuleSet, RuleProblem> {
+    guard let builtIn = RuleSet.builtInDirectory() else {
+      return .failure(
+        RuleProblem(
+          message: "the built-in rules cannot be found; set BOCHECK_RULES_DIR to the folder of the rule files"))
+    }
+    for directory in userDirectories {
+      if !InputFiles.isFolder(directory) {
+        return .failure(RuleProblem(message: "--rules \(directory): no such folder"))
+      }
+    }
+    do {
+      return .success(try RuleSet.load(directories: [builtIn] + userDirectories))
+    } catch {
+      return .failure(RuleProblem(message: error.description))
+    }
+  }
+}
+
+/// Why the rules cannot be loaded, in one line.
+struct RuleProblem: Error, Sendable {
+  /// The message, with the rule file's path and line when known.
+  var message: String
+}

@@ -1,0 +1,136 @@
+import BocheckModel
+import BocheckReading
+import BocheckReporting
+import BocheckRules
+
+/// The report formats of `bocheck check`.
+enum ReportFormat: String, CaseIterable, Sendable {
+  case text, json
+}
+
+/// `bocheck check [options] PATH...`: reads each filing, runs the rules and reports the findings.
+enum CheckCommand {
+  /// The options `check` accepts besides `--help`.
+  static let specs = [
+    OptionSpec(name: "--format", valueName: "text|json"),
+    OptionSpec(name: "--rules", valueName: "DIR"),
+    OptionSpec(name: "--shares-outstanding", valueName: "N"),
+    OptionSpec(name: "--fail-on", valueName: "error|warning|note"),
+    OptionSpec(name: "--no-color", valueName: nil),
+  ]
+
+  /// Runs the command.
+  ///
+  /// Every input that can be read is checked even when another cannot; each unreadable one is reported on
+  /// standard error and makes the exit status 2. Invalid rules stop the run before any input is read.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after `check`.
+  ///   - console: Where to read and write.
+  /// - Returns: The exit status.
+  /// - Throws: ``UsageError`` for a mistake on the command line.
+  static func run(_ arguments: [String], console: Console) throws(UsageError) -> Int32 {
+    let parsed = try ArgumentParser.parse(arguments, specs: specs, usage: HelpText.checkUsage)
+    if parsed.has("--help") {
+      console.standardOutput(HelpText.check)
+      return BocheckCommand.exitSuccess
+    }
+    let format = try choice(parsed, "--format", default: ReportFormat.text)
+    let failOn = try choice(parsed, "--fail-on", default: Severity.error)
+    let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
+    guard !parsed.positionals.isEmpty else {
+      throw UsageError(message: "no PATH given (a file, a folder, or - for standard input)", usage: HelpText.checkUsage)
+    }
+
+    let ruleSet: RuleSet
+    switch RuleLoading.load(userDirectories: parsed.all("--rules")) {
+    case .success(let loaded): ruleSet = loaded
+    case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
+
+    let (inputs, expansionErrors) = InputFiles.expand(parsed.positionals)
+    var failures = expansionErrors.count
+    for error in expansionErrors { console.error(error.description) }
+    var reports: [FileReport] = []
+    let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
+    for input in inputs {
+      switch readFiling(input, console: console) {
+      case .failure(let error):
+        console.error(error.description)
+        failures += 1
+      case .success(let filing):
+        let result = ruleSet.check(filing, options: options)
+        reports.append(FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis)))
+      }
+    }
+
+    switch format {
+    case .json:
+      console.standardOutput(JSONReport.render(reports))
+    case .text:
+      if !reports.isEmpty {
+        let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
+        console.standardOutput(TextReport(colors: colors).render(reports, unreadableCount: failures))
+      }
+    }
+    if failures > 0 { return BocheckCommand.exitFailure }
+    let failing = reports.contains { report in report.findings.contains { $0.severity >= failOn } }
+    return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
+  }
+
+  /// Reads one input into the model.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - console: Where standard input comes from.
+  static func readFiling(_ input: InputSource, console: Console) -> Result<Filing, InputError> {
+    do {
+      let bytes = try InputFiles.bytes(of: input, standardInput: console.standardInput)
+      do {
+        return .success(try FilingReader.read(bytes: bytes, path: input.path))
+      } catch {
+        return .failure(InputError(path: input.path, line: error.line, message: error.message))
+      }
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The model's basis as reports show it.
+  static func reportedBasis(_ basis: SharesOutstandingBasis) -> ReportedBasis {
+    let source: ReportedBasis.Source
+    switch basis.source {
+    case .option: source = .option
+    case .stated: source = .stated
+    case .implied: source = .implied
+    }
+    return ReportedBasis(value: basis.value, source: source, line: basis.line)
+  }
+
+  /// The value of an option that takes one of a few words, or its default when not given.
+  private static func choice<Value: RawRepresentable & CaseIterable>(
+    _ parsed: ParsedArguments, _ name: String, default defaultValue: Value
+  ) throws(UsageError) -> Value where Value.RawValue == String {
+    guard let given = parsed.last(name) else { return defaultValue }
+    if let value = Value(rawValue: given) { return value }
+    let choices = Value.allCases.map(\.rawValue)
+    throw UsageError(
+      message: "invalid value '\(given)' for \(name) (expected \(choices.joined(separator: ", ")))",
+      usage: HelpText.checkUsage)
+  }
+
+  /// Parses `--shares-outstanding`: a positive number of shares, with or without thousands separators.
+  static func parseSharesOutstanding(_ text: String?) throws(UsageError) -> ExactDecimal? {
+    guard let text else { return nil }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let value = ExactDecimal.parse(trimmed), value.significand > 0 else {
+      throw UsageError(
+        message: "invalid value '\(text)' for --shares-outstanding (expected a positive number of shares, "
+          + "such as 12,500,000 or 12500000)",
+        usage: HelpText.checkUsage)
+    }
+    return value
+  }
+}

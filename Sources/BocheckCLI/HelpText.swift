@@ -1,0 +1,84 @@
+/// The usage lines and help texts of the commands.
+enum HelpText {
+  /// The tool's version, printed by `bocheck --version`.
+  static let version = "1.0.0"
+
+  /// The usage line of the tool as a whole.
+  static let toolUsage = "usage: bocheck check [options] PATH... | parse PATH | rules [ID] | --version | --help"
+  /// The usage line of `bocheck check`.
+  static let checkUsage = "usage: bocheck check [options] PATH..."
+  /// The usage line of `bocheck parse`.
+  static let parseUsage = "usage: bocheck parse PATH"
+  /// The usage line of `bocheck rules`.
+  static let rulesUsage = "usage: bocheck rules [--rules DIR] [ID]"
+
+  /// `bocheck --help`.
+  static let tool = """
+    bocheck \(version): checks the cover pages of Schedule 13D and 13G beneficial-ownership filings
+
+    usage: bocheck check [options] PATH...   check filings against the rules and report every discrepancy
+           bocheck parse PATH                print one filing's model as read, without rules (JSON)
+           bocheck rules [ID]                list the rules, or explain one rule with its examples
+           bocheck --version                 print the version
+           bocheck --help                    print this help
+
+    Run 'bocheck COMMAND --help' for a command's options.
+
+    exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for a usage error,
+    an unreadable input or an invalid rule file.
+
+    """
+
+  /// `bocheck check --help`.
+  static let check = """
+    \(checkUsage)
+
+    Reads each filing, finds its cover pages and checks them against the rules. PATH is a file, a folder
+    (searched recursively for .htm .html .nc .txt .xml files, in sorted order; names starting with a dot
+    are skipped) or - for standard input.
+
+    options:
+      --format text|json            report format (default: text)
+      --rules DIR                   also load the rule files in DIR (may be repeated)
+      --shares-outstanding N        check percents of class against N shares outstanding
+                                    (12,500,000 or 12500000) instead of the filing's own figure
+      --fail-on error|warning|note  exit with 1 when a finding is this severe or more (default: error)
+      --no-color                    never colour the text report; it is coloured only on a terminal,
+                                    and not when the NO_COLOR environment variable is set
+      -h, --help                    print this help
+
+    exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for a usage error,
+    an unreadable input (the other inputs are still checked) or an invalid rule file.
+
+    """
+
+  /// `bocheck parse --help`.
+  static let parse = """
+    \(parseUsage)
+
+    Reads one filing (a file, or - for standard input) and prints its model as JSON, without running any
+    rule: the form, issuer, CUSIP, stated shares outstanding, signers, joint filers and every reporting
+    person's rows with their 1-based lines, how each was read and its value.
+
+    options:
+      -h, --help  print this help
+
+    exit status: 0 when the filing was read, 2 for a usage error or an unreadable input.
+
+    """
+
+  /// `bocheck rules --help`.
+  static let rules = """
+    \(rulesUsage)
+
+    Without ID, lists the rules: id, severity and summary. With ID, explains that rule: its summary,
+    source, rationale, checks and examples.
+
+    options:
+      --rules DIR  also load the rule files in DIR (may be repeated)
+      -h, --help   print this help
+
+    exit status: 0 when the rules were shown, 2 for a usage error, an unknown rule or an invalid rule file.
+
+    """
+}

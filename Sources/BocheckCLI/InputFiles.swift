@@ -1,0 +1,185 @@
+import BocheckReading
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An input the command line named, once folders are expanded.
+enum InputSource: Hashable, Sendable {
+  /// Standard input (`-`).
+  case standardInput
+  /// A file at a path, as given or as found in a folder.
+  case file(String)
+
+  /// The path recorded in the model: `-` for standard input.
+  var path: String {
+    switch self {
+    case .standardInput: return "-"
+    case .file(let path): return path
+    }
+  }
+}
+
+/// An input that cannot be used, with the message to print on standard error.
+struct InputError: Error, Sendable, Equatable {
+  /// The path as given.
+  var path: String
+  /// The 1-based line of the problem, when known.
+  var line: Int?
+  /// What is wrong, in words.
+  var message: String
+
+  /// `path:line: message`, or `path: message` when there is no line.
+  var description: String {
+    let shown = path == "-" ? "<stdin>" : path
+    return line.map { "\(shown):\($0): \(message)" } ?? "\(shown): \(message)"
+  }
+}
+
+/// Finds the filings the command line names and reads their bytes, never modifying them.
+enum InputFiles {
+  /// The file name extensions searched for in folders, lower-cased.
+  static let filingExtensions: Set<String> = ["txt", "htm", "html", "xml", "nc"]
+
+  /// Expands the paths given on the command line into inputs.
+  ///
+  /// A folder is searched recursively for files whose extension is one of ``filingExtensions`` (any
+  /// case); entries whose name starts with a dot are skipped; each folder's entries are taken in sorted
+  /// order, so the result is stable. A symbolic link to a folder is followed once (a folder reached again
+  /// is skipped, so links cannot make the search loop). A file named directly is taken whatever its
+  /// extension. An input found twice is kept once, where it was first found.
+  ///
+  /// - Parameter paths: The paths as given; `-` stands for standard input.
+  /// - Returns: The inputs in order, and an error for each path that does not exist or holds no filing.
+  static func expand(_ paths: [String]) -> (inputs: [InputSource], errors: [InputError]) {
+    var inputs: [InputSource] = []
+    var seen: Set<InputSource> = []
+    var errors: [InputError] = []
+    func add(_ input: InputSource) {
+      if seen.insert(input).inserted { inputs.append(input) }
+    }
+    for path in paths {
+      if path == "-" {
+        add(.standardInput)
+        continue
+      }
+      switch kind(of: path) {
+      case .missing:
+        errors.append(InputError(path: path, message: "no such file or folder"))
+      case .directory:
+        var visited: Set<String> = []
+        var found: [String] = []
+        collect(folder: path, into: &found, visited: &visited)
+        if found.isEmpty {
+          let extensions = filingExtensions.sorted().map { "." + $0 }.joined(separator: " ")
+          errors.append(InputError(path: path, message: "the folder holds no filing (\(extensions))"))
+        }
+        for file in found { add(.file(file)) }
+      case .file, .other:
+        add(.file(path))
+      }
+    }
+    return (inputs, errors)
+  }
+
+  /// Reads an input's bytes.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - standardInput: Reads all of standard input.
+  /// - Throws: ``InputError`` when the file cannot be opened or read, is not a regular file, or is larger
+  ///   than ``FilingReader/maximumSize``.
+  static func bytes(of input: InputSource, standardInput: () -> [UInt8]) throws(InputError) -> [UInt8] {
+    switch input {
+    case .standardInput:
+      return standardInput()
+    case .file(let path):
+      return try readFile(path)
+    }
+  }
+
+  /// Whether a path names a folder (following symbolic links).
+  ///
+  /// - Parameter path: Any path.
+  static func isFolder(_ path: String) -> Bool {
+    kind(of: path) == .directory
+  }
+
+  private enum PathKind {
+    case missing, file, directory, other
+  }
+
+  private static func kind(of path: String) -> PathKind {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return .missing }
+    switch status.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+  }
+
+  private static func collect(folder: String, into found: inout [String], visited: inout Set<String>) {
+    let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    guard visited.insert(resolved).inserted else { return }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    let sortedNames = names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    for name in sortedNames where !name.hasPrefix(".") {
+      let path = base.isEmpty ? "/" + name : base + "/" + name
+      switch kind(of: path) {
+      case .directory:
+        collect(folder: path, into: &found, visited: &visited)
+      case .file:
+        let fileExtension = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if name.contains("."), filingExtensions.contains(fileExtension) { found.append(path) }
+      case .missing, .other:
+        continue
+      }
+    }
+  }
+
+  private static func readFile(_ path: String) throws(InputError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+    guard descriptor >= 0 else { throw InputError(path: path, message: systemMessage(errno)) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw InputError(path: path, message: systemMessage(errno)) }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw InputError(path: path, message: "is a folder")
+    default: throw InputError(path: path, message: "not a regular file")
+    }
+    let size = Int(status.st_size)
+    guard size <= FilingReader.maximumSize else {
+      throw InputError(path: path, message: "the file is larger than \(FilingReader.maximumSize / 1024 / 1024) MiB")
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(size)
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count <= FilingReader.maximumSize {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw InputError(path: path, message: systemMessage(errno))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    return bytes
+  }
+
+  private static func systemMessage(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: return "no such file or folder"
+    case EACCES, EPERM: return "permission denied"
+    case EISDIR: return "is a folder"
+    default: return String(cString: strerror(code)).lowercased()
+    }
+  }
+}

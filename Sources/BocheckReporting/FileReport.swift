@@ -1,0 +1,138 @@
+import BocheckModel
+
+/// The shares-outstanding figure a file's percents were checked against, as reports show it.
+///
+/// Reporting does not depend on the rule engine; the command line turns the engine's basis into this.
+public struct ReportedBasis: Hashable, Sendable {
+  /// Where a basis comes from.
+  public enum Source: String, Hashable, Sendable, CaseIterable {
+    /// Given on the command line with `--shares-outstanding`.
+    case option
+    /// Stated in the filing itself (Item 5, a footnote, a comment).
+    case stated
+    /// Implied by the cover pages' percents taken together.
+    case implied
+  }
+
+  /// The number of shares outstanding.
+  public var value: ExactDecimal
+  /// Where the figure comes from.
+  public var source: Source
+  /// The 1-based line the filing states it on, when it does.
+  public var line: Int?
+
+  /// Creates a basis.
+  ///
+  /// - Parameters:
+  ///   - value: The number of shares outstanding.
+  ///   - source: Where the figure comes from.
+  ///   - line: The 1-based line of the statement, or `nil`.
+  public init(value: ExactDecimal, source: Source, line: Int?) {
+    self.value = value
+    self.source = source
+    self.line = line
+  }
+
+  /// The basis the filing itself states, when it states one.
+  ///
+  /// - Parameter filing: A filing as read.
+  public static func stated(in filing: Filing) -> ReportedBasis? {
+    filing.statedSharesOutstanding.map { ReportedBasis(value: $0.value, source: .stated, line: $0.line) }
+  }
+}
+
+/// One checked (or only parsed) file: the filing as read, the findings and the basis used.
+public struct FileReport: Hashable, Sendable {
+  /// The filing as read.
+  public var filing: Filing
+  /// The findings, in any order; reports sort them with ``Finding/reportOrder(_:_:)``.
+  public var findings: [Finding]
+  /// The shares-outstanding basis the percents were checked against, or `nil` when there was none.
+  public var basis: ReportedBasis?
+
+  /// Creates a report of one file.
+  ///
+  /// - Parameters:
+  ///   - filing: The filing as read.
+  ///   - findings: What the rules found.
+  ///   - basis: The shares-outstanding basis used, if any.
+  public init(filing: Filing, findings: [Finding], basis: ReportedBasis?) {
+    self.filing = filing
+    self.findings = findings
+    self.basis = basis
+  }
+
+  /// The findings in report order: by line, column, rule and message.
+  public var sortedFindings: [Finding] {
+    findings.sorted(by: Finding.reportOrder)
+  }
+
+  /// The path as reports print it: `<stdin>` for standard input (`-`), the path as given otherwise.
+  public var displayPath: String {
+    FileReport.displayPath(filing.path)
+  }
+
+  /// The path as reports print it.
+  ///
+  /// - Parameter path: A path as given on the command line; `-` stands for standard input.
+  public static func displayPath(_ path: String) -> String {
+    path == "-" ? "<stdin>" : path
+  }
+}
+
+/// How many findings of each severity one or more files have.
+public struct SeverityCounts: Hashable, Sendable {
+  /// The number of errors.
+  public var errors = 0
+  /// The number of warnings.
+  public var warnings = 0
+  /// The number of notes.
+  public var notes = 0
+
+  /// Creates counts of zero.
+  public init() {}
+
+  /// Counts the findings.
+  ///
+  /// - Parameter findings: Any findings.
+  public init<S: Sequence>(_ findings: S) where S.Element == Finding {
+    for finding in findings { add(finding.severity) }
+  }
+
+  /// Adds one finding of a severity.
+  ///
+  /// - Parameter severity: The finding's severity.
+  public mutating func add(_ severity: Severity) {
+    switch severity {
+    case .error: errors += 1
+    case .warning: warnings += 1
+    case .note: notes += 1
+    }
+  }
+
+  /// Adds other counts to these.
+  ///
+  /// - Parameter other: The counts to add.
+  public mutating func add(_ other: SeverityCounts) {
+    errors += other.errors
+    warnings += other.warnings
+    notes += other.notes
+  }
+
+  /// The counts in words, such as `2 errors, 1 warning, 0 notes`.
+  public var phrase: String {
+    [
+      SeverityCounts.counted(errors, "error"), SeverityCounts.counted(warnings, "warning"),
+      SeverityCounts.counted(notes, "note"),
+    ].joined(separator: ", ")
+  }
+
+  /// A count followed by its noun, in the plural unless the count is one.
+  ///
+  /// - Parameters:
+  ///   - count: How many.
+  ///   - noun: The noun in the singular.
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}

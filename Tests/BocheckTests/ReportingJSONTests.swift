@@ -1,0 +1,280 @@
+import BocheckModel
+import BocheckReporting
+import Testing
+
+/// A small filing built in Swift: one complete page with an itemised amount, one page with rows missing.
+enum ReportingFixtures {
+  static func decimal(_ text: String) -> ExactDecimal {
+    ExactDecimal.parse(text) ?? ExactDecimal(-1)
+  }
+
+  static let amount = Amount(
+    shares: decimal("1,500"),
+    parts: [
+      AmountPart(label: "i", kind: .common, shares: decimal("1,000"), text: "1,000 shares of Common Stock"),
+      AmountPart(label: "ii", kind: .warrant, shares: decimal("500"), text: "500 shares issuable upon exercise"),
+    ],
+    partsRelation: .consistingOf, attributedTo: ["Alpha Fund LP"])
+
+  static let fullPage = CoverPage(
+    index: 1, line: 10,
+    rows: [
+      .reportingPersonName: Row(
+        field: .reportingPersonName, raw: "Beta \"Manager\" LLC", line: 11, status: .read,
+        value: .text("Beta \"Manager\" LLC")),
+      .memberOfGroup: Row(
+        field: .memberOfGroup, raw: "(a) [ ] (b) [X]", line: 13, status: .read, value: .groupBoxes(a: false, b: true)),
+      .aggregateAmountOwned: Row(
+        field: .aggregateAmountOwned, raw: "1,500 shares", line: 30, column: 5, status: .recovered,
+        value: .amount(amount), note: "value taken from the next cell"),
+      .isAggregateExcludeShares: Row(
+        field: .isAggregateExcludeShares, raw: "[ ]", line: 32, status: .read, value: .checkbox(false)),
+      .percentOfClass: Row(
+        field: .percentOfClass, raw: "12.50%", line: 34, status: .read,
+        value: .percent(Percent(value: decimal("12.50")))),
+      .typeOfReportingPerson: Row(
+        field: .typeOfReportingPerson, raw: "OO, IA", line: 36, status: .read, value: .codes(["OO", "IA"])),
+      .soleVotingPower: Row(
+        field: .soleVotingPower, raw: "1,0l9", line: 20, status: .malformed, value: nil, note: "not a number"),
+    ],
+    cusip: "037833100")
+
+  static let namelessPage = CoverPage(index: 2, line: 40, rows: [:])
+
+  static let filing = Filing(
+    path: "filings/example.txt", format: .text, schedule: .schedule13D,
+    form: Located("SC 13D/A", line: 1), amendment: Located(3, line: 2),
+    issuer: Located("Exämple Wídgets, Inc.", line: 4), cusip: Located("037833100", line: 6),
+    statedSharesOutstanding: Located(decimal("12,000"), line: 50),
+    signers: [NamedMention(name: "Beta \"Manager\" LLC", line: 60)],
+    jointFilers: [],
+    coverPages: [fullPage, namelessPage],
+    readerNotes: [ReaderNote(page: 1, field: .percentOfClass, line: 35, column: 2, message: "stray value 0 ignored")])
+
+  static let parentFinding = Finding(
+    ruleID: "parent-sum", severity: .error, page: 1, person: "Beta \"Manager\" LLC", row: 11, line: 30, column: 5,
+    message: "row 11 reports 1,500 shares, but the funds hold 1,501", expected: "1,501", actual: "1500")
+
+  static let filingFinding = Finding(
+    ruleID: "cusip-check-digit", severity: .warning, page: nil, person: nil, row: nil, line: 6, column: 1,
+    message: "the CUSIP's check digit is wrong")
+
+  static let namelessFinding = Finding(
+    ruleID: "missing-cover-page", severity: .note, page: 2, person: nil, row: nil, line: 40, column: 1,
+    message: "cover page 2 has no rows")
+}
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+  @Test("strings escape quotes, backslashes and control characters, and keep non-ASCII as it is")
+  func escaping() {
+    let text = "a\"b\\c\nd\re\tf\u{08}\u{0C}\u{01}\u{1F}\u{7F}\u{2028}é€😀/"
+    #expect(
+      JSONWriter.quoted(text)
+        == #""a\"b\\c\nd\re\tf\b\f\u0001\u001f\u007f\u2028é€😀/""#)
+  }
+
+  @Test("object keys are written in Unicode scalar order, whatever the dictionary's order")
+  func keyOrder() {
+    let value: JSONValue = .object([
+      "b": .integer(2), "a": .integer(1), "B": .null, "é": .bool(true), "aa": .bool(false),
+    ])
+    #expect(JSONWriter.string(value, pretty: false) == #"{"B":null,"a":1,"aa":false,"b":2,"é":true}"#)
+  }
+
+  @Test("numbers are exact decimals with their printed decimals and no separators")
+  func numbers() {
+    let values: JSONValue = .array([
+      .number(ExactDecimal(significand: 228, scale: 2)),
+      .number(ExactDecimal(significand: 5, scale: 2)),
+      .number(ExactDecimal(significand: -125, scale: 1)),
+      .number(ExactDecimal(44_726_000)),
+      .number(ExactDecimal(significand: 1250, scale: 2)),
+      .number(ExactDecimal(significand: 123_456_789_012_345_678, scale: 6)),
+    ])
+    #expect(JSONWriter.string(values, pretty: false) == "[2.28,0.05,-12.5,44726000,12.50,123456789012.345678]")
+  }
+
+  @Test("pretty output indents by two spaces and writes empty containers inline")
+  func prettyLayout() {
+    let value: JSONValue = .object([
+      "list": .array([.integer(1), .string("x")]), "empty": .array([]), "none": .object([:]),
+    ])
+    #expect(
+      JSONWriter.string(value) == """
+        {
+          "empty": [],
+          "list": [
+            1,
+            "x"
+          ],
+          "none": {}
+        }
+        """)
+  }
+}
+
+@Suite("JSON report")
+struct ReportingJSONTests {
+  @Test("a missing row has status missing, null line and null value keys of its kind")
+  func missingRow() {
+    let row = ModelJSON.row(nil, field: .aggregateAmountOwned, schedule: .schedule13D)
+    #expect(
+      JSONWriter.string(row, pretty: false)
+        == #"{"attributedTo":null,"column":null,"line":null,"note":null,"number":11,"parts":null,"#
+        + #""partsRelation":null,"raw":"","shares":null,"status":"missing"}"#)
+  }
+
+  @Test("a malformed row keeps its raw text and note, with a null value")
+  func malformedRow() {
+    let row = ModelJSON.row(
+      ReportingFixtures.fullPage.rows[.soleVotingPower], field: .soleVotingPower, schedule: .schedule13D)
+    #expect(
+      JSONWriter.string(row, pretty: false)
+        == #"{"attributedTo":null,"column":1,"line":20,"note":"not a number","number":7,"parts":null,"#
+        + #""partsRelation":null,"raw":"1,0l9","shares":null,"status":"malformed"}"#)
+  }
+
+  @Test("a 13G row is numbered as the 13G numbers it")
+  func scheduleNumbering() {
+    let row = ModelJSON.row(nil, field: .percentOfClass, schedule: .schedule13G)
+    guard case .object(let members) = row else {
+      Issue.record("a row is an object")
+      return
+    }
+    #expect(members["number"] == .integer(11))
+    #expect(members["value"] == .null)
+    #expect(members["decimals"] == .null)
+  }
+
+  @Test("findings: null page, person and row where absent; expected and actual as plain numbers")
+  func findingShape() {
+    #expect(
+      JSONWriter.string(ModelJSON.finding(ReportingFixtures.parentFinding), pretty: false)
+        == #"{"actual":"1500","column":5,"expected":"1501","line":30,"#
+        + #""message":"row 11 reports 1,500 shares, but the funds hold 1,501","page":1,"#
+        + #""person":"Beta \"Manager\" LLC","row":11,"rule":"parent-sum","severity":"error"}"#)
+    #expect(
+      JSONWriter.string(ModelJSON.finding(ReportingFixtures.filingFinding), pretty: false)
+        == #"{"actual":null,"column":1,"expected":null,"line":6,"message":"the CUSIP's check digit is wrong","#
+        + #""page":null,"person":null,"row":null,"rule":"cusip-check-digit","severity":"warning"}"#)
+  }
+
+  @Test("a value that is not a number is passed through unchanged")
+  func nonNumericExpected() {
+    var finding = ReportingFixtures.parentFinding
+    finding.expected = "7.87%"
+    finding.actual = "1,0l9"
+    guard case .object(let members) = ModelJSON.finding(finding) else {
+      Issue.record("a finding is an object")
+      return
+    }
+    #expect(members["expected"] == .string("7.87%"))
+    #expect(members["actual"] == .string("1,0l9"))
+  }
+
+  @Test("the whole report: version, files with every row, findings in report order, summary")
+  func wholeReport() throws {
+    let report = FileReport(
+      filing: ReportingFixtures.filing,
+      findings: [ReportingFixtures.parentFinding, ReportingFixtures.namelessFinding, ReportingFixtures.filingFinding],
+      basis: ReportedBasis(value: ReportingFixtures.decimal("12,000"), source: .stated, line: 50))
+    let json = JSONReport.render([report])
+    #expect(json.hasPrefix("{\n  \"files\": [\n    {\n      \"amendment\": 3,\n      \"cusip\": \"037833100\",\n"))
+    #expect(
+      json.hasSuffix(
+        """
+          "summary": {
+            "errors": 1,
+            "files": 1,
+            "notes": 1,
+            "warnings": 1
+          },
+          "version": 1
+        }
+
+        """))
+    #expect(json.contains("\"issuer\": \"Exämple Wídgets, Inc.\""))
+    #expect(
+      json.contains(
+        """
+        "sharesOutstanding": {
+                "line": 50,
+                "source": "stated",
+                "value": 12000
+              }
+        """))
+    #expect(
+      json.contains(
+        """
+        "readerNotes": [
+                {
+                  "column": 2,
+                  "field": "percentOfClass",
+                  "line": 35,
+                  "message": "stray value 0 ignored",
+                  "page": 1,
+                  "row": 13
+                }
+              ]
+        """))
+    #expect(
+      json.contains(
+        "\"percentOfClass\": {\n            \"column\": 1,\n            \"decimals\": 2,\n            \"line\": 34,"))
+    #expect(json.contains("\"value\": 12.50\n"))
+    #expect(json.contains("\"memberOfGroup\": {\n            \"a\": false,\n            \"b\": true,"))
+    #expect(json.contains("\"codes\": [\n              \"OO\",\n              \"IA\"\n            ],"))
+    #expect(json.contains("\"reportingPersonName\": null"))
+    #expect(json.contains("\"reportingPersonName\": \"Beta \\\"Manager\\\" LLC\""))
+    // Findings are sorted by line: the CUSIP (6), the parent (30), the nameless page (40).
+    let cusip = try #require(json.range(of: "\"rule\": \"cusip-check-digit\""))
+    let parent = try #require(json.range(of: "\"rule\": \"parent-sum\""))
+    let nameless = try #require(json.range(of: "\"rule\": \"missing-cover-page\""))
+    #expect(cusip.lowerBound < parent.lowerBound && parent.lowerBound < nameless.lowerBound)
+    // Rendering twice gives the same bytes.
+    #expect(JSONReport.render([report]) == json)
+  }
+
+  @Test("every schedule row appears on every page, missing ones included")
+  func completeModel() {
+    let person = ModelJSON.person(ReportingFixtures.namelessPage, schedule: .schedule13D)
+    guard case .object(let members) = person else {
+      Issue.record("a person is an object")
+      return
+    }
+    let expectedKeys =
+      ["cusip", "line", "page", "reportingPersonName", "reportingPersonNameRow"]
+      + RowField.allCases.filter { $0 != .reportingPersonName }.map(\.rawValue)
+    #expect(Set(members.keys) == Set(expectedKeys))
+    #expect(members["page"] == .integer(2))
+    #expect(members["cusip"] == .null)
+    if case .object(let secUse) = members["secUseOnly"] {
+      #expect(secUse["status"] == .string("missing"))
+      #expect(secUse["text"] == .null)
+    } else {
+      Issue.record("secUseOnly is a row object")
+    }
+  }
+
+  @Test("parse output: the per-file object with a version and without findings")
+  func parseOutput() {
+    let report = FileReport(
+      filing: ReportingFixtures.filing, findings: [ReportingFixtures.parentFinding],
+      basis: ReportedBasis.stated(in: ReportingFixtures.filing))
+    let json = JSONReport.renderModel(report)
+    #expect(json.hasPrefix("{\n  \"amendment\": 3,\n"))
+    #expect(json.hasSuffix("  \"version\": 1\n}\n"))
+    #expect(!json.contains("\"findings\""))
+    #expect(!json.contains("\"summary\""))
+    #expect(json.contains("\"source\": \"stated\""))
+  }
+
+  @Test("standard input is shown as <stdin>")
+  func standardInputPath() {
+    var filing = ReportingFixtures.filing
+    filing.path = "-"
+    let json = JSONReport.render([FileReport(filing: filing, findings: [], basis: nil)])
+    #expect(json.contains("\"path\": \"<stdin>\""))
+    #expect(json.contains("\"sharesOutstanding\": null"))
+  }
+}

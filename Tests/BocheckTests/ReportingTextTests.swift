@@ -1,0 +1,136 @@
+import BocheckModel
+import BocheckReporting
+import Testing
+
+@Suite("Text report")
+struct ReportingTextTests {
+  private let plain = TextReport(colors: false)
+
+  @Test("a finding: location line, context line and expected/found with thousands separators")
+  func findingLines() {
+    let lines = plain.findingLines(ReportingFixtures.parentFinding, path: "filings/example.txt", schedule: .schedule13D)
+    #expect(
+      lines == [
+        "filings/example.txt:30:5: error: row 11 reports 1,500 shares, but the funds hold 1,501 [parent-sum]",
+        "    cover page 1 (Beta \"Manager\" LLC), row 11 (aggregate amount beneficially owned)",
+        "    expected 1,501, found 1,500",
+      ])
+  }
+
+  @Test("a finding about the whole filing and one on a page without a name")
+  func contextWithoutPageOrName() {
+    #expect(
+      plain.findingLines(ReportingFixtures.filingFinding, path: "a.txt", schedule: .schedule13D) == [
+        "a.txt:6:1: warning: the CUSIP's check digit is wrong [cusip-check-digit]",
+        "    the filing as a whole",
+      ])
+    #expect(
+      plain.findingLines(ReportingFixtures.namelessFinding, path: "a.txt", schedule: .schedule13D) == [
+        "a.txt:40:1: note: cover page 2 has no rows [missing-cover-page]",
+        "    cover page 2 (no name)",
+      ])
+  }
+
+  @Test("rows are named as the filing's schedule numbers them")
+  func thirteenGRows() {
+    let finding = Finding(
+      ruleID: "percent-basis", severity: .error, page: 1, person: "Gamma", row: 11, line: 3, column: 1, message: "m",
+      expected: "5.1")
+    #expect(
+      TextReport.context(of: finding, schedule: .schedule13G) == "cover page 1 (Gamma), row 11 (percent of class)")
+    #expect(TextReport.comparison(of: finding) == "expected 5.1")
+    var unknownRow = finding
+    unknownRow.row = 40
+    #expect(TextReport.context(of: unknownRow, schedule: .schedule13D) == "cover page 1 (Gamma), row 40")
+  }
+
+  @Test("only the found value, or neither")
+  func comparisons() {
+    var finding = ReportingFixtures.parentFinding
+    finding.expected = nil
+    #expect(TextReport.comparison(of: finding) == "found 1,500")
+    finding.actual = nil
+    #expect(TextReport.comparison(of: finding) == nil)
+  }
+
+  @Test("control characters from the filing cannot break a line or reach the terminal")
+  func controlCharacters() {
+    var finding = ReportingFixtures.parentFinding
+    finding.message = "two\nlines\u{1B}[31m and a tab\t"
+    finding.person = "Name\r\nInjected"
+    let lines = plain.findingLines(finding, path: "a\nb.txt", schedule: .schedule13D)
+    #expect(lines[0] == "a b.txt:30:5: error: two lines [31m and a tab  [parent-sum]")
+    #expect(lines[1] == "    cover page 1 (Name  Injected), row 11 (aggregate amount beneficially owned)")
+  }
+
+  @Test("the summary line counts by severity and names the basis and its source")
+  func summaryLines() {
+    let filing = ReportingFixtures.filing
+    let findings = [ReportingFixtures.parentFinding, ReportingFixtures.filingFinding]
+    let value = ReportingFixtures.decimal("44,000,000")
+    let stated = FileReport(
+      filing: filing, findings: findings, basis: ReportedBasis(value: value, source: .stated, line: 323))
+    #expect(
+      plain.summaryLine(stated, counts: SeverityCounts(findings))
+        == "filings/example.txt: 1 error, 1 warning, 0 notes; shares outstanding 44,000,000 (stated, line 323)")
+    #expect(
+      TextReport.basisPhrase(ReportedBasis(value: value, source: .option, line: nil))
+        == "shares outstanding 44,000,000 (--shares-outstanding)")
+    #expect(
+      TextReport.basisPhrase(ReportedBasis(value: value, source: .implied, line: nil))
+        == "shares outstanding 44,000,000 (implied by the cover pages)")
+    #expect(TextReport.basisPhrase(nil) == "no shares-outstanding basis")
+    #expect(SeverityCounts().phrase == "0 errors, 0 warnings, 0 notes")
+  }
+
+  @Test("a whole report of two files: findings sorted by line, blank line between files, total line")
+  func twoFiles() {
+    var second = ReportingFixtures.filing
+    second.path = "-"
+    let report = plain.render(
+      [
+        FileReport(
+          filing: ReportingFixtures.filing,
+          findings: [ReportingFixtures.namelessFinding, ReportingFixtures.filingFinding], basis: nil),
+        FileReport(filing: second, findings: [], basis: nil),
+      ], unreadableCount: 1)
+    #expect(
+      report == """
+        filings/example.txt:6:1: warning: the CUSIP's check digit is wrong [cusip-check-digit]
+            the filing as a whole
+        filings/example.txt:40:1: note: cover page 2 has no rows [missing-cover-page]
+            cover page 2 (no name)
+        filings/example.txt: 0 errors, 1 warning, 1 note; no shares-outstanding basis
+
+        <stdin>: 0 errors, 0 warnings, 0 notes; no shares-outstanding basis
+
+        total: 2 files checked, 0 errors, 1 warning, 1 note, 1 unreadable
+
+        """)
+  }
+
+  @Test("one file and nothing unreadable: no total line")
+  func oneFile() {
+    let report = plain.render([FileReport(filing: ReportingFixtures.filing, findings: [], basis: nil)])
+    #expect(report == "filings/example.txt: 0 errors, 0 warnings, 0 notes; no shares-outstanding basis\n")
+  }
+
+  @Test("colours: bold location, red error, magenta warning, cyan note, reset after each")
+  func colours() {
+    let coloured = TextReport(colors: true)
+    let lines = coloured.findingLines(ReportingFixtures.parentFinding, path: "a.txt", schedule: .schedule13D)
+    #expect(
+      lines[0]
+        == "\u{1B}[1ma.txt:30:5:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m "
+        + "\u{1B}[1mrow 11 reports 1,500 shares, but the funds hold 1,501\u{1B}[0m [parent-sum]")
+    #expect(!lines[1].contains("\u{1B}"))
+    let warning = coloured.findingLines(ReportingFixtures.filingFinding, path: "a.txt", schedule: .schedule13D)
+    #expect(warning[0].contains("\u{1B}[1;35mwarning:\u{1B}[0m"))
+    let note = coloured.findingLines(ReportingFixtures.namelessFinding, path: "a.txt", schedule: .schedule13D)
+    #expect(note[0].contains("\u{1B}[1;36mnote:\u{1B}[0m"))
+    #expect(
+      !plain.render([
+        FileReport(filing: ReportingFixtures.filing, findings: [ReportingFixtures.parentFinding], basis: nil)
+      ]).contains("\u{1B}"))
+  }
+}
