@@ -330,7 +330,12 @@ struct SyntheticDraft {
       changed.parts[second].shares -= amountOff
       mentions = Self.mentions(changed.parts[first].shares) + Self.mentions(changed.parts[second].shares)
     } else {
-      let change = random.chance(1, in: 2) ? amountOff : -amountOff
+      // A lower total must stay above every power printed apart from it (voting below the aggregate).
+      let largestSeparatePower =
+        [7, 8, 9, 10].compactMap { pages[pageIndex].amounts[$0] }.filter { $0 != original }
+        .map(\.total).max() ?? 0
+      let canLower = original.total - amountOff >= largestSeparatePower
+      let change = canLower && random.chance(1, in: 2) ? -amountOff : amountOff
       changed.total += change
       if !changed.parts.isEmpty { changed.parts[0].shares += change }
       mentions = Self.mentions(changed.total)
