@@ -176,6 +176,11 @@ struct CoverPageAssembler {
     _ slot: CaptionSlot, _ values: [ValueFragment], page: Int, isLastOnPage: Bool, previousIsEmptyCheckbox: Bool,
     into rows: inout [RowField: Row], notes: inout [ReaderNote]
   ) {
+    // A lone small number after a row of codes or text is a page number, not the row's value.
+    let values = values.filter { value in
+      guard slot.field.valueKind == .codes || (slot.field.valueKind == .text && isLastOnPage) else { return true }
+      return !(value.text.count <= 3 && value.text.allSatisfy(\.isNumber))
+    }
     guard !values.isEmpty else {
       rows[slot.field] = emptyRow(slot)
       return

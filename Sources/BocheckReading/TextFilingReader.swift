@@ -75,7 +75,9 @@ enum TextFilingReader {
     filing.statedSharesOutstanding =
       facts.statedSharesOutstanding(in: bodyRange) ?? facts.statedSharesOutstanding(in: headerRange)
     filing.signers = facts.signers(in: bodyRange)
-    filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames)
+    // The signers' names help split the agreement's list of parties where a name holds "and" or a comma.
+    let signerNames = Set(filing.signers.map { NameKey($0.name) })
+    filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames.union(signerNames))
     filing.coverPages = pages
     filing.readerNotes = assembled.notes
     return filing
@@ -106,10 +108,11 @@ enum TextFilingReader {
     let text = DocumentFacts.cleanLine(source[line.number])
     if isBodyHeading(text.uppercased()) { return true }
     // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
-    if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, value.first?.isLetter == true,
-      !line.isTableRow
+    if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, !line.isTableRow,
+      let firstWord = value.split(separator: " ").first, firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
     {
-      return true
+      // A garbled amount ("l,777,252 shares ...") has digits in its first word: it is a value, not prose.
+      return firstWord.contains(where: \.isLetter)
     }
     return false
   }

@@ -315,11 +315,10 @@ struct SyntheticDraft {
     var changed = original
     let amountOff = random.int(in: 1...999)
     var mentions: [String]
-    // Parts can be compared only where every fund says what its shares are: itemised, or "shares of
-    // Common Stock"; a bare number could hold anything.
+    // Parts can be compared only where every fund itemises its own: "N shares of Common Stock" may include
+    // shares issuable on exercise (filings describe warrant shares that way), and a bare number could hold anything.
     let fundsSayWhatTheyHold = original.attributedTo.allSatisfy { fundName in
-      pages.first { $0.name == fundName }.map { !($0.amounts[11]?.parts.isEmpty ?? true) || !style.bareCommonAmounts }
-        ?? false
+      pages.first { $0.name == fundName }.map { !($0.amounts[11]?.parts.isEmpty ?? true) } ?? false
     }
     if changed.parts.count >= 2 && fundsSayWhatTheyHold && random.chance(1, in: 2) {
       // One part off, another compensating: the total is right, the parts are not.
