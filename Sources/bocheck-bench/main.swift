@@ -42,12 +42,14 @@ let coverEnd = sampleText.range(of: "**AMENDMENT NO. 4")!.lowerBound
 let pages = String(sampleText[firstPage..<coverEnd])
 let manyPages = Array(("SCHEDULE 13D\n" + String(repeating: pages, count: 286)).utf8)
 measure("2,002 cover pages in one file", manyPages, repetitions: 3)
-let body = String(repeating: "This paragraph is the body of an exhibit and holds no cover page at all. ", count: 4) + "\n"
+let body =
+  String(repeating: "This paragraph is the body of an exhibit and holds no cover page at all. ", count: 4) + "\n"
 measure("one cover page and a 20 MB body", sample + Array(String(repeating: body, count: 70_000).utf8), repetitions: 3)
 
 // Rules: the whole check (read, then every built-in rule) on the samples and on the many-page file.
 if let directory = RuleSet.builtInDirectory(), let rules = try? RuleSet.load(directories: [directory]) {
-  for (label, bytes, repetitions) in [("check, complete rows", sample, 20), ("check, 2,002 cover pages", manyPages, 1)] {
+  for (label, bytes, repetitions) in [("check, complete rows", sample, 20), ("check, 2,002 cover pages", manyPages, 1)]
+  {
     let clock = ContinuousClock()
     var findings = 0
     let elapsed = clock.measure {

@@ -255,7 +255,7 @@ struct RuleFileTests {
       try loadError(replacing("expect: person.aggregateAmountOwned <=", with: "expect: person.aggregate <="))
         == "13: expect: a person has no field 'aggregate'; its fields: aggregateAmountOwned, "
         + "citizenshipOrOrganization, cusip, fundType, isAggregateExcludeShares, legalProceedings, line, memberOfGroup, "
-        + "name, page, percentOfClass, reportingPersonName, rows, secUseOnly, sharedDispositivePower, "
+        + "name, nameKey, page, percentOfClass, reportingPersonName, rows, secUseOnly, sharedDispositivePower, "
         + "sharedVotingPower, soleDispositivePower, soleVotingPower, typeOfReportingPerson"
     )
     #expect(

@@ -8,7 +8,7 @@ import BocheckModel
 /// that have no page of their own.
 enum OwnershipGraph {
   /// The most candidate combinations the search tries before it gives up, so that no filing can make it hang.
-  static let searchLimit = 200_000
+  static let searchLimit = 20_000
 
   /// The holders of the person on a cover page.
   ///
@@ -24,27 +24,64 @@ enum OwnershipGraph {
   /// - Returns: The 1-based pages of the holders in page order; empty when the row names nobody or no exact
   ///   cover exists.
   static func holders(ofPage page: Int, in filing: Filing) -> [Int] {
-    guard let parent = filing.coverPages.first(where: { $0.index == page }),
-      let attributed = parent.rows[.aggregateAmountOwned]?.amount?.attributedTo, !attributed.isEmpty
-    else { return [] }
-    let names = Set(attributed.map { NameKey($0) })
-    var candidates: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
-    for other in filing.coverPages where other.index != page {
-      guard let amount = other.rows[.aggregateAmountOwned]?.amount else { continue }
-      if let name = other.reportingPersonName, names.contains(NameKey(name)) {
-        candidates.append((other.index, [NameKey(name)], true))
-      } else if !amount.attributedTo.isEmpty {
-        let covers = Set(amount.attributedTo.map { NameKey($0) })
-        if covers.isSubset(of: names), covers != names { candidates.append((other.index, covers, false)) }
+    holders(ofPage: page, keys: PageKeys.of(filing))
+  }
+
+  /// The name keys of every page with a readable row 11, computed once per filing.
+  struct PageKeys {
+    /// The page's 1-based index.
+    let page: Int
+    /// The key of the page's own name, if it has one.
+    let name: NameKey?
+    /// The keys of the names its row 11 is attributed to.
+    let attributedTo: Set<NameKey>
+
+    /// The keys of all pages whose row 11 holds an amount.
+    static func of(_ filing: Filing) -> [PageKeys] {
+      filing.coverPages.compactMap { page in
+        guard let amount = page.rows[.aggregateAmountOwned]?.amount else { return nil }
+        return PageKeys(
+          page: page.index, name: page.reportingPersonName.map(NameKey.init),
+          attributedTo: Set(amount.attributedTo.map(NameKey.init)))
       }
     }
+  }
+
+  /// The holders of a page, from keys computed once for the whole filing.
+  static func holders(ofPage page: Int, keys: [PageKeys]) -> [Int] {
+    guard let parent = keys.first(where: { $0.page == page }), !parent.attributedTo.isEmpty else { return [] }
+    let names = parent.attributedTo
+    var candidates: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
+    for other in keys where other.page != page {
+      if let name = other.name, names.contains(name) {
+        candidates.append((other.page, [name], true))
+      } else if !other.attributedTo.isEmpty {
+        let covers = other.attributedTo
+        if covers.isSubset(of: names), covers != names { candidates.append((other.page, covers, false)) }
+      }
+    }
+    // A name on two pages makes the sum ambiguous: no holders then. Of two managers that report for the same
+    // funds, one stands for both (each manager's own sum is checked on its own page).
+    var ownNames = Set<Set<NameKey>>()
+    var coveredSets = Set<Set<NameKey>>()
+    var distinct: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
+    for candidate in candidates {
+      if candidate.ownName {
+        if !ownNames.insert(candidate.covers).inserted { return [] }
+        distinct.append(candidate)
+      } else if coveredSets.insert(candidate.covers).inserted {
+        distinct.append(candidate)
+      }
+    }
+    candidates = distinct
+    let ownNamePages = Set(candidates.filter(\.ownName).map(\.page))
     var best: (members: Int, ownNames: Int, pages: [Int])?
     var chosen: [Int] = []
     var steps = 0
     let ordered = names.sorted()
 
     func better(_ pages: [Int]) -> Bool {
-      let ownNames = pages.filter { page in candidates.contains { $0.page == page && $0.ownName } }.count
+      let ownNames = pages.filter { ownNamePages.contains($0) }.count
       guard let current = best else { return true }
       if pages.count != current.members { return pages.count > current.members }
       if ownNames != current.ownNames { return ownNames > current.ownNames }
@@ -56,7 +93,7 @@ enum OwnershipGraph {
       guard steps <= searchLimit else { return }
       guard let next = ordered.first(where: { !covered.contains($0) }) else {
         if better(chosen) {
-          let ownNames = chosen.filter { page in candidates.contains { $0.page == page && $0.ownName } }.count
+          let ownNames = chosen.filter { ownNamePages.contains($0) }.count
           best = (chosen.count, ownNames, chosen.sorted())
         }
         return

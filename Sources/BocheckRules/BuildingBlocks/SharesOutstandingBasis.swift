@@ -74,18 +74,37 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
       }
     }
     regions.append(Region(lower: last, lowerIncluded: false, upper: nil, upperIncluded: false))
+    // One sweep over the sorted endpoints counts, for every region, the pages whose intervals cover it (a
+    // page counts once even when its two intervals overlap) and the pages its Rule 13d-3 interval covers.
+    var coverStarts: [Rational: Int] = [:]
+    var coverEnds: [Rational: Int] = [:]
+    var ruleStarts: [Rational: Int] = [:]
+    var ruleEnds: [Rational: Int] = [:]
+    for constraint in constraints {
+      for interval in DenominatorInterval.union(constraint.intervals) {
+        coverStarts[interval.lower, default: 0] += 1
+        if let upper = interval.upper { coverEnds[upper, default: 0] += 1 }
+      }
+      ruleStarts[constraint.ruleInterval.lower, default: 0] += 1
+      if let upper = constraint.ruleInterval.upper { ruleEnds[upper, default: 0] += 1 }
+    }
     var scored: [(region: Region, score: Score)] = []
-    for region in regions {
-      guard let sample = region.sample, Rational.zero < sample else {
-        scored.append((region, Score(covered: 0, explainedByRule: 0)))
-        continue
+    var covered = 0
+    var explained = 0
+    for (index, region) in regions.enumerated() {
+      let isPoint = index % 2 == 0 && region.upper != nil && region.lower == region.upper
+      if isPoint {
+        covered += coverStarts[region.lower] ?? 0
+        explained += ruleStarts[region.lower] ?? 0
       }
-      var score = Score(covered: 0, explainedByRule: 0)
-      for constraint in constraints {
-        if constraint.intervals.contains(where: { $0.contains(sample) }) { score.covered += 1 }
-        if constraint.ruleInterval.contains(sample) { score.explainedByRule += 1 }
+      let positive = region.sample.map { Rational.zero < $0 } ?? false
+      scored.append(
+        (region, positive ? Score(covered: covered, explainedByRule: explained) : Score(covered: 0, explainedByRule: 0))
+      )
+      if isPoint {
+        covered -= coverEnds[region.lower] ?? 0
+        explained -= ruleEnds[region.lower] ?? 0
       }
-      scored.append((region, score))
     }
     let levels = Set(scored.map(\.score)).filter { $0.covered > 0 }.sorted(by: >)
     for level in levels {
@@ -129,6 +148,22 @@ struct DenominatorInterval: Hashable, Sendable {
   var lower: Rational
   /// `nil` when unbounded.
   var upper: Rational?
+
+  /// The union of intervals as disjoint intervals, sorted by their lower ends.
+  static func union(_ intervals: [DenominatorInterval]) -> [DenominatorInterval] {
+    var result: [DenominatorInterval] = []
+    for interval in intervals.sorted(by: { $0.lower < $1.lower }) {
+      if var last = result.last, last.upper.map({ !($0 < interval.lower) }) ?? true {
+        if let lastUpper = last.upper {
+          last.upper = interval.upper.map { lastUpper < $0 ? $0 : lastUpper }
+        }
+        result[result.count - 1] = last
+      } else {
+        result.append(interval)
+      }
+    }
+    return result
+  }
 
   func contains(_ value: Rational) -> Bool {
     guard !(value < lower) else { return false }

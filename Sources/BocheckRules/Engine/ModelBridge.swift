@@ -28,8 +28,9 @@ struct ModelBridge {
     }
     self.persons = persons
     var context = EvaluationContext()
+    let keys = OwnershipGraph.PageKeys.of(filing)
     for page in filing.coverPages {
-      context.holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, in: filing).compactMap {
+      context.holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
         personsByPage[$0]
       }
     }
@@ -38,7 +39,8 @@ struct ModelBridge {
       ModelObject(
         kind: .party,
         fields: [
-          "name": .string(party.name), "line": .number(Rational(party.line), decimals: nil),
+          "name": .string(party.name), "nameKey": .string(NameKey(party.name).text),
+          "line": .number(Rational(party.line), decimals: nil),
           "coverPage": party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null,
           "signs": .boolean(party.signs), "joins": .boolean(party.joins),
         ],
@@ -106,7 +108,8 @@ struct ModelBridge {
 
   private static func person(_ page: CoverPage, schedule: Schedule) -> ModelObject {
     var fields: [String: Value] = [
-      "name": string(page.reportingPersonName), "page": integer(page.index), "line": integer(page.line),
+      "name": string(page.reportingPersonName), "nameKey": string(page.reportingPersonName.map { NameKey($0).text }),
+      "page": integer(page.index), "line": integer(page.line),
       "cusip": string(page.cusip.map { CUSIP.compact($0) }),
     ]
     var rows: [Value] = []

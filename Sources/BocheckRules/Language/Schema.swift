@@ -72,7 +72,8 @@ enum ModelSchema {
 
   private static let personFields: [String: ValueType] = {
     var fields: [String: ValueType] = [
-      "name": .string, "page": .number, "line": .number, "cusip": .string, "rows": .list(.object(.row)),
+      "name": .string, "nameKey": .string, "page": .number, "line": .number, "cusip": .string,
+      "rows": .list(.object(.row)),
     ]
     for field in RowField.allCases { fields[field.rawValue] = .object(.row) }
     return fields
@@ -90,7 +91,8 @@ enum ModelSchema {
   ]
 
   private static let partyFields: [String: ValueType] = [
-    "name": .string, "line": .number, "coverPage": .object(.person), "signs": .boolean, "joins": .boolean,
+    "name": .string, "nameKey": .string, "line": .number, "coverPage": .object(.person), "signs": .boolean,
+    "joins": .boolean,
   ]
 
   private static let amountSumFields: [String: ValueType] = [
