@@ -98,6 +98,14 @@ enum ValueParsers {
     return .value(.amount(amount))
   }
 
+  /// Whether a name ends with an abbreviation whose point belongs to it ("Ltd.", "Inc.", "L.P.").
+  static func endsWithAbbreviation(_ name: String) -> Bool {
+    guard let last = name.split(separator: " ").last else { return false }
+    let word = last.lowercased()
+    return ["ltd.", "inc.", "co.", "corp.", "l.p.", "n.a.", "l.l.c.", "jr.", "sr.", "s.a.", "p.c."].contains(word)
+      || word.hasSuffix(",ltd.") || word.hasSuffix(",inc.")
+  }
+
   private static let attributionPhrases = [
     "collectively owned directly by", "collectively owned by", "owned directly by", "held directly by",
     "collectively held by", "beneficially owned by", "owned of record by", "held of record by", "owned by", "held by",
@@ -110,7 +118,9 @@ enum ValueParsers {
     for phrase in attributionPhrases {
       if let range = body.range(of: phrase, options: .caseInsensitive) {
         var name = String(body[range.upperBound...]).trimmingBlanks()
-        while let last = name.last, ".;,".contains(last) { name.removeLast() }
+        while let last = name.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(name)) {
+          name.removeLast()
+        }
         if !name.isEmpty { attribution = name }
         body = String(body[..<range.lowerBound])
         break
