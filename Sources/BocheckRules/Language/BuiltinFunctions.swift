@@ -24,6 +24,28 @@ enum BuiltinFunctions {
     return table
   }()
 
+  /// `any` or `all`: three-valued over a list of conditions; `decisive` is the value that settles it at once.
+  private static func quantifier(name: String, decisive: Bool, summary: String) -> BuiltinFunction {
+    BuiltinFunction(
+      name: name, arity: 1...1, summary: summary,
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.elementType == .boolean || $0.elementType == .any }, "a list of true/false")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        var unknown = false
+        for item in items {
+          guard case .boolean(let value) = item else {
+            unknown = true
+            continue
+          }
+          if value == decisive { return .boolean(decisive) }
+        }
+        return unknown ? .null : .boolean(!decisive)
+      })
+  }
+
   private static func require(
     _ types: [ValueType], _ index: Int, _ accepts: (ValueType) -> Bool, _ what: String
   ) throws(ExpressionTypeError) {
@@ -168,42 +190,10 @@ enum BuiltinFunctions {
         guard let negated = try? Rational.zero - number.value else { return .null }
         return .number(negated, decimals: number.decimals)
       }),
-    BuiltinFunction(
-      name: "any", arity: 1...1, summary: "any(list): whether some condition in the list holds (three-valued)",
-      resultType: { (types) throws(ExpressionTypeError) in
-        try require(types, 0, { $0.elementType == .boolean || $0.elementType == .any }, "a list of true/false")
-        return .boolean
-      },
-      evaluate: { arguments, _ in
-        guard case .list(let items) = arguments[0] else { return .null }
-        var unknown = false
-        for item in items {
-          switch item {
-          case .boolean(true): return .boolean(true)
-          case .boolean(false): continue
-          default: unknown = true
-          }
-        }
-        return unknown ? .null : .boolean(false)
-      }),
-    BuiltinFunction(
-      name: "all", arity: 1...1, summary: "all(list): whether every condition in the list holds (three-valued)",
-      resultType: { (types) throws(ExpressionTypeError) in
-        try require(types, 0, { $0.elementType == .boolean || $0.elementType == .any }, "a list of true/false")
-        return .boolean
-      },
-      evaluate: { arguments, _ in
-        guard case .list(let items) = arguments[0] else { return .null }
-        var unknown = false
-        for item in items {
-          switch item {
-          case .boolean(false): return .boolean(false)
-          case .boolean(true): continue
-          default: unknown = true
-          }
-        }
-        return unknown ? .null : .boolean(true)
-      }),
+    quantifier(
+      name: "any", decisive: true, summary: "any(list): whether some condition in the list holds (three-valued)"),
+    quantifier(
+      name: "all", decisive: false, summary: "all(list): whether every condition in the list holds (three-valued)"),
     BuiltinFunction(
       name: "join", arity: 1...1, summary: "join(list): the elements as text, \"A, B and C\"",
       resultType: { (types) throws(ExpressionTypeError) in
