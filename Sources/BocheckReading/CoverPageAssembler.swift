@@ -98,6 +98,19 @@ struct CoverPageAssembler {
       }
     }
     closePage()
+    // A row number printed on its own line above its caption ("7" then "SOLE VOTING POWER") is not a value
+    // of the row before.
+    for pageIndex in pages.indices {
+      var slots = pages[pageIndex].slots
+      for index in slots.indices.dropLast() where slots[index + 1].printedNumber == nil {
+        // Only when the row keeps a value of its own: a lone "9" under an unnumbered caption may be the value.
+        guard slots[index].fragments.count >= 2, let last = slots[index].fragments.last, !last.isInline,
+          Int(last.text) == slots[index + 1].field.number(in: schedule)
+        else { continue }
+        slots[index].fragments.removeLast()
+      }
+      pages[pageIndex].slots = slots
+    }
     var result = Result()
     for (offset, page) in pages.enumerated() {
       let index = offset + 1

@@ -123,6 +123,12 @@ enum LineTokenizer {
   private static let sideLabel = ASCIIText.phrase(sideLabelWords.joined(separator: " "))
   private static let sideLabelShort = ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH")
 
+  private static let runningHeaders: [[UInt8]] = [
+    "SCHEDULE 13D", "SCHEDULE 13D/A", "SCHEDULE 13G", "SCHEDULE 13G/A", "13D", "13G", "13D/A", "13G/A",
+    "(CONTINUED ON FOLLOWING PAGES)", "(CONTINUED ON FOLLOWING PAGE)", "(CONTINUED ON NEXT PAGE)",
+    "(CONTINUED)", "CONTINUED",
+  ].map(ASCIIText.phrase)
+
   private static func noiseRole(_ bytes: [UInt8], _ range: Range<Int>) -> TokenizedLine.Role? {
     let text = Array(bytes[range])
     if ASCIIText.matchLength(ASCIIText.phrase("CUSIP"), in: text, at: 0) != nil {
@@ -142,6 +148,10 @@ enum LineTokenizer {
       return .cusip(String(decoding: value, as: UTF8.self).uppercased())
     }
     if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
+    // Running page headers and continuation lines between pages.
+    for header in runningHeaders where ASCIIText.matchLength(header, in: text, at: 0) == text.count {
+      return .noise
+    }
     if ASCIIText.matchLength(ASCIIText.phrase("PAGE "), in: text, at: 0) != nil
       || ASCIIText.matchLength(ASCIIText.phrase("(PAGE "), in: text, at: 0) != nil
     {

@@ -58,12 +58,22 @@ enum ValueParsers {
       return NumberToken(text: String(token), value: ExactDecimal(0), end: end)
     }
     // Footnote markers and trailing punctuation.
-    while let last = token.last, "*†‡,;:.".contains(last) { token = token.dropLast() }
-    if token.hasSuffix(")"), let open = token.lastIndex(of: "("), open > token.startIndex {
-      let inner = token[token.index(after: open)..<token.index(before: token.endIndex)]
-      if inner.count <= 3 && !inner.isEmpty { token = token[..<open] }
+    // Footnote markers glued on, possibly several: "81,061,550(1)", "1,000(1)(2)*".
+    var stripped = true
+    while stripped {
+      stripped = false
+      while let last = token.last, "*†‡,;:.".contains(last) {
+        token = token.dropLast()
+        stripped = true
+      }
+      if token.hasSuffix(")"), let open = token.lastIndex(of: "("), open > token.startIndex {
+        let inner = token[token.index(after: open)..<token.index(before: token.endIndex)]
+        if inner.count <= 3 && !inner.isEmpty {
+          token = token[..<open]
+          stripped = true
+        }
+      }
     }
-    while let last = token.last, "*†‡,;:.".contains(last) { token = token.dropLast() }
     guard let first = token.first, first.isNumber || first == "-" else { return nil }
     guard token.contains(where: { $0.isNumber }) else { return nil }
     return NumberToken(text: String(token), value: ExactDecimal.parse(token), end: end)

@@ -157,3 +157,58 @@ import Testing
     #expect(filing.coverPages.first?.reportingPersonName == "Café Holdings LLC")
   }
 }
+
+/// Layouts beyond the samples: numbers above captions, several footnote markers, running headers.
+@Suite struct MoreLayoutReadingTests {
+  @Test func rowNumbersOnTheirOwnLineAboveTheCaption() throws {
+    let text = """
+      SCHEDULE 13D
+      1
+      NAME OF REPORTING PERSON
+      Wren Valley Partners LP
+      6
+      CITIZENSHIP OR PLACE OF ORGANIZATION
+      Delaware
+      7
+      SOLE VOTING POWER
+      2,500
+      8
+      SHARED VOTING POWER
+      0
+      """
+    let filing = try TestSupport.read(text: text)
+    let page = try #require(filing.coverPages.first)
+    #expect(try page.row(.citizenshipOrOrganization).text == "Delaware")
+    #expect(page.shares(.soleVotingPower) == "2,500")
+    #expect(page.shares(.sharedVotingPower) == "0")
+    #expect(filing.readerNotes.isEmpty)
+  }
+
+  @Test func aLoneNumberUnderAnUnnumberedCaptionIsItsValue() throws {
+    let text =
+      "SCHEDULE 13D\nNAME OF REPORTING PERSON\nWren Valley Partners LP\nSHARED VOTING POWER\n9\n"
+      + "SOLE DISPOSITIVE POWER\n9\n"
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.shares(.sharedVotingPower) == "9")
+    #expect(page.shares(.soleDispositivePower) == "9")
+  }
+
+  @Test func severalFootnoteMarkersAndRunningHeaders() throws {
+    let text = """
+      SCHEDULE 13D
+      1 NAME OF REPORTING PERSON
+      Wren Valley Partners LP
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      81,061,550(1)(2)*
+      SCHEDULE 13D
+      (Continued on following pages)
+      14 TYPE OF REPORTING PERSON
+      PN
+      """
+    let filing = try TestSupport.read(text: text)
+    let page = try #require(filing.coverPages.first)
+    #expect(page.shares(.aggregateAmountOwned) == "81,061,550")
+    #expect(try page.row(.typeOfReportingPerson).value == .codes(["PN"]))
+    #expect(filing.readerNotes.isEmpty)
+  }
+}
