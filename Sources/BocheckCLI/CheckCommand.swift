@@ -3,6 +3,22 @@ import BocheckReading
 import BocheckReporting
 import BocheckRules
 
+/// The `--input-format` choices: `auto` tells the format from the content.
+enum InputFormatChoice: String, CaseIterable, Sendable {
+  case auto, text, html, sgml, xml
+
+  /// The format to force, or `nil` for detection.
+  var format: InputFormat? {
+    switch self {
+    case .auto: return nil
+    case .text: return .text
+    case .html: return .html
+    case .sgml: return .sgml
+    case .xml: return .xml
+    }
+  }
+}
+
 /// The report formats of `bocheck check`.
 enum ReportFormat: String, CaseIterable, Sendable {
   case text, json
@@ -13,6 +29,7 @@ enum CheckCommand {
   /// The options `check` accepts besides `--help`.
   static let specs = [
     OptionSpec(name: "--format", valueName: "text|json"),
+    OptionSpec(name: "--input-format", valueName: "auto|text|html|sgml|xml"),
     OptionSpec(name: "--rules", valueName: "DIR"),
     OptionSpec(name: "--shares-outstanding", valueName: "N"),
     OptionSpec(name: "--fail-on", valueName: "error|warning|note"),
@@ -36,6 +53,7 @@ enum CheckCommand {
       return BocheckCommand.exitSuccess
     }
     let format = try choice(parsed, "--format", default: ReportFormat.text)
+    let inputFormat = try choice(parsed, "--input-format", default: InputFormatChoice.auto).format
     let failOn = try choice(parsed, "--fail-on", default: Severity.error)
     let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
     guard !parsed.positionals.isEmpty else {
@@ -56,7 +74,7 @@ enum CheckCommand {
     var reports: [FileReport] = []
     let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
     for input in inputs {
-      switch readFiling(input, console: console) {
+      switch readFiling(input, format: inputFormat, console: console) {
       case .failure(let error):
         console.error(error.description)
         failures += 1
@@ -84,12 +102,15 @@ enum CheckCommand {
   ///
   /// - Parameters:
   ///   - input: The input.
+  ///   - format: The format to read it as; `nil` tells it from the content.
   ///   - console: Where standard input comes from.
-  static func readFiling(_ input: InputSource, console: Console) -> Result<Filing, InputError> {
+  static func readFiling(_ input: InputSource, format: InputFormat? = nil, console: Console) -> Result<
+    Filing, InputError
+  > {
     do {
       let bytes = try InputFiles.bytes(of: input, standardInput: console.standardInput)
       do {
-        return .success(try FilingReader.read(bytes: bytes, path: input.path))
+        return .success(try FilingReader.read(bytes: bytes, path: input.path, format: format))
       } catch {
         return .failure(InputError(path: input.path, line: error.line, message: error.message))
       }
@@ -110,7 +131,7 @@ enum CheckCommand {
   }
 
   /// The value of an option that takes one of a few words, or its default when not given.
-  private static func choice<Value: RawRepresentable & CaseIterable>(
+  static func choice<Value: RawRepresentable & CaseIterable>(
     _ parsed: ParsedArguments, _ name: String, default defaultValue: Value
   ) throws(UsageError) -> Value where Value.RawValue == String {
     guard let given = parsed.last(name) else { return defaultValue }

@@ -8,7 +8,7 @@ enum HelpText {
   /// The usage line of `bocheck check`.
   static let checkUsage = "usage: bocheck check [options] PATH..."
   /// The usage line of `bocheck parse`.
-  static let parseUsage = "usage: bocheck parse PATH"
+  static let parseUsage = "usage: bocheck parse [--input-format FORMAT] PATH"
   /// The usage line of `bocheck rules`.
   static let rulesUsage = "usage: bocheck rules [--rules DIR] [ID]"
 
@@ -39,6 +39,8 @@ enum HelpText {
 
     options:
       --format text|json            report format (default: text)
+      --input-format FORMAT         read every input as auto (the default: told from the content),
+                                    text, html, sgml or xml
       --rules DIR                   also load the rule files in DIR (may be repeated)
       --shares-outstanding N        check percents of class against N shares outstanding
                                     (12,500,000 or 12500000) instead of the filing's own figure
@@ -61,7 +63,8 @@ enum HelpText {
     person's rows with their 1-based lines, how each was read and its value.
 
     options:
-      -h, --help  print this help
+      --input-format FORMAT  read it as auto (the default: told from the content), text, html, sgml or xml
+      -h, --help             print this help
 
     exit status: 0 when the filing was read, 2 for a usage error or an unreadable input.
 

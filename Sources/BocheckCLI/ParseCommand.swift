@@ -10,7 +10,9 @@ enum ParseCommand {
   /// - Returns: The exit status: 0 when the filing was read, 2 when it could not be.
   /// - Throws: ``UsageError`` for a mistake on the command line.
   static func run(_ arguments: [String], console: Console) throws(UsageError) -> Int32 {
-    let parsed = try ArgumentParser.parse(arguments, specs: [], usage: HelpText.parseUsage)
+    let parsed = try ArgumentParser.parse(
+      arguments, specs: [OptionSpec(name: "--input-format", valueName: "auto|text|html|sgml|xml")],
+      usage: HelpText.parseUsage)
     if parsed.has("--help") {
       console.standardOutput(HelpText.parse)
       return BocheckCommand.exitSuccess
@@ -26,7 +28,8 @@ enum ParseCommand {
       return BocheckCommand.exitFailure
     }
     let input: InputSource = path == "-" ? .standardInput : .file(path)
-    switch CheckCommand.readFiling(input, console: console) {
+    let inputFormat = try CheckCommand.choice(parsed, "--input-format", default: InputFormatChoice.auto).format
+    switch CheckCommand.readFiling(input, format: inputFormat, console: console) {
     case .failure(let error):
       console.error(error.description)
       return BocheckCommand.exitFailure

@@ -14,8 +14,9 @@ public enum FilingReader {
   /// - Parameters:
   ///   - bytes: The file's contents.
   ///   - path: Where it came from, recorded in the model.
+  ///   - format: The format to read it as; `nil` tells it from the content.
   /// - Throws: ``ReadError`` when the input is not a filing bocheck can read.
-  public static func read(bytes: [UInt8], path: String) throws(ReadError) -> Filing {
+  public static func read(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ReadError) -> Filing {
     guard !bytes.isEmpty else { throw ReadError(message: "the file is empty") }
     guard bytes.count <= maximumSize else {
       throw ReadError(message: "the file is larger than \(maximumSize / 1024 / 1024) MiB")
@@ -24,8 +25,7 @@ public enum FilingReader {
       throw ReadError(message: "the file is binary, not a text filing", line: binaryLine)
     }
     let (text, _) = TextDecoding.decode(bytes)
-    let format = detectFormat(text)
-    switch format {
+    switch format ?? detectFormat(text) {
     case .text:
       return try requireCoverPages(TextFilingReader.read(text: text, path: path), line: nil)
     case .html:

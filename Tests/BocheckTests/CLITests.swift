@@ -116,8 +116,10 @@ struct CLIUsageTests {
   func unknownOptionsElsewhere() {
     let misplaced = CLIHarness.run(["parse", "--format", "json", "a.txt"])
     #expect(misplaced.status == 2)
-    #expect(misplaced.standardError.hasPrefix("bocheck: error: unknown option '--format' (known options: --help)\n"))
-    #expect(misplaced.standardError.hasSuffix("usage: bocheck parse PATH\n"))
+    #expect(
+      misplaced.standardError.hasPrefix(
+        "bocheck: error: unknown option '--format' (known options: --input-format, --help)\n"))
+    #expect(misplaced.standardError.hasSuffix("usage: bocheck parse [--input-format FORMAT] PATH\n"))
     let typo = CLIHarness.run(["check", "--no-colour", "a.txt"])
     #expect(typo.standardError.hasPrefix("bocheck: error: unknown option '--no-colour' (did you mean '--no-color'?)\n"))
     let short = CLIHarness.run(["check", "-x", "a.txt"])
@@ -181,7 +183,8 @@ struct CLIUsageTests {
     "--help on every command: exit 0, the usage line first, nothing on standard error",
     arguments: [
       (["--help"], "bocheck 1.0.0: "), (["-h"], "bocheck 1.0.0: "), (["check", "--help"], "usage: bocheck check"),
-      (["check", "a.txt", "-h"], "usage: bocheck check"), (["parse", "--help"], "usage: bocheck parse PATH"),
+      (["check", "a.txt", "-h"], "usage: bocheck check"),
+      (["parse", "--help"], "usage: bocheck parse [--input-format FORMAT] PATH"),
       (["rules", "--help"], "usage: bocheck rules"),
     ])
   func help(arguments: [String], start: String) {
@@ -482,7 +485,8 @@ struct CLIArgumentParserTests {
     let farOff = CLIHarness.run(["check", "--xyzzy-quux", "a.txt"])
     #expect(
       farOff.standardError.hasPrefix(
-        "bocheck: error: unknown option '--xyzzy-quux' (known options: --format, --rules, --shares-outstanding, "
+        "bocheck: error: unknown option '--xyzzy-quux' (known options: --format, --input-format, --rules, "
+          + "--shares-outstanding, "
           + "--fail-on, --no-color, --help)\n"))
   }
 
@@ -511,5 +515,25 @@ struct CLIArgumentParserTests {
     #expect(distance("kitten", "sitting") == 3)
     #expect(distance("--fromat", "--format") == 2)
     #expect(distance("same", "same") == 0)
+  }
+}
+
+/// `--input-format` forces a reader; detection from the content is the default.
+@Suite struct InputFormatOptionTests {
+  @Test func forcingTextOnXMLFindsNoCoverPageWhileAutoReadsIt() throws {
+    let path = TestSupport.repositoryRoot.appendingPathComponent(
+      "Tests/BocheckTests/Fixtures/corpus/edgartools__schedule13d.xml"
+    ).path
+    let automatic = CLIHarness.run(["parse", path])
+    #expect(automatic.status == 0)
+    #expect(automatic.standardOutput.contains("\"format\": \"xml\""))
+    let forced = CLIHarness.run(["parse", "--input-format", "text", path])
+    #expect(forced.status == 2)
+    #expect(forced.standardError.contains("no Schedule 13D or 13G cover page found"))
+    let wrong = CLIHarness.run(["check", "--input-format", "pdf", path])
+    #expect(wrong.status == 2)
+    #expect(
+      wrong.standardError.hasPrefix(
+        "bocheck: error: invalid value 'pdf' for --input-format (expected auto, text, html, sgml, xml)"))
   }
 }
