@@ -40,16 +40,22 @@ bench:
 	./.build/release/bocheck-bench
 
 # libFuzzer needs its own build (Fuzz/ is a separate package so the main build never links libFuzzer). The
-# corpus is seeded from the samples and the real filings in the test fixtures; findings land in Fuzz/.
+# readers' corpus is seeded from the samples, the real filings in the test fixtures and the kept regressions;
+# the rule parser's from Rules/. Crashing inputs land in Fuzz/; keep each one as a regression test.
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
 fuzz:
-	cd Fuzz && $(SWIFT) build -c release --product bocheck-fuzz-reader --sanitize=fuzzer --sanitize=address \
-		-Xswiftc -sanitize=fuzzer,address
-	mkdir -p $(FUZZ_WORK)
+	cd Fuzz && for target in bocheck-fuzz-reader bocheck-fuzz-rules; do \
+		$(SWIFT) build -c release --product $$target --sanitize=fuzzer --sanitize=address \
+			-Xswiftc -sanitize=fuzzer,address || exit 1; done
+	mkdir -p $(FUZZ_WORK)/reader $(FUZZ_WORK)/rules
 	cp Samples/* Tests/BocheckTests/Fixtures/corpus/*.txt Tests/BocheckTests/Fixtures/corpus/*.xml \
 		Tests/BocheckTests/Fixtures/corpus/*.html Tests/BocheckTests/Fixtures/corpus/*.nc \
-		Tests/BocheckTests/Fixtures/fuzz-regressions/* $(FUZZ_WORK)/
-	cd Fuzz && SWIFT_BACKTRACE=enable=no ./.build/release/bocheck-fuzz-reader ../$(FUZZ_WORK) \
-		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
+		Tests/BocheckTests/Fixtures/fuzz-regressions/* $(FUZZ_WORK)/reader/
+	cp Rules/*.rule $(FUZZ_WORK)/rules/
+	cd Fuzz && SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=lsan.supp \
+		./.build/release/bocheck-fuzz-reader ../$(FUZZ_WORK)/reader $(FUZZ_FLAGS)
+	cd Fuzz && SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=lsan.supp \
+		./.build/release/bocheck-fuzz-rules ../$(FUZZ_WORK)/rules $(FUZZ_FLAGS)
 
 # The installed tool finds its rules in ../share/bocheck/Rules relative to its own executable.
 install: build

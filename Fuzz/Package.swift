@@ -9,7 +9,11 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "bocheck-fuzz-reader",
-      dependencies: [.product(name: "BocheckCLI", package: "bocheck")],
+      dependencies: [.product(name: "BocheckReading", package: "bocheck")],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "bocheck-fuzz-rules",
+      dependencies: [.product(name: "BocheckRules", package: "bocheck")],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ]
 )

@@ -1,6 +1,11 @@
+import BocheckModel
 import BocheckReading
 
-/// libFuzzer's entry point: every input is read as a filing; any crash, hang or leak is a bug.
+/// libFuzzer's entry point for the readers: any crash, hang or leak is a bug.
+///
+/// The first byte chooses the reader, so that each is fuzzed directly and not only through format
+/// detection: 0 detects the format from the content, 1 forces text, 2 HTML, 3 SGML, 4 XML. The rest of the
+/// input is the filing.
 ///
 /// - Parameters:
 ///   - data: The input bytes.
@@ -8,7 +13,10 @@ import BocheckReading
 /// - Returns: Always 0, as libFuzzer asks.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  _ = try? FilingReader.read(bytes: bytes, path: "fuzz")
+  guard size > 0 else { return 0 }
+  let formats: [InputFormat?] = [nil, .text, .html, .sgml, .xml]
+  let format = formats[Int(data[0]) % formats.count]
+  let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+  _ = try? FilingReader.read(bytes: bytes, path: "fuzz", format: format)
   return 0
 }
