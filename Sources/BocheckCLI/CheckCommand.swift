@@ -71,8 +71,15 @@ enum CheckCommand {
     let (inputs, expansionErrors) = InputFiles.expand(parsed.positionals)
     var failures = expansionErrors.count
     for error in expansionErrors { console.error(error.description) }
-    var reports: [FileReport] = []
+    // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
     let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
+    let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
+    let textReport = TextReport(colors: colors)
+    var jsonStream = JSONReport.Stream()
+    if format == .json { console.standardOutput(jsonStream.begin()) }
+    var fileCount = 0
+    var totals = SeverityCounts()
+    var failing = false
     for input in inputs {
       switch readFiling(input, format: inputFormat, console: console) {
       case .failure(let error):
@@ -80,21 +87,26 @@ enum CheckCommand {
         failures += 1
       case .success(let filing):
         let result = ruleSet.check(filing, options: options)
-        reports.append(FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis)))
+        let report = FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis))
+        switch format {
+        case .json: console.standardOutput(jsonStream.add(report))
+        case .text: console.standardOutput(textReport.renderFile(report, isFirst: fileCount == 0))
+        }
+        fileCount += 1
+        totals.add(SeverityCounts(report.findings))
+        failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
-
     switch format {
     case .json:
-      console.standardOutput(JSONReport.render(reports))
+      console.standardOutput(jsonStream.end())
     case .text:
-      if !reports.isEmpty {
-        let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
-        console.standardOutput(TextReport(colors: colors).render(reports, unreadableCount: failures))
+      // Nothing was read: standard error has said why, and there is no report to total.
+      if fileCount > 0 {
+        console.standardOutput(textReport.renderTotal(fileCount: fileCount, totals: totals, unreadableCount: failures))
       }
     }
     if failures > 0 { return BocheckCommand.exitFailure }
-    let failing = reports.contains { report in report.findings.contains { $0.severity >= failOn } }
     return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
   }
 

@@ -62,6 +62,11 @@ public enum FilingReader {
     return filing
   }
 
+  private static let htmlElements: Set<String> = [
+    "head", "body", "div", "p", "table", "font", "span", "center", "br", "b", "i", "title", "meta", "style", "h1",
+    "h2", "h3", "h4", "hr", "pre", "a", "u", "tr", "td",
+  ]
+
   /// The format of a filing's text, from its first non-blank characters and tags.
   public static func detectFormat(_ text: String) -> InputFormat {
     let head = String(text.utf8.prefix(4096)).map { String($0) } ?? ""
@@ -71,6 +76,11 @@ public enum FilingReader {
       return .sgml
     }
     if start.hasPrefix("<html") || start.hasPrefix("<!doctype html") { return .html }
+    // A fragment of HTML without its <html> tag: the first tag is an HTML element's.
+    if start.hasPrefix("<") {
+      let name = start.dropFirst().prefix { $0.isLetter || $0.isNumber }
+      if htmlElements.contains(String(name)) { return .html }
+    }
     return .text
   }
 

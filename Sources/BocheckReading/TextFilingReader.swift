@@ -25,6 +25,11 @@ enum TextFilingReader {
   static func read(
     lines: SourceLines, path: String, format: InputFormat, declaredForm: Located<String>? = nil
   ) -> Filing {
+    // Every cover page names the reporting person: without those words anywhere there is nothing to read,
+    // and one scan of the bytes says so without tokenizing every line of a large file.
+    guard lines.lines.contains(where: { ASCIIText.contains(reportingPersonPhrase, in: String($0)) }) else {
+      return Filing(path: path, format: format, schedule: .schedule13D)
+    }
     // Lines are tokenized up to the end of the cover pages only: the body is left to the document facts.
     var tokenized: [TokenizedLine] = []
     var firstCaption: Int?
@@ -100,6 +105,8 @@ enum TextFilingReader {
     }
     return votes13G > votes13D ? .schedule13G : .schedule13D
   }
+
+  private static let reportingPersonPhrase = ASCIIText.phrase("REPORTING PERSON")
 
   /// Whether a line after the first caption can only be body text: an "Item N" or signature heading, an
   /// "Amendment No." heading, or a long line of prose.

@@ -14,16 +14,43 @@ public enum JSONReport {
   /// - Parameter files: The files read, in the order they were given.
   /// - Returns: The JSON text, ending with a newline.
   public static func render(_ files: [FileReport]) -> String {
-    var totals = SeverityCounts()
-    for file in files { totals.add(SeverityCounts(file.findings)) }
-    var summary = ModelJSON.counts(totals)
-    summary["files"] = .integer(files.count)
-    let report: JSONValue = .object([
-      "version": .integer(version),
-      "files": .array(files.map { ModelJSON.file($0, includeFindings: true) }),
-      "summary": .object(summary),
-    ])
-    return JSONWriter.string(report) + "\n"
+    var stream = Stream()
+    var text = stream.begin()
+    for file in files { text += stream.add(file) }
+    return text + stream.end()
+  }
+
+  /// Writes the check report one file at a time, so that a run over many files keeps only the totals.
+  ///
+  /// The pieces joined are exactly ``render(_:)``'s text: `{"files": [...], "summary": {...}, "version": 1}`
+  /// with sorted keys.
+  public struct Stream: Sendable {
+    private var totals = SeverityCounts()
+    private var count = 0
+
+    /// Creates a stream.
+    public init() {}
+
+    /// The report's opening, up to the list of files.
+    public func begin() -> String {
+      "{\n  \"files\": ["
+    }
+
+    /// One file's object, with the separator it needs.
+    public mutating func add(_ file: FileReport) -> String {
+      totals.add(SeverityCounts(file.findings))
+      count += 1
+      let object = JSONWriter.string(ModelJSON.file(file, includeFindings: true), indentLevel: 2)
+      return (count > 1 ? "," : "") + "\n    " + object
+    }
+
+    /// The end of the list of files, the summary and the version, ending with a newline.
+    public func end() -> String {
+      var summary = ModelJSON.counts(totals)
+      summary["files"] = .integer(count)
+      return (count == 0 ? "]" : "\n  ]") + ",\n  \"summary\": " + JSONWriter.string(.object(summary), indentLevel: 1)
+        + ",\n  \"version\": \(version)\n}\n"
+    }
   }
 
   /// The model of one file as read, without findings, for `bocheck parse`.

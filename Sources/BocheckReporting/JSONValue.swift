@@ -63,8 +63,20 @@ public enum JSONWriter {
   ///     everything on one line with no spaces.
   /// - Returns: The text, without a final newline.
   public static func string(_ value: JSONValue, pretty: Bool = true) -> String {
+    string(value, indentLevel: 0, pretty: pretty)
+  }
+
+  /// A value written as it stands nested `indentLevel` levels deep in a pretty document, so that a document
+  /// can be written piece by piece.
+  ///
+  /// - Parameters:
+  ///   - value: The value to write.
+  ///   - indentLevel: How many levels deep it stands (two spaces each).
+  ///   - pretty: Whether to break lines and indent.
+  /// - Returns: The text, without a final newline.
+  public static func string(_ value: JSONValue, indentLevel: Int, pretty: Bool = true) -> String {
     var output = ""
-    write(value, into: &output, indentLevel: 0, pretty: pretty)
+    write(value, into: &output, indentLevel: indentLevel, pretty: pretty)
     return output
   }
 

@@ -31,24 +31,40 @@ public struct TextReport: Sendable {
   ///   - unreadableCount: How many other inputs could not be read (reported on standard error).
   /// - Returns: The report, ending with a newline.
   public func render(_ files: [FileReport], unreadableCount: Int = 0) -> String {
-    var lines: [String] = []
     var totals = SeverityCounts()
+    var text = ""
     for (position, file) in files.enumerated() {
-      if position > 0 { lines.append("") }
-      for finding in file.sortedFindings {
-        lines.append(contentsOf: findingLines(finding, path: file.displayPath, schedule: file.filing.schedule))
-      }
-      let counts = SeverityCounts(file.findings)
-      totals.add(counts)
-      lines.append(summaryLine(file, counts: counts))
+      text += renderFile(file, isFirst: position == 0)
+      totals.add(SeverityCounts(file.findings))
     }
-    if files.count > 1 || unreadableCount > 0 {
-      if !files.isEmpty { lines.append("") }
-      var total = "total: \(SeverityCounts.counted(files.count, "file")) checked, \(totals.phrase)"
-      if unreadableCount > 0 { total += ", \(unreadableCount) unreadable" }
-      lines.append(total)
+    return text + renderTotal(fileCount: files.count, totals: totals, unreadableCount: unreadableCount)
+  }
+
+  /// One file's findings and summary line, preceded by a blank line unless it is the first file.
+  ///
+  /// - Parameters:
+  ///   - file: The file.
+  ///   - isFirst: Whether it is the first file of the report.
+  public func renderFile(_ file: FileReport, isFirst: Bool) -> String {
+    var lines: [String] = isFirst ? [] : [""]
+    for finding in file.sortedFindings {
+      lines.append(contentsOf: findingLines(finding, path: file.displayPath, schedule: file.filing.schedule))
     }
+    lines.append(summaryLine(file, counts: SeverityCounts(file.findings)))
     return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// The total line, when there is more than one file or an unreadable input; otherwise nothing.
+  ///
+  /// - Parameters:
+  ///   - fileCount: How many files were read.
+  ///   - totals: Their findings, counted by severity.
+  ///   - unreadableCount: How many inputs could not be read.
+  public func renderTotal(fileCount: Int, totals: SeverityCounts, unreadableCount: Int) -> String {
+    guard fileCount > 1 || unreadableCount > 0 else { return "" }
+    var total = "total: \(SeverityCounts.counted(fileCount, "file")) checked, \(totals.phrase)"
+    if unreadableCount > 0 { total += ", \(unreadableCount) unreadable" }
+    return (fileCount > 0 ? "\n" : "") + total + "\n"
   }
 
   /// The lines of one finding: the location line, the context line and, when known, expected and found.
