@@ -185,23 +185,27 @@ final class DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var best: (value: ExactDecimal, line: Int, strong: Bool)?
     for paragraph in paragraphs(in: range) {
-      guard ASCIIText.contains(outstandingPhrase, in: paragraph.text) else { continue }
+      let mentionsOutstanding = ASCIIText.contains(outstandingPhrase, in: paragraph.text)
+      let mentionsBasedOn =
+        ASCIIText.contains(basedOnPhrase, in: paragraph.text) || ASCIIText.contains(basedUponPhrase, in: paragraph.text)
+      guard mentionsOutstanding || mentionsBasedOn else { continue }
       let lower = paragraph.text.lowercased()
-      let strong =
-        lower.contains("based on") || lower.contains("based upon") || lower.contains("percent")
-        || lower.contains("calculated")
-      let utf16 = Array(lower.utf16)
-      var outstandingOffsets: [Int] = []
-      var searchStart = lower.startIndex
-      while let found = lower.range(of: "outstanding", range: searchStart..<lower.endIndex) {
-        outstandingOffsets.append(
-          lower.utf16.distance(
-            from: lower.utf16.startIndex, to: found.lowerBound.samePosition(in: lower.utf16) ?? lower.utf16.startIndex))
-        searchStart = found.upperBound
+      let aboutPercentages = lower.contains("percent")
+      let strong = mentionsBasedOn || aboutPercentages || lower.contains("calculated")
+      // Anchors: the word "outstanding" (a number within 100 characters), and, in a sentence about the
+      // percentages, "based on" / "based upon" (a number within 40 characters after it).
+      var anchors: [(offset: Int, before: Int, after: Int)] = []
+      for offset in offsets(of: "outstanding", in: lower) { anchors.append((offset, 100, 100)) }
+      if aboutPercentages {
+        for phrase in ["based on", "based upon"] {
+          for offset in offsets(of: phrase, in: lower) { anchors.append((offset, 0, 40 + phrase.count)) }
+        }
       }
-      for candidate in numberCandidates(utf16) {
-        let distance = outstandingOffsets.map { abs($0 - candidate.offset) }.min() ?? Int.max
-        guard distance <= 100 else { continue }
+      for candidate in numberCandidates(Array(lower.utf16)) {
+        let near = anchors.contains { anchor in
+          candidate.offset >= anchor.offset - anchor.before && candidate.offset <= anchor.offset + anchor.after
+        }
+        guard near else { continue }
         let line = lines.sourceLine(paragraph.line(at: candidate.offset))
         if best == nil || (strong && !(best?.strong ?? false)) {
           best = (candidate.value, line, strong)
@@ -211,6 +215,19 @@ final class DocumentFacts {
     return best.map { Located($0.value, line: $0.line) }
   }
 
+  /// The UTF-16 offsets where `phrase` starts in `text`.
+  private func offsets(of phrase: String, in text: String) -> [Int] {
+    var result: [Int] = []
+    var searchStart = text.startIndex
+    while let found = text.range(of: phrase, range: searchStart..<text.endIndex) {
+      result.append(text.utf16.distance(from: text.utf16.startIndex, to: found.lowerBound))
+      searchStart = found.upperBound
+    }
+    return result
+  }
+
+  private let basedOnPhrase = ASCIIText.phrase("BASED ON")
+  private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
   private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
   private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
   private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")

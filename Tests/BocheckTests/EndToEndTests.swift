@@ -216,3 +216,15 @@ struct EndToEndTests {
     #expect(outcome.standardOutput.contains("\nzz-installed-copy "))
   }
 }
+
+/// The real filings of the corpus, checked end to end in-process: their arithmetic adds up, so bocheck
+/// must stay silent on every one of them.
+@Suite struct CorpusCheckTests {
+  @Test func everyRealFilingInTheCorpusIsReadAndNothingIsFlagged() {
+    let folder = TestSupport.repositoryRoot.appendingPathComponent("Tests/BocheckTests/Fixtures/corpus").path
+    let outcome = CLIHarness.run(["check", "--no-color", "--fail-on", "note", folder])
+    #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+    #expect(outcome.standardOutput.hasSuffix("total: 7 files checked, 0 errors, 0 warnings, 0 notes\n"))
+    #expect(outcome.standardError.isEmpty)
+  }
+}

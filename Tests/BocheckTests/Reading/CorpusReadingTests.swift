@@ -40,6 +40,9 @@ import Testing
     #expect(try page.row(.percentOfClass).percent?.value.description == "5.31")
     #expect(try filing.coverPages[0].row(.typeOfReportingPerson).value == .codes(["IA", "OO"]))
     #expect(filing.signers.map(\.name) == ["GLAZER CAPITAL, LLC", "Paul J. Glazer"])
+    // "The percentages ... are based on the 63,963,302 shares of Common Stock": no word "outstanding".
+    #expect(filing.statedSharesOutstanding?.value.description == "63,963,302")
+    #expect(filing.statedSharesOutstanding?.line == 578)
     #expect(filing.signers.map(\.line) == [702, 734])
   }
 
