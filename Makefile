@@ -6,6 +6,7 @@
 #   make install   install the tool and its built-in rules under PREFIX (default /usr/local)
 #   make bench     reading throughput on inputs built from the samples (release build)
 #   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
+#   make rules-doc regenerate Rules/README.md from the rule files
 #   make lint      swift format lint on the sources and tests
 #   make clean     remove the build products
 
@@ -19,7 +20,7 @@ RELEASE_BIN = .build/release/bocheck
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
 
-.PHONY: all build demo test bench fuzz install uninstall lint clean
+.PHONY: all build demo test bench fuzz rules-doc install uninstall lint clean
 
 all: build
 
@@ -66,6 +67,10 @@ install: build
 uninstall:
 	rm -f "$(BINDIR)/bocheck"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/bocheck"
+
+rules-doc:
+	$(SWIFT) build --product bocheck
+	./.build/debug/bocheck rules --markdown > Rules/README.md
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests

@@ -10,7 +10,7 @@ enum HelpText {
   /// The usage line of `bocheck parse`.
   static let parseUsage = "usage: bocheck parse [--input-format FORMAT] PATH"
   /// The usage line of `bocheck rules`.
-  static let rulesUsage = "usage: bocheck rules [--rules DIR] [ID]"
+  static let rulesUsage = "usage: bocheck rules [--rules DIR] [--markdown] [ID]"
 
   /// `bocheck --help`.
   static let tool = """
@@ -79,6 +79,7 @@ enum HelpText {
 
     options:
       --rules DIR  also load the rule files in DIR (may be repeated)
+      --markdown   print the reference of every rule as Markdown (Rules/README.md is this output)
       -h, --help   print this help
 
     exit status: 0 when the rules were shown, 2 for a usage error, an unknown rule or an invalid rule file.

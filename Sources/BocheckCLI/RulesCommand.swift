@@ -5,7 +5,7 @@ import BocheckRules
 /// `bocheck rules [ID]`: lists the rules, or explains one with its rationale, source, checks and examples.
 enum RulesCommand {
   /// The options `rules` accepts besides `--help`.
-  static let specs = [OptionSpec(name: "--rules", valueName: "DIR")]
+  static let specs = [OptionSpec(name: "--rules", valueName: "DIR"), OptionSpec(name: "--markdown", valueName: nil)]
 
   /// Runs the command.
   ///
@@ -31,6 +31,10 @@ enum RulesCommand {
       return BocheckCommand.exitFailure
     }
     let rules = ruleSet.rules.sorted { $0.id.unicodeScalars.lexicographicallyPrecedes($1.id.unicodeScalars) }
+    if parsed.has("--markdown") {
+      console.standardOutput(RulesDocument.markdown(rules))
+      return BocheckCommand.exitSuccess
+    }
     guard let id = parsed.positionals.first else {
       console.standardOutput(list(rules))
       return BocheckCommand.exitSuccess
