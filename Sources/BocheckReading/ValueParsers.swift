@@ -309,9 +309,18 @@ enum ValueParsers {
 
   /// Parses SEC codes such as `PN`, `IA, OO` or `HC; IN`.
   static func parseCodes(_ text: String) -> ParsedValue {
-    var cleaned = text
-    for noise in ["(see instructions)", "(see instruction)"] {
-      cleaned = cleaned.replacingOccurrences(of: noise, with: " ", options: .caseInsensitive)
+    // Parenthesised remarks ("(see instructions)", "(Individual)", "(see Item 3)") are not codes.
+    var cleaned = ""
+    var depth = 0
+    for character in text {
+      if character == "(" {
+        depth += 1
+      } else if character == ")" {
+        depth = max(0, depth - 1)
+        cleaned.append(" ")
+      } else if depth == 0 {
+        cleaned.append(character)
+      }
     }
     let separators: Set<Character> = [",", ";", "/", " ", "\t", "(", ")"]
     var codes: [String] = []
@@ -329,6 +338,10 @@ enum ValueParsers {
     }
     // "N/A" was split at its slash.
     if codes == ["N", "A"] { codes = ["N/A"] }
+    // Words that describe the codes beside them ("IN (Individual)", "PN - Partnership") are not codes;
+    // a row of words only is kept as printed, so that a rule can say it holds no code.
+    let looksLikeCode: (String) -> Bool = { $0 == "N/A" || ($0.count <= 3 && $0.allSatisfy(\.isLetter)) }
+    if codes.contains(where: looksLikeCode) { codes = codes.filter(looksLikeCode) }
     return codes.isEmpty ? .empty : .value(.codes(codes))
   }
 

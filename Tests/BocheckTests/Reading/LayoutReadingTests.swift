@@ -130,6 +130,10 @@ import Testing
     #expect(ValueParsers.parsePercent("Delaware") == .malformed("'Delaware' is not a percent"))
     #expect(ValueParsers.parseCodes("IA, OO") == .value(.codes(["IA", "OO"])))
     #expect(ValueParsers.parseCodes("HC; IN (see instructions)") == .value(.codes(["HC", "IN"])))
+    #expect(ValueParsers.parseCodes("IN (Individual)") == .value(.codes(["IN"])))
+    #expect(ValueParsers.parseCodes("PN - Partnership") == .value(.codes(["PN"])))
+    #expect(ValueParsers.parseCodes("WC, OO (see Item 3)") == .value(.codes(["WC", "OO"])))
+    #expect(ValueParsers.parseCodes("Partnership") == .value(.codes(["PARTNERSHIP"])))
   }
 
   @Test func nameListsAreSplitWithTheFilingsOwnNames() {
