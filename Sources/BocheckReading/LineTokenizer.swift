@@ -140,7 +140,11 @@ enum LineTokenizer {
       let start = ASCIIText.skipBlanks(text, from: position)
       // The CUSIP runs to the next cell ("CUSIP No.\t53814L108\tSCHEDULE 13G\tPage 2").
       var end = start
-      while end < text.count && text[end] != 0x09 && text[end] != 0x7C { end += 1 }
+      while end < text.count && text[end] != 0x09 && text[end] != 0x7C
+        && !(text[end] == 0x20 && end + 1 < text.count && text[end + 1] == 0x20)
+      {
+        end += 1
+      }
       var value = text[start..<end].filter { byte in
         ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) || byte == 0x2A || byte == 0x40 || byte == 0x23
       }
@@ -167,17 +171,38 @@ enum LineTokenizer {
     return nil
   }
 
-  /// Splits at tabs and at `|`: a value never holds either, and converted tables leave stray pipes at the
-  /// ends of lines that do not start with one.
+  /// Splits at tabs, at `|` and at runs of three or more spaces: a value never holds a tab or a pipe,
+  /// converted tables leave stray pipes at the ends of lines, and fixed-width layouts separate their
+  /// columns (the side label, the row number, the caption) with runs of spaces.
   private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
     var cells: [Range<Int>] = []
     var start = range.lowerBound
-    for position in range where bytes[position] == 0x09 || bytes[position] == 0x7C {
-      cells.append(ASCIIText.trimmedRange(bytes, start..<position))
-      start = position + 1
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let byte = bytes[position]
+      if byte == 0x09 || byte == 0x7C {
+        cells.append(ASCIIText.trimmedRange(bytes, start..<position))
+        position += 1
+        start = position
+        continue
+      }
+      if byte == 0x20 {
+        var end = position
+        while end < range.upperBound && bytes[end] == 0x20 { end += 1 }
+        if end - position >= 3 {
+          cells.append(ASCIIText.trimmedRange(bytes, start..<position))
+          start = end
+        }
+        position = end
+        continue
+      }
+      position += 1
     }
     cells.append(ASCIIText.trimmedRange(bytes, start..<range.upperBound))
-    return cells
+    // A cell that is only a drawn rule ("-----", "=====") holds nothing.
+    return cells.filter { cell in
+      !(cell.count >= 3 && bytes[cell].allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x5F })
+    }
   }
 
   private static func tokenizeCell(

@@ -216,3 +216,28 @@ import Testing
     #expect(filing.readerNotes.isEmpty)
   }
 }
+
+/// The fixed-width layout of older EDGAR text filings: columns separated by runs of spaces, the side label's
+/// words at the start of value lines, drawn rules between rows.
+@Suite struct FixedWidthLayoutTests {
+  @Test func everyRowIsReadAndTheSideLabelIsNotData() throws {
+    let url = TestSupport.repositoryRoot.appendingPathComponent(
+      "Tests/BocheckTests/Fixtures/layouts/fixed-width-13d.txt")
+    let filing = try TestSupport.read(url)
+    #expect(filing.cusip?.value == "12345A106")
+    #expect(filing.statedSharesOutstanding?.value.description == "20,000,000")
+    let page = try #require(filing.coverPages.first)
+    #expect(page.cusip == "12345A106")
+    #expect(page.reportingPersonName == "Kite Hill Capital Partners, L.P.")
+    #expect(try page.row(.citizenshipOrOrganization).text == "Delaware")
+    #expect(try page.row(.memberOfGroup).value == .groupBoxes(a: false, b: true))
+    #expect(page.shares(.soleVotingPower) == "1,250,000")
+    #expect(try page.row(.soleVotingPower).line == 19)
+    #expect(try page.row(.soleVotingPower).column == 25)
+    #expect(page.shares(.sharedVotingPower) == "0")
+    #expect(page.shares(.soleDispositivePower) == "1,250,000")
+    #expect(page.shares(.sharedDispositivePower) == "0")
+    #expect(try page.row(.percentOfClass).percent?.value.description == "6.25")
+    #expect(filing.readerNotes.isEmpty)
+  }
+}
