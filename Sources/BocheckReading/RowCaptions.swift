@@ -136,7 +136,11 @@ enum RowCaptions {
 
   /// Whether the whole trimmed text is a caption tail printed on its own line.
   static func isCaptionTailLine(_ bytes: [UInt8]) -> Bool {
-    let range = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
+    var range = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
+    // A closing point or colon ("(entities only).") is part of the caption too.
+    while !range.isEmpty, bytes[range.upperBound - 1] == 0x2E || bytes[range.upperBound - 1] == 0x3A {
+      range = range.lowerBound..<(range.upperBound - 1)
+    }
     guard !range.isEmpty else { return false }
     let trimmed = Array(bytes[range])
     return captionTailLines.contains { ASCIIText.matchLength($0, in: trimmed, at: 0) == trimmed.count }

@@ -241,3 +241,27 @@ import Testing
     #expect(filing.readerNotes.isEmpty)
   }
 }
+
+/// Row numbers in parentheses, mixed-case captions ending with a point or colon, values after runs of spaces.
+@Suite struct ParenthesisedLayoutTests {
+  @Test func everyRowOfTheThirteenGIsRead() throws {
+    let url = TestSupport.repositoryRoot.appendingPathComponent(
+      "Tests/BocheckTests/Fixtures/layouts/parenthesised-13g.txt")
+    let filing = try TestSupport.read(url)
+    #expect(filing.schedule == .schedule13G)
+    let page = try #require(filing.coverPages.first)
+    #expect(page.reportingPersonName == "Alder Creek Advisors LLC")
+    #expect(try page.row(.citizenshipOrOrganization).text == "Delaware")
+    #expect(page.shares(.soleVotingPower) == "800,000")
+    #expect(page.shares(.soleDispositivePower) == "1,000,000")
+    #expect(page.shares(.aggregateAmountOwned) == "1,000,000")
+    #expect(try page.row(.aggregateAmountOwned).number(in: filing.schedule) == 9)
+    #expect(try page.row(.percentOfClass).percent?.value.description == "5.0")
+    #expect(try page.row(.typeOfReportingPerson).value == .codes(["IA"]))
+  }
+}
+
+extension Row {
+  /// The row's number on a schedule.
+  func number(in schedule: Schedule) -> Int? { field.number(in: schedule) }
+}
