@@ -237,6 +237,28 @@ struct HTMLReportTests {
       html.contains("2 files checked: <span class=\"mark sev-error\"><span aria-hidden=\"true\">✖</span> 11 errors"))
   }
 
+  @Test("Every real filing of the corpus renders to a whole page, 13G row numbers included")
+  func corpus() throws {
+    let folder = CorpusReadingTests.corpus
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".md") }
+      .sorted()
+    #expect(names.count == 7)
+    let rules = try RuleSet.load(directories: [TestSupport.repositoryRoot.appendingPathComponent("Rules").path])
+    var schedule13GPages = 0
+    for name in names {
+      let filing = try TestSupport.read(folder.appendingPathComponent(name))
+      let result = rules.check(filing, options: CheckOptions(sharesOutstanding: nil, onlyRules: nil))
+      let html = HTMLReport.render([FileReport(filing: filing, findings: result.findings, basis: nil)])
+      #expect(html.hasSuffix("</section>\n</main>\n</body>\n</html>\n"), "\(name)")
+      #expect(!html.contains("<script"), "\(name)")
+      if filing.schedule == .schedule13G && !filing.coverPages.isEmpty {
+        schedule13GPages += filing.coverPages.count
+        #expect(html.contains("<span class=\"row-number\">9</span> aggregate amount beneficially owned"), "\(name)")
+      }
+    }
+    #expect(schedule13GPages > 0)
+  }
+
   @Test("Box names wrap at spaces to two lines, cut with an ellipsis")
   func wrapping() {
     #expect(OwnershipSVG.wrap("Alpha Fund LP", width: 30, lines: 2) == ["Alpha Fund LP"])
