@@ -49,6 +49,10 @@ enum HelpText {
                                     and not when the NO_COLOR environment variable is set
       -h, --help                    print this help
 
+    html report: one self-contained page (no script, nothing fetched): per filing a header, the
+    ownership structure with each parent's sum (red where it breaks) and the cover pages as a table, each
+    finding marked in its cell and listed under its row.
+
     exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for a usage error,
     an unreadable input (the other inputs are still checked) or an invalid rule file.
 

@@ -1,4 +1,5 @@
 import BocheckCLI
+import BocheckReporting
 import Foundation
 import Testing
 
@@ -49,22 +50,39 @@ struct GoldenTests {
     #expect(outcome.status == 0 || outcome.status == 1)
     let rootPrefix = TestSupport.repositoryRoot.path + "/"
     let output = outcome.standardOutput.replacingOccurrences(of: rootPrefix, with: "")
-    let goldenURL = Self.goldenFolder.appendingPathComponent(item.golden)
-    if Self.isRecording {
-      try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+    try Self.compare(output, golden: item.golden)
+  }
+
+  /// The HTML report, rendered through ``HTMLReport/render(_:)`` directly from the checked sample (the
+  /// command line's `--format html` calls the same function).
+  @Test("the HTML report equals its golden file", arguments: samples)
+  func htmlGolden(_ sample: String) throws {
+    let report = try HTMLSamples.report(sample)
+    try Self.compare(HTMLReport.render([report]), golden: "\(sample).check.html")
+  }
+
+  /// Compares an output with its golden file, or records the file with `BOCHECK_RECORD_GOLDEN=1`.
+  ///
+  /// - Parameters:
+  ///   - output: The output, with the repository's absolute path already removed.
+  ///   - golden: The golden file's name in the golden folder.
+  static func compare(_ output: String, golden: String) throws {
+    let goldenURL = goldenFolder.appendingPathComponent(golden)
+    if isRecording {
+      try FileManager.default.createDirectory(at: goldenFolder, withIntermediateDirectories: true)
       try Data(output.utf8).write(to: goldenURL)
       return
     }
     guard let data = FileManager.default.contents(atPath: goldenURL.path) else {
       Issue.record(
-        "golden file \(item.golden) is missing; record it with BOCHECK_RECORD_GOLDEN=1 swift test --filter Golden")
+        "golden file \(golden) is missing; record it with BOCHECK_RECORD_GOLDEN=1 swift test --filter Golden")
       return
     }
     let expected = String(decoding: data, as: UTF8.self)
     if output != expected {
-      let difference = Self.firstDifference(expected, output)
+      let difference = firstDifference(expected, output)
       let message =
-        "\(item.golden) differs from the output; \(difference). If the change is intended, re-record with "
+        "\(golden) differs from the output; \(difference). If the change is intended, re-record with "
         + "BOCHECK_RECORD_GOLDEN=1 swift test --filter Golden and review git diff."
       Issue.record(Comment(rawValue: message))
     }

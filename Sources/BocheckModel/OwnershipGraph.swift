@@ -1,12 +1,13 @@
-import BocheckModel
-
 /// Ties a parent's cover page to the cover pages of the persons whose shares it reports.
 ///
 /// A parent's row 11 names whose shares it counts ("owned by X", "collectively owned by A, B and C"). Its
 /// holders are the other reporting persons whose pages account for exactly those names: a fund whose own name
 /// is among them, or a manager whose own row 11 is attributed to some (not all) of them, standing in for funds
 /// that have no page of their own.
-enum OwnershipGraph {
+///
+/// It lives in the model, not with the rules, so that the rules' `holders` function and the reports that
+/// draw the ownership structure use one and the same graph.
+public enum OwnershipGraph {
   /// The most candidate combinations the search tries before it gives up, so that no filing can make it hang.
   static let searchLimit = 20_000
 
@@ -23,21 +24,23 @@ enum OwnershipGraph {
   ///   - filing: The filing.
   /// - Returns: The 1-based pages of the holders in page order; empty when the row names nobody or no exact
   ///   cover exists.
-  static func holders(ofPage page: Int, in filing: Filing) -> [Int] {
+  public static func holders(ofPage page: Int, in filing: Filing) -> [Int] {
     holders(ofPage: page, keys: PageKeys.of(filing))
   }
 
   /// The name keys of every page with a readable row 11, computed once per filing.
-  struct PageKeys {
+  public struct PageKeys: Sendable {
     /// The page's 1-based index.
-    let page: Int
+    public let page: Int
     /// The key of the page's own name, if it has one.
-    let name: NameKey?
+    public let name: NameKey?
     /// The keys of the names its row 11 is attributed to.
-    let attributedTo: Set<NameKey>
+    public let attributedTo: Set<NameKey>
 
     /// The keys of all pages whose row 11 holds an amount.
-    static func of(_ filing: Filing) -> [PageKeys] {
+    ///
+    /// - Parameter filing: The filing.
+    public static func of(_ filing: Filing) -> [PageKeys] {
       filing.coverPages.compactMap { page in
         guard let amount = page.rows[.aggregateAmountOwned]?.amount else { return nil }
         return PageKeys(
@@ -48,7 +51,12 @@ enum OwnershipGraph {
   }
 
   /// The holders of a page, from keys computed once for the whole filing.
-  static func holders(ofPage page: Int, keys: [PageKeys]) -> [Int] {
+  ///
+  /// - Parameters:
+  ///   - page: The 1-based index of the parent's page.
+  ///   - keys: The keys of the filing's pages, from ``PageKeys/of(_:)``.
+  /// - Returns: The 1-based pages of the holders in page order, as ``holders(ofPage:in:)`` returns them.
+  public static func holders(ofPage page: Int, keys: [PageKeys]) -> [Int] {
     guard let parent = keys.first(where: { $0.page == page }), !parent.attributedTo.isEmpty else { return [] }
     let names = parent.attributedTo
     var candidates: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
