@@ -2,6 +2,7 @@ import BocheckModel
 import BocheckReading
 import BocheckReporting
 import BocheckRules
+import Foundation
 
 /// The `--input-format` choices: `auto` tells the format from the content.
 enum InputFormatChoice: String, CaseIterable, Sendable {
@@ -19,16 +20,12 @@ enum InputFormatChoice: String, CaseIterable, Sendable {
   }
 }
 
-/// The report formats of `bocheck check`.
-enum ReportFormat: String, CaseIterable, Sendable {
-  case text, json
-}
-
 /// `bocheck check [options] PATH...`: reads each filing, runs the rules and reports the findings.
 enum CheckCommand {
   /// The options `check` accepts besides `--help`.
   static let specs = [
-    OptionSpec(name: "--format", valueName: "text|json"),
+    OptionSpec(name: "--format", valueName: "text|json|sarif|github|junit|checkstyle|html"),
+    OptionSpec(name: "--output", valueName: "FORMAT=PATH"),
     OptionSpec(name: "--input-format", valueName: "auto|text|html|sgml|xml"),
     OptionSpec(name: "--rules", valueName: "DIR"),
     OptionSpec(name: "--shares-outstanding", valueName: "N"),
@@ -53,6 +50,7 @@ enum CheckCommand {
       return BocheckCommand.exitSuccess
     }
     let format = try choice(parsed, "--format", default: ReportFormat.text)
+    let outputRequests = try OutputRequest.parse(parsed.all("--output"))
     let inputFormat = try choice(parsed, "--input-format", default: InputFormatChoice.auto).format
     let failOn = try choice(parsed, "--fail-on", default: Severity.error)
     let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
@@ -74,38 +72,34 @@ enum CheckCommand {
     // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
     let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
-    let textReport = TextReport(colors: colors)
-    var jsonStream = JSONReport.Stream()
-    if format == .json { console.standardOutput(jsonStream.begin()) }
-    var fileCount = 0
-    var totals = SeverityCounts()
+    let settings = ReportSettings(
+      ruleSet: ruleSet, environment: console.environment,
+      workingDirectory: FileManager.default.currentDirectoryPath)
+    var reports: ReportOutputs
+    switch ReportOutputs.open(
+      format: format, requests: outputRequests, inputs: inputs, settings: settings, colors: colors, console: console)
+    {
+    case .success(let opened): reports = opened
+    case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
     var failing = false
     for input in inputs {
       switch readFiling(input, format: inputFormat, console: console) {
       case .failure(let error):
         console.error(error.description)
+        reports.addUnreadable(error)
         failures += 1
       case .success(let filing):
         let result = ruleSet.check(filing, options: options)
         let report = FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis))
-        switch format {
-        case .json: console.standardOutput(jsonStream.add(report))
-        case .text: console.standardOutput(textReport.renderFile(report, isFirst: fileCount == 0))
-        }
-        fileCount += 1
-        totals.add(SeverityCounts(report.findings))
+        reports.add(report)
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
-    switch format {
-    case .json:
-      console.standardOutput(jsonStream.end())
-    case .text:
-      // Nothing was read: standard error has said why, and there is no report to total.
-      if fileCount > 0 {
-        console.standardOutput(textReport.renderTotal(fileCount: fileCount, totals: totals, unreadableCount: failures))
-      }
-    }
+    // Every report file is complete before the exit status is known.
+    if !reports.finish(unreadableCount: failures) { return BocheckCommand.exitFailure }
     if failures > 0 { return BocheckCommand.exitFailure }
     return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
   }

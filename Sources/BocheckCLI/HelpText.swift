@@ -38,7 +38,12 @@ enum HelpText {
     are skipped) or - for standard input.
 
     options:
-      --format text|json            report format (default: text)
+      --format text|json|sarif|github|junit|checkstyle|html
+                                    report format on standard output (default: text)
+      --output FORMAT=PATH          also write a report in FORMAT to the file PATH (may be repeated,
+                                    e.g. --output sarif=bocheck.sarif --output junit=bocheck.xml);
+                                    sarif, github, junit and checkstyle paths are relative to
+                                    $GITHUB_WORKSPACE when set, else to the working directory
       --input-format FORMAT         read every input as auto (the default: told from the content),
                                     text, html, sgml or xml
       --rules DIR                   also load the rule files in DIR (may be repeated)

@@ -133,7 +133,8 @@ struct CLIUsageTests {
     #expect(outcome.status == 2)
     #expect(
       outcome.standardError
-        == "bocheck: error: option '--format' needs a value (text|json)\nusage: bocheck check [options] PATH...\n")
+        == "bocheck: error: option '--format' needs a value (text|json|sarif|github|junit|checkstyle|html)\n"
+        + "usage: bocheck check [options] PATH...\n")
     let beforeOption = CLIHarness.run(["check", "--rules", "--no-color", "a.txt"])
     #expect(beforeOption.standardError.hasPrefix("bocheck: error: option '--rules' needs a value (DIR)\n"))
     let flagWithValue = CLIHarness.run(["check", "--no-color=yes", "a.txt"])
@@ -144,7 +145,10 @@ struct CLIUsageTests {
   func badChoices() {
     let format = CLIHarness.run(["check", "--format", "xml", "a.txt"])
     #expect(format.status == 2)
-    #expect(format.standardError.hasPrefix("bocheck: error: invalid value 'xml' for --format (expected text, json)\n"))
+    #expect(
+      format.standardError.hasPrefix(
+        "bocheck: error: invalid value 'xml' for --format "
+          + "(expected text, json, sarif, github, junit, checkstyle, html)\n"))
     let failOn = CLIHarness.run(["check", "--fail-on=fatal", "a.txt"])
     #expect(failOn.status == 2)
     #expect(
@@ -199,7 +203,7 @@ struct CLIUsageTests {
   func checkHelpOptions() {
     let help = CLIHarness.run(["check", "--help"]).standardOutput
     for option in [
-      "--format text|json", "--rules DIR", "--shares-outstanding N", "--fail-on error|warning|note",
+      "--format text|json|sarif|github|junit|checkstyle|html", "--output FORMAT=PATH", "--rules DIR", "--shares-outstanding N", "--fail-on error|warning|note",
       "--no-color", "-h, --help",
     ] {
       #expect(help.contains(option), "help lacks \(option)")
@@ -485,7 +489,7 @@ struct CLIArgumentParserTests {
     let farOff = CLIHarness.run(["check", "--xyzzy-quux", "a.txt"])
     #expect(
       farOff.standardError.hasPrefix(
-        "bocheck: error: unknown option '--xyzzy-quux' (known options: --format, --input-format, --rules, "
+        "bocheck: error: unknown option '--xyzzy-quux' (known options: --format, --output, --input-format, --rules, "
           + "--shares-outstanding, "
           + "--fail-on, --no-color, --help)\n"))
   }
@@ -501,7 +505,7 @@ struct CLIArgumentParserTests {
     #expect(parsed.last("--format") == "json")
     #expect(!parsed.has("--help"))
     #expect(try ArgumentParser.parse(["-h"], specs: specs, usage: "u").has("--help"))
-    #expect(throws: UsageError(message: "option '--format' needs a value (text|json)", usage: "u")) {
+    #expect(throws: UsageError(message: "option '--format' needs a value (text|json|sarif|github|junit|checkstyle|html)", usage: "u")) {
       try ArgumentParser.parse(["--format"], specs: specs, usage: "u")
     }
   }

@@ -17,13 +17,19 @@ import Testing
 /// where the repository is checked out.
 @Suite("Golden reports on the samples")
 struct GoldenTests {
-  /// One golden case: the sample, the arguments before its path, and the golden file's name.
+  /// One golden case: the sample, the arguments before its path, the golden file's name and the
+  /// environment the command sees.
   struct Case: CustomTestStringConvertible, Sendable {
     var sample: String
     var arguments: [String]
     var golden: String
+    var environment: [String: String] = [:]
     var testDescription: String { golden }
   }
+
+  /// The CI formats make paths relative to `GITHUB_WORKSPACE`; the repository's root stands for it, so that
+  /// their golden files do not depend on the working directory the tests run in.
+  static let workspace = ["GITHUB_WORKSPACE": TestSupport.repositoryRoot.path]
 
   static let samples = ["sc13da-amendment-4-complete-rows", "sc13da-amendment-2-malformed-rows"]
 
@@ -32,6 +38,18 @@ struct GoldenTests {
       Case(sample: sample, arguments: ["check", "--no-color"], golden: "\(sample).check.txt"),
       Case(sample: sample, arguments: ["check", "--format", "json"], golden: "\(sample).check.json"),
       Case(sample: sample, arguments: ["parse"], golden: "\(sample).parse.json"),
+      Case(
+        sample: sample, arguments: ["check", "--format", "sarif"], golden: "\(sample).check.sarif",
+        environment: workspace),
+      Case(
+        sample: sample, arguments: ["check", "--format", "github"], golden: "\(sample).check.github.txt",
+        environment: workspace),
+      Case(
+        sample: sample, arguments: ["check", "--format", "junit"], golden: "\(sample).check.junit.xml",
+        environment: workspace),
+      Case(
+        sample: sample, arguments: ["check", "--format", "checkstyle"], golden: "\(sample).check.checkstyle.xml",
+        environment: workspace),
     ]
   }
 
@@ -45,7 +63,8 @@ struct GoldenTests {
   func golden(_ item: Case) throws {
     let samplePath = TestSupport.repositoryRoot.appendingPathComponent("Samples/\(item.sample).txt").path
     // A terminal is claimed on purpose: --no-color alone must keep the text report plain.
-    let outcome = CLIHarness.run(item.arguments + [samplePath], isTerminal: item.arguments.contains("--no-color"))
+    let outcome = CLIHarness.run(
+      item.arguments + [samplePath], isTerminal: item.arguments.contains("--no-color"), environment: item.environment)
     #expect(outcome.standardError.isEmpty, "\(outcome.standardError)")
     #expect(outcome.status == 0 || outcome.status == 1)
     let rootPrefix = TestSupport.repositoryRoot.path + "/"
