@@ -84,6 +84,7 @@ enum CheckCommand {
       console.error(problem.message)
       return BocheckCommand.exitFailure
     }
+    for error in expansionErrors { reports.addUnreadable(error) }
     var failing = false
     for input in inputs {
       switch readFiling(input, format: inputFormat, console: console) {

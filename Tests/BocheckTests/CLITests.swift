@@ -203,7 +203,8 @@ struct CLIUsageTests {
   func checkHelpOptions() {
     let help = CLIHarness.run(["check", "--help"]).standardOutput
     for option in [
-      "--format text|json|sarif|github|junit|checkstyle|html", "--output FORMAT=PATH", "--rules DIR", "--shares-outstanding N", "--fail-on error|warning|note",
+      "--format text|json|sarif|github|junit|checkstyle|html", "--output FORMAT=PATH", "--rules DIR",
+      "--shares-outstanding N", "--fail-on error|warning|note",
       "--no-color", "-h, --help",
     ] {
       #expect(help.contains(option), "help lacks \(option)")
@@ -505,7 +506,10 @@ struct CLIArgumentParserTests {
     #expect(parsed.last("--format") == "json")
     #expect(!parsed.has("--help"))
     #expect(try ArgumentParser.parse(["-h"], specs: specs, usage: "u").has("--help"))
-    #expect(throws: UsageError(message: "option '--format' needs a value (text|json|sarif|github|junit|checkstyle|html)", usage: "u")) {
+    #expect(
+      throws: UsageError(
+        message: "option '--format' needs a value (text|json|sarif|github|junit|checkstyle|html)", usage: "u")
+    ) {
       try ArgumentParser.parse(["--format"], specs: specs, usage: "u")
     }
   }

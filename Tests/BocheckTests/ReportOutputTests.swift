@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `--format` with the CI formats and `--output FORMAT=PATH`, run in-process.
+@Suite("Command line: report formats and report files")
+struct ReportOutputTests {
+  @Test("--output writes each format to its file, equal to that format on standard output")
+  func severalFormats() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let filing = try CLIHarness.write(CLIHarness.errorFiling, named: "filings/error.txt", in: folder)
+    let environment = ["GITHUB_WORKSPACE": folder.path]
+    let formats = ["json", "sarif", "github", "junit", "checkstyle", "html"]
+    let outputs = formats.flatMap { ["--output", "\($0)=\(folder.path)/report.\($0)"] }
+    let outcome = CLIHarness.run(["check", "--format", "text"] + outputs + [filing], environment: environment)
+    #expect(outcome.status == 1)
+    #expect(outcome.standardError.isEmpty, "\(outcome.standardError)")
+    #expect(outcome.standardOutput == CLIHarness.run(["check", filing]).standardOutput)
+    #expect(outcome.standardOutput.hasPrefix("\(filing):28:1: error: "), "\(outcome.standardOutput)")
+    for format in formats {
+      let written = try String(contentsOfFile: "\(folder.path)/report.\(format)", encoding: .utf8)
+      let alone = CLIHarness.run(["check", "--format", format, filing], environment: environment)
+      #expect(alone.status == 1)
+      #expect(written == alone.standardOutput, "\(format)")
+      #expect(!written.isEmpty, "\(format)")
+    }
+    let github = try String(contentsOfFile: "\(folder.path)/report.github", encoding: .utf8)
+    #expect(github.hasPrefix("::error file=filings/error.txt,line=28,col=1,title=bocheck power-sum::"), "\(github)")
+  }
+
+  @Test("a report file that cannot be written: exit 2 with the path and the reason, before any input is read")
+  func unwritable() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let filing = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
+    let target = folder.path + "/missing/report.sarif"
+    let outcome = CLIHarness.run(["check", "--output", "sarif=\(target)", filing])
+    #expect(outcome.status == 2)
+    #expect(outcome.standardError == "bocheck: error: \(target): cannot write the report: No such file or directory\n")
+    #expect(outcome.standardOutput.isEmpty)
+    let intoFolder = CLIHarness.run(["check", "--output", "junit=\(folder.path)", filing])
+    #expect(intoFolder.status == 2)
+    #expect(intoFolder.standardError == "bocheck: error: \(folder.path): cannot write the report: Is a directory\n")
+  }
+
+  @Test("bad --output values name the problem and the accepted formats")
+  func badValues() {
+    let cases: [(String, String)] = [
+      ("sarif", "invalid value 'sarif' for --output (expected FORMAT=PATH, such as sarif=bocheck.sarif)"),
+      (
+        "pdf=out.pdf",
+        "invalid format 'pdf' in --output pdf=out.pdf (expected one of text, json, sarif, github, junit, "
+          + "checkstyle, html)"
+      ),
+      ("sarif=", "--output sarif= names no file (standard output gets the --format report)"),
+      ("sarif=-", "--output sarif=- names no file (standard output gets the --format report)"),
+    ]
+    for (value, message) in cases {
+      let outcome = CLIHarness.run(["check", "--output", value, "a.txt"])
+      #expect(outcome.status == 2)
+      #expect(
+        outcome.standardError == "bocheck: error: \(message)\nusage: bocheck check [options] PATH...\n",
+        "\(outcome.standardError)")
+    }
+    let twice = CLIHarness.run(["check", "--output", "sarif=r.out", "--output=junit=r.out", "a.txt"])
+    #expect(twice.status == 2)
+    #expect(twice.standardError.hasPrefix("bocheck: error: --output names the file 'r.out' twice\n"))
+  }
+
+  @Test("a report file that is also an input is refused and the input is left as it was")
+  func outputIsInput() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let filing = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
+    let outcome = CLIHarness.run(["check", "--output", "sarif=\(folder.path)/./clean.txt", folder.path])
+    #expect(outcome.status == 2)
+    #expect(
+      outcome.standardError == "bocheck: error: --output sarif=\(folder.path)/./clean.txt: the file is also an input\n")
+    #expect(try String(contentsOfFile: filing, encoding: .utf8) == CLIHarness.cleanFiling)
+  }
+
+  @Test("an unreadable input: the report files are still written, JUnit lists it in error, exit 2")
+  func unreadableInput() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let clean = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
+    let missing = folder.path + "/absent.txt"
+    let notFiling = try CLIHarness.write("hello\n", named: "notes.txt", in: folder)
+    let report = folder.path + "/junit.xml"
+    let outcome = CLIHarness.run(
+      ["check", "--format", "sarif", "--output", "junit=\(report)", clean, missing, notFiling],
+      environment: ["GITHUB_WORKSPACE": folder.path])
+    #expect(outcome.status == 2)
+    #expect(outcome.standardOutput.contains("\"results\": []"))
+    let junit = try String(contentsOfFile: report, encoding: .utf8)
+    let elements = try #require(XMLElements.parse(junit))
+    #expect(elements.first?.attributes == ["name": "bocheck", "tests": "17", "failures": "0", "errors": "2"])
+    #expect(
+      elements.filter { $0.name == "testsuite" }.map { $0.attributes["name"] } == [
+        "absent.txt", "clean.txt", "notes.txt",
+      ])
+    // A path that does not exist is known before any input is read, so its suite comes first.
+    let errors = elements.filter { $0.name == "error" }
+    #expect(errors.map { $0.attributes["type"] } == ["unreadable", "unreadable"])
+    #expect(errors.first?.attributes["message"]?.hasPrefix("\(missing): ") == true)
+    #expect(errors.last?.attributes["message"]?.hasPrefix("\(notFiling): ") == true)
+  }
+}
