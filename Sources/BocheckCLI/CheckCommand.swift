@@ -66,7 +66,7 @@ enum CheckCommand {
       return BocheckCommand.exitFailure
     }
 
-    let (inputs, expansionErrors) = InputFiles.expand(parsed.positionals)
+    let (expanded, expansionErrors) = InputFiles.expand(parsed.positionals)
     var failures = expansionErrors.count
     for error in expansionErrors { console.error(error.description) }
     // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
@@ -75,11 +75,13 @@ enum CheckCommand {
     let settings = ReportSettings(
       ruleSet: ruleSet, environment: console.environment,
       workingDirectory: FileManager.default.currentDirectoryPath)
+    let inputs: [InputSource]
     var reports: ReportOutputs
     switch ReportOutputs.open(
-      format: format, requests: outputRequests, inputs: inputs, settings: settings, colors: colors, console: console)
+      format: format, requests: outputRequests, inputs: expanded, given: parsed.positionals, settings: settings,
+      colors: colors, console: console)
     {
-    case .success(let opened): reports = opened
+    case .success(let opened): (reports, inputs) = opened
     case .failure(let problem):
       console.error(problem.message)
       return BocheckCommand.exitFailure

@@ -211,25 +211,55 @@ struct ReportOutputs {
   private var files: [(writer: ReportWriter, file: ReportFile)]
   private let console: Console
 
-  /// Opens every report.
+  /// The inputs without the report files: a report found in a folder (the previous run's `bocheck.xml`) is
+  /// not a filing to check, and a report named as an input would be emptied before it is read.
+  ///
+  /// - Parameters:
+  ///   - inputs: The inputs, folders expanded.
+  ///   - requests: The `--output` reports.
+  ///   - given: The paths given on the command line.
+  /// - Returns: The inputs to check, or the message saying which report file is also named as an input.
+  static func inputs(
+    _ inputs: [InputSource], excluding requests: [OutputRequest], given: [String]
+  ) -> Result<[InputSource], OutputProblem> {
+    guard !requests.isEmpty else { return .success(inputs) }
+    var kept: [InputSource] = []
+    for input in inputs {
+      guard case .file(let path) = input,
+        let request = requests.first(where: { ReportFile.isSameFile($0.path, path) })
+      else {
+        kept.append(input)
+        continue
+      }
+      if given.contains(where: { ReportFile.isSameFile($0, path) }) {
+        return .failure(
+          OutputProblem(message: "--output \(request.format.rawValue)=\(request.path): the file is also an input"))
+      }
+    }
+    return .success(kept)
+  }
+
+  /// Opens every report and sets the report files apart from the inputs (see
+  /// ``inputs(_:excluding:given:)``).
   ///
   /// - Parameters:
   ///   - format: The format of the report on standard output.
   ///   - requests: The `--output` reports.
-  ///   - inputs: The inputs to check; a report file must not be one of them.
+  ///   - inputs: The inputs, folders expanded.
+  ///   - given: The paths given on the command line.
   ///   - settings: What the reports share.
   ///   - colors: Whether the text report on standard output is coloured.
   ///   - console: Where standard output goes.
-  /// - Returns: The open reports, or the one-line message saying which file cannot be written and why.
+  /// - Returns: The open reports and the inputs to check, or the one-line message saying which file cannot
+  ///   be written and why.
   static func open(
-    format: ReportFormat, requests: [OutputRequest], inputs: [InputSource], settings: ReportSettings, colors: Bool,
-    console: Console
-  ) -> Result<ReportOutputs, OutputProblem> {
-    for request in requests {
-      for case .file(let input) in inputs where ReportFile.isSameFile(request.path, input) {
-        return .failure(
-          OutputProblem(message: "--output \(request.format.rawValue)=\(request.path): the file is also an input"))
-      }
+    format: ReportFormat, requests: [OutputRequest], inputs: [InputSource], given: [String],
+    settings: ReportSettings, colors: Bool, console: Console
+  ) -> Result<(ReportOutputs, [InputSource]), OutputProblem> {
+    let kept: [InputSource]
+    switch Self.inputs(inputs, excluding: requests, given: given) {
+    case .success(let inputs): kept = inputs
+    case .failure(let problem): return .failure(problem)
     }
     var opened: [(writer: ReportWriter, file: ReportFile)] = []
     for request in requests {
@@ -245,7 +275,7 @@ struct ReportOutputs {
       standardOutput: ReportWriter(format: format, settings: settings, colors: colors), files: opened,
       console: console)
     outputs.emit(outputs.standardOutput.begin(), outputs.files.map { $0.writer.begin() })
-    return .success(outputs)
+    return .success((outputs, kept))
   }
 
   /// Reports one checked file in every report.

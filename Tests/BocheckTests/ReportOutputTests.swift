@@ -67,16 +67,32 @@ struct ReportOutputTests {
     #expect(twice.standardError.hasPrefix("bocheck: error: --output names the file 'r.out' twice\n"))
   }
 
-  @Test("a report file that is also an input is refused and the input is left as it was")
+  @Test("a report file named as an input is refused and the input is left as it was")
   func outputIsInput() throws {
     let folder = try CLIHarness.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let filing = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
-    let outcome = CLIHarness.run(["check", "--output", "sarif=\(folder.path)/./clean.txt", folder.path])
+    let outcome = CLIHarness.run(["check", "--output", "sarif=\(folder.path)/./clean.txt", filing])
     #expect(outcome.status == 2)
     #expect(
       outcome.standardError == "bocheck: error: --output sarif=\(folder.path)/./clean.txt: the file is also an input\n")
     #expect(try String(contentsOfFile: filing, encoding: .utf8) == CLIHarness.cleanFiling)
+  }
+
+  @Test("a report file found in a folder being checked (the previous run's) is not read as a filing")
+  func previousReportInFolder() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
+    let report = try CLIHarness.write("<testsuites/>\n", named: "report.xml", in: folder)
+    let outcome = CLIHarness.run(["check", "--output", "junit=\(report)", folder.path])
+    #expect(outcome.status == 0)
+    #expect(outcome.standardError.isEmpty, "\(outcome.standardError)")
+    #expect(
+      outcome.standardOutput == "\(folder.path)/clean.txt: 0 errors, 0 warnings, 0 notes; "
+        + "shares outstanding 10,000 (stated, line 38)\n")
+    let junit = try String(contentsOfFile: report, encoding: .utf8)
+    #expect(XMLElements.parse(junit)?.filter { $0.name == "testsuite" }.count == 1)
   }
 
   @Test("an unreadable input: the report files are still written, JUnit lists it in error, exit 2")
