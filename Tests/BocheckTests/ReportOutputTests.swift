@@ -122,3 +122,47 @@ struct ReportOutputTests {
     #expect(errors.last?.attributes["message"]?.hasPrefix("\(notFiling): ") == true)
   }
 }
+
+/// The SARIF fingerprints of a real filing before and after an unrelated edit.
+@Suite("SARIF fingerprints across edits")
+struct SARIFFingerprintEditTests {
+  static func results(_ text: String, in folder: URL) throws -> [[String: Any]] {
+    let path = try CLIHarness.write(text, named: "filing.txt", in: folder)
+    let outcome = CLIHarness.run(
+      ["check", "--format", "sarif", path], environment: ["GITHUB_WORKSPACE": folder.path])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    return try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+  }
+
+  static func fingerprint(_ result: [String: Any]) -> String? {
+    (result["partialFingerprints"] as? [String: String])?["bocheckFinding/v1"]
+  }
+
+  static func startLine(_ result: [String: Any]) -> Int? {
+    let locations = result["locations"] as? [[String: Any]]
+    let physical = locations?.first?["physicalLocation"] as? [String: Any]
+    return (physical?["region"] as? [String: Any])?["startLine"] as? Int
+  }
+
+  @Test("lines added above the cover page move the finding but keep its fingerprint; other numbers change it")
+  func unrelatedEdit() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let before = try Self.results(CLIHarness.errorFiling, in: folder)
+    let edited = CLIHarness.errorFiling.replacingOccurrences(
+      of: "(Amendment No. 1)\n", with: "(Amendment No. 1)\nFiled by counsel.\n\nDraft of the final version.\n")
+    let after = try Self.results(edited, in: folder)
+    #expect(before.count == 1)
+    #expect(after.count == 1)
+    #expect(before.first?["ruleId"] as? String == "power-sum")
+    #expect(Self.startLine(before[0]) == 28)
+    #expect(Self.startLine(after[0]) == 31)
+    #expect(Self.fingerprint(before[0]) != nil)
+    #expect(Self.fingerprint(after[0]) == Self.fingerprint(before[0]))
+    let otherNumbers = CLIHarness.errorFiling.replacingOccurrences(
+      of: "10 SHARED DISPOSITIVE POWER\n200\n", with: "10 SHARED DISPOSITIVE POWER\n300\n")
+    let changed = try Self.results(otherNumbers, in: folder)
+    #expect(changed.count == 1)
+    #expect(Self.fingerprint(changed[0]) != Self.fingerprint(before[0]))
+  }
+}
