@@ -261,6 +261,10 @@ struct ReportOutputs {
     case .success(let inputs): kept = inputs
     case .failure(let problem): return .failure(problem)
     }
+    // A reader of standard output that goes away (`| head`) must not kill the run before the report files
+    // are complete: with SIGPIPE ignored, writes to standard output fail instead, and the executable drops
+    // them.
+    if !requests.isEmpty { signal(SIGPIPE, SIG_IGN) }
     var opened: [(writer: ReportWriter, file: ReportFile)] = []
     for request in requests {
       switch ReportFile.create(path: request.path) {

@@ -166,3 +166,47 @@ struct SARIFFingerprintEditTests {
     #expect(Self.fingerprint(changed[0]) != Self.fingerprint(before[0]))
   }
 }
+
+@Suite(
+  "End to end: report files when standard output goes away",
+  .enabled(
+    if: BuiltExecutable.url != nil,
+    "the bocheck executable is not next to the test bundle; run 'swift build' (or set BOCHECK_EXECUTABLE)"))
+struct ReportFileEndToEndTests {
+  @Test("standard output closed by its reader (| head): the SARIF file is still complete, the exit status 1")
+  func closedStandardOutput() throws {
+    let binary = try #require(BuiltExecutable.url)
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("bocheck.sarif")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["check", "--format", "github", "--output", "sarif=\(report.path)", "Samples/"]
+    process.currentDirectoryURL = TestSupport.repositoryRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["BOCHECK_RULES_DIR"] = nil
+    environment["GITHUB_WORKSPACE"] = nil
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    // Nobody reads standard output: the first write fails as it does after `| head -1` has exited.
+    try output.fileHandleForReading.close()
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 1)
+    let golden = GoldenTests.goldenFolder
+    let expected = try [
+      "sc13da-amendment-2-malformed-rows", "sc13da-amendment-4-complete-rows",
+    ].map { sample -> [Any] in
+      let data = try Data(contentsOf: golden.appendingPathComponent("\(sample).check.sarif"))
+      let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])
+    }
+    let data = try Data(contentsOf: report)
+    let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "the SARIF file is cut")
+    let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])
+    #expect(results.count == expected[0].count + expected[1].count)
+  }
+}
