@@ -50,6 +50,8 @@ struct GoldenTests {
       Case(
         sample: sample, arguments: ["check", "--format", "checkstyle"], golden: "\(sample).check.checkstyle.xml",
         environment: workspace),
+      // The same golden file as htmlGolden's: the command line's html report is HTMLReport's page.
+      Case(sample: sample, arguments: ["check", "--format", "html"], golden: "\(sample).check.html"),
     ]
   }
 
