@@ -1,6 +1,6 @@
 /// The CUSIP identifier's check-digit arithmetic.
 public enum CUSIP {
-  /// Removes the spaces and hyphens a filing prints inside a CUSIP ("53634 X 100") and upper-cases it.
+  /// Removes the spaces and hyphens a filing prints inside a CUSIP ("12345 A 106") and upper-cases it.
   public static func compact(_ printed: String) -> String {
     String(printed.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\t" }).uppercased()
   }

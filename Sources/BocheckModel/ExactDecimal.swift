@@ -87,7 +87,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     Rational(uncheckedNumerator: significand, denominator: Rational.powerOfTen(scale))
   }
 
-  /// The value with thousands separators and its printed decimals, e.g. `1,019,531` or `2.28`.
+  /// The value with thousands separators and its printed decimals, e.g. `1,250,000` or `6.25`.
   public var description: String { formatted(grouping: true) }
 
   /// The value as text.

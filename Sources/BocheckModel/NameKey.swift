@@ -1,8 +1,8 @@
 /// A reporting person's name reduced to what identifies it, so that the ways one filing prints the same
 /// name compare equal.
 ///
-/// "Wynnefield Partners Small Cap Value, L.P. I", "WYNNEFIELD PARTNERS SMALL CAP VALUE LP I" and
-/// "Wynnefield Partners Small Cap Value L P I" share one key. The key keeps every word, so names that
+/// "Cedar Point Value Partners, L.P. II", "CEDAR POINT VALUE PARTNERS LP II" and
+/// "Cedar Point Value Partners L P II" share one key. The key keeps every word, so names that
 /// differ by a word ("... LP" and "... LP I") stay apart.
 public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The normalised words joined by single spaces.

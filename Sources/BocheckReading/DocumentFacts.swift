@@ -176,8 +176,8 @@ final class DocumentFacts {
 
   // MARK: Shares outstanding
 
-  /// The shares-outstanding basis the filing states, such as "based on 44,726,000 shares outstanding" or
-  /// "common shares outstanding of 44.726m".
+  /// The shares-outstanding basis the filing states, such as "based on 12,500,000 shares outstanding" or
+  /// "common shares outstanding of 12.5m".
   ///
   /// Every number within a short distance of the word "outstanding" is a candidate; dollar amounts, per-share
   /// prices, percents and numbers below 10,000 are not. A paragraph that says what the percentages are

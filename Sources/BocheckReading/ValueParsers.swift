@@ -44,7 +44,7 @@ enum ValueParsers {
     let end: String.Index
   }
 
-  /// Reads the number a text starts with, such as `1,019,531`, `81,061,550(1)` or `-0-`.
+  /// Reads the number a text starts with, such as `1,250,000`, `2,500(1)` or `-0-`.
   ///
   /// The token runs to the first blank; footnote markers glued to it (`(1)`, `*`, `†`) and a trailing
   /// comma, semicolon or point are not part of it. A token that has digits but is not a well-formed number

@@ -64,7 +64,7 @@ enum AmountArithmetic {
 
   /// Describes, kind by kind, where an amount's itemised parts differ from the parts a sum holds.
   ///
-  /// Each difference reads like "part (ii) (convertible) 1,547,377 reported, 1,547,378 held". Nothing is
+  /// Each difference reads like "part (ii) (convertible) 40,000 reported, 40,001 held". Nothing is
   /// compared unless both the amount and the sum itemise their parts.
   ///
   /// - Parameters:
