@@ -34,6 +34,11 @@ enum CheckCommand {
     OptionSpec(name: "--shares-outstanding", valueName: "N"),
     OptionSpec(name: "--fail-on", valueName: "error|warning|note"),
     OptionSpec(name: "--no-color", valueName: nil),
+    // Configuration, suppressions and baselines (CheckSettings.swift).
+    OptionSpec(name: "--config", valueName: "PATH"),
+    OptionSpec(name: "--no-config", valueName: nil),
+    OptionSpec(name: "--baseline", valueName: "FILE"),
+    OptionSpec(name: "--write-baseline", valueName: "FILE"),
   ]
 
   /// Runs the command.
@@ -54,16 +59,30 @@ enum CheckCommand {
     }
     let format = try choice(parsed, "--format", default: ReportFormat.text)
     let inputFormat = try choice(parsed, "--input-format", default: InputFormatChoice.auto).format
-    let failOn = try choice(parsed, "--fail-on", default: Severity.error)
+    let failOnOption = parsed.has("--fail-on") ? try choice(parsed, "--fail-on", default: Severity.error) : nil
     let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
     guard !parsed.positionals.isEmpty else {
       throw UsageError(message: "no PATH given (a file, a folder, or - for standard input)", usage: HelpText.checkUsage)
     }
 
+    // Configuration file, suppressions and baseline (CheckSettings.swift); the command line wins.
+    var settings: CheckSettings
+    switch try CheckSettings.load(parsed, workingDirectory: console.workingDirectory) {
+    case .success(let loaded): settings = loaded
+    case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
+    let failOn = failOnOption ?? settings.failOn ?? .error
+
     let ruleSet: RuleSet
-    switch RuleLoading.load(userDirectories: parsed.all("--rules")) {
+    switch RuleLoading.load(userDirectories: settings.ruleFolders + parsed.all("--rules")) {
     case .success(let loaded): ruleSet = loaded
     case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
+    if let problem = settings.validate(ruleSet) {
       console.error(problem.message)
       return BocheckCommand.exitFailure
     }
@@ -72,7 +91,6 @@ enum CheckCommand {
     var failures = expansionErrors.count
     for error in expansionErrors { console.error(error.description) }
     // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
-    let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
     let textReport = TextReport(colors: colors)
     var jsonStream = JSONReport.Stream()
@@ -85,9 +103,13 @@ enum CheckCommand {
       case .failure(let error):
         console.error(error.description)
         failures += 1
-      case .success(let filing):
-        let result = ruleSet.check(filing, options: options)
-        let report = FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis))
+      case .success(let read):
+        let filing = settings.prepare(read)
+        let result = ruleSet.check(
+          filing, options: settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet))
+        let report = FileReport(
+          filing: filing, findings: settings.filter(result.findings, of: filing),
+          basis: result.basis.map(reportedBasis))
         switch format {
         case .json: console.standardOutput(jsonStream.add(report))
         case .text: console.standardOutput(textReport.renderFile(report, isFirst: fileCount == 0))
@@ -106,7 +128,9 @@ enum CheckCommand {
         console.standardOutput(textReport.renderTotal(fileCount: fileCount, totals: totals, unreadableCount: failures))
       }
     }
-    if failures > 0 { return BocheckCommand.exitFailure }
+    if !settings.finish(console: console) || failures > 0 { return BocheckCommand.exitFailure }
+    // A baseline that was written is the run's purpose: its findings do not fail it.
+    if settings.baselineOutput != nil { return BocheckCommand.exitSuccess }
     return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
   }
 
@@ -138,6 +162,7 @@ enum CheckCommand {
     case .option: source = .option
     case .stated: source = .stated
     case .implied: source = .implied
+    case .configuration: source = .configuration
     }
     return ReportedBasis(value: basis.value, source: source, line: basis.line)
   }
