@@ -42,8 +42,8 @@ struct PathGlob: Sendable, Equatable, CustomStringConvertible {
           } else {
             tokens.append(.anyAcrossComponents)
             index += 2
+            while index < scalars.count && scalars[index] == "*" { index += 1 }
           }
-          while index < scalars.count && scalars[index] == "*" { index += 1 }
         } else {
           tokens.append(.anyInComponent)
           index += 1
