@@ -27,17 +27,22 @@ public enum BocheckCommand {
   ///   - standardError: Writes text to standard error.
   ///   - isTerminal: Whether standard output is a terminal (the text report is coloured only then).
   ///   - environment: The environment variables; `NO_COLOR` (set and not empty) turns colour off.
+  ///   - workingDirectory: The absolute folder `.bocheck.json` is looked for from and relative `--config`,
+  ///     `--baseline`, `--write-baseline` and suppression paths are resolved against (inputs are opened as
+  ///     given); `nil` for the process's working directory.
   /// - Returns: The exit status: 0, 1 or 2 (see ``exitSuccess``, ``exitFindings``, ``exitFailure``).
   public static func run(
     arguments: [String], standardInput: () -> [UInt8], standardOutput: (String) -> Void,
-    standardError: (String) -> Void, isTerminal: Bool, environment: [String: String] = [:]
+    standardError: (String) -> Void, isTerminal: Bool, environment: [String: String] = [:],
+    workingDirectory: String? = nil
   ) -> Int32 {
     withoutActuallyEscaping(standardInput) { standardInput in
       withoutActuallyEscaping(standardOutput) { standardOutput in
         withoutActuallyEscaping(standardError) { standardError in
           let console = Console(
             standardInput: standardInput, standardOutput: standardOutput, standardError: standardError,
-            isTerminal: isTerminal, environment: environment)
+            isTerminal: isTerminal, environment: environment,
+            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory())
           return run(arguments, console: console)
         }
       }
@@ -99,6 +104,8 @@ struct Console {
   let isTerminal: Bool
   /// The environment variables.
   let environment: [String: String]
+  /// The absolute working directory (configuration discovery, relative configuration and baseline paths).
+  var workingDirectory: String = "/"
 
   /// Writes `bocheck: error: message` on standard error, as one line.
   func error(_ message: String) {

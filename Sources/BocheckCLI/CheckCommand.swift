@@ -31,6 +31,11 @@ enum CheckCommand {
     OptionSpec(name: "--shares-outstanding", valueName: "N"),
     OptionSpec(name: "--fail-on", valueName: "error|warning|note"),
     OptionSpec(name: "--no-color", valueName: nil),
+    // Configuration, suppressions and baselines (CheckSettings.swift).
+    OptionSpec(name: "--config", valueName: "PATH"),
+    OptionSpec(name: "--no-config", valueName: nil),
+    OptionSpec(name: "--baseline", valueName: "FILE"),
+    OptionSpec(name: "--write-baseline", valueName: "FILE"),
   ]
 
   /// Runs the command.
@@ -52,16 +57,30 @@ enum CheckCommand {
     let format = try choice(parsed, "--format", default: ReportFormat.text)
     let outputRequests = try OutputRequest.parse(parsed.all("--output"))
     let inputFormat = try choice(parsed, "--input-format", default: InputFormatChoice.auto).format
-    let failOn = try choice(parsed, "--fail-on", default: Severity.error)
+    let failOnOption = parsed.has("--fail-on") ? try choice(parsed, "--fail-on", default: Severity.error) : nil
     let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
     guard !parsed.positionals.isEmpty else {
       throw UsageError(message: "no PATH given (a file, a folder, or - for standard input)", usage: HelpText.checkUsage)
     }
 
+    // Configuration file, suppressions and baseline (CheckSettings.swift); the command line wins.
+    var settings: CheckSettings
+    switch try CheckSettings.load(parsed, workingDirectory: console.workingDirectory) {
+    case .success(let loaded): settings = loaded
+    case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
+    let failOn = failOnOption ?? settings.failOn ?? .error
+
     let ruleSet: RuleSet
-    switch RuleLoading.load(userDirectories: parsed.all("--rules")) {
+    switch RuleLoading.load(userDirectories: settings.ruleFolders + parsed.all("--rules")) {
     case .success(let loaded): ruleSet = loaded
     case .failure(let problem):
+      console.error(problem.message)
+      return BocheckCommand.exitFailure
+    }
+    if let problem = settings.validate(ruleSet) {
       console.error(problem.message)
       return BocheckCommand.exitFailure
     }
@@ -70,15 +89,14 @@ enum CheckCommand {
     var failures = expansionErrors.count
     for error in expansionErrors { console.error(error.description) }
     // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
-    let options = CheckOptions(sharesOutstanding: sharesOutstanding, onlyRules: nil)
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
-    let settings = ReportSettings(
+    let reportSettings = ReportSettings(
       ruleSet: ruleSet, environment: console.environment,
       workingDirectory: FileManager.default.currentDirectoryPath)
     let inputs: [InputSource]
     var reports: ReportOutputs
     switch ReportOutputs.open(
-      format: format, requests: outputRequests, inputs: expanded, given: parsed.positionals, settings: settings,
+      format: format, requests: outputRequests, inputs: expanded, given: parsed.positionals, settings: reportSettings,
       colors: colors, console: console)
     {
     case .success(let opened): (reports, inputs) = opened
@@ -94,16 +112,22 @@ enum CheckCommand {
         console.error(error.description)
         reports.addUnreadable(error)
         failures += 1
-      case .success(let filing):
-        let result = ruleSet.check(filing, options: options)
-        let report = FileReport(filing: filing, findings: result.findings, basis: result.basis.map(reportedBasis))
+      case .success(let read):
+        let filing = settings.prepare(read)
+        let result = ruleSet.check(
+          filing, options: settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet))
+        let report = FileReport(
+          filing: filing, findings: settings.filter(result.findings, of: filing),
+          basis: result.basis.map(reportedBasis))
         reports.add(report)
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
     // Every report file is complete before the exit status is known.
     if !reports.finish(unreadableCount: failures) { return BocheckCommand.exitFailure }
-    if failures > 0 { return BocheckCommand.exitFailure }
+    if !settings.finish(console: console) || failures > 0 { return BocheckCommand.exitFailure }
+    // A baseline that was written is the run's purpose: its findings do not fail it.
+    if settings.baselineOutput != nil { return BocheckCommand.exitSuccess }
     return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
   }
 
@@ -135,6 +159,7 @@ enum CheckCommand {
     case .option: source = .option
     case .stated: source = .stated
     case .implied: source = .implied
+    case .configuration: source = .configuration
     }
     return ReportedBasis(value: basis.value, source: source, line: basis.line)
   }

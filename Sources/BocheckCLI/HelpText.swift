@@ -52,14 +52,26 @@ enum HelpText {
       --fail-on error|warning|note  exit with 1 when a finding is this severe or more (default: error)
       --no-color                    never colour the text report; it is coloured only on a terminal,
                                     and not when the NO_COLOR environment variable is set
+      --config PATH                 read this configuration file instead of the .bocheck.json found in
+                                    the working directory or its nearest parent that has one
+      --no-config                   read no configuration file
+      --baseline FILE               report only findings that FILE (from --write-baseline) does not hold
+      --write-baseline FILE         write every finding left after suppressions to FILE; exit 0 once written
       -h, --help                    print this help
 
     html report: one self-contained page (no script, nothing fetched): per filing a header, the
     ownership structure with each parent's sum (red where it breaks) and the cover pages as a table, each
     finding marked in its cell and listed under its row.
 
+    .bocheck.json (strict JSON; options on the command line win): "disable" (rule ids), "severity"
+    (rule id -> error|warning|note), "rules" (folders, relative to the file), "failOn",
+    "sharesOutstanding" (CUSIP -> shares), "relationships" ([{"parent": NAME, "holds": [NAME...]}]),
+    "suppressions" ([{"rule", "path" (glob: * ** ?), "person"?, "row"?, "reason"}]). An unused
+    suppression is reported as a warning on standard error. See README.md for a complete example.
+
     exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 for a usage error,
-    an unreadable input (the other inputs are still checked) or an invalid rule file.
+    an unreadable input (the other inputs are still checked), an invalid rule file, or an invalid
+    configuration or baseline file.
 
     """
 

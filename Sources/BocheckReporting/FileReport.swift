@@ -12,6 +12,8 @@ public struct ReportedBasis: Hashable, Sendable {
     case stated
     /// Implied by the cover pages' percents taken together.
     case implied
+    /// Given per issuer CUSIP in the configuration file (`sharesOutstanding` in `.bocheck.json`).
+    case configuration
   }
 
   /// The number of shares outstanding.

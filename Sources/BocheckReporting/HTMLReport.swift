@@ -141,6 +141,7 @@ public enum HTMLReport {
     case .option: origin = "given with <code>--shares-outstanding</code>"
     case .stated: origin = "stated in the filing" + (basis.line.map { ", line \($0)" } ?? "")
     case .implied: origin = "implied by the cover pages’ percents (the filing states none)"
+    case .configuration: origin = "given for this CUSIP in the configuration file"
     }
     return "<strong>\(basis.value)</strong> <span class=\"aside\">\(origin)</span>"
   }

@@ -135,7 +135,7 @@ public struct TextReport: Sendable {
   }
 
   /// The basis in words: `shares outstanding 12,500,000 (stated, line 80)`, `(--shares-outstanding)`,
-  /// `(implied by the cover pages)`, or `no shares-outstanding basis`.
+  /// `(implied by the cover pages)`, `(configuration file)`, or `no shares-outstanding basis`.
   ///
   /// - Parameter basis: The basis, or `nil`.
   public static func basisPhrase(_ basis: ReportedBasis?) -> String {
@@ -145,6 +145,7 @@ public struct TextReport: Sendable {
     case .option: origin = "--shares-outstanding"
     case .stated: origin = basis.line.map { "stated, line \($0)" } ?? "stated"
     case .implied: origin = "implied by the cover pages"
+    case .configuration: origin = "configuration file"
     }
     return "shares outstanding \(basis.value) (\(origin))"
   }

@@ -8,6 +8,8 @@ public enum BasisSource: String, Sendable, Hashable, Codable {
   case stated
   /// Implied by the cover pages' amounts and percents together.
   case implied
+  /// Given for the issuer's CUSIP in the configuration file (`.bocheck.json`).
+  case configuration
 }
 
 /// The number of shares outstanding that percents of class are checked against.
@@ -30,10 +32,13 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - filing: The filing as read.
-  ///   - option: The `--shares-outstanding` value, if given.
+  ///   - option: The `--shares-outstanding` value (or the configuration's), if given.
+  ///   - optionSource: Where `option` comes from: `.option` (the default) or `.configuration`.
   /// - Returns: `nil` when nothing states or implies a basis.
-  public static func resolve(for filing: Filing, option: ExactDecimal?) -> SharesOutstandingBasis? {
-    if let option { return SharesOutstandingBasis(value: option, source: .option, line: nil) }
+  public static func resolve(
+    for filing: Filing, option: ExactDecimal?, optionSource: BasisSource = .option
+  ) -> SharesOutstandingBasis? {
+    if let option { return SharesOutstandingBasis(value: option, source: optionSource, line: nil) }
     if let stated = filing.statedSharesOutstanding {
       return SharesOutstandingBasis(value: stated.value, source: .stated, line: stated.line)
     }

@@ -7,11 +7,17 @@ public struct CheckOptions: Sendable {
   public var sharesOutstanding: ExactDecimal?
   /// When set, only the rules with these ids run.
   public var onlyRules: Set<String>?
+  /// Where ``sharesOutstanding`` comes from: `.option` (the command line) or `.configuration`.
+  public var sharesOutstandingSource: BasisSource
 
   /// Creates options.
-  public init(sharesOutstanding: ExactDecimal? = nil, onlyRules: Set<String>? = nil) {
+  public init(
+    sharesOutstanding: ExactDecimal? = nil, onlyRules: Set<String>? = nil,
+    sharesOutstandingSource: BasisSource = .option
+  ) {
     self.sharesOutstanding = sharesOutstanding
     self.onlyRules = onlyRules
+    self.sharesOutstandingSource = sharesOutstandingSource
   }
 }
 
@@ -124,7 +130,8 @@ public struct RuleSet: Sendable {
   ///   - options: The basis to use and the rules to run.
   /// - Returns: The findings in report order, without duplicates, and the basis used.
   public func check(_ filing: Filing, options: CheckOptions) -> CheckResult {
-    let basis = SharesOutstandingBasis.resolve(for: filing, option: options.sharesOutstanding)
+    let basis = SharesOutstandingBasis.resolve(
+      for: filing, option: options.sharesOutstanding, optionSource: options.sharesOutstandingSource)
     let bridge = ModelBridge(filing: filing, basis: basis)
     var findings: [Finding] = []
     var seen = Set<Finding>()
