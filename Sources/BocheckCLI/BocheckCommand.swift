@@ -26,6 +26,8 @@ public enum BocheckCommand {
   ///   - standardOutput: Writes text to standard output.
   ///   - standardError: Writes text to standard error.
   ///   - isTerminal: Whether standard output is a terminal (the text report is coloured only then).
+  ///   - errorIsTerminal: Whether standard error is a terminal: a run over several files then shows its
+  ///     progress there.
   ///   - environment: The environment variables; `NO_COLOR` (set and not empty) turns colour off.
   ///   - workingDirectory: The absolute folder `.bocheck.json` is looked for from and relative `--config`,
   ///     `--baseline`, `--write-baseline` and suppression paths are resolved against (inputs are opened as
@@ -33,8 +35,8 @@ public enum BocheckCommand {
   /// - Returns: The exit status: 0, 1 or 2 (see ``exitSuccess``, ``exitFindings``, ``exitFailure``).
   public static func run(
     arguments: [String], standardInput: () -> [UInt8], standardOutput: (String) -> Void,
-    standardError: (String) -> Void, isTerminal: Bool, environment: [String: String] = [:],
-    workingDirectory: String? = nil
+    standardError: (String) -> Void, isTerminal: Bool, errorIsTerminal: Bool = false,
+    environment: [String: String] = [:], workingDirectory: String? = nil
   ) -> Int32 {
     withoutActuallyEscaping(standardInput) { standardInput in
       withoutActuallyEscaping(standardOutput) { standardOutput in
@@ -42,7 +44,7 @@ public enum BocheckCommand {
           let console = Console(
             standardInput: standardInput, standardOutput: standardOutput, standardError: standardError,
             isTerminal: isTerminal, environment: environment,
-            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory())
+            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory(), errorIsTerminal: errorIsTerminal)
           return run(arguments, console: console)
         }
       }
@@ -106,10 +108,12 @@ struct Console {
   let environment: [String: String]
   /// The absolute working directory (configuration discovery, relative configuration and baseline paths).
   var workingDirectory: String = "/"
+  /// Whether standard error is a terminal, where progress is shown.
+  var errorIsTerminal = false
 
-  /// Writes `bocheck: error: message` on standard error, as one line.
+  /// Writes `bocheck: error: message` on standard error, as one line (over any progress line shown there).
   func error(_ message: String) {
-    standardError("bocheck: error: \(TextReport.oneLine(message))\n")
+    standardError((errorIsTerminal ? Progress.clearLine : "") + "bocheck: error: \(TextReport.oneLine(message))\n")
   }
 }
 

@@ -106,7 +106,9 @@ enum CheckCommand {
     }
     for error in expansionErrors { reports.addUnreadable(error) }
     var failing = false
+    var progress = Progress(console: console, total: inputs.count)
     for input in inputs {
+      progress.starting(input.path)
       switch readFiling(input, format: inputFormat, console: console) {
       case .failure(let error):
         console.error(error.description)
@@ -123,6 +125,7 @@ enum CheckCommand {
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
+    progress.finish()
     // Every report file is complete before the exit status is known.
     if !reports.finish(unreadableCount: failures) { return BocheckCommand.exitFailure }
     if !settings.finish(console: console) || failures > 0 { return BocheckCommand.exitFailure }

@@ -42,5 +42,6 @@ let status = BocheckCommand.run(
   standardOutput: { writeAll($0, to: STDOUT_FILENO) },
   standardError: { writeAll($0, to: STDERR_FILENO) },
   isTerminal: isatty(STDOUT_FILENO) == 1,
+  errorIsTerminal: isatty(STDERR_FILENO) == 1,
   environment: ProcessInfo.processInfo.environment)
 exit(status)
