@@ -23,6 +23,10 @@ enum XMLFilingReader {
   ]
 
   private static let basisSections: Set<String> = ["item4", "item5", "commentContent", "comments"]
+  /// Where the filing describes how its reporting persons are related.
+  private static let relationshipSections: Set<String> = [
+    "item2", "item4", "item5", "item6", "commentContent", "comments",
+  ]
 
   /// Reads a filing from XML text.
   ///
@@ -40,6 +44,7 @@ enum XMLFilingReader {
     var currentLine = 0
     var codeRows: [RowField: (codes: [String], line: Int, column: Int)] = [:]
     var basisTexts: [(text: String, line: Int)] = []
+    var relationshipTexts: [(text: String, line: Int)] = []
     var notes: [ReaderNote] = []
     var isSchedule13G = false
 
@@ -80,6 +85,7 @@ enum XMLFilingReader {
         let value = raw.trimmingBlanks().trimmingCharacters(in: "\n\r")
         guard let element = stack.last else { continue }
         if stack.contains(where: basisSections.contains) { basisTexts.append((value, line)) }
+        if stack.contains(where: relationshipSections.contains) { relationshipTexts.append((value, line)) }
         if currentRows != nil, let field = rowElements[element] {
           if field.valueKind == .codes {
             var entry = codeRows[field] ?? ([], line, column)
@@ -119,6 +125,8 @@ enum XMLFilingReader {
     if let form = filing.form, filing.amendment != nil, !form.value.hasSuffix("/A") {
       filing.form = Located(form.value + "/A", line: form.line)
     }
+    let names = pages.compactMap(\.reportingPersonName)
+    RelationshipFacts.apply(RelationshipFacts.relationships(in: relationshipTexts, names: names), to: &pages)
     filing.coverPages = pages
     let basisLines = SourceLines(
       built: basisTexts.flatMap { entry in

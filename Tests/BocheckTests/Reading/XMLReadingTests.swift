@@ -87,3 +87,54 @@ import Testing
     #expect(!name.contains("root"))
   }
 }
+
+/// Relationships stated in Items 2 and 5 ("as the sole general partner of"), with defined short names.
+@Suite struct XMLRelationshipTests {
+  static let nested = TestSupport.repositoryRoot.appendingPathComponent(
+    "Tests/BocheckTests/Fixtures/corpus/edgartools__schedule13d_nested_cusip.xml")
+
+  @Test func generalPartnersAreTiedToTheirFundsThroughDefinedNames() throws {
+    let filing = try TestSupport.read(Self.nested)
+    #expect(try filing.coverPages[1].row(.aggregateAmountOwned).amount?.attributedTo == ["ARCH Venture Fund XII, L.P."])
+    #expect(
+      try filing.coverPages[2].row(.aggregateAmountOwned).amount?.attributedTo == ["ARCH Venture Partners XII, L.P."])
+    #expect(try filing.coverPages[2].row(.aggregateAmountOwned).note?.contains("line 179") == true)
+    // Individuals share power "by virtue of their relationship": no role sentence, no attribution.
+    #expect(try filing.coverPages[3].row(.aggregateAmountOwned).amount?.attributedTo == [])
+  }
+
+  @Test func aPersonWhoAlsoHoldsSharesInItsOwnRightIsNotTied() throws {
+    let filing = try TestSupport.read(
+      TestSupport.repositoryRoot.appendingPathComponent(
+        "Tests/BocheckTests/Fixtures/corpus/edgartools__schedule13d.xml"))
+    #expect(filing.coverPages.allSatisfy { $0.rows[.aggregateAmountOwned]?.amount?.attributedTo.isEmpty == true })
+  }
+
+  @Test func aGeneralPartnerOneShareShortOfItsFundIsReported() throws {
+    var text = try String(contentsOf: Self.nested, encoding: .utf8)
+    // The third reporting person's row 11 (the general partner's general partner) one share short.
+    let marker = "<aggregateAmountOwned>6294951</aggregateAmountOwned>"
+    var ranges: [Range<String.Index>] = []
+    var start = text.startIndex
+    while let found = text.range(of: marker, range: start..<text.endIndex) {
+      ranges.append(found)
+      start = found.upperBound
+    }
+    #expect(ranges.count == 7)
+    text.replaceSubrange(ranges[2], with: "<aggregateAmountOwned>6294950</aggregateAmountOwned>")
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bocheck-gp-\(UUID().uuidString).xml")
+    try text.write(to: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: path) }
+    let outcome = CLIHarness.run(["check", "--format", "json", path.path])
+    #expect(outcome.status == 1)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    let files = try #require(json["files"] as? [[String: Any]])
+    let findings = try #require(files.first?["findings"] as? [[String: Any]])
+    let parentSum = findings.filter { $0["rule"] as? String == "parent-sum" }
+    #expect(parentSum.count == 1)
+    #expect(parentSum.first?["page"] as? Int == 3)
+    #expect(parentSum.first?["row"] as? Int == 11)
+    #expect(parentSum.first?["expected"] as? String == "6294951")
+    #expect(parentSum.first?["actual"] as? String == "6294950")
+  }
+}

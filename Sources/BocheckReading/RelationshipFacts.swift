@@ -1,0 +1,159 @@
+import BocheckModel
+import Foundation
+
+/// Relationships between reporting persons that a filing states in words ("AVP LP, as the sole general
+/// partner of AVF, may be deemed to beneficially own ..."), turned into row 11 attributions.
+///
+/// XML filings have no place on the cover page to say whose shares a parent's are; Items 2, 4 and 5 and the
+/// comments say it in prose, often with defined short names (`ARCH Venture Fund XII, L.P. ("AVF XII")`). A
+/// parent is tied to the persons it is the general partner, managing member, manager or investment
+/// adviser of. The attribution is added only where it cannot mislead: the parent's row 11 names nobody, its
+/// sole voting and sole dispositive powers are 0 (so it holds nothing in its own right, as an individual who
+/// also owns shares personally would), and both names are reporting persons of the filing. The row keeps a
+/// note saying where the relationship was read.
+enum RelationshipFacts {
+  /// A relationship read from the text.
+  struct Relationship: Equatable {
+    /// The reporting person that holds through the other.
+    let parent: String
+    /// The reporting person whose shares the parent beneficially owns.
+    let child: String
+    /// The 1-based line of the sentence.
+    let line: Int
+  }
+
+  private static let roles = [
+    "sole general partner", "general partner", "sole managing member", "managing member", "sole member",
+    "investment manager", "investment adviser", "investment advisor", "sole manager", "manager",
+  ]
+
+  /// Reads the relationships stated in paragraphs.
+  ///
+  /// - Parameters:
+  ///   - paragraphs: The paragraphs' text, each with its 1-based line.
+  ///   - names: The reporting persons' names (from their cover pages).
+  static func relationships(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
+    let aliases = aliasMap(paragraphs.map(\.text), names: names)
+    var mentions: [(key: String, name: String)] = names.map { ($0.lowercased(), $0) }
+    mentions += aliases.map { ($0.key.lowercased(), $0.value) }
+    // Longest first, so "Fund LP II" is found before "Fund LP".
+    mentions.sort { $0.key.count > $1.key.count }
+    var result: [Relationship] = []
+    for paragraph in paragraphs {
+      let lower = paragraph.text.lowercased()
+      for role in roles {
+        var searchStart = lower.startIndex
+        while let found = lower.range(of: role + " of ", range: searchStart..<lower.endIndex) {
+          searchStart = found.upperBound
+          // A longer role at the same place ("sole general partner") was handled already.
+          if roles.contains(where: {
+            $0.count > role.count && $0.hasSuffix(role) && lower[..<found.upperBound].hasSuffix($0 + " of ")
+          }) {
+            continue
+          }
+          guard let child = mention(startingAt: found.upperBound, in: lower, mentions: mentions),
+            let parent = mention(endingBefore: found.lowerBound, in: lower, mentions: mentions),
+            NameKey(parent) != NameKey(child)
+          else { continue }
+          let relationship = Relationship(parent: parent, child: child, line: paragraph.line)
+          if !result.contains(where: { NameKey($0.parent) == NameKey(parent) && NameKey($0.child) == NameKey(child) }) {
+            result.append(relationship)
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Defined short names: `Full Name ("ALIAS")` or `Full Name (the "ALIAS")`, for names of the filing.
+  static func aliasMap(_ texts: [String], names: [String]) -> [String: String] {
+    var aliases: [String: String] = [:]
+    for text in texts {
+      var searchStart = text.startIndex
+      while let open = text.range(of: "(", range: searchStart..<text.endIndex) {
+        searchStart = open.upperBound
+        guard let close = text.range(of: ")", range: open.upperBound..<text.endIndex) else { break }
+        var inner = text[open.upperBound..<close.lowerBound].trimmingBlanks()
+        if inner.lowercased().hasPrefix("the ") { inner = String(inner.dropFirst(4)) }
+        let quotes: Set<Character> = ["\"", "“", "”", "'"]
+        guard let first = inner.first, let last = inner.last, quotes.contains(first), quotes.contains(last),
+          inner.count > 2
+        else { continue }
+        let alias = String(inner.dropFirst().dropLast()).trimmingBlanks()
+        let before = text[..<open.lowerBound].trimmingBlanks().lowercased()
+        if let name = names.filter({ before.hasSuffix($0.lowercased()) }).max(by: { $0.count < $1.count }),
+          !alias.isEmpty, alias.count < 60
+        {
+          aliases[alias] = name
+        }
+      }
+    }
+    return aliases
+  }
+
+  private static func mention(startingAt index: String.Index, in text: String, mentions: [(key: String, name: String)])
+    -> String?
+  {
+    var start = index
+    for article in ["the ", "each of "] where text[start...].hasPrefix(article) {
+      start = text.index(start, offsetBy: article.count)
+    }
+    for mention in mentions where text[start...].hasPrefix(mention.key) {
+      let end = text.index(start, offsetBy: mention.key.count)
+      // The mention must end a word ("AVF XII" is not the start of "AVF XIII").
+      if end == text.endIndex || !(text[end].isLetter || text[end].isNumber) { return mention.name }
+    }
+    return nil
+  }
+
+  private static func mention(
+    endingBefore index: String.Index, in text: String, mentions: [(key: String, name: String)]
+  )
+    -> String?
+  {
+    // The parent is named just before the role: "X is the", "X, as the", "X (\"X\") which is the".
+    let fillers: Set<String> = ["the", "is", "as", "which", "who", "that", "being", "serves", "acts", "its", "a"]
+    var before = Substring(text[..<index])
+    var changed = true
+    while changed {
+      changed = false
+      while let last = before.last,
+        last == " " || last == "," || last == "\"" || last == ")" || last == "“"
+          || last == "”" || last == "'"
+      {
+        before = before.dropLast()
+        changed = true
+      }
+      if let space = before.lastIndex(of: " "), fillers.contains(String(before[before.index(after: space)...])) {
+        before = before[..<space]
+        changed = true
+      }
+    }
+    for mention in mentions where before.hasSuffix(mention.key) {
+      let start = before.index(before.endIndex, offsetBy: -mention.key.count)
+      if start == before.startIndex || !(before[before.index(before: start)].isLetter) { return mention.name }
+    }
+    return nil
+  }
+
+  /// Adds the relationships to the cover pages of parents whose row 11 names nobody and that hold nothing
+  /// in their own right (both sole powers 0).
+  static func apply(_ relationships: [Relationship], to pages: inout [CoverPage]) {
+    for index in pages.indices {
+      guard let name = pages[index].reportingPersonName,
+        var row = pages[index].rows[.aggregateAmountOwned], var amount = row.amount, amount.attributedTo.isEmpty
+      else { continue }
+      let holdsNothingDirectly = [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
+        pages[index].rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
+      }
+      guard holdsNothingDirectly else { continue }
+      let children = relationships.filter { NameKey($0.parent) == NameKey(name) }
+      guard !children.isEmpty else { continue }
+      amount.attributedTo = children.map(\.child)
+      row.value = .amount(amount)
+      let lines = children.map { String($0.line) }.joined(separator: ", ")
+      row.note = "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))"
+      pages[index].rows[.aggregateAmountOwned] = row
+    }
+  }
+}
