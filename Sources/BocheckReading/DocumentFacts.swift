@@ -371,9 +371,10 @@ final class DocumentFacts {
         }
       } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
         // An entity's name: the next non-blank entry is "By:"; a name wrapped over two lines is joined.
-        if let next = nextNonBlank(after: index) {
+        if let next = nextNonBlank(after: index), !isNameAndTitle(text) {
           let nextText = all[next].text
-          if nextText.uppercased().hasPrefix("BY:") {
+          // "ALPHA FUND LP" then "By: /s/ ..." or directly "/s/ ..." (signed by an officer named below).
+          if nextText.uppercased().hasPrefix("BY:") || nextText.uppercased().hasPrefix("/S/") {
             names.append(NamedMention(name: text, line: lines.sourceLine(all[index].position)))
           } else if next == index + 1, !endsWithSuffix(upper), nextText.count <= 60,
             let after = nextNonBlank(after: next), all[after].text.uppercased().hasPrefix("BY:")
@@ -388,6 +389,18 @@ final class DocumentFacts {
       index += 1
     }
     return (names, index)
+  }
+
+  private static let titleWords = [
+    "president", "member", "partner", "director", "officer", "manager", "individually", "attorney", "secretary",
+    "chief", "treasurer", "chairman", "principal", "trustee", "authorized", "signatory", "vice", "ceo", "cfo", "coo",
+  ]
+
+  /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
+  private func isNameAndTitle(_ text: String) -> Bool {
+    guard let comma = text.lastIndex(of: ",") else { return false }
+    let tail = text[text.index(after: comma)...].lowercased()
+    return DocumentFacts.titleWords.contains { tail.contains($0) }
   }
 
   private func endsWithSuffix(_ upper: String) -> Bool {

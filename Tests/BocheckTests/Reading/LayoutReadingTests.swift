@@ -265,3 +265,38 @@ extension Row {
   /// The row's number on a schedule.
   func number(in schedule: Schedule) -> Int? { field.number(in: schedule) }
 }
+
+/// Signature blocks: entities signed with or without "By:", individuals, and titles that are not names.
+@Suite struct SignatureReadingTests {
+  @Test func entitiesIndividualsAndTitles() throws {
+    let text = """
+      SCHEDULE 13D
+      1 NAME OF REPORTING PERSON
+      Rowan Ridge Fund LP
+      1 NAME OF REPORTING PERSON
+      Rowan Ridge GP LLC
+      1 NAME OF REPORTING PERSON
+      Amara Osei
+
+      SIGNATURE
+
+      After reasonable inquiry and to the best of my knowledge and belief, I certify that the information set forth in this statement is true, complete and correct.
+
+      ROWAN RIDGE FUND LP
+      /s/ Amara Osei
+      Name: Amara Osei
+      Title: Managing Member of its General Partner
+
+      ROWAN RIDGE GP LLC
+
+      By: /s/ Amara Osei
+
+      Amara Osei, Managing Member
+
+      /s/ Amara Osei
+      Amara Osei, Individually
+      """
+    let filing = try TestSupport.read(text: text)
+    #expect(filing.signers.map(\.name) == ["ROWAN RIDGE FUND LP", "ROWAN RIDGE GP LLC", "Amara Osei"])
+  }
+}
