@@ -90,9 +90,10 @@ enum CheckCommand {
     for error in expansionErrors { console.error(error.description) }
     // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
-    let reportSettings = ReportSettings(
+    var reportSettings = ReportSettings(
       ruleSet: ruleSet, environment: console.environment,
       workingDirectory: FileManager.default.currentDirectoryPath)
+    reportSettings.failOn = failOn
     let inputs: [InputSource]
     var reports: ReportOutputs
     switch ReportOutputs.open(

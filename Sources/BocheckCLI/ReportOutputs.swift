@@ -68,6 +68,8 @@ struct ReportSettings: Sendable {
   var rules: [ReportedRule]
   /// How the CI formats make paths relative to the source root.
   var paths: ReportPaths
+  /// The least severity that fails (`--fail-on`): JUnit fails only those test cases.
+  var failOn: Severity = .error
 
   /// The settings of a run.
   ///
@@ -125,7 +127,7 @@ struct ReportWriter {
     case .json: state = .json(JSONReport.Stream())
     case .sarif: state = .sarif(SARIFReport.Stream(rules: settings.rules, tool: settings.tool, paths: settings.paths))
     case .github: state = .github
-    case .junit: state = .junit(JUnitReport(rules: settings.rules, paths: settings.paths))
+    case .junit: state = .junit(JUnitReport(rules: settings.rules, paths: settings.paths, failOn: settings.failOn))
     case .checkstyle: state = .checkstyle
     case .html: state = .html([])
     }

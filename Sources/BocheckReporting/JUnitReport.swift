@@ -14,13 +14,17 @@ import BocheckModel
 ///
 /// Each file read is a test suite with one test case per rule (the rules in order, then any rule that
 /// reported without being listed), so names are unique within a suite and the file tells suites apart. A
-/// rule that found something fails: its `<failure>` has the counts and the rule's summary as `message`,
+/// rule that found something at or above the fail-on severity fails: its `<failure>` has the counts and the
+/// rule's summary as `message`,
 /// the most severe severity as `type`, and the findings as the text report prints them as its text. An
 /// input that could not be read is a suite with one test case, `read`, in error. Paths are relative to the
-/// source root (see ``ReportPaths``). No timings are written, so the output is deterministic.
+/// source root (see ``ReportPaths``). A rule whose findings are all below the fail-on severity passes and
+/// lists them in its `<system-out>`, as `--fail-on` does for the exit status. No timings are written, so the
+/// output is deterministic.
 public struct JUnitReport: Sendable {
   private let rules: [ReportedRule]
   private let paths: ReportPaths
+  private let failOn: Severity
   private var suites: [String] = []
   private var tests = 0
   private var failures = 0
@@ -31,9 +35,11 @@ public struct JUnitReport: Sendable {
   /// - Parameters:
   ///   - rules: The rules that ran: each is a test case of every file.
   ///   - paths: How paths are made relative to the source root.
-  public init(rules: [ReportedRule], paths: ReportPaths) {
+  ///   - failOn: The least severity that fails a test case (as `--fail-on`); every finding by default.
+  public init(rules: [ReportedRule], paths: ReportPaths, failOn: Severity = .note) {
     self.rules = rules
     self.paths = paths
+    self.failOn = failOn
   }
 
   /// The report of checked files, with no unreadable input.
@@ -69,11 +75,15 @@ public struct JUnitReport: Sendable {
         cases += opening + "/>\n"
         continue
       }
+      let body = findings.flatMap { text.findingLines($0, path: path, schedule: file.filing.schedule) }
+        .joined(separator: "\n")
+      guard worst >= failOn else {
+        cases += opening + ">\n      <system-out>" + XMLText.content(body) + "</system-out>\n    </testcase>\n"
+        continue
+      }
       failed += 1
       let counts = SeverityCounts(findings)
       let message = JUnitReport.countsPhrase(counts) + (summaries[id].map { ": " + $0 } ?? "")
-      let body = findings.flatMap { text.findingLines($0, path: path, schedule: file.filing.schedule) }
-        .joined(separator: "\n")
       cases +=
         opening + ">\n      <failure message=\"\(XMLText.attribute(message))\" type=\"\(worst.rawValue)\">"
         + XMLText.content(body) + "</failure>\n    </testcase>\n"

@@ -210,3 +210,16 @@ struct ReportFileEndToEndTests {
     #expect(results.count == expected[0].count + expected[1].count)
   }
 }
+
+/// JUnit follows `--fail-on`: a rule fails only with a finding at or above it, lower ones are listed.
+@Suite struct JUnitFailOnTests {
+  @Test func warningsFailOnlyWhenFailOnIsWarning() {
+    let sample = TestSupport.completeSample.path
+    let byDefault = CLIHarness.run(["check", "--format", "junit", sample]).standardOutput
+    #expect(byDefault.contains("<testsuites name=\"bocheck\" tests=\"15\" failures=\"1\" errors=\"0\">"))
+    #expect(byDefault.contains("name=\"percent-derivative-basis\">\n      <system-out>"))
+    let strict = CLIHarness.run(["check", "--format", "junit", "--fail-on", "warning", sample]).standardOutput
+    #expect(strict.contains("<testsuites name=\"bocheck\" tests=\"15\" failures=\"2\" errors=\"0\">"))
+    #expect(strict.contains("<failure message=\"7 warnings: "))
+  }
+}
