@@ -1,7 +1,7 @@
 /// An exact decimal number: an integer significand scaled by a power of ten.
 ///
 /// Share amounts and printed percents are exact decimals. Values keep the number of decimals they were
-/// printed with (`scale`), so that `2.28` and `2.280` can be told apart where the printed precision
+/// printed with (`scale`), so that `6.25` and `6.250` can be told apart where the printed precision
 /// matters. Arithmetic on them goes through ``Rational`` and never through binary floating point.
 public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   /// The digits of the number without its decimal point.

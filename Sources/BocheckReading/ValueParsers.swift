@@ -246,7 +246,7 @@ enum ValueParsers {
     return .other
   }
 
-  /// Parses a percent of class such as `2.28%`, `8.34 %`, `5.1` or `0.0%`.
+  /// Parses a percent of class such as `6.25%`, `9.9 %`, `5.1` or `0.0%`.
   static func parsePercent(_ text: String) -> ParsedValue {
     guard !text.isEmpty else { return .empty }
     var body = Substring(text)
