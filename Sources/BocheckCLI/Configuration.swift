@@ -235,13 +235,10 @@ struct Configuration: Sendable, Equatable {
     for relationship in relationships {
       let parent = NameKey(relationship.parent)
       for index in filing.coverPages.indices {
-        guard let name = filing.coverPages[index].reportingPersonName, NameKey(name) == parent,
-          var row = filing.coverPages[index].rows[.aggregateAmountOwned], var amount = row.amount,
-          amount.attributedTo.isEmpty
-        else { continue }
-        amount.attributedTo = relationship.holds
-        row.value = .amount(amount)
-        filing.coverPages[index].rows[.aggregateAmountOwned] = row
+        guard let name = filing.coverPages[index].reportingPersonName, NameKey(name) == parent else { continue }
+        filing.coverPages[index].attributeAggregate(
+          to: relationship.holds,
+          note: "attributed to \(relationship.holds.joined(separator: ", ")) by the configuration file")
       }
     }
     return filing

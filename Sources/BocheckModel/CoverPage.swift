@@ -99,6 +99,28 @@ public struct CoverPage: Hashable, Sendable {
   public var reportingPersonName: String? {
     rows[.reportingPersonName]?.text
   }
+
+  /// Attributes row 11 to other reporting persons, as if it read "owned by ...", when it names nobody.
+  ///
+  /// Relationships that the page itself does not state (said in the filing's prose, or declared in a
+  /// configuration file) reach the ownership rules this way. A row 11 that states its own attribution, or
+  /// holds no amount, is left as read.
+  ///
+  /// - Parameters:
+  ///   - names: The reporting persons whose shares row 11 stands for.
+  ///   - note: Where the relationship comes from, kept as the row's note.
+  /// - Returns: Whether the attribution was added.
+  @discardableResult
+  public mutating func attributeAggregate(to names: [String], note: String) -> Bool {
+    guard !names.isEmpty, var row = rows[.aggregateAmountOwned], var amount = row.amount,
+      amount.attributedTo.isEmpty
+    else { return false }
+    amount.attributedTo = names
+    row.value = .amount(amount)
+    row.note = note
+    rows[.aggregateAmountOwned] = row
+    return true
+  }
 }
 
 /// A name found outside the cover pages: a signature or a party to the joint filing agreement.

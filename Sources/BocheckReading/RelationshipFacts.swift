@@ -140,20 +140,16 @@ enum RelationshipFacts {
   /// in their own right (both sole powers 0).
   static func apply(_ relationships: [Relationship], to pages: inout [CoverPage]) {
     for index in pages.indices {
-      guard let name = pages[index].reportingPersonName,
-        var row = pages[index].rows[.aggregateAmountOwned], var amount = row.amount, amount.attributedTo.isEmpty
-      else { continue }
+      guard let name = pages[index].reportingPersonName else { continue }
       let holdsNothingDirectly = [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
         pages[index].rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
       }
       guard holdsNothingDirectly else { continue }
       let children = relationships.filter { NameKey($0.parent) == NameKey(name) }
-      guard !children.isEmpty else { continue }
-      amount.attributedTo = children.map(\.child)
-      row.value = .amount(amount)
       let lines = children.map { String($0.line) }.joined(separator: ", ")
-      row.note = "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))"
-      pages[index].rows[.aggregateAmountOwned] = row
+      pages[index].attributeAggregate(
+        to: children.map(\.child),
+        note: "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))")
     }
   }
 }
