@@ -47,23 +47,32 @@ enum ASCIIText {
     return nil
   }
 
+  /// Whether an upper-case ASCII phrase occurs in a line, ignoring case, without copying the line.
+  static func contains(_ phrase: [UInt8], in line: Substring) -> Bool {
+    if let found = line.utf8.withContiguousStorageIfAvailable({ contains(phrase, in: $0) }) { return found }
+    return contains(phrase, in: String(line))
+  }
+
   /// Whether an upper-case ASCII phrase occurs in `text`, ignoring case, scanning its UTF-8 bytes in place.
   static func contains(_ phrase: [UInt8], in text: String) -> Bool {
     var text = text
-    return text.withUTF8 { buffer in
-      guard let first = phrase.first, buffer.count >= phrase.count else { return false }
-      var index = 0
-      let last = buffer.count - phrase.count
-      while index <= last {
-        if upper(buffer[index]) == first {
-          var offset = 1
-          while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
-          if offset == phrase.count { return true }
-        }
-        index += 1
+    return text.withUTF8 { contains(phrase, in: $0) }
+  }
+
+  /// Whether an upper-case ASCII phrase occurs in a buffer of UTF-8 bytes, ignoring case.
+  static func contains(_ phrase: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = phrase.first, buffer.count >= phrase.count else { return false }
+    var index = 0
+    let last = buffer.count - phrase.count
+    while index <= last {
+      if upper(buffer[index]) == first {
+        var offset = 1
+        while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+        if offset == phrase.count { return true }
       }
-      return false
+      index += 1
     }
+    return false
   }
 
   /// The end offset of `phrase` matched at `start`, or `nil`.
