@@ -4,6 +4,8 @@
 #   make demo      build, then check the founding samples in Samples/ and print the report
 #   make test      run the whole test suite (works on a fresh clone)
 #   make install   install the tool and its built-in rules under PREFIX (default /usr/local)
+#   make corpus    check the real filings of CORPUS (default ../shared/corpus/edgar) against expected.json
+#   make corpus-raise  the same, then raise Tests/corpus-ratchet.json to every total this run betters
 #   make bench     reading throughput on inputs built from the samples (release build)
 #   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
 #   make rules-doc regenerate Rules/README.md from the rule files
@@ -20,7 +22,7 @@ RELEASE_BIN = .build/release/bocheck
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
 
-.PHONY: all build demo test bench fuzz rules-doc install uninstall lint clean
+.PHONY: all build demo test corpus corpus-raise bench fuzz rules-doc install uninstall lint clean
 
 all: build
 
@@ -35,6 +37,15 @@ demo: build
 
 test:
 	$(SWIFT) test
+
+CORPUS ?= ../shared/corpus/edgar
+corpus:
+	$(SWIFT) build -c release --product bocheck-corpus
+	./.build/release/bocheck-corpus $(CORPUS)
+
+corpus-raise:
+	$(SWIFT) build -c release --product bocheck-corpus
+	./.build/release/bocheck-corpus $(CORPUS) --raise Tests/corpus-ratchet.json
 
 bench:
 	$(SWIFT) build -c release --product bocheck-bench

@@ -23,11 +23,16 @@ let package = Package(
       name: "BocheckCLI",
       dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"]),
     .executableTarget(name: "bocheck", dependencies: ["BocheckCLI"]),
+    // Compares the checker with hand-made readings of real filings (`make corpus` and the ratchet test).
+    .target(name: "BocheckCorpus", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),
+    .executableTarget(name: "bocheck-corpus", dependencies: ["BocheckCorpus", "BocheckRules"]),
     // The benchmark behind `make bench` (reading throughput), never run as a test.
     .executableTarget(name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),
     .testTarget(
       name: "BocheckTests",
-      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI"],
+      dependencies: [
+        "BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI", "BocheckCorpus",
+      ],
       resources: [.copy("Fixtures")]),
   ]
 )
