@@ -1,8 +1,9 @@
-@testable import BocheckCorpus
 import BocheckModel
 import BocheckRules
 import Foundation
 import Testing
+
+@testable import BocheckCorpus
 
 /// The real-filing corpus beside the project, when this checkout has it.
 enum RealCorpus {
@@ -42,7 +43,9 @@ struct CorpusRatchetTests {
 
 @Suite("Corpus comparison")
 struct CorpusComparisonTests {
-  @Test("a cell matches a number at any printed scale, an empty row only when nothing was read, words only as no number or zero")
+  @Test(
+    "a cell matches a number at any printed scale, an empty row only when nothing was read, words only as no number or zero"
+  )
   func cellMatching() throws {
     let amount = Row(
       field: .aggregateAmountOwned, raw: "1,200", line: 3, status: .read,
