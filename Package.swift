@@ -25,7 +25,7 @@ let package = Package(
     .executableTarget(name: "bocheck", dependencies: ["BocheckCLI"]),
     // Compares the checker with hand-made readings of real filings (`make corpus` and the ratchet test).
     .target(name: "BocheckCorpus", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),
-    .executableTarget(name: "bocheck-corpus", dependencies: ["BocheckCorpus", "BocheckRules"]),
+    .executableTarget(name: "bocheck-corpus", dependencies: ["BocheckCorpus", "BocheckReading", "BocheckRules"]),
     // The benchmark behind `make bench` (reading throughput), never run as a test.
     .executableTarget(name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),
     .testTarget(

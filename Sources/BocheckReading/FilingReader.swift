@@ -69,8 +69,8 @@ public enum FilingReader {
 
   /// The format of a filing's text, from its first non-blank characters and tags.
   public static func detectFormat(_ text: String) -> InputFormat {
-    let head = String(text.utf8.prefix(4096)).map { String($0) } ?? ""
-    let start = head.drop { $0.isWhitespace }.prefix(200).lowercased()
+    let head = String(text.utf8.prefix(8192)).map { String($0) } ?? ""
+    let start = skippingPrivacyEnhancedHeader(head).drop { $0.isWhitespace }.prefix(200).lowercased()
     if start.hasPrefix("<?xml") || start.hasPrefix("<edgarsubmission") { return .xml }
     if start.hasPrefix("<sec-document") || start.hasPrefix("<submission") || start.hasPrefix("<document") {
       return .sgml
@@ -82,6 +82,21 @@ public enum FilingReader {
       if htmlElements.contains(String(name)) { return .html }
     }
     return .text
+  }
+
+  /// The text after a privacy-enhanced-message preamble, which EDGAR put before the submissions it
+  /// disseminated until the 2010s ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----", header fields, a blank
+  /// line); the text itself when it has none.
+  static func skippingPrivacyEnhancedHeader(_ head: String) -> Substring {
+    let trimmed = head.drop { $0.isWhitespace }
+    guard trimmed.hasPrefix("-----BEGIN PRIVACY-ENHANCED MESSAGE-----") else { return trimmed }
+    // The header fields end at the first blank line.
+    var lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    while let first = lines.first, !first.allSatisfy(\.isWhitespace) {
+      lines = lines.dropFirst()
+    }
+    guard let blank = lines.first else { return trimmed }
+    return trimmed[blank.endIndex...]
   }
 
   /// A wrapper's document type as a form type: "SCHEDULE 13G/A" becomes "SC 13G/A".
@@ -98,5 +113,26 @@ public enum FilingReader {
       if byte == 0x0A { line += 1 }
     }
     return nil
+  }
+}
+
+extension FilingReader {
+  /// The lines the cover-page reader sees for a filing, for looking into how a layout was read.
+  ///
+  /// HTML is flattened (table cells separated by tabs) and an SGML wrapper's schedule document is taken
+  /// out; XML and text are returned as they are.
+  ///
+  /// - Parameter bytes: The file's contents.
+  /// - Returns: The lines, in order.
+  public static func readableLines(bytes: [UInt8]) -> [String] {
+    let (text, _) = TextDecoding.decode(bytes)
+    switch detectFormat(text) {
+    case .html: return HTMLFlattener.flatten(text).lines.map(String.init)
+    case .sgml:
+      guard let document = SGMLUnwrapper.primaryDocument(in: text) else { return [] }
+      if case .html = document.content { return HTMLFlattener.flatten(document.text).lines.map(String.init) }
+      return SourceLines(document.text).lines.map(String.init)
+    case .text, .xml: return SourceLines(text).lines.map(String.init)
+    }
   }
 }

@@ -61,7 +61,9 @@ enum SGMLUnwrapper {
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
     } else if body.prefix(400).contains(where: {
-      $0.contains("<html") || $0.contains("<table") || $0.contains("<p") || $0.contains("<div")
+      // "<p" alone would take the <PAGE> markers of plain-text documents for paragraphs.
+      $0.contains("<html") || $0.contains("<table") || $0.contains("<p>") || $0.contains("<p ")
+        || $0.contains("<div")
     }) {
       content = .html
     }

@@ -4,6 +4,7 @@
 //
 // With --raise, every total in the ratchet file that this run betters is raised to it (none is lowered).
 import BocheckCorpus
+import BocheckReading
 import BocheckRules
 import Foundation
 
@@ -15,6 +16,15 @@ func fail(_ message: String) -> Never {
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") {
   print("usage: bocheck-corpus [FOLDER] [--raise RATCHET]   (FOLDER defaults to \(CorpusEvaluation.defaultFolder))")
+  exit(0)
+}
+// --lines FILE: the lines the cover-page reader sees (HTML flattened, cells separated by tabs).
+if let index = arguments.firstIndex(of: "--lines") {
+  guard arguments.indices.contains(index + 1), let data = FileManager.default.contents(atPath: arguments[index + 1])
+  else { fail("--lines needs a readable file") }
+  for (offset, line) in FilingReader.readableLines(bytes: [UInt8](data)).enumerated() {
+    print("\(offset + 1)\t\(line.replacingOccurrences(of: "\t", with: " | "))")
+  }
   exit(0)
 }
 var ratchetPath: String?
