@@ -75,6 +75,11 @@ struct CoverPageAssembler {
         for token in line.tokens {
           switch token.kind {
           case .caption(let field, let number):
+            // A caption's wrapped line that repeats its key words ("... AGGREGATE AMOUNT" / "IN ROW (11)
+            // EXCLUDES CERTAIN SHARES") continues the caption before it.
+            if let last = current.last, last.field == field, last.fragments.isEmpty, number == nil || number == last.printedNumber {
+              continue
+            }
             if let last = current.last, field == .reportingPersonName || field.order <= last.field.order {
               closePage()
             }
@@ -270,7 +275,22 @@ struct CoverPageAssembler {
 
   /// The slot's fragments with wrapped lines joined into whole values.
   func logicalValues(of slot: CaptionSlot) -> [ValueFragment] {
-    let fragments = slot.fragments.filter { !$0.text.isEmpty }
+    var fragments = slot.fragments.filter { !isCaptionOnly($0, of: slot.field) }
+    // A caption's wrapped last line ("OF ABOVE PERSON") before the value continues the caption, even when
+    // it holds only words that values may hold too; rows of codes excepted, where "IN" is a value.
+    if slot.field.valueKind != .codes {
+      while let first = fragments.first, !first.isInline,
+        CaptionWords.strip(first.text.trimmingBlanks(), inName: false, cutsOrdinaryWords: true).text.isEmpty
+      {
+        fragments.removeFirst()
+      }
+    }
+    // The row's own number printed under its caption ("SOLE VOTING POWER" / "5" / "800") is not its value.
+    if fragments.count >= 2, !fragments[0].isInline || slot.printedNumber == nil,
+      Int(fragments[0].text) == number(of: slot)
+    {
+      fragments.removeFirst()
+    }
     guard var current = fragments.first else { return [] }
     var result: [ValueFragment] = []
     let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
@@ -284,6 +304,34 @@ struct CoverPageAssembler {
       }
     }
     result.append(current)
+    return result.compactMap { withoutCaptionWords($0, of: slot.field) }
+  }
+
+  /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
+  /// value cannot be made of them.
+  private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
+    let trimmed = fragment.text.trimmingBlanks()
+    if trimmed.isEmpty { return true }
+    guard field != .reportingPersonName else { return false }
+    let numeric = field.valueKind == .amount || field.valueKind == .percent
+    return CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric).text.isEmpty
+  }
+
+  /// A fragment with the caption words at its ends cut off, or `nil` when nothing else is left.
+  ///
+  /// In rows whose values are numbers, codes excepted, any caption word at either end is cut ("WITH",
+  /// "BENEFICIALLY OWNED BY"); elsewhere only runs that hold a distinctive caption word are. Row 1 is left
+  /// whole here: its parser cuts caption words and identification numbers once its lines are joined.
+  private func withoutCaptionWords(_ fragment: ValueFragment, of field: RowField) -> ValueFragment? {
+    let trimmed = fragment.text.trimmingBlanks()
+    guard !trimmed.isEmpty else { return nil }
+    guard field != .reportingPersonName else { return fragment }
+    let numeric = field.valueKind == .amount || field.valueKind == .percent
+    let (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
+    guard !text.isEmpty else { return nil }
+    var result = fragment
+    result.text = text
+    result.column += cut
     return result
   }
 

@@ -167,7 +167,10 @@ enum LineTokenizer {
     {
       return .noise
     }
-    if RowCaptions.isCaptionTailLine(text) { return .noise }
+    // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)").
+    if RowCaptions.firstMatch(in: text) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(text, 0..<text.count)) {
+      return .noise
+    }
     return nil
   }
 
@@ -211,6 +214,9 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
+    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell)) {
+      return
+    }
     var cellBytes = bytes
     // Blank out the side label where it stands inside a longer cell.
     let cellText = Array(bytes[cell])
@@ -225,11 +231,15 @@ enum LineTokenizer {
     let local = Array(cellBytes[range])
     if let match = RowCaptions.firstMatch(in: local) {
       let before = ASCIIText.trimmedRange(local, 0..<match.range.lowerBound)
+      if before.isEmpty, RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
+        appendValue(cellBytes, range, locate, &tokens)
+        return
+      }
       var number: Int?
       if !before.isEmpty {
         if let value = rowNumber(local, before) {
           number = value
-        } else if before.count > 24 {
+        } else if before.count > 24 || RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
           appendValue(cellBytes, range, locate, &tokens)
           return

@@ -1,148 +1,200 @@
 import BocheckModel
 
-/// The printed captions of cover-page rows, and how to recognise them in a line.
+/// How a cover-page row's caption is recognised in a line, whatever its wording.
 ///
-/// A caption is recognised by a core phrase that only that row uses ("SOLE VOTING POWER"); the words
-/// forms add after it ("(SEE INSTRUCTIONS)", "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON",
-/// "(11) EXCLUDES CERTAIN SHARES") are part of the caption, not of the value.
+/// A caption is found by its *key words*, the few words that name its row in every wording the forms
+/// and filers have used since 1994 ("SOLE VOTING", "SOLE POWER TO VOTE"; "PERCENT OF CLASS"; "MEMBER OF
+/// A GROUP"), matched word by word with an article or "of" allowed between two of them ("AGGREGATE
+/// AMOUNT OF BENEFICIALLY OWNED"). From its key words the caption extends over the caption words around
+/// them (``CaptionWords``): back to "CHECK THE APPROPRIATE BOX IF A", on to "BY EACH REPORTING PERSON
+/// (SEE INSTRUCTIONS)" or "IN ROW (11)". It never extends over a word that belongs to a value, never over
+/// another row's key words, and never ends on a word such as "IN", which is a value on row 14.
 enum RowCaptions {
   /// A caption found in a line.
   struct Match {
     /// Which row the caption names.
     let field: RowField
-    /// Byte range of the caption, tails included.
+    /// Byte range of the caption, the caption words around its key words included.
     let range: Range<Int>
   }
 
-  private static let cores: [(RowField, [[UInt8]])] = [
-    (
-      .reportingPersonName,
-      [
-        "NAMES OF REPORTING PERSONS", "NAME OF REPORTING PERSONS", "NAMES OF REPORTING PERSON",
-        "NAME OF REPORTING PERSON",
-      ]
-    ),
-    (.memberOfGroup, ["CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP"]),
+  /// Each row's key words, in every wording; at one position the longest key that matches wins.
+  private static let keyPhrases: [(RowField, [String])] = [
+    (.reportingPersonName, ["NAME OF REPORTING PERSON", "NAME OF REPORTING"]),
+    (.memberOfGroup, ["MEMBER OF A GROUP", "MEMBER OF GROUP"]),
     (.secUseOnly, ["SEC USE ONLY"]),
-    (.fundType, ["SOURCE OF FUNDS"]),
-    (.legalProceedings, ["CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS", "DISCLOSURE OF LEGAL PROCEEDINGS"]),
-    (.citizenshipOrOrganization, ["CITIZENSHIP OR PLACE OF ORGANIZATION"]),
-    (.soleVotingPower, ["SOLE VOTING POWER"]),
-    (.sharedVotingPower, ["SHARED VOTING POWER"]),
-    (.soleDispositivePower, ["SOLE DISPOSITIVE POWER"]),
-    (.sharedDispositivePower, ["SHARED DISPOSITIVE POWER"]),
-    (.aggregateAmountOwned, ["AGGREGATE AMOUNT BENEFICIALLY OWNED"]),
+    (.fundType, ["SOURCE OF FUNDS", "SOURCE OF FUND"]),
+    (.legalProceedings, ["DISCLOSURE OF LEGAL PROCEEDINGS", "LEGAL PROCEEDINGS"]),
+    (.citizenshipOrOrganization, ["CITIZENSHIP OR PLACE OF ORGANIZATION", "PLACE OF ORGANIZATION", "CITIZENSHIP"]),
+    (.soleVotingPower, ["SOLE VOTING POWER", "SOLE VOTING", "SOLE POWER TO VOTE"]),
+    (.sharedVotingPower, ["SHARED VOTING POWER", "SHARED VOTING", "SHARED POWER TO VOTE"]),
+    (.soleDispositivePower, ["SOLE DISPOSITIVE POWER", "SOLE DISPOSITIVE", "SOLE POWER TO DISPOSE"]),
+    (.sharedDispositivePower, ["SHARED DISPOSITIVE POWER", "SHARED DISPOSITIVE", "SHARED POWER TO DISPOSE"]),
+    (.aggregateAmountOwned, ["AGGREGATE AMOUNT BENEFICIALLY OWNED", "AMOUNT BENEFICIALLY OWNED", "AGGREGATE AMOUNT"]),
     (
       .isAggregateExcludeShares,
-      ["CHECK IF THE AGGREGATE AMOUNT IN ROW", "CHECK BOX IF THE AGGREGATE AMOUNT IN ROW", "AGGREGATE AMOUNT IN ROW"]
+      ["AGGREGATE AMOUNT IN ROW", "EXCLUDES CERTAIN SHARES", "EXCLUDE CERTAIN SHARES", "EXCLUDES CERTAIN"]
     ),
-    (.percentOfClass, ["PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW", "PERCENT OF CLASS REPRESENTED BY AMOUNT"]),
-    (.typeOfReportingPerson, ["TYPE OF REPORTING PERSON"]),
-  ].map { field, phrases in (field, phrases.map(ASCIIText.phrase)) }
+    (.percentOfClass, ["PERCENT OF CLASS", "PERCENTAGE OF CLASS", "PERCENT OF THE CLASS"]),
+    (.typeOfReportingPerson, ["TYPE OF REPORTING PERSON", "TYPE OF REPORTING"]),
+  ]
 
-  /// Words that may follow a caption's core and still belong to the caption, tried in order.
-  private static let tails: [[UInt8]] = [
-    "BY EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)",
-    "IS REQUIRED PURSUANT TO ITEM 2(D) OR 2(E)",
-    "IS REQUIRED PURSUANT TO ITEMS 2(D) AND 2(E)", "PURSUANT TO ITEMS 2(D) OR 2(E)",
-    "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS", "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS",
-    "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",
-    "I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS", "I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(ENTITIES ONLY)",
-    "(11) EXCLUDES CERTAIN SHARES", "(9) EXCLUDES CERTAIN SHARES", "11 EXCLUDES CERTAIN SHARES",
-    "9 EXCLUDES CERTAIN SHARES", "EXCLUDES CERTAIN SHARES", "(SEE INSTRUCTIONS)", "(SEE INSTRUCTION)",
-    "(SEE ITEM 5)", "(SEE ITEM 4)", "*", ":", ".",
-  ].map(ASCIIText.phrase)
+  /// One key: its row and its normalised words.
+  private struct Key {
+    let field: RowField
+    let words: [String]
+  }
 
-  /// Row references that end captions such as "PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)"; only
-  /// tried right after a core that ends in "ROW", so that a value such as "9" is never taken for one.
-  private static let rowReferences: [[UInt8]] = ["(11)", "(9)", "11", "9"].map(ASCIIText.phrase)
-  private static let row = ASCIIText.phrase("ROW")
-
-  /// Lines made only of caption words that a layout put on a line of their own, such as the second line of
-  /// a wrapped caption; they are neither captions nor values.
-  static let captionTailLines: [[UInt8]] = [
-    "S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS",
-    "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS (ENTITIES ONLY)", "I.R.S. IDENTIFICATION NO. OF ABOVE PERSON",
-    "I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS", "(ENTITIES ONLY)", "(SEE INSTRUCTIONS)", "BY EACH REPORTING PERSON",
-    "EACH REPORTING PERSON", "IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)", "PURSUANT TO ITEMS 2(D) OR 2(E)",
-    "EXCLUDES CERTAIN SHARES", "(11) EXCLUDES CERTAIN SHARES", "(9) EXCLUDES CERTAIN SHARES", "IN ROW (11)",
-    "IN ROW (9)",
-  ].map(ASCIIText.phrase)
-
-  /// The core phrases indexed by their first letter, longest first, for a single pass over a line.
-  private static let coresByFirstByte: [UInt8: [(field: RowField, phrase: [UInt8])]] = {
-    var table: [UInt8: [(field: RowField, phrase: [UInt8])]] = [:]
-    for (field, phrases) in cores {
-      for phrase in phrases { table[phrase[0], default: []].append((field, phrase)) }
+  /// The keys indexed by their first word, longest first.
+  private static let keysByFirstWord: [String: [Key]] = {
+    var table: [String: [Key]] = [:]
+    for (field, phrases) in keyPhrases {
+      for phrase in phrases {
+        let words = phrase.split(separator: " ").map { CaptionWords.normalized($0) }
+        table[words[0], default: []].append(Key(field: field, words: words))
+      }
     }
-    return table.mapValues { $0.sorted { $0.phrase.count > $1.phrase.count } }
+    return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
   }()
 
-  /// The first caption in `bytes` at or after `from`.
-  ///
-  /// One pass over the bytes: only positions that start a word with the first letter of some caption
-  /// are tried, and at each the longest caption that matches wins.
-  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
+  /// Words allowed between two key words ("AGGREGATE AMOUNT OF BENEFICIALLY OWNED").
+  private static let fillers: Set<String> = ["THE", "A", "AN", "OF"]
+  /// Caption words a caption never ends on: a final "IN" is row 14's code, a final "A" a list label.
+  private static let neverLast: Set<String> = [
+    "IN", "A", "AN", "OF", "OR", "IF", "IS", "TO", "THE", "BY", "AND", "SEE",
+  ]
+
+  /// A blank-separated word of a line.
+  private struct Word {
+    /// Its byte range.
+    let range: Range<Int>
+    /// Its ASCII letters and digits, upper-cased.
+    let key: String
+  }
+
+  private static func words(_ bytes: [UInt8], from: Int) -> [Word] {
+    var result: [Word] = []
     var position = from
-    var found: (field: RowField, range: Range<Int>)?
     while position < bytes.count {
-      let byte = ASCIIText.upper(bytes[position])
-      if let candidates = coresByFirstByte[byte], position == 0 || !ASCIIText.isLetter(bytes[position - 1]) {
-        for candidate in candidates {
-          if let end = ASCIIText.matchLength(candidate.phrase, in: bytes, at: position),
-            end == bytes.count || !ASCIIText.isLetter(bytes[end])
-          {
-            found = (candidate.field, position..<end)
-            break
-          }
-        }
-        if found != nil { break }
+      while position < bytes.count, ASCIIText.isBlank(bytes[position]) { position += 1 }
+      let start = position
+      var key: [UInt8] = []
+      while position < bytes.count, !ASCIIText.isBlank(bytes[position]) {
+        let byte = bytes[position]
+        if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) { key.append(ASCIIText.upper(byte)) }
+        position += 1
+        // A closing parenthesis or a colon ends a word even when text is glued to it: "(1)Names", "POWER:0".
+        if byte == 0x29 || byte == 0x3A, position < bytes.count, !ASCIIText.isBlank(bytes[position]) { break }
       }
-      position += 1
+      if position > start { result.append(Word(range: start..<position, key: String(decoding: key, as: UTF8.self))) }
     }
-    guard let found else { return nil }
-    var end = found.range.upperBound
-    if found.range.count >= 3, Array(bytes[(end - 3)..<end]).map(ASCIIText.upper) == row {
-      let start = ASCIIText.skipBlanks(bytes, from: end)
-      for reference in rowReferences {
-        if let referenceEnd = ASCIIText.matchLength(reference, in: bytes, at: start),
-          referenceEnd == bytes.count || !(ASCIIText.isDigit(bytes[referenceEnd]) || bytes[referenceEnd] == 0x2C)
+    return result
+  }
+
+  /// The key that starts at word `index`, with the index after its last word.
+  private static func key(at index: Int, in words: [Word]) -> (key: Key, end: Int)? {
+    let first = words[index].key
+    let singular = first.hasSuffix("S") ? String(first.dropLast()) : first
+    guard let candidates = keysByFirstWord[first] ?? keysByFirstWord[singular] else { return nil }
+    for candidate in candidates {
+      var position = index + 1
+      var matched = true
+      for word in candidate.words.dropFirst() {
+        if position < words.count, !sameWord(words[position].key, word), fillers.contains(words[position].key),
+          position + 1 < words.count, sameWord(words[position + 1].key, word)
         {
-          end = referenceEnd
+          position += 1
+        }
+        guard position < words.count, sameWord(words[position].key, word) else {
+          matched = false
+          break
+        }
+        position += 1
+      }
+      if matched { return (candidate, position) }
+    }
+    return nil
+  }
+
+  /// Whether a printed word is a key word, in the singular or the plural ("NAMES", "PERSONS").
+  private static func sameWord(_ printed: String, _ key: String) -> Bool {
+    printed == key || (printed.count == key.count + 1 && printed.hasPrefix(key) && printed.hasSuffix("S"))
+  }
+
+  /// Whether a word may belong to a caption around its key words.
+  private static func isCaptionWord(_ word: Word, _ bytes: [UInt8]) -> Bool {
+    let text = Substring(decoding: bytes[word.range], as: UTF8.self)
+    switch CaptionWords.classify(text, inName: false) {
+    case .ordinary, .distinctive: return true
+    // Punctuation and drawn boxes ("*", ":", "[ ]"), but not a dash or a blank to fill: those may be values.
+    case .neutral: return !text.allSatisfy { "-_=$\u{2013}\u{2014}".contains($0) }
+    case .value, .identificationNumber: return false
+    }
+  }
+
+  /// The first caption in `bytes` at or after `from`.
+  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
+    let words = words(bytes, from: from)
+    for index in words.indices {
+      guard let (key, keyEnd) = key(at: index, in: words) else { continue }
+      // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
+      var start = index
+      while start > 0, isCaptionWord(words[start - 1], bytes) { start -= 1 }
+      // On over the caption words after it, up to a value or another row's key.
+      var end = keyEnd
+      while end < words.count {
+        if let other = self.key(at: end, in: words), other.key.field != key.field { break }
+        if isCaptionWord(words[end], bytes) {
+          end += 1
+        } else if end > 0, words[end - 1].key == "ROW", isRowReference(words[end], bytes) {
+          // "IN ROW 9": a bare row reference right after "ROW".
+          end += 1
+        } else {
           break
         }
       }
-    }
-    return Match(field: found.field, range: found.range.lowerBound..<consumeTails(bytes, from: end))
-  }
-
-  /// The offset after any caption tails that follow `offset`.
-  static func consumeTails(_ bytes: [UInt8], from offset: Int) -> Int {
-    var position = offset
-    var progressed = true
-    while progressed {
-      progressed = false
-      let start = ASCIIText.skipBlanks(bytes, from: position)
-      for tail in tails {
-        if let end = ASCIIText.matchLength(tail, in: bytes, at: start) {
-          position = end
-          progressed = true
-          break
-        }
+      while end > keyEnd, neverLast.contains(words[end - 1].key) { end -= 1 }
+      // "CHECK BOX IF THE AGGREGATE AMOUNT ..." is row 12's caption even when its line ends before "IN ROW".
+      var field = key.field
+      if field == .aggregateAmountOwned, words[start..<index].contains(where: { $0.key == "CHECK" }) {
+        field = .isAggregateExcludeShares
       }
+      return Match(field: field, range: words[start].range.lowerBound..<words[end - 1].range.upperBound)
     }
-    return position
+    return nil
   }
 
-  /// Whether the whole trimmed text is a caption tail printed on its own line.
-  static func isCaptionTailLine(_ bytes: [UInt8]) -> Bool {
-    var range = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
-    // A closing point or colon ("(entities only).") is part of the caption too.
-    while !range.isEmpty, bytes[range.upperBound - 1] == 0x2E || bytes[range.upperBound - 1] == 0x3A {
-      range = range.lowerBound..<(range.upperBound - 1)
+  /// Whether caption words found in a cell are part of a sentence rather than a caption.
+  ///
+  /// A caption stands alone in its cell, after at most its row number, and is followed by nothing, by a
+  /// value or by another caption. Words of a sentence around it ("... than five percent of the class of
+  /// securities described in Item 1;", "the aggregate amount of all borrowings of ...") give it away: a
+  /// lower-case word before it, or a lower-case word after it that is not a value's ("none", "shares")
+  /// and is followed by more words.
+  ///
+  /// - Parameters:
+  ///   - bytes: The cell's bytes.
+  ///   - before: The range of the text before the caption (row number excluded by the caller).
+  ///   - after: The offset where the caption ends.
+  static func continuesSentence(_ bytes: [UInt8], before: Range<Int>, after: Int) -> Bool {
+    let previous = words(Array(bytes[before]), from: 0)
+    let isLowerWord: (Word, [UInt8]) -> Bool = { word, source in
+      let first = source[word.range.lowerBound]
+      return first >= 0x61 && first <= 0x7A && word.key.count >= 3
     }
-    guard !range.isEmpty else { return false }
-    let trimmed = Array(bytes[range])
-    return captionTailLines.contains { ASCIIText.matchLength($0, in: trimmed, at: 0) == trimmed.count }
+    let beforeBytes = Array(bytes[before])
+    if previous.contains(where: { isLowerWord($0, beforeBytes) }) { return true }
+    let next = words(bytes, from: after)
+    guard next.count >= 3, isLowerWord(next[0], bytes) else { return false }
+    return !valueWords.contains(next[0].key)
+  }
+
+  /// Lower-case words a value may start with.
+  private static let valueWords: Set<String> = ["NONE", "NIL", "SHARES", "NOT", "APPROXIMATELY", "SEE", "LESS"]
+
+  /// Whether a word is a bare row number such as `11` or `9`, with at most a closing colon or point.
+  private static func isRowReference(_ word: Word, _ bytes: [UInt8]) -> Bool {
+    guard let value = Int(word.key), value >= 1, value <= 14 else { return false }
+    return bytes[word.range].allSatisfy { ASCIIText.isDigit($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x29 }
   }
 }

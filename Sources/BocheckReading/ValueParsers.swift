@@ -345,17 +345,37 @@ enum ValueParsers {
     return codes.isEmpty ? .empty : .value(.codes(codes))
   }
 
-  /// Parses row 1: the name, without the tax identification number some filings print after it.
+  /// Parses row 1: the name, without the caption words, identification numbers and list label around it.
+  ///
+  /// Caption text that a layout ran into the name ("I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS (ENTITIES
+  /// ONLY) Example Fund LP") and identification numbers printed after it ("Example Fund LP 12-3456789",
+  /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
+  /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    var name = Substring(text)
-    for marker in ["TAX ID", "I.R.S. ID", "IRS ID", "I.R.S. NO", "IRS NO", "EIN:", "EIN ", "S.S. NO", "(I.R.S."] {
-      if let range = name.range(of: marker, options: .caseInsensitive), range.lowerBound > name.startIndex {
-        name = name[..<range.lowerBound]
+    var result = CaptionWords.strip(text, inName: true, cutsOrdinaryWords: false).text
+    // A list label such as "(a)", "(1)" or "1." before the name.
+    if let space = result.firstIndex(of: " ") {
+      let label = result[..<space]
+      let inner = label.trimmingCharacters(in: "().")
+      let parenthesized = label.hasPrefix("(") && label.hasSuffix(")")
+      // "(a)", "(1)", "1." but not an initial such as "A."
+      if label.count <= 4, !inner.isEmpty,
+        (inner.allSatisfy(\.isNumber) && (parenthesized || label.hasSuffix(".")))
+          || (parenthesized && inner.count == 1 && inner.first!.isLetter)
+      {
+        result = String(result[space...])
       }
     }
-    var result = String(name).trimmingBlanks()
-    while let last = result.last, last == "," || last == ";" || last == ":" { result.removeLast() }
+    let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
     result = result.trimmingBlanks()
+    while let first = result.first, edgePunctuation.contains(first) || first == ")" {
+      result.removeFirst()
+      result = result.trimmingBlanks()
+    }
+    while let last = result.last, edgePunctuation.contains(last) {
+      result.removeLast()
+      result = result.trimmingBlanks()
+    }
     return result.isEmpty ? .empty : .value(.text(result))
   }
 }

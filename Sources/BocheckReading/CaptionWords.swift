@@ -1,0 +1,185 @@
+import BocheckModel
+
+/// The words of the cover page's printed captions, and how to tell caption text from a row's value.
+///
+/// Filings wrap, split and shift captions in every way: the second line of "NAME OF REPORTING PERSON /
+/// S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON" lands where the name should be, the side label
+/// "NUMBER OF SHARES BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH" leaves a "WITH" or "BENEFICIALLY"
+/// beside a power's value, an identification caption runs into the name on one line. Rather than list
+/// every arrangement, the reader knows the vocabulary: the words of every caption the forms have printed
+/// since 1994. Text made only of those words is caption; a run of them at either end of a value is cut
+/// off. Some caption words are ordinary words that also occur in names ("THE", "GROUP", "CAPITAL" is not
+/// one, "MEMBER" is); a run is taken for caption only when it holds a *distinctive* word that no value
+/// holds ("IDENTIFICATION", "BENEFICIALLY", "DISPOSITIVE"), or, in a name, an identification number.
+enum CaptionWords {
+  /// The captions of Schedules 13D and 13G as the forms have printed them since 1994, all wordings.
+  private static let captions = [
+    "NAMES OF REPORTING PERSONS", "S.S. OR I.R.S. IDENTIFICATION NOS. OF ABOVE PERSONS (ENTITIES ONLY)",
+    "CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (SEE INSTRUCTIONS)", "SEC USE ONLY",
+    "SOURCE OF FUNDS (SEE INSTRUCTION)",
+    "CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED PURSUANT TO ITEMS 2(D) OR 2(E)",
+    "CITIZENSHIP OR PLACE OF ORGANIZATION", "NUMBER OF SHARES BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH",
+    "SOLE VOTING POWER", "SHARED VOTING POWER", "SOLE DISPOSITIVE POWER", "SHARED DISPOSITIVE POWER",
+    "AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON OR PARTY",
+    "CHECK BOX IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES", "PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9)",
+    "TYPE OF REPORTING PERSON",
+  ]
+
+  /// Caption words that also occur in names and values, so that they prove nothing on their own.
+  private static let ordinaryWords: Set<String> = [
+    "THE", "A", "OF", "OR", "IF", "IS", "TO", "IN", "BY", "WITH", "EACH", "NAME", "NAMES", "NUMBER", "GROUP",
+    "MEMBER", "CLASS", "TYPE", "PLACE", "SOURCE", "FUNDS", "SHARES", "POWER", "SOLE", "SHARED", "ONLY", "USE",
+    "SEC", "CHECK", "BOX", "AMOUNT", "CERTAIN", "ROW", "PERSON", "PERSONS", "ITEMS", "LEGAL", "AGGREGATE",
+    "ORGANIZATION", "NO", "NOS", "ABOVE", "PARTY", "OWNED", "VOTING", "SEE", "FUND",
+  ]
+
+  /// Every caption word, normalised (upper case, letters and digits only).
+  static let vocabulary: Set<String> = {
+    var words = Set<String>()
+    for caption in captions {
+      for word in caption.split(separator: " ") {
+        let key = normalized(Substring(word))
+        // Row references ("(11)") are told by their parentheses; a bare number is a value.
+        if !key.isEmpty, !key.allSatisfy(\.isNumber) { words.insert(key) }
+      }
+    }
+    // Plural and singular forms the forms alternate between.
+    words.formUnion(["INSTRUCTIONS", "INSTRUCTION", "PERSONS", "ENTITY", "PARTIES", "IRS", "SS", "NO", "NAME", "FUND"])
+    return words
+  }()
+
+  /// Caption words no value holds.
+  static let distinctiveWords: Set<String> = vocabulary.subtracting(ordinaryWords)
+
+  /// Labels that introduce an identification number in row 1 ("TIN 12-3456789", "I.D. No.").
+  private static let identificationLabels: Set<String> = ["TIN", "EIN", "SSN", "ID", "TAX", "IRS", "SS", "NO", "NOS"]
+
+  /// A word's key: its ASCII letters and digits, upper-cased.
+  static func normalized(_ word: Substring) -> String {
+    var bytes: [UInt8] = []
+    for byte in word.utf8 where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      bytes.append(ASCIIText.upper(byte))
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// What one printed word is, for telling caption text from a value.
+  enum WordClass: Equatable {
+    /// Punctuation only, such as "-", "–", "#" or ":": belongs to whatever surrounds it.
+    case neutral
+    /// A caption word that also occurs in values.
+    case ordinary
+    /// A caption word no value holds.
+    case distinctive
+    /// An identification number or its mask ("12-3456789", "###-##-####", "123456789").
+    case identificationNumber
+    /// Anything else: part of a value.
+    case value
+  }
+
+  /// Classifies one blank-separated word.
+  ///
+  /// - Parameters:
+  ///   - word: The word as printed.
+  ///   - inName: Whether the word stands in row 1, where identification numbers and their labels occur.
+  static func classify(_ word: Substring, inName: Bool) -> WordClass {
+    let key = normalized(word)
+    // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
+    if word.utf8.count <= 4, word.utf8.contains(where: { $0 == 0x5B || $0 == 0x2F }),
+      word.utf8.allSatisfy({ "[]/()_ xX".utf8.contains($0) })
+    {
+      return .neutral
+    }
+    if key.isEmpty {
+      // "#", "###-##-####" (a masked number), "-", ":".
+      return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral
+    }
+    if inName, isIdentificationNumber(word) { return .identificationNumber }
+    // "TAX ID #: N/A", "I.R.S. No.: None": no number to give is an identification all the same.
+    if inName, word.uppercased() == "N/A" || key == "NONE" { return .identificationNumber }
+    if inName, identificationLabels.contains(key) { return .distinctive }
+    // A row reference such as "(11)" or "(9)" belongs to the caption it ends.
+    if word.hasPrefix("("), word.hasSuffix(")"), key.allSatisfy(\.isNumber), key.count <= 2 { return .ordinary }
+    if distinctiveWords.contains(key) { return .distinctive }
+    if vocabulary.contains(key) { return .ordinary }
+    return .value
+  }
+
+  /// Whether a word is a tax identification or social security number, or its mask: at least six digits
+  /// (or `#`/`X` placeholders) and nothing but digits, dashes and those placeholders.
+  static func isIdentificationNumber(_ word: Substring) -> Bool {
+    var symbols = 0
+    for byte in word.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x23, 0x58, 0x78: symbols += 1
+      case 0x2D, 0x2E, 0x2C, 0x3A: continue  // - . , :
+      default: return false
+      }
+    }
+    return symbols >= 6
+  }
+
+  /// The words of a text with their byte ranges.
+  private static func words(_ text: String) -> [(word: Substring, range: Range<String.Index>)] {
+    var result: [(Substring, Range<String.Index>)] = []
+    var start: String.Index?
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == " " || character == "\t" || character == "\u{A0}" {
+        if let wordStart = start {
+          result.append((text[wordStart..<index], wordStart..<index))
+          start = nil
+        }
+      } else if start == nil {
+        start = index
+      }
+      index = text.index(after: index)
+    }
+    if let wordStart = start { result.append((text[wordStart..<text.endIndex], wordStart..<text.endIndex)) }
+    return result
+  }
+
+  /// Whether a text is nothing but caption words with at least one distinctive word, such as "S.S. or",
+  /// "(entities only)" or "BENEFICIALLY OWNED BY": a caption's wrapped line, not a value.
+  static func isCaptionOnly(_ text: String) -> Bool {
+    let classes = words(text).map { classify($0.word, inName: false) }
+    guard classes.contains(.distinctive) else { return false }
+    return classes.allSatisfy { $0 != .value && $0 != .identificationNumber }
+  }
+
+  /// A value with the caption words around it cut off.
+  ///
+  /// A run of caption words at the start or the end of the value is cut when it holds a distinctive word
+  /// (or, in row 1, an identification number); a run of ordinary words alone is cut only when
+  /// `cutsOrdinaryWords` is set (rows whose values start with a number, where no word belongs). Inner text
+  /// is never touched.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed.
+  ///   - inName: Whether the value is row 1's (identification numbers and their labels are cut too).
+  ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
+  /// - Returns: The value that remains and how many characters were cut from its start.
+  static func strip(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> (text: String, cutFromStart: Int) {
+    let list = words(text)
+    guard !list.isEmpty else { return (text, 0) }
+    let classes = list.map { classify($0.word, inName: inName) }
+    func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
+    func proves(_ run: ArraySlice<WordClass>) -> Bool {
+      cutsOrdinaryWords || run.contains(.distinctive) || run.contains(.identificationNumber)
+    }
+    var first = 0
+    while first < list.count, isCaptionLike(classes[first]) { first += 1 }
+    if first > 0, !proves(classes[0..<first]) { first = 0 }
+    // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
+    while first > 0, inName, ["THE", "A"].contains(normalized(list[first - 1].word)) { first -= 1 }
+    var last = list.count
+    while last > first, isCaptionLike(classes[last - 1]) { last -= 1 }
+    if last < list.count, !proves(classes[last..<list.count]) { last = list.count }
+    guard first < last else { return ("", 0) }
+    let start = list[first].range.lowerBound
+    let end = list[last - 1].range.upperBound
+    let kept = String(text[start..<end])
+    return (kept, text.distance(from: text.startIndex, to: start))
+  }
+}
