@@ -77,7 +77,9 @@ struct CoverPageAssembler {
           case .caption(let field, let number):
             // A caption's wrapped line that repeats its key words ("... AGGREGATE AMOUNT" / "IN ROW (11)
             // EXCLUDES CERTAIN SHARES") continues the caption before it.
-            if let last = current.last, last.field == field, last.fragments.isEmpty, number == nil || number == last.printedNumber {
+            if let last = current.last, last.field == field, last.fragments.isEmpty,
+              number == nil || number == last.printedNumber
+            {
               continue
             }
             if let last = current.last, field == .reportingPersonName || field.order <= last.field.order {

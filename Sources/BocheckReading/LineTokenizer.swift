@@ -214,7 +214,8 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell)) {
+    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell))
+    {
       return
     }
     var cellBytes = bytes
@@ -239,7 +240,9 @@ enum LineTokenizer {
       if !before.isEmpty {
         if let value = rowNumber(local, before) {
           number = value
-        } else if before.count > 24 || RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
+        } else if before.count > 24
+          || RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound)
+        {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
           appendValue(cellBytes, range, locate, &tokens)
           return
