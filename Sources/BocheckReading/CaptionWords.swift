@@ -86,11 +86,7 @@ enum CaptionWords {
   static func classify(_ word: Substring, inName: Bool) -> WordClass {
     let key = normalized(word)
     // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
-    if word.utf8.count <= 4, word.utf8.contains(where: { $0 == 0x5B || $0 == 0x2F }),
-      word.utf8.allSatisfy({ "[]/()_ xX".utf8.contains($0) })
-    {
-      return .neutral
-    }
+    if isDrawnCheckbox(word) { return .neutral }
     if key.isEmpty {
       // "#", "###-##-####" (a masked number), "-", ":".
       return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral
@@ -106,6 +102,12 @@ enum CaptionWords {
     return .value
   }
 
+  /// Whether a word is a checkbox drawn with brackets or slashes, such as `[X]`, `[_]` or `/x/`.
+  static func isDrawnCheckbox(_ word: Substring) -> Bool {
+    word.utf8.count <= 4 && word.utf8.contains(where: { $0 == 0x5B || $0 == 0x2F })
+      && word.utf8.allSatisfy({ "[]/()_ xX".utf8.contains($0) })
+  }
+
   /// Whether a word is a tax identification or social security number, or its mask: at least six digits
   /// (or `#`/`X` placeholders) and nothing but digits, dashes and those placeholders.
   static func isIdentificationNumber(_ word: Substring) -> Bool {
@@ -113,7 +115,7 @@ enum CaptionWords {
     for byte in word.utf8 {
       switch byte {
       case 0x30...0x39, 0x23, 0x58, 0x78: symbols += 1
-      case 0x2D, 0x2E, 0x2C, 0x3A: continue  // - . , :
+      case 0x2D, 0x2E, 0x2C, 0x3A, 0x28, 0x29: continue  // - . , : ( )
       default: return false
       }
     }
@@ -166,17 +168,20 @@ enum CaptionWords {
     guard !list.isEmpty else { return (text, 0) }
     let classes = list.map { classify($0.word, inName: inName) }
     func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
-    func proves(_ run: ArraySlice<WordClass>) -> Bool {
-      cutsOrdinaryWords || run.contains(.distinctive) || run.contains(.identificationNumber)
+    func proves(_ run: Range<Int>) -> Bool {
+      cutsOrdinaryWords || classes[run].contains(.distinctive) || classes[run].contains(.identificationNumber)
+        || (inName && run.contains { isDrawnCheckbox(list[$0].word) })
     }
     var first = 0
     while first < list.count, isCaptionLike(classes[first]) { first += 1 }
-    if first > 0, !proves(classes[0..<first]) { first = 0 }
+    // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
+    while first > 0, normalized(list[first - 1].word) == "SEE" { first -= 1 }
+    if first > 0, !proves(0..<first) { first = 0 }
     // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
     while first > 0, inName, ["THE", "A"].contains(normalized(list[first - 1].word)) { first -= 1 }
     var last = list.count
     while last > first, isCaptionLike(classes[last - 1]) { last -= 1 }
-    if last < list.count, !proves(classes[last..<list.count]) { last = list.count }
+    if last < list.count, !proves(last..<list.count) { last = list.count }
     guard first < last else { return ("", 0) }
     let start = list[first].range.lowerBound
     let end = list[last - 1].range.upperBound

@@ -80,6 +80,7 @@ enum LineTokenizer {
         index += 1
       }
     }
+    blankTextMarkup(&bytes)
     let trimmed = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
     if trimmed.isEmpty {
       return TokenizedLine(number: number, role: .blank, tokens: [], isTableRow: false, length: 0)
@@ -114,6 +115,26 @@ enum LineTokenizer {
     }
     let role: TokenizedLine.Role = merged.isEmpty ? .noise : .content
     return TokenizedLine(number: number, role: role, tokens: merged, isTableRow: isTable, length: content.count)
+  }
+
+  /// The markup EDGAR's plain-text documents carry: page breaks and the table tags of its text tables.
+  private static let textMarkupTags: [[UInt8]] = [
+    "<PAGE>", "<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>", "<S>", "<C>", "<FN>", "</FN>",
+  ].map(ASCIIText.phrase)
+
+  /// Replaces EDGAR's text markup tags by blanks, so that columns stay where they are.
+  private static func blankTextMarkup(_ bytes: inout [UInt8]) {
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x3C,
+        let tag = textMarkupTags.first(where: { ASCIIText.matchLength($0, in: bytes, at: index) != nil })
+      {
+        for offset in index..<(index + tag.count) { bytes[offset] = 0x20 }
+        index += tag.count
+      } else {
+        index += 1
+      }
+    }
   }
 
   /// The words of the side label printed beside rows 7 to 10.

@@ -61,9 +61,10 @@ enum SGMLUnwrapper {
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
     } else if body.prefix(400).contains(where: {
-      // "<p" alone would take the <PAGE> markers of plain-text documents for paragraphs.
-      $0.contains("<html") || $0.contains("<table") || $0.contains("<p>") || $0.contains("<p ")
-        || $0.contains("<div")
+      // Plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>, <C>, <FN>): only
+      // tags that text documents never use tell HTML.
+      $0.contains("<html") || $0.contains("<body") || $0.contains("<p>") || $0.contains("<p ")
+        || $0.contains("<div") || $0.contains("<td") || $0.contains("<br") || $0.contains("<font")
     }) {
       content = .html
     }
