@@ -314,6 +314,14 @@ struct CoverPageAssembler {
   private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
     let trimmed = fragment.text.trimmingBlanks()
     if trimmed.isEmpty { return true }
+    // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
+    let opened = trimmed.utf8.filter { $0 == 0x28 }.count
+    let closed = trimmed.utf8.filter { $0 == 0x29 }.count
+    if closed > opened, field.valueKind != .codes,
+      CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: true).text.isEmpty
+    {
+      return true
+    }
     guard field != .reportingPersonName else { return false }
     let numeric = field.valueKind == .amount || field.valueKind == .percent
     return CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric).text.isEmpty

@@ -38,11 +38,13 @@ public enum FilingReader {
       let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
       switch document.content {
       case .text:
-        let filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
+        var filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
+        if filing.form == nil { filing.form = declared }
         return try requireCoverPages(filing, line: document.firstLine)
       case .html:
         let lines = HTMLFlattener.flatten(document.text)
-        let filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
+        var filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
+        if filing.form == nil { filing.form = declared }
         return try requireCoverPages(filing, line: document.firstLine)
       case .xml:
         let filing = XMLFilingReader.read(text: document.text, path: path, format: .sgml)
@@ -54,12 +56,30 @@ public enum FilingReader {
   }
 
   private static func requireCoverPages(_ filing: Filing, line: Int?) throws(ReadError) -> Filing {
+    // An amendment that changes nothing on the cover pages need not repeat them (it may only add exhibits):
+    // it is checked, and a note says that it has none.
+    if filing.coverPages.isEmpty, isAmendment(filing) {
+      var checked = filing
+      checked.readerNotes.append(
+        ReaderNote(
+          page: nil, field: nil, line: filing.form?.line ?? line ?? 1,
+          message: "this amendment has no cover page; the form allows that when nothing on the cover pages "
+            + "changes, so no row was checked"))
+      return checked
+    }
     if filing.coverPages.isEmpty {
       throw ReadError(
         message: "no Schedule 13D or 13G cover page found (no row captions such as 'NAME OF REPORTING PERSON')",
         line: line)
     }
     return filing
+  }
+
+  /// Whether the filing declares itself an amendment: an "/A" form type or an "Amendment No." heading.
+  private static func isAmendment(_ filing: Filing) -> Bool {
+    if let form = filing.form?.value.uppercased(), form.hasSuffix("/A") { return true }
+    if let number = filing.amendment?.value, number > 0 { return true }
+    return false
   }
 
   private static let htmlElements: Set<String> = [
@@ -72,7 +92,10 @@ public enum FilingReader {
     let head = String(text.utf8.prefix(8192)).map { String($0) } ?? ""
     let start = skippingPrivacyEnhancedHeader(head).drop { $0.isWhitespace }.prefix(200).lowercased()
     if start.hasPrefix("<?xml") || start.hasPrefix("<edgarsubmission") { return .xml }
-    if start.hasPrefix("<sec-document") || start.hasPrefix("<submission") || start.hasPrefix("<document") {
+    // <IMS-DOCUMENT> is what EDGAR called its wrapper until 1994.
+    if start.hasPrefix("<sec-document") || start.hasPrefix("<ims-document") || start.hasPrefix("<submission")
+      || start.hasPrefix("<document")
+    {
       return .sgml
     }
     if start.hasPrefix("<html") || start.hasPrefix("<!doctype html") { return .html }

@@ -166,11 +166,7 @@ enum LineTokenizer {
       {
         end += 1
       }
-      var value = text[start..<end].filter { byte in
-        ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) || byte == 0x2A || byte == 0x40 || byte == 0x23
-      }
-      if value.count > 9 { value = Array(value.prefix(9)) }
-      return .cusip(String(decoding: value, as: UTF8.self).uppercased())
+      return .cusip(cusipText(Array(text[start...])))
     }
     if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
     // Running page headers and continuation lines between pages.
@@ -193,6 +189,33 @@ enum LineTokenizer {
       return .noise
     }
     return nil
+  }
+
+  /// The CUSIP printed after a "CUSIP No." label, up to nine characters, or the empty string.
+  ///
+  /// Words without a digit ("not available", "SCHEDULE", "Page") are not part of it; the words with digits
+  /// that follow one another are joined, so that "247368 10 3" reads as 247368103. The CUSIP ends at the
+  /// next cell (a tab, a pipe or a run of spaces).
+  private static func cusipText(_ text: [UInt8]) -> String {
+    var value: [UInt8] = []
+    var position = 0
+    while position < text.count {
+      let byte = text[position]
+      if byte == 0x09 || byte == 0x7C { break }
+      if byte == 0x20, !value.isEmpty, position + 1 < text.count, text[position + 1] == 0x20 { break }
+      var end = position
+      while end < text.count, !ASCIIText.isBlank(text[end]), text[end] != 0x7C { end += 1 }
+      let word = text[position..<end]
+      // A letter between digit groups belongs to the CUSIP ("53634 X 100"); a word does not.
+      if word.contains(where: ASCIIText.isDigit) || (!value.isEmpty && word.count <= 2) {
+        value += word.filter { ASCIIText.isDigit($0) || ASCIIText.isLetter($0) || $0 == 0x2A || $0 == 0x40 || $0 == 0x23 }
+      } else if !value.isEmpty {
+        break
+      }
+      position = max(end, position + 1)
+      if value.count >= 9 { break }
+    }
+    return String(decoding: value.prefix(9), as: UTF8.self).uppercased()
   }
 
   /// Splits at tabs, at `|` and at runs of three or more spaces: a value never holds a tab or a pipe,

@@ -144,7 +144,7 @@ enum RowCaptions {
       var end = keyEnd
       while end < words.count {
         if let other = self.key(at: end, in: words), other.key.field != key.field { break }
-        if isCaptionWord(words[end], bytes) {
+        if isCaptionWord(words[end], bytes), !isBoxLabel(words[end], bytes) {
           end += 1
         } else if end > 0, words[end - 1].key == "ROW", isRowReference(words[end], bytes) {
           // "IN ROW 9": a bare row reference right after "ROW".
@@ -153,7 +153,14 @@ enum RowCaptions {
           break
         }
       }
-      while end > keyEnd, neverLast.contains(words[end - 1].key) { end -= 1 }
+      // A caption that reaches the end of its cell ends there ("... IDENTIFICATION NOS. OF" wraps), unless
+      // its last word is a value such as row 14's "IN"; one followed by a value gives back its last small
+      // words ("NAME OF REPORTING PERSON THE FUND").
+      if end == words.count {
+        while end > keyEnd, words[end - 1].key == "IN" { end -= 1 }
+      } else {
+        while end > keyEnd, neverLast.contains(words[end - 1].key) { end -= 1 }
+      }
       // "CHECK BOX IF THE AGGREGATE AMOUNT ..." is row 12's caption even when its line ends before "IN ROW".
       var field = key.field
       if field == .aggregateAmountOwned, words[start..<index].contains(where: { $0.key == "CHECK" }) {
@@ -191,6 +198,12 @@ enum RowCaptions {
 
   /// Lower-case words a value may start with.
   private static let valueWords: Set<String> = ["NONE", "NIL", "SHARES", "NOT", "APPROXIMATELY", "SEE", "LESS"]
+
+  /// Whether a word is a box label such as "(a)" or "(b)", which starts row 2's value.
+  private static func isBoxLabel(_ word: Word, _ bytes: [UInt8]) -> Bool {
+    word.range.count == 3 && bytes[word.range.lowerBound] == 0x28 && bytes[word.range.upperBound - 1] == 0x29
+      && ASCIIText.isLetter(bytes[word.range.lowerBound + 1])
+  }
 
   /// Whether a word is a bare row number such as `11` or `9`, with at most a closing colon or point.
   private static func isRowReference(_ word: Word, _ bytes: [UInt8]) -> Bool {
