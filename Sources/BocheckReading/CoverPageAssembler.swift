@@ -280,7 +280,7 @@ struct CoverPageAssembler {
     var fragments = slot.fragments.filter { !isCaptionOnly($0, of: slot.field) }
     // A caption's wrapped last line ("OF ABOVE PERSON") before the value continues the caption, even when
     // it holds only words that values may hold too; rows of codes excepted, where "IN" is a value.
-    if slot.field.valueKind != .codes {
+    if [.text, .amount, .percent].contains(slot.field.valueKind) {
       while let first = fragments.first, !first.isInline,
         CaptionWords.strip(first.text.trimmingBlanks(), inName: false, cutsOrdinaryWords: true).text.isEmpty
       {

@@ -75,11 +75,16 @@ public enum FilingReader {
     return filing
   }
 
-  /// Whether the filing declares itself an amendment: an "/A" form type or an "Amendment No." heading.
+  /// Whether the filing is an EDGAR submission that declares itself an amendment: an "/A" form type, or
+  /// an "Amendment No." heading under a schedule's type.
+  ///
+  /// Only a submission's wrapper says for certain that the text is a filing; a loose text or HTML file
+  /// that merely mentions an amendment is not taken for one.
   private static func isAmendment(_ filing: Filing) -> Bool {
-    if let form = filing.form?.value.uppercased(), form.hasSuffix("/A") { return true }
-    if let number = filing.amendment?.value, number > 0 { return true }
-    return false
+    guard filing.format == .sgml, let form = filing.form?.value.uppercased(),
+      form.contains("13D") || form.contains("13G")
+    else { return false }
+    return form.hasSuffix("/A") || (filing.amendment?.value ?? 0) > 0
   }
 
   private static let htmlElements: Set<String> = [

@@ -86,6 +86,13 @@ enum HTMLFlattener {
           advance()
           continue
         }
+        // Unicode spaces (en, em, figure, thin, narrow no-break, ideographic) collapse like a space.
+        if let length = Self.unicodeSpaceLength(bytes, at: position) {
+          pendingSpace = true
+          runStarted = false
+          for _ in 0..<length { advance() }
+          continue
+        }
         let startLine = line
         let startColumn = column
         if byte == 0x26, let (decoded, length) = entity(at: position) {
@@ -226,8 +233,24 @@ enum HTMLFlattener {
         scalar = Self.namedEntities[body.lowercased()]
       }
       guard let scalar else { return nil }
-      if scalar == "\u{A0}" || scalar == " " { return ([0x20], length) }
+      if scalar == "\u{A0}" || scalar == " " || Self.isUnicodeSpace(scalar) { return ([0x20], length) }
       return (Array(String(scalar).utf8), length)
+    }
+
+    /// Whether a scalar is a space other than the ASCII one: U+2000–U+200B, U+202F, U+205F, U+3000.
+    static func isUnicodeSpace(_ scalar: Unicode.Scalar) -> Bool {
+      (0x2000...0x200B).contains(scalar.value) || scalar.value == 0x202F || scalar.value == 0x205F
+        || scalar.value == 0x3000
+    }
+
+    /// The length in bytes of the UTF-8 Unicode space at `position`, or `nil` when there is none.
+    static func unicodeSpaceLength(_ bytes: [UInt8], at position: Int) -> Int? {
+      guard bytes[position] == 0xE2 || bytes[position] == 0xE3, position + 2 < bytes.count else { return nil }
+      let value =
+        (UInt32(bytes[position] & 0x0F) << 12) | (UInt32(bytes[position + 1] & 0x3F) << 6)
+        | UInt32(bytes[position + 2] & 0x3F)
+      guard let scalar = Unicode.Scalar(value), isUnicodeSpace(scalar) else { return nil }
+      return 3
     }
 
     static func scalar(_ value: UInt32) -> Unicode.Scalar? {

@@ -303,6 +303,14 @@ enum LineTokenizer {
       if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
       return
     }
+    // A caption cut short after its number and first word ("(9) Aggregate").
+    if let space = local.firstIndex(where: ASCIIText.isBlank), let printed = rowNumber(local, 0..<space),
+      let field = RowCaptions.truncatedCaption(number: printed, text: Array(local[space...]))
+    {
+      let (line, column) = locate(range.lowerBound)
+      tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
+      return
+    }
     if hasLaterCell, let value = rowNumber(local, 0..<local.count) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .marker(value), line: line, column: column))

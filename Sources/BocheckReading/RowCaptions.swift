@@ -199,6 +199,38 @@ enum RowCaptions {
   /// Lower-case words a value may start with.
   private static let valueWords: Set<String> = ["NONE", "NIL", "SHARES", "NOT", "APPROXIMATELY", "SEE", "LESS"]
 
+  /// Each row's caption as the forms print it, for captions cut short ("(9) Aggregate").
+  private static let fullCaptions: [RowField: [String]] = [
+    .reportingPersonName: ["NAME", "OF", "REPORTING", "PERSON"], .memberOfGroup: ["CHECK", "THE", "APPROPRIATE", "BOX"],
+    .secUseOnly: ["SEC", "USE", "ONLY"], .fundType: ["SOURCE", "OF", "FUNDS"],
+    .legalProceedings: ["CHECK", "BOX", "IF", "DISCLOSURE"], .citizenshipOrOrganization: ["CITIZENSHIP", "OR", "PLACE"],
+    .soleVotingPower: ["SOLE", "VOTING", "POWER"], .sharedVotingPower: ["SHARED", "VOTING", "POWER"],
+    .soleDispositivePower: ["SOLE", "DISPOSITIVE", "POWER"], .sharedDispositivePower: ["SHARED", "DISPOSITIVE", "POWER"],
+    .aggregateAmountOwned: ["AGGREGATE", "AMOUNT", "BENEFICIALLY"], .isAggregateExcludeShares: ["CHECK", "BOX", "IF"],
+    .percentOfClass: ["PERCENT", "OF", "CLASS"], .typeOfReportingPerson: ["TYPE", "OF", "REPORTING"],
+  ]
+
+  /// The row of a caption cut short after its first words, told by the row number printed before it.
+  ///
+  /// "(9) Aggregate" can only be row 9 of a Schedule 13G (row 9 of a 13D is sole dispositive power); a
+  /// number and words that fit no row, or more than one, give `nil`.
+  ///
+  /// - Parameters:
+  ///   - number: The row number printed before the words.
+  ///   - text: The words printed after it.
+  static func truncatedCaption(number: Int, text: [UInt8]) -> RowField? {
+    let printed = words(text, from: 0).map(\.key)
+    guard !printed.isEmpty, printed.count <= 3, printed.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) })
+    else { return nil }
+    let candidates = RowField.allCases.filter { field in
+      guard field.number(in: .schedule13D) == number || field.number(in: .schedule13G) == number,
+        let caption = fullCaptions[field], printed.count <= caption.count
+      else { return false }
+      return zip(printed, caption).allSatisfy { sameWord($0, $1) || $1.hasPrefix($0) }
+    }
+    return candidates.count == 1 ? candidates[0] : nil
+  }
+
   /// Whether a word is a box label such as "(a)" or "(b)", which starts row 2's value.
   private static func isBoxLabel(_ word: Word, _ bytes: [UInt8]) -> Bool {
     word.range.count == 3 && bytes[word.range.lowerBound] == 0x28 && bytes[word.range.upperBound - 1] == 0x29
