@@ -208,7 +208,9 @@ enum LineTokenizer {
       let word = text[position..<end]
       // A letter between digit groups belongs to the CUSIP ("53634 X 100"); a word does not.
       if word.contains(where: ASCIIText.isDigit) || (!value.isEmpty && word.count <= 2) {
-        value += word.filter { ASCIIText.isDigit($0) || ASCIIText.isLetter($0) || $0 == 0x2A || $0 == 0x40 || $0 == 0x23 }
+        value += word.filter {
+          ASCIIText.isDigit($0) || ASCIIText.isLetter($0) || $0 == 0x2A || $0 == 0x40 || $0 == 0x23
+        }
       } else if !value.isEmpty {
         break
       }

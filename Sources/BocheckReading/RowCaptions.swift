@@ -201,11 +201,14 @@ enum RowCaptions {
 
   /// Each row's caption as the forms print it, for captions cut short ("(9) Aggregate").
   private static let fullCaptions: [RowField: [String]] = [
-    .reportingPersonName: ["NAME", "OF", "REPORTING", "PERSON"], .memberOfGroup: ["CHECK", "THE", "APPROPRIATE", "BOX"],
+    .reportingPersonName: ["NAME", "OF", "REPORTING", "PERSON"],
+    .memberOfGroup: ["CHECK", "THE", "APPROPRIATE", "BOX"],
     .secUseOnly: ["SEC", "USE", "ONLY"], .fundType: ["SOURCE", "OF", "FUNDS"],
-    .legalProceedings: ["CHECK", "BOX", "IF", "DISCLOSURE"], .citizenshipOrOrganization: ["CITIZENSHIP", "OR", "PLACE"],
+    .legalProceedings: ["CHECK", "BOX", "IF", "DISCLOSURE"],
+    .citizenshipOrOrganization: ["CITIZENSHIP", "OR", "PLACE"],
     .soleVotingPower: ["SOLE", "VOTING", "POWER"], .sharedVotingPower: ["SHARED", "VOTING", "POWER"],
-    .soleDispositivePower: ["SOLE", "DISPOSITIVE", "POWER"], .sharedDispositivePower: ["SHARED", "DISPOSITIVE", "POWER"],
+    .soleDispositivePower: ["SOLE", "DISPOSITIVE", "POWER"],
+    .sharedDispositivePower: ["SHARED", "DISPOSITIVE", "POWER"],
     .aggregateAmountOwned: ["AGGREGATE", "AMOUNT", "BENEFICIALLY"], .isAggregateExcludeShares: ["CHECK", "BOX", "IF"],
     .percentOfClass: ["PERCENT", "OF", "CLASS"], .typeOfReportingPerson: ["TYPE", "OF", "REPORTING"],
   ]
