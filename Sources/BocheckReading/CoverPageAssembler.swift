@@ -199,7 +199,8 @@ struct CoverPageAssembler {
     // A lone small number after a row of codes or text is a page number, not the row's value.
     let values = values.filter { value in
       guard slot.field.valueKind == .codes || (slot.field.valueKind == .text && isLastOnPage) else { return true }
-      return !(value.text.count <= 3 && value.text.allSatisfy(\.isNumber))
+      // "00" is a mistyped code ("OO"), not a page number: pages start at 1.
+      return !(value.text.count <= 3 && value.text.allSatisfy(\.isNumber) && (Int(value.text) ?? 0) > 0)
     }
     guard !values.isEmpty else {
       rows[slot.field] = emptyRow(slot)
@@ -337,8 +338,18 @@ struct CoverPageAssembler {
     guard !trimmed.isEmpty else { return nil }
     guard field != .reportingPersonName else { return fragment }
     let numeric = field.valueKind == .amount || field.valueKind == .percent
-    let (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
+    var (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
     guard !text.isEmpty else { return nil }
+    // A short label before a number ("Fund: 1,000", the person's short name): the number is the value.
+    if numeric, let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 24,
+      text[..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }),
+      text[text.index(after: colon)...].trimmingBlanks().first?.isNumber == true
+    {
+      let rest = text[text.index(after: colon)...]
+      let value = rest.trimmingBlanks()
+      cut += text.distance(from: text.startIndex, to: rest.startIndex) + (rest.count - rest.drop { $0 == " " }.count)
+      text = value
+    }
     var result = fragment
     result.text = text
     result.column += cut

@@ -117,8 +117,40 @@ enum RowCaptions {
   }
 
   /// Whether a printed word is a key word, in the singular or the plural ("NAMES", "PERSONS").
+  ///
+  /// A long key word also matches with one letter left out, added or changed ("DISPOSITVE"): typing
+  /// mistakes in captions are common and a long caption word is not mistaken for another.
   private static func sameWord(_ printed: String, _ key: String) -> Bool {
-    printed == key || (printed.count == key.count + 1 && printed.hasPrefix(key) && printed.hasSuffix("S"))
+    if printed == key || (printed.count == key.count + 1 && printed.hasPrefix(key) && printed.hasSuffix("S")) {
+      return true
+    }
+    return key.count >= 7 && withinOneEdit(Array(printed.utf8), Array(key.utf8))
+  }
+
+  /// Whether two words differ by at most one inserted, deleted or replaced letter.
+  private static func withinOneEdit(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+    guard abs(lhs.count - rhs.count) <= 1 else { return false }
+    var left = 0
+    var right = 0
+    var edits = 0
+    while left < lhs.count && right < rhs.count {
+      if lhs[left] == rhs[right] {
+        left += 1
+        right += 1
+        continue
+      }
+      edits += 1
+      if edits > 1 { return false }
+      if lhs.count > rhs.count {
+        left += 1
+      } else if lhs.count < rhs.count {
+        right += 1
+      } else {
+        left += 1
+        right += 1
+      }
+    }
+    return edits + (lhs.count - left) + (rhs.count - right) <= 1
   }
 
   /// Whether a word may belong to a caption around its key words.
