@@ -73,7 +73,13 @@ struct CoverPageAssembler {
         }.first
         var captionOnLine = false
         for token in line.tokens {
-          switch token.kind {
+          var kind = token.kind
+          // A terse "Item N:" row is the row that number stands for on this schedule.
+          if case .itemRow(let printed) = kind {
+            guard let field = RowField.field(number: printed, in: schedule) else { continue }
+            kind = .caption(field, number: printed)
+          }
+          switch kind {
           case .caption(let field, let number):
             // A caption's wrapped line that repeats its key words ("... AGGREGATE AMOUNT" / "IN ROW (11)
             // EXCLUDES CERTAIN SHARES") continues the caption before it.
@@ -98,7 +104,7 @@ struct CoverPageAssembler {
               ValueFragment(
                 text: text, line: token.line, column: token.column, marker: captionOnLine ? nil : marker,
                 isInline: captionOnLine))
-          case .marker:
+          case .marker, .itemRow:
             continue
           }
         }

@@ -10,6 +10,9 @@ struct LineToken: Equatable {
     case value(String)
     /// A table cell holding only a row number, with no caption beside it.
     case marker(Int)
+    /// A row named by its number alone, as the terse layout prints rows ("Item 5: 1,234,567"): which row
+    /// it is depends on the schedule's numbering.
+    case itemRow(Int)
   }
 
   /// What the piece is.
@@ -48,9 +51,25 @@ struct TokenizedLine {
   /// Whether the line holds a row caption.
   var hasCaption: Bool {
     tokens.contains { token in
-      if case .caption = token.kind { return true }
-      return false
+      switch token.kind {
+      case .caption, .itemRow: return true
+      case .value, .marker: return false
+      }
     }
+  }
+
+  /// The number of the terse "Item N:" row the line starts, if it starts one.
+  var itemRowNumber: Int? {
+    if case .itemRow(let number)? = tokens.first?.kind { return number }
+    return nil
+  }
+
+  /// The line without its "Item N:" row token: what is left reads as values (a body heading, a sentence).
+  func withoutItemRow() -> TokenizedLine {
+    TokenizedLine(
+      number: number, role: role,
+      tokens: tokens.filter { if case .itemRow = $0.kind { return false } else { return true } },
+      isTableRow: isTableRow, length: length)
   }
 }
 
@@ -275,7 +294,16 @@ enum LineTokenizer {
     }
     let range = ASCIIText.trimmedRange(cellBytes, cell)
     guard !range.isEmpty else { return }
-    let local = Array(cellBytes[range])
+    var local = Array(cellBytes[range])
+    // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
+    if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(local) {
+      let (line, column) = locate(range.lowerBound)
+      tokens.append(LineToken(kind: .itemRow(printed), line: line, column: column))
+      let rest = ASCIIText.trimmedRange(cellBytes, (range.lowerBound + valueStart)..<range.upperBound)
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
+      return
+    }
+    local = Array(cellBytes[range])
     if let match = RowCaptions.firstMatch(in: local) {
       let before = ASCIIText.trimmedRange(local, 0..<match.range.lowerBound)
       if before.isEmpty, RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
@@ -327,6 +355,22 @@ enum LineTokenizer {
     let text = ASCIIText.string(bytes, range)
     let (line, column) = locate(range.lowerBound)
     tokens.append(LineToken(kind: .value(text), line: line, column: column))
+  }
+
+  /// "Item N:" at the start of a cell (N from 1 to 14, a colon right after it): the row number and the offset
+  /// where the value starts.
+  private static func itemRowPrefix(_ bytes: [UInt8]) -> (Int, Int)? {
+    guard let end = ASCIIText.matchLength(ASCIIText.phrase("ITEM "), in: bytes, at: 0) else { return nil }
+    var position = end
+    var value = 0
+    while position < bytes.count, ASCIIText.isDigit(bytes[position]), position - end < 2 {
+      value = value * 10 + Int(bytes[position] - 0x30)
+      position += 1
+    }
+    guard position > end, position < bytes.count, bytes[position] == 0x3A, value >= 1, value <= 14 else {
+      return nil
+    }
+    return (value, position + 1)
   }
 
   /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.

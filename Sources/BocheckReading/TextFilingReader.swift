@@ -34,8 +34,12 @@ enum TextFilingReader {
     var tokenized: [TokenizedLine] = []
     var firstCaption: Int?
     var coverEnd = lines.count
+    var lastItemRow: Int?
     for (offset, text) in lines.lines.enumerated() {
-      let line = LineTokenizer.tokenize(text, number: offset + 1, source: lines)
+      var line = LineTokenizer.tokenize(text, number: offset + 1, source: lines)
+      if line.itemRowNumber != nil {
+        line = acceptingItemRow(line, text: text, after: &lastItemRow)
+      }
       if firstCaption == nil {
         if line.hasCaption { firstCaption = offset }
       } else if startsBody(line, source: lines) {
@@ -92,6 +96,33 @@ enum TextFilingReader {
     filing.coverPages = pages
     filing.readerNotes = assembled.notes
     return filing
+  }
+
+  /// The line as a terse "Item N:" row when it continues such a cover page, else without its row token.
+  ///
+  /// The terse layout prints each row as "Item N: value" with no caption words ("Item 1: Reporting Person
+  /// - Example Fund LP", "Item 5: 1,234,567", "Item 11: 7.4%"). Its first row names the reporting person;
+  /// each further row must come after the one before it, so that the body's own "Item 4: Ownership"
+  /// headings, which start again from a lower number, are never taken for rows.
+  ///
+  /// - Parameters:
+  ///   - line: The tokenized line, which starts with an item row token.
+  ///   - text: The line's text.
+  ///   - last: The number of the last terse row accepted, updated when this one is.
+  private static func acceptingItemRow(_ line: TokenizedLine, text: Substring, after last: inout Int?)
+    -> TokenizedLine
+  {
+    guard let number = line.itemRowNumber else { return line }
+    if number == 1, ASCIIText.contains(reportingPersonPhrase, in: text) {
+      last = 1
+      return line
+    }
+    if let previous = last, number > previous {
+      last = number
+      return line
+    }
+    last = nil
+    return line.withoutItemRow()
   }
 
   /// The schedule when the filing does not name it: Schedule 13G only when the printed row numbers say so
