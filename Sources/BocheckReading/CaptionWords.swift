@@ -182,6 +182,14 @@ enum CaptionWords {
     var last = list.count
     while last > first, isCaptionLike(classes[last - 1]) { last -= 1 }
     if last < list.count, !proves(last..<list.count) { last = list.count }
+    // A run that only an identification number proves is cut from its first identifying word: the caption
+    // words before it are the name's ("The Example Group - 12-3456789").
+    if last < list.count, !cutsOrdinaryWords, !classes[last..<list.count].contains(.distinctive),
+      let identifying = (last..<list.count).first(where: { classes[$0] == .identificationNumber })
+    {
+      last = identifying
+      while last > first, classes[last - 1] == .neutral { last -= 1 }
+    }
     guard first < last else { return ("", 0) }
     let start = list[first].range.lowerBound
     let end = list[last - 1].range.upperBound
