@@ -165,8 +165,14 @@ enum ValueParsers {
     }
     let amount = Amount(
       shares: total, parts: parts, partsRelation: parts.isEmpty ? .none : split.relation,
-      attributedTo: split.attribution.map { [$0] } ?? [], markers: leading.markers + trailing.markers)
+      attributedTo: split.attribution.map { [$0] } ?? [], markers: unique(leading.markers + trailing.markers))
     return .value(.amount(amount))
+  }
+
+  /// The markers without repeats, in printed order (a footnote joined to its value repeats its marker).
+  static func unique(_ markers: [String]) -> [String] {
+    var seen = Set<String>()
+    return markers.filter { seen.insert($0).inserted }
   }
 
   /// The offset after the first word of a zero reading (`None`, `-0-`), where markers may follow.
@@ -348,7 +354,7 @@ enum ValueParsers {
       var trimmed = true
       while trimmed {
         trimmed = false
-        if let last = partText.last, ";,".contains(last) {
+        if let last = partText.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(partText)) {
           partText = String(partText.dropLast()).trimmingBlanks()
           trimmed = true
         }

@@ -201,3 +201,129 @@ import Testing
     #expect(ValueParsers.partKind("100 units") == .other)
   }
 }
+
+/// Footnotes printed under a cover page that itemise or explain its marked values.
+@Suite struct ValueFootnoteTests {
+  private static let page = """
+    SCHEDULE 13D
+    1 NAME OF REPORTING PERSON
+    Redwood Harbor Partners LP
+    7 SOLE VOTING POWER
+    0
+    8 SHARED VOTING POWER
+    5,250,000(1)
+    9 SOLE DISPOSITIVE POWER
+    0
+    10 SHARED DISPOSITIVE POWER
+    5,250,000(1)
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    5,250,000(1)
+    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+    30.4%(2)
+    14 TYPE OF REPORTING PERSON
+    PN
+
+    (1) Includes (a) 3,100,000 shares of common stock issuable upon conversion of convertible promissory notes,
+    (b) 1,250,000 shares of common stock issuable upon exercise of warrants, and (c) 900,000 shares of common
+    stock issuable upon conversion of convertible preferred stock. The notes mature in 2031.
+    (2) Based on 12,000,000 shares of common stock outstanding as of March 1, 2030.
+
+    Item 1. Security and Issuer.
+    """
+
+  @Test func aFootnoteItemisesEveryValueThatCarriesItsMarker() throws {
+    let filing = try TestSupport.read(text: Self.page)
+    let page = try #require(filing.coverPages.first)
+    for field in [RowField.sharedVotingPower, .sharedDispositivePower, .aggregateAmountOwned] {
+      let amount = try #require(page.rows[field]?.amount)
+      #expect(amount.markers == ["1"])
+      #expect(amount.partsRelation == .including)
+      #expect(amount.parts.map(\.label) == ["a", "b", "c"])
+      #expect(amount.parts.map(\.shares.description) == ["3,100,000", "1,250,000", "900,000"])
+      #expect(amount.parts.map(\.kind) == [.convertible, .warrant, .convertible])
+      #expect(amount.partsFootnote == Located("1", line: 19))
+    }
+    #expect(page.rows[.soleVotingPower]?.amount?.parts == [])
+  }
+
+  @Test func aFootnoteToThePercentStatesItsBasis() throws {
+    let page = try #require(try TestSupport.read(text: Self.page).coverPages.first)
+    let percent = try #require(page.rows[.percentOfClass]?.percent)
+    #expect(percent.markers == ["2"])
+    #expect(percent.statedBasis == Located(ExactDecimal(12_000_000), line: 22))
+  }
+
+  @Test func markerFormsMatchTheirFootnote() {
+    let lines = SourceLines(
+      "* Includes 10 options.\n** Consists of 5 warrants.\n1. This amount includes 3 notes.\n2 Based on 100 shares.\n"
+        + "(a) Includes 1 right.\n† Of which 4 are options.\n[3] Includes 2 shares and\n(4) 5 warrants.")
+    let notes = FootnoteResolver.footnotes(in: 1..<(lines.count + 1), lines: lines)
+    #expect(notes.map(\.marker) == ["*", "**", "1", "2", "a", "†", "3"])
+    #expect(notes.first?.text == "Includes 10 options.")
+    #expect(notes.first?.positions == 1..<2)
+    #expect(notes.last?.text == "Includes 2 shares and (4) 5 warrants.")
+    #expect(notes.last?.positions == 7..<9)
+  }
+
+  @Test func theRegionEndsAtTheNextPageOrTheItems() throws {
+    let text = """
+      1 NAME OF REPORTING PERSON
+      Alder Fund LP
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      1,000*
+      * Consists of 600 shares of Common Stock and 300 shares issuable upon exercise of Warrants.
+      1 NAME OF REPORTING PERSON
+      Birch Fund LP
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      2,000*
+      Item 1. Security and Issuer.
+      * Consists of 2,000 warrants.
+      """
+    let pages = try TestSupport.read(text: text).coverPages
+    let first = try #require(pages.first?.rows[.aggregateAmountOwned]?.amount)
+    #expect(first.partsRelation == .consistingOf)
+    #expect(first.parts.map(\.shares.description) == ["600", "300"])
+    #expect(first.parts.map(\.kind) == [.common, .warrant])
+    #expect(pages.last?.rows[.aggregateAmountOwned]?.amount?.parts == [])
+  }
+
+  @Test func aMarkedPowerRowEqualToTheAggregateItemisesTheAggregate() throws {
+    let text = """
+      1 NAME OF REPORTING PERSON
+      Cedar Holdings LLC
+      7 SOLE VOTING POWER
+      413,000(1)
+      9 SOLE DISPOSITIVE POWER
+      413,000
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      413,000
+      13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+      5.8%
+      (1) The figure consists of 392,000 shares underlying exercisable options held by the reporting person and
+      14,000 shares underlying options exercisable within 60 days. The options were granted in 2029.
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    let voting = try #require(page.rows[.soleVotingPower]?.amount)
+    #expect(voting.parts.map(\.shares.description) == ["392,000", "14,000"])
+    #expect(voting.parts.map(\.kind) == [.option, .option])
+    #expect(voting.partsRelation == .consistingOf)
+    let aggregate = try #require(page.rows[.aggregateAmountOwned]?.amount)
+    #expect(aggregate.parts == voting.parts)
+    #expect(aggregate.partsFootnote == Located("1", line: 11))
+    #expect(page.rows[.soleDispositivePower]?.amount?.parts == [])
+  }
+
+  @Test func aFootnoteThatItemisesNothingLeavesTheValueAlone() throws {
+    let text = """
+      1 NAME OF REPORTING PERSON
+      Dogwood Trust
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      2,500*
+      * The shares are subject to a voting agreement described in Item 4.
+      """
+    let amount = try #require(try TestSupport.read(text: text).coverPages.first?.rows[.aggregateAmountOwned]?.amount)
+    #expect(amount.parts == [])
+    #expect(amount.partsFootnote == nil)
+    #expect(amount.markers == ["*"])
+  }
+}
