@@ -196,9 +196,10 @@ enum FootnoteResolver {
     }
     // A footnote to the percent that states its basis.
     if var row = page.rows[.percentOfClass], var percent = row.percent, percent.statedBasis == nil {
+      let aggregate = page.rows[.aggregateAmountOwned]?.amount?.shares.rational ?? .zero
       for marker in percent.markers {
         guard let footnote = footnotes.first(where: { $0.marker == marker }),
-          let basis = facts.statedSharesOutstanding(in: footnote.positions)
+          let basis = statedBasis(footnote, facts: facts), aggregate < basis.value.rational
         else { continue }
         percent.statedBasis = basis
         row.value = .percent(percent)
@@ -207,6 +208,51 @@ enum FootnoteResolver {
       }
     }
   }
+
+  /// The shares outstanding a footnote to a percent says the percent is based on.
+  ///
+  /// The footnote must say so ("based on", "based upon", "calculated on"); the number is the one the
+  /// document's basis reader finds in it, plus every amount of shares the same sentence adds to it ("plus
+  /// 1,750,000 additional shares issued in the offering", "plus (ii) the 9,333 shares issuable upon
+  /// exercise of the option").
+  ///
+  /// - Parameters:
+  ///   - footnote: The footnote.
+  ///   - facts: The document's facts, whose basis reader reads the footnote's lines.
+  /// - Returns: The basis in shares with the footnote's first source line, or `nil`.
+  static func statedBasis(_ footnote: Footnote, facts: DocumentFacts) -> Located<ExactDecimal>? {
+    let note = ValueText(footnote.text)
+    guard basisPhrases.contains(where: { note.find($0) != nil }),
+      let stated = facts.statedSharesOutstanding(in: footnote.positions)
+    else { return nil }
+    // Where the stated number is printed, and the amounts the sentence adds to it.
+    let printed = ASCIIText.phrase(stated.value.description)
+    guard let at = note.find(printed) ?? note.find(ASCIIText.phrase(stated.value.formatted(grouping: false)))
+    else { return stated }
+    let end = sentenceEnd(note, from: at.upperBound)
+    var total = stated.value.rational
+    var position = at.upperBound
+    while let plus = note.find(plusWord, from: position), plus.upperBound < end {
+      var next = ASCIIText.skipBlanks(note.bytes, from: plus.upperBound)
+      if let label = note.marker(at: next) { next = ASCIIText.skipBlanks(note.bytes, from: label.end) }
+      for filler in addedFillers {
+        if let after = note.after(filler, at: next) { next = ASCIIText.skipBlanks(note.bytes, from: after) }
+      }
+      position = plus.upperBound
+      guard let added = note.number(at: next), let value = added.value,
+        ValueParsers.startsWithAmountNoun(note, at: added.end), let sum = try? total + value.rational
+      else { continue }
+      total = sum
+      position = added.end
+    }
+    guard total != stated.value.rational, total.denominator == 1 else { return stated }
+    return Located(ExactDecimal(significand: total.numerator, scale: 0), line: stated.line)
+  }
+
+  private static let basisPhrases = ["BASED ON", "BASED UPON", "CALCULATED ON", "CALCULATED BASED", "CALCULATED USING"]
+    .map(ASCIIText.phrase)
+  private static let plusWord = ASCIIText.phrase("PLUS")
+  private static let addedFillers = ["THE ", "AN ADDITIONAL ", "ADDITIONAL ", "AN AGGREGATE OF "].map(ASCIIText.phrase)
 
   /// The parts a footnote itemises, from its first relation phrase to the end of that sentence.
   ///

@@ -299,6 +299,16 @@ enum ValueParsers {
     return false
   }
 
+  /// Whether a word for shares or securities stands at `start` ("shares", "Warrants"), possibly after
+  /// "additional".
+  static func startsWithAmountNoun(_ text: ValueText, at start: Int) -> Bool {
+    var position = ASCIIText.skipBlanks(text.bytes, from: start)
+    if let after = text.after(additionalWord, at: position) { position = ASCIIText.skipBlanks(text.bytes, from: after) }
+    return amountNouns.contains { ASCIIText.matchLength($0, in: text.bytes, at: position) != nil }
+  }
+
+  private static let additionalWord = ASCIIText.phrase("ADDITIONAL")
+
   private static let amountNouns = ["SHARE", "WARRANT", "OPTION", "RIGHT", "UNIT", "NOTE", "ORDINARY", "COMMON"]
     .map(ASCIIText.phrase)
 

@@ -326,4 +326,38 @@ import Testing
     #expect(amount.partsFootnote == nil)
     #expect(amount.markers == ["*"])
   }
+
+  private func percentFootnotePage(_ footnote: String) throws -> Percent? {
+    let text = """
+      1 NAME OF REPORTING PERSON
+      Elm Street Fund LP
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      3,000,000(1)
+      13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+      5.0%(2)
+      (1) Includes 20,000 shares issuable upon exercise of options.
+      \(footnote)
+      """
+    return try TestSupport.read(text: text).coverPages.first?.rows[.percentOfClass]?.percent
+  }
+
+  @Test func aBasisFootnoteAddsTheSharesItsSentenceAddsWithPlus() throws {
+    let added = try percentFootnotePage(
+      "(2) Based on 58,000,000 shares outstanding as of May 1, 2030, plus 1,500,000 additional shares issued in "
+        + "the offering. Shares issued later are not counted, plus 7 more.")
+    #expect(added?.statedBasis == Located(ExactDecimal(59_500_000), line: 8))
+    let own = try percentFootnotePage(
+      "(2) Calculation is based on the sum of (i) 60,000,000 shares outstanding plus (ii) the 20,000 shares "
+        + "issuable upon exercise of the options.")
+    #expect(own?.statedBasis == Located(ExactDecimal(60_020_000), line: 8))
+  }
+
+  @Test func aFootnoteThatDoesNotSayWhatThePercentIsBasedOnStatesNoBasis() throws {
+    let restated = try percentFootnotePage(
+      "(2) The reporting person is deemed to own 3,000,000 shares, or 5.0% of those issued and outstanding.")
+    #expect(restated?.markers == ["2"])
+    #expect(restated?.statedBasis == nil)
+    let tooSmall = try percentFootnotePage("(2) Based on 2,500,000 shares outstanding.")
+    #expect(tooSmall?.statedBasis == nil)
+  }
 }
