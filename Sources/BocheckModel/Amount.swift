@@ -63,16 +63,30 @@ public struct Amount: Hashable, Sendable {
   public var partsRelation: PartsRelation
   /// The names the amount is attributed to ("owned by X", "collectively owned by A and B"), as printed.
   public var attributedTo: [String]
+  /// The footnote markers printed with the total, without their brackets: `1` for `12,345(1)`, `*`, `†`, `a`.
+  public var markers: [String]
+  /// The footnote the parts were itemised in, when they come from one rather than from the value itself.
+  public var partsFootnote: Located<String>?
 
   /// Creates an amount.
+  ///
+  /// - Parameters:
+  ///   - shares: The total number of shares.
+  ///   - parts: The itemised parts, in printed order.
+  ///   - partsRelation: Whether the parts are all of the total or some of it.
+  ///   - attributedTo: The names the amount is attributed to.
+  ///   - markers: The footnote markers printed with the total.
+  ///   - partsFootnote: The footnote the parts come from (its marker and 1-based line), if any.
   public init(
     shares: ExactDecimal, parts: [AmountPart] = [], partsRelation: PartsRelation = .none,
-    attributedTo: [String] = []
+    attributedTo: [String] = [], markers: [String] = [], partsFootnote: Located<String>? = nil
   ) {
     self.shares = shares
     self.parts = parts
     self.partsRelation = partsRelation
     self.attributedTo = attributedTo
+    self.markers = markers
+    self.partsFootnote = partsFootnote
   }
 }
 
@@ -80,10 +94,21 @@ public struct Amount: Hashable, Sendable {
 public struct Percent: Hashable, Sendable {
   /// The printed value, whose scale is its printed precision.
   public var value: ExactDecimal
+  /// The footnote markers printed with the percent, without their brackets (`2` for `5.1%(2)`).
+  public var markers: [String]
+  /// The shares outstanding that a footnote to this percent states as its basis, with the footnote's line.
+  public var statedBasis: Located<ExactDecimal>?
 
   /// Creates a percent.
-  public init(value: ExactDecimal) {
+  ///
+  /// - Parameters:
+  ///   - value: The printed value, in percent, its scale the printed precision.
+  ///   - markers: The footnote markers printed with it.
+  ///   - statedBasis: The shares outstanding its footnote states as the basis, if any.
+  public init(value: ExactDecimal, markers: [String] = [], statedBasis: Located<ExactDecimal>? = nil) {
     self.value = value
+    self.markers = markers
+    self.statedBasis = statedBasis
   }
 
   /// The number of decimals printed.

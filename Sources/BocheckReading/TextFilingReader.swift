@@ -67,6 +67,8 @@ enum TextFilingReader {
     let schedule = header.schedule ?? inferSchedule(coverLines, hasSourceOfFunds: hasSourceOfFunds)
     let assembled = CoverPageAssembler(schedule: schedule).assemble(coverLines)
     var pages = assembled.pages
+    // Footnotes under a page itemise its marked values (FootnoteResolver.swift).
+    FootnoteResolver.resolve(&pages, lines: lines)
     let knownNames = Set(pages.compactMap(\.reportingPersonName).map(NameKey.init))
     splitAttributions(&pages, knownNames: knownNames)
 

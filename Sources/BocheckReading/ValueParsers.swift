@@ -34,78 +34,155 @@ enum ValueParsers {
 
   // MARK: Numbers
 
-  /// A leading number token: where it ends and what it reads as.
-  struct NumberToken {
-    /// The token as printed, footnote markers removed.
-    let text: String
-    /// The value, or `nil` when the token has digits but is not a well-formed number.
-    let value: ExactDecimal?
-    /// Offset (in characters of the scanned text) just after the token.
-    let end: String.Index
+  /// Words that say a row holds no shares: the form's practice for zero.
+  static let zeroWords = ["NONE", "NIL", "ZERO", "NO SHARES", "-", "--", "---", "- -", "—", "–", "——", "-0", "0-"]
+    .map(ASCIIText.phrase)
+
+  /// Words that say a row does not apply: a statement, not a number.
+  static let notApplicableWords = [
+    "N/A", "N / A", "NA", "N.A.", "N.A", "NOT APPLICABLE", "INAPPLICABLE", "NOT APPLICABLE TO THIS REPORTING PERSON",
+  ].map(ASCIIText.phrase)
+
+  /// Words that send the reader elsewhere instead of giving the value: "See Item 4", "(See Item 5)".
+  static let referenceWords = ["SEE ", "REFER TO ", "AS SET FORTH IN ", "AS DESCRIBED IN "].map(ASCIIText.phrase)
+
+  /// How the words of a value cell read, when they are not a number.
+  enum WordsReading: Equatable {
+    /// The words mean zero shares ("None", "-0-", a dash).
+    case zero
+    /// The words stand in for the value ("N/A", "See Item 4"): kept as printed.
+    case statement
   }
 
-  /// Reads the number a text starts with, such as `1,250,000`, `2,500(1)` or `-0-`.
+  /// Reads a value cell that holds words instead of a number.
   ///
-  /// The token runs to the first blank; footnote markers glued to it (`(1)`, `*`, `†`) and a trailing
-  /// comma, semicolon or point are not part of it. A token that has digits but is not a well-formed number
-  /// (`1,0l9,531`) is returned with a `nil` value, so the caller can say it is malformed.
-  static func leadingNumber(_ text: Substring) -> NumberToken? {
-    var end = text.startIndex
-    while end < text.endIndex && !text[end].isWhitespace { end = text.index(after: end) }
-    var token = text[text.startIndex..<end]
-    guard !token.isEmpty else { return nil }
-    if token == "-0-" || token == "-0-." || token == "-0-," || token == "-0-;" || token == "—" || token == "-" {
-      return NumberToken(text: String(token), value: ExactDecimal(0), end: end)
+  /// The words are compared without the footnote markers and the sentence point after them; a zero word may
+  /// be followed by a parenthesised remark (`None (see Item 5)`).
+  ///
+  /// - Parameters:
+  ///   - value: The cell.
+  ///   - start: The offset after any leading markers and label.
+  /// - Returns: The reading, or `nil` when the words are none of the known ones.
+  static func wordsReading(_ value: ValueText, from start: Int) -> WordsReading? {
+    let bytes = value.bytes
+    guard start < bytes.count else { return nil }
+    // The words up to trailing markers, points and semicolons.
+    var end = bytes.count
+    while end > start, [0x2E, 0x3B, 0x2C, 0x3A, 0x2A].contains(bytes[end - 1]) { end -= 1 }
+    if end > start, bytes[end - 1] == 0x29, let open = bytes[start..<end].lastIndex(of: 0x28), open > start,
+      value.marker(at: open)?.end == end
+    {
+      end = ASCIIText.trimmedRange(bytes, start..<open).upperBound
     }
-    // Footnote markers and trailing punctuation.
-    // Footnote markers glued on, possibly several: "81,061,550(1)", "1,000(1)(2)*".
-    var stripped = true
-    while stripped {
-      stripped = false
-      while let last = token.last, "*†‡,;:.".contains(last) {
-        token = token.dropLast()
-        stripped = true
-      }
-      if token.hasSuffix(")"), let open = token.lastIndex(of: "("), open > token.startIndex {
-        let inner = token[token.index(after: open)..<token.index(before: token.endIndex)]
-        if inner.count <= 3 && !inner.isEmpty {
-          token = token[..<open]
-          stripped = true
-        }
-      }
+    guard end > start else { return nil }
+    if value.isExactly(oneOf: zeroWords, from: start, to: end) { return .zero }
+    // "None (see Item 5)": a zero word, then a remark in brackets.
+    if let open = bytes[start..<end].firstIndex(of: 0x28), bytes[end - 1] == 0x29 {
+      let word = ASCIIText.trimmedRange(bytes, start..<open)
+      if !word.isEmpty, value.isExactly(oneOf: zeroWords, from: word.lowerBound, to: word.upperBound) { return .zero }
     }
-    guard let first = token.first, first.isNumber || first == "-" else { return nil }
-    guard token.contains(where: { $0.isNumber }) else { return nil }
-    return NumberToken(text: String(token), value: ExactDecimal.parse(token), end: end)
+    if value.isExactly(oneOf: notApplicableWords, from: start, to: end) { return .statement }
+    var referenceStart = start
+    if bytes[referenceStart] == 0x28 { referenceStart += 1 }
+    if referenceWords.contains(where: { value.after($0, at: referenceStart) != nil }) { return .statement }
+    return nil
   }
 
-  private static let zeroWords: Set<String> = ["NONE", "NIL", "ZERO", "-0-", "0"]
+  /// The offset after a label such as `Fund A:` that stands before a number, or `start` when there is none.
+  ///
+  /// A label is up to 40 bytes of words (letters, blanks, `.`, `&`, `'`, `-`) ending with a colon, and
+  /// counts only when a number follows it.
+  static func skipLabel(_ value: ValueText, from start: Int) -> Int {
+    let bytes = value.bytes
+    guard start < bytes.count, ASCIIText.isLetter(bytes[start]) else { return start }
+    var position = start
+    while position < bytes.count, position - start <= 40 {
+      let byte = bytes[position]
+      if byte == 0x3A { break }
+      guard ASCIIText.isLetter(byte) || byte == 0x20 || byte == 0x2E || byte == 0x26 || byte == 0x27 || byte == 0x2D
+      else { return start }
+      position += 1
+    }
+    guard position < bytes.count, bytes[position] == 0x3A else { return start }
+    let next = ASCIIText.skipBlanks(bytes, from: position + 1)
+    guard next < bytes.count, ASCIIText.isDigit(bytes[next]) || bytes[next] == 0x2D || bytes[next] == 0x2E else {
+      return start
+    }
+    return next
+  }
 
-  /// Parses an amount row: a total, its itemised parts and whose shares they are.
+  /// Whether a percent sign or the word "percent" stands at `start`, after at most one blank.
+  static func percentSign(_ value: ValueText, at start: Int) -> Int? {
+    var position = start
+    if position < value.bytes.count, value.bytes[position] == 0x20 { position += 1 }
+    guard position < value.bytes.count else { return nil }
+    if value.bytes[position] == 0x25 { return position + 1 }
+    return value.after(percentWord, at: position) ?? value.after(perCentWords, at: position)
+  }
+
+  private static let percentWord = ASCIIText.phrase("PERCENT")
+  private static let perCentWords = ASCIIText.phrase("PER CENT")
+
+  /// Parses an amount row: a total, its itemised parts, whose shares they are and its footnote markers.
+  ///
+  /// The form's words for zero (`None`, `-0-`, a dash, `Nil`) read as zero shares. Words that stand in for
+  /// the number (`N/A`, `Not applicable`, `See Item 5`) and a percent printed where shares belong are kept
+  /// as text, so that no rule takes them for a number and `malformed-row` can say what was printed. Other
+  /// text, and numbers with letters inside, are malformed.
+  ///
+  /// - Parameter text: The value as printed, wrapped lines joined.
   static func parseAmount(_ text: String) -> ParsedValue {
-    guard !text.isEmpty else { return .empty }
-    let body = Substring(text)
-    guard let number = leadingNumber(body) else {
-      let word = text.uppercased().trimmingCharacters(in: ".")
-      if zeroWords.contains(word) { return .value(.amount(Amount(shares: ExactDecimal(0)))) }
-      return .malformed("'\(text.prefix(40))' does not start with a number of shares")
+    let value = ValueText(text)
+    guard !value.bytes.isEmpty else { return .empty }
+    let leading = value.leadingMarkers(from: 0)
+    let start = skipLabel(value, from: leading.end)
+    switch wordsReading(value, from: start) {
+    case .zero?:
+      let trailing = value.markers(after: trailingWordsEnd(value, from: start))
+      return .value(.amount(Amount(shares: ExactDecimal(0), markers: leading.markers + trailing.markers)))
+    case .statement?:
+      return .value(.text(value.text))
+    case nil:
+      break
+    }
+    guard let number = value.number(at: start) else {
+      return .malformed("'\(value.text.prefix(40))' does not start with a number of shares")
     }
     guard let total = number.value else {
-      return .malformed("'\(number.text)' cannot be read as a number of shares")
+      return .malformed("'\(value.text(number.range))' cannot be read as a number of shares")
     }
-    let rest = String(body[number.end...])
-    let (partsText, relation, attribution) = splitAmountText(rest)
+    // A percent where shares belong: what was printed is kept, it is not a number of shares.
+    if percentSign(value, at: number.end) != nil { return .value(.text(value.text)) }
+    let trailing = value.markers(after: number.end)
+    let rest = ValueText(normalized: Array(value.bytes[trailing.end...]))
+    let split = splitAmountText(rest)
     var parts: [AmountPart] = []
-    if let partsText {
+    if let partsText = split.parts {
       switch parseParts(partsText) {
       case .success(let list): parts = list
       case .failure(let problem): return .malformed(problem.message)
       }
     }
     let amount = Amount(
-      shares: total, parts: parts, partsRelation: parts.isEmpty ? .none : relation,
-      attributedTo: attribution.map { [$0] } ?? [])
+      shares: total, parts: parts, partsRelation: parts.isEmpty ? .none : split.relation,
+      attributedTo: split.attribution.map { [$0] } ?? [], markers: unique(leading.markers + trailing.markers))
     return .value(.amount(amount))
+  }
+
+  /// The markers without repeats, in printed order (a footnote joined to its value repeats its marker).
+  static func unique(_ markers: [String]) -> [String] {
+    var seen = Set<String>()
+    return markers.filter { seen.insert($0).inserted }
+  }
+
+  /// The offset after the first word of a zero reading (`None`, `-0-`), where markers may follow.
+  private static func trailingWordsEnd(_ value: ValueText, from start: Int) -> Int {
+    if let zero = value.number(at: start), zero.value != nil { return zero.end }
+    var end = start
+    while end < value.bytes.count, value.bytes[end] != 0x20, !ValueText.isMarkerStart(value.bytes[end]) {
+      end += 1
+    }
+    return end
   }
 
   /// Whether a name ends with an abbreviation whose point belongs to it ("Ltd.", "Inc.", "L.P.").
@@ -119,157 +196,398 @@ enum ValueParsers {
   private static let attributionPhrases = [
     "collectively owned directly by", "collectively owned by", "owned directly by", "held directly by",
     "collectively held by", "beneficially owned by", "owned of record by", "held of record by", "owned by", "held by",
-  ]
+  ].map(ASCIIText.phrase)
+
+  private static let collectivelyWord = ASCIIText.phrase("COLLECTIVELY")
+
+  /// The phrases that introduce an amount's parts, longest first, with how the parts relate to the total.
+  static let relationPhrases: [(phrase: [UInt8], relation: PartsRelation)] = [
+    ("consisting of", PartsRelation.consistingOf), ("consists of", .consistingOf), ("comprised of", .consistingOf),
+    ("comprising", .consistingOf), ("composed of", .consistingOf), ("made up of", .consistingOf),
+    ("represented by", .consistingOf), ("including", .including), ("includes", .including),
+    ("inclusive of", .including), ("of which", .including),
+  ].map { (ASCIIText.phrase($0.0), $0.1) }
 
   /// Splits the text after an amount's total into its parts list, how they relate, and its attribution.
-  static func splitAmountText(_ text: String) -> (parts: String?, relation: PartsRelation, attribution: String?) {
-    var body = text
+  ///
+  /// The parts run from the first relation phrase ("consisting of", "including", ...) to the end, or to the
+  /// bracket that closes around the phrase: `1,000 shares (including 400 shares ...)`. An attribution phrase
+  /// ("owned by", "held by", ...) names the total's owners when no amount of shares follows it; one that
+  /// does is part of an itemised part ("(i) 600 shares held by A; (ii) 400 shares held by B").
+  ///
+  /// - Parameter text: The text after the total and its markers.
+  static func splitAmountText(_ text: ValueText) -> (parts: String?, relation: PartsRelation, attribution: String?) {
+    let bytes = text.bytes
     var attribution: String?
+    var attributionStart = bytes.count
+    var candidates: [(range: Range<Int>, phrase: [UInt8])] = []
     for phrase in attributionPhrases {
-      if let range = body.range(of: phrase, options: .caseInsensitive) {
-        var name = String(body[range.upperBound...]).trimmingBlanks()
-        while let last = name.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(name)) {
-          name.removeLast()
+      var from = 0
+      while let range = text.find(phrase, from: from) {
+        candidates.append((range, phrase))
+        from = range.upperBound
+      }
+    }
+    candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+    let firstRelation = relationPhrases.compactMap { text.find($0.phrase)?.lowerBound }.min() ?? bytes.count
+    for candidate in candidates where !containsShareAmount(text, from: candidate.range.upperBound) {
+      // Inside the list, "held by" without a comma before it describes the last part, not the total.
+      let afterComma = candidate.range.lowerBound >= 2 && bytes[candidate.range.lowerBound - 2] == 0x2C
+      let collective = candidate.phrase.starts(with: collectivelyWord)
+      if candidate.range.lowerBound > firstRelation && !afterComma && !collective { continue }
+      // "owned by" inside "collectively owned by" is the same attribution.
+      var name = text.text(candidate.range.upperBound..<bytes.count)
+      while let last = name.last, ";,)".contains(last) || (last == "." && !endsWithAbbreviation(name)) {
+        name.removeLast()
+        name = name.trimmingBlanks()
+      }
+      if !name.isEmpty { attribution = name }
+      attributionStart = candidate.range.lowerBound
+      break
+    }
+    var best: (range: Range<Int>, relation: PartsRelation)?
+    for (phrase, relation) in relationPhrases {
+      if let range = text.find(phrase), range.lowerBound < attributionStart,
+        best.map({ range.lowerBound < $0.range.lowerBound }) ?? true
+      {
+        best = (range, relation)
+      }
+    }
+    guard let best else { return (nil, .none, attribution) }
+    // Inside brackets opened before the phrase, the parts end where those brackets close.
+    var depth = 0
+    for byte in bytes[..<best.range.lowerBound] {
+      if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth = max(0, depth - 1) }
+    }
+    var end = attributionStart
+    if depth > 0 {
+      var inner = 0
+      var position = best.range.upperBound
+      while position < attributionStart {
+        if bytes[position] == 0x28 {
+          inner += 1
+        } else if bytes[position] == 0x29 {
+          if inner == 0 {
+            end = position
+            break
+          }
+          inner -= 1
         }
-        if !name.isEmpty { attribution = name }
-        body = String(body[..<range.lowerBound])
-        break
+        position += 1
       }
     }
-    for (phrase, relation) in [
-      ("consisting of", PartsRelation.consistingOf), ("comprised of", .consistingOf), ("comprising", .consistingOf),
-      ("composed of", .consistingOf), ("including", .including),
-    ] {
-      if let range = body.range(of: phrase, options: .caseInsensitive) {
-        return (String(body[range.upperBound...]), relation, attribution)
-      }
-    }
-    return (nil, .none, attribution)
+    return (text.text(best.range.upperBound..<end), best.relation, attribution)
   }
 
+  /// Whether an amount of shares (a number followed by a word for shares or securities) stands at or after
+  /// `from`.
+  static func containsShareAmount(_ text: ValueText, from: Int) -> Bool {
+    let bytes = text.bytes
+    var position = from
+    while position < bytes.count {
+      let startsNumber =
+        ASCIIText.isDigit(bytes[position])
+        && (position == from || !(ASCIIText.isDigit(bytes[position - 1]) || bytes[position - 1] == 0x2C))
+      if startsNumber, let number = text.number(at: position) {
+        let next = ASCIIText.skipBlanks(bytes, from: number.end)
+        if amountNouns.contains(where: { ASCIIText.matchLength($0, in: bytes, at: next) != nil }) { return true }
+        position = max(number.end, position + 1)
+        continue
+      }
+      position += 1
+    }
+    return false
+  }
+
+  /// Whether a word for shares or securities stands at `start` ("shares", "Warrants"), possibly after
+  /// "additional".
+  static func startsWithAmountNoun(_ text: ValueText, at start: Int) -> Bool {
+    var position = ASCIIText.skipBlanks(text.bytes, from: start)
+    if let after = text.after(additionalWord, at: position) { position = ASCIIText.skipBlanks(text.bytes, from: after) }
+    return amountNouns.contains { ASCIIText.matchLength($0, in: text.bytes, at: position) != nil }
+  }
+
+  private static let additionalWord = ASCIIText.phrase("ADDITIONAL")
+
+  private static let amountNouns = ["SHARE", "WARRANT", "OPTION", "RIGHT", "UNIT", "NOTE", "ORDINARY", "COMMON"]
+    .map(ASCIIText.phrase)
+
+  /// A reason an itemised list cannot be read.
   struct PartsProblem: Error {
+    /// What is wrong, in words.
     let message: String
   }
 
   private static let romanLabels = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+  private static let letterLabels = ["a", "b", "c", "d", "e", "f", "g", "h"]
+  private static let digitLabels = (1...12).map(String.init)
 
-  /// Parses "(i) N shares of ...; (ii) N shares ...; and (iii) N ..." into parts.
+  /// Parses an itemised list such as "(i) 600 shares of Common Stock; and (ii) 400 shares issuable upon
+  /// exercise of warrants" into parts.
+  ///
+  /// Labels may be `(i)`, `(a)`, `(1)`, `i)`, `a)` or `1.` in order; without labels the list is split at
+  /// semicolons, at a comma and a blank, at "and" and at "plus" where the next piece starts with a number
+  /// (a comma inside a number such as `474,990` is not a separator). Each part is the number a piece starts
+  /// with (after words such as "an aggregate of"); its kind comes from the words after it, `other` when
+  /// they tell none. A piece without a number is not a part.
+  ///
+  /// - Parameter text: The list, after its relation phrase.
+  /// - Returns: The parts in printed order, or a problem when a part's number is not well formed.
   static func parseParts(_ text: String) -> Result<[AmountPart], PartsProblem> {
-    var pieces: [(label: String, text: Substring)] = []
-    // Find labels "(i)", "(ii)" ... or "(a)", "(b)" ... or "(1)", "(2)" ... in order.
-    var labelled: [(label: String, range: Range<String.Index>)] = []
-    for series in [romanLabels, ["a", "b", "c", "d", "e", "f", "g", "h"], (1...12).map(String.init)] {
-      var found: [(String, Range<String.Index>)] = []
-      var searchFrom = text.startIndex
-      for label in series {
-        guard let range = text.range(of: "(\(label))", range: searchFrom..<text.endIndex) else { break }
-        found.append((label, range))
-        searchFrom = range.upperBound
-      }
-      if found.count >= 2 {
-        labelled = found
-        break
-      }
-    }
-    if labelled.isEmpty {
-      // Unlabelled: "600 shares of Common Stock and 400 shares issuable upon exercise of warrants".
-      var index = 1
-      for piece in splitUnlabelled(text) {
-        pieces.append((String(index), piece))
-        index += 1
-      }
+    let list = ValueText(text)
+    var pieces: [(label: String, range: Range<Int>)] = []
+    let labelled = labelledPieces(list)
+    if labelled.count >= 2 {
+      pieces = labelled
     } else {
-      for (offset, entry) in labelled.enumerated() {
-        let end = offset + 1 < labelled.count ? labelled[offset + 1].range.lowerBound : text.endIndex
-        pieces.append((entry.label, text[entry.range.upperBound..<end]))
-      }
+      for (offset, range) in unlabelledPieces(list).enumerated() { pieces.append((String(offset + 1), range)) }
     }
     var parts: [AmountPart] = []
     for piece in pieces {
-      var body = piece.text.drop { $0.isWhitespace }
-      // "an aggregate of" and similar words before the number.
-      for filler in ["an aggregate of ", "aggregate ", "an aggregate ", "a total of "]
-      where body.lowercased().hasPrefix(filler) {
-        body = body.dropFirst(filler.count)
+      var start = ASCIIText.skipBlanks(list.bytes, from: piece.range.lowerBound)
+      // A single label before an unlabelled list's only piece: "(i) 400 shares".
+      if labelled.count < 2, let label = list.marker(at: start), list.marker(at: start)?.marker.count ?? 0 <= 4 {
+        start = ASCIIText.skipBlanks(list.bytes, from: label.end)
       }
-      guard let number = leadingNumber(body) else { continue }
+      for filler in partFillers {
+        if let after = list.after(filler, at: start) {
+          start = ASCIIText.skipBlanks(list.bytes, from: after)
+        }
+      }
+      guard start < piece.range.upperBound, let number = list.number(at: start) else { continue }
       guard let shares = number.value else {
         return .failure(
-          PartsProblem(message: "part (\(piece.label)) '\(number.text)' cannot be read as a number of shares"))
+          PartsProblem(
+            message: "part (\(piece.label)) '\(list.text(number.range))' cannot be read as a number of shares"))
       }
-      var partText = String(body).trimmingBlanks()
-      while let last = partText.last, ";,".contains(last) { partText.removeLast() }
-      if partText.lowercased().hasSuffix(" and") { partText.removeLast(4) }
+      var partText = list.text(start..<piece.range.upperBound)
+      var trimmed = true
+      while trimmed {
+        trimmed = false
+        if let last = partText.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(partText)) {
+          partText = String(partText.dropLast()).trimmingBlanks()
+          trimmed = true
+        }
+        for ending in [" and", " plus", " and/or"] where partText.lowercased().hasSuffix(ending) {
+          partText = String(partText.dropLast(ending.count)).trimmingBlanks()
+          trimmed = true
+        }
+      }
       parts.append(AmountPart(label: piece.label, kind: partKind(partText), shares: shares, text: partText))
     }
-    return .success(parts.count >= 1 ? parts : [])
+    return .success(parts)
   }
 
-  private static func splitUnlabelled(_ text: String) -> [Substring] {
-    var pieces: [Substring] = []
-    var start = text.startIndex
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      var separatorEnd: String.Index?
-      if character == ";" {
-        separatorEnd = text.index(after: index)
-      } else if text[index...].hasPrefix(" and ") {
-        separatorEnd = text.index(index, offsetBy: 5)
-      } else if character == "," {
-        separatorEnd = text.index(after: index)
+  private static let partFillers = [
+    "AND ", "PLUS ", "AN AGGREGATE OF ", "AGGREGATE OF ", "AN AGGREGATE ", "AGGREGATE ", "A TOTAL OF ", "UP TO ",
+    "APPROXIMATELY ",
+  ].map(ASCIIText.phrase)
+
+  /// The pieces of a list whose items carry labels of one series in order, or fewer than two pieces.
+  private static func labelledPieces(_ list: ValueText) -> [(label: String, range: Range<Int>)] {
+    let bytes = list.bytes
+    for series in [romanLabels, letterLabels, digitLabels] {
+      for style in 0..<3 {
+        var found: [(label: String, range: Range<Int>)] = []
+        var from = 0
+        for label in series {
+          let printed: String
+          switch style {
+          case 0: printed = "(\(label))"
+          case 1: printed = "\(label))"
+          default: printed = "\(label)."
+          }
+          // Roman numerals and letters with a point ("i.", "a.") are too often words' ends.
+          if style == 2 && series != digitLabels { break }
+          guard let range = findLabel(ASCIIText.phrase(printed), in: list, from: from) else { break }
+          found.append((label, range))
+          from = range.upperBound
+        }
+        if found.count >= 2 {
+          return found.enumerated().map { offset, entry in
+            let end = offset + 1 < found.count ? found[offset + 1].range.lowerBound : bytes.count
+            return (entry.label, entry.range.upperBound..<end)
+          }
+        }
+      }
+    }
+    return []
+  }
+
+  /// The next label at or after `from` that stands alone: after the start, a blank or punctuation, and
+  /// before a blank or the end.
+  private static func findLabel(_ label: [UInt8], in list: ValueText, from: Int) -> Range<Int>? {
+    let bytes = list.bytes
+    var position = from
+    while position + label.count <= bytes.count {
+      if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
+        let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
+        let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
+        let after = end == bytes.count || bytes[end] == 0x20
+        // "a)" and "1." must not be the end of a longer bracket or number.
+        if standsAlone && (after || label.first == 0x28) { return position..<end }
+      }
+      position += 1
+    }
+    return nil
+  }
+
+  /// The pieces of an unlabelled list, split where the next piece starts with a number.
+  private static func unlabelledPieces(_ list: ValueText) -> [Range<Int>] {
+    let bytes = list.bytes
+    var pieces: [Range<Int>] = []
+    var start = 0
+    var position = 0
+    while position < bytes.count {
+      let byte = bytes[position]
+      var separatorEnd: Int?
+      if byte == 0x3B {
+        separatorEnd = position + 1
+      } else if byte == 0x2C, position + 1 < bytes.count, bytes[position + 1] == 0x20 {
+        separatorEnd = position + 1
+      } else if byte == 0x20,
+        let after = list.after(andWord, at: position + 1) ?? list.after(plusWord, at: position + 1)
+      {
+        separatorEnd = after
+      } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80, bytes[position + 2] == 0xA2 {
+        separatorEnd = position + 3
       }
       if let separatorEnd {
-        var next = text[separatorEnd...].drop { $0.isWhitespace }
-        if next.lowercased().hasPrefix("and ") { next = next.dropFirst(4).drop { $0.isWhitespace } }
-        if let first = next.first, first.isNumber {
-          pieces.append(text[start..<index])
-          start = next.startIndex
-          index = next.startIndex
+        var next = ASCIIText.skipBlanks(bytes, from: separatorEnd)
+        for filler in partFillers {
+          if let after = list.after(filler, at: next) { next = ASCIIText.skipBlanks(bytes, from: after) }
+        }
+        if let label = list.marker(at: next) { next = ASCIIText.skipBlanks(bytes, from: label.end) }
+        if next < bytes.count, ASCIIText.isDigit(bytes[next]), !isYear(list, at: next) {
+          if position > start { pieces.append(start..<position) }
+          start = separatorEnd
+          position = separatorEnd
           continue
         }
       }
-      index = text.index(after: index)
+      position += 1
     }
-    pieces.append(text[start...])
-    return pieces.filter { $0.contains(where: { $0.isNumber }) }
+    if start < bytes.count { pieces.append(start..<bytes.count) }
+    return pieces.filter { range in bytes[range].contains(where: ASCIIText.isDigit) }
+  }
+
+  private static let andWord = ASCIIText.phrase("AND ")
+  private static let plusWord = ASCIIText.phrase("PLUS ")
+
+  /// Whether the number at `start` is a year of a date ("June 30, 2010"), not an amount of shares.
+  private static func isYear(_ list: ValueText, at start: Int) -> Bool {
+    guard let number = list.number(at: start), number.range.count == 4, let value = number.value,
+      value.scale == 0, value.significand >= 1900, value.significand <= 2099
+    else { return false }
+    let next = ASCIIText.skipBlanks(list.bytes, from: number.end)
+    return !amountNouns.contains { ASCIIText.matchLength($0, in: list.bytes, at: next) != nil }
   }
 
   /// Classifies a part by the words describing it.
+  ///
+  /// Warrants and purchase or subscription rights are `warrant`; options `option`; notes, debentures,
+  /// preferred stock and anything "convertible" or issuable "upon conversion" `convertible`. Shares
+  /// "issuable" or "exercisable" otherwise are `other`, as are parts whose words tell nothing; plain
+  /// shares of the class are `common`. Words are matched from their start, ignoring case.
+  ///
+  /// - Parameter text: The part's text, starting with its number.
   static func partKind(_ text: String) -> PartKind {
-    let lower = text.lowercased()
-    if lower.contains("warrant") || lower.contains("purchase right") { return .warrant }
-    if lower.contains("option") { return .option }
-    if lower.contains("conver") || lower.contains("preferred") || lower.contains("notes") { return .convertible }
-    if lower.contains("issuable") || lower.contains("exercis") || lower.contains("right to acquire") { return .other }
-    if lower.contains("common") || lower.contains("ordinary") || lower.contains("shares") { return .common }
+    let words = ValueText(text)
+    func has(_ prefixes: [[UInt8]]) -> Bool {
+      prefixes.contains { prefix in hasWordPrefix(prefix, in: words.bytes) }
+    }
+    if has(warrantWords) { return .warrant }
+    if hasWordPrefix(rightWord, in: words.bytes), !has(votingRightWords) { return .warrant }
+    if has(optionWords) { return .option }
+    if has(convertibleWords) { return .convertible }
+    if has(acquirableWords) { return .other }
+    if has(commonWords) { return .common }
     return .other
   }
 
-  /// Parses a percent of class such as `6.25%`, `9.9 %`, `5.1` or `0.0%`.
+  private static let warrantWords = ["WARRANT", "PURCHASE RIGHT", "SUBSCRIPTION RIGHT"].map(ASCIIText.phrase)
+  private static let rightWord = ASCIIText.phrase("RIGHTS")
+  private static let votingRightWords = ["VOTING RIGHT", "DISPOSITIVE RIGHT", "RIGHTS PLAN"].map(ASCIIText.phrase)
+  private static let optionWords = ["OPTION"].map(ASCIIText.phrase)
+  private static let convertibleWords = ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"].map(ASCIIText.phrase)
+  private static let acquirableWords = ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"].map(ASCIIText.phrase)
+  private static let commonWords = ["COMMON", "ORDINARY", "SHARE"].map(ASCIIText.phrase)
+
+  /// Whether a word starting with `prefix` (upper case) occurs in `bytes`, ignoring case.
+  static func hasWordPrefix(_ prefix: [UInt8], in bytes: [UInt8]) -> Bool {
+    guard let first = prefix.first else { return false }
+    var position = 0
+    while position < bytes.count {
+      if ASCIIText.upper(bytes[position]) == first, position == 0 || !ASCIIText.isLetter(bytes[position - 1]),
+        ASCIIText.matchLength(prefix, in: bytes, at: position) != nil
+      {
+        return true
+      }
+      position += 1
+    }
+    return false
+  }
+
+  private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
+  private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)
+
+  /// Parses a percent of class such as `6.25%`, `9.9 %`, `5.1`, `.4%`, `5.3 percent` or `41.2%*`.
+  ///
+  /// Footnote markers before or after the percent are kept as its markers. `-0-`, `None` and a dash read as
+  /// zero. A bound (`Less than 1%`, `<1%`) and words that stand in for the value (`N/A`, `See Item 4`) are
+  /// kept as text. A worked computation (`1,000/20,000=5.0%`) reads as its result. A number followed by
+  /// words other than "percent" is malformed.
+  ///
+  /// - Parameter text: The value as printed.
   static func parsePercent(_ text: String) -> ParsedValue {
-    guard !text.isEmpty else { return .empty }
-    var body = Substring(text)
-    if body.hasPrefix("-0-") { return .value(.percent(Percent(value: ExactDecimal(0)))) }
-    var end = body.startIndex
-    while end < body.endIndex, body[end].isNumber || body[end] == "." || body[end] == "," {
-      end = body.index(after: end)
+    let value = ValueText(text)
+    let bytes = value.bytes
+    guard !bytes.isEmpty else { return .empty }
+    let leading = value.leadingMarkers(from: 0)
+    var start = skipLabel(value, from: leading.end)
+    if lessThanWords.contains(where: { value.after($0, at: start) != nil }) { return .value(.text(value.text)) }
+    for word in approximateWords {
+      if let after = value.after(word, at: start) { start = ASCIIText.skipBlanks(bytes, from: after) }
     }
-    var digits = body[body.startIndex..<end]
-    while let last = digits.last, last == "." || last == "," { digits = digits.dropLast() }
-    guard !digits.isEmpty else {
-      if text.lowercased().hasPrefix("less than") { return .value(.text(text)) }
-      return .malformed("'\(text.prefix(40))' is not a percent")
+    // "3,355,502/61,145,088=5.5%": the result after the last equals sign.
+    if let equals = bytes[start...].lastIndex(of: 0x3D) {
+      let after = ASCIIText.skipBlanks(bytes, from: equals + 1)
+      if after < bytes.count, ASCIIText.isDigit(bytes[after]) || bytes[after] == 0x2E { start = after }
     }
-    body = body[end...].drop { $0 == " " }
-    guard let value = ExactDecimal.parse(digits), value.significand >= 0 else {
-      return .malformed("'\(digits)' cannot be read as a percent")
+    switch wordsReading(value, from: start) {
+    case .zero?:
+      let trailing = value.markers(after: trailingWordsEnd(value, from: start))
+      return .value(.percent(Percent(value: ExactDecimal(0), markers: leading.markers + trailing.markers)))
+    case .statement?:
+      return .value(.text(value.text))
+    case nil:
+      break
     }
-    let restLetters = body.drop { "%*†‡(),.;0123456789".contains($0) || $0 == " " }
-    if let first = restLetters.first, first.isLetter, !body.hasPrefix("%"), !text.lowercased().contains("percent") {
-      return .malformed("'\(text.prefix(40))' is not a percent")
+    guard let number = value.number(at: start), number.range.lowerBound == start else {
+      return .malformed("'\(value.text.prefix(40))' is not a percent")
     }
-    return .value(.percent(Percent(value: value)))
+    guard let percent = number.value, percent.significand >= 0 else {
+      return .malformed("'\(value.text(number.range))' cannot be read as a percent")
+    }
+    var end = number.end
+    var markers = leading.markers
+    // Markers may stand between the number and its sign: "5.1(2)%".
+    let before = value.markers(after: end)
+    if let sign = percentSign(value, at: before.end) {
+      markers += before.markers
+      end = sign
+    } else if let sign = percentSign(value, at: end) {
+      end = sign
+    } else {
+      let rest = ASCIIText.skipBlanks(bytes, from: before.end)
+      if rest < bytes.count, ASCIIText.isLetter(bytes[rest]) {
+        return .malformed("'\(value.text.prefix(40))' is not a percent")
+      }
+      markers += before.markers
+      end = before.end
+    }
+    let trailing = value.markers(after: end)
+    return .value(.percent(Percent(value: percent, markers: markers + trailing.markers)))
   }
 
   // MARK: Boxes and codes

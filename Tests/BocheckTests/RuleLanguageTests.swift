@@ -253,7 +253,7 @@ struct RuleFileTests {
     #expect(try loadError(replacing("<= limit", with: "<= limit +"))?.hasPrefix("13: expect: expected a value") == true)
     #expect(
       try loadError(replacing("expect: person.aggregateAmountOwned <=", with: "expect: person.aggregate <="))
-        == "13: expect: a person has no field 'aggregate'; its fields: aggregateAmountOwned, "
+        == "13: expect: a person has no field 'aggregate'; its fields: aggregateAmountOwned, basis, "
         + "citizenshipOrOrganization, cusip, fundType, isAggregateExcludeShares, legalProceedings, line, memberOfGroup, "
         + "name, nameKey, page, percentOfClass, reportingPersonName, rows, secUseOnly, sharedDispositivePower, "
         + "sharedVotingPower, soleDispositivePower, soleVotingPower, typeOfReportingPerson"

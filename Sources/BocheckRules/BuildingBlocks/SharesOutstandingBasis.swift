@@ -45,6 +45,25 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
     return implied(by: filing)
   }
 
+  /// The basis for one cover page: the filing's, unless the page's own percent states one in a footnote.
+  ///
+  /// A basis given with `--shares-outstanding` or by the configuration file wins over everything the filing
+  /// says. Otherwise a footnote to the page's percent of class ("based on 12,000,000 shares outstanding")
+  /// is the basis that percent was computed on, more specific than a basis the filing states once for all
+  /// pages or one the pages imply together.
+  ///
+  /// - Parameters:
+  ///   - page: The cover page.
+  ///   - filingBasis: The filing's basis, from ``resolve(for:option:optionSource:)``.
+  /// - Returns: `nil` when neither the page nor the filing has a basis.
+  public static func forPage(_ page: CoverPage, filingBasis: SharesOutstandingBasis?) -> SharesOutstandingBasis? {
+    if let filingBasis, filingBasis.source == .option || filingBasis.source == .configuration { return filingBasis }
+    if let stated = page.rows[.percentOfClass]?.percent?.statedBasis, Rational.zero < stated.value.rational {
+      return SharesOutstandingBasis(value: stated.value, source: .stated, line: stated.line)
+    }
+    return filingBasis
+  }
+
   /// The basis the cover pages imply together, found by a sweep over exact interval endpoints.
   ///
   /// A person with a readable aggregate A and a percent v printed with d decimals admits every denominator N

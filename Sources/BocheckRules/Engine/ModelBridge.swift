@@ -22,7 +22,8 @@ struct ModelBridge {
     var personsByPage: [Int: ModelObject] = [:]
     var persons: [ModelObject] = []
     for page in filing.coverPages {
-      let person = ModelBridge.person(page, schedule: schedule)
+      let person = ModelBridge.person(
+        page, schedule: schedule, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
       personsByPage[page.index] = person
       persons.append(person)
     }
@@ -58,16 +59,7 @@ struct ModelBridge {
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
         display: note.message)
     }
-    let basisObject = basis.map { basis in
-      ModelObject(
-        kind: .basis,
-        fields: [
-          "value": .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil),
-          "source": .string(basis.source.rawValue), "line": ModelBridge.integer(basis.line),
-        ],
-        location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
-        display: basis.value.description)
-    }
+    let basisObject = basis.map(ModelBridge.basis)
     let filingLine = filing.cusip?.line ?? filing.form?.line ?? 1
     self.filing = ModelObject(
       kind: .filing,
@@ -106,11 +98,24 @@ struct ModelBridge {
     .number(value.rational, decimals: value.scale > 0 ? value.scale : nil)
   }
 
-  private static func person(_ page: CoverPage, schedule: Schedule) -> ModelObject {
+  /// The object of a shares-outstanding basis.
+  static func basis(_ basis: SharesOutstandingBasis) -> ModelObject {
+    ModelObject(
+      kind: .basis,
+      fields: [
+        "value": .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil),
+        "source": .string(basis.source.rawValue), "line": ModelBridge.integer(basis.line),
+      ],
+      location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
+      display: basis.value.description)
+  }
+
+  private static func person(_ page: CoverPage, schedule: Schedule, basis: SharesOutstandingBasis?) -> ModelObject {
     var fields: [String: Value] = [
       "name": string(page.reportingPersonName), "nameKey": string(page.reportingPersonName.map { NameKey($0).text }),
       "page": integer(page.index), "line": integer(page.line),
       "cusip": string(page.cusip.map { CUSIP.compact($0) }),
+      "basis": basis.map { .object(ModelBridge.basis($0)) } ?? .null,
     ]
     var rows: [Value] = []
     for field in RowField.allCases {

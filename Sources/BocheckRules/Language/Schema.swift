@@ -73,7 +73,7 @@ enum ModelSchema {
   private static let personFields: [String: ValueType] = {
     var fields: [String: ValueType] = [
       "name": .string, "nameKey": .string, "page": .number, "line": .number, "cusip": .string,
-      "rows": .list(.object(.row)),
+      "rows": .list(.object(.row)), "basis": .object(.basis),
     ]
     for field in RowField.allCases { fields[field.rawValue] = .object(.row) }
     return fields

@@ -118,7 +118,7 @@ import Testing
     #expect(amount.shares.description == "2,000")
     #expect(amount.partsRelation == .including)
     #expect(amount.parts.map(\.kind) == [.option])
-    #expect(ValueParsers.parseAmount("N/A") == .malformed("'N/A' does not start with a number of shares"))
+    #expect(ValueParsers.parseAmount("N/A") == .value(.text("N/A")))
     #expect(ValueParsers.parseAmount("None") == .value(.amount(Amount(shares: ExactDecimal(0)))))
   }
 

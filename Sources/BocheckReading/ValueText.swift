@@ -1,0 +1,289 @@
+import BocheckModel
+
+/// The UTF-8 bytes of one value cell, with the scanning steps the value parsers share.
+///
+/// Values are short, so the cell is copied once into a byte array; every step after that works on byte
+/// offsets, without regular expressions or Foundation searches. Blanks of every kind (no-break, en, figure
+/// and thin spaces, tabs, line breaks) are turned into single ASCII spaces when the cell is built, so that
+/// the steps only ever meet byte `0x20`.
+struct ValueText {
+  /// The cell's bytes, blanks normalised to single spaces and trimmed.
+  let bytes: [UInt8]
+
+  /// Creates the scanning form of a printed value.
+  ///
+  /// - Parameter text: The value as printed.
+  init(_ text: String) {
+    bytes = ValueText.normalizedBytes(text)
+  }
+
+  /// Creates the scanning form of bytes that are already normalised.
+  ///
+  /// - Parameter bytes: Bytes without runs of blanks or blanks at either end.
+  init(normalized bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// The value as text, blanks normalised.
+  var text: String { ASCIIText.string(bytes, 0..<bytes.count) }
+
+  /// The text of a byte range, with blanks at either end trimmed.
+  ///
+  /// - Parameter range: A range of offsets into ``bytes``.
+  func text(_ range: Range<Int>) -> String {
+    ASCIIText.string(bytes, ASCIIText.trimmedRange(bytes, range))
+  }
+
+  /// The bytes of a text with every blank turned into one space and the ends trimmed.
+  ///
+  /// Plain ASCII text without doubled blanks is returned as it is; anything else is rebuilt scalar by
+  /// scalar, because the blanks that conversions leave behind (U+00A0, U+2002, U+2007, U+2009, ...) are
+  /// several bytes long.
+  ///
+  /// - Parameter text: The text as printed.
+  /// - Returns: Its UTF-8 bytes, normalised.
+  static func normalizedBytes(_ text: String) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
+    var pendingBlank = false
+    var needsScalars = false
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        needsScalars = true
+        break
+      }
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        pendingBlank = !result.isEmpty
+        continue
+      }
+      if pendingBlank { result.append(0x20) }
+      pendingBlank = false
+      result.append(byte)
+    }
+    guard needsScalars else { return result }
+    result.removeAll(keepingCapacity: true)
+    pendingBlank = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+        pendingBlank = !result.isEmpty
+        continue
+      }
+      if pendingBlank { result.append(0x20) }
+      pendingBlank = false
+      result.append(contentsOf: String(scalar).utf8)
+    }
+    return result
+  }
+
+  // MARK: Numbers
+
+  /// A number as printed: where it stands and what it reads as.
+  struct Number {
+    /// The offsets of the number's own characters (markers and trailing punctuation excluded).
+    var range: Range<Int>
+    /// The value, or `nil` when the characters look like a number but are not a well-formed one.
+    var value: ExactDecimal?
+    /// The offset just after the number and the markers glued to it.
+    var end: Int
+  }
+
+  /// Reads the number that starts at `start`: `1,250,000`, `6,606,805.7`, `.4`, `-0-`, `1 234 567`.
+  ///
+  /// The number is a run of digits with thousands commas and one decimal point. A number printed with
+  /// single spaces between groups of three digits is read whole. `-0-` and `- 0 -` read as zero. A run of
+  /// letters and digits glued to the number (`1,0l9,531`, `10O`) makes it malformed: its value is `nil`
+  /// and its range covers the whole run, so that a message can quote it. A sentence's point or comma after
+  /// the number is not part of it.
+  ///
+  /// - Parameter start: The offset to read at.
+  /// - Returns: `nil` when no number starts there.
+  func number(at start: Int) -> Number? {
+    guard start < bytes.count else { return nil }
+    if let zero = dashedZero(at: start) { return Number(range: start..<zero, value: ExactDecimal(0), end: zero) }
+    var end = start
+    var sawDigit = false
+    while end < bytes.count {
+      let byte = bytes[end]
+      if ASCIIText.isDigit(byte) {
+        sawDigit = true
+      } else if byte == 0x2C || byte == 0x2E {
+        // A comma or point belongs to the number only between digits.
+        guard end + 1 < bytes.count, ASCIIText.isDigit(bytes[end + 1]) else { break }
+        if byte == 0x2C && !sawDigit { break }
+      } else {
+        break
+      }
+      end += 1
+    }
+    guard sawDigit else { return nil }
+    // Groups of three digits after single spaces: "1 234 567" (not after a comma-grouped number).
+    if !bytes[start..<end].contains(0x2C) && !bytes[start..<end].contains(0x2E) && end - start <= 3 {
+      var grouped = end
+      while grouped + 4 <= bytes.count, bytes[grouped] == 0x20,
+        bytes[(grouped + 1)..<(grouped + 4)].allSatisfy(ASCIIText.isDigit),
+        grouped + 4 == bytes.count || !ASCIIText.isDigit(bytes[grouped + 4])
+      {
+        grouped += 4
+      }
+      if grouped > end {
+        let digits = bytes[start..<grouped].filter { $0 != 0x20 }
+        return Number(
+          range: start..<grouped, value: ExactDecimal.parse(ASCIIText.string(digits, 0..<digits.count)),
+          end: grouped)
+      }
+    }
+    // Letters or digits glued on: a garbled number, unless the glued word is "shares".
+    if end < bytes.count, ASCIIText.isLetter(bytes[end]) || bytes[end] == 0x2C || bytes[end] == 0x2E {
+      var glued = end
+      while glued < bytes.count, bytes[glued] != 0x20, !ValueText.isMarkerStart(bytes[glued]) { glued += 1 }
+      let tail = bytes[end..<glued]
+      let onlyPunctuation = tail.allSatisfy { $0 == 0x2C || $0 == 0x2E || $0 == 0x3B || $0 == 0x3A }
+      let isUnit = ASCIIText.matchLength(ValueText.sharesWord, in: bytes, at: end) != nil
+      if !onlyPunctuation && !isUnit {
+        return Number(range: start..<glued, value: nil, end: glued)
+      }
+    }
+    // ".4" is printed for 0.4.
+    let text = (bytes[start] == 0x2E ? "0" : "") + ASCIIText.string(bytes, start..<end)
+    return Number(range: start..<end, value: ExactDecimal.parse(text), end: end)
+  }
+
+  private static let sharesWord = ASCIIText.phrase("SHARE")
+
+  /// The end of a dashed zero (`-0-`, `- 0 -`) at `start`, or `nil`.
+  private func dashedZero(at start: Int) -> Int? {
+    guard bytes[start] == 0x2D else { return nil }
+    var position = start + 1
+    if position < bytes.count, bytes[position] == 0x20 { position += 1 }
+    guard position < bytes.count, bytes[position] == 0x30 else { return nil }
+    position += 1
+    if position < bytes.count, bytes[position] == 0x20 { position += 1 }
+    guard position < bytes.count, bytes[position] == 0x2D else { return nil }
+    return position + 1
+  }
+
+  // MARK: Footnote markers
+
+  /// Whether a byte can begin a footnote marker: `(`, `[`, `*`, or the first byte of `†`/`‡` (U+2020/1).
+  static func isMarkerStart(_ byte: UInt8) -> Bool {
+    byte == 0x28 || byte == 0x5B || byte == 0x2A || byte == 0xE2
+  }
+
+  /// Reads one footnote marker at `start`: `(1)`, `(a)`, `[2]`, `*`, `**`, `†`, `‡`, `†‡`.
+  ///
+  /// A bracketed marker holds one to three letters or digits; a longer bracket is a remark, not a marker.
+  ///
+  /// - Parameter start: The offset to read at.
+  /// - Returns: The marker without brackets and the offset after it, or `nil`.
+  func marker(at start: Int) -> (marker: String, end: Int)? {
+    guard start < bytes.count else { return nil }
+    let byte = bytes[start]
+    if byte == 0x2A {
+      var end = start
+      while end < bytes.count && bytes[end] == 0x2A { end += 1 }
+      return (ASCIIText.string(bytes, start..<end), end)
+    }
+    if byte == 0xE2 {
+      var end = start
+      while end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80,
+        bytes[end + 2] == 0xA0 || bytes[end + 2] == 0xA1
+      {
+        end += 3
+      }
+      return end > start ? (ASCIIText.string(bytes, start..<end), end) : nil
+    }
+    guard byte == 0x28 || byte == 0x5B else { return nil }
+    let close: UInt8 = byte == 0x28 ? 0x29 : 0x5D
+    var end = start + 1
+    while end < bytes.count, end - start <= 4, ASCIIText.isLetter(bytes[end]) || ASCIIText.isDigit(bytes[end]) {
+      end += 1
+    }
+    guard end > start + 1, end - start <= 4, end < bytes.count, bytes[end] == close else { return nil }
+    return (ASCIIText.string(bytes, (start + 1)..<end), end + 1)
+  }
+
+  /// Reads the footnote markers that follow a value from `start`: glued or after one blank, and a lone
+  /// superscript digit flattened into `1,152,228 1` when nothing but markers or the end follows it.
+  ///
+  /// - Parameter start: The offset just after the value.
+  /// - Returns: The markers in printed order and the offset after the last one.
+  func markers(after start: Int) -> (markers: [String], end: Int) {
+    var found: [String] = []
+    var position = start
+    while true {
+      var next = position
+      if next < bytes.count, bytes[next] == 0x20 { next += 1 }
+      if let marker = marker(at: next) {
+        found.append(marker.marker)
+        position = marker.end
+        continue
+      }
+      // A superscript digit printed as a separate small number: one or two digits after one blank, then
+      // the end, a blank before words, or another marker.
+      if next == position + 1, next < bytes.count, ASCIIText.isDigit(bytes[next]), bytes[next] != 0x30 {
+        var end = next
+        while end < bytes.count, ASCIIText.isDigit(bytes[end]) { end += 1 }
+        let endsToken = end == bytes.count || bytes[end] == 0x20 || ValueText.isMarkerStart(bytes[end])
+        let numberFollows = end + 1 < bytes.count && bytes[end] == 0x20 && ASCIIText.isDigit(bytes[end + 1])
+        if end - next <= 2, endsToken, !numberFollows {
+          found.append(ASCIIText.string(bytes, next..<end))
+          position = end
+          continue
+        }
+      }
+      break
+    }
+    return (found, position)
+  }
+
+  /// Reads the footnote markers and blanks a value starts with, such as `† 41.2%` or `(1) 1,234`.
+  ///
+  /// - Parameter start: The offset to read at.
+  /// - Returns: The markers and the offset of what follows them.
+  func leadingMarkers(from start: Int) -> (markers: [String], end: Int) {
+    var found: [String] = []
+    var position = start
+    while let marker = marker(at: position) {
+      // A bracket is a marker only when a value follows it.
+      let next = ASCIIText.skipBlanks(bytes, from: marker.end)
+      guard next < bytes.count else { break }
+      found.append(marker.marker)
+      position = next
+    }
+    return (found, position)
+  }
+
+  // MARK: Words
+
+  /// Whether the bytes from `start` to the end, ignoring case, are exactly one of the phrases.
+  ///
+  /// - Parameters:
+  ///   - phrases: Upper-case phrases.
+  ///   - start: The offset to compare from.
+  ///   - end: The offset to compare to.
+  func isExactly(oneOf phrases: [[UInt8]], from start: Int, to end: Int) -> Bool {
+    phrases.contains { phrase in
+      ASCIIText.matchLength(phrase, in: Array(bytes[start..<end]), at: 0) == end - start
+    }
+  }
+
+  /// The offset after a leading phrase, ignoring case, or `nil` when the text does not start with it there.
+  ///
+  /// The phrase must end at a word boundary.
+  ///
+  /// - Parameters:
+  ///   - phrase: An upper-case phrase.
+  ///   - start: The offset where it must begin.
+  func after(_ phrase: [UInt8], at start: Int) -> Int? {
+    guard let end = ASCIIText.matchLength(phrase, in: bytes, at: start) else { return nil }
+    if end < bytes.count, ASCIIText.isLetter(bytes[end]), let last = phrase.last, ASCIIText.isLetter(last) {
+      return nil
+    }
+    return end
+  }
+
+  /// The first occurrence of a phrase at or after `from`, on word boundaries, ignoring case.
+  func find(_ phrase: [UInt8], from: Int = 0) -> Range<Int>? {
+    ASCIIText.find(phrase, in: bytes, from: from)
+  }
+}
