@@ -87,6 +87,8 @@ enum CaptionWords {
     let key = normalized(word)
     // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
     if isDrawnCheckbox(word) { return .neutral }
+    // A dash alone is a value ("none"), never caption punctuation.
+    if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) { return .value }
     if key.isEmpty {
       // "#", "###-##-####" (a masked number), "-", ":".
       return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral

@@ -197,9 +197,9 @@ enum LineTokenizer {
     {
       if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
     }
-    // Table rules such as |---|:--:|.
+    // Table rules such as |---|:--:|; a lone dash in a cell ("| | -") is a value, not a rule.
     if text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x2B || ASCIIText.isBlank($0) }),
-      text.contains(0x2D)
+      text.indices.contains(where: { $0 + 2 < text.count && text[$0...($0 + 2)].allSatisfy { $0 == 0x2D } })
     {
       return .noise
     }
