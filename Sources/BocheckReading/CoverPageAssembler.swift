@@ -88,6 +88,16 @@ struct CoverPageAssembler {
             {
               continue
             }
+            // On a page that lists several persons, "Name of Reporting Person" heading a row's table is
+            // that table's column heading, not a new page.
+            if field == .reportingPersonName, let first = current.first, let last = current.last,
+              last.field != .reportingPersonName,
+              last.fragments.isEmpty || last.field.valueKind == .amount
+                || last.field.valueKind == .percent,
+              Self.combinedPersons(first) != nil
+            {
+              continue
+            }
             if let last = current.last, field == .reportingPersonName || field.order <= last.field.order {
               closePage()
             }
@@ -125,8 +135,13 @@ struct CoverPageAssembler {
       pages[pageIndex].slots = slots
     }
     var result = Result()
-    for (offset, page) in pages.enumerated() {
-      let index = offset + 1
+    for page in pages {
+      let index = result.pages.count + 1
+      if let first = page.slots.first, let persons = Self.combinedPersons(first) {
+        result.pages += splitCombined(
+          page.slots, persons: persons, firstIndex: index, line: page.line, cusip: page.cusip, notes: &result.notes)
+        continue
+      }
       var rows: [RowField: Row] = [:]
       assignRows(page.slots, page: index, into: &rows, notes: &result.notes)
       result.pages.append(CoverPage(index: index, line: page.line, rows: rows, cusip: page.cusip))
@@ -140,7 +155,7 @@ struct CoverPageAssembler {
     slot.printedNumber ?? slot.field.number(in: schedule) ?? 0
   }
 
-  private func assignRows(
+  func assignRows(
     _ slots: [CaptionSlot], page: Int, into rows: inout [RowField: Row], notes: inout [ReaderNote]
   ) {
     let values = slots.map { logicalValues(of: $0) }

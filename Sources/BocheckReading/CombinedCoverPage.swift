@@ -1,0 +1,143 @@
+import BocheckModel
+
+/// One cover page that lists several reporting persons, each row giving a line per person.
+///
+/// Some filings print a single cover page for a whole group: row 1 lists the persons under labels ("(i)
+/// Jane Roe", "(ii) John Roe"), and every later row gives one line per person, by name ("(i) Jane Roe
+/// U.S.A."), or a small table whose first column names the person ("Jane Roe . . . . 1,000   2,000"). Such
+/// a page is read as one cover page per person: each row takes the value on that person's line (the first
+/// column of a table, which belongs to the class the page's CUSIP names), and a row that names nobody
+/// gives its one value to every person. Lines that name nobody in a row that has per-person lines
+/// (column headings, a group total) are not values.
+extension CoverPageAssembler {
+  /// The persons a name row lists under labels, when it lists at least two; `nil` for an ordinary page.
+  ///
+  /// - Parameter slot: The page's row 1 slot.
+  static func combinedPersons(_ slot: CaptionSlot) -> [String]? {
+    guard slot.field == .reportingPersonName else { return nil }
+    var names: [String] = []
+    for line in linesOf(slot) {
+      guard let (label, rest) = splitListLabel(line.text), !label.isEmpty else { return nil }
+      let name = rest.trimmingBlanks()
+      guard !name.isEmpty else { return nil }
+      names.append(name)
+    }
+    return names.count >= 2 ? names : nil
+  }
+
+  /// The fragments of a slot joined line by line, in order.
+  static func linesOf(_ slot: CaptionSlot) -> [ValueFragment] {
+    var lines: [ValueFragment] = []
+    for fragment in slot.fragments where !fragment.text.trimmingBlanks().isEmpty {
+      if let last = lines.last, last.line == fragment.line {
+        lines[lines.count - 1].text += "   " + fragment.text
+      } else {
+        lines.append(fragment)
+      }
+    }
+    return lines
+  }
+
+  /// A list label such as "(i)", "(iv)", "(a)" or "1." at the start of a text, and the text after it.
+  static func splitListLabel(_ text: String) -> (label: String, rest: Substring)? {
+    let trimmed = Substring(text.trimmingBlanks())
+    guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
+    let label = trimmed[..<space]
+    let inner = label.trimmingCharacters(in: "().")
+    let isRoman = !inner.isEmpty && inner.count <= 5 && inner.allSatisfy { "ivxlIVXL".contains($0) }
+    let isLetter = inner.count == 1 && inner.first!.isLetter
+    let isNumber = !inner.isEmpty && inner.count <= 2 && inner.allSatisfy(\.isNumber)
+    guard label.hasSuffix(")") || label.hasSuffix("."), isRoman || isLetter || isNumber else { return nil }
+    return (String(label), trimmed[space...])
+  }
+
+  /// The pages a combined page stands for: one per listed person, rows taken from each person's line.
+  ///
+  /// - Parameters:
+  ///   - slots: The combined page's slots, row 1 first.
+  ///   - persons: The persons row 1 lists, in order.
+  ///   - firstIndex: The 1-based index the first person's page gets.
+  ///   - line: The 1-based line where the combined page starts.
+  ///   - cusip: The CUSIP printed on the page.
+  func splitCombined(
+    _ slots: [CaptionSlot], persons: [String], firstIndex: Int, line: Int, cusip: String?,
+    notes: inout [ReaderNote]
+  ) -> [CoverPage] {
+    let keys = persons.map { NameKey($0).text }
+    var perPerson = [[CaptionSlot]](repeating: [], count: persons.count)
+    for slot in slots {
+      var own = [[ValueFragment]](repeating: [], count: persons.count)
+      var shared: [ValueFragment] = []
+      for lineFragment in Self.linesOf(slot) {
+        if let (index, rest) = Self.person(named: lineFragment, keys: keys, persons: persons) {
+          var value = lineFragment
+          value.text = Self.firstColumn(rest, numeric: [.amount, .percent].contains(slot.field.valueKind))
+          value.column = lineFragment.column
+          own[index].append(value)
+        } else {
+          shared.append(lineFragment)
+        }
+      }
+      let named = own.contains { !$0.isEmpty }
+      for index in persons.indices {
+        var copy = slot
+        if slot.field == .reportingPersonName {
+          let line = slot.fragments.first { $0.text.contains(persons[index]) }
+          copy.fragments = [
+            ValueFragment(
+              text: persons[index], line: line?.line ?? slot.line, column: line?.column ?? slot.column,
+              marker: nil, isInline: false)
+          ]
+        } else {
+          // Lines that name nobody beside per-person lines are headings or totals, not values.
+          copy.fragments = named ? own[index] : shared
+        }
+        perPerson[index].append(copy)
+      }
+    }
+    return persons.indices.map { index in
+      var rows: [RowField: Row] = [:]
+      assignRows(perPerson[index], page: firstIndex + index, into: &rows, notes: &notes)
+      return CoverPage(index: firstIndex + index, line: line, rows: rows, cusip: cusip)
+    }
+  }
+
+  /// The person a line names (the longest listed name it starts with, after its label), and the rest.
+  private static func person(named fragment: ValueFragment, keys: [String], persons: [String]) -> (
+    Int, Substring
+  )? {
+    let whole = Substring(fragment.text.trimmingBlanks())
+    // "C. Nina Roe" starts with what looks like a label: try the line as printed first.
+    if let found = person(in: whole, keys: keys, persons: persons) { return found }
+    guard let (_, rest) = splitListLabel(String(whole)) else { return nil }
+    return person(in: Substring(rest.trimmingBlanks()), keys: keys, persons: persons)
+  }
+
+  /// The longest listed name `text` starts with, and the rest of the text.
+  private static func person(in text: Substring, keys: [String], persons: [String]) -> (Int, Substring)? {
+    var best: (index: Int, end: String.Index)?
+    for (index, name) in persons.enumerated() {
+      guard text.count >= name.count else { continue }
+      let end = text.index(text.startIndex, offsetBy: name.count)
+      guard NameKey(String(text[..<end])).text == keys[index] else { continue }
+      if best == nil || name.count > persons[best!.index].count { best = (index, end) }
+    }
+    guard let best else { return nil }
+    return (best.index, text[best.end...])
+  }
+
+  /// The value in the first column after a person's name: footnote marks and dot leaders dropped.
+  private static func firstColumn(_ rest: Substring, numeric: Bool) -> String {
+    var text = rest.trimmingBlanks()
+    // A footnote mark glued to the name ("(1)") and the dot leaders of a table.
+    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3 {
+      text = String(text[text.index(after: close)...]).trimmingBlanks()
+    }
+    // Dot leaders (". . . ."), but not the point of a number such as ".4".
+    while let first = text.first, first == " " || (first == "." && !(text.dropFirst().first?.isNumber ?? false)) {
+      text.removeFirst()
+    }
+    guard numeric else { return text }
+    return String(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+  }
+}
