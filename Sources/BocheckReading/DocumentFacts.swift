@@ -39,9 +39,10 @@ final class DocumentFacts {
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
     var text: String = ""
+    /// The UTF-8 offset in `text` where each line starts, with the line's 1-based number.
     var lineStarts: [(offset: Int, line: Int)] = []
 
-    /// The 1-based line holding the character at `offset` of the joined text.
+    /// The 1-based line holding the byte at UTF-8 `offset` of the joined text.
     func line(at offset: Int) -> Int {
       var result = lineStarts.first?.line ?? 0
       for start in lineStarts where start.offset <= offset { result = start.line }
@@ -70,7 +71,7 @@ final class DocumentFacts {
         continue
       }
       if !current.text.isEmpty { current.text += " " }
-      current.lineStarts.append((current.text.utf16.count, number))
+      current.lineStarts.append((current.text.utf8.count, number))
       current.text += text
     }
     if !current.text.isEmpty { result.append(current) }
@@ -176,107 +177,57 @@ final class DocumentFacts {
 
   // MARK: Shares outstanding
 
-  /// The shares-outstanding basis the filing states, such as "based on 12,500,000 shares outstanding" or
-  /// "common shares outstanding of 12.5m".
+  /// The shares-outstanding basis the filing states, such as "based on 12,500,000 shares outstanding",
+  /// "12,500,000 shares of Common Stock issued and outstanding as of May 1" or "calculated on the basis of
+  /// 12.5 million shares".
   ///
-  /// Every number within a short distance of the word "outstanding" is a candidate; dollar amounts, per-share
-  /// prices, percents and numbers below 10,000 are not. A paragraph that says what the percentages are
-  /// "based on" wins over one that does not; among equals the first wins.
+  /// Each paragraph that speaks of shares outstanding or of a basis is read by ``StatedSharesOutstanding``,
+  /// which takes only numbers the words make the class's outstanding shares, never someone's holding. A
+  /// statement is strong when a basis phrase leads to it or its paragraph speaks of percentages; weak ones
+  /// count only when there is no strong one. When the strong (or weak) statements give different numbers,
+  /// the one a basis phrase states wins if it is the only such number; otherwise the filing states no single
+  /// basis and none is returned (the checker then infers one from the percents).
+  ///
+  /// - Parameter range: The lines to read (1-based, half-open).
+  /// - Returns: The number of shares, at the line of its first statement.
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
-    var best: (value: ExactDecimal, line: Int, strong: Bool)?
+    var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
+    var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) {
-      let mentionsOutstanding = ASCIIText.contains(outstandingPhrase, in: paragraph.text)
-      let mentionsBasedOn =
-        ASCIIText.contains(basedOnPhrase, in: paragraph.text) || ASCIIText.contains(basedUponPhrase, in: paragraph.text)
-      guard mentionsOutstanding || mentionsBasedOn else { continue }
-      let lower = paragraph.text.lowercased()
-      let aboutPercentages = lower.contains("percent")
-      let strong = mentionsBasedOn || aboutPercentages || lower.contains("calculated")
-      // Anchors: the word "outstanding" (a number within 100 characters), and, in a sentence about the
-      // percentages, "based on" / "based upon" (a number within 40 characters after it).
-      var anchors: [(offset: Int, before: Int, after: Int)] = []
-      for offset in offsets(of: "outstanding", in: lower) { anchors.append((offset, 100, 100)) }
-      if aboutPercentages {
-        for phrase in ["based on", "based upon"] {
-          for offset in offsets(of: phrase, in: lower) { anchors.append((offset, 0, 40 + phrase.count)) }
-        }
+      let mentionsBasis = [outstandingPhrase, basedOnPhrase, basedUponPhrase, basisOfPhrase].contains {
+        ASCIIText.contains($0, in: paragraph.text)
       }
-      for candidate in numberCandidates(Array(lower.utf16)) {
-        let near = anchors.contains { anchor in
-          candidate.offset >= anchor.offset - anchor.before && candidate.offset <= anchor.offset + anchor.after
-        }
-        guard near else { continue }
-        let line = lines.sourceLine(paragraph.line(at: candidate.offset))
-        if best == nil || (strong && !(best?.strong ?? false)) {
-          best = (candidate.value, line, strong)
+      guard mentionsBasis else { continue }
+      let aboutPercentages =
+        paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
+      for statement in StatedSharesOutstanding(paragraph.text).statements {
+        let line = lines.sourceLine(paragraph.line(at: statement.offset))
+        if statement.isBasisPhrase || aboutPercentages {
+          strong.append((statement, line))
+        } else {
+          weak.append((statement, line))
         }
       }
     }
-    return best.map { Located($0.value, line: $0.line) }
-  }
-
-  /// The UTF-16 offsets where `phrase` starts in `text`.
-  private func offsets(of phrase: String, in text: String) -> [Int] {
-    var result: [Int] = []
-    var searchStart = text.startIndex
-    while let found = text.range(of: phrase, range: searchStart..<text.endIndex) {
-      result.append(text.utf16.distance(from: text.utf16.startIndex, to: found.lowerBound))
-      searchStart = found.upperBound
+    let tier = strong.isEmpty ? weak : strong
+    guard let first = tier.first else { return nil }
+    if tier.allSatisfy({ $0.statement.shares == first.statement.shares }) {
+      return Located(first.statement.shares, line: first.line)
     }
-    return result
+    let phrased = tier.filter(\.statement.isBasisPhrase)
+    if let only = phrased.first, phrased.allSatisfy({ $0.statement.shares == only.statement.shares }) {
+      return Located(only.statement.shares, line: only.line)
+    }
+    return nil
   }
 
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
+  private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
+  private let percentPhrase = ASCIIText.phrase("PERCENT")
   private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
   private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
   private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")
-
-  private func numberCandidates(_ text: [UInt16]) -> [(value: ExactDecimal, offset: Int)] {
-    var result: [(ExactDecimal, Int)] = []
-    var index = 0
-    func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
-    while index < text.count {
-      guard isDigit(text[index]),
-        index == 0 || !(isDigit(text[index - 1]) || text[index - 1] == 0x2E || text[index - 1] == 0x2C)
-      else {
-        index += 1
-        continue
-      }
-      let start = index
-      while index < text.count && (isDigit(text[index]) || text[index] == 0x2C || text[index] == 0x2E) { index += 1 }
-      var end = index
-      while end > start && (text[end - 1] == 0x2C || text[end - 1] == 0x2E) { end -= 1 }
-      let token = String(decoding: text[start..<end], as: UTF16.self)
-      let before = start > 0 ? text[start - 1] : 0x20
-      if before == 0x24 { continue }  // "$15"
-      var after = index
-      var suffixText = ""
-      while after < text.count && text[after] == 0x20 { after += 1 }
-      var letters = after
-      while letters < text.count && ((text[letters] >= 0x61 && text[letters] <= 0x7A)) { letters += 1 }
-      suffixText = String(decoding: text[after..<letters], as: UTF16.self)
-      if after < text.count && (text[after] == 0x25 || text[after] == 0x2F) { continue }  // "5%", "15/sh"
-      if index < text.count && text[index] == 0x25 { continue }
-      guard var value = ExactDecimal.parse(token) else { continue }
-      let glued = index < text.count && text[index] >= 0x61 && text[index] <= 0x7A
-      let multiplier: Int128?
-      switch (glued, suffixText) {
-      case (true, "m"), (true, "mm"), (_, "million"): multiplier = 1_000_000
-      case (true, "k"), (_, "thousand"): multiplier = 1_000
-      case (_, "billion"): multiplier = 1_000_000_000
-      default: multiplier = glued ? nil : 1
-      }
-      guard let multiplier else { continue }
-      if multiplier > 1 {
-        value = ExactDecimal(significand: value.significand * multiplier, scale: value.scale)
-        if let whole = try? value.rational.rounded(toDecimals: 0), whole.rational == value.rational { value = whole }
-      }
-      guard value.scale == 0, value.significand >= 10_000 else { continue }
-      result.append((value, start))
-    }
-    return result
-  }
 
   // MARK: Signatures and the joint filing agreement
 

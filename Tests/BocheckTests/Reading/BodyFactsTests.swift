@@ -1,0 +1,95 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckReading
+
+/// The facts read from a filing's body: the stated basis, the CUSIP, Item 1's issuer, the signers and the
+/// parties to the joint filing agreement. Names and numbers are invented.
+@Suite struct BodyFactsTests {
+  /// The document facts of a text, every line in range.
+  private func facts(_ text: String) -> (facts: DocumentFacts, range: Range<Int>) {
+    let lines = SourceLines(text)
+    return (DocumentFacts(lines: lines), 1..<(lines.count + 1))
+  }
+
+  /// The basis the text states, as "shares@line".
+  private func basis(_ text: String) -> String? {
+    let (facts, range) = facts(text)
+    return facts.statedSharesOutstanding(in: range).map { "\($0.value.formatted(grouping: false))@\($0.line)" }
+  }
+
+  // MARK: Shares outstanding
+
+  @Test func basisAfterAHoldingInTheSameSentence() {
+    let text = """
+      Item 5. Interest in Securities of the Issuer.
+
+      (a) Ms. Vance beneficially owns 1,480,000 shares of Common Stock. The 1,480,000 shares represent
+      approximately 9.2% of the issued and outstanding shares of Common Stock, based upon 16,087,000 shares
+      issued and outstanding as of March 3, 2031.
+      """
+    #expect(basis(text) == "16087000@4")
+  }
+
+  @Test func holdingNearOutstandingIsNoBasis() {
+    let text = """
+      Appendix A
+
+      Orchard Trust Company, a subsidiary of the reporting person, is the beneficial owner of 48,210 shares or
+      0.21% of the Common Stock outstanding of the Company.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func percentOfTheStatedShares() {
+    let text = """
+      Marlowe Partners is deemed to be the beneficial owner of 2,410,000 shares or 7.1% of the
+      33,940,000 shares of Class A Common Stock believed to be outstanding.
+      """
+    #expect(basis(text) == "33940000@2")
+  }
+
+  @Test func sharesOfTheClassIssuedAndOutstandingWithParValue() {
+    let text = """
+      At June 30, 2031 there were 4,125,300 shares of Common Stock, Par Value $1.00 Per Share, issued and
+      outstanding.
+      """
+    #expect(basis(text) == "4125300@1")
+  }
+
+  @Test func outstandingLeadsToTheNumber() {
+    let text = "The number of shares of Common Stock outstanding as of May 1, 2031 was 27,600,000, as reported."
+    #expect(basis(text) == "27600000@1")
+  }
+
+  @Test func twoClassesCountedTogetherStateNoSingleBasis() {
+    let text = """
+      As of April 2, 2031, there were 3,100,000 shares of Class A Common Stock and 1,900,000 shares of
+      Class B Common Stock issued and outstanding.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func unitsBoughtInADealAreNoBasis() {
+    let text = """
+      Based on the number of shares outstanding on May 4, 2031, if the purchaser buys only the 3,500,000
+      Units, it will own approximately 41% of the Common Stock outstanding after the closing.
+
+      The percentage is based on 8,200,000 shares, which is the total number of shares of Common Stock
+      outstanding as of May 4, 2031.
+      """
+    #expect(basis(text) == "8200000@4")
+  }
+
+  @Test func sharesInAMergerOfAnotherEntityAreNoBasis() {
+    let text = """
+      Upon the merger, holders of the 6,400,000 issued and outstanding limited partnership units of the
+      partnership were entitled to receive $3.10 per unit in cash.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func millionsSpelledOut() {
+    #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
+  }
+}
