@@ -138,16 +138,28 @@ final class DocumentFacts {
       guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
       let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
-      if !inline.isEmpty { return Located(inline, line: lines.sourceLine(position)) }
+      if !inline.isEmpty {
+        return isReference(inline) ? nil : Located(inline, line: lines.sourceLine(position))
+      }
       var next = position + 1
       while next < range.upperBound && next <= lines.count && (clean(next).isEmpty || isRule(clean(next))) { next += 1 }
       if next < range.upperBound && next <= lines.count {
-        let value = clean(next)
-        if !value.lowercased().hasPrefix("item") { return Located(issuerName(value), line: lines.sourceLine(next)) }
+        let value = issuerName(clean(next))
+        if !clean(next).lowercased().hasPrefix("item") && !isReference(value) {
+          return Located(value, line: lines.sourceLine(next))
+        }
       }
       return nil
     }
     return nil
+  }
+
+  /// Whether Item 1's value points elsewhere instead of naming the issuer: "See Cover Page", "Refer to
+  /// page 1", "As set forth on the cover page", "N/A".
+  private func isReference(_ value: String) -> Bool {
+    let lower = value.lowercased()
+    return lower.hasPrefix("see ") || lower.hasPrefix("refer") || lower.hasPrefix("as set forth")
+      || lower.hasPrefix("as stated") || lower.contains("cover page") || lower == "n/a" || lower == "not applicable"
   }
 
   /// The name in a sentence such as "The name of the issuer is Avid Bioservices, Inc. (the "Company").".
@@ -167,10 +179,65 @@ final class DocumentFacts {
     return result
   }
 
-  /// The CUSIP printed on the first page, spaces removed.
+  /// The CUSIP printed above the "(CUSIP Number)" caption of the first page (or before it on the caption's
+  /// own line), spaces and hyphens removed.
+  ///
+  /// Only what has the form of a CUSIP is read (see ``cusipPrinted(in:)``): a line holding the title of the
+  /// class, an eight-character number or a ten-digit one gives no CUSIP rather than a guess.
+  ///
+  /// - Parameter limit: The last line of the header (1-based).
   func cusip(before limit: Int) -> Located<String>? {
-    if let above = valueAbove(caption: "(cusip number)", before: limit) {
-      return Located(CUSIP.compact(above.value), line: above.line)
+    guard limit >= 1 else { return nil }
+    for number in 1...min(limit, lines.count) {
+      let text = clean(number)
+      guard let caption = ASCIIText.find(cusipCaptionPhrase, in: Array(text.utf8)) else { continue }
+      let before = String(decoding: Array(text.utf8)[..<caption.lowerBound], as: UTF8.self)
+      if let printed = DocumentFacts.cusipPrinted(in: before) {
+        return Located(printed, line: lines.sourceLine(number))
+      }
+      var above = number - 1
+      while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
+      if above >= 1, let printed = DocumentFacts.cusipPrinted(in: clean(above)) {
+        return Located(printed, line: lines.sourceLine(above))
+      }
+      return nil
+    }
+    return nil
+  }
+
+  private let cusipCaptionPhrase = ASCIIText.phrase("(CUSIP NUMBER)")
+
+  /// The first run of words in a text that has the form of a CUSIP, compacted: "037833100",
+  /// "037833 10 0", "G5212E-13-9" or "68989910 A", not "CUSIP No." or a longer number.
+  ///
+  /// The run starts with a word of at least six characters (the issuer's six, or more) and its words,
+  /// joined, make nine CUSIP characters with at least three digits among the first six (see
+  /// ``CUSIP/hasCUSIPForm(_:)``). Words are separated by blanks, table cells, colons, commas or semicolons.
+  ///
+  /// - Parameter text: A line of the header.
+  /// - Returns: The CUSIP without spaces or hyphens, upper-cased.
+  static func cusipPrinted(in text: String) -> String? {
+    var words: [String] = []
+    var current: [UInt8] = []
+    for byte in text.utf8 {
+      let isSeparator =
+        ASCIIText.isBlank(byte) || byte == 0x3A || byte == 0x2C || byte == 0x3B || byte == 0x7C || byte == 0x28
+        || byte == 0x29
+      if isSeparator {
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        current = []
+      } else {
+        current.append(byte)
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    for start in words.indices where CUSIP.compact(words[start]).count >= 6 {
+      var joined = ""
+      for word in words[start...] {
+        joined += CUSIP.compact(word)
+        if joined.count >= 9 { break }
+      }
+      if joined.count == 9 && CUSIP.hasCUSIPForm(joined) { return joined }
     }
     return nil
   }

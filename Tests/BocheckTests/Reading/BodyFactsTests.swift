@@ -92,4 +92,33 @@ import Testing
   @Test func millionsSpelledOut() {
     #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
   }
+
+  // MARK: CUSIP and Item 1
+
+  @Test(arguments: [
+    ("037833 10 0", "037833100"), ("G5212E-13-9", "G5212E139"), ("68989910 A", "68989910A"),
+    ("Class B Common Stock: 123456907", "123456907"), ("(Title of Class of Securities)", nil),
+    ("25247010", nil), ("1850532047", nil), ("SCHEDULE 1", nil),
+  ])
+  func cusipHasTheFormOfOne(printed: String, expected: String?) {
+    #expect(DocumentFacts.cusipPrinted(in: printed) == expected)
+  }
+
+  @Test func cusipAboveItsCaptionOrNone() throws {
+    let printed = facts("Common Stock\n(Title of Class of Securities)\n\n  247368 10 3\n (CUSIP Number)\n")
+    let cusip = try #require(printed.facts.cusip(before: 5))
+    #expect(cusip.value == "247368103")
+    #expect(cusip.line == 4)
+    let missing = facts("Common Stock\n(Title of Class of Securities)\n-----\n(CUSIP Number)\n")
+    #expect(missing.facts.cusip(before: 4) == nil)
+    let sameLine = facts("45774W108\t(CUSIP Number)\n")
+    #expect(sameLine.facts.cusip(before: 1)?.value == "45774W108")
+  }
+
+  @Test func itemOneThatRefersToTheCoverPageNamesNoIssuer() {
+    let reference = facts("ITEM 1(a). NAME OF ISSUER:\n\n     See Cover Page.\n\nITEM 1(b). ADDRESS\n")
+    #expect(reference.facts.itemOneIssuer(in: reference.range) == nil)
+    let named = facts("ITEM 1(a). NAME OF ISSUER:\n\n     Northwind Robotics, Inc.\n")
+    #expect(named.facts.itemOneIssuer(in: named.range) == Located("Northwind Robotics, Inc.", line: 3))
+  }
 }
