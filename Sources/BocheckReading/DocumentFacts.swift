@@ -426,40 +426,151 @@ final class DocumentFacts {
     return DocumentFacts.entitySuffixes.contains(String(last).trimmingCharacters(in: ","))
   }
 
-  /// The parties the joint filing agreement names ("by and among A, B and C").
+  /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
+  /// B and C").
+  ///
+  /// A list counts where it describes the joint filing agreement itself: "by and among" follows "joint
+  /// filing" in the same sentence, within a short distance (so an exhibit index's "Purchase Agreement by and
+  /// between ..." after a "Joint Filing Agreement" entry does not count), or stands in a paragraph of the
+  /// agreement's own text (after a "JOINT FILING AGREEMENT" heading, before the next heading). The list ends
+  /// where a reference or a description starts ("(incorporated by reference ...", ", filed as Exhibit A
+  /// ...", ", dated ..."). Only names are parties: descriptions ("a Delaware limited partnership") are
+  /// dropped, and a list that names its parties generically ("the Reporting Persons", "the Issuer",
+  /// "certain stockholders") or holds a date claims no party at all.
+  ///
+  /// - Parameters:
+  ///   - range: The lines of the body (1-based, half-open).
+  ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
-      guard
-        ASCIIText.contains(jointFilingPhrase, in: paragraph.text)
-          || ASCIIText.contains(exhibitPhrase, in: paragraph.text)
-      else { continue }
-      let lower = paragraph.text.lowercased()
-      if lower.hasPrefix("joint filing agreement") || lower.hasPrefix("exhibit") && lower.contains("joint filing") {
-        inAgreement = true
+      let bytes = Array(paragraph.text.utf8)
+      let isHeading = bytes.count <= 80 && !bytes.contains(0x2E)
+      if isHeading {
+        // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
+        inAgreement = isAgreementTitle(bytes)
+        continue
       }
-      guard inAgreement || lower.contains("joint filing") else { continue }
-      guard let found = lower.range(of: "by and among ") ?? lower.range(of: "by and between ") else { continue }
-      let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
-      guard
-        let start = paragraph.text.index(
-          paragraph.text.startIndex, offsetBy: offset, limitedBy: paragraph.text.endIndex)
-      else { continue }
-      let list = sentenceEnd(paragraph.text[start...])
-      let line = paragraph.line(
-        at: paragraph.text.utf16.distance(
-          from: paragraph.text.utf16.startIndex,
-          to: start.samePosition(in: paragraph.text.utf16) ?? paragraph.text.utf16.startIndex))
-      var cleaned = list
-      for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
-        cleaned = String(cleaned.dropFirst(prefix.count))
+      var listStart: Int?
+      var searchFrom = 0
+      while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
+        searchFrom = mention.upperBound
+        if let between = byAndAmong(in: bytes, from: mention.upperBound, within: 120) { listStart = between }
       }
-      return NameListSplitter.split(cleaned, knownNames: knownNames).map {
-        NamedMention(name: $0, line: lines.sourceLine(line))
-      }
+      if listStart == nil && inAgreement { listStart = byAndAmong(in: bytes, from: 0, within: bytes.count) }
+      guard let start = listStart else { continue }
+      let list = sentenceEnd(Substring(String(decoding: bytes[start...], as: UTF8.self)))
+      let line = lines.sourceLine(paragraph.line(at: start))
+      let names = DocumentFacts.partyNames(in: list, knownNames: knownNames)
+      if !names.isEmpty { return names.map { NamedMention(name: $0, line: line) } }
     }
     return []
   }
+
+  /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint
+  /// Filing Agreement", not "Incorporation by Reference; Joint Filing Agreement".
+  private func isAgreementTitle(_ heading: [UInt8]) -> Bool {
+    guard let found = ASCIIText.find(jointFilingAgreementPhrase, in: heading) else { return false }
+    let before = String(decoding: heading[..<found.lowerBound], as: UTF8.self).trimmingBlanks()
+    guard !before.isEmpty else { return true }
+    // Only an exhibit's label may come first.
+    let words = before.split { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "-" }
+    return words.count <= 2 && words.first?.uppercased() == "EXHIBIT"
+  }
+
+  /// The offset just after "by and among" or "by and between" when it starts within `distance` bytes of
+  /// `offset` and no sentence ends before it.
+  private func byAndAmong(in bytes: [UInt8], from offset: Int, within distance: Int) -> Int? {
+    let found = [byAndAmongPhrase, byAndBetweenPhrase].compactMap { ASCIIText.find($0, in: bytes, from: offset) }
+      .min { $0.lowerBound < $1.lowerBound }
+    guard let found, found.lowerBound - offset <= distance else { return nil }
+    let between = String(decoding: bytes[offset..<found.lowerBound], as: UTF8.self)
+    guard sentenceEnd(Substring(between)) == between else { return nil }
+    return ASCIIText.skipBlanks(bytes, from: found.upperBound)
+  }
+
+  private let jointFilingAgreementPhrase = ASCIIText.phrase("JOINT FILING AGREEMENT")
+  private let byAndAmongPhrase = ASCIIText.phrase("BY AND AMONG")
+  private let byAndBetweenPhrase = ASCIIText.phrase("BY AND BETWEEN")
+
+  /// The names of a printed list of parties, without references, descriptions and generic terms.
+  ///
+  /// - Parameters:
+  ///   - list: The text after "by and among", up to the end of its sentence.
+  ///   - knownNames: The keys of the names the filing uses.
+  /// - Returns: The names, or none when the list names its parties generically or holds a date.
+  static func partyNames(in list: String, knownNames: Set<NameKey>) -> [String] {
+    var text = Substring(list)
+    // The list ends where a reference or a description of the agreement starts.
+    let bytes = Array(text.utf8)
+    var end = bytes.count
+    for marker in listEndMarkers {
+      if let found = ASCIIText.find(marker, in: bytes), found.lowerBound < end { end = found.lowerBound }
+    }
+    // A parenthesis that does not continue a name ("(Bermuda)") starts a reference or a footnote mark.
+    for (offset, byte) in bytes.enumerated() where byte == 0x28 && offset < end {
+      let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0x29
+      if !(next >= 0x41 && next <= 0x5A) {
+        end = offset
+        break
+      }
+    }
+    text = Substring(String(decoding: bytes[..<end], as: UTF8.self))
+    for lead in ["each of ", "the undersigned, ", "the undersigned "] where text.lowercased().hasPrefix(lead) {
+      text = text.dropFirst(lead.count)
+    }
+    var names: [String] = []
+    for piece in NameListSplitter.split(text.trimmingBlanks(), knownNames: knownNames) {
+      let name = piece.trimmingBlanks()
+      guard let first = name.unicodeScalars.first, !name.isEmpty else { continue }
+      // "a Delaware limited partnership": a description of the name before it.
+      let lower = name.lowercased()
+      if lower.hasPrefix("a ") || lower.hasPrefix("an ") { continue }
+      if isGenericParty(NameKey(name)) || !first.properties.isUppercase && !("0"..."9").contains(first) {
+        return []
+      }
+      if holdsDate(name) { return [] }
+      names.append(name)
+    }
+    return names
+  }
+
+  /// Phrases that end a list of parties: references to other filings and descriptions of the agreement.
+  private static let listEndMarkers = [
+    ", INCORPORATED BY", " INCORPORATED BY", ", FILED ", " FILED AS", " FILED WITH", ", WHICH ", ", DATED ",
+    " DATED AS OF", ", PURSUANT ", " PURSUANT TO", " RELATING TO", ", WITH RESPECT", " WITH RESPECT TO",
+    ", AS AMENDED", ", ATTACHED", " ATTACHED ", ", HERETO", " HERETO",
+  ].map(ASCIIText.phrase)
+
+  /// Whether a name is a generic term for parties: "the Reporting Persons", "the Issuer", "the Company".
+  private static func isGenericParty(_ key: NameKey) -> Bool {
+    let words = key.text.split(separator: " ")
+    if words.contains("REPORTING") || words.contains("UNDERSIGNED") { return true }
+    return genericPartyKeys.contains(key.text)
+  }
+
+  private static let genericPartyKeys: Set<String> = [
+    "ISSUER", "COMPANY", "PARTIES", "PARTIES HERETO", "FILING PERSONS", "FILERS", "PURCHASERS", "SELLERS",
+    "STOCKHOLDERS", "SHAREHOLDERS", "INVESTORS", "UNDERWRITERS",
+  ]
+
+  /// Whether a text holds a date or a year: a month's name before a number, or a number of four digits
+  /// alone.
+  private static func holdsDate(_ text: String) -> Bool {
+    let words = text.split { $0 == " " || $0 == "," }
+    for (index, word) in words.enumerated() {
+      if word.count == 4 && word.allSatisfy(\.isNumber) && words.count == 1 { return true }
+      if monthNames.contains(word.lowercased()), index + 1 < words.count, words[index + 1].first?.isNumber == true {
+        return true
+      }
+    }
+    return false
+  }
+
+  private static let monthNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+  ]
 
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {

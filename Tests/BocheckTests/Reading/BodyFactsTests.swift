@@ -121,4 +121,61 @@ import Testing
     let named = facts("ITEM 1(a). NAME OF ISSUER:\n\n     Northwind Robotics, Inc.\n")
     #expect(named.facts.itemOneIssuer(in: named.range) == Located("Northwind Robotics, Inc.", line: 3))
   }
+
+  // MARK: Joint filing agreement
+
+  /// The parties the text's joint filing agreement names, as "name@line".
+  private func parties(_ text: String, known: [String] = []) -> [String] {
+    let (facts, range) = facts(text)
+    return facts.jointFilers(in: range, knownNames: Set(known.map(NameKey.init))).map { "\($0.name)@\($0.line)" }
+  }
+
+  @Test func partiesOfTheAgreementInTheExhibitIndex() {
+    let text = """
+      Exhibit A. Joint Filing Agreement dated May 2, 2031 by and among Tern Capital Partners, LP and
+      Tern Investment Co., LP.
+      """
+    #expect(parties(text) == ["Tern Capital Partners, LP@1", "Tern Investment Co., LP@1"])
+  }
+
+  @Test func genericPartiesAndReferencesClaimNoParty() {
+    let text = """
+      99.1 | Joint Filing Agreement by and among the Reporting Persons, incorporated by reference to Exhibit
+      99.1 to the Schedule 13G filed with the Securities and Exchange Commission on July 13, 2030.
+
+      Exhibit A | Joint Filing Agreement, dated as of March 24, 2029, by and among the Reporting Persons,
+      filed as Exhibit A to the Original Schedule 13D.
+      """
+    #expect(parties(text).isEmpty)
+  }
+
+  @Test func anotherAgreementAfterTheJointFilingAgreementEntryIsNotIt() {
+    let text = """
+      Exhibit 1. Joint Filing Agreement relating to the filing of this Schedule 13D.
+
+      Exhibit 2. Purchase Agreement, dated May 5, 2031, by and between Larkspur Devices, Inc., a Nevada
+      corporation, and Heron Capital Partners II, Ltd., a Nevada limited partnership.
+      """
+    #expect(parties(text).isEmpty)
+  }
+
+  @Test func agreementTextUnderItsTitleDropsDescriptionsAndReferences() {
+    let text = """
+      JOINT FILING AGREEMENT
+
+      This agreement is made by and among Kestrel Holdings (Bermuda) Ltd., a Bermuda company, Kestrel
+      Fund LP and Mei Tanaka (incorporated by reference to the Schedule 13D filed on May 1, 2031).
+      """
+    #expect(parties(text) == ["Kestrel Holdings (Bermuda) Ltd.@3", "Kestrel Fund LP@3", "Mei Tanaka@3"])
+  }
+
+  @Test func aHeadingThatOnlyMentionsTheAgreementOpensNothing() {
+    let text = """
+      Incorporation by Reference; Joint Filing Agreement
+
+      The Investor Rights Agreement, dated as of March 8, 2031, by and among Larkspur Devices Inc. and Heron
+      Group, Inc. is filed as Exhibit 99.3.
+      """
+    #expect(parties(text).isEmpty)
+  }
 }
