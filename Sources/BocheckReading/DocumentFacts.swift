@@ -294,136 +294,44 @@ final class DocumentFacts {
   private let percentPhrase = ASCIIText.phrase("PERCENT")
   private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
   private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
-  private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")
 
   // MARK: Signatures and the joint filing agreement
 
-  private static let entitySuffixes = [
-    "LP", "L.P.", "LTD", "LTD.", "LLC", "L.L.C.", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "COMPANY", "CO.",
-    "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV",
-  ]
-
-  /// A line, or a cell of a line laid out as a table, with the position of the line it came from.
-  private struct Entry {
-    let text: String
-    let position: Int
+  /// Names that sign the filing, read from its signature blocks (see ``SignatureBlocks``).
+  ///
+  /// - Parameter range: The lines of the body (1-based, half-open).
+  /// - Returns: The names, each at the line where it is printed.
+  func signers(in range: Range<Int>) -> [NamedMention] {
+    SignatureBlocks(signatureEntries(in: range)).signers.map {
+      NamedMention(name: $0.name, line: lines.sourceLine($0.line))
+    }
   }
 
-  /// The lines in `range` with table cells split onto entries of their own.
-  private func entries(in range: Range<Int>) -> [Entry] {
-    var result: [Entry] = []
+  /// The lines in `range` as entries for ``SignatureBlocks``: a plain line with the position its text
+  /// starts at, a table row as one entry per cell (a label cell such as "By:" joined to the cell after it).
+  private func signatureEntries(in range: Range<Int>) -> [SignatureBlocks.Entry] {
+    var result: [SignatureBlocks.Entry] = []
     for position in range where position >= 1 && position <= lines.count {
       let text = clean(position)
       guard text.utf8.contains(0x09) else {
-        result.append(Entry(text: text, position: position))
+        let indent = lines[position].utf8.prefix { $0 == 0x20 }.count
+        result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
         continue
       }
-      let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
-        .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-      if cells.isEmpty { result.append(Entry(text: "", position: position)) }
-      for cell in cells { result.append(Entry(text: cell, position: position)) }
-    }
-    return result
-  }
-
-  /// Names that sign the filing: entity names above a "By:" line and individuals' "/s/" lines.
-  func signers(in range: Range<Int>) -> [NamedMention] {
-    let all = entries(in: range)
-    var result: [NamedMention] = []
-    var index = 0
-    while index < all.count {
-      let upper = all[index].text.uppercased()
-      let isHeading =
-        upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
-        || upper.hasPrefix("IN WITNESS WHEREOF")
-      if isHeading {
-        let (names, end) = signatureBlock(all, from: index + 1)
-        result += names
-        index = end
-      }
-      index += 1
-    }
-    return result
-  }
-
-  private func isSignatureFurniture(_ upper: String) -> Bool {
-    upper.hasPrefix("BY:") || upper.hasPrefix("/S/") || upper.hasPrefix("NAME:") || upper.hasPrefix("TITLE:")
-      || upper.hasPrefix("DATE") || upper.hasPrefix("DATED") || upper.hasPrefix("ITS ")
-  }
-
-  private func signatureBlock(_ all: [Entry], from start: Int) -> ([NamedMention], Int) {
-    var names: [NamedMention] = []
-    var index = start
-    var previousBlank = true
-    var previousText = ""
-    func nextNonBlank(after index: Int) -> Int? {
-      var next = index + 1
-      while next < all.count {
-        if !all[next].text.isEmpty { return next }
-        next += 1
-      }
-      return nil
-    }
-    while index < all.count {
-      let text = all[index].text
-      let upper = text.uppercased()
-      if text.isEmpty {
-        previousBlank = true
-        index += 1
-        continue
-      }
-      let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
-      if !isAttestation
-        && (text.count > 150 || upper.hasPrefix("JOINT FILING AGREEMENT") || upper.hasPrefix("EXHIBIT")
-          || upper.hasPrefix("DEAR ") || upper.hasPrefix("VERY TRULY") || upper.hasPrefix("ITEM "))
-      {
-        break
-      }
-      if upper.hasPrefix("/S/") {
-        let name = String(text.dropFirst(3)).trimmingBlanks()
-        let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
-        if nextText.lowercased().contains("individually")
-          || (NameKey(nextText) == NameKey(name) && !previousText.uppercased().hasPrefix("BY:"))
-        {
-          names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
-        }
-      } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
-        // An entity's name: the next non-blank entry is "By:"; a name wrapped over two lines is joined.
-        if let next = nextNonBlank(after: index), !isNameAndTitle(text) {
-          let nextText = all[next].text
-          // "ALPHA FUND LP" then "By: /s/ ..." or directly "/s/ ..." (signed by an officer named below).
-          if nextText.uppercased().hasPrefix("BY:") || nextText.uppercased().hasPrefix("/S/") {
-            names.append(NamedMention(name: text, line: lines.sourceLine(all[index].position)))
-          } else if next == index + 1, !endsWithSuffix(upper), nextText.count <= 60,
-            let after = nextNonBlank(after: next), all[after].text.uppercased().hasPrefix("BY:")
-          {
-            names.append(NamedMention(name: text + " " + nextText, line: lines.sourceLine(all[index].position)))
-            index = next
-          }
+      var cells: [String] = []
+      for cell in text.split(separator: "\t", omittingEmptySubsequences: false) {
+        let trimmed = cell.trimmingBlanks()
+        guard !trimmed.isEmpty else { continue }
+        if let last = cells.last, last.hasSuffix(":") {
+          cells[cells.count - 1] = last + " " + trimmed
+        } else {
+          cells.append(trimmed)
         }
       }
-      previousBlank = false
-      previousText = text
-      index += 1
+      if cells.isEmpty { result.append(SignatureBlocks.Entry(text: "", line: position, indent: nil)) }
+      for cell in cells { result.append(SignatureBlocks.Entry(text: cell, line: position, indent: nil)) }
     }
-    return (names, index)
-  }
-
-  private static let titleWords = [
-    "president", "member", "partner", "director", "officer", "manager", "individually", "attorney", "secretary",
-    "chief", "treasurer", "chairman", "principal", "trustee", "authorized", "signatory", "vice", "ceo", "cfo", "coo",
-  ]
-
-  /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
-  private func isNameAndTitle(_ text: String) -> Bool {
-    guard let comma = text.lastIndex(of: ",") else { return false }
-    let tail = text[text.index(after: comma)...].lowercased()
-    return DocumentFacts.titleWords.contains { tail.contains($0) }
-  }
-
-  private func endsWithSuffix(_ upper: String) -> Bool {
-    guard let last = upper.split(separator: " ").last else { return false }
-    return DocumentFacts.entitySuffixes.contains(String(last).trimmingCharacters(in: ","))
+    return result
   }
 
   /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
@@ -462,7 +370,7 @@ final class DocumentFacts {
       let list = sentenceEnd(Substring(String(decoding: bytes[start...], as: UTF8.self)))
       let line = lines.sourceLine(paragraph.line(at: start))
       let names = DocumentFacts.partyNames(in: list, knownNames: knownNames)
-      if !names.isEmpty { return names.map { NamedMention(name: $0, line: line) } }
+      if !names.isEmpty { return names.map { NamedMention(name: $0, line: line, evidence: .prose) } }
     }
     return []
   }
