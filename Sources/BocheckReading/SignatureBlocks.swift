@@ -309,12 +309,13 @@ struct SignatureBlocks {
   private static func signedName(_ printed: String) -> String {
     var name = printed.trimmingCharacters(in: " /\\*_-\t")
     if name.lowercased().hasPrefix("name:") { name = String(name.dropFirst(5)) }
-    if ASCIIText.contains(attorneyPhrase, in: name) {
-      // The principal is what comes before " by " (an attorney-in-fact signs for them).
-      let words = name.split(separator: " ", omittingEmptySubsequences: false)
-      if let by = words.firstIndex(where: { $0.lowercased() == "by" }), by > 0 {
-        name = words[..<by].joined(separator: " ")
-      }
+    // "Jane Roe, by John Doe" (or "Jane Roe by John Doe, Attorney-in-Fact"): the principal is what comes
+    // before "by"; the one signing for them is not a party.
+    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    if let by = words.firstIndex(where: { $0.lowercased() == "by" }), by > 0,
+      words[by - 1].hasSuffix(",") || ASCIIText.contains(attorneyPhrase, in: name)
+    {
+      name = words[..<by].joined(separator: " ")
     }
     return name.trimmingCharacters(in: " /\\*_-,\t")
   }

@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckRules
 import Testing
 
 @testable import BocheckReading
@@ -177,5 +178,222 @@ import Testing
       Group, Inc. is filed as Exhibit 99.3.
       """
     #expect(parties(text).isEmpty)
+  }
+
+  // MARK: Signers
+
+  /// The signers the text's signature blocks name, as "name@line".
+  private func signers(_ text: String) -> [String] {
+    let (facts, range) = facts(text)
+    return facts.signers(in: range).map { "\($0.name)@\($0.line)" }
+  }
+
+  @Test func entitiesAboveTheirSignaturesAndAPersonSigningAlone() {
+    let text = """
+      SIGNATURE
+
+      Dated: May 2, 2031
+
+      HERON CAPITAL PARTNERS II, L.P.
+      By: HERON CAPITAL GP, LLC
+      Its: General Partner
+      By: /s/ Mei Tanaka
+      Mei Tanaka, Managing Member
+
+      /s/ Mei Tanaka
+      Mei Tanaka
+
+      /s/ Tomas Alvarez
+      Tomas Alvarez
+      """
+    #expect(signers(text) == ["HERON CAPITAL PARTNERS II, L.P.@5", "Mei Tanaka@11", "Tomas Alvarez@14"])
+  }
+
+  @Test func aDateAboveASignatureIsNoName() {
+    let text = """
+      SIGNATURE
+
+      After reasonable inquiry and to the best of my knowledge and belief, I certify that the information
+      set forth in this statement is true, complete and correct.
+
+                                        March 3, 2031
+
+                                        /s/ Priya Raman
+                                        ----------------------------------
+                                        Priya Raman
+      """
+    #expect(signers(text) == ["Priya Raman@8"])
+  }
+
+  @Test func anAttorneyInFactSignsForThePrincipal() {
+    let inline =
+      "SIGNATURE\n\nDate: May 2, 2031\t/s/ /Ana Ortiz, by Lee Park, Attorney-in-Fact\n\nAna Ortiz, by Lee Park\n"
+    #expect(signers(inline) == ["Ana Ortiz@3"])
+    let below = "SIGNATURE\n\n/s/ Lee Park, Attorney-in-Fact\n\nAna Ortiz\n"
+    #expect(signers(below) == ["Ana Ortiz@5"])
+  }
+
+  @Test func oneConformedSignatureForAListOfNames() {
+    let text = """
+      After reasonable inquiry and to the best of our knowledge and belief, we certify that the
+      information set forth in this statement is true, complete and correct.
+
+      Larkspur Holdings, Inc.
+      Omar Haddad
+      Larkspur Advisers Limited
+
+      S\\LEE PARK
+
+      By: Lee Park
+      Attorney in Fact for Omar Haddad
+      """
+    #expect(signers(text) == ["Larkspur Holdings, Inc.@4", "Omar Haddad@5", "Larkspur Advisers Limited@6"])
+  }
+
+  @Test func anOfficerSigningForAnUnnamedEntityIsNotClaimed() {
+    let text = """
+      SIGNATURE
+
+      Vera Lindqvist
+
+      By: /s/ Vera Lindqvist
+      Vera Lindqvist
+      Title: President
+      """
+    #expect(signers(text).isEmpty)
+  }
+
+  @Test func sideBySideColumnsAreReadOneAtATime() {
+    let text = """
+      SIGNATURE
+
+      HERON CORPORATION                        KESTREL LIFE
+                                               INSURANCE COMPANY
+
+      By: /s/ Ana Ortiz                        By: /s/ Lee Park
+          Ana Ortiz, President                     Lee Park, President
+      """
+    #expect(signers(text) == ["HERON CORPORATION@3", "KESTREL LIFE INSURANCE COMPANY@3"])
+  }
+
+  @Test func signaturesOfAnotherAgreementFiledAsAnExhibitAreNotTheFilings() {
+    let text = """
+      EXHIBIT 2
+
+      AMENDMENT TO STOCK PURCHASE AGREEMENT
+
+      IN WITNESS WHEREOF, the parties hereto have caused this Amendment to be duly executed.
+
+      HERON CORPORATION
+
+      By: /s/ Ana Ortiz
+      """
+    #expect(signers(text).isEmpty)
+    let agreement = """
+      JOINT FILING AGREEMENT
+
+      The undersigned agree to the joint filing of this statement on Schedule 13G.
+
+      IN WITNESS WHEREOF, the undersigned have executed this agreement.
+
+      HERON CORPORATION
+
+      By: /s/ Ana Ortiz
+      """
+    #expect(signers(agreement) == ["HERON CORPORATION@7"])
+  }
+
+  // MARK: Names compared as a reader compares them
+
+  @Test(arguments: [
+    ("JANE Q. ROE", "Jane Quinn Roe", NameMatch.loose), ("JANE ROE", "Jane Quinn Roe", .loose),
+    ("Northwind Robotics Inc.  (PFIC)", "Northwind Robotics, Inc.", .loose),
+    ("Heron Capital, LLC 12-3456789", "HERON CAPITAL, LLC", .loose),
+    ("Heron Capital LLC", "HERON CAPITAL, L.L.C.", .exact),
+  ])
+  func namesThatMatch(name: String, other: String, expected: NameMatch) {
+    #expect(NameKey.match(name, other) == expected)
+  }
+
+  @Test(arguments: [
+    ("Jane Q. Roe", "Jane R. Roe"), ("John Roe", "John Roe, Jr."), ("Heron Capital LLC", "Heron Capital Partners LLC"),
+    ("Mark Roe", "Jane Roe"),
+  ])
+  func namesThatDoNotMatch(name: String, other: String) {
+    #expect(NameKey.match(name, other) == nil)
+  }
+
+  // MARK: Severity follows the evidence
+
+  /// The missing-cover-page findings of a filing, as "severity@line: message".
+  private func missingCoverPage(_ text: String) throws -> [String] {
+    let filing = try TestSupport.read(text: text)
+    let rules = try RuleSet.load(directories: [TestSupport.repositoryRoot.appendingPathComponent("Rules").path])
+    return rules.check(filing, options: CheckOptions(sharesOutstanding: nil, onlyRules: ["missing-cover-page"]))
+      .findings.map { "\($0.severity.rawValue)@\($0.line): \($0.message)" }
+  }
+
+  private static let completePage = """
+    SCHEDULE 13D
+    1 NAME OF REPORTING PERSON
+    Heron Fund LP
+    2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP
+    (a) [ ] (b) [ ]
+    4 SOURCE OF FUNDS
+    WC
+    6 CITIZENSHIP OR PLACE OF ORGANIZATION
+    Delaware
+    7 SOLE VOTING POWER
+    1,000
+    8 SHARED VOTING POWER
+    0
+    9 SOLE DISPOSITIVE POWER
+    1,000
+    10 SHARED DISPOSITIVE POWER
+    0
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    1,000
+    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+    10.0%
+    14 TYPE OF REPORTING PERSON
+    PN
+
+    """
+
+  @Test func aSignerReadFromTheLayoutIsAWarning() throws {
+    let text = Self.completePage + "SIGNATURE\n\nKESTREL FUND LP\nBy: /s/ Mei Tanaka\nMei Tanaka, Managing Member\n"
+    #expect(
+      try missingCoverPage(text) == [
+        "warning@26: KESTREL FUND LP appears to sign the filing (read from the signature block) but no complete "
+          + "cover page names it"
+      ])
+  }
+
+  @Test func aPartyReadFromTheAgreementIsAWarning() throws {
+    let text =
+      Self.completePage + "Item 7. Material to be Filed as Exhibits.\n\n"
+      + "Exhibit A. Joint Filing Agreement dated May 2, 2031 by and among Heron Fund LP and Osprey Partners LLC.\n"
+    #expect(
+      try missingCoverPage(text) == [
+        "warning@26: Osprey Partners LLC appears to join the filing (read from the agreement text) but no complete "
+          + "cover page names it"
+      ])
+  }
+
+  @Test func aSignerInAnXMLSignatureTabIsAnError() throws {
+    let text = """
+      <?xml version="1.0"?>
+      <edgarSubmission><formData><reportingPersons><reportingPersonInfo>
+      <reportingPersonName>Heron Fund LP</reportingPersonName><fundType>WC</fundType>
+      <citizenshipOrOrganization>DE</citizenshipOrOrganization><soleVotingPower>10</soleVotingPower>
+      <sharedVotingPower>0</sharedVotingPower><soleDispositivePower>10</soleDispositivePower>
+      <sharedDispositivePower>0</sharedDispositivePower><aggregateAmountOwned>10</aggregateAmountOwned>
+      <percentOfClass>1.0</percentOfClass><typeOfReportingPerson>PN</typeOfReportingPerson>
+      </reportingPersonInfo></reportingPersons>
+      <signatureInfo><signaturePerson><signatureReportingPerson>Kestrel Fund LP</signatureReportingPerson>
+      </signaturePerson></signatureInfo>
+      </formData></edgarSubmission>
+      """
+    #expect(try missingCoverPage(text) == ["error@9: Kestrel Fund LP signs the filing but has no complete cover page"])
   }
 }
