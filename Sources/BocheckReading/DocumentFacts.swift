@@ -210,9 +210,9 @@ final class DocumentFacts {
   /// The first run of words in a text that has the form of a CUSIP, compacted: "037833100",
   /// "037833 10 0", "G5212E-13-9" or "68989910 A", not "CUSIP No." or a longer number.
   ///
-  /// The run starts with a word of at least six characters (the issuer's six, or more) and its words,
-  /// joined, make nine CUSIP characters with at least three digits among the first six (see
-  /// ``CUSIP/hasCUSIPForm(_:)``). Words are separated by blanks, table cells, colons, commas or semicolons.
+  /// The run starts with a word holding at least three digits, and its words, joined, make exactly nine
+  /// CUSIP characters with at least three digits among the first six (see ``CUSIP/hasCUSIPForm(_:)``):
+  /// "53634 X 100" is a CUSIP, "CUSIP No. 12345678901" is not. Words are separated by blanks, table cells, colons, commas or semicolons.
   ///
   /// - Parameter text: A line of the header.
   /// - Returns: The CUSIP without spaces or hyphens, upper-cased.
@@ -231,7 +231,7 @@ final class DocumentFacts {
       }
     }
     if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-    for start in words.indices where CUSIP.compact(words[start]).count >= 6 {
+    for start in words.indices where words[start].utf8.filter(ASCIIText.isDigit).count >= 3 {
       var joined = ""
       for word in words[start...] {
         joined += CUSIP.compact(word)
