@@ -5,6 +5,27 @@ public enum CUSIP {
     String(printed.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\t" }).uppercased()
   }
 
+  /// Whether a compacted text has the form of a CUSIP: nine CUSIP characters (digits, A–Z, `*`, `@`, `#`)
+  /// with at least three digits among the six that name the issuer.
+  ///
+  /// The form says nothing of the check digit: "68989910A" has the form and a wrong check digit. Words that
+  /// happen to have nine letters ("SCHEDULE1") and numbers of another length do not have it.
+  ///
+  /// - Parameter cusip: The CUSIP without spaces or hyphens (see ``compact(_:)``).
+  public static func hasCUSIPForm(_ cusip: String) -> Bool {
+    let characters = Array(cusip.unicodeScalars)
+    guard characters.count == 9 else { return false }
+    var issuerDigits = 0
+    for (offset, character) in characters.enumerated() {
+      switch character {
+      case "0"..."9": if offset < 6 { issuerDigits += 1 }
+      case "A"..."Z", "*", "@", "#": continue
+      default: return false
+      }
+    }
+    return issuerDigits >= 3
+  }
+
   /// The check digit the first eight characters call for, or `nil` when they are not CUSIP characters.
   ///
   /// Digits count as themselves, A–Z as 10–35, `*` as 36, `@` as 37 and `#` as 38; every second

@@ -129,11 +129,42 @@ public struct NamedMention: Hashable, Sendable {
   public var name: String
   /// The 1-based line where it is printed.
   public var line: Int
+  /// What the name was read from, which says how far a finding may rest on it.
+  public var evidence: MentionEvidence
 
   /// Creates a mention.
-  public init(name: String, line: Int) {
+  ///
+  /// - Parameters:
+  ///   - name: The name as printed.
+  ///   - line: The 1-based line.
+  ///   - evidence: What it was read from; a signature block's layout unless said otherwise.
+  public init(name: String, line: Int, evidence: MentionEvidence = .layout) {
     self.name = name
     self.line = line
+    self.evidence = evidence
+  }
+}
+
+/// What a name outside the cover pages was read from.
+public enum MentionEvidence: String, Sendable, Hashable, Comparable {
+  /// A structured field: an XML filing's signature tab. The filer stated it as such.
+  case structured = "signature tab"
+  /// The layout of a signature block in text or HTML: an inference from where names stand.
+  case layout = "signature block"
+  /// The prose of the filing, such as the list of parties in a joint filing agreement: an inference.
+  case prose = "agreement text"
+
+  /// Orders evidence from the strongest (structured) to the weakest (prose).
+  public static func < (lhs: MentionEvidence, rhs: MentionEvidence) -> Bool {
+    rank(lhs) < rank(rhs)
+  }
+
+  private static func rank(_ evidence: MentionEvidence) -> Int {
+    switch evidence {
+    case .structured: 0
+    case .layout: 1
+    case .prose: 2
+    }
   }
 }
 

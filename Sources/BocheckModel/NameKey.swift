@@ -63,3 +63,136 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// Orders keys by their text.
   public static func < (lhs: NameKey, rhs: NameKey) -> Bool { lhs.text < rhs.text }
 }
+
+/// How closely two printed names agree.
+public enum NameMatch: String, Sendable {
+  /// The names have the same ``NameKey``: they differ at most in case, punctuation and the spelling of
+  /// entity suffixes.
+  case exact
+  /// The names agree as a reader compares them, but not key for key: a trailing qualifier such as
+  /// "(PFIC)", a footnote mark or a tax identification number differs, or a person's middle name is
+  /// missing or reduced to its initial.
+  case loose
+}
+
+extension NameKey {
+  /// Compares two printed names the way a reader of the filing would.
+  ///
+  /// Names with equal keys match exactly. Otherwise both names lose what is printed after the name
+  /// rather than in it (trailing parenthesised qualifiers, footnote marks, a tax identification number
+  /// such as "23-1234567" or "IRS # 123456789") and compare again. Two names of people (no entity word,
+  /// no digits) also match when their first and last names and generational suffixes agree and their
+  /// middle names do not contradict each other: one is missing, or each is the other's initial ("Jane Q.
+  /// Roe", "Jane Quinn Roe" and "Jane Roe" match; "Jane Q. Roe" and "Jane R. Roe" do not, nor do "John
+  /// Roe" and "John Roe, Jr."). Entity names never match by dropping words.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - other: Another name as printed.
+  /// - Returns: How the names match, or `nil` when they name different persons.
+  public static func match(_ name: String, _ other: String) -> NameMatch? {
+    let key = NameKey(name)
+    let otherKey = NameKey(other)
+    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
+    if key == otherKey { return .exact }
+    let words = NameKey(withoutQualifiers(name)).words
+    let otherWords = NameKey(withoutQualifiers(other)).words
+    guard !words.isEmpty, !otherWords.isEmpty else { return nil }
+    if words == otherWords { return .loose }
+    return samePerson(words, otherWords) ? .loose : nil
+  }
+
+  /// The key's words.
+  var words: [Substring] { text.split(separator: " ") }
+
+  /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and
+  /// tax identification numbers (seven digits or more) with the labels before them ("IRS #").
+  static func withoutQualifiers(_ name: String) -> String {
+    var scalars = Array(name.unicodeScalars)
+    func trimTrailing() {
+      while let last = scalars.last,
+        last.properties.isWhitespace || last == "*" || last == "\u{2020}" || last == "," || last == ";"
+          || last == "-" || last == "\u{2013}" || last == "#" || last == ":"
+      {
+        scalars.removeLast()
+      }
+    }
+    var changed = true
+    var removedIdentifier = false
+    while changed {
+      changed = false
+      trimTrailing()
+      if scalars.last == ")", let open = scalars.lastIndex(of: "("), open > 0 {
+        scalars.removeSubrange(open...)
+        changed = true
+        continue
+      }
+      // The last word: a number of seven or more digits (with dashes) or a label of one.
+      let wordStart = (scalars.lastIndex { $0.properties.isWhitespace }).map { $0 + 1 } ?? 0
+      guard wordStart > 0 else { break }
+      let word = String(String.UnicodeScalarView(scalars[wordStart...])).uppercased()
+      let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+      let isIdentifier = digits >= 7 && word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
+      if isIdentifier || (removedIdentifier && taxNumberLabels.contains(word)) {
+        scalars.removeSubrange(wordStart...)
+        removedIdentifier = true
+        changed = true
+      }
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  private static let taxNumberLabels: Set<String> = [
+    "IRS", "I.R.S.", "NO", "NO.", "NOS.", "EIN", "ID", "I.D.", "TIN", "#",
+  ]
+
+  /// Whether two keys' words name the same person: same first and last names and suffix, middle names
+  /// missing on one side or each the other's initial.
+  private static func samePerson(_ words: [Substring], _ otherWords: [Substring]) -> Bool {
+    guard let person = PersonName(words), let other = PersonName(otherWords) else { return false }
+    guard person.first == other.first, person.last == other.last, person.suffix == other.suffix else {
+      return false
+    }
+    if person.middle.isEmpty || other.middle.isEmpty { return true }
+    guard person.middle.count == other.middle.count else { return false }
+    return zip(person.middle, other.middle).allSatisfy { middle, otherMiddle in
+      middle == otherMiddle || (middle.count == 1 && otherMiddle.hasPrefix(middle))
+        || (otherMiddle.count == 1 && middle.hasPrefix(otherMiddle))
+    }
+  }
+
+  /// A person's name split into first name, middle names, last name and generational suffix.
+  private struct PersonName {
+    var first: Substring
+    var middle: [Substring]
+    var last: Substring
+    var suffix: Substring?
+
+    /// Splits a key's words, or fails when they are not a person's name: an entity word, a digit, fewer
+    /// than two or more than five words.
+    init?(_ keyWords: [Substring]) {
+      var words = keyWords
+      if let first = words.first, NameKey.honorifics.contains(first) { words.removeFirst() }
+      if let last = words.last, NameKey.generationalSuffixes.contains(last) {
+        suffix = last
+        words.removeLast()
+      }
+      guard words.count >= 2, words.count <= 5,
+        !words.contains(where: { NameKey.entityWords.contains($0) || $0.contains(where: \.isNumber) })
+      else { return nil }
+      first = words[0]
+      last = words[words.count - 1]
+      middle = Array(words[1..<(words.count - 1)])
+    }
+  }
+
+  private static let honorifics: Set<Substring> = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]
+  private static let generationalSuffixes: Set<Substring> = ["JR", "SR", "II", "III", "IV", "ESQ"]
+  /// Words that make a name an entity's (after the key's own spelling of suffixes).
+  private static let entityWords: Set<Substring> = [
+    "LP", "LLC", "LLP", "LTD", "INC", "CORP", "CO", "PLC", "NA", "SA", "AG", "NV", "BV", "GMBH", "TRUST", "FUND",
+    "FUNDS", "PARTNERS", "GROUP", "CAPITAL", "MANAGEMENT", "HOLDINGS", "HOLDING", "BANK", "ADVISORS", "ADVISERS",
+    "INVESTMENTS", "INVESTMENT", "ASSOCIATES", "SECURITIES", "FOUNDATION", "IRA", "ESTATE", "AND", "OF", "FAMILY",
+    "VENTURES", "PARTNERSHIP", "LIMITED", "COMPANY", "CORPORATION", "INCORPORATED", "FINANCIAL", "ENTERPRISES",
+  ]
+}

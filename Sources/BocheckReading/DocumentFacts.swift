@@ -39,9 +39,10 @@ final class DocumentFacts {
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
     var text: String = ""
+    /// The UTF-8 offset in `text` where each line starts, with the line's 1-based number.
     var lineStarts: [(offset: Int, line: Int)] = []
 
-    /// The 1-based line holding the character at `offset` of the joined text.
+    /// The 1-based line holding the byte at UTF-8 `offset` of the joined text.
     func line(at offset: Int) -> Int {
       var result = lineStarts.first?.line ?? 0
       for start in lineStarts where start.offset <= offset { result = start.line }
@@ -70,7 +71,7 @@ final class DocumentFacts {
         continue
       }
       if !current.text.isEmpty { current.text += " " }
-      current.lineStarts.append((current.text.utf16.count, number))
+      current.lineStarts.append((current.text.utf8.count, number))
       current.text += text
     }
     if !current.text.isEmpty { result.append(current) }
@@ -137,16 +138,28 @@ final class DocumentFacts {
       guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
       let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
-      if !inline.isEmpty { return Located(inline, line: lines.sourceLine(position)) }
+      if !inline.isEmpty {
+        return isReference(inline) ? nil : Located(inline, line: lines.sourceLine(position))
+      }
       var next = position + 1
       while next < range.upperBound && next <= lines.count && (clean(next).isEmpty || isRule(clean(next))) { next += 1 }
       if next < range.upperBound && next <= lines.count {
-        let value = clean(next)
-        if !value.lowercased().hasPrefix("item") { return Located(issuerName(value), line: lines.sourceLine(next)) }
+        let value = issuerName(clean(next))
+        if !clean(next).lowercased().hasPrefix("item") && !isReference(value) {
+          return Located(value, line: lines.sourceLine(next))
+        }
       }
       return nil
     }
     return nil
+  }
+
+  /// Whether Item 1's value points elsewhere instead of naming the issuer: "See Cover Page", "Refer to
+  /// page 1", "As set forth on the cover page", "N/A".
+  private func isReference(_ value: String) -> Bool {
+    let lower = value.lowercased()
+    return lower.hasPrefix("see ") || lower.hasPrefix("refer") || lower.hasPrefix("as set forth")
+      || lower.hasPrefix("as stated") || lower.contains("cover page") || lower == "n/a" || lower == "not applicable"
   }
 
   /// The name in a sentence such as "The name of the issuer is Avid Bioservices, Inc. (the "Company").".
@@ -166,282 +179,306 @@ final class DocumentFacts {
     return result
   }
 
-  /// The CUSIP printed on the first page, spaces removed.
+  /// The CUSIP printed above the "(CUSIP Number)" caption of the first page (or before it on the caption's
+  /// own line), spaces and hyphens removed.
+  ///
+  /// Only what has the form of a CUSIP is read (see ``cusipPrinted(in:)``): a line holding the title of the
+  /// class, an eight-character number or a ten-digit one gives no CUSIP rather than a guess.
+  ///
+  /// - Parameter limit: The last line of the header (1-based).
   func cusip(before limit: Int) -> Located<String>? {
-    if let above = valueAbove(caption: "(cusip number)", before: limit) {
-      return Located(CUSIP.compact(above.value), line: above.line)
+    guard limit >= 1 else { return nil }
+    for number in 1...min(limit, lines.count) {
+      let text = clean(number)
+      guard let caption = ASCIIText.find(cusipCaptionPhrase, in: Array(text.utf8)) else { continue }
+      let before = String(decoding: Array(text.utf8)[..<caption.lowerBound], as: UTF8.self)
+      if let printed = DocumentFacts.cusipPrinted(in: before) {
+        return Located(printed, line: lines.sourceLine(number))
+      }
+      var above = number - 1
+      while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
+      if above >= 1, let printed = DocumentFacts.cusipPrinted(in: clean(above)) {
+        return Located(printed, line: lines.sourceLine(above))
+      }
+      return nil
+    }
+    return nil
+  }
+
+  private let cusipCaptionPhrase = ASCIIText.phrase("(CUSIP NUMBER)")
+
+  /// The first run of words in a text that has the form of a CUSIP, compacted: "037833100",
+  /// "037833 10 0", "G5212E-13-9" or "68989910 A", not "CUSIP No." or a longer number.
+  ///
+  /// The run starts with a word holding at least three digits, and its words, joined, make exactly nine
+  /// CUSIP characters with at least three digits among the first six (see ``CUSIP/hasCUSIPForm(_:)``):
+  /// "53634 X 100" is a CUSIP, "CUSIP No. 12345678901" is not. Words are separated by blanks, table cells, colons, commas or semicolons.
+  ///
+  /// - Parameter text: A line of the header.
+  /// - Returns: The CUSIP without spaces or hyphens, upper-cased.
+  static func cusipPrinted(in text: String) -> String? {
+    var words: [String] = []
+    var current: [UInt8] = []
+    for byte in text.utf8 {
+      let isSeparator =
+        ASCIIText.isBlank(byte) || byte == 0x3A || byte == 0x2C || byte == 0x3B || byte == 0x7C || byte == 0x28
+        || byte == 0x29
+      if isSeparator {
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        current = []
+      } else {
+        current.append(byte)
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    for start in words.indices where words[start].utf8.filter(ASCIIText.isDigit).count >= 3 {
+      var joined = ""
+      for word in words[start...] {
+        joined += CUSIP.compact(word)
+        if joined.count >= 9 { break }
+      }
+      if joined.count == 9 && CUSIP.hasCUSIPForm(joined) { return joined }
     }
     return nil
   }
 
   // MARK: Shares outstanding
 
-  /// The shares-outstanding basis the filing states, such as "based on 12,500,000 shares outstanding" or
-  /// "common shares outstanding of 12.5m".
+  /// The shares-outstanding basis the filing states, such as "based on 12,500,000 shares outstanding",
+  /// "12,500,000 shares of Common Stock issued and outstanding as of May 1" or "calculated on the basis of
+  /// 12.5 million shares".
   ///
-  /// Every number within a short distance of the word "outstanding" is a candidate; dollar amounts, per-share
-  /// prices, percents and numbers below 10,000 are not. A paragraph that says what the percentages are
-  /// "based on" wins over one that does not; among equals the first wins.
+  /// Each paragraph that speaks of shares outstanding or of a basis is read by ``StatedSharesOutstanding``,
+  /// which takes only numbers the words make the class's outstanding shares, never someone's holding. A
+  /// statement is strong when a basis phrase leads to it or its paragraph speaks of percentages; weak ones
+  /// count only when there is no strong one. When the strong (or weak) statements give different numbers,
+  /// the one a basis phrase states wins if it is the only such number; otherwise the filing states no single
+  /// basis and none is returned (the checker then infers one from the percents).
+  ///
+  /// - Parameter range: The lines to read (1-based, half-open).
+  /// - Returns: The number of shares, at the line of its first statement.
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
-    var best: (value: ExactDecimal, line: Int, strong: Bool)?
+    var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
+    var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) {
-      let mentionsOutstanding = ASCIIText.contains(outstandingPhrase, in: paragraph.text)
-      let mentionsBasedOn =
-        ASCIIText.contains(basedOnPhrase, in: paragraph.text) || ASCIIText.contains(basedUponPhrase, in: paragraph.text)
-      guard mentionsOutstanding || mentionsBasedOn else { continue }
-      let lower = paragraph.text.lowercased()
-      let aboutPercentages = lower.contains("percent")
-      let strong = mentionsBasedOn || aboutPercentages || lower.contains("calculated")
-      // Anchors: the word "outstanding" (a number within 100 characters), and, in a sentence about the
-      // percentages, "based on" / "based upon" (a number within 40 characters after it).
-      var anchors: [(offset: Int, before: Int, after: Int)] = []
-      for offset in offsets(of: "outstanding", in: lower) { anchors.append((offset, 100, 100)) }
-      if aboutPercentages {
-        for phrase in ["based on", "based upon"] {
-          for offset in offsets(of: phrase, in: lower) { anchors.append((offset, 0, 40 + phrase.count)) }
-        }
+      let mentionsBasis = [outstandingPhrase, basedOnPhrase, basedUponPhrase, basisOfPhrase].contains {
+        ASCIIText.contains($0, in: paragraph.text)
       }
-      for candidate in numberCandidates(Array(lower.utf16)) {
-        let near = anchors.contains { anchor in
-          candidate.offset >= anchor.offset - anchor.before && candidate.offset <= anchor.offset + anchor.after
-        }
-        guard near else { continue }
-        let line = lines.sourceLine(paragraph.line(at: candidate.offset))
-        if best == nil || (strong && !(best?.strong ?? false)) {
-          best = (candidate.value, line, strong)
+      guard mentionsBasis else { continue }
+      let aboutPercentages =
+        paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
+      for statement in StatedSharesOutstanding(paragraph.text).statements {
+        let line = lines.sourceLine(paragraph.line(at: statement.offset))
+        if statement.isBasisPhrase || aboutPercentages {
+          strong.append((statement, line))
+        } else {
+          weak.append((statement, line))
         }
       }
     }
-    return best.map { Located($0.value, line: $0.line) }
-  }
-
-  /// The UTF-16 offsets where `phrase` starts in `text`.
-  private func offsets(of phrase: String, in text: String) -> [Int] {
-    var result: [Int] = []
-    var searchStart = text.startIndex
-    while let found = text.range(of: phrase, range: searchStart..<text.endIndex) {
-      result.append(text.utf16.distance(from: text.utf16.startIndex, to: found.lowerBound))
-      searchStart = found.upperBound
+    let tier = strong.isEmpty ? weak : strong
+    guard let first = tier.first else { return nil }
+    if tier.allSatisfy({ $0.statement.shares == first.statement.shares }) {
+      return Located(first.statement.shares, line: first.line)
     }
-    return result
+    let phrased = tier.filter(\.statement.isBasisPhrase)
+    if let only = phrased.first, phrased.allSatisfy({ $0.statement.shares == only.statement.shares }) {
+      return Located(only.statement.shares, line: only.line)
+    }
+    return nil
   }
 
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
+  private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
+  private let percentPhrase = ASCIIText.phrase("PERCENT")
   private let outstandingPhrase = ASCIIText.phrase("OUTSTANDING")
   private let jointFilingPhrase = ASCIIText.phrase("JOINT FILING")
-  private let exhibitPhrase = ASCIIText.phrase("EXHIBIT")
-
-  private func numberCandidates(_ text: [UInt16]) -> [(value: ExactDecimal, offset: Int)] {
-    var result: [(ExactDecimal, Int)] = []
-    var index = 0
-    func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
-    while index < text.count {
-      guard isDigit(text[index]),
-        index == 0 || !(isDigit(text[index - 1]) || text[index - 1] == 0x2E || text[index - 1] == 0x2C)
-      else {
-        index += 1
-        continue
-      }
-      let start = index
-      while index < text.count && (isDigit(text[index]) || text[index] == 0x2C || text[index] == 0x2E) { index += 1 }
-      var end = index
-      while end > start && (text[end - 1] == 0x2C || text[end - 1] == 0x2E) { end -= 1 }
-      let token = String(decoding: text[start..<end], as: UTF16.self)
-      let before = start > 0 ? text[start - 1] : 0x20
-      if before == 0x24 { continue }  // "$15"
-      var after = index
-      var suffixText = ""
-      while after < text.count && text[after] == 0x20 { after += 1 }
-      var letters = after
-      while letters < text.count && ((text[letters] >= 0x61 && text[letters] <= 0x7A)) { letters += 1 }
-      suffixText = String(decoding: text[after..<letters], as: UTF16.self)
-      if after < text.count && (text[after] == 0x25 || text[after] == 0x2F) { continue }  // "5%", "15/sh"
-      if index < text.count && text[index] == 0x25 { continue }
-      guard var value = ExactDecimal.parse(token) else { continue }
-      let glued = index < text.count && text[index] >= 0x61 && text[index] <= 0x7A
-      let multiplier: Int128?
-      switch (glued, suffixText) {
-      case (true, "m"), (true, "mm"), (_, "million"): multiplier = 1_000_000
-      case (true, "k"), (_, "thousand"): multiplier = 1_000
-      case (_, "billion"): multiplier = 1_000_000_000
-      default: multiplier = glued ? nil : 1
-      }
-      guard let multiplier else { continue }
-      if multiplier > 1 {
-        value = ExactDecimal(significand: value.significand * multiplier, scale: value.scale)
-        if let whole = try? value.rational.rounded(toDecimals: 0), whole.rational == value.rational { value = whole }
-      }
-      guard value.scale == 0, value.significand >= 10_000 else { continue }
-      result.append((value, start))
-    }
-    return result
-  }
 
   // MARK: Signatures and the joint filing agreement
 
-  private static let entitySuffixes = [
-    "LP", "L.P.", "LTD", "LTD.", "LLC", "L.L.C.", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "COMPANY", "CO.",
-    "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV",
-  ]
-
-  /// A line, or a cell of a line laid out as a table, with the position of the line it came from.
-  private struct Entry {
-    let text: String
-    let position: Int
+  /// Names that sign the filing, read from its signature blocks (see ``SignatureBlocks``).
+  ///
+  /// - Parameter range: The lines of the body (1-based, half-open).
+  /// - Returns: The names, each at the line where it is printed.
+  func signers(in range: Range<Int>) -> [NamedMention] {
+    SignatureBlocks(signatureEntries(in: range)).signers.map {
+      NamedMention(name: $0.name, line: lines.sourceLine($0.line))
+    }
   }
 
-  /// The lines in `range` with table cells split onto entries of their own.
-  private func entries(in range: Range<Int>) -> [Entry] {
-    var result: [Entry] = []
+  /// The lines in `range` as entries for ``SignatureBlocks``: a plain line with the position its text
+  /// starts at, a table row as one entry per cell (a label cell such as "By:" joined to the cell after it).
+  private func signatureEntries(in range: Range<Int>) -> [SignatureBlocks.Entry] {
+    var result: [SignatureBlocks.Entry] = []
     for position in range where position >= 1 && position <= lines.count {
       let text = clean(position)
       guard text.utf8.contains(0x09) else {
-        result.append(Entry(text: text, position: position))
+        let indent = lines[position].utf8.prefix { $0 == 0x20 }.count
+        result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
         continue
       }
-      let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
-        .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-      if cells.isEmpty { result.append(Entry(text: "", position: position)) }
-      for cell in cells { result.append(Entry(text: cell, position: position)) }
+      var cells: [String] = []
+      for cell in text.split(separator: "\t", omittingEmptySubsequences: false) {
+        let trimmed = cell.trimmingBlanks()
+        guard !trimmed.isEmpty else { continue }
+        if let last = cells.last, last.hasSuffix(":") {
+          cells[cells.count - 1] = last + " " + trimmed
+        } else {
+          cells.append(trimmed)
+        }
+      }
+      if cells.isEmpty { result.append(SignatureBlocks.Entry(text: "", line: position, indent: nil)) }
+      for cell in cells { result.append(SignatureBlocks.Entry(text: cell, line: position, indent: nil)) }
     }
     return result
   }
 
-  /// Names that sign the filing: entity names above a "By:" line and individuals' "/s/" lines.
-  func signers(in range: Range<Int>) -> [NamedMention] {
-    let all = entries(in: range)
-    var result: [NamedMention] = []
-    var index = 0
-    while index < all.count {
-      let upper = all[index].text.uppercased()
-      let isHeading =
-        upper == "SIGNATURE" || upper == "SIGNATURES" || upper == "SIGNATURE." || upper == "SIGNATURES."
-        || upper.hasPrefix("IN WITNESS WHEREOF")
-      if isHeading {
-        let (names, end) = signatureBlock(all, from: index + 1)
-        result += names
-        index = end
-      }
-      index += 1
-    }
-    return result
-  }
-
-  private func isSignatureFurniture(_ upper: String) -> Bool {
-    upper.hasPrefix("BY:") || upper.hasPrefix("/S/") || upper.hasPrefix("NAME:") || upper.hasPrefix("TITLE:")
-      || upper.hasPrefix("DATE") || upper.hasPrefix("DATED") || upper.hasPrefix("ITS ")
-  }
-
-  private func signatureBlock(_ all: [Entry], from start: Int) -> ([NamedMention], Int) {
-    var names: [NamedMention] = []
-    var index = start
-    var previousBlank = true
-    var previousText = ""
-    func nextNonBlank(after index: Int) -> Int? {
-      var next = index + 1
-      while next < all.count {
-        if !all[next].text.isEmpty { return next }
-        next += 1
-      }
-      return nil
-    }
-    while index < all.count {
-      let text = all[index].text
-      let upper = text.uppercased()
-      if text.isEmpty {
-        previousBlank = true
-        index += 1
-        continue
-      }
-      let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
-      if !isAttestation
-        && (text.count > 150 || upper.hasPrefix("JOINT FILING AGREEMENT") || upper.hasPrefix("EXHIBIT")
-          || upper.hasPrefix("DEAR ") || upper.hasPrefix("VERY TRULY") || upper.hasPrefix("ITEM "))
-      {
-        break
-      }
-      if upper.hasPrefix("/S/") {
-        let name = String(text.dropFirst(3)).trimmingBlanks()
-        let nextText = nextNonBlank(after: index).map { all[$0].text } ?? ""
-        if nextText.lowercased().contains("individually")
-          || (NameKey(nextText) == NameKey(name) && !previousText.uppercased().hasPrefix("BY:"))
-        {
-          names.append(NamedMention(name: name, line: lines.sourceLine(all[index].position)))
-        }
-      } else if previousBlank && !isAttestation && !isSignatureFurniture(upper) && text.count <= 90 {
-        // An entity's name: the next non-blank entry is "By:"; a name wrapped over two lines is joined.
-        if let next = nextNonBlank(after: index), !isNameAndTitle(text) {
-          let nextText = all[next].text
-          // "ALPHA FUND LP" then "By: /s/ ..." or directly "/s/ ..." (signed by an officer named below).
-          if nextText.uppercased().hasPrefix("BY:") || nextText.uppercased().hasPrefix("/S/") {
-            names.append(NamedMention(name: text, line: lines.sourceLine(all[index].position)))
-          } else if next == index + 1, !endsWithSuffix(upper), nextText.count <= 60,
-            let after = nextNonBlank(after: next), all[after].text.uppercased().hasPrefix("BY:")
-          {
-            names.append(NamedMention(name: text + " " + nextText, line: lines.sourceLine(all[index].position)))
-            index = next
-          }
-        }
-      }
-      previousBlank = false
-      previousText = text
-      index += 1
-    }
-    return (names, index)
-  }
-
-  private static let titleWords = [
-    "president", "member", "partner", "director", "officer", "manager", "individually", "attorney", "secretary",
-    "chief", "treasurer", "chairman", "principal", "trustee", "authorized", "signatory", "vice", "ceo", "cfo", "coo",
-  ]
-
-  /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
-  private func isNameAndTitle(_ text: String) -> Bool {
-    guard let comma = text.lastIndex(of: ",") else { return false }
-    let tail = text[text.index(after: comma)...].lowercased()
-    return DocumentFacts.titleWords.contains { tail.contains($0) }
-  }
-
-  private func endsWithSuffix(_ upper: String) -> Bool {
-    guard let last = upper.split(separator: " ").last else { return false }
-    return DocumentFacts.entitySuffixes.contains(String(last).trimmingCharacters(in: ","))
-  }
-
-  /// The parties the joint filing agreement names ("by and among A, B and C").
+  /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
+  /// B and C").
+  ///
+  /// A list counts where it describes the joint filing agreement itself: "by and among" follows "joint
+  /// filing" in the same sentence, within a short distance (so an exhibit index's "Purchase Agreement by and
+  /// between ..." after a "Joint Filing Agreement" entry does not count), or stands in a paragraph of the
+  /// agreement's own text (after a "JOINT FILING AGREEMENT" heading, before the next heading). The list ends
+  /// where a reference or a description starts ("(incorporated by reference ...", ", filed as Exhibit A
+  /// ...", ", dated ..."). Only names are parties: descriptions ("a Delaware limited partnership") are
+  /// dropped, and a list that names its parties generically ("the Reporting Persons", "the Issuer",
+  /// "certain stockholders") or holds a date claims no party at all.
+  ///
+  /// - Parameters:
+  ///   - range: The lines of the body (1-based, half-open).
+  ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
-      guard
-        ASCIIText.contains(jointFilingPhrase, in: paragraph.text)
-          || ASCIIText.contains(exhibitPhrase, in: paragraph.text)
-      else { continue }
-      let lower = paragraph.text.lowercased()
-      if lower.hasPrefix("joint filing agreement") || lower.hasPrefix("exhibit") && lower.contains("joint filing") {
-        inAgreement = true
+      let bytes = Array(paragraph.text.utf8)
+      let isHeading = bytes.count <= 80 && !bytes.contains(0x2E)
+      if isHeading {
+        // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
+        inAgreement = isAgreementTitle(bytes)
+        continue
       }
-      guard inAgreement || lower.contains("joint filing") else { continue }
-      guard let found = lower.range(of: "by and among ") ?? lower.range(of: "by and between ") else { continue }
-      let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
-      guard
-        let start = paragraph.text.index(
-          paragraph.text.startIndex, offsetBy: offset, limitedBy: paragraph.text.endIndex)
-      else { continue }
-      let list = sentenceEnd(paragraph.text[start...])
-      let line = paragraph.line(
-        at: paragraph.text.utf16.distance(
-          from: paragraph.text.utf16.startIndex,
-          to: start.samePosition(in: paragraph.text.utf16) ?? paragraph.text.utf16.startIndex))
-      var cleaned = list
-      for prefix in ["each of ", "the undersigned, ", "the undersigned "] where cleaned.lowercased().hasPrefix(prefix) {
-        cleaned = String(cleaned.dropFirst(prefix.count))
+      var listStart: Int?
+      var searchFrom = 0
+      while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
+        searchFrom = mention.upperBound
+        if let between = byAndAmong(in: bytes, from: mention.upperBound, within: 120) { listStart = between }
       }
-      return NameListSplitter.split(cleaned, knownNames: knownNames).map {
-        NamedMention(name: $0, line: lines.sourceLine(line))
-      }
+      if listStart == nil && inAgreement { listStart = byAndAmong(in: bytes, from: 0, within: bytes.count) }
+      guard let start = listStart else { continue }
+      let list = sentenceEnd(Substring(String(decoding: bytes[start...], as: UTF8.self)))
+      let line = lines.sourceLine(paragraph.line(at: start))
+      let names = DocumentFacts.partyNames(in: list, knownNames: knownNames)
+      if !names.isEmpty { return names.map { NamedMention(name: $0, line: line, evidence: .prose) } }
     }
     return []
   }
+
+  /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint
+  /// Filing Agreement", not "Incorporation by Reference; Joint Filing Agreement".
+  private func isAgreementTitle(_ heading: [UInt8]) -> Bool {
+    guard let found = ASCIIText.find(jointFilingAgreementPhrase, in: heading) else { return false }
+    let before = String(decoding: heading[..<found.lowerBound], as: UTF8.self).trimmingBlanks()
+    guard !before.isEmpty else { return true }
+    // Only an exhibit's label may come first.
+    let words = before.split { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "-" }
+    return words.count <= 2 && words.first?.uppercased() == "EXHIBIT"
+  }
+
+  /// The offset just after "by and among" or "by and between" when it starts within `distance` bytes of
+  /// `offset` and no sentence ends before it.
+  private func byAndAmong(in bytes: [UInt8], from offset: Int, within distance: Int) -> Int? {
+    let found = [byAndAmongPhrase, byAndBetweenPhrase].compactMap { ASCIIText.find($0, in: bytes, from: offset) }
+      .min { $0.lowerBound < $1.lowerBound }
+    guard let found, found.lowerBound - offset <= distance else { return nil }
+    let between = String(decoding: bytes[offset..<found.lowerBound], as: UTF8.self)
+    guard sentenceEnd(Substring(between)) == between else { return nil }
+    return ASCIIText.skipBlanks(bytes, from: found.upperBound)
+  }
+
+  private let jointFilingAgreementPhrase = ASCIIText.phrase("JOINT FILING AGREEMENT")
+  private let byAndAmongPhrase = ASCIIText.phrase("BY AND AMONG")
+  private let byAndBetweenPhrase = ASCIIText.phrase("BY AND BETWEEN")
+
+  /// The names of a printed list of parties, without references, descriptions and generic terms.
+  ///
+  /// - Parameters:
+  ///   - list: The text after "by and among", up to the end of its sentence.
+  ///   - knownNames: The keys of the names the filing uses.
+  /// - Returns: The names, or none when the list names its parties generically or holds a date.
+  static func partyNames(in list: String, knownNames: Set<NameKey>) -> [String] {
+    var text = Substring(list)
+    // The list ends where a reference or a description of the agreement starts.
+    let bytes = Array(text.utf8)
+    var end = bytes.count
+    for marker in listEndMarkers {
+      if let found = ASCIIText.find(marker, in: bytes), found.lowerBound < end { end = found.lowerBound }
+    }
+    // A parenthesis that does not continue a name ("(Bermuda)") starts a reference or a footnote mark.
+    for (offset, byte) in bytes.enumerated() where byte == 0x28 && offset < end {
+      let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0x29
+      if !(next >= 0x41 && next <= 0x5A) {
+        end = offset
+        break
+      }
+    }
+    text = Substring(String(decoding: bytes[..<end], as: UTF8.self))
+    for lead in ["each of ", "the undersigned, ", "the undersigned "] where text.lowercased().hasPrefix(lead) {
+      text = text.dropFirst(lead.count)
+    }
+    var names: [String] = []
+    for piece in NameListSplitter.split(text.trimmingBlanks(), knownNames: knownNames) {
+      let name = piece.trimmingBlanks()
+      guard let first = name.unicodeScalars.first, !name.isEmpty else { continue }
+      // "a Delaware limited partnership": a description of the name before it.
+      let lower = name.lowercased()
+      if lower.hasPrefix("a ") || lower.hasPrefix("an ") { continue }
+      if isGenericParty(NameKey(name)) || !first.properties.isUppercase && !("0"..."9").contains(first) {
+        return []
+      }
+      if holdsDate(name) { return [] }
+      names.append(name)
+    }
+    return names
+  }
+
+  /// Phrases that end a list of parties: references to other filings and descriptions of the agreement.
+  private static let listEndMarkers = [
+    ", INCORPORATED BY", " INCORPORATED BY", ", FILED ", " FILED AS", " FILED WITH", ", WHICH ", ", DATED ",
+    " DATED AS OF", ", PURSUANT ", " PURSUANT TO", " RELATING TO", ", WITH RESPECT", " WITH RESPECT TO",
+    ", AS AMENDED", ", ATTACHED", " ATTACHED ", ", HERETO", " HERETO",
+  ].map(ASCIIText.phrase)
+
+  /// Whether a name is a generic term for parties: "the Reporting Persons", "the Issuer", "the Company".
+  private static func isGenericParty(_ key: NameKey) -> Bool {
+    let words = key.text.split(separator: " ")
+    if words.contains("REPORTING") || words.contains("UNDERSIGNED") { return true }
+    return genericPartyKeys.contains(key.text)
+  }
+
+  private static let genericPartyKeys: Set<String> = [
+    "ISSUER", "COMPANY", "PARTIES", "PARTIES HERETO", "FILING PERSONS", "FILERS", "PURCHASERS", "SELLERS",
+    "STOCKHOLDERS", "SHAREHOLDERS", "INVESTORS", "UNDERWRITERS",
+  ]
+
+  /// Whether a text holds a date or a year: a month's name before a number, or a number of four digits
+  /// alone.
+  private static func holdsDate(_ text: String) -> Bool {
+    let words = text.split { $0 == " " || $0 == "," }
+    for (index, word) in words.enumerated() {
+      if word.count == 4 && word.allSatisfy(\.isNumber) && words.count == 1 { return true }
+      if monthNames.contains(word.lowercased()), index + 1 < words.count, words[index + 1].first?.isNumber == true {
+        return true
+      }
+    }
+    return false
+  }
+
+  private static let monthNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+  ]
 
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {

@@ -112,9 +112,9 @@ enum XMLFilingReader {
             filing.issuer = Located(value, line: line)
           }
         case "signatureReportingPerson":
-          filing.signers.append(NamedMention(name: value, line: line))
+          filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
         case "reportingPersonName" where stack.contains("signatureInformation"):
-          filing.signers.append(NamedMention(name: value, line: line))
+          filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
         default:
           break
         }

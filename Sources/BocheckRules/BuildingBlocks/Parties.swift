@@ -10,36 +10,49 @@ struct Party: Hashable, Sendable {
   var signs: Bool
   /// Whether it is a party to the joint filing agreement.
   var joins: Bool
+  /// The strongest evidence among its mentions.
+  var evidence: MentionEvidence
   /// The 1-based page of its complete cover page, if it has one.
   var coverPage: Int?
+  /// How its name matched the cover page's, when it has one.
+  var nameMatch: NameMatch?
 }
 
 /// Builds the parties of a filing and matches them to cover pages.
 enum Parties {
   /// The signers and joint filers, deduplicated by ``NameKey`` (the earliest line wins), in line order.
   ///
-  /// A party's cover page is the page whose row 1 has the same name key and which is complete (see
-  /// ``isComplete(_:schedule:)``).
+  /// A party's cover page is the complete page (see ``isComplete(_:schedule:)``) whose row 1 has the same
+  /// name key, or else the first complete page whose name matches it as a reader compares names (see
+  /// ``NameKey/match(_:_:)``: a middle initial, a trailing qualifier); the match is recorded.
   static func of(_ filing: Filing) -> [Party] {
     var byKey: [NameKey: Party] = [:]
     let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
     for (mention, signs) in mentions {
       let key = NameKey(mention.name)
       guard !key.text.isEmpty else { continue }
-      var party = byKey[key] ?? Party(name: mention.name, line: mention.line, signs: false, joins: false)
+      var party =
+        byKey[key]
+        ?? Party(name: mention.name, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
       if mention.line < party.line {
         party.name = mention.name
         party.line = mention.line
       }
+      party.evidence = min(party.evidence, mention.evidence)
       if signs { party.signs = true } else { party.joins = true }
       byKey[key] = party
     }
-    return byKey.map { key, party in
+    let complete = filing.coverPages.filter { isComplete($0, schedule: filing.schedule) }
+    return byKey.values.map { party in
       var matched = party
-      matched.coverPage =
-        filing.coverPages.first { page in
-          page.reportingPersonName.map { NameKey($0) } == key && isComplete(page, schedule: filing.schedule)
-        }?.index
+      let named = complete.compactMap { page in page.reportingPersonName.map { (page.index, $0) } }
+      if let exact = named.first(where: { NameKey($0.1) == NameKey(party.name) }) {
+        matched.coverPage = exact.0
+        matched.nameMatch = .exact
+      } else if let loose = named.first(where: { NameKey.match($0.1, party.name) != nil }) {
+        matched.coverPage = loose.0
+        matched.nameMatch = .loose
+      }
       return matched
     }.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
   }

@@ -44,6 +44,8 @@ struct ModelBridge {
           "line": .number(Rational(party.line), decimals: nil),
           "coverPage": party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null,
           "signs": .boolean(party.signs), "joins": .boolean(party.joins),
+          "evidence": .string(party.evidence.rawValue),
+          "nameMatch": party.nameMatch.map { .string($0.rawValue) } ?? .null,
         ],
         location: SourceLocation(page: nil, row: nil, line: party.line, column: 1), display: party.name)
     }

@@ -248,6 +248,19 @@ enum BuiltinFunctions {
         return .number(Rational(digit), decimals: nil)
       }),
     BuiltinFunction(
+      name: "hasCUSIPForm", arity: 1...1,
+      summary:
+        "hasCUSIPForm(text): whether the text, spaces and hyphens removed, is nine CUSIP characters with at least "
+        + "three digits among the first six",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard let cusip = text(arguments[0]) else { return .null }
+        return .boolean(CUSIP.hasCUSIPForm(CUSIP.compact(cusip)))
+      }),
+    BuiltinFunction(
       name: "holders", arity: 1...1,
       summary:
         "holders(person): the other reporting persons whose pages account exactly for the names its row 11 is "
@@ -311,6 +324,20 @@ enum BuiltinFunctions {
       evaluate: { arguments, _ in
         guard let name = text(arguments[0]) else { return .null }
         return .string(NameKey(name).text)
+      }),
+    BuiltinFunction(
+      name: "sameName", arity: 2...2,
+      summary:
+        "sameName(text, text): whether two printed names name the same person as a reader compares them (equal "
+        + "name keys, or a trailing qualifier or a person's middle name aside)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a text")
+        try require(types, 1, isText, "a text")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard let name = text(arguments[0]), let other = text(arguments[1]) else { return .null }
+        return .boolean(NameKey.match(name, other) != nil)
       }),
     BuiltinFunction(
       name: "when", arity: 2...2,

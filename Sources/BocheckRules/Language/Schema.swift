@@ -92,7 +92,7 @@ enum ModelSchema {
 
   private static let partyFields: [String: ValueType] = [
     "name": .string, "nameKey": .string, "line": .number, "coverPage": .object(.person), "signs": .boolean,
-    "joins": .boolean,
+    "joins": .boolean, "evidence": .string, "nameMatch": .string,
   ]
 
   private static let amountSumFields: [String: ValueType] = [

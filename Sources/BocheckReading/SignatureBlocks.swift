@@ -1,0 +1,476 @@
+import BocheckModel
+
+/// Reads who signs a filing from its signature blocks.
+///
+/// A block starts at a "SIGNATURE" heading, at the attestation "After reasonable inquiry ...", or at "IN
+/// WITNESS WHEREOF" when the text before it is a joint filing agreement (the signatures of a purchase or
+/// merger agreement filed as an exhibit are that agreement's, not the filing's). It ends at the next
+/// heading, exhibit, power of attorney, document boundary or long line of prose.
+///
+/// Inside a block, a signature is a line with a conformed signature mark ("/s/", "s/", "S\", "(signed)")
+/// or a "By:" line. The names printed just above a signature, after a blank line, are the parties that
+/// sign by it: one name, a name wrapped over two lines, or a list of names one to a line that one
+/// attorney-in-fact signs for. A signature with no names above it is a person signing for themselves
+/// when nothing says they sign in another capacity: a title ("Managing Member", "Title: President")
+/// makes it an officer signing for an entity the block does not name, and then nobody is claimed. A
+/// signature "Jane Roe, by John Doe, Attorney-in-Fact" is Jane Roe's. A name printed above a signature
+/// that is the signatory's own name is not an entity. Text laid out in side-by-side columns is read one
+/// column at a time; dates, titles and "Name:", "Title:", "Its:" lines are never names.
+struct SignatureBlocks {
+  /// A line, or one cell of a table row, with the 1-based line it came from.
+  struct Entry {
+    /// The text, blanks trimmed; empty for a blank line.
+    var text: String
+    /// The 1-based line (of the lines read, before mapping to the source).
+    var line: Int
+    /// For a line of plain text, the character position its text starts at; `nil` for a table cell.
+    var indent: Int?
+  }
+
+  /// The entries of the block's lines; a blank line is an entry with empty text.
+  private let entries: [Entry]
+
+  /// Reads the blocks among lines already split into entries.
+  ///
+  /// - Parameter entries: The body's lines in order, each as one entry or as its cells.
+  init(_ entries: [Entry]) {
+    self.entries = entries
+  }
+
+  /// The names that sign, each at the line of its name (or of its signature, for a person signing alone).
+  var signers: [NamedMention] {
+    var result: [NamedMention] = []
+    var index = 0
+    while index < entries.count {
+      if startsBlock(at: index) {
+        let end = blockEnd(after: index)
+        for column in SignatureBlocks.columns(of: Array(entries[(index + 1)..<end])) {
+          result += SignatureBlocks.signers(in: column)
+        }
+        index = max(end, index + 1)
+        continue
+      }
+      index += 1
+    }
+    return result
+  }
+
+  // MARK: Blocks
+
+  private func startsBlock(at index: Int) -> Bool {
+    let upper = entries[index].text.uppercased()
+    if ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "SIGNATURES."].contains(upper) { return true }
+    if upper.hasPrefix("AFTER REASONABLE INQUIRY") { return true }
+    guard upper.hasPrefix("IN WITNESS WHEREOF") else { return false }
+    // The agreement the signatures execute: the text between the last heading or document start and here.
+    var position = index
+    var seen = 0
+    while position >= 0 && seen < 60 {
+      let text = entries[position].text.uppercased()
+      if text.hasPrefix("<DOCUMENT") || text.hasPrefix("<TYPE") { break }
+      if text.contains("JOINT FILING") || text.contains("13D-1(K)") || text.contains("13D-1 (K)")
+        || text.contains("13D-1(F)") || text.contains("JOINTLY")
+      {
+        return true
+      }
+      if !text.isEmpty { seen += 1 }
+      position -= 1
+    }
+    return false
+  }
+
+  private func blockEnd(after start: Int) -> Int {
+    var index = start + 1
+    while index < entries.count {
+      let text = entries[index].text
+      let upper = text.uppercased()
+      let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
+      if !isAttestation
+        && (text.count > 150 || upper.hasPrefix("JOINT FILING AGREEMENT") || upper.hasPrefix("EXHIBIT")
+          || upper.hasPrefix("DEAR ") || upper.hasPrefix("VERY TRULY") || upper.hasPrefix("ITEM ")
+          || upper.hasPrefix("POWER OF ATTORNEY") || upper.hasPrefix("<DOCUMENT") || upper.hasPrefix("</DOCUMENT")
+          || upper.hasPrefix("<TYPE") || upper.hasPrefix("ATTENTION"))
+      {
+        return index
+      }
+      index += 1
+    }
+    return index
+  }
+
+  /// The block's entries one column at a time: plain text laid out in side-by-side columns ("ALPHA CORP
+  /// <spaces> BETA CORP") has cells that start at the same character positions on several lines. Table
+  /// cells stay in the first column, in order.
+  private static func columns(of block: [Entry]) -> [[Entry]] {
+    var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
+    var starts: [Int] = []
+    for entry in block {
+      guard let indent = entry.indent else {
+        rows.append((entry.line, [(0, entry.text)]))
+        continue
+      }
+      let cells = textCells(entry.text).map { (start: $0.start + indent, text: $0.text) }
+      rows.append((entry.line, cells))
+      starts += cells.dropFirst().map(\.start)
+    }
+    guard let firstBoundary = starts.min() else { return [block] }
+    var boundaries = [firstBoundary]
+    for start in starts.sorted() where start > boundaries[boundaries.count - 1] + 3 { boundaries.append(start) }
+    var columns = Array(repeating: [Entry](), count: boundaries.count + 1)
+    for (line, cells) in rows {
+      var filled = Set<Int>()
+      for cell in cells {
+        let column = boundaries.lastIndex { $0 <= cell.start + 2 }.map { $0 + 1 } ?? 0
+        columns[column].append(Entry(text: cell.text, line: line, indent: nil))
+        filled.insert(column)
+      }
+      for column in columns.indices where !filled.contains(column) {
+        columns[column].append(Entry(text: "", line: line, indent: nil))
+      }
+    }
+    return columns
+  }
+
+  /// A text line's cells with the character position each starts at; runs of three or more spaces
+  /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
+  private static func textCells(_ text: String) -> [(start: Int, text: String)] {
+    let characters = Array(text)
+    guard !characters.contains("\t") else { return [(0, text)] }
+    var cells: [(start: Int, text: String)] = []
+    var index = 0
+    while index < characters.count {
+      while index < characters.count && characters[index] == " " { index += 1 }
+      guard index < characters.count else { break }
+      let start = index
+      var end = index
+      while end < characters.count {
+        if characters[end] == " " {
+          var gap = end
+          while gap < characters.count && characters[gap] == " " { gap += 1 }
+          // A label keeps its value ("Date:   May 1"), unless another label follows ("By:     By:").
+          var nextWord = gap
+          while nextWord < characters.count && characters[nextWord] != " " { nextWord += 1 }
+          let followedByLabel = nextWord > gap && characters[nextWord - 1] == ":"
+          let isLabel = end > start && characters[end - 1] == ":" && !followedByLabel
+          if gap - end >= 3 && !isLabel { break }
+          end = gap
+          continue
+        }
+        end += 1
+      }
+      cells.append((start, String(characters[start..<end]).trimmingBlanks()))
+      index = end
+    }
+    return cells.isEmpty ? [(0, "")] : cells
+  }
+
+  // MARK: Signatures
+
+  /// The signers of one column of a block.
+  private static func signers(in column: [Entry]) -> [NamedMention] {
+    var result: [NamedMention] = []
+    // Names printed since the last blank line, and the group that waits for its signature.
+    var group: [Entry] = []
+    var waiting: [Entry] = []
+    var previousBlank = true
+    var lastSignatory: String?
+    var index = 0
+    while index < column.count {
+      let entry = column[index]
+      let text = entry.text
+      defer { index += 1 }
+      if text.isEmpty || isRule(text) {
+        if !group.isEmpty {
+          waiting = group
+          group = []
+        }
+        previousBlank = previousBlank || text.isEmpty
+        continue
+      }
+      if let signature = signature(text) {
+        let names = group.isEmpty ? waiting : group
+        group = []
+        waiting = []
+        previousBlank = false
+        guard let signed = signature.name ?? followingName(in: column, after: index) else { continue }
+        lastSignatory = signed
+        let above = namesOfGroup(names)
+        let entities = above.filter { NameKey.match($0.text, signed) == nil }
+        if !entities.isEmpty {
+          result += entities.map { NamedMention(name: $0.text, line: $0.line) }
+          if signsIndividually(column, after: index) { result.append(NamedMention(name: signed, line: entry.line)) }
+        } else if let own = above.first {
+          // The signatory's own name printed above the signature: theirs, unless a title follows.
+          if !hasTitle(column, after: index, signed: signed) {
+            result.append(NamedMention(name: own.text, line: own.line))
+          }
+        } else if signature.isConformed && signature.byAttorney {
+          // "/s/ John Doe, Attorney-in-Fact" over the principal's name.
+          if let principal = nextText(in: column, after: index, skippingCaptions: true), isName(principal.text),
+            NameKey.match(principal.text, signed) == nil
+          {
+            result.append(NamedMention(name: principal.text, line: column[principal.index].line))
+            lastSignatory = nil
+          }
+        } else if signature.isConformed && signsForThemselves(signed, column, after: index) {
+          result.append(NamedMention(name: signed, line: entry.line))
+        }
+        continue
+      }
+      if let signatory = lastSignatory, NameKey.match(signedName(text), signatory) != nil || isNameAndTitle(text) {
+        // The signatory's name printed again under the signature (once).
+        lastSignatory = nil
+        continue
+      }
+      if isFurniture(text) {
+        // "Date:", "Name:", "Its: General Partner", "By: Alpha GP LLC": the group still waits; after a
+        // title the signatory's lines are over.
+        if isTitle(text) { lastSignatory = nil }
+        continue
+      }
+      if isName(text) && (previousBlank || !group.isEmpty) {
+        if group.isEmpty { waiting = [] }
+        group.append(entry)
+      } else {
+        group = []
+        waiting = []
+      }
+      previousBlank = false
+    }
+    return result
+  }
+
+  /// The names of a group of lines: a name wrapped over two lines is one name; three lines or more are
+  /// one name each, a line that only continues the one before it ("II, L.P.", "and Company") aside.
+  private static func namesOfGroup(_ group: [Entry]) -> [Entry] {
+    guard group.count > 1 else { return group }
+    if group.count == 2 && !endsWithEntitySuffix(group[0].text) && group[1].text.count <= 60 {
+      return [Entry(text: group[0].text + " " + group[1].text, line: group[0].line)]
+    }
+    var names: [Entry] = []
+    for entry in group {
+      if let last = names.last, continuesName(entry.text) {
+        names[names.count - 1] = Entry(text: last.text + " " + entry.text, line: last.line)
+      } else {
+        names.append(entry)
+      }
+    }
+    return names
+  }
+
+  /// A signature line: whether it bears a conformed mark, and the name signed when the line prints it.
+  private struct Signature {
+    var isConformed: Bool
+    var name: String?
+    /// Whether the signatory signs as attorney-in-fact without naming the principal on the line.
+    var byAttorney = false
+  }
+
+  /// Reads a signature line: "/s/ Jane Roe", "By: /s/ Jane Roe", "S\JANE ROE", "By:" (a blank signature),
+  /// "Jane Roe, by John Doe, Attorney-in-Fact".
+  private static func signature(_ text: String) -> Signature? {
+    var rest = Substring(text)
+    var hasBy = false
+    for label in ["BY:", "BY ", "SIGNATURE:", "SIGNED:"] where rest.uppercased().hasPrefix(label) {
+      rest = rest.dropFirst(label.count)
+      hasBy = true
+      break
+    }
+    rest = Substring(rest.trimmingCharacters(in: " _\t"))
+    var isConformed = false
+    for mark in ["/S/", "S/", "/S", "S\\", "\\S\\", "(SIGNED)"] where rest.uppercased().hasPrefix(mark) {
+      // "S/" and "/S" only as marks, not as the start of a word ("Sam").
+      let after = rest.dropFirst(mark.count).first
+      if mark.count == 2 && after.map({ $0.isLetter && mark == "/S" }) == true { continue }
+      rest = rest.dropFirst(mark.count)
+      isConformed = true
+      break
+    }
+    guard hasBy || isConformed else { return nil }
+    var name = signedName(String(rest))
+    var byAttorney = false
+    if let comma = name.firstIndex(of: ","), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
+      // "John Doe, Attorney-in-Fact": the principal is printed elsewhere.
+      name = String(name[..<comma])
+      byAttorney = true
+    }
+    // "By: Alpha GP LLC": an entity signing through its own signatory below, not a signature yet.
+    if !isConformed && !name.isEmpty && !looksLikePersonSigning(name) { return nil }
+    return Signature(isConformed: isConformed, name: name.isEmpty ? nil : name, byAttorney: byAttorney)
+  }
+
+  /// Whether "By: NAME" without a mark is a signature: the name is a person's, not an entity's.
+  private static func looksLikePersonSigning(_ name: String) -> Bool {
+    !endsWithEntitySuffix(name) && !name.contains(",")
+  }
+
+  /// The name a signature signs: marks, footnote signs and underscores removed; "Jane Roe, by John Doe,
+  /// Attorney-in-Fact" is Jane Roe.
+  private static func signedName(_ printed: String) -> String {
+    var name = printed.trimmingCharacters(in: " /\\*_-\t")
+    if name.lowercased().hasPrefix("name:") { name = String(name.dropFirst(5)) }
+    // "Jane Roe, by John Doe" (or "Jane Roe by John Doe, Attorney-in-Fact"): the principal is what comes
+    // before "by"; the one signing for them is not a party.
+    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    if let by = words.firstIndex(where: { $0.lowercased() == "by" }), by > 0,
+      words[by - 1].hasSuffix(",") || ASCIIText.contains(attorneyPhrase, in: name)
+    {
+      name = words[..<by].joined(separator: " ")
+    }
+    return name.trimmingCharacters(in: " /\\*_-,\t")
+  }
+
+  private static let attorneyPhrase = ASCIIText.phrase("ATTORNEY")
+
+  /// The signatory's name on the line after a signature that prints none ("By: ________" then
+  /// "Name: Jane Roe").
+  private static func followingName(in column: [Entry], after index: Int) -> String? {
+    guard let next = nextText(in: column, after: index) else { return nil }
+    var text = next.text
+    if text.lowercased().hasPrefix("name:") { text = String(text.dropFirst(5)) }
+    let name = signedName(text)
+    return isName(name) ? name : nil
+  }
+
+  /// Whether a person's signature with no names above it is their own: the next line says
+  /// "individually", or prints their name again with no title after it (captions such as "Signature" or
+  /// "Name/Title" under the lines aside). A signature followed by anything else is not claimed.
+  private static func signsForThemselves(_ signed: String, _ column: [Entry], after index: Int) -> Bool {
+    guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
+    if first.text.lowercased().contains("individually") { return true }
+    let printed = signedName(first.text)
+    guard NameKey.match(printed, signed) != nil, !isNameAndTitle(printed) else { return false }
+    guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
+    return !isTitle(second.text) && !isNameAndTitle(second.text)
+  }
+
+  /// Whether a title follows a signature: on the signatory's printed name ("Jane Roe, President") or on a
+  /// line of its own after it ("Title: President", "Managing Member").
+  private static func hasTitle(_ column: [Entry], after index: Int, signed: String) -> Bool {
+    guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
+    if isTitle(first.text) || isNameAndTitle(first.text) { return true }
+    guard NameKey.match(signedName(first.text), signed) != nil,
+      let second = nextText(in: column, after: first.index, skippingCaptions: true)
+    else { return false }
+    return isTitle(second.text) || isNameAndTitle(second.text)
+  }
+
+  /// Whether the signatory of an entity also signs for themselves: "Jane Roe, individually and as ...".
+  private static func signsIndividually(_ column: [Entry], after index: Int) -> Bool {
+    guard let next = nextText(in: column, after: index) else { return false }
+    return next.text.lowercased().contains("individually")
+  }
+
+  /// The next entry with text after `index`, drawn rules (and, when asked, captions) skipped.
+  private static func nextText(
+    in column: [Entry], after index: Int, skippingCaptions: Bool = false
+  ) -> (text: String, index: Int)? {
+    var next = index + 1
+    while next < column.count {
+      let text = column[next].text
+      if !text.isEmpty && !isRule(text) && !(skippingCaptions && isCaption(text)) { return (text, next) }
+      next += 1
+    }
+    return nil
+  }
+
+  /// Whether a line is a caption printed under a signature line: "Signature", "Date", "Name/Title".
+  private static func isCaption(_ text: String) -> Bool {
+    let words = text.lowercased().split { !$0.isLetter }
+    return !words.isEmpty && words.allSatisfy { ["signature", "date", "name", "title", "print"].contains(String($0)) }
+  }
+
+  /// Whether a line is a signature's furniture rather than a name: "Date:", "Name:", "Title:", "Its ...",
+  /// a caption, or "By: Alpha GP LLC" (an entity signing through the signature below).
+  private static func isFurniture(_ text: String) -> Bool {
+    let upper = text.uppercased()
+    let labels = ["BY:", "BY ", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "SIGNATURE:"]
+    return labels.contains { upper.hasPrefix($0) } || isCaption(text) || isTitle(text)
+  }
+
+  // MARK: Kinds of lines
+
+  /// Whether a line can be a name: short, not a signature's furniture, a title, a date or a page number.
+  private static func isName(_ text: String) -> Bool {
+    guard !text.isEmpty, text.count <= 90, text.first?.isUppercase == true else { return false }
+    let upper = text.uppercased()
+    let furniture = [
+      "BY:", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "PAGE ", "CUSIP", "AFTER REASONABLE", "IN WITNESS",
+    ]
+    if furniture.contains(where: { upper.hasPrefix($0) }) { return false }
+    if isTitle(text) || isNameAndTitle(text) || isDate(text) { return false }
+    // A sentence is not a name.
+    if text.hasSuffix(".") && text.split(separator: " ").count > 8 { return false }
+    return true
+  }
+
+  /// Whether a line is only a title: "General Partner", "Managing Member", "Attorney in Fact for ...".
+  private static func isTitle(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    if lower.hasPrefix("title:") || lower.hasPrefix("its ") || lower.hasPrefix("its:") || lower.hasPrefix("attorney") {
+      return true
+    }
+    let words = lower.split { !$0.isLetter }
+    guard !words.isEmpty else { return false }
+    return words.allSatisfy { titleWords.contains(String($0)) || connectors.contains(String($0)) }
+  }
+
+  /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
+  static func isNameAndTitle(_ text: String) -> Bool {
+    guard let comma = text.lastIndex(of: ",") else { return false }
+    let tail = text[text.index(after: comma)...].lowercased()
+    let words = tail.split { !$0.isLetter }
+    return words.contains { titleWords.contains(String($0)) }
+  }
+
+  /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
+  private static func isDate(_ text: String) -> Bool {
+    let words = text.lowercased().split { $0 == " " || $0 == "," || $0 == "." }
+    if words.contains(where: { monthNames.contains(String($0)) })
+      && words.contains(where: { $0.allSatisfy(\.isNumber) })
+      && words.count <= 4
+    {
+      return true
+    }
+    return text.first?.isNumber == true && text.contains("/")
+  }
+
+  /// Whether a line is only a drawn rule such as `-----` or `_____`.
+  private static func isRule(_ text: String) -> Bool {
+    text.allSatisfy { $0 == "-" || $0 == "_" || $0 == "=" || $0 == " " }
+  }
+
+  /// Whether a name ends with an entity suffix ("Alpha Fund LP", "Beta Holdings, Inc.").
+  static func endsWithEntitySuffix(_ name: String) -> Bool {
+    guard let last = name.uppercased().split(separator: " ").last else { return false }
+    return entitySuffixes.contains(String(last).trimmingCharacters(in: ",*"))
+  }
+
+  /// Whether a line only continues the name above it: entity suffixes, "and ...", "& ...", lower case.
+  private static func continuesName(_ text: String) -> Bool {
+    guard let first = text.first else { return false }
+    if first.isLowercase || first == "&" || text.uppercased().hasPrefix("AND ") { return true }
+    return text.split(separator: " ").allSatisfy {
+      entitySuffixes.contains($0.uppercased().trimmingCharacters(in: ","))
+    }
+  }
+
+  private static let entitySuffixes: Set<String> = [
+    "LP", "L.P.", "LTD", "LTD.", "LLC", "L.L.C.", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "COMPANY", "CO.",
+    "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV", "L.P", "INC.,", "ULC",
+  ]
+
+  private static let titleWords: Set<String> = [
+    "president", "member", "partner", "director", "officer", "manager", "individually", "attorney", "secretary",
+    "chief", "treasurer", "chairman", "principal", "trustee", "authorized", "signatory", "vice", "ceo", "cfo", "coo",
+    "general", "managing", "counsel", "executive", "senior", "assistant", "associate", "fact", "compliance",
+    "operating", "financial", "investment", "legal", "representative", "agent", "executor", "sole",
+  ]
+
+  private static let connectors: Set<String> = ["and", "of", "the", "its", "in", "for", "as", "a", "to"]
+
+  private static let monthNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+  ]
+}

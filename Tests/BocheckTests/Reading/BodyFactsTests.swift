@@ -1,0 +1,399 @@
+import BocheckModel
+import BocheckRules
+import Testing
+
+@testable import BocheckReading
+
+/// The facts read from a filing's body: the stated basis, the CUSIP, Item 1's issuer, the signers and the
+/// parties to the joint filing agreement. Names and numbers are invented.
+@Suite struct BodyFactsTests {
+  /// The document facts of a text, every line in range.
+  private func facts(_ text: String) -> (facts: DocumentFacts, range: Range<Int>) {
+    let lines = SourceLines(text)
+    return (DocumentFacts(lines: lines), 1..<(lines.count + 1))
+  }
+
+  /// The basis the text states, as "shares@line".
+  private func basis(_ text: String) -> String? {
+    let (facts, range) = facts(text)
+    return facts.statedSharesOutstanding(in: range).map { "\($0.value.formatted(grouping: false))@\($0.line)" }
+  }
+
+  // MARK: Shares outstanding
+
+  @Test func basisAfterAHoldingInTheSameSentence() {
+    let text = """
+      Item 5. Interest in Securities of the Issuer.
+
+      (a) Ms. Vance beneficially owns 1,480,000 shares of Common Stock. The 1,480,000 shares represent
+      approximately 9.2% of the issued and outstanding shares of Common Stock, based upon 16,087,000 shares
+      issued and outstanding as of March 3, 2031.
+      """
+    #expect(basis(text) == "16087000@4")
+  }
+
+  @Test func holdingNearOutstandingIsNoBasis() {
+    let text = """
+      Appendix A
+
+      Orchard Trust Company, a subsidiary of the reporting person, is the beneficial owner of 48,210 shares or
+      0.21% of the Common Stock outstanding of the Company.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func percentOfTheStatedShares() {
+    let text = """
+      Marlowe Partners is deemed to be the beneficial owner of 2,410,000 shares or 7.1% of the
+      33,940,000 shares of Class A Common Stock believed to be outstanding.
+      """
+    #expect(basis(text) == "33940000@2")
+  }
+
+  @Test func sharesOfTheClassIssuedAndOutstandingWithParValue() {
+    let text = """
+      At June 30, 2031 there were 4,125,300 shares of Common Stock, Par Value $1.00 Per Share, issued and
+      outstanding.
+      """
+    #expect(basis(text) == "4125300@1")
+  }
+
+  @Test func outstandingLeadsToTheNumber() {
+    let text = "The number of shares of Common Stock outstanding as of May 1, 2031 was 27,600,000, as reported."
+    #expect(basis(text) == "27600000@1")
+  }
+
+  @Test func twoClassesCountedTogetherStateNoSingleBasis() {
+    let text = """
+      As of April 2, 2031, there were 3,100,000 shares of Class A Common Stock and 1,900,000 shares of
+      Class B Common Stock issued and outstanding.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func unitsBoughtInADealAreNoBasis() {
+    let text = """
+      Based on the number of shares outstanding on May 4, 2031, if the purchaser buys only the 3,500,000
+      Units, it will own approximately 41% of the Common Stock outstanding after the closing.
+
+      The percentage is based on 8,200,000 shares, which is the total number of shares of Common Stock
+      outstanding as of May 4, 2031.
+      """
+    #expect(basis(text) == "8200000@4")
+  }
+
+  @Test func sharesInAMergerOfAnotherEntityAreNoBasis() {
+    let text = """
+      Upon the merger, holders of the 6,400,000 issued and outstanding limited partnership units of the
+      partnership were entitled to receive $3.10 per unit in cash.
+      """
+    #expect(basis(text) == nil)
+  }
+
+  @Test func millionsSpelledOut() {
+    #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
+  }
+
+  // MARK: CUSIP and Item 1
+
+  @Test(arguments: [
+    ("037833 10 0", "037833100"), ("G5212E-13-9", "G5212E139"), ("68989910 A", "68989910A"),
+    ("Class B Common Stock: 123456907", "123456907"), ("(Title of Class of Securities)", nil),
+    ("25247010", nil), ("1850532047", nil), ("SCHEDULE 1", nil),
+  ])
+  func cusipHasTheFormOfOne(printed: String, expected: String?) {
+    #expect(DocumentFacts.cusipPrinted(in: printed) == expected)
+  }
+
+  @Test func cusipAboveItsCaptionOrNone() throws {
+    let printed = facts("Common Stock\n(Title of Class of Securities)\n\n  247368 10 3\n (CUSIP Number)\n")
+    let cusip = try #require(printed.facts.cusip(before: 5))
+    #expect(cusip.value == "247368103")
+    #expect(cusip.line == 4)
+    let missing = facts("Common Stock\n(Title of Class of Securities)\n-----\n(CUSIP Number)\n")
+    #expect(missing.facts.cusip(before: 4) == nil)
+    let sameLine = facts("45774W108\t(CUSIP Number)\n")
+    #expect(sameLine.facts.cusip(before: 1)?.value == "45774W108")
+  }
+
+  @Test func itemOneThatRefersToTheCoverPageNamesNoIssuer() {
+    let reference = facts("ITEM 1(a). NAME OF ISSUER:\n\n     See Cover Page.\n\nITEM 1(b). ADDRESS\n")
+    #expect(reference.facts.itemOneIssuer(in: reference.range) == nil)
+    let named = facts("ITEM 1(a). NAME OF ISSUER:\n\n     Northwind Robotics, Inc.\n")
+    #expect(named.facts.itemOneIssuer(in: named.range) == Located("Northwind Robotics, Inc.", line: 3))
+  }
+
+  // MARK: Joint filing agreement
+
+  /// The parties the text's joint filing agreement names, as "name@line".
+  private func parties(_ text: String, known: [String] = []) -> [String] {
+    let (facts, range) = facts(text)
+    return facts.jointFilers(in: range, knownNames: Set(known.map(NameKey.init))).map { "\($0.name)@\($0.line)" }
+  }
+
+  @Test func partiesOfTheAgreementInTheExhibitIndex() {
+    let text = """
+      Exhibit A. Joint Filing Agreement dated May 2, 2031 by and among Tern Capital Partners, LP and
+      Tern Investment Co., LP.
+      """
+    #expect(parties(text) == ["Tern Capital Partners, LP@1", "Tern Investment Co., LP@1"])
+  }
+
+  @Test func genericPartiesAndReferencesClaimNoParty() {
+    let text = """
+      99.1 | Joint Filing Agreement by and among the Reporting Persons, incorporated by reference to Exhibit
+      99.1 to the Schedule 13G filed with the Securities and Exchange Commission on July 13, 2030.
+
+      Exhibit A | Joint Filing Agreement, dated as of March 24, 2029, by and among the Reporting Persons,
+      filed as Exhibit A to the Original Schedule 13D.
+      """
+    #expect(parties(text).isEmpty)
+  }
+
+  @Test func anotherAgreementAfterTheJointFilingAgreementEntryIsNotIt() {
+    let text = """
+      Exhibit 1. Joint Filing Agreement relating to the filing of this Schedule 13D.
+
+      Exhibit 2. Purchase Agreement, dated May 5, 2031, by and between Larkspur Devices, Inc., a Nevada
+      corporation, and Heron Capital Partners II, Ltd., a Nevada limited partnership.
+      """
+    #expect(parties(text).isEmpty)
+  }
+
+  @Test func agreementTextUnderItsTitleDropsDescriptionsAndReferences() {
+    let text = """
+      JOINT FILING AGREEMENT
+
+      This agreement is made by and among Kestrel Holdings (Bermuda) Ltd., a Bermuda company, Kestrel
+      Fund LP and Mei Tanaka (incorporated by reference to the Schedule 13D filed on May 1, 2031).
+      """
+    #expect(parties(text) == ["Kestrel Holdings (Bermuda) Ltd.@3", "Kestrel Fund LP@3", "Mei Tanaka@3"])
+  }
+
+  @Test func aHeadingThatOnlyMentionsTheAgreementOpensNothing() {
+    let text = """
+      Incorporation by Reference; Joint Filing Agreement
+
+      The Investor Rights Agreement, dated as of March 8, 2031, by and among Larkspur Devices Inc. and Heron
+      Group, Inc. is filed as Exhibit 99.3.
+      """
+    #expect(parties(text).isEmpty)
+  }
+
+  // MARK: Signers
+
+  /// The signers the text's signature blocks name, as "name@line".
+  private func signers(_ text: String) -> [String] {
+    let (facts, range) = facts(text)
+    return facts.signers(in: range).map { "\($0.name)@\($0.line)" }
+  }
+
+  @Test func entitiesAboveTheirSignaturesAndAPersonSigningAlone() {
+    let text = """
+      SIGNATURE
+
+      Dated: May 2, 2031
+
+      HERON CAPITAL PARTNERS II, L.P.
+      By: HERON CAPITAL GP, LLC
+      Its: General Partner
+      By: /s/ Mei Tanaka
+      Mei Tanaka, Managing Member
+
+      /s/ Mei Tanaka
+      Mei Tanaka
+
+      /s/ Tomas Alvarez
+      Tomas Alvarez
+      """
+    #expect(signers(text) == ["HERON CAPITAL PARTNERS II, L.P.@5", "Mei Tanaka@11", "Tomas Alvarez@14"])
+  }
+
+  @Test func aDateAboveASignatureIsNoName() {
+    let text = """
+      SIGNATURE
+
+      After reasonable inquiry and to the best of my knowledge and belief, I certify that the information
+      set forth in this statement is true, complete and correct.
+
+                                        March 3, 2031
+
+                                        /s/ Priya Raman
+                                        ----------------------------------
+                                        Priya Raman
+      """
+    #expect(signers(text) == ["Priya Raman@8"])
+  }
+
+  @Test func anAttorneyInFactSignsForThePrincipal() {
+    let inline =
+      "SIGNATURE\n\nDate: May 2, 2031\t/s/ /Ana Ortiz, by Lee Park, Attorney-in-Fact\n\nAna Ortiz, by Lee Park\n"
+    #expect(signers(inline) == ["Ana Ortiz@3"])
+    let below = "SIGNATURE\n\n/s/ Lee Park, Attorney-in-Fact\n\nAna Ortiz\n"
+    #expect(signers(below) == ["Ana Ortiz@5"])
+  }
+
+  @Test func oneConformedSignatureForAListOfNames() {
+    let text = """
+      After reasonable inquiry and to the best of our knowledge and belief, we certify that the
+      information set forth in this statement is true, complete and correct.
+
+      Larkspur Holdings, Inc.
+      Omar Haddad
+      Larkspur Advisers Limited
+
+      S\\LEE PARK
+
+      By: Lee Park
+      Attorney in Fact for Omar Haddad
+      """
+    #expect(signers(text) == ["Larkspur Holdings, Inc.@4", "Omar Haddad@5", "Larkspur Advisers Limited@6"])
+  }
+
+  @Test func anOfficerSigningForAnUnnamedEntityIsNotClaimed() {
+    let text = """
+      SIGNATURE
+
+      Vera Lindqvist
+
+      By: /s/ Vera Lindqvist
+      Vera Lindqvist
+      Title: President
+      """
+    #expect(signers(text).isEmpty)
+  }
+
+  @Test func sideBySideColumnsAreReadOneAtATime() {
+    let text = """
+      SIGNATURE
+
+      HERON CORPORATION                        KESTREL LIFE
+                                               INSURANCE COMPANY
+
+      By: /s/ Ana Ortiz                        By: /s/ Lee Park
+          Ana Ortiz, President                     Lee Park, President
+      """
+    #expect(signers(text) == ["HERON CORPORATION@3", "KESTREL LIFE INSURANCE COMPANY@3"])
+  }
+
+  @Test func signaturesOfAnotherAgreementFiledAsAnExhibitAreNotTheFilings() {
+    let text = """
+      EXHIBIT 2
+
+      AMENDMENT TO STOCK PURCHASE AGREEMENT
+
+      IN WITNESS WHEREOF, the parties hereto have caused this Amendment to be duly executed.
+
+      HERON CORPORATION
+
+      By: /s/ Ana Ortiz
+      """
+    #expect(signers(text).isEmpty)
+    let agreement = """
+      JOINT FILING AGREEMENT
+
+      The undersigned agree to the joint filing of this statement on Schedule 13G.
+
+      IN WITNESS WHEREOF, the undersigned have executed this agreement.
+
+      HERON CORPORATION
+
+      By: /s/ Ana Ortiz
+      """
+    #expect(signers(agreement) == ["HERON CORPORATION@7"])
+  }
+
+  // MARK: Names compared as a reader compares them
+
+  @Test(arguments: [
+    ("JANE Q. ROE", "Jane Quinn Roe", NameMatch.loose), ("JANE ROE", "Jane Quinn Roe", .loose),
+    ("Northwind Robotics Inc.  (PFIC)", "Northwind Robotics, Inc.", .loose),
+    ("Heron Capital, LLC 12-3456789", "HERON CAPITAL, LLC", .loose),
+    ("Heron Capital LLC", "HERON CAPITAL, L.L.C.", .exact),
+  ])
+  func namesThatMatch(name: String, other: String, expected: NameMatch) {
+    #expect(NameKey.match(name, other) == expected)
+  }
+
+  @Test(arguments: [
+    ("Jane Q. Roe", "Jane R. Roe"), ("John Roe", "John Roe, Jr."), ("Heron Capital LLC", "Heron Capital Partners LLC"),
+    ("Mark Roe", "Jane Roe"),
+  ])
+  func namesThatDoNotMatch(name: String, other: String) {
+    #expect(NameKey.match(name, other) == nil)
+  }
+
+  // MARK: Severity follows the evidence
+
+  /// The missing-cover-page findings of a filing, as "severity@line: message".
+  private func missingCoverPage(_ text: String) throws -> [String] {
+    let filing = try TestSupport.read(text: text)
+    let rules = try RuleSet.load(directories: [TestSupport.repositoryRoot.appendingPathComponent("Rules").path])
+    return rules.check(filing, options: CheckOptions(sharesOutstanding: nil, onlyRules: ["missing-cover-page"]))
+      .findings.map { "\($0.severity.rawValue)@\($0.line): \($0.message)" }
+  }
+
+  private static let completePage = """
+    SCHEDULE 13D
+    1 NAME OF REPORTING PERSON
+    Heron Fund LP
+    2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP
+    (a) [ ] (b) [ ]
+    4 SOURCE OF FUNDS
+    WC
+    6 CITIZENSHIP OR PLACE OF ORGANIZATION
+    Delaware
+    7 SOLE VOTING POWER
+    1,000
+    8 SHARED VOTING POWER
+    0
+    9 SOLE DISPOSITIVE POWER
+    1,000
+    10 SHARED DISPOSITIVE POWER
+    0
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    1,000
+    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+    10.0%
+    14 TYPE OF REPORTING PERSON
+    PN
+
+    """
+
+  @Test func aSignerReadFromTheLayoutIsAWarning() throws {
+    let text = Self.completePage + "SIGNATURE\n\nKESTREL FUND LP\nBy: /s/ Mei Tanaka\nMei Tanaka, Managing Member\n"
+    #expect(
+      try missingCoverPage(text) == [
+        "warning@26: KESTREL FUND LP appears to sign the filing (read from the signature block) but no complete "
+          + "cover page names it"
+      ])
+  }
+
+  @Test func aPartyReadFromTheAgreementIsAWarning() throws {
+    let text =
+      Self.completePage + "Item 7. Material to be Filed as Exhibits.\n\n"
+      + "Exhibit A. Joint Filing Agreement dated May 2, 2031 by and among Heron Fund LP and Osprey Partners LLC.\n"
+    #expect(
+      try missingCoverPage(text) == [
+        "warning@26: Osprey Partners LLC appears to join the filing (read from the agreement text) but no complete "
+          + "cover page names it"
+      ])
+  }
+
+  @Test func aSignerInAnXMLSignatureTabIsAnError() throws {
+    let text = """
+      <?xml version="1.0"?>
+      <edgarSubmission><formData><reportingPersons><reportingPersonInfo>
+      <reportingPersonName>Heron Fund LP</reportingPersonName><fundType>WC</fundType>
+      <citizenshipOrOrganization>DE</citizenshipOrOrganization><soleVotingPower>10</soleVotingPower>
+      <sharedVotingPower>0</sharedVotingPower><soleDispositivePower>10</soleDispositivePower>
+      <sharedDispositivePower>0</sharedDispositivePower><aggregateAmountOwned>10</aggregateAmountOwned>
+      <percentOfClass>1.0</percentOfClass><typeOfReportingPerson>PN</typeOfReportingPerson>
+      </reportingPersonInfo></reportingPersons>
+      <signatureInfo><signaturePerson><signatureReportingPerson>Kestrel Fund LP</signatureReportingPerson>
+      </signaturePerson></signatureInfo>
+      </formData></edgarSubmission>
+      """
+    #expect(try missingCoverPage(text) == ["error@9: Kestrel Fund LP signs the filing but has no complete cover page"])
+  }
+}
