@@ -238,7 +238,8 @@ struct Configuration: Sendable, Equatable {
         guard let name = filing.coverPages[index].reportingPersonName, NameKey(name) == parent else { continue }
         filing.coverPages[index].attributeAggregate(
           to: relationship.holds,
-          note: "attributed to \(relationship.holds.joined(separator: ", ")) by the configuration file")
+          note: "attributed to \(relationship.holds.joined(separator: ", ")) by the configuration file",
+          source: .configuration)
       }
     }
     return filing

@@ -53,6 +53,17 @@ public enum PartsRelation: String, Sendable, Codable {
   case including
 }
 
+/// Where an amount's attribution to other reporting persons comes from, which decides how much a finding
+/// that rests on it can claim.
+public enum AttributionSource: String, Sendable, Codable {
+  /// Printed in the row itself ("owned by X"): evidence on the cover page.
+  case printed
+  /// Declared in the configuration file by the user.
+  case configuration
+  /// Inferred from the filing's prose ("X, the general partner of Y"): an inference, not a printed fact.
+  case prose
+}
+
 /// A number of shares as a cover-page row states it: the total, its itemised parts and whose shares they are.
 public struct Amount: Hashable, Sendable {
   /// The total number of shares.
@@ -63,6 +74,8 @@ public struct Amount: Hashable, Sendable {
   public var partsRelation: PartsRelation
   /// The names the amount is attributed to ("owned by X", "collectively owned by A and B"), as printed.
   public var attributedTo: [String]
+  /// Where ``attributedTo`` comes from.
+  public var attributionSource: AttributionSource = .printed
   /// The footnote markers printed with the total, without their brackets: `1` for `12,345(1)`, `*`, `†`, `a`.
   public var markers: [String]
   /// The footnote the parts were itemised in, when they come from one rather than from the value itself.

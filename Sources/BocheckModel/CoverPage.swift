@@ -109,13 +109,15 @@ public struct CoverPage: Hashable, Sendable {
   /// - Parameters:
   ///   - names: The reporting persons whose shares row 11 stands for.
   ///   - note: Where the relationship comes from, kept as the row's note.
+  ///   - source: Whether the relationship was read from prose or declared in the configuration.
   /// - Returns: Whether the attribution was added.
   @discardableResult
-  public mutating func attributeAggregate(to names: [String], note: String) -> Bool {
+  public mutating func attributeAggregate(to names: [String], note: String, source: AttributionSource) -> Bool {
     guard !names.isEmpty, var row = rows[.aggregateAmountOwned], var amount = row.amount,
       amount.attributedTo.isEmpty
     else { return false }
     amount.attributedTo = names
+    amount.attributionSource = source
     row.value = .amount(amount)
     row.note = note
     rows[.aggregateAmountOwned] = row

@@ -149,7 +149,8 @@ enum RelationshipFacts {
       let lines = children.map { String($0.line) }.joined(separator: ", ")
       pages[index].attributeAggregate(
         to: children.map(\.child),
-        note: "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))")
+        note: "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))",
+        source: .prose)
     }
   }
 }

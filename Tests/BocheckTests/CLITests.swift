@@ -436,7 +436,7 @@ struct CLIParseAndRulesTests {
     let outcome = CLIHarness.run(["rules", "parent-sum"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let text = outcome.standardOutput
-    #expect(text.hasPrefix("parent-sum (error)\n"))
+    #expect(text.hasPrefix("parent-sum (error/warning)\n"))
     #expect(text.contains("\nsource: "))
     #expect(text.contains("\nrationale:\n  "))
     #expect(text.contains("must report at page "))

@@ -159,6 +159,7 @@ struct ModelBridge {
         })
       fields["partsRelation"] = .string(amount.partsRelation.rawValue)
       fields["attributedTo"] = .list(amount.attributedTo.map { .string($0) })
+      fields["attributionSource"] = .string(amount.attributionSource.rawValue)
       numeric = (amount.shares.rational, amount.shares.scale > 0 ? amount.shares.scale : nil)
     case .percent(let percent):
       fields["percent"] = .number(percent.value.rational, decimals: percent.decimals)
