@@ -82,7 +82,8 @@ enum ModelSchema {
   private static let rowFields: [String: ValueType] = [
     "field": .string, "number": .number, "caption": .string, "status": .string, "note": .string, "raw": .string,
     "line": .number, "column": .number, "page": .number, "shares": .number, "parts": .list(.object(.part)),
-    "partsRelation": .string, "attributedTo": .list(.string), "attributionSource": .string, "percent": .number, "decimals": .number,
+    "partsRelation": .string, "attributedTo": .list(.string), "attributionSource": .string, "percent": .number,
+    "decimals": .number,
     "checked": .boolean, "groupA": .boolean, "groupB": .boolean, "codes": .list(.string), "text": .string,
   ]
 
