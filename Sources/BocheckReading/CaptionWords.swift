@@ -168,7 +168,15 @@ enum CaptionWords {
   static func strip(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> (text: String, cutFromStart: Int) {
     let list = words(text)
     guard !list.isEmpty else { return (text, 0) }
-    let classes = list.map { classify($0.word, inName: inName) }
+    var classes = list.map { classify($0.word, inName: inName) }
+    // A caption word broken in two by a conversion ("BENEFICIALL Y") is a caption word all the same.
+    for index in list.indices.dropLast() where classes[index] == .value || classes[index + 1] == .value {
+      let joined = normalized(list[index].word) + normalized(list[index + 1].word)
+      if distinctiveWords.contains(joined) {
+        classes[index] = .distinctive
+        classes[index + 1] = .distinctive
+      }
+    }
     func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
     func proves(_ run: Range<Int>) -> Bool {
       cutsOrdinaryWords || classes[run].contains(.distinctive) || classes[run].contains(.identificationNumber)

@@ -315,6 +315,13 @@ struct CoverPageAssembler {
     {
       fragments.removeFirst()
     }
+    // A dash that leads from the caption to a value printed on the next line ("SHARED VOTING POWER --" /
+    // "None") is a leader, not the value.
+    if fragments.count >= 2, fragments[0].isInline, !fragments[1].isInline,
+      fragments[0].text.trimmingBlanks().allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
+    {
+      fragments.removeFirst()
+    }
     guard var current = fragments.first else { return [] }
     var result: [ValueFragment] = []
     let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes

@@ -236,7 +236,9 @@ enum LineTokenizer {
       position = max(end, position + 1)
       if value.count >= 9 { break }
     }
-    return String(decoding: value.prefix(9), as: UTF8.self).uppercased()
+    // Ten characters or more are no CUSIP (a mistyped one): none rather than a guess at which to drop.
+    guard value.count <= 9 else { return "" }
+    return String(decoding: value, as: UTF8.self).uppercased()
   }
 
   /// Splits at tabs, at `|` and at runs of three or more spaces: a value never holds a tab or a pipe,
