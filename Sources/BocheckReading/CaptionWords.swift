@@ -87,6 +87,10 @@ enum CaptionWords {
     let key = normalized(word)
     // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
     if isDrawnCheckbox(word) { return .neutral }
+    // A box label, "(a)" or "(b)", like the box it labels.
+    if word.utf8.count == 3, word.hasPrefix("("), word.hasSuffix(")"), word.dropFirst().first?.isLetter == true {
+      return .neutral
+    }
     // A dash alone is a value ("none"), never caption punctuation.
     if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) { return .value }
     if key.isEmpty {
@@ -172,7 +176,8 @@ enum CaptionWords {
     // A caption word broken in two by a conversion ("BENEFICIALL Y") is a caption word all the same.
     for index in list.indices.dropLast() where classes[index] == .value || classes[index + 1] == .value {
       let joined = normalized(list[index].word) + normalized(list[index + 1].word)
-      if distinctiveWords.contains(joined) {
+      // Only a long word: two initials ("S. S.") are a person's, not a broken "SS".
+      if joined.count >= 6, distinctiveWords.contains(joined) {
         classes[index] = .distinctive
         classes[index + 1] = .distinctive
       }

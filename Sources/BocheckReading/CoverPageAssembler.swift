@@ -50,15 +50,21 @@ struct CoverPageAssembler {
   ///
   /// - Parameter lines: The lines of the cover-page region, in order.
   func assemble(_ lines: [TokenizedLine]) -> Result {
-    var pages: [(slots: [CaptionSlot], cusip: String?, line: Int)] = []
+    var pages: [(slots: [CaptionSlot], cusip: String?, line: Int, preamble: [ValueFragment])] = []
     var current: [CaptionSlot] = []
     var currentCusip: String?
     var pendingCusip: String?
     var startLine = 0
+    // Values between a page's "CUSIP No." line (or the start) and its first caption: a name or values
+    // printed above their captions, which belong to the next page if it starts there.
+    var preamble: [ValueFragment] = []
+    var currentPreamble: [ValueFragment] = []
+    var afterCusip = false
     func closePage() {
-      if !current.isEmpty { pages.append((current, currentCusip, startLine)) }
+      if !current.isEmpty { pages.append((current, currentCusip, startLine, currentPreamble)) }
       current = []
       currentCusip = nil
+      currentPreamble = []
     }
     for line in lines {
       switch line.role {
@@ -66,6 +72,7 @@ struct CoverPageAssembler {
         continue
       case .cusip(let cusip):
         pendingCusip = cusip
+        afterCusip = true
       case .content:
         let marker = line.tokens.compactMap { token -> Int? in
           if case .marker(let value) = token.kind { return value }
@@ -98,28 +105,42 @@ struct CoverPageAssembler {
             {
               continue
             }
-            if let last = current.last, field == .reportingPersonName || field.order <= last.field.order {
+            let startsPage =
+              current.isEmpty || field == .reportingPersonName || field.order <= current.last!.field.order
+            if !startsPage, !preamble.isEmpty {
+              // The page goes on after a running "CUSIP No." header: what stood between belongs to it.
+              current[current.count - 1].fragments += preamble
+              preamble = []
+            }
+            afterCusip = false
+            if !current.isEmpty, startsPage {
               closePage()
             }
             if current.isEmpty {
               startLine = token.line
               currentCusip = pendingCusip
               pendingCusip = nil
+              currentPreamble = preamble
+              preamble = []
             }
             current.append(CaptionSlot(field: field, printedNumber: number, line: token.line, column: token.column))
             captionOnLine = true
           case .value(let text):
-            guard !current.isEmpty else { continue }
-            current[current.count - 1].fragments.append(
-              ValueFragment(
-                text: text, line: token.line, column: token.column, marker: captionOnLine ? nil : marker,
-                isInline: captionOnLine))
+            let fragment = ValueFragment(
+              text: text, line: token.line, column: token.column, marker: captionOnLine ? nil : marker,
+              isInline: captionOnLine)
+            if current.isEmpty || afterCusip {
+              preamble.append(fragment)
+            } else {
+              current[current.count - 1].fragments.append(fragment)
+            }
           case .marker, .itemRow:
             continue
           }
         }
       }
     }
+    if !current.isEmpty, !preamble.isEmpty { current[current.count - 1].fragments += preamble }
     closePage()
     // A row number printed on its own line above its caption ("7" then "SOLE VOTING POWER") is not a value
     // of the row before.
@@ -143,10 +164,72 @@ struct CoverPageAssembler {
         continue
       }
       var rows: [RowField: Row] = [:]
-      assignRows(page.slots, page: index, into: &rows, notes: &result.notes)
+      let (slots, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
+      assignRows(slots, page: index, into: &rows, notes: &result.notes)
+      if let aboveNote {
+        for (field, row) in rows where row.status == .read && row.value != nil && field != .secUseOnly {
+          guard let note = aboveNote(field) else { continue }
+          var recovered = row
+          recovered.status = .recovered
+          recovered.note = note
+          rows[field] = recovered
+        }
+      }
       result.pages.append(CoverPage(index: index, line: page.line, rows: rows, cusip: page.cusip))
     }
     return result
+  }
+
+  // MARK: Values printed above their captions
+
+  /// The slots as the page must be read when its values stand above their captions, and the note that
+  /// says so for a recovered row; the slots unchanged (and no note) otherwise.
+  ///
+  /// Some filings print each value on the line before its caption. Such a page's name row is empty and the
+  /// name stands before it (``preamble``). When that is so, both readings are tried, each value with the
+  /// caption after it and each with the caption before it, and the one whose values fit their rows better
+  /// (numbers in amount rows, a percent in the percent row, codes in the type row) wins. A name above an
+  /// otherwise ordinary page is taken alone. Either way the rows say what was assumed.
+  func valuesAboveCaptions(_ slots: [CaptionSlot], preamble: [ValueFragment]) -> (
+    [CaptionSlot], ((RowField) -> String?)?
+  ) {
+    guard let first = slots.first, first.field == .reportingPersonName, logicalValues(of: first).isEmpty,
+      preamble.contains(where: { !$0.text.trimmingBlanks().isEmpty })
+    else { return (slots, nil) }
+    var shifted = slots
+    shifted[0].fragments = preamble
+    for index in slots.indices.dropFirst() { shifted[index].fragments = slots[index - 1].fragments }
+    let fits = { (candidate: [CaptionSlot]) in candidate.dropFirst().filter(self.valueFits).count }
+    if fits(shifted) > fits(slots) {
+      return (
+        shifted,
+        { field in
+          "the values stand above their captions on this page; row \(field.number(in: self.schedule) ?? 0)'s "
+            + "was taken from the line before its caption"
+        }
+      )
+    }
+    var named = slots
+    named[0].fragments = preamble
+    return (
+      named,
+      { field in
+        field == .reportingPersonName ? "the name stands above the row's caption and was taken from there" : nil
+      }
+    )
+  }
+
+  /// Whether a slot's first value reads as the kind of value its row holds.
+  private func valueFits(_ slot: CaptionSlot) -> Bool {
+    guard let value = logicalValues(of: slot).first else { return false }
+    switch slot.field.valueKind {
+    case .amount, .percent:
+      return ValueParsers.parse(value.text, for: slot.field).isValue
+    case .codes:
+      return ValueParsers.looksLikeCodes(value.text)
+    case .text, .checkbox, .groupBoxes:
+      return false
+    }
   }
 
   // MARK: Assigning values to rows

@@ -197,6 +197,7 @@ enum LineTokenizer {
     {
       if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
     }
+    if isPageNumber(text) { return .noise }
     // Table rules such as |---|:--:|; a lone dash in a cell ("| | -") is a value, not a rule.
     if text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x2B || ASCIIText.isBlank($0) }),
       text.indices.contains(where: { $0 + 2 < text.count && text[$0...($0 + 2)].allSatisfy { $0 == 0x2D } })
@@ -208,6 +209,23 @@ enum LineTokenizer {
       return .noise
     }
     return nil
+  }
+
+  /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "- 4 -".
+  private static func isPageNumber(_ text: [UInt8]) -> Bool {
+    var sawPageWord = false
+    var sawNumber = false
+    for word in text.split(whereSeparator: ASCIIText.isBlank) {
+      let letters = String(decoding: word.filter(ASCIIText.isLetter).map(ASCIIText.upper), as: UTF8.self)
+      if word.allSatisfy(ASCIIText.isDigit) {
+        sawNumber = true
+      } else if letters == "PAGE" || letters == "PAGES" {
+        sawPageWord = true
+      } else if letters != "OF" || word.count != 2 {
+        return false
+      }
+    }
+    return sawPageWord && sawNumber && text.count < 40
   }
 
   /// The CUSIP printed after a "CUSIP No." label, up to nine characters, or the empty string.

@@ -52,10 +52,14 @@ enum TextFilingReader {
     let coverStart = firstCaption ?? lines.count
     // The header's last "CUSIP No." line belongs to the first page.
     var coverLines = Array(tokenized[coverStart..<coverEnd])
-    if let cusipLine = tokenized[..<coverStart].last(where: {
+    if let cusipIndex = tokenized[..<coverStart].lastIndex(where: {
       if case .cusip = $0.role { return true } else { return false }
     }) {
-      coverLines.insert(cusipLine, at: 0)
+      // What stands between that line and the first caption close by (a name printed above its caption)
+      // belongs to the first page too.
+      let from = coverStart - cusipIndex <= 12 ? cusipIndex : coverStart
+      coverLines.insert(contentsOf: tokenized[from..<coverStart], at: 0)
+      if from == coverStart { coverLines.insert(tokenized[cusipIndex], at: 0) }
     }
     let header = facts.formAndAmendment(headerEnd: max(coverStart, min(lines.count, 60)))
     let hasSourceOfFunds = coverLines.contains { line in
