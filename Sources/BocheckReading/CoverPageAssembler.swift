@@ -321,7 +321,15 @@ struct CoverPageAssembler {
         chosen = readable
       }
     case .codes:
-      if let readable = values.firstIndex(where: { ValueParsers.looksLikeCodes($0.text) }) { chosen = readable }
+      // Codes stand right after their caption: from a footnote's sentence on, what follows is prose under
+      // the page, not the row.
+      let own = values.prefix { !Self.isFootnoteProse($0) }
+      if let readable = own.firstIndex(where: { ValueParsers.looksLikeCodes($0.text) }) {
+        chosen = readable
+      } else if own.isEmpty {
+        rows[slot.field] = emptyRow(slot)
+        return
+      }
     default:
       break
     }
@@ -345,6 +353,23 @@ struct CoverPageAssembler {
           message: "a stray value '\(extra.text.prefix(40))' follows row \(number(of: slot))'s value and belongs to "
             + "no row; it was not read as data"))
     }
+  }
+
+  /// Whether a fragment reads as a footnote's sentence rather than a row's value: it starts with a
+  /// footnote mark ("*", "(1)") or a lower-case word, or runs to more than eight words.
+  static func isFootnoteProse(_ fragment: ValueFragment) -> Bool {
+    let text = fragment.text.trimmingBlanks()
+    guard let first = text.first else { return true }
+    if first == "*" || first == "\u{2020}" || (first.isLowercase && text.split(separator: " ").count >= 3) {
+      return true
+    }
+    // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
+    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
+      text.split(separator: " ").count > 4
+    {
+      return true
+    }
+    return text.split(separator: " ").count > 8
   }
 
   private func emptyRow(_ slot: CaptionSlot) -> Row {
@@ -518,6 +543,12 @@ extension ValueParsers {
 
   /// Whether the text reads as SEC codes (short upper-case words), not as prose or a number.
   static func looksLikeCodes(_ text: String) -> Bool {
+    // A sentence under the page ("*Of this amount, ...") holds short words but is no row of codes.
+    let trimmed = text.trimmingBlanks()
+    let wordCount = trimmed.split(separator: " ").count
+    guard wordCount <= 8, let first = trimmed.first, !(first.isLowercase && wordCount >= 3), first != "*" else {
+      return false
+    }
     guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
     return !codes.isEmpty
       && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }

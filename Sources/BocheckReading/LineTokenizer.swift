@@ -225,7 +225,12 @@ enum LineTokenizer {
         return false
       }
     }
-    return sawPageWord && sawNumber && text.count < 40
+    let words = text.split(whereSeparator: ASCIIText.isBlank)
+    // "3 of 9" alone on its line is a page number too.
+    let numberOfNumber =
+      words.count == 3 && words[1].count == 2 && words[0].allSatisfy(ASCIIText.isDigit)
+      && words[2].allSatisfy(ASCIIText.isDigit)
+    return (sawPageWord || numberOfNumber) && sawNumber && text.count < 40
   }
 
   /// The CUSIP printed after a "CUSIP No." label, up to nine characters, or the empty string.
