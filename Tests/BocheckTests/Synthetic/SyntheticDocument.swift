@@ -169,30 +169,76 @@ extension SyntheticDraft {
     return (officer, SyntheticVocabulary.signingTitles[index % SyntheticVocabulary.signingTitles.count])
   }
 
+  /// A name as a signature block prints it: without a middle initial when the style drops them
+  /// ("Maria K. Rivera" signs "Maria Rivera"; "J. K. Mbeki" keeps both initials).
+  private func signedName(_ name: String) -> String {
+    let words = name.split(separator: " ")
+    guard signaturesDropMiddleInitial, words.count == 3, words[0].count > 2, words[1].count == 2,
+      words[1].hasSuffix(".")
+    else { return name }
+    return "\(words[0]) \(words[2])"
+  }
+
+  /// Prints the signer's name and title: "Name, Title" or "Name: …" and "Title: …" lines.
+  private func printSigner(_ name: String, title: String, _ builder: inout SyntheticTextBuilder) {
+    if nameTitleBlocks {
+      builder.add("Name: \(name)")
+      builder.add("Title: \(title)")
+    } else {
+      builder.add("\(name), \(title)")
+    }
+    builder.blank()
+  }
+
   private func printSignatureBlocks(_ builder: inout SyntheticTextBuilder) -> [String: Int] {
     var lines: [String: Int] = [:]
     let persons = ownership.persons
     for (index, person) in persons.enumerated() {
       if person.role == .individual {
-        lines[person.name] = builder.add("/s/ \(person.name)")
+        let signed = signedName(person.name)
+        lines[person.name] = builder.add("/s/ \(signed)")
+        if nameTitleBlocks && variants.contains(.individualNameLines) {
+          builder.add("Name: \(uppercaseSignatureNames ? signed.uppercased() : signed)")
+        }
         builder.blank()
-        builder.add("\(person.name), Individually")
+        builder.add("\(uppercaseSignatureNames ? signed.uppercased() : signed), Individually")
         builder.blank()
         continue
       }
-      lines[person.name] = builder.add(uppercaseSignatureNames ? person.name.uppercased() : person.name)
+      let printed = uppercaseSignatureNames ? person.name.uppercased() : person.name
+      let words = printed.split(separator: " ")
+      // A second line that starts with a suffix or a numeral ("II, L.P.", "GP, LLC") is a known reader gap:
+      // without it, the cut moves back to a word, or the name stays whole.
+      let original = person.name.split(separator: " ")
+      let startsWithWord = { (index: Int) in
+        original[index].count > 2 && original[index].dropFirst().allSatisfy(\.isLowercase)
+      }
+      var cut = (words.count + 1) / 2
+      if wrapsSignatureEntityNames && words.count >= 4 && !variants.contains(.signatureNamesWrappedBeforeSuffix) {
+        while cut > 1 && !startsWithWord(cut) { cut -= 1 }
+      }
+      let wraps =
+        wrapsSignatureEntityNames && words.count >= 4
+        && (variants.contains(.signatureNamesWrappedBeforeSuffix) || startsWithWord(cut))
+      if wraps {
+        lines[person.name] = builder.add(words[..<cut].joined(separator: " "))
+        builder.add(words[cut...].joined(separator: " "))
+      } else {
+        lines[person.name] = builder.add(printed)
+      }
       builder.blank()
       if person.role == .fund,
         let manager = persons.first(where: { $0.role == .manager && $0.controls.contains(index) })
       {
-        builder.add("By: \(manager.name), its general partner")
+        let managerName = uppercaseSignatureNames ? manager.name.uppercased() : manager.name
+        builder.add("By: \(managerName), its general partner")
         builder.blank()
       }
       let (name, title) = signatory(for: index)
-      builder.add("By: /s/ \(name)")
+      let signer = signedName(name)
+      builder.add("By: /s/ \(signer)")
       builder.blank()
-      builder.add("\(name), \(title)")
-      builder.blank()
+      printSigner(uppercaseSignatureNames ? signer.uppercased() : signer, title: title, &builder)
     }
     return lines
   }
@@ -215,6 +261,14 @@ extension SyntheticDraft {
         + "zero \(style.zeroText), side label \(style.sideLabel), page CUSIP \(style.pageCUSIP), "
         + "page numbers \(style.pageNumbers), running headers \(style.runningHeaderOdds.map { "1 in \($0)" } ?? "none"), "
         + "joint filing agreement \(jointAgreement)")
+    lines.append(
+      "more style: row numbers \(style.rowNumbers) \(style.rowNumberPlacement), caption wordings "
+        + (1...14).map { String(style.captionChoice[$0] ?? 0) }.joined() + ", caption width "
+        + "\(style.captionWidth.map(String.init) ?? "none"), tax ID \(style.taxIDPlacement), amounts "
+        + "\(style.amountForm)\(style.asteriskMarkers ? " (*)" : ""), percents \(style.percentForm)"
+        + (style.dropsLeadingZero ? " (no leading zero)" : "") + ", signatures: capitals "
+        + "\(uppercaseSignatureNames), no middle initial \(signaturesDropMiddleInitial), wrapped "
+        + "\(wrapsSignatureEntityNames), name/title lines \(nameTitleBlocks)")
     for person in ownership.persons {
       let holding = person.holding
       var text =

@@ -112,16 +112,19 @@ struct SyntheticTextFiling: Sendable {
   /// Generates a filing.
   ///
   /// - Parameters:
-  ///   - seed: Any value; the same seed and fault always give the same filing.
+  ///   - seed: Any value; the same seed, fault and variants always give the same filing.
   ///   - fault: The fault to inject, or `nil` for a fault-free filing.
-  static func generate(seed: UInt64, fault: SyntheticFault?) -> SyntheticTextFiling {
+  ///   - variants: The phrasings and layouts the filing may use; by default all the reader reads.
+  static func generate(
+    seed: UInt64, fault: SyntheticFault?, variants: Set<SyntheticVariant> = SyntheticVariant.readable
+  ) -> SyntheticTextFiling {
     var random = SplitMix64(seed: seed)
-    var draft = SyntheticDraft.draw(&random, fault: fault)
+    var draft = SyntheticDraft.draw(&random, fault: fault, variants: variants)
     // A structure may offer no place for the fault (no parent, no acquirable shares): draw again.
     var pending = fault.flatMap { draft.inject($0, random: &random) }
     var attempts = 1
     while fault != nil && pending == nil && attempts < 100 {
-      draft = SyntheticDraft.draw(&random, fault: fault)
+      draft = SyntheticDraft.draw(&random, fault: fault, variants: variants)
       pending = fault.flatMap { draft.inject($0, random: &random) }
       attempts += 1
     }
@@ -162,15 +165,30 @@ struct SyntheticDraft {
   var jointAgreement: Bool
   /// The officer who signs for entities no reporting individual controls, and receives notices.
   var officer: String
-  /// Whether signature blocks print entity names in capitals.
+  /// Whether signature blocks print names in capitals.
   var uppercaseSignatureNames: Bool
+  /// Whether individuals sign without their middle initial ("Maria Rivera" for "Maria K. Rivera").
+  var signaturesDropMiddleInitial: Bool
+  /// Whether entity names of four words or more are wrapped over two lines in signature blocks.
+  var wrapsSignatureEntityNames: Bool
+  /// Whether signers are named in "Name: …" and "Title: …" lines (else in one "Name, Title" line).
+  var nameTitleBlocks: Bool
   /// The date of the event, also the date of the signatures.
   var eventDate: String
   /// How the cover pages are printed.
   var style: CoverPageStyle
+  /// The phrasings and layouts the filing may use.
+  var variants: Set<SyntheticVariant>
 
   /// Draws everything but the fault.
-  static func draw(_ random: inout SplitMix64, fault: SyntheticFault?) -> SyntheticDraft {
+  ///
+  /// - Parameters:
+  ///   - random: The generator to draw from.
+  ///   - fault: The fault that will be injected, if any (percent faults need the shares outstanding).
+  ///   - variants: The phrasings and layouts that may show.
+  static func draw(_ random: inout SplitMix64, fault: SyntheticFault?, variants: Set<SyntheticVariant>)
+    -> SyntheticDraft
+  {
     var names = SyntheticNameDrawer()
     let ownership = SyntheticOwnership.generate(random: &random, names: &names)
     let issuer = names.issuerName(random: &random)
@@ -184,7 +202,8 @@ struct SyntheticDraft {
     let mixLayouts = random.chance(1, in: 4)
     let form = amendment == nil ? "SC 13D" : "SC 13D/A"
     let runningHeader = "Edgar Filing: \(issuer.uppercased()) - Form \(form)"
-    let style = CoverPageStyle.random(&random, runningHeader: runningHeader, printedCUSIP: cusip)
+    let style = CoverPageStyle.random(
+      &random, runningHeader: runningHeader, printedCUSIP: cusip, variants: variants)
     let groupChoice = random.int(in: 0...2)
     var pages: [PrintedCoverPage] = []
     for (index, person) in ownership.persons.enumerated() {
@@ -208,15 +227,20 @@ struct SyntheticDraft {
             aggregate: person.holding.total, acquirable: person.holding.acquirable,
             outstanding: ownership.sharesOutstanding, decimals: percentDecimals),
           typeCodes: person.typeCodes,
+          taxID: person.role == .individual
+            ? nil : "\(random.int(in: 10...98))-\(random.int(in: 1_000_000...9_999_999))",
           layout: mixLayouts ? random.pick(CoverLayout.allCases) : layoutChoice))
     }
     return SyntheticDraft(
       ownership: ownership, pages: pages, statesSharesOutstanding: statesSharesOutstanding,
       percentDecimals: percentDecimals, cusip: cusip, printedCUSIP: cusip, spacedCUSIP: random.chance(1, in: 3),
       issuer: issuer, amendment: amendment, jointAgreement: random.chance(1, in: 2), officer: officer,
-      uppercaseSignatureNames: random.chance(1, in: 3),
+      uppercaseSignatureNames: random.chance(1, in: 3) && variants.contains(.capitalSignatures),
+      signaturesDropMiddleInitial: random.chance(1, in: 3) && variants.contains(.signaturesWithoutMiddleInitial),
+      wrapsSignatureEntityNames: random.chance(1, in: 4) && variants.contains(.wrappedSignatureNames),
+      nameTitleBlocks: random.chance(1, in: 2) && variants.contains(.nameTitleBlocks),
       eventDate: "\(random.pick(SyntheticVocabulary.months)) \(random.int(in: 1...28)), \(random.int(in: 2009...2024))",
-      style: style)
+      style: style, variants: variants)
   }
 
   /// A valid nine-character CUSIP: six issuer characters, a two-digit issue number and the check digit.
@@ -282,6 +306,8 @@ struct SyntheticDraft {
     // Funds only, and row 11 only where no parent sums it: a changed part of a fund's row 11 would also
     // break its parents' part-by-part sums.
     var candidates: [(page: Int, row: Int)] = []
+    // Only the "consisting of" form prints the common part.
+    guard style.amountForm == .consistingOf else { return nil }
     for (pageIndex, page) in pages.enumerated() where ownership.persons[page.personIndex].role == .fund {
       for row in [7, 9, 11] where (page.amounts[row]?.parts.count ?? 0) >= 2 {
         if row == 11 && isReportedByOthers(page.personIndex) { continue }
@@ -320,7 +346,9 @@ struct SyntheticDraft {
     let fundsSayWhatTheyHold = original.attributedTo.allSatisfy { fundName in
       pages.first { $0.name == fundName }.map { !($0.amounts[11]?.parts.isEmpty ?? true) } ?? false
     }
-    if changed.parts.count >= 2 && fundsSayWhatTheyHold && random.chance(1, in: 2) {
+    // Only the "consisting of" form prints every part (the others print the acquirable ones).
+    let printsEveryPart = style.amountForm == .consistingOf
+    if changed.parts.count >= 2 && fundsSayWhatTheyHold && printsEveryPart && random.chance(1, in: 2) {
       // One part off, another compensating: the total is right, the parts are not.
       let first = random.int(in: 0...(changed.parts.count - 1))
       var second = random.int(in: 0...(changed.parts.count - 2))
@@ -434,7 +462,11 @@ struct SyntheticDraft {
   private mutating func injectMissingRow(_ random: inout SplitMix64) -> [PendingExpectation]? {
     guard !pages.isEmpty else { return nil }
     let pageIndex = random.int(in: 0...(pages.count - 1))
-    let row = random.pick([4, 6, 7, 8, 9, 10, 11, 13, 14])
+    var rows = [4, 6, 7, 8, 9, 10, 11, 13, 14]
+    if style.amountForm == .footnoted && !variants.contains(.footnoteUnderValuelessLastRow) {
+      rows.removeLast()
+    }
+    let row = random.pick(rows)
     pages[pageIndex].missingRows.insert(row)
     return [
       PendingExpectation(

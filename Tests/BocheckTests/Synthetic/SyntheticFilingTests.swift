@@ -148,8 +148,23 @@ struct SyntheticGeneratorTests {
     var initialNames = 0
     var reducedVoting = 0
     var noParents = 0
+    var rowNumbers = Set<RowNumberStyle>()
+    var placements = Set<RowNumberPlacement>()
+    var amountForms = Set<AmountForm>()
+    var percentForms = Set<PercentForm>()
+    var taxIDs = Set<TaxIDPlacement>()
+    var zeroTexts = Set<String>()
+    var footnotes = 0
     for seed in Self.seeds {
       let filing = SyntheticTextFiling.generate(seed: seed, fault: nil)
+      let style = filing.style
+      rowNumbers.insert(style.rowNumbers)
+      placements.insert(style.rowNumberPlacement)
+      amountForms.insert(style.amountForm)
+      percentForms.insert(style.percentForm)
+      taxIDs.insert(style.taxIDPlacement)
+      zeroTexts.insert(style.zeroText)
+      if filing.text.contains(" Includes ") { footnotes += 1 }
       layouts.formUnion(filing.layouts)
       if Set(filing.layouts).count > 1 { mixedPages += 1 }
       checkboxes.insert(filing.style.checkboxes)
@@ -168,7 +183,14 @@ struct SyntheticGeneratorTests {
     #expect(checkboxes == Set(CheckboxStyle.allCases))
     #expect(sideLabels == Set(SideLabelPlacement.allCases))
     #expect(stated == [true, false])
+    #expect(rowNumbers == Set(RowNumberStyle.allCases))
+    #expect(placements == Set(RowNumberPlacement.allCases))
+    #expect(amountForms == Set(AmountForm.allCases))
+    #expect(percentForms == Set(PercentForm.allCases))
+    #expect(taxIDs == Set(TaxIDPlacement.allCases))
+    #expect(zeroTexts == ["0", "-0-", "None", "NONE", "-"])
     for (what, count) in [
+      ("footnotes itemising amounts", footnotes),
       ("mixed layouts", mixedPages), ("wrapped values", wrapped), ("names with commas", commaNames),
       ("names with 'and'", andNames), ("prefix names", prefixNames), ("initials", initialNames),
       ("voting below aggregate", reducedVoting), ("filings without parents", noParents),
@@ -234,7 +256,7 @@ struct SyntheticGeneratorTests {
           aggregate: person.holding.total, acquirable: 0, outstanding: filing.ownership.sharesOutstanding,
           decimals: filing.percentDecimals)
         #expect(filing.statesSharesOutstanding, "\(context)")
-        #expect(lineText.contains(printed.description + "%"), "\(context)")
+        #expect(lineText.contains(filing.style.percentText(printed)), "\(context)")
         if fault == .plainPercent {
           #expect(printed == plain && printed != right, "\(context)")
         } else {
@@ -261,8 +283,11 @@ struct SyntheticGeneratorTests {
         let name = try #require(expected.person)
         #expect(!filing.pages.contains { $0.name == name }, "\(context)")
         #expect(filing.ownership.persons.contains { $0.name == name }, "\(context)")
+        let upperLines = lines.map { $0.uppercased() }
+        let signsOnOneLine = upperLines.contains(name.uppercased())
+        let signsOnTwoLines = zip(upperLines, upperLines.dropFirst()).contains { $0 + " " + $1 == name.uppercased() }
         #expect(
-          filing.text.uppercased().contains(name.uppercased() + "\n") || filing.text.contains("/s/ \(name)"),
+          signsOnOneLine || signsOnTwoLines || filing.text.contains("/s/ \(name)"),
           "\(context): the dropped person still signs")
       }
     }
@@ -298,7 +323,8 @@ struct SyntheticGeneratorTests {
             continue
           }
           let caption = lines[row.captionLine - 1].uppercased()
-          #expect(caption.contains(filing.style.caption(number).uppercased()), "seed \(seed) row \(number)")
+          let firstCaptionLine = filing.style.captionLines(number)[0].uppercased()
+          #expect(caption.contains(firstCaptionLine), "seed \(seed) row \(number)")
           if number == 11, let valueLine = row.valueLine, let amount = page.amounts[11] {
             let text = lines.indices.contains(valueLine - 1) ? lines[valueLine - 1] : ""
             let printedTotal = amount.total == 0 ? filing.style.zeroText : ExactDecimal(amount.total).description
@@ -443,5 +469,38 @@ struct SyntheticProofTests {
     let filings = Self.faultSeeds.map { SyntheticTextFiling.generate(seed: $0, fault: fault) }
     #expect(filings.allSatisfy { $0.fault == fault && !$0.expected.isEmpty })
     Self.prove(filings, label: fault.rawValue)
+  }
+}
+
+/// The phrasings real filings use that the reader does not read yet (``SyntheticVariant/knownReaderGaps``):
+/// each runs on the filings where it changes the text, as a known issue, so that it stays visible and
+/// this test fails once the reader reads it (then the variant leaves the list and joins the default run).
+@Suite("Synthetic filings with known reader gaps")
+struct SyntheticKnownGapTests {
+  /// The filings a gap variant changes, among fault-free seeds and seeds of the faults it bears on.
+  static func filings(showing variant: SyntheticVariant) -> [SyntheticTextFiling] {
+    let cases: [(SyntheticFault?, ClosedRange<UInt64>)] = [(nil, 1...60), (.missingRow, 1...40)]
+    var result: [SyntheticTextFiling] = []
+    for (fault, seeds) in cases {
+      for seed in seeds {
+        let plain = SyntheticTextFiling.generate(seed: seed, fault: fault)
+        let withGap = SyntheticTextFiling.generate(
+          seed: seed, fault: fault, variants: SyntheticVariant.readable.union([variant]))
+        if withGap.text != plain.text { result.append(withGap) }
+      }
+    }
+    return result
+  }
+
+  @Test(
+    "a known reader gap still makes filings fail",
+    arguments: SyntheticVariant.knownReaderGaps.sorted { $0.rawValue < $1.rawValue })
+  func knownGap(variant: SyntheticVariant) {
+    let filings = Self.filings(showing: variant)
+    #expect(!filings.isEmpty, "no filing shows \(variant)")
+    #expect(!SyntheticVariant.readable.contains(variant))
+    withKnownIssue("the reader does not read \(variant) yet") {
+      SyntheticProofTests.prove(filings, label: variant.rawValue)
+    }
   }
 }
