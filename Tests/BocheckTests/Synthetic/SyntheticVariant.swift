@@ -64,8 +64,7 @@ enum SyntheticVariant: String, CaseIterable, Sendable, CustomStringConvertible {
   /// ``SyntheticKnownGapTests`` runs each as a known issue on the filings it changes.
   static let knownReaderGaps: Set<SyntheticVariant> = [
     .gluedDottedOrBracketedRowNumbers, .markedRowNumbersUnderCaptions, .wrappedCaptions,
-    .footnoteUnderValuelessLastRow, .signaturesWithoutMiddleInitial, .individualNameLines,
-    .signatureNamesWrappedBeforeSuffix,
+    .individualNameLines, .signatureNamesWrappedBeforeSuffix,
   ]
 
   /// The variants filings are generated with by default: all but the known reader gaps.
