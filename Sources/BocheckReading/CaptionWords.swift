@@ -173,6 +173,14 @@ enum CaptionWords {
     let list = words(text)
     guard !list.isEmpty else { return (text, 0) }
     var classes = list.map { classify($0.word, inName: inName) }
+    // "IN ROW 11": a bare row number right after "ROW" ends the caption.
+    for index in list.indices.dropFirst() where classes[index] == .value && normalized(list[index - 1].word) == "ROW" {
+      if let number = Int(normalized(list[index].word)), (1...14).contains(number),
+        list[index].word.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" })
+      {
+        classes[index] = .ordinary
+      }
+    }
     // A caption word broken in two by a conversion ("BENEFICIALL Y") is a caption word all the same.
     for index in list.indices.dropLast() where classes[index] == .value || classes[index + 1] == .value {
       let joined = normalized(list[index].word) + normalized(list[index + 1].word)

@@ -90,8 +90,9 @@ struct CoverPageAssembler {
           case .caption(let field, let number):
             // A caption's wrapped line that repeats its key words ("... AGGREGATE AMOUNT" / "IN ROW (11)
             // EXCLUDES CERTAIN SHARES") continues the caption before it.
+            // A number on the wrapped line is a row reference ("... in Row" / "(11) Excludes Certain Shares").
             if let last = current.last, last.field == field, last.fragments.isEmpty,
-              number == nil || number == last.printedNumber
+              number == nil || number == last.printedNumber || field != .reportingPersonName
             {
               continue
             }
@@ -418,8 +419,10 @@ struct CoverPageAssembler {
       }
     }
     // The row's own number printed under its caption ("SOLE VOTING POWER" / "5" / "800") is not its value.
-    if fragments.count >= 2, !fragments[0].isInline || slot.printedNumber == nil,
-      Int(fragments[0].text) == number(of: slot)
+    // Printed with its mark ("13.", "(13)", "[13]") it is the number even when no value follows.
+    if let first = fragments.first, !first.isInline || slot.printedNumber == nil,
+      LineTokenizer.rowNumber(Array(first.text.utf8), 0..<first.text.utf8.count) == number(of: slot),
+      fragments.count >= 2 || !first.text.allSatisfy(\.isNumber)
     {
       fragments.removeFirst()
     }

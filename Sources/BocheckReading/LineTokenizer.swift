@@ -205,7 +205,9 @@ enum LineTokenizer {
       return .noise
     }
     // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)").
-    if RowCaptions.firstMatch(in: text) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(text, 0..<text.count)) {
+    if RowCaptions.firstMatch(in: text) == nil, !startsWithRowNumber(text),
+      RowCaptions.captionCutAtLineEnd(text) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(text, 0..<text.count))
+    {
       return .noise
     }
     return nil
@@ -304,7 +306,9 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell))
+    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, !startsWithRowNumber(Array(bytes[cell])),
+      RowCaptions.captionCutAtLineEnd(Array(bytes[cell])) == nil,
+      CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell))
     {
       return
     }
@@ -358,10 +362,21 @@ enum LineTokenizer {
       if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
       return
     }
+    // The row number a cell starts with, glued to the caption or not ("[2]Check", "(9) Aggregate").
+    var numberEnd = 0
+    while numberEnd < local.count, !ASCIIText.isBlank(local[numberEnd]), !ASCIIText.isLetter(local[numberEnd]) {
+      numberEnd += 1
+    }
+    let printed = numberEnd > 0 ? rowNumber(local, 0..<numberEnd) : nil
+    let captionText = printed == nil ? local : Array(local[numberEnd...])
+    // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
+    if let field = RowCaptions.captionCutAtLineEnd(captionText) {
+      let (line, column) = locate(range.lowerBound)
+      tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
+      return
+    }
     // A caption cut short after its number and first word ("(9) Aggregate").
-    if let space = local.firstIndex(where: ASCIIText.isBlank), let printed = rowNumber(local, 0..<space),
-      let field = RowCaptions.truncatedCaption(number: printed, text: Array(local[space...]))
-    {
+    if let printed, let field = RowCaptions.truncatedCaption(number: printed, text: captionText) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
       return
@@ -399,7 +414,15 @@ enum LineTokenizer {
   }
 
   /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.
-  private static func rowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+  /// Whether a text starts with a row number followed by a blank or a letter ("(2) Check", "2.Check"):
+  /// a caption's first line, even when the rest is caption words only.
+  static func startsWithRowNumber(_ bytes: [UInt8]) -> Bool {
+    var end = 0
+    while end < bytes.count, !ASCIIText.isBlank(bytes[end]), !ASCIIText.isLetter(bytes[end]) { end += 1 }
+    return end > 0 && rowNumber(bytes, 0..<end) != nil
+  }
+
+  static func rowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
     var lower = range.lowerBound
     var upper = range.upperBound
     if lower < upper, bytes[lower] == 0x28 || bytes[lower] == 0x5B { lower += 1 }

@@ -83,8 +83,14 @@ enum RowCaptions {
         let byte = bytes[position]
         if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) { key.append(ASCIIText.upper(byte)) }
         position += 1
-        // A closing parenthesis or a colon ends a word even when text is glued to it: "(1)Names", "POWER:0".
-        if byte == 0x29 || byte == 0x3A, position < bytes.count, !ASCIIText.isBlank(bytes[position]) { break }
+        // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
+        // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
+        let endsNumber = byte == 0x2E && !key.isEmpty && key.allSatisfy(ASCIIText.isDigit)
+        if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < bytes.count,
+          !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
+        {
+          break
+        }
       }
       if position > start { result.append(Word(range: start..<position, key: String(decoding: key, as: UTF8.self))) }
     }
@@ -171,7 +177,12 @@ enum RowCaptions {
       guard let (key, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
       var start = index
-      while start > 0, isCaptionWord(words[start - 1], bytes) { start -= 1 }
+      // Back over caption words, but not over the row's number ("(1) NAMES ...").
+      while start > 0, isCaptionWord(words[start - 1], bytes),
+        !(start == 1 && isRowNumberWord(words[0], bytes))
+      {
+        start -= 1
+      }
       // On over the caption words after it, up to a value or another row's key.
       var end = keyEnd
       while end < words.count {
@@ -189,7 +200,7 @@ enum RowCaptions {
       // its last word is a value such as row 14's "IN"; one followed by a value gives back its last small
       // words ("NAME OF REPORTING PERSON THE FUND").
       if end == words.count {
-        while end > keyEnd, words[end - 1].key == "IN" { end -= 1 }
+        while end > keyEnd, key.field == .typeOfReportingPerson, words[end - 1].key == "IN" { end -= 1 }
       } else {
         while end > keyEnd, neverLast.contains(words[end - 1].key) { end -= 1 }
       }
@@ -254,16 +265,57 @@ enum RowCaptions {
   ///   - number: The row number printed before the words.
   ///   - text: The words printed after it.
   static func truncatedCaption(number: Int, text: [UInt8]) -> RowField? {
-    let printed = words(text, from: 0).map(\.key)
-    guard !printed.isEmpty, printed.count <= 3, printed.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) })
+    let printed = words(text, from: 0)
+    let keys = printed.map(\.key)
+    // A caption's first words, cut short by the end of the cell or wrapped to the next line ("Check the
+    // Appropriate Box if a Member of a"): every word a caption word or a prefix of the caption's next word.
+    guard let firstKey = keys.first, firstKey.count >= 2, keys.count <= 12,
+      printed.allSatisfy({ isCaptionWord($0, text) || $0.key.allSatisfy(\.isLetter) })
     else { return nil }
     let candidates = RowField.allCases.filter { field in
       guard field.number(in: .schedule13D) == number || field.number(in: .schedule13G) == number,
-        let caption = fullCaptions[field], printed.count <= caption.count
+        let caption = fullCaptions[field]
       else { return false }
-      return zip(printed, caption).allSatisfy { sameWord($0, $1) || $1.hasPrefix($0) }
+      if endsWithKeyStart(keys, of: field) { return true }
+      let compared = zip(keys, caption)
+      guard compared.allSatisfy({ sameWord($0, $1) || ($1.hasPrefix($0) && $0.count >= 2) }) else { return false }
+      // Words past the caption's known start must be caption words ("... IF A MEMBER OF A").
+      return keys.count <= caption.count || printed[caption.count...].allSatisfy { isCaptionWord($0, text) }
     }
     return candidates.count == 1 ? candidates[0] : nil
+  }
+
+  /// The row whose caption a cell of caption words begins and the line cuts off before its key words end
+  /// ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A" / "GROUP"), or `nil` when it names no row or two.
+  ///
+  /// - Parameter text: The cell's bytes.
+  static func captionCutAtLineEnd(_ text: [UInt8]) -> RowField? {
+    let printed = words(text, from: 0)
+    guard !printed.isEmpty, printed.allSatisfy({ isCaptionWord($0, text) }) else { return nil }
+    let keys = printed.map(\.key)
+    let fields = Set(keyPhrases.map(\.0).filter { endsWithKeyStart(keys, of: $0) })
+    return fields.count == 1 ? fields.first : nil
+  }
+
+  /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
+  /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
+  private static func endsWithKeyStart(_ keys: [String], of field: RowField) -> Bool {
+    for (keyField, phrases) in keyPhrases where keyField == field {
+      for phrase in phrases {
+        let keyWords = phrase.split(separator: " ").map { CaptionWords.normalized($0) }
+        for length in stride(from: min(keyWords.count - 1, keys.count), through: 1, by: -1) {
+          let tail = keys.suffix(length)
+          let start = keyWords.prefix(length)
+          if zip(tail, start).allSatisfy({ sameWord($0, $1) }), start.joined().count >= 6 { return true }
+        }
+      }
+    }
+    return false
+  }
+
+  /// Whether a word is a row number as printed before a caption: `7`, `7.`, `(7)`, `7)`, `[7]`.
+  private static func isRowNumberWord(_ word: Word, _ bytes: [UInt8]) -> Bool {
+    LineTokenizer.rowNumber(bytes, word.range) != nil
   }
 
   /// Whether a word is a box label such as "(a)" or "(b)", which starts row 2's value.

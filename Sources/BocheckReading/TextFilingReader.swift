@@ -156,7 +156,13 @@ enum TextFilingReader {
   private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
     guard line.role == .content && !line.hasCaption else { return false }
     let text = DocumentFacts.cleanLine(source[line.number])
-    if isBodyHeading(text.uppercased()) { return true }
+    // "ITEM 2(D) OR 2(E)" on its own line is the end of row 5's wrapped caption, not Item 2 of the body.
+    let afterItem = String(text.dropFirst(4)).trimmingBlanks()
+    if isBodyHeading(text.uppercased()),
+      CaptionWords.strip(afterItem, inName: false, cutsOrdinaryWords: false).text == afterItem
+    {
+      return true
+    }
     // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
     if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, !line.isTableRow,
       let firstWord = value.split(separator: " ").first, firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
