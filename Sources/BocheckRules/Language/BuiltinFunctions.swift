@@ -235,6 +235,23 @@ enum BuiltinFunctions {
         return .boolean(interval.contains(value.value))
       }),
     BuiltinFunction(
+      name: "roundsWithin", arity: 3...3,
+      summary:
+        "roundsWithin(low, high, printed): whether some x in [low, high] lies in [v - h, v + h], v the printed "
+        + "number (a percent row) and h half a unit of its last decimal",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, { $0.isNumeric }, "a number")
+        try require(types, 1, { $0.isNumeric }, "a number")
+        try require(types, 2, { $0.isNumeric }, "a printed number or percent row")
+        return .boolean
+      },
+      evaluate: { arguments, _ in
+        guard let low = Evaluator.numberOf(arguments[0]), let high = Evaluator.numberOf(arguments[1]),
+          let printed = decimalOf(arguments[2]), let interval = try? RationalInterval(printed: printed)
+        else { return .null }
+        return .boolean(!(high.value < interval.lower) && !(interval.upper < low.value))
+      }),
+    BuiltinFunction(
       name: "cusipCheckDigit", arity: 1...1,
       summary: "cusipCheckDigit(text): the check digit the first eight characters of a CUSIP call for",
       resultType: { (types) throws(ExpressionTypeError) in
