@@ -91,8 +91,11 @@ enum CaptionWords {
     if word.utf8.count == 3, word.hasPrefix("("), word.hasSuffix(")"), word.dropFirst().first?.isLetter == true {
       return .neutral
     }
-    // A dash alone is a value ("none"), never caption punctuation.
-    if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) { return .value }
+    // A dash alone is a value ("none") in a row of numbers, never caption punctuation; in a name it is an
+    // underline or a separator.
+    if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) {
+      return inName ? .neutral : .value
+    }
     if key.isEmpty {
       // "#", "###-##-####" (a masked number), "-", ":".
       return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral

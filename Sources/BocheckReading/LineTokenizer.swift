@@ -198,9 +198,13 @@ enum LineTokenizer {
       if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
     }
     if isPageNumber(text) { return .noise }
-    // Table rules such as |---|:--:|; a lone dash in a cell ("| | -") is a value, not a rule.
+    // Table rules such as |---|:--:| and drawn lines; a short dash standing alone ("| | -", "----") is a
+    // value that means none, not a rule: a rule outside a table is at least six dashes long.
+    let ruleRun = text.contains(0x7C) ? 3 : 6
     if text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x2B || ASCIIText.isBlank($0) }),
-      text.indices.contains(where: { $0 + 2 < text.count && text[$0...($0 + 2)].allSatisfy { $0 == 0x2D } })
+      text.indices.contains(where: {
+        $0 + ruleRun - 1 < text.count && text[$0...($0 + ruleRun - 1)].allSatisfy { $0 == 0x2D }
+      })
     {
       return .noise
     }
@@ -296,7 +300,8 @@ enum LineTokenizer {
     cells.append(ASCIIText.trimmedRange(bytes, start..<range.upperBound))
     // A cell that is only a drawn rule ("-----", "=====") holds nothing.
     return cells.filter { cell in
-      !(cell.count >= 3 && bytes[cell].allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x5F })
+      !(cell.count >= (bytes[cell].allSatisfy { $0 == 0x2D } ? 6 : 3)
+        && bytes[cell].allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x5F })
     }
   }
 
@@ -367,8 +372,11 @@ enum LineTokenizer {
     while numberEnd < local.count, !ASCIIText.isBlank(local[numberEnd]), !ASCIIText.isLetter(local[numberEnd]) {
       numberEnd += 1
     }
-    let printed = numberEnd > 0 ? rowNumber(local, 0..<numberEnd) : nil
-    let captionText = printed == nil ? local : Array(local[numberEnd...])
+    let ownNumber = numberEnd > 0 ? rowNumber(local, 0..<numberEnd) : nil
+    let captionText = ownNumber == nil ? local : Array(local[numberEnd...])
+    // The number may stand in the cell before ("2." | "Check the Appropriate Box").
+    var printed = ownNumber
+    if printed == nil, case .marker(let number)? = tokens.last?.kind { printed = number }
     // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
     if let field = RowCaptions.captionCutAtLineEnd(captionText) {
       let (line, column) = locate(range.lowerBound)

@@ -35,8 +35,10 @@ enum ValueParsers {
   // MARK: Numbers
 
   /// Words that say a row holds no shares: the form's practice for zero.
-  static let zeroWords = ["NONE", "NIL", "ZERO", "NO SHARES", "-", "--", "---", "- -", "—", "–", "——", "-0", "0-"]
-    .map(ASCIIText.phrase)
+  static let zeroWords = [
+    "NONE", "NIL", "ZERO", "NO SHARES", "-", "--", "---", "----", "-----", "- -", "—", "–", "——", "-0", "0-",
+  ]
+  .map(ASCIIText.phrase)
 
   /// Words that say a row does not apply: a statement, not a number.
   static let notApplicableWords = [
