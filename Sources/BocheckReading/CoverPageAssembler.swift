@@ -186,15 +186,16 @@ struct CoverPageAssembler {
   /// The slots as the page must be read when its values stand above their captions, and the note that
   /// says so for a recovered row; the slots unchanged (and no note) otherwise.
   ///
-  /// Some filings print each value on the line before its caption. Such a page's name row is empty and the
-  /// name stands before it (``preamble``). When that is so, both readings are tried, each value with the
-  /// caption after it and each with the caption before it, and the one whose values fit their rows better
-  /// (numbers in amount rows, a percent in the percent row, codes in the type row) wins. A name above an
-  /// otherwise ordinary page is taken alone. Either way the rows say what was assumed.
+  /// Some filings print each value on the line before its caption, so that the name stands before the
+  /// page's first caption (``preamble``). When text stands there, both readings are tried, each value with
+  /// the caption after it and each with the caption before it, and the one whose values fit their rows
+  /// better (numbers in amount rows, a percent in the percent row, codes in the type row) wins. A name above
+  /// an otherwise ordinary page whose name row is empty is taken alone. Either way the rows say what was
+  /// assumed.
   func valuesAboveCaptions(_ slots: [CaptionSlot], preamble: [ValueFragment]) -> (
     [CaptionSlot], ((RowField) -> String?)?
   ) {
-    guard let first = slots.first, first.field == .reportingPersonName, logicalValues(of: first).isEmpty,
+    guard let first = slots.first, first.field == .reportingPersonName,
       preamble.contains(where: { !$0.text.trimmingBlanks().isEmpty })
     else { return (slots, nil) }
     var shifted = slots
@@ -210,6 +211,7 @@ struct CoverPageAssembler {
         }
       )
     }
+    guard logicalValues(of: first).isEmpty else { return (slots, nil) }
     var named = slots
     named[0].fragments = preamble
     return (

@@ -299,10 +299,12 @@ final class DocumentFacts {
 
   /// Names that sign the filing, read from its signature blocks (see ``SignatureBlocks``).
   ///
-  /// - Parameter range: The lines of the body (1-based, half-open).
+  /// - Parameters:
+  ///   - range: The lines of the body (1-based, half-open).
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   /// - Returns: The names, each at the line where it is printed.
-  func signers(in range: Range<Int>) -> [NamedMention] {
-    SignatureBlocks(signatureEntries(in: range)).signers.map {
+  func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
+    SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement).signers.map {
       NamedMention(name: $0.name, line: lines.sourceLine($0.line))
     }
   }

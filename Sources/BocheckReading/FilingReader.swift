@@ -40,11 +40,13 @@ public enum FilingReader {
       case .text:
         var filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
         if filing.form == nil { filing.form = declared }
+        addExhibitParties(to: &filing, submission: text)
         return try requireCoverPages(filing, line: document.firstLine)
       case .html:
         let lines = HTMLFlattener.flatten(document.text)
         var filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
         if filing.form == nil { filing.form = declared }
+        addExhibitParties(to: &filing, submission: text)
         return try requireCoverPages(filing, line: document.firstLine)
       case .xml:
         let filing = XMLFilingReader.read(text: document.text, path: path, format: .sgml)
@@ -52,6 +54,23 @@ public enum FilingReader {
       }
     case .xml:
       return try requireCoverPages(XMLFilingReader.read(text: text, path: path), line: nil)
+    }
+  }
+
+  /// Adds the signers of a joint filing agreement filed as an exhibit to the filing's parties.
+  ///
+  /// The agreement's parties are those who sign it ("the undersigned hereby agree to the joint filing"):
+  /// each joins the filing, so each needs a cover page of its own. Names already among the filing's
+  /// parties are not added twice.
+  static func addExhibitParties(to filing: inout Filing, submission: String) {
+    for exhibit in SGMLUnwrapper.jointFilingExhibits(in: submission) {
+      let lines = exhibit.content == .html ? HTMLFlattener.flatten(exhibit.text) : SourceLines(exhibit.text)
+      let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1), isAgreement: true)
+      var known = Set(filing.jointFilers.map { NameKey($0.name) })
+      for signer in signers where !known.contains(NameKey(signer.name)) {
+        filing.jointFilers.append(signer)
+        known.insert(NameKey(signer.name))
+      }
     }
   }
 

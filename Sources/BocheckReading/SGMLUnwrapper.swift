@@ -25,6 +25,31 @@ enum SGMLUnwrapper {
   /// Picks the schedule's document, or `nil` when the wrapper holds no document with text.
   static func primaryDocument(in source: String) -> Document? {
     let lines = SourceLines(source).lines
+    let documents = spans(lines)
+    guard !documents.isEmpty else { return nil }
+    let isSchedule: (String?) -> Bool = { type in
+      guard let type = type?.uppercased() else { return false }
+      return type.contains("13D") || type.contains("13G")
+    }
+    let chosen = documents.first { isSchedule($0.type) } ?? documents[0]
+    return document(chosen, in: lines)
+  }
+
+  /// The exhibits of a submission that hold a joint filing agreement: documents of an "EX-" type whose
+  /// text speaks of joint filing, each with every other line blanked.
+  ///
+  /// - Parameter source: The whole submission.
+  static func jointFilingExhibits(in source: String) -> [Document] {
+    let lines = SourceLines(source).lines
+    let phrase = ASCIIText.phrase("JOINT FILING")
+    return spans(lines).filter { span in
+      guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
+      return lines[span.start..<span.end].contains { ASCIIText.contains(phrase, in: $0) }
+    }.map { document($0, in: lines) }
+  }
+
+  /// Where each document's text is: its type and its 0-based half-open range of lines.
+  private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
     var documents: [(type: String?, start: Int, end: Int)] = []
     var currentType: String?
     var textStart: Int?
@@ -44,18 +69,17 @@ enum SGMLUnwrapper {
       }
     }
     if let start = textStart { documents.append((currentType, start, lines.count)) }
-    guard !documents.isEmpty else { return nil }
-    let isSchedule: (String?) -> Bool = { type in
-      guard let type = type?.uppercased() else { return false }
-      return type.contains("13D") || type.contains("13G")
-    }
-    let chosen = documents.first { isSchedule($0.type) } ?? documents[0]
+    return documents
+  }
+
+  /// One document's text with every other line blanked, and what it holds.
+  private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
     var kept: [Substring] = []
     kept.reserveCapacity(lines.count)
     for (index, line) in lines.enumerated() {
-      kept.append(index >= chosen.start && index < chosen.end ? line : "")
+      kept.append(index >= span.start && index < span.end ? line : "")
     }
-    let body = lines[chosen.start..<chosen.end].lazy.map { $0.lowercased() }
+    let body = lines[span.start..<span.end].lazy.map { $0.lowercased() }
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
@@ -69,6 +93,6 @@ enum SGMLUnwrapper {
       content = .html
     }
     return Document(
-      text: kept.joined(separator: "\n"), type: chosen.type, firstLine: chosen.start + 1, content: content)
+      text: kept.joined(separator: "\n"), type: span.type, firstLine: span.start + 1, content: content)
   }
 }

@@ -3,7 +3,8 @@ import BocheckModel
 /// Reads who signs a filing from its signature blocks.
 ///
 /// A block starts at a "SIGNATURE" heading, at the attestation "After reasonable inquiry ...", or at "IN
-/// WITNESS WHEREOF" when the text before it is a joint filing agreement (the signatures of a purchase or
+/// WITNESS WHEREOF" (or, in an agreement filed as an exhibit, a "Dated:" line) when the text before it is a
+/// joint filing agreement (the signatures of a purchase or
 /// merger agreement filed as an exhibit are that agreement's, not the filing's). It ends at the next
 /// heading, exhibit, power of attorney, document boundary or long line of prose.
 ///
@@ -29,12 +30,18 @@ struct SignatureBlocks {
 
   /// The entries of the block's lines; a blank line is an entry with empty text.
   private let entries: [Entry]
+  /// Whether the lines are a joint filing agreement of their own (an exhibit), whose signatures open with
+  /// a "Dated:" line after its text.
+  private let isAgreement: Bool
 
   /// Reads the blocks among lines already split into entries.
   ///
-  /// - Parameter entries: The body's lines in order, each as one entry or as its cells.
-  init(_ entries: [Entry]) {
+  /// - Parameters:
+  ///   - entries: The body's lines in order, each as one entry or as its cells.
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  init(_ entries: [Entry], isAgreement: Bool = false) {
     self.entries = entries
+    self.isAgreement = isAgreement
   }
 
   /// The names that sign, each at the line of its name (or of its signature, for a person signing alone).
@@ -61,7 +68,10 @@ struct SignatureBlocks {
     let upper = entries[index].text.uppercased()
     if ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "SIGNATURES."].contains(upper) { return true }
     if upper.hasPrefix("AFTER REASONABLE INQUIRY") { return true }
-    guard upper.hasPrefix("IN WITNESS WHEREOF") else { return false }
+    // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the
+    // text of a joint filing agreement.
+    let datesAgreement = isAgreement && (upper.hasPrefix("DATED") || upper.hasPrefix("DATE:"))
+    guard upper.hasPrefix("IN WITNESS WHEREOF") || datesAgreement else { return false }
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index
     var seen = 0

@@ -672,7 +672,16 @@ enum ValueParsers {
   /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
   /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    var result = CaptionWords.strip(text, inName: true, cutsOrdinaryWords: false).text
+    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name.
+    let separated = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+      guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
+      let after = word[word.index(after: hyphen)...]
+      guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
+        CaptionWords.classify(after, inName: true) == .distinctive
+      else { return String(word) }
+      return String(word[..<hyphen]) + " -" + after
+    }.joined(separator: " ")
+    var result = CaptionWords.strip(separated, inName: true, cutsOrdinaryWords: false).text
     // A list label such as "(a)", "(1)" or "1." before the name.
     if let space = result.firstIndex(of: " ") {
       let label = result[..<space]

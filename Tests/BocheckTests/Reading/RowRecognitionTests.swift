@@ -255,3 +255,140 @@ import Testing
     #expect(filing.coverPages.first?.shares(.soleVotingPower) == "0")
   }
 }
+
+/// Layouts that put several persons on one page, values above their captions, or parties in an exhibit.
+@Suite struct PageArrangementTests {
+  @Test func aCombinedCoverPageIsReadAsOnePagePerListedPerson() throws {
+    let text = """
+      SCHEDULE 13D
+      1.   Names of Reporting Persons:
+           (i)       Ada B. Quill
+           (ii)      C. Nora Quill
+      6.   Citizenship or Place of Organization:
+           (i)       Ada B. Quill          U.S.A.
+           (ii)      C. Nora Quill         Canada
+           7.   Sole Voting Power:
+                                   Class A   Class B
+      Name of Reporting Person      Shares    Shares
+      Ada B. Quill  . . . . . .      1,200      300
+      C. Nora Quill(1)  . . . .       None      None
+      13.  Percent of Class Represented by Amount in Row (11):
+      Ada B. Quill  . . . . . .        .4       1.1
+      C. Nora Quill . . . . . .       0         0
+      """
+    let pages = try TestSupport.read(text: text).coverPages
+    #expect(pages.map(\.reportingPersonName) == ["Ada B. Quill", "C. Nora Quill"])
+    #expect(pages.map { $0.shares(.soleVotingPower) } == ["1,200", "0"])
+    #expect(try pages[0].row(.soleVotingPower).line == 11)
+    #expect(try pages[0].row(.percentOfClass).percent?.value.description == "0.4")
+    #expect(try pages[1].row(.citizenshipOrOrganization).text == "Canada")
+  }
+
+  @Test func valuesPrintedAboveTheirCaptionsAreRecoveredWithANote() throws {
+    let text = """
+      SCHEDULE 13G
+      CUSIP No. 123456105
+      Quarry Lane Advisors LLC     12-3456789
+      (1) Names of Reporting Persons.
+      Delaware
+      (4) Citizenship or Place of Organization
+      5,000
+      (5) Sole Voting Power
+      (6) Shared Voting Power
+      5,000
+      (7) Sole Dispositive Power
+      (8) Shared Dispositive Power
+      5,000
+      (9) Aggregate Amount Beneficially Owned by Each Reporting Person
+      6.1%
+      (11) Percent of Class Represented by Amount in Row (9)
+      IA
+      (12) Type of Reporting Person
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Quarry Lane Advisors LLC")
+    #expect(page.shares(.soleVotingPower) == "5,000")
+    #expect(page.rows[.sharedVotingPower]?.amount == nil)
+    let aggregate = try page.row(.aggregateAmountOwned)
+    #expect(aggregate.status == .recovered)
+    #expect(aggregate.line == 13)
+    #expect(aggregate.note?.contains("above their captions") == true)
+    #expect(try page.row(.typeOfReportingPerson).value == .codes(["IA"]))
+  }
+
+  @Test func aNameAboveItsEmptyCaptionIsTakenWithANote() throws {
+    let text = """
+      SCHEDULE 13G
+      CUSIP No. 123456105
+      Wren Holdings Ltd. and Tom Wren
+      00-000000
+      1.   NAME OF REPORTING PERSONS
+           I.R.S. IDENTIFICATION NO. OF ABOVE PERSONS (ENTITIES ONLY)
+
+      5.   SOLE VOTING POWER
+           700
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Wren Holdings Ltd. and Tom Wren")
+    #expect(try page.row(.reportingPersonName).status == .recovered)
+    #expect(try page.row(.soleVotingPower).status == .read)
+  }
+
+  @Test func aShortDashAloneIsNoneAndAFootnoteUnderThePageIsNotRowFourteen() throws {
+    let text = """
+      SCHEDULE 13D
+      1 NAME OF REPORTING PERSON
+        Example Oil Company-I.D. No. 84-1234567
+      8 SHARED VOTING POWER
+                                ----
+      10 SHARED DISPOSITIVE POWER --
+         None
+      14 TYPE OF REPORTING PERSON
+
+      *Of this amount, 1,000 shares relate to voting power over
+      an as-converted basis with the issuer's common stock.
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Example Oil Company")
+    #expect(page.shares(.sharedVotingPower) == "0")
+    #expect(try page.row(.sharedVotingPower).line == 5)
+    #expect(page.shares(.sharedDispositivePower) == "0")
+    #expect(try page.row(.sharedDispositivePower).line == 7)
+    #expect(try page.row(.typeOfReportingPerson).status == .missing)
+  }
+
+  @Test func theSignersOfAJointFilingAgreementFiledAsAnExhibitJoinTheFiling() throws {
+    let text = """
+      <SEC-DOCUMENT>0000000000-15-000001.txt
+      <DOCUMENT>
+      <TYPE>SC 13G
+      <TEXT>
+      SCHEDULE 13G
+      1 NAME OF REPORTING PERSON
+      Heron Group Ltd.
+      9 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      100
+      </TEXT>
+      </DOCUMENT>
+      <DOCUMENT>
+      <TYPE>EX-99
+      <TEXT>
+      JOINT FILING AGREEMENT
+      The undersigned hereby agree to the joint filing of the attached Schedule 13G.
+      Dated: 12/31/2014
+
+      Heron Group Ltd.
+      By: /s/ Ann Lee
+      Name: Ann Lee
+
+      Heron Advisers, Inc.
+      By: /s/ Bo Kim
+      Name: Bo Kim
+      </TEXT>
+      </DOCUMENT>
+      """
+    let filing = try TestSupport.read(text: text)
+    #expect(filing.jointFilers.map(\.name) == ["Heron Group Ltd.", "Heron Advisers, Inc."])
+    #expect(filing.jointFilers.map(\.line) == [19, 23])
+  }
+}
