@@ -27,6 +27,9 @@ enum RelationshipFacts {
     "investment manager", "investment adviser", "investment advisor", "sole manager", "manager",
   ]
 
+  /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)``.
+  private static let rolePhrases = roles.map { ASCIIText.phrase($0 + " of ") }
+
   /// Reads the relationships stated in paragraphs.
   ///
   /// - Parameters:
@@ -40,8 +43,11 @@ enum RelationshipFacts {
     mentions.sort { $0.key.count > $1.key.count }
     var result: [Relationship] = []
     for paragraph in paragraphs {
+      // Most paragraphs state no role: one byte scan per role says so without copying the paragraph.
+      let stated = roles.indices.filter { ASCIIText.contains(rolePhrases[$0], in: paragraph.text) }
+      guard !stated.isEmpty else { continue }
       let lower = paragraph.text.lowercased()
-      for role in roles {
+      for role in stated.map({ roles[$0] }) {
         var searchStart = lower.startIndex
         while let found = lower.range(of: role + " of ", range: searchStart..<lower.endIndex) {
           searchStart = found.upperBound
@@ -70,9 +76,12 @@ enum RelationshipFacts {
     var aliases: [String: String] = [:]
     for text in texts {
       var searchStart = text.startIndex
-      while let open = text.range(of: "(", range: searchStart..<text.endIndex) {
+      guard text.utf8.contains(0x28) else { continue }
+      while let openIndex = text[searchStart...].firstIndex(of: "(") {
+        let open = openIndex..<text.index(after: openIndex)
         searchStart = open.upperBound
-        guard let close = text.range(of: ")", range: open.upperBound..<text.endIndex) else { break }
+        guard let closeIndex = text[open.upperBound...].firstIndex(of: ")") else { break }
+        let close = closeIndex..<text.index(after: closeIndex)
         var inner = text[open.upperBound..<close.lowerBound].trimmingBlanks()
         if inner.lowercased().hasPrefix("the ") { inner = String(inner.dropFirst(4)) }
         let quotes: Set<Character> = ["\"", "“", "”", "'"]

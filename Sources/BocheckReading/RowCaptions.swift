@@ -18,6 +18,15 @@ enum RowCaptions {
     let range: Range<Int>
   }
 
+  /// Each row's keys as normalised words.
+  private static let keyWordsByField: [RowField: [[String]]] = {
+    var table: [RowField: [[String]]] = [:]
+    for (field, phrases) in keyPhrases {
+      table[field, default: []] += phrases.map { $0.split(separator: " ").map { CaptionWords.normalized($0) } }
+    }
+    return table
+  }()
+
   /// Each row's key words, in every wording; at one position the longest key that matches wins.
   private static let keyPhrases: [(RowField, [String])] = [
     (.reportingPersonName, ["NAME OF REPORTING PERSON", "NAME OF REPORTING"]),
@@ -300,14 +309,11 @@ enum RowCaptions {
   /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
   /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
   private static func endsWithKeyStart(_ keys: [String], of field: RowField) -> Bool {
-    for (keyField, phrases) in keyPhrases where keyField == field {
-      for phrase in phrases {
-        let keyWords = phrase.split(separator: " ").map { CaptionWords.normalized($0) }
-        for length in stride(from: min(keyWords.count - 1, keys.count), through: 1, by: -1) {
-          let tail = keys.suffix(length)
-          let start = keyWords.prefix(length)
-          if zip(tail, start).allSatisfy({ sameWord($0, $1) }), start.joined().count >= 6 { return true }
-        }
+    for keyWords in keyWordsByField[field] ?? [] {
+      for length in stride(from: min(keyWords.count - 1, keys.count), through: 1, by: -1) {
+        let tail = keys.suffix(length)
+        let start = keyWords.prefix(length)
+        if zip(tail, start).allSatisfy({ sameWord($0, $1) }), start.joined().count >= 6 { return true }
       }
     }
     return false

@@ -48,6 +48,10 @@ enum SGMLUnwrapper {
     }.map { document($0, in: lines) }
   }
 
+  /// Tags that tell HTML: plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>,
+  /// <C>, <FN>), but never these.
+  private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
+
   /// Where each document's text is: its type and its 0-based half-open range of lines.
   private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
     var documents: [(type: String?, start: Int, end: Int)] = []
@@ -79,17 +83,12 @@ enum SGMLUnwrapper {
     for (index, line) in lines.enumerated() {
       kept.append(index >= span.start && index < span.end ? line : "")
     }
-    let body = lines[span.start..<span.end].lazy.map { $0.lowercased() }
-    let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks() ?? ""
+    let body = lines[span.start..<span.end]
+    let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.prefix(400).contains(where: {
-      // Plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>, <C>, <FN>): only
-      // tags that text documents never use tell HTML.
-      $0.contains("<html") || $0.contains("<body") || $0.contains("<p>") || $0.contains("<p ")
-        || $0.contains("<div") || $0.contains("<td") || $0.contains("<br") || $0.contains("<font")
-    }) {
+    } else if body.prefix(400).contains(where: { line in htmlTags.contains { ASCIIText.contains($0, in: line) } }) {
       content = .html
     }
     return Document(
