@@ -351,6 +351,8 @@ struct SignatureBlocks {
     let printed = signedName(first.text)
     guard NameKey.match(printed, signed) != nil, !isNameAndTitle(printed) else { return false }
     guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
+    // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
+    if second.text.lowercased().contains("individually") { return true }
     return !isTitle(second.text) && !isNameAndTitle(second.text)
   }
 
