@@ -63,7 +63,7 @@ enum SyntheticVariant: String, CaseIterable, Sendable, CustomStringConvertible {
   /// Variants the reader does not read yet: the default generator leaves them out, and
   /// ``SyntheticKnownGapTests`` runs each as a known issue on the filings it changes.
   static let knownReaderGaps: Set<SyntheticVariant> = [
-    .individualNameLines, .signatureNamesWrappedBeforeSuffix,
+    .signatureNamesWrappedBeforeSuffix
   ]
 
   /// The variants filings are generated with by default: all but the known reader gaps.
