@@ -459,11 +459,17 @@ enum RuleFileParser {
 extension StringProtocol {
   /// The text without leading and trailing spaces and tabs.
   var trimmingSpaces: String {
-    let characters = Array(self)
-    var start = 0
-    var end = characters.count
-    while start < end, characters[start] == " " || characters[start] == "\t" { start += 1 }
-    while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
-    return String(characters[start..<end])
+    // Spaces and tabs are single UTF-8 bytes: trim on the bytes, then cut the string once.
+    let whole = String(self)
+    let utf8 = whole.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+    while end > start {
+      let before = utf8.index(before: end)
+      guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+      end = before
+    }
+    return String(whole[start..<end])
   }
 }
