@@ -31,6 +31,7 @@ enum CheckCommand {
     OptionSpec(name: "--shares-outstanding", valueName: "N"),
     OptionSpec(name: "--fail-on", valueName: "error|warning|note"),
     OptionSpec(name: "--no-color", valueName: nil),
+    OptionSpec(name: "--jobs", valueName: "N"),
     // Configuration, suppressions and baselines (CheckSettings.swift).
     OptionSpec(name: "--config", valueName: "PATH"),
     OptionSpec(name: "--no-config", valueName: nil),
@@ -42,6 +43,11 @@ enum CheckCommand {
   ///
   /// Every input that can be read is checked even when another cannot; each unreadable one is reported on
   /// standard error and makes the exit status 2. Invalid rules stop the run before any input is read.
+  ///
+  /// With `--jobs` above 1, several inputs are read and checked at once on worker threads, but everything
+  /// that is written (reports, errors, progress) and everything that keeps state across files
+  /// (suppressions, baselines) takes the files one at a time in input order on this thread, so the output
+  /// is the same, byte for byte, as that of `--jobs 1`.
   ///
   /// - Parameters:
   ///   - arguments: The arguments after `check`.
@@ -59,6 +65,7 @@ enum CheckCommand {
     let inputFormat = try choice(parsed, "--input-format", default: InputFormatChoice.auto).format
     let failOnOption = parsed.has("--fail-on") ? try choice(parsed, "--fail-on", default: Severity.error) : nil
     let sharesOutstanding = try parseSharesOutstanding(parsed.last("--shares-outstanding"))
+    let jobs = try parseJobs(parsed.last("--jobs"))
     guard !parsed.positionals.isEmpty else {
       throw UsageError(message: "no PATH given (a file, a folder, or - for standard input)", usage: HelpText.checkUsage)
     }
@@ -88,7 +95,8 @@ enum CheckCommand {
     let (expanded, expansionErrors) = InputFiles.expand(parsed.positionals)
     var failures = expansionErrors.count
     for error in expansionErrors { console.error(error.description) }
-    // Each file is reported as soon as it is checked, so that memory stays that of the largest file.
+    // Each file is reported as soon as it and those before it are checked, so that memory stays that of the
+    // largest file (of the 2 × --jobs largest, when several are checked at once).
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
     var reportSettings = ReportSettings(
       ruleSet: ruleSet, environment: console.environment,
@@ -108,23 +116,39 @@ enum CheckCommand {
     for error in expansionErrors { reports.addUnreadable(error) }
     var failing = false
     var progress = Progress(console: console, total: inputs.count)
-    for input in inputs {
-      progress.starting(input.path)
-      switch readFiling(input, format: inputFormat, console: console) {
+    let checker = FilingCheck(
+      ruleSet: ruleSet, settings: settings, inputFormat: inputFormat, sharesOutstanding: sharesOutstanding)
+    // Suppressions and the baseline keep state from file to file: they take the files in input order here.
+    func report(_ outcome: Result<FilingCheck.Checked, InputError>) {
+      switch outcome {
       case .failure(let error):
         console.error(error.description)
         reports.addUnreadable(error)
         failures += 1
-      case .success(let read):
-        let filing = settings.prepare(read)
-        let result = ruleSet.check(
-          filing, options: settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet))
+      case .success(let checked):
         let report = FileReport(
-          filing: filing, findings: settings.filter(result.findings, of: filing),
-          basis: result.basis.map(reportedBasis))
+          filing: checked.filing, findings: settings.filter(checked.result.findings, of: checked.filing),
+          basis: checked.result.basis.map(reportedBasis))
         reports.add(report)
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
+    }
+    let threads = min(jobs, inputs.count)
+    if threads <= 1 {
+      for input in inputs {
+        progress.starting(input.path)
+        report(checker.check(input, standardInput: console.standardInput))
+      }
+    } else {
+      // Standard input is read once, on this thread, before the workers start.
+      let standardInput = inputs.contains(.standardInput) ? console.standardInput() : []
+      OrderedParallelMap.forEach(
+        inputs, threads: threads, window: 2 * threads,
+        transform: { checker.check($0, standardInput: { standardInput }) },
+        inOrder: { index, outcome in
+          progress.starting(inputs[index].path)
+          report(outcome)
+        })
     }
     progress.finish()
     // Every report file is complete before the exit status is known.
@@ -144,8 +168,20 @@ enum CheckCommand {
   static func readFiling(_ input: InputSource, format: InputFormat? = nil, console: Console) -> Result<
     Filing, InputError
   > {
+    readFiling(input, format: format, standardInput: console.standardInput)
+  }
+
+  /// Reads one input into the model, on any thread.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - format: The format to read it as; `nil` tells it from the content.
+  ///   - standardInput: Reads all of standard input, for `-`.
+  static func readFiling(_ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> Result<
+    Filing, InputError
+  > {
     do {
-      let bytes = try InputFiles.bytes(of: input, standardInput: console.standardInput)
+      let bytes = try InputFiles.bytes(of: input, standardInput: standardInput)
       do {
         return .success(try FilingReader.read(bytes: bytes, path: input.path, format: format))
       } catch {
@@ -154,6 +190,19 @@ enum CheckCommand {
     } catch {
       return .failure(error)
     }
+  }
+
+  /// Parses `--jobs`: how many files are checked at once, a positive whole number; when it is not given,
+  /// the number of active processor cores.
+  static func parseJobs(_ text: String?) throws(UsageError) -> Int {
+    guard let text else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    guard let jobs = Int(text.trimmingCharacters(in: .whitespaces)), jobs > 0 else {
+      throw UsageError(
+        message: "invalid value '\(text)' for --jobs (expected a positive whole number of files to check at "
+          + "once, such as 1 or 4)",
+        usage: HelpText.checkUsage)
+    }
+    return jobs
   }
 
   /// The model's basis as reports show it.
@@ -191,5 +240,42 @@ enum CheckCommand {
         usage: HelpText.checkUsage)
     }
     return value
+  }
+}
+
+/// What is done to one input before it is reported: reading it and running the rules, without any state
+/// shared with other inputs, so that several can be done at once on different threads.
+struct FilingCheck: Sendable {
+  /// One input read and checked: the filing as prepared by the settings, and what the rules found
+  /// (before severity overrides, suppressions and the baseline, which are applied in input order).
+  struct Checked: Sendable {
+    /// The filing, with the configuration's relationships added.
+    var filing: Filing
+    /// The findings and basis of the rules.
+    var result: CheckResult
+  }
+
+  /// The loaded rules.
+  let ruleSet: RuleSet
+  /// The run's settings; only what does not change from file to file is used (relationships, disabled
+  /// rules, shares outstanding).
+  let settings: CheckSettings
+  /// `--input-format`: the format to read every input as, or `nil` to tell it from the content.
+  let inputFormat: InputFormat?
+  /// `--shares-outstanding`, when given.
+  let sharesOutstanding: ExactDecimal?
+
+  /// Reads one input and runs the rules on it.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - standardInput: Reads all of standard input, for `-`.
+  /// - Returns: The checked filing, or why the input cannot be read.
+  func check(_ input: InputSource, standardInput: () -> [UInt8]) -> Result<Checked, InputError> {
+    CheckCommand.readFiling(input, format: inputFormat, standardInput: standardInput).map { read in
+      let filing = settings.prepare(read)
+      let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
+      return Checked(filing: filing, result: ruleSet.check(filing, options: options))
+    }
   }
 }

@@ -9,7 +9,7 @@ import BocheckRules
 /// (relationships) and choose its options (disabled rules, shares outstanding), and passes each file's
 /// findings through ``filter(_:of:)`` before reporting them: severity overrides, then suppressions, then the
 /// baseline. ``finish(console:)`` writes the baseline and warns about unused suppressions.
-struct CheckSettings {
+struct CheckSettings: Sendable {
   /// The configuration in force, if any.
   let configuration: Configuration?
   /// The absolute working directory, the base of relative paths on the command line.

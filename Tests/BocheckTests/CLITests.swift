@@ -492,7 +492,7 @@ struct CLIArgumentParserTests {
       farOff.standardError.hasPrefix(
         "bocheck: error: unknown option '--xyzzy-quux' (known options: --format, --output, --input-format, --rules, "
           + "--shares-outstanding, "
-          + "--fail-on, --no-color, --config, --no-config, --baseline, --write-baseline, --help)\n"))
+          + "--fail-on, --no-color, --jobs, --config, --no-config, --baseline, --write-baseline, --help)\n"))
   }
 
   @Test("-- ends the options; - is a path; --name=value and --name value are the same; options mix with paths")
