@@ -6,7 +6,8 @@
 #   make install   install the tool and its built-in rules under PREFIX (default /usr/local)
 #   make corpus    check the real filings of CORPUS (default ../shared/corpus/edgar) against expected.json
 #   make corpus-raise  the same, then raise Tests/corpus-ratchet.json to every total this run betters
-#   make bench     reading throughput on inputs built from the samples (release build)
+#   make bench     benchmark (not a test): latency, corpus throughput against cat and grep, peak memory, on a
+#                  seeded corpus written to .build/bench-corpus (medians of repeated runs; uses hyperfine)
 #   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
 #   make rules-doc regenerate Rules/README.md from the rule files
 #   make lint      swift format lint on the sources and tests
@@ -47,9 +48,16 @@ corpus-raise:
 	$(SWIFT) build -c release --product bocheck-corpus
 	./.build/release/bocheck-corpus $(CORPUS) --raise Tests/corpus-ratchet.json
 
+# hyperfine times the commands when it is installed (the target tries apt-get when it is missing and this runs
+# as root); otherwise the benchmark times them with its own loop. BENCH_FLAGS: --seed N --files N --runs N ...
+BENCH_FLAGS ?=
 bench:
-	$(SWIFT) build -c release --product bocheck-bench
-	./.build/release/bocheck-bench
+	@command -v hyperfine >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		{ apt-get install -y hyperfine >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && \
+		apt-get install -y hyperfine >/dev/null 2>&1; }; }; } || \
+		echo "make bench: hyperfine is not installed; the benchmark times with its own loop" >&2
+	$(SWIFT) build -c release
+	./.build/release/bocheck-bench --real $(CORPUS) $(BENCH_FLAGS)
 
 # libFuzzer needs its own build (Fuzz/ is a separate package so the main build never links libFuzzer). The
 # readers' corpus is seeded from the samples, the real filings in the test fixtures and the kept regressions;

@@ -1,67 +1,242 @@
 import BocheckModel
-import BocheckReading
-import BocheckRules
 import Foundation
 
-// The benchmark behind `make bench`: how fast filings are read, in MB/s, on inputs built from the bundled
-// samples (many cover pages in one file, and a long body). Run in release mode; results vary by machine.
+// The benchmark behind `make bench` (never a test): builds a deterministic corpus under .build/, then
+// measures with hyperfine (or its own loop) the medians of repeated runs of the release build of bocheck
+// against reference commands, and prints a Markdown table with the machine it ran on. Then, in process,
+// where the time of a check goes. Usage:
+//
+//   bocheck-bench [--corpus DIR] [--real DIR] [--seed N] [--files N] [--repeats N] [--runs N] [--no-reading]
+//                 [--corpus-only]
 
-/// Reads `bytes` `repetitions` times and prints the best throughput.
-func measure(_ label: String, _ bytes: [UInt8], repetitions: Int = 5) {
-  let clock = ContinuousClock()
-  var best = Duration.seconds(1_000_000)
-  var pages = 0
-  for _ in 0..<repetitions {
-    let elapsed = clock.measure {
-      pages = (try? FilingReader.read(bytes: bytes, path: label))?.coverPages.count ?? -1
+/// The options, with their defaults.
+struct BenchOptions {
+  /// Where the corpus is written (emptied first).
+  var corpus = ".build/bench-corpus"
+  /// The real filings to copy into the corpus, when the folder exists.
+  var real = "../shared/corpus/edgar"
+  /// The seed of the generated part.
+  var seed: UInt64 = 13
+  /// How many filings are generated.
+  var files = 2_000
+  /// How often each real filing is copied.
+  var repeats = 2
+  /// Timed runs of bocheck on the whole corpus (`cat` and `grep` get three times as many, one-filing
+  /// latencies ten times as many).
+  var runs = 3
+  /// Whether to print the in-process reading measurements.
+  var reading = true
+  /// Whether to stop once the corpus is written (to inspect it, or to compare two seeds' digests).
+  var corpusOnly = false
+
+  /// Parses `arguments` (without the program name).
+  init(_ arguments: [String]) throws {
+    var rest = arguments[...]
+    func value(_ option: String) throws -> String {
+      guard let value = rest.popFirst() else { throw BenchError("\(option) needs a value") }
+      return value
     }
-    best = min(best, elapsed)
-  }
-  let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
-  let megabytes = Double(bytes.count) / 1_000_000
-  print(
-    "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", megabytes)) MB "
-      + "\(String(format: "%8.1f", megabytes / seconds)) MB/s  (\(pages) cover pages, best of \(repetitions))")
-}
-
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
-let sample = Array(
-  (try? Data(contentsOf: root.appendingPathComponent("Samples/sc13da-amendment-4-complete-rows.txt"))) ?? Data())
-let malformed = Array(
-  (try? Data(contentsOf: root.appendingPathComponent("Samples/sc13da-amendment-2-malformed-rows.txt"))) ?? Data())
-guard !sample.isEmpty, !malformed.isEmpty else {
-  print("bench: the samples were not found under \(root.path)/Samples")
-  exit(2)
-}
-measure("sample, complete rows", sample, repetitions: 50)
-measure("sample, malformed rows", malformed, repetitions: 50)
-let sampleText = String(decoding: sample, as: UTF8.self)
-let firstPage = sampleText.range(of: "1 NAME OF REPORTING PERSON")!.lowerBound
-let coverEnd = sampleText.range(of: "**AMENDMENT NO. 4")!.lowerBound
-let pages = String(sampleText[firstPage..<coverEnd])
-let manyPages = Array(("SCHEDULE 13D\n" + String(repeating: pages, count: 286)).utf8)
-measure("2,002 cover pages in one file", manyPages, repetitions: 3)
-let body =
-  String(repeating: "This paragraph is the body of an exhibit and holds no cover page at all. ", count: 4) + "\n"
-measure("one cover page and a 20 MB body", sample + Array(String(repeating: body, count: 70_000).utf8), repetitions: 3)
-
-// Rules: the whole check (read, then every built-in rule) on the samples and on the many-page file.
-if let directory = RuleSet.builtInDirectory(), let rules = try? RuleSet.load(directories: [directory]) {
-  for (label, bytes, repetitions) in [("check, complete rows", sample, 20), ("check, 2,002 cover pages", manyPages, 1)]
-  {
-    let clock = ContinuousClock()
-    var findings = 0
-    let elapsed = clock.measure {
-      for _ in 0..<repetitions {
-        if let filing = try? FilingReader.read(bytes: bytes, path: label) {
-          findings = rules.check(filing, options: CheckOptions()).findings.count
-        }
+    func number(_ option: String) throws -> Int {
+      guard let number = Int(try value(option)), number >= 0 else { throw BenchError("\(option) needs a number") }
+      return number
+    }
+    while let option = rest.popFirst() {
+      switch option {
+      case "--corpus": corpus = try value(option)
+      case "--real": real = try value(option)
+      case "--seed": seed = UInt64(try number(option))
+      case "--files": files = try number(option)
+      case "--repeats": repeats = try number(option)
+      case "--runs": runs = max(1, try number(option))
+      case "--no-reading": reading = false
+      case "--corpus-only": corpusOnly = true
+      default: throw BenchError("unknown option \(option)")
       }
     }
-    let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    print(
-      "\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", milliseconds / Double(repetitions))) ms per file"
-        + "  (\(findings) findings)")
   }
+}
+
+/// Writes `line` to standard output at once, unbuffered, so that progress shows also in a pipe or a file.
+func say(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// `value` with `digits` decimals.
+func decimal(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+/// A throughput cell: seconds, MB/s and files/s for `timing` over the corpus.
+func throughput(_ timing: CommandTiming, _ corpus: BenchCorpus) -> String {
+  let megabytes = Double(corpus.totalBytes) / 1_000_000
+  return "\(decimal(timing.median, 2)) s: \(decimal(megabytes / timing.median)) MB/s, "
+    + "\(decimal(Double(corpus.files.count) / timing.median, 0)) files/s"
+}
+
+/// The first line of /proc/`file` that starts with `key`, after its colon.
+func procValue(_ file: String, _ key: String) -> String? {
+  guard let text = try? String(contentsOfFile: "/proc/\(file)", encoding: .utf8) else { return nil }
+  let line = text.split(separator: "\n").first { $0.hasPrefix(key) }
+  return line?.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
+}
+
+let options: BenchOptions
+do {
+  options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+} catch {
+  say("bocheck-bench: \(error)")
+  exit(2)
+}
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+_ = FileManager.default.changeCurrentDirectoryPath(root.path)
+let bocheck = ".build/release/bocheck"
+let noop = ".build/release/bocheck-bench-noop"
+guard FileManager.default.isExecutableFile(atPath: bocheck), FileManager.default.isExecutableFile(atPath: noop) else {
+  say("bocheck-bench: build first: swift build -c release (needs \(bocheck) and \(noop))")
+  exit(2)
+}
+
+// The machine.
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let cpu = procValue("cpuinfo", "model name") ?? "unknown CPU"
+let memory =
+  procValue("meminfo", "MemTotal").flatMap { Int($0.split(separator: " ").first ?? "") }
+  .map { "\(decimal(Double($0) / 1_048_576)) GiB" } ?? "unknown"
+let load =
+  (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+  .joined(separator: " ") ?? "unknown"
+say("machine: \(cores) cores (nproc), \(cpu), \(memory) memory; load average at start \(load)")
+say("timer: \(CommandTiming.hyperfine.map { "hyperfine (\($0))" } ?? "the benchmark's own loop (no hyperfine)")")
+
+// The corpus.
+let fixtures = "Tests/BocheckTests/Fixtures/corpus/"
+let templateFiles: [(String, String?, Int)] = [
+  ("Samples/sc13da-amendment-4-complete-rows.txt", nil, 20),
+  ("Samples/sc13da-amendment-2-malformed-rows.txt", nil, 10),
+  (fixtures + "sec-edgar-parser__schedule13g.txt", nil, 3),
+  (fixtures + "edgartools__SC-13G-DOCUMENT.html", nil, 6),
+  (fixtures + "edgartools__SG-13G-DOCUMENT-WITH-TEXT.html", "htm", 10),
+  (fixtures + "edgartools__0001076809-24-000144.nc", nil, 10),
+  (fixtures + "edgartools__schedule13d.xml", nil, 6),
+  (fixtures + "edgartools__schedule13d_nested_cusip.xml", nil, 4),
+  (fixtures + "edgartools__schedule13g.xml", nil, 6),
+]
+let templates = templateFiles.compactMap { path, pathExtension, weight -> CorpusTemplate? in
+  guard var template = CorpusTemplate(url: root.appendingPathComponent(path), weight: weight) else { return nil }
+  if let pathExtension { template.pathExtension = pathExtension }
+  return template
+}
+guard templates.count == templateFiles.count else {
+  say("bocheck-bench: a sample or fixture was not found or not read under \(root.path)")
+  exit(2)
+}
+let realFolder = URL(fileURLWithPath: options.real)
+let realFilings = ((try? FileManager.default.contentsOfDirectory(atPath: realFolder.path)) ?? [])
+  .filter { ["txt", "htm", "html", "nc", "xml"].contains(($0 as NSString).pathExtension) }.sorted()
+  .map { realFolder.appendingPathComponent($0) }
+let corpus: BenchCorpus
+do {
+  corpus = try BenchCorpus.write(
+    to: URL(fileURLWithPath: options.corpus), templates: templates, realFilings: realFilings,
+    repeats: options.repeats, generated: options.files, seed: options.seed)
+} catch {
+  say("bocheck-bench: could not write the corpus: \(error)")
+  exit(2)
+}
+let sizes = corpus.files.map(\.size).sorted()
+let largest = corpus.files.max { $0.size < $1.size }!
+var formats: [String: (files: Int, bytes: Int)] = [:]
+for file in corpus.files {
+  let key = file.template.map { "generated .\($0)" } ?? "real"
+  formats[key, default: (0, 0)].files += 1
+  formats[key, default: (0, 0)].bytes += file.size
+}
+say(
+  "corpus: \(corpus.files.count) files, \(decimal(Double(corpus.totalBytes) / 1_000_000)) MB in \(options.corpus) "
+    + "(seed \(options.seed), digest \(String(corpus.digest, radix: 16))); sizes \(sizes.first!) B to "
+    + "\(sizes.last!) B, median \(sizes[sizes.count / 2]) B")
+say(
+  "  "
+    + formats.sorted { $0.key < $1.key }.map {
+      "\($0.key) \($0.value.files) files \(decimal(Double($0.value.bytes) / 1e6)) MB"
+    }
+    .joined(separator: "; ")
+    + (realFilings.isEmpty
+      ? " (no real filings: \(options.real) not found)" : " (real: \(realFilings.count) filings × \(options.repeats))"))
+
+if options.corpusOnly { exit(0) }
+
+// The timings.
+do {
+  let samples = try FileManager.default.contentsOfDirectory(atPath: "Samples").filter { $0.hasSuffix(".txt") }.sorted()
+  say("timing one-filing latency (\(options.runs * 10) runs each) ...")
+  let latency = try CommandTiming.measure(
+    samples.map { "\(bocheck) check Samples/\($0)" } + [noop], warmup: 3, runs: options.runs * 10, shell: false)
+  let start = latency.last!
+
+  let help = try CommandTiming.run(bocheck, ["check", "--help"])
+  let hasJobs = help.contains("--jobs")
+  let folder = options.corpus
+  let oneJob = "\(bocheck) check \(hasJobs ? "--jobs 1 " : "")\(folder)"
+  let allCores = "\(bocheck) check --jobs \(cores) \(folder)"
+  say("timing the corpus (\(options.runs) runs each, after a warm-up run: the files are in the page cache) ...")
+  let references = try CommandTiming.measure(
+    ["cat \(folder)/* >/dev/null", "grep -c shares \(folder)/* >/dev/null"], warmup: 1, runs: options.runs * 3)
+  let (cat, grep) = (references[0], references[1])
+  let corpusTimings = try CommandTiming.measure([oneJob] + (hasJobs ? [allCores] : []), warmup: 0, runs: options.runs)
+
+  say("measuring peak memory (/usr/bin/time -v; the corpus once, the largest file 3 times) ...")
+  let corpusMemory = try CommandTiming.peakMemory(
+    [bocheck, "check"] + (hasJobs ? ["--jobs", "1"] : []) + [folder], runs: 1)
+  let largestMemory = try CommandTiming.peakMemory([bocheck, "check", largest.path], runs: 3)
+
+  say("")
+  say("| Measured (median of repeated runs) | bocheck | Reference | Ratio |")
+  say("|---|---|---|---|")
+  for (sample, timing) in zip(samples, latency) {
+    say(
+      "| one filing, `check Samples/\(sample)` (\(timing.runs) runs) | \(decimal(timing.median * 1000)) ms "
+        + "| trivial Swift executable \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |")
+  }
+  let jobsLabel = hasJobs ? "`--jobs 1`" : "one job"
+  for (reference, name) in [(cat, "`cat`"), (grep, "`grep -c shares`")] {
+    say(
+      "| corpus, \(jobsLabel) (\(corpusTimings[0].runs) runs) | \(throughput(corpusTimings[0], corpus)) "
+        + "| \(name) \(throughput(reference, corpus)) | \(decimal(corpusTimings[0].median / reference.median, 0))× the time |"
+    )
+  }
+  if hasJobs {
+    let all = corpusTimings[1]
+    say(
+      "| corpus, `--jobs \(cores)` (all cores, \(all.runs) runs) | \(throughput(all, corpus)) "
+        + "| `--jobs 1` \(throughput(corpusTimings[0], corpus)) | \(decimal(corpusTimings[0].median / all.median, 2))× faster |"
+    )
+  } else {
+    say("| corpus, all cores | not available: `bocheck check --help` lists no `--jobs` | | |")
+  }
+  let kilobytes = { (value: Int?) in
+    value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "not measured (no /usr/bin/time)"
+  }
+  say(
+    "| peak resident memory, whole corpus (\(decimal(Double(corpus.totalBytes) / 1e6)) MB) | \(kilobytes(corpusMemory)) | | |"
+  )
+  say(
+    "| peak resident memory, largest file (\(decimal(Double(largest.size) / 1e6, 2)) MB) | \(kilobytes(largestMemory)) | | |"
+  )
+  say("")
+  say("Machine: \(cores) cores (nproc), \(cpu), \(memory); load average at start \(load).")
+  say("Corpus: \(corpus.files.count) files, \(decimal(Double(corpus.totalBytes) / 1e6)) MB, seed \(options.seed).")
+} catch {
+  say("bocheck-bench: \(error)")
+  exit(2)
+}
+
+// Where the time goes, in process.
+if options.reading {
+  say("")
+  say("in process (best of repeated runs), where the time goes:")
+  let sample = Array(
+    (try? Data(contentsOf: URL(fileURLWithPath: "Samples/sc13da-amendment-4-complete-rows.txt"))) ?? Data())
+  let malformed = Array(
+    (try? Data(contentsOf: URL(fileURLWithPath: "Samples/sc13da-amendment-2-malformed-rows.txt"))) ?? Data())
+  ReadingThroughput.report(sample: sample, malformed: malformed)
 }
