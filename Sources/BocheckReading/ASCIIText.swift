@@ -75,6 +75,42 @@ enum ASCIIText {
     return false
   }
 
+  /// Whether any of several upper-case ASCII phrases occurs in `text`, ignoring case, in one pass over its
+  /// UTF-8 bytes: only positions whose byte starts some phrase are tried.
+  ///
+  /// - Parameters:
+  ///   - phrases: The phrases, upper case.
+  ///   - text: The text to scan.
+  static func containsAny(_ phrases: [[UInt8]], in text: String) -> Bool {
+    var starts = [Bool](repeating: false, count: 256)
+    for phrase in phrases {
+      guard let first = phrase.first else { continue }
+      starts[Int(first)] = true
+      if first >= 0x41 && first <= 0x5A { starts[Int(first) + 0x20] = true }
+    }
+    var text = text
+    return text.withUTF8 { buffer in
+      var index = 0
+      while index < buffer.count {
+        if starts[Int(buffer[index])] {
+          for phrase in phrases where index + phrase.count <= buffer.count && upper(buffer[index]) == phrase[0] {
+            var offset = 1
+            while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+            if offset == phrase.count { return true }
+          }
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
+  /// Whether a byte occurs in `text`, scanning its UTF-8 bytes in place.
+  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.contains(byte) }
+  }
+
   /// The end offset of `phrase` matched at `start`, or `nil`.
   static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int) -> Int? {
     var position = start

@@ -315,7 +315,7 @@ final class DocumentFacts {
     var result: [SignatureBlocks.Entry] = []
     for position in range where position >= 1 && position <= lines.count {
       let text = clean(position)
-      guard text.utf8.contains(0x09) else {
+      guard ASCIIText.containsByte(0x09, in: text) else {
         let indent = lines[position].utf8.prefix { $0 == 0x20 }.count
         result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
         continue

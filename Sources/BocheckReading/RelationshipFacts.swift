@@ -43,9 +43,9 @@ enum RelationshipFacts {
     mentions.sort { $0.key.count > $1.key.count }
     var result: [Relationship] = []
     for paragraph in paragraphs {
-      // Most paragraphs state no role: one byte scan per role says so without copying the paragraph.
+      // Most paragraphs state no role: one pass over the bytes says so without copying the paragraph.
+      guard ASCIIText.containsAny(rolePhrases, in: paragraph.text) else { continue }
       let stated = roles.indices.filter { ASCIIText.contains(rolePhrases[$0], in: paragraph.text) }
-      guard !stated.isEmpty else { continue }
       let lower = paragraph.text.lowercased()
       for role in stated.map({ roles[$0] }) {
         var searchStart = lower.startIndex
@@ -76,7 +76,7 @@ enum RelationshipFacts {
     var aliases: [String: String] = [:]
     for text in texts {
       var searchStart = text.startIndex
-      guard text.utf8.contains(0x28) else { continue }
+      guard ASCIIText.containsByte(0x28, in: text) else { continue }
       while let openIndex = text[searchStart...].firstIndex(of: "(") {
         let open = openIndex..<text.index(after: openIndex)
         searchStart = open.upperBound
