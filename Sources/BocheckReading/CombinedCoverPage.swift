@@ -22,8 +22,12 @@ extension CoverPageAssembler {
       guard !name.isEmpty else { return nil }
       names.append(name)
     }
-    return names.count >= 2 ? names : nil
+    // Matching every line against every listed name is quadratic: a page lists a group, not thousands.
+    return names.count >= 2 && names.count <= maximumPersons ? names : nil
   }
+
+  /// The most persons one combined page is read for.
+  static let maximumPersons = 100
 
   /// The fragments of a slot joined line by line, in order.
   static func linesOf(_ slot: CaptionSlot) -> [ValueFragment] {

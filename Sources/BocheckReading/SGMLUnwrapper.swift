@@ -42,15 +42,20 @@ enum SGMLUnwrapper {
   static func jointFilingExhibits(in source: String) -> [Document] {
     let lines = SourceLines(source).lines
     let phrase = ASCIIText.phrase("JOINT FILING")
+    // Each exhibit is returned as a copy of the whole submission's lines: a few suffice (a filing has one
+    // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
     return spans(lines).filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
       return lines[span.start..<span.end].contains { ASCIIText.contains(phrase, in: $0) }
-    }.map { document($0, in: lines) }
+    }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
   }
 
   /// Tags that tell HTML: plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>,
   /// <C>, <FN>), but never these.
   private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
+
+  /// The most joint filing agreement exhibits read from one submission.
+  static let maximumAgreementExhibits = 8
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
   private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
