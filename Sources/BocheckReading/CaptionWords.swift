@@ -133,20 +133,30 @@ enum CaptionWords {
 
   /// The words of a text with their byte ranges.
   private static func words(_ text: String) -> [(word: Substring, range: Range<String.Index>)] {
+    // Scans the UTF-8 bytes: a space, a tab or a no-break space (C2 A0) separates words.
     var result: [(Substring, Range<String.Index>)] = []
+    let utf8 = text.utf8
     var start: String.Index?
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == " " || character == "\t" || character == "\u{A0}" {
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      var separatorLength = 0
+      if byte == 0x20 || byte == 0x09 {
+        separatorLength = 1
+      } else if byte == 0xC2 {
+        let next = utf8.index(after: index)
+        if next < utf8.endIndex, utf8[next] == 0xA0 { separatorLength = 2 }
+      }
+      if separatorLength > 0 {
         if let wordStart = start {
           result.append((text[wordStart..<index], wordStart..<index))
           start = nil
         }
-      } else if start == nil {
-        start = index
+        index = utf8.index(index, offsetBy: separatorLength)
+        continue
       }
-      index = text.index(after: index)
+      if start == nil { start = index }
+      index = utf8.index(after: index)
     }
     if let wordStart = start { result.append((text[wordStart..<text.endIndex], wordStart..<text.endIndex)) }
     return result
@@ -155,9 +165,15 @@ enum CaptionWords {
   /// Whether a text is nothing but caption words with at least one distinctive word, such as "S.S. or",
   /// "(entities only)" or "BENEFICIALLY OWNED BY": a caption's wrapped line, not a value.
   static func isCaptionOnly(_ text: String) -> Bool {
-    let classes = words(text).map { classify($0.word, inName: false) }
-    guard classes.contains(.distinctive) else { return false }
-    return classes.allSatisfy { $0 != .value && $0 != .identificationNumber }
+    var sawDistinctive = false
+    for word in words(text) {
+      switch classify(word.word, inName: false) {
+      case .value, .identificationNumber: return false
+      case .distinctive: sawDistinctive = true
+      case .neutral, .ordinary: continue
+      }
+    }
+    return sawDistinctive
   }
 
   /// A value with the caption words around it cut off.
@@ -175,46 +191,60 @@ enum CaptionWords {
   static func strip(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> (text: String, cutFromStart: Int) {
     let list = words(text)
     guard !list.isEmpty else { return (text, 0) }
-    var classes = list.map { classify($0.word, inName: inName) }
-    // "IN ROW 11": a bare row number right after "ROW" ends the caption.
-    for index in list.indices.dropFirst() where classes[index] == .value && normalized(list[index - 1].word) == "ROW" {
-      if let number = Int(normalized(list[index].word)), (1...14).contains(number),
+    // Words are classified lazily, from each end inwards: most values need one or two classified.
+    var baseClasses = [WordClass?](repeating: nil, count: list.count)
+    func base(_ index: Int) -> WordClass {
+      if let known = baseClasses[index] { return known }
+      let kind = classify(list[index].word, inName: inName)
+      baseClasses[index] = kind
+      return kind
+    }
+    /// Whether two neighbouring words are one caption word broken in two ("BENEFICIALL Y"); only a long
+    /// word: two initials ("S. S.") are a person's, not a broken "SS".
+    func brokenWord(_ index: Int) -> Bool {
+      guard index >= 0, index + 1 < list.count, base(index) == .value || base(index + 1) == .value else {
+        return false
+      }
+      let joined = normalized(list[index].word) + normalized(list[index + 1].word)
+      return joined.count >= 6 && distinctiveWords.contains(joined)
+    }
+    var adjusted = [WordClass?](repeating: nil, count: list.count)
+    func classOf(_ index: Int) -> WordClass {
+      if let known = adjusted[index] { return known }
+      var kind = base(index)
+      // "IN ROW 11": a bare row number right after "ROW" ends the caption.
+      if kind == .value, index > 0, normalized(list[index - 1].word) == "ROW",
+        let number = Int(normalized(list[index].word)), (1...14).contains(number),
         list[index].word.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" })
       {
-        classes[index] = .ordinary
+        kind = .ordinary
       }
-    }
-    // A caption word broken in two by a conversion ("BENEFICIALL Y") is a caption word all the same.
-    for index in list.indices.dropLast() where classes[index] == .value || classes[index + 1] == .value {
-      let joined = normalized(list[index].word) + normalized(list[index + 1].word)
-      // Only a long word: two initials ("S. S.") are a person's, not a broken "SS".
-      if joined.count >= 6, distinctiveWords.contains(joined) {
-        classes[index] = .distinctive
-        classes[index + 1] = .distinctive
-      }
+      if brokenWord(index) || brokenWord(index - 1) { kind = .distinctive }
+      adjusted[index] = kind
+      return kind
     }
     func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
     func proves(_ run: Range<Int>) -> Bool {
-      cutsOrdinaryWords || classes[run].contains(.distinctive) || classes[run].contains(.identificationNumber)
+      cutsOrdinaryWords || run.contains { classOf($0) == .distinctive || classOf($0) == .identificationNumber }
         || (inName && run.contains { isDrawnCheckbox(list[$0].word) })
     }
     var first = 0
-    while first < list.count, isCaptionLike(classes[first]) { first += 1 }
+    while first < list.count, isCaptionLike(classOf(first)) { first += 1 }
     // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
     while first > 0, normalized(list[first - 1].word) == "SEE" { first -= 1 }
     if first > 0, !proves(0..<first) { first = 0 }
     // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
     while first > 0, inName, ["THE", "A"].contains(normalized(list[first - 1].word)) { first -= 1 }
     var last = list.count
-    while last > first, isCaptionLike(classes[last - 1]) { last -= 1 }
+    while last > first, isCaptionLike(classOf(last - 1)) { last -= 1 }
     if last < list.count, !proves(last..<list.count) { last = list.count }
     // A run that only an identification number proves is cut from its first identifying word: the caption
     // words before it are the name's ("The Example Group - 12-3456789").
-    if last < list.count, !cutsOrdinaryWords, !classes[last..<list.count].contains(.distinctive),
-      let identifying = (last..<list.count).first(where: { classes[$0] == .identificationNumber })
+    if last < list.count, !cutsOrdinaryWords, !(last..<list.count).contains(where: { classOf($0) == .distinctive }),
+      let identifying = (last..<list.count).first(where: { classOf($0) == .identificationNumber })
     {
       last = identifying
-      while last > first, classes[last - 1] == .neutral { last -= 1 }
+      while last > first, classOf(last - 1) == .neutral { last -= 1 }
     }
     guard first < last else { return ("", 0) }
     let start = list[first].range.lowerBound
