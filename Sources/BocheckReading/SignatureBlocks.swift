@@ -254,7 +254,7 @@ struct SignatureBlocks {
   /// one name each, a line that only continues the one before it ("II, L.P.", "and Company") aside.
   private static func namesOfGroup(_ group: [Entry]) -> [Entry] {
     guard group.count > 1 else { return group }
-    if group.count == 2 && !endsWithEntitySuffix(group[0].text) && group[1].text.count <= 60 {
+    if group.count == 2 && !endsWithTerminalSuffix(group[0].text) && group[1].text.count <= 60 {
       return [Entry(text: group[0].text + " " + group[1].text, line: group[0].line)]
     }
     var names: [Entry] = []
@@ -457,6 +457,18 @@ struct SignatureBlocks {
     guard let last = name.uppercased().split(separator: " ").last else { return false }
     return entitySuffixes.contains(String(last).trimmingCharacters(in: ",*"))
   }
+
+  /// Whether a name ends with a suffix that closes it ("LLC", "L.P.", "Inc."): a line after it is another
+  /// name. "PARTNERS", "FUND", "TRUST" or "COMPANY" may be followed by more of the name ("GP, L.L.C.").
+  private static func endsWithTerminalSuffix(_ text: String) -> Bool {
+    guard let last = text.split(separator: " ").last else { return false }
+    return terminalSuffixes.contains(String(last).uppercased().trimmingCharacters(in: ",*"))
+  }
+
+  private static let terminalSuffixes: Set<String> = [
+    "LP", "L.P.", "L.P", "LTD", "LTD.", "LLC", "L.L.C.", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "LIMITED",
+    "LLP", "PLC", "N.A.", "ULC", "AG", "S.A.", "N.V.", "B.V.",
+  ]
 
   /// Whether a line only continues the name above it: entity suffixes, "and ...", "& ...", lower case.
   private static func continuesName(_ text: String) -> Bool {
