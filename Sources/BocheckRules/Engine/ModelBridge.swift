@@ -35,6 +35,10 @@ struct ModelBridge {
         personsByPage[$0]
       }
     }
+    for page in filing.coverPages {
+      guard let name = page.reportingPersonName, let person = personsByPage[page.index] else { continue }
+      context.personsByNameKey[NameKey(name).text, default: []].append(person)
+    }
     self.context = context
     parties = Parties.of(filing).map { party in
       ModelObject(

@@ -291,6 +291,19 @@ enum BuiltinFunctions {
         return .list((context.holdersByPage[page] ?? []).map { .object($0) })
       }),
     BuiltinFunction(
+      name: "personsNamed", arity: 1...1,
+      summary:
+        "personsNamed(key): the reporting persons whose row 1 has this name key, in page order (an index: no "
+        + "filter over every person)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a name key")
+        return .list(.object(.person))
+      },
+      evaluate: { arguments, context in
+        guard let key = text(arguments[0]) else { return .null }
+        return .list((context.personsByNameKey[key] ?? []).map { .object($0) })
+      }),
+    BuiltinFunction(
       name: "sumAmounts", arity: 1...1,
       summary:
         "sumAmounts(rows): the total of amount rows, with per-kind part sums when every row itemises its parts",

@@ -4,6 +4,9 @@ import BocheckModel
 struct EvaluationContext: Sendable {
   /// The holders of each person (see ``OwnershipGraph``), by the person's 1-based page.
   var holdersByPage: [Int: [ModelObject]] = [:]
+  /// The persons whose row 1 has each name key, in page order: an index, so that a rule that looks for a
+  /// person's namesakes does not filter every person for every person.
+  var personsByNameKey: [String: [ModelObject]] = [:]
 }
 
 /// The names an expression sees while it is evaluated.
