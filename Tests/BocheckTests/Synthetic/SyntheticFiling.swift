@@ -117,7 +117,7 @@ struct SyntheticTextFiling: Sendable {
   ///   - fault: The fault to inject, or `nil` for a fault-free filing.
   ///   - variants: The phrasings and layouts the filing may use; by default all the reader reads.
   static func generate(
-    seed: UInt64, fault: SyntheticFault?, variants: Set<SyntheticVariant> = SyntheticVariant.readable
+    seed: UInt64, fault: SyntheticFault?, variants: Set<SyntheticVariant> = SyntheticVariant.all
   ) -> SyntheticTextFiling {
     var random = SplitMix64(seed: seed)
     var draft = SyntheticDraft.draw(&random, fault: fault, variants: variants)

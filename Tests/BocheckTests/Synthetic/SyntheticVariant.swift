@@ -2,8 +2,7 @@
 ///
 /// The generator draws every variant's choices from the seed whether or not the variant is enabled, and
 /// then prints a disabled one the plain way, so the same seed gives the same structure, numbers and
-/// faults under any set of variants. Variants the reader is known not to read yet are listed in
-/// ``knownReaderGaps``: the proof runs them apart, as known issues, so they stay visible.
+/// faults under any set of variants. Filings are generated with every variant by default.
 enum SyntheticVariant: String, CaseIterable, Sendable, CustomStringConvertible {
   /// Captions in the wordings used since 1994 ("Names of Reporting Persons. I.R.S. Identification Nos. of
   /// above persons (entities only)", "Sole Power to Vote", "Aggregate Amount of Beneficially Owned …").
@@ -60,10 +59,6 @@ enum SyntheticVariant: String, CaseIterable, Sendable, CustomStringConvertible {
 
   var description: String { rawValue }
 
-  /// Variants the reader does not read yet: the default generator leaves them out, and
-  /// ``SyntheticKnownGapTests`` runs each as a known issue on the filings it changes.
-  static let knownReaderGaps: Set<SyntheticVariant> = []
-
-  /// The variants filings are generated with by default: all but the known reader gaps.
-  static let readable: Set<SyntheticVariant> = Set(allCases).subtracting(knownReaderGaps)
+  /// The variants filings are generated with by default: all of them.
+  static let all: Set<SyntheticVariant> = Set(allCases)
 }
