@@ -326,7 +326,7 @@ struct CoverPageAssembler {
     case .codes:
       // Codes stand right after their caption: from a footnote's sentence on, what follows is prose under
       // the page, not the row.
-      let own = values.prefix { !Self.isFootnoteProse($0) }
+      let own = values.prefix { !ValueParsers.isFootnoteProse($0.text) }
       if let readable = own.firstIndex(where: { ValueParsers.looksLikeCodes($0.text) }) {
         chosen = readable
       } else if own.isEmpty {
@@ -356,23 +356,6 @@ struct CoverPageAssembler {
           message: "a stray value '\(extra.text.prefix(40))' follows row \(number(of: slot))'s value and belongs to "
             + "no row; it was not read as data"))
     }
-  }
-
-  /// Whether a fragment reads as a footnote's sentence rather than a row's value: it starts with a
-  /// footnote mark ("*", "(1)") or a lower-case word, or runs to more than eight words.
-  static func isFootnoteProse(_ fragment: ValueFragment) -> Bool {
-    let text = fragment.text.trimmingBlanks()
-    guard let first = text.first else { return true }
-    if first == "*" || first == "\u{2020}" || (first.isLowercase && text.split(separator: " ").count >= 3) {
-      return true
-    }
-    // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
-    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
-      text.split(separator: " ").count > 4
-    {
-      return true
-    }
-    return text.split(separator: " ").count > 8
   }
 
   private func emptyRow(_ slot: CaptionSlot) -> Row {
@@ -411,9 +394,10 @@ struct CoverPageAssembler {
   /// The slot's fragments with wrapped lines joined into whole values.
   func logicalValues(of slot: CaptionSlot) -> [ValueFragment] {
     var fragments = slot.fragments.filter { !isCaptionOnly($0, of: slot.field) }
-    // A caption's wrapped last line ("OF ABOVE PERSON") before the value continues the caption, even when
-    // it holds only words that values may hold too; rows of codes excepted, where "IN" is a value.
-    if [.text, .amount, .percent].contains(slot.field.valueKind) {
+    // A caption's wrapped last line ("OF ABOVE PERSON") before a name or a place continues the caption,
+    // even when it holds only words that values may hold too. Rows of numbers lost such fragments in
+    // isCaptionOnly already; rows of codes keep them ("IN" is a value there).
+    if slot.field.valueKind == .text {
       while let first = fragments.first, !first.isInline,
         CaptionWords.strip(first.text.trimmingBlanks(), inName: false, cutsOrdinaryWords: true).text.isEmpty
       {
@@ -546,15 +530,27 @@ extension ValueParsers {
     ["o", "0", "x", "X", "[ ]", "[x]", "[X]", "¨", "þ", "ý", "☐", "☒"].contains(text.trimmingBlanks())
   }
 
+  /// Whether a text reads as a footnote's sentence rather than a row's value: it starts with a footnote
+  /// mark ("*", "†", "(1)" and a sentence) or with a lower-case word of a sentence, or runs to more than
+  /// eight words.
+  static func isFootnoteProse(_ text: String) -> Bool {
+    let text = text.trimmingBlanks()
+    guard let first = text.first else { return true }
+    let wordCount = text.split(separator: " ").count
+    if first == "*" || first == "\u{2020}" || (first.isLowercase && wordCount >= 3) { return true }
+    // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
+    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
+      wordCount > 4
+    {
+      return true
+    }
+    return wordCount > 8
+  }
+
   /// Whether the text reads as SEC codes (short upper-case words), not as prose or a number.
   static func looksLikeCodes(_ text: String) -> Bool {
     // A sentence under the page ("*Of this amount, ...") holds short words but is no row of codes.
-    let trimmed = text.trimmingBlanks()
-    let wordCount = trimmed.split(separator: " ").count
-    guard wordCount <= 8, let first = trimmed.first, !(first.isLowercase && wordCount >= 3), first != "*" else {
-      return false
-    }
-    guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
+    guard !isFootnoteProse(text), case .value(.codes(let codes)) = parseCodes(text) else { return false }
     return !codes.isEmpty
       && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
   }

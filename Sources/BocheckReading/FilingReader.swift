@@ -32,26 +32,20 @@ public enum FilingReader {
       let filing = TextFilingReader.read(lines: HTMLFlattener.flatten(text), path: path, format: .html)
       return try requireCoverPages(filing, line: nil)
     case .sgml:
-      guard let document = SGMLUnwrapper.primaryDocument(in: text) else {
+      guard let submission = SGMLUnwrapper.unwrap(text) else {
         throw ReadError(message: "the SGML wrapper holds no <DOCUMENT> with a <TEXT>")
       }
-      let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
-      switch document.content {
-      case .text:
-        var filing = TextFilingReader.read(text: document.text, path: path, format: .sgml, declaredForm: declared)
-        if filing.form == nil { filing.form = declared }
-        addExhibitParties(to: &filing, submission: text)
-        return try requireCoverPages(filing, line: document.firstLine)
-      case .html:
-        let lines = HTMLFlattener.flatten(document.text)
-        var filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
-        if filing.form == nil { filing.form = declared }
-        addExhibitParties(to: &filing, submission: text)
-        return try requireCoverPages(filing, line: document.firstLine)
-      case .xml:
+      let document = submission.primary
+      if document.content == .xml {
         let filing = XMLFilingReader.read(text: document.text, path: path, format: .sgml)
         return try requireCoverPages(filing, line: document.firstLine)
       }
+      let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
+      let lines = document.content == .html ? HTMLFlattener.flatten(document.text) : SourceLines(document.text)
+      var filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
+      if filing.form == nil { filing.form = declared }
+      addAgreementParties(submission.agreements, to: &filing)
+      return try requireCoverPages(filing, line: document.firstLine)
     case .xml:
       return try requireCoverPages(XMLFilingReader.read(text: text, path: path), line: nil)
     }
@@ -62,8 +56,8 @@ public enum FilingReader {
   /// The agreement's parties are those who sign it ("the undersigned hereby agree to the joint filing"):
   /// each joins the filing, so each needs a cover page of its own. Names already among the filing's
   /// parties are not added twice.
-  static func addExhibitParties(to filing: inout Filing, submission: String) {
-    for exhibit in SGMLUnwrapper.jointFilingExhibits(in: submission) {
+  static func addAgreementParties(_ agreements: [SGMLUnwrapper.Document], to filing: inout Filing) {
+    for exhibit in agreements {
       let lines = exhibit.content == .html ? HTMLFlattener.flatten(exhibit.text) : SourceLines(exhibit.text)
       let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1), isAgreement: true)
       var known = Set(filing.jointFilers.map { NameKey($0.name) })
@@ -176,7 +170,7 @@ extension FilingReader {
     switch detectFormat(text) {
     case .html: return HTMLFlattener.flatten(text).lines.map(String.init)
     case .sgml:
-      guard let document = SGMLUnwrapper.primaryDocument(in: text) else { return [] }
+      guard let document = SGMLUnwrapper.unwrap(text)?.primary else { return [] }
       if case .html = document.content { return HTMLFlattener.flatten(document.text).lines.map(String.init) }
       return SourceLines(document.text).lines.map(String.init)
     case .text, .xml: return SourceLines(text).lines.map(String.init)

@@ -1,11 +1,12 @@
-/// Finds the schedule's own document inside an EDGAR SGML wrapper.
+/// Finds the schedule's own document, and its joint filing agreements, inside an EDGAR SGML wrapper.
 ///
 /// Full submissions (`<SEC-DOCUMENT>` with a `<SEC-HEADER>`), dissemination files (`<SUBMISSION>`) and bare
 /// `<DOCUMENT>` wrappers hold one `<DOCUMENT>` per file, each with a `<TYPE>` and a `<TEXT>`. The schedule's
-/// document is the first whose type is a Schedule 13D or 13G; exhibits, PDFs and graphics are skipped.
+/// document is the first whose type is a Schedule 13D or 13G; an "EX-" exhibit that speaks of joint filing
+/// is an agreement whose signers join the filing; other exhibits, PDFs and graphics are skipped.
 /// The document's text is returned with every other line blanked, so line numbers stay those of the file.
 enum SGMLUnwrapper {
-  /// The chosen document.
+  /// One document of the submission.
   struct Document {
     /// The wrapper's lines with everything but the document's text blanked.
     let text: String
@@ -22,32 +23,36 @@ enum SGMLUnwrapper {
     case text, html, xml
   }
 
-  /// Picks the schedule's document, or `nil` when the wrapper holds no document with text.
-  static func primaryDocument(in source: String) -> Document? {
+  /// A submission's documents that bocheck reads: the schedule and its joint filing agreements.
+  struct Submission {
+    /// The schedule's own document: the first whose type is a Schedule 13D or 13G, else the first.
+    let primary: Document
+    /// The exhibits that hold a joint filing agreement: documents of an "EX-" type whose text speaks of
+    /// joint filing, at most ``maximumAgreementExhibits``.
+    let agreements: [Document]
+  }
+
+  /// Splits a submission into its documents once, and picks the schedule and its agreements.
+  ///
+  /// - Parameter source: The whole submission.
+  /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
+  static func unwrap(_ source: String) -> Submission? {
     let lines = SourceLines(source).lines
     let documents = spans(lines)
-    guard !documents.isEmpty else { return nil }
+    guard let fallback = documents.first else { return nil }
     let isSchedule: (String?) -> Bool = { type in
       guard let type = type?.uppercased() else { return false }
       return type.contains("13D") || type.contains("13G")
     }
-    let chosen = documents.first { isSchedule($0.type) } ?? documents[0]
-    return document(chosen, in: lines)
-  }
-
-  /// The exhibits of a submission that hold a joint filing agreement: documents of an "EX-" type whose
-  /// text speaks of joint filing, each with every other line blanked.
-  ///
-  /// - Parameter source: The whole submission.
-  static func jointFilingExhibits(in source: String) -> [Document] {
-    let lines = SourceLines(source).lines
+    let chosen = documents.first { isSchedule($0.type) } ?? fallback
     let phrase = ASCIIText.phrase("JOINT FILING")
     // Each exhibit is returned as a copy of the whole submission's lines: a few suffice (a filing has one
     // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
-    return spans(lines).filter { span in
+    let agreements = documents.filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
       return lines[span.start..<span.end].contains { ASCIIText.contains(phrase, in: $0) }
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
+    return Submission(primary: document(chosen, in: lines), agreements: agreements)
   }
 
   /// Tags that tell HTML: plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>,
