@@ -162,7 +162,7 @@ extension NameKey {
   }
 
   /// A person's name split into first name, middle names, last name and generational suffix.
-  private struct PersonName {
+  struct PersonName {
     var first: Substring
     var middle: [Substring]
     var last: Substring

@@ -116,12 +116,13 @@ enum LineTokenizer {
     let isTable = bytes[content.lowerBound] == 0x7C
     let cells = splitCells(bytes, content, atPipes: isTable)
     var tokens: [LineToken] = []
+    var columns = ColumnCounter(bytes)
     let locate: (Int) -> (line: Int, column: Int) = { offset in
-      source.location(position: number, offset: offset, bytes: bytes)
+      source.location(position: number, offset: offset, columns: &columns)
     }
+    let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
     for (cellIndex, cell) in cells.enumerated() {
-      let hasLaterCell = cells[(cellIndex + 1)...].contains { !$0.isEmpty }
-      tokenizeCell(bytes, cell, hasLaterCell: hasLaterCell, locate: locate, into: &tokens)
+      tokenizeCell(bytes, cell, hasLaterCell: cellIndex < lastFilledCell, locate: locate, into: &tokens)
     }
     // A number cell directly followed by a caption without a number is that caption's number.
     var merged: [LineToken] = []
@@ -472,17 +473,5 @@ enum LineTokenizer {
       }
     }
     return false
-  }
-
-  /// The 1-based character column of a byte offset.
-  static func characterColumn(_ bytes: [UInt8], _ offset: Int) -> Int {
-    var column = 1
-    var position = 0
-    while position < offset && position < bytes.count {
-      // Count only the first byte of each UTF-8 sequence.
-      if bytes[position] & 0xC0 != 0x80 { column += 1 }
-      position += 1
-    }
-    return column
   }
 }

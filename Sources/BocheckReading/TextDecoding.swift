@@ -104,15 +104,57 @@ struct SourceLines {
   /// - Parameters:
   ///   - position: The 1-based position of the line.
   ///   - offset: The byte offset in that line.
-  ///   - bytes: The line's bytes, for counting characters.
-  func location(position: Int, offset: Int, bytes: [UInt8]) -> (line: Int, column: Int) {
-    guard let origins, position >= 1, position <= origins.count,
-      let origin = origins[position - 1].last(where: { $0.offset <= offset })
-    else {
-      return (position, LineTokenizer.characterColumn(bytes, offset))
+  ///   - columns: Counts the characters of that line's bytes.
+  func location(position: Int, offset: Int, columns: inout ColumnCounter) -> (line: Int, column: Int) {
+    guard let origins, position >= 1, position <= origins.count else {
+      return (position, columns.column(at: offset))
     }
-    let skipped = LineTokenizer.characterColumn(
-      Array(bytes[min(origin.offset, bytes.count)...]), offset - origin.offset)
+    let pieces = origins[position - 1]
+    // The last piece that starts at or before the offset (the pieces are sorted by offset).
+    var low = 0
+    var high = pieces.count
+    while low < high {
+      let middle = (low + high) / 2
+      if pieces[middle].offset <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return (position, columns.column(at: offset)) }
+    let origin = pieces[low - 1]
+    let pieceStart = columns.column(at: origin.offset)
+    let skipped = columns.column(at: offset) - pieceStart + 1
     return (origin.line, origin.column + skipped - 1)
+  }
+}
+
+/// Counts the 1-based character column of byte offsets in one line of UTF-8.
+///
+/// Offsets asked in rising order cost, together, one pass over the line; an offset before the last one asked
+/// restarts the count from the start of the line. A line with thousands of values is thereby located in
+/// time linear in its length.
+struct ColumnCounter {
+  /// The line's bytes.
+  let bytes: [UInt8]
+  private var offset = 0
+  private var column = 1
+
+  /// Starts counting at the start of a line.
+  ///
+  /// - Parameter bytes: The line's bytes.
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The 1-based character column of a byte offset (clamped to the line).
+  ///
+  /// - Parameter target: A byte offset in the line.
+  mutating func column(at target: Int) -> Int {
+    let target = min(max(target, 0), bytes.count)
+    if target < offset {
+      offset = 0
+      column = 1
+    }
+    while offset < target {
+      // Count only the first byte of each UTF-8 sequence.
+      if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+      offset += 1
+    }
+    return column
   }
 }

@@ -42,16 +42,15 @@ enum Parties {
       if signs { party.signs = true } else { party.joins = true }
       byKey[key] = party
     }
-    let complete = filing.coverPages.filter { isComplete($0, schedule: filing.schedule) }
+    let completeNames = NameIndex(
+      filing.coverPages.compactMap { page in
+        isComplete(page, schedule: filing.schedule) ? page.reportingPersonName.map { ($0, page.index) } : nil
+      })
     return byKey.values.map { party in
       var matched = party
-      let named = complete.compactMap { page in page.reportingPersonName.map { (page.index, $0) } }
-      if let exact = named.first(where: { NameKey($0.1) == NameKey(party.name) }) {
-        matched.coverPage = exact.0
-        matched.nameMatch = .exact
-      } else if let loose = named.first(where: { NameKey.match($0.1, party.name) != nil }) {
-        matched.coverPage = loose.0
-        matched.nameMatch = .loose
+      if let best = completeNames.bestMatch(party.name) {
+        matched.coverPage = best.value
+        matched.nameMatch = best.match
       }
       return matched
     }.sorted { ($0.line, $0.name) < ($1.line, $1.name) }

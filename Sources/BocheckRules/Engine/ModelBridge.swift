@@ -39,8 +39,8 @@ struct ModelBridge {
       guard let name = page.reportingPersonName, let person = personsByPage[page.index] else { continue }
       context.personsByNameKey[NameKey(name).text, default: []].append(person)
     }
-    self.context = context
-    parties = Parties.of(filing).map { party in
+    let partyList = Parties.of(filing)
+    let parties = partyList.map { party in
       ModelObject(
         kind: .party,
         fields: [
@@ -53,6 +53,9 @@ struct ModelBridge {
         ],
         location: SourceLocation(page: nil, row: nil, line: party.line, column: 1), display: party.name)
     }
+    self.parties = parties
+    context.partiesByName = NameIndex(zip(partyList.map(\.name), parties))
+    self.context = context
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
       return ModelObject(

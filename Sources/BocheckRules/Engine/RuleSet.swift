@@ -152,25 +152,72 @@ enum CheckRunner {
   static func run(_ check: RuleCheck, of rule: Rule, bridge: ModelBridge) -> [Finding] {
     var findings: [Finding] = []
     let environment = Environment(variables: bridge.globals, context: bridge.context)
-    iterate(check, bindingIndex: 0, environment: environment, bound: [], bridge: bridge) { environment, bound in
+    var plan = StepPlan(check)
+    iterate(check, bindingIndex: 0, environment: environment, bound: [], plan: &plan) { environment, bound in
       guard case .boolean(false) = Evaluator.evaluate(check.expectation, in: environment) else { return }
       findings.append(finding(check, rule: rule, environment: environment, bound: bound, bridge: bridge))
     }
     return findings
   }
 
+  /// A check's `let:` and `where:` steps as they are run, with the values of those that do not depend on the
+  /// bindings computed once.
+  ///
+  /// A `where:` is split into its `and`-ed conditions, which is the same test: the step passes when all of
+  /// them are true. A step that names neither a bound variable nor a `let:` that does (for example
+  /// `filing.parties[signs] is not empty` inside `for: person in persons`) is evaluated the first time a
+  /// binding reaches it and then reused, which keeps a check over every person linear in the number of
+  /// persons. A name inside a filter may be an element's field rather than a variable; it is treated as a
+  /// variable whenever a variable has that name, so the analysis errs only towards evaluating again.
+  struct StepPlan {
+    /// The steps in file order, each with whether its value is the same for every binding.
+    let steps: [(step: RuleCheck.Step, invariant: Bool)]
+    /// The values of invariant steps computed so far, by index in ``steps``.
+    var computed: [Int: Value] = [:]
+
+    init(_ check: RuleCheck) {
+      var varying = Set(check.bindings.map(\.name))
+      var steps: [(step: RuleCheck.Step, invariant: Bool)] = []
+      for step in check.steps {
+        switch step {
+        case .letting(let name, let expression):
+          let invariant = expression.referencedNames.isDisjoint(with: varying)
+          if !invariant { varying.insert(name) }
+          steps.append((step, invariant))
+        case .filtering(let condition):
+          for conjunct in condition.conjuncts {
+            steps.append((.filtering(conjunct), conjunct.referencedNames.isDisjoint(with: varying)))
+          }
+        }
+      }
+      self.steps = steps
+    }
+  }
+
   private static func iterate(
-    _ check: RuleCheck, bindingIndex: Int, environment: Environment, bound: [Value], bridge: ModelBridge,
+    _ check: RuleCheck, bindingIndex: Int, environment: Environment, bound: [Value], plan: inout StepPlan,
     _ body: (Environment, [Value]) -> Void
   ) {
     guard bindingIndex < check.bindings.count else {
       var current = environment
-      for step in check.steps {
+      for (index, (step, invariant)) in plan.steps.enumerated() {
+        let expression: Expression
         switch step {
-        case .letting(let name, let expression):
-          current.variables[name] = Evaluator.evaluate(expression, in: current)
-        case .filtering(let condition):
-          guard case .boolean(true) = Evaluator.evaluate(condition, in: current) else { return }
+        case .letting(_, let value): expression = value
+        case .filtering(let condition): expression = condition
+        }
+        let value: Value
+        if let computed = plan.computed[index] {
+          value = computed
+        } else {
+          value = Evaluator.evaluate(expression, in: current)
+          if invariant { plan.computed[index] = value }
+        }
+        switch step {
+        case .letting(let name, _):
+          current.variables[name] = value
+        case .filtering:
+          guard case .boolean(true) = value else { return }
         }
       }
       body(current, bound)
@@ -181,7 +228,8 @@ enum CheckRunner {
     for item in items {
       var inner = environment
       inner.variables[binding.name] = item
-      iterate(check, bindingIndex: bindingIndex + 1, environment: inner, bound: bound + [item], bridge: bridge, body)
+      iterate(
+        check, bindingIndex: bindingIndex + 1, environment: inner, bound: bound + [item], plan: &plan, body)
     }
   }
 

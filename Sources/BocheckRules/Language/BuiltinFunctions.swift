@@ -304,6 +304,19 @@ enum BuiltinFunctions {
         return .list((context.personsByNameKey[key] ?? []).map { .object($0) })
       }),
     BuiltinFunction(
+      name: "partiesNamed", arity: 1...1,
+      summary:
+        "partiesNamed(name): the parties (signers and joint filers) whose names name the same person as this "
+        + "name as a reader compares them (see sameName), in line order (an index: no filter over every party)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isText, "a name")
+        return .list(.object(.party))
+      },
+      evaluate: { arguments, context in
+        guard let name = text(arguments[0]) else { return .null }
+        return .list(context.partiesByName.matches(name).map { .object($0.value) })
+      }),
+    BuiltinFunction(
       name: "sumAmounts", arity: 1...1,
       summary:
         "sumAmounts(rows): the total of amount rows, with per-kind part sums when every row itemises its parts",

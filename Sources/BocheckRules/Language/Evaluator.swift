@@ -7,6 +7,9 @@ struct EvaluationContext: Sendable {
   /// The persons whose row 1 has each name key, in page order: an index, so that a rule that looks for a
   /// person's namesakes does not filter every person for every person.
   var personsByNameKey: [String: [ModelObject]] = [:]
+  /// The parties by their names, in line order: an index, so that a rule that looks for a person's
+  /// signature does not compare every party's name with every person's.
+  var partiesByName = NameIndex<ModelObject>([])
 }
 
 /// The names an expression sees while it is evaluated.
