@@ -12,6 +12,9 @@ import BocheckModel
 public enum ModelJSON {
   /// One file: the filing as read, its basis and, when given, its findings.
   ///
+  /// A filing of a file that holds several has one more key, `filing` (see ``position(_:)``); the file
+  /// has one such object per filing, all with the same `path`.
+  ///
   /// - Parameters:
   ///   - report: The file's report.
   ///   - includeFindings: Whether to add the `findings` array (`bocheck check`) or leave it out
@@ -36,7 +39,17 @@ public enum ModelJSON {
     if includeFindings {
       object["findings"] = .array(report.sortedFindings.map(finding))
     }
+    // Only a file that holds several filings says which one this is, so that the shape of a file of one
+    // filing does not change.
+    if let position = filing.position { object["filing"] = self.position(position) }
     return .object(object)
+  }
+
+  /// Which filing of its file a filing is: `{"index", "count", "line"}`, all 1-based.
+  ///
+  /// - Parameter position: The filing's position in a file that holds several.
+  public static func position(_ position: FilingPosition) -> JSONValue {
+    .object(["index": .integer(position.index), "count": .integer(position.count), "line": .integer(position.line)])
   }
 
   /// A shares-outstanding basis: `{"value", "source", "line"}`.
