@@ -42,8 +42,9 @@ enum CheckCommand {
   /// Runs the command.
   ///
   /// A file that holds several filings one after the other is checked as several filings, each reported
-  /// on its own. Every input that can be read is checked even when another cannot; each unreadable one is reported on
-  /// standard error and makes the exit status 2. Invalid rules stop the run before any input is read.
+  /// on its own. Every input (and every filing of an input) that can be read is checked even when another
+  /// cannot; each unreadable one is reported on standard error and makes the exit status 2. Invalid rules
+  /// stop the run before any input is read.
   ///
   /// With `--jobs` above 1, several inputs are read and checked at once on worker threads, but everything
   /// that is written (reports, errors, progress) and everything that keeps state across files

@@ -53,7 +53,8 @@ public enum FilingReader {
     for (index, start) in starts.enumerated() {
       let position = FilingPosition(index: index + 1, count: starts.count, line: start.line)
       let lower = utf8.index(utf8.startIndex, offsetBy: start.offset)
-      let upper = index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1].offset) : utf8.endIndex
+      let upper =
+        index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1].offset) : utf8.endIndex
       let piece = String(text[lower..<upper])
       do throws(ReadError) {
         var filing = try read(text: piece, path: path, format: format).shiftingLines(by: start.line - 1)

@@ -3,7 +3,9 @@ import BocheckModel
 /// Turns the model and findings into ``JSONValue``s, the shapes the JSON report and `bocheck parse` print.
 ///
 /// Conventions, the same everywhere:
-/// - Every key of a shape is always present; a value that is absent is `null` (never a missing key).
+/// - Every key of a shape is always present; a value that is absent is `null` (never a missing key). The one
+///   exception is a file's `filing` position, present only on the filings of a file that holds several,
+///   so that the shape of a file of one filing is what it always was.
 /// - Numbers (shares, percents, shares outstanding) are exact decimals written as printed, without
 ///   thousands separators: `1200001`, `4.75`, `12.5`.
 /// - Lines and columns are 1-based.

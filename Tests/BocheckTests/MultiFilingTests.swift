@@ -116,9 +116,10 @@ struct MultiFilingReadingTests {
   @Test("two plain-text schedules, the second after the first's signature, are two filings with the file's lines")
   func plainText() throws {
     let filings = try ConcatenatedFilings.filings(ConcatenatedFilings.twoText)
-    #expect(filings.map(\.position) == [
-      FilingPosition(index: 1, count: 2, line: 1), FilingPosition(index: 2, count: 2, line: 53),
-    ])
+    #expect(
+      filings.map(\.position) == [
+        FilingPosition(index: 1, count: 2, line: 1), FilingPosition(index: 2, count: 2, line: 53),
+      ])
     #expect(filings.map { $0.coverPages.map(\.reportingPersonName) } == [["Alpha Fund LP"], ["Beta Fund LP"]])
     #expect(filings.map { $0.coverPages.map(\.line) } == [[14], [66]])
     #expect(try filings[1].coverPages[0].row(.aggregateAmountOwned).line == 86)
@@ -142,7 +143,10 @@ struct MultiFilingReadingTests {
     let texts: [[String]] = [
       [ConcatenatedFilings.alpha, ConcatenatedFilings.beta],
       [1, 2, 3].map { ConcatenatedFilings.submission(CLIHarness.cleanFiling, number: $0) },
-      [ConcatenatedFilings.message(CLIHarness.errorFiling, number: 1), ConcatenatedFilings.message(CLIHarness.cleanFiling, number: 2)],
+      [
+        ConcatenatedFilings.message(CLIHarness.errorFiling, number: 1),
+        ConcatenatedFilings.message(CLIHarness.cleanFiling, number: 2),
+      ],
       [
         ConcatenatedFilings.xml(person: "Kestrel Fund LP", signer: "Kestrel Fund LP"),
         ConcatenatedFilings.xml(person: "Heron Fund LP", signer: "Heron Fund LP"),
@@ -263,7 +267,8 @@ struct SingleFilingNotSplitTests {
   static let coverPagePerPerson: String = {
     func page(_ name: String) -> String {
       CLIHarness.cleanFiling.replacingOccurrences(of: "Alpha Fund LP", with: name)
-        .replacingOccurrences(of: "\nItem 5. The percentages are based on 10,000 shares of Common Stock outstanding.\n", with: "")
+        .replacingOccurrences(
+          of: "\nItem 5. The percentages are based on 10,000 shares of Common Stock outstanding.\n", with: "")
     }
     return "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\n" + page("Alpha Fund LP") + "\n" + page("Alpha GP LLC")
       + "\nItem 5. The percentages are based on 10,000 shares of Common Stock outstanding.\n\nSIGNATURE\n\n"
@@ -282,7 +287,8 @@ struct SingleFilingNotSplitTests {
   @Test("a title after a signature without a new issuer and CUSIP header does not split")
   func titleWithoutHeader() throws {
     let text =
-      ConcatenatedFilings.alpha + "EXHIBIT 2\n\nSCHEDULE 13D\n(Amendment No. 1)\n\nA copy of the schedule as first filed.\n"
+      ConcatenatedFilings.alpha
+      + "EXHIBIT 2\n\nSCHEDULE 13D\n(Amendment No. 1)\n\nA copy of the schedule as first filed.\n"
     #expect(try ConcatenatedFilings.readAll(text).count == 1)
   }
 
@@ -367,9 +373,10 @@ struct MultiFilingCLITests {
     let files = try #require(report["files"] as? [[String: Any]])
     #expect(files.count == 2)
     #expect(files.map { $0["path"] as? String } == [path, path])
-    #expect(files.map { ($0["filing"] as? [String: Int]) ?? [:] } == [
-      ["index": 1, "count": 2, "line": 1], ["index": 2, "count": 2, "line": 53],
-    ])
+    #expect(
+      files.map { ($0["filing"] as? [String: Int]) ?? [:] } == [
+        ["index": 1, "count": 2, "line": 1], ["index": 2, "count": 2, "line": 53],
+      ])
     let findings = try #require(files[1]["findings"] as? [[String: Any]])
     #expect(findings.map { $0["line"] as? Int } == [84])
     #expect(findings.map { $0["rule"] as? String } == ["power-sum"])
@@ -404,7 +411,8 @@ struct MultiFilingCLITests {
     let (folder, _) = try writeFeed()
     defer { try? FileManager.default.removeItem(at: folder) }
     try CLIHarness.write(ConcatenatedFilings.beta, named: "a-single.txt", in: folder)
-    try CLIHarness.write(ConcatenatedFilings.alpha + ConcatenatedFilings.beta + ConcatenatedFilings.alpha, named: "z.txt", in: folder)
+    try CLIHarness.write(
+      ConcatenatedFilings.alpha + ConcatenatedFilings.beta + ConcatenatedFilings.alpha, named: "z.txt", in: folder)
     for format in ["text", "json", "sarif", "junit"] {
       let serial = CLIHarness.run(["check", "--jobs", "1", "--format", format, folder.path])
       let parallel = CLIHarness.run(["check", "--jobs", "3", "--format", format, folder.path])
@@ -431,7 +439,9 @@ struct MultiFilingCLITests {
         + "(no row captions such as 'NAME OF REPORTING PERSON')\n")
     #expect(outcome.standardOutput.contains("\(path) (filing 1 of 3, from line 1): 0 errors"))
     #expect(outcome.standardOutput.contains("\(path) (filing 3 of 3, from line 55): 1 error"))
-    #expect(outcome.standardOutput.hasSuffix("total: 1 file (2 filings) checked, 1 error, 0 warnings, 0 notes, 1 unreadable\n"))
+    #expect(
+      outcome.standardOutput.hasSuffix(
+        "total: 1 file (2 filings) checked, 1 error, 0 warnings, 0 notes, 1 unreadable\n"))
   }
 
   @Test("parse prints every filing of a file, each with its position")
@@ -440,7 +450,8 @@ struct MultiFilingCLITests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = CLIHarness.run(["parse", path])
     #expect(outcome.status == 0)
-    let model = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    let model = try #require(
+      try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
     let filings = try #require(model["filings"] as? [[String: Any]])
     #expect(filings.map { ($0["filing"] as? [String: Int])?["line"] } == [1, 53])
     #expect(model["version"] as? Int == 1)
