@@ -41,8 +41,10 @@ enum CheckCommand {
 
   /// Runs the command.
   ///
-  /// Every input that can be read is checked even when another cannot; each unreadable one is reported on
-  /// standard error and makes the exit status 2. Invalid rules stop the run before any input is read.
+  /// A file that holds several filings one after the other is checked as several filings, each reported
+  /// on its own. Every input (and every filing of an input) that can be read is checked even when another
+  /// cannot; each unreadable one is reported on standard error and makes the exit status 2. Invalid rules
+  /// stop the run before any input is read.
   ///
   /// With `--jobs` above 1, several inputs are read and checked at once on worker threads, but everything
   /// that is written (reports, errors, progress) and everything that keeps state across files
@@ -119,6 +121,9 @@ enum CheckCommand {
     let checker = FilingCheck(
       ruleSet: ruleSet, settings: settings, inputFormat: inputFormat, sharesOutstanding: sharesOutstanding)
     // Suppressions and the baseline keep state from file to file: they take the files in input order here.
+    func report(_ outcomes: [Result<FilingCheck.Checked, InputError>]) {
+      for outcome in outcomes { report(outcome) }
+    }
     func report(_ outcome: Result<FilingCheck.Checked, InputError>) {
       switch outcome {
       case .failure(let error):
@@ -159,36 +164,44 @@ enum CheckCommand {
     return failing ? BocheckCommand.exitFindings : BocheckCommand.exitSuccess
   }
 
-  /// Reads one input into the model.
+  /// Reads every filing of one input into the model.
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - format: The format to read it as; `nil` tells it from the content.
   ///   - console: Where standard input comes from.
-  static func readFiling(_ input: InputSource, format: InputFormat? = nil, console: Console) -> Result<
+  /// - Returns: One result per filing of the input, in order (see ``readFilings(_:format:standardInput:)``).
+  static func readFilings(_ input: InputSource, format: InputFormat? = nil, console: Console) -> [Result<
     Filing, InputError
-  > {
-    readFiling(input, format: format, standardInput: console.standardInput)
+  >] {
+    readFilings(input, format: format, standardInput: console.standardInput)
   }
 
-  /// Reads one input into the model, on any thread.
+  /// Reads every filing of one input into the model, on any thread.
+  ///
+  /// A file that holds several filings one after the other gives one result per filing
+  /// (``FilingReader/readAll(bytes:path:format:)``); a filing that cannot be read gives an error naming the
+  /// file, the 1-based line where the problem is and which filing it is, and the others are still read.
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - format: The format to read it as; `nil` tells it from the content.
   ///   - standardInput: Reads all of standard input, for `-`.
-  static func readFiling(_ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> Result<
+  /// - Returns: One result per filing, in order; a single failure when the input cannot be read at all.
+  static func readFilings(_ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> [Result<
     Filing, InputError
-  > {
+  >] {
     do {
       let bytes = try InputFiles.bytes(of: input, standardInput: standardInput)
       do {
-        return .success(try FilingReader.read(bytes: bytes, path: input.path, format: format))
+        return try FilingReader.readAll(bytes: bytes, path: input.path, format: format).map { result in
+          result.mapError { InputError(path: input.path, line: $0.line, message: $0.message) }
+        }
       } catch {
-        return .failure(InputError(path: input.path, line: error.line, message: error.message))
+        return [.failure(InputError(path: input.path, line: error.line, message: error.message))]
       }
     } catch {
-      return .failure(error)
+      return [.failure(error)]
     }
   }
 
@@ -265,17 +278,20 @@ struct FilingCheck: Sendable {
   /// `--shares-outstanding`, when given.
   let sharesOutstanding: ExactDecimal?
 
-  /// Reads one input and runs the rules on it.
+  /// Reads one input and runs the rules on each of its filings, each on its own.
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - standardInput: Reads all of standard input, for `-`.
-  /// - Returns: The checked filing, or why the input cannot be read.
-  func check(_ input: InputSource, standardInput: () -> [UInt8]) -> Result<Checked, InputError> {
-    CheckCommand.readFiling(input, format: inputFormat, standardInput: standardInput).map { read in
-      let filing = settings.prepare(read)
-      let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
-      return Checked(filing: filing, result: ruleSet.check(filing, options: options))
+  /// - Returns: One result per filing of the input, in order: the checked filing, or why it cannot be
+  ///   read; a single failure when the input cannot be read at all.
+  func check(_ input: InputSource, standardInput: () -> [UInt8]) -> [Result<Checked, InputError>] {
+    CheckCommand.readFilings(input, format: inputFormat, standardInput: standardInput).map { outcome in
+      outcome.map { read in
+        let filing = settings.prepare(read)
+        let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
+        return Checked(filing: filing, result: ruleSet.check(filing, options: options))
+      }
     }
   }
 }

@@ -35,7 +35,9 @@ enum HelpText {
 
     Reads each filing, finds its cover pages and checks them against the rules. PATH is a file, a folder
     (searched recursively for .htm .html .nc .txt .xml files, in sorted order; names starting with a dot
-    are skipped) or - for standard input.
+    are skipped) or - for standard input. A file that holds several filings one after the other (EDGAR
+    feed files, concatenated submissions or documents) is checked as several filings, each reported with
+    its place in the file ("filing 2 of 3, from line 812") and lines counted in the whole file.
 
     options:
       --format text|json|sarif|github|junit|checkstyle|html
@@ -83,13 +85,14 @@ enum HelpText {
 
     Reads one filing (a file, or - for standard input) and prints its model as JSON, without running any
     rule: the form, issuer, CUSIP, stated shares outstanding, signers, joint filers and every reporting
-    person's rows with their 1-based lines, how each was read and its value.
+    person's rows with their 1-based lines, how each was read and its value. A file that holds several
+    filings prints {"filings": [...], "version": 1}, each model with its "filing" position.
 
     options:
       --input-format FORMAT  read it as auto (the default: told from the content), text, html, sgml or xml
       -h, --help             print this help
 
-    exit status: 0 when the filing was read, 2 for a usage error or an unreadable input.
+    exit status: 0 when every filing was read, 2 for a usage error or an unreadable input or filing.
 
     """
 

@@ -1,13 +1,17 @@
 import BocheckReporting
 
-/// `bocheck parse PATH`: prints one filing's model as read, as JSON, without running any rule.
+/// `bocheck parse PATH`: prints one file's filings as read, as JSON, without running any rule.
+///
+/// A file of one filing prints its model; a file that holds several prints
+/// `{"filings": [...], "version": 1}` with one model per filing, each with its `filing` position.
 enum ParseCommand {
   /// Runs the command.
   ///
   /// - Parameters:
   ///   - arguments: The arguments after `parse`.
   ///   - console: Where to read and write.
-  /// - Returns: The exit status: 0 when the filing was read, 2 when it could not be.
+  /// - Returns: The exit status: 0 when every filing was read, 2 when one could not be (the others are
+  ///   still printed).
   /// - Throws: ``UsageError`` for a mistake on the command line.
   static func run(_ arguments: [String], console: Console) throws(UsageError) -> Int32 {
     let parsed = try ArgumentParser.parse(
@@ -29,14 +33,21 @@ enum ParseCommand {
     }
     let input: InputSource = path == "-" ? .standardInput : .file(path)
     let inputFormat = try CheckCommand.choice(parsed, "--input-format", default: InputFormatChoice.auto).format
-    switch CheckCommand.readFiling(input, format: inputFormat, console: console) {
-    case .failure(let error):
-      console.error(error.description)
-      return BocheckCommand.exitFailure
-    case .success(let filing):
-      let report = FileReport(filing: filing, findings: [], basis: ReportedBasis.stated(in: filing))
-      console.standardOutput(JSONReport.renderModel(report))
-      return BocheckCommand.exitSuccess
+    let outcomes = CheckCommand.readFilings(input, format: inputFormat, console: console)
+    var reports: [FileReport] = []
+    for outcome in outcomes {
+      switch outcome {
+      case .failure(let error): console.error(error.description)
+      case .success(let filing):
+        reports.append(FileReport(filing: filing, findings: [], basis: ReportedBasis.stated(in: filing)))
+      }
     }
+    // One filing prints its model; a file of several prints them all, each saying which it is.
+    if outcomes.count == 1, let report = reports.first {
+      console.standardOutput(JSONReport.renderModel(report))
+    } else if !reports.isEmpty {
+      console.standardOutput(JSONReport.renderModels(reports))
+    }
+    return reports.count == outcomes.count ? BocheckCommand.exitSuccess : BocheckCommand.exitFailure
   }
 }

@@ -102,7 +102,7 @@ struct ReportSettings: Sendable {
 /// checked files, as it renders them all at once.
 struct ReportWriter {
   private enum State {
-    case text(TextReport, files: Int, totals: SeverityCounts)
+    case text(TextReport, tally: FileTally, totals: SeverityCounts)
     case json(JSONReport.Stream)
     case sarif(SARIFReport.Stream)
     case github
@@ -123,7 +123,7 @@ struct ReportWriter {
   init(format: ReportFormat, settings: ReportSettings, colors: Bool) {
     self.settings = settings
     switch format {
-    case .text: state = .text(TextReport(colors: colors), files: 0, totals: SeverityCounts())
+    case .text: state = .text(TextReport(colors: colors), tally: FileTally(), totals: SeverityCounts())
     case .json: state = .json(JSONReport.Stream())
     case .sarif: state = .sarif(SARIFReport.Stream(rules: settings.rules, tool: settings.tool, paths: settings.paths))
     case .github: state = .github
@@ -145,13 +145,18 @@ struct ReportWriter {
 
   /// What the report says of one checked file, when it says it at once.
   ///
-  /// - Parameter file: A checked file.
+  /// A file that holds several filings is added once per filing, in order; each report shows each filing
+  /// on its own and says which it is.
+  ///
+  /// - Parameter file: A checked file, or one filing of a file that holds several.
   mutating func add(_ file: FileReport) -> String {
     switch state {
-    case .text(let report, let files, var totals):
+    case .text(let report, var tally, var totals):
       totals.add(SeverityCounts(file.findings))
-      state = .text(report, files: files + 1, totals: totals)
-      return report.renderFile(file, isFirst: files == 0)
+      let isFirst = tally.filings == 0
+      tally.add(file)
+      state = .text(report, tally: tally, totals: totals)
+      return report.renderFile(file, isFirst: isFirst)
     case .json(var stream):
       let text = stream.add(file)
       state = .json(stream)
@@ -190,10 +195,10 @@ struct ReportWriter {
   /// - Parameter unreadableCount: How many inputs could not be read.
   func end(unreadableCount: Int) -> String {
     switch state {
-    case .text(let report, let files, let totals):
+    case .text(let report, let tally, let totals):
       // Nothing was read: standard error has said why, and there is no report to total.
-      guard files > 0 else { return "" }
-      return report.renderTotal(fileCount: files, totals: totals, unreadableCount: unreadableCount)
+      guard tally.filings > 0 else { return "" }
+      return report.renderTotal(tally, totals: totals, unreadableCount: unreadableCount)
     case .json(let stream): return stream.end()
     case .sarif(let stream): return stream.end()
     case .github: return ""

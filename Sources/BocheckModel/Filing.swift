@@ -31,6 +31,8 @@ public struct Filing: Hashable, Sendable {
   public var coverPages: [CoverPage]
   /// Problems the reader met that are not about a single row, such as a value it had to ignore.
   public var readerNotes: [ReaderNote]
+  /// Which of its file's filings this is, when the file holds several; `nil` when it holds one.
+  public var position: FilingPosition?
 
   /// Creates a filing.
   public init(
@@ -38,7 +40,7 @@ public struct Filing: Hashable, Sendable {
     amendment: Located<Int>? = nil, issuer: Located<String>? = nil, itemOneIssuer: Located<String>? = nil,
     cusip: Located<String>? = nil, statedSharesOutstanding: Located<ExactDecimal>? = nil,
     signers: [NamedMention] = [], jointFilers: [NamedMention] = [], coverPages: [CoverPage] = [],
-    readerNotes: [ReaderNote] = []
+    readerNotes: [ReaderNote] = [], position: FilingPosition? = nil
   ) {
     self.path = path
     self.format = format
@@ -53,6 +55,38 @@ public struct Filing: Hashable, Sendable {
     self.jointFilers = jointFilers
     self.coverPages = coverPages
     self.readerNotes = readerNotes
+    self.position = position
+  }
+}
+
+/// Where a filing stands in a file that holds several, one after the other.
+///
+/// EDGAR's feed and dissemination files concatenate submissions, and a folder of drafts may hold several
+/// schedules pasted into one file; each is read and checked as a filing of its own. Its lines stay those
+/// of the whole file, so the position only says which filing it is and where it begins.
+public struct FilingPosition: Hashable, Sendable, CustomStringConvertible {
+  /// The filing's 1-based index among the file's filings.
+  public var index: Int
+  /// How many filings the file holds.
+  public var count: Int
+  /// The 1-based line of the file where the filing begins.
+  public var line: Int
+
+  /// Creates a position.
+  ///
+  /// - Parameters:
+  ///   - index: The 1-based index of the filing in its file.
+  ///   - count: How many filings the file holds.
+  ///   - line: The 1-based line of the file where the filing begins.
+  public init(index: Int, count: Int, line: Int) {
+    self.index = index
+    self.count = count
+    self.line = line
+  }
+
+  /// The position in words, as reports print it: `filing 2 of 3, from line 812`.
+  public var description: String {
+    "filing \(index) of \(count), from line \(line)"
   }
 }
 

@@ -9,7 +9,10 @@ public enum FilingReader {
   /// The largest input read, in bytes (256 MiB).
   public static let maximumSize = 256 * 1024 * 1024
 
-  /// Reads a filing.
+  /// Reads a file as one filing.
+  ///
+  /// The whole file is read as a single filing, even when it holds several one after the other; use
+  /// ``readAll(bytes:path:format:)`` to read each of them on its own.
   ///
   /// - Parameters:
   ///   - bytes: The file's contents.
@@ -17,6 +20,59 @@ public enum FilingReader {
   ///   - format: The format to read it as; `nil` tells it from the content.
   /// - Throws: ``ReadError`` when the input is not a filing bocheck can read.
   public static func read(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ReadError) -> Filing {
+    try read(text: decodedText(bytes), path: path, format: format)
+  }
+
+  /// Reads every filing of a file that may hold several one after the other.
+  ///
+  /// The file is split where a new filing explicitly begins (a new SGML submission wrapper, a new XML
+  /// document, a new HTML document) or, in plain text, where a new schedule's title and issuer header
+  /// follow the previous filing's signature (see ``FilingSplitter``). Each filing is read and checked on
+  /// its own, with its own signers and cover pages, and keeps the line numbers of the file. A file that
+  /// holds one filing is read exactly as ``read(bytes:path:format:)`` reads it, and its filing has no
+  /// ``Filing/position``.
+  ///
+  /// - Parameters:
+  ///   - bytes: The file's contents.
+  ///   - path: Where it came from, recorded in each filing.
+  ///   - format: The format to read it as; `nil` tells it from the content, for each filing.
+  /// - Returns: One result per filing, in the file's order: the filing, with its ``Filing/position``
+  ///   when there are several, or why that filing cannot be read (its message begins `filing 2 of 3:` and
+  ///   its line is a 1-based line of the file), so that one bad filing does not stop the others.
+  /// - Throws: ``ReadError`` when the file as a whole cannot be read (empty, too large, binary), or when it
+  ///   holds one filing and that filing cannot be read.
+  public static func readAll(
+    bytes: [UInt8], path: String, format: InputFormat? = nil
+  ) throws(ReadError) -> [Result<Filing, ReadError>] {
+    let text = try decodedText(bytes)
+    let starts = FilingSplitter.starts(of: text, format: format ?? detectFormat(text))
+    guard starts.count > 1 else { return [.success(try read(text: text, path: path, format: format))] }
+    let utf8 = text.utf8
+    var results: [Result<Filing, ReadError>] = []
+    results.reserveCapacity(starts.count)
+    for (index, start) in starts.enumerated() {
+      let position = FilingPosition(index: index + 1, count: starts.count, line: start.line)
+      let lower = utf8.index(utf8.startIndex, offsetBy: start.offset)
+      let upper =
+        index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1].offset) : utf8.endIndex
+      let piece = String(text[lower..<upper])
+      do throws(ReadError) {
+        var filing = try read(text: piece, path: path, format: format).shiftingLines(by: start.line - 1)
+        filing.position = position
+        results.append(.success(filing))
+      } catch {
+        results.append(
+          .failure(
+            ReadError(
+              message: "filing \(position.index) of \(position.count): \(error.message)",
+              line: error.line.map { $0 + start.line - 1 } ?? start.line)))
+      }
+    }
+    return results
+  }
+
+  /// The file's text, after the checks every input passes: not empty, not too large, not binary.
+  private static func decodedText(_ bytes: [UInt8]) throws(ReadError) -> String {
     guard !bytes.isEmpty else { throw ReadError(message: "the file is empty") }
     guard bytes.count <= maximumSize else {
       throw ReadError(message: "the file is larger than \(maximumSize / 1024 / 1024) MiB")
@@ -24,7 +80,16 @@ public enum FilingReader {
     if let binaryLine = firstBinaryLine(bytes) {
       throw ReadError(message: "the file is binary, not a text filing", line: binaryLine)
     }
-    let (text, _) = TextDecoding.decode(bytes)
+    return TextDecoding.decode(bytes).text
+  }
+
+  /// Reads decoded text as one filing.
+  ///
+  /// - Parameters:
+  ///   - text: The filing's text; its first line is line 1.
+  ///   - path: Where it came from, recorded in the model.
+  ///   - format: The format to read it as; `nil` tells it from the content.
+  private static func read(text: String, path: String, format: InputFormat?) throws(ReadError) -> Filing {
     switch format ?? detectFormat(text) {
     case .text:
       return try requireCoverPages(TextFilingReader.read(text: text, path: path), line: nil)
@@ -175,5 +240,63 @@ extension FilingReader {
       return SourceLines(document.text).lines.map(String.init)
     case .text, .xml: return SourceLines(text).lines.map(String.init)
     }
+  }
+}
+
+extension Filing {
+  /// The filing with every line it records moved down by a number of lines.
+  ///
+  /// A filing read out of a file that holds several is read from its own text, whose first line is line
+  /// 1; moving its lines by the lines above it in the file makes every finding point at the file's line.
+  /// Columns do not change, since each filing begins at the start of a line.
+  ///
+  /// - Parameter offset: How many lines of the file come before the filing's first line.
+  /// - Returns: The filing with each line (of its form, header, rows, footnotes, signers, notes) plus
+  ///   `offset`.
+  func shiftingLines(by offset: Int) -> Filing {
+    guard offset != 0 else { return self }
+    func shift<Value>(_ located: Located<Value>?) -> Located<Value>? {
+      located.map { Located($0.value, line: $0.line + offset) }
+    }
+    func shift(_ mention: NamedMention) -> NamedMention {
+      var moved = mention
+      moved.line += offset
+      return moved
+    }
+    var filing = self
+    filing.form = shift(form)
+    filing.amendment = shift(amendment)
+    filing.issuer = shift(issuer)
+    filing.itemOneIssuer = shift(itemOneIssuer)
+    filing.cusip = shift(cusip)
+    filing.statedSharesOutstanding = shift(statedSharesOutstanding)
+    filing.signers = signers.map(shift)
+    filing.jointFilers = jointFilers.map(shift)
+    filing.readerNotes = readerNotes.map { note in
+      var moved = note
+      moved.line += offset
+      return moved
+    }
+    filing.coverPages = coverPages.map { page in
+      var moved = page
+      moved.line += offset
+      for (field, row) in page.rows {
+        var movedRow = row
+        movedRow.line += offset
+        switch row.value {
+        case .amount(var amount):
+          amount.partsFootnote = shift(amount.partsFootnote)
+          movedRow.value = .amount(amount)
+        case .percent(var percent):
+          percent.statedBasis = shift(percent.statedBasis)
+          movedRow.value = .percent(percent)
+        default:
+          break
+        }
+        moved.rows[field] = movedRow
+      }
+      return moved
+    }
+    return filing
   }
 }

@@ -38,10 +38,12 @@ public enum CheckstyleReport {
     let findings = file.sortedFindings
     guard !findings.isEmpty else { return "  <file name=\"\(name)\"/>\n" }
     var text = "  <file name=\"\(name)\">\n"
+    // Each filing of a file that holds several is a <file> element of its own; its messages say which.
+    let suffix = file.filing.position.map { " (\($0))" } ?? ""
     for finding in findings {
       text +=
         "    <error line=\"\(max(1, finding.line))\" column=\"\(max(1, finding.column))\" "
-        + "severity=\"\(severity(finding.severity))\" message=\"\(XMLText.attribute(finding.message))\" "
+        + "severity=\"\(severity(finding.severity))\" message=\"\(XMLText.attribute(finding.message + suffix))\" "
         + "source=\"\(XMLText.attribute("bocheck." + finding.ruleID))\"/>\n"
     }
     return text + "  </file>\n"

@@ -74,11 +74,58 @@ public struct FileReport: Hashable, Sendable {
     FileReport.displayPath(filing.path)
   }
 
+  /// What reports title the file with: the display path, then, when the file holds several filings,
+  /// which one this is: `feed.nc (filing 2 of 3, from line 812)`.
+  public var displayName: String {
+    FileReport.displayName(filing.path, position: filing.position)
+  }
+
+  /// What reports title a filing with: its path as printed, then its position in parentheses when its
+  /// file holds several filings.
+  ///
+  /// - Parameters:
+  ///   - path: A path as given on the command line, or as the CI formats print it.
+  ///   - position: Which filing of its file it is, or `nil` when the file holds one.
+  public static func displayName(_ path: String, position: FilingPosition?) -> String {
+    let shown = displayPath(path)
+    return position.map { "\(shown) (\($0))" } ?? shown
+  }
+
   /// The path as reports print it.
   ///
   /// - Parameter path: A path as given on the command line; `-` stands for standard input.
   public static func displayPath(_ path: String) -> String {
     path == "-" ? "<stdin>" : path
+  }
+}
+
+/// How many files and filings a report has shown, for its total.
+///
+/// A file that holds several filings is reported as several ``FileReport``s of the same path, one after
+/// the other; each counts as a filing, and the run of them as one file.
+public struct FileTally: Hashable, Sendable {
+  /// How many files.
+  public private(set) var files = 0
+  /// How many filings: the reports counted.
+  public private(set) var filings = 0
+  private var lastPath: String?
+
+  /// Creates a tally of nothing.
+  public init() {}
+
+  /// Counts one report.
+  ///
+  /// - Parameter report: A checked filing, in report order.
+  public mutating func add(_ report: FileReport) {
+    if report.filing.position == nil || report.filing.path != lastPath { files += 1 }
+    filings += 1
+    lastPath = report.filing.path
+  }
+
+  /// The files checked in words: `2 files` when each holds one filing, else `1 file (3 filings)`.
+  public var phrase: String {
+    let counted = SeverityCounts.counted(files, "file")
+    return filings == files ? counted : "\(counted) (\(SeverityCounts.counted(filings, "filing")))"
   }
 }
 

@@ -17,7 +17,7 @@ public enum GitHubReport {
   ///   - paths: How its path is made relative to the source root.
   public static func renderFile(_ file: FileReport, paths: ReportPaths) -> String {
     let path = paths.reportPath(file.filing.path)
-    return file.sortedFindings.map { command($0, path: path) + "\n" }.joined()
+    return file.sortedFindings.map { command($0, path: path, position: file.filing.position) + "\n" }.joined()
   }
 
   /// The report of checked files.
@@ -34,10 +34,13 @@ public enum GitHubReport {
   /// - Parameters:
   ///   - finding: The finding.
   ///   - path: Its file's report path.
-  public static func command(_ finding: Finding, path: String) -> String {
+  ///   - position: Which filing of its file it belongs to, when the file holds several; the title then
+  ///     says so: `bocheck parent-sum (filing 2 of 3, from line 812)`.
+  public static func command(_ finding: Finding, path: String, position: FilingPosition? = nil) -> String {
+    let title = "bocheck \(finding.ruleID)" + (position.map { " (\($0))" } ?? "")
     let properties = [
       "file=" + escapeProperty(path), "line=\(max(1, finding.line))", "col=\(max(1, finding.column))",
-      "title=" + escapeProperty("bocheck \(finding.ruleID)"),
+      "title=" + escapeProperty(title),
     ]
     return "::\(commandName(finding.severity)) \(properties.joined(separator: ","))::\(escapeData(finding.message))"
   }

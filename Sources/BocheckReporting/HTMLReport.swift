@@ -76,7 +76,7 @@ public enum HTMLReport {
     html += "<tbody>\n"
     for (position, file) in files.enumerated() {
       let counts = SeverityCounts(file.findings)
-      html += "<tr><th scope=\"row\"><a href=\"#file\(position + 1)\">\(HTMLText.escape(file.displayPath))</a></th>"
+      html += "<tr><th scope=\"row\"><a href=\"#file\(position + 1)\">\(HTMLText.escape(file.displayName))</a></th>"
       html += "<td>\(counts.errors)</td><td>\(counts.warnings)</td><td>\(counts.notes)</td></tr>\n"
     }
     return html + "</tbody></table></nav>\n"
@@ -94,7 +94,7 @@ public enum HTMLReport {
     let pages = Set(filing.coverPages.map(\.index))
     let filingLevel = numbered.filter { $0.finding.page.map { !pages.contains($0) } ?? true }
     var html = "<section class=\"filing\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
-    html += "<h2 id=\"\(id)-title\">\(HTMLText.escape(file.displayPath))</h2>\n"
+    html += "<h2 id=\"\(id)-title\">\(HTMLText.escape(file.displayName))</h2>\n"
     html += facts(file)
     html += "<h3>Findings about the filing as a whole</h3>\n"
     if filingLevel.isEmpty {

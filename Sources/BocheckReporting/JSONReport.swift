@@ -3,7 +3,8 @@ import BocheckModel
 /// The JSON report of `bocheck check --format json` and the JSON `bocheck parse` prints.
 ///
 /// The report is `{"version": 1, "files": [...], "summary": {"files", "errors", "warnings", "notes"}}`,
-/// one object per file read (see ``ModelJSON/file(_:includeFindings:)``); files that could not be read are
+/// one object per file read, or per filing of a file that holds several, each with its `filing` position
+/// (see ``ModelJSON/file(_:includeFindings:)``); files that could not be read are
 /// reported on standard error and are not in `files`. Keys are sorted and the output ends with a newline.
 public enum JSONReport {
   /// The version of the JSON shapes; it changes only when a key is renamed, removed or changes meaning.
@@ -51,6 +52,17 @@ public enum JSONReport {
       return (count == 0 ? "]" : "\n  ]") + ",\n  \"summary\": " + JSONWriter.string(.object(summary), indentLevel: 1)
         + ",\n  \"version\": \(version)\n}\n"
     }
+  }
+
+  /// The models of a file that holds several filings, without findings, for `bocheck parse`:
+  /// `{"filings": [...], "version": 1}`, each filing's object that of ``renderModel(_:)`` without `version`
+  /// and with its `filing` position.
+  ///
+  /// - Parameter files: The file's filings as read, in order; their findings are ignored.
+  /// - Returns: The JSON text, ending with a newline.
+  public static func renderModels(_ files: [FileReport]) -> String {
+    let filings = files.map { ModelJSON.file($0, includeFindings: false) }
+    return JSONWriter.string(.object(["filings": .array(filings), "version": .integer(version)])) + "\n"
   }
 
   /// The model of one file as read, without findings, for `bocheck parse`.

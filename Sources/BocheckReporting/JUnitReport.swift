@@ -59,6 +59,8 @@ public struct JUnitReport: Sendable {
   /// - Parameter file: A checked file.
   public mutating func add(_ file: FileReport) {
     let path = paths.reportPath(file.filing.path)
+    // A filing of a file that holds several is a suite of its own, named with its position.
+    let name = FileReport.displayName(path, position: file.filing.position)
     var byRule: [String: [Finding]] = [:]
     for finding in file.sortedFindings { byRule[finding.ruleID, default: []].append(finding) }
     let listed = Set(rules.map(\.id))
@@ -70,7 +72,7 @@ public struct JUnitReport: Sendable {
     var cases = ""
     var failed = 0
     for id in ids {
-      let opening = "    <testcase classname=\"\(XMLText.attribute(path))\" name=\"\(XMLText.attribute(id))\""
+      let opening = "    <testcase classname=\"\(XMLText.attribute(name))\" name=\"\(XMLText.attribute(id))\""
       guard let findings = byRule[id], let worst = findings.map(\.severity).max() else {
         cases += opening + "/>\n"
         continue
@@ -89,7 +91,7 @@ public struct JUnitReport: Sendable {
         + XMLText.content(body) + "</failure>\n    </testcase>\n"
     }
     suites.append(
-      "  <testsuite name=\"\(XMLText.attribute(path))\" tests=\"\(ids.count)\" failures=\"\(failed)\" "
+      "  <testsuite name=\"\(XMLText.attribute(name))\" tests=\"\(ids.count)\" failures=\"\(failed)\" "
         + "errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n")
     tests += ids.count
     failures += failed

@@ -3,7 +3,9 @@ import BocheckModel
 /// Turns the model and findings into ``JSONValue``s, the shapes the JSON report and `bocheck parse` print.
 ///
 /// Conventions, the same everywhere:
-/// - Every key of a shape is always present; a value that is absent is `null` (never a missing key).
+/// - Every key of a shape is always present; a value that is absent is `null` (never a missing key). The one
+///   exception is a file's `filing` position, present only on the filings of a file that holds several,
+///   so that the shape of a file of one filing is what it always was.
 /// - Numbers (shares, percents, shares outstanding) are exact decimals written as printed, without
 ///   thousands separators: `1200001`, `4.75`, `12.5`.
 /// - Lines and columns are 1-based.
@@ -11,6 +13,9 @@ import BocheckModel
 ///   (`"status": "missing"`, `"line": null`), so that the model is complete.
 public enum ModelJSON {
   /// One file: the filing as read, its basis and, when given, its findings.
+  ///
+  /// A filing of a file that holds several has one more key, `filing` (see ``position(_:)``); the file
+  /// has one such object per filing, all with the same `path`.
   ///
   /// - Parameters:
   ///   - report: The file's report.
@@ -36,7 +41,17 @@ public enum ModelJSON {
     if includeFindings {
       object["findings"] = .array(report.sortedFindings.map(finding))
     }
+    // Only a file that holds several filings says which one this is, so that the shape of a file of one
+    // filing does not change.
+    if let position = filing.position { object["filing"] = self.position(position) }
     return .object(object)
+  }
+
+  /// Which filing of its file a filing is: `{"index", "count", "line"}`, all 1-based.
+  ///
+  /// - Parameter position: The filing's position in a file that holds several.
+  public static func position(_ position: FilingPosition) -> JSONValue {
+    .object(["index": .integer(position.index), "count": .integer(position.count), "line": .integer(position.line)])
   }
 
   /// A shares-outstanding basis: `{"value", "source", "line"}`.

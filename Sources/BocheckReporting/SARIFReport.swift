@@ -153,11 +153,14 @@ public enum SARIFReport {
   /// - Parameters:
   ///   - findings: A file's findings in report order.
   ///   - path: The file's report path.
+  ///   - filing: The 1-based index of the filing in its file when the file holds several, which the hash
+  ///     then includes, so that the same finding in two filings of a file has two fingerprints.
   /// - Returns: One fingerprint per finding, in the same order.
-  public static func fingerprints(_ findings: [Finding], path: String) -> [String] {
+  public static func fingerprints(_ findings: [Finding], path: String, filing: Int? = nil) -> [String] {
     var occurrences: [String: Int] = [:]
     return findings.map { finding in
-      let hash = StableHash.hexFNV1a64(fingerprintMaterial(finding, path: path))
+      let material = fingerprintMaterial(finding, path: path) + (filing.map { "\u{1F}filing \($0)" } ?? "")
+      let hash = StableHash.hexFNV1a64(material)
       occurrences[hash, default: 0] += 1
       return "\(hash):\(occurrences[hash] ?? 1)"
     }
@@ -213,7 +216,7 @@ public enum SARIFReport {
     let findings = file.sortedFindings
     let path = paths.reportPath(file.filing.path)
     let location = artifactLocation(file.filing.path, paths: paths)
-    let prints = fingerprints(findings, path: path)
+    let prints = fingerprints(findings, path: path, filing: file.filing.position?.index)
     return zip(findings, prints).map { finding, fingerprint in
       var properties: [String: JSONValue] = [:]
       if let page = finding.page { properties["page"] = .integer(page) }
@@ -221,6 +224,7 @@ public enum SARIFReport {
       if let row = finding.row { properties["row"] = .integer(row) }
       if let expected = finding.expected { properties["expected"] = .string(expected) }
       if let actual = finding.actual { properties["actual"] = .string(actual) }
+      if let position = file.filing.position { properties["filing"] = ModelJSON.position(position) }
       let region: JSONValue = .object([
         "startColumn": .integer(max(1, finding.column)), "startLine": .integer(max(1, finding.line)),
       ])

@@ -11,7 +11,8 @@ import BocheckModel
 /// The third line appears only when the finding says what was expected or found. After a file's findings
 /// comes its summary line, `path: 2 errors, 7 warnings, 0 notes; shares outstanding 12,500,000 (stated,
 /// line 80)`; files are separated by a blank line, and several files (or any unreadable one) end with a
-/// `total:` line. Text taken from the filing has its control characters replaced by spaces, so that a
+/// `total:` line. A file that holds several filings is reported as one block per filing, each summary
+/// line naming it: `feed.nc (filing 2 of 3, from line 812): 1 error, ...`. Text taken from the filing has its control characters replaced by spaces, so that a
 /// finding always takes one line and a filing cannot send escape sequences to the terminal.
 public struct TextReport: Sendable {
   /// Whether to colour the output with ANSI escape sequences.
@@ -32,12 +33,14 @@ public struct TextReport: Sendable {
   /// - Returns: The report, ending with a newline.
   public func render(_ files: [FileReport], unreadableCount: Int = 0) -> String {
     var totals = SeverityCounts()
+    var tally = FileTally()
     var text = ""
     for (position, file) in files.enumerated() {
       text += renderFile(file, isFirst: position == 0)
       totals.add(SeverityCounts(file.findings))
+      tally.add(file)
     }
-    return text + renderTotal(fileCount: files.count, totals: totals, unreadableCount: unreadableCount)
+    return text + renderTotal(tally, totals: totals, unreadableCount: unreadableCount)
   }
 
   /// One file's findings and summary line, preceded by a blank line unless it is the first file.
@@ -54,17 +57,21 @@ public struct TextReport: Sendable {
     return lines.map { $0 + "\n" }.joined()
   }
 
-  /// The total line, when there is more than one file or an unreadable input; otherwise nothing.
+  /// The total line, when there is more than one file or filing, or an unreadable input; otherwise
+  /// nothing.
+  ///
+  /// A file that holds several filings is counted once, with the filings in parentheses:
+  /// `total: 1 file (3 filings) checked, 2 errors, 0 warnings, 0 notes`.
   ///
   /// - Parameters:
-  ///   - fileCount: How many files were read.
+  ///   - tally: The files and filings reported.
   ///   - totals: Their findings, counted by severity.
-  ///   - unreadableCount: How many inputs could not be read.
-  public func renderTotal(fileCount: Int, totals: SeverityCounts, unreadableCount: Int) -> String {
-    guard fileCount > 1 || unreadableCount > 0 else { return "" }
-    var total = "total: \(SeverityCounts.counted(fileCount, "file")) checked, \(totals.phrase)"
+  ///   - unreadableCount: How many inputs (or filings of an input) could not be read.
+  public func renderTotal(_ tally: FileTally, totals: SeverityCounts, unreadableCount: Int) -> String {
+    guard tally.filings > 1 || unreadableCount > 0 else { return "" }
+    var total = "total: \(tally.phrase) checked, \(totals.phrase)"
     if unreadableCount > 0 { total += ", \(unreadableCount) unreadable" }
-    return (fileCount > 0 ? "\n" : "") + total + "\n"
+    return (tally.filings > 0 ? "\n" : "") + total + "\n"
   }
 
   /// The lines of one finding: the location line, the context line and, when known, expected and found.
@@ -124,13 +131,14 @@ public struct TextReport: Sendable {
     }
   }
 
-  /// The summary line of a file: its path, its counts and the shares-outstanding basis used.
+  /// The summary line of a file: its path (and which filing it is, when the file holds several), its
+  /// counts and the shares-outstanding basis used.
   ///
   /// - Parameters:
   ///   - file: The file's report.
   ///   - counts: Its findings counted by severity.
   public func summaryLine(_ file: FileReport, counts: SeverityCounts) -> String {
-    "\(styled(TextReport.oneLine(file.displayPath) + ":", .bold)) \(counts.phrase); "
+    "\(styled(TextReport.oneLine(file.displayName) + ":", .bold)) \(counts.phrase); "
       + TextReport.basisPhrase(file.basis)
   }
 

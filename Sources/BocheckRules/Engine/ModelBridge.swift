@@ -69,7 +69,8 @@ struct ModelBridge {
         display: note.message)
     }
     let basisObject = basis.map(ModelBridge.basis)
-    let filingLine = filing.cusip?.line ?? filing.form?.line ?? 1
+    // A filing of a file that holds several begins at its own line, not at the file's first.
+    let filingLine = filing.cusip?.line ?? filing.form?.line ?? filing.position?.line ?? 1
     self.filing = ModelObject(
       kind: .filing,
       fields: [

@@ -1,0 +1,398 @@
+import BocheckModel
+
+/// Finds where a file that holds several filings one after the other starts each of them.
+///
+/// EDGAR's feed and dissemination files concatenate whole submissions, and a folder of drafts may hold
+/// several schedules pasted into one file. A file is split only where the boundary is explicit or the
+/// evidence is strong, so that a single filing is never cut in two:
+///
+/// - SGML: a new outermost wrapper (`-----BEGIN PRIVACY-ENHANCED MESSAGE-----`, `<SEC-DOCUMENT>`,
+///   `<IMS-DOCUMENT>` or `<SUBMISSION>`) after the previous one closed, or a repeat of the open one.
+///   Markers inside a document's `<TEXT>` are not wrappers, and `<DOCUMENT>` never splits (a submission
+///   holds several documents).
+/// - XML: a new `<?xml` declaration after a document, or a new `<edgarSubmission>` root after a root.
+/// - HTML: a new `<!DOCTYPE html>` or `<html>` after a `</html>`.
+/// - Plain text: a new title line (`SCHEDULE 13D` or `SCHEDULE 13G`, alone on its line or followed by
+///   its amendment number) after a signature block (a `SIGNATURE` heading and a signed line), followed
+///   within ``titleReach`` lines by a new issuer and CUSIP header (`(Name of Issuer)`, `(CUSIP Number)`).
+///   The new filing begins at the heading above its title (`UNITED STATES`, `SECURITIES AND EXCHANGE
+///   COMMISSION`, ...). A cover page per person that repeats the title has no signature before it, so it
+///   never splits.
+///
+/// A marker counts only at the start of a line (after blanks), so each filing begins at the start of a
+/// line and keeps its columns. The scan reads the UTF-8 bytes once, in place, and holds a bounded look-back
+/// of lines, so it takes time linear in the input.
+enum FilingSplitter {
+  /// Where one filing begins in its file.
+  struct Start: Equatable {
+    /// The byte offset in the text's UTF-8 where the filing begins, always the start of a line.
+    let offset: Int
+    /// The 1-based line of the file where it begins.
+    let line: Int
+  }
+
+  /// The most lines after a title line in which a plain-text filing's issuer and CUSIP header must come.
+  static let titleReach = 40
+
+  /// The most lines above a title line that may hold its heading.
+  static let headingReach = 10
+
+  /// Where each filing of a file begins.
+  ///
+  /// - Parameters:
+  ///   - text: The whole file as decoded.
+  ///   - format: The file's format, which says what a boundary looks like.
+  /// - Returns: The starts in order; the first is always the start of the text (offset 0, line 1), so a
+  ///   file of one filing gives one start.
+  static func starts(of text: String, format: InputFormat) -> [Start] {
+    if let found = text.utf8.withContiguousStorageIfAvailable({ starts(in: $0, format: format) }) {
+      return found
+    }
+    return Array(text.utf8).withUnsafeBufferPointer { starts(in: $0, format: format) }
+  }
+
+  /// Where each filing of a buffer of UTF-8 bytes begins (see ``starts(of:format:)``).
+  static func starts(in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat) -> [Start] {
+    // HTML and XML readers count lines at LF alone; text and SGML readers also at a lone CR.
+    switch format {
+    case .sgml: return scan(bytes, with: WrapperScanner(), loneCarriageReturnEndsLine: true)
+    case .xml: return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false)
+    case .html: return scan(bytes, with: HTMLDocumentScanner(), loneCarriageReturnEndsLine: false)
+    case .text: return scan(bytes, with: TextScheduleScanner(), loneCarriageReturnEndsLine: true)
+    }
+  }
+
+  /// Feeds every line of the input to a scanner and collects the starts it finds.
+  ///
+  /// - Parameters:
+  ///   - bytes: The input's UTF-8 bytes.
+  ///   - scanner: What tells a boundary in this format.
+  ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line, as it does for the
+  ///     reader of the format.
+  private static func scan<Scanner: BoundaryScanner>(
+    _ bytes: UnsafeBufferPointer<UInt8>, with scanner: Scanner, loneCarriageReturnEndsLine: Bool
+  ) -> [Start] {
+    var scanner = scanner
+    var starts = [Start(offset: 0, line: 1)]
+    var lineStart = 0
+    var lineNumber = 1
+    let count = bytes.count
+    while lineStart < count {
+      // Find the end of the line and the start of the next.
+      var index = lineStart
+      var lineEnd = count
+      var next = count
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x0A {
+          lineEnd = index
+          next = index + 1
+          break
+        }
+        if byte == 0x0D {
+          if index + 1 < count && bytes[index + 1] == 0x0A {
+            lineEnd = index
+            next = index + 2
+            break
+          }
+          if loneCarriageReturnEndsLine {
+            lineEnd = index
+            next = index + 1
+            break
+          }
+        }
+        index += 1
+      }
+      let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
+      if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
+        starts.append(start)
+      }
+      lineStart = next
+      lineNumber += 1
+    }
+    return starts
+  }
+}
+
+/// One line of the input as the splitter sees it: a range of the buffer, without its terminator.
+struct ScannedLine {
+  /// The whole input.
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// The offset of the line's first byte.
+  let start: Int
+  /// The offset just past the line's last byte, before its terminator.
+  let end: Int
+  /// The 1-based line number.
+  let number: Int
+
+  /// The offset of the first byte that is not a blank, a form feed or a vertical tab (`end` when none).
+  var contentStart: Int {
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+        index += 1
+      } else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
+        index += 2  // a no-break space
+      } else {
+        break
+      }
+    }
+    return index
+  }
+
+  /// Whether the line holds nothing but blanks.
+  var isBlank: Bool { contentStart == end }
+
+  /// Whether the line's content, from its first non-blank byte, begins with an upper-case ASCII phrase,
+  /// ignoring case.
+  ///
+  /// - Parameter phrase: The phrase, upper case.
+  func begins(with phrase: [UInt8]) -> Bool {
+    begins(with: phrase, at: contentStart)
+  }
+
+  /// Whether an upper-case ASCII phrase occurs at an offset of the line, ignoring case.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase, upper case.
+  ///   - offset: The offset in the input, within the line.
+  func begins(with phrase: [UInt8], at offset: Int) -> Bool {
+    guard end - offset >= phrase.count else { return false }
+    for (position, expected) in phrase.enumerated() where ASCIIText.upper(bytes[offset + position]) != expected {
+      return false
+    }
+    return true
+  }
+
+  /// Whether an upper-case ASCII phrase occurs anywhere in the line, ignoring case.
+  ///
+  /// - Parameter phrase: The phrase, upper case.
+  func contains(_ phrase: [UInt8]) -> Bool {
+    ASCIIText.contains(phrase, in: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+
+  /// The byte just after a phrase that begins the line's content, or `nil` at the end of the line.
+  ///
+  /// - Parameter phrase: A phrase the line's content begins with.
+  func byte(after phrase: [UInt8]) -> UInt8? {
+    let offset = contentStart + phrase.count
+    return offset < end ? bytes[offset] : nil
+  }
+
+  /// Where a filing beginning at this line begins.
+  var asStart: FilingSplitter.Start { FilingSplitter.Start(offset: start, line: number) }
+}
+
+/// Reads a file line by line and says where a new filing begins.
+protocol BoundaryScanner {
+  /// Takes the next line.
+  ///
+  /// - Parameter line: The line.
+  /// - Returns: Where a new filing begins (this line or one of the few before it), or `nil`.
+  mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start?
+}
+
+/// Splits SGML at the outermost submission wrappers.
+struct WrapperScanner: BoundaryScanner {
+  /// The wrappers that hold one submission each: opening and closing markers.
+  private static let wrappers: [(open: [UInt8], close: [UInt8])] = [
+    ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "-----END PRIVACY-ENHANCED MESSAGE-----"),
+    ("<SEC-DOCUMENT>", "</SEC-DOCUMENT>"), ("<IMS-DOCUMENT>", "</IMS-DOCUMENT>"), ("<SUBMISSION>", "</SUBMISSION>"),
+  ].map { (ASCIIText.phrase($0.0), ASCIIText.phrase($0.1)) }
+  private static let textOpen = ASCIIText.phrase("<TEXT>")
+  private static let textClose = ASCIIText.phrase("</TEXT>")
+
+  /// The index in ``wrappers`` of the outermost open wrapper.
+  private var open: Int?
+  /// Whether a wrapper has been seen.
+  private var seenWrapper = false
+  /// Whether the line is inside a document's `<TEXT>`.
+  private var inText = false
+
+  mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
+    let first = line.contentStart
+    guard first < line.end else { return nil }
+    let byte = line.bytes[first]
+    guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") else { return nil }
+    if inText {
+      if line.begins(with: Self.textClose) { inText = false }
+      return nil
+    }
+    if line.begins(with: Self.textOpen) {
+      inText = true
+      return nil
+    }
+    for (index, wrapper) in Self.wrappers.enumerated() {
+      if line.begins(with: wrapper.open) {
+        // A wrapper of another kind inside the open one (a message around a submission) is nested.
+        guard open == nil || open == index else { return nil }
+        let isNew = seenWrapper
+        open = index
+        seenWrapper = true
+        return isNew ? line.asStart : nil
+      }
+      if line.begins(with: wrapper.close), open == index {
+        open = nil
+        return nil
+      }
+    }
+    return nil
+  }
+}
+
+/// Splits XML at repeated documents, each with its declaration or `<edgarSubmission>` root.
+struct XMLDocumentScanner: BoundaryScanner {
+  private static let declaration = ASCIIText.phrase("<?xml")
+  private static let root = ASCIIText.phrase("<edgarSubmission")
+
+  /// Whether the current filing has a declaration or a root.
+  private var hasDocument = false
+  /// Whether the current filing has a root.
+  private var hasRoot = false
+
+  mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
+    if line.begins(with: Self.declaration) {
+      defer {
+        hasDocument = true
+        hasRoot = false
+      }
+      return hasDocument ? line.asStart : nil
+    }
+    if line.begins(with: Self.root), isNameEnd(line.byte(after: Self.root)) {
+      defer {
+        hasDocument = true
+        hasRoot = true
+      }
+      return hasRoot ? line.asStart : nil
+    }
+    return nil
+  }
+}
+
+/// Splits HTML at a new document after a closed one.
+struct HTMLDocumentScanner: BoundaryScanner {
+  private static let doctype = ASCIIText.phrase("<!DOCTYPE HTML")
+  private static let root = ASCIIText.phrase("<HTML")
+  private static let rootClose = ASCIIText.phrase("</HTML")
+
+  /// Whether the current filing's `</html>` has been seen.
+  private var closed = false
+
+  mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
+    let opens =
+      (line.begins(with: Self.doctype) && isNameEnd(line.byte(after: Self.doctype)))
+      || (line.begins(with: Self.root) && isNameEnd(line.byte(after: Self.root)))
+    if opens && closed {
+      closed = false
+      return line.asStart
+    }
+    if line.contains(Self.rootClose) { closed = true }
+    return nil
+  }
+}
+
+/// Splits plain text where a new schedule's title and header follow a signed signature block.
+struct TextScheduleScanner: BoundaryScanner {
+  private static let titles = ["SCHEDULE 13D", "SCHEDULE 13G"].map(ASCIIText.phrase)
+  private static let signatureHeadings = ["SIGNATURES", "SIGNATURE"].map(ASCIIText.phrase)
+  private static let signedMarks = ["/S/"].map(ASCIIText.phrase)
+  private static let signedStarts = ["BY:", "BY :", "NAME:"].map(ASCIIText.phrase)
+  private static let issuerCaption = ASCIIText.phrase("NAME OF ISSUER")
+  private static let cusipCaption = ASCIIText.phrase("CUSIP NUMBER")
+  /// Words of the heading above a schedule's title.
+  private static let headingWords = [
+    "UNITED STATES", "SECURITIES AND EXCHANGE COMMISSION", "WASHINGTON", "OMB", "EXPIRES", "ESTIMATED AVERAGE",
+    "HOURS PER RESPONSE", "<PAGE>",
+  ].map(ASCIIText.phrase)
+
+  /// A title seen after a signature, waiting for its issuer and CUSIP captions.
+  private struct Candidate {
+    var start: FilingSplitter.Start
+    var linesLeft: Int
+    var hasIssuer = false
+    var hasCUSIP = false
+  }
+
+  /// Whether a signature heading has been seen since the current filing began.
+  private var sawSignatureHeading = false
+  /// Whether a signed line has been seen after that heading.
+  private var signed = false
+  private var candidate: Candidate?
+  /// The last few lines, for finding the heading above a title.
+  private var recent: [ScannedLine] = []
+
+  mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
+    defer { remember(line) }
+    if var pending = candidate {
+      if line.contains(Self.issuerCaption) { pending.hasIssuer = true }
+      if line.contains(Self.cusipCaption) { pending.hasCUSIP = true }
+      pending.linesLeft -= 1
+      if pending.hasIssuer && pending.hasCUSIP {
+        candidate = nil
+        sawSignatureHeading = false
+        signed = false
+        return pending.start
+      }
+      candidate = pending.linesLeft > 0 ? pending : nil
+      return nil
+    }
+    if signed, isTitle(line) {
+      candidate = Candidate(start: headingStart(above: line), linesLeft: FilingSplitter.titleReach)
+      return nil
+    }
+    if isSignatureHeading(line) {
+      sawSignatureHeading = true
+    } else if sawSignatureHeading, !signed {
+      signed =
+        Self.signedMarks.contains { line.contains($0) } || Self.signedStarts.contains { line.begins(with: $0) }
+    }
+    return nil
+  }
+
+  /// Whether the line is a schedule's title: `SCHEDULE 13D` or `SCHEDULE 13G`, perhaps `/A`, then nothing
+  /// or a parenthesis (`(Amendment No. 2)`, `(Rule 13d-101)`).
+  private func isTitle(_ line: ScannedLine) -> Bool {
+    guard let title = Self.titles.first(where: { line.begins(with: $0) }) else { return false }
+    var offset = line.contentStart + title.count
+    if line.begins(with: ASCIIText.phrase("/A"), at: offset) { offset += 2 }
+    while offset < line.end, ASCIIText.isBlank(line.bytes[offset]) { offset += 1 }
+    return offset == line.end || line.bytes[offset] == UInt8(ascii: "(")
+  }
+
+  /// Whether the line is a `SIGNATURE` or `SIGNATURES` heading, alone on its line but for a colon.
+  private func isSignatureHeading(_ line: ScannedLine) -> Bool {
+    guard let heading = Self.signatureHeadings.first(where: { line.begins(with: $0) }) else { return false }
+    var offset = line.contentStart + heading.count
+    while offset < line.end, ASCIIText.isBlank(line.bytes[offset]) || line.bytes[offset] == UInt8(ascii: ":") {
+      offset += 1
+    }
+    return offset == line.end
+  }
+
+  /// Where a filing whose title is on this line begins: at the first non-blank line of the heading just
+  /// above the title, or at the title itself.
+  private func headingStart(above line: ScannedLine) -> FilingSplitter.Start {
+    var start = line.asStart
+    for previous in recent.reversed() {
+      if previous.isBlank { continue }
+      guard previous.end - previous.start < 160, Self.headingWords.contains(where: { previous.contains($0) }) else {
+        break
+      }
+      start = previous.asStart
+    }
+    return start
+  }
+
+  /// Keeps the line among the last ``FilingSplitter/headingReach`` lines.
+  private mutating func remember(_ line: ScannedLine) {
+    if recent.count == FilingSplitter.headingReach { recent.removeFirst() }
+    recent.append(line)
+  }
+}
+
+/// Whether a byte may follow an element name: a blank, `>`, `/`, or the end of the line.
+private func isNameEnd(_ byte: UInt8?) -> Bool {
+  guard let byte else { return true }
+  return byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == 0x20 || byte == 0x09 || byte == 0x0D
+}
