@@ -1,0 +1,152 @@
+import BocheckModel
+import BocheckReading
+import BocheckRules
+import Foundation
+import Testing
+
+/// Guards that reading and checking a filing take time linear in its size, for each shape of input that once
+/// took time growing with the square of its size (which turns broken or hostile input into a hung CI step).
+///
+/// Each test reads and checks one shape at `count` and at four times `count`, in process, and compares the two
+/// times: the ratio, not a time, is asserted, so the test does not depend on the machine's speed. Work that
+/// grows with the square of the input takes about 16 times as long at four times the size; linear work about 4
+/// times. The bound of 6 leaves room for noise and for caches, and each size is timed several times, the
+/// fastest run counting, so that other tests running at the same time do not decide the outcome.
+@Suite("Checking time grows linearly with the input", .serialized)
+struct LinearTimeTests {
+  /// The largest ratio of the time at four times the size to the time at the size.
+  static let largestRatio = 6.0
+
+  @Test("many cover pages that hold only a name")
+  func nameOnlyPages() throws {
+    try expectLinear(count: 150) { count in
+      LinearShapes.header + (0..<count).map { LinearShapes.namePage($0) }.joined() + LinearShapes.signatures(1)
+    }
+  }
+
+  @Test("many complete cover pages, each with its signature")
+  func completePages() throws {
+    try expectLinear(count: 100) { count in
+      LinearShapes.header + (0..<count).map { LinearShapes.completePage($0) }.joined()
+        + LinearShapes.signatures(count)
+    }
+  }
+
+  @Test("one long line repeating a caption")
+  func longLineRepeatingACaption() throws {
+    try expectLinear(count: 2_000) { count in
+      LinearShapes.header + LinearShapes.completePage(0)
+        + String(repeating: "AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON ", count: count) + "\n"
+        + LinearShapes.signatures(1)
+    }
+  }
+
+  @Test("many values on one line of a cover page")
+  func manyFragmentsOnOneLine() throws {
+    try expectLinear(count: 2_000) { count in
+      let page = LinearShapes.completePage(0).replacingOccurrences(
+        of: "7 SOLE VOTING POWER\n1,000\n",
+        with: "7 SOLE VOTING POWER\n1,000 " + String(repeating: "| 5 ", count: count) + "\n")
+      return LinearShapes.header + page + LinearShapes.signatures(1)
+    }
+  }
+
+  @Test("many names to match: signers beyond the cover pages")
+  func manyNamesToMatch() throws {
+    try expectLinear(count: 150) { count in
+      LinearShapes.header + LinearShapes.completePage(0) + LinearShapes.signatures(count)
+    }
+  }
+
+  /// Reads and checks the shape at `count` and at four times `count`, and expects the time to grow by at
+  /// most ``largestRatio``.
+  private func expectLinear(
+    count: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ shape: (Int) -> String
+  ) throws {
+    let rules = try RuleSet.load(directories: [try #require(RuleSet.builtInDirectory())])
+    let small = Array(shape(count).utf8)
+    let large = Array(shape(4 * count).utf8)
+    var smallTime = Duration.seconds(1_000)
+    var largeTime = Duration.seconds(1_000)
+    var smallFindings = 0
+    var largeFindings = 0
+    for _ in 0..<3 {
+      let clock = ContinuousClock()
+      smallTime = min(smallTime, try clock.measure { smallFindings = try readAndCheck(small, rules) })
+      largeTime = min(largeTime, try clock.measure { largeFindings = try readAndCheck(large, rules) })
+    }
+    // The shapes are read, not refused: the larger one reports at least what the smaller one does.
+    #expect(largeFindings >= smallFindings, sourceLocation: sourceLocation)
+    let ratio = largeTime / smallTime
+    #expect(
+      ratio <= LinearTimeTests.largestRatio,
+      Comment(
+        rawValue: "four times the input (\(large.count) bytes) took \(ratio) times as long as \(small.count) "
+          + "bytes (\(largeTime) against \(smallTime))"), sourceLocation: sourceLocation)
+  }
+
+  private func readAndCheck(_ bytes: [UInt8], _ rules: RuleSet) throws -> Int {
+    try FilingReader.readAll(bytes: bytes, path: "shape.txt").reduce(0) { total, result in
+      total + rules.check(try result.get(), options: CheckOptions()).findings.count
+    }
+  }
+}
+
+/// The pieces of the shapes: an invented issuer, funds numbered from 0 and their signatures.
+private enum LinearShapes {
+  static let header = """
+    SECURITIES AND EXCHANGE COMMISSION
+    SCHEDULE 13D
+    (Amendment No. 1)
+    Example Widgets, Inc.
+    (Name of Issuer)
+    Common Stock
+    (Title of Class of Securities)
+    123456782
+    (CUSIP Number)
+
+    """
+
+  static func namePage(_ index: Int) -> String {
+    """
+    CUSIP No. 123456782
+    1 NAME OF REPORTING PERSON
+    Fund Number \(index) LP
+
+    """
+  }
+
+  static func completePage(_ index: Int) -> String {
+    namePage(index) + """
+      2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) [ ] (b) [X]
+      3 SEC USE ONLY
+      4 SOURCE OF FUNDS
+      WC
+      5 CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED [ ]
+      6 CITIZENSHIP OR PLACE OF ORGANIZATION
+      Delaware
+      7 SOLE VOTING POWER
+      1,000
+      8 SHARED VOTING POWER
+      0
+      9 SOLE DISPOSITIVE POWER
+      1,000
+      10 SHARED DISPOSITIVE POWER
+      0
+      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+      1,000
+      12 CHECK BOX IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES [ ]
+      13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+      0.1%
+      14 TYPE OF REPORTING PERSON
+      PN
+
+      """
+  }
+
+  static func signatures(_ count: Int) -> String {
+    "SIGNATURE\nAfter reasonable inquiry, each of the undersigned certifies that this statement is true.\n\n"
+      + (0..<count).map { "FUND NUMBER \($0) LP\nBy: /s/ Signer \($0)\nName: Signer \($0)\nTitle: Manager\n\n" }
+      .joined()
+  }
+}

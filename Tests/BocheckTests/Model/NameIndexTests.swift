@@ -1,0 +1,38 @@
+import BocheckModel
+import Testing
+
+/// The name index answers exactly what comparing a name with every filed name answers.
+@Suite("Name index")
+struct NameIndexTests {
+  /// Names that match in each way ``NameKey/match(_:_:)`` knows, and names that must not.
+  static let names = [
+    "Cedar Point Value Partners, L.P. II", "CEDAR POINT VALUE PARTNERS LP II", "Cedar Point Value Partners LP I",
+    "Jane Q. Roe", "Jane Quinn Roe", "Jane Roe", "Jane R. Roe", "John Roe", "John Roe, Jr.", "Mr. John Roe",
+    "Harbor Fund LP (PFIC)", "Harbor Fund LP", "Harbor Fund LP IRS # 12-3456789", "The Harbor Fund LP*",
+    "Harbor Capital LLC", "Harbor Capital L L C", "", "---",
+  ]
+
+  @Test("every lookup gives the names a comparison with each name gives, in filing order")
+  func lookupsEqualComparingWithEveryName() {
+    let index = NameIndex(NameIndexTests.names.enumerated().map { ($0.element, $0.offset) })
+    for name in NameIndexTests.names {
+      let expected = NameIndexTests.names.enumerated().compactMap { position, filed in
+        NameKey.match(filed, name).map { (position, $0) }
+      }
+      let found = index.matches(name)
+      #expect(found.map(\.value) == expected.map(\.0), "matches of '\(name)'")
+      #expect(found.map(\.match) == expected.map(\.1), "match kinds of '\(name)'")
+    }
+  }
+
+  @Test("the best match is the first exact one, else the first loose one")
+  func bestMatchPrefersTheSameKey() throws {
+    let index = NameIndex([("Jane Roe", 1), ("Jane Q. Roe", 2), ("JANE Q ROE", 3)])
+    let exact = try #require(index.bestMatch("Jane Q Roe"))
+    #expect(exact.value == 2 && exact.match == .exact)
+    let loose = try #require(index.bestMatch("Jane Quinn Roe"))
+    #expect(loose.value == 1 && loose.match == .loose)
+    #expect(index.bestMatch("Jane R. Roe")?.value == 1)
+    #expect(index.bestMatch("John Doe") == nil)
+  }
+}
