@@ -13,6 +13,49 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
+    let words = NameKey.asciiWords(name) ?? NameKey.unicodeWords(name)
+    var merged: [String] = []
+    for word in words {
+      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
+      if word.utf8.count == 1, let last = merged.last, last.utf8.count <= 2,
+        NameKey.joinableLetters.contains(last + word)
+      {
+        merged[merged.count - 1] = last + word
+      } else {
+        merged.append(NameKey.synonyms[word] ?? word)
+      }
+    }
+    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
+    text = merged.map { NameKey.synonyms[$0] ?? $0 }.joined(separator: " ")
+  }
+
+  /// The upper-cased words of an ASCII name (see ``init(_:)``), read from its bytes; `nil` when the name
+  /// holds a byte that is not ASCII.
+  private static func asciiWords(_ name: String) -> [String]? {
+    var words: [String] = []
+    var current: [UInt8] = []
+    func flush() {
+      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
+    }
+    for byte in name.utf8 {
+      switch byte {
+      case 0x61...0x7A: current.append(byte - 0x20)
+      case 0x41...0x5A, 0x30...0x39: current.append(byte)
+      case 0x26:
+        flush()
+        words.append("AND")
+      case 0x2E, 0x27: continue
+      case 0x80...: return nil
+      default: flush()
+      }
+    }
+    flush()
+    return words
+  }
+
+  /// The upper-cased words of any name (see ``init(_:)``), scalar by scalar.
+  private static func unicodeWords(_ name: String) -> [String] {
     var words: [String] = []
     var current = ""
     func flush() {
@@ -31,24 +74,15 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         continue
       default:
         if scalar.properties.isAlphabetic {
-          current.unicodeScalars.append(scalar)
+          // "Müller" and "MÜLLER" are one name.
+          current += String(scalar).uppercased()
         } else {
           flush()
         }
       }
     }
     flush()
-    var merged: [String] = []
-    for word in words {
-      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
-      if word.count == 1, let last = merged.last, last.count <= 2, NameKey.joinableLetters.contains(last + word) {
-        merged[merged.count - 1] = last + word
-      } else {
-        merged.append(NameKey.synonyms[word] ?? word)
-      }
-    }
-    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
-    text = merged.map { NameKey.synonyms[$0] ?? $0 }.joined(separator: " ")
+    return words
   }
 
   private static let joinableLetters: Set<String> = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"]

@@ -172,11 +172,11 @@ enum LineTokenizer {
 
   private static func noiseRole(_ bytes: [UInt8], _ range: Range<Int>) -> TokenizedLine.Role? {
     let text = Array(bytes[range])
-    if ASCIIText.matchLength(ASCIIText.phrase("CUSIP"), in: text, at: 0) != nil {
+    if ASCIIText.matchLength(NoisePhrases.cusip, in: text, at: 0) != nil {
       var position = 5
-      for label in ["NUMBER", "NO.", "NO", "#", ":"] {
+      for label in NoisePhrases.cusipLabels {
         let start = ASCIIText.skipBlanks(text, from: position)
-        if let end = ASCIIText.matchLength(ASCIIText.phrase(label), in: text, at: start) { position = end }
+        if let end = ASCIIText.matchLength(label, in: text, at: start) { position = end }
       }
       let start = ASCIIText.skipBlanks(text, from: position)
       // The CUSIP runs to the next cell ("CUSIP No.\t53814L108\tSCHEDULE 13G\tPage 2").
@@ -188,13 +188,13 @@ enum LineTokenizer {
       }
       return .cusip(cusipText(Array(text[start...])))
     }
-    if ASCIIText.matchLength(ASCIIText.phrase("EDGAR FILING:"), in: text, at: 0) != nil { return .noise }
+    if ASCIIText.matchLength(NoisePhrases.edgarFiling, in: text, at: 0) != nil { return .noise }
     // Running page headers and continuation lines between pages.
     for header in runningHeaders where ASCIIText.matchLength(header, in: text, at: 0) == text.count {
       return .noise
     }
-    if ASCIIText.matchLength(ASCIIText.phrase("PAGE "), in: text, at: 0) != nil
-      || ASCIIText.matchLength(ASCIIText.phrase("(PAGE "), in: text, at: 0) != nil
+    if ASCIIText.matchLength(NoisePhrases.page, in: text, at: 0) != nil
+      || ASCIIText.matchLength(NoisePhrases.parenthesisedPage, in: text, at: 0) != nil
     {
       if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
     }
@@ -220,6 +220,7 @@ enum LineTokenizer {
 
   /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "- 4 -".
   private static func isPageNumber(_ text: [UInt8]) -> Bool {
+    guard text.count < 40 else { return false }
     var sawPageWord = false
     var sawNumber = false
     for word in text.split(whereSeparator: ASCIIText.isBlank) {
@@ -237,7 +238,7 @@ enum LineTokenizer {
     let numberOfNumber =
       words.count == 3 && words[1].count == 2 && words[0].allSatisfy(ASCIIText.isDigit)
       && words[2].allSatisfy(ASCIIText.isDigit)
-    return (sawPageWord || numberOfNumber) && sawNumber && text.count < 40
+    return (sawPageWord || numberOfNumber) && sawNumber
   }
 
   /// The CUSIP printed after a "CUSIP No." label, up to nine characters, or the empty string.
@@ -409,7 +410,7 @@ enum LineTokenizer {
   /// "Item N:" at the start of a cell (N from 1 to 14, a colon right after it): the row number and the offset
   /// where the value starts.
   private static func itemRowPrefix(_ bytes: [UInt8]) -> (Int, Int)? {
-    guard let end = ASCIIText.matchLength(ASCIIText.phrase("ITEM "), in: bytes, at: 0) else { return nil }
+    guard let end = ASCIIText.matchLength(NoisePhrases.item, in: bytes, at: 0) else { return nil }
     var position = end
     var value = 0
     while position < bytes.count, ASCIIText.isDigit(bytes[position]), position - end < 2 {
@@ -474,4 +475,14 @@ enum LineTokenizer {
     }
     return false
   }
+}
+
+/// The phrases a noise line or a terse row starts with, spelled once.
+private enum NoisePhrases {
+  static let cusip = ASCIIText.phrase("CUSIP")
+  static let cusipLabels = ["NUMBER", "NO.", "NO", "#", ":"].map(ASCIIText.phrase)
+  static let edgarFiling = ASCIIText.phrase("EDGAR FILING:")
+  static let page = ASCIIText.phrase("PAGE ")
+  static let parenthesisedPage = ASCIIText.phrase("(PAGE ")
+  static let item = ASCIIText.phrase("ITEM ")
 }
