@@ -313,18 +313,20 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    if RowCaptions.firstMatch(in: Array(bytes[cell])) == nil, !startsWithRowNumber(Array(bytes[cell])),
-      RowCaptions.captionCutAtLineEnd(Array(bytes[cell])) == nil,
+    let cellText = Array(bytes[cell])
+    let cellMatch = RowCaptions.firstMatch(in: cellText)
+    if cellMatch == nil, !startsWithRowNumber(cellText), RowCaptions.captionCutAtLineEnd(cellText) == nil,
       CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell))
     {
       return
     }
     var cellBytes = bytes
+    var blankedSideLabel = false
     // Blank out the side label where it stands inside a longer cell.
-    let cellText = Array(bytes[cell])
     for label in [sideLabel, sideLabelShort] {
       if let found = ASCIIText.find(label, in: cellText) {
         for offset in found { cellBytes[cell.lowerBound + offset] = 0x20 }
+        blankedSideLabel = true
         break
       }
     }
@@ -340,7 +342,8 @@ enum LineTokenizer {
       return
     }
     local = Array(cellBytes[range])
-    if let match = RowCaptions.firstMatch(in: local) {
+    // The cell's caption was found above when the cell is unchanged.
+    if let match = (range == cell && !blankedSideLabel) ? cellMatch : RowCaptions.firstMatch(in: local) {
       let before = ASCIIText.trimmedRange(local, 0..<match.range.lowerBound)
       if before.isEmpty, RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
         appendValue(cellBytes, range, locate, &tokens)

@@ -65,6 +65,9 @@ struct SignatureBlocks {
   // MARK: Blocks
 
   private func startsBlock(at index: Int) -> Bool {
+    // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
+    guard let first = entries[index].text.utf8.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first))
+    else { return false }
     let upper = entries[index].text.uppercased()
     if ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "SIGNATURES."].contains(upper) { return true }
     if upper.hasPrefix("AFTER REASONABLE INQUIRY") { return true }
