@@ -44,12 +44,16 @@ public struct RuleSet: Sendable {
   /// Files that do not end in `.rule` are ignored. A later folder may add rules; an id that is already loaded is
   /// an error.
   ///
-  /// - Parameter directories: Folders to read, in order.
+  /// - Parameters:
+  ///   - directories: Folders to read, in order.
+  ///   - compiled: An archive of ``CompiledRules`` for the first folder: when that folder holds exactly the
+  ///     files the archive was compiled from, its rules are taken from the archive instead of being parsed
+  ///     again (the result is the same, only faster); otherwise the files are parsed.
   /// - Throws: ``RuleLoadError`` for a folder that cannot be read, and for the first invalid rule file.
-  public static func load(directories: [String]) throws(RuleLoadError) -> RuleSet {
+  public static func load(directories: [String], compiled: String? = nil) throws(RuleLoadError) -> RuleSet {
     var rules: [Rule] = []
     var paths: [String: String] = [:]
-    for directory in directories {
+    for (position, directory) in directories.enumerated() {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw RuleLoadError(path: directory, line: 0, message: "no such folder of rules")
@@ -60,9 +64,15 @@ public struct RuleSet: Sendable {
       } catch {
         throw RuleLoadError(path: directory, line: 0, message: "cannot list the folder: \(error.localizedDescription)")
       }
-      for name in names.sorted() where name.hasSuffix(".rule") {
+      let ruleNames = names.sorted().filter { $0.hasSuffix(".rule") }
+      let precompiled =
+        position == 0
+        ? compiled.flatMap { CompiledRules.rules(archive: $0, directory: directory, names: ruleNames) }
+        : nil
+      for (index, name) in ruleNames.enumerated() {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        let rule = try loadRule(path: path)
+        let rule: Rule
+        if let precompiled { rule = precompiled[index] } else { rule = try loadRule(path: path) }
         if let first = paths[rule.id] {
           throw RuleLoadError(path: path, line: 1, message: "rule '\(rule.id)' is already defined in \(first)")
         }
