@@ -117,11 +117,11 @@ public struct RuleSet: Sendable {
       var flag: ObjCBool = false
       return manager.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
     }
-    if let fromEnvironment = ProcessInfo.processInfo.environment["BOCHECK_RULES_DIR"], !fromEnvironment.isEmpty {
+    if let fromEnvironment = getenv("BOCHECK_RULES_DIR").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
       return fromEnvironment
     }
     var candidates: [String] = []
-    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+    if let executable = executableURL() {
       let folder = executable.deletingLastPathComponent()
       candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/bocheck/Rules").path)
       candidates.append(folder.appendingPathComponent("Rules").path)
@@ -131,6 +131,19 @@ public struct RuleSet: Sendable {
       .deletingLastPathComponent().deletingLastPathComponent()
     candidates.append(sourceRoot.appendingPathComponent("Rules").path)
     return candidates.first(where: isDirectory)
+  }
+
+  /// The running executable's path with symbolic links resolved: on Linux read from `/proc/self/exe` (which
+  /// the kernel keeps resolved), as `Bundle.main` does, without setting up a bundle.
+  private static func executableURL() -> URL? {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = buffer.withUnsafeMutableBufferPointer { readlink("/proc/self/exe", $0.baseAddress!, $0.count - 1) }
+      if count > 0 {
+        return URL(fileURLWithPath: String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      }
+    #endif
+    return Bundle.main.executableURL?.resolvingSymlinksInPath()
   }
 
   /// Runs the rules over a filing.
