@@ -13,6 +13,26 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
+    var words = name.utf8.allSatisfy({ $0 < 0x80 }) ? NameKey.asciiWords(name) : NameKey.words(name)
+    var merged: [String] = []
+    merged.reserveCapacity(words.count)
+    for word in words {
+      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
+      if word.count == 1, let last = merged.last, last.count <= 2, NameKey.isJoinable(last + word) {
+        merged[merged.count - 1] = last + word
+      } else {
+        merged.append(NameKey.synonym(word))
+      }
+    }
+    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
+    words = merged.map(NameKey.synonym)
+    text = words.joined(separator: " ")
+  }
+
+  /// The upper-cased words of a name: `&` is a word AND, points and apostrophes are dropped (so "L.P." and
+  /// "Ltd." lose their points and "Macy's" keeps its letters together), and anything else that is neither a
+  /// letter nor a digit separates words.
+  private static func words(_ name: String) -> [String] {
     var words: [String] = []
     var current = ""
     func flush() {
@@ -27,7 +47,6 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         flush()
         words.append("AND")
       case ".", "'", "\u{2019}":
-        // "L.P." and "Ltd." lose their points; "Macy's" keeps its letters together.
         continue
       default:
         if scalar.properties.isAlphabetic {
@@ -38,24 +57,55 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       }
     }
     flush()
-    var merged: [String] = []
-    for word in words {
-      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
-      if word.count == 1, let last = merged.last, last.count <= 2, NameKey.joinableLetters.contains(last + word) {
-        merged[merged.count - 1] = last + word
-      } else {
-        merged.append(NameKey.synonyms[word] ?? word)
-      }
-    }
-    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
-    text = merged.map { NameKey.synonyms[$0] ?? $0 }.joined(separator: " ")
+    return words
   }
 
-  private static let joinableLetters: Set<String> = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"]
-  private static let synonyms: [String: String] = [
-    "LIMITED": "LTD", "INCORPORATED": "INC", "CORPORATION": "CORP", "COMPANY": "CO",
-    "PARTNERSHIP": "LP",
-  ]
+  /// ``words(_:)`` for a name that is all ASCII, on its bytes: the same words, found without building strings a
+  /// scalar at a time (names are keyed many times while a filing is read and checked).
+  private static func asciiWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var current: [UInt8] = []
+    func flush() {
+      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
+    }
+    for byte in name.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte - 32)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+      case UInt8(ascii: "&"):
+        flush()
+        words.append("AND")
+      case UInt8(ascii: "."), UInt8(ascii: "'"):
+        continue
+      default:
+        // No other ASCII character is a letter.
+        flush()
+      }
+    }
+    flush()
+    return words
+  }
+
+  /// Whether single letters joined spell an entity suffix ("L P" is "LP").
+  private static func isJoinable(_ letters: String) -> Bool {
+    switch letters {
+    case "LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV": return true
+    default: return false
+    }
+  }
+
+  /// The one spelling of an entity suffix ("LIMITED" is "LTD"), or the word itself.
+  private static func synonym(_ word: String) -> String {
+    switch word {
+    case "LIMITED": return "LTD"
+    case "INCORPORATED": return "INC"
+    case "CORPORATION": return "CORP"
+    case "COMPANY": return "CO"
+    case "PARTNERSHIP": return "LP"
+    default: return word
+    }
+  }
 
   /// The normalised text.
   public var description: String { text }

@@ -43,10 +43,12 @@ enum Parties {
       byKey[key] = party
     }
     let complete = filing.coverPages.filter { isComplete($0, schedule: filing.schedule) }
+    // Each page's name and key, made once for all parties.
+    let named = complete.compactMap { page in page.reportingPersonName.map { (page.index, $0, NameKey($0)) } }
     return byKey.values.map { party in
       var matched = party
-      let named = complete.compactMap { page in page.reportingPersonName.map { (page.index, $0) } }
-      if let exact = named.first(where: { NameKey($0.1) == NameKey(party.name) }) {
+      let partyKey = NameKey(party.name)
+      if let exact = named.first(where: { $0.2 == partyKey }) {
         matched.coverPage = exact.0
         matched.nameMatch = .exact
       } else if let loose = named.first(where: { NameKey.match($0.1, party.name) != nil }) {
