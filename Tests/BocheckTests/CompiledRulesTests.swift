@@ -77,6 +77,15 @@ struct CompiledRulesTests {
     #expect(dumped(added) == dumped(try RuleSet.load(directories: [directory])))
   }
 
+  @Test("Without BOCHECK_RULES_DIR the tests find the built-in rules in the source tree, by the same path as before")
+  func builtInDirectoryOfTheSourceTree() throws {
+    guard ProcessInfo.processInfo.environment["BOCHECK_RULES_DIR"] == nil else { return }
+    // The path as URL arithmetic gave it before paths were cut as strings.
+    let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Rules").path
+    #expect(RuleSet.builtInDirectory() == expected)
+  }
+
   @Test("A malformed archive is not used")
   func malformedArchive() throws {
     let directory = RepositoryPaths.rules
