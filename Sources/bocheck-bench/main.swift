@@ -95,12 +95,13 @@ guard FileManager.default.isExecutableFile(atPath: bocheck), FileManager.default
   exit(2)
 }
 
-/// How `executable` links the Swift runtime, from `ldd`: `static`, `shared`, or `nil` when `ldd` is missing.
+/// How `executable` links the Swift runtime, from `ldd`: `statically`, `as a shared library`, or `nil` when `ldd`
+/// is missing.
 func runtimeLinkage(_ executable: String) -> String? {
   guard let ldd = CommandTiming.executable(named: "ldd"),
     let libraries = try? CommandTiming.run(ldd, [executable])
   else { return nil }
-  return libraries.contains("libswiftCore") ? "shared" : "static"
+  return libraries.contains("libswiftCore") ? "as a shared library" : "statically"
 }
 
 // The machine.
@@ -209,7 +210,7 @@ do {
   for (sample, timing) in zip(samples, latency) {
     say(
       "| one filing, `check Samples/\(sample)` (\(timing.runs) runs) | \(decimal(timing.median * 1000)) ms "
-        + "| trivial Swift executable\(linkage.noop == "static" ? " (static runtime)" : "") \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |"
+        + "| trivial Swift executable\(linkage.noop == "statically" ? " (static runtime)" : "") \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |"
     )
   }
   let jobsLabel = hasJobs ? "`--jobs 1`" : "one job"
