@@ -1,6 +1,6 @@
 # bocheck: build, try, test and install the checker.
 #
-#   make build     release build (.build/release/bocheck)
+#   make build     release build (.build/release/bocheck; on Linux with the Swift runtime linked statically)
 #   make demo      build, then check the founding samples in Samples/ and print the report
 #   make test      run the whole test suite (works on a fresh clone)
 #   make install   install the tool and its built-in rules under PREFIX (default /usr/local)
@@ -19,6 +19,16 @@ SWIFT ?= swift
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 RULESDIR = $(DESTDIR)$(PREFIX)/share/bocheck/Rules
 RELEASE_BIN = .build/release/bocheck
+# The release build links the Swift runtime and Foundation statically on Linux, which starts a run over one filing
+# several milliseconds sooner (no shared libraries to load and bind); unused code is dropped and symbols stripped.
+# Every release target below builds with the same flags, so they share one build folder; `make test` (debug)
+# links dynamically as before. RELEASE_FLAGS= builds the plain release build.
+ifeq ($(shell uname -s),Linux)
+RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker --gc-sections -Xlinker --strip-all
+else
+RELEASE_FLAGS ?=
+endif
+RELEASE = $(SWIFT) build -c release $(RELEASE_FLAGS)
 
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
@@ -28,7 +38,7 @@ FUZZ_WORK ?= .build/fuzz-corpus
 all: build
 
 build:
-	$(SWIFT) build -c release
+	$(RELEASE)
 
 # bocheck exits 1 when it finds errors, which is what the samples are for: the demo succeeds whenever
 # the check itself ran (exit status 0 or 1) and fails on 2 (usage error, unreadable input, bad rules).
@@ -41,11 +51,11 @@ test:
 
 CORPUS ?= ../shared/corpus/edgar
 corpus:
-	$(SWIFT) build -c release --product bocheck-corpus
+	$(RELEASE) --product bocheck-corpus
 	./.build/release/bocheck-corpus $(CORPUS)
 
 corpus-raise:
-	$(SWIFT) build -c release --product bocheck-corpus
+	$(RELEASE) --product bocheck-corpus
 	./.build/release/bocheck-corpus $(CORPUS) --raise Tests/corpus-ratchet.json
 
 # hyperfine times the commands when it is installed (the target tries apt-get when it is missing and this runs
@@ -56,7 +66,7 @@ bench:
 		{ apt-get install -y hyperfine >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && \
 		apt-get install -y hyperfine >/dev/null 2>&1; }; }; } || \
 		echo "make bench: hyperfine is not installed; the benchmark times with its own loop" >&2
-	$(SWIFT) build -c release
+	$(RELEASE)
 	./.build/release/bocheck-bench --real $(CORPUS) $(BENCH_FLAGS)
 
 # libFuzzer needs its own build (Fuzz/ is a separate package so the main build never links libFuzzer). The

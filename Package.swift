@@ -19,9 +19,15 @@ let package = Package(
     // Report formats (text, JSON).
     .target(name: "BocheckReporting", dependencies: ["BocheckModel"]),
     // Commands and argument parsing, kept apart from the thin executable so they can be tested.
+    // The built-in rules are parsed at build time (plugin CompileRules) and embedded in the CLI.
     .target(
       name: "BocheckCLI",
-      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"]),
+      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"],
+      plugins: ["CompileRules"]),
+    .executableTarget(name: "bocheck-rules-compiler", dependencies: ["BocheckRules"]),
+    .plugin(
+      name: "CompileRules", capability: .buildTool(), dependencies: ["bocheck-rules-compiler"],
+      path: "Sources/CompileRules"),
     .executableTarget(name: "bocheck", dependencies: ["BocheckCLI"]),
     // Compares the checker with hand-made readings of real filings (`make corpus` and the ratchet test).
     .target(name: "BocheckCorpus", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"]),

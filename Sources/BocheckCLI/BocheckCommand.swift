@@ -121,6 +121,9 @@ struct Console {
 enum RuleLoading {
   /// Loads the built-in rules and the rules in the folders given with `--rules`.
   ///
+  /// The built-in rules come from the archive compiled from `Rules/` at build time when their folder holds
+  /// exactly those files (see ``CompiledRules``), and are parsed otherwise; the `--rules` folders are parsed.
+  ///
   /// - Parameter userDirectories: The folders given with `--rules`, in order.
   /// - Returns: The rules, or the one-line message to print when they cannot be loaded.
   static func load(userDirectories: [String]) -> Result<RuleSet, RuleProblem> {
@@ -135,7 +138,7 @@ enum RuleLoading {
       }
     }
     do {
-      return .success(try RuleSet.load(directories: [builtIn] + userDirectories))
+      return .success(try RuleSet.load(directories: [builtIn] + userDirectories, compiled: compiledBuiltInRules))
     } catch {
       return .failure(RuleProblem(message: error.description))
     }

@@ -138,7 +138,7 @@ enum CheckCommand {
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
-    let threads = min(jobs, inputs.count)
+    let threads = inputs.count <= 1 ? inputs.count : min(jobs ?? defaultJobs, inputs.count)
     if threads <= 1 {
       for input in inputs {
         progress.starting(input.path)
@@ -205,10 +205,10 @@ enum CheckCommand {
     }
   }
 
-  /// Parses `--jobs`: how many files are checked at once, a positive whole number; when it is not given,
-  /// the number of active processor cores.
-  static func parseJobs(_ text: String?) throws(UsageError) -> Int {
-    guard let text else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  /// Parses `--jobs`: how many files are checked at once, a positive whole number; `nil` when it is not given,
+  /// which means the number of active processor cores (see ``defaultJobs``).
+  static func parseJobs(_ text: String?) throws(UsageError) -> Int? {
+    guard let text else { return nil }
     guard let jobs = Int(text.trimmingCharacters(in: .whitespaces)), jobs > 0 else {
       throw UsageError(
         message: "invalid value '\(text)' for --jobs (expected a positive whole number of files to check at "
@@ -217,6 +217,12 @@ enum CheckCommand {
     }
     return jobs
   }
+
+  /// How many files are checked at once when `--jobs` is not given: the number of active processor cores.
+  ///
+  /// Asked only when there is more than one file: finding the cores reads the CPU quota of the process, which
+  /// a run over one filing does not need to pay for.
+  static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// The model's basis as reports show it.
   static func reportedBasis(_ basis: SharesOutstandingBasis) -> ReportedBasis {

@@ -91,8 +91,17 @@ _ = FileManager.default.changeCurrentDirectoryPath(root.path)
 let bocheck = ".build/release/bocheck"
 let noop = ".build/release/bocheck-bench-noop"
 guard FileManager.default.isExecutableFile(atPath: bocheck), FileManager.default.isExecutableFile(atPath: noop) else {
-  say("bocheck-bench: build first: swift build -c release (needs \(bocheck) and \(noop))")
+  say("bocheck-bench: build first: make build (needs \(bocheck) and \(noop))")
   exit(2)
+}
+
+/// How `executable` links the Swift runtime, from `ldd`: `statically`, `as a shared library`, or `nil` when `ldd`
+/// is missing.
+func runtimeLinkage(_ executable: String) -> String? {
+  guard let ldd = CommandTiming.executable(named: "ldd"),
+    let libraries = try? CommandTiming.run(ldd, [executable])
+  else { return nil }
+  return libraries.contains("libswiftCore") ? "as a shared library" : "statically"
 }
 
 // The machine.
@@ -105,6 +114,12 @@ let load =
   (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
   .joined(separator: " ") ?? "unknown"
 say("machine: \(cores) cores (nproc), \(cpu), \(memory) memory; load average at start \(load)")
+// The trivial executable is only a fair reference when it is built the way bocheck is (`make bench` builds both
+// with the release flags of the Makefile: on Linux the Swift runtime linked statically).
+let linkage = (bocheck: runtimeLinkage(bocheck), noop: runtimeLinkage(noop))
+say(
+  "build: Swift runtime linked \(linkage.bocheck ?? "?") in bocheck, \(linkage.noop ?? "?") in the trivial executable"
+    + (linkage.bocheck == linkage.noop ? "" : " (not built the same way: the one-filing ratio is not comparable)"))
 say("timer: \(CommandTiming.hyperfine.map { "hyperfine (\($0))" } ?? "the benchmark's own loop (no hyperfine)")")
 
 // The corpus.
@@ -195,7 +210,8 @@ do {
   for (sample, timing) in zip(samples, latency) {
     say(
       "| one filing, `check Samples/\(sample)` (\(timing.runs) runs) | \(decimal(timing.median * 1000)) ms "
-        + "| trivial Swift executable \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |")
+        + "| trivial Swift executable\(linkage.noop == "statically" ? " (static runtime)" : "") \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |"
+    )
   }
   let jobsLabel = hasJobs ? "`--jobs 1`" : "one job"
   for (reference, name) in [(cat, "`cat`"), (grep, "`grep -c shares`")] {

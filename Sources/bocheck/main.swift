@@ -36,6 +36,22 @@ func writeAll(_ text: String, to descriptor: Int32) {
   }
 }
 
+/// The environment variables, read from the C library's environment (`ProcessInfo` takes longer to set up than
+/// a short run can afford). A name given twice keeps its first value, as `getenv` does.
+func environmentVariables() -> [String: String] {
+  var variables: [String: String] = [:]
+  var entry = environ
+  while let pointer = entry.pointee {
+    let text = String(cString: pointer)
+    if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+      let name = String(text[..<equals])
+      if variables[name] == nil { variables[name] = String(text[text.utf8.index(after: equals)...]) }
+    }
+    entry += 1
+  }
+  return variables
+}
+
 let status = BocheckCommand.run(
   arguments: Array(CommandLine.arguments.dropFirst()),
   standardInput: readStandardInput,
@@ -43,5 +59,5 @@ let status = BocheckCommand.run(
   standardError: { writeAll($0, to: STDERR_FILENO) },
   isTerminal: isatty(STDOUT_FILENO) == 1,
   errorIsTerminal: isatty(STDERR_FILENO) == 1,
-  environment: ProcessInfo.processInfo.environment)
+  environment: environmentVariables())
 exit(status)

@@ -53,4 +53,22 @@ import Testing
     #expect(NameKey("Gamma Offshore Fund, Limited") == NameKey("Gamma Offshore Fund Ltd."))
     #expect(NameKey("Rivera & Stone") == NameKey("Rivera and Stone"))
   }
+
+  /// An ASCII name is keyed on its bytes; a trailing no-break space (not a letter, so only a separator) sends
+  /// the same name through the general path over Unicode scalars, which must give the same key.
+  @Test func asciiNamesKeyAsTheGeneralPathDoes() {
+    let names = [
+      "Alpha Partners Value, L.P.", "CEDAR POINT VALUE PARTNERS L P II", "The Gamma Company", "the",
+      "Beta Capital Management, L.L.C.", "Rivera & Stone", "Macy's Inc.", "John Q. Roe, Jr.", "N.A. Bank",
+      "Omega Corporation (PFIC)", "IRS # 23-1234567", "  Delta   Incorporated  ", "S A", "a b c", "", "&", "...",
+      "Zeta\tPartnership;Limited", "L L C", "Epsilon Holdings 2019-A LLC",
+    ]
+    for name in names {
+      #expect(NameKey(name) == NameKey(name + "\u{00A0}"), "\(name)")
+    }
+    #expect(NameKey("Rivera\u{2019}s Fund") == NameKey("Riveras Fund"))
+    // The general path upper-cases every letter: "Müller" and "MÜLLER" are one name.
+    #expect(NameKey("Ærø Fond A/S").text == "ÆRØ FOND A S")
+    #expect(NameKey("Müller & Söhne GmbH") == NameKey("MÜLLER AND SÖHNE GMBH"))
+  }
 }

@@ -36,22 +36,3 @@ struct NameIndexTests {
     #expect(index.bestMatch("John Doe") == nil)
   }
 }
-
-/// Name keys read ASCII names from their bytes and other names scalar by scalar; both give one key.
-@Suite("Name keys")
-struct NameKeyPathTests {
-  @Test("an ASCII name has the key it has when a non-ASCII space makes it take the scalar path")
-  func asciiAndScalarPathsAgree() {
-    let names =
-      NameIndexTests.names + [
-        "Smith & Wesson Holding Corp.", "O'Brien Family Trust", "A.B.C. Partners L L C", "ACME CO., LIMITED",
-        "The Fund", "L P", "Alpha\tBeta", "Jr.", "1st Capital Bank, N.A.", "Fund (No. 2) S A",
-      ]
-    for name in names {
-      #expect(NameKey(name + "\u{00A0}") == NameKey(name), "key of '\(name)'")
-      #expect(NameKey("\u{2003}" + name) == NameKey(name), "key of '\(name)' after an em space")
-    }
-    #expect(NameKey("Müller & Söhne GmbH").text == "MÜLLER AND SÖHNE GMBH")
-    #expect(NameKey("Macy\u{2019}s Inc").text == "MACYS INC")
-  }
-}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import BocheckCLI
+@testable import BocheckRules
+
+/// The built-in rules compiled at build time (plugin CompileRules) are the rules the files parse to, and are used
+/// only while the folder holds exactly the files they were compiled from.
+@Suite("Compiled built-in rules")
+struct CompiledRulesTests {
+  /// Everything a rule set holds, as text.
+  private func dumped(_ rules: RuleSet) -> String {
+    var text = ""
+    dump(rules, to: &text)
+    return text
+  }
+
+  /// A copy of the built-in rules in a new temporary folder.
+  private func copyOfRules() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bocheck-compiled-\(UUID().uuidString)")
+      .path
+    try FileManager.default.copyItem(atPath: RepositoryPaths.rules, toPath: path)
+    return path
+  }
+
+  private func ruleNames(_ directory: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".rule") }.sorted()
+  }
+
+  @Test("The embedded archive matches Rules/ and decodes to exactly the parsed rules")
+  func archiveEqualsParsedRules() throws {
+    let directory = RepositoryPaths.rules
+    let compiled = try #require(
+      CompiledRules.rules(archive: compiledBuiltInRules, directory: directory, names: try ruleNames(directory)))
+    let parsed = try RuleSet.load(directories: [directory])
+    #expect(compiled.count == parsed.rules.count)
+    #expect(dumped(RuleSet(rules: compiled)) == dumped(parsed))
+    #expect(dumped(try RuleSet.load(directories: [directory], compiled: compiledBuiltInRules)) == dumped(parsed))
+  }
+
+  @Test("An edited, added or removed rule file is parsed, with the same rules and errors as without the archive")
+  func changedFolderIsParsed() throws {
+    let directory = try copyOfRules()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let file = directory + "/parent-sum.rule"
+    let original = try String(contentsOfFile: file, encoding: .utf8)
+
+    // Edited: a valid change is seen.
+    try original.replacingOccurrences(of: "severity: error", with: "severity: note")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(
+      CompiledRules.rules(archive: compiledBuiltInRules, directory: directory, names: try ruleNames(directory)) == nil)
+    let edited = try RuleSet.load(directories: [directory], compiled: compiledBuiltInRules)
+    #expect(edited.rules.first { $0.id == "parent-sum" }?.severity == .note)
+    #expect(dumped(edited) == dumped(try RuleSet.load(directories: [directory])))
+
+    // Edited: an invalid change gives the parser's error, file and line.
+    try original.replacingOccurrences(of: "severity: error", with: "severity: fatal")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    var withArchive: RuleLoadError?
+    var without: RuleLoadError?
+    do { _ = try RuleSet.load(directories: [directory], compiled: compiledBuiltInRules) } catch { withArchive = error }
+    do { _ = try RuleSet.load(directories: [directory]) } catch { without = error }
+    #expect(withArchive != nil && withArchive == without)
+    #expect(withArchive?.path == file)
+
+    // Removed and added files.
+    try FileManager.default.removeItem(atPath: file)
+    #expect(
+      dumped(try RuleSet.load(directories: [directory], compiled: compiledBuiltInRules))
+        == dumped(try RuleSet.load(directories: [directory])))
+    try original.write(toFile: file, atomically: true, encoding: .utf8)
+    try original.replacingOccurrences(of: "id: parent-sum", with: "id: parent-sum-copy")
+      .write(toFile: directory + "/parent-sum-copy.rule", atomically: true, encoding: .utf8)
+    let added = try RuleSet.load(directories: [directory], compiled: compiledBuiltInRules)
+    #expect(added.rules.contains { $0.id == "parent-sum-copy" })
+    #expect(dumped(added) == dumped(try RuleSet.load(directories: [directory])))
+  }
+
+  @Test("Without BOCHECK_RULES_DIR the tests find the built-in rules in the source tree, by the same path as before")
+  func builtInDirectoryOfTheSourceTree() throws {
+    guard ProcessInfo.processInfo.environment["BOCHECK_RULES_DIR"] == nil else { return }
+    // The path as URL arithmetic gave it before paths were cut as strings.
+    let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Rules").path
+    #expect(RuleSet.builtInDirectory() == expected)
+  }
+
+  @Test("A malformed archive is not used")
+  func malformedArchive() throws {
+    let directory = RepositoryPaths.rules
+    let names = try ruleNames(directory)
+    #expect(CompiledRules.rules(archive: "", directory: directory, names: names) == nil)
+    #expect(
+      CompiledRules.rules(archive: String(compiledBuiltInRules.dropLast()), directory: directory, names: names) == nil)
+    #expect(CompiledRules.rules(archive: compiledBuiltInRules + "x", directory: directory, names: names) == nil)
+  }
+}
