@@ -1,9 +1,12 @@
 import BocheckModel
+import BocheckRules
 import Foundation
 
 // The benchmark behind `make bench` (never a test): builds a deterministic corpus under .build/, then
 // measures with hyperfine (or its own loop) the medians of repeated runs of the release build of bocheck
-// against reference commands, and prints a Markdown table with the machine it ran on. Then, in process,
+// against reference commands, and prints a Markdown table with the machine it ran on. Its last rows put
+// bocheck against the peer edgartools on the corpus's EDGAR XML filings, in process and cold, when a Python
+// with edgartools is there (`make bench-peer` makes one; see PeerComparison.swift). Then, in process,
 // where the time of a check goes. Usage:
 //
 //   bocheck-bench [--corpus DIR] [--real DIR] [--seed N] [--files N] [--repeats N] [--runs N] [--no-reading]
@@ -189,6 +192,38 @@ do {
     [bocheck, "check"] + (hasJobs ? ["--jobs", "1"] : []) + [folder], runs: 1)
   let largestMemory = try CommandTiming.peakMemory([bocheck, "check", largest.path], runs: 3)
 
+  // EDGAR XML against the peer edgartools: in process, then cold.
+  let xmlFiles = try PeerComparison.xmlFiles(of: corpus)
+  guard !xmlFiles.isEmpty else { throw BenchError("the corpus has no .xml file") }
+  guard let rulesFolder = RuleSet.builtInDirectory(), let rules = try? RuleSet.load(directories: [rulesFolder]) else {
+    throw BenchError("the built-in rules were not found or not loaded")
+  }
+  let inProcessRuns = options.runs * 3
+  say("timing EDGAR XML in process (\(xmlFiles.count) files, \(inProcessRuns) passes each, after a warm-up pass) ...")
+  let xmlOneJob = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1)
+  let xmlAllCores = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: cores)
+  let coldFile = fixtures + "edgartools__schedule13d.xml"
+  let coldRuns = options.runs * 3
+  let peerPython = PeerComparison.peerPython()
+  var peer: (rate: InProcessRate, version: String, failures: Int)?
+  var coldTimings: [CommandTiming] = []
+  var coldMemory: [Int?] = []
+  if let peerPython {
+    say("timing the peer edgartools (\(peerPython)) in process, then cold on one file (\(coldRuns) runs each) ...")
+    peer = try PeerComparison.peerRate(python: peerPython, folder: folder, runs: inProcessRuns)
+    let peerOne = [peerPython, PeerComparison.script, "--one", coldFile]
+    coldTimings = try CommandTiming.measure(
+      ["\(bocheck) check \(coldFile)", peerOne.joined(separator: " ")], warmup: 1, runs: coldRuns, shell: false)
+    coldMemory = [
+      try CommandTiming.peakMemory([bocheck, "check", coldFile], runs: 3),
+      try CommandTiming.peakMemory(peerOne, runs: 3),
+    ]
+  } else {
+    say(
+      "the peer edgartools is not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)"
+    )
+  }
+
   say("")
   say("| Measured (median of repeated runs) | bocheck | Reference | Ratio |")
   say("|---|---|---|---|")
@@ -222,6 +257,58 @@ do {
   say(
     "| peak resident memory, largest file (\(decimal(Double(largest.size) / 1e6, 2)) MB) | \(kilobytes(largestMemory)) | | |"
   )
+  let xmlMegabytes = decimal(Double(xmlOneJob.rate.bytes) / 1e6, 2)
+  let xmlLabel = "in process, EDGAR XML (\(xmlFiles.count) files, \(xmlMegabytes) MB; \(inProcessRuns) passes)"
+  let peerCell = { (threads: String) -> (String, String) in
+    guard let peer else { return ("edgartools not measured (no Python with edgartools)", "") }
+    return (
+      "edgartools \(peer.version) parse\(threads) \(peer.rate.summary)",
+      "\(decimal(xmlOneJob.rate.filesPerSecond / peer.rate.filesPerSecond))× the rate"
+    )
+  }
+  let (peerOneJob, ratioOneJob) = peerCell("")
+  say("| \(xmlLabel), one job | read+check \(xmlOneJob.rate.summary) | \(peerOneJob) | \(ratioOneJob) |")
+  if let peer {
+    say(
+      "| \(xmlLabel), all cores (\(cores) threads) | read+check \(xmlAllCores.rate.summary) "
+        + "| edgartools \(peer.version) parse (one process) \(peer.rate.summary) "
+        + "| \(decimal(xmlAllCores.rate.filesPerSecond / peer.rate.filesPerSecond))× the rate |")
+  } else {
+    say("| \(xmlLabel), all cores (\(cores) threads) | read+check \(xmlAllCores.rate.summary) | | |")
+  }
+  if peer != nil, coldTimings.count == 2 {
+    let (ours, theirs) = (coldTimings[0], coldTimings[1])
+    let memory = { (value: Int?) in value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "memory not measured" }
+    say(
+      "| cold, one EDGAR XML file (`\((coldFile as NSString).lastPathComponent)`, \(ours.runs) runs; peak memory of 3) "
+        + "| `check` \(decimal(ours.median * 1000)) ms, \(memory(coldMemory[0])) "
+        + "| edgartools: Python start, import, parse \(decimal(theirs.median * 1000)) ms, \(memory(coldMemory[1])) "
+        + "| \(decimal(theirs.median / ours.median))× less time |")
+  } else {
+    say("| cold, one EDGAR XML file | | edgartools not measured (no Python with edgartools) | |")
+  }
+  say("")
+  if let peer {
+    let ratio = xmlOneJob.rate.filesPerSecond / peer.rate.filesPerSecond
+    say(
+      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) vs edgartools parse "
+        + "\(peer.rate.summary), ratio \(decimal(ratio))× (target 10×: \(ratio >= 10 ? "met" : "not met"); "
+        + "one job against one Python process; all cores \(xmlAllCores.rate.summary), "
+        + "\(decimal(xmlAllCores.rate.filesPerSecond / peer.rate.filesPerSecond))×)")
+    if coldTimings.count == 2 {
+      say(
+        "cold, one file: bocheck \(decimal(coldTimings[0].median * 1000)) ms vs edgartools "
+          + "\(decimal(coldTimings[1].median * 1000)) ms (medians)")
+    }
+    say(
+      "  (best passes: bocheck \(decimal(Double(xmlFiles.count) / xmlOneJob.rate.best, 0)) files/s, edgartools "
+        + "\(decimal(Double(peer.rate.files) / peer.rate.best, 0)) files/s; edgartools read \(peer.rate.files) files, "
+        + "\(peer.failures) failed to parse; bocheck made \(xmlOneJob.findings) findings per pass)")
+  } else {
+    say(
+      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) (all cores \(xmlAllCores.rate.summary)); "
+        + "edgartools not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)")
+  }
   say("")
   say("Machine: \(cores) cores (nproc), \(cpu), \(memory); load average at start \(load).")
   say("Corpus: \(corpus.files.count) files, \(decimal(Double(corpus.totalBytes) / 1e6)) MB, seed \(options.seed).")
