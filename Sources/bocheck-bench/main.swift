@@ -202,26 +202,26 @@ do {
   say("timing EDGAR XML in process (\(xmlFiles.count) files, \(inProcessRuns) passes each, after a warm-up pass) ...")
   let xmlOneJob = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1)
   let xmlAllCores = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: cores)
+  let xmlReading = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1, checking: false)
   let coldFile = fixtures + "edgartools__schedule13d.xml"
   let coldRuns = options.runs * 3
   let peerPython = PeerComparison.peerPython()
   var peer: (rate: InProcessRate, version: String, failures: Int)?
-  var coldTimings: [CommandTiming] = []
-  var coldMemory: [Int?] = []
+  var peerOne: [String] = []
   if let peerPython {
-    say("timing the peer edgartools (\(peerPython)) in process, then cold on one file (\(coldRuns) runs each) ...")
+    say("timing the peer edgartools (\(peerPython)) in process ...")
     peer = try PeerComparison.peerRate(python: peerPython, folder: folder, runs: inProcessRuns)
-    let peerOne = [peerPython, PeerComparison.script, "--one", coldFile]
-    coldTimings = try CommandTiming.measure(
-      ["\(bocheck) check \(coldFile)", peerOne.joined(separator: " ")], warmup: 1, runs: coldRuns, shell: false)
-    coldMemory = [
-      try CommandTiming.peakMemory([bocheck, "check", coldFile], runs: 3),
-      try CommandTiming.peakMemory(peerOne, runs: 3),
-    ]
+    peerOne = [peerPython, PeerComparison.script, "--one", coldFile]
   } else {
     say(
       "the peer edgartools is not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)"
     )
+  }
+  say("timing one EDGAR XML file cold (a new process each run, \(coldRuns) runs each; peak memory of 3) ...")
+  let coldCommands = ["\(bocheck) check \(coldFile)"] + (peerOne.isEmpty ? [] : [peerOne.joined(separator: " ")])
+  let coldTimings = try CommandTiming.measure(coldCommands, warmup: 1, runs: coldRuns, shell: false)
+  let coldMemory = try [[bocheck, "check", coldFile], peerOne].filter { !$0.isEmpty }.map {
+    try CommandTiming.peakMemory($0, runs: 3)
   }
 
   say("")
@@ -258,34 +258,29 @@ do {
     "| peak resident memory, largest file (\(decimal(Double(largest.size) / 1e6, 2)) MB) | \(kilobytes(largestMemory)) | | |"
   )
   let xmlMegabytes = decimal(Double(xmlOneJob.rate.bytes) / 1e6, 2)
-  let xmlLabel = "in process, EDGAR XML (\(xmlFiles.count) files, \(xmlMegabytes) MB; \(inProcessRuns) passes)"
-  let peerCell = { (threads: String) -> (String, String) in
-    guard let peer else { return ("edgartools not measured (no Python with edgartools)", "") }
-    return (
-      "edgartools \(peer.version) parse\(threads) \(peer.rate.summary)",
-      "\(decimal(xmlOneJob.rate.filesPerSecond / peer.rate.filesPerSecond))× the rate"
-    )
-  }
-  let (peerOneJob, ratioOneJob) = peerCell("")
-  say("| \(xmlLabel), one job | read+check \(xmlOneJob.rate.summary) | \(peerOneJob) | \(ratioOneJob) |")
-  if let peer {
+  let xmlLabel = "in process, EDGAR XML (\(xmlFiles.count) files, \(xmlMegabytes) MB; best of \(inProcessRuns) passes)"
+  for (label, what, rate) in [
+    ("one job", "read+check", xmlOneJob.rate), ("all cores (\(cores) threads)", "read+check", xmlAllCores.rate),
+    ("one job, reading alone", "read", xmlReading.rate),
+  ] {
+    let reference = peer.map { "edgartools \($0.version) parse (one process) \($0.rate.summary)" }
+    let ratio = peer.map { "\(decimal(rate.filesPerSecond / $0.rate.filesPerSecond))× the rate" }
     say(
-      "| \(xmlLabel), all cores (\(cores) threads) | read+check \(xmlAllCores.rate.summary) "
-        + "| edgartools \(peer.version) parse (one process) \(peer.rate.summary) "
-        + "| \(decimal(xmlAllCores.rate.filesPerSecond / peer.rate.filesPerSecond))× the rate |")
-  } else {
-    say("| \(xmlLabel), all cores (\(cores) threads) | read+check \(xmlAllCores.rate.summary) | | |")
+      "| \(xmlLabel), \(label) | \(what) \(rate.summary) "
+        + "| \(reference ?? "edgartools not measured (no Python with edgartools)") | \(ratio ?? "") |")
   }
-  if peer != nil, coldTimings.count == 2 {
-    let (ours, theirs) = (coldTimings[0], coldTimings[1])
-    let memory = { (value: Int?) in value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "memory not measured" }
+  let coldLabel =
+    "cold, one EDGAR XML file (`\((coldFile as NSString).lastPathComponent)`, \(coldTimings[0].runs) runs; "
+    + "peak memory of 3)"
+  let memoryCell = { (value: Int?) in value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "memory not measured" }
+  let ours = "`check` \(decimal(coldTimings[0].median * 1000)) ms, \(memoryCell(coldMemory[0]))"
+  if coldTimings.count == 2 {
+    let theirs = coldTimings[1]
     say(
-      "| cold, one EDGAR XML file (`\((coldFile as NSString).lastPathComponent)`, \(ours.runs) runs; peak memory of 3) "
-        + "| `check` \(decimal(ours.median * 1000)) ms, \(memory(coldMemory[0])) "
-        + "| edgartools: Python start, import, parse \(decimal(theirs.median * 1000)) ms, \(memory(coldMemory[1])) "
-        + "| \(decimal(theirs.median / ours.median))× less time |")
+      "| \(coldLabel) | \(ours) | edgartools: Python start, import, parse \(decimal(theirs.median * 1000)) ms, "
+        + "\(memoryCell(coldMemory[1])) | \(decimal(theirs.median / coldTimings[0].median))× less time |")
   } else {
-    say("| cold, one EDGAR XML file | | edgartools not measured (no Python with edgartools) | |")
+    say("| \(coldLabel) | \(ours) | edgartools not measured (no Python with edgartools) | |")
   }
   say("")
   if let peer {
@@ -297,16 +292,19 @@ do {
         + "\(decimal(xmlAllCores.rate.filesPerSecond / peer.rate.filesPerSecond))×)")
     if coldTimings.count == 2 {
       say(
-        "cold, one file: bocheck \(decimal(coldTimings[0].median * 1000)) ms vs edgartools "
-          + "\(decimal(coldTimings[1].median * 1000)) ms (medians)")
+        "cold, one file: bocheck \(decimal(coldTimings[0].median * 1000)) ms, \(memoryCell(coldMemory[0])) vs "
+          + "edgartools \(decimal(coldTimings[1].median * 1000)) ms, \(memoryCell(coldMemory[1])) "
+          + "(median time, peak resident memory)")
     }
     say(
-      "  (best passes: bocheck \(decimal(Double(xmlFiles.count) / xmlOneJob.rate.best, 0)) files/s, edgartools "
-        + "\(decimal(Double(peer.rate.files) / peer.rate.best, 0)) files/s; edgartools read \(peer.rate.files) files, "
-        + "\(peer.failures) failed to parse; bocheck made \(xmlOneJob.findings) findings per pass)")
+      "  (median passes: bocheck \(decimal(xmlOneJob.rate.medianFilesPerSecond, 0)) files/s, edgartools "
+        + "\(decimal(peer.rate.medianFilesPerSecond, 0)) files/s; edgartools read \(peer.rate.files) files, "
+        + "\(peer.failures) failed to parse; bocheck made \(xmlOneJob.findings) findings per pass and reads alone "
+        + "\(xmlReading.rate.summary), one job)")
   } else {
     say(
-      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) (all cores \(xmlAllCores.rate.summary)); "
+      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) (all cores \(xmlAllCores.rate.summary); "
+        + "reading alone \(xmlReading.rate.summary)); "
         + "edgartools not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)")
   }
   say("")
