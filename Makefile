@@ -7,7 +7,9 @@
 #   make corpus    check the real filings of CORPUS (default ../shared/corpus/edgar) against expected.json
 #   make corpus-raise  the same, then raise Tests/corpus-ratchet.json to every total this run betters
 #   make bench     benchmark (not a test): latency, corpus throughput against cat and grep, peak memory, on a
-#                  seeded corpus written to .build/bench-corpus (medians of repeated runs; uses hyperfine)
+#                  seeded corpus written to .build/bench-corpus (medians of repeated runs; uses hyperfine); the
+#                  peer edgartools too when a Python with it is there (.build/peer-venv or BENCH_PEER_PYTHON)
+#   make bench-peer  make that Python (a virtual environment with edgartools, from PyPI), then make bench
 #   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
 #   make rules-doc regenerate Rules/README.md from the rule files
 #   make lint      swift format lint on the sources and tests
@@ -33,7 +35,7 @@ RELEASE = $(SWIFT) build -c release $(RELEASE_FLAGS)
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
 
-.PHONY: all build demo test corpus corpus-raise bench fuzz rules-doc install uninstall lint clean
+.PHONY: all build demo test corpus corpus-raise bench bench-peer fuzz rules-doc install uninstall lint clean
 
 all: build
 
@@ -68,6 +70,16 @@ bench:
 		echo "make bench: hyperfine is not installed; the benchmark times with its own loop" >&2
 	$(RELEASE)
 	./.build/release/bocheck-bench --real $(CORPUS) $(BENCH_FLAGS)
+
+# The peer: edgartools in a virtual environment under .build/, made once (pinned to the version the README's
+# numbers were measured with; EDGARTOOLS=edgartools takes the newest). Only this target installs anything.
+PEER_VENV = .build/peer-venv
+EDGARTOOLS ?= edgartools==5.62.1
+PYTHON3 ?= python3
+bench-peer:
+	@$(PEER_VENV)/bin/python -c "import edgar.beneficial_ownership" >/dev/null 2>&1 || \
+		{ $(PYTHON3) -m venv $(PEER_VENV) && $(PEER_VENV)/bin/pip install -q "$(EDGARTOOLS)"; }
+	$(MAKE) bench
 
 # libFuzzer needs its own build (Fuzz/ is a separate package so the main build never links libFuzzer). The
 # readers' corpus is seeded from the samples, the real filings in the test fixtures and the kept regressions;

@@ -1,9 +1,12 @@
 import BocheckModel
+import BocheckRules
 import Foundation
 
 // The benchmark behind `make bench` (never a test): builds a deterministic corpus under .build/, then
 // measures with hyperfine (or its own loop) the medians of repeated runs of the release build of bocheck
-// against reference commands, and prints a Markdown table with the machine it ran on. Then, in process,
+// against reference commands, and prints a Markdown table with the machine it ran on. Its last rows put
+// bocheck against the peer edgartools on the corpus's EDGAR XML filings, in process and cold, when a Python
+// with edgartools is there (`make bench-peer` makes one; see PeerComparison.swift). Then, in process,
 // where the time of a check goes. Usage:
 //
 //   bocheck-bench [--corpus DIR] [--real DIR] [--seed N] [--files N] [--repeats N] [--runs N] [--no-reading]
@@ -204,6 +207,38 @@ do {
     [bocheck, "check"] + (hasJobs ? ["--jobs", "1"] : []) + [folder], runs: 1)
   let largestMemory = try CommandTiming.peakMemory([bocheck, "check", largest.path], runs: 3)
 
+  // EDGAR XML against the peer edgartools: in process, then cold.
+  let xmlFiles = try PeerComparison.xmlFiles(of: corpus)
+  guard !xmlFiles.isEmpty else { throw BenchError("the corpus has no .xml file") }
+  guard let rulesFolder = RuleSet.builtInDirectory(), let rules = try? RuleSet.load(directories: [rulesFolder]) else {
+    throw BenchError("the built-in rules were not found or not loaded")
+  }
+  let inProcessRuns = options.runs * 3
+  say("timing EDGAR XML in process (\(xmlFiles.count) files, \(inProcessRuns) passes each, after a warm-up pass) ...")
+  let xmlOneJob = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1)
+  let xmlAllCores = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: cores)
+  let xmlReading = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1, checking: false)
+  let coldFile = fixtures + "edgartools__schedule13d.xml"
+  let coldRuns = options.runs * 3
+  let peerPython = PeerComparison.peerPython()
+  var peer: (rate: InProcessRate, version: String, failures: Int)?
+  var peerOne: [String] = []
+  if let peerPython {
+    say("timing the peer edgartools (\(peerPython)) in process ...")
+    peer = try PeerComparison.peerRate(python: peerPython, folder: folder, runs: inProcessRuns)
+    peerOne = [peerPython, PeerComparison.script, "--one", coldFile]
+  } else {
+    say(
+      "the peer edgartools is not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)"
+    )
+  }
+  say("timing one EDGAR XML file cold (a new process each run, \(coldRuns) runs each; peak memory of 3) ...")
+  let coldCommands = ["\(bocheck) check \(coldFile)"] + (peerOne.isEmpty ? [] : [peerOne.joined(separator: " ")])
+  let coldTimings = try CommandTiming.measure(coldCommands, warmup: 1, runs: coldRuns, shell: false)
+  let coldMemory = try [[bocheck, "check", coldFile], peerOne].filter { !$0.isEmpty }.map {
+    try CommandTiming.peakMemory($0, runs: 3)
+  }
+
   say("")
   say("| Measured (median of repeated runs) | bocheck | Reference | Ratio |")
   say("|---|---|---|---|")
@@ -238,6 +273,56 @@ do {
   say(
     "| peak resident memory, largest file (\(decimal(Double(largest.size) / 1e6, 2)) MB) | \(kilobytes(largestMemory)) | | |"
   )
+  let xmlMegabytes = decimal(Double(xmlOneJob.rate.bytes) / 1e6, 2)
+  let xmlLabel = "in process, EDGAR XML (\(xmlFiles.count) files, \(xmlMegabytes) MB; best of \(inProcessRuns) passes)"
+  for (label, what, rate) in [
+    ("one job", "read+check", xmlOneJob.rate), ("all cores (\(cores) threads)", "read+check", xmlAllCores.rate),
+    ("one job, reading alone", "read", xmlReading.rate),
+  ] {
+    let reference = peer.map { "edgartools \($0.version) parse (one process) \($0.rate.summary)" }
+    let ratio = peer.map { "\(decimal(rate.filesPerSecond / $0.rate.filesPerSecond))× the rate" }
+    say(
+      "| \(xmlLabel), \(label) | \(what) \(rate.summary) "
+        + "| \(reference ?? "edgartools not measured (no Python with edgartools)") | \(ratio ?? "") |")
+  }
+  let coldLabel =
+    "cold, one EDGAR XML file (`\((coldFile as NSString).lastPathComponent)`, \(coldTimings[0].runs) runs; "
+    + "peak memory of 3)"
+  let memoryCell = { (value: Int?) in value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "memory not measured" }
+  let ours = "`check` \(decimal(coldTimings[0].median * 1000)) ms, \(memoryCell(coldMemory[0]))"
+  if coldTimings.count == 2 {
+    let theirs = coldTimings[1]
+    say(
+      "| \(coldLabel) | \(ours) | edgartools: Python start, import, parse \(decimal(theirs.median * 1000)) ms, "
+        + "\(memoryCell(coldMemory[1])) | \(decimal(theirs.median / coldTimings[0].median))× less time |")
+  } else {
+    say("| \(coldLabel) | \(ours) | edgartools not measured (no Python with edgartools) | |")
+  }
+  say("")
+  if let peer {
+    let ratio = xmlOneJob.rate.filesPerSecond / peer.rate.filesPerSecond
+    say(
+      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) vs edgartools parse "
+        + "\(peer.rate.summary), ratio \(decimal(ratio))× (target 10×: \(ratio >= 10 ? "met" : "not met"); "
+        + "one job against one Python process; all cores \(xmlAllCores.rate.summary), "
+        + "\(decimal(xmlAllCores.rate.filesPerSecond / peer.rate.filesPerSecond))×)")
+    if coldTimings.count == 2 {
+      say(
+        "cold, one file: bocheck \(decimal(coldTimings[0].median * 1000)) ms, \(memoryCell(coldMemory[0])) vs "
+          + "edgartools \(decimal(coldTimings[1].median * 1000)) ms, \(memoryCell(coldMemory[1])) "
+          + "(median time, peak resident memory)")
+    }
+    say(
+      "  (median passes: bocheck \(decimal(xmlOneJob.rate.medianFilesPerSecond, 0)) files/s, edgartools "
+        + "\(decimal(peer.rate.medianFilesPerSecond, 0)) files/s; edgartools read \(peer.rate.files) files, "
+        + "\(peer.failures) failed to parse; bocheck made \(xmlOneJob.findings) findings per pass and reads alone "
+        + "\(xmlReading.rate.summary), one job)")
+  } else {
+    say(
+      "in process, EDGAR XML: bocheck read+check \(xmlOneJob.rate.summary) (all cores \(xmlAllCores.rate.summary); "
+        + "reading alone \(xmlReading.rate.summary)); "
+        + "edgartools not measured: no Python with edgartools (run `make bench-peer`, or set BENCH_PEER_PYTHON)")
+  }
   say("")
   say("Machine: \(cores) cores (nproc), \(cpu), \(memory); load average at start \(load).")
   say("Corpus: \(corpus.files.count) files, \(decimal(Double(corpus.totalBytes) / 1e6)) MB, seed \(options.seed).")
