@@ -259,8 +259,9 @@ enum CheckRunner {
     }
     let binding = check.bindings[bindingIndex]
     guard case .list(let items) = Evaluator.evaluate(binding.list, in: environment) else { return }
+    // One environment for every item: its variables are copied once, then the bound one replaced in place.
+    var inner = environment
     for item in items {
-      var inner = environment
       inner.variables[binding.name] = item
       iterate(
         check, bindingIndex: bindingIndex + 1, environment: inner, bound: bound + [item], plan: &plan, body)

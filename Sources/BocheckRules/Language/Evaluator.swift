@@ -57,9 +57,12 @@ enum Evaluator {
     case .filter(let base, let condition):
       guard case .list(let items) = evaluate(base, in: environment) else { return .null }
       var kept: [Value] = []
+      // One environment for every element: its list of elements is copied once, then its last slot reused.
+      var inner = environment
+      inner.elements.append(.null)
+      let slot = inner.elements.count - 1
       for item in items {
-        var inner = environment
-        inner.elements.append(item)
+        inner.elements[slot] = item
         switch evaluate(condition, in: inner) {
         case .boolean(true): kept.append(item)
         case .boolean(false): continue
