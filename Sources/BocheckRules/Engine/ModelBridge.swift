@@ -86,15 +86,14 @@ struct ModelBridge {
         "basis": basisObject.map { .object($0) } ?? .null, "readerNotes": .list(notes.map { .object($0) }),
       ],
       location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1), display: filing.path)
-  }
-
-  /// The variables every rule sees.
-  var globals: [String: Value] {
-    [
-      "filing": .object(filing), "persons": .list(persons.map { .object($0) }),
+    globals = [
+      "filing": .object(self.filing), "persons": .list(persons.map { .object($0) }),
       "parties": .list(parties.map { .object($0) }),
     ]
   }
+
+  /// The variables every rule sees, made once per filing.
+  var globals: [String: Value] = [:]
 
   static func integer(_ value: Int?) -> Value {
     value.map { .number(Rational($0), decimals: nil) } ?? .null

@@ -34,9 +34,14 @@ public struct RuleSet: Sendable {
   /// The rules, sorted by id.
   public let rules: [Rule]
 
+  /// How each check of each rule runs its steps (see ``CheckRunner/StepPlan``), worked out once: by rule, then
+  /// by check, in the order of ``rules`` and their checks.
+  private let plans: [[CheckRunner.StepPlan]]
+
   /// Creates a rule set from loaded rules.
   public init(rules: [Rule]) {
     self.rules = rules.sorted { $0.id < $1.id }
+    plans = self.rules.map { rule in rule.checks.map(CheckRunner.StepPlan.init) }
   }
 
   /// Loads every `.rule` file of the given folders.
@@ -169,9 +174,11 @@ public struct RuleSet: Sendable {
     let bridge = ModelBridge(filing: filing, basis: basis)
     var findings: [Finding] = []
     var seen = Set<Finding>()
-    for rule in rules where options.onlyRules?.contains(rule.id) ?? true {
-      for check in rule.checks {
-        for finding in CheckRunner.run(check, of: rule, bridge: bridge) where seen.insert(finding).inserted {
+    for (ruleIndex, rule) in rules.enumerated() where options.onlyRules?.contains(rule.id) ?? true {
+      for (checkIndex, check) in rule.checks.enumerated() {
+        let plan = plans[ruleIndex][checkIndex]
+        for finding in CheckRunner.run(check, of: rule, plan: plan, bridge: bridge) where seen.insert(finding).inserted
+        {
           findings.append(finding)
         }
       }
@@ -183,10 +190,16 @@ public struct RuleSet: Sendable {
 /// Evaluates one check over the objects of a filing.
 enum CheckRunner {
   /// The findings of one check: one for each binding of its variables for which `expect` is false.
-  static func run(_ check: RuleCheck, of rule: Rule, bridge: ModelBridge) -> [Finding] {
+  ///
+  /// - Parameters:
+  ///   - check: The check.
+  ///   - rule: The rule it belongs to.
+  ///   - plan: Its steps as planned by ``StepPlan/init(_:)``, with no value computed yet.
+  ///   - bridge: The filing's objects.
+  static func run(_ check: RuleCheck, of rule: Rule, plan: StepPlan, bridge: ModelBridge) -> [Finding] {
     var findings: [Finding] = []
     let environment = Environment(variables: bridge.globals, context: bridge.context)
-    var plan = StepPlan(check)
+    var plan = plan
     iterate(check, bindingIndex: 0, environment: environment, bound: [], plan: &plan) { environment, bound in
       guard case .boolean(false) = Evaluator.evaluate(check.expectation, in: environment) else { return }
       findings.append(finding(check, rule: rule, environment: environment, bound: bound, bridge: bridge))
