@@ -31,8 +31,13 @@ public struct NameIndex<Value> {
   /// - Parameter name: A name as printed.
   /// - Returns: Each matching name's value with how closely the names agree; empty when none matches.
   public func matches(_ name: String) -> [(value: Value, match: NameMatch)] {
+    matches(name, keys: NameIndex.keys(of: name))
+  }
+
+  /// The matches of a name whose keys (``keys(of:)``) are known.
+  private func matches(_ name: String, keys: [String]) -> [(value: Value, match: NameMatch)] {
     var candidates = Set<Int>()
-    for key in NameIndex.keys(of: name) {
+    for key in keys {
       candidates.formUnion(positions[key] ?? [])
     }
     return candidates.sorted().compactMap { position in
@@ -47,9 +52,10 @@ public struct NameIndex<Value> {
   /// - Parameter name: A name as printed.
   /// - Returns: The value and how closely the names agree, or `nil` when no name matches.
   public func bestMatch(_ name: String) -> (value: Value, match: NameMatch)? {
-    let key = NameKey(name)
-    if let exact = positions["=" + key.text]?.first { return (entries[exact].value, .exact) }
-    return matches(name).first
+    let keys = NameIndex.keys(of: name)
+    // The first key is the name key: a name filed under it matches exactly.
+    if let key = keys.first, let exact = positions[key]?.first { return (entries[exact].value, .exact) }
+    return matches(name, keys: keys).first
   }
 
   /// The keys two matching names share at least one of, each tagged with what it is made of.

@@ -45,8 +45,9 @@ public enum FilingReader {
     bytes: [UInt8], path: String, format: InputFormat? = nil
   ) throws(ReadError) -> [Result<Filing, ReadError>] {
     let text = try decodedText(bytes)
-    let starts = FilingSplitter.starts(of: text, format: format ?? detectFormat(text))
-    guard starts.count > 1 else { return [.success(try read(text: text, path: path, format: format))] }
+    let wholeFormat = format ?? detectFormat(text)
+    let starts = FilingSplitter.starts(of: text, format: wholeFormat)
+    guard starts.count > 1 else { return [.success(try read(text: text, path: path, format: wholeFormat))] }
     let utf8 = text.utf8
     var results: [Result<Filing, ReadError>] = []
     results.reserveCapacity(starts.count)

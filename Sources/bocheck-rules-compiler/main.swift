@@ -23,9 +23,14 @@ func archive(of directory: String) -> String? {
     var rules: [Rule] = []
     var texts: [(name: String, bytes: [UInt8])] = []
     for name in names {
+      // Each file is read once: its bytes are both parsed and fingerprinted.
       let path = directory + "/" + name
-      rules.append(try RuleSet.loadRule(path: path))
-      texts.append((name, Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+      let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw RuleLoadError(path: path, line: 0, message: "the rule file is not UTF-8 text")
+      }
+      rules.append(try RuleSet.parseRule(text: text, path: path))
+      texts.append((name, bytes))
     }
     return CompiledRules.archive(rules: rules, texts: texts)
   } catch {

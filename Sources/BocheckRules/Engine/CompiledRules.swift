@@ -60,7 +60,7 @@ public enum CompiledRules {
       rules.reserveCapacity(count)
       for name in names {
         guard reader.string() == name, let size = reader.number(), let hash = reader.string() else { return nil }
-        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        let path = RuleSet.joined(directory, name)
         guard let bytes = contents(of: path), bytes.count == size,
           String(fingerprint(bytes), radix: 16) == hash, let rule = reader.rule(path: path)
         else { return nil }

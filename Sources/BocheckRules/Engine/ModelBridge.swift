@@ -35,9 +35,10 @@ struct ModelBridge {
         personsByPage[$0]
       }
     }
-    for page in filing.coverPages {
-      guard let name = page.reportingPersonName, let person = personsByPage[page.index] else { continue }
-      context.personsByNameKey[NameKey(name).text, default: []].append(person)
+    for person in persons {
+      // The person's name key, made once by ``person(_:schedule:basis:)``.
+      guard case .string(let key) = person["nameKey"] else { continue }
+      context.personsByNameKey[key, default: []].append(person)
     }
     let partyList = Parties.of(filing)
     let parties = partyList.map { party in

@@ -75,7 +75,7 @@ public struct RuleSet: Sendable {
         ? compiled.flatMap { CompiledRules.rules(archive: $0, directory: directory, names: ruleNames) }
         : nil
       for (index, name) in ruleNames.enumerated() {
-        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        let path = joined(directory, name)
         let rule: Rule
         if let precompiled { rule = precompiled[index] } else { rule = try loadRule(path: path) }
         if let first = paths[rule.id] {
@@ -158,7 +158,7 @@ public struct RuleSet: Sendable {
   }
 
   /// `name` inside `folder`.
-  private static func joined(_ folder: String, _ name: String) -> String {
+  static func joined(_ folder: String, _ name: String) -> String {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
