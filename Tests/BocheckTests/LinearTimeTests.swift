@@ -117,31 +117,7 @@ private enum LinearShapes {
   }
 
   static func completePage(_ index: Int) -> String {
-    namePage(index) + """
-      2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) [ ] (b) [X]
-      3 SEC USE ONLY
-      4 SOURCE OF FUNDS
-      WC
-      5 CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED [ ]
-      6 CITIZENSHIP OR PLACE OF ORGANIZATION
-      Delaware
-      7 SOLE VOTING POWER
-      1,000
-      8 SHARED VOTING POWER
-      0
-      9 SOLE DISPOSITIVE POWER
-      1,000
-      10 SHARED DISPOSITIVE POWER
-      0
-      11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
-      1,000
-      12 CHECK BOX IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES [ ]
-      13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
-      0.1%
-      14 TYPE OF REPORTING PERSON
-      PN
-
-      """
+    "CUSIP No. 123456782\n" + TestSupport.coverPage(name: "Fund Number \(index) LP", percent: "0.1%")
   }
 
   static func signatures(_ count: Int) -> String {

@@ -20,6 +20,49 @@ enum TestSupport {
     return try FilingReader.read(bytes: Array(data), path: url.lastPathComponent)
   }
 
+  /// The text of one complete Schedule 13D cover page, rows 1 to 14, each caption on its own line and each
+  /// value on the line under it (27 lines, each ending in a newline; row 3 has no value).
+  ///
+  /// - Parameters:
+  ///   - name: Row 1, the reporting person.
+  ///   - shares: Rows 7, 9 and 11 as printed (rows 8 and 10 are 0).
+  ///   - percent: Row 13 as printed.
+  ///   - type: Row 14.
+  static func coverPage(name: String, shares: String = "1,000", percent: String = "10.0%", type: String = "PN")
+    -> String
+  {
+    """
+    1 NAME OF REPORTING PERSON
+    \(name)
+    2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP
+    (a) [ ] (b) [ ]
+    3 SEC USE ONLY
+    4 SOURCE OF FUNDS
+    WC
+    5 CHECK IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED PURSUANT TO ITEMS 2(d) or 2(e)
+    [ ]
+    6 CITIZENSHIP OR PLACE OF ORGANIZATION
+    Delaware
+    7 SOLE VOTING POWER
+    \(shares)
+    8 SHARED VOTING POWER
+    0
+    9 SOLE DISPOSITIVE POWER
+    \(shares)
+    10 SHARED DISPOSITIVE POWER
+    0
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    \(shares)
+    12 CHECK IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES
+    [ ]
+    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
+    \(percent)
+    14 TYPE OF REPORTING PERSON
+    \(type)
+
+    """
+  }
+
   /// Reads text into the model.
   static func read(text: String, path: String = "test.txt") throws -> Filing {
     try FilingReader.read(bytes: Array(text.utf8), path: path)

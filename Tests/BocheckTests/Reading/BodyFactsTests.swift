@@ -333,38 +333,14 @@ import Testing
       .findings.map { "\($0.severity.rawValue)@\($0.line): \($0.message)" }
   }
 
-  private static let completePage = """
-    SCHEDULE 13D
-    1 NAME OF REPORTING PERSON
-    Heron Fund LP
-    2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP
-    (a) [ ] (b) [ ]
-    4 SOURCE OF FUNDS
-    WC
-    6 CITIZENSHIP OR PLACE OF ORGANIZATION
-    Delaware
-    7 SOLE VOTING POWER
-    1,000
-    8 SHARED VOTING POWER
-    0
-    9 SOLE DISPOSITIVE POWER
-    1,000
-    10 SHARED DISPOSITIVE POWER
-    0
-    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
-    1,000
-    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
-    10.0%
-    14 TYPE OF REPORTING PERSON
-    PN
-
-    """
+  /// One complete cover page (lines 1 to 28), in a filing that names no signer yet.
+  private static let completePage = "SCHEDULE 13D\n" + TestSupport.coverPage(name: "Heron Fund LP")
 
   @Test func aSignerReadFromTheLayoutIsAWarning() throws {
     let text = Self.completePage + "SIGNATURE\n\nKESTREL FUND LP\nBy: /s/ Mei Tanaka\nMei Tanaka, Managing Member\n"
     #expect(
       try missingCoverPage(text) == [
-        "warning@26: KESTREL FUND LP appears to sign the filing (read from the signature block) but no complete "
+        "warning@31: KESTREL FUND LP appears to sign the filing (read from the signature block) but no complete "
           + "cover page names it"
       ])
   }
@@ -375,7 +351,7 @@ import Testing
       + "Exhibit A. Joint Filing Agreement dated May 2, 2031 by and among Heron Fund LP and Osprey Partners LLC.\n"
     #expect(
       try missingCoverPage(text) == [
-        "warning@26: Osprey Partners LLC appears to join the filing (read from the agreement text) but no complete "
+        "warning@31: Osprey Partners LLC appears to join the filing (read from the agreement text) but no complete "
           + "cover page names it"
       ])
   }
