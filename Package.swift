@@ -36,12 +36,16 @@ let package = Package(
     // and the trivial executable whose start-up it measures bocheck's against.
     // peer/ holds the script that times the peer edgartools (Python), which the benchmark runs when it can.
     .executableTarget(
-      name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules"], exclude: ["peer"]),
+      name: "bocheck-bench", dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckSeeded"],
+      exclude: ["peer"]),
     .executableTarget(name: "bocheck-bench-noop"),
+    // The seeded generator behind the tests' synthetic filings and the benchmark's corpus.
+    .target(name: "BocheckSeeded"),
     .testTarget(
       name: "BocheckTests",
       dependencies: [
         "BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI", "BocheckCorpus",
+        "BocheckSeeded",
       ],
       resources: [.copy("Fixtures")]),
   ]

@@ -1,5 +1,6 @@
 import BocheckModel
 import BocheckReading
+import BocheckSeeded
 import Foundation
 
 /// A filing the generated corpus is written from: the bytes of a sample or fixture of the repository and
@@ -117,7 +118,7 @@ struct BenchCorpus {
         try corpus.add(name: "real-\(round + 1)-\(url.lastPathComponent)", bytes: bytes, template: nil)
       }
     }
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     let weights = templates.map(\.weight)
     for number in 0..<generated {
       let template = templates[random.index(weightedBy: weights)]
@@ -140,7 +141,7 @@ struct BenchCorpus {
   }
 
   /// One generated filing from `template`.
-  static func vary(_ template: CorpusTemplate, random: inout SeededGenerator) -> [UInt8] {
+  static func vary(_ template: CorpusTemplate, random: inout SplitMix64) -> [UInt8] {
     // The size class: most filings small, some large, a few of several megabytes.
     let sizeClass = random.int(in: 0...999)
     let target: Int
@@ -242,7 +243,7 @@ struct BenchCorpus {
   }
 
   /// A name shaped like `name` (an entity keeps an entity's suffix), made of invented words.
-  static func inventedName(like name: String, random: inout SeededGenerator) -> String {
+  static func inventedName(like name: String, random: inout SplitMix64) -> String {
     let upper = name.uppercased()
     for suffix in ["L.P.", "LP", "LLC", "INC.", "INC", "CORP.", "CORPORATION", "LTD.", "FUND", "TRUST"]
     where upper.hasSuffix(" " + suffix) {
@@ -254,7 +255,7 @@ struct BenchCorpus {
 
   /// About `size` bytes of exhibit prose: transactions, agreements and plain paragraphs, in text or in
   /// HTML paragraphs.
-  static func exhibitBody(bytes size: Int, html: Bool, random: inout SeededGenerator) -> [UInt8] {
+  static func exhibitBody(bytes size: Int, html: Bool, random: inout SplitMix64) -> [UInt8] {
     var output: [UInt8] = Array(
       (html ? "<p>EXHIBIT \(random.int(in: 2...9))</p>\n" : "\nEXHIBIT \(random.int(in: 2...9))\n\n").utf8)
     while output.count < size {

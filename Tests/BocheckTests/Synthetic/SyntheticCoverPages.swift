@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 
 /// A number of shares as one cover-page row prints it.
 struct PrintedAmount: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 
 extension SyntheticDraft {
   /// The CUSIP as the header and page headers print it.

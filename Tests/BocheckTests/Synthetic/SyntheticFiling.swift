@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 
 /// A fault the generator can inject into a filing, one per faulty filing.
 enum SyntheticFault: String, CaseIterable, Sendable, CustomStringConvertible {

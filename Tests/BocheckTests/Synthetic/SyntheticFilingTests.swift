@@ -1,6 +1,7 @@
 import BocheckModel
 import BocheckReading
 import BocheckRules
+import BocheckSeeded
 import Foundation
 import Testing
 

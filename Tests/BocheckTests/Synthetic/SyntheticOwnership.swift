@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 
 /// The shares a reporting person beneficially owns, split by kind.
 ///
