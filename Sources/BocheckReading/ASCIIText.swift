@@ -47,6 +47,24 @@ enum ASCIIText {
     return nil
   }
 
+  /// The first place where `needle` occurs in `haystack`, byte for byte (no case folding, no word boundaries).
+  ///
+  /// - Parameters:
+  ///   - needle: The bytes to find, at least one.
+  ///   - haystack: The bytes to search.
+  /// - Returns: The byte range of the first occurrence.
+  static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+    guard let first = needle.first, haystack.count >= needle.count else { return nil }
+    var start = 0
+    while start + needle.count <= haystack.count {
+      if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        return start..<(start + needle.count)
+      }
+      start += 1
+    }
+    return nil
+  }
+
   /// Whether an upper-case ASCII phrase occurs in a line, ignoring case, without copying the line.
   static func contains(_ phrase: [UInt8], in line: Substring) -> Bool {
     if let found = line.utf8.withContiguousStorageIfAvailable({ contains(phrase, in: $0) }) { return found }

@@ -88,22 +88,23 @@ final class DocumentFacts {
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
-      let text = clean(number).uppercased()
+      let text = Array(clean(number).uppercased().utf8)
       if form == nil {
-        for (marker, kind) in [("13D", Schedule.schedule13D), ("13G", .schedule13G)] {
-          if let range = text.range(of: "SCHEDULE \(marker)") ?? text.range(of: "FORM SC \(marker)")
-            ?? text.range(of: "SC \(marker)")
-          {
-            let isAmendment = text[range.upperBound...].hasPrefix("/A")
-            form = Located("SC \(marker)\(isAmendment ? "/A" : "")", line: lines.sourceLine(number))
+        for (formType, phrases, kind) in DocumentFacts.formMarkers {
+          if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
+            let isAmendment = text[end...].starts(with: [0x2F, 0x41])  // "/A"
+            form = Located(formType + (isAmendment ? "/A" : ""), line: lines.sourceLine(number))
             schedule = kind
             break
           }
         }
       }
-      if amendment == nil, let range = text.range(of: "AMENDMENT NO") {
-        let digits = text[range.upperBound...].drop { $0 == " " || $0 == "." || $0 == ":" }.prefix { $0.isNumber }
-        if let value = Int(digits) { amendment = Located(value, line: lines.sourceLine(number)) }
+      if amendment == nil, let end = ASCIIText.firstOccurrence(of: DocumentFacts.amendmentMarker, in: text)?.upperBound
+      {
+        let digits = text[end...].drop { $0 == 0x20 || $0 == 0x2E || $0 == 0x3A }.prefix(while: ASCIIText.isDigit)
+        if let value = Int(String(decoding: digits, as: UTF8.self)) {
+          amendment = Located(value, line: lines.sourceLine(number))
+        }
       }
     }
     if let found = form, let amendment, !found.value.hasSuffix("/A") {
@@ -112,6 +113,17 @@ final class DocumentFacts {
     }
     return (form, amendment, schedule)
   }
+
+  /// Each schedule's form type with the phrases that name it in a header, tried in order ("SCHEDULE 13D",
+  /// "FORM SC 13D", "SC 13D").
+  private static let formMarkers: [(formType: String, phrases: [[UInt8]], schedule: Schedule)] = [
+    ("13D", Schedule.schedule13D), ("13G", .schedule13G),
+  ].map { marker, kind in
+    ("SC \(marker)", ["SCHEDULE \(marker)", "FORM SC \(marker)", "SC \(marker)"].map { Array($0.utf8) }, kind)
+  }
+
+  /// The phrase an amendment number follows.
+  private static let amendmentMarker = Array("AMENDMENT NO".utf8)
 
   /// The text on the nearest non-blank line above a line holding `caption` (such as "(Name of Issuer)").
   func valueAbove(caption: String, before limit: Int) -> Located<String>? {

@@ -92,8 +92,9 @@ struct XMLScanner {
       {
         nameEnd += 1
       }
-      var name = String(decoding: body[nameStart..<nameEnd], as: UTF8.self)
-      if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
+      // A namespace prefix ("ns1:issuerName") is dropped: the local name follows the last colon.
+      if let colon = body[nameStart..<nameEnd].lastIndex(of: 0x3A) { nameStart = colon + 1 }
+      let name = String(decoding: body[nameStart..<nameEnd], as: UTF8.self)
       guard !name.isEmpty else {
         result.append(.problem("a '<' that starts no tag", line: tagLine, column: tagColumn))
         continue
