@@ -63,7 +63,7 @@ public struct NameIndex<Value> {
     let key = NameKey(name)
     guard !key.text.isEmpty else { return [] }
     var keys = ["=" + key.text]
-    let looseWords = NameKey(NameKey.withoutQualifiers(name)).words
+    let looseWords = NameKey.looseWords(name, key: key)
     guard !looseWords.isEmpty else { return keys }
     keys.append("~" + looseWords.joined(separator: " "))
     if let person = NameKey.PersonName(looseWords) {

@@ -129,11 +129,21 @@ extension NameKey {
     let otherKey = NameKey(other)
     guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
     if key == otherKey { return .exact }
-    let words = NameKey(withoutQualifiers(name)).words
-    let otherWords = NameKey(withoutQualifiers(other)).words
+    let words = looseWords(name, key: key)
+    let otherWords = looseWords(other, key: otherKey)
     guard !words.isEmpty, !otherWords.isEmpty else { return nil }
     if words == otherWords { return .loose }
     return samePerson(words, otherWords) ? .loose : nil
+  }
+
+  /// The words of a name's key once what trails the name is gone (see ``withoutQualifiers(_:)``).
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its key, reused when nothing trails the name.
+  static func looseWords(_ name: String, key: NameKey) -> [Substring] {
+    let unqualified = withoutQualifiers(name)
+    return unqualified == name ? key.words : NameKey(unqualified).words
   }
 
   /// The key's words.
@@ -142,6 +152,9 @@ extension NameKey {
   /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and
   /// tax identification numbers (seven digits or more) with the labels before them ("IRS #").
   static func withoutQualifiers(_ name: String) -> String {
+    // A name that ends in a letter or a point has nothing trailing it: no qualifier closes it, no mark or
+    // punctuation follows it, and its last word is no identification number.
+    if let last = name.utf8.last, (0x61...0x7A).contains(last | 0x20) || last == 0x2E { return name }
     var scalars = Array(name.unicodeScalars)
     func trimTrailing() {
       while let last = scalars.last,

@@ -74,6 +74,10 @@ enum RelationshipFacts {
   /// Defined short names: `Full Name ("ALIAS")` or `Full Name (the "ALIAS")`, for names of the filing.
   static func aliasMap(_ texts: [String], names: [String]) -> [String: String] {
     var aliases: [String: String] = [:]
+    let lowered = names.map { (name: $0, lower: $0.lowercased()) }
+    // A name before a parenthesis is looked for in this many characters before it, not in the whole text
+    // (which made every parenthesis of a long paragraph copy all that came before it).
+    let window = 2 * (names.map(\.count).max() ?? 0) + 8
     for text in texts {
       var searchStart = text.startIndex
       guard ASCIIText.containsByte(0x28, in: text) else { continue }
@@ -89,8 +93,10 @@ enum RelationshipFacts {
           inner.count > 2
         else { continue }
         let alias = String(inner.dropFirst().dropLast()).trimmingBlanks()
-        let before = text[..<open.lowerBound].trimmingBlanks().lowercased()
-        if let name = names.filter({ before.hasSuffix($0.lowercased()) }).max(by: { $0.count < $1.count }),
+        var head = text[..<open.lowerBound]
+        while let last = head.last, last == " " || last == "\t" || last == "\u{A0}" { head = head.dropLast() }
+        let before = head.suffix(window).lowercased()
+        if let name = lowered.filter({ before.hasSuffix($0.lower) }).map(\.name).max(by: { $0.count < $1.count }),
           !alias.isEmpty, alias.count < 60
         {
           aliases[alias] = name
