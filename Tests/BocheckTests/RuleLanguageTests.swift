@@ -52,6 +52,31 @@ enum LanguageHarness {
 
 @Suite("Rule language: lexing, parsing and evaluation")
 struct RuleLanguageTests {
+  @Test("Every field the model bridge gives an object is a field of its kind in the schema")
+  func bridgeFieldsAreSchemaFields() {
+    // A name inside a filter is the element's field when the element has it, else a variable: a field
+    // outside the schema would hide a variable of that name.
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    var objects = [bridge.filing] + bridge.persons + bridge.parties
+    var seen = 0
+    while let object = objects.popLast() {
+      seen += 1
+      let schema = ModelSchema.fields(of: object.kind)
+      #expect(Set(object.fields.keys).isSubset(of: schema.keys), "\(object.kind) has \(object.fields.keys.sorted())")
+      for value in object.fields.values {
+        switch value {
+        case .object(let child) where child.kind != .person && child.kind != .party: objects.append(child)
+        case .list(let items):
+          for case .object(let child) in items where child.kind != .person && child.kind != .party {
+            objects.append(child)
+          }
+        default: break
+        }
+      }
+    }
+    #expect(seen > 3 * 14, "the filing, its persons and their rows were visited")
+  }
+
   @Test("Numbers group thousands only before exactly three digits")
   func lexNumbers() throws {
     let tokens = try Lexer.tokenize("1,000,000 + round(x,2) + [1,2]")

@@ -24,9 +24,10 @@ struct Environment: Sendable {
   /// The value of a name: an element's field (innermost filter first), `it`, or a variable.
   func lookup(_ name: String) -> Value {
     for element in elements.reversed() {
-      if case .object(let object) = element, ModelSchema.fields(of: object.kind)[name] != nil {
-        return object[name]
-      }
+      guard case .object(let object) = element else { continue }
+      // A field the object holds is found with one lookup; one its kind has but this object lacks is unknown.
+      if let value = object.fields[name] { return value }
+      if ModelSchema.fields(of: object.kind)[name] != nil { return .null }
     }
     if name == "it", let innermost = elements.last { return innermost }
     return variables[name] ?? .null
