@@ -47,6 +47,29 @@ enum ASCIIText {
     return nil
   }
 
+  /// Finds an upper-case ASCII phrase in `haystack[range]` as ``find(_:in:from:)`` finds it in a copy of
+  /// those bytes: a match must not begin or end inside a word of the range.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase in upper case, words separated by single spaces.
+  ///   - haystack: The bytes to search.
+  ///   - range: The part of `haystack` to search (bytes around it are not read).
+  /// - Returns: The byte range of the first match, an offset in `haystack`.
+  static func find(_ phrase: [UInt8], in haystack: [UInt8], within range: Range<Int>) -> Range<Int>? {
+    guard let first = phrase.first, range.count >= phrase.count else { return nil }
+    var start = range.lowerBound
+    while start < range.upperBound {
+      if upper(haystack[start]) == first, let end = matchLength(phrase, in: haystack, at: start, end: range.upperBound)
+      {
+        let beginsWord = start == range.lowerBound || !isLetter(haystack[start - 1])
+        let endsWord = end == range.upperBound || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
+        if beginsWord && endsWord { return start..<end }
+      }
+      start += 1
+    }
+    return nil
+  }
+
   /// The first place where `needle` occurs in `haystack`, byte for byte (no case folding, no word boundaries).
   ///
   /// - Parameters:
@@ -131,14 +154,25 @@ enum ASCIIText {
 
   /// The end offset of `phrase` matched at `start`, or `nil`.
   static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int) -> Int? {
+    matchLength(phrase, in: haystack, at: start, end: haystack.count)
+  }
+
+  /// The end offset of `phrase` matched at `start` in the bytes before `end`, or `nil`.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase in upper case, words separated by single spaces (one or more blanks match).
+  ///   - haystack: The bytes to match in.
+  ///   - start: The offset where the phrase must start.
+  ///   - end: The offset where the text to match ends (bytes from there on are not read).
+  static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int, end: Int) -> Int? {
     var position = start
     var index = 0
     while index < phrase.count {
       let expected = phrase[index]
-      guard position < haystack.count else { return nil }
+      guard position < end else { return nil }
       if expected == 0x20 {
         guard isBlank(haystack[position]) else { return nil }
-        while position < haystack.count && isBlank(haystack[position]) { position += 1 }
+        while position < end && isBlank(haystack[position]) { position += 1 }
         index += 1
         continue
       }
@@ -173,5 +207,27 @@ enum ASCIIText {
   /// Upper-case bytes of an ASCII phrase.
   static func phrase(_ text: String) -> [UInt8] {
     Array(text.utf8).map(upper)
+  }
+}
+
+extension ASCIIText {
+  /// Calls `body` with a text's UTF-8 bytes, in place when the text is stored contiguously.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - body: What to do with its bytes.
+  static func withUTF8<Result>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// Calls `body` with a text's UTF-8 bytes, in place when the text is stored contiguously.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - body: What to do with its bytes.
+  static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 }

@@ -55,6 +55,21 @@ enum CaptionWords {
   /// Labels that introduce an identification number in row 1 ("TIN 12-3456789", "I.D. No.").
   private static let identificationLabels: Set<String> = ["TIN", "EIN", "SSN", "ID", "TAX", "IRS", "SS", "NO", "NOS"]
 
+  /// Every word this reader looks up by its key, for ``CaptionVocabulary``.
+  static var knownWords: [String] {
+    Array(vocabulary) + Array(identificationLabels) + ["NONE", "ROW", "SEE", "THE", "A"]
+  }
+
+  /// Whether each known word is distinctive, ordinary (in the vocabulary) or an identification label, by code.
+  private static let isDistinctive = CaptionVocabulary.flags(Array(distinctiveWords))
+  private static let isInVocabulary = CaptionVocabulary.flags(Array(vocabulary))
+  private static let isIdentificationLabel = CaptionVocabulary.flags(Array(identificationLabels))
+  /// The codes of the words the stripping rules name.
+  private static let noneCode = CaptionVocabulary.code("NONE")
+  private static let rowCode = CaptionVocabulary.code("ROW")
+  private static let seeCode = CaptionVocabulary.code("SEE")
+  private static let articleCodes = [CaptionVocabulary.code("THE"), CaptionVocabulary.code("A")]
+
   /// A word's key: its ASCII letters and digits, upper-cased.
   static func normalized(_ word: Substring) -> String {
     var bytes: [UInt8] = []
@@ -84,44 +99,105 @@ enum CaptionWords {
   ///   - word: The word as printed.
   ///   - inName: Whether the word stands in row 1, where identification numbers and their labels occur.
   static func classify(_ word: Substring, inName: Bool) -> WordClass {
-    let key = normalized(word)
+    ASCIIText.withUTF8(word) { classify($0, inName: inName) }
+  }
+
+  /// Classifies one blank-separated word given as UTF-8 bytes.
+  ///
+  /// - Parameters:
+  ///   - word: The word's bytes.
+  ///   - inName: Whether the word stands in row 1, where identification numbers and their labels occur.
+  static func classify(_ word: UnsafeBufferPointer<UInt8>, inName: Bool) -> WordClass {
+    classify(word, key: CaptionVocabulary.key(of: word), inName: inName)
+  }
+
+  /// Classifies one blank-separated word whose key is already looked up.
+  ///
+  /// - Parameters:
+  ///   - word: The word's bytes.
+  ///   - key: The word's key (``CaptionVocabulary/key(of:)``).
+  ///   - inName: Whether the word stands in row 1, where identification numbers and their labels occur.
+  static func classify(_ word: UnsafeBufferPointer<UInt8>, key: WordKey, inName: Bool) -> WordClass {
     // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
     if isDrawnCheckbox(word) { return .neutral }
     // A box label, "(a)" or "(b)", like the box it labels.
-    if word.utf8.count == 3, word.hasPrefix("("), word.hasSuffix(")"), word.dropFirst().first?.isLetter == true {
-      return .neutral
-    }
+    if word.count == 3, word[0] == 0x28, word[2] == 0x29, ASCIIText.isLetter(word[1]) { return .neutral }
     // A dash alone is a value ("none") in a row of numbers, never caption punctuation; in a name it is an
     // underline or a separator.
-    if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) {
-      return inName ? .neutral : .value
-    }
+    if !word.isEmpty, isDashes(word) { return inName ? .neutral : .value }
     if key.isEmpty {
       // "#", "###-##-####" (a masked number), "-", ":".
-      return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral
+      return word.count(where: { $0 == 0x23 }) >= 5 ? .identificationNumber : .neutral
     }
     if inName, isIdentificationNumber(word) { return .identificationNumber }
     // "TAX ID #: N/A", "I.R.S. No.: None": no number to give is an identification all the same.
-    if inName, word.uppercased() == "N/A" || key == "NONE" { return .identificationNumber }
-    if inName, identificationLabels.contains(key) { return .distinctive }
+    if inName, isNotAvailable(word) || key.code == noneCode { return .identificationNumber }
+    let code = key.code
+    if inName, code >= 0, isIdentificationLabel[code] { return .distinctive }
     // A row reference such as "(11)" or "(9)" belongs to the caption it ends.
-    if word.hasPrefix("("), word.hasSuffix(")"), key.allSatisfy(\.isNumber), key.count <= 2 { return .ordinary }
-    if distinctiveWords.contains(key) { return .distinctive }
-    if vocabulary.contains(key) { return .ordinary }
-    return .value
+    if key.isAllDigits, key.length <= 2, isParenthesised(word) { return .ordinary }
+    guard code >= 0 else { return .value }
+    if isDistinctive[code] { return .distinctive }
+    return isInVocabulary[code] ? .ordinary : .value
+  }
+
+  /// Whether a word is dashes only: hyphens, en dashes (E2 80 93) and em dashes (E2 80 94).
+  private static func isDashes(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < word.count {
+      if word[index] == 0x2D {
+        index += 1
+      } else if word[index] == 0xE2, index + 2 < word.count, word[index + 1] == 0x80,
+        word[index + 2] == 0x93 || word[index + 2] == 0x94
+      {
+        index += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Whether a word is "N/A" in any case.
+  private static func isNotAvailable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count == 3 && ASCIIText.upper(word[0]) == 0x4E && word[1] == 0x2F && ASCIIText.upper(word[2]) == 0x41
+  }
+
+  /// Whether a word's first character is "(" and its last ")" (a character, not a byte: a combining mark
+  /// after the parenthesis makes another character).
+  private static func isParenthesised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.first == 0x28 && word.last == 0x29 else { return false }
+    if word.allSatisfy({ $0 < 0x80 }) { return true }
+    let text = String(decoding: word, as: UTF8.self)
+    return text.hasPrefix("(") && text.hasSuffix(")")
   }
 
   /// Whether a word is a checkbox drawn with brackets or slashes, such as `[X]`, `[_]` or `/x/`.
   static func isDrawnCheckbox(_ word: Substring) -> Bool {
-    word.utf8.count <= 4 && word.utf8.contains(where: { $0 == 0x5B || $0 == 0x2F })
-      && word.utf8.allSatisfy({ "[]/()_ xX".utf8.contains($0) })
+    ASCIIText.withUTF8(word) { isDrawnCheckbox($0) }
+  }
+
+  /// Whether a word given as UTF-8 bytes is a drawn checkbox (``isDrawnCheckbox(_:)-(Substring)``).
+  static func isDrawnCheckbox(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count <= 4, word.contains(where: { $0 == 0x5B || $0 == 0x2F }) else { return false }
+    return word.allSatisfy { byte in
+      switch byte {
+      case 0x5B, 0x5D, 0x2F, 0x28, 0x29, 0x5F, 0x20, 0x78, 0x58: return true  // [ ] / ( ) _ space x X
+      default: return false
+      }
+    }
   }
 
   /// Whether a word is a tax identification or social security number, or its mask: at least six digits
   /// (or `#`/`X` placeholders) and nothing but digits, dashes and those placeholders.
   static func isIdentificationNumber(_ word: Substring) -> Bool {
+    ASCIIText.withUTF8(word) { isIdentificationNumber($0) }
+  }
+
+  /// Whether a word given as UTF-8 bytes is an identification number (``isIdentificationNumber(_:)-(Substring)``).
+  static func isIdentificationNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     var symbols = 0
-    for byte in word.utf8 {
+    for byte in word {
       switch byte {
       case 0x30...0x39, 0x23, 0x58, 0x78: symbols += 1
       case 0x2D, 0x2E, 0x2C, 0x3A, 0x28, 0x29: continue  // - . , : ( )
@@ -131,43 +207,45 @@ enum CaptionWords {
     return symbols >= 6
   }
 
-  /// The words of a text with their byte ranges.
-  private static func words(_ text: String) -> [(word: Substring, range: Range<String.Index>)] {
-    // Scans the UTF-8 bytes: a space, a tab or a no-break space (C2 A0) separates words.
-    var result: [(Substring, Range<String.Index>)] = []
-    let utf8 = text.utf8
-    var start: String.Index?
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      var separatorLength = 0
-      if byte == 0x20 || byte == 0x09 {
-        separatorLength = 1
-      } else if byte == 0xC2 {
-        let next = utf8.index(after: index)
-        if next < utf8.endIndex, utf8[next] == 0xA0 { separatorLength = 2 }
-      }
-      if separatorLength > 0 {
-        if let wordStart = start {
-          result.append((text[wordStart..<index], wordStart..<index))
-          start = nil
-        }
-        index = utf8.index(index, offsetBy: separatorLength)
-        continue
-      }
-      if start == nil { start = index }
-      index = utf8.index(after: index)
+  /// The byte range of the next word of a text at or after `offset`: a space, a tab or a no-break space
+  /// (C2 A0) separates words.
+  ///
+  /// - Parameters:
+  ///   - text: The text's UTF-8 bytes.
+  ///   - offset: The byte offset to start at.
+  /// - Returns: The word's byte range, or `nil` when only separators remain.
+  static func nextWord(in text: UnsafeBufferPointer<UInt8>, from offset: Int) -> Range<Int>? {
+    func separatorLength(_ index: Int) -> Int {
+      let byte = text[index]
+      if byte == 0x20 || byte == 0x09 { return 1 }
+      return byte == 0xC2 && index + 1 < text.count && text[index + 1] == 0xA0 ? 2 : 0
     }
-    if let wordStart = start { result.append((text[wordStart..<text.endIndex], wordStart..<text.endIndex)) }
-    return result
+    var start = offset
+    while start < text.count {
+      let length = separatorLength(start)
+      if length == 0 { break }
+      start += length
+    }
+    guard start < text.count else { return nil }
+    var end = start + 1
+    while end < text.count, separatorLength(end) == 0 { end += 1 }
+    return start..<end
   }
 
   /// Whether a text is nothing but caption words with at least one distinctive word, such as "S.S. or",
   /// "(entities only)" or "BENEFICIALLY OWNED BY": a caption's wrapped line, not a value.
   static func isCaptionOnly(_ text: String) -> Bool {
+    ASCIIText.withUTF8(text) { isCaptionOnly($0) }
+  }
+
+  /// Whether a text given as UTF-8 bytes is nothing but caption words with a distinctive one
+  /// (``isCaptionOnly(_:)-(String)``).
+  static func isCaptionOnly(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     var sawDistinctive = false
-    for word in words(text) {
-      switch classify(word.word, inName: false) {
+    var position = 0
+    while let word = nextWord(in: text, from: position) {
+      position = word.upperBound
+      switch classify(UnsafeBufferPointer(rebasing: text[word]), inName: false) {
       case .value, .identificationNumber: return false
       case .distinctive: sawDistinctive = true
       case .neutral, .ordinary: continue
@@ -189,34 +267,55 @@ enum CaptionWords {
   ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
   /// - Returns: The value that remains and how many characters were cut from its start.
   static func strip(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> (text: String, cutFromStart: Int) {
-    let list = words(text)
-    guard !list.isEmpty else { return (text, 0) }
+    let kept = ASCIIText.withUTF8(text) { keptBytes($0, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords) }
+    guard let kept else { return (text, 0) }
+    guard !kept.isEmpty else { return ("", 0) }
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+    let end = utf8.index(utf8.startIndex, offsetBy: kept.upperBound)
+    return (String(text[start..<end]), text.distance(from: text.startIndex, to: start))
+  }
+
+  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, empty when it keeps nothing, or `nil`
+  /// when the text has no word.
+  private static func keptBytes(
+    _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
+  ) -> Range<Int>? {
+    var list: [Range<Int>] = []
+    var position = 0
+    while let word = nextWord(in: text, from: position) {
+      list.append(word)
+      position = word.upperBound
+    }
+    guard !list.isEmpty else { return nil }
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[list[index]]) }
+    func key(_ index: Int) -> WordKey { CaptionVocabulary.key(of: bytes(index)) }
     // Words are classified lazily, from each end inwards: most values need one or two classified.
     var baseClasses = [WordClass?](repeating: nil, count: list.count)
     func base(_ index: Int) -> WordClass {
       if let known = baseClasses[index] { return known }
-      let kind = classify(list[index].word, inName: inName)
+      let kind = classify(bytes(index), inName: inName)
       baseClasses[index] = kind
       return kind
     }
     /// Whether two neighbouring words are one caption word broken in two ("BENEFICIALL Y"); only a long
     /// word: two initials ("S. S.") are a person's, not a broken "SS".
     func brokenWord(_ index: Int) -> Bool {
-      guard index >= 0, index + 1 < list.count, base(index) == .value || base(index + 1) == .value else {
+      guard index >= 0, index + 1 < list.count, base(index) == .value || base(index + 1) == .value,
+        key(index).length + key(index + 1).length >= 6
+      else {
         return false
       }
-      let joined = normalized(list[index].word) + normalized(list[index + 1].word)
-      return joined.count >= 6 && distinctiveWords.contains(joined)
+      let joined = Array(bytes(index)) + Array(bytes(index + 1))
+      let code = joined.withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code }
+      return code >= 0 && isDistinctive[code]
     }
     var adjusted = [WordClass?](repeating: nil, count: list.count)
     func classOf(_ index: Int) -> WordClass {
       if let known = adjusted[index] { return known }
       var kind = base(index)
       // "IN ROW 11": a bare row number right after "ROW" ends the caption.
-      if kind == .value, index > 0, normalized(list[index - 1].word) == "ROW",
-        let number = Int(normalized(list[index].word)), (1...14).contains(number),
-        list[index].word.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" })
-      {
+      if kind == .value, index > 0, key(index - 1).code == rowCode, isRowReference(bytes(index)) {
         kind = .ordinary
       }
       if brokenWord(index) || brokenWord(index - 1) { kind = .distinctive }
@@ -226,15 +325,15 @@ enum CaptionWords {
     func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
     func proves(_ run: Range<Int>) -> Bool {
       cutsOrdinaryWords || run.contains { classOf($0) == .distinctive || classOf($0) == .identificationNumber }
-        || (inName && run.contains { isDrawnCheckbox(list[$0].word) })
+        || (inName && run.contains { isDrawnCheckbox(bytes($0)) })
     }
     var first = 0
     while first < list.count, isCaptionLike(classOf(first)) { first += 1 }
     // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
-    while first > 0, normalized(list[first - 1].word) == "SEE" { first -= 1 }
+    while first > 0, key(first - 1).code == seeCode { first -= 1 }
     if first > 0, !proves(0..<first) { first = 0 }
     // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
-    while first > 0, inName, ["THE", "A"].contains(normalized(list[first - 1].word)) { first -= 1 }
+    while first > 0, inName, articleCodes.contains(key(first - 1).code) { first -= 1 }
     var last = list.count
     while last > first, isCaptionLike(classOf(last - 1)) { last -= 1 }
     if last < list.count, !proves(last..<list.count) { last = list.count }
@@ -246,10 +345,22 @@ enum CaptionWords {
       last = identifying
       while last > first, classOf(last - 1) == .neutral { last -= 1 }
     }
-    guard first < last else { return ("", 0) }
-    let start = list[first].range.lowerBound
-    let end = list[last - 1].range.upperBound
-    let kept = String(text[start..<end])
-    return (kept, text.distance(from: text.startIndex, to: start))
+    guard first < last else { return 0..<0 }
+    return list[first].lowerBound..<list[last - 1].upperBound
+  }
+
+  /// Whether a word is a bare row number from 1 to 14 with at most a closing colon, point or parenthesis
+  /// ("11", "9:"): digits (any numeric character) and those marks only.
+  private static func isRowReference(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    var value = 0
+    for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      guard ASCIIText.isDigit(byte) else { return false }
+      value = min(value * 10 + Int(byte - 0x30), 100)
+    }
+    guard (1...14).contains(value) else { return false }
+    if word.allSatisfy({ $0 < 0x80 }) {
+      return word.allSatisfy { ASCIIText.isDigit($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x29 }
+    }
+    return String(decoding: word, as: UTF8.self).allSatisfy { $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" }
   }
 }

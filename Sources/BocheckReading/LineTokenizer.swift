@@ -161,8 +161,14 @@ enum LineTokenizer {
   private static let sideLabelWords = [
     "NUMBER", "OF", "SHARES", "BENEFICIALLY", "OWNED", "BY", "EACH", "REPORTING", "PERSON", "WITH",
   ]
-  private static let sideLabel = ASCIIText.phrase(sideLabelWords.joined(separator: " "))
-  private static let sideLabelShort = ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH")
+  private static let sideLabelWordBytes = sideLabelWords.map(ASCIIText.phrase)
+  /// The side label's words too common to be taken for the label when they stand alone.
+  private static let commonSideLabelWords = ["OF", "BY", "WITH"].map(ASCIIText.phrase)
+  /// The side label, whole and without its first words, as it stands inside a longer cell.
+  private static let sideLabels = [
+    ASCIIText.phrase(sideLabelWords.joined(separator: " ")),
+    ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH"),
+  ]
 
   private static let runningHeaders: [[UInt8]] = [
     "SCHEDULE 13D", "SCHEDULE 13D/A", "SCHEDULE 13G", "SCHEDULE 13G/A", "13D", "13G", "13D/A", "13G/A",
@@ -171,74 +177,109 @@ enum LineTokenizer {
   ].map(ASCIIText.phrase)
 
   private static func noiseRole(_ bytes: [UInt8], _ range: Range<Int>) -> TokenizedLine.Role? {
-    let text = Array(bytes[range])
-    if ASCIIText.matchLength(NoisePhrases.cusip, in: text, at: 0) != nil {
+    let (lower, upper) = (range.lowerBound, range.upperBound)
+    if ASCIIText.matchLength(NoisePhrases.cusip, in: bytes, at: lower, end: upper) != nil {
+      let text = Array(bytes[range])
       var position = 5
       for label in NoisePhrases.cusipLabels {
         let start = ASCIIText.skipBlanks(text, from: position)
         if let end = ASCIIText.matchLength(label, in: text, at: start) { position = end }
       }
-      let start = ASCIIText.skipBlanks(text, from: position)
       // The CUSIP runs to the next cell ("CUSIP No.\t53814L108\tSCHEDULE 13G\tPage 2").
-      var end = start
-      while end < text.count && text[end] != 0x09 && text[end] != 0x7C
-        && !(text[end] == 0x20 && end + 1 < text.count && text[end + 1] == 0x20)
-      {
-        end += 1
-      }
+      let start = ASCIIText.skipBlanks(text, from: position)
       return .cusip(cusipText(Array(text[start...])))
     }
-    if ASCIIText.matchLength(NoisePhrases.edgarFiling, in: text, at: 0) != nil { return .noise }
+    if ASCIIText.matchLength(NoisePhrases.edgarFiling, in: bytes, at: lower, end: upper) != nil { return .noise }
     // Running page headers and continuation lines between pages.
-    for header in runningHeaders where ASCIIText.matchLength(header, in: text, at: 0) == text.count {
+    for header in runningHeaders where ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
       return .noise
     }
-    if ASCIIText.matchLength(NoisePhrases.page, in: text, at: 0) != nil
-      || ASCIIText.matchLength(NoisePhrases.parenthesisedPage, in: text, at: 0) != nil
+    if ASCIIText.matchLength(NoisePhrases.page, in: bytes, at: lower, end: upper) != nil
+      || ASCIIText.matchLength(NoisePhrases.parenthesisedPage, in: bytes, at: lower, end: upper) != nil
     {
-      if text.count < 40 && text.contains(where: ASCIIText.isDigit) { return .noise }
+      if range.count < 40 && bytes[range].contains(where: ASCIIText.isDigit) { return .noise }
     }
-    if isPageNumber(text) { return .noise }
+    if isPageNumber(bytes, range) { return .noise }
     // Table rules such as |---|:--:| and drawn lines; a short dash standing alone ("| | -", "----") is a
     // value that means none, not a rule: a rule outside a table is at least six dashes long.
-    let ruleRun = text.contains(0x7C) ? 3 : 6
-    if text.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x2B || ASCIIText.isBlank($0) }),
-      text.indices.contains(where: {
-        $0 + ruleRun - 1 < text.count && text[$0...($0 + ruleRun - 1)].allSatisfy { $0 == 0x2D }
-      })
-    {
-      return .noise
-    }
-    // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)").
-    if RowCaptions.firstMatch(in: text) == nil, !startsWithRowNumber(text),
-      RowCaptions.captionCutAtLineEnd(text) == nil, CaptionWords.isCaptionOnly(ASCIIText.string(text, 0..<text.count))
+    if isRule(bytes, range) { return .noise }
+    // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)"); the
+    // cheap test of its words first.
+    if isCaptionOnly(bytes, range), RowCaptions.firstMatch(in: bytes, range) == nil,
+      !startsWithRowNumber(bytes, range), RowCaptions.captionCutAtLineEnd(bytes, range) == nil
     {
       return .noise
     }
     return nil
   }
 
+  /// Whether `bytes[range]` is a table rule or a drawn line: pipes, dashes, colons, plus signs and blanks
+  /// only, with a run of at least three dashes in a table (a pipe in the line) and six outside one.
+  private static func isRule(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var hasPipe = false
+    var longestDashes = 0
+    var dashes = 0
+    for byte in bytes[range] {
+      switch byte {
+      case 0x2D:
+        dashes += 1
+        longestDashes = max(longestDashes, dashes)
+        continue
+      case 0x7C: hasPipe = true
+      case 0x3A, 0x2B: break
+      default: guard ASCIIText.isBlank(byte) else { return false }
+      }
+      dashes = 0
+    }
+    return longestDashes >= (hasPipe ? 3 : 6)
+  }
+
+  /// Whether `bytes[range]` is nothing but caption words with a distinctive one (``CaptionWords/isCaptionOnly(_:)-(String)``).
+  private static func isCaptionOnly(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { CaptionWords.isCaptionOnly(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
   /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "- 4 -".
-  private static func isPageNumber(_ text: [UInt8]) -> Bool {
-    guard text.count < 40 else { return false }
+  private static func isPageNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count < 40 else { return false }
     var sawPageWord = false
     var sawNumber = false
-    for word in text.split(whereSeparator: ASCIIText.isBlank) {
-      let letters = String(decoding: word.filter(ASCIIText.isLetter).map(ASCIIText.upper), as: UTF8.self)
-      if word.allSatisfy(ASCIIText.isDigit) {
+    var wordCount = 0
+    // "3 of 9" alone on its line is a page number too: three words, digits, two letters, digits.
+    var numberOfNumber = true
+    var position = range.lowerBound
+    while position < range.upperBound {
+      if ASCIIText.isBlank(bytes[position]) {
+        position += 1
+        continue
+      }
+      var end = position
+      while end < range.upperBound, !ASCIIText.isBlank(bytes[end]) { end += 1 }
+      let word = position..<end
+      let isNumber = bytes[word].allSatisfy(ASCIIText.isDigit)
+      if isNumber {
         sawNumber = true
-      } else if letters == "PAGE" || letters == "PAGES" {
+      } else if lettersSpell(bytes, word, "PAGE") || lettersSpell(bytes, word, "PAGES") {
         sawPageWord = true
-      } else if letters != "OF" || word.count != 2 {
+      } else if !lettersSpell(bytes, word, "OF") || word.count != 2 {
         return false
       }
+      numberOfNumber = numberOfNumber && (wordCount == 1 ? word.count == 2 : isNumber)
+      wordCount += 1
+      position = end
     }
-    let words = text.split(whereSeparator: ASCIIText.isBlank)
-    // "3 of 9" alone on its line is a page number too.
-    let numberOfNumber =
-      words.count == 3 && words[1].count == 2 && words[0].allSatisfy(ASCIIText.isDigit)
-      && words[2].allSatisfy(ASCIIText.isDigit)
-    return (sawPageWord || numberOfNumber) && sawNumber
+    return (sawPageWord || (numberOfNumber && wordCount == 3)) && sawNumber
+  }
+
+  /// Whether the ASCII letters of `bytes[range]`, upper-cased, are `spelled` (other bytes are skipped).
+  private static func lettersSpell(_ bytes: [UInt8], _ range: Range<Int>, _ spelled: StaticString) -> Bool {
+    var index = 0
+    let expected = UnsafeBufferPointer(start: spelled.utf8Start, count: spelled.utf8CodeUnitCount)
+    for byte in bytes[range] where ASCIIText.isLetter(byte) {
+      guard index < expected.count, ASCIIText.upper(byte) == expected[index] else { return false }
+      index += 1
+    }
+    return index == expected.count
   }
 
   /// The CUSIP printed after a "CUSIP No." label, up to nine characters, or the empty string.
@@ -313,88 +354,83 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    let cellText = Array(bytes[cell])
-    let cellMatch = RowCaptions.firstMatch(in: cellText)
-    if cellMatch == nil, !startsWithRowNumber(cellText), RowCaptions.captionCutAtLineEnd(cellText) == nil,
-      CaptionWords.isCaptionOnly(ASCIIText.string(bytes, cell))
+    let cellMatch = RowCaptions.firstMatch(in: bytes, cell)
+    if cellMatch == nil, !startsWithRowNumber(bytes, cell), isCaptionOnly(bytes, cell),
+      RowCaptions.captionCutAtLineEnd(bytes, cell) == nil
     {
       return
     }
     var cellBytes = bytes
     var blankedSideLabel = false
     // Blank out the side label where it stands inside a longer cell.
-    for label in [sideLabel, sideLabelShort] {
-      if let found = ASCIIText.find(label, in: cellText) {
-        for offset in found { cellBytes[cell.lowerBound + offset] = 0x20 }
+    for label in sideLabels {
+      if let found = ASCIIText.find(label, in: bytes, within: cell) {
+        for offset in found { cellBytes[offset] = 0x20 }
         blankedSideLabel = true
         break
       }
     }
     let range = ASCIIText.trimmedRange(cellBytes, cell)
     guard !range.isEmpty else { return }
-    var local = Array(cellBytes[range])
     // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
-    if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(local) {
+    if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .itemRow(printed), line: line, column: column))
-      let rest = ASCIIText.trimmedRange(cellBytes, (range.lowerBound + valueStart)..<range.upperBound)
+      let rest = ASCIIText.trimmedRange(cellBytes, valueStart..<range.upperBound)
       if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
       return
     }
-    local = Array(cellBytes[range])
     // The cell's caption was found above when the cell is unchanged.
-    if let match = (range == cell && !blankedSideLabel) ? cellMatch : RowCaptions.firstMatch(in: local) {
-      let before = ASCIIText.trimmedRange(local, 0..<match.range.lowerBound)
-      if before.isEmpty, RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound) {
+    if let match = (range == cell && !blankedSideLabel) ? cellMatch : RowCaptions.firstMatch(in: cellBytes, range) {
+      let before = ASCIIText.trimmedRange(cellBytes, range.lowerBound..<match.range.lowerBound)
+      let after = match.range.upperBound..<range.upperBound
+      if before.isEmpty, RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
         appendValue(cellBytes, range, locate, &tokens)
         return
       }
       var number: Int?
       if !before.isEmpty {
-        if let value = rowNumber(local, before) {
+        if let value = rowNumber(cellBytes, before) {
           number = value
-        } else if before.count > 24
-          || RowCaptions.continuesSentence(local, before: before, after: match.range.upperBound)
-        {
+        } else if before.count > 24 || RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
           appendValue(cellBytes, range, locate, &tokens)
           return
         } else {
-          appendValue(
-            cellBytes, (range.lowerBound + before.lowerBound)..<(range.lowerBound + before.upperBound), locate,
-            &tokens)
+          appendValue(cellBytes, before, locate, &tokens)
         }
       }
-      let (line, column) = locate(range.lowerBound + (number == nil ? match.range.lowerBound : before.lowerBound))
+      let (line, column) = locate(number == nil ? match.range.lowerBound : before.lowerBound)
       tokens.append(LineToken(kind: .caption(match.field, number: number), line: line, column: column))
-      let after = (range.lowerBound + match.range.upperBound)..<range.upperBound
       let rest = ASCIIText.trimmedRange(cellBytes, after)
       if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
       return
     }
     // The row number a cell starts with, glued to the caption or not ("[2]Check", "(9) Aggregate").
-    var numberEnd = 0
-    while numberEnd < local.count, !ASCIIText.isBlank(local[numberEnd]), !ASCIIText.isLetter(local[numberEnd]) {
+    var numberEnd = range.lowerBound
+    while numberEnd < range.upperBound, !ASCIIText.isBlank(cellBytes[numberEnd]),
+      !ASCIIText.isLetter(cellBytes[numberEnd])
+    {
       numberEnd += 1
     }
-    let ownNumber = numberEnd > 0 ? rowNumber(local, 0..<numberEnd) : nil
-    let captionText = ownNumber == nil ? local : Array(local[numberEnd...])
+    let ownNumber = numberEnd > range.lowerBound ? rowNumber(cellBytes, range.lowerBound..<numberEnd) : nil
+    let captionText = ownNumber == nil ? range : numberEnd..<range.upperBound
     // The number may stand in the cell before ("2." | "Check the Appropriate Box").
     var printed = ownNumber
     if printed == nil, case .marker(let number)? = tokens.last?.kind { printed = number }
     // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
-    if let field = RowCaptions.captionCutAtLineEnd(captionText) {
+    if let field = RowCaptions.captionCutAtLineEnd(cellBytes, captionText) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
       return
     }
     // A caption cut short after its number and first word ("(9) Aggregate").
-    if let printed, let field = RowCaptions.truncatedCaption(number: printed, text: captionText) {
+    if let printed, let field = RowCaptions.truncatedCaption(number: printed, in: cellBytes, captionText) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
       return
     }
-    if hasLaterCell, let value = rowNumber(local, 0..<local.count) {
+    if hasLaterCell, let value = rowNumber(cellBytes, range) {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .marker(value), line: line, column: column))
       return
@@ -410,31 +446,32 @@ enum LineTokenizer {
     tokens.append(LineToken(kind: .value(text), line: line, column: column))
   }
 
-  /// "Item N:" at the start of a cell (N from 1 to 14, a colon right after it): the row number and the offset
-  /// where the value starts.
-  private static func itemRowPrefix(_ bytes: [UInt8]) -> (Int, Int)? {
-    guard let end = ASCIIText.matchLength(NoisePhrases.item, in: bytes, at: 0) else { return nil }
+  /// "Item N:" at the start of `bytes[range]` (N from 1 to 14, a colon right after it): the row number and
+  /// the offset in `bytes` where the value starts.
+  private static func itemRowPrefix(_ bytes: [UInt8], _ range: Range<Int>) -> (Int, Int)? {
+    guard let end = ASCIIText.matchLength(NoisePhrases.item, in: bytes, at: range.lowerBound, end: range.upperBound)
+    else { return nil }
     var position = end
     var value = 0
-    while position < bytes.count, ASCIIText.isDigit(bytes[position]), position - end < 2 {
+    while position < range.upperBound, ASCIIText.isDigit(bytes[position]), position - end < 2 {
       value = value * 10 + Int(bytes[position] - 0x30)
       position += 1
     }
-    guard position > end, position < bytes.count, bytes[position] == 0x3A, value >= 1, value <= 14 else {
+    guard position > end, position < range.upperBound, bytes[position] == 0x3A, value >= 1, value <= 14 else {
       return nil
     }
     return (value, position + 1)
   }
 
-  /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.
-  /// Whether a text starts with a row number followed by a blank or a letter ("(2) Check", "2.Check"):
-  /// a caption's first line, even when the rest is caption words only.
-  static func startsWithRowNumber(_ bytes: [UInt8]) -> Bool {
-    var end = 0
-    while end < bytes.count, !ASCIIText.isBlank(bytes[end]), !ASCIIText.isLetter(bytes[end]) { end += 1 }
-    return end > 0 && rowNumber(bytes, 0..<end) != nil
+  /// Whether `bytes[range]` starts with a row number followed by a blank or a letter ("(2) Check",
+  /// "2.Check"): a caption's first line, even when the rest is caption words only.
+  static func startsWithRowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var end = range.lowerBound
+    while end < range.upperBound, !ASCIIText.isBlank(bytes[end]), !ASCIIText.isLetter(bytes[end]) { end += 1 }
+    return end > range.lowerBound && rowNumber(bytes, range.lowerBound..<end) != nil
   }
 
+  /// A row number 1–14 printed alone, as `7`, `7.`, `(7)`, `7)` or `[7]`.
   static func rowNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
     var lower = range.lowerBound
     var upper = range.upperBound
@@ -450,33 +487,44 @@ enum LineTokenizer {
   }
 
   /// Whether the cell is nothing but consecutive words of the side label ("Beneficially", "Person With").
+  ///
+  /// Words are runs of letters separated by blanks or colons; any other byte makes the cell something else.
   private static func isSideLabelFragment(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    var words: [String] = []
-    var current: [UInt8] = []
-    for position in range {
+    // The label's words are all different, so the first word tells where in the label the cell starts.
+    var labelIndex = 0
+    var wordCount = 0
+    var lastWord = 0..<0
+    var position = range.lowerBound
+    while position < range.upperBound {
       let byte = bytes[position]
-      if ASCIIText.isLetter(byte) {
-        current.append(ASCIIText.upper(byte))
-      } else if ASCIIText.isBlank(byte) || byte == 0x3A {
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        current = []
+      if ASCIIText.isBlank(byte) || byte == 0x3A {
+        position += 1
+        continue
+      }
+      var end = position
+      while end < range.upperBound, ASCIIText.isLetter(bytes[end]) { end += 1 }
+      guard end > position else { return false }
+      let word = position..<end
+      if wordCount == 0 {
+        guard let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) }) else { return false }
+        labelIndex = start
       } else {
-        return false
+        guard labelIndex < sideLabelWordBytes.count, spells(bytes, word, sideLabelWordBytes[labelIndex]) else {
+          return false
+        }
       }
+      labelIndex += 1
+      wordCount += 1
+      lastWord = word
+      position = end
     }
-    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-    guard !words.isEmpty, words.count < sideLabelWords.count || words == sideLabelWords else {
-      return words == sideLabelWords
-    }
-    for start in sideLabelWords.indices where sideLabelWords[start] == words[0] {
-      if start + words.count <= sideLabelWords.count,
-        Array(sideLabelWords[start..<(start + words.count)]) == words
-      {
-        // A lone "OF", "BY" or "WITH" is too common to be taken for the label.
-        return words.count > 1 || !["OF", "BY", "WITH"].contains(words[0])
-      }
-    }
-    return false
+    // A lone "OF", "BY" or "WITH" is too common to be taken for the label.
+    return wordCount > 1 || (wordCount == 1 && !commonSideLabelWords.contains { spells(bytes, lastWord, $0) })
+  }
+
+  /// Whether the letters `bytes[range]`, upper-cased, are `word`.
+  private static func spells(_ bytes: [UInt8], _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+    range.count == word.count && zip(bytes[range], word).allSatisfy { ASCIIText.upper($0) == $1 }
   }
 }
 

@@ -18,15 +18,6 @@ enum RowCaptions {
     let range: Range<Int>
   }
 
-  /// Each row's keys as normalised words.
-  private static let keyWordsByField: [RowField: [[String]]] = {
-    var table: [RowField: [[String]]] = [:]
-    for (field, phrases) in keyPhrases {
-      table[field, default: []] += phrases.map { $0.split(separator: " ").map { CaptionWords.normalized($0) } }
-    }
-    return table
-  }()
-
   /// Each row's key words, in every wording; at one position the longest key that matches wins.
   private static let keyPhrases: [(RowField, [String])] = [
     (.reportingPersonName, ["NAME OF REPORTING PERSON", "NAME OF REPORTING"]),
@@ -48,79 +39,151 @@ enum RowCaptions {
     (.typeOfReportingPerson, ["TYPE OF REPORTING PERSON", "TYPE OF REPORTING"]),
   ]
 
-  /// One key: its row and its normalised words.
+  /// One key: its row and its words' codes (``CaptionVocabulary``).
   private struct Key {
     let field: RowField
-    let words: [String]
+    let words: [Int]
   }
 
-  /// The keys indexed by their first word, longest first.
-  private static let keysByFirstWord: [String: [Key]] = {
-    var table: [String: [Key]] = [:]
+  /// A key phrase's words as codes.
+  private static func codes(_ phrase: String) -> [Int] {
+    phrase.split(separator: " ").map { CaptionVocabulary.code(String($0)) }
+  }
+
+  /// Each row's keys as word codes, in the order of ``keyPhrases``.
+  private static let keyWordsByField: [(field: RowField, keys: [[Int]])] = keyPhrases.map { field, phrases in
+    (field, phrases.map(codes))
+  }
+
+  /// The keys indexed by the code of their first word, longest first (`nil` for a word that starts none).
+  private static let keysByFirstWord: [[Key]?] = {
+    var table = [[Key]?](repeating: nil, count: CaptionVocabulary.words.count)
     for (field, phrases) in keyPhrases {
       for phrase in phrases {
-        let words = phrase.split(separator: " ").map { CaptionWords.normalized($0) }
-        table[words[0], default: []].append(Key(field: field, words: words))
+        let words = codes(phrase)
+        table[words[0]] = (table[words[0]] ?? []) + [Key(field: field, words: words)]
       }
     }
-    return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    return table.map { $0?.sorted { $0.words.count > $1.words.count } }
   }()
 
-  /// Words allowed between two key words ("AGGREGATE AMOUNT OF BENEFICIALLY OWNED").
-  private static let fillers: Set<String> = ["THE", "A", "AN", "OF"]
+  /// Words allowed between two key words ("AGGREGATE AMOUNT OF BENEFICIALLY OWNED"), by code.
+  private static let fillers = ["THE", "A", "AN", "OF"]
+  private static let isFiller = CaptionVocabulary.flags(fillers)
   /// Caption words a caption never ends on: a final "IN" is row 14's code, a final "A" a list label.
-  private static let neverLast: Set<String> = [
-    "IN", "A", "AN", "OF", "OR", "IF", "IS", "TO", "THE", "BY", "AND", "SEE",
+  private static let neverLast = ["IN", "A", "AN", "OF", "OR", "IF", "IS", "TO", "THE", "BY", "AND", "SEE"]
+  private static let isNeverLast = CaptionVocabulary.flags(neverLast)
+  /// Lower-case words a value may start with.
+  private static let valueWords = ["NONE", "NIL", "SHARES", "NOT", "APPROXIMATELY", "SEE", "LESS"]
+  private static let isValueWord = CaptionVocabulary.flags(valueWords)
+  /// The codes of the words the rules below name.
+  private static let rowCode = CaptionVocabulary.code("ROW")
+  private static let inCode = CaptionVocabulary.code("IN")
+  private static let checkCode = CaptionVocabulary.code("CHECK")
+
+  /// Each row's caption as the forms print it, for captions cut short ("(9) Aggregate").
+  private static let fullCaptionPhrases: [RowField: String] = [
+    .reportingPersonName: "NAME OF REPORTING PERSON", .memberOfGroup: "CHECK THE APPROPRIATE BOX",
+    .secUseOnly: "SEC USE ONLY", .fundType: "SOURCE OF FUNDS", .legalProceedings: "CHECK BOX IF DISCLOSURE",
+    .citizenshipOrOrganization: "CITIZENSHIP OR PLACE", .soleVotingPower: "SOLE VOTING POWER",
+    .sharedVotingPower: "SHARED VOTING POWER", .soleDispositivePower: "SOLE DISPOSITIVE POWER",
+    .sharedDispositivePower: "SHARED DISPOSITIVE POWER", .aggregateAmountOwned: "AGGREGATE AMOUNT BENEFICIALLY",
+    .isAggregateExcludeShares: "CHECK BOX IF", .percentOfClass: "PERCENT OF CLASS",
+    .typeOfReportingPerson: "TYPE OF REPORTING",
   ]
+  private static let fullCaptions: [RowField: [Int]] = fullCaptionPhrases.mapValues(codes)
+
+  /// Every word this reader looks up by its key, for ``CaptionVocabulary``.
+  static var knownWords: [String] {
+    keyPhrases.flatMap { $0.1.flatMap { $0.split(separator: " ").map(String.init) } } + fillers + neverLast
+      + valueWords + fullCaptionPhrases.values.flatMap { $0.split(separator: " ").map(String.init) }
+      + ["ROW", "IN", "CHECK"]
+  }
 
   /// A blank-separated word of a line.
   private struct Word {
-    /// Its byte range.
+    /// Its byte range in the line.
     let range: Range<Int>
-    /// Its ASCII letters and digits, upper-cased.
-    let key: String
+    /// The byte range of its key (its ASCII letters and digits, upper-cased) in ``Words/keys``.
+    let keyRange: Range<Int>
+    /// Its key as looked up.
+    let key: WordKey
+    /// The code of its key without a final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown``.
+    let singular: Int
   }
 
-  private static func words(_ bytes: [UInt8], from: Int) -> [Word] {
-    var result: [Word] = []
-    var position = from
-    while position < bytes.count {
-      while position < bytes.count, ASCIIText.isBlank(bytes[position]) { position += 1 }
+  /// The words of a range of a line, their keys side by side in one buffer.
+  private struct Words {
+    var list: [Word] = []
+    var keys: [UInt8] = []
+
+    var count: Int { list.count }
+    subscript(index: Int) -> Word { list[index] }
+
+    /// A word's key bytes.
+    func keyBytes(_ word: Word) -> ArraySlice<UInt8> { keys[word.keyRange] }
+  }
+
+  /// The words of `bytes[range]`.
+  private static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
+    var result = Words()
+    result.keys.reserveCapacity(range.count)
+    let end = range.upperBound
+    var position = range.lowerBound
+    while position < end {
+      while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
       let start = position
-      var key: [UInt8] = []
-      while position < bytes.count, !ASCIIText.isBlank(bytes[position]) {
+      let keyStart = result.keys.count
+      var keyIsDigits = true
+      while position < end, !ASCIIText.isBlank(bytes[position]) {
         let byte = bytes[position]
-        if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) { key.append(ASCIIText.upper(byte)) }
+        if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+          result.keys.append(ASCIIText.upper(byte))
+          if !ASCIIText.isDigit(byte) { keyIsDigits = false }
+        }
         position += 1
         // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
         // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
-        let endsNumber = byte == 0x2E && !key.isEmpty && key.allSatisfy(ASCIIText.isDigit)
-        if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < bytes.count,
+        let endsNumber = byte == 0x2E && result.keys.count > keyStart && keyIsDigits
+        if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
           !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
         {
           break
         }
       }
-      if position > start { result.append(Word(range: start..<position, key: String(decoding: key, as: UTF8.self))) }
+      if position > start {
+        let keyRange = keyStart..<result.keys.count
+        let (key, singular) = result.keys.withUnsafeBufferPointer { keys in
+          let key = CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: keys[keyRange]))
+          guard !keyRange.isEmpty, keys[keyRange.upperBound - 1] == 0x53 else {
+            return (key, CaptionVocabulary.unknown)
+          }
+          let stem = keyRange.lowerBound..<(keyRange.upperBound - 1)
+          return (key, CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: keys[stem])).code)
+        }
+        result.list.append(Word(range: start..<position, keyRange: keyRange, key: key, singular: singular))
+      }
     }
     return result
   }
 
   /// The key that starts at word `index`, with the index after its last word.
-  private static func key(at index: Int, in words: [Word]) -> (key: Key, end: Int)? {
-    let first = words[index].key
-    let singular = first.hasSuffix("S") ? String(first.dropLast()) : first
-    guard let candidates = keysByFirstWord[first] ?? keysByFirstWord[singular] else { return nil }
+  private static func key(at index: Int, in words: Words) -> (key: Key, end: Int)? {
+    let first = words[index]
+    let exact = first.key.code >= 0 ? keysByFirstWord[first.key.code] : nil
+    guard let candidates = exact ?? (first.singular >= 0 ? keysByFirstWord[first.singular] : nil) else {
+      return nil
+    }
     for candidate in candidates {
       var position = index + 1
       var matched = true
       for word in candidate.words.dropFirst() {
-        if position < words.count, !sameWord(words[position].key, word), fillers.contains(words[position].key),
-          position + 1 < words.count, sameWord(words[position + 1].key, word)
+        if position < words.count, !sameWord(words[position], word, words), isFiller(words[position]),
+          position + 1 < words.count, sameWord(words[position + 1], word, words)
         {
           position += 1
         }
-        guard position < words.count, sameWord(words[position].key, word) else {
+        guard position < words.count, sameWord(words[position], word, words) else {
           matched = false
           break
         }
@@ -131,24 +194,33 @@ enum RowCaptions {
     return nil
   }
 
+  /// Whether a word's key is one of the fillers allowed between key words.
+  private static func isFiller(_ word: Word) -> Bool {
+    word.key.code >= 0 && isFiller[word.key.code]
+  }
+
   /// Whether a printed word is a key word, in the singular or the plural ("NAMES", "PERSONS").
   ///
   /// A long key word also matches with one letter left out, added or changed ("DISPOSITVE"): typing
   /// mistakes in captions are common and a long caption word is not mistaken for another.
-  private static func sameWord(_ printed: String, _ key: String) -> Bool {
-    if printed == key || (printed.count == key.count + 1 && printed.hasPrefix(key) && printed.hasSuffix("S")) {
-      return true
-    }
-    return key.count >= 7 && withinOneEdit(Array(printed.utf8), Array(key.utf8))
+  ///
+  /// - Parameters:
+  ///   - printed: The printed word.
+  ///   - key: The key word's code.
+  ///   - words: The words `printed` is one of, which hold its key's bytes.
+  private static func sameWord(_ printed: Word, _ key: Int, _ words: Words) -> Bool {
+    if printed.key.code == key || printed.singular == key { return true }
+    let keyBytes = CaptionVocabulary.words[key]
+    return keyBytes.count >= 7 && withinOneEdit(words.keyBytes(printed), keyBytes[...])
   }
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
-  private static func withinOneEdit(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+  private static func withinOneEdit(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
     guard abs(lhs.count - rhs.count) <= 1 else { return false }
-    var left = 0
-    var right = 0
+    var left = lhs.startIndex
+    var right = rhs.startIndex
     var edits = 0
-    while left < lhs.count && right < rhs.count {
+    while left < lhs.endIndex && right < rhs.endIndex {
       if lhs[left] == rhs[right] {
         left += 1
         right += 1
@@ -165,24 +237,50 @@ enum RowCaptions {
         right += 1
       }
     }
-    return edits + (lhs.count - left) + (rhs.count - right) <= 1
+    return edits + (lhs.endIndex - left) + (rhs.endIndex - right) <= 1
   }
 
   /// Whether a word may belong to a caption around its key words.
   private static func isCaptionWord(_ word: Word, _ bytes: [UInt8]) -> Bool {
-    let text = Substring(decoding: bytes[word.range], as: UTF8.self)
-    switch CaptionWords.classify(text, inName: false) {
-    case .ordinary, .distinctive: return true
-    // Punctuation and drawn boxes ("*", ":", "[ ]"), but not a dash or a blank to fill: those may be values.
-    case .neutral: return !text.allSatisfy { "-_=$\u{2013}\u{2014}".contains($0) }
-    case .value, .identificationNumber: return false
+    bytes.withUnsafeBufferPointer { buffer in
+      let text = UnsafeBufferPointer(rebasing: buffer[word.range])
+      switch CaptionWords.classify(text, key: word.key, inName: false) {
+      case .ordinary, .distinctive: return true
+      // Punctuation and drawn boxes ("*", ":", "[ ]"), but not a dash or a blank to fill: those may be values.
+      case .neutral: return !isFillIn(text)
+      case .value, .identificationNumber: return false
+      }
     }
   }
 
-  /// The first caption in `bytes` at or after `from`.
-  static func firstMatch(in bytes: [UInt8], from: Int = 0) -> Match? {
-    let words = words(bytes, from: from)
-    for index in words.indices {
+  /// Whether a word is only dashes, underscores, equals signs and dollar signs, the marks of a blank to fill
+  /// in: `-`, `_`, `=`, `$`, en dashes (E2 80 93) and em dashes (E2 80 94).
+  private static func isFillIn(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < text.count {
+      switch text[index] {
+      case 0x2D, 0x5F, 0x3D, 0x24:
+        index += 1
+      case 0xE2
+      where index + 2 < text.count && text[index + 1] == 0x80
+        && (text[index + 2] == 0x93 || text[index + 2] == 0x94):
+        index += 3
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
+  /// The first caption in `bytes[range]`.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The part of the line to search (a cell, or what follows a caption in it).
+  /// - Returns: The caption, its range an offset in `bytes`.
+  static func firstMatch(in bytes: [UInt8], _ range: Range<Int>) -> Match? {
+    let words = words(bytes, range)
+    for index in 0..<words.count {
       guard let (key, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
       var start = index
@@ -198,7 +296,7 @@ enum RowCaptions {
         if let other = self.key(at: end, in: words), other.key.field != key.field { break }
         if isCaptionWord(words[end], bytes), !isBoxLabel(words[end], bytes) {
           end += 1
-        } else if end > 0, words[end - 1].key == "ROW", isRowReference(words[end], bytes) {
+        } else if end > 0, words[end - 1].key.code == rowCode, isRowReference(words[end], words, bytes) {
           // "IN ROW 9": a bare row reference right after "ROW".
           end += 1
         } else {
@@ -209,13 +307,13 @@ enum RowCaptions {
       // its last word is a value such as row 14's "IN"; one followed by a value gives back its last small
       // words ("NAME OF REPORTING PERSON THE FUND").
       if end == words.count {
-        while end > keyEnd, key.field == .typeOfReportingPerson, words[end - 1].key == "IN" { end -= 1 }
+        while end > keyEnd, key.field == .typeOfReportingPerson, words[end - 1].key.code == inCode { end -= 1 }
       } else {
-        while end > keyEnd, neverLast.contains(words[end - 1].key) { end -= 1 }
+        while end > keyEnd, words[end - 1].key.code >= 0, isNeverLast[words[end - 1].key.code] { end -= 1 }
       }
       // "CHECK BOX IF THE AGGREGATE AMOUNT ..." is row 12's caption even when its line ends before "IN ROW".
       var field = key.field
-      if field == .aggregateAmountOwned, words[start..<index].contains(where: { $0.key == "CHECK" }) {
+      if field == .aggregateAmountOwned, (start..<index).contains(where: { words[$0].key.code == checkCode }) {
         field = .isAggregateExcludeShares
       }
       return Match(field: field, range: words[start].range.lowerBound..<words[end - 1].range.upperBound)
@@ -232,38 +330,19 @@ enum RowCaptions {
   /// and is followed by more words.
   ///
   /// - Parameters:
-  ///   - bytes: The cell's bytes.
+  ///   - bytes: The line's bytes.
   ///   - before: The range of the text before the caption (row number excluded by the caller).
-  ///   - after: The offset where the caption ends.
-  static func continuesSentence(_ bytes: [UInt8], before: Range<Int>, after: Int) -> Bool {
-    let previous = words(Array(bytes[before]), from: 0)
-    let isLowerWord: (Word, [UInt8]) -> Bool = { word, source in
-      let first = source[word.range.lowerBound]
-      return first >= 0x61 && first <= 0x7A && word.key.count >= 3
+  ///   - after: The range of the text after the caption, to the end of its cell.
+  static func continuesSentence(_ bytes: [UInt8], before: Range<Int>, after: Range<Int>) -> Bool {
+    let isLowerWord: (Word) -> Bool = { word in
+      let first = bytes[word.range.lowerBound]
+      return first >= 0x61 && first <= 0x7A && word.key.length >= 3
     }
-    let beforeBytes = Array(bytes[before])
-    if previous.contains(where: { isLowerWord($0, beforeBytes) }) { return true }
-    let next = words(bytes, from: after)
-    guard next.count >= 3, isLowerWord(next[0], bytes) else { return false }
-    return !valueWords.contains(next[0].key)
+    if words(bytes, before).list.contains(where: isLowerWord) { return true }
+    let next = words(bytes, after)
+    guard next.count >= 3, isLowerWord(next[0]) else { return false }
+    return !(next[0].key.code >= 0 && isValueWord[next[0].key.code])
   }
-
-  /// Lower-case words a value may start with.
-  private static let valueWords: Set<String> = ["NONE", "NIL", "SHARES", "NOT", "APPROXIMATELY", "SEE", "LESS"]
-
-  /// Each row's caption as the forms print it, for captions cut short ("(9) Aggregate").
-  private static let fullCaptions: [RowField: [String]] = [
-    .reportingPersonName: ["NAME", "OF", "REPORTING", "PERSON"],
-    .memberOfGroup: ["CHECK", "THE", "APPROPRIATE", "BOX"],
-    .secUseOnly: ["SEC", "USE", "ONLY"], .fundType: ["SOURCE", "OF", "FUNDS"],
-    .legalProceedings: ["CHECK", "BOX", "IF", "DISCLOSURE"],
-    .citizenshipOrOrganization: ["CITIZENSHIP", "OR", "PLACE"],
-    .soleVotingPower: ["SOLE", "VOTING", "POWER"], .sharedVotingPower: ["SHARED", "VOTING", "POWER"],
-    .soleDispositivePower: ["SOLE", "DISPOSITIVE", "POWER"],
-    .sharedDispositivePower: ["SHARED", "DISPOSITIVE", "POWER"],
-    .aggregateAmountOwned: ["AGGREGATE", "AMOUNT", "BENEFICIALLY"], .isAggregateExcludeShares: ["CHECK", "BOX", "IF"],
-    .percentOfClass: ["PERCENT", "OF", "CLASS"], .typeOfReportingPerson: ["TYPE", "OF", "REPORTING"],
-  ]
 
   /// The row of a caption cut short after its first words, told by the row number printed before it.
   ///
@@ -274,46 +353,71 @@ enum RowCaptions {
   ///   - number: The row number printed before the words.
   ///   - text: The words printed after it.
   static func truncatedCaption(number: Int, text: [UInt8]) -> RowField? {
-    let printed = words(text, from: 0)
-    let keys = printed.map(\.key)
+    truncatedCaption(number: number, in: text, 0..<text.count)
+  }
+
+  /// The row of a caption cut short after its first words (``truncatedCaption(number:text:)``), the words
+  /// being `bytes[range]`.
+  static func truncatedCaption(number: Int, in bytes: [UInt8], _ range: Range<Int>) -> RowField? {
+    let printed = words(bytes, range)
     // A caption's first words, cut short by the end of the cell or wrapped to the next line ("Check the
     // Appropriate Box if a Member of a"): every word a caption word or a prefix of the caption's next word.
-    guard let firstKey = keys.first, firstKey.count >= 2, keys.count <= 12,
-      printed.allSatisfy({ isCaptionWord($0, text) || $0.key.allSatisfy(\.isLetter) })
+    guard let firstWord = printed.list.first, firstWord.key.length >= 2, printed.count <= 12,
+      printed.list.allSatisfy({ isCaptionWord($0, bytes) || $0.key.digits == 0 })
     else { return nil }
-    let candidates = RowField.allCases.filter { field in
+    var found: RowField?
+    for field in RowField.allCases {
       guard field.number(in: .schedule13D) == number || field.number(in: .schedule13G) == number,
         let caption = fullCaptions[field]
-      else { return false }
-      if endsWithKeyStart(keys, of: field) { return true }
-      let compared = zip(keys, caption)
-      guard compared.allSatisfy({ sameWord($0, $1) || ($1.hasPrefix($0) && $0.count >= 2) }) else { return false }
-      // Words past the caption's known start must be caption words ("... IF A MEMBER OF A").
-      return keys.count <= caption.count || printed[caption.count...].allSatisfy { isCaptionWord($0, text) }
+      else { continue }
+      if !endsWithKeyStart(printed, of: field) {
+        let compared = zip(printed.list, caption)
+        guard
+          compared.allSatisfy({ word, captionWord in
+            sameWord(word, captionWord, printed)
+              || (word.key.length >= 2 && CaptionVocabulary.words[captionWord].starts(with: printed.keyBytes(word)))
+          })
+        else { continue }
+        // Words past the caption's known start must be caption words ("... IF A MEMBER OF A").
+        guard printed.count <= caption.count || printed.list[caption.count...].allSatisfy({ isCaptionWord($0, bytes) })
+        else { continue }
+      }
+      if found != nil { return nil }
+      found = field
     }
-    return candidates.count == 1 ? candidates[0] : nil
+    return found
   }
 
   /// The row whose caption a cell of caption words begins and the line cuts off before its key words end
   /// ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A" / "GROUP"), or `nil` when it names no row or two.
   ///
-  /// - Parameter text: The cell's bytes.
-  static func captionCutAtLineEnd(_ text: [UInt8]) -> RowField? {
-    let printed = words(text, from: 0)
-    guard !printed.isEmpty, printed.allSatisfy({ isCaptionWord($0, text) }) else { return nil }
-    let keys = printed.map(\.key)
-    let fields = Set(keyPhrases.map(\.0).filter { endsWithKeyStart(keys, of: $0) })
-    return fields.count == 1 ? fields.first : nil
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The cell's range.
+  static func captionCutAtLineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> RowField? {
+    let printed = words(bytes, range)
+    guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
+    var found: RowField?
+    for (field, _) in keyWordsByField where endsWithKeyStart(printed, of: field) {
+      if found != nil { return nil }
+      found = field
+    }
+    return found
   }
 
   /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
   /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
-  private static func endsWithKeyStart(_ keys: [String], of field: RowField) -> Bool {
-    for keyWords in keyWordsByField[field] ?? [] {
-      for length in stride(from: min(keyWords.count - 1, keys.count), through: 1, by: -1) {
-        let tail = keys.suffix(length)
+  private static func endsWithKeyStart(_ printed: Words, of field: RowField) -> Bool {
+    guard let keys = keyWordsByField.first(where: { $0.field == field })?.keys else { return false }
+    for keyWords in keys {
+      for length in stride(from: min(keyWords.count - 1, printed.count), through: 1, by: -1) {
+        let tail = printed.list.suffix(length)
         let start = keyWords.prefix(length)
-        if zip(tail, start).allSatisfy({ sameWord($0, $1) }), start.joined().count >= 6 { return true }
+        if zip(tail, start).allSatisfy({ sameWord($0, $1, printed) }),
+          start.reduce(0, { $0 + CaptionVocabulary.words[$1].count }) >= 6
+        {
+          return true
+        }
       }
     }
     return false
@@ -331,8 +435,11 @@ enum RowCaptions {
   }
 
   /// Whether a word is a bare row number such as `11` or `9`, with at most a closing colon or point.
-  private static func isRowReference(_ word: Word, _ bytes: [UInt8]) -> Bool {
-    guard let value = Int(word.key), value >= 1, value <= 14 else { return false }
+  private static func isRowReference(_ word: Word, _ words: Words, _ bytes: [UInt8]) -> Bool {
+    guard word.key.isAllDigits else { return false }
+    var value = 0
+    for digit in words.keyBytes(word) { value = min(value * 10 + Int(digit - 0x30), 100) }
+    guard value >= 1, value <= 14 else { return false }
     return bytes[word.range].allSatisfy { ASCIIText.isDigit($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x29 }
   }
 }

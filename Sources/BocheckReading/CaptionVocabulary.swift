@@ -1,0 +1,122 @@
+/// The normalised words the caption readers compare printed words with, numbered once at load.
+///
+/// A word's *key* is its ASCII letters and digits, upper-cased (``CaptionWords/normalized(_:)``). The
+/// readers compare keys with a fixed set of words: the caption vocabulary and identification labels of
+/// ``CaptionWords``, the key words, fillers and value words of ``RowCaptions``. Each of those words gets a
+/// small number, its *code*, and a printed word is looked up by its bytes in a hash table built at load,
+/// so that no `String` is made per printed word. A key that is none of the known words has code `-1`.
+enum CaptionVocabulary {
+  /// The code of a key that is none of the known words.
+  static let unknown = -1
+
+  /// The known words, upper-case ASCII letters and digits, in code order.
+  static let words: [[UInt8]] = {
+    var seen = Set<[UInt8]>()
+    var result: [[UInt8]] = []
+    let sources = CaptionWords.knownWords + RowCaptions.knownWords
+    for word in sources.sorted() {
+      let key = Array(CaptionWords.normalized(Substring(word)).utf8)
+      if !key.isEmpty, seen.insert(key).inserted { result.append(key) }
+    }
+    return result
+  }()
+
+  /// The number of slots of the hash table, a power of two well above the number of words.
+  private static let slotCount = 1024
+
+  /// The hash table: each slot holds a word's code or `-1`; a collision moves on to the next slot.
+  private static let slots: [Int16] = {
+    var table = [Int16](repeating: -1, count: slotCount)
+    for (code, word) in words.enumerated() {
+      var slot = Int(hash(word)) & (slotCount - 1)
+      while table[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
+      table[slot] = Int16(code)
+    }
+    return table
+  }()
+
+  /// The FNV-1a hash of a key's bytes.
+  private static func hash(_ key: [UInt8]) -> UInt32 {
+    var value: UInt32 = 2_166_136_261
+    for byte in key { value = (value ^ UInt32(byte)) &* 16_777_619 }
+    return value
+  }
+
+  /// The code of a known word given as text, for the tables built at load.
+  ///
+  /// - Parameter text: The word; its key is looked up.
+  /// - Returns: The word's code, or ``unknown``.
+  static func code(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { key(of: $0).code }
+  }
+
+  /// Whether each known word is one of `texts`, indexed by code: a word set for lookups by code.
+  ///
+  /// - Parameter texts: The words of the set (each must be a known word).
+  static func flags(_ texts: [String]) -> [Bool] {
+    var result = [Bool](repeating: false, count: words.count)
+    for text in texts {
+      let code = code(text)
+      precondition(code != unknown, "\(text) is not a known caption word")
+      result[code] = true
+    }
+    return result
+  }
+
+  /// The key of a printed word: its code, its length and whether it is all digits.
+  ///
+  /// The word's bytes are read in place; bytes other than ASCII letters and digits are skipped, so a
+  /// key already normalised gives the same answer as the word it came from.
+  ///
+  /// - Parameter word: The word's UTF-8 bytes.
+  static func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
+    var value: UInt32 = 2_166_136_261
+    var length = 0
+    var digits = 0
+    for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      value = (value ^ UInt32(ASCIIText.upper(byte))) &* 16_777_619
+      length += 1
+      if ASCIIText.isDigit(byte) { digits += 1 }
+    }
+    var code = unknown
+    if length > 0 {
+      var slot = Int(value) & (slotCount - 1)
+      while slots[slot] >= 0 {
+        let candidate = Int(slots[slot])
+        if words[candidate].count == length && spells(word, words[candidate]) {
+          code = candidate
+          break
+        }
+        slot = (slot + 1) & (slotCount - 1)
+      }
+    }
+    return WordKey(code: code, length: length, digits: digits)
+  }
+
+  /// Whether a word's letters and digits, upper-cased, are the known word's bytes (of equal length).
+  private static func spells(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
+    var index = 0
+    for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      if ASCIIText.upper(byte) != known[index] { return false }
+      index += 1
+    }
+    return true
+  }
+}
+
+/// What the caption readers need of a printed word's key (its ASCII letters and digits, upper-cased).
+struct WordKey: Equatable {
+  /// The known word the key spells (``CaptionVocabulary``), or ``CaptionVocabulary/unknown``.
+  let code: Int
+  /// The number of letters and digits.
+  let length: Int
+  /// The number of digits.
+  let digits: Int
+
+  /// Whether the key is digits only (and not empty).
+  var isAllDigits: Bool { length > 0 && digits == length }
+
+  /// Whether the key has no letter and no digit.
+  var isEmpty: Bool { length == 0 }
+}
