@@ -205,10 +205,11 @@ enum LineTokenizer {
     if isRule(bytes, range) { return .noise }
     // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)"); the
     // cheap test of its words first.
-    if isCaptionOnly(bytes, range), RowCaptions.firstMatch(in: bytes, range) == nil,
-      !startsWithRowNumber(bytes, range), RowCaptions.captionCutAtLineEnd(bytes, range) == nil
-    {
-      return .noise
+    if isCaptionOnly(bytes, range), !startsWithRowNumber(bytes, range) {
+      let words = RowCaptions.words(bytes, range)
+      if RowCaptions.firstMatch(in: bytes, words) == nil, RowCaptions.captionCutAtLineEnd(bytes, words) == nil {
+        return .noise
+      }
     }
     return nil
   }
@@ -354,9 +355,11 @@ enum LineTokenizer {
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    let cellMatch = RowCaptions.firstMatch(in: bytes, cell)
+    // The cell's words, found once for the searches below while the cell is unchanged.
+    let cellWords = RowCaptions.words(bytes, cell)
+    let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
     if cellMatch == nil, !startsWithRowNumber(bytes, cell), isCaptionOnly(bytes, cell),
-      RowCaptions.captionCutAtLineEnd(bytes, cell) == nil
+      RowCaptions.captionCutAtLineEnd(bytes, cellWords) == nil
     {
       return
     }
@@ -372,6 +375,7 @@ enum LineTokenizer {
     }
     let range = ASCIIText.trimmedRange(cellBytes, cell)
     guard !range.isEmpty else { return }
+    let isUnchanged = range == cell && !blankedSideLabel
     // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
     if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
       let (line, column) = locate(range.lowerBound)
@@ -381,7 +385,7 @@ enum LineTokenizer {
       return
     }
     // The cell's caption was found above when the cell is unchanged.
-    if let match = (range == cell && !blankedSideLabel) ? cellMatch : RowCaptions.firstMatch(in: cellBytes, range) {
+    if let match = isUnchanged ? cellMatch : RowCaptions.firstMatch(in: cellBytes, range) {
       let before = ASCIIText.trimmedRange(cellBytes, range.lowerBound..<match.range.lowerBound)
       let after = match.range.upperBound..<range.upperBound
       if before.isEmpty, RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
@@ -419,7 +423,10 @@ enum LineTokenizer {
     var printed = ownNumber
     if printed == nil, case .marker(let number)? = tokens.last?.kind { printed = number }
     // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
-    if let field = RowCaptions.captionCutAtLineEnd(cellBytes, captionText) {
+    let cutCaption =
+      isUnchanged && captionText == cell
+      ? RowCaptions.captionCutAtLineEnd(cellBytes, cellWords) : RowCaptions.captionCutAtLineEnd(cellBytes, captionText)
+    if let field = cutCaption {
       let (line, column) = locate(range.lowerBound)
       tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
       return

@@ -101,31 +101,30 @@ enum RowCaptions {
   }
 
   /// A blank-separated word of a line.
-  private struct Word {
+  fileprivate struct Word {
     /// Its byte range in the line.
     let range: Range<Int>
     /// The byte range of its key (its ASCII letters and digits, upper-cased) in ``Words/keys``.
     let keyRange: Range<Int>
     /// Its key as looked up.
     let key: WordKey
-    /// The code of its key without a final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown``.
-    let singular: Int
   }
 
-  /// The words of a range of a line, their keys side by side in one buffer.
-  private struct Words {
-    var list: [Word] = []
-    var keys: [UInt8] = []
+  /// The words of a range of a line, their keys side by side in one buffer: found once, they serve every
+  /// search of the range (``firstMatch(in:_:)-(_,Words)``, ``captionCutAtLineEnd(_:_:)-(_,Words)``).
+  struct Words {
+    fileprivate var list: [Word] = []
+    fileprivate var keys: [UInt8] = []
 
-    var count: Int { list.count }
-    subscript(index: Int) -> Word { list[index] }
+    fileprivate var count: Int { list.count }
+    fileprivate subscript(index: Int) -> Word { list[index] }
 
     /// A word's key bytes.
-    func keyBytes(_ word: Word) -> ArraySlice<UInt8> { keys[word.keyRange] }
+    fileprivate func keyBytes(_ word: Word) -> ArraySlice<UInt8> { keys[word.keyRange] }
   }
 
   /// The words of `bytes[range]`.
-  private static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
+  static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
     var result = Words()
     result.keys.reserveCapacity(range.count)
     let end = range.upperBound
@@ -153,15 +152,10 @@ enum RowCaptions {
       }
       if position > start {
         let keyRange = keyStart..<result.keys.count
-        let (key, singular) = result.keys.withUnsafeBufferPointer { keys in
-          let key = CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: keys[keyRange]))
-          guard !keyRange.isEmpty, keys[keyRange.upperBound - 1] == 0x53 else {
-            return (key, CaptionVocabulary.unknown)
-          }
-          let stem = keyRange.lowerBound..<(keyRange.upperBound - 1)
-          return (key, CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: keys[stem])).code)
+        let key = result.keys.withUnsafeBufferPointer {
+          CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0[keyRange]))
         }
-        result.list.append(Word(range: start..<position, keyRange: keyRange, key: key, singular: singular))
+        result.list.append(Word(range: start..<position, keyRange: keyRange, key: key))
       }
     }
     return result
@@ -170,10 +164,7 @@ enum RowCaptions {
   /// The key that starts at word `index`, with the index after its last word.
   private static func key(at index: Int, in words: Words) -> (key: Key, end: Int)? {
     let first = words[index]
-    let exact = first.key.code >= 0 ? keysByFirstWord[first.key.code] : nil
-    guard let candidates = exact ?? (first.singular >= 0 ? keysByFirstWord[first.singular] : nil) else {
-      return nil
-    }
+    guard let candidates = keys(startingWith: first, in: words) else { return nil }
     for candidate in candidates {
       var position = index + 1
       var matched = true
@@ -194,6 +185,17 @@ enum RowCaptions {
     return nil
   }
 
+  /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES").
+  private static func keys(startingWith word: Word, in words: Words) -> [Key]? {
+    if word.key.code >= 0, let keys = keysByFirstWord[word.key.code] { return keys }
+    let key = words.keyBytes(word)
+    guard key.last == 0x53 else { return nil }
+    let singular = key.withUnsafeBufferPointer {
+      CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0.dropLast()))
+    }
+    return singular.code >= 0 ? keysByFirstWord[singular.code] : nil
+  }
+
   /// Whether a word's key is one of the fillers allowed between key words.
   private static func isFiller(_ word: Word) -> Bool {
     word.key.code >= 0 && isFiller[word.key.code]
@@ -209,9 +211,13 @@ enum RowCaptions {
   ///   - key: The key word's code.
   ///   - words: The words `printed` is one of, which hold its key's bytes.
   private static func sameWord(_ printed: Word, _ key: Int, _ words: Words) -> Bool {
-    if printed.key.code == key || printed.singular == key { return true }
+    if printed.key.code == key { return true }
     let keyBytes = CaptionVocabulary.words[key]
-    return keyBytes.count >= 7 && withinOneEdit(words.keyBytes(printed), keyBytes[...])
+    let printedBytes = words.keyBytes(printed)
+    if printedBytes.count == keyBytes.count + 1, printedBytes.last == 0x53, printedBytes.starts(with: keyBytes) {
+      return true
+    }
+    return keyBytes.count >= 7 && withinOneEdit(printedBytes, keyBytes[...])
   }
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
@@ -279,7 +285,16 @@ enum RowCaptions {
   ///   - range: The part of the line to search (a cell, or what follows a caption in it).
   /// - Returns: The caption, its range an offset in `bytes`.
   static func firstMatch(in bytes: [UInt8], _ range: Range<Int>) -> Match? {
-    let words = words(bytes, range)
+    firstMatch(in: bytes, words(bytes, range))
+  }
+
+  /// The first caption among the words of a range of `bytes` (``words(_:_:)``).
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - words: The words of the part of the line to search.
+  /// - Returns: The caption, its range an offset in `bytes`.
+  static func firstMatch(in bytes: [UInt8], _ words: Words) -> Match? {
     for index in 0..<words.count {
       guard let (key, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
@@ -395,7 +410,15 @@ enum RowCaptions {
   ///   - bytes: The line's bytes.
   ///   - range: The cell's range.
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> RowField? {
-    let printed = words(bytes, range)
+    captionCutAtLineEnd(bytes, words(bytes, range))
+  }
+
+  /// The row whose caption the words of a cell begin and the line cuts off (``captionCutAtLineEnd(_:_:)-(_,Range<Int>)``).
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - printed: The cell's words (``words(_:_:)``).
+  static func captionCutAtLineEnd(_ bytes: [UInt8], _ printed: Words) -> RowField? {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
     var found: RowField?
     for (field, _) in keyWordsByField where endsWithKeyStart(printed, of: field) {
