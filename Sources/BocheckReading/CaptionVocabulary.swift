@@ -71,37 +71,88 @@ enum CaptionVocabulary {
   ///
   /// - Parameter word: The word's UTF-8 bytes.
   static func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
-    var value: UInt32 = 2_166_136_261
-    var length = 0
-    var digits = 0
-    for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-      value = (value ^ UInt32(ASCIIText.upper(byte))) &* 16_777_619
-      length += 1
-      if ASCIIText.isDigit(byte) { digits += 1 }
-    }
-    var code = unknown
-    if length > 0 {
-      var slot = Int(value) & (slotCount - 1)
-      while slots[slot] >= 0 {
-        let candidate = Int(slots[slot])
-        if words[candidate].count == length && spells(word, words[candidate]) {
-          code = candidate
-          break
-        }
-        slot = (slot + 1) & (slotCount - 1)
-      }
-    }
-    return WordKey(code: code, length: length, digits: digits)
+    var reader = KeyReader()
+    for byte in word { reader.read(byte) }
+    return reader.key(of: word)
   }
 
-  /// Whether a word's letters and digits, upper-cased, are the known word's bytes (of equal length).
-  private static func spells(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
+  /// The code of the known word that the first `length` key bytes of a printed word spell, given their
+  /// hash (``KeyReader``), or ``unknown``.
+  ///
+  /// - Parameters:
+  ///   - hash: The hash of the key's first `length` bytes.
+  ///   - length: How many of the key's bytes to look up (the whole key, or all but its last).
+  ///   - word: The printed word's UTF-8 bytes, to compare with a candidate.
+  static func code(hash: UInt32, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
+    guard length > 0 else { return unknown }
+    var slot = Int(hash) & (slotCount - 1)
+    while slots[slot] >= 0 {
+      let candidate = Int(slots[slot])
+      if words[candidate].count == length && startsWithKey(word, words[candidate]) { return candidate }
+      slot = (slot + 1) & (slotCount - 1)
+    }
+    return unknown
+  }
+
+  /// Whether a word's letters and digits, upper-cased, start with the known word's bytes.
+  private static func startsWithKey(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
     var index = 0
     for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      if index == known.count { return true }
       if ASCIIText.upper(byte) != known[index] { return false }
       index += 1
     }
-    return true
+    return index == known.count
+  }
+
+  /// The key of a printed word, its ASCII letters and digits upper-cased, as bytes.
+  ///
+  /// - Parameter word: The word's UTF-8 bytes.
+  static func keyBytes(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    word.compactMap { ASCIIText.isLetter($0) || ASCIIText.isDigit($0) ? ASCIIText.upper($0) : nil }
+  }
+}
+
+/// Reads a printed word's key byte by byte, as a scan of the word goes: its hash, its length, its digits.
+struct KeyReader {
+  /// The FNV-1a hash of the key bytes read.
+  private(set) var hash: UInt32 = 2_166_136_261
+  /// The hash of the key bytes read but the last.
+  private(set) var stemHash: UInt32 = 2_166_136_261
+  /// The last key byte read (0 before the first).
+  private(set) var last: UInt8 = 0
+  /// How many key bytes were read.
+  private(set) var length = 0
+  /// How many of them are digits.
+  private(set) var digits = 0
+
+  /// Reads one byte of the word: a letter or a digit adds to the key, any other byte is skipped.
+  @inline(__always)
+  mutating func read(_ byte: UInt8) {
+    let isDigit = ASCIIText.isDigit(byte)
+    guard isDigit || ASCIIText.isLetter(byte) else { return }
+    stemHash = hash
+    last = ASCIIText.upper(byte)
+    hash = (hash ^ UInt32(last)) &* 16_777_619
+    length += 1
+    if isDigit { digits += 1 }
+  }
+
+  /// The key read, looked up.
+  ///
+  /// - Parameter word: The word's UTF-8 bytes (those read).
+  func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
+    WordKey(
+      code: CaptionVocabulary.code(hash: hash, length: length, spelledBy: word), length: length, digits: digits)
+  }
+
+  /// The code of the key without its final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown`` when
+  /// the key does not end in "S" or its stem is no known word.
+  ///
+  /// - Parameter word: The word's UTF-8 bytes (those read).
+  func singularCode(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    guard last == 0x53 else { return CaptionVocabulary.unknown }
+    return CaptionVocabulary.code(hash: stemHash, length: length - 1, spelledBy: word)
   }
 }
 

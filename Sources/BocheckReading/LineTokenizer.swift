@@ -87,7 +87,7 @@ enum LineTokenizer {
   ///   - number: Its 1-based position among the lines read.
   ///   - source: The lines, to tell where in the source file a token stands.
   static func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
-    var bytes = Array(line.utf8)
+    var bytes = line.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(line.utf8)
     // Markdown emphasis: replace "**" by blanks so columns stay where they are.
     var index = 0
     while index + 1 < bytes.count {

@@ -104,58 +104,57 @@ enum RowCaptions {
   fileprivate struct Word {
     /// Its byte range in the line.
     let range: Range<Int>
-    /// The byte range of its key (its ASCII letters and digits, upper-cased) in ``Words/keys``.
-    let keyRange: Range<Int>
-    /// Its key as looked up.
+    /// Its key (its ASCII letters and digits, upper-cased) as looked up.
     let key: WordKey
+    /// The code of its key without a final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown``.
+    let singular: Int
   }
 
-  /// The words of a range of a line, their keys side by side in one buffer: found once, they serve every
-  /// search of the range (``firstMatch(in:_:)-(_,Words)``, ``captionCutAtLineEnd(_:_:)-(_,Words)``).
+  /// The words of a range of a line with their keys: found once, they serve every search of the range
+  /// (``firstMatch(in:_:)-(_,Words)``, ``captionCutAtLineEnd(_:_:)-(_,Words)``).
   struct Words {
     fileprivate var list: [Word] = []
-    fileprivate var keys: [UInt8] = []
+    /// The line's bytes.
+    fileprivate let bytes: [UInt8]
 
     fileprivate var count: Int { list.count }
     fileprivate subscript(index: Int) -> Word { list[index] }
 
-    /// A word's key bytes.
-    fileprivate func keyBytes(_ word: Word) -> ArraySlice<UInt8> { keys[word.keyRange] }
+    /// A word's key bytes (made when a key must be compared letter by letter, which is rare).
+    fileprivate func keyBytes(_ word: Word) -> [UInt8] {
+      bytes.withUnsafeBufferPointer { CaptionVocabulary.keyBytes(UnsafeBufferPointer(rebasing: $0[word.range])) }
+    }
   }
 
   /// The words of `bytes[range]`.
   static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
-    var result = Words()
-    result.keys.reserveCapacity(range.count)
-    let end = range.upperBound
-    var position = range.lowerBound
-    while position < end {
-      while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
-      let start = position
-      let keyStart = result.keys.count
-      var keyIsDigits = true
-      while position < end, !ASCIIText.isBlank(bytes[position]) {
-        let byte = bytes[position]
-        if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-          result.keys.append(ASCIIText.upper(byte))
-          if !ASCIIText.isDigit(byte) { keyIsDigits = false }
+    var result = Words(bytes: bytes)
+    result.list.reserveCapacity(range.count / 2 + 1)
+    bytes.withUnsafeBufferPointer { bytes in
+      let end = range.upperBound
+      var position = range.lowerBound
+      while position < end {
+        while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
+        let start = position
+        var reader = KeyReader()
+        while position < end, !ASCIIText.isBlank(bytes[position]) {
+          let byte = bytes[position]
+          reader.read(byte)
+          position += 1
+          // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
+          // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
+          let endsNumber = byte == 0x2E && reader.length > 0 && reader.digits == reader.length
+          if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
+            !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
+          {
+            break
+          }
         }
-        position += 1
-        // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
-        // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
-        let endsNumber = byte == 0x2E && result.keys.count > keyStart && keyIsDigits
-        if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
-          !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
-        {
-          break
+        if position > start {
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
+          result.list.append(
+            Word(range: start..<position, key: reader.key(of: word), singular: reader.singularCode(of: word)))
         }
-      }
-      if position > start {
-        let keyRange = keyStart..<result.keys.count
-        let key = result.keys.withUnsafeBufferPointer {
-          CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0[keyRange]))
-        }
-        result.list.append(Word(range: start..<position, keyRange: keyRange, key: key))
       }
     }
     return result
@@ -164,7 +163,7 @@ enum RowCaptions {
   /// The key that starts at word `index`, with the index after its last word.
   private static func key(at index: Int, in words: Words) -> (key: Key, end: Int)? {
     let first = words[index]
-    guard let candidates = keys(startingWith: first, in: words) else { return nil }
+    guard let candidates = keys(startingWith: first) else { return nil }
     for candidate in candidates {
       var position = index + 1
       var matched = true
@@ -186,14 +185,9 @@ enum RowCaptions {
   }
 
   /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES").
-  private static func keys(startingWith word: Word, in words: Words) -> [Key]? {
+  private static func keys(startingWith word: Word) -> [Key]? {
     if word.key.code >= 0, let keys = keysByFirstWord[word.key.code] { return keys }
-    let key = words.keyBytes(word)
-    guard key.last == 0x53 else { return nil }
-    let singular = key.withUnsafeBufferPointer {
-      CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0.dropLast()))
-    }
-    return singular.code >= 0 ? keysByFirstWord[singular.code] : nil
+    return word.singular >= 0 ? keysByFirstWord[word.singular] : nil
   }
 
   /// Whether a word's key is one of the fillers allowed between key words.
@@ -212,12 +206,10 @@ enum RowCaptions {
   ///   - words: The words `printed` is one of, which hold its key's bytes.
   private static func sameWord(_ printed: Word, _ key: Int, _ words: Words) -> Bool {
     if printed.key.code == key { return true }
+    if printed.singular == key { return true }
     let keyBytes = CaptionVocabulary.words[key]
-    let printedBytes = words.keyBytes(printed)
-    if printedBytes.count == keyBytes.count + 1, printedBytes.last == 0x53, printedBytes.starts(with: keyBytes) {
-      return true
-    }
-    return keyBytes.count >= 7 && withinOneEdit(printedBytes, keyBytes[...])
+    guard keyBytes.count >= 7, abs(printed.key.length - keyBytes.count) <= 1 else { return false }
+    return withinOneEdit(words.keyBytes(printed)[...], keyBytes[...])
   }
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
