@@ -165,10 +165,8 @@ enum LineTokenizer {
   /// The side label's words too common to be taken for the label when they stand alone.
   private static let commonSideLabelWords = ["OF", "BY", "WITH"].map(ASCIIText.phrase)
   /// The side label, whole and without its first words, as it stands inside a longer cell.
-  private static let sideLabels = [
-    ASCIIText.phrase(sideLabelWords.joined(separator: " ")),
-    ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH"),
-  ]
+  private static let sideLabel = ASCIIText.phrase(sideLabelWords.joined(separator: " "))
+  private static let sideLabelShort = ASCIIText.phrase("BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH")
 
   private static let runningHeaders: [[UInt8]] = [
     "SCHEDULE 13D", "SCHEDULE 13D/A", "SCHEDULE 13G", "SCHEDULE 13G/A", "13D", "13G", "13D/A", "13G/A",
@@ -319,12 +317,16 @@ enum LineTokenizer {
   /// columns (the side label, the row number, the caption) with runs of spaces.
   private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
     var cells: [Range<Int>] = []
+    func add(_ piece: Range<Int>) {
+      let cell = ASCIIText.trimmedRange(bytes, piece)
+      if !isDrawnRule(bytes, cell) { cells.append(cell) }
+    }
     var start = range.lowerBound
     var position = range.lowerBound
     while position < range.upperBound {
       let byte = bytes[position]
       if byte == 0x09 || byte == 0x7C {
-        cells.append(ASCIIText.trimmedRange(bytes, start..<position))
+        add(start..<position)
         position += 1
         start = position
         continue
@@ -333,7 +335,7 @@ enum LineTokenizer {
         var end = position
         while end < range.upperBound && bytes[end] == 0x20 { end += 1 }
         if end - position >= 3 {
-          cells.append(ASCIIText.trimmedRange(bytes, start..<position))
+          add(start..<position)
           start = end
         }
         position = end
@@ -341,12 +343,23 @@ enum LineTokenizer {
       }
       position += 1
     }
-    cells.append(ASCIIText.trimmedRange(bytes, start..<range.upperBound))
-    // A cell that is only a drawn rule ("-----", "=====") holds nothing.
-    return cells.filter { cell in
-      !(cell.count >= (bytes[cell].allSatisfy { $0 == 0x2D } ? 6 : 3)
-        && bytes[cell].allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x5F })
+    add(start..<range.upperBound)
+    return cells
+  }
+
+  /// Whether a cell is only a drawn rule ("-----", "=====", "___"), which holds nothing: six dashes or
+  /// more, or three or more of dashes, equals signs and underscores with one that is not a dash.
+  private static func isDrawnRule(_ bytes: [UInt8], _ cell: Range<Int>) -> Bool {
+    guard cell.count >= 3 else { return false }
+    var onlyDashes = true
+    for byte in bytes[cell] {
+      switch byte {
+      case 0x2D: continue
+      case 0x3D, 0x5F: onlyDashes = false
+      default: return false
+      }
     }
+    return !onlyDashes || cell.count >= 6
   }
 
   private static func tokenizeCell(
@@ -366,12 +379,11 @@ enum LineTokenizer {
     var cellBytes = bytes
     var blankedSideLabel = false
     // Blank out the side label where it stands inside a longer cell.
-    for label in sideLabels {
-      if let found = ASCIIText.find(label, in: bytes, within: cell) {
-        for offset in found { cellBytes[offset] = 0x20 }
-        blankedSideLabel = true
-        break
-      }
+    // The whole label holds the short one, so a cell without the short one holds neither.
+    if let short = ASCIIText.find(sideLabelShort, in: bytes, within: cell) {
+      let found = ASCIIText.find(sideLabel, in: bytes, within: cell) ?? short
+      for offset in found { cellBytes[offset] = 0x20 }
+      blankedSideLabel = true
     }
     let range = ASCIIText.trimmedRange(cellBytes, cell)
     guard !range.isEmpty else { return }

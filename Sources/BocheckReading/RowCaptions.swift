@@ -413,7 +413,7 @@ enum RowCaptions {
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ printed: Words) -> RowField? {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
     var found: RowField?
-    for (field, _) in keyWordsByField where endsWithKeyStart(printed, of: field) {
+    for (field, starts) in keyStartsByField where endsWithKeyStart(printed, starts) {
       if found != nil { return nil }
       found = field
     }
@@ -423,19 +423,26 @@ enum RowCaptions {
   /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
   /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
   private static func endsWithKeyStart(_ printed: Words, of field: RowField) -> Bool {
-    guard let keys = keyWordsByField.first(where: { $0.field == field })?.keys else { return false }
-    for keyWords in keys {
-      for length in stride(from: min(keyWords.count - 1, printed.count), through: 1, by: -1) {
-        let tail = printed.list.suffix(length)
-        let start = keyWords.prefix(length)
-        if zip(tail, start).allSatisfy({ sameWord($0, $1, printed) }),
-          start.reduce(0, { $0 + CaptionVocabulary.words[$1].count }) >= 6
-        {
-          return true
-        }
-      }
+    guard let starts = keyStartsByField.first(where: { $0.field == field })?.starts else { return false }
+    return endsWithKeyStart(printed, starts)
+  }
+
+  /// Whether printed words end with one of the given key starts.
+  private static func endsWithKeyStart(_ printed: Words, _ starts: [[Int]]) -> Bool {
+    starts.contains { start in
+      start.count <= printed.count
+        && zip(printed.list.suffix(start.count), start).allSatisfy { sameWord($0, $1, printed) }
     }
-    return false
+  }
+
+  /// The first words of each row's keys that a line may end with, cut before the key's last word: every
+  /// start of a key that is at least six letters long, as codes.
+  private static let keyStartsByField: [(field: RowField, starts: [[Int]])] = keyWordsByField.map { field, keys in
+    let starts = keys.flatMap { keyWords in
+      (1..<max(keyWords.count, 1)).map { Array(keyWords.prefix($0)) }
+        .filter { start in start.reduce(0) { $0 + CaptionVocabulary.words[$1].count } >= 6 }
+    }
+    return (field, starts)
   }
 
   /// Whether a word is a row number as printed before a caption: `7`, `7.`, `(7)`, `7)`, `[7]`.
