@@ -281,72 +281,109 @@ enum CaptionWords {
   private static func keptBytes(
     _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
   ) -> Range<Int>? {
-    var list: [Range<Int>] = []
-    var position = 0
-    while let word = nextWord(in: text, from: position) {
-      list.append(word)
-      position = word.upperBound
+    var words = StrippedWords(text, inName: inName)
+    let count = words.count
+    guard count > 0 else { return nil }
+    var first = 0
+    while first < count, words.classOf(first) != .value { first += 1 }
+    // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
+    while first > 0, words.key(first - 1).code == seeCode { first -= 1 }
+    if first > 0, !cutsOrdinaryWords, !words.proves(0..<first) { first = 0 }
+    // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
+    while first > 0, inName, articleCodes.contains(words.key(first - 1).code) { first -= 1 }
+    var last = count
+    while last > first, words.classOf(last - 1) != .value { last -= 1 }
+    if last < count, !cutsOrdinaryWords, !words.proves(last..<count) { last = count }
+    // A run that only an identification number proves is cut from its first identifying word: the caption
+    // words before it are the name's ("The Example Group - 12-3456789").
+    if last < count, !cutsOrdinaryWords, !words.holds(.distinctive, in: last..<count),
+      let identifying = (last..<count).first(where: { words.classOf($0) == .identificationNumber })
+    {
+      last = identifying
+      while last > first, words.classOf(last - 1) == .neutral { last -= 1 }
     }
-    guard !list.isEmpty else { return nil }
-    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[list[index]]) }
+    guard first < last else { return 0..<0 }
+    return words.ranges[first].lowerBound..<words.ranges[last - 1].upperBound
+  }
+
+  /// The words of a value that ``strip(_:inName:cutsOrdinaryWords:)`` cuts, classified lazily from each
+  /// end inwards: most values need one or two classified.
+  private struct StrippedWords {
+    /// The value's UTF-8 bytes.
+    let text: UnsafeBufferPointer<UInt8>
+    /// Whether the value is row 1's.
+    let inName: Bool
+    /// The byte ranges of its words.
+    private(set) var ranges: [Range<Int>] = []
+    /// Each word's class on its own and as its neighbours make it, once known.
+    private var classes: [(base: WordClass?, adjusted: WordClass?)] = []
+
+    init(_ text: UnsafeBufferPointer<UInt8>, inName: Bool) {
+      self.text = text
+      self.inName = inName
+      var position = 0
+      while let word = nextWord(in: text, from: position) {
+        ranges.append(word)
+        classes.append((nil, nil))
+        position = word.upperBound
+      }
+    }
+
+    var count: Int { ranges.count }
+
+    /// A word's bytes.
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[ranges[index]]) }
+
+    /// A word's key.
     func key(_ index: Int) -> WordKey { CaptionVocabulary.key(of: bytes(index)) }
-    // Words are classified lazily, from each end inwards: most values need one or two classified.
-    var baseClasses = [WordClass?](repeating: nil, count: list.count)
-    func base(_ index: Int) -> WordClass {
-      if let known = baseClasses[index] { return known }
+
+    /// A word's class on its own.
+    mutating func base(_ index: Int) -> WordClass {
+      if let known = classes[index].base { return known }
       let kind = classify(bytes(index), inName: inName)
-      baseClasses[index] = kind
+      classes[index].base = kind
       return kind
     }
+
     /// Whether two neighbouring words are one caption word broken in two ("BENEFICIALL Y"); only a long
     /// word: two initials ("S. S.") are a person's, not a broken "SS".
-    func brokenWord(_ index: Int) -> Bool {
-      guard index >= 0, index + 1 < list.count, base(index) == .value || base(index + 1) == .value,
-        key(index).length + key(index + 1).length >= 6
-      else {
-        return false
-      }
-      let joined = Array(bytes(index)) + Array(bytes(index + 1))
-      let code = joined.withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code }
-      return code >= 0 && isDistinctive[code]
+    mutating func brokenWord(_ index: Int) -> Bool {
+      guard index >= 0, index + 1 < count, base(index) == .value || base(index + 1) == .value else { return false }
+      // The bytes from the first word's start to the second's end hold both keys and nothing else: the
+      // separator between them has no letter or digit.
+      let joined = CaptionVocabulary.key(
+        of: UnsafeBufferPointer(rebasing: text[ranges[index].lowerBound..<ranges[index + 1].upperBound]))
+      return joined.length >= 6 && joined.code >= 0 && isDistinctive[joined.code]
     }
-    var adjusted = [WordClass?](repeating: nil, count: list.count)
-    func classOf(_ index: Int) -> WordClass {
-      if let known = adjusted[index] { return known }
+
+    /// A word's class among its neighbours: a row number after "ROW" is caption, and so is a caption word
+    /// broken in two.
+    mutating func classOf(_ index: Int) -> WordClass {
+      if let known = classes[index].adjusted { return known }
       var kind = base(index)
       // "IN ROW 11": a bare row number right after "ROW" ends the caption.
       if kind == .value, index > 0, key(index - 1).code == rowCode, isRowReference(bytes(index)) {
         kind = .ordinary
       }
       if brokenWord(index) || brokenWord(index - 1) { kind = .distinctive }
-      adjusted[index] = kind
+      classes[index].adjusted = kind
       return kind
     }
-    func isCaptionLike(_ kind: WordClass) -> Bool { kind != .value }
-    func proves(_ run: Range<Int>) -> Bool {
-      cutsOrdinaryWords || run.contains { classOf($0) == .distinctive || classOf($0) == .identificationNumber }
-        || (inName && run.contains { isDrawnCheckbox(bytes($0)) })
+
+    /// Whether a run of words holds a word of the class.
+    mutating func holds(_ kind: WordClass, in run: Range<Int>) -> Bool {
+      for index in run where classOf(index) == kind { return true }
+      return false
     }
-    var first = 0
-    while first < list.count, isCaptionLike(classOf(first)) { first += 1 }
-    // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
-    while first > 0, key(first - 1).code == seeCode { first -= 1 }
-    if first > 0, !proves(0..<first) { first = 0 }
-    // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
-    while first > 0, inName, articleCodes.contains(key(first - 1).code) { first -= 1 }
-    var last = list.count
-    while last > first, isCaptionLike(classOf(last - 1)) { last -= 1 }
-    if last < list.count, !proves(last..<list.count) { last = list.count }
-    // A run that only an identification number proves is cut from its first identifying word: the caption
-    // words before it are the name's ("The Example Group - 12-3456789").
-    if last < list.count, !cutsOrdinaryWords, !(last..<list.count).contains(where: { classOf($0) == .distinctive }),
-      let identifying = (last..<list.count).first(where: { classOf($0) == .identificationNumber })
-    {
-      last = identifying
-      while last > first, classOf(last - 1) == .neutral { last -= 1 }
+
+    /// Whether a run of caption-like words is proved caption, not part of the value: it holds a distinctive
+    /// word or an identification number, or in a name a drawn checkbox.
+    mutating func proves(_ run: Range<Int>) -> Bool {
+      for index in run where classOf(index) == .distinctive || classOf(index) == .identificationNumber {
+        return true
+      }
+      return inName && run.contains { isDrawnCheckbox(bytes($0)) }
     }
-    guard first < last else { return 0..<0 }
-    return list[first].lowerBound..<list[last - 1].upperBound
   }
 
   /// Whether a word is a bare row number from 1 to 14 with at most a closing colon, point or parenthesis
