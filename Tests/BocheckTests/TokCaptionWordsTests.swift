@@ -1,0 +1,276 @@
+import Testing
+
+@testable import BocheckReading
+
+/// The byte-level caption-word helpers give the answers the Character-based ones gave before them, on
+/// invented words and values, ASCII and not: the reference below is the earlier implementation, kept here
+/// only to compare with.
+@Suite struct TokCaptionWordsTests {
+  /// Invented words and values: caption words, values, punctuation, masks, checkboxes, non-ASCII letters,
+  /// combining marks, no-break spaces, dashes of every width.
+  static let samples: [String] = [
+    "", " ", "NAMES OF REPORTING PERSONS", "S.S. or I.R.S. Identification Nos. of above persons (entities only)",
+    "(entities only)", "BENEFICIALLY OWNED BY", "Beneficiall y owned", "BENEFICIALL Y", "Example Holdings LLC",
+    "The Example Fund", "(ENTITIES ONLY) THE FUND", "THE FUND", "A Fund", "Société Générale", "Zürich AG",
+    "Müller-Lüdenscheid GmbH", "IN ROW 11", "IN ROW 11:", "in row (11)", "ROW ١١", "ROW 11½", "ROW 011",
+    "(See Item 4)", "See Item 4", "SEE INSTRUCTIONS", "N/A", "n/a", "NONE", "None", "TIN 12-3456789",
+    "I.R.S. No.: None", "TAX ID #: N/A", "12-3456789", "###-##-####", "#####", "###", "123456789", "XX-XXXXXXX",
+    "[X]", "[ ]", "[_]", "/x/", "(a)", "(b) [X]", "(é)", "(1é)", "(11)", "(9)", "(123)", "-", "--", "–", "—",
+    "-\u{301}", "–0–", "-0-", "$", "___", "=", "*", ":", "#", "NAME\u{00A0}OF REPORTING\u{00A0}PERSON",
+    "Example\u{00A0}Partners", "\u{00A0}", "1,234,567", "5.5%", "0", "OO", "IN", "PN", "CO",
+    "Delaware", "Cayman Islands", "SOLE VOTING POWER 1,000", "1,000 SHARES", "S. S.", "SS", "IRS",
+    "Example Group - 12-3456789", "The Example Group – 12-3456789", "ÉTAT DE GENÈVE", "ﬁnance", "ǅemal",
+    "AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON", "CITIZENSHIP OR PLACE OF ORGANIZATION",
+    "\u{0600}(12)", "(12\u{0301})", "\t(b)\tExample", "a\u{200D}b", "CHECK BOX IF DISCLOSURE",
+  ]
+
+  @Test func wordsClassifyAsBefore() {
+    for sample in Self.samples {
+      for word in sample.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }) + [Substring(sample)] {
+        for inName in [false, true] {
+          #expect(
+            CaptionWords.classify(word, inName: inName) == Reference.classify(word, inName: inName),
+            "\(word) in a name: \(inName)")
+        }
+        #expect(CaptionWords.isDrawnCheckbox(word) == Reference.isDrawnCheckbox(word))
+        #expect(CaptionWords.isIdentificationNumber(word) == Reference.isIdentificationNumber(word))
+      }
+    }
+  }
+
+  @Test func captionOnlyTextAsBefore() {
+    for sample in Self.samples {
+      #expect(CaptionWords.isCaptionOnly(sample) == Reference.isCaptionOnly(sample), "\(sample)")
+    }
+  }
+
+  @Test func strippedValuesAsBefore() {
+    for sample in Self.samples {
+      for inName in [false, true] {
+        for cutsOrdinaryWords in [false, true] {
+          let new = CaptionWords.strip(sample, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)
+          let old = Reference.strip(sample, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)
+          #expect(
+            new.text == old.text && new.cutFromStart == old.cutFromStart, "\(sample) \(inName) \(cutsOrdinaryWords)")
+        }
+      }
+    }
+  }
+
+  @Test func rangeSearchesAnswerAsOnACopy() {
+    let phrases = ["BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH", "PAGE ", "ITEM ", "13D", "SCHEDULE 13G"]
+    let lines = [
+      "| Beneficially Owned by Each Reporting Person With | 1,000 |", "Page 3 of 9   ", "  Item 5: 1,234 ",
+      "SCHEDULE   13G/A", "XBENEFICIALLY OWNED BY EACH REPORTING PERSON WITHOUT", "13D", "page",
+    ]
+    for line in lines {
+      let bytes = Array(line.utf8)
+      for lower in 0...bytes.count {
+        for upper in lower...bytes.count {
+          let copy = Array(bytes[lower..<upper])
+          for phrase in phrases.map(ASCIIText.phrase) {
+            let found = ASCIIText.find(phrase, in: bytes, within: lower..<upper)
+            let expected = ASCIIText.find(phrase, in: copy).map { ($0.lowerBound + lower)..<($0.upperBound + lower) }
+            #expect(found == expected, "\(phrase) in \(line)[\(lower)..<\(upper)]")
+            let length = ASCIIText.matchLength(phrase, in: bytes, at: lower, end: upper)
+            #expect(length == ASCIIText.matchLength(phrase, in: copy, at: 0).map { $0 + lower })
+          }
+        }
+      }
+    }
+  }
+}
+
+/// The Character-based caption-word helpers as they were, to compare with.
+private enum Reference {
+  /// Labels that introduce an identification number in row 1 ("TIN 12-3456789", "I.D. No.").
+  fileprivate static let identificationLabels: Set<String> = [
+    "TIN", "EIN", "SSN", "ID", "TAX", "IRS", "SS", "NO", "NOS",
+  ]
+
+  /// A word's key: its ASCII letters and digits, upper-cased.
+  fileprivate static func normalized(_ word: Substring) -> String {
+    var bytes: [UInt8] = []
+    for byte in word.utf8 where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+      bytes.append(ASCIIText.upper(byte))
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Classifies one blank-separated word.
+  ///
+  /// - Parameters:
+  ///   - word: The word as printed.
+  ///   - inName: Whether the word stands in row 1, where identification numbers and their labels occur.
+  fileprivate static func classify(_ word: Substring, inName: Bool) -> CaptionWords.WordClass {
+    let key = normalized(word)
+    // A drawn checkbox ("[X]", "/x/", "[_]") belongs to the caption it stands in, like punctuation.
+    if isDrawnCheckbox(word) { return .neutral }
+    // A box label, "(a)" or "(b)", like the box it labels.
+    if word.utf8.count == 3, word.hasPrefix("("), word.hasSuffix(")"), word.dropFirst().first?.isLetter == true {
+      return .neutral
+    }
+    // A dash alone is a value ("none") in a row of numbers, never caption punctuation; in a name it is an
+    // underline or a separator.
+    if !word.isEmpty, word.allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }) {
+      return inName ? .neutral : .value
+    }
+    if key.isEmpty {
+      // "#", "###-##-####" (a masked number), "-", ":".
+      return word.utf8.filter { $0 == 0x23 }.count >= 5 ? .identificationNumber : .neutral
+    }
+    if inName, isIdentificationNumber(word) { return .identificationNumber }
+    // "TAX ID #: N/A", "I.R.S. No.: None": no number to give is an identification all the same.
+    if inName, word.uppercased() == "N/A" || key == "NONE" { return .identificationNumber }
+    if inName, identificationLabels.contains(key) { return .distinctive }
+    // A row reference such as "(11)" or "(9)" belongs to the caption it ends.
+    if word.hasPrefix("("), word.hasSuffix(")"), key.allSatisfy(\.isNumber), key.count <= 2 { return .ordinary }
+    if CaptionWords.distinctiveWords.contains(key) { return .distinctive }
+    if CaptionWords.vocabulary.contains(key) { return .ordinary }
+    return .value
+  }
+
+  /// Whether a word is a checkbox drawn with brackets or slashes, such as `[X]`, `[_]` or `/x/`.
+  fileprivate static func isDrawnCheckbox(_ word: Substring) -> Bool {
+    word.utf8.count <= 4 && word.utf8.contains(where: { $0 == 0x5B || $0 == 0x2F })
+      && word.utf8.allSatisfy({ "[]/()_ xX".utf8.contains($0) })
+  }
+
+  /// Whether a word is a tax identification or social security number, or its mask: at least six digits
+  /// (or `#`/`X` placeholders) and nothing but digits, dashes and those placeholders.
+  fileprivate static func isIdentificationNumber(_ word: Substring) -> Bool {
+    var symbols = 0
+    for byte in word.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x23, 0x58, 0x78: symbols += 1
+      case 0x2D, 0x2E, 0x2C, 0x3A, 0x28, 0x29: continue  // - . , : ( )
+      default: return false
+      }
+    }
+    return symbols >= 6
+  }
+
+  /// The words of a text with their byte ranges.
+  fileprivate static func words(_ text: String) -> [(word: Substring, range: Range<String.Index>)] {
+    // Scans the UTF-8 bytes: a space, a tab or a no-break space (C2 A0) separates words.
+    var result: [(Substring, Range<String.Index>)] = []
+    let utf8 = text.utf8
+    var start: String.Index?
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      var separatorLength = 0
+      if byte == 0x20 || byte == 0x09 {
+        separatorLength = 1
+      } else if byte == 0xC2 {
+        let next = utf8.index(after: index)
+        if next < utf8.endIndex, utf8[next] == 0xA0 { separatorLength = 2 }
+      }
+      if separatorLength > 0 {
+        if let wordStart = start {
+          result.append((text[wordStart..<index], wordStart..<index))
+          start = nil
+        }
+        index = utf8.index(index, offsetBy: separatorLength)
+        continue
+      }
+      if start == nil { start = index }
+      index = utf8.index(after: index)
+    }
+    if let wordStart = start { result.append((text[wordStart..<text.endIndex], wordStart..<text.endIndex)) }
+    return result
+  }
+
+  /// Whether a text is nothing but caption words with at least one distinctive word, such as "S.S. or",
+  /// "(entities only)" or "BENEFICIALLY OWNED BY": a caption's wrapped line, not a value.
+  fileprivate static func isCaptionOnly(_ text: String) -> Bool {
+    var sawDistinctive = false
+    for word in words(text) {
+      switch classify(word.word, inName: false) {
+      case .value, .identificationNumber: return false
+      case .distinctive: sawDistinctive = true
+      case .neutral, .ordinary: continue
+      }
+    }
+    return sawDistinctive
+  }
+
+  /// A value with the caption words around it cut off.
+  ///
+  /// A run of caption words at the start or the end of the value is cut when it holds a distinctive word
+  /// (or, in row 1, an identification number); a run of ordinary words alone is cut only when
+  /// `cutsOrdinaryWords` is set (rows whose values start with a number, where no word belongs). Inner text
+  /// is never touched.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed.
+  ///   - inName: Whether the value is row 1's (identification numbers and their labels are cut too).
+  ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
+  /// - Returns: The value that remains and how many characters were cut from its start.
+  fileprivate static func strip(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> (
+    text: String, cutFromStart: Int
+  ) {
+    let list = words(text)
+    guard !list.isEmpty else { return (text, 0) }
+    // Words are classified lazily, from each end inwards: most values need one or two classified.
+    var baseClasses = [CaptionWords.WordClass?](repeating: nil, count: list.count)
+    func base(_ index: Int) -> CaptionWords.WordClass {
+      if let known = baseClasses[index] { return known }
+      let kind = classify(list[index].word, inName: inName)
+      baseClasses[index] = kind
+      return kind
+    }
+    /// Whether two neighbouring words are one caption word broken in two ("BENEFICIALL Y"); only a long
+    /// word: two initials ("S. S.") are a person's, not a broken "SS".
+    func brokenWord(_ index: Int) -> Bool {
+      guard index >= 0, index + 1 < list.count, base(index) == .value || base(index + 1) == .value else {
+        return false
+      }
+      let joined = normalized(list[index].word) + normalized(list[index + 1].word)
+      return joined.count >= 6 && CaptionWords.distinctiveWords.contains(joined)
+    }
+    var adjusted = [CaptionWords.WordClass?](repeating: nil, count: list.count)
+    func classOf(_ index: Int) -> CaptionWords.WordClass {
+      if let known = adjusted[index] { return known }
+      var kind = base(index)
+      // "IN ROW 11": a bare row number right after "ROW" ends the caption.
+      if kind == .value, index > 0, normalized(list[index - 1].word) == "ROW",
+        let number = Int(normalized(list[index].word)), (1...14).contains(number),
+        list[index].word.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" })
+      {
+        kind = .ordinary
+      }
+      if brokenWord(index) || brokenWord(index - 1) { kind = .distinctive }
+      adjusted[index] = kind
+      return kind
+    }
+    func isCaptionLike(_ kind: CaptionWords.WordClass) -> Bool { kind != .value }
+    func proves(_ run: Range<Int>) -> Bool {
+      cutsOrdinaryWords || run.contains { classOf($0) == .distinctive || classOf($0) == .identificationNumber }
+        || (inName && run.contains { isDrawnCheckbox(list[$0].word) })
+    }
+    var first = 0
+    while first < list.count, isCaptionLike(classOf(first)) { first += 1 }
+    // "(See Item 4)": "SEE" introduces a value, it does not end a caption.
+    while first > 0, normalized(list[first - 1].word) == "SEE" { first -= 1 }
+    if first > 0, !proves(0..<first) { first = 0 }
+    // A name that begins with an article keeps it ("... (ENTITIES ONLY) THE FUND" -> "THE FUND").
+    while first > 0, inName, ["THE", "A"].contains(normalized(list[first - 1].word)) { first -= 1 }
+    var last = list.count
+    while last > first, isCaptionLike(classOf(last - 1)) { last -= 1 }
+    if last < list.count, !proves(last..<list.count) { last = list.count }
+    // A run that only an identification number proves is cut from its first identifying word: the caption
+    // words before it are the name's ("The Example Group - 12-3456789").
+    if last < list.count, !cutsOrdinaryWords, !(last..<list.count).contains(where: { classOf($0) == .distinctive }),
+      let identifying = (last..<list.count).first(where: { classOf($0) == .identificationNumber })
+    {
+      last = identifying
+      while last > first, classOf(last - 1) == .neutral { last -= 1 }
+    }
+    guard first < last else { return ("", 0) }
+    let start = list[first].range.lowerBound
+    let end = list[last - 1].range.upperBound
+    let kept = String(text[start..<end])
+    return (kept, text.distance(from: text.startIndex, to: start))
+  }
+}
