@@ -35,8 +35,10 @@ enum ASCIIText {
   static func find(_ phrase: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
     guard let first = phrase.first, haystack.count >= phrase.count else { return nil }
     var start = from
-    while start < haystack.count {
-      if upper(haystack[start]) == first, let end = matchLength(phrase, in: haystack, at: start) {
+    while true {
+      start = haystack.withUnsafeBufferPointer { nextPossibleStart(of: first, in: $0, from: start, to: $0.count) }
+      guard start < haystack.count else { return nil }
+      if let end = matchLength(phrase, in: haystack, at: start) {
         // A match must not begin or end inside a word.
         let beginsWord = start == 0 || !isLetter(haystack[start - 1])
         let endsWord = end == haystack.count || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
@@ -44,7 +46,6 @@ enum ASCIIText {
       }
       start += 1
     }
-    return nil
   }
 
   /// Finds an upper-case ASCII phrase in `haystack[range]` as ``find(_:in:from:)`` finds it in a copy of
@@ -58,16 +59,54 @@ enum ASCIIText {
   static func find(_ phrase: [UInt8], in haystack: [UInt8], within range: Range<Int>) -> Range<Int>? {
     guard let first = phrase.first, range.count >= phrase.count else { return nil }
     var start = range.lowerBound
-    while start < range.upperBound {
-      if upper(haystack[start]) == first, let end = matchLength(phrase, in: haystack, at: start, end: range.upperBound)
-      {
+    while true {
+      start = haystack.withUnsafeBufferPointer {
+        nextPossibleStart(of: first, in: $0, from: start, to: range.upperBound)
+      }
+      guard start < range.upperBound else { return nil }
+      if let end = matchLength(phrase, in: haystack, at: start, end: range.upperBound) {
         let beginsWord = start == range.lowerBound || !isLetter(haystack[start - 1])
         let endsWord = end == range.upperBound || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
         if beginsWord && endsWord { return start..<end }
       }
       start += 1
     }
-    return nil
+  }
+
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) whose upper case is `first`:
+  /// where a phrase that starts with `first` may start. `end` when there is none.
+  ///
+  /// Eight bytes are compared at a time: a letter is compared with its case bit set on both sides, any
+  /// other byte as it is.
+  ///
+  /// - Parameters:
+  ///   - first: The phrase's first byte (an upper-case letter or a byte that is no letter).
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  static func nextPossibleStart(of first: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    // A lower-case letter is no byte's upper case.
+    guard !(first >= 0x61 && first <= 0x7A), start < end, let base = buffer.baseAddress else { return max(start, end) }
+    let caseBit: UInt8 = isLetter(first) ? 0x20 : 0
+    let target = first | caseBit
+    var index = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let wideCaseBit = UInt64(caseBit) &* ones
+    let wideTarget = UInt64(target) &* ones
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= end {
+      let bytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      // A byte of `difference` is zero where the bytes match; the lowest flagged byte is the first zero one.
+      let difference = (bytes | wideCaseBit) ^ wideTarget
+      let zeros = (difference &- ones) & ~difference & highBits
+      if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+      index += 8
+    }
+    while index < end, buffer[index] | caseBit != target { index += 1 }
+    return index
   }
 
   /// The first place where `needle` occurs in `haystack`, byte for byte (no case folding, no word boundaries).
@@ -103,15 +142,13 @@ enum ASCIIText {
   /// Whether an upper-case ASCII phrase occurs in a buffer of UTF-8 bytes, ignoring case.
   static func contains(_ phrase: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = phrase.first, buffer.count >= phrase.count else { return false }
-    var index = 0
     let last = buffer.count - phrase.count
+    var index = nextPossibleStart(of: first, in: buffer, from: 0, to: last + 1)
     while index <= last {
-      if upper(buffer[index]) == first {
-        var offset = 1
-        while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
-        if offset == phrase.count { return true }
-      }
-      index += 1
+      var offset = 1
+      while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+      if offset == phrase.count { return true }
+      index = nextPossibleStart(of: first, in: buffer, from: index + 1, to: last + 1)
     }
     return false
   }

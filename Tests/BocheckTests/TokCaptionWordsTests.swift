@@ -79,6 +79,30 @@ import Testing
       }
     }
   }
+
+  @Test func phraseSearchesAnswerAsAByteByByteScan() {
+    // Texts of every length around the eight-byte steps, the phrase's first letter in both cases,
+    // at every offset, next to letters, digits, blanks and non-ASCII bytes.
+    let phrases = ["PAGE", "ITEM 4", "(A)", "13D", "A", "ÉTÉ", "X"].map(ASCIIText.phrase) + [Array("page".utf8)]
+    let pieces = ["page", "Page", "PAGE", "pAgE", "x", " ", "\t", "(a)", "13d", "item  4", "é", "Item\u{00A0}4", "A"]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<400 {
+      var text: [UInt8] = []
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      var draw = seed
+      for _ in 0..<Int(draw % 9) {
+        text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
+        draw = draw >> 5 | draw << 59
+      }
+      for phrase in phrases {
+        let contains = text.withUnsafeBufferPointer { ASCIIText.contains(phrase, in: $0) }
+        #expect(contains == Reference.contains(phrase, in: text), "\(phrase) in \(text)")
+        for from in 0...text.count {
+          #expect(ASCIIText.find(phrase, in: text, from: from) == Reference.find(phrase, in: text, from: from))
+        }
+      }
+    }
+  }
 }
 
 /// The Character-based caption-word helpers as they were, to compare with.
@@ -272,5 +296,35 @@ private enum Reference {
     let end = list[last - 1].range.upperBound
     let kept = String(text[start..<end])
     return (kept, text.distance(from: text.startIndex, to: start))
+  }
+  /// The byte-by-byte phrase scans as they were.
+  fileprivate static func contains(_ phrase: [UInt8], in buffer: [UInt8]) -> Bool {
+    guard let first = phrase.first, buffer.count >= phrase.count else { return false }
+    var index = 0
+    let last = buffer.count - phrase.count
+    while index <= last {
+      if ASCIIText.upper(buffer[index]) == first {
+        var offset = 1
+        while offset < phrase.count && ASCIIText.upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+        if offset == phrase.count { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  fileprivate static func find(_ phrase: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
+    guard let first = phrase.first, haystack.count >= phrase.count else { return nil }
+    var start = from
+    while start < haystack.count {
+      if ASCIIText.upper(haystack[start]) == first, let end = ASCIIText.matchLength(phrase, in: haystack, at: start) {
+        let beginsWord = start == 0 || !ASCIIText.isLetter(haystack[start - 1])
+        let endsWord =
+          end == haystack.count || !ASCIIText.isLetter(haystack[end]) || !ASCIIText.isLetter(phrase[phrase.count - 1])
+        if beginsWord && endsWord { return start..<end }
+      }
+      start += 1
+    }
+    return nil
   }
 }
