@@ -88,9 +88,24 @@ enum ASCIIText {
     -> Int
   {
     // A lower-case letter is no byte's upper case.
-    guard !(first >= 0x61 && first <= 0x7A), start < end, let base = buffer.baseAddress else { return max(start, end) }
+    guard !(first >= 0x61 && first <= 0x7A) else { return max(start, end) }
     let caseBit: UInt8 = isLetter(first) ? 0x20 : 0
-    let target = first | caseBit
+    return scan(for: first | caseBit, caseBit: caseBit, in: buffer, from: start, to: end)
+  }
+
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once
+  /// `caseBit` is set in it, eight bytes at a time; `end` when there is none.
+  ///
+  /// - Parameters:
+  ///   - target: The byte to find, with `caseBit` set.
+  ///   - caseBit: `0x20` to find a letter in either case, `0` to find the byte as it is.
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  private static func scan(
+    for target: UInt8, caseBit: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int {
+    guard start < end, let base = buffer.baseAddress else { return max(start, end) }
     var index = start
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -185,8 +200,7 @@ enum ASCIIText {
 
   /// Whether a byte occurs in `text`, scanning its UTF-8 bytes in place.
   static func containsByte(_ byte: UInt8, in text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { $0.contains(byte) }
+    withUTF8(text) { scan(for: byte, caseBit: 0, in: $0, from: 0, to: $0.count) < $0.count }
   }
 
   /// The end offset of `phrase` matched at `start`, or `nil`.

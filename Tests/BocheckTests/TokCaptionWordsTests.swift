@@ -94,6 +94,17 @@ import Testing
         text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
         draw = draw >> 5 | draw << 59
       }
+      let string = String(decoding: text, as: UTF8.self)
+      if Array(string.utf8) == text {
+        for count in 0...3 {
+          let chosen = Array(phrases.prefix(count + 2).suffix(count))
+          let any = chosen.contains { Reference.contains($0, in: text) }
+          #expect(ASCIIText.containsAny(chosen, in: string) == any, "\(chosen) in \(string)")
+        }
+        for byte: UInt8 in [0x20, 0x41, 0x61, 0x09, 0xC3, 0x28] {
+          #expect(ASCIIText.containsByte(byte, in: string) == text.contains(byte))
+        }
+      }
       for phrase in phrases {
         let contains = text.withUnsafeBufferPointer { ASCIIText.contains(phrase, in: $0) }
         #expect(contains == Reference.contains(phrase, in: text), "\(phrase) in \(text)")
