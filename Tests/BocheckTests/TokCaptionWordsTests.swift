@@ -83,8 +83,14 @@ import Testing
   @Test func phraseSearchesAnswerAsAByteByByteScan() {
     // Texts of every length around the eight-byte steps, the phrase's first letter in both cases,
     // at every offset, next to letters, digits, blanks and non-ASCII bytes.
-    let phrases = ["PAGE", "ITEM 4", "(A)", "13D", "A", "ÉTÉ", "X"].map(ASCIIText.phrase) + [Array("page".utf8)]
-    let pieces = ["page", "Page", "PAGE", "pAgE", "x", " ", "\t", "(a)", "13d", "item  4", "é", "Item\u{00A0}4", "A"]
+    let phrases =
+      ["PAGE", "ITEM 4", "(A)", "13D", "A", "ÉTÉ", "X", "A 4", "M 4"].map(ASCIIText.phrase) + [
+        Array("page".utf8), Array("Pa".utf8),
+      ]
+    let pieces = [
+      "page", "Page", "PAGE", "pAgE", "x", " ", "\t", "(a)", "13d", "item  4", "é", "Item\u{00A0}4", "A", "a\t4", "M",
+      "pa",
+    ]
     var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
     for _ in 0..<400 {
       var text: [UInt8] = []
