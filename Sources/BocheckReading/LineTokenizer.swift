@@ -204,7 +204,7 @@ enum LineTokenizer {
     // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)"); the
     // cheap test of its words first.
     if isCaptionOnly(bytes, range), !startsWithRowNumber(bytes, range) {
-      let words = RowCaptions.words(bytes, range)
+      let words = RowCaptions.captionWords(bytes, range)
       if RowCaptions.firstMatch(in: bytes, words) == nil, RowCaptions.captionCutAtLineEnd(bytes, words) == nil {
         return .noise
       }
@@ -369,7 +369,7 @@ enum LineTokenizer {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
     // The cell's words, found once for the searches below while the cell is unchanged.
-    let cellWords = RowCaptions.words(bytes, cell)
+    let cellWords = RowCaptions.captionWords(bytes, cell)
     let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
     if cellMatch == nil, !startsWithRowNumber(bytes, cell), isCaptionOnly(bytes, cell),
       RowCaptions.captionCutAtLineEnd(bytes, cellWords) == nil

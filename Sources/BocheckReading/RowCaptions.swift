@@ -126,6 +126,13 @@ enum RowCaptions {
     }
   }
 
+  /// The words of `bytes[range]` that a caption search needs: none when the range has no ASCII letter,
+  /// since every caption key is made of letter words (a cell of numbers, "1,234,567" or "-0-", holds no
+  /// caption, whole or cut).
+  static func captionWords(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
+    bytes[range].contains(where: ASCIIText.isLetter) ? words(bytes, range) : Words(bytes: bytes)
+  }
+
   /// The words of `bytes[range]`.
   static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
     var result = Words(bytes: bytes)
@@ -277,7 +284,7 @@ enum RowCaptions {
   ///   - range: The part of the line to search (a cell, or what follows a caption in it).
   /// - Returns: The caption, its range an offset in `bytes`.
   static func firstMatch(in bytes: [UInt8], _ range: Range<Int>) -> Match? {
-    firstMatch(in: bytes, words(bytes, range))
+    firstMatch(in: bytes, captionWords(bytes, range))
   }
 
   /// The first caption among the words of a range of `bytes` (``words(_:_:)``).
@@ -402,7 +409,7 @@ enum RowCaptions {
   ///   - bytes: The line's bytes.
   ///   - range: The cell's range.
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> RowField? {
-    captionCutAtLineEnd(bytes, words(bytes, range))
+    captionCutAtLineEnd(bytes, captionWords(bytes, range))
   }
 
   /// The row whose caption the words of a cell begin and the line cuts off (``captionCutAtLineEnd(_:_:)-(_,Range<Int>)``).
