@@ -321,6 +321,9 @@ enum CaptionWords {
     init(_ text: UnsafeBufferPointer<UInt8>, inName: Bool) {
       self.text = text
       self.inName = inName
+      // A word and its separator take two bytes at least.
+      ranges.reserveCapacity(text.count / 2 + 1)
+      classes.reserveCapacity(text.count / 2 + 1)
       var position = 0
       while let word = nextWord(in: text, from: position) {
         ranges.append(word)
