@@ -36,6 +36,29 @@ final class DocumentFacts {
     return String(decoding: bytes, as: UTF8.self).trimmingBlanks()
   }
 
+  /// Whether a line's cleaned text (see ``cleanLine(_:)``) may begin with an upper-case ASCII phrase,
+  /// ignoring case, told from the line's bytes without cleaning it.
+  ///
+  /// Blanks before the phrase and Markdown stars anywhere before its end are skipped, which lets through
+  /// only more lines than cleaning would. A line whose first significant byte is beyond ASCII is let
+  /// through: changing its case may give ASCII letters.
+  ///
+  /// - Parameters:
+  ///   - line: The line as read.
+  ///   - phrase: The phrase, upper case.
+  static func cleanedLine(_ line: Substring, mayStartWith phrase: [UInt8]) -> Bool {
+    LineBytes.with(line) { bytes in
+      var offset = LineBytes.firstSignificant(bytes, skippingStars: true)
+      if offset < bytes.count && bytes[offset] >= 0x80 { return true }
+      for expected in phrase {
+        while offset < bytes.count && bytes[offset] == 0x2A { offset += 1 }
+        guard offset < bytes.count, ASCIIText.upper(bytes[offset]) == expected else { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
     var text: String = ""
@@ -128,7 +151,11 @@ final class DocumentFacts {
   /// The text on the nearest non-blank line above a line holding `caption` (such as "(Name of Issuer)").
   func valueAbove(caption: String, before limit: Int) -> Located<String>? {
     guard limit >= 1 else { return nil }
-    for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
+    let captionPhrase = ASCIIText.phrase(caption)
+    for number in 1...min(limit, lines.count)
+    where DocumentFacts.cleanedLine(lines[number], mayStartWith: captionPhrase)
+      && clean(number).lowercased().hasPrefix(caption)
+    {
       var above = number - 1
       while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
       if above >= 1 { return Located(clean(above), line: lines.sourceLine(above)) }
@@ -144,7 +171,10 @@ final class DocumentFacts {
   /// The issuer's name as Item 1 gives it: "Item 1(a). Name of Issuer: X", or the value on the lines
   /// under such a heading.
   func itemOneIssuer(in range: Range<Int>) -> Located<String>? {
-    for position in range where position >= 1 && position <= lines.count {
+    for position in range
+    where position >= 1 && position <= lines.count
+      && DocumentFacts.cleanedLine(lines[position], mayStartWith: itemOnePhrase)
+    {
       let text = clean(position)
       let lower = text.lowercased()
       guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
@@ -165,6 +195,8 @@ final class DocumentFacts {
     }
     return nil
   }
+
+  private let itemOnePhrase = ASCIIText.phrase("ITEM 1")
 
   /// Whether Item 1's value points elsewhere instead of naming the issuer: "See Cover Page", "Refer to
   /// page 1", "As set forth on the cover page", "N/A".

@@ -79,13 +79,14 @@ enum RelationshipFacts {
     // (which made every parenthesis of a long paragraph copy all that came before it).
     let window = 2 * (names.map(\.count).max() ?? 0) + 8
     for text in texts {
-      var searchStart = text.startIndex
-      guard ASCIIText.containsByte(0x28, in: text) else { continue }
-      while let openIndex = text[searchStart...].firstIndex(of: "(") {
-        let open = openIndex..<text.index(after: openIndex)
+      // Parentheses are found on the bytes; only what stands between them is read as text.
+      let utf8 = text.utf8
+      var searchStart = utf8.startIndex
+      while let openIndex = utf8[searchStart...].firstIndex(of: 0x28) {
+        let open = openIndex..<utf8.index(after: openIndex)
         searchStart = open.upperBound
-        guard let closeIndex = text[open.upperBound...].firstIndex(of: ")") else { break }
-        let close = closeIndex..<text.index(after: closeIndex)
+        guard let closeIndex = utf8[open.upperBound...].firstIndex(of: 0x29) else { break }
+        let close = closeIndex..<utf8.index(after: closeIndex)
         var inner = text[open.upperBound..<close.lowerBound].trimmingBlanks()
         if inner.lowercased().hasPrefix("the ") { inner = String(inner.dropFirst(4)) }
         let quotes: Set<Character> = ["\"", "“", "”", "'"]

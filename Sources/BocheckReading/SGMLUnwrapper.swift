@@ -59,8 +59,37 @@ enum SGMLUnwrapper {
   /// <C>, <FN>), but never these.
   private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
 
+  /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes are looked at.
+  private static func holdsHTMLTag(_ line: Substring) -> Bool {
+    LineBytes.with(line) { bytes in
+      bytes.indices.contains { offset in
+        bytes[offset] == 0x3C && htmlTags.contains { LineBytes.hasPrefix($0, in: bytes, at: offset) }
+      }
+    }
+  }
+
   /// The most joint filing agreement exhibits read from one submission.
   static let maximumAgreementExhibits = 8
+
+  /// The wrapper's tags that delimit documents, each at the start of a line.
+  private enum WrapperTag: CaseIterable {
+    case document, type, text, textEnd
+
+    /// The tag as it opens its line, upper case.
+    var phrase: [UInt8] {
+      switch self {
+      case .document: WrapperTag.documentPhrase
+      case .type: WrapperTag.typePhrase
+      case .text: WrapperTag.textPhrase
+      case .textEnd: WrapperTag.textEndPhrase
+      }
+    }
+
+    private static let documentPhrase = ASCIIText.phrase("<DOCUMENT>")
+    private static let typePhrase = ASCIIText.phrase("<TYPE>")
+    private static let textPhrase = ASCIIText.phrase("<TEXT>")
+    private static let textEndPhrase = ASCIIText.phrase("</TEXT>")
+  }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
   private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
@@ -68,18 +97,27 @@ enum SGMLUnwrapper {
     var currentType: String?
     var textStart: Int?
     for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingBlanks()
-      let upper = trimmed.uppercased()
-      if upper.hasPrefix("<DOCUMENT>") {
+      // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
+      let tag = LineBytes.with(line) { bytes -> WrapperTag? in
+        let start = LineBytes.firstSignificant(bytes)
+        guard start < bytes.count, bytes[start] == 0x3C else { return nil }
+        return WrapperTag.allCases.first { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) }
+      }
+      switch tag {
+      case .document?:
         currentType = nil
         textStart = nil
-      } else if upper.hasPrefix("<TYPE>") {
-        currentType = String(trimmed.dropFirst(6)).trimmingBlanks()
-      } else if upper.hasPrefix("<TEXT>") {
+      case .type?:
+        currentType = String(line.trimmingBlanks().dropFirst(6)).trimmingBlanks()
+      case .text?:
         textStart = index + 1
-      } else if upper.hasPrefix("</TEXT>"), let start = textStart {
-        documents.append((currentType, start, index))
-        textStart = nil
+      case .textEnd?:
+        if let start = textStart {
+          documents.append((currentType, start, index))
+          textStart = nil
+        }
+      case nil:
+        break
       }
     }
     if let start = textStart { documents.append((currentType, start, lines.count)) }
@@ -98,7 +136,7 @@ enum SGMLUnwrapper {
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.prefix(400).contains(where: { line in htmlTags.contains { ASCIIText.contains($0, in: line) } }) {
+    } else if body.prefix(400).contains(where: holdsHTMLTag) {
       content = .html
     }
     return Document(

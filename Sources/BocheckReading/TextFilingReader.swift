@@ -155,13 +155,18 @@ enum TextFilingReader {
   /// "Amendment No." heading, or a long line of prose.
   private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
     guard line.role == .content && !line.hasCaption else { return false }
-    let text = DocumentFacts.cleanLine(source[line.number])
-    // "ITEM 2(D) OR 2(E)" on its own line is the end of row 5's wrapped caption, not Item 2 of the body.
-    let afterItem = String(text.dropFirst(4)).trimmingBlanks()
-    if isBodyHeading(text.uppercased()),
-      CaptionWords.strip(afterItem, inName: false, cutsOrdinaryWords: false).text == afterItem
-    {
-      return true
+    let mayBeHeading = LineBytes.with(source[line.number]) { bytes in
+      LineBytes.mayStart(bytes, at: LineBytes.firstSignificant(bytes, skippingStars: true), withOneOf: headingInitials)
+    }
+    if mayBeHeading {
+      let text = DocumentFacts.cleanLine(source[line.number])
+      // "ITEM 2(D) OR 2(E)" on its own line is the end of row 5's wrapped caption, not Item 2 of the body.
+      let afterItem = String(text.dropFirst(4)).trimmingBlanks()
+      if isBodyHeading(text.uppercased()),
+        CaptionWords.strip(afterItem, inName: false, cutsOrdinaryWords: false).text == afterItem
+      {
+        return true
+      }
     }
     // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
     if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, !line.isTableRow,
@@ -172,6 +177,10 @@ enum TextFilingReader {
     }
     return false
   }
+
+  /// The letters the headings of ``isBodyHeading(_:)`` start with: a line whose cleaned text starts with
+  /// none of them is no heading.
+  private static let headingInitials = ASCIIText.phrase("IASJ")
 
   private static func isBodyHeading(_ upper: String) -> Bool {
     if upper.hasPrefix("ITEM "), upper.dropFirst(5).first?.isNumber == true { return true }
