@@ -305,9 +305,7 @@ final class DocumentFacts {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) {
-      let mentionsBasis = [outstandingPhrase, basedOnPhrase, basedUponPhrase, basisOfPhrase].contains {
-        ASCIIText.contains($0, in: paragraph.text)
-      }
+      let mentionsBasis = ASCIIText.containsAny(basisPhrases, in: paragraph.text)
       guard mentionsBasis else { continue }
       let aboutPercentages =
         paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
@@ -332,6 +330,7 @@ final class DocumentFacts {
     return nil
   }
 
+  private let basisPhrases = ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase)
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
   private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
@@ -528,22 +527,38 @@ final class DocumentFacts {
 
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "." {
-        let next = text.index(after: index)
-        if next == text.endIndex { return String(text[..<index]) }
-        let rest = text[next...]
-        if rest.hasPrefix(" "), let letter = rest.dropFirst().first, letter.isUppercase {
-          let word = text[..<index].split(separator: " ").last.map(String.init) ?? ""
-          let abbreviations: Set<String> = ["L.P", "Ltd", "Inc", "Co", "Corp", "N.A", "Jr", "Sr", "L.L.C", "P", "S.A"]
-          if !abbreviations.contains(word) && !(word.count == 1 && word.first?.isUppercase == true) {
-            return String(text[..<index])
-          }
+    // Points are found on the bytes; only a point before a space and a capital is looked at as text.
+    let end = LineBytes.with(text) { bytes -> Int in
+      var point = 0
+      while point < bytes.count {
+        defer { point += 1 }
+        guard bytes[point] == 0x2E else { continue }
+        if point + 1 == bytes.count { return point }
+        guard point + 2 < bytes.count, bytes[point + 1] == 0x20 else { continue }
+        let next = bytes[point + 2]
+        let startsCapital =
+          next < 0x80
+          ? next >= 0x41 && next <= 0x5A
+          : text[text.utf8.index(text.startIndex, offsetBy: point + 2)...].first?.isUppercase == true
+        guard startsCapital else { continue }
+        // The word before the point, spaces before the point skipped.
+        var wordEnd = point
+        while wordEnd > 0 && bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+        var wordStart = wordEnd
+        while wordStart > 0 && bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+        let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)
+        if !DocumentFacts.sentenceAbbreviations.contains(word) && !(word.count == 1 && word.first?.isUppercase == true)
+        {
+          return point
         }
       }
-      index = text.index(after: index)
+      return bytes.count
     }
-    return String(text)
+    return String(text[..<text.utf8.index(text.startIndex, offsetBy: end)])
   }
+
+  /// Abbreviations whose point does not end a sentence.
+  private static let sentenceAbbreviations: Set<String> = [
+    "L.P", "Ltd", "Inc", "Co", "Corp", "N.A", "Jr", "Sr", "L.L.C", "P", "S.A",
+  ]
 }

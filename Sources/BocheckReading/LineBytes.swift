@@ -36,9 +36,17 @@ enum LineBytes {
   ///   - text: The text.
   ///   - range: UTF-8 offsets into it.
   static func slice(_ text: String, _ range: Range<Int>) -> Substring {
-    let utf8 = text.utf8
-    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-    return text[lower..<utf8.index(lower, offsetBy: range.count)]
+    let lower = index(text, range.lowerBound)
+    return text[lower..<text.utf8.index(lower, offsetBy: range.count)]
+  }
+
+  /// The index of a byte offset in a text.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - offset: A UTF-8 offset at the start of a scalar (or at the end).
+  static func index(_ text: String, _ offset: Int) -> String.Index {
+    text.utf8.index(text.utf8.startIndex, offsetBy: offset)
   }
 
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown

@@ -80,21 +80,26 @@ enum RelationshipFacts {
     let window = 2 * (names.map(\.count).max() ?? 0) + 8
     for text in texts {
       // Parentheses are found on the bytes; only what stands between them is read as text.
-      let utf8 = text.utf8
-      var searchStart = utf8.startIndex
-      while let openIndex = utf8[searchStart...].firstIndex(of: 0x28) {
-        let open = openIndex..<utf8.index(after: openIndex)
-        searchStart = open.upperBound
-        guard let closeIndex = utf8[open.upperBound...].firstIndex(of: 0x29) else { break }
-        let close = closeIndex..<utf8.index(after: closeIndex)
-        var inner = text[open.upperBound..<close.lowerBound].trimmingBlanks()
+      let pairs = LineBytes.with(text) { bytes -> [(open: Int, close: Int)] in
+        var pairs: [(open: Int, close: Int)] = []
+        var open = 0
+        while let found = bytes[open...].firstIndex(of: 0x28) {
+          open = found + 1
+          guard let close = bytes[open...].firstIndex(of: 0x29) else { break }
+          pairs.append((found, close))
+        }
+        return pairs
+      }
+      for pair in pairs {
+        let open = LineBytes.index(text, pair.open)
+        var inner = text[LineBytes.index(text, pair.open + 1)..<LineBytes.index(text, pair.close)].trimmingBlanks()
         if inner.lowercased().hasPrefix("the ") { inner = String(inner.dropFirst(4)) }
         let quotes: Set<Character> = ["\"", "“", "”", "'"]
         guard let first = inner.first, let last = inner.last, quotes.contains(first), quotes.contains(last),
           inner.count > 2
         else { continue }
         let alias = String(inner.dropFirst().dropLast()).trimmingBlanks()
-        var head = text[..<open.lowerBound]
+        var head = text[..<open]
         while let last = head.last, last == " " || last == "\t" || last == "\u{A0}" { head = head.dropLast() }
         let before = head.suffix(window).lowercased()
         if let name = lowered.filter({ before.hasSuffix($0.lower) }).map(\.name).max(by: { $0.count < $1.count }),

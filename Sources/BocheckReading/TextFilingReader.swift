@@ -170,7 +170,8 @@ enum TextFilingReader {
     }
     // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
     if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, !line.isTableRow,
-      let firstWord = value.split(separator: " ").first, firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
+      case let firstWord = value.drop(while: { $0 == " " }).prefix(while: { $0 != " " }), !firstWord.isEmpty,
+      firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
     {
       // A garbled amount ("l,777,252 shares ...") has digits in its first word: it is a value, not prose.
       return firstWord.contains(where: \.isLetter)
