@@ -15,25 +15,27 @@ final class DocumentFacts {
 
   /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
   static func cleanLine(_ line: Substring) -> String {
-    guard line.utf8.contains(0x2A) else { return line.trimmingBlanks() }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count)
-    var previousStar = false
-    for byte in line.utf8 {
-      if byte == 0x2A {
-        if previousStar {
-          previousStar = false
+    LineBytes.with(line) { line in
+      guard line.contains(0x2A) else { return LineBytes.trimmedText(line) }
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(line.count)
+      var previousStar = false
+      for byte in line {
+        if byte == 0x2A {
+          if previousStar {
+            previousStar = false
+            continue
+          }
+          previousStar = true
           continue
         }
-        previousStar = true
-        continue
+        if previousStar { bytes.append(0x2A) }
+        previousStar = false
+        bytes.append(byte)
       }
       if previousStar { bytes.append(0x2A) }
-      previousStar = false
-      bytes.append(byte)
+      return bytes.withUnsafeBufferPointer(LineBytes.trimmedText)
     }
-    if previousStar { bytes.append(0x2A) }
-    return String(decoding: bytes, as: UTF8.self).trimmingBlanks()
   }
 
   /// Whether a line's cleaned text (see ``cleanLine(_:)``) may begin with an upper-case ASCII phrase,
@@ -397,13 +399,15 @@ final class DocumentFacts {
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
-      let bytes = Array(paragraph.text.utf8)
-      let isHeading = bytes.count <= 80 && !bytes.contains(0x2E)
+      let isHeading = paragraph.text.utf8.count <= 80 && !ASCIIText.containsByte(0x2E, in: paragraph.text)
       if isHeading {
         // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
-        inAgreement = isAgreementTitle(bytes)
+        inAgreement = isAgreementTitle(Array(paragraph.text.utf8))
         continue
       }
+      // Outside the agreement's text only a paragraph that speaks of joint filing can hold the list.
+      guard inAgreement || ASCIIText.contains(jointPhrase, in: paragraph.text) else { continue }
+      let bytes = Array(paragraph.text.utf8)
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
@@ -442,6 +446,7 @@ final class DocumentFacts {
     return ASCIIText.skipBlanks(bytes, from: found.upperBound)
   }
 
+  private let jointPhrase = ASCIIText.phrase("JOINT")
   private let jointFilingAgreementPhrase = ASCIIText.phrase("JOINT FILING AGREEMENT")
   private let byAndAmongPhrase = ASCIIText.phrase("BY AND AMONG")
   private let byAndBetweenPhrase = ASCIIText.phrase("BY AND BETWEEN")

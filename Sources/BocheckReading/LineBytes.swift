@@ -49,6 +49,27 @@ enum LineBytes {
     text.utf8.index(text.utf8.startIndex, offsetBy: offset)
   }
 
+  /// The text of UTF-8 bytes without the blanks (space, tab, U+00A0) at either end, as
+  /// `trimmingBlanks()` gives it.
+  ///
+  /// - Parameter bytes: Valid UTF-8 bytes.
+  static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var start = firstSignificant(bytes)
+    var end = bytes.count
+    while end > start {
+      let byte = bytes[end - 1]
+      if byte == 0x20 || byte == 0x09 {
+        end -= 1
+      } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+    if start > end { start = end }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown
   /// star.
   ///
