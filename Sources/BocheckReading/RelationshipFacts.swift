@@ -157,15 +157,33 @@ enum RelationshipFacts {
     return nil
   }
 
+  /// Reads the relationships stated in paragraphs and adds them to the cover pages (see ``apply(_:to:)``),
+  /// reading the paragraphs only when a page can take an attribution at all (most filings have none).
+  ///
+  /// - Parameters:
+  ///   - paragraphs: Makes the paragraphs' text, each with its 1-based line.
+  ///   - pages: The cover pages; their reporting persons are the names looked for.
+  static func attribute(_ paragraphs: () -> [(text: String, line: Int)], to pages: inout [CoverPage]) {
+    guard pages.contains(where: takesAttribution) else { return }
+    apply(relationships(in: paragraphs(), names: pages.compactMap(\.reportingPersonName)), to: &pages)
+  }
+
+  /// Whether a page can take an attribution: it names its reporting person, holds nothing in its own right
+  /// (both sole powers 0) and its row 11 names nobody.
+  private static func takesAttribution(_ page: CoverPage) -> Bool {
+    guard page.reportingPersonName != nil,
+      page.rows[.aggregateAmountOwned]?.amount?.attributedTo.isEmpty == true
+    else { return false }
+    return [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
+      page.rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
+    }
+  }
+
   /// Adds the relationships to the cover pages of parents whose row 11 names nobody and that hold nothing
   /// in their own right (both sole powers 0).
   static func apply(_ relationships: [Relationship], to pages: inout [CoverPage]) {
-    for index in pages.indices {
+    for index in pages.indices where takesAttribution(pages[index]) {
       guard let name = pages[index].reportingPersonName else { continue }
-      let holdsNothingDirectly = [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
-        pages[index].rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
-      }
-      guard holdsNothingDirectly else { continue }
       let children = relationships.filter { NameKey($0.parent) == NameKey(name) }
       let lines = children.map { String($0.line) }.joined(separator: ", ")
       pages[index].attributeAggregate(

@@ -126,12 +126,13 @@ enum SGMLUnwrapper {
 
   /// One document's text with every other line blanked, and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
-    var kept: [Substring] = []
-    kept.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() {
-      kept.append(index >= span.start && index < span.end ? line : "")
-    }
     let body = lines[span.start..<span.end]
+    // Every other line is blanked: the lines before the text are as many line ends, and so are those after.
+    let text =
+      body.isEmpty
+      ? String(repeating: "\n", count: max(lines.count - 1, 0))
+      : String(repeating: "\n", count: span.start) + body.joined(separator: "\n")
+        + String(repeating: "\n", count: lines.count - span.end)
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
@@ -140,6 +141,6 @@ enum SGMLUnwrapper {
       content = .html
     }
     return Document(
-      text: kept.joined(separator: "\n"), type: span.type, firstLine: span.start + 1, content: content)
+      text: text, type: span.type, firstLine: span.start + 1, content: content)
   }
 }

@@ -94,11 +94,9 @@ enum TextFilingReader {
     let signerNames = Set(filing.signers.map { NameKey($0.name) })
     filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames.union(signerNames))
     // Relationships the body states in words tie parents whose row 11 names nobody to their funds.
-    let bodyParagraphs = facts.paragraphs(in: bodyRange).map {
-      ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1))
-    }
-    RelationshipFacts.apply(
-      RelationshipFacts.relationships(in: bodyParagraphs, names: pages.compactMap(\.reportingPersonName)), to: &pages)
+    RelationshipFacts.attribute(
+      { facts.paragraphs(in: bodyRange).map { ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1)) } },
+      to: &pages)
     filing.coverPages = pages
     filing.readerNotes = assembled.notes
     return filing

@@ -125,8 +125,7 @@ enum XMLFilingReader {
     if let form = filing.form, filing.amendment != nil, !form.value.hasSuffix("/A") {
       filing.form = Located(form.value + "/A", line: form.line)
     }
-    let names = pages.compactMap(\.reportingPersonName)
-    RelationshipFacts.apply(RelationshipFacts.relationships(in: relationshipTexts, names: names), to: &pages)
+    RelationshipFacts.attribute({ relationshipTexts }, to: &pages)
     filing.coverPages = pages
     let basisLines = SourceLines(
       built: basisTexts.flatMap { entry in
