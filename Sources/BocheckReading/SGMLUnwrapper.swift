@@ -127,12 +127,14 @@ enum SGMLUnwrapper {
   /// One document's text with every other line blanked, and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
     let body = lines[span.start..<span.end]
-    // Every other line is blanked: the lines before the text are as many line ends, and so are those after.
-    let text =
-      body.isEmpty
-      ? String(repeating: "\n", count: max(lines.count - 1, 0))
-      : String(repeating: "\n", count: span.start) + body.joined(separator: "\n")
-        + String(repeating: "\n", count: lines.count - span.end)
+    // Every other line is blanked: it keeps only its line end.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.count + body.reduce(0) { $0 + $1.utf8.count })
+    for index in lines.indices {
+      if index > 0 { bytes.append(0x0A) }
+      if index >= span.start && index < span.end { LineBytes.with(lines[index]) { bytes.append(contentsOf: $0) } }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
