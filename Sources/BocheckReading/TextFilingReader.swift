@@ -189,12 +189,15 @@ enum TextFilingReader {
 
   /// Replaces each amount's printed attribution by the names it lists.
   private static func splitAttributions(_ pages: inout [CoverPage], knownNames: Set<NameKey>) {
+    // Rows 7 to 11 of a page often print one attribution: each text is split once.
+    var splits: [String: [String]] = [:]
     for pageIndex in pages.indices {
       for (field, row) in pages[pageIndex].rows {
         guard var amount = row.amount, let printed = amount.attributedTo.first, amount.attributedTo.count == 1 else {
           continue
         }
-        amount.attributedTo = NameListSplitter.split(printed, knownNames: knownNames)
+        if splits[printed] == nil { splits[printed] = NameListSplitter.split(printed, knownNames: knownNames) }
+        amount.attributedTo = splits[printed] ?? []
         var updated = row
         updated.value = .amount(amount)
         pages[pageIndex].rows[field] = updated
