@@ -61,4 +61,17 @@ import Testing
     #expect(SourceLines("").lines.isEmpty)
     #expect(SourceLines("é\nü").lines == ["é", "ü"])
   }
+
+  @Test func sourceLinesFindLineEndsAtEveryPlaceOfAWord() {
+    // Line ends at every offset of the eight-byte words the scan reads, after lines of every length.
+    let ends = ["\n", "\r", "\r\n"]
+    var text = ""
+    var expected: [String] = []
+    for length in 0..<20 {
+      let line = String(repeating: "x", count: length) + (length % 3 == 0 ? "é" : "")
+      text += line + ends[length % 3]
+      expected.append(line)
+    }
+    #expect(SourceLines(text).lines.map(String.init) == expected)
+  }
 }
