@@ -105,10 +105,21 @@ enum HTMLFlattener {
           }
           continue
         }
-        appendText(CollectionOfOne(byte), line: startLine, column: startColumn)
-        advance()
+        // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
+        // appended at once.
+        var end = position + 1
+        while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
+        appendText(bytes[position..<end], line: startLine, column: startColumn)
+        while position < end { advance() }
       }
       flushLine()
+    }
+
+    /// Whether a byte may start a tag, an entity, an ASCII space or a Unicode space (see ``run()``).
+    @inline(__always)
+    static func mayStartMarkupOrSpace(_ byte: UInt8) -> Bool {
+      byte == 0x3C || byte == 0x26 || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xE2
+        || byte == 0xE3
     }
 
     /// The offset after the `>` closing a tag that starts at `start`, or `nil` when `<` is plain text.
