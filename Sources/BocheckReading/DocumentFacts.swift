@@ -15,25 +15,50 @@ final class DocumentFacts {
 
   /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
   static func cleanLine(_ line: Substring) -> String {
-    guard line.utf8.contains(0x2A) else { return line.trimmingBlanks() }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count)
-    var previousStar = false
-    for byte in line.utf8 {
-      if byte == 0x2A {
-        if previousStar {
-          previousStar = false
+    LineBytes.with(line) { line in
+      guard line.contains(0x2A) else { return LineBytes.trimmedText(line) }
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(line.count)
+      var previousStar = false
+      for byte in line {
+        if byte == 0x2A {
+          if previousStar {
+            previousStar = false
+            continue
+          }
+          previousStar = true
           continue
         }
-        previousStar = true
-        continue
+        if previousStar { bytes.append(0x2A) }
+        previousStar = false
+        bytes.append(byte)
       }
       if previousStar { bytes.append(0x2A) }
-      previousStar = false
-      bytes.append(byte)
+      return bytes.withUnsafeBufferPointer(LineBytes.trimmedText)
     }
-    if previousStar { bytes.append(0x2A) }
-    return String(decoding: bytes, as: UTF8.self).trimmingBlanks()
+  }
+
+  /// Whether a line's cleaned text (see ``cleanLine(_:)``) may begin with an upper-case ASCII phrase,
+  /// ignoring case, told from the line's bytes without cleaning it.
+  ///
+  /// Blanks before the phrase and Markdown stars anywhere before its end are skipped, which lets through
+  /// only more lines than cleaning would. A line whose first significant byte is beyond ASCII is let
+  /// through: changing its case may give ASCII letters.
+  ///
+  /// - Parameters:
+  ///   - line: The line as read.
+  ///   - phrase: The phrase, upper case.
+  static func cleanedLine(_ line: Substring, mayStartWith phrase: [UInt8]) -> Bool {
+    LineBytes.with(line) { bytes in
+      var offset = LineBytes.firstSignificant(bytes, skippingStars: true)
+      if offset < bytes.count && bytes[offset] >= 0x80 { return true }
+      for expected in phrase {
+        while offset < bytes.count && bytes[offset] == 0x2A { offset += 1 }
+        guard offset < bytes.count, ASCIIText.upper(bytes[offset]) == expected else { return false }
+        offset += 1
+      }
+      return true
+    }
   }
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
@@ -128,7 +153,11 @@ final class DocumentFacts {
   /// The text on the nearest non-blank line above a line holding `caption` (such as "(Name of Issuer)").
   func valueAbove(caption: String, before limit: Int) -> Located<String>? {
     guard limit >= 1 else { return nil }
-    for number in 1...min(limit, lines.count) where clean(number).lowercased().hasPrefix(caption) {
+    let captionPhrase = ASCIIText.phrase(caption)
+    for number in 1...min(limit, lines.count)
+    where DocumentFacts.cleanedLine(lines[number], mayStartWith: captionPhrase)
+      && clean(number).lowercased().hasPrefix(caption)
+    {
       var above = number - 1
       while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
       if above >= 1 { return Located(clean(above), line: lines.sourceLine(above)) }
@@ -144,7 +173,10 @@ final class DocumentFacts {
   /// The issuer's name as Item 1 gives it: "Item 1(a). Name of Issuer: X", or the value on the lines
   /// under such a heading.
   func itemOneIssuer(in range: Range<Int>) -> Located<String>? {
-    for position in range where position >= 1 && position <= lines.count {
+    for position in range
+    where position >= 1 && position <= lines.count
+      && DocumentFacts.cleanedLine(lines[position], mayStartWith: itemOnePhrase)
+    {
       let text = clean(position)
       let lower = text.lowercased()
       guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
@@ -165,6 +197,8 @@ final class DocumentFacts {
     }
     return nil
   }
+
+  private let itemOnePhrase = ASCIIText.phrase("ITEM 1")
 
   /// Whether Item 1's value points elsewhere instead of naming the issuer: "See Cover Page", "Refer to
   /// page 1", "As set forth on the cover page", "N/A".
@@ -273,9 +307,7 @@ final class DocumentFacts {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) {
-      let mentionsBasis = [outstandingPhrase, basedOnPhrase, basedUponPhrase, basisOfPhrase].contains {
-        ASCIIText.contains($0, in: paragraph.text)
-      }
+      let mentionsBasis = ASCIIText.containsAny(basisPhrases, in: paragraph.text)
       guard mentionsBasis else { continue }
       let aboutPercentages =
         paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
@@ -300,6 +332,7 @@ final class DocumentFacts {
     return nil
   }
 
+  private let basisPhrases = ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase)
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
   private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
@@ -366,13 +399,15 @@ final class DocumentFacts {
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
     var inAgreement = false
     for paragraph in paragraphs(in: range) {
-      let bytes = Array(paragraph.text.utf8)
-      let isHeading = bytes.count <= 80 && !bytes.contains(0x2E)
+      let isHeading = paragraph.text.utf8.count <= 80 && !ASCIIText.containsByte(0x2E, in: paragraph.text)
       if isHeading {
         // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
-        inAgreement = isAgreementTitle(bytes)
+        inAgreement = isAgreementTitle(Array(paragraph.text.utf8))
         continue
       }
+      // Outside the agreement's text only a paragraph that speaks of joint filing can hold the list.
+      guard inAgreement || ASCIIText.contains(jointPhrase, in: paragraph.text) else { continue }
+      let bytes = Array(paragraph.text.utf8)
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
@@ -411,6 +446,7 @@ final class DocumentFacts {
     return ASCIIText.skipBlanks(bytes, from: found.upperBound)
   }
 
+  private let jointPhrase = ASCIIText.phrase("JOINT")
   private let jointFilingAgreementPhrase = ASCIIText.phrase("JOINT FILING AGREEMENT")
   private let byAndAmongPhrase = ASCIIText.phrase("BY AND AMONG")
   private let byAndBetweenPhrase = ASCIIText.phrase("BY AND BETWEEN")
@@ -496,22 +532,38 @@ final class DocumentFacts {
 
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "." {
-        let next = text.index(after: index)
-        if next == text.endIndex { return String(text[..<index]) }
-        let rest = text[next...]
-        if rest.hasPrefix(" "), let letter = rest.dropFirst().first, letter.isUppercase {
-          let word = text[..<index].split(separator: " ").last.map(String.init) ?? ""
-          let abbreviations: Set<String> = ["L.P", "Ltd", "Inc", "Co", "Corp", "N.A", "Jr", "Sr", "L.L.C", "P", "S.A"]
-          if !abbreviations.contains(word) && !(word.count == 1 && word.first?.isUppercase == true) {
-            return String(text[..<index])
-          }
+    // Points are found on the bytes; only a point before a space and a capital is looked at as text.
+    let end = LineBytes.with(text) { bytes -> Int in
+      var point = 0
+      while point < bytes.count {
+        defer { point += 1 }
+        guard bytes[point] == 0x2E else { continue }
+        if point + 1 == bytes.count { return point }
+        guard point + 2 < bytes.count, bytes[point + 1] == 0x20 else { continue }
+        let next = bytes[point + 2]
+        let startsCapital =
+          next < 0x80
+          ? next >= 0x41 && next <= 0x5A
+          : text[text.utf8.index(text.startIndex, offsetBy: point + 2)...].first?.isUppercase == true
+        guard startsCapital else { continue }
+        // The word before the point, spaces before the point skipped.
+        var wordEnd = point
+        while wordEnd > 0 && bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+        var wordStart = wordEnd
+        while wordStart > 0 && bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+        let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)
+        if !DocumentFacts.sentenceAbbreviations.contains(word) && !(word.count == 1 && word.first?.isUppercase == true)
+        {
+          return point
         }
       }
-      index = text.index(after: index)
+      return bytes.count
     }
-    return String(text)
+    return String(text[..<text.utf8.index(text.startIndex, offsetBy: end)])
   }
+
+  /// Abbreviations whose point does not end a sentence.
+  private static let sentenceAbbreviations: Set<String> = [
+    "L.P", "Ltd", "Inc", "Co", "Corp", "N.A", "Jr", "Sr", "L.L.C", "P", "S.A",
+  ]
 }

@@ -214,12 +214,11 @@ public enum FilingReader {
 
   /// The 1-based line of the first NUL byte, if any: text filings never hold one.
   private static func firstBinaryLine(_ bytes: [UInt8]) -> Int? {
-    var line = 1
-    for byte in bytes.prefix(1 << 20) {
-      if byte == 0 { return line }
-      if byte == 0x0A { line += 1 }
+    bytes.withUnsafeBufferPointer { buffer in
+      let scanned = UnsafeBufferPointer(rebasing: buffer.prefix(1 << 20))
+      guard let zero = scanned.firstIndex(of: 0) else { return nil }
+      return 1 + scanned[..<zero].count { $0 == 0x0A }
     }
-    return nil
   }
 }
 

@@ -62,14 +62,14 @@ enum HTMLFlattener {
       runStarted = false
     }
 
-    mutating func appendText(_ utf8: [UInt8], line sourceLine: Int, column sourceColumn: Int) {
+    mutating func appendText(_ utf8: some Collection<UInt8>, line sourceLine: Int, column sourceColumn: Int) {
       if pendingSpace, let last = current.last, last != 0x09 { current.append(0x20) }
       pendingSpace = false
       if !runStarted {
         origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
         runStarted = true
       }
-      current += utf8
+      current.append(contentsOf: utf8)
     }
 
     mutating func run() {
@@ -105,10 +105,21 @@ enum HTMLFlattener {
           }
           continue
         }
-        appendText([byte], line: startLine, column: startColumn)
-        advance()
+        // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
+        // appended at once.
+        var end = position + 1
+        while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
+        appendText(bytes[position..<end], line: startLine, column: startColumn)
+        while position < end { advance() }
       }
       flushLine()
+    }
+
+    /// Whether a byte may start a tag, an entity, an ASCII space or a Unicode space (see ``run()``).
+    @inline(__always)
+    static func mayStartMarkupOrSpace(_ byte: UInt8) -> Bool {
+      byte == 0x3C || byte == 0x26 || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xE2
+        || byte == 0xE3
     }
 
     /// The offset after the `>` closing a tag that starts at `start`, or `nil` when `<` is plain text.
@@ -152,40 +163,75 @@ enum HTMLFlattener {
         closing = true
         index += 1
       }
-      var name: [UInt8] = []
+      let nameStart = index
       while index < range.upperBound, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
-        name.append(ASCIIText.upper(bytes[index]))
         index += 1
       }
-      let tag = String(decoding: name, as: UTF8.self)
-      let attributes = Array(bytes[index..<range.upperBound])
-      switch tag {
-      case "SCRIPT", "STYLE":
-        if !closing { skipElement(named: tag, after: range.upperBound) }
-      case "TD", "TH":
+      let name = nameStart..<index
+      // Only the tags below change the text: the others are told apart by their name's bytes, no String made.
+      guard let kind = TagKind.of(bytes[name]) else { return }
+      let attributes = index..<range.upperBound
+      switch kind {
+      case .hidden:
+        if !closing { skipElement(closedBy: [0x3C, 0x2F] + bytes[name].map(ASCIIText.upper), after: range.upperBound) }
+      case .cell:
         separateCell()
         cellDepth = closing ? max(0, cellDepth - 1) : cellDepth + 1
-      case "TR", "TABLE":
+      case .row:
         flushLine()
         cellDepth = 0
-      case "BR", "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "HR", "CENTER", "BLOCKQUOTE", "PRE", "TITLE",
-        "UL", "OL", "DOCUMENT", "TEXT", "PAGE":
+      case .block:
         if cellDepth > 0 { separateCell() } else { flushLine() }
-      case "INPUT":
-        let checked = ASCIIText.find(ASCIIText.phrase("CHECKED"), in: attributes) != nil
-        appendText(Array((checked ? "<input checked>" : "<input>").utf8), line: line, column: column)
-      case "IMG":
-        if let alt = attributeValue("ALT", in: attributes), !alt.isEmpty {
+      case .input:
+        let checked = ASCIIText.find(TagKind.checkedPhrase, in: Array(bytes[attributes])) != nil
+        appendText((checked ? "<input checked>" : "<input>").utf8, line: line, column: column)
+      case .image:
+        if let alt = attributeValue("ALT", in: Array(bytes[attributes])), !alt.isEmpty {
           appendText(alt, line: line, column: column)
         }
-      default:
-        break
+      }
+    }
+
+    /// What a tag does to the flattened text.
+    enum TagKind {
+      /// `<script>` and `<style>`, whose contents are dropped.
+      case hidden
+      /// A table cell: its text is a cell of the line.
+      case cell
+      /// A table row or table: a line of its own.
+      case row
+      /// A paragraph, line break or other block: a new line, or a new cell inside a table cell.
+      case block
+      /// A checkbox.
+      case input
+      /// An image, whose `alt` text is kept.
+      case image
+
+      /// The tag names that change the text, upper case, with what they do.
+      private static let names: [(name: [UInt8], kind: TagKind)] =
+        [("SCRIPT", hidden), ("STYLE", hidden), ("TD", cell), ("TH", cell), ("TR", row), ("TABLE", row)]
+        .map { (Array($0.utf8), $1) }
+        + [
+          "BR", "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "HR", "CENTER", "BLOCKQUOTE", "PRE", "TITLE",
+          "UL", "OL", "DOCUMENT", "TEXT", "PAGE",
+        ].map { (Array($0.utf8), block) } + [("INPUT", input), ("IMG", image)].map { (Array($0.utf8), $1) }
+
+      static let checkedPhrase = ASCIIText.phrase("CHECKED")
+
+      /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
+      static func of(_ name: ArraySlice<UInt8>) -> TagKind? {
+        names.first { entry in
+          entry.name.count == name.count && zip(entry.name, name).allSatisfy { $0 == ASCIIText.upper($1) }
+        }?.kind
       }
     }
 
     /// Skips everything up to the element's closing tag; the caller's loop then moves past it.
-    mutating func skipElement(named tag: String, after start: Int) {
-      let closing = ASCIIText.phrase("</" + tag)
+    ///
+    /// - Parameters:
+    ///   - closing: The closing tag's start (`</SCRIPT`), upper case.
+    ///   - start: Where to look from.
+    mutating func skipElement(closedBy closing: [UInt8], after start: Int) {
       var index = start
       while index + closing.count <= bytes.count {
         if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {

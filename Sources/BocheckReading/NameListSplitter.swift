@@ -15,6 +15,7 @@ enum NameListSplitter {
   static func split(_ text: String, knownNames: Set<NameKey>) -> [String] {
     let pieces = cut(text)
     guard !pieces.isEmpty else { return [] }
+    let isSuffixPiece = pieces.map { isSuffix($0.text) }
     // best[i]: the best split of pieces[0..<i] as (known names matched, names, list).
     var best: [(score: Int, count: Int, names: [String])?] = Array(repeating: nil, count: pieces.count + 1)
     best[0] = (0, 0, [])
@@ -23,9 +24,9 @@ enum NameListSplitter {
       for start in max(0, end - maximumPiecesPerName)..<end {
         guard let before = best[start] else { continue }
         let candidate = join(pieces[start..<end])
-        let isKnown = knownNames.contains(NameKey(candidate))
+        let isKnown = !knownNames.isEmpty && knownNames.contains(NameKey(candidate))
         // An unknown name may only span one piece plus the suffix pieces that follow it.
-        if !isKnown && pieces[(start + 1)..<end].contains(where: { !isSuffix($0.text) }) { continue }
+        if !isKnown && isSuffixPiece[(start + 1)..<end].contains(false) { continue }
         let score = before.score + (isKnown ? 1 : 0)
         let count = before.count + 1
         if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
@@ -45,40 +46,41 @@ enum NameListSplitter {
     let separator: String
   }
 
+  /// The separators a list is cut at, tried in this order at each place (case matters: "AND" is part of a
+  /// name).
+  private static let separators = [", and ", " and ", ", ", "; "]
+  private static let separatorBytes = separators.map { Array($0.utf8) }
+
   private static func cut(_ text: String) -> [Piece] {
-    var pieces: [Piece] = []
-    var current = ""
-    var index = text.startIndex
-    var pendingSeparator = ""
-    while index < text.endIndex {
-      let rest = text[index...]
-      var separator: String?
-      var length = 0
-      if rest.hasPrefix(", and ") {
-        separator = ", and "
-        length = 6
-      } else if rest.hasPrefix(" and ") {
-        separator = " and "
-        length = 5
-      } else if rest.hasPrefix(", ") {
-        separator = ", "
-        length = 2
-      } else if rest.hasPrefix("; ") {
-        separator = "; "
-        length = 2
+    // The separators are ASCII: they are found on the bytes, and a piece is the text between two of them.
+    let found = LineBytes.with(text) { bytes -> [(range: Range<Int>, separator: Int)] in
+      var result: [(range: Range<Int>, separator: Int)] = []
+      var offset = 0
+      while offset < bytes.count {
+        let separator = separatorBytes.firstIndex { separator in
+          offset + separator.count <= bytes.count
+            && separator.indices.allSatisfy { bytes[offset + $0] == separator[$0] }
+        }
+        guard let separator else {
+          offset += 1
+          continue
+        }
+        result.append((offset..<(offset + separatorBytes[separator].count), separator))
+        offset += separatorBytes[separator].count
       }
-      if let separator {
-        let trimmed = current.trimmingBlanks()
-        if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
-        pendingSeparator = separator
-        current = ""
-        index = text.index(index, offsetBy: length)
-      } else {
-        current.append(text[index])
-        index = text.index(after: index)
-      }
+      return result
     }
-    var trimmed = current.trimmingBlanks()
+    let piece = { (range: Range<Int>) in LineBytes.slice(text, range).trimmingBlanks() }
+    var pieces: [Piece] = []
+    var pendingSeparator = ""
+    var pieceStart = 0
+    for (range, separator) in found {
+      let trimmed = piece(pieceStart..<range.lowerBound)
+      if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
+      pendingSeparator = separators[separator]
+      pieceStart = range.upperBound
+    }
+    var trimmed = piece(pieceStart..<text.utf8.count)
     if trimmed.hasSuffix(".") && !isSuffix(trimmed) && !trimmed.hasSuffix("Ltd.") && !trimmed.hasSuffix("Inc.")
       && !trimmed.hasSuffix("L.P.") && !trimmed.hasSuffix("Co.") && !trimmed.hasSuffix("Corp.")
     {

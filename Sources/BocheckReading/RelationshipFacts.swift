@@ -79,21 +79,27 @@ enum RelationshipFacts {
     // (which made every parenthesis of a long paragraph copy all that came before it).
     let window = 2 * (names.map(\.count).max() ?? 0) + 8
     for text in texts {
-      var searchStart = text.startIndex
-      guard ASCIIText.containsByte(0x28, in: text) else { continue }
-      while let openIndex = text[searchStart...].firstIndex(of: "(") {
-        let open = openIndex..<text.index(after: openIndex)
-        searchStart = open.upperBound
-        guard let closeIndex = text[open.upperBound...].firstIndex(of: ")") else { break }
-        let close = closeIndex..<text.index(after: closeIndex)
-        var inner = text[open.upperBound..<close.lowerBound].trimmingBlanks()
+      // Parentheses are found on the bytes; only what stands between them is read as text.
+      let pairs = LineBytes.with(text) { bytes -> [(open: Int, close: Int)] in
+        var pairs: [(open: Int, close: Int)] = []
+        var open = 0
+        while let found = bytes[open...].firstIndex(of: 0x28) {
+          open = found + 1
+          guard let close = bytes[open...].firstIndex(of: 0x29) else { break }
+          pairs.append((found, close))
+        }
+        return pairs
+      }
+      for pair in pairs {
+        let open = LineBytes.index(text, pair.open)
+        var inner = text[LineBytes.index(text, pair.open + 1)..<LineBytes.index(text, pair.close)].trimmingBlanks()
         if inner.lowercased().hasPrefix("the ") { inner = String(inner.dropFirst(4)) }
         let quotes: Set<Character> = ["\"", "“", "”", "'"]
         guard let first = inner.first, let last = inner.last, quotes.contains(first), quotes.contains(last),
           inner.count > 2
         else { continue }
         let alias = String(inner.dropFirst().dropLast()).trimmingBlanks()
-        var head = text[..<open.lowerBound]
+        var head = text[..<open]
         while let last = head.last, last == " " || last == "\t" || last == "\u{A0}" { head = head.dropLast() }
         let before = head.suffix(window).lowercased()
         if let name = lowered.filter({ before.hasSuffix($0.lower) }).map(\.name).max(by: { $0.count < $1.count }),
@@ -151,15 +157,33 @@ enum RelationshipFacts {
     return nil
   }
 
+  /// Reads the relationships stated in paragraphs and adds them to the cover pages (see ``apply(_:to:)``),
+  /// reading the paragraphs only when a page can take an attribution at all (most filings have none).
+  ///
+  /// - Parameters:
+  ///   - paragraphs: Makes the paragraphs' text, each with its 1-based line.
+  ///   - pages: The cover pages; their reporting persons are the names looked for.
+  static func attribute(_ paragraphs: () -> [(text: String, line: Int)], to pages: inout [CoverPage]) {
+    guard pages.contains(where: takesAttribution) else { return }
+    apply(relationships(in: paragraphs(), names: pages.compactMap(\.reportingPersonName)), to: &pages)
+  }
+
+  /// Whether a page can take an attribution: it names its reporting person, holds nothing in its own right
+  /// (both sole powers 0) and its row 11 names nobody.
+  private static func takesAttribution(_ page: CoverPage) -> Bool {
+    guard page.reportingPersonName != nil,
+      page.rows[.aggregateAmountOwned]?.amount?.attributedTo.isEmpty == true
+    else { return false }
+    return [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
+      page.rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
+    }
+  }
+
   /// Adds the relationships to the cover pages of parents whose row 11 names nobody and that hold nothing
   /// in their own right (both sole powers 0).
   static func apply(_ relationships: [Relationship], to pages: inout [CoverPage]) {
-    for index in pages.indices {
+    for index in pages.indices where takesAttribution(pages[index]) {
       guard let name = pages[index].reportingPersonName else { continue }
-      let holdsNothingDirectly = [RowField.soleVotingPower, .soleDispositivePower].allSatisfy { field in
-        pages[index].rows[field]?.amount.map { $0.shares.significand == 0 } ?? false
-      }
-      guard holdsNothingDirectly else { continue }
       let children = relationships.filter { NameKey($0.parent) == NameKey(name) }
       let lines = children.map { String($0.line) }.joined(separator: ", ")
       pages[index].attributeAggregate(

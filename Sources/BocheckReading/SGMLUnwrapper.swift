@@ -59,8 +59,37 @@ enum SGMLUnwrapper {
   /// <C>, <FN>), but never these.
   private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
 
+  /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes are looked at.
+  private static func holdsHTMLTag(_ line: Substring) -> Bool {
+    LineBytes.with(line) { bytes in
+      bytes.indices.contains { offset in
+        bytes[offset] == 0x3C && htmlTags.contains { LineBytes.hasPrefix($0, in: bytes, at: offset) }
+      }
+    }
+  }
+
   /// The most joint filing agreement exhibits read from one submission.
   static let maximumAgreementExhibits = 8
+
+  /// The wrapper's tags that delimit documents, each at the start of a line.
+  private enum WrapperTag: CaseIterable {
+    case document, type, text, textEnd
+
+    /// The tag as it opens its line, upper case.
+    var phrase: [UInt8] {
+      switch self {
+      case .document: WrapperTag.documentPhrase
+      case .type: WrapperTag.typePhrase
+      case .text: WrapperTag.textPhrase
+      case .textEnd: WrapperTag.textEndPhrase
+      }
+    }
+
+    private static let documentPhrase = ASCIIText.phrase("<DOCUMENT>")
+    private static let typePhrase = ASCIIText.phrase("<TYPE>")
+    private static let textPhrase = ASCIIText.phrase("<TEXT>")
+    private static let textEndPhrase = ASCIIText.phrase("</TEXT>")
+  }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
   private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
@@ -68,18 +97,27 @@ enum SGMLUnwrapper {
     var currentType: String?
     var textStart: Int?
     for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingBlanks()
-      let upper = trimmed.uppercased()
-      if upper.hasPrefix("<DOCUMENT>") {
+      // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
+      let tag = LineBytes.with(line) { bytes -> WrapperTag? in
+        let start = LineBytes.firstSignificant(bytes)
+        guard start < bytes.count, bytes[start] == 0x3C else { return nil }
+        return WrapperTag.allCases.first { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) }
+      }
+      switch tag {
+      case .document?:
         currentType = nil
         textStart = nil
-      } else if upper.hasPrefix("<TYPE>") {
-        currentType = String(trimmed.dropFirst(6)).trimmingBlanks()
-      } else if upper.hasPrefix("<TEXT>") {
+      case .type?:
+        currentType = String(line.trimmingBlanks().dropFirst(6)).trimmingBlanks()
+      case .text?:
         textStart = index + 1
-      } else if upper.hasPrefix("</TEXT>"), let start = textStart {
-        documents.append((currentType, start, index))
-        textStart = nil
+      case .textEnd?:
+        if let start = textStart {
+          documents.append((currentType, start, index))
+          textStart = nil
+        }
+      case nil:
+        break
       }
     }
     if let start = textStart { documents.append((currentType, start, lines.count)) }
@@ -88,20 +126,23 @@ enum SGMLUnwrapper {
 
   /// One document's text with every other line blanked, and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
-    var kept: [Substring] = []
-    kept.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() {
-      kept.append(index >= span.start && index < span.end ? line : "")
-    }
     let body = lines[span.start..<span.end]
+    // Every other line is blanked: it keeps only its line end.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.count + body.reduce(0) { $0 + $1.utf8.count })
+    for index in lines.indices {
+      if index > 0 { bytes.append(0x0A) }
+      if index >= span.start && index < span.end { LineBytes.with(lines[index]) { bytes.append(contentsOf: $0) } }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.prefix(400).contains(where: { line in htmlTags.contains { ASCIIText.contains($0, in: line) } }) {
+    } else if body.prefix(400).contains(where: holdsHTMLTag) {
       content = .html
     }
     return Document(
-      text: kept.joined(separator: "\n"), type: span.type, firstLine: span.start + 1, content: content)
+      text: text, type: span.type, firstLine: span.start + 1, content: content)
   }
 }

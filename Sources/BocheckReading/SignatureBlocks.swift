@@ -66,26 +66,21 @@ struct SignatureBlocks {
 
   private func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    guard let first = entries[index].text.utf8.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first))
-    else { return false }
-    let upper = entries[index].text.uppercased()
-    if ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "SIGNATURES."].contains(upper) { return true }
-    if upper.hasPrefix("AFTER REASONABLE INQUIRY") { return true }
+    let text = entries[index].text
+    guard let first = text.utf8.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
+    if Phrase.signatureHeadings.contains(where: { LineBytes.equals($0, text) }) { return true }
+    if LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
     // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the
     // text of a joint filing agreement.
-    let datesAgreement = isAgreement && (upper.hasPrefix("DATED") || upper.hasPrefix("DATE:"))
-    guard upper.hasPrefix("IN WITNESS WHEREOF") || datesAgreement else { return false }
+    let datesAgreement = isAgreement && LineBytes.hasPrefix(anyOf: Phrase.dateLabels, in: text)
+    guard LineBytes.hasPrefix(Phrase.inWitnessWhereof, in: text) || datesAgreement else { return false }
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index
     var seen = 0
     while position >= 0 && seen < 60 {
-      let text = entries[position].text.uppercased()
-      if text.hasPrefix("<DOCUMENT") || text.hasPrefix("<TYPE") { break }
-      if text.contains("JOINT FILING") || text.contains("13D-1(K)") || text.contains("13D-1 (K)")
-        || text.contains("13D-1(F)") || text.contains("JOINTLY")
-      {
-        return true
-      }
+      let text = entries[position].text
+      if LineBytes.hasPrefix(anyOf: Phrase.documentTags, in: text) { break }
+      if Phrase.jointFilingMarks.contains(where: { ASCIIText.contains($0, in: text) }) { return true }
       if !text.isEmpty { seen += 1 }
       position -= 1
     }
@@ -96,13 +91,9 @@ struct SignatureBlocks {
     var index = start + 1
     while index < entries.count {
       let text = entries[index].text
-      let upper = text.uppercased()
-      let isAttestation = upper.hasPrefix("AFTER REASONABLE INQUIRY") || upper.hasPrefix("IN WITNESS WHEREOF")
+      let isAttestation = LineBytes.hasPrefix(anyOf: Phrase.attestations, in: text)
       if !isAttestation
-        && (text.count > 150 || upper.hasPrefix("JOINT FILING AGREEMENT") || upper.hasPrefix("EXHIBIT")
-          || upper.hasPrefix("DEAR ") || upper.hasPrefix("VERY TRULY") || upper.hasPrefix("ITEM ")
-          || upper.hasPrefix("POWER OF ATTORNEY") || upper.hasPrefix("<DOCUMENT") || upper.hasPrefix("</DOCUMENT")
-          || upper.hasPrefix("<TYPE") || upper.hasPrefix("ATTENTION"))
+        && (SignatureBlocks.isLonger(text, than: 150) || LineBytes.hasPrefix(anyOf: Phrase.blockEndings, in: text))
       {
         return index
       }
@@ -147,31 +138,52 @@ struct SignatureBlocks {
   /// A text line's cells with the character position each starts at; runs of three or more spaces
   /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
+    guard !text.utf8.contains(0x09) else { return [(0, text)] }
+    // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+      return LineBytes.with(text) { bytes in
+        textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
+      }
+    }
     let characters = Array(text)
-    guard !characters.contains("\t") else { return [(0, text)] }
+    return textCells(characters, space: " ", colon: ":") { String(characters[$0]).trimmingBlanks() }
+  }
+
+  /// The cells of a line given as characters (or as the bytes of ASCII text), with the position each
+  /// starts at (see ``textCells(_:)``).
+  ///
+  /// - Parameters:
+  ///   - characters: The line's characters.
+  ///   - space: The space character.
+  ///   - colon: The colon character.
+  ///   - cellText: The text of a range of characters, blanks trimmed.
+  private static func textCells<Characters: RandomAccessCollection>(
+    _ characters: Characters, space: Characters.Element, colon: Characters.Element,
+    cellText: (Range<Int>) -> String
+  ) -> [(start: Int, text: String)] where Characters.Element: Equatable, Characters.Index == Int {
     var cells: [(start: Int, text: String)] = []
     var index = 0
     while index < characters.count {
-      while index < characters.count && characters[index] == " " { index += 1 }
+      while index < characters.count && characters[index] == space { index += 1 }
       guard index < characters.count else { break }
       let start = index
       var end = index
       while end < characters.count {
-        if characters[end] == " " {
+        if characters[end] == space {
           var gap = end
-          while gap < characters.count && characters[gap] == " " { gap += 1 }
+          while gap < characters.count && characters[gap] == space { gap += 1 }
           // A label keeps its value ("Date:   May 1"), unless another label follows ("By:     By:").
           var nextWord = gap
-          while nextWord < characters.count && characters[nextWord] != " " { nextWord += 1 }
-          let followedByLabel = nextWord > gap && characters[nextWord - 1] == ":"
-          let isLabel = end > start && characters[end - 1] == ":" && !followedByLabel
+          while nextWord < characters.count && characters[nextWord] != space { nextWord += 1 }
+          let followedByLabel = nextWord > gap && characters[nextWord - 1] == colon
+          let isLabel = end > start && characters[end - 1] == colon && !followedByLabel
           if gap - end >= 3 && !isLabel { break }
           end = gap
           continue
         }
         end += 1
       }
-      cells.append((start, String(characters[start..<end]).trimmingBlanks()))
+      cells.append((start, cellText(start..<end)))
       index = end
     }
     return cells.isEmpty ? [(0, "")] : cells
@@ -282,24 +294,28 @@ struct SignatureBlocks {
   /// Reads a signature line: "/s/ Jane Roe", "By: /s/ Jane Roe", "S\JANE ROE", "By:" (a blank signature),
   /// "Jane Roe, by John Doe, Attorney-in-Fact".
   private static func signature(_ text: String) -> Signature? {
-    var rest = Substring(text)
-    var hasBy = false
-    for label in ["BY:", "BY ", "SIGNATURE:", "SIGNED:"] where rest.uppercased().hasPrefix(label) {
-      rest = rest.dropFirst(label.count)
-      hasBy = true
-      break
+    // The label, the blanks and underscores after it and the mark are found on the line's bytes: most
+    // lines have neither label nor mark, and no text is built for them.
+    let found = LineBytes.with(text) { bytes -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) in
+      var start = 0
+      let label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
+      if let label { start = label.count }
+      var end = bytes.count
+      let isFill: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 }
+      while start < end && isFill(bytes[start]) { start += 1 }
+      while end > start && isFill(bytes[end - 1]) { end -= 1 }
+      let rest = UnsafeBufferPointer(rebasing: bytes[..<end])
+      for mark in Phrase.conformedMarks where LineBytes.hasPrefix(mark, in: rest, at: start) {
+        // "S/" and "/S" only as marks, not as the start of a word ("Sam").
+        let after = start + mark.count
+        if mark == Phrase.slashS && after < end && LineBytes.isLetter(rest, at: after) { continue }
+        return (label != nil, true, after..<end)
+      }
+      return (label != nil, false, start..<end)
     }
-    rest = Substring(rest.trimmingCharacters(in: " _\t"))
-    var isConformed = false
-    for mark in ["/S/", "S/", "/S", "S\\", "\\S\\", "(SIGNED)"] where rest.uppercased().hasPrefix(mark) {
-      // "S/" and "/S" only as marks, not as the start of a word ("Sam").
-      let after = rest.dropFirst(mark.count).first
-      if mark.count == 2 && after.map({ $0.isLetter && mark == "/S" }) == true { continue }
-      rest = rest.dropFirst(mark.count)
-      isConformed = true
-      break
-    }
-    guard hasBy || isConformed else { return nil }
+    guard found.hasBy || found.isConformed else { return nil }
+    let isConformed = found.isConformed
+    let rest = LineBytes.slice(text, found.name)
     var name = signedName(String(rest))
     var byAttorney = false
     if let comma = name.firstIndex(of: ","), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
@@ -321,10 +337,11 @@ struct SignatureBlocks {
   /// Attorney-in-Fact" is Jane Roe.
   private static func signedName(_ printed: String) -> String {
     var name = printed.trimmingCharacters(in: " /\\*_-\t")
-    if name.lowercased().hasPrefix("name:") { name = String(name.dropFirst(5)) }
+    if LineBytes.hasPrefix(Phrase.nameLabel, in: name) { name = String(name.dropFirst(5)) }
     // "Jane Roe, by John Doe" (or "Jane Roe by John Doe, Attorney-in-Fact"): the principal is what comes
     // before "by"; the one signing for them is not a party.
-    let words = name.split(separator: " ", omittingEmptySubsequences: false)
+    let words =
+      ASCIIText.contains(Phrase.by, in: name) ? name.split(separator: " ", omittingEmptySubsequences: false) : []
     if let by = words.firstIndex(where: { $0.lowercased() == "by" }), by > 0,
       words[by - 1].hasSuffix(",") || ASCIIText.contains(attorneyPhrase, in: name)
     {
@@ -340,7 +357,7 @@ struct SignatureBlocks {
   private static func followingName(in column: [Entry], after index: Int) -> String? {
     guard let next = nextText(in: column, after: index) else { return nil }
     var text = next.text
-    if text.lowercased().hasPrefix("name:") { text = String(text.dropFirst(5)) }
+    if LineBytes.hasPrefix(Phrase.nameLabel, in: text) { text = String(text.dropFirst(5)) }
     let name = signedName(text)
     return isName(name) ? name : nil
   }
@@ -350,12 +367,12 @@ struct SignatureBlocks {
   /// "Name/Title" under the lines aside). A signature followed by anything else is not claimed.
   private static func signsForThemselves(_ signed: String, _ column: [Entry], after index: Int) -> Bool {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
-    if first.text.lowercased().contains("individually") { return true }
+    if ASCIIText.contains(Phrase.individually, in: first.text) { return true }
     let printed = signedName(first.text)
     guard NameKey.match(printed, signed) != nil, !isNameAndTitle(printed) else { return false }
     guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
     // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
-    if second.text.lowercased().contains("individually") { return true }
+    if ASCIIText.contains(Phrase.individually, in: second.text) { return true }
     return !isTitle(second.text) && !isNameAndTitle(second.text)
   }
 
@@ -373,7 +390,7 @@ struct SignatureBlocks {
   /// Whether the signatory of an entity also signs for themselves: "Jane Roe, individually and as ...".
   private static func signsIndividually(_ column: [Entry], after index: Int) -> Bool {
     guard let next = nextText(in: column, after: index) else { return false }
-    return next.text.lowercased().contains("individually")
+    return ASCIIText.contains(Phrase.individually, in: next.text)
   }
 
   /// The next entry with text after `index`, drawn rules (and, when asked, captions) skipped.
@@ -391,28 +408,27 @@ struct SignatureBlocks {
 
   /// Whether a line is a caption printed under a signature line: "Signature", "Date", "Name/Title".
   private static func isCaption(_ text: String) -> Bool {
-    let words = text.lowercased().split { !$0.isLetter }
-    return !words.isEmpty && words.allSatisfy { ["signature", "date", "name", "title", "print"].contains(String($0)) }
+    LineBytes.with(text) { bytes in
+      let words = LineBytes.letterWords(bytes)
+      return !words.isEmpty && words.allSatisfy { captionWords.contains(bytes, $0) }
+    }
   }
+
+  private static let captionWords = LineBytes.WordList(["signature", "date", "name", "title", "print"])
 
   /// Whether a line is a signature's furniture rather than a name: "Date:", "Name:", "Title:", "Its ...",
   /// a caption, or "By: Alpha GP LLC" (an entity signing through the signature below).
   private static func isFurniture(_ text: String) -> Bool {
-    let upper = text.uppercased()
-    let labels = ["BY:", "BY ", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "SIGNATURE:"]
-    return labels.contains { upper.hasPrefix($0) } || isCaption(text) || isTitle(text)
+    LineBytes.hasPrefix(anyOf: Phrase.furnitureLabels, in: text) || isCaption(text) || isTitle(text)
   }
 
   // MARK: Kinds of lines
 
   /// Whether a line can be a name: short, not a signature's furniture, a title, a date or a page number.
   private static func isName(_ text: String) -> Bool {
-    guard !text.isEmpty, text.count <= 90, text.first?.isUppercase == true else { return false }
-    let upper = text.uppercased()
-    let furniture = [
-      "BY:", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "PAGE ", "CUSIP", "AFTER REASONABLE", "IN WITNESS",
-    ]
-    if furniture.contains(where: { upper.hasPrefix($0) }) { return false }
+    guard let first = text.utf8.first, !isLonger(text, than: 90) else { return false }
+    guard first < 0x80 ? first >= 0x41 && first <= 0x5A : text.first?.isUppercase == true else { return false }
+    if LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) { return false }
     if isTitle(text) || isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
     if text.hasSuffix(".") && text.split(separator: " ").count > 8 { return false }
@@ -421,38 +437,54 @@ struct SignatureBlocks {
 
   /// Whether a line is only a title: "General Partner", "Managing Member", "Attorney in Fact for ...".
   private static func isTitle(_ text: String) -> Bool {
-    let lower = text.lowercased()
-    if lower.hasPrefix("title:") || lower.hasPrefix("its ") || lower.hasPrefix("its:") || lower.hasPrefix("attorney") {
-      return true
+    LineBytes.with(text) { bytes in
+      if Phrase.titleOpenings.contains(where: { LineBytes.hasPrefix($0, in: bytes) }) { return true }
+      let words = LineBytes.letterWords(bytes)
+      return !words.isEmpty && words.allSatisfy { titleWords.contains(bytes, $0) || connectors.contains(bytes, $0) }
     }
-    let words = lower.split { !$0.isLetter }
-    guard !words.isEmpty else { return false }
-    return words.allSatisfy { titleWords.contains(String($0)) || connectors.contains(String($0)) }
   }
 
   /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
   static func isNameAndTitle(_ text: String) -> Bool {
-    guard let comma = text.lastIndex(of: ",") else { return false }
-    let tail = text[text.index(after: comma)...].lowercased()
-    let words = tail.split { !$0.isLetter }
-    return words.contains { titleWords.contains(String($0)) }
+    LineBytes.with(text) { bytes in
+      guard let comma = bytes.lastIndex(of: 0x2C) else { return false }
+      let tail = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
+      return LineBytes.letterWords(tail).contains { titleWords.contains(tail, $0) }
+    }
   }
 
   /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
   private static func isDate(_ text: String) -> Bool {
-    let words = text.lowercased().split { $0 == " " || $0 == "," || $0 == "." }
-    if words.contains(where: { monthNames.contains(String($0)) })
-      && words.contains(where: { $0.allSatisfy(\.isNumber) })
-      && words.count <= 4
-    {
-      return true
+    LineBytes.with(text) { bytes in
+      var words: [Range<Int>] = []
+      var start = 0
+      for offset in 0...bytes.count where offset == bytes.count || [0x20, 0x2C, 0x2E].contains(bytes[offset]) {
+        if offset > start { words.append(start..<offset) }
+        start = offset + 1
+      }
+      let isNumber = { (word: Range<Int>) -> Bool in
+        let slice = bytes[word]
+        if !slice.contains(where: { $0 >= 0x80 }) { return slice.allSatisfy(ASCIIText.isDigit) }
+        return String(decoding: slice, as: UTF8.self).allSatisfy(\.isNumber)
+      }
+      if words.count <= 4 && words.contains(where: { monthNames.contains(bytes, $0) })
+        && words.contains(where: isNumber)
+      {
+        return true
+      }
+      guard let first = bytes.first, bytes.contains(0x2F) else { return false }
+      return first < 0x80 ? ASCIIText.isDigit(first) : text.first?.isNumber == true
     }
-    return text.first?.isNumber == true && text.contains("/")
   }
 
   /// Whether a line is only a drawn rule such as `-----` or `_____`.
   private static func isRule(_ text: String) -> Bool {
-    text.allSatisfy { $0 == "-" || $0 == "_" || $0 == "=" || $0 == " " }
+    text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
+  }
+
+  /// Whether a text has more than `limit` characters, counted only when its bytes are more.
+  private static func isLonger(_ text: String, than limit: Int) -> Bool {
+    text.utf8.count > limit && text.count > limit
   }
 
   /// Whether a name ends with an entity suffix ("Alpha Fund LP", "Beta Holdings, Inc.").
@@ -487,17 +519,44 @@ struct SignatureBlocks {
     "LIMITED", "LLP", "PLC", "N.A.", "TRUST", "FUND", "PARTNERS", "I", "II", "III", "IV", "L.P", "INC.,", "ULC",
   ]
 
-  private static let titleWords: Set<String> = [
+  private static let titleWords = LineBytes.WordList([
     "president", "member", "partner", "director", "officer", "manager", "individually", "attorney", "secretary",
     "chief", "treasurer", "chairman", "principal", "trustee", "authorized", "signatory", "vice", "ceo", "cfo", "coo",
     "general", "managing", "counsel", "executive", "senior", "assistant", "associate", "fact", "compliance",
     "operating", "financial", "investment", "legal", "representative", "agent", "executor", "sole",
-  ]
+  ])
 
-  private static let connectors: Set<String> = ["and", "of", "the", "its", "in", "for", "as", "a", "to"]
+  private static let connectors = LineBytes.WordList(["and", "of", "the", "its", "in", "for", "as", "a", "to"])
 
-  private static let monthNames: Set<String> = [
+  private static let monthNames = LineBytes.WordList([
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
-  ]
+  ])
+
+  /// The phrases that open or end blocks and label their lines, upper case.
+  private enum Phrase {
+    static let signatureHeadings = ["SIGNATURE", "SIGNATURES", "SIGNATURE.", "SIGNATURES."].map(ASCIIText.phrase)
+    static let afterReasonableInquiry = ASCIIText.phrase("AFTER REASONABLE INQUIRY")
+    static let inWitnessWhereof = ASCIIText.phrase("IN WITNESS WHEREOF")
+    static let attestations = [afterReasonableInquiry, inWitnessWhereof]
+    static let dateLabels = ["DATED", "DATE:"].map(ASCIIText.phrase)
+    static let documentTags = ["<DOCUMENT", "<TYPE"].map(ASCIIText.phrase)
+    static let jointFilingMarks = ["JOINT FILING", "13D-1(K)", "13D-1 (K)", "13D-1(F)", "JOINTLY"].map(ASCIIText.phrase)
+    static let blockEndings = [
+      "JOINT FILING AGREEMENT", "EXHIBIT", "DEAR ", "VERY TRULY", "ITEM ", "POWER OF ATTORNEY", "<DOCUMENT",
+      "</DOCUMENT", "<TYPE", "ATTENTION",
+    ].map(ASCIIText.phrase)
+    static let signatureLabels = ["BY:", "BY ", "SIGNATURE:", "SIGNED:"].map(ASCIIText.phrase)
+    static let slashS = ASCIIText.phrase("/S")
+    static let conformedMarks = ["/S/", "S/", "/S", "S\\", "\\S\\", "(SIGNED)"].map(ASCIIText.phrase)
+    static let nameLabel = ASCIIText.phrase("NAME:")
+    static let by = ASCIIText.phrase("BY")
+    static let individually = ASCIIText.phrase("INDIVIDUALLY")
+    static let furnitureLabels = ["BY:", "BY ", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "SIGNATURE:"].map(
+      ASCIIText.phrase)
+    static let nameFurniture = [
+      "BY:", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "PAGE ", "CUSIP", "AFTER REASONABLE", "IN WITNESS",
+    ].map(ASCIIText.phrase)
+    static let titleOpenings = ["TITLE:", "ITS ", "ITS:", "ATTORNEY"].map(ASCIIText.phrase)
+  }
 }

@@ -58,25 +58,48 @@ struct SourceLines {
 
   /// Splits text at LF, CRLF and lone CR, scanning its UTF-8 bytes.
   init(_ text: String) {
-    var result: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      if byte == 0x0A || byte == 0x0D {
-        result.append(text[start..<index])
-        var next = utf8.index(after: index)
-        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-        start = next
-        index = next
-      } else {
-        index = utf8.index(after: index)
+    // The line ends are found on the bytes in place; a line is a slice of the text between two of them.
+    let ranges = LineBytes.with(text) { bytes -> [Range<Int>] in
+      var ranges: [Range<Int>] = []
+      var start = 0
+      var index = 0
+      while index < bytes.count {
+        // Eight bytes at a time while they hold no line end (most of a line).
+        if index + 8 <= bytes.count,
+          !SourceLines.holdsLineEnd(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
+        let byte = bytes[index]
+        guard byte == 0x0A || byte == 0x0D else {
+          index += 1
+          continue
+        }
+        ranges.append(start..<index)
+        index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        start = index
       }
+      if start < bytes.count { ranges.append(start..<bytes.count) }
+      return ranges
     }
-    if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
-    lines = result
+    lines = ranges.map { LineBytes.slice(text, $0) }
     origins = nil
+  }
+
+  /// Whether eight bytes read as one word hold a line feed or a carriage return.
+  ///
+  /// A byte equal to the one looked for becomes zero after the exclusive or, and subtracting one from each
+  /// byte then sets the top bit of (at least) the first such byte that had it clear.
+  ///
+  /// - Parameter word: Eight bytes of text.
+  @inline(__always)
+  static func holdsLineEnd(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let lineFeeds = word ^ (ones &* 0x0A)
+    let carriageReturns = word ^ (ones &* 0x0D)
+    return ((lineFeeds &- ones) & ~lineFeeds | (carriageReturns &- ones) & ~carriageReturns) & highBits != 0
   }
 
   /// Lines built by a reader, with the origin of their pieces (each list sorted by offset).

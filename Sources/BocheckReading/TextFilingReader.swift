@@ -94,11 +94,9 @@ enum TextFilingReader {
     let signerNames = Set(filing.signers.map { NameKey($0.name) })
     filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames.union(signerNames))
     // Relationships the body states in words tie parents whose row 11 names nobody to their funds.
-    let bodyParagraphs = facts.paragraphs(in: bodyRange).map {
-      ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1))
-    }
-    RelationshipFacts.apply(
-      RelationshipFacts.relationships(in: bodyParagraphs, names: pages.compactMap(\.reportingPersonName)), to: &pages)
+    RelationshipFacts.attribute(
+      { facts.paragraphs(in: bodyRange).map { ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1)) } },
+      to: &pages)
     filing.coverPages = pages
     filing.readerNotes = assembled.notes
     return filing
@@ -155,23 +153,33 @@ enum TextFilingReader {
   /// "Amendment No." heading, or a long line of prose.
   private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
     guard line.role == .content && !line.hasCaption else { return false }
-    let text = DocumentFacts.cleanLine(source[line.number])
-    // "ITEM 2(D) OR 2(E)" on its own line is the end of row 5's wrapped caption, not Item 2 of the body.
-    let afterItem = String(text.dropFirst(4)).trimmingBlanks()
-    if isBodyHeading(text.uppercased()),
-      CaptionWords.strip(afterItem, inName: false, cutsOrdinaryWords: false).text == afterItem
-    {
-      return true
+    let mayBeHeading = LineBytes.with(source[line.number]) { bytes in
+      LineBytes.mayStart(bytes, at: LineBytes.firstSignificant(bytes, skippingStars: true), withOneOf: headingInitials)
+    }
+    if mayBeHeading {
+      let text = DocumentFacts.cleanLine(source[line.number])
+      // "ITEM 2(D) OR 2(E)" on its own line is the end of row 5's wrapped caption, not Item 2 of the body.
+      let afterItem = String(text.dropFirst(4)).trimmingBlanks()
+      if isBodyHeading(text.uppercased()),
+        CaptionWords.strip(afterItem, inName: false, cutsOrdinaryWords: false).text == afterItem
+      {
+        return true
+      }
     }
     // Prose: a long line whose first value starts with a word (values of rows 7-11 start with a number).
     if case .value(let value)? = line.tokens.first?.kind, value.utf8.count > 160, !line.isTableRow,
-      let firstWord = value.split(separator: " ").first, firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
+      case let firstWord = value.drop(while: { $0 == " " }).prefix(while: { $0 != " " }), !firstWord.isEmpty,
+      firstWord.allSatisfy({ $0.isLetter || $0 == "," || $0 == "." })
     {
       // A garbled amount ("l,777,252 shares ...") has digits in its first word: it is a value, not prose.
       return firstWord.contains(where: \.isLetter)
     }
     return false
   }
+
+  /// The letters the headings of ``isBodyHeading(_:)`` start with: a line whose cleaned text starts with
+  /// none of them is no heading.
+  private static let headingInitials = ASCIIText.phrase("IASJ")
 
   private static func isBodyHeading(_ upper: String) -> Bool {
     if upper.hasPrefix("ITEM "), upper.dropFirst(5).first?.isNumber == true { return true }
@@ -181,12 +189,15 @@ enum TextFilingReader {
 
   /// Replaces each amount's printed attribution by the names it lists.
   private static func splitAttributions(_ pages: inout [CoverPage], knownNames: Set<NameKey>) {
+    // Rows 7 to 11 of a page often print one attribution: each text is split once.
+    var splits: [String: [String]] = [:]
     for pageIndex in pages.indices {
       for (field, row) in pages[pageIndex].rows {
         guard var amount = row.amount, let printed = amount.attributedTo.first, amount.attributedTo.count == 1 else {
           continue
         }
-        amount.attributedTo = NameListSplitter.split(printed, knownNames: knownNames)
+        if splits[printed] == nil { splits[printed] = NameListSplitter.split(printed, knownNames: knownNames) }
+        amount.attributedTo = splits[printed] ?? []
         var updated = row
         updated.value = .amount(amount)
         pages[pageIndex].rows[field] = updated

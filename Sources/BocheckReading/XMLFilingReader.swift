@@ -38,6 +38,10 @@ enum XMLFilingReader {
     var scanner = XMLScanner(text)
     let events = scanner.events()
     var stack: [String] = []
+    // Whether each open element is a section the basis, or the relationships, are read from: told once
+    // when it opens, not for every text inside it.
+    var opensBasis: [Bool] = []
+    var opensRelationships: [Bool] = []
     var filing = Filing(path: path, format: format, schedule: .schedule13D)
     var pages: [CoverPage] = []
     var currentRows: [RowField: Row]?
@@ -69,10 +73,16 @@ enum XMLFilingReader {
           currentRows = [:]
           currentLine = line
         }
-        if !selfClosing { stack.append(name) }
+        if !selfClosing {
+          stack.append(name)
+          opensBasis.append(basisSections.contains(name))
+          opensRelationships.append(relationshipSections.contains(name))
+        }
       case .end(let name, let line):
         if let index = stack.lastIndex(of: name) {
           stack.removeSubrange(index...)
+          opensBasis.removeSubrange(index...)
+          opensRelationships.removeSubrange(index...)
         } else {
           notes.append(
             ReaderNote(page: nil, field: nil, line: line, message: "the end tag </\(name)> closes no open element"))
@@ -84,8 +94,8 @@ enum XMLFilingReader {
       case .text(let raw, let line, let column):
         let value = raw.trimmingBlanks().trimmingCharacters(in: "\n\r")
         guard let element = stack.last else { continue }
-        if stack.contains(where: basisSections.contains) { basisTexts.append((value, line)) }
-        if stack.contains(where: relationshipSections.contains) { relationshipTexts.append((value, line)) }
+        if opensBasis.contains(true) { basisTexts.append((value, line)) }
+        if opensRelationships.contains(true) { relationshipTexts.append((value, line)) }
         if currentRows != nil, let field = rowElements[element] {
           if field.valueKind == .codes {
             var entry = codeRows[field] ?? ([], line, column)
@@ -125,8 +135,7 @@ enum XMLFilingReader {
     if let form = filing.form, filing.amendment != nil, !form.value.hasSuffix("/A") {
       filing.form = Located(form.value + "/A", line: form.line)
     }
-    let names = pages.compactMap(\.reportingPersonName)
-    RelationshipFacts.apply(RelationshipFacts.relationships(in: relationshipTexts, names: names), to: &pages)
+    RelationshipFacts.attribute({ relationshipTexts }, to: &pages)
     filing.coverPages = pages
     let basisLines = SourceLines(
       built: basisTexts.flatMap { entry in

@@ -1,0 +1,243 @@
+/// Byte-level tests on one line of text, made on its UTF-8 bytes in place so that most lines are ruled out
+/// before any `String` is built for them.
+///
+/// Phrases are ASCII in upper case and are matched ignoring ASCII case, byte for byte (a space matches one
+/// space). A test that stands in front of a `String` comparison on upper-cased text may only rule lines
+/// out: upper-casing can turn a character beyond ASCII into ASCII letters ("ı" into "I", "ﬁ" into "FI"),
+/// so a line whose first significant byte is beyond ASCII must be let through to the `String` test.
+enum LineBytes {
+  /// Calls `body` with the UTF-8 bytes of `text`, in place when they are contiguous.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - body: Reads the bytes; the buffer is valid only during the call.
+  /// - Returns: What `body` returns.
+  @inline(__always)
+  static func with<Result>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text`, in place when they are contiguous.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - body: Reads the bytes; the buffer is valid only during the call.
+  /// - Returns: What `body` returns.
+  @inline(__always)
+  static func with<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// The part of a text between two byte offsets, each at the start of a scalar (or at the end).
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - range: UTF-8 offsets into it.
+  static func slice(_ text: String, _ range: Range<Int>) -> Substring {
+    let lower = index(text, range.lowerBound)
+    return text[lower..<text.utf8.index(lower, offsetBy: range.count)]
+  }
+
+  /// The index of a byte offset in a text.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - offset: A UTF-8 offset at the start of a scalar (or at the end).
+  static func index(_ text: String, _ offset: Int) -> String.Index {
+    text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+  }
+
+  /// The text of UTF-8 bytes without the blanks (space, tab, U+00A0) at either end, as
+  /// `trimmingBlanks()` gives it.
+  ///
+  /// - Parameter bytes: Valid UTF-8 bytes.
+  static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var start = firstSignificant(bytes)
+    var end = bytes.count
+    while end > start {
+      let byte = bytes[end - 1]
+      if byte == 0x20 || byte == 0x09 {
+        end -= 1
+      } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+    if start > end { start = end }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown
+  /// star.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's UTF-8 bytes.
+  ///   - skippingStars: Whether `*` counts as blank.
+  /// - Returns: The offset, `bytes.count` when every byte is blank.
+  static func firstSignificant(_ bytes: UnsafeBufferPointer<UInt8>, skippingStars: Bool = false) -> Int {
+    var offset = 0
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == 0x20 || byte == 0x09 || (skippingStars && byte == 0x2A) {
+        offset += 1
+      } else if byte == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 {
+        offset += 2
+      } else {
+        break
+      }
+    }
+    return offset
+  }
+
+  /// Whether the bytes at `offset` begin with an upper-case ASCII phrase, ignoring ASCII case.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase, upper case.
+  ///   - bytes: The bytes to look in.
+  ///   - offset: Where the phrase must start.
+  @inline(__always)
+  static func hasPrefix(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) -> Bool {
+    guard offset + phrase.count <= bytes.count else { return false }
+    for index in phrase.indices where ASCIIText.upper(bytes[offset + index]) != phrase[index] { return false }
+    return true
+  }
+
+  /// Whether a text begins with an upper-case ASCII phrase, ignoring ASCII case.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase, upper case.
+  ///   - text: The text.
+  static func hasPrefix(_ phrase: [UInt8], in text: String) -> Bool {
+    with(text) { hasPrefix(phrase, in: $0) }
+  }
+
+  /// Whether a text begins with any of several upper-case ASCII phrases, ignoring ASCII case.
+  ///
+  /// - Parameters:
+  ///   - phrases: The phrases, upper case.
+  ///   - text: The text.
+  static func hasPrefix(anyOf phrases: [[UInt8]], in text: String) -> Bool {
+    with(text) { bytes in phrases.contains { hasPrefix($0, in: bytes) } }
+  }
+
+  /// Whether a text is exactly an upper-case ASCII phrase, ignoring ASCII case.
+  ///
+  /// - Parameters:
+  ///   - phrase: The phrase, upper case.
+  ///   - text: The text.
+  static func equals(_ phrase: [UInt8], _ text: String) -> Bool {
+    text.utf8.count == phrase.count && hasPrefix(phrase, in: text)
+  }
+
+  /// Whether the byte at `offset`, the first significant byte of a line, may start a text that, upper-cased,
+  /// begins with one of the given ASCII letters: it is one of them in either case, or it is beyond ASCII.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's UTF-8 bytes.
+  ///   - offset: The offset of the byte; `bytes.count` for a blank line (which starts with no letter).
+  ///   - initials: The upper-case letters.
+  static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, withOneOf initials: [UInt8]) -> Bool {
+    guard offset < bytes.count else { return false }
+    let byte = bytes[offset]
+    return byte >= 0x80 || initials.contains(ASCIIText.upper(byte))
+  }
+}
+
+extension LineBytes {
+  /// Whether the character that starts at `offset` is a letter, as `Character.isLetter` tells: an ASCII
+  /// letter, or a scalar beyond ASCII with the Unicode property Alphabetic.
+  ///
+  /// - Parameters:
+  ///   - bytes: UTF-8 bytes.
+  ///   - offset: The offset of the first byte of a scalar.
+  static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    let byte = bytes[offset]
+    if byte < 0x80 { return ASCIIText.isLetter(byte) }
+    return scalar(bytes, at: offset).value.properties.isAlphabetic
+  }
+
+  /// The scalar whose UTF-8 encoding starts at `offset`, with its length in bytes.
+  ///
+  /// - Parameters:
+  ///   - bytes: Valid UTF-8 bytes.
+  ///   - offset: The offset of the scalar's first byte.
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (value: Unicode.Scalar, length: Int) {
+    let lead = bytes[offset]
+    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
+    var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+    for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// The words of a text as `text.split { !$0.isLetter }` cuts them: runs of letters, where a mark that
+  /// combines with the character before it (an accent, a joiner) belongs to that character.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  /// - Returns: The byte range of each word, in order.
+  static func letterWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var words: [Range<Int>] = []
+    var wordStart: Int?
+    var offset = 0
+    var previousIsLetter = false
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      var length = 1
+      var isLetter: Bool
+      if byte < 0x80 {
+        isLetter = ASCIIText.isLetter(byte)
+      } else {
+        let decoded = scalar(bytes, at: offset)
+        length = decoded.length
+        let properties = decoded.value.properties
+        let extends =
+          properties.isGraphemeExtend || properties.generalCategory == .spacingMark || decoded.value.value == 0x200D
+        isLetter = extends && offset > 0 ? previousIsLetter : properties.isAlphabetic
+      }
+      if isLetter {
+        if wordStart == nil { wordStart = offset }
+      } else if let start = wordStart {
+        words.append(start..<offset)
+        wordStart = nil
+      }
+      previousIsLetter = isLetter
+      offset += length
+    }
+    if let start = wordStart { words.append(start..<bytes.count) }
+    return words
+  }
+
+  /// A fixed list of ASCII words, matched against a text's words ignoring ASCII case.
+  struct WordList {
+    /// The words, lower case.
+    private let words: [[UInt8]]
+
+    /// A list of words.
+    ///
+    /// - Parameter words: The words, lower-case ASCII.
+    init(_ words: [String]) {
+      self.words = words.map { Array($0.utf8) }
+    }
+
+    /// Whether the bytes in `range` are one of the words, ignoring ASCII case.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's UTF-8 bytes.
+    ///   - range: A word's byte range.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      words.contains { word in
+        guard word.count == range.count else { return false }
+        for index in word.indices where lower(bytes[range.lowerBound + index]) != word[index] { return false }
+        return true
+      }
+    }
+
+    @inline(__always)
+    private func lower(_ byte: UInt8) -> UInt8 {
+      byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+  }
+}
