@@ -13,45 +13,80 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
-    let words = NameKey.asciiWords(name) ?? NameKey.unicodeWords(name)
-    var merged: [String] = []
-    for word in words {
-      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
-      if word.utf8.count == 1, let last = merged.last, last.utf8.count <= 2,
-        NameKey.joinableLetters.contains(last + word)
-      {
-        merged[merged.count - 1] = last + word
-      } else {
-        merged.append(NameKey.synonyms[word] ?? word)
-      }
+    var key = KeyBuilder()
+    if !NameKey.appendASCIIWords(of: name, to: &key) {
+      key = KeyBuilder()
+      for word in NameKey.unicodeWords(name) { key.append(word: word.utf8) }
     }
-    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
-    text = merged.map { NameKey.synonyms[$0] ?? $0 }.joined(separator: " ")
+    text = key.text
   }
 
-  /// The upper-cased words of an ASCII name (see ``init(_:)``), read from its bytes; `nil` when the name
-  /// holds a byte that is not ASCII.
-  private static func asciiWords(_ name: String) -> [String]? {
-    var words: [String] = []
-    var current: [UInt8] = []
-    func flush() {
-      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-      current.removeAll(keepingCapacity: true)
-    }
-    for byte in name.utf8 {
-      switch byte {
-      case 0x61...0x7A: current.append(byte - 0x20)
-      case 0x41...0x5A, 0x30...0x39: current.append(byte)
-      case 0x26:
-        flush()
-        words.append("AND")
-      case 0x2E, 0x27: continue
-      case 0x80...: return nil
-      default: flush()
+  /// Joins a name's upper-cased words into its key's bytes as they are read, without a `String` per word.
+  ///
+  /// Runs of single letters that spell an entity suffix are merged ("L P" to "LP"), long suffixes are spelled
+  /// one way ("LIMITED" to "LTD") and a leading "THE" is dropped when other words follow. The tables hold only
+  /// ASCII letters, which a word's bytes equal exactly when its text does.
+  private struct KeyBuilder {
+    /// The key's UTF-8 bytes so far: words separated by single spaces.
+    private var bytes: [UInt8] = []
+    /// Where the last word starts in ``bytes``.
+    private var lastWordStart = 0
+    /// How many words the key has.
+    private var wordCount = 0
+
+    /// Adds the next word of the name.
+    ///
+    /// - Parameter word: The word's upper-cased UTF-8 bytes; not empty.
+    mutating func append<Word: Collection<UInt8>>(word: Word) {
+      if word.count == 1, wordCount > 0, bytes.count - lastWordStart <= 2,
+        NameKey.isJoinable(bytes[lastWordStart...], word.first!)
+      {
+        bytes.append(word.first!)
+        return
+      }
+      if wordCount > 0 { bytes.append(0x20) }
+      lastWordStart = bytes.count
+      wordCount += 1
+      if let synonym = NameKey.synonym(of: word) {
+        bytes.append(contentsOf: synonym)
+      } else {
+        bytes.append(contentsOf: word)
       }
     }
-    flush()
-    return words
+
+    /// The key's text.
+    var text: String {
+      // "THE " starts the key only when its first word is THE and another follows.
+      if wordCount > 1, bytes.starts(with: NameKey.leadingArticle) {
+        return String(decoding: bytes[NameKey.leadingArticle.count...], as: UTF8.self)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// Reads the upper-cased words of an ASCII name (see ``init(_:)``) from its bytes into a key.
+  ///
+  /// - Returns: `false`, with the key partly built, when the name holds a byte that is not ASCII.
+  private static func appendASCIIWords(of name: String, to key: inout KeyBuilder) -> Bool {
+    var word: [UInt8] = []
+    word.reserveCapacity(24)
+    for byte in name.utf8 {
+      switch byte {
+      case 0x61...0x7A: word.append(byte - 0x20)
+      case 0x41...0x5A, 0x30...0x39: word.append(byte)
+      case 0x26:
+        if !word.isEmpty { key.append(word: word) }
+        word.removeAll(keepingCapacity: true)
+        key.append(word: andWord)
+      case 0x2E, 0x27: continue
+      case 0x80...: return false
+      default:
+        if !word.isEmpty { key.append(word: word) }
+        word.removeAll(keepingCapacity: true)
+      }
+    }
+    if !word.isEmpty { key.append(word: word) }
+    return true
   }
 
   /// The upper-cased words of any name (see ``init(_:)``), scalar by scalar.
@@ -85,11 +120,26 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     return words
   }
 
-  private static let joinableLetters: Set<String> = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"]
-  private static let synonyms: [String: String] = [
-    "LIMITED": "LTD", "INCORPORATED": "INC", "CORPORATION": "CORP", "COMPANY": "CO",
-    "PARTNERSHIP": "LP",
-  ]
+  /// Whether a word of at most two letters and the single letter after it spell an entity suffix.
+  private static func isJoinable(_ last: ArraySlice<UInt8>, _ letter: UInt8) -> Bool {
+    joinableLetters.contains { $0.count == last.count + 1 && $0.last == letter && $0.starts(with: last) }
+  }
+
+  /// The one spelling of a long entity suffix, or `nil` for any other word.
+  private static func synonym<Word: Collection<UInt8>>(of word: Word) -> [UInt8]? {
+    // Every spelled-out suffix has seven letters or more.
+    guard word.count >= 7 else { return nil }
+    return synonyms.first { $0.word.elementsEqual(word) }?.spelling
+  }
+
+  private static let andWord = Array("AND".utf8)
+  private static let leadingArticle = Array("THE ".utf8)
+  private static let joinableLetters: [[UInt8]] = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"].map {
+    Array($0.utf8)
+  }
+  private static let synonyms: [(word: [UInt8], spelling: [UInt8])] = [
+    ("LIMITED", "LTD"), ("INCORPORATED", "INC"), ("CORPORATION", "CORP"), ("COMPANY", "CO"), ("PARTNERSHIP", "LP"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
   /// The normalised text.
   public var description: String { text }
