@@ -275,12 +275,19 @@ extension NameKey {
         words.removeLast()
       }
       guard words.count >= 2, words.count <= 5,
-        !words.contains(where: { NameKey.entityWords.contains($0) || $0.contains(where: \.isNumber) })
+        !words.contains(where: { NameKey.entityWords.contains($0) || NameKey.hasNumber($0) })
       else { return nil }
       first = words[0]
       last = words[words.count - 1]
       middle = Array(words[1..<(words.count - 1)])
     }
+  }
+
+  /// Whether a word holds a number: a digit, or in a word that is not ASCII any character that is a number.
+  private static func hasNumber(_ word: Substring) -> Bool {
+    // An ASCII character is a number exactly when it is a digit; the Character test is for other scripts.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.contains { (0x30...0x39).contains($0) } }
+    return word.contains(where: \.isNumber)
   }
 
   private static let honorifics: Set<Substring> = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]

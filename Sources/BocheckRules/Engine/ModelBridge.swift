@@ -138,9 +138,10 @@ struct ModelBridge {
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
     for (offset, field) in RowField.allCases.enumerated() {
-      let rowObject = row(field, of: page, schedule: schedule)
+      let number = field.number(in: schedule)
+      let rowObject = row(field, number: number, of: page)
       fields.values[PersonSlot.firstRow + offset] = .object(rowObject)
-      if field.number(in: schedule) != nil { rows.append(.object(rowObject)) }
+      if number != nil { rows.append(.object(rowObject)) }
     }
     fields[.rows] = .list(rows)
     return ModelObject(
@@ -149,8 +150,8 @@ struct ModelBridge {
       display: page.reportingPersonName ?? "cover page \(page.index)", page: page.index)
   }
 
-  private static func row(_ field: RowField, of page: CoverPage, schedule: Schedule) -> ModelObject {
-    let number = field.number(in: schedule)
+  /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
+  private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
     let source = page.rows[field]
     var fields = FieldValues<RowSlot>(.row)
     fields[.field] = .string(field.rawValue)

@@ -191,11 +191,14 @@ enum CheckRunner {
   /// steps planned, once when the rules load.
   ///
   /// A `where:` is split into its `and`-ed conditions, which is the same test: the step passes when all of
-  /// them are true. A step that names neither a bound variable nor a `let:` that does (for example
-  /// `filing.parties[signs] is not empty` inside `for: person in persons`) is evaluated the first time a
-  /// binding reaches it and then reused, which keeps a check over every person linear in the number of
-  /// persons. A name inside a filter may be an element's field rather than a variable; it is treated as a
-  /// variable whenever a variable has that name, so the analysis errs only towards evaluating again.
+  /// them are true. A step's value depends only on the bindings it names, directly or through the `let:`
+  /// names it reads; it is evaluated the first time a binding reaches it and reused until one of those
+  /// bindings moves on. A step that names no binding (for example `filing.parties[signs] is not empty` inside
+  /// `for: person in persons`) is evaluated once, which keeps a check over every person linear in the number
+  /// of persons; one that names only `person` inside `for: person in persons, row in person.rows` is
+  /// evaluated once per person, not once per row. A name inside a filter may be an element's field rather
+  /// than a variable; it is treated as a variable whenever a variable has that name, so the analysis errs
+  /// only towards evaluating again.
   struct Program: Sendable {
     /// A `let:` or a `where:` condition as it is run.
     struct Step: Sendable {
@@ -203,8 +206,9 @@ enum CheckRunner {
       let slot: Int?
       /// The value or the condition.
       let expression: ResolvedExpression
-      /// Whether its value is the same for every binding.
-      let invariant: Bool
+      /// How many of the outermost bindings its value depends on: it is the same while they keep their
+      /// elements (0: the same for every binding).
+      let level: Int
     }
 
     /// The check as written.
@@ -213,6 +217,9 @@ enum CheckRunner {
     let bindings: [(slot: Int, list: ResolvedExpression)]
     /// The steps in file order.
     let steps: [Step]
+    /// For each binding, the steps whose values change when it moves to its next element: those whose level
+    /// is beyond its position.
+    let stepsToForget: [[Int]]
     /// The condition that must hold.
     let expectation: ResolvedExpression
     /// What a finding points at.
@@ -234,26 +241,31 @@ enum CheckRunner {
         let list = resolver.resolve(binding.list)
         bindings.append((resolver.define(binding.name), list))
       }
-      var varying = Set(check.bindings.map(\.name))
+      // The level of each variable that depends on a binding: the binding's position + 1, or a `let:`'s level.
+      var levels: [String: Int] = [:]
+      for (position, binding) in check.bindings.enumerated() { levels[binding.name] = position + 1 }
+      func level(_ expression: Expression) -> Int {
+        expression.referencedNames.reduce(0) { max($0, levels[$1] ?? 0) }
+      }
       var steps: [Step] = []
       for step in check.steps {
         switch step {
         case .letting(let name, let expression):
-          let invariant = expression.referencedNames.isDisjoint(with: varying)
-          if !invariant { varying.insert(name) }
+          let stepLevel = level(expression)
+          if stepLevel > 0 { levels[name] = stepLevel }
           let value = resolver.resolve(expression)
-          steps.append(Step(slot: resolver.define(name), expression: value, invariant: invariant))
+          steps.append(Step(slot: resolver.define(name), expression: value, level: stepLevel))
         case .filtering(let condition):
           for conjunct in condition.conjuncts {
-            steps.append(
-              Step(
-                slot: nil, expression: resolver.resolve(conjunct),
-                invariant: conjunct.referencedNames.isDisjoint(with: varying)))
+            steps.append(Step(slot: nil, expression: resolver.resolve(conjunct), level: level(conjunct)))
           }
         }
       }
       self.bindings = bindings
       self.steps = steps
+      stepsToForget = check.bindings.indices.map { position in
+        steps.indices.filter { steps[$0].level > position }
+      }
       expectation = resolver.resolve(check.expectation)
       target = resolver.resolve(check.target)
       message = ResolvedMessage(check.message, resolver: resolver)
@@ -282,13 +294,13 @@ enum CheckRunner {
   }
 
   /// One check being run over one filing: the variables, set in place as the bindings advance, the values of
-  /// invariant steps computed so far and the findings.
+  /// steps computed for the current bindings and the findings.
   private struct Run {
     let program: Program
     let rule: Rule
     let bridge: ModelBridge
     var frame: Frame
-    /// The values of invariant steps computed so far, by index in ``Program/steps``.
+    /// The values of steps computed for the bindings they depend on, by index in ``Program/steps``.
     var computed: [Value?]
     var findings: [Finding] = []
 
@@ -305,7 +317,7 @@ enum CheckRunner {
             value = known
           } else {
             value = Evaluator.evaluate(step.expression, in: &frame)
-            if step.invariant { computed[index] = value }
+            computed[index] = value
           }
           if let slot = step.slot {
             frame.variables[slot] = value
@@ -321,6 +333,7 @@ enum CheckRunner {
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
       for item in items {
         frame.variables[binding.slot] = item
+        for step in program.stepsToForget[bindingIndex] { computed[step] = nil }
         iterate(bindingIndex: bindingIndex + 1)
       }
     }

@@ -40,9 +40,28 @@ struct FieldAccess: Sendable {
 
   /// The slots of a field in every kind.
   init(_ name: String) {
+    if let known = FieldAccess.byName[name] {
+      self = known
+    } else {
+      self.init(computing: name)
+    }
+  }
+
+  private init(computing name: String) {
     self.name = name
     slots = ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 }
   }
+
+  /// The access of every field of some kind, worked out once.
+  private static let byName: [String: FieldAccess] = {
+    var table: [String: FieldAccess] = [:]
+    for kind in ObjectKind.allCases {
+      for name in ModelSchema.fieldNames(of: kind) where table[name] == nil {
+        table[name] = FieldAccess(computing: name)
+      }
+    }
+    return table
+  }()
 
   /// Whether some kind of object has the field.
   var isField: Bool { slots.contains { $0 >= 0 } }
