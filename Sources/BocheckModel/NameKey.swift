@@ -175,8 +175,11 @@ extension NameKey {
   ///   - other: Another name as printed.
   /// - Returns: How the names match, or `nil` when they name different persons.
   public static func match(_ name: String, _ other: String) -> NameMatch? {
-    let key = NameKey(name)
-    let otherKey = NameKey(other)
+    match(name, key: NameKey(name), other, key: NameKey(other))
+  }
+
+  /// Compares two printed names whose keys are known (see ``match(_:_:)``).
+  static func match(_ name: String, key: NameKey, _ other: String, key otherKey: NameKey) -> NameMatch? {
     guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
     if key == otherKey { return .exact }
     let words = looseWords(name, key: key)
@@ -208,7 +211,7 @@ extension NameKey {
     var scalars = Array(name.unicodeScalars)
     func trimTrailing() {
       while let last = scalars.last,
-        last.properties.isWhitespace || last == "*" || last == "\u{2020}" || last == "," || last == ";"
+        isWhitespace(last) || last == "*" || last == "\u{2020}" || last == "," || last == ";"
           || last == "-" || last == "\u{2013}" || last == "#" || last == ":"
       {
         scalars.removeLast()
@@ -225,7 +228,7 @@ extension NameKey {
         continue
       }
       // The last word: a number of seven or more digits (with dashes) or a label of one.
-      let wordStart = (scalars.lastIndex { $0.properties.isWhitespace }).map { $0 + 1 } ?? 0
+      let wordStart = (scalars.lastIndex(where: isWhitespace)).map { $0 + 1 } ?? 0
       guard wordStart > 0 else { break }
       let word = String(String.UnicodeScalarView(scalars[wordStart...])).uppercased()
       let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
@@ -237,6 +240,12 @@ extension NameKey {
       }
     }
     return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// Whether a scalar is white space (the Unicode property), decided without a property lookup for ASCII.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.isASCII else { return scalar.properties.isWhitespace }
+    return (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20
   }
 
   private static let taxNumberLabels: Set<String> = [

@@ -1,5 +1,6 @@
-import BocheckModel
 import Testing
+
+@testable import BocheckModel
 
 /// The name key built on bytes gives the key the word-by-word `String` logic gave.
 @Suite("Rules: name keys on bytes")
@@ -62,6 +63,56 @@ struct RulesNameKeyTests {
   func keysEqualTheWordByWordLogic() {
     for name in RulesNameKeyTests.names {
       #expect(NameKey(name).text == RulesNameKeyTests.referenceKey(name), "\(name)")
+    }
+  }
+
+  /// What trails a name, cut as it was cut with a property lookup for every scalar.
+  static func referenceWithoutQualifiers(_ name: String) -> String {
+    if let last = name.utf8.last, (0x61...0x7A).contains(last | 0x20) || last == 0x2E { return name }
+    var scalars = Array(name.unicodeScalars)
+    func trimTrailing() {
+      while let last = scalars.last,
+        last.properties.isWhitespace || last == "*" || last == "\u{2020}" || last == "," || last == ";"
+          || last == "-" || last == "\u{2013}" || last == "#" || last == ":"
+      {
+        scalars.removeLast()
+      }
+    }
+    let labels: Set<String> = ["IRS", "I.R.S.", "NO", "NO.", "NOS.", "EIN", "ID", "I.D.", "TIN", "#"]
+    var changed = true
+    var removedIdentifier = false
+    while changed {
+      changed = false
+      trimTrailing()
+      if scalars.last == ")", let open = scalars.lastIndex(of: "("), open > 0 {
+        scalars.removeSubrange(open...)
+        changed = true
+        continue
+      }
+      let wordStart = (scalars.lastIndex { $0.properties.isWhitespace }).map { $0 + 1 } ?? 0
+      guard wordStart > 0 else { break }
+      let word = String(String.UnicodeScalarView(scalars[wordStart...])).uppercased()
+      let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+      let isIdentifier = digits >= 7 && word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
+      if isIdentifier || (removedIdentifier && labels.contains(word)) {
+        scalars.removeSubrange(wordStart...)
+        removedIdentifier = true
+        changed = true
+      }
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  @Test("what trails a name is cut as the property lookup cut it, ASCII white space or not")
+  func qualifiersAreCutAsBefore() {
+    let names = [
+      "Harbor Fund LP (PFIC)", "Harbor Fund LP IRS # 12-3456789", "The Harbor Fund LP*", "Omega Trust\t(2)",
+      "Delta LLC\u{1C}1234567", "Delta LLC\u{0B}1234567", "Delta LLC\u{00A0}1234567", "Delta LLC\u{2003}EIN 1234567",
+      "Zeta Holdings, Inc. \u{2020}", "Eta Partners; No. 1234-5678 ", "(Theta)", "Iota\r\n", "Kappa 123456",
+      "Lambda I.D. 98-7654321 -", "",
+    ]
+    for name in names {
+      #expect(NameKey.withoutQualifiers(name) == Self.referenceWithoutQualifiers(name), "\(name.debugDescription)")
     }
   }
 }

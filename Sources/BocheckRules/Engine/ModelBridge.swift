@@ -44,7 +44,7 @@ struct ModelBridge {
     let parties = partyList.map { party in
       var fields = FieldValues<PartySlot>(.party)
       fields[.name] = .string(party.name)
-      fields[.nameKey] = .string(NameKey(party.name).text)
+      fields[.nameKey] = .string(party.key.text)
       fields[.line] = .number(Rational(party.line), decimals: nil)
       fields[.coverPage] = party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null
       fields[.signs] = .boolean(party.signs)
