@@ -13,45 +13,71 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
-    var key = KeyBuilder()
+    var key = KeyBuilder(capacity: name.utf8.count)
     if !NameKey.appendASCIIWords(of: name, to: &key) {
-      key = KeyBuilder()
+      key = KeyBuilder(capacity: name.utf8.count)
       for word in NameKey.unicodeWords(name) { key.append(word: word.utf8) }
     }
     text = key.text
   }
 
-  /// Joins a name's upper-cased words into its key's bytes as they are read, without a `String` per word.
+  /// Writes a name's upper-cased words into its key's bytes as they are read, without a `String` or an
+  /// `Array` per word.
   ///
-  /// Runs of single letters that spell an entity suffix are merged ("L P" to "LP"), long suffixes are spelled
-  /// one way ("LIMITED" to "LTD") and a leading "THE" is dropped when other words follow. The tables hold only
-  /// ASCII letters, which a word's bytes equal exactly when its text does.
+  /// When a word ends, a single letter that with the word before it spells an entity suffix is joined to it
+  /// ("L P" to "LP") and a long suffix is spelled one way ("LIMITED" to "LTD"); a leading "THE" is dropped
+  /// when other words follow. The tables hold only ASCII letters, which a word's bytes equal exactly when
+  /// its text does.
   private struct KeyBuilder {
     /// The key's UTF-8 bytes so far: words separated by single spaces.
     private var bytes: [UInt8] = []
-    /// Where the last word starts in ``bytes``.
+    /// Where the last finished word starts in ``bytes``.
     private var lastWordStart = 0
-    /// How many words the key has.
+    /// How many words the key has, not counting the word being read.
     private var wordCount = 0
+    /// Where the word being read starts in ``bytes``, or `nil` between words.
+    private var wordStart: Int?
 
-    /// Adds the next word of the name.
-    ///
-    /// - Parameter word: The word's upper-cased UTF-8 bytes; not empty.
-    mutating func append<Word: Collection<UInt8>>(word: Word) {
-      if word.count == 1, wordCount > 0, bytes.count - lastWordStart <= 2,
-        NameKey.isJoinable(bytes[lastWordStart...], word.first!)
+    /// An empty key with room for a name of `capacity` bytes.
+    init(capacity: Int) {
+      bytes.reserveCapacity(capacity + 8)
+    }
+
+    /// Adds an upper-cased byte to the word being read, or starts a word with it.
+    mutating func appendLetter(_ byte: UInt8) {
+      if wordStart == nil {
+        if wordCount > 0 { bytes.append(0x20) }
+        wordStart = bytes.count
+      }
+      bytes.append(byte)
+    }
+
+    /// Ends the word being read, if one is: joins it to the word before or spells it one way.
+    mutating func endWord() {
+      guard let start = wordStart else { return }
+      wordStart = nil
+      // The word before ends at the space before this one.
+      if bytes.count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
+        NameKey.isJoinable(bytes[lastWordStart..<(start - 1)], bytes[start])
       {
-        bytes.append(word.first!)
+        bytes[start - 1] = bytes[start]
+        bytes.removeLast()
         return
       }
-      if wordCount > 0 { bytes.append(0x20) }
-      lastWordStart = bytes.count
+      lastWordStart = start
       wordCount += 1
-      if let synonym = NameKey.synonym(of: word) {
-        bytes.append(contentsOf: synonym)
-      } else {
-        bytes.append(contentsOf: word)
+      if let synonym = NameKey.synonym(of: bytes[start...]) {
+        bytes.replaceSubrange(start..., with: synonym)
       }
+    }
+
+    /// Adds a whole word.
+    ///
+    /// - Parameter word: The word's upper-cased UTF-8 bytes; not empty.
+    mutating func append<Word: Sequence<UInt8>>(word: Word) {
+      endWord()
+      for byte in word { appendLetter(byte) }
+      endWord()
     }
 
     /// The key's text.
@@ -68,24 +94,17 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Returns: `false`, with the key partly built, when the name holds a byte that is not ASCII.
   private static func appendASCIIWords(of name: String, to key: inout KeyBuilder) -> Bool {
-    var word: [UInt8] = []
-    word.reserveCapacity(24)
     for byte in name.utf8 {
       switch byte {
-      case 0x61...0x7A: word.append(byte - 0x20)
-      case 0x41...0x5A, 0x30...0x39: word.append(byte)
-      case 0x26:
-        if !word.isEmpty { key.append(word: word) }
-        word.removeAll(keepingCapacity: true)
-        key.append(word: andWord)
+      case 0x61...0x7A: key.appendLetter(byte - 0x20)
+      case 0x41...0x5A, 0x30...0x39: key.appendLetter(byte)
+      case 0x26: key.append(word: andWord)
       case 0x2E, 0x27: continue
       case 0x80...: return false
-      default:
-        if !word.isEmpty { key.append(word: word) }
-        word.removeAll(keepingCapacity: true)
+      default: key.endWord()
       }
     }
-    if !word.isEmpty { key.append(word: word) }
+    key.endWord()
     return true
   }
 
