@@ -9,7 +9,7 @@
 /// lookup compares the name only with the few names that share one, and then confirms each with
 /// ``NameKey/match(_:_:)``: the answers are exactly those of comparing with every name.
 public struct NameIndex<Value> {
-  private var entries: [(name: String, value: Value)] = []
+  private var entries: [(name: String, key: NameKey, value: Value)] = []
   private var positions: [String: [Int]] = [:]
 
   /// Files each name with its value.
@@ -19,8 +19,9 @@ public struct NameIndex<Value> {
   public init<Named: Sequence>(_ named: Named) where Named.Element == (String, Value) {
     for (name, value) in named {
       let position = entries.count
-      entries.append((name, value))
-      for key in NameIndex.keys(of: name) {
+      let nameKey = NameKey(name)
+      entries.append((name, nameKey, value))
+      for key in NameIndex.keys(of: name, key: nameKey) {
         positions[key, default: []].append(position)
       }
     }
@@ -31,18 +32,19 @@ public struct NameIndex<Value> {
   /// - Parameter name: A name as printed.
   /// - Returns: Each matching name's value with how closely the names agree; empty when none matches.
   public func matches(_ name: String) -> [(value: Value, match: NameMatch)] {
-    matches(name, keys: NameIndex.keys(of: name))
+    let nameKey = NameKey(name)
+    return matches(name, key: nameKey, keys: NameIndex.keys(of: name, key: nameKey))
   }
 
-  /// The matches of a name whose keys (``keys(of:)``) are known.
-  private func matches(_ name: String, keys: [String]) -> [(value: Value, match: NameMatch)] {
+  /// The matches of a name whose ``NameKey`` and index keys (``keys(of:key:)``) are known.
+  private func matches(_ name: String, key nameKey: NameKey, keys: [String]) -> [(value: Value, match: NameMatch)] {
     var candidates = Set<Int>()
     for key in keys {
       candidates.formUnion(positions[key] ?? [])
     }
     return candidates.sorted().compactMap { position in
       let entry = entries[position]
-      return NameKey.match(entry.name, name).map { (entry.value, $0) }
+      return NameKey.match(entry.name, key: entry.key, name, key: nameKey).map { (entry.value, $0) }
     }
   }
 
@@ -52,15 +54,19 @@ public struct NameIndex<Value> {
   /// - Parameter name: A name as printed.
   /// - Returns: The value and how closely the names agree, or `nil` when no name matches.
   public func bestMatch(_ name: String) -> (value: Value, match: NameMatch)? {
-    let keys = NameIndex.keys(of: name)
+    let nameKey = NameKey(name)
+    let keys = NameIndex.keys(of: name, key: nameKey)
     // The first key is the name key: a name filed under it matches exactly.
     if let key = keys.first, let exact = positions[key]?.first { return (entries[exact].value, .exact) }
-    return matches(name, keys: keys).first
+    return matches(name, key: nameKey, keys: keys).first
   }
 
   /// The keys two matching names share at least one of, each tagged with what it is made of.
-  private static func keys(of name: String) -> [String] {
-    let key = NameKey(name)
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its ``NameKey``.
+  private static func keys(of name: String, key: NameKey) -> [String] {
     guard !key.text.isEmpty else { return [] }
     var keys = ["=" + key.text]
     let looseWords = NameKey.looseWords(name, key: key)

@@ -13,45 +13,99 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
-    let words = NameKey.asciiWords(name) ?? NameKey.unicodeWords(name)
-    var merged: [String] = []
-    for word in words {
-      // "L P" -> "LP", "L L C" -> "LLC": runs of single letters that spell an entity suffix.
-      if word.utf8.count == 1, let last = merged.last, last.utf8.count <= 2,
-        NameKey.joinableLetters.contains(last + word)
-      {
-        merged[merged.count - 1] = last + word
-      } else {
-        merged.append(NameKey.synonyms[word] ?? word)
-      }
+    var key = KeyBuilder(capacity: name.utf8.count)
+    if !NameKey.appendASCIIWords(of: name, to: &key) {
+      key = KeyBuilder(capacity: name.utf8.count)
+      for word in NameKey.unicodeWords(name) { key.append(word: word.utf8) }
     }
-    if merged.first == "THE" && merged.count > 1 { merged.removeFirst() }
-    text = merged.map { NameKey.synonyms[$0] ?? $0 }.joined(separator: " ")
+    text = key.text
   }
 
-  /// The upper-cased words of an ASCII name (see ``init(_:)``), read from its bytes; `nil` when the name
-  /// holds a byte that is not ASCII.
-  private static func asciiWords(_ name: String) -> [String]? {
-    var words: [String] = []
-    var current: [UInt8] = []
-    func flush() {
-      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-      current.removeAll(keepingCapacity: true)
+  /// Writes a name's upper-cased words into its key's bytes as they are read, without a `String` or an
+  /// `Array` per word.
+  ///
+  /// When a word ends, a single letter that with the word before it spells an entity suffix is joined to it
+  /// ("L P" to "LP") and a long suffix is spelled one way ("LIMITED" to "LTD"); a leading "THE" is dropped
+  /// when other words follow. The tables hold only ASCII letters, which a word's bytes equal exactly when
+  /// its text does.
+  private struct KeyBuilder {
+    /// The key's UTF-8 bytes so far: words separated by single spaces.
+    private var bytes: [UInt8] = []
+    /// Where the last finished word starts in ``bytes``.
+    private var lastWordStart = 0
+    /// How many words the key has, not counting the word being read.
+    private var wordCount = 0
+    /// Where the word being read starts in ``bytes``, or `nil` between words.
+    private var wordStart: Int?
+
+    /// An empty key with room for a name of `capacity` bytes.
+    init(capacity: Int) {
+      bytes.reserveCapacity(capacity + 8)
     }
-    for byte in name.utf8 {
-      switch byte {
-      case 0x61...0x7A: current.append(byte - 0x20)
-      case 0x41...0x5A, 0x30...0x39: current.append(byte)
-      case 0x26:
-        flush()
-        words.append("AND")
-      case 0x2E, 0x27: continue
-      case 0x80...: return nil
-      default: flush()
+
+    /// Adds an upper-cased byte to the word being read, or starts a word with it.
+    mutating func appendLetter(_ byte: UInt8) {
+      if wordStart == nil {
+        if wordCount > 0 { bytes.append(0x20) }
+        wordStart = bytes.count
+      }
+      bytes.append(byte)
+    }
+
+    /// Ends the word being read, if one is: joins it to the word before or spells it one way.
+    mutating func endWord() {
+      guard let start = wordStart else { return }
+      wordStart = nil
+      // The word before ends at the space before this one.
+      if bytes.count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
+        NameKey.isJoinable(bytes[lastWordStart..<(start - 1)], bytes[start])
+      {
+        bytes[start - 1] = bytes[start]
+        bytes.removeLast()
+        return
+      }
+      lastWordStart = start
+      wordCount += 1
+      if let synonym = NameKey.synonym(of: bytes[start...]) {
+        bytes.replaceSubrange(start..., with: synonym)
       }
     }
-    flush()
-    return words
+
+    /// Adds a whole word.
+    ///
+    /// - Parameter word: The word's upper-cased UTF-8 bytes; not empty.
+    mutating func append<Word: Sequence<UInt8>>(word: Word) {
+      endWord()
+      for byte in word { appendLetter(byte) }
+      endWord()
+    }
+
+    /// The key's text.
+    var text: String {
+      // "THE " starts the key only when its first word is THE and another follows.
+      if wordCount > 1, bytes.starts(with: NameKey.leadingArticle) {
+        return String(decoding: bytes[NameKey.leadingArticle.count...], as: UTF8.self)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// Reads the upper-cased words of an ASCII name (see ``init(_:)``) from its bytes into a key.
+  ///
+  /// - Returns: `false`, with the key partly built, when the name holds a byte that is not ASCII.
+  private static func appendASCIIWords(of name: String, to key: inout KeyBuilder) -> Bool {
+    for byte in name.utf8 {
+      switch byte {
+      case 0x61...0x7A: key.appendLetter(byte - 0x20)
+      case 0x41...0x5A, 0x30...0x39: key.appendLetter(byte)
+      case 0x26: key.append(word: andWord)
+      case 0x2E, 0x27: continue
+      case 0x80...: return false
+      default: key.endWord()
+      }
+    }
+    key.endWord()
+    return true
   }
 
   /// The upper-cased words of any name (see ``init(_:)``), scalar by scalar.
@@ -85,11 +139,26 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     return words
   }
 
-  private static let joinableLetters: Set<String> = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"]
-  private static let synonyms: [String: String] = [
-    "LIMITED": "LTD", "INCORPORATED": "INC", "CORPORATION": "CORP", "COMPANY": "CO",
-    "PARTNERSHIP": "LP",
-  ]
+  /// Whether a word of at most two letters and the single letter after it spell an entity suffix.
+  private static func isJoinable(_ last: ArraySlice<UInt8>, _ letter: UInt8) -> Bool {
+    joinableLetters.contains { $0.count == last.count + 1 && $0.last == letter && $0.starts(with: last) }
+  }
+
+  /// The one spelling of a long entity suffix, or `nil` for any other word.
+  private static func synonym<Word: Collection<UInt8>>(of word: Word) -> [UInt8]? {
+    // Every spelled-out suffix has seven letters or more.
+    guard word.count >= 7 else { return nil }
+    return synonyms.first { $0.word.elementsEqual(word) }?.spelling
+  }
+
+  private static let andWord = Array("AND".utf8)
+  private static let leadingArticle = Array("THE ".utf8)
+  private static let joinableLetters: [[UInt8]] = ["LP", "LL", "LLC", "LLP", "NA", "PC", "SA", "AG", "NV", "BV"].map {
+    Array($0.utf8)
+  }
+  private static let synonyms: [(word: [UInt8], spelling: [UInt8])] = [
+    ("LIMITED", "LTD"), ("INCORPORATED", "INC"), ("CORPORATION", "CORP"), ("COMPANY", "CO"), ("PARTNERSHIP", "LP"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
   /// The normalised text.
   public var description: String { text }
@@ -125,8 +194,11 @@ extension NameKey {
   ///   - other: Another name as printed.
   /// - Returns: How the names match, or `nil` when they name different persons.
   public static func match(_ name: String, _ other: String) -> NameMatch? {
-    let key = NameKey(name)
-    let otherKey = NameKey(other)
+    match(name, key: NameKey(name), other, key: NameKey(other))
+  }
+
+  /// Compares two printed names whose keys are known (see ``match(_:_:)``).
+  static func match(_ name: String, key: NameKey, _ other: String, key otherKey: NameKey) -> NameMatch? {
     guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
     if key == otherKey { return .exact }
     let words = looseWords(name, key: key)
@@ -158,7 +230,7 @@ extension NameKey {
     var scalars = Array(name.unicodeScalars)
     func trimTrailing() {
       while let last = scalars.last,
-        last.properties.isWhitespace || last == "*" || last == "\u{2020}" || last == "," || last == ";"
+        isWhitespace(last) || last == "*" || last == "\u{2020}" || last == "," || last == ";"
           || last == "-" || last == "\u{2013}" || last == "#" || last == ":"
       {
         scalars.removeLast()
@@ -175,7 +247,7 @@ extension NameKey {
         continue
       }
       // The last word: a number of seven or more digits (with dashes) or a label of one.
-      let wordStart = (scalars.lastIndex { $0.properties.isWhitespace }).map { $0 + 1 } ?? 0
+      let wordStart = (scalars.lastIndex(where: isWhitespace)).map { $0 + 1 } ?? 0
       guard wordStart > 0 else { break }
       let word = String(String.UnicodeScalarView(scalars[wordStart...])).uppercased()
       let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
@@ -187,6 +259,12 @@ extension NameKey {
       }
     }
     return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// Whether a scalar is white space (the Unicode property), decided without a property lookup for ASCII.
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.isASCII else { return scalar.properties.isWhitespace }
+    return (0x09...0x0D).contains(scalar.value) || scalar.value == 0x20
   }
 
   private static let taxNumberLabels: Set<String> = [
@@ -225,12 +303,19 @@ extension NameKey {
         words.removeLast()
       }
       guard words.count >= 2, words.count <= 5,
-        !words.contains(where: { NameKey.entityWords.contains($0) || $0.contains(where: \.isNumber) })
+        !words.contains(where: { NameKey.entityWords.contains($0) || NameKey.hasNumber($0) })
       else { return nil }
       first = words[0]
       last = words[words.count - 1]
       middle = Array(words[1..<(words.count - 1)])
     }
+  }
+
+  /// Whether a word holds a number: a digit, or in a word that is not ASCII any character that is a number.
+  private static func hasNumber(_ word: Substring) -> Bool {
+    // An ASCII character is a number exactly when it is a digit; the Character test is for other scripts.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.contains { (0x30...0x39).contains($0) } }
+    return word.contains(where: \.isNumber)
   }
 
   private static let honorifics: Set<Substring> = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]

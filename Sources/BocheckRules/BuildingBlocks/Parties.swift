@@ -4,6 +4,8 @@ import BocheckModel
 struct Party: Hashable, Sendable {
   /// The name as first printed.
   var name: String
+  /// The name's key, the same for every mention of the party.
+  var key: NameKey
   /// The 1-based line of its first mention.
   var line: Int
   /// Whether it signs the filing.
@@ -33,7 +35,8 @@ enum Parties {
       guard !key.text.isEmpty else { continue }
       var party =
         byKey[key]
-        ?? Party(name: mention.name, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
+        ?? Party(
+          name: mention.name, key: key, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
       if mention.line < party.line {
         party.name = mention.name
         party.line = mention.line

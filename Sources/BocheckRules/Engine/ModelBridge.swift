@@ -37,64 +37,72 @@ struct ModelBridge {
     }
     for person in persons {
       // The person's name key, made once by ``person(_:schedule:basis:)``.
-      guard case .string(let key) = person["nameKey"] else { continue }
+      guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
       context.personsByNameKey[key, default: []].append(person)
     }
     let partyList = Parties.of(filing)
     let parties = partyList.map { party in
-      ModelObject(
-        kind: .party,
-        fields: [
-          "name": .string(party.name), "nameKey": .string(NameKey(party.name).text),
-          "line": .number(Rational(party.line), decimals: nil),
-          "coverPage": party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null,
-          "signs": .boolean(party.signs), "joins": .boolean(party.joins),
-          "evidence": .string(party.evidence.rawValue),
-          "nameMatch": party.nameMatch.map { .string($0.rawValue) } ?? .null,
-        ],
-        location: SourceLocation(page: nil, row: nil, line: party.line, column: 1), display: party.name)
+      var fields = FieldValues<PartySlot>(.party)
+      fields[.name] = .string(party.name)
+      fields[.nameKey] = .string(party.key.text)
+      fields[.line] = .number(Rational(party.line), decimals: nil)
+      fields[.coverPage] = party.coverPage.flatMap { personsByPage[$0] }.map { .object($0) } ?? .null
+      fields[.signs] = .boolean(party.signs)
+      fields[.joins] = .boolean(party.joins)
+      fields[.evidence] = .string(party.evidence.rawValue)
+      fields[.nameMatch] = party.nameMatch.map { .string($0.rawValue) } ?? .null
+      return ModelObject(
+        kind: .party, fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
+        display: party.name)
     }
     self.parties = parties
     context.partiesByName = NameIndex(zip(partyList.map(\.name), parties))
     self.context = context
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
+      var fields = FieldValues<NoteSlot>(.note)
+      fields[.page] = ModelBridge.integer(note.page)
+      fields[.row] = ModelBridge.integer(rowNumber)
+      fields[.field] = note.field.map { .string($0.rawValue) } ?? .null
+      fields[.line] = ModelBridge.integer(note.line)
+      fields[.column] = ModelBridge.integer(note.column)
+      fields[.message] = .string(note.message)
       return ModelObject(
-        kind: .note,
-        fields: [
-          "page": ModelBridge.integer(note.page), "row": ModelBridge.integer(rowNumber),
-          "field": note.field.map { .string($0.rawValue) } ?? .null, "line": ModelBridge.integer(note.line),
-          "column": ModelBridge.integer(note.column), "message": .string(note.message),
-        ],
+        kind: .note, fields: fields,
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
         display: note.message)
     }
     let basisObject = basis.map(ModelBridge.basis)
     // A filing of a file that holds several begins at its own line, not at the file's first.
     let filingLine = filing.cusip?.line ?? filing.form?.line ?? filing.position?.line ?? 1
+    var fields = FieldValues<FilingSlot>(.filing)
+    fields[.path] = .string(filing.path)
+    fields[.format] = .string(filing.format.rawValue)
+    fields[.form] = ModelBridge.string(filing.form?.value)
+    fields[.formLine] = ModelBridge.integer(filing.form?.line)
+    fields[.amendment] = ModelBridge.integer(filing.amendment?.value)
+    fields[.issuer] = ModelBridge.string(filing.issuer?.value)
+    fields[.itemOneIssuer] = ModelBridge.string(filing.itemOneIssuer?.value)
+    fields[.issuerLine] = ModelBridge.integer(filing.issuer?.line)
+    fields[.itemOneIssuerLine] = ModelBridge.integer(filing.itemOneIssuer?.line)
+    fields[.cusip] = ModelBridge.string(filing.cusip.map { CUSIP.compact($0.value) })
+    fields[.cusipLine] = ModelBridge.integer(filing.cusip?.line)
+    fields[.schedule] = .string(schedule.rawValue)
+    let personList = Value.list(persons.map { .object($0) })
+    let partyValues = Value.list(parties.map { .object($0) })
+    fields[.persons] = personList
+    fields[.parties] = partyValues
+    fields[.basis] = basisObject.map { .object($0) } ?? .null
+    fields[.readerNotes] = .list(notes.map { .object($0) })
     self.filing = ModelObject(
-      kind: .filing,
-      fields: [
-        "path": .string(filing.path), "format": .string(filing.format.rawValue),
-        "form": ModelBridge.string(filing.form?.value), "formLine": ModelBridge.integer(filing.form?.line),
-        "amendment": ModelBridge.integer(filing.amendment?.value), "issuer": ModelBridge.string(filing.issuer?.value),
-        "itemOneIssuer": ModelBridge.string(filing.itemOneIssuer?.value),
-        "issuerLine": ModelBridge.integer(filing.issuer?.line),
-        "itemOneIssuerLine": ModelBridge.integer(filing.itemOneIssuer?.line),
-        "cusip": ModelBridge.string(filing.cusip.map { CUSIP.compact($0.value) }),
-        "cusipLine": ModelBridge.integer(filing.cusip?.line), "schedule": .string(schedule.rawValue),
-        "persons": .list(persons.map { .object($0) }), "parties": .list(parties.map { .object($0) }),
-        "basis": basisObject.map { .object($0) } ?? .null, "readerNotes": .list(notes.map { .object($0) }),
-      ],
-      location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1), display: filing.path)
-    globals = [
-      "filing": .object(self.filing), "persons": .list(persons.map { .object($0) }),
-      "parties": .list(parties.map { .object($0) }),
-    ]
+      kind: .filing, fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
+      display: filing.path)
+    let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
+    globals = ModelSchema.globalNames.map { byName[$0] ?? .null }
   }
 
-  /// The variables every rule sees, made once per filing.
-  var globals: [String: Value] = [:]
+  /// The variables every rule sees, in the order of ``ModelSchema/globalNames``, made once per filing.
+  let globals: [Value]
 
   static func integer(_ value: Int?) -> Value {
     value.map { .number(Rational($0), decimals: nil) } ?? .null
@@ -110,81 +118,88 @@ struct ModelBridge {
 
   /// The object of a shares-outstanding basis.
   static func basis(_ basis: SharesOutstandingBasis) -> ModelObject {
-    ModelObject(
-      kind: .basis,
-      fields: [
-        "value": .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil),
-        "source": .string(basis.source.rawValue), "line": ModelBridge.integer(basis.line),
-      ],
+    var fields = FieldValues<BasisSlot>(.basis)
+    fields[.value] = .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil)
+    fields[.source] = .string(basis.source.rawValue)
+    fields[.line] = ModelBridge.integer(basis.line)
+    return ModelObject(
+      kind: .basis, fields: fields,
       location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
       display: basis.value.description)
   }
 
   private static func person(_ page: CoverPage, schedule: Schedule, basis: SharesOutstandingBasis?) -> ModelObject {
-    var fields: [String: Value] = [
-      "name": string(page.reportingPersonName), "nameKey": string(page.reportingPersonName.map { NameKey($0).text }),
-      "page": integer(page.index), "line": integer(page.line),
-      "cusip": string(page.cusip.map { CUSIP.compact($0) }),
-      "basis": basis.map { .object(ModelBridge.basis($0)) } ?? .null,
-    ]
+    var fields = FieldValues<PersonSlot>(.person)
+    fields[.name] = string(page.reportingPersonName)
+    fields[.nameKey] = string(page.reportingPersonName.map { NameKey($0).text })
+    fields[.page] = integer(page.index)
+    fields[.line] = integer(page.line)
+    fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
+    fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
-    for field in RowField.allCases {
-      let rowObject = row(field, of: page, schedule: schedule)
-      fields[field.rawValue] = .object(rowObject)
-      if field.number(in: schedule) != nil { rows.append(.object(rowObject)) }
+    for (offset, field) in RowField.allCases.enumerated() {
+      let number = field.number(in: schedule)
+      let rowObject = row(field, number: number, of: page)
+      fields.values[PersonSlot.firstRow + offset] = .object(rowObject)
+      if number != nil { rows.append(.object(rowObject)) }
     }
-    fields["rows"] = .list(rows)
+    fields[.rows] = .list(rows)
     return ModelObject(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
       display: page.reportingPersonName ?? "cover page \(page.index)", page: page.index)
   }
 
-  private static func row(_ field: RowField, of page: CoverPage, schedule: Schedule) -> ModelObject {
-    let number = field.number(in: schedule)
+  /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
+  private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
     let source = page.rows[field]
-    var fields: [String: Value] = [
-      "field": .string(field.rawValue), "number": integer(number), "caption": .string(field.caption),
-      "status": .string((source?.status ?? .missing).rawValue), "note": string(source?.note),
-      "raw": .string(source?.raw ?? ""), "line": integer(source?.line ?? page.line),
-      "column": integer(source?.column ?? 1), "page": integer(page.index),
-    ]
+    var fields = FieldValues<RowSlot>(.row)
+    fields[.field] = .string(field.rawValue)
+    fields[.number] = integer(number)
+    fields[.caption] = .string(field.caption)
+    fields[.status] = .string((source?.status ?? .missing).rawValue)
+    fields[.note] = string(source?.note)
+    fields[.raw] = .string(source?.raw ?? "")
+    fields[.line] = integer(source?.line ?? page.line)
+    fields[.column] = integer(source?.column ?? 1)
+    fields[.page] = integer(page.index)
     var numeric: (Rational, Int?)?
     var display = (source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?"
     switch source?.value {
     case .amount(let amount):
-      fields["shares"] = decimal(amount.shares)
-      fields["parts"] = .list(
+      fields[.shares] = decimal(amount.shares)
+      fields[.parts] = .list(
         amount.parts.map { part in
-          .object(
+          var partFields = FieldValues<PartSlot>(.part)
+          partFields[.label] = .string(part.label)
+          partFields[.kind] = .string(part.kind.rawValue)
+          partFields[.shares] = decimal(part.shares)
+          partFields[.text] = .string(part.text)
+          return .object(
             ModelObject(
-              kind: .part,
-              fields: [
-                "label": .string(part.label), "kind": .string(part.kind.rawValue), "shares": decimal(part.shares),
-                "text": .string(part.text),
-              ],
-              location: nil, display: "(\(part.label)) \(part.shares) \(part.kind.rawValue)"))
+              kind: .part, fields: partFields, location: nil,
+              display: "(\(part.label)) \(part.shares) \(part.kind.rawValue)"))
         })
-      fields["partsRelation"] = .string(amount.partsRelation.rawValue)
-      fields["attributedTo"] = .list(amount.attributedTo.map { .string($0) })
-      fields["attributionSource"] = .string(amount.attributionSource.rawValue)
+      fields[.partsRelation] = .string(amount.partsRelation.rawValue)
+      fields[.attributedTo] = .list(amount.attributedTo.map { .string($0) })
+      fields[.attributionSource] = .string(amount.attributionSource.rawValue)
       numeric = (amount.shares.rational, amount.shares.scale > 0 ? amount.shares.scale : nil)
     case .percent(let percent):
-      fields["percent"] = .number(percent.value.rational, decimals: percent.decimals)
-      fields["decimals"] = integer(percent.decimals)
+      fields[.percent] = .number(percent.value.rational, decimals: percent.decimals)
+      fields[.decimals] = integer(percent.decimals)
       numeric = (percent.value.rational, percent.decimals)
     case .checkbox(let checked):
-      fields["checked"] = .boolean(checked)
+      fields[.checked] = .boolean(checked)
       display = checked ? "checked" : "not checked"
     case .groupBoxes(let a, let b):
-      fields["groupA"] = .boolean(a)
-      fields["groupB"] = .boolean(b)
+      fields[.groupA] = .boolean(a)
+      fields[.groupB] = .boolean(b)
       display = "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
     case .codes(let codes):
-      fields["codes"] = .list(codes.map { .string($0) })
+      fields[.codes] = .list(codes.map { .string($0) })
       display = codes.joined(separator: ", ")
     case .text(let text):
-      fields["text"] = .string(text)
+      fields[.text] = .string(text)
       display = text
     case nil:
       break

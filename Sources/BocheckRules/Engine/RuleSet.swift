@@ -34,14 +34,14 @@ public struct RuleSet: Sendable {
   /// The rules, sorted by id.
   public let rules: [Rule]
 
-  /// How each check of each rule runs its steps (see ``CheckRunner/StepPlan``), worked out once: by rule, then
-  /// by check, in the order of ``rules`` and their checks.
-  private let plans: [[CheckRunner.StepPlan]]
+  /// How each check of each rule runs (see ``CheckRunner/Program``), worked out once: by rule, then by check,
+  /// in the order of ``rules`` and their checks.
+  private let programs: [[CheckRunner.Program]]
 
   /// Creates a rule set from loaded rules.
   public init(rules: [Rule]) {
     self.rules = rules.sorted { $0.id < $1.id }
-    plans = self.rules.map { rule in rule.checks.map(CheckRunner.StepPlan.init) }
+    programs = self.rules.map { rule in rule.checks.map(CheckRunner.Program.init) }
   }
 
   /// Loads every `.rule` file of the given folders.
@@ -175,10 +175,8 @@ public struct RuleSet: Sendable {
     var findings: [Finding] = []
     var seen = Set<Finding>()
     for (ruleIndex, rule) in rules.enumerated() where options.onlyRules?.contains(rule.id) ?? true {
-      for (checkIndex, check) in rule.checks.enumerated() {
-        let plan = plans[ruleIndex][checkIndex]
-        for finding in CheckRunner.run(check, of: rule, plan: plan, bridge: bridge) where seen.insert(finding).inserted
-        {
+      for program in programs[ruleIndex] {
+        for finding in CheckRunner.run(program, of: rule, bridge: bridge) where seen.insert(finding).inserted {
           findings.append(finding)
         }
       }
@@ -189,133 +187,195 @@ public struct RuleSet: Sendable {
 
 /// Evaluates one check over the objects of a filing.
 enum CheckRunner {
-  /// The findings of one check: one for each binding of its variables for which `expect` is false.
-  ///
-  /// - Parameters:
-  ///   - check: The check.
-  ///   - rule: The rule it belongs to.
-  ///   - plan: Its steps as planned by ``StepPlan/init(_:)``, with no value computed yet.
-  ///   - bridge: The filing's objects.
-  static func run(_ check: RuleCheck, of rule: Rule, plan: StepPlan, bridge: ModelBridge) -> [Finding] {
-    var findings: [Finding] = []
-    let environment = Environment(variables: bridge.globals, context: bridge.context)
-    var plan = plan
-    iterate(check, bindingIndex: 0, environment: environment, bound: [], plan: &plan) { environment, bound in
-      guard case .boolean(false) = Evaluator.evaluate(check.expectation, in: environment) else { return }
-      findings.append(finding(check, rule: rule, environment: environment, bound: bound, bridge: bridge))
-    }
-    return findings
-  }
-
-  /// A check's `let:` and `where:` steps as they are run, with the values of those that do not depend on the
-  /// bindings computed once.
+  /// A check as it is run: its expressions resolved (see ``ExpressionResolver``) and its `let:` and `where:`
+  /// steps planned, once when the rules load.
   ///
   /// A `where:` is split into its `and`-ed conditions, which is the same test: the step passes when all of
-  /// them are true. A step that names neither a bound variable nor a `let:` that does (for example
-  /// `filing.parties[signs] is not empty` inside `for: person in persons`) is evaluated the first time a
-  /// binding reaches it and then reused, which keeps a check over every person linear in the number of
-  /// persons. A name inside a filter may be an element's field rather than a variable; it is treated as a
-  /// variable whenever a variable has that name, so the analysis errs only towards evaluating again.
-  struct StepPlan {
-    /// The steps in file order, each with whether its value is the same for every binding.
-    let steps: [(step: RuleCheck.Step, invariant: Bool)]
-    /// The values of invariant steps computed so far, by index in ``steps``.
-    var computed: [Int: Value] = [:]
+  /// them are true. A step's value depends only on the bindings it names, directly or through the `let:`
+  /// names it reads; it is evaluated the first time a binding reaches it and reused until one of those
+  /// bindings moves on. A step that names no binding (for example `filing.parties[signs] is not empty` inside
+  /// `for: person in persons`) is evaluated once, which keeps a check over every person linear in the number
+  /// of persons; one that names only `person` inside `for: person in persons, row in person.rows` is
+  /// evaluated once per person, not once per row. A name inside a filter may be an element's field rather
+  /// than a variable; it is treated as a variable whenever a variable has that name, so the analysis errs
+  /// only towards evaluating again.
+  struct Program: Sendable {
+    /// A `let:` or a `where:` condition as it is run.
+    struct Step: Sendable {
+      /// The slot a `let:` sets, or `nil` for a condition.
+      let slot: Int?
+      /// The value or the condition.
+      let expression: ResolvedExpression
+      /// How many of the outermost bindings its value depends on: it is the same while they keep their
+      /// elements (0: the same for every binding).
+      let level: Int
+    }
+
+    /// The check as written.
+    let check: RuleCheck
+    /// The iterations, outermost first: the slot each binds and the list it runs over.
+    let bindings: [(slot: Int, list: ResolvedExpression)]
+    /// The steps in file order.
+    let steps: [Step]
+    /// For each binding, the steps whose values change when it moves to its next element: those whose level
+    /// is beyond its position.
+    let stepsToForget: [[Int]]
+    /// The condition that must hold.
+    let expectation: ResolvedExpression
+    /// What a finding points at.
+    let target: ResolvedExpression
+    /// The message.
+    let message: ResolvedMessage
+    /// The expected and actual values for reports, and the person's name when it is not the bound person's.
+    let expected: ResolvedExpression?
+    let actual: ResolvedExpression?
+    let person: ResolvedExpression?
+    /// How many variable slots the check uses; the first hold the globals.
+    let slotCount: Int
 
     init(_ check: RuleCheck) {
-      var varying = Set(check.bindings.map(\.name))
-      var steps: [(step: RuleCheck.Step, invariant: Bool)] = []
+      self.check = check
+      var resolver = ExpressionResolver()
+      var bindings: [(slot: Int, list: ResolvedExpression)] = []
+      for binding in check.bindings {
+        let list = resolver.resolve(binding.list)
+        bindings.append((resolver.define(binding.name), list))
+      }
+      // The level of each variable that depends on a binding: the binding's position + 1, or a `let:`'s level.
+      var levels: [String: Int] = [:]
+      for (position, binding) in check.bindings.enumerated() { levels[binding.name] = position + 1 }
+      func level(_ expression: Expression) -> Int {
+        expression.referencedNames.reduce(0) { max($0, levels[$1] ?? 0) }
+      }
+      var steps: [Step] = []
       for step in check.steps {
         switch step {
         case .letting(let name, let expression):
-          let invariant = expression.referencedNames.isDisjoint(with: varying)
-          if !invariant { varying.insert(name) }
-          steps.append((step, invariant))
+          let stepLevel = level(expression)
+          if stepLevel > 0 { levels[name] = stepLevel }
+          let value = resolver.resolve(expression)
+          steps.append(Step(slot: resolver.define(name), expression: value, level: stepLevel))
         case .filtering(let condition):
           for conjunct in condition.conjuncts {
-            steps.append((.filtering(conjunct), conjunct.referencedNames.isDisjoint(with: varying)))
+            steps.append(Step(slot: nil, expression: resolver.resolve(conjunct), level: level(conjunct)))
           }
         }
       }
+      self.bindings = bindings
       self.steps = steps
+      stepsToForget = check.bindings.indices.map { position in
+        steps.indices.filter { steps[$0].level > position }
+      }
+      expectation = resolver.resolve(check.expectation)
+      target = resolver.resolve(check.target)
+      message = ResolvedMessage(check.message, resolver: resolver)
+      expected = check.expected.map(resolver.resolve)
+      actual = check.actual.map(resolver.resolve)
+      person = check.person.map(resolver.resolve)
+      slotCount = resolver.slotCount
     }
   }
 
-  private static func iterate(
-    _ check: RuleCheck, bindingIndex: Int, environment: Environment, bound: [Value], plan: inout StepPlan,
-    _ body: (Environment, [Value]) -> Void
-  ) {
-    guard bindingIndex < check.bindings.count else {
-      var current = environment
-      for (index, (step, invariant)) in plan.steps.enumerated() {
-        let expression: Expression
-        switch step {
-        case .letting(_, let value): expression = value
-        case .filtering(let condition): expression = condition
-        }
-        let value: Value
-        if let computed = plan.computed[index] {
-          value = computed
-        } else {
-          value = Evaluator.evaluate(expression, in: current)
-          if invariant { plan.computed[index] = value }
-        }
-        switch step {
-        case .letting(let name, _):
-          current.variables[name] = value
-        case .filtering:
-          guard case .boolean(true) = value else { return }
-        }
-      }
-      body(current, bound)
-      return
-    }
-    let binding = check.bindings[bindingIndex]
-    guard case .list(let items) = Evaluator.evaluate(binding.list, in: environment) else { return }
-    // One environment for every item: its variables are copied once, then the bound one replaced in place.
-    var inner = environment
-    for item in items {
-      inner.variables[binding.name] = item
-      iterate(
-        check, bindingIndex: bindingIndex + 1, environment: inner, bound: bound + [item], plan: &plan, body)
-    }
+  /// The findings of one check: one for each binding of its variables for which `expect` is false.
+  ///
+  /// - Parameters:
+  ///   - program: The check as planned by ``Program/init(_:)``.
+  ///   - rule: The rule it belongs to.
+  ///   - bridge: The filing's objects.
+  static func run(_ program: Program, of rule: Rule, bridge: ModelBridge) -> [Finding] {
+    var run = Run(
+      program: program, rule: rule, bridge: bridge,
+      frame: Frame(
+        variables: bridge.globals + Array(repeating: .null, count: program.slotCount - bridge.globals.count),
+        context: bridge.context),
+      computed: Array(repeating: nil, count: program.steps.count))
+    run.iterate(bindingIndex: 0)
+    return run.findings
   }
 
-  private static func finding(
-    _ check: RuleCheck, rule: Rule, environment: Environment, bound: [Value], bridge: ModelBridge
-  ) -> Finding {
-    let innermostPerson: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
-      if case .object(let object) = value, object.kind == .person { return object }
-      return nil
-    }.first
-    let innermostLocated: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
-      if case .object(let object) = value, object.location != nil { return object }
-      return nil
-    }.first
-    var location = innermostLocated?.location ?? bridge.filing.location
-    switch Evaluator.evaluate(check.target, in: environment) {
-    case .object(let object):
-      if let own = object.location { location = own }
-    case .number(let line, _):
-      if line.isInteger, line.numerator >= 1, line.numerator <= Int128(Int32.max) {
-        location = SourceLocation(page: innermostPerson?.page, row: nil, line: Int(line.numerator), column: 1)
+  /// One check being run over one filing: the variables, set in place as the bindings advance, the values of
+  /// steps computed for the current bindings and the findings.
+  private struct Run {
+    let program: Program
+    let rule: Rule
+    let bridge: ModelBridge
+    var frame: Frame
+    /// The values of steps computed for the bindings they depend on, by index in ``Program/steps``.
+    var computed: [Value?]
+    var findings: [Finding] = []
+
+    /// Binds the variables from `bindingIndex` on to each element of their lists in turn, then runs the
+    /// steps and the expectation.
+    ///
+    /// A `let:` is only read by the steps after it, which set it again for every binding first, so the
+    /// variables are set in place rather than copied for each binding.
+    mutating func iterate(bindingIndex: Int) {
+      guard bindingIndex < program.bindings.count else {
+        for (index, step) in program.steps.enumerated() {
+          let value: Value
+          if let known = computed[index] {
+            value = known
+          } else {
+            value = Evaluator.evaluate(step.expression, in: &frame)
+            computed[index] = value
+          }
+          if let slot = step.slot {
+            frame.variables[slot] = value
+          } else {
+            guard case .boolean(true) = value else { return }
+          }
+        }
+        guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
+        findings.append(finding())
+        return
       }
-    default:
-      break
+      let binding = program.bindings[bindingIndex]
+      guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
+      for item in items {
+        frame.variables[binding.slot] = item
+        for step in program.stepsToForget[bindingIndex] { computed[step] = nil }
+        iterate(bindingIndex: bindingIndex + 1)
+      }
     }
-    var personName: String?
-    if let expression = check.person {
-      // An empty name (from `when(...)` whose condition fails) means the finding has no person.
-      if case .string(let name) = Evaluator.evaluate(expression, in: environment), !name.isEmpty { personName = name }
-    } else if let person = innermostPerson, case .string(let name) = person["name"] {
-      personName = name
+
+    /// The finding for the current binding.
+    private mutating func finding() -> Finding {
+      let check = program.check
+      let bound = program.bindings.map { frame.variables[$0.slot] }
+      let innermostPerson: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
+        if case .object(let object) = value, object.kind == .person { return object }
+        return nil
+      }.first
+      let innermostLocated: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
+        if case .object(let object) = value, object.location != nil { return object }
+        return nil
+      }.first
+      var location = innermostLocated?.location ?? bridge.filing.location
+      switch Evaluator.evaluate(program.target, in: &frame) {
+      case .object(let object):
+        if let own = object.location { location = own }
+      case .number(let line, _):
+        if line.isInteger, line.numerator >= 1, line.numerator <= Int128(Int32.max) {
+          location = SourceLocation(page: innermostPerson?.page, row: nil, line: Int(line.numerator), column: 1)
+        }
+      default:
+        break
+      }
+      var personName: String?
+      if let expression = program.person {
+        // An empty name (from `when(...)` whose condition fails) means the finding has no person.
+        if case .string(let name) = Evaluator.evaluate(expression, in: &frame), !name.isEmpty { personName = name }
+      } else if let person = innermostPerson, case .string(let name) = person[PersonSlot.name] {
+        personName = name
+      }
+      let resolved = location ?? SourceLocation(page: nil, row: nil, line: 1, column: 1)
+      let message = program.message.render(in: &frame)
+      let expected = program.expected.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
+      let actual = program.actual.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
+      return Finding(
+        ruleID: rule.id, severity: check.severity ?? rule.severity, page: resolved.page, person: personName,
+        row: resolved.row, line: resolved.line, column: resolved.column, message: message, expected: expected,
+        actual: actual)
     }
-    let resolved = location ?? SourceLocation(page: nil, row: nil, line: 1, column: 1)
-    return Finding(
-      ruleID: rule.id, severity: check.severity ?? rule.severity, page: resolved.page, person: personName,
-      row: resolved.row, line: resolved.line, column: resolved.column,
-      message: check.message.render(in: environment),
-      expected: check.expected.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: environment)) },
-      actual: check.actual.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: environment)) })
   }
 }

@@ -84,17 +84,19 @@ enum BuiltinFunctions {
 
   /// The amount a row object holds, rebuilt from its fields.
   static func amount(of value: Value) -> Amount? {
-    guard case .object(let row) = value, row.kind == .row, let shares = decimalOf(row["shares"]) else { return nil }
+    guard case .object(let row) = value, row.kind == .row, let shares = decimalOf(row[RowSlot.shares]) else {
+      return nil
+    }
     var parts: [AmountPart] = []
-    if case .list(let items) = row["parts"] {
+    if case .list(let items) = row[RowSlot.parts] {
       for item in items {
-        guard case .object(let part) = item, let partShares = decimalOf(part["shares"]),
-          let kind = text(part["kind"]).flatMap(PartKind.init(rawValue:))
+        guard case .object(let part) = item, part.kind == .part, let partShares = decimalOf(part[PartSlot.shares]),
+          let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:))
         else { return nil }
-        parts.append(AmountPart(label: text(part["label"]) ?? "", kind: kind, shares: partShares, text: ""))
+        parts.append(AmountPart(label: text(part[PartSlot.label]) ?? "", kind: kind, shares: partShares, text: ""))
       }
     }
-    let relation = text(row["partsRelation"]).flatMap(PartsRelation.init(rawValue:)) ?? .none
+    let relation = text(row[RowSlot.partsRelation]).flatMap(PartsRelation.init(rawValue:)) ?? .none
     return Amount(shares: shares, parts: parts, partsRelation: relation)
   }
 
@@ -111,25 +113,27 @@ enum BuiltinFunctions {
     var parts: [Value] = []
     for kind in PartKind.allCases {
       guard let shares = sum.partsByKind?[kind] else { continue }
+      var partFields = FieldValues<PartSlot>(.part)
+      partFields[.label] = .string(kind.rawValue)
+      partFields[.kind] = .string(kind.rawValue)
+      partFields[.shares] = .number(shares, decimals: nil)
+      partFields[.text] = .string("")
       parts.append(
         .object(
           ModelObject(
-            kind: .part,
-            fields: [
-              "label": .string(kind.rawValue), "kind": .string(kind.rawValue), "shares": .number(shares, decimals: nil),
-              "text": .string(""),
-            ],
-            location: nil, display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)"))
+            kind: .part, fields: partFields, location: nil,
+            display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)"))
       )
     }
+    var fields = FieldValues<AmountSumSlot>(.amountSum)
+    fields[.shares] = .number(sum.shares, decimals: nil)
+    fields[.parts] = .list(parts)
+    fields[.itemised] = .boolean(sum.partsByKind != nil)
+    fields[.count] = .number(Rational(sum.count), decimals: nil)
     return .object(
       ModelObject(
-        kind: .amountSum,
-        fields: [
-          "shares": .number(sum.shares, decimals: nil), "parts": .list(parts),
-          "itemised": .boolean(sum.partsByKind != nil), "count": .number(Rational(sum.count), decimals: nil),
-        ],
-        location: nil, number: nil, display: ValueFormatter.number(sum.shares, decimals: nil, grouping: true)))
+        kind: .amountSum, fields: fields, location: nil, number: nil,
+        display: ValueFormatter.number(sum.shares, decimals: nil, grouping: true)))
   }
 
   private static let list: [BuiltinFunction] = [

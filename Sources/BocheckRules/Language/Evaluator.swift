@@ -12,25 +12,20 @@ struct EvaluationContext: Sendable {
   var partiesByName = NameIndex<ModelObject>([])
 }
 
-/// The names an expression sees while it is evaluated.
-struct Environment: Sendable {
-  /// Variables by name.
-  var variables: [String: Value]
+/// The values an expression sees while it is evaluated: the check's variables by slot and the elements of
+/// the filters being evaluated.
+struct Frame: Sendable {
+  /// The variables by slot (see ``ExpressionResolver``).
+  var variables: [Value]
   /// The elements of the filters being evaluated, innermost last.
   var elements: [Value] = []
   /// The filing-wide facts the building blocks use.
-  var context: EvaluationContext
+  let context: EvaluationContext
 
-  /// The value of a name: an element's field (innermost filter first), `it`, or a variable.
-  func lookup(_ name: String) -> Value {
-    for element in elements.reversed() {
-      guard case .object(let object) = element else { continue }
-      // A field the object holds is found with one lookup; one its kind has but this object lacks is unknown.
-      if let value = object.fields[name] { return value }
-      if ModelSchema.fields(of: object.kind)[name] != nil { return .null }
-    }
-    if name == "it", let innermost = elements.last { return innermost }
-    return variables[name] ?? .null
+  /// A frame with the given variables and no filter.
+  init(variables: [Value], context: EvaluationContext) {
+    self.variables = variables
+    self.context = context
   }
 }
 
@@ -44,61 +39,73 @@ enum Evaluator {
   /// Evaluates an expression.
   ///
   /// - Parameters:
-  ///   - expression: A type-checked expression.
-  ///   - environment: The variables and context.
-  static func evaluate(_ expression: Expression, in environment: Environment) -> Value {
+  ///   - expression: A type-checked expression, resolved by ``ExpressionResolver``.
+  ///   - frame: The variables and context; a filter pushes its element while its condition is evaluated and
+  ///     pops it after.
+  static func evaluate(_ expression: ResolvedExpression, in frame: inout Frame) -> Value {
     switch expression {
-    case .number(let value): return .number(value.rational, decimals: value.scale > 0 ? value.scale : nil)
-    case .string(let text): return .string(text)
-    case .boolean(let flag): return .boolean(flag)
-    case .null: return .null
-    case .list(let elements): return .list(elements.map { evaluate($0, in: environment) })
-    case .name(let name): return environment.lookup(name)
-    case .member(let base, let field): return member(evaluate(base, in: environment), field)
+    case .constant(let value): return value
+    case .list(let elements):
+      var values: [Value] = []
+      values.reserveCapacity(elements.count)
+      for element in elements { values.append(evaluate(element, in: &frame)) }
+      return .list(values)
+    case .variable(let slot): return frame.variables[slot]
+    case .elementField(let field, let variable):
+      // A name inside a filter is the innermost element's field when its kind has the field.
+      for element in frame.elements.reversed() {
+        guard case .object(let object) = element, let value = field.value(in: object) else { continue }
+        return value
+      }
+      return variable.map { frame.variables[$0] } ?? .null
+    case .innermostElement: return frame.elements.last ?? .null
+    case .member(let base, let field): return member(evaluate(base, in: &frame), field)
     case .filter(let base, let condition):
-      guard case .list(let items) = evaluate(base, in: environment) else { return .null }
+      guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
       var kept: [Value] = []
-      // One environment for every element: its list of elements is copied once, then its last slot reused.
-      var inner = environment
-      inner.elements.append(.null)
-      let slot = inner.elements.count - 1
+      frame.elements.append(.null)
+      defer { frame.elements.removeLast() }
+      let slot = frame.elements.count - 1
       for item in items {
-        inner.elements[slot] = item
-        switch evaluate(condition, in: inner) {
+        frame.elements[slot] = item
+        switch evaluate(condition, in: &frame) {
         case .boolean(true): kept.append(item)
         case .boolean(false): continue
         default: return .null
         }
       }
       return .list(kept)
-    case .call(let name, let arguments):
-      guard let function = BuiltinFunctions.all[name] else { return .null }
-      return function.evaluate(arguments.map { evaluate($0, in: environment) }, environment.context)
+    case .call(let function, let arguments):
+      var values: [Value] = []
+      values.reserveCapacity(arguments.count)
+      for argument in arguments { values.append(evaluate(argument, in: &frame)) }
+      return function.evaluate(values, frame.context)
     case .unary(.negate, let operand):
-      guard let number = numberOf(evaluate(operand, in: environment)) else { return .null }
+      guard let number = numberOf(evaluate(operand, in: &frame)) else { return .null }
       guard let negated = try? Rational.zero - number.value else { return .null }
       return .number(negated, decimals: number.decimals)
     case .unary(.not, let operand):
-      guard case .boolean(let flag) = evaluate(operand, in: environment) else { return .null }
+      guard case .boolean(let flag) = evaluate(operand, in: &frame) else { return .null }
       return .boolean(!flag)
     case .binary(.and, let left, let right):
-      let leftValue = evaluate(left, in: environment)
+      let leftValue = evaluate(left, in: &frame)
       if case .boolean(false) = leftValue { return .boolean(false) }
-      let rightValue = evaluate(right, in: environment)
+      let rightValue = evaluate(right, in: &frame)
       if case .boolean(false) = rightValue { return .boolean(false) }
       if case .boolean(true) = leftValue, case .boolean(true) = rightValue { return .boolean(true) }
       return .null
     case .binary(.or, let left, let right):
-      let leftValue = evaluate(left, in: environment)
+      let leftValue = evaluate(left, in: &frame)
       if case .boolean(true) = leftValue { return .boolean(true) }
-      let rightValue = evaluate(right, in: environment)
+      let rightValue = evaluate(right, in: &frame)
       if case .boolean(true) = rightValue { return .boolean(true) }
       if case .boolean(false) = leftValue, case .boolean(false) = rightValue { return .boolean(false) }
       return .null
     case .binary(let operation, let left, let right):
-      return binary(operation, evaluate(left, in: environment), evaluate(right, in: environment))
+      let leftValue = evaluate(left, in: &frame)
+      return binary(operation, leftValue, evaluate(right, in: &frame))
     case .test(let operand, let kind):
-      return test(evaluate(operand, in: environment), kind)
+      return test(evaluate(operand, in: &frame), kind)
     }
   }
 
@@ -109,9 +116,9 @@ enum Evaluator {
   }
 
   /// `base.field`, mapped over lists and flattening lists of lists.
-  static func member(_ base: Value, _ field: String) -> Value {
+  static func member(_ base: Value, _ field: FieldAccess) -> Value {
     switch base {
-    case .object(let object): return object[field]
+    case .object(let object): return field.value(in: object) ?? .null
     case .list(let items):
       var result: [Value] = []
       for item in items {
@@ -204,6 +211,9 @@ enum Evaluator {
     }
   }
 
+  /// The field `is missing` and `is present` read.
+  private static let statusField = FieldAccess("status")
+
   private static func test(_ value: Value, _ kind: TestKind) -> Value {
     switch kind {
     case .null: return .boolean(value.isNull)
@@ -217,7 +227,9 @@ enum Evaluator {
       }
       return .boolean(kind == .empty ? empty : !empty)
     case .missing, .present:
-      guard case .object(let object) = value, case .string(let status) = object["status"] else { return .null }
+      guard case .object(let object) = value, case .string(let status) = statusField.value(in: object) else {
+        return .null
+      }
       let missing = status == ReadStatus.missing.rawValue
       return .boolean(kind == .missing ? missing : !missing)
     }

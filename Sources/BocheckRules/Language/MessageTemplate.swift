@@ -95,14 +95,39 @@ struct MessageTemplate: Sendable {
     }
   }
 
+}
+
+/// A message template with its placeholders resolved (see ``ExpressionResolver``), ready to be filled.
+struct ResolvedMessage: Sendable {
+  /// A piece of the message.
+  enum Segment: Sendable {
+    /// Text printed as is.
+    case literal(String)
+    /// An expression printed with ``ValueFormatter/message(_:)``.
+    case placeholder(ResolvedExpression)
+  }
+
+  /// The pieces in order.
+  let segments: [Segment]
+
+  /// Resolves a template's placeholders.
+  init(_ template: MessageTemplate, resolver: ExpressionResolver) {
+    segments = template.segments.map { segment in
+      switch segment {
+      case .literal(let text): return .literal(text)
+      case .placeholder(let expression, _): return .placeholder(resolver.resolve(expression))
+      }
+    }
+  }
+
   /// Fills the placeholders.
-  func render(in environment: Environment) -> String {
+  func render(in frame: inout Frame) -> String {
     var result = ""
     for segment in segments {
       switch segment {
       case .literal(let text): result += text
-      case .placeholder(let expression, _):
-        result += ValueFormatter.message(Evaluator.evaluate(expression, in: environment))
+      case .placeholder(let expression):
+        result += ValueFormatter.message(Evaluator.evaluate(expression, in: &frame))
       }
     }
     return result

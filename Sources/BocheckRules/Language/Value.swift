@@ -53,8 +53,8 @@ public struct SourceLocation: Hashable, Sendable {
 final class ModelObject: Sendable {
   /// What kind of object it is; its fields are those of ``ModelSchema/fields(of:)``.
   let kind: ObjectKind
-  /// The field values by name.
-  let fields: [String: Value]
+  /// The field values by slot (see ``ModelSchema/fieldNames(of:)``); a field the object lacks is `null`.
+  let fields: [Value]
   /// Where a finding about the object points, when it has a place in the source.
   let location: SourceLocation?
   /// The number a row stands for in arithmetic (its shares or its percent), or `nil`.
@@ -65,20 +65,48 @@ final class ModelObject: Sendable {
   let page: Int?
 
   /// Creates an object.
-  init(
-    kind: ObjectKind, fields: [String: Value], location: SourceLocation?, number: (Rational, Int?)? = nil,
+  ///
+  /// - Parameters:
+  ///   - fields: The field values by slot, as ``FieldValues`` collects them.
+  init<Slot: FieldSlot>(
+    kind: ObjectKind, fields: FieldValues<Slot>, location: SourceLocation?, number: (Rational, Int?)? = nil,
     display: String, page: Int? = nil
   ) {
     self.kind = kind
-    self.fields = fields
+    self.fields = fields.values
     self.location = location
     self.number = number.map { (value: $0.0, decimals: $0.1) }
     self.display = display
     self.page = page
   }
 
+  /// A field's value by its slot in objects of the object's kind.
+  subscript<Slot: FieldSlot>(slot: Slot) -> Value {
+    fields[slot.rawValue]
+  }
+
   /// A field's value; `null` for a field the object does not have.
-  subscript(field: String) -> Value { fields[field] ?? .null }
+  subscript(field: String) -> Value {
+    guard let slot = ModelSchema.slot(of: field, in: kind) else { return .null }
+    return fields[slot]
+  }
+}
+
+/// The field values of an object being made, by slot; every field starts unknown.
+struct FieldValues<Slot: FieldSlot> {
+  /// The values by slot.
+  var values: [Value]
+
+  /// Fields all unknown for an object of a kind whose first slots are `Slot`'s.
+  init(_ kind: ObjectKind) {
+    values = Array(repeating: .null, count: ModelSchema.fieldCount(of: kind))
+  }
+
+  /// The value of a field.
+  subscript(slot: Slot) -> Value {
+    get { values[slot.rawValue] }
+    set { values[slot.rawValue] = newValue }
+  }
 }
 
 /// How values are turned into text.

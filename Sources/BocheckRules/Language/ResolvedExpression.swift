@@ -1,0 +1,139 @@
+import BocheckModel
+
+/// An expression with every name resolved when its rule loads: variables to slots, fields to slots per kind of
+/// object, functions to their building blocks and literals to values.
+///
+/// ``Evaluator`` runs it without a dictionary lookup, a `String` comparison or a literal conversion per node.
+/// It means exactly what the ``Expression`` it was resolved from means.
+indirect enum ResolvedExpression: Sendable {
+  /// A value known when the rule loads: a literal, or a list literal of literals.
+  case constant(Value)
+  /// A list literal with an element that is not constant.
+  case list([ResolvedExpression])
+  /// A variable, by its slot (see ``ExpressionResolver``).
+  case variable(Int)
+  /// A name inside a filter that some kind of object has as a field: the innermost element that has it gives
+  /// its value; when none does, the variable of that name (by slot) if there is one, else `null`.
+  case elementField(FieldAccess, variable: Int?)
+  /// `it`: the element of the innermost filter.
+  case innermostElement
+  /// `base.field`, mapped over lists and flattening lists of lists.
+  case member(ResolvedExpression, FieldAccess)
+  /// `list[condition]`.
+  case filter(ResolvedExpression, ResolvedExpression)
+  /// A call of a building block.
+  case call(BuiltinFunction, [ResolvedExpression])
+  /// `-x` or `not x`.
+  case unary(UnaryOperator, ResolvedExpression)
+  /// A binary operation.
+  case binary(BinaryOperator, ResolvedExpression, ResolvedExpression)
+  /// `x is empty`, `x is not null`, `row is missing`, ...
+  case test(ResolvedExpression, TestKind)
+}
+
+/// A field name with its slot in each kind of object, so that reading it from an object is one array access.
+struct FieldAccess: Sendable {
+  /// The field's name.
+  let name: String
+  /// The field's slot by ``ObjectKind/ordinal``, or -1 for a kind without the field.
+  private let slots: [Int]
+
+  /// The slots of a field in every kind.
+  init(_ name: String) {
+    if let known = FieldAccess.byName[name] {
+      self = known
+    } else {
+      self.init(computing: name)
+    }
+  }
+
+  private init(computing name: String) {
+    self.name = name
+    slots = ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 }
+  }
+
+  /// The access of every field of some kind, worked out once.
+  private static let byName: [String: FieldAccess] = {
+    var table: [String: FieldAccess] = [:]
+    for kind in ObjectKind.allCases {
+      for name in ModelSchema.fieldNames(of: kind) where table[name] == nil {
+        table[name] = FieldAccess(computing: name)
+      }
+    }
+    return table
+  }()
+
+  /// Whether some kind of object has the field.
+  var isField: Bool { slots.contains { $0 >= 0 } }
+
+  /// The field's value in an object, or `nil` when the object's kind has no such field.
+  func value(in object: ModelObject) -> Value? {
+    let slot = slots[object.kind.ordinal]
+    return slot < 0 ? nil : object.fields[slot]
+  }
+}
+
+/// Resolves the expressions of one check, in the order its names are defined.
+///
+/// Variables get slots in the order they are defined: the globals (``ModelSchema/globalNames``), then the
+/// bindings, then the `let:` names. An expression is resolved with the names defined before it, as it was
+/// type-checked, so a name resolves to the variable it was checked against.
+struct ExpressionResolver {
+  /// The slot of each variable defined so far.
+  private var slots: [String: Int] = [:]
+  /// How many variable slots the check needs.
+  private(set) var slotCount = 0
+
+  /// A resolver that knows the globals.
+  init() {
+    for name in ModelSchema.globalNames { _ = define(name) }
+  }
+
+  /// Gives a newly defined variable its slot (the slot it already has, when it is defined again).
+  mutating func define(_ name: String) -> Int {
+    if let slot = slots[name] { return slot }
+    slots[name] = slotCount
+    slotCount += 1
+    return slotCount - 1
+  }
+
+  /// Resolves an expression at the top level of a check (outside any filter).
+  func resolve(_ expression: Expression) -> ResolvedExpression {
+    resolve(expression, filterDepth: 0)
+  }
+
+  private func resolve(_ expression: Expression, filterDepth: Int) -> ResolvedExpression {
+    func inner(_ expression: Expression) -> ResolvedExpression { resolve(expression, filterDepth: filterDepth) }
+    switch expression {
+    case .number(let value): return .constant(.number(value.rational, decimals: value.scale > 0 ? value.scale : nil))
+    case .string(let text): return .constant(.string(text))
+    case .boolean(let flag): return .constant(.boolean(flag))
+    case .null: return .constant(.null)
+    case .list(let elements):
+      let resolved = elements.map(inner)
+      var values: [Value] = []
+      for element in resolved {
+        guard case .constant(let value) = element else { return .list(resolved) }
+        values.append(value)
+      }
+      return .constant(.list(values))
+    case .name(let name):
+      let variable = slots[name]
+      if filterDepth > 0 {
+        let field = FieldAccess(name)
+        if field.isField { return .elementField(field, variable: variable) }
+        if name == "it" { return .innermostElement }
+      }
+      return variable.map { .variable($0) } ?? .constant(.null)
+    case .member(let base, let field): return .member(inner(base), FieldAccess(field))
+    case .filter(let base, let condition):
+      return .filter(inner(base), resolve(condition, filterDepth: filterDepth + 1))
+    case .call(let name, let arguments):
+      guard let function = BuiltinFunctions.all[name] else { return .constant(.null) }
+      return .call(function, arguments.map(inner))
+    case .unary(let operation, let operand): return .unary(operation, inner(operand))
+    case .binary(let operation, let left, let right): return .binary(operation, inner(left), inner(right))
+    case .test(let operand, let kind): return .test(inner(operand), kind)
+    }
+  }
+}

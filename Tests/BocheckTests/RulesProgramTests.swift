@@ -1,0 +1,65 @@
+import Testing
+
+@testable import BocheckRules
+
+/// A check's steps are reused for exactly as long as the bindings they name keep their elements.
+@Suite("Rules: check programs")
+struct RulesProgramTests {
+  /// The program of a check written inline in a rule file.
+  private static func program(_ check: String) throws -> CheckRunner.Program {
+    let text = """
+      id: inline
+      severity: error
+      summary: An inline check.
+      source: none
+      rationale: none
+      check:
+      \(check)
+
+      example:
+        expect: filing
+        filing:
+          | SCHEDULE 13D
+
+      example:
+        expect: none
+        filing:
+          | SCHEDULE 13D
+
+      """
+    let rule = try RuleSet.parseRule(text: text, path: "inline.rule")
+    return CheckRunner.Program(try #require(rule.checks.first))
+  }
+
+  @Test("a step depends on the outermost bindings it names, directly or through a let")
+  func stepLevels() throws {
+    let program = try Self.program(
+      """
+        for: person in persons, row in person.rows where row.status != "missing"
+        where: person.reportingPersonName is present and filing.format == "xml"
+        let: size = count(person.rows[status != "missing"])
+        let: half = size / 2
+        let: total = count(persons)
+        where: row.number > half and total > 1
+        expect: false
+        at: row
+        message: "{person}"
+      """)
+    #expect(program.steps.map(\.level) == [2, 1, 0, 1, 1, 0, 2, 0])
+    #expect(program.stepsToForget == [[0, 1, 3, 4, 6], [0, 6]])
+  }
+
+  @Test("a name inside a filter that a variable also has counts as the variable")
+  func fieldNamedAsAVariable() throws {
+    let program = try Self.program(
+      """
+        for: person in persons
+        let: page = person.page
+        where: count(persons[page > 1]) > 0
+        expect: false
+        at: person
+        message: "{person}"
+      """)
+    #expect(program.steps.map(\.level) == [1, 1])
+  }
+}
