@@ -1,6 +1,10 @@
 import BocheckModel
 import BocheckReporting
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What identifies a finding across runs: its rule, file, person, row and numbers.
 ///
@@ -134,12 +138,7 @@ struct Baseline: Sendable, Equatable {
   /// - Parameter path: The file's absolute path.
   /// - Returns: `nil` when it was written, else why it could not be.
   func write(to path: String) -> String? {
-    do {
-      try Data(rendered().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-      return nil
-    } catch {
-      return error.localizedDescription
-    }
+    SystemCalls.replaceFile(at: path, with: rendered())
   }
 
   /// Reads a baseline file.

@@ -2,7 +2,11 @@ import BocheckModel
 import BocheckReading
 import BocheckReporting
 import BocheckRules
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The `--input-format` choices: `auto` tells the format from the content.
 enum InputFormatChoice: String, CaseIterable, Sendable {
@@ -209,7 +213,7 @@ enum CheckCommand {
   /// which means the number of active processor cores (see ``defaultJobs``).
   static func parseJobs(_ text: String?) throws(UsageError) -> Int? {
     guard let text else { return nil }
-    guard let jobs = Int(text.trimmingCharacters(in: .whitespaces)), jobs > 0 else {
+    guard let jobs = Int(text.trimmingWhiteSpace()), jobs > 0 else {
       throw UsageError(
         message: "invalid value '\(text)' for --jobs (expected a positive whole number of files to check at "
           + "once, such as 1 or 4)",
@@ -251,7 +255,7 @@ enum CheckCommand {
   /// Parses `--shares-outstanding`: a positive number of shares, with or without thousands separators.
   static func parseSharesOutstanding(_ text: String?) throws(UsageError) -> ExactDecimal? {
     guard let text else { return nil }
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhiteSpace()
     guard let value = ExactDecimal.parse(trimmed), value.significand > 0 else {
       throw UsageError(
         message: "invalid value '\(text)' for --shares-outstanding (expected a positive number of shares, "

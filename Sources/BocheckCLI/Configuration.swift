@@ -1,5 +1,9 @@
 import BocheckModel
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The settings of a `.bocheck.json` file.
 ///
@@ -93,8 +97,7 @@ struct Configuration: Sendable, Equatable {
     var folder = PathArithmetic.absolute(directory, in: "/")
     while true {
       let candidate = folder == "/" ? "/" + fileName : folder + "/" + fileName
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if SystemCalls.kind(of: candidate) != .missing, SystemCalls.kind(of: candidate) != .directory {
         return candidate
       }
       if folder == "/" { return nil }
@@ -111,11 +114,11 @@ struct Configuration: Sendable, Equatable {
   ///   strict JSON, has an unknown key or a value of the wrong type.
   static func load(path: String, workingDirectory: String) throws(LocatedJSONError) -> Configuration {
     let absolute = PathArithmetic.absolute(path, in: workingDirectory)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+    let kind = SystemCalls.kind(of: absolute)
+    guard kind != .missing else {
       throw LocatedJSONError(path: path, line: 0, column: 0, message: "no such configuration file")
     }
-    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: absolute) else {
+    guard kind != .directory, let data = FileManager.default.contents(atPath: absolute) else {
       throw LocatedJSONError(path: path, line: 0, column: 0, message: "cannot read the configuration file")
     }
     let document = try LocatedJSONParser.parse(Array(data), path: path)
@@ -302,7 +305,7 @@ struct LocatedJSONReader {
     guard case .string(let text) = value.content else {
       throw wrongType(value, named: name, expected: "a string (\(what))")
     }
-    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard !text.trimmingWhiteSpace(newlines: true).isEmpty else {
       throw error(at: value.line, value.column, "'\(name)' must not be empty")
     }
     return text
@@ -330,7 +333,7 @@ struct LocatedJSONReader {
     let text: String
     switch value.content {
     case .number(let number): text = number
-    case .string(let string): text = string.trimmingCharacters(in: .whitespaces)
+    case .string(let string): text = string.trimmingWhiteSpace()
     default: throw wrongType(value, named: name, expected: expected)
     }
     guard let shares = ExactDecimal.parse(text), shares.significand > 0 else {

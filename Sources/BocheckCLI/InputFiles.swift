@@ -1,5 +1,9 @@
 import BocheckReading
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -68,7 +72,7 @@ enum InputFiles {
         add(.standardInput)
         continue
       }
-      switch kind(of: path) {
+      switch SystemCalls.kind(of: path) {
       case .missing:
         errors.append(InputError(path: path, message: "no such file or folder"))
       case .directory:
@@ -107,32 +111,18 @@ enum InputFiles {
   ///
   /// - Parameter path: Any path.
   static func isFolder(_ path: String) -> Bool {
-    kind(of: path) == .directory
-  }
-
-  private enum PathKind {
-    case missing, file, directory, other
-  }
-
-  private static func kind(of path: String) -> PathKind {
-    var status = stat()
-    guard stat(path, &status) == 0 else { return .missing }
-    switch status.st_mode & S_IFMT {
-    case S_IFDIR: return .directory
-    case S_IFREG: return .file
-    default: return .other
-    }
+    SystemCalls.kind(of: path) == .directory
   }
 
   private static func collect(folder: String, into found: inout [String], visited: inout Set<String>) {
-    let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    let resolved = SystemCalls.resolvedPath(folder)
     guard visited.insert(resolved).inserted else { return }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     let sortedNames = names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     for name in sortedNames where !name.hasPrefix(".") {
       let path = base.isEmpty ? "/" + name : base + "/" + name
-      switch kind(of: path) {
+      switch SystemCalls.kind(of: path) {
       case .directory:
         collect(folder: path, into: &found, visited: &visited)
       case .file:

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Applies a function to every element of a list on several threads and hands the results back one by one,
 /// in the list's order, on the calling thread.
 ///
@@ -41,20 +39,26 @@ enum OrderedParallelMap {
     guard !elements.isEmpty else { return }
     let workerCount = max(1, min(threads, elements.count))
     let queue = OrderedResults<Output>(count: elements.count, window: max(window, workerCount))
+    var startedWorkers = 0
     for _ in 0..<workerCount {
-      let worker = Thread {
+      let started = SystemCalls.startThread(stackSize: workerStackSize) {
         while let index = queue.claim() {
           queue.deliver(transform(elements[index]), at: index)
         }
         queue.workerEnded()
       }
-      worker.stackSize = workerStackSize
-      worker.start()
+      guard started else { break }
+      startedWorkers += 1
+    }
+    // When the system refuses every thread, the work is done here, in order.
+    guard startedWorkers > 0 else {
+      for (index, element) in elements.enumerated() { body(index, transform(element)) }
+      return
     }
     for index in elements.indices {
       body(index, queue.take(index))
     }
-    queue.waitForWorkers(workerCount)
+    queue.waitForWorkers(startedWorkers)
   }
 }
 
@@ -64,7 +68,7 @@ enum OrderedParallelMap {
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is locked (each
 /// method locks it first), so the compiler cannot see what makes the sharing safe, but it is.
 private final class OrderedResults<Output: Sendable>: @unchecked Sendable {
-  private let condition = NSCondition()
+  private let condition = LockedCondition()
   private let count: Int
   private let window: Int
   /// The next index a worker takes.

@@ -1,7 +1,6 @@
 import BocheckModel
 import BocheckReporting
 import BocheckRules
-import Foundation
 
 #if canImport(Glibc)
   import Glibc

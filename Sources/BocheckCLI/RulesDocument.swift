@@ -1,6 +1,5 @@
 import BocheckModel
 import BocheckRules
-import Foundation
 
 /// The reference of the rules as Markdown: `Rules/README.md` is this document, generated from the rule files.
 ///
@@ -51,11 +50,11 @@ enum RulesDocument {
   }
 
   private static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhiteSpace() }.joined(separator: " ")
   }
 
   private static func cell(_ text: String) -> String {
-    oneLine(text).replacingOccurrences(of: "|", with: "\\|")
+    oneLine(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
   }
 
   private static func fileName(_ path: String) -> String {

@@ -1,5 +1,9 @@
 import BocheckModel
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A finding accepted on purpose, with the reason: an entry of the configuration's `suppressions`.
 ///

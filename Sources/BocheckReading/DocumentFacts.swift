@@ -1,5 +1,4 @@
 import BocheckModel
-import Foundation
 
 /// Reads the facts a filing states outside its cover pages: form, amendment, issuer, CUSIP, the
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
@@ -179,7 +178,7 @@ final class DocumentFacts {
     {
       let text = clean(position)
       let lower = text.lowercased()
-      guard lower.hasPrefix("item 1"), let label = lower.range(of: "name of issuer") else { continue }
+      guard lower.hasPrefix("item 1"), let label = lower.firstRange(of: "name of issuer") else { continue }
       let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
       if !inline.isEmpty {
@@ -215,7 +214,7 @@ final class DocumentFacts {
     where name.lowercased().hasPrefix(lead) {
       name = name.dropFirst(lead.count)
     }
-    if let open = name.range(of: " (") { name = name[..<open.lowerBound] }
+    if let open = name.firstRange(of: " (") { name = name[..<open.lowerBound] }
     var result = name.trimmingBlanks()
     while result.hasSuffix(".") && !result.hasSuffix("Inc.") && !result.hasSuffix("Corp.") && !result.hasSuffix("Ltd.")
       && !result.hasSuffix("Co.")

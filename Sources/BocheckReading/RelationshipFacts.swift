@@ -1,5 +1,4 @@
 import BocheckModel
-import Foundation
 
 /// Relationships between reporting persons that a filing states in words ("AVP LP, as the sole general
 /// partner of AVF, may be deemed to beneficially own ..."), turned into row 11 attributions.
@@ -49,7 +48,7 @@ enum RelationshipFacts {
       let lower = paragraph.text.lowercased()
       for role in stated.map({ roles[$0] }) {
         var searchStart = lower.startIndex
-        while let found = lower.range(of: role + " of ", range: searchStart..<lower.endIndex) {
+        while let found = lower[searchStart...].firstRange(of: role + " of ") {
           searchStart = found.upperBound
           // A longer role at the same place ("sole general partner") was handled already.
           if roles.contains(where: {

@@ -1,5 +1,4 @@
 import BocheckModel
-import Foundation
 
 /// The result of reading one row's value text.
 enum ParsedValue: Equatable {
@@ -618,10 +617,10 @@ enum ValueParsers {
   /// Parses row 2's "(a) … (b) …" boxes.
   static func parseGroupBoxes(_ text: String) -> ParsedValue {
     let lower = text.lowercased()
-    guard let aRange = lower.range(of: "(a)") else {
+    guard let aRange = lower.firstRange(of: "(a)") else {
       return .value(.groupBoxes(a: false, b: false))
     }
-    let bRange = lower.range(of: "(b)", range: aRange.upperBound..<lower.endIndex)
+    let bRange = lower[aRange.upperBound...].firstRange(of: "(b)")
     let aText = String(lower[aRange.upperBound..<(bRange?.lowerBound ?? lower.endIndex)])
     let bText = bRange.map { String(lower[$0.upperBound...]) } ?? ""
     return .value(.groupBoxes(a: checkboxState(aText) ?? false, b: checkboxState(bText) ?? false))

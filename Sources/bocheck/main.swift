@@ -1,7 +1,6 @@
 // The bocheck executable: wires the real standard input, output, error and exit status to BocheckCommand.
 import BocheckCLI
 import BocheckReading
-import Foundation
 
 #if canImport(Glibc)
   import Glibc

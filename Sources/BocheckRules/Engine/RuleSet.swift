@@ -1,5 +1,16 @@
 import BocheckModel
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What a check run may be told from outside the filing.
 public struct CheckOptions: Sendable {
@@ -59,15 +70,14 @@ public struct RuleSet: Sendable {
     var rules: [Rule] = []
     var paths: [String: String] = [:]
     for (position, directory) in directories.enumerated() {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard isDirectory(directory) else {
         throw RuleLoadError(path: directory, line: 0, message: "no such folder of rules")
       }
       let names: [String]
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: directory)
       } catch {
-        throw RuleLoadError(path: directory, line: 0, message: "cannot list the folder: \(error.localizedDescription)")
+        throw RuleLoadError(path: directory, line: 0, message: "cannot list the folder: \(error)")
       }
       let ruleNames = names.sorted().filter { $0.hasSuffix(".rule") }
       let precompiled =
@@ -117,11 +127,6 @@ public struct RuleSet: Sendable {
   ///
   /// - Returns: The first of those that exists, or `nil`.
   public static func builtInDirectory() -> String? {
-    let manager = FileManager.default
-    func isDirectory(_ path: String) -> Bool {
-      var flag: ObjCBool = false
-      return manager.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
-    }
     if let fromEnvironment = getenv("BOCHECK_RULES_DIR").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
       return fromEnvironment
     }
@@ -145,8 +150,16 @@ public struct RuleSet: Sendable {
       var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       let count = buffer.withUnsafeMutableBufferPointer { readlink("/proc/self/exe", $0.baseAddress!, $0.count - 1) }
       if count > 0 { return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+      return nil
+    #else
+      return Bundle.main.executableURL?.resolvingSymlinksInPath().path
     #endif
-    return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+  }
+
+  /// Whether `path` names a folder (a symbolic link to one counts).
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// `path` without its last component and the slashes after it: `/a/b/c` gives `/a/b`, `/a` gives `/`.
