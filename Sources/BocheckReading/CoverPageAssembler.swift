@@ -465,8 +465,9 @@ struct CoverPageAssembler {
     let numeric = field.valueKind == .amount || field.valueKind == .percent
     var (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
     guard !text.isEmpty else { return nil }
-    // A short label before a number ("Fund: 1,000", the person's short name): the number is the value.
-    if numeric, let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 24,
+    // A short label before a number ("Fund: 1,000", the person's short name): the number is the value. The
+    // colon is looked for among the first 25 characters only, where a label's colon stands.
+    if numeric, let colon = text.prefix(25).firstIndex(of: ":"),
       text[..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }),
       text[text.index(after: colon)...].trimmingBlanks().first?.isNumber == true
     {

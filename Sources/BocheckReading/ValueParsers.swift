@@ -188,8 +188,13 @@ enum ValueParsers {
 
   /// Whether a name ends with an abbreviation whose point belongs to it ("Ltd.", "Inc.", "L.P.").
   static func endsWithAbbreviation(_ name: String) -> Bool {
-    guard let last = name.split(separator: " ").last else { return false }
-    let word = last.lowercased()
+    // The last word is found on the bytes: a list's text may be long, and only its end matters.
+    let utf8 = name.utf8
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+    guard end > utf8.startIndex else { return false }
+    let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
+    let word = name[start..<end].lowercased()
     return ["ltd.", "inc.", "co.", "corp.", "l.p.", "n.a.", "l.l.c.", "jr.", "sr.", "s.a.", "p.c."].contains(word)
       || word.hasSuffix(",ltd.") || word.hasSuffix(",inc.")
   }
@@ -230,7 +235,9 @@ enum ValueParsers {
       }
     }
     candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
-    let firstRelation = relationPhrases.compactMap { text.find($0.phrase)?.lowerBound }.min() ?? bytes.count
+    // Each relation phrase's first occurrence, found once for both uses below.
+    let relations = relationPhrases.compactMap { entry in text.find(entry.phrase).map { (range: $0, entry.relation) } }
+    let firstRelation = relations.map(\.range.lowerBound).min() ?? bytes.count
     for candidate in candidates where !containsShareAmount(text, from: candidate.range.upperBound) {
       // Inside the list, "held by" without a comma before it describes the last part, not the total.
       let afterComma = candidate.range.lowerBound >= 2 && bytes[candidate.range.lowerBound - 2] == 0x2C
@@ -247,12 +254,9 @@ enum ValueParsers {
       break
     }
     var best: (range: Range<Int>, relation: PartsRelation)?
-    for (phrase, relation) in relationPhrases {
-      if let range = text.find(phrase), range.lowerBound < attributionStart,
-        best.map({ range.lowerBound < $0.range.lowerBound }) ?? true
-      {
-        best = (range, relation)
-      }
+    for (range, relation) in relations
+    where range.lowerBound < attributionStart && (best.map { range.lowerBound < $0.range.lowerBound } ?? true) {
+      best = (range, relation)
     }
     guard let best else { return (nil, .none, attribution) }
     // Inside brackets opened before the phrase, the parts end where those brackets close.
@@ -369,7 +373,7 @@ enum ValueParsers {
           partText = String(partText.dropLast()).trimmingBlanks()
           trimmed = true
         }
-        for ending in [" and", " plus", " and/or"] where partText.lowercased().hasSuffix(ending) {
+        for ending in [" and", " plus", " and/or"] where endsWith(partText, ignoringCase: ending) {
           partText = String(partText.dropLast(ending.count)).trimmingBlanks()
           trimmed = true
         }
@@ -377,6 +381,18 @@ enum ValueParsers {
       parts.append(AmountPart(label: piece.label, kind: partKind(partText), shares: shares, text: partText))
     }
     return .success(parts)
+  }
+
+  /// Whether a text ends with an ASCII phrase, ignoring the case of its letters, compared on the text's last
+  /// bytes (no lower-cased copy of the whole text).
+  ///
+  /// - Parameters:
+  ///   - text: Any text.
+  ///   - ending: A phrase of ASCII characters.
+  static func endsWith(_ text: String, ignoringCase ending: String) -> Bool {
+    let bytes = text.utf8
+    guard bytes.count >= ending.utf8.count else { return false }
+    return zip(bytes.suffix(ending.utf8.count), ending.utf8).allSatisfy { ASCIIText.upper($0) == ASCIIText.upper($1) }
   }
 
   private static let partFillers = [
@@ -616,14 +632,36 @@ enum ValueParsers {
 
   /// Parses row 2's "(a) … (b) …" boxes.
   static func parseGroupBoxes(_ text: String) -> ParsedValue {
-    let lower = text.lowercased()
-    guard let aRange = lower.firstRange(of: "(a)") else {
+    let utf8 = text.utf8
+    guard let aRange = boxLabel(0x41, in: utf8, from: utf8.startIndex) else {
       return .value(.groupBoxes(a: false, b: false))
     }
-    let bRange = lower[aRange.upperBound...].firstRange(of: "(b)")
-    let aText = String(lower[aRange.upperBound..<(bRange?.lowerBound ?? lower.endIndex)])
-    let bText = bRange.map { String(lower[$0.upperBound...]) } ?? ""
+    let bRange = boxLabel(0x42, in: utf8, from: aRange.upperBound)
+    let aText = String(text[aRange.upperBound..<(bRange?.lowerBound ?? text.endIndex)])
+    let bText = bRange.map { String(text[$0.upperBound...]) } ?? ""
     return .value(.groupBoxes(a: checkboxState(aText) ?? false, b: checkboxState(bText) ?? false))
+  }
+
+  /// The first box label "(a)" or "(b)", either case, at or after `start`.
+  ///
+  /// - Parameters:
+  ///   - letter: The label's letter in upper case (`0x41` for A).
+  ///   - utf8: The text's bytes.
+  ///   - start: Where to start looking.
+  private static func boxLabel(_ letter: UInt8, in utf8: String.UTF8View, from start: String.Index)
+    -> Range<String.Index>?
+  {
+    var position = start
+    while let open = utf8[position...].firstIndex(of: 0x28) {
+      let next = utf8.index(after: open)
+      guard next < utf8.endIndex else { return nil }
+      let close = utf8.index(after: next)
+      if ASCIIText.upper(utf8[next]) == letter, close < utf8.endIndex, utf8[close] == 0x29 {
+        return open..<utf8.index(after: close)
+      }
+      position = next
+    }
+    return nil
   }
 
   /// Parses SEC codes such as `PN`, `IA, OO` or `HC; IN`.
