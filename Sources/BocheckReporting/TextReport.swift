@@ -162,15 +162,38 @@ public struct TextReport: Sendable {
   ///
   /// - Parameter text: Text that may come from a filing.
   public static func oneLine(_ text: String) -> String {
-    var output = ""
-    output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      let isControl =
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}"
-        || scalar == "\u{2029}"
-      output.unicodeScalars.append(isControl ? " " : scalar)
+    // On the UTF-8 bytes: C0 controls and DEL are one byte, C1 controls (U+0080-U+009F) are C2 80-C2 9F, the
+    // line and paragraph separators (U+2028, U+2029) E2 80 A8 and E2 80 A9. Most texts hold none of them and
+    // are returned as they are.
+    func controlLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x7F { return 1 }
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return 2 }
+      if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+      {
+        return 3
+      }
+      return 0
     }
-    return output
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let first = bytes.indices.first(where: { controlLength(bytes, $0) > 0 }) else { return nil }
+      var output = Array(bytes[..<first])
+      output.reserveCapacity(bytes.count)
+      var index = first
+      while index < bytes.count {
+        let length = controlLength(bytes, index)
+        if length > 0 {
+          output.append(0x20)
+          index += length
+        } else {
+          output.append(bytes[index])
+          index += 1
+        }
+      }
+      return String(decoding: output, as: UTF8.self)
+    } ?? text
   }
 
   /// A number grouped by thousands (`1200001` becomes `1,200,001`), other text made one line.

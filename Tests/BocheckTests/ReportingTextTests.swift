@@ -63,6 +63,17 @@ struct ReportingTextTests {
     #expect(lines[1] == "    cover page 1 (Name  Injected), row 11 (aggregate amount beneficially owned)")
   }
 
+  @Test("one line: every control character, C1 control and line separator becomes one space, nothing else changes")
+  func oneLineOnBytes() {
+    #expect(TextReport.oneLine("plain text, Müller & Cie — 1,000") == "plain text, Müller & Cie — 1,000")
+    #expect(TextReport.oneLine("a\u{0}b\u{7F}c\u{85}d\u{9F}e") == "a b c d e")
+    #expect(TextReport.oneLine("line\u{2028}para\u{2029}end\u{2027}") == "line para end\u{2027}")
+    #expect(TextReport.oneLine("\r\n") == "  ")
+    // U+00A0 and U+00C2 share the lead byte of the C1 controls, and U+20AC that of the separators: kept.
+    #expect(TextReport.oneLine("\u{A0}\u{C2}\u{20AC}\u{1F600}") == "\u{A0}\u{C2}\u{20AC}\u{1F600}")
+    #expect(TextReport.oneLine("") == "")
+  }
+
   @Test("the summary line counts by severity and names the basis and its source")
   func summaryLines() {
     let filing = ReportingFixtures.filing
