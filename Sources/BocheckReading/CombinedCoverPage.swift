@@ -67,13 +67,13 @@ extension CoverPageAssembler {
     _ slots: [CaptionSlot], persons: [String], firstIndex: Int, line: Int, cusip: String?,
     notes: inout [ReaderNote]
   ) -> [CoverPage] {
-    let keys = persons.map { NameKey($0).text }
+    let listed = ListedPersons(persons)
     var perPerson = [[CaptionSlot]](repeating: [], count: persons.count)
     for slot in slots {
       var own = [[ValueFragment]](repeating: [], count: persons.count)
       var shared: [ValueFragment] = []
       for lineFragment in Self.linesOf(slot) {
-        if let (index, rest) = Self.person(named: lineFragment, keys: keys, persons: persons) {
+        if let (index, rest) = Self.person(named: lineFragment, among: listed) {
           var value = lineFragment
           value.text = Self.firstColumn(rest, numeric: [.amount, .percent].contains(slot.field.valueKind))
           value.column = lineFragment.column
@@ -106,25 +106,39 @@ extension CoverPageAssembler {
     }
   }
 
+  /// The persons a combined page lists, with what matching a line against each of them needs, computed once.
+  private struct ListedPersons {
+    /// The names as listed.
+    let names: [String]
+    /// Each name's key.
+    let keys: [String]
+    /// Each name's length in characters.
+    let lengths: [Int]
+
+    init(_ names: [String]) {
+      self.names = names
+      keys = names.map { NameKey($0).text }
+      lengths = names.map(\.count)
+    }
+  }
+
   /// The person a line names (the longest listed name it starts with, after its label), and the rest.
-  private static func person(named fragment: ValueFragment, keys: [String], persons: [String]) -> (
-    Int, Substring
-  )? {
+  private static func person(named fragment: ValueFragment, among listed: ListedPersons) -> (Int, Substring)? {
     let whole = Substring(fragment.text.trimmingBlanks())
     // "C. Nina Roe" starts with what looks like a label: try the line as printed first.
-    if let found = person(in: whole, keys: keys, persons: persons) { return found }
+    if let found = person(in: whole, among: listed) { return found }
     guard let (_, rest) = splitListLabel(String(whole)) else { return nil }
-    return person(in: Substring(rest.trimmingBlanks()), keys: keys, persons: persons)
+    return person(in: Substring(rest.trimmingBlanks()), among: listed)
   }
 
   /// The longest listed name `text` starts with, and the rest of the text.
-  private static func person(in text: Substring, keys: [String], persons: [String]) -> (Int, Substring)? {
+  private static func person(in text: Substring, among listed: ListedPersons) -> (Int, Substring)? {
     var best: (index: Int, end: String.Index)?
-    for (index, name) in persons.enumerated() {
-      guard text.count >= name.count else { continue }
-      let end = text.index(text.startIndex, offsetBy: name.count)
-      guard NameKey(String(text[..<end])).text == keys[index] else { continue }
-      if best == nil || name.count > persons[best!.index].count { best = (index, end) }
+    let available = text.count
+    for (index, length) in listed.lengths.enumerated() where length <= available {
+      let end = text.index(text.startIndex, offsetBy: length)
+      guard NameKey(String(text[..<end])).text == listed.keys[index] else { continue }
+      if best == nil || length > listed.lengths[best!.index] { best = (index, end) }
     }
     guard let best else { return nil }
     return (best.index, text[best.end...])
