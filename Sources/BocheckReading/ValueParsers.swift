@@ -370,11 +370,13 @@ enum ValueParsers {
       while trimmed {
         trimmed = false
         if let last = partText.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(partText)) {
-          partText = String(partText.dropLast()).trimmingBlanks()
+          partText.removeLast()
+          partText = partText.trimmingBlanks()
           trimmed = true
         }
         for ending in [" and", " plus", " and/or"] where endsWith(partText, ignoringCase: ending) {
-          partText = String(partText.dropLast(ending.count)).trimmingBlanks()
+          partText.removeLast(ending.count)
+          partText = partText.trimmingBlanks()
           trimmed = true
         }
       }
@@ -400,31 +402,34 @@ enum ValueParsers {
     "APPROXIMATELY ",
   ].map(ASCIIText.phrase)
 
+  /// The printed forms of list labels, one list per series and style, in the order they are tried: Roman
+  /// numerals, letters and digits, each as `(i)` and `i)`, and digits as `1.` too (Roman numerals and letters
+  /// with a point, "i." and "a.", are too often words' ends). Built once, in upper case for the phrase search.
+  private static let labelStyles: [[(label: String, printed: [UInt8])]] = {
+    var styles: [[(label: String, printed: [UInt8])]] = []
+    for series in [romanLabels, letterLabels, digitLabels] {
+      styles.append(series.map { ($0, ASCIIText.phrase("(\($0))")) })
+      styles.append(series.map { ($0, ASCIIText.phrase("\($0))")) })
+      if series == digitLabels { styles.append(series.map { ($0, ASCIIText.phrase("\($0).")) }) }
+    }
+    return styles
+  }()
+
   /// The pieces of a list whose items carry labels of one series in order, or fewer than two pieces.
   private static func labelledPieces(_ list: ValueText) -> [(label: String, range: Range<Int>)] {
     let bytes = list.bytes
-    for series in [romanLabels, letterLabels, digitLabels] {
-      for style in 0..<3 {
-        var found: [(label: String, range: Range<Int>)] = []
-        var from = 0
-        for label in series {
-          let printed: String
-          switch style {
-          case 0: printed = "(\(label))"
-          case 1: printed = "\(label))"
-          default: printed = "\(label)."
-          }
-          // Roman numerals and letters with a point ("i.", "a.") are too often words' ends.
-          if style == 2 && series != digitLabels { break }
-          guard let range = findLabel(ASCIIText.phrase(printed), in: list, from: from) else { break }
-          found.append((label, range))
-          from = range.upperBound
-        }
-        if found.count >= 2 {
-          return found.enumerated().map { offset, entry in
-            let end = offset + 1 < found.count ? found[offset + 1].range.lowerBound : bytes.count
-            return (entry.label, entry.range.upperBound..<end)
-          }
+    for style in labelStyles {
+      var found: [(label: String, range: Range<Int>)] = []
+      var from = 0
+      for (label, printed) in style {
+        guard let range = findLabel(printed, in: list, from: from) else { break }
+        found.append((label, range))
+        from = range.upperBound
+      }
+      if found.count >= 2 {
+        return found.enumerated().map { offset, entry in
+          let end = offset + 1 < found.count ? found[offset + 1].range.lowerBound : bytes.count
+          return (entry.label, entry.range.upperBound..<end)
         }
       }
     }
