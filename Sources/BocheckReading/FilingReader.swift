@@ -42,9 +42,12 @@ public enum FilingReader {
   /// - Throws: ``ReadError`` when the file as a whole cannot be read (empty, too large, binary), or when it
   ///   holds one filing and that filing cannot be read.
   public static func readAll(
-    bytes: [UInt8], path: String, format: InputFormat? = nil
+    bytes: consuming [UInt8], path: String, format: InputFormat? = nil
   ) throws(ReadError) -> [Result<Filing, ReadError>] {
     let text = try decodedText(bytes)
+    // The bytes are not needed once decoded: a caller that hands them over (`consume`) does not hold a large
+    // file twice while it is read.
+    _ = consume bytes
     let wholeFormat = format ?? detectFormat(text)
     let starts = FilingSplitter.starts(of: text, format: wholeFormat)
     guard starts.count > 1 else { return [.success(try read(text: text, path: path, format: wholeFormat))] }
