@@ -47,7 +47,9 @@ enum RowCaptions {
 
   /// A key phrase's words as codes.
   private static func codes(_ phrase: String) -> [Int] {
-    phrase.split(separator: " ").map { CaptionVocabulary.code(String($0)) }
+    phrase.utf8.split(separator: 0x20).map { word in
+      Array(word).withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code }
+    }
   }
 
   /// Each row's keys as word codes, in the order of ``keyPhrases``.
