@@ -38,7 +38,9 @@ enum ASCIIText {
     while true {
       start = haystack.withUnsafeBufferPointer { nextPossibleStart(of: first, in: $0, from: start, to: $0.count) }
       guard start < haystack.count else { return nil }
-      if let end = matchLength(phrase, in: haystack, at: start) {
+      if secondByteAgrees(phrase, haystack, start, end: haystack.count),
+        let end = matchLength(phrase, in: haystack, at: start)
+      {
         // A match must not begin or end inside a word.
         let beginsWord = start == 0 || !isLetter(haystack[start - 1])
         let endsWord = end == haystack.count || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
@@ -64,13 +66,24 @@ enum ASCIIText {
         nextPossibleStart(of: first, in: $0, from: start, to: range.upperBound)
       }
       guard start < range.upperBound else { return nil }
-      if let end = matchLength(phrase, in: haystack, at: start, end: range.upperBound) {
+      if secondByteAgrees(phrase, haystack, start, end: range.upperBound),
+        let end = matchLength(phrase, in: haystack, at: start, end: range.upperBound)
+      {
         let beginsWord = start == range.lowerBound || !isLetter(haystack[start - 1])
         let endsWord = end == range.upperBound || !isLetter(haystack[end]) || !isLetter(phrase[phrase.count - 1])
         if beginsWord && endsWord { return start..<end }
       }
       start += 1
     }
+  }
+
+  /// Whether the byte after `start` agrees with the phrase's second byte, a cheap test before the whole
+  /// phrase is compared there: a blank in the phrase matches a run of blanks, so it agrees with anything,
+  /// and so does the end of the text.
+  @inline(__always)
+  private static func secondByteAgrees(_ phrase: [UInt8], _ haystack: [UInt8], _ start: Int, end: Int) -> Bool {
+    guard phrase.count > 1, phrase[1] != 0x20, start + 1 < end else { return true }
+    return upper(haystack[start + 1]) == phrase[1]
   }
 
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) whose upper case is `first`:

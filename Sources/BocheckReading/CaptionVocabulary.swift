@@ -11,14 +11,16 @@ enum CaptionVocabulary {
 
   /// The known words, upper-case ASCII letters and digits, in code order.
   static let words: [[UInt8]] = {
-    var seen = Set<[UInt8]>()
-    var result: [[UInt8]] = []
-    let sources = CaptionWords.knownWords + RowCaptions.knownWords
-    for word in sources.sorted() {
-      let key = Array(CaptionWords.normalized(Substring(word)).utf8)
-      if !key.isEmpty, seen.insert(key).inserted { result.append(key) }
+    // The readers give words and phrases; a phrase's words are separated by spaces.
+    var keys: [[UInt8]] = []
+    for text in CaptionWords.knownWords + RowCaptions.knownWords {
+      for word in text.utf8.split(separator: 0x20) {
+        let key = word.compactMap { ASCIIText.isLetter($0) || ASCIIText.isDigit($0) ? ASCIIText.upper($0) : nil }
+        if !key.isEmpty { keys.append(key) }
+      }
     }
-    return result
+    keys.sort { $0.lexicographicallyPrecedes($1) }
+    return keys.enumerated().filter { $0.offset == 0 || keys[$0.offset - 1] != $0.element }.map(\.element)
   }()
 
   /// The number of slots of the hash table, a power of two well above the number of words.

@@ -189,7 +189,9 @@ enum LineTokenizer {
     }
     if ASCIIText.matchLength(NoisePhrases.edgarFiling, in: bytes, at: lower, end: upper) != nil { return .noise }
     // Running page headers and continuation lines between pages.
-    for header in runningHeaders where ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
+    let first = ASCIIText.upper(bytes[lower])
+    for header in runningHeaders
+    where header[0] == first && ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
       return .noise
     }
     if ASCIIText.matchLength(NoisePhrases.page, in: bytes, at: lower, end: upper) != nil

@@ -47,7 +47,9 @@ enum RowCaptions {
 
   /// A key phrase's words as codes.
   private static func codes(_ phrase: String) -> [Int] {
-    phrase.split(separator: " ").map { CaptionVocabulary.code(String($0)) }
+    phrase.utf8.split(separator: 0x20).map { word in
+      Array(word).withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code }
+    }
   }
 
   /// Each row's keys as word codes, in the order of ``keyPhrases``.
@@ -93,11 +95,11 @@ enum RowCaptions {
   ]
   private static let fullCaptions: [RowField: [Int]] = fullCaptionPhrases.mapValues(codes)
 
-  /// Every word this reader looks up by its key, for ``CaptionVocabulary``.
+  /// Every word this reader looks up by its key, for ``CaptionVocabulary``: words and phrases.
   static var knownWords: [String] {
-    keyPhrases.flatMap { $0.1.flatMap { $0.split(separator: " ").map(String.init) } } + fillers + neverLast
-      + valueWords + fullCaptionPhrases.values.flatMap { $0.split(separator: " ").map(String.init) }
-      + ["ROW", "IN", "CHECK"]
+    keyPhrases.flatMap(\.1) + fillers + neverLast + valueWords + Array(fullCaptionPhrases.values) + [
+      "ROW", "IN", "CHECK",
+    ]
   }
 
   /// A blank-separated word of a line.
