@@ -65,9 +65,7 @@ struct SourceLines {
       var index = 0
       while index < bytes.count {
         // Eight bytes at a time while they hold no line end (most of a line).
-        if index + 8 <= bytes.count,
-          !LineBytes.holdsLineEnd(bytes, at: index)
-        {
+        if index + 8 <= bytes.count && !LineBytes.holdsLineEnd(bytes, at: index) {
           index += 8
           continue
         }
