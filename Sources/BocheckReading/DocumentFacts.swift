@@ -360,13 +360,17 @@ final class DocumentFacts {
     for position in range where position >= 1 && position <= lines.count {
       let text = clean(position)
       guard ASCIIText.containsByte(0x09, in: text) else {
-        let indent = lines[position].utf8.prefix { $0 == 0x20 }.count
+        let indent = LineBytes.with(lines[position]) { $0.prefix { $0 == 0x20 }.count }
         result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
         continue
       }
+      // The cells are cut at the tab bytes.
+      let cellRanges = LineBytes.with(text) { bytes in
+        bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
+      }
       var cells: [String] = []
-      for cell in text.split(separator: "\t", omittingEmptySubsequences: false) {
-        let trimmed = cell.trimmingBlanks()
+      for cell in cellRanges {
+        let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
         guard !trimmed.isEmpty else { continue }
         if let last = cells.last, last.hasSuffix(":") {
           cells[cells.count - 1] = last + " " + trimmed

@@ -83,6 +83,11 @@ enum FilingSplitter {
       var lineEnd = count
       var next = count
       while index < count {
+        // Eight bytes at a time while they hold no line end.
+        if index + 8 <= count && !LineBytes.holdsLineEnd(bytes, at: index) {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         if byte == 0x0A {
           lineEnd = index

@@ -70,6 +70,24 @@ enum LineBytes {
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
+  /// Whether the eight bytes at `offset` hold a line feed or a carriage return, read as one word.
+  ///
+  /// A byte equal to the one looked for becomes zero after the exclusive or, and subtracting one from each
+  /// byte then sets the top bit of (at least) the first such byte that had it clear.
+  ///
+  /// - Parameters:
+  ///   - bytes: Text; at least eight bytes from `offset` on.
+  ///   - offset: Where the eight bytes start.
+  @inline(__always)
+  static func holdsLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let lineFeeds = word ^ (ones &* 0x0A)
+    let carriageReturns = word ^ (ones &* 0x0D)
+    return ((lineFeeds &- ones) & ~lineFeeds | (carriageReturns &- ones) & ~carriageReturns) & highBits != 0
+  }
+
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown
   /// star.
   ///

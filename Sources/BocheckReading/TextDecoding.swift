@@ -65,9 +65,7 @@ struct SourceLines {
       var index = 0
       while index < bytes.count {
         // Eight bytes at a time while they hold no line end (most of a line).
-        if index + 8 <= bytes.count,
-          !SourceLines.holdsLineEnd(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-        {
+        if index + 8 <= bytes.count && !LineBytes.holdsLineEnd(bytes, at: index) {
           index += 8
           continue
         }
@@ -85,21 +83,6 @@ struct SourceLines {
     }
     lines = ranges.map { LineBytes.slice(text, $0) }
     origins = nil
-  }
-
-  /// Whether eight bytes read as one word hold a line feed or a carriage return.
-  ///
-  /// A byte equal to the one looked for becomes zero after the exclusive or, and subtracting one from each
-  /// byte then sets the top bit of (at least) the first such byte that had it clear.
-  ///
-  /// - Parameter word: Eight bytes of text.
-  @inline(__always)
-  static func holdsLineEnd(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let lineFeeds = word ^ (ones &* 0x0A)
-    let carriageReturns = word ^ (ones &* 0x0D)
-    return ((lineFeeds &- ones) & ~lineFeeds | (carriageReturns &- ones) & ~carriageReturns) & highBits != 0
   }
 
   /// Lines built by a reader, with the origin of their pieces (each list sorted by offset).
