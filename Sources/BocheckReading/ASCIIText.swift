@@ -155,6 +155,39 @@ enum ASCIIText {
     return nil
   }
 
+  /// The first place where `needle` occurs in a text at or after `start`, byte for byte (no case folding, no
+  /// word boundaries), found on the text's UTF-8 bytes in place.
+  ///
+  /// - Parameters:
+  ///   - needle: The text to find, at least one character.
+  ///   - text: The text to search.
+  ///   - start: Where to start; the text's start when `nil`.
+  /// - Returns: The range of the first occurrence, in the text's indices.
+  static func firstOccurrence<Text: StringProtocol>(of needle: String, in text: Text, from start: String.Index? = nil)
+    -> Range<String.Index>?
+  where Text.Index == String.Index {
+    let utf8 = text.utf8
+    let startOffset = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
+    let needleBytes = Array(needle.utf8)
+    let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
+      guard let first = needleBytes.first, bytes.count >= needleBytes.count else { return nil }
+      var position = startOffset
+      while position + needleBytes.count <= bytes.count {
+        if bytes[position] == first,
+          bytes[position..<(position + needleBytes.count)].elementsEqual(needleBytes)
+        {
+          return position
+        }
+        position += 1
+      }
+      return nil
+    }
+    let found = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+    guard let found else { return nil }
+    let lower = utf8.index(utf8.startIndex, offsetBy: found)
+    return lower..<utf8.index(lower, offsetBy: needleBytes.count)
+  }
+
   /// Whether an upper-case ASCII phrase occurs in a line, ignoring case, without copying the line.
   static func contains(_ phrase: [UInt8], in line: Substring) -> Bool {
     if let found = line.utf8.withContiguousStorageIfAvailable({ contains(phrase, in: $0) }) { return found }

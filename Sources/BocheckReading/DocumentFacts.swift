@@ -178,7 +178,9 @@ final class DocumentFacts {
     {
       let text = clean(position)
       let lower = text.lowercased()
-      guard lower.hasPrefix("item 1"), let label = lower.firstRange(of: "name of issuer") else { continue }
+      guard lower.hasPrefix("item 1"), let label = ASCIIText.firstOccurrence(of: "name of issuer", in: lower) else {
+        continue
+      }
       let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
       if !inline.isEmpty {
@@ -214,7 +216,7 @@ final class DocumentFacts {
     where name.lowercased().hasPrefix(lead) {
       name = name.dropFirst(lead.count)
     }
-    if let open = name.firstRange(of: " (") { name = name[..<open.lowerBound] }
+    if let open = ASCIIText.firstOccurrence(of: " (", in: name) { name = name[..<open.lowerBound] }
     var result = name.trimmingBlanks()
     while result.hasSuffix(".") && !result.hasSuffix("Inc.") && !result.hasSuffix("Corp.") && !result.hasSuffix("Ltd.")
       && !result.hasSuffix("Co.")

@@ -48,7 +48,7 @@ enum RelationshipFacts {
       let lower = paragraph.text.lowercased()
       for role in stated.map({ roles[$0] }) {
         var searchStart = lower.startIndex
-        while let found = lower[searchStart...].firstRange(of: role + " of ") {
+        while let found = ASCIIText.firstOccurrence(of: role + " of ", in: lower, from: searchStart) {
           searchStart = found.upperBound
           // A longer role at the same place ("sole general partner") was handled already.
           if roles.contains(where: {

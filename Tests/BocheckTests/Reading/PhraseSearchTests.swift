@@ -1,0 +1,37 @@
+import Testing
+
+@testable import BocheckReading
+
+/// The byte search for a phrase in a text gives the range the standard library's search gives, in the text's
+/// own indices, from the start or from a later position, in a String or a Substring.
+@Suite struct PhraseSearchTests {
+  private let texts = [
+    "the general partner of the fund is the manager of the fund",
+    "Müller Capital, général partner of Fonds Élan — the manager of Élan",
+    "no such phrase here",
+    "of",
+    "",
+  ]
+
+  @Test("the first occurrence, as firstRange(of:) finds it")
+  func fromTheStart() {
+    for text in texts {
+      for needle in ["partner of ", "manager of", "of", " (", "Élan"] {
+        #expect(ASCIIText.firstOccurrence(of: needle, in: text) == text.firstRange(of: needle), "\(needle) in \(text)")
+      }
+    }
+  }
+
+  @Test("from a later position, and in a substring")
+  func fromAPosition() {
+    let text = texts[1]
+    let first = ASCIIText.firstOccurrence(of: "of ", in: text)
+    #expect(first != nil)
+    let second = ASCIIText.firstOccurrence(of: "of ", in: text, from: first!.upperBound)
+    #expect(second == text[first!.upperBound...].firstRange(of: "of "))
+    #expect(second.map { String(text[$0.upperBound...]) } == "Élan")
+    let tail = text[first!.upperBound...]
+    #expect(ASCIIText.firstOccurrence(of: "manager", in: tail) == tail.firstRange(of: "manager"))
+    #expect(ASCIIText.firstOccurrence(of: "Müller", in: tail) == nil)
+  }
+}
