@@ -59,9 +59,9 @@ struct XMLScanner {
         let startColumn = column
         var end = position
         while end < bytes.count && bytes[end] != 0x3C { end += 1 }
-        let raw = Array(bytes[position..<end])
+        let raw = position..<end
         advance(to: end)
-        if raw.contains(where: { !ASCIIText.isBlank($0) && $0 != 0x0A && $0 != 0x0D }) {
+        if bytes[raw].contains(where: { !ASCIIText.isBlank($0) && $0 != 0x0A && $0 != 0x0D }) {
           result.append(.text(decodeEntities(raw), line: startLine, column: startColumn))
         }
         continue
@@ -74,27 +74,27 @@ struct XMLScanner {
         }
         continue
       }
-      // A tag: up to ">", or up to the next "<" when its ">" is missing.
+      // A tag: up to ">", or up to the next "<" when its ">" is missing. Its body is read in place.
       var end = position + 1
       while end < bytes.count && bytes[end] != 0x3E && bytes[end] != 0x3C { end += 1 }
-      let body = Array(bytes[(position + 1)..<end])
+      let body = (position + 1)..<end
       let closed = end < bytes.count && bytes[end] == 0x3E
       advance(to: closed ? end + 1 : end)
-      var nameStart = 0
+      var nameStart = body.lowerBound
       var isEnd = false
-      if body.first == 0x2F {
+      if !body.isEmpty, bytes[body.lowerBound] == 0x2F {
         isEnd = true
-        nameStart = 1
+        nameStart += 1
       }
       var nameEnd = nameStart
-      while nameEnd < body.count, !ASCIIText.isBlank(body[nameEnd]), body[nameEnd] != 0x2F, body[nameEnd] != 0x0A,
-        body[nameEnd] != 0x0D
+      while nameEnd < body.upperBound, !ASCIIText.isBlank(bytes[nameEnd]), bytes[nameEnd] != 0x2F,
+        bytes[nameEnd] != 0x0A, bytes[nameEnd] != 0x0D
       {
         nameEnd += 1
       }
       // A namespace prefix ("ns1:issuerName") is dropped: the local name follows the last colon.
-      if let colon = body[nameStart..<nameEnd].lastIndex(of: 0x3A) { nameStart = colon + 1 }
-      let name = String(decoding: body[nameStart..<nameEnd], as: UTF8.self)
+      if let colon = bytes[nameStart..<nameEnd].lastIndex(of: 0x3A) { nameStart = colon + 1 }
+      let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
       guard !name.isEmpty else {
         result.append(.problem("a '<' that starts no tag", line: tagLine, column: tagColumn))
         continue
@@ -106,7 +106,8 @@ struct XMLScanner {
       if isEnd {
         result.append(.end(name: name, line: tagLine))
       } else {
-        result.append(.start(name: name, line: tagLine, column: tagColumn, selfClosing: body.last == 0x2F))
+        let selfClosing = !body.isEmpty && bytes[body.upperBound - 1] == 0x2F
+        result.append(.start(name: name, line: tagLine, column: tagColumn, selfClosing: selfClosing))
       }
     }
     return result
@@ -162,13 +163,16 @@ struct XMLScanner {
     return false
   }
 
-  private func decodeEntities(_ raw: [UInt8]) -> String {
-    guard raw.contains(0x26) else { return String(decoding: raw, as: UTF8.self) }
+  /// The text of a byte range with its entities decoded.
+  ///
+  /// - Parameter raw: A range of offsets into the scanned bytes.
+  private func decodeEntities(_ raw: Range<Int>) -> String {
+    guard bytes[raw].contains(0x26) else { return String(decoding: bytes[raw], as: UTF8.self) }
     var output: [UInt8] = []
-    var index = 0
-    while index < raw.count {
-      if raw[index] == 0x26, let semicolon = raw[index...].prefix(12).firstIndex(of: 0x3B) {
-        let name = String(decoding: raw[(index + 1)..<semicolon], as: UTF8.self)
+    var index = raw.lowerBound
+    while index < raw.upperBound {
+      if bytes[index] == 0x26, let semicolon = bytes[index..<raw.upperBound].prefix(12).firstIndex(of: 0x3B) {
+        let name = String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)
         var scalar: Unicode.Scalar?
         switch name {
         case "lt": scalar = "<"
@@ -189,7 +193,7 @@ struct XMLScanner {
           continue
         }
       }
-      output.append(raw[index])
+      output.append(bytes[index])
       index += 1
     }
     return String(decoding: output, as: UTF8.self)
