@@ -758,8 +758,18 @@ extension StringProtocol {
   }
 
   /// The text without the given characters at either end.
+  ///
+  /// A text whose first and last bytes are ASCII characters outside an ASCII set is returned as it is,
+  /// without being walked Character by Character (a character of the set, being one ASCII scalar, would be
+  /// the text's first or last byte).
   func trimmingCharacters(in set: String) -> String {
-    var result = Substring(self)
+    let text = String(self)
+    if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+      set.utf8.allSatisfy({ $0 < 0x80 }), !set.utf8.contains(first), !set.utf8.contains(last)
+    {
+      return text
+    }
+    var result = Substring(text)
     while let first = result.first, set.contains(first) { result = result.dropFirst() }
     while let last = result.last, set.contains(last) { result = result.dropLast() }
     return String(result)
