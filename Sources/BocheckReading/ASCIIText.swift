@@ -313,6 +313,7 @@ extension ASCIIText {
   /// - Parameters:
   ///   - text: The text.
   ///   - body: What to do with its bytes.
+  @inline(__always)
   static func withUTF8<Result>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
     return Array(text.utf8).withUnsafeBufferPointer(body)
@@ -323,6 +324,7 @@ extension ASCIIText {
   /// - Parameters:
   ///   - text: The text.
   ///   - body: What to do with its bytes.
+  @inline(__always)
   static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
     return Array(text.utf8).withUnsafeBufferPointer(body)

@@ -14,7 +14,7 @@ final class DocumentFacts {
 
   /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
   static func cleanLine(_ line: Substring) -> String {
-    LineBytes.with(line) { line in
+    ASCIIText.withUTF8(line) { line in
       guard line.contains(0x2A) else { return LineBytes.trimmedText(line) }
       var bytes: [UInt8] = []
       bytes.reserveCapacity(line.count)
@@ -48,7 +48,7 @@ final class DocumentFacts {
   ///   - line: The line as read.
   ///   - phrase: The phrase, upper case.
   static func cleanedLine(_ line: Substring, mayStartWith phrase: [UInt8]) -> Bool {
-    LineBytes.with(line) { bytes in
+    ASCIIText.withUTF8(line) { bytes in
       var offset = LineBytes.firstSignificant(bytes, skippingStars: true)
       if offset < bytes.count && bytes[offset] >= 0x80 { return true }
       for expected in phrase {
@@ -362,12 +362,12 @@ final class DocumentFacts {
     for position in range where position >= 1 && position <= lines.count {
       let text = clean(position)
       guard ASCIIText.containsByte(0x09, in: text) else {
-        let indent = LineBytes.with(lines[position]) { $0.prefix { $0 == 0x20 }.count }
+        let indent = ASCIIText.withUTF8(lines[position]) { $0.prefix { $0 == 0x20 }.count }
         result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
         continue
       }
       // The cells are cut at the tab bytes.
-      let cellRanges = LineBytes.with(text) { bytes in
+      let cellRanges = ASCIIText.withUTF8(text) { bytes in
         bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
       }
       var cells: [String] = []
@@ -538,7 +538,7 @@ final class DocumentFacts {
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {
     // Points are found on the bytes; only a point before a space and a capital is looked at as text.
-    let end = LineBytes.with(text) { bytes -> Int in
+    let end = ASCIIText.withUTF8(text) { bytes -> Int in
       var point = 0
       while point < bytes.count {
         defer { point += 1 }

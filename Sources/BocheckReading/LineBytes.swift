@@ -6,30 +6,6 @@
 /// out: upper-casing can turn a character beyond ASCII into ASCII letters ("ı" into "I", "ﬁ" into "FI"),
 /// so a line whose first significant byte is beyond ASCII must be let through to the `String` test.
 enum LineBytes {
-  /// Calls `body` with the UTF-8 bytes of `text`, in place when they are contiguous.
-  ///
-  /// - Parameters:
-  ///   - text: The text.
-  ///   - body: Reads the bytes; the buffer is valid only during the call.
-  /// - Returns: What `body` returns.
-  @inline(__always)
-  static func with<Result>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    return Array(text.utf8).withUnsafeBufferPointer(body)
-  }
-
-  /// Calls `body` with the UTF-8 bytes of `text`, in place when they are contiguous.
-  ///
-  /// - Parameters:
-  ///   - text: The text.
-  ///   - body: Reads the bytes; the buffer is valid only during the call.
-  /// - Returns: What `body` returns.
-  @inline(__always)
-  static func with<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    return Array(text.utf8).withUnsafeBufferPointer(body)
-  }
-
   /// The part of a text between two byte offsets, each at the start of a scalar (or at the end).
   ///
   /// - Parameters:
@@ -129,7 +105,7 @@ enum LineBytes {
   ///   - phrase: The phrase, upper case.
   ///   - text: The text.
   static func hasPrefix(_ phrase: [UInt8], in text: String) -> Bool {
-    with(text) { hasPrefix(phrase, in: $0) }
+    ASCIIText.withUTF8(text) { hasPrefix(phrase, in: $0) }
   }
 
   /// Whether a text begins with any of several upper-case ASCII phrases, ignoring ASCII case.
@@ -138,7 +114,7 @@ enum LineBytes {
   ///   - phrases: The phrases, upper case.
   ///   - text: The text.
   static func hasPrefix(anyOf phrases: [[UInt8]], in text: String) -> Bool {
-    with(text) { bytes in phrases.contains { hasPrefix($0, in: bytes) } }
+    ASCIIText.withUTF8(text) { bytes in phrases.contains { hasPrefix($0, in: bytes) } }
   }
 
   /// Whether a text is exactly an upper-case ASCII phrase, ignoring ASCII case.

@@ -53,7 +53,7 @@ enum NameListSplitter {
 
   private static func cut(_ text: String) -> [Piece] {
     // The separators are ASCII: they are found on the bytes, and a piece is the text between two of them.
-    let found = LineBytes.with(text) { bytes -> [(range: Range<Int>, separator: Int)] in
+    let found = ASCIIText.withUTF8(text) { bytes -> [(range: Range<Int>, separator: Int)] in
       var result: [(range: Range<Int>, separator: Int)] = []
       var offset = 0
       while offset < bytes.count {

@@ -79,7 +79,7 @@ enum RelationshipFacts {
     let window = 2 * (names.map(\.count).max() ?? 0) + 8
     for text in texts {
       // Parentheses are found on the bytes; only what stands between them is read as text.
-      let pairs = LineBytes.with(text) { bytes -> [(open: Int, close: Int)] in
+      let pairs = ASCIIText.withUTF8(text) { bytes -> [(open: Int, close: Int)] in
         var pairs: [(open: Int, close: Int)] = []
         var open = 0
         while let found = bytes[open...].firstIndex(of: 0x28) {

@@ -61,7 +61,7 @@ enum SGMLUnwrapper {
 
   /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes are looked at.
   private static func holdsHTMLTag(_ line: Substring) -> Bool {
-    LineBytes.with(line) { bytes in
+    ASCIIText.withUTF8(line) { bytes in
       bytes.indices.contains { offset in
         bytes[offset] == 0x3C && htmlTags.contains { LineBytes.hasPrefix($0, in: bytes, at: offset) }
       }
@@ -98,7 +98,7 @@ enum SGMLUnwrapper {
     var textStart: Int?
     for (index, line) in lines.enumerated() {
       // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
-      let tag = LineBytes.with(line) { bytes -> WrapperTag? in
+      let tag = ASCIIText.withUTF8(line) { bytes -> WrapperTag? in
         let start = LineBytes.firstSignificant(bytes)
         guard start < bytes.count, bytes[start] == 0x3C else { return nil }
         return WrapperTag.allCases.first { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) }
@@ -132,7 +132,7 @@ enum SGMLUnwrapper {
     bytes.reserveCapacity(lines.count + body.reduce(0) { $0 + $1.utf8.count })
     for index in lines.indices {
       if index > 0 { bytes.append(0x0A) }
-      if index >= span.start && index < span.end { LineBytes.with(lines[index]) { bytes.append(contentsOf: $0) } }
+      if index >= span.start && index < span.end { ASCIIText.withUTF8(lines[index]) { bytes.append(contentsOf: $0) } }
     }
     let text = String(decoding: bytes, as: UTF8.self)
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""

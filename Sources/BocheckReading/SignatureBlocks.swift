@@ -141,7 +141,7 @@ struct SignatureBlocks {
     guard !text.utf8.contains(0x09) else { return [(0, text)] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
     guard text.utf8.contains(where: { $0 >= 0x80 }) else {
-      return LineBytes.with(text) { bytes in
+      return ASCIIText.withUTF8(text) { bytes in
         textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
       }
     }
@@ -296,7 +296,7 @@ struct SignatureBlocks {
   private static func signature(_ text: String) -> Signature? {
     // The label, the blanks and underscores after it and the mark are found on the line's bytes: most
     // lines have neither label nor mark, and no text is built for them.
-    let found = LineBytes.with(text) { bytes -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) in
+    let found = ASCIIText.withUTF8(text) { bytes -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) in
       var start = 0
       let label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
       if let label { start = label.count }
@@ -408,7 +408,7 @@ struct SignatureBlocks {
 
   /// Whether a line is a caption printed under a signature line: "Signature", "Date", "Name/Title".
   private static func isCaption(_ text: String) -> Bool {
-    LineBytes.with(text) { bytes in
+    ASCIIText.withUTF8(text) { bytes in
       let words = LineBytes.letterWords(bytes)
       return !words.isEmpty && words.allSatisfy { captionWords.contains(bytes, $0) }
     }
@@ -437,7 +437,7 @@ struct SignatureBlocks {
 
   /// Whether a line is only a title: "General Partner", "Managing Member", "Attorney in Fact for ...".
   private static func isTitle(_ text: String) -> Bool {
-    LineBytes.with(text) { bytes in
+    ASCIIText.withUTF8(text) { bytes in
       if Phrase.titleOpenings.contains(where: { LineBytes.hasPrefix($0, in: bytes) }) { return true }
       let words = LineBytes.letterWords(bytes)
       return !words.isEmpty && words.allSatisfy { titleWords.contains(bytes, $0) || connectors.contains(bytes, $0) }
@@ -446,7 +446,7 @@ struct SignatureBlocks {
 
   /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
   static func isNameAndTitle(_ text: String) -> Bool {
-    LineBytes.with(text) { bytes in
+    ASCIIText.withUTF8(text) { bytes in
       guard let comma = bytes.lastIndex(of: 0x2C) else { return false }
       let tail = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
       return LineBytes.letterWords(tail).contains { titleWords.contains(tail, $0) }
@@ -455,7 +455,7 @@ struct SignatureBlocks {
 
   /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
   private static func isDate(_ text: String) -> Bool {
-    LineBytes.with(text) { bytes in
+    ASCIIText.withUTF8(text) { bytes in
       var words: [Range<Int>] = []
       var start = 0
       for offset in 0...bytes.count where offset == bytes.count || [0x20, 0x2C, 0x2E].contains(bytes[offset]) {

@@ -59,7 +59,7 @@ struct SourceLines {
   /// Splits text at LF, CRLF and lone CR, scanning its UTF-8 bytes.
   init(_ text: String) {
     // The line ends are found on the bytes in place; a line is a slice of the text between two of them.
-    let ranges = LineBytes.with(text) { bytes -> [Range<Int>] in
+    let ranges = ASCIIText.withUTF8(text) { bytes -> [Range<Int>] in
       var ranges: [Range<Int>] = []
       var start = 0
       var index = 0

@@ -19,7 +19,7 @@ import Testing
   @Test func letterWordsCutAsCharactersDo() {
     for line in Self.lines {
       let expected = line.split { !$0.isLetter }.map(String.init)
-      let words = LineBytes.with(line) { bytes in
+      let words = ASCIIText.withUTF8(line) { bytes in
         LineBytes.letterWords(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
       }
       #expect(words == expected, "\(line)")
@@ -51,7 +51,7 @@ import Testing
 
   @Test func trimmedTextIsTrimmingBlanks() {
     for line in Self.lines + ["\u{A0} \tAlpha \u{A0}", "\t\t", "Beta\u{A0}\u{A0}"] {
-      #expect(LineBytes.with(line) { LineBytes.trimmedText($0) } == line.trimmingBlanks(), "\(line)")
+      #expect(ASCIIText.withUTF8(line) { LineBytes.trimmedText($0) } == line.trimmingBlanks(), "\(line)")
     }
   }
 
