@@ -29,6 +29,9 @@ indirect enum ResolvedExpression: Sendable {
   case binary(BinaryOperator, ResolvedExpression, ResolvedExpression)
   /// `x is empty`, `x is not null`, `row is missing`, ...
   case test(ResolvedExpression, TestKind)
+  /// `x in [...]` or `x not in [...]` (`negated`) over a list literal of texts only: true when `x` is one of
+  /// them, unknown when `x` is, false for any other value, as comparing with each text gives.
+  case textMembership(ResolvedExpression, Set<String>, negated: Bool)
 }
 
 /// A field name with its slot in each kind of object, so that reading it from an object is one array access.
@@ -102,6 +105,17 @@ struct ExpressionResolver {
     resolve(expression, filterDepth: 0)
   }
 
+  /// The texts of a constant list that holds only texts, or `nil`.
+  private static func texts(_ expression: ResolvedExpression) -> Set<String>? {
+    guard case .constant(.list(let values)) = expression else { return nil }
+    var texts = Set<String>()
+    for value in values {
+      guard case .string(let text) = value else { return nil }
+      texts.insert(text)
+    }
+    return texts
+  }
+
   private func resolve(_ expression: Expression, filterDepth: Int) -> ResolvedExpression {
     func inner(_ expression: Expression) -> ResolvedExpression { resolve(expression, filterDepth: filterDepth) }
     switch expression {
@@ -132,7 +146,12 @@ struct ExpressionResolver {
       guard let function = BuiltinFunctions.all[name] else { return .constant(.null) }
       return .call(function, arguments.map(inner))
     case .unary(let operation, let operand): return .unary(operation, inner(operand))
-    case .binary(let operation, let left, let right): return .binary(operation, inner(left), inner(right))
+    case .binary(let operation, let left, let right):
+      let resolvedRight = inner(right)
+      if operation == .in || operation == .notIn, let texts = Self.texts(resolvedRight) {
+        return .textMembership(inner(left), texts, negated: operation == .notIn)
+      }
+      return .binary(operation, inner(left), resolvedRight)
     case .test(let operand, let kind): return .test(inner(operand), kind)
     }
   }
