@@ -3,8 +3,9 @@ import Testing
 
 @testable import BocheckRules
 
-/// `in` and `not in` over a list literal of texts give what comparing with each text gives.
-@Suite("Rules: membership in a list of texts")
+/// `in` and `not in` over a list literal of texts, and `==` and `!=` with a text literal, give what comparing
+/// the values gives.
+@Suite("Rules: membership in a list of texts and equality with a text")
 struct RulesMembershipTests {
   /// A value as message text, with unknown as "?" and true/false spelled out.
   private static func describe(_ value: Value) -> String {
@@ -29,6 +30,20 @@ struct RulesMembershipTests {
         let member = Evaluator.evaluate(
           .textMembership(.variable(0), Set(texts), negated: operation == .notIn), in: &frame)
         #expect(Self.describe(member) == Self.describe(compared), "\(Self.describe(operand)) \(operation)")
+      }
+    }
+    for operand in operands {
+      for operation in [BinaryOperator.equal, .notEqual] {
+        for text in ["PN", "", "soleVotingPower"] {
+          var frame = Frame(variables: [operand], context: bridge.context)
+          let constant = ResolvedExpression.constant(.string(text))
+          let compared = Evaluator.evaluate(.binary(operation, .variable(0), constant), in: &frame)
+          let reversed = Evaluator.evaluate(.binary(operation, constant, .variable(0)), in: &frame)
+          let equality = Evaluator.evaluate(
+            .textEquality(.variable(0), text, negated: operation == .notEqual), in: &frame)
+          #expect(Self.describe(equality) == Self.describe(compared), "\(Self.describe(operand)) \(operation) \(text)")
+          #expect(Self.describe(equality) == Self.describe(reversed), "\(text) \(operation) \(Self.describe(operand))")
+        }
       }
     }
     let resolved = ExpressionResolver().resolve(try Parser.parse("filing.schedule in [\"13D\", \"13G\"]"))

@@ -113,6 +113,12 @@ enum Evaluator {
       case .string(let text): return .boolean(texts.contains(text) != negated)
       default: return .boolean(negated)
       }
+    case .textEquality(let operand, let text, let negated):
+      switch evaluate(operand, in: &frame) {
+      case .null: return .null
+      case .string(let value): return .boolean((value == text) != negated)
+      default: return .boolean(negated)
+      }
     }
   }
 

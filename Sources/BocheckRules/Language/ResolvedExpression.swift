@@ -32,6 +32,9 @@ indirect enum ResolvedExpression: Sendable {
   /// `x in [...]` or `x not in [...]` (`negated`) over a list literal of texts only: true when `x` is one of
   /// them, unknown when `x` is, false for any other value, as comparing with each text gives.
   case textMembership(ResolvedExpression, Set<String>, negated: Bool)
+  /// `x == "text"` or `x != "text"` (`negated`), the text on either side: true when `x` is that text, unknown
+  /// when `x` is, false for any other value, as comparing the two values gives.
+  case textEquality(ResolvedExpression, String, negated: Bool)
 }
 
 /// A field name with its slot in each kind of object, so that reading it from an object is one array access.
@@ -147,11 +150,21 @@ struct ExpressionResolver {
       return .call(function, arguments.map(inner))
     case .unary(let operation, let operand): return .unary(operation, inner(operand))
     case .binary(let operation, let left, let right):
+      let resolvedLeft = inner(left)
       let resolvedRight = inner(right)
-      if operation == .in || operation == .notIn, let texts = Self.texts(resolvedRight) {
-        return .textMembership(inner(left), texts, negated: operation == .notIn)
+      switch (operation, resolvedLeft, resolvedRight) {
+      case (.in, _, _), (.notIn, _, _):
+        guard let texts = Self.texts(resolvedRight) else { break }
+        return .textMembership(resolvedLeft, texts, negated: operation == .notIn)
+      case (.equal, _, .constant(.string(let text))), (.notEqual, _, .constant(.string(let text))):
+        return .textEquality(resolvedLeft, text, negated: operation == .notEqual)
+      case (.equal, .constant(.string(let text)), _), (.notEqual, .constant(.string(let text)), _):
+        // Evaluating is free of side effects, so the constant side may as well be the first.
+        return .textEquality(resolvedRight, text, negated: operation == .notEqual)
+      default:
+        break
       }
-      return .binary(operation, inner(left), resolvedRight)
+      return .binary(operation, resolvedLeft, resolvedRight)
     case .test(let operand, let kind): return .test(inner(operand), kind)
     }
   }
