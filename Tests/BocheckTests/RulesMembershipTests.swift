@@ -28,7 +28,7 @@ struct RulesMembershipTests {
         var frame = Frame(variables: [operand], context: bridge.context)
         let compared = Evaluator.evaluate(.binary(operation, .variable(0), list), in: &frame)
         let member = Evaluator.evaluate(
-          .textMembership(.variable(0), Set(texts), negated: operation == .notIn), in: &frame)
+          .textMembership(.variable(0), TextSet(Set(texts)), negated: operation == .notIn), in: &frame)
         #expect(Self.describe(member) == Self.describe(compared), "\(Self.describe(operand)) \(operation)")
       }
     }

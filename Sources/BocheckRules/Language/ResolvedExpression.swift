@@ -31,10 +31,28 @@ indirect enum ResolvedExpression: Sendable {
   case test(ResolvedExpression, TestKind)
   /// `x in [...]` or `x not in [...]` (`negated`) over a list literal of texts only: true when `x` is one of
   /// them, unknown when `x` is, false for any other value, as comparing with each text gives.
-  case textMembership(ResolvedExpression, Set<String>, negated: Bool)
+  case textMembership(ResolvedExpression, TextSet, negated: Bool)
   /// `x == "text"` or `x != "text"` (`negated`), the text on either side: true when `x` is that text, unknown
   /// when `x` is, false for any other value, as comparing the two values gives.
   case textEquality(ResolvedExpression, String, negated: Bool)
+}
+
+/// The texts of a list literal, looked up by hash.
+///
+/// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
+/// to another, and rules loaded twice must show the same.
+struct TextSet: Sendable, CustomReflectable {
+  private let texts: Set<String>
+
+  /// A set of the given texts.
+  init(_ texts: Set<String>) {
+    self.texts = texts
+  }
+
+  /// Whether the set holds a text.
+  func contains(_ text: String) -> Bool { texts.contains(text) }
+
+  var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
 }
 
 /// A field name with its slot in each kind of object, so that reading it from an object is one array access.
@@ -109,14 +127,14 @@ struct ExpressionResolver {
   }
 
   /// The texts of a constant list that holds only texts, or `nil`.
-  private static func texts(_ expression: ResolvedExpression) -> Set<String>? {
+  private static func texts(_ expression: ResolvedExpression) -> TextSet? {
     guard case .constant(.list(let values)) = expression else { return nil }
     var texts = Set<String>()
     for value in values {
       guard case .string(let text) = value else { return nil }
       texts.insert(text)
     }
-    return texts
+    return TextSet(texts)
   }
 
   private func resolve(_ expression: Expression, filterDepth: Int) -> ResolvedExpression {
