@@ -45,6 +45,7 @@ enum Parties {
       if signs { party.signs = true } else { party.joins = true }
       byKey[key] = party
     }
+    guard !byKey.isEmpty else { return [] }
     let completeNames = NameIndex(
       filing.coverPages.compactMap { page in
         isComplete(page, schedule: filing.schedule) ? page.reportingPersonName.map { ($0, page.index) } : nil

@@ -106,6 +106,19 @@ enum Evaluator {
       return binary(operation, leftValue, evaluate(right, in: &frame))
     case .test(let operand, let kind):
       return test(evaluate(operand, in: &frame), kind)
+    case .textMembership(let operand, let texts, let negated):
+      // Only a text equals a text; an unknown value is unknown.
+      switch evaluate(operand, in: &frame) {
+      case .null: return .null
+      case .string(let text): return .boolean(texts.contains(text) != negated)
+      default: return .boolean(negated)
+      }
+    case .textEquality(let operand, let text, let negated):
+      switch evaluate(operand, in: &frame) {
+      case .null: return .null
+      case .string(let value): return .boolean((value == text) != negated)
+      default: return .boolean(negated)
+      }
     }
   }
 

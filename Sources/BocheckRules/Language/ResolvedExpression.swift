@@ -29,6 +29,30 @@ indirect enum ResolvedExpression: Sendable {
   case binary(BinaryOperator, ResolvedExpression, ResolvedExpression)
   /// `x is empty`, `x is not null`, `row is missing`, ...
   case test(ResolvedExpression, TestKind)
+  /// `x in [...]` or `x not in [...]` (`negated`) over a list literal of texts only: true when `x` is one of
+  /// them, unknown when `x` is, false for any other value, as comparing with each text gives.
+  case textMembership(ResolvedExpression, TextSet, negated: Bool)
+  /// `x == "text"` or `x != "text"` (`negated`), the text on either side: true when `x` is that text, unknown
+  /// when `x` is, false for any other value, as comparing the two values gives.
+  case textEquality(ResolvedExpression, String, negated: Bool)
+}
+
+/// The texts of a list literal, looked up by hash.
+///
+/// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
+/// to another, and rules loaded twice must show the same.
+struct TextSet: Sendable, CustomReflectable {
+  private let texts: Set<String>
+
+  /// A set of the given texts.
+  init(_ texts: Set<String>) {
+    self.texts = texts
+  }
+
+  /// Whether the set holds a text.
+  func contains(_ text: String) -> Bool { texts.contains(text) }
+
+  var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
 }
 
 /// A field name with its slot in each kind of object, so that reading it from an object is one array access.
@@ -102,6 +126,17 @@ struct ExpressionResolver {
     resolve(expression, filterDepth: 0)
   }
 
+  /// The texts of a constant list that holds only texts, or `nil`.
+  private static func texts(_ expression: ResolvedExpression) -> TextSet? {
+    guard case .constant(.list(let values)) = expression else { return nil }
+    var texts = Set<String>()
+    for value in values {
+      guard case .string(let text) = value else { return nil }
+      texts.insert(text)
+    }
+    return TextSet(texts)
+  }
+
   private func resolve(_ expression: Expression, filterDepth: Int) -> ResolvedExpression {
     func inner(_ expression: Expression) -> ResolvedExpression { resolve(expression, filterDepth: filterDepth) }
     switch expression {
@@ -132,7 +167,22 @@ struct ExpressionResolver {
       guard let function = BuiltinFunctions.all[name] else { return .constant(.null) }
       return .call(function, arguments.map(inner))
     case .unary(let operation, let operand): return .unary(operation, inner(operand))
-    case .binary(let operation, let left, let right): return .binary(operation, inner(left), inner(right))
+    case .binary(let operation, let left, let right):
+      let resolvedLeft = inner(left)
+      let resolvedRight = inner(right)
+      switch (operation, resolvedLeft, resolvedRight) {
+      case (.in, _, _), (.notIn, _, _):
+        guard let texts = Self.texts(resolvedRight) else { break }
+        return .textMembership(resolvedLeft, texts, negated: operation == .notIn)
+      case (.equal, _, .constant(.string(let text))), (.notEqual, _, .constant(.string(let text))):
+        return .textEquality(resolvedLeft, text, negated: operation == .notEqual)
+      case (.equal, .constant(.string(let text)), _), (.notEqual, .constant(.string(let text)), _):
+        // Evaluating is free of side effects, so the constant side may as well be the first.
+        return .textEquality(resolvedRight, text, negated: operation == .notEqual)
+      default:
+        break
+      }
+      return .binary(operation, resolvedLeft, resolvedRight)
     case .test(let operand, let kind): return .test(inner(operand), kind)
     }
   }
