@@ -106,6 +106,20 @@ enum ASCIIText {
     return scan(for: first | caseBit, caseBit: caseBit, in: buffer, from: start, to: end)
   }
 
+  /// The offset of the first `byte` from `start` (inclusive) to `end` (exclusive), eight bytes at a time;
+  /// `end` when there is none.
+  ///
+  /// - Parameters:
+  ///   - byte: The byte to find, as it is.
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  static func firstOffset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int)
+    -> Int
+  {
+    scan(for: byte, caseBit: 0, in: buffer, from: start, to: end)
+  }
+
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once
   /// `caseBit` is set in it, eight bytes at a time; `end` when there is none.
   ///

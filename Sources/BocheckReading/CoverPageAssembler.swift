@@ -441,8 +441,11 @@ struct CoverPageAssembler {
     let trimmed = fragment.text.trimmingBlanks()
     if trimmed.isEmpty { return true }
     // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
-    let opened = trimmed.utf8.filter { $0 == 0x28 }.count
-    let closed = trimmed.utf8.filter { $0 == 0x29 }.count
+    var opened = 0
+    var closed = 0
+    for byte in trimmed.utf8 {
+      if byte == 0x28 { opened += 1 } else if byte == 0x29 { closed += 1 }
+    }
     if closed > opened, field.valueKind != .codes,
       CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: true).text.isEmpty
     {

@@ -219,7 +219,8 @@ public enum FilingReader {
   private static func firstBinaryLine(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
       let scanned = UnsafeBufferPointer(rebasing: buffer.prefix(1 << 20))
-      guard let zero = scanned.firstIndex(of: 0) else { return nil }
+      let zero = ASCIIText.firstOffset(of: 0, in: scanned, to: scanned.count)
+      guard zero < scanned.count else { return nil }
       return 1 + scanned[..<zero].count { $0 == 0x0A }
     }
   }

@@ -43,6 +43,7 @@ struct ValueText {
   /// - Parameter text: The text as printed.
   /// - Returns: Its UTF-8 bytes, normalised.
   static func normalizedBytes(_ text: String) -> [UInt8] {
+    if isNormalizedASCII(text) { return Array(text.utf8) }
     var result: [UInt8] = []
     result.reserveCapacity(text.utf8.count)
     var pendingBlank = false
@@ -73,6 +74,22 @@ struct ValueText {
       result.append(contentsOf: String(scalar).utf8)
     }
     return result
+  }
+
+  /// Whether a text is ASCII already in the normalised form: no tab or line break, no blank at either end,
+  /// no two blanks in a row (most printed values), so that its bytes can be copied as they are.
+  private static func isNormalizedASCII(_ text: String) -> Bool {
+    ASCIIText.withUTF8(text) { bytes in
+      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+          return false
+        }
+        previous = byte
+      }
+      return true
+    }
   }
 
   // MARK: Numbers
