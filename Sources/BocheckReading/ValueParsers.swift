@@ -618,7 +618,8 @@ enum ValueParsers {
   /// no box at all.
   static func checkboxState(_ text: String) -> Bool? {
     let lower = text.lowercased()
-    if lower.contains("<input") {
+    // An HTML input box: looked for only when the text has a '<' at all (lower-casing makes none).
+    if ASCIIText.containsByte(0x3C, in: text), lower.contains("<input") {
       return lower.contains("checked")
     }
     let trimmed = lower.trimmingBlanks()
