@@ -98,13 +98,14 @@ guard FileManager.default.isExecutableFile(atPath: bocheck), FileManager.default
   exit(2)
 }
 
-/// How `executable` links the Swift runtime, from `ldd`: `statically`, `as a shared library`, or `nil` when `ldd`
-/// is missing.
+/// How `executable` links the Swift runtime, from `ldd`: `statically` (a fully static executable: no shared
+/// library at all), `statically, with a shared C library`, `as a shared library`, or `nil` when `ldd` is missing.
 func runtimeLinkage(_ executable: String) -> String? {
   guard let ldd = CommandTiming.executable(named: "ldd"),
     let libraries = try? CommandTiming.run(ldd, [executable])
   else { return nil }
-  return libraries.contains("libswiftCore") ? "as a shared library" : "statically"
+  if libraries.contains("libswiftCore") { return "as a shared library" }
+  return libraries.contains("libc.so") ? "statically, with a shared C library" : "statically"
 }
 
 // The machine.
@@ -118,7 +119,7 @@ let load =
   .joined(separator: " ") ?? "unknown"
 say("machine: \(cores) cores (nproc), \(cpu), \(memory) memory; load average at start \(load)")
 // The trivial executable is only a fair reference when it is built the way bocheck is (`make bench` builds both
-// with the release flags of the Makefile: on Linux the Swift runtime linked statically).
+// with the release flags of the Makefile: on Linux a fully static executable).
 let linkage = (bocheck: runtimeLinkage(bocheck), noop: runtimeLinkage(noop))
 say(
   "build: Swift runtime linked \(linkage.bocheck ?? "?") in bocheck, \(linkage.noop ?? "?") in the trivial executable"
@@ -245,7 +246,7 @@ do {
   for (sample, timing) in zip(samples, latency) {
     say(
       "| one filing, `check Samples/\(sample)` (\(timing.runs) runs) | \(decimal(timing.median * 1000)) ms "
-        + "| trivial Swift executable\(linkage.noop == "statically" ? " (static runtime)" : "") \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |"
+        + "| trivial Swift executable\(linkage.noop == "statically" ? " (fully static)" : linkage.noop == "statically, with a shared C library" ? " (static runtime)" : "") \(decimal(start.median * 1000)) ms | \(decimal(timing.median / start.median))× |"
     )
   }
   let jobsLabel = hasJobs ? "`--jobs 1`" : "one job"
