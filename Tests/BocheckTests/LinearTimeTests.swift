@@ -10,7 +10,7 @@ import Testing
 /// Each test reads and checks one shape at `count` and at four times `count`, in process, and compares the two
 /// times: the ratio, not a time, is asserted, so the test does not depend on the machine's speed. Work that
 /// grows with the square of the input takes about 16 times as long at four times the size; linear work about 4
-/// times. The bound of 6 leaves room for noise and for caches. Each size is timed several times, the fastest
+/// times. The bound of 6 leaves room for noise and for caches. Each size is timed five times, the fastest
 /// run counting, and in the CPU time of the thread that does the work, so that other tests, builds or
 /// processes running at the same time on the same cores do not decide the outcome.
 @Suite("Checking time grows linearly with the input", .serialized)
@@ -71,7 +71,7 @@ struct LinearTimeTests {
     var largeTime = UInt64.max
     var smallFindings = 0
     var largeFindings = 0
-    for _ in 0..<3 {
+    for _ in 0..<5 {
       smallTime = min(smallTime, try threadTime { smallFindings = try readAndCheck(small, rules) })
       largeTime = min(largeTime, try threadTime { largeFindings = try readAndCheck(large, rules) })
     }
