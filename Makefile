@@ -10,6 +10,8 @@
 #                  seeded corpus written to .build/bench-corpus (medians of repeated runs; uses hyperfine); the
 #                  peer edgartools too when a Python with it is there (.build/peer-venv or BENCH_PEER_PYTHON)
 #   make bench-peer  make that Python (a virtual environment with edgartools, from PyPI), then make bench
+#   make same-output  write what bocheck says about the bench and real corpora to SAME_OUTPUT, to diff before and
+#                  after a change meant to keep it
 #   make fuzz      fuzz the reader with libFuzzer for FUZZ_SECONDS (default 120) seconds
 #   make rules-doc regenerate Rules/README.md from the rule files
 #   make lint      swift format lint on the sources and tests
@@ -36,7 +38,7 @@ RELEASE = $(SWIFT) build -c release $(RELEASE_FLAGS)
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
 
-.PHONY: all build demo test corpus corpus-raise bench bench-peer fuzz rules-doc install uninstall lint clean
+.PHONY: all build demo test corpus corpus-raise bench bench-peer same-output fuzz rules-doc install uninstall lint clean
 
 all: build
 
@@ -71,6 +73,27 @@ bench:
 		echo "make bench: hyperfine is not installed; the benchmark times with its own loop" >&2
 	$(RELEASE)
 	./.build/release/bocheck-bench --real $(CORPUS) $(BENCH_FLAGS)
+
+# What a change that only makes bocheck faster must leave byte for byte the same: the JSON report of `check` over
+# the bench corpus and over the real corpus (when it is there), and the model `parse` reads from every real filing
+# and every seventh bench file, written to SAME_OUTPUT (a folder). Run it before and after the change, each time
+# into its own folder, and compare them with `diff -r`: no difference, no change in what bocheck says.
+SAME_OUTPUT ?= .build/same-output
+same-output:
+	$(RELEASE)
+	./.build/release/bocheck-bench --corpus-only --real $(CORPUS) $(BENCH_FLAGS) >/dev/null
+	@rm -rf $(SAME_OUTPUT) && mkdir -p $(SAME_OUTPUT)/parse
+	@./$(RELEASE_BIN) check --no-config --format json .build/bench-corpus > $(SAME_OUTPUT)/check-bench.json; \
+		echo "exit $$?" >> $(SAME_OUTPUT)/check-bench.json
+	@if [ -d $(CORPUS) ]; then ./$(RELEASE_BIN) check --no-config --format json $(CORPUS) > $(SAME_OUTPUT)/check-real.json; \
+		echo "exit $$?" >> $(SAME_OUTPUT)/check-real.json; fi
+	@i=0; for f in $$( [ -d $(CORPUS) ] && ls $(CORPUS)/*.txt $(CORPUS)/*.htm* $(CORPUS)/*.xml $(CORPUS)/*.nc 2>/dev/null) \
+		.build/bench-corpus/*; do \
+		case "$$f" in .build/bench-corpus/*) i=$$((i+1)); [ $$((i % 7)) -eq 0 ] || continue;; esac; \
+		out=$(SAME_OUTPUT)/parse/$$(basename "$$f").json; \
+		./$(RELEASE_BIN) parse "$$f" > "$$out" 2>&1; echo "exit $$?" >> "$$out"; \
+	done
+	@echo "same-output: wrote $$(ls $(SAME_OUTPUT)/parse | wc -l) models and the check reports to $(SAME_OUTPUT)"
 
 # The peer: edgartools in a virtual environment under .build/, made once (pinned to the version the README's
 # numbers were measured with; EDGARTOOLS=edgartools takes the newest). Only this target installs anything.
