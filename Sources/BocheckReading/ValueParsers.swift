@@ -514,12 +514,20 @@ enum ValueParsers {
   ///
   /// - Parameter text: The part's text, starting with its number.
   static func partKind(_ text: String) -> PartKind {
-    let words = ValueText(text)
+    let bytes = ValueText(text).bytes
+    // The words' starts are found once; each phrase is then tried only there.
+    let starts = bytes.indices.filter {
+      ASCIIText.isLetter(bytes[$0]) && ($0 == 0 || !ASCIIText.isLetter(bytes[$0 - 1]))
+    }
     func has(_ prefixes: [[UInt8]]) -> Bool {
-      prefixes.contains { prefix in hasWordPrefix(prefix, in: words.bytes) }
+      prefixes.contains { prefix in
+        starts.contains {
+          ASCIIText.upper(bytes[$0]) == prefix[0] && ASCIIText.matchLength(prefix, in: bytes, at: $0) != nil
+        }
+      }
     }
     if has(warrantWords) { return .warrant }
-    if hasWordPrefix(rightWord, in: words.bytes), !has(votingRightWords) { return .warrant }
+    if has([rightWord]), !has(votingRightWords) { return .warrant }
     if has(optionWords) { return .option }
     if has(convertibleWords) { return .convertible }
     if has(acquirableWords) { return .other }
@@ -534,21 +542,6 @@ enum ValueParsers {
   private static let convertibleWords = ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"].map(ASCIIText.phrase)
   private static let acquirableWords = ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"].map(ASCIIText.phrase)
   private static let commonWords = ["COMMON", "ORDINARY", "SHARE"].map(ASCIIText.phrase)
-
-  /// Whether a word starting with `prefix` (upper case) occurs in `bytes`, ignoring case.
-  static func hasWordPrefix(_ prefix: [UInt8], in bytes: [UInt8]) -> Bool {
-    guard let first = prefix.first else { return false }
-    var position = 0
-    while position < bytes.count {
-      if ASCIIText.upper(bytes[position]) == first, position == 0 || !ASCIIText.isLetter(bytes[position - 1]),
-        ASCIIText.matchLength(prefix, in: bytes, at: position) != nil
-      {
-        return true
-      }
-      position += 1
-    }
-    return false
-  }
 
   private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
   private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)

@@ -279,9 +279,7 @@ struct ValueText {
   ///   - start: The offset to compare from.
   ///   - end: The offset to compare to.
   func isExactly(oneOf phrases: [[UInt8]], from start: Int, to end: Int) -> Bool {
-    phrases.contains { phrase in
-      ASCIIText.matchLength(phrase, in: Array(bytes[start..<end]), at: 0) == end - start
-    }
+    phrases.contains { phrase in ASCIIText.matchLength(phrase, in: bytes, at: start, end: end) == end }
   }
 
   /// The offset after a leading phrase, ignoring case, or `nil` when the text does not start with it there.
