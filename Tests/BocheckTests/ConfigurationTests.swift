@@ -17,41 +17,14 @@ enum ConfigHarness {
     return CLIHarness.Outcome(status: status, standardOutput: output, standardError: error)
   }
 
-  /// One cover page in the layout of ``CLIHarness/cleanFiling``; the name stands on the page's second line.
+  /// One cover page in the layout of ``CLIHarness/cleanFiling``, after a blank line; the name stands on the
+  /// page's second line.
   static func page(name: String, sole: String, shared: String, aggregate: String, percent: String, type: String)
     -> String
   {
-    """
-
-    1 NAME OF REPORTING PERSON
-    \(name)
-    2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP
-    (a) [ ] (b) [ ]
-    3 SEC USE ONLY
-    4 SOURCE OF FUNDS
-    WC
-    5 CHECK IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED PURSUANT TO ITEMS 2(d) or 2(e)
-    [ ]
-    6 CITIZENSHIP OR PLACE OF ORGANIZATION
-    Delaware
-    7 SOLE VOTING POWER
-    \(sole)
-    8 SHARED VOTING POWER
-    \(shared)
-    9 SOLE DISPOSITIVE POWER
-    \(sole)
-    10 SHARED DISPOSITIVE POWER
-    \(shared)
-    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
-    \(aggregate)
-    12 CHECK IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES
-    [ ]
-    13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
-    \(percent)
-    14 TYPE OF REPORTING PERSON
-    \(type)
-
-    """
+    "\n"
+      + TestSupport.coverPage(
+        name: name, sole: sole, shared: shared, aggregate: aggregate, percent: percent, type: type)
   }
 
   /// A fund (1,000 shares, 10.0%) and a manager (1,200 shares, 12.0%, type code `ZZ` on line 64) whose row 11

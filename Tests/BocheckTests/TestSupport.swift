@@ -25,12 +25,15 @@ enum TestSupport {
   ///
   /// - Parameters:
   ///   - name: Row 1, the reporting person.
-  ///   - shares: Rows 7, 9 and 11 as printed (rows 8 and 10 are 0).
+  ///   - sole: Rows 7 and 9 as printed.
+  ///   - shared: Rows 8 and 10 as printed.
+  ///   - aggregate: Row 11 as printed; `sole` when `nil`.
   ///   - percent: Row 13 as printed.
   ///   - type: Row 14.
-  static func coverPage(name: String, shares: String = "1,000", percent: String = "10.0%", type: String = "PN")
-    -> String
-  {
+  static func coverPage(
+    name: String, sole: String = "1,000", shared: String = "0", aggregate: String? = nil, percent: String = "10.0%",
+    type: String = "PN"
+  ) -> String {
     """
     1 NAME OF REPORTING PERSON
     \(name)
@@ -44,15 +47,15 @@ enum TestSupport {
     6 CITIZENSHIP OR PLACE OF ORGANIZATION
     Delaware
     7 SOLE VOTING POWER
-    \(shares)
+    \(sole)
     8 SHARED VOTING POWER
-    0
+    \(shared)
     9 SOLE DISPOSITIVE POWER
-    \(shares)
+    \(sole)
     10 SHARED DISPOSITIVE POWER
-    0
+    \(shared)
     11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
-    \(shares)
+    \(aggregate ?? sole)
     12 CHECK IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES
     [ ]
     13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)
