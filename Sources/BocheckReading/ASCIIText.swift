@@ -158,15 +158,9 @@ enum ASCIIText {
   ///   - haystack: The bytes to search.
   /// - Returns: The byte range of the first occurrence.
   static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-    guard let first = needle.first, haystack.count >= needle.count else { return nil }
-    var start = 0
-    while start + needle.count <= haystack.count {
-      if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) {
-        return start..<(start + needle.count)
-      }
-      start += 1
+    haystack.withUnsafeBufferPointer { bytes in
+      firstOffset(of: needle, in: bytes, from: 0).map { $0..<($0 + needle.count) }
     }
-    return nil
   }
 
   /// The first place where `needle` occurs in a text at or after `start`, byte for byte (no case folding, no
@@ -183,23 +177,32 @@ enum ASCIIText {
     let utf8 = text.utf8
     let startOffset = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
     let needleBytes = Array(needle.utf8)
-    let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
-      guard let first = needleBytes.first, bytes.count >= needleBytes.count else { return nil }
-      var position = startOffset
-      while position + needleBytes.count <= bytes.count {
-        if bytes[position] == first,
-          bytes[position..<(position + needleBytes.count)].elementsEqual(needleBytes)
-        {
-          return position
-        }
-        position += 1
-      }
+    let scan = { (bytes: UnsafeBufferPointer<UInt8>) in firstOffset(of: needleBytes, in: bytes, from: startOffset) }
+    guard let found = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan) else {
       return nil
     }
-    let found = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
-    guard let found else { return nil }
     let lower = utf8.index(utf8.startIndex, offsetBy: found)
     return lower..<utf8.index(lower, offsetBy: needleBytes.count)
+  }
+
+  /// The offset of the first place at or after `start` where `needle` occurs in `bytes`, byte for byte; its first
+  /// byte is looked for eight bytes at a time.
+  ///
+  /// - Parameters:
+  ///   - needle: The bytes to find, at least one.
+  ///   - bytes: The bytes to search.
+  ///   - start: The offset to start at.
+  private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    let lastStart = bytes.count - needle.count
+    var position = start
+    while position <= lastStart {
+      position = firstOffset(of: first, in: bytes, from: position, to: lastStart + 1)
+      guard position <= lastStart else { return nil }
+      if bytes[position..<(position + needle.count)].elementsEqual(needle) { return position }
+      position += 1
+    }
+    return nil
   }
 
   /// Whether an upper-case ASCII phrase occurs in a line, ignoring case, without copying the line.
