@@ -365,16 +365,7 @@ final class ReportFile {
   /// - Parameter text: The text, written as UTF-8.
   func append(_ text: String) {
     guard failure == nil, descriptor >= 0 else { return }
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 {
-        failure = String(cString: strerror(errno))
-        return
-      }
-      bytes = bytes.dropFirst(count)
-    }
+    if let code = SystemCalls.writeAll(text, to: descriptor) { failure = String(cString: strerror(code)) }
   }
 
   /// Closes the file.

@@ -51,22 +51,29 @@ enum SystemCalls {
     let temporary = path + ".bocheck-\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-    var failure: Int32?
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 {
-        failure = errno
-        break
-      }
-      bytes = bytes.dropFirst(count)
-    }
+    var failure = writeAll(text, to: descriptor)
     if close(descriptor) != 0 && failure == nil { failure = errno }
     if failure == nil && rename(temporary, path) != 0 { failure = errno }
     guard let failure else { return nil }
     unlink(temporary)
     return String(cString: strerror(failure))
+  }
+
+  /// Writes all of a text's UTF-8 bytes to a file descriptor, again after an interrupted write.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - descriptor: An open file descriptor.
+  /// - Returns: `nil` when every byte was written, else the system's error number.
+  static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return errno }
+      bytes = bytes.dropFirst(count)
+    }
+    return nil
   }
 
   /// Starts a detached thread with its own stack size.
