@@ -78,36 +78,8 @@ enum FilingSplitter {
     var lineNumber = 1
     let count = bytes.count
     while lineStart < count {
-      // Find the end of the line and the start of the next.
-      var index = lineStart
-      var lineEnd = count
-      var next = count
-      while index < count {
-        // Eight bytes at a time while they hold no line end.
-        if index + 8 <= count && !LineBytes.holdsLineEnd(bytes, at: index) {
-          index += 8
-          continue
-        }
-        let byte = bytes[index]
-        if byte == 0x0A {
-          lineEnd = index
-          next = index + 1
-          break
-        }
-        if byte == 0x0D {
-          if index + 1 < count && bytes[index + 1] == 0x0A {
-            lineEnd = index
-            next = index + 2
-            break
-          }
-          if loneCarriageReturnEndsLine {
-            lineEnd = index
-            next = index + 1
-            break
-          }
-        }
-        index += 1
-      }
+      let (lineEnd, next) = LineBytes.lineEnd(
+        in: bytes, from: lineStart, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
       if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
         starts.append(start)

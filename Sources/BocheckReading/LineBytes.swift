@@ -64,6 +64,35 @@ enum LineBytes {
     return ((lineFeeds &- ones) & ~lineFeeds | (carriageReturns &- ones) & ~carriageReturns) & highBits != 0
   }
 
+  /// Where the line that starts at `start` ends, and where the next one begins: at LF, at CRLF and, when asked,
+  /// at a lone CR; `bytes.count` for both when no line end follows. Eight bytes are skipped at a time while they
+  /// hold no line end.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's UTF-8 bytes.
+  ///   - start: The offset where the line starts.
+  ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line.
+  static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, loneCarriageReturnEndsLine: Bool)
+    -> (end: Int, next: Int)
+  {
+    let count = bytes.count
+    var index = start
+    while index < count {
+      if index + 8 <= count && !holdsLineEnd(bytes, at: index) {
+        index += 8
+        continue
+      }
+      let byte = bytes[index]
+      if byte == 0x0A { return (index, index + 1) }
+      if byte == 0x0D {
+        if index + 1 < count && bytes[index + 1] == 0x0A { return (index, index + 2) }
+        if loneCarriageReturnEndsLine { return (index, index + 1) }
+      }
+      index += 1
+    }
+    return (count, count)
+  }
+
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown
   /// star.
   ///

@@ -62,23 +62,11 @@ struct SourceLines {
     let ranges = ASCIIText.withUTF8(text) { bytes -> [Range<Int>] in
       var ranges: [Range<Int>] = []
       var start = 0
-      var index = 0
-      while index < bytes.count {
-        // Eight bytes at a time while they hold no line end (most of a line).
-        if index + 8 <= bytes.count && !LineBytes.holdsLineEnd(bytes, at: index) {
-          index += 8
-          continue
-        }
-        let byte = bytes[index]
-        guard byte == 0x0A || byte == 0x0D else {
-          index += 1
-          continue
-        }
-        ranges.append(start..<index)
-        index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-        start = index
+      while start < bytes.count {
+        let (end, next) = LineBytes.lineEnd(in: bytes, from: start, loneCarriageReturnEndsLine: true)
+        ranges.append(start..<end)
+        start = next
       }
-      if start < bytes.count { ranges.append(start..<bytes.count) }
       return ranges
     }
     lines = ranges.map { LineBytes.slice(text, $0) }
