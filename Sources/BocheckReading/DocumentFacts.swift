@@ -259,7 +259,7 @@ final class DocumentFacts {
   ///
   /// The run starts with a word holding at least three digits, and its words, joined, make exactly nine
   /// CUSIP characters with at least three digits among the first six (see ``CUSIP/hasCUSIPForm(_:)``):
-  /// "53634 X 100" is a CUSIP, "CUSIP No. 12345678901" is not. Words are separated by blanks, table cells, colons, commas or semicolons.
+  /// "12345 X 678" is a CUSIP, "CUSIP No. 12345678901" is not. Words are separated by blanks, table cells, colons, commas or semicolons.
   ///
   /// - Parameter text: A line of the header.
   /// - Returns: The CUSIP without spaces or hyphens, upper-cased.

@@ -298,7 +298,7 @@ enum LineTokenizer {
       var end = position
       while end < text.count, !ASCIIText.isBlank(text[end]), text[end] != 0x7C { end += 1 }
       let word = text[position..<end]
-      // A letter between digit groups belongs to the CUSIP ("53634 X 100"); a word does not.
+      // A letter between digit groups belongs to the CUSIP ("12345 X 678"); a word does not.
       if word.contains(where: ASCIIText.isDigit) || (!value.isEmpty && word.count <= 2) {
         value += word.filter {
           ASCIIText.isDigit($0) || ASCIIText.isLetter($0) || $0 == 0x2A || $0 == 0x40 || $0 == 0x23
