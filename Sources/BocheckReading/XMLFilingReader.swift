@@ -8,7 +8,55 @@ import BocheckModel
 /// their element's text. Items 4 and 5 and the comments are searched for the shares-outstanding basis.
 /// Faults in the XML itself are kept as reader notes with their line.
 enum XMLFilingReader {
-  private static let personElements: Set<String> = ["reportingPersonInfo", "coverPageHeaderReportingPersonDetails"]
+  /// What an element is to the reader, told once per distinct element name.
+  private struct ElementRole {
+    /// A reporting person's element: `reportingPersonInfo` on a 13D, `coverPageHeaderReportingPersonDetails`
+    /// on a 13G.
+    var isPerson = false
+    /// An element only a 13G has.
+    var marksSchedule13G = false
+    /// A section the shares-outstanding basis is read from.
+    var holdsBasis = false
+    /// A section where the filing describes how its reporting persons are related.
+    var holdsRelationships = false
+    /// Item 1, whose issuer name is the item's, not the cover's.
+    var isItemOne = false
+    /// The signature section, whose reporting person names are signers.
+    var isSignatureInformation = false
+    /// The cover-page row whose value the element's text is.
+    var row: RowField?
+    /// What the element's text is, outside a reporting person's element.
+    var fact: Fact?
+
+    enum Fact {
+      case submissionType, amendmentNumber, cusip, issuerName, signer, signerName
+    }
+  }
+
+  /// The roles of the elements the reader knows; any other element has the empty role.
+  private static let knownRoles: [String: ElementRole] = {
+    var roles: [String: ElementRole] = [:]
+    for name in ["reportingPersonInfo", "coverPageHeaderReportingPersonDetails"] {
+      roles[name, default: .init()].isPerson = true
+    }
+    for name in ["coverPageHeaderReportingPersonDetails", "issuerCusip"] {
+      roles[name, default: .init()].marksSchedule13G = true
+    }
+    for name in ["item4", "item5", "commentContent", "comments"] { roles[name, default: .init()].holdsBasis = true }
+    for name in ["item2", "item4", "item5", "item6", "commentContent", "comments"] {
+      roles[name, default: .init()].holdsRelationships = true
+    }
+    roles["item1", default: .init()].isItemOne = true
+    roles["signatureInformation", default: .init()].isSignatureInformation = true
+    for (name, field) in rowElements { roles[name, default: .init()].row = field }
+    let facts: [(String, ElementRole.Fact)] = [
+      ("submissionType", .submissionType), ("amendmentNo", .amendmentNumber), ("issuerCUSIP", .cusip),
+      ("issuerCusip", .cusip), ("issuerCusipNumber", .cusip), ("issuerName", .issuerName),
+      ("signatureReportingPerson", .signer), ("reportingPersonName", .signerName),
+    ]
+    for (name, fact) in facts { roles[name, default: .init()].fact = fact }
+    return roles
+  }()
 
   private static let rowElements: [String: RowField] = [
     "reportingPersonName": .reportingPersonName, "memberOfGroup": .memberOfGroup, "memberGroup": .memberOfGroup,
@@ -22,11 +70,20 @@ enum XMLFilingReader {
     "classPercent": .percentOfClass, "typeOfReportingPerson": .typeOfReportingPerson,
   ]
 
-  private static let basisSections: Set<String> = ["item4", "item5", "commentContent", "comments"]
-  /// Where the filing describes how its reporting persons are related.
-  private static let relationshipSections: Set<String> = [
-    "item2", "item4", "item5", "item6", "commentContent", "comments",
-  ]
+  /// How many of the open elements are of each kind the text's meaning depends on.
+  private struct OpenCounts {
+    var basis = 0
+    var relationships = 0
+    var itemOne = 0
+    var signatureInformation = 0
+
+    mutating func add(_ role: ElementRole, by step: Int) {
+      if role.holdsBasis { basis += step }
+      if role.holdsRelationships { relationships += step }
+      if role.isItemOne { itemOne += step }
+      if role.isSignatureInformation { signatureInformation += step }
+    }
+  }
 
   /// Reads a filing from XML text.
   ///
@@ -36,12 +93,11 @@ enum XMLFilingReader {
   ///   - format: The format to record.
   static func read(text: String, path: String, format: InputFormat = .xml) -> Filing {
     var scanner = XMLScanner(text)
-    let events = scanner.events()
-    var stack: [String] = []
-    // Whether each open element is a section the basis, or the relationships, are read from: told once
-    // when it opens, not for every text inside it.
-    var opensBasis: [Bool] = []
-    var opensRelationships: [Bool] = []
+    var roles: [ElementRole] = []
+    var stack: [Int] = []
+    // How many open elements are sections the basis, or the relationships, are read from, and so on: kept as
+    // elements open and close, not searched for every text.
+    var open = OpenCounts()
     var filing = Filing(path: path, format: format, schedule: .schedule13D)
     var pages: [CoverPage] = []
     var currentRows: [RowField: Row]?
@@ -64,39 +120,46 @@ enum XMLFilingReader {
       codeRows = [:]
     }
 
-    for event in events {
+    func role(_ name: Int) -> ElementRole {
+      while roles.count <= name { roles.append(knownRoles[scanner.name(roles.count)] ?? ElementRole()) }
+      return roles[name]
+    }
+
+    while let event = scanner.next() {
       switch event {
       case .start(let name, let line, _, let selfClosing):
-        if name == "coverPageHeaderReportingPersonDetails" || name == "issuerCusip" { isSchedule13G = true }
-        if personElements.contains(name) && !selfClosing {
+        let role = role(name)
+        if role.marksSchedule13G { isSchedule13G = true }
+        if role.isPerson && !selfClosing {
           finishPage()
           currentRows = [:]
           currentLine = line
         }
         if !selfClosing {
           stack.append(name)
-          opensBasis.append(basisSections.contains(name))
-          opensRelationships.append(relationshipSections.contains(name))
+          open.add(role, by: 1)
         }
       case .end(let name, let line):
         if let index = stack.lastIndex(of: name) {
+          for closed in stack[index...] { open.add(roles[closed], by: -1) }
           stack.removeSubrange(index...)
-          opensBasis.removeSubrange(index...)
-          opensRelationships.removeSubrange(index...)
         } else {
           notes.append(
-            ReaderNote(page: nil, field: nil, line: line, message: "the end tag </\(name)> closes no open element"))
+            ReaderNote(
+              page: nil, field: nil, line: line,
+              message: "the end tag </\(scanner.name(name))> closes no open element"))
         }
-        if personElements.contains(name) { finishPage() }
+        if role(name).isPerson { finishPage() }
       case .problem(let message, let line, let column):
         notes.append(
           ReaderNote(page: nil, field: nil, line: line, column: column, message: "malformed XML: \(message)"))
-      case .text(let raw, let line, let column):
-        let value = raw.trimmingBlanks().trimmingCharacters(in: "\n\r")
+      case .text(let range, let line, let column, let verbatim):
         guard let element = stack.last else { continue }
-        if opensBasis.contains(true) { basisTexts.append((value, line)) }
-        if opensRelationships.contains(true) { relationshipTexts.append((value, line)) }
-        if currentRows != nil, let field = rowElements[element] {
+        let value = trimmed(scanner.text(range, verbatim: verbatim))
+        if open.basis > 0 { basisTexts.append((value, line)) }
+        if open.relationships > 0 { relationshipTexts.append((value, line)) }
+        let role = roles[element]
+        if currentRows != nil, let field = role.row {
           if field.valueKind == .codes {
             var entry = codeRows[field] ?? ([], line, column)
             entry.codes.append(value.uppercased())
@@ -106,24 +169,24 @@ enum XMLFilingReader {
           }
           continue
         }
-        switch element {
-        case "submissionType":
+        switch role.fact {
+        case .submissionType:
           let form = FilingReader.normalizedFormType(value)
           filing.form = Located(form, line: line)
           if form.contains("13G") { isSchedule13G = true }
-        case "amendmentNo":
+        case .amendmentNumber:
           if let number = Int(value) { filing.amendment = Located(number, line: line) }
-        case "issuerCUSIP", "issuerCusip", "issuerCusipNumber":
+        case .cusip:
           if filing.cusip == nil { filing.cusip = Located(CUSIP.compact(value), line: line) }
-        case "issuerName":
-          if stack.contains("item1") {
+        case .issuerName:
+          if open.itemOne > 0 {
             filing.itemOneIssuer = Located(value, line: line)
           } else if filing.issuer == nil {
             filing.issuer = Located(value, line: line)
           }
-        case "signatureReportingPerson":
+        case .signer:
           filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
-        case "reportingPersonName" where stack.contains("signatureInformation"):
+        case .signerName where open.signatureInformation > 0:
           filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
         default:
           break
@@ -145,6 +208,45 @@ enum XMLFilingReader {
       in: 1..<(basisLines.count + 1))
     filing.readerNotes = notes
     return filing
+  }
+
+  /// An element's text without blanks (space, tab, U+00A0) at either end, then without a lone line feed or
+  /// carriage return at either end.
+  ///
+  /// A CR LF pair at an end is kept: it is one character, and the text has always been trimmed character by
+  /// character.
+  ///
+  /// - Parameter bytes: The element's decoded text.
+  private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end {
+      if bytes[start] == 0x20 || bytes[start] == 0x09 {
+        start += 1
+      } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+        start += 2
+      } else {
+        break
+      }
+    }
+    while end > start {
+      if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+        end -= 1
+      } else if bytes[end - 1] == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+    while start < end, bytes[start] == 0x0A || bytes[start] == 0x0D {
+      if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
+      start += 1
+    }
+    while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
+      if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
+      end -= 1
+    }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   private static func row(_ field: RowField, _ value: String, line: Int, column: Int) -> Row {

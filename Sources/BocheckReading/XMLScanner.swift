@@ -5,74 +5,107 @@
 /// stops at such a fault: it reports it as a ``Event/problem`` and goes on from the next `<`. It resolves
 /// nothing from outside: a DOCTYPE is skipped, external entities are never fetched, and only the five
 /// predefined entities and numeric references are decoded. It builds no tree, so nesting depth costs nothing.
+///
+/// The scanner hands out one event at a time and builds no `String` per tag: every distinct element name
+/// gets a number the first time it is seen (``name(_:)`` spells it), and text is a byte range that
+/// ``text(_:verbatim:)`` decodes when the reader wants it. Lines are counted as the bytes are passed and
+/// columns only where an event needs one, so the work is one pass over the bytes.
 struct XMLScanner {
   /// What the scanner met.
   enum Event: Equatable {
-    /// A start tag with its local name (namespace prefix dropped); `selfClosing` for `<name/>`.
-    case start(name: String, line: Int, column: Int, selfClosing: Bool)
-    /// An end tag with its local name.
-    case end(name: String, line: Int)
-    /// Text between tags, entities decoded.
-    case text(String, line: Int, column: Int)
+    /// A start tag with the number of its local name (namespace prefix dropped); `selfClosing` for `<name/>`.
+    case start(name: Int, line: Int, column: Int, selfClosing: Bool)
+    /// An end tag with the number of its local name.
+    case end(name: Int, line: Int)
+    /// Text between tags that holds more than blanks: its byte range, and whether it is kept verbatim
+    /// (a CDATA section, whose entities are not decoded).
+    case text(Range<Int>, line: Int, column: Int, verbatim: Bool)
     /// Something malformed, and where.
     case problem(String, line: Int, column: Int)
   }
 
-  private let bytes: [UInt8]
+  /// The scanned text's UTF-8 bytes.
+  let bytes: [UInt8]
   private var position = 0
+  /// The 1-based line at `position`, and the offset where that line starts.
   private var line = 1
-  private var column = 1
+  private var lineStart = 0
+  /// A column already counted on the current line: the 1-based column at `columnOffset`. Columns count
+  /// characters (bytes that do not continue a UTF-8 sequence), so each is counted on from the last one.
+  private var knownColumn = 1
+  private var columnOffset = 0
+
+  /// Element names by number, and the hash table that finds a name's number from its bytes.
+  private var names: [String] = []
+  private var nameBytes: [[UInt8]] = []
+  private var nameSlots = [Int](repeating: -1, count: 64)
+  /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
+  private var pendingEvent: Event?
 
   /// Creates a scanner over UTF-8 text.
   init(_ text: String) {
     bytes = Array(text.utf8)
   }
 
-  private mutating func advance(to target: Int) {
-    while position < target && position < bytes.count {
-      if bytes[position] == 0x0A {
-        line += 1
-        column = 1
-      } else if bytes[position] & 0xC0 != 0x80 {
-        column += 1
-      }
-      position += 1
-    }
+  /// The spelling of an element name's number.
+  ///
+  /// - Parameter number: A name number from an event of this scanner.
+  func name(_ number: Int) -> String {
+    names[number]
   }
 
-  private func find(_ needle: [UInt8], from start: Int) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-    var index = start
-    while index + needle.count <= bytes.count {
-      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-      index += 1
-    }
-    return nil
+  /// How many distinct element names the scanner has met so far; names are numbered from 0 in the order met.
+  var nameCount: Int { names.count }
+
+  /// The text of a text event, entities decoded unless it is verbatim.
+  ///
+  /// - Parameters:
+  ///   - range: The event's byte range.
+  ///   - verbatim: The event's `verbatim` flag.
+  /// - Returns: The text's UTF-8 bytes.
+  func text(_ range: Range<Int>, verbatim: Bool) -> ArraySlice<UInt8> {
+    if verbatim || !bytes[range].contains(0x26) { return bytes[range] }
+    return ArraySlice(decodeEntities(range))
   }
 
-  /// Scans the whole text.
-  mutating func events() -> [Event] {
-    var result: [Event] = []
+  /// The next event, or `nil` at the end of the text.
+  mutating func next() -> Event? {
+    if let event = pendingEvent {
+      pendingEvent = nil
+      return event
+    }
     while position < bytes.count {
       if bytes[position] != 0x3C {
         let startLine = line
-        let startColumn = column
+        let startColumn = column()
         var end = position
-        while end < bytes.count && bytes[end] != 0x3C { end += 1 }
-        let raw = position..<end
-        advance(to: end)
-        if bytes[raw].contains(where: { !ASCIIText.isBlank($0) && $0 != 0x0A && $0 != 0x0D }) {
-          result.append(.text(decodeEntities(raw), line: startLine, column: startColumn))
+        var holdsText = false
+        while end < bytes.count {
+          let byte = bytes[end]
+          if byte == 0x3C { break }
+          if byte == 0x0A {
+            line += 1
+            lineStart = end + 1
+          } else if byte != 0x0D && !ASCIIText.isBlank(byte) {
+            holdsText = true
+          }
+          end += 1
         }
+        let raw = position..<end
+        position = end
+        if holdsText { return .text(raw, line: startLine, column: startColumn, verbatim: false) }
         continue
       }
       let tagLine = line
-      let tagColumn = column
-      if let special = skipSpecial(&result) {
-        if !special {
-          result.append(.problem("an unterminated comment or declaration", line: tagLine, column: tagColumn))
+      let tagColumn = column()
+      if let special = skipSpecial() {
+        switch special {
+        case .skipped: continue
+        case .unterminated:
+          return .problem("an unterminated comment or declaration", line: tagLine, column: tagColumn)
+        case .verbatim(let range):
+          return .text(range, line: tagLine, column: tagColumn, verbatim: true)
         }
-        continue
       }
       // A tag: up to ">", or up to the next "<" when its ">" is missing. Its body is read in place.
       var end = position + 1
@@ -94,58 +127,163 @@ struct XMLScanner {
       }
       // A namespace prefix ("ns1:issuerName") is dropped: the local name follows the last colon.
       if let colon = bytes[nameStart..<nameEnd].lastIndex(of: 0x3A) { nameStart = colon + 1 }
-      let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
-      guard !name.isEmpty else {
-        result.append(.problem("a '<' that starts no tag", line: tagLine, column: tagColumn))
-        continue
+      guard nameStart < nameEnd else {
+        return .problem("a '<' that starts no tag", line: tagLine, column: tagColumn)
       }
-      if !closed {
-        result.append(
-          .problem("the tag <\(isEnd ? "/" : "")\(name) has no closing '>'", line: tagLine, column: tagColumn))
-      }
+      let name = number(ofName: nameStart..<nameEnd)
+      let event: Event
       if isEnd {
-        result.append(.end(name: name, line: tagLine))
+        event = .end(name: name, line: tagLine)
       } else {
         let selfClosing = !body.isEmpty && bytes[body.upperBound - 1] == 0x2F
-        result.append(.start(name: name, line: tagLine, column: tagColumn, selfClosing: selfClosing))
+        event = .start(name: name, line: tagLine, column: tagColumn, selfClosing: selfClosing)
       }
+      if !closed {
+        pendingEvent = event
+        return .problem(
+          "the tag <\(isEnd ? "/" : "")\(names[name]) has no closing '>'", line: tagLine, column: tagColumn)
+      }
+      return event
     }
-    return result
+    return nil
   }
 
-  /// Skips `<?…?>`, `<!--…-->`, `<![CDATA[…]]>` (kept as text) and `<!DOCTYPE …>`; `nil` when not at one,
-  /// `false` when it never ends.
-  private mutating func skipSpecial(_ result: inout [Event]) -> Bool? {
+  /// The 1-based column at `position`, counted on from the last column counted on this line.
+  private mutating func column() -> Int {
+    if columnOffset < lineStart || columnOffset > position {
+      knownColumn = 1
+      columnOffset = lineStart
+    }
+    var column = knownColumn
+    var index = columnOffset
+    while index < position {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    knownColumn = column
+    columnOffset = position
+    return column
+  }
+
+  /// Moves to `target`, counting the lines passed.
+  private mutating func advance(to target: Int) {
+    let end = min(target, bytes.count)
+    var index = position
+    while index < end {
+      if bytes[index] == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+      index += 1
+    }
+    position = max(position, end)
+  }
+
+  /// The number of the element name spelled by a byte range, given a new number the first time it is met.
+  private mutating func number(ofName range: Range<Int>) -> Int {
+    var hash: UInt32 = 2_166_136_261
+    for byte in bytes[range] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let mask = nameSlots.count - 1
+    var slot = Int(hash) & mask
+    while nameSlots[slot] >= 0 {
+      let number = nameSlots[slot]
+      if spells(nameBytes[number], range) { return number }
+      slot = (slot + 1) & mask
+    }
+    let number = names.count
+    nameBytes.append(Array(bytes[range]))
+    names.append(String(decoding: bytes[range], as: UTF8.self))
+    nameSlots[slot] = number
+    if names.count * 2 > nameSlots.count { rehashNames() }
+    return number
+  }
+
+  /// Whether a name's bytes are those of a range of the text.
+  private func spells(_ name: [UInt8], _ range: Range<Int>) -> Bool {
+    guard name.count == range.count else { return false }
+    var offset = 0
+    while offset < name.count {
+      if name[offset] != bytes[range.lowerBound + offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  /// Doubles the name table.
+  private mutating func rehashNames() {
+    nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
+    let mask = nameSlots.count - 1
+    for (number, spelling) in nameBytes.enumerated() {
+      var hash: UInt32 = 2_166_136_261
+      for byte in spelling { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      var slot = Int(hash) & mask
+      while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
+      nameSlots[slot] = number
+    }
+  }
+
+  private func find(_ needle: StaticString, from start: Int) -> Int? {
+    let count = needle.utf8CodeUnitCount
+    let first = needle.utf8Start[0]
+    var index = start
+    while index + count <= bytes.count {
+      if bytes[index] == first {
+        var matched = 1
+        while matched < count && bytes[index + matched] == needle.utf8Start[matched] { matched += 1 }
+        if matched == count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private func starts(with prefix: StaticString, at offset: Int) -> Bool {
+    let count = prefix.utf8CodeUnitCount
+    guard offset + count <= bytes.count else { return false }
+    for index in 0..<count where bytes[offset + index] != prefix.utf8Start[index] { return false }
+    return true
+  }
+
+  /// What `skipSpecial` found at a `<`.
+  private enum Special {
+    /// A declaration, comment or DOCTYPE, skipped.
+    case skipped
+    /// One that never ends; the rest of the text is skipped.
+    case unterminated
+    /// A CDATA section, whose content is text taken verbatim.
+    case verbatim(Range<Int>)
+  }
+
+  /// Skips `<?…?>`, `<!--…-->`, `<![CDATA[…]]>` (kept as verbatim text) and `<!DOCTYPE …>`; `nil` when not
+  /// at one.
+  private mutating func skipSpecial() -> Special? {
     guard position + 1 < bytes.count else { return nil }
     let next = bytes[position + 1]
     if next == 0x3F {
-      guard let end = find(Array("?>".utf8), from: position + 2) else {
+      guard let end = find("?>", from: position + 2) else {
         advance(to: bytes.count)
-        return false
+        return .unterminated
       }
       advance(to: end + 2)
-      return true
+      return .skipped
     }
     guard next == 0x21 else { return nil }
-    if bytes[position...].starts(with: Array("<!--".utf8)) {
-      guard let end = find(Array("-->".utf8), from: position + 4) else {
+    if starts(with: "<!--", at: position) {
+      guard let end = find("-->", from: position + 4) else {
         advance(to: bytes.count)
-        return false
+        return .unterminated
       }
       advance(to: end + 3)
-      return true
+      return .skipped
     }
-    if bytes[position...].starts(with: Array("<![CDATA[".utf8)) {
-      let startLine = line
-      let startColumn = column
-      guard let end = find(Array("]]>".utf8), from: position + 9) else {
+    if starts(with: "<![CDATA[", at: position) {
+      guard let end = find("]]>", from: position + 9) else {
         advance(to: bytes.count)
-        return false
+        return .unterminated
       }
-      result.append(
-        .text(String(decoding: bytes[(position + 9)..<end], as: UTF8.self), line: startLine, column: startColumn))
+      let content = (position + 9)..<end
       advance(to: end + 3)
-      return true
+      return .verbatim(content)
     }
     // <!DOCTYPE …> with an optional internal subset in brackets: skipped, never resolved.
     var depth = 0
@@ -155,20 +293,20 @@ struct XMLScanner {
       if bytes[index] == 0x5D { depth -= 1 }
       if bytes[index] == 0x3E && depth <= 0 {
         advance(to: index + 1)
-        return true
+        return .skipped
       }
       index += 1
     }
     advance(to: bytes.count)
-    return false
+    return .unterminated
   }
 
-  /// The text of a byte range with its entities decoded.
+  /// The bytes of a range with its entities decoded.
   ///
   /// - Parameter raw: A range of offsets into the scanned bytes.
-  private func decodeEntities(_ raw: Range<Int>) -> String {
-    guard bytes[raw].contains(0x26) else { return String(decoding: bytes[raw], as: UTF8.self) }
+  private func decodeEntities(_ raw: Range<Int>) -> [UInt8] {
     var output: [UInt8] = []
+    output.reserveCapacity(raw.count)
     var index = raw.lowerBound
     while index < raw.upperBound {
       if bytes[index] == 0x26, let semicolon = bytes[index..<raw.upperBound].prefix(12).firstIndex(of: 0x3B) {
@@ -196,6 +334,6 @@ struct XMLScanner {
       output.append(bytes[index])
       index += 1
     }
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 }
