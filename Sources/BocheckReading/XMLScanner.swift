@@ -37,8 +37,10 @@ struct XMLScanner {
 
   /// Element names by number, and the hash table that finds a name's number from its bytes.
   private var names: [String] = []
-  private var nameBytes: [[UInt8]] = []
-  private var nameSlots = [Int](repeating: -1, count: 64)
+  /// The bytes of every name, one after the other, and where each name's are.
+  private var nameStore: [UInt8] = []
+  private var nameRanges: [Range<Int>] = []
+  private var nameSlots = [Int](repeating: -1, count: 256)
   /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
   private var pendingEvent: Event?
 
@@ -78,22 +80,14 @@ struct XMLScanner {
       if bytes[position] != 0x3C {
         let startLine = line
         let startColumn = column()
-        var end = position
-        var holdsText = false
-        while end < bytes.count {
-          let byte = bytes[end]
-          if byte == 0x3C { break }
-          if byte == 0x0A {
-            line += 1
-            lineStart = end + 1
-          } else if byte != 0x0D && !ASCIIText.isBlank(byte) {
-            holdsText = true
-          }
-          end += 1
+        let run = bytes.withUnsafeBufferPointer { Self.textRun($0, from: position) }
+        if run.lineEnds > 0 {
+          line += run.lineEnds
+          lineStart = run.lastLineStart
         }
-        let raw = position..<end
-        position = end
-        if holdsText { return .text(raw, line: startLine, column: startColumn, verbatim: false) }
+        let raw = position..<run.end
+        position = run.end
+        if run.holdsText { return .text(raw, line: startLine, column: startColumn, verbatim: false) }
         continue
       }
       let tagLine = line
@@ -108,8 +102,7 @@ struct XMLScanner {
         }
       }
       // A tag: up to ">", or up to the next "<" when its ">" is missing. Its body is read in place.
-      var end = position + 1
-      while end < bytes.count && bytes[end] != 0x3E && bytes[end] != 0x3C { end += 1 }
+      let end = bytes.withUnsafeBufferPointer { Self.tagEnd($0, from: position + 1) }
       let body = (position + 1)..<end
       let closed = end < bytes.count && bytes[end] == 0x3E
       advance(to: closed ? end + 1 : end)
@@ -148,19 +141,54 @@ struct XMLScanner {
     return nil
   }
 
+  /// Where the text that starts at `start` ends (at the next `<` or the end), how many line feeds it holds
+  /// and where the line after the last one starts, and whether it holds anything but blanks and line ends.
+  private static func textRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> (end: Int, lineEnds: Int, lastLineStart: Int, holdsText: Bool)
+  {
+    var index = start
+    var lineEnds = 0
+    var lastLineStart = 0
+    var holdsText = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x3C { break }
+      if byte == 0x0A {
+        lineEnds += 1
+        lastLineStart = index + 1
+      } else if !holdsText && byte != 0x0D && !ASCIIText.isBlank(byte) {
+        holdsText = true
+      }
+      index += 1
+    }
+    return (index, lineEnds, lastLineStart, holdsText)
+  }
+
+  /// The offset of the `>` or `<` that ends a tag whose body starts at `start`, or the end of the bytes.
+  private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x3E || byte == 0x3C { return index }
+      index += 1
+    }
+    return index
+  }
+
   /// The 1-based column at `position`, counted on from the last column counted on this line.
   private mutating func column() -> Int {
     if columnOffset < lineStart || columnOffset > position {
       knownColumn = 1
       columnOffset = lineStart
     }
-    var column = knownColumn
-    var index = columnOffset
-    while index < position {
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
+    let from = columnOffset
+    let to = position
+    knownColumn += bytes.withUnsafeBufferPointer { bytes in
+      var characters = 0
+      for index in from..<to where bytes[index] & 0xC0 != 0x80 { characters += 1 }
+      return characters
     }
-    knownColumn = column
+    let column = knownColumn
     columnOffset = position
     return column
   }
@@ -168,13 +196,21 @@ struct XMLScanner {
   /// Moves to `target`, counting the lines passed.
   private mutating func advance(to target: Int) {
     let end = min(target, bytes.count)
-    var index = position
-    while index < end {
-      if bytes[index] == 0x0A {
-        line += 1
-        lineStart = index + 1
+    let from = position
+    if from < end {
+      let passed = bytes.withUnsafeBufferPointer { bytes in
+        var lineEnds = 0
+        var lastLineStart = 0
+        for index in from..<end where bytes[index] == 0x0A {
+          lineEnds += 1
+          lastLineStart = index + 1
+        }
+        return (lineEnds, lastLineStart)
       }
-      index += 1
+      if passed.0 > 0 {
+        line += passed.0
+        lineStart = passed.1
+      }
     }
     position = max(position, end)
   }
@@ -187,11 +223,12 @@ struct XMLScanner {
     var slot = Int(hash) & mask
     while nameSlots[slot] >= 0 {
       let number = nameSlots[slot]
-      if spells(nameBytes[number], range) { return number }
+      if spells(nameRanges[number], range) { return number }
       slot = (slot + 1) & mask
     }
     let number = names.count
-    nameBytes.append(Array(bytes[range]))
+    nameRanges.append(nameStore.count..<(nameStore.count + range.count))
+    nameStore.append(contentsOf: bytes[range])
     names.append(String(decoding: bytes[range], as: UTF8.self))
     nameSlots[slot] = number
     if names.count * 2 > nameSlots.count { rehashNames() }
@@ -199,11 +236,11 @@ struct XMLScanner {
   }
 
   /// Whether a name's bytes are those of a range of the text.
-  private func spells(_ name: [UInt8], _ range: Range<Int>) -> Bool {
+  private func spells(_ name: Range<Int>, _ range: Range<Int>) -> Bool {
     guard name.count == range.count else { return false }
     var offset = 0
     while offset < name.count {
-      if name[offset] != bytes[range.lowerBound + offset] { return false }
+      if nameStore[name.lowerBound + offset] != bytes[range.lowerBound + offset] { return false }
       offset += 1
     }
     return true
@@ -213,9 +250,9 @@ struct XMLScanner {
   private mutating func rehashNames() {
     nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
     let mask = nameSlots.count - 1
-    for (number, spelling) in nameBytes.enumerated() {
+    for (number, spelling) in nameRanges.enumerated() {
       var hash: UInt32 = 2_166_136_261
-      for byte in spelling { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      for byte in nameStore[spelling] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
       var slot = Int(hash) & mask
       while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
       nameSlots[slot] = number
@@ -307,33 +344,45 @@ struct XMLScanner {
   private func decodeEntities(_ raw: Range<Int>) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(raw.count)
-    var index = raw.lowerBound
-    while index < raw.upperBound {
-      if bytes[index] == 0x26, let semicolon = bytes[index..<raw.upperBound].prefix(12).firstIndex(of: 0x3B) {
-        let name = String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)
-        var scalar: Unicode.Scalar?
-        switch name {
-        case "lt": scalar = "<"
-        case "gt": scalar = ">"
-        case "amp": scalar = "&"
-        case "quot": scalar = "\""
-        case "apos": scalar = "'"
-        default:
-          if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-          } else if name.hasPrefix("#") {
-            scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
-          }
-        }
-        if let scalar {
-          output += Array(String(scalar).utf8)
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = raw.lowerBound
+      while index < raw.upperBound {
+        // The bytes up to the next "&" are copied as they are, in one piece.
+        var ampersand = index
+        while ampersand < raw.upperBound && bytes[ampersand] != 0x26 { ampersand += 1 }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<ampersand]))
+        index = ampersand
+        guard index < raw.upperBound else { break }
+        if let semicolon = bytes[index..<min(index + 12, raw.upperBound)].firstIndex(of: 0x3B),
+          let scalar = Self.entity(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self))
+        {
+          output.append(contentsOf: String(scalar).utf8)
           index = semicolon + 1
-          continue
+        } else {
+          output.append(0x26)
+          index += 1
         }
       }
-      output.append(bytes[index])
-      index += 1
     }
     return output
+  }
+
+  /// The character an entity's name (between `&` and `;`) stands for: one of the five predefined entities or
+  /// a numeric reference; `nil` for any other name, which is never resolved.
+  private static func entity(_ name: String) -> Unicode.Scalar? {
+    switch name {
+    case "lt": return "<"
+    case "gt": return ">"
+    case "amp": return "&"
+    case "quot": return "\""
+    case "apos": return "'"
+    default:
+      if name.hasPrefix("#x") || name.hasPrefix("#X") {
+        return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+      } else if name.hasPrefix("#") {
+        return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+      }
+      return nil
+    }
   }
 }
