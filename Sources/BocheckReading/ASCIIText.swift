@@ -238,23 +238,59 @@ enum ASCIIText {
   ///   - phrases: The phrases, upper case.
   ///   - text: The text to scan.
   static func containsAny(_ phrases: [[UInt8]], in text: String) -> Bool {
-    var starts = [Bool](repeating: false, count: 256)
+    // The bytes that start some phrase, in either case: a 256-bit set, kept in registers; and, when they are
+    // at most four letters or other bytes, those bytes with their case bits for an eight-at-a-time scan.
+    var starts = SIMD4<UInt64>(repeating: 0)
+    var firsts = SIMD4<UInt64>(repeating: 0)
+    var caseBits = SIMD4<UInt64>(repeating: 0)
+    var firstCount = 0
     for phrase in phrases {
       guard let first = phrase.first else { continue }
-      starts[Int(first)] = true
-      if first >= 0x41 && first <= 0x5A { starts[Int(first) + 0x20] = true }
-    }
-    var text = text
-    return text.withUTF8 { buffer in
-      var index = 0
-      while index < buffer.count {
-        if starts[Int(buffer[index])] {
-          for phrase in phrases where index + phrase.count <= buffer.count && upper(buffer[index]) == phrase[0] {
-            var offset = 1
-            while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
-            if offset == phrase.count { return true }
-          }
+      let isUpperLetter = first >= 0x41 && first <= 0x5A
+      let alreadySeen = starts[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
+      starts[Int(first >> 6)] |= 1 << UInt64(first & 63)
+      if isUpperLetter { starts[Int((first + 0x20) >> 6)] |= 1 << UInt64((first + 0x20) & 63) }
+      if !alreadySeen {
+        if firstCount < 4 {
+          let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
+          firsts[firstCount] = UInt64(first | caseBit) &* 0x0101_0101_0101_0101
+          caseBits[firstCount] = UInt64(caseBit) &* 0x0101_0101_0101_0101
         }
+        firstCount += 1
+      }
+    }
+    return withUTF8(text) { buffer in
+      func startsPhrase(_ index: Int) -> Bool {
+        for phrase in phrases where index + phrase.count <= buffer.count && upper(buffer[index]) == phrase[0] {
+          var offset = 1
+          while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+          if offset == phrase.count { return true }
+        }
+        return false
+      }
+      var index = 0
+      if firstCount <= 4, let base = buffer.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= buffer.count {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          var flagged: UInt64 = 0
+          for slot in 0..<firstCount {
+            let difference = (word | caseBits[slot]) ^ firsts[slot]
+            flagged |= (difference &- ones) & ~difference & highBits
+          }
+          // A flag may be false past a true one (a borrow); each flagged byte is tested by the phrases anyway.
+          while flagged != 0 {
+            let offset = flagged.trailingZeroBitCount / 8
+            if startsPhrase(index + offset) { return true }
+            flagged &= flagged &- 1
+          }
+          index += 8
+        }
+      }
+      while index < buffer.count {
+        let byte = buffer[index]
+        if starts[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 && startsPhrase(index) { return true }
         index += 1
       }
       return false

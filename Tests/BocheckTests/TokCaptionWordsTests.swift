@@ -102,7 +102,8 @@ import Testing
       }
       let string = String(decoding: text, as: UTF8.self)
       if Array(string.utf8) == text {
-        for count in 0...3 {
+        // Up to four distinct first bytes are scanned for eight bytes at a time, five or more byte by byte.
+        for count in 0...5 {
           let chosen = Array(phrases.prefix(count + 2).suffix(count))
           let any = chosen.contains { Reference.contains($0, in: text) }
           #expect(ASCIIText.containsAny(chosen, in: string) == any, "\(chosen) in \(string)")
