@@ -19,9 +19,9 @@ enum HTMLFlattener {
 
   private struct Flattener {
     let bytes: [UInt8]
-    var position = 0
-    var line = 1
-    var column = 1
+    /// Where the flattener is, with its line and column.
+    var cursor = SourceCursor()
+    var position: Int { cursor.offset }
     var lines: [(text: String, origins: [LineOrigin])] = []
     var current: [UInt8] = []
     var origins: [LineOrigin] = []
@@ -33,14 +33,14 @@ enum HTMLFlattener {
       self.bytes = bytes
     }
 
-    mutating func advance() {
-      if bytes[position] == 0x0A {
-        line += 1
-        column = 1
-      } else if bytes[position] & 0xC0 != 0x80 {
-        column += 1
-      }
-      position += 1
+    /// Moves to `target`, counting the lines passed.
+    mutating func advance(to target: Int) {
+      bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
+    }
+
+    /// The 1-based line and column where the flattener is.
+    mutating func lineAndColumn() -> (line: Int, column: Int) {
+      (cursor.line, bytes.withUnsafeBufferPointer { cursor.column(in: $0) })
     }
 
     mutating func flushLine() {
@@ -77,31 +77,30 @@ enum HTMLFlattener {
         let byte = bytes[position]
         if byte == 0x3C, let tagEnd = tagEnd(from: position) {
           handleTag(position..<tagEnd)
-          while position < tagEnd { advance() }
+          advance(to: tagEnd)
           continue
         }
         if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
           pendingSpace = true
           runStarted = false
-          advance()
+          advance(to: position + 1)
           continue
         }
         // Unicode spaces (en, em, figure, thin, narrow no-break, ideographic) collapse like a space.
         if let length = Self.unicodeSpaceLength(bytes, at: position) {
           pendingSpace = true
           runStarted = false
-          for _ in 0..<length { advance() }
+          advance(to: position + length)
           continue
         }
-        let startLine = line
-        let startColumn = column
+        let (startLine, startColumn) = lineAndColumn()
         if byte == 0x26, let (decoded, length) = entity(at: position) {
-          for _ in 0..<length { advance() }
-          if decoded == [0x20] {
+          advance(to: position + length)
+          if decoded == " " {
             pendingSpace = true
             runStarted = false
           } else {
-            appendText(decoded, line: startLine, column: startColumn)
+            appendText(String(decoded).utf8, line: startLine, column: startColumn)
           }
           continue
         }
@@ -110,7 +109,7 @@ enum HTMLFlattener {
         var end = position + 1
         while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
         appendText(bytes[position..<end], line: startLine, column: startColumn)
-        while position < end { advance() }
+        advance(to: end)
       }
       flushLine()
     }
@@ -184,9 +183,11 @@ enum HTMLFlattener {
         if cellDepth > 0 { separateCell() } else { flushLine() }
       case .input:
         let checked = ASCIIText.find(TagKind.checkedPhrase, in: Array(bytes[attributes])) != nil
+        let (line, column) = lineAndColumn()
         appendText((checked ? "<input checked>" : "<input>").utf8, line: line, column: column)
       case .image:
         if let alt = attributeValue("ALT", in: Array(bytes[attributes])), !alt.isEmpty {
+          let (line, column) = lineAndColumn()
           appendText(alt, line: line, column: column)
         }
       }
@@ -220,9 +221,57 @@ enum HTMLFlattener {
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
       static func of(_ name: ArraySlice<UInt8>) -> TagKind? {
-        names.first { entry in
-          entry.name.count == name.count && zip(entry.name, name).allSatisfy { $0 == ASCIIText.upper($1) }
-        }?.kind
+        guard name.count <= longestName else { return nil }
+        let key = packed(name)
+        var slot = Self.slot(of: key)
+        while let index = table[slot] {
+          let entry = names[index]
+          // Names longer than eight bytes agree on their first eight; the rest is compared here.
+          if entry.name.count == name.count && packed(entry.name[...]) == key
+            && (name.count <= 8 || zipEqual(entry.name, name))
+          {
+            return entry.kind
+          }
+          slot = (slot + 1) & (table.count - 1)
+        }
+        return nil
+      }
+
+      /// The names' indices by the hash of their first eight bytes (open addressing, 64 slots for about 30
+      /// names), so that a tag's name is told by one or two comparisons.
+      private static let table: [Int?] = {
+        var table = [Int?](repeating: nil, count: 64)
+        for (index, entry) in names.enumerated() {
+          var slot = slot(of: packed(entry.name[...]))
+          while table[slot] != nil { slot = (slot + 1) & (table.count - 1) }
+          table[slot] = index
+        }
+        return table
+      }()
+
+      /// The slot of a packed name in ``table``.
+      private static func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+      }
+
+      private static let longestName = names.map(\.name.count).max() ?? 0
+
+      /// A name's first eight bytes in upper case, packed into an integer.
+      private static func packed(_ name: ArraySlice<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for byte in name.prefix(8) { key = key << 8 | UInt64(ASCIIText.upper(byte)) }
+        return key
+      }
+
+      /// Whether an upper-case name and a name in any case are the same, byte for byte.
+      private static func zipEqual(_ upperName: [UInt8], _ name: ArraySlice<UInt8>) -> Bool {
+        guard upperName.count == name.count else { return false }
+        var offset = 0
+        for byte in name {
+          if ASCIIText.upper(byte) != upperName[offset] { return false }
+          offset += 1
+        }
+        return true
       }
     }
 
@@ -235,7 +284,7 @@ enum HTMLFlattener {
       var index = start
       while index + closing.count <= bytes.count {
         if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
-          while position < index { advance() }
+          advance(to: index)
           return
         }
         index += 1
@@ -260,27 +309,27 @@ enum HTMLFlattener {
       return Array(attributes[start..<index])
     }
 
-    /// Decodes the entity at `start`: its UTF-8 bytes and its length in the source.
-    func entity(at start: Int) -> ([UInt8], Int)? {
+    /// Decodes the entity at `start`: the character it stands for (a space for any kind of space) and its
+    /// length in the source.
+    func entity(at start: Int) -> (scalar: Unicode.Scalar, length: Int)? {
       var index = start + 1
       let limit = min(bytes.count, start + 12)
       while index < limit && bytes[index] != 0x3B && bytes[index] != 0x26 && !ASCIIText.isBlank(bytes[index]) {
         index += 1
       }
       guard index < bytes.count, bytes[index] == 0x3B else { return nil }
-      let body = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
       let length = index + 1 - start
       var scalar: Unicode.Scalar?
-      if body.hasPrefix("#x") || body.hasPrefix("#X") {
-        scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Self.scalar)
-      } else if body.hasPrefix("#") {
-        scalar = UInt32(body.dropFirst()).flatMap(Self.scalar)
+      if start + 1 < index && bytes[start + 1] == 0x23 {
+        let isHexadecimal = start + 2 < index && (bytes[start + 2] == 0x78 || bytes[start + 2] == 0x58)
+        let digits = String(decoding: bytes[(start + (isHexadecimal ? 3 : 2))..<index], as: UTF8.self)
+        scalar = UInt32(digits, radix: isHexadecimal ? 16 : 10).flatMap(Self.scalar)
       } else {
-        scalar = Self.namedEntities[body.lowercased()]
+        scalar = Self.namedEntities[String(decoding: bytes[(start + 1)..<index], as: UTF8.self).lowercased()]
       }
       guard let scalar else { return nil }
-      if scalar == "\u{A0}" || scalar == " " || Self.isUnicodeSpace(scalar) { return ([0x20], length) }
-      return (Array(String(scalar).utf8), length)
+      if scalar == "\u{A0}" || scalar == " " || Self.isUnicodeSpace(scalar) { return (" ", length) }
+      return (scalar, length)
     }
 
     /// Whether a scalar is a space other than the ASCII one: U+2000–U+200B, U+202F, U+205F, U+3000.

@@ -9,7 +9,7 @@
 /// The scanner hands out one event at a time and builds no `String` per tag: every distinct element name
 /// gets a number the first time it is seen (``name(_:)`` spells it), and text is a byte range that
 /// ``text(_:verbatim:)`` decodes when the reader wants it. Lines are counted as the bytes are passed and
-/// columns only where an event needs one, so the work is one pass over the bytes.
+/// columns only where an event needs one (``SourceCursor``).
 struct XMLScanner {
   /// What the scanner met.
   enum Event: Equatable {
@@ -26,14 +26,10 @@ struct XMLScanner {
 
   /// The scanned text's UTF-8 bytes.
   let bytes: [UInt8]
-  private var position = 0
-  /// The 1-based line at `position`, and the offset where that line starts.
-  private var line = 1
-  private var lineStart = 0
-  /// A column already counted on the current line: the 1-based column at `columnOffset`. Columns count
-  /// characters (bytes that do not continue a UTF-8 sequence), so each is counted on from the last one.
-  private var knownColumn = 1
-  private var columnOffset = 0
+  /// Where the scanner is, with its line and column.
+  private var cursor = SourceCursor()
+  /// The byte offset where the scanner is.
+  private var position: Int { cursor.offset }
 
   /// Element names by number, and the hash table that finds a name's number from its bytes.
   private var names: [String] = []
@@ -78,19 +74,15 @@ struct XMLScanner {
     }
     while position < bytes.count {
       if bytes[position] != 0x3C {
-        let startLine = line
+        let startLine = cursor.line
         let startColumn = column()
         let run = bytes.withUnsafeBufferPointer { Self.textRun($0, from: position) }
-        if run.lineEnds > 0 {
-          line += run.lineEnds
-          lineStart = run.lastLineStart
-        }
         let raw = position..<run.end
-        position = run.end
+        advance(to: run.end)
         if run.holdsText { return .text(raw, line: startLine, column: startColumn, verbatim: false) }
         continue
       }
-      let tagLine = line
+      let tagLine = cursor.line
       let tagColumn = column()
       if let special = skipSpecial() {
         switch special {
@@ -141,27 +133,18 @@ struct XMLScanner {
     return nil
   }
 
-  /// Where the text that starts at `start` ends (at the next `<` or the end), how many line feeds it holds
-  /// and where the line after the last one starts, and whether it holds anything but blanks and line ends.
-  private static func textRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
-    -> (end: Int, lineEnds: Int, lastLineStart: Int, holdsText: Bool)
-  {
+  /// Where the text that starts at `start` ends (at the next `<` or the end), and whether it holds anything
+  /// but blanks and line ends.
+  private static func textRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, holdsText: Bool) {
     var index = start
-    var lineEnds = 0
-    var lastLineStart = 0
     var holdsText = false
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x3C { break }
-      if byte == 0x0A {
-        lineEnds += 1
-        lastLineStart = index + 1
-      } else if !holdsText && byte != 0x0D && !ASCIIText.isBlank(byte) {
-        holdsText = true
-      }
+      if !holdsText && byte != 0x0A && byte != 0x0D && !ASCIIText.isBlank(byte) { holdsText = true }
       index += 1
     }
-    return (index, lineEnds, lastLineStart, holdsText)
+    return (index, holdsText)
   }
 
   /// The offset of the `>` or `<` that ends a tag whose body starts at `start`, or the end of the bytes.
@@ -175,44 +158,14 @@ struct XMLScanner {
     return index
   }
 
-  /// The 1-based column at `position`, counted on from the last column counted on this line.
+  /// The 1-based column at `position`.
   private mutating func column() -> Int {
-    if columnOffset < lineStart || columnOffset > position {
-      knownColumn = 1
-      columnOffset = lineStart
-    }
-    let from = columnOffset
-    let to = position
-    knownColumn += bytes.withUnsafeBufferPointer { bytes in
-      var characters = 0
-      for index in from..<to where bytes[index] & 0xC0 != 0x80 { characters += 1 }
-      return characters
-    }
-    let column = knownColumn
-    columnOffset = position
-    return column
+    bytes.withUnsafeBufferPointer { cursor.column(in: $0) }
   }
 
   /// Moves to `target`, counting the lines passed.
   private mutating func advance(to target: Int) {
-    let end = min(target, bytes.count)
-    let from = position
-    if from < end {
-      let passed = bytes.withUnsafeBufferPointer { bytes in
-        var lineEnds = 0
-        var lastLineStart = 0
-        for index in from..<end where bytes[index] == 0x0A {
-          lineEnds += 1
-          lastLineStart = index + 1
-        }
-        return (lineEnds, lastLineStart)
-      }
-      if passed.0 > 0 {
-        line += passed.0
-        lineStart = passed.1
-      }
-    }
-    position = max(position, end)
+    bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
   }
 
   /// The number of the element name spelled by a byte range, given a new number the first time it is met.

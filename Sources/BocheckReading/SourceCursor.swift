@@ -1,0 +1,80 @@
+/// A place in a text's UTF-8 bytes, with its 1-based line kept as the place moves and its 1-based column
+/// counted only when asked.
+///
+/// A reader that walks a whole text (the XML scanner, the HTML flattener) moves the cursor over runs of bytes
+/// at once; line feeds are counted eight bytes at a time. A column counts characters (bytes that do not
+/// continue a UTF-8 sequence) from the start of the line, and each is counted on from the last one asked on
+/// the same line, so asking for columns along a line of any length costs, in all, one pass over it.
+struct SourceCursor {
+  /// The byte offset.
+  private(set) var offset = 0
+  /// The 1-based line at `offset`.
+  private(set) var line = 1
+  /// Where the line at `offset` starts.
+  private var lineStart = 0
+  /// The last column counted, and the offset it was counted at.
+  private var countedColumn = 1
+  private var countedOffset = 0
+
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// Moves forward to `target`, counting the line feeds passed; a target behind the cursor leaves it where
+  /// it is.
+  ///
+  /// - Parameters:
+  ///   - target: The byte offset to move to, at most `bytes.count`.
+  ///   - bytes: The text's UTF-8 bytes.
+  mutating func move(to target: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+    let end = min(target, bytes.count)
+    guard end > offset, let base = bytes.baseAddress else { return }
+    var index = offset
+    while index + 8 <= end {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      // A byte of `lineFeeds` has its high bit set exactly where the word holds a line feed.
+      let difference = word ^ (Self.ones &* 0x0A)
+      let lineFeeds = ~(((difference & Self.lowBits) &+ Self.lowBits) | difference) & Self.highBits
+      if lineFeeds != 0 {
+        line += lineFeeds.nonzeroBitCount
+        lineStart = index + (63 - lineFeeds.leadingZeroBitCount) / 8 + 1
+      }
+      index += 8
+    }
+    while index < end {
+      if bytes[index] == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+      index += 1
+    }
+    offset = end
+  }
+
+  /// The 1-based column at the cursor.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes, the same as the cursor moved in.
+  mutating func column(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    if countedOffset < lineStart || countedOffset > offset {
+      countedColumn = 1
+      countedOffset = lineStart
+    }
+    guard let base = bytes.baseAddress else { return countedColumn }
+    var index = countedOffset
+    var characters = 0
+    while index + 8 <= offset {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // A continuation byte is 10xxxxxx: its high bit set and the bit under it clear.
+      let continuations = word & ~(word << 1) & Self.highBits
+      characters += 8 - continuations.nonzeroBitCount
+      index += 8
+    }
+    while index < offset {
+      if bytes[index] & 0xC0 != 0x80 { characters += 1 }
+      index += 1
+    }
+    countedColumn += characters
+    countedOffset = offset
+    return countedColumn
+  }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BocheckReading
+
+/// The cursor's lines and columns, counted eight bytes at a time, agree with a byte-by-byte count.
+@Suite struct SourceCursorTests {
+  /// The 1-based line and column of a byte offset, counted one byte at a time.
+  private func reference(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for byte in bytes[..<offset] {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  @Test func linesAndColumnsAgreeWithAByteByByteCount() {
+    let pieces = ["a", "\n", "é", "€", "\r\n", "𝄞", " ", "\t", "xyzxyzxyz", "\n\n", "<tag>"]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<200 {
+      var text: [UInt8] = []
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      var draw = seed
+      for _ in 0..<Int(draw % 40) {
+        text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
+        draw = draw >> 5 | draw << 59
+      }
+      // Stops at rising offsets, some skipped over in one move, some asked twice.
+      var cursor = SourceCursor()
+      var offset = 0
+      var step = seed % 13
+      while offset <= text.count {
+        text.withUnsafeBufferPointer { cursor.move(to: offset, in: $0) }
+        let expected = reference(text, offset)
+        #expect(cursor.offset == offset)
+        #expect(cursor.line == expected.line, "line at \(offset) of \(text)")
+        #expect(text.withUnsafeBufferPointer { cursor.column(in: $0) } == expected.column, "column at \(offset)")
+        if step % 3 == 0 {
+          #expect(text.withUnsafeBufferPointer { cursor.column(in: $0) } == expected.column)
+        }
+        offset += 1 + Int(step % 11)
+        step = step &* 7 &+ 3
+      }
+    }
+  }
+
+  @Test func aTargetBehindTheCursorLeavesItWhereItIs() {
+    let text = Array("one\ntwo\nthree".utf8)
+    var cursor = SourceCursor()
+    text.withUnsafeBufferPointer { cursor.move(to: 9, in: $0) }
+    text.withUnsafeBufferPointer { cursor.move(to: 2, in: $0) }
+    #expect(cursor.offset == 9)
+    #expect(cursor.line == 3)
+    #expect(text.withUnsafeBufferPointer { cursor.column(in: $0) } == 2)
+    text.withUnsafeBufferPointer { cursor.move(to: 100, in: $0) }
+    #expect(cursor.offset == text.count)
+  }
+}
