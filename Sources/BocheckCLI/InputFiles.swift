@@ -1,4 +1,5 @@
 import BocheckReading
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -149,21 +150,8 @@ enum InputFiles {
     guard size <= FilingReader.maximumSize else {
       throw InputError(path: path, message: "the file is larger than \(FilingReader.maximumSize / 1024 / 1024) MiB")
     }
-    // The bytes are read straight into the array, sized one byte past what `fstat` says so that the end of
-    // the file shows in the same reads; a file that grows meanwhile gets more room, up to just past the limit.
-    var bytes = [UInt8](repeating: 0, count: size + 1)
-    var filled = 0
-    while filled <= FilingReader.maximumSize {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw InputError(path: path, message: systemMessage(errno))
-      }
-      if count == 0 { break }
-      filled += count
-    }
-    bytes.removeSubrange(filled...)
+    let (bytes, error) = SystemCalls.readAll(descriptor, expectedSize: size, limit: FilingReader.maximumSize)
+    if let error { throw InputError(path: path, message: systemMessage(error)) }
     return bytes
   }
 

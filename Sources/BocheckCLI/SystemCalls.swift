@@ -66,14 +66,46 @@ enum SystemCalls {
   ///   - descriptor: An open file descriptor.
   /// - Returns: `nil` when every byte was written, else the system's error number.
   static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { return errno }
-      bytes = bytes.dropFirst(count)
+    var text = text
+    return text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return errno }
+        offset += count
+      }
+      return nil
     }
-    return nil
+  }
+
+  /// Reads a file descriptor to its end, straight into an array: sized one byte past `expectedSize` so that
+  /// the end shows in the same reads, and given more room when more comes, until more than `limit` bytes
+  /// are read (the reader then refuses the input as too large, and an endless stream cannot exhaust memory).
+  ///
+  /// - Parameters:
+  ///   - descriptor: An open file descriptor.
+  ///   - expectedSize: The size expected, in bytes (a file's size from `fstat`; 0 when unknown).
+  ///   - limit: The most bytes wanted; reading stops once more than this were read.
+  /// - Returns: The bytes read, and the system's error number when a read failed (the bytes are then those
+  ///   read before it).
+  static func readAll(_ descriptor: Int32, expectedSize: Int, limit: Int) -> (bytes: [UInt8], error: Int32?) {
+    var bytes = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
+    var filled = 0
+    var error: Int32?
+    while filled <= limit {
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        error = errno
+        break
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    bytes.removeSubrange(filled...)
+    return (bytes, error)
   }
 
   /// Starts a detached thread with its own stack size.
