@@ -13,12 +13,36 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
-    var key = KeyBuilder(capacity: name.utf8.count)
-    if !NameKey.appendASCIIWords(of: name, to: &key) {
-      key = KeyBuilder(capacity: name.utf8.count)
-      for word in NameKey.unicodeWords(name) { key.append(word: word.utf8) }
+    var name = name
+    name.makeContiguousUTF8()
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      // A name is read byte by byte when it is ASCII; its key is then at most its own length plus four bytes
+      // per `&` (which becomes " AND " between words).
+      var ampersands = 0
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x26 { ampersands += 1 }
+      }
+      return NameKey.build(capacity: bytes.count + 4 * ampersands) { NameKey.appendASCIIWords(of: bytes, to: &$0) }
     }
-    text = key.text
+    if let asciiKey = ascii ?? nil {
+      text = asciiKey
+    } else {
+      let words = NameKey.unicodeWords(name)
+      text = NameKey.build(capacity: words.reduce(0) { $0 + $1.utf8.count + 1 }) { key in
+        for word in words { key.append(word: word.utf8) }
+      }
+    }
+  }
+
+  /// The text of a key written by `write` into a scratch buffer of `capacity` bytes, which must be room for
+  /// every byte it writes.
+  private static func build(capacity: Int, _ write: (inout KeyBuilder) -> Void) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+      var key = KeyBuilder(buffer)
+      write(&key)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<key.finish()]), as: UTF8.self)
+    }
   }
 
   /// Writes a name's upper-cased words into its key's bytes as they are read, without a `String` or an
@@ -29,45 +53,54 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// when other words follow. The tables hold only ASCII letters, which a word's bytes equal exactly when
   /// its text does.
   private struct KeyBuilder {
-    /// The key's UTF-8 bytes so far: words separated by single spaces.
-    private var bytes: [UInt8] = []
+    /// Where the key's UTF-8 bytes are written: words separated by single spaces. The caller gives room for
+    /// every byte the name can produce.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// How many bytes of ``bytes`` are written.
+    private var count = 0
     /// Where the last finished word starts in ``bytes``.
     private var lastWordStart = 0
     /// How many words the key has, not counting the word being read.
     private var wordCount = 0
-    /// Where the word being read starts in ``bytes``, or `nil` between words.
-    private var wordStart: Int?
+    /// Where the word being read starts in ``bytes``, or -1 between words.
+    private var wordStart = -1
 
-    /// An empty key with room for a name of `capacity` bytes.
-    init(capacity: Int) {
-      bytes.reserveCapacity(capacity + 8)
+    /// An empty key written into `bytes`.
+    init(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
+      self.bytes = bytes
     }
 
     /// Adds an upper-cased byte to the word being read, or starts a word with it.
     mutating func appendLetter(_ byte: UInt8) {
-      if wordStart == nil {
-        if wordCount > 0 { bytes.append(0x20) }
-        wordStart = bytes.count
+      if wordStart < 0 {
+        if wordCount > 0 {
+          bytes[count] = 0x20
+          count += 1
+        }
+        wordStart = count
       }
-      bytes.append(byte)
+      bytes[count] = byte
+      count += 1
     }
 
     /// Ends the word being read, if one is: joins it to the word before or spells it one way.
     mutating func endWord() {
-      guard let start = wordStart else { return }
-      wordStart = nil
+      guard wordStart >= 0 else { return }
+      let start = wordStart
+      wordStart = -1
       // The word before ends at the space before this one.
-      if bytes.count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
+      if count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
         NameKey.isJoinable(bytes[lastWordStart..<(start - 1)], bytes[start])
       {
         bytes[start - 1] = bytes[start]
-        bytes.removeLast()
+        count -= 1
         return
       }
       lastWordStart = start
       wordCount += 1
-      if let synonym = NameKey.synonym(of: bytes[start...]) {
-        bytes.replaceSubrange(start..., with: synonym)
+      if let synonym = NameKey.synonym(of: bytes[start..<count]) {
+        for (offset, byte) in synonym.enumerated() { bytes[start + offset] = byte }
+        count = start + synonym.count
       }
     }
 
@@ -80,32 +113,32 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       endWord()
     }
 
-    /// The key's text.
-    var text: String {
+    /// Ends the last word and gives the key's length, its bytes at the start of ``bytes``.
+    mutating func finish() -> Int {
+      endWord()
       // "THE " starts the key only when its first word is THE and another follows.
-      if wordCount > 1, bytes.starts(with: NameKey.leadingArticle) {
-        return String(decoding: bytes[NameKey.leadingArticle.count...], as: UTF8.self)
+      let article = NameKey.leadingArticle
+      guard wordCount > 1, count > article.count, bytes[0..<article.count].elementsEqual(article) else {
+        return count
       }
-      return String(decoding: bytes, as: UTF8.self)
+      for index in article.count..<count { bytes[index - article.count] = bytes[index] }
+      return count - article.count
     }
   }
 
   /// Reads the upper-cased words of an ASCII name (see ``init(_:)``) from its bytes into a key.
   ///
-  /// - Returns: `false`, with the key partly built, when the name holds a byte that is not ASCII.
-  private static func appendASCIIWords(of name: String, to key: inout KeyBuilder) -> Bool {
-    for byte in name.utf8 {
+  /// - Parameter name: The UTF-8 bytes of a name whose bytes are all ASCII.
+  private static func appendASCIIWords(of name: UnsafeBufferPointer<UInt8>, to key: inout KeyBuilder) {
+    for byte in name {
       switch byte {
       case 0x61...0x7A: key.appendLetter(byte - 0x20)
       case 0x41...0x5A, 0x30...0x39: key.appendLetter(byte)
       case 0x26: key.append(word: andWord)
       case 0x2E, 0x27: continue
-      case 0x80...: return false
       default: key.endWord()
       }
     }
-    key.endWord()
-    return true
   }
 
   /// The upper-cased words of any name (see ``init(_:)``), scalar by scalar.
@@ -140,7 +173,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   }
 
   /// Whether a word of at most two letters and the single letter after it spell an entity suffix.
-  private static func isJoinable(_ last: ArraySlice<UInt8>, _ letter: UInt8) -> Bool {
+  private static func isJoinable(_ last: Slice<UnsafeMutableBufferPointer<UInt8>>, _ letter: UInt8) -> Bool {
     joinableLetters.contains { $0.count == last.count + 1 && $0.last == letter && $0.starts(with: last) }
   }
 
@@ -148,7 +181,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   private static func synonym<Word: Collection<UInt8>>(of word: Word) -> [UInt8]? {
     // Every spelled-out suffix has seven letters or more.
     guard word.count >= 7 else { return nil }
-    return synonyms.first { $0.word.elementsEqual(word) }?.spelling
+    return synonyms.first { $0.word.count == word.count && $0.word.elementsEqual(word) }?.spelling
   }
 
   private static let andWord = Array("AND".utf8)
@@ -214,12 +247,41 @@ extension NameKey {
   ///   - name: A name as printed.
   ///   - key: Its key, reused when nothing trails the name.
   static func looseWords(_ name: String, key: NameKey) -> [Substring] {
+    looseKey(name, key: key).words
+  }
+
+  /// The key of a name once what trails the name is gone (see ``withoutQualifiers(_:)``): the text of
+  /// ``looseWords(_:key:)`` joined by single spaces.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its key, returned when nothing trails the name.
+  static func looseKey(_ name: String, key: NameKey) -> NameKey {
     let unqualified = withoutQualifiers(name)
-    return unqualified == name ? key.words : NameKey(unqualified).words
+    return unqualified == name ? key : NameKey(unqualified)
   }
 
   /// The key's words.
-  var words: [Substring] { text.split(separator: " ") }
+  ///
+  /// An ASCII key is cut at its spaces byte by byte; any other is split by characters, where a space followed
+  /// by a combining mark is not a space.
+  var words: [Substring] {
+    let utf8 = text.utf8
+    var words: [Substring] = []
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte >= 0x80 { return text.split(separator: " ") }
+      if byte == 0x20 {
+        if index != start { words.append(text[start..<index]) }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if index != start { words.append(text[start..<index]) }
+    return words
+  }
 
   /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and
   /// tax identification numbers (seven digits or more) with the labels before them ("IRS #").
