@@ -53,7 +53,7 @@ struct ModelBridge {
       fields[.nameMatch] = party.nameMatch.map { .string($0.rawValue) } ?? .null
       return ModelObject(
         kind: .party, fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
-        display: party.name)
+        display: .text(party.name))
     }
     self.parties = parties
     context.partiesByName = NameIndex(zip(partyList.map(\.name), parties))
@@ -70,7 +70,7 @@ struct ModelBridge {
       return ModelObject(
         kind: .note, fields: fields,
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
-        display: note.message)
+        display: .text(note.message))
     }
     let basisObject = basis.map(ModelBridge.basis)
     // A filing of a file that holds several begins at its own line, not at the file's first.
@@ -96,7 +96,7 @@ struct ModelBridge {
     fields[.readerNotes] = .list(notes.map { .object($0) })
     self.filing = ModelObject(
       kind: .filing, fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
-      display: filing.path)
+      display: .text(filing.path))
     let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
     globals = ModelSchema.globalNames.map { byName[$0] ?? .null }
   }
@@ -125,7 +125,7 @@ struct ModelBridge {
     return ModelObject(
       kind: .basis, fields: fields,
       location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
-      display: basis.value.description)
+      display: .decimal(basis.value))
   }
 
   private static func person(_ page: CoverPage, schedule: Schedule, basis: SharesOutstandingBasis?) -> ModelObject {
@@ -147,7 +147,7 @@ struct ModelBridge {
     return ModelObject(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
-      display: page.reportingPersonName ?? "cover page \(page.index)", page: page.index)
+      display: page.reportingPersonName.map { .text($0) } ?? .coverPage(page.index), page: page.index)
   }
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
@@ -164,7 +164,7 @@ struct ModelBridge {
     fields[.column] = integer(source?.column ?? 1)
     fields[.page] = integer(page.index)
     var numeric: (Rational, Int?)?
-    var display = (source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?"
+    var display = ModelObject.Display.text((source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?")
     switch source?.value {
     case .amount(let amount):
       fields[.shares] = decimal(amount.shares)
@@ -178,7 +178,7 @@ struct ModelBridge {
           return .object(
             ModelObject(
               kind: .part, fields: partFields, location: nil,
-              display: "(\(part.label)) \(part.shares) \(part.kind.rawValue)"))
+              display: .part(label: part.label, shares: part.shares, kind: part.kind.rawValue)))
         })
       fields[.partsRelation] = .string(amount.partsRelation.rawValue)
       fields[.attributedTo] = .list(amount.attributedTo.map { .string($0) })
@@ -190,17 +190,17 @@ struct ModelBridge {
       numeric = (percent.value.rational, percent.decimals)
     case .checkbox(let checked):
       fields[.checked] = .boolean(checked)
-      display = checked ? "checked" : "not checked"
+      display = .text(checked ? "checked" : "not checked")
     case .groupBoxes(let a, let b):
       fields[.groupA] = .boolean(a)
       fields[.groupB] = .boolean(b)
-      display = "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
+      display = .groupBoxes(a: a, b: b)
     case .codes(let codes):
       fields[.codes] = .list(codes.map { .string($0) })
-      display = codes.joined(separator: ", ")
+      display = .codes(codes)
     case .text(let text):
       fields[.text] = .string(text)
-      display = text
+      display = .text(text)
     case nil:
       break
     }
