@@ -380,13 +380,42 @@ extension NameKey {
     return word.contains(where: \.isNumber)
   }
 
-  private static let honorifics: Set<Substring> = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]
-  private static let generationalSuffixes: Set<Substring> = ["JR", "SR", "II", "III", "IV", "ESQ"]
+  private static let honorifics: WordSet = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]
+  private static let generationalSuffixes: WordSet = ["JR", "SR", "II", "III", "IV", "ESQ"]
   /// Words that make a name an entity's (after the key's own spelling of suffixes).
-  private static let entityWords: Set<Substring> = [
+  private static let entityWords: WordSet = [
     "LP", "LLC", "LLP", "LTD", "INC", "CORP", "CO", "PLC", "NA", "SA", "AG", "NV", "BV", "GMBH", "TRUST", "FUND",
     "FUNDS", "PARTNERS", "GROUP", "CAPITAL", "MANAGEMENT", "HOLDINGS", "HOLDING", "BANK", "ADVISORS", "ADVISERS",
     "INVESTMENTS", "INVESTMENT", "ASSOCIATES", "SECURITIES", "FOUNDATION", "IRA", "ESTATE", "AND", "OF", "FAMILY",
     "VENTURES", "PARTNERSHIP", "LIMITED", "COMPANY", "CORPORATION", "INCORPORATED", "FINANCIAL", "ENTERPRISES",
   ]
+}
+
+/// A few upper-case ASCII words, such as a key's entity words, that a key's word is looked up among.
+///
+/// An ASCII word equals one of them exactly when its bytes do, so it is compared byte by byte, without hashing;
+/// any other word is looked up by `String` equality, under which a non-ASCII word can equal an ASCII one (the
+/// Kelvin sign is the letter K).
+struct WordSet: ExpressibleByArrayLiteral, Sendable {
+  /// The words, for the words that are not ASCII.
+  private let words: Set<Substring>
+  /// The words' bytes.
+  private let asciiWords: [[UInt8]]
+
+  /// A set of the given words, each upper-case ASCII.
+  init(arrayLiteral words: Substring...) {
+    self.words = Set(words)
+    asciiWords = words.map { Array($0.utf8) }
+  }
+
+  /// Whether the set holds a word.
+  func contains(_ word: Substring) -> Bool {
+    let utf8 = word.utf8
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return asciiWords.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+    }
+    if let found = found ?? nil { return found }
+    return words.contains(word)
+  }
 }
