@@ -152,20 +152,26 @@ struct ModelBridge {
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
   private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
-    let source = page.rows[field]
+    // The row as read, taken apart once; a row the page lacks is missing, at the page's line.
+    let read: (status: ReadStatus, note: String?, raw: String, line: Int, column: Int, value: RowValue?)
+    if let source = page.rows[field] {
+      read = (source.status, source.note, source.raw, source.line, source.column, source.value)
+    } else {
+      read = (.missing, nil, "", page.line, 1, nil)
+    }
     var fields = FieldValues<RowSlot>(.row)
     fields[.field] = .string(field.rawValue)
     fields[.number] = integer(number)
     fields[.caption] = .string(field.caption)
-    fields[.status] = .string((source?.status ?? .missing).rawValue)
-    fields[.note] = string(source?.note)
-    fields[.raw] = .string(source?.raw ?? "")
-    fields[.line] = integer(source?.line ?? page.line)
-    fields[.column] = integer(source?.column ?? 1)
+    fields[.status] = .string(read.status.rawValue)
+    fields[.note] = string(read.note)
+    fields[.raw] = .string(read.raw)
+    fields[.line] = integer(read.line)
+    fields[.column] = integer(read.column)
     fields[.page] = integer(page.index)
     var numeric: (Rational, Int?)?
-    var display = ModelObject.Display.text((source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?")
-    switch source?.value {
+    var display = ModelObject.Display.text(read.raw.isEmpty ? "?" : read.raw)
+    switch read.value {
     case .amount(let amount):
       fields[.shares] = decimal(amount.shares)
       fields[.parts] = .list(
@@ -206,8 +212,7 @@ struct ModelBridge {
     }
     return ModelObject(
       kind: .row, fields: fields,
-      location: SourceLocation(
-        page: page.index, row: number, line: source?.line ?? page.line, column: source?.column ?? 1),
+      location: SourceLocation(page: page.index, row: number, line: read.line, column: read.column),
       number: numeric, display: display, page: page.index)
   }
 }
