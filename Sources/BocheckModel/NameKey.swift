@@ -267,19 +267,23 @@ extension NameKey {
   /// by a combining mark is not a space.
   var words: [Substring] {
     let utf8 = text.utf8
+    var spaces = 0
+    for byte in utf8 {
+      if byte >= 0x80 { return text.split(separator: " ") }
+      if byte == 0x20 { spaces += 1 }
+    }
     var words: [Substring] = []
+    words.reserveCapacity(spaces + 1)
     var start = utf8.startIndex
     var index = start
     while index != utf8.endIndex {
-      let byte = utf8[index]
-      if byte >= 0x80 { return text.split(separator: " ") }
-      if byte == 0x20 {
-        if index != start { words.append(text[start..<index]) }
+      if utf8[index] == 0x20 {
+        if index != start { words.append(Substring(utf8[start..<index])) }
         start = utf8.index(after: index)
       }
       index = utf8.index(after: index)
     }
-    if index != start { words.append(text[start..<index]) }
+    if index != start { words.append(Substring(utf8[start..<index])) }
     return words
   }
 
@@ -358,18 +362,21 @@ extension NameKey {
     /// Splits a key's words, or fails when they are not a person's name: an entity word, a digit, fewer
     /// than two or more than five words.
     init?(_ keyWords: [Substring]) {
-      var words = keyWords
-      if let first = words.first, NameKey.honorifics.contains(first) { words.removeFirst() }
-      if let last = words.last, NameKey.generationalSuffixes.contains(last) {
-        suffix = last
-        words.removeLast()
+      // The words between an honorific and a suffix, by position, without copying them.
+      var start = keyWords.startIndex
+      var end = keyWords.endIndex
+      if start < end, NameKey.honorifics.contains(keyWords[start]) { start += 1 }
+      if start < end, NameKey.generationalSuffixes.contains(keyWords[end - 1]) {
+        suffix = keyWords[end - 1]
+        end -= 1
       }
-      guard words.count >= 2, words.count <= 5,
-        !words.contains(where: { NameKey.entityWords.contains($0) || NameKey.hasNumber($0) })
-      else { return nil }
-      first = words[0]
-      last = words[words.count - 1]
-      middle = Array(words[1..<(words.count - 1)])
+      guard end - start >= 2, end - start <= 5 else { return nil }
+      for word in keyWords[start..<end] where NameKey.entityWords.contains(word) || NameKey.hasNumber(word) {
+        return nil
+      }
+      first = keyWords[start]
+      last = keyWords[end - 1]
+      middle = Array(keyWords[(start + 1)..<(end - 1)])
     }
   }
 
@@ -399,13 +406,15 @@ extension NameKey {
 struct WordSet: ExpressibleByArrayLiteral, Sendable {
   /// The words, for the words that are not ASCII.
   private let words: Set<Substring>
-  /// The words' bytes.
-  private let asciiWords: [[UInt8]]
+  /// The words' bytes, by their length: a word is compared only with the words as long as it.
+  private let asciiWordsByLength: [[[UInt8]]]
 
   /// A set of the given words, each upper-case ASCII.
   init(arrayLiteral words: Substring...) {
     self.words = Set(words)
-    asciiWords = words.map { Array($0.utf8) }
+    var byLength: [[[UInt8]]] = Array(repeating: [], count: (words.map { $0.utf8.count }.max() ?? 0) + 1)
+    for word in words { byLength[word.utf8.count].append(Array(word.utf8)) }
+    asciiWordsByLength = byLength
   }
 
   /// Whether the set holds a word.
@@ -413,7 +422,8 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     let utf8 = word.utf8
     let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      return asciiWords.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+      guard bytes.count < asciiWordsByLength.count else { return false }
+      return asciiWordsByLength[bytes.count].contains { $0.elementsEqual(bytes) }
     }
     if let found = found ?? nil { return found }
     return words.contains(word)
