@@ -19,11 +19,13 @@ struct ModelBridge {
   ///   - basis: The shares-outstanding basis, if any.
   init(filing: Filing, basis: SharesOutstandingBasis?) {
     let schedule = filing.schedule
+    // The number of each row on this schedule, in the order of `RowField.allCases`, worked out once per filing.
+    let rowNumbers = RowField.allCases.map { $0.number(in: schedule) }
     var personsByPage: [Int: ModelObject] = [:]
     var persons: [ModelObject] = []
     for page in filing.coverPages {
       let person = ModelBridge.person(
-        page, schedule: schedule, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
+        page, rowNumbers: rowNumbers, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
       personsByPage[page.index] = person
       persons.append(person)
     }
@@ -36,7 +38,7 @@ struct ModelBridge {
       }
     }
     for person in persons {
-      // The person's name key, made once by ``person(_:schedule:basis:)``.
+      // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
       guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
       context.personsByNameKey[key, default: []].append(person)
     }
@@ -128,7 +130,11 @@ struct ModelBridge {
       display: .decimal(basis.value))
   }
 
-  private static func person(_ page: CoverPage, schedule: Schedule, basis: SharesOutstandingBasis?) -> ModelObject {
+  /// The object of a person's cover page.
+  ///
+  /// - Parameters:
+  ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
+  private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
     var fields = FieldValues<PersonSlot>(.person)
     fields[.name] = string(page.reportingPersonName)
     fields[.nameKey] = string(page.reportingPersonName.map { NameKey($0).text })
@@ -138,7 +144,7 @@ struct ModelBridge {
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
     for (offset, field) in RowField.allCases.enumerated() {
-      let number = field.number(in: schedule)
+      let number = rowNumbers[offset]
       let rowObject = row(field, number: number, of: page)
       fields.values[PersonSlot.firstRow + offset] = .object(rowObject)
       if number != nil { rows.append(.object(rowObject)) }
