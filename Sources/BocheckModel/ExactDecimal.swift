@@ -95,21 +95,20 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   /// - Parameter grouping: Whether to separate thousands with commas.
   public func formatted(grouping: Bool) -> String {
     let negative = significand < 0
-    let digits = String(negative ? -significand : significand)
-    let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
-    let integerPart = padded.dropLast(scale)
-    let fraction = padded.suffix(scale)
-    var integerText = String(integerPart)
-    if grouping && integerText.count > 3 {
-      var groups: [Substring] = []
-      var end = integerText.endIndex
-      while end > integerText.startIndex {
-        let start = integerText.index(end, offsetBy: -3, limitedBy: integerText.startIndex) ?? integerText.startIndex
-        groups.insert(integerText[start..<end], at: 0)
-        end = start
-      }
-      integerText = groups.joined(separator: ",")
+    let digits = Array(String(negative ? -significand : significand).utf8)
+    // The digits with the zeros a fraction of fewer digits than its scale needs before them, of which the first
+    // `integerCount` are the integer part.
+    let zeros = max(0, scale + 1 - digits.count)
+    let count = zeros + digits.count
+    let integerCount = count - scale
+    var text: [UInt8] = []
+    text.reserveCapacity(count + integerCount / 3 + 2)
+    if negative { text.append(UInt8(ascii: "-")) }
+    for index in 0..<count {
+      if index == integerCount { text.append(UInt8(ascii: ".")) }
+      if grouping, index > 0, index < integerCount, (integerCount - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+      text.append(index < zeros ? UInt8(ascii: "0") : digits[index - zeros])
     }
-    return (negative ? "-" : "") + integerText + (scale > 0 ? "." + fraction : "")
+    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -69,10 +69,10 @@ public struct NameIndex<Value> {
   private static func keys(of name: String, key: NameKey) -> [String] {
     guard !key.text.isEmpty else { return [] }
     var keys = ["=" + key.text]
-    let looseWords = NameKey.looseWords(name, key: key)
-    guard !looseWords.isEmpty else { return keys }
-    keys.append("~" + looseWords.joined(separator: " "))
-    if let person = NameKey.PersonName(looseWords) {
+    let looseKey = NameKey.looseKey(name, key: key)
+    guard !looseKey.text.isEmpty else { return keys }
+    keys.append("~" + looseKey.text)
+    if let person = NameKey.PersonName(looseKey.words) {
       keys.append("@" + person.first + " " + person.last + " " + (person.suffix ?? ""))
     }
     return keys

@@ -13,12 +13,36 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
-    var key = KeyBuilder(capacity: name.utf8.count)
-    if !NameKey.appendASCIIWords(of: name, to: &key) {
-      key = KeyBuilder(capacity: name.utf8.count)
-      for word in NameKey.unicodeWords(name) { key.append(word: word.utf8) }
+    var name = name
+    name.makeContiguousUTF8()
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      // A name is read byte by byte when it is ASCII; its key is then at most its own length plus four bytes
+      // per `&` (which becomes " AND " between words).
+      var ampersands = 0
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x26 { ampersands += 1 }
+      }
+      return NameKey.build(capacity: bytes.count + 4 * ampersands) { NameKey.appendASCIIWords(of: bytes, to: &$0) }
     }
-    text = key.text
+    if let asciiKey = ascii ?? nil {
+      text = asciiKey
+    } else {
+      let words = NameKey.unicodeWords(name)
+      text = NameKey.build(capacity: words.reduce(0) { $0 + $1.utf8.count + 1 }) { key in
+        for word in words { key.append(word: word.utf8) }
+      }
+    }
+  }
+
+  /// The text of a key written by `write` into a scratch buffer of `capacity` bytes, which must be room for
+  /// every byte it writes.
+  private static func build(capacity: Int, _ write: (inout KeyBuilder) -> Void) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+      var key = KeyBuilder(buffer)
+      write(&key)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<key.finish()]), as: UTF8.self)
+    }
   }
 
   /// Writes a name's upper-cased words into its key's bytes as they are read, without a `String` or an
@@ -29,45 +53,54 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// when other words follow. The tables hold only ASCII letters, which a word's bytes equal exactly when
   /// its text does.
   private struct KeyBuilder {
-    /// The key's UTF-8 bytes so far: words separated by single spaces.
-    private var bytes: [UInt8] = []
+    /// Where the key's UTF-8 bytes are written: words separated by single spaces. The caller gives room for
+    /// every byte the name can produce.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// How many bytes of ``bytes`` are written.
+    private var count = 0
     /// Where the last finished word starts in ``bytes``.
     private var lastWordStart = 0
     /// How many words the key has, not counting the word being read.
     private var wordCount = 0
-    /// Where the word being read starts in ``bytes``, or `nil` between words.
-    private var wordStart: Int?
+    /// Where the word being read starts in ``bytes``, or -1 between words.
+    private var wordStart = -1
 
-    /// An empty key with room for a name of `capacity` bytes.
-    init(capacity: Int) {
-      bytes.reserveCapacity(capacity + 8)
+    /// An empty key written into `bytes`.
+    init(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
+      self.bytes = bytes
     }
 
     /// Adds an upper-cased byte to the word being read, or starts a word with it.
     mutating func appendLetter(_ byte: UInt8) {
-      if wordStart == nil {
-        if wordCount > 0 { bytes.append(0x20) }
-        wordStart = bytes.count
+      if wordStart < 0 {
+        if wordCount > 0 {
+          bytes[count] = 0x20
+          count += 1
+        }
+        wordStart = count
       }
-      bytes.append(byte)
+      bytes[count] = byte
+      count += 1
     }
 
     /// Ends the word being read, if one is: joins it to the word before or spells it one way.
     mutating func endWord() {
-      guard let start = wordStart else { return }
-      wordStart = nil
+      guard wordStart >= 0 else { return }
+      let start = wordStart
+      wordStart = -1
       // The word before ends at the space before this one.
-      if bytes.count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
+      if count - start == 1, wordCount > 0, start - 1 - lastWordStart <= 2,
         NameKey.isJoinable(bytes[lastWordStart..<(start - 1)], bytes[start])
       {
         bytes[start - 1] = bytes[start]
-        bytes.removeLast()
+        count -= 1
         return
       }
       lastWordStart = start
       wordCount += 1
-      if let synonym = NameKey.synonym(of: bytes[start...]) {
-        bytes.replaceSubrange(start..., with: synonym)
+      if let synonym = NameKey.synonym(of: bytes[start..<count]) {
+        for (offset, byte) in synonym.enumerated() { bytes[start + offset] = byte }
+        count = start + synonym.count
       }
     }
 
@@ -80,32 +113,32 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       endWord()
     }
 
-    /// The key's text.
-    var text: String {
+    /// Ends the last word and gives the key's length, its bytes at the start of ``bytes``.
+    mutating func finish() -> Int {
+      endWord()
       // "THE " starts the key only when its first word is THE and another follows.
-      if wordCount > 1, bytes.starts(with: NameKey.leadingArticle) {
-        return String(decoding: bytes[NameKey.leadingArticle.count...], as: UTF8.self)
+      let article = NameKey.leadingArticle
+      guard wordCount > 1, count > article.count, bytes[0..<article.count].elementsEqual(article) else {
+        return count
       }
-      return String(decoding: bytes, as: UTF8.self)
+      for index in article.count..<count { bytes[index - article.count] = bytes[index] }
+      return count - article.count
     }
   }
 
   /// Reads the upper-cased words of an ASCII name (see ``init(_:)``) from its bytes into a key.
   ///
-  /// - Returns: `false`, with the key partly built, when the name holds a byte that is not ASCII.
-  private static func appendASCIIWords(of name: String, to key: inout KeyBuilder) -> Bool {
-    for byte in name.utf8 {
+  /// - Parameter name: The UTF-8 bytes of a name whose bytes are all ASCII.
+  private static func appendASCIIWords(of name: UnsafeBufferPointer<UInt8>, to key: inout KeyBuilder) {
+    for byte in name {
       switch byte {
       case 0x61...0x7A: key.appendLetter(byte - 0x20)
       case 0x41...0x5A, 0x30...0x39: key.appendLetter(byte)
       case 0x26: key.append(word: andWord)
       case 0x2E, 0x27: continue
-      case 0x80...: return false
       default: key.endWord()
       }
     }
-    key.endWord()
-    return true
   }
 
   /// The upper-cased words of any name (see ``init(_:)``), scalar by scalar.
@@ -140,7 +173,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   }
 
   /// Whether a word of at most two letters and the single letter after it spell an entity suffix.
-  private static func isJoinable(_ last: ArraySlice<UInt8>, _ letter: UInt8) -> Bool {
+  private static func isJoinable(_ last: Slice<UnsafeMutableBufferPointer<UInt8>>, _ letter: UInt8) -> Bool {
     joinableLetters.contains { $0.count == last.count + 1 && $0.last == letter && $0.starts(with: last) }
   }
 
@@ -148,7 +181,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   private static func synonym<Word: Collection<UInt8>>(of word: Word) -> [UInt8]? {
     // Every spelled-out suffix has seven letters or more.
     guard word.count >= 7 else { return nil }
-    return synonyms.first { $0.word.elementsEqual(word) }?.spelling
+    return synonyms.first { $0.word.count == word.count && $0.word.elementsEqual(word) }?.spelling
   }
 
   private static let andWord = Array("AND".utf8)
@@ -214,12 +247,45 @@ extension NameKey {
   ///   - name: A name as printed.
   ///   - key: Its key, reused when nothing trails the name.
   static func looseWords(_ name: String, key: NameKey) -> [Substring] {
+    looseKey(name, key: key).words
+  }
+
+  /// The key of a name once what trails the name is gone (see ``withoutQualifiers(_:)``): the text of
+  /// ``looseWords(_:key:)`` joined by single spaces.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its key, returned when nothing trails the name.
+  static func looseKey(_ name: String, key: NameKey) -> NameKey {
     let unqualified = withoutQualifiers(name)
-    return unqualified == name ? key.words : NameKey(unqualified).words
+    return unqualified == name ? key : NameKey(unqualified)
   }
 
   /// The key's words.
-  var words: [Substring] { text.split(separator: " ") }
+  ///
+  /// An ASCII key is cut at its spaces byte by byte; any other is split by characters, where a space followed
+  /// by a combining mark is not a space.
+  var words: [Substring] {
+    let utf8 = text.utf8
+    var spaces = 0
+    for byte in utf8 {
+      if byte >= 0x80 { return text.split(separator: " ") }
+      if byte == 0x20 { spaces += 1 }
+    }
+    var words: [Substring] = []
+    words.reserveCapacity(spaces + 1)
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == 0x20 {
+        if index != start { words.append(Substring(utf8[start..<index])) }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if index != start { words.append(Substring(utf8[start..<index])) }
+    return words
+  }
 
   /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and
   /// tax identification numbers (seven digits or more) with the labels before them ("IRS #").
@@ -296,18 +362,21 @@ extension NameKey {
     /// Splits a key's words, or fails when they are not a person's name: an entity word, a digit, fewer
     /// than two or more than five words.
     init?(_ keyWords: [Substring]) {
-      var words = keyWords
-      if let first = words.first, NameKey.honorifics.contains(first) { words.removeFirst() }
-      if let last = words.last, NameKey.generationalSuffixes.contains(last) {
-        suffix = last
-        words.removeLast()
+      // The words between an honorific and a suffix, by position, without copying them.
+      var start = keyWords.startIndex
+      var end = keyWords.endIndex
+      if start < end, NameKey.honorifics.contains(keyWords[start]) { start += 1 }
+      if start < end, NameKey.generationalSuffixes.contains(keyWords[end - 1]) {
+        suffix = keyWords[end - 1]
+        end -= 1
       }
-      guard words.count >= 2, words.count <= 5,
-        !words.contains(where: { NameKey.entityWords.contains($0) || NameKey.hasNumber($0) })
-      else { return nil }
-      first = words[0]
-      last = words[words.count - 1]
-      middle = Array(words[1..<(words.count - 1)])
+      guard end - start >= 2, end - start <= 5 else { return nil }
+      for word in keyWords[start..<end] where NameKey.entityWords.contains(word) || NameKey.hasNumber(word) {
+        return nil
+      }
+      first = keyWords[start]
+      last = keyWords[end - 1]
+      middle = Array(keyWords[(start + 1)..<(end - 1)])
     }
   }
 
@@ -318,13 +387,45 @@ extension NameKey {
     return word.contains(where: \.isNumber)
   }
 
-  private static let honorifics: Set<Substring> = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]
-  private static let generationalSuffixes: Set<Substring> = ["JR", "SR", "II", "III", "IV", "ESQ"]
+  private static let honorifics: WordSet = ["MR", "MRS", "MS", "DR", "SIR", "HE", "HON"]
+  private static let generationalSuffixes: WordSet = ["JR", "SR", "II", "III", "IV", "ESQ"]
   /// Words that make a name an entity's (after the key's own spelling of suffixes).
-  private static let entityWords: Set<Substring> = [
+  private static let entityWords: WordSet = [
     "LP", "LLC", "LLP", "LTD", "INC", "CORP", "CO", "PLC", "NA", "SA", "AG", "NV", "BV", "GMBH", "TRUST", "FUND",
     "FUNDS", "PARTNERS", "GROUP", "CAPITAL", "MANAGEMENT", "HOLDINGS", "HOLDING", "BANK", "ADVISORS", "ADVISERS",
     "INVESTMENTS", "INVESTMENT", "ASSOCIATES", "SECURITIES", "FOUNDATION", "IRA", "ESTATE", "AND", "OF", "FAMILY",
     "VENTURES", "PARTNERSHIP", "LIMITED", "COMPANY", "CORPORATION", "INCORPORATED", "FINANCIAL", "ENTERPRISES",
   ]
+}
+
+/// A few upper-case ASCII words, such as a key's entity words, that a key's word is looked up among.
+///
+/// An ASCII word equals one of them exactly when its bytes do, so it is compared byte by byte, without hashing;
+/// any other word is looked up by `String` equality, under which a non-ASCII word can equal an ASCII one (the
+/// Kelvin sign is the letter K).
+struct WordSet: ExpressibleByArrayLiteral, Sendable {
+  /// The words, for the words that are not ASCII.
+  private let words: Set<Substring>
+  /// The words' bytes, by their length: a word is compared only with the words as long as it.
+  private let asciiWordsByLength: [[[UInt8]]]
+
+  /// A set of the given words, each upper-case ASCII.
+  init(arrayLiteral words: Substring...) {
+    self.words = Set(words)
+    var byLength: [[[UInt8]]] = Array(repeating: [], count: (words.map { $0.utf8.count }.max() ?? 0) + 1)
+    for word in words { byLength[word.utf8.count].append(Array(word.utf8)) }
+    asciiWordsByLength = byLength
+  }
+
+  /// Whether the set holds a word.
+  func contains(_ word: Substring) -> Bool {
+    let utf8 = word.utf8
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard bytes.count < asciiWordsByLength.count else { return false }
+      return asciiWordsByLength[bytes.count].contains { $0.elementsEqual(bytes) }
+    }
+    if let found = found ?? nil { return found }
+    return words.contains(word)
+  }
 }

@@ -115,4 +115,29 @@ struct RulesNameKeyTests {
       #expect(NameKey.withoutQualifiers(name) == Self.referenceWithoutQualifiers(name), "\(name.debugDescription)")
     }
   }
+
+  @Test("a key's words are its text split at spaces, and its loose key is its loose words joined")
+  func wordsAreTheTextSplitAtSpaces() {
+    for name in RulesNameKeyTests.names + ["Harbor Fund LP (PFIC)", "Jane Q. Roe IRS # 12-3456789", "A \u{301}B"] {
+      let key = NameKey(name)
+      #expect(key.words == key.text.split(separator: " "), "\(name)")
+      let loose = NameKey.looseKey(name, key: key)
+      #expect(loose.text == NameKey.looseWords(name, key: key).joined(separator: " "), "\(name)")
+      #expect(loose.text == NameKey(NameKey.withoutQualifiers(name)).text, "\(name)")
+    }
+  }
+
+  @Test("a word set finds the words a set of substrings finds, the Kelvin sign's K included")
+  func wordSetFindsWhatASetFinds() {
+    let table: [Substring] = ["LP", "BANK", "INC", "K", "MR"]
+    let words = WordSet(arrayLiteral: table[0], table[1], table[2], table[3], table[4])
+    let reference = Set(table)
+    let candidates: [Substring] = [
+      "LP", "LPS", "L", "BANK", "BAN\u{212A}", "\u{212A}", "K", "INC", "IN", "", "MR", "Mr", "MÜLLER", "BANKS",
+      "BAN", "西",
+    ]
+    for word in candidates {
+      #expect(words.contains(word) == reference.contains(word), "\(word)")
+    }
+  }
 }

@@ -40,4 +40,20 @@ struct RulesSlotTests {
     #expect(FieldAccess("path").value(in: bridge.filing).map(ValueFormatter.message) == bridge.filing.display)
     #expect(!FieldAccess("noSuchField").isField)
   }
+
+  @Test("an object's display prints as the text it was formatted to when the bridge made it")
+  func displayPrintsAsFormatted() throws {
+    let shares = try #require(ExactDecimal.parse("1234.50"))
+    let cases: [(ModelObject.Display, String)] = [
+      (.text("Alpha Fund LP"), "Alpha Fund LP"), (.coverPage(3), "cover page 3"),
+      (.part(label: "ii", shares: shares, kind: "warrant"), "(ii) \(shares) warrant"),
+      (.kindTotal(Rational(1_234_567), kind: "option"), "1,234,567 option"), (.number(Rational(-1000)), "-1,000"),
+      (.decimal(shares), shares.description), (.groupBoxes(a: true, b: false), "(a) checked, (b) not checked"),
+      (.groupBoxes(a: false, b: true), "(a) not checked, (b) checked"), (.codes(["SC", "BK"]), "SC, BK"),
+      (.codes([]), ""),
+    ]
+    for (display, text) in cases {
+      #expect(display.text == text)
+    }
+  }
 }

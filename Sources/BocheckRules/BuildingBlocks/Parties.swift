@@ -65,7 +65,9 @@ enum Parties {
   /// The `missing-cover-page` rule states the same test in its own words; a page failing it is a fragment.
   static func isComplete(_ page: CoverPage, schedule: Schedule) -> Bool {
     let rows = RowField.rows(of: schedule)
-    let present = rows.filter { field in page.rows[field].map { $0.status != .missing } ?? false }.count
+    // The page's rows are walked rather than looked up field by field: each field is in `rows` at most once.
+    var present = 0
+    for (field, row) in page.rows where row.status != .missing && rows.contains(field) { present += 1 }
     let hasName = page.rows[.reportingPersonName].map { $0.status != .missing } ?? false
     return hasName && present * 2 >= rows.count
   }

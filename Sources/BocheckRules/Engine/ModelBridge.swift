@@ -19,11 +19,13 @@ struct ModelBridge {
   ///   - basis: The shares-outstanding basis, if any.
   init(filing: Filing, basis: SharesOutstandingBasis?) {
     let schedule = filing.schedule
+    // The number of each row on this schedule, in the order of `RowField.allCases`, worked out once per filing.
+    let rowNumbers = RowField.allCases.map { $0.number(in: schedule) }
     var personsByPage: [Int: ModelObject] = [:]
     var persons: [ModelObject] = []
     for page in filing.coverPages {
       let person = ModelBridge.person(
-        page, schedule: schedule, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
+        page, rowNumbers: rowNumbers, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
       personsByPage[page.index] = person
       persons.append(person)
     }
@@ -36,7 +38,7 @@ struct ModelBridge {
       }
     }
     for person in persons {
-      // The person's name key, made once by ``person(_:schedule:basis:)``.
+      // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
       guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
       context.personsByNameKey[key, default: []].append(person)
     }
@@ -53,7 +55,7 @@ struct ModelBridge {
       fields[.nameMatch] = party.nameMatch.map { .string($0.rawValue) } ?? .null
       return ModelObject(
         kind: .party, fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
-        display: party.name)
+        display: .text(party.name))
     }
     self.parties = parties
     context.partiesByName = NameIndex(zip(partyList.map(\.name), parties))
@@ -70,7 +72,7 @@ struct ModelBridge {
       return ModelObject(
         kind: .note, fields: fields,
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
-        display: note.message)
+        display: .text(note.message))
     }
     let basisObject = basis.map(ModelBridge.basis)
     // A filing of a file that holds several begins at its own line, not at the file's first.
@@ -96,7 +98,7 @@ struct ModelBridge {
     fields[.readerNotes] = .list(notes.map { .object($0) })
     self.filing = ModelObject(
       kind: .filing, fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
-      display: filing.path)
+      display: .text(filing.path))
     let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
     globals = ModelSchema.globalNames.map { byName[$0] ?? .null }
   }
@@ -125,10 +127,14 @@ struct ModelBridge {
     return ModelObject(
       kind: .basis, fields: fields,
       location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
-      display: basis.value.description)
+      display: .decimal(basis.value))
   }
 
-  private static func person(_ page: CoverPage, schedule: Schedule, basis: SharesOutstandingBasis?) -> ModelObject {
+  /// The object of a person's cover page.
+  ///
+  /// - Parameters:
+  ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
+  private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
     var fields = FieldValues<PersonSlot>(.person)
     fields[.name] = string(page.reportingPersonName)
     fields[.nameKey] = string(page.reportingPersonName.map { NameKey($0).text })
@@ -138,7 +144,7 @@ struct ModelBridge {
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
     for (offset, field) in RowField.allCases.enumerated() {
-      let number = field.number(in: schedule)
+      let number = rowNumbers[offset]
       let rowObject = row(field, number: number, of: page)
       fields.values[PersonSlot.firstRow + offset] = .object(rowObject)
       if number != nil { rows.append(.object(rowObject)) }
@@ -147,25 +153,31 @@ struct ModelBridge {
     return ModelObject(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
-      display: page.reportingPersonName ?? "cover page \(page.index)", page: page.index)
+      display: page.reportingPersonName.map { .text($0) } ?? .coverPage(page.index), page: page.index)
   }
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
   private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
-    let source = page.rows[field]
+    // The row as read, taken apart once; a row the page lacks is missing, at the page's line.
+    let read: (status: ReadStatus, note: String?, raw: String, line: Int, column: Int, value: RowValue?)
+    if let source = page.rows[field] {
+      read = (source.status, source.note, source.raw, source.line, source.column, source.value)
+    } else {
+      read = (.missing, nil, "", page.line, 1, nil)
+    }
     var fields = FieldValues<RowSlot>(.row)
     fields[.field] = .string(field.rawValue)
     fields[.number] = integer(number)
     fields[.caption] = .string(field.caption)
-    fields[.status] = .string((source?.status ?? .missing).rawValue)
-    fields[.note] = string(source?.note)
-    fields[.raw] = .string(source?.raw ?? "")
-    fields[.line] = integer(source?.line ?? page.line)
-    fields[.column] = integer(source?.column ?? 1)
+    fields[.status] = .string(read.status.rawValue)
+    fields[.note] = string(read.note)
+    fields[.raw] = .string(read.raw)
+    fields[.line] = integer(read.line)
+    fields[.column] = integer(read.column)
     fields[.page] = integer(page.index)
     var numeric: (Rational, Int?)?
-    var display = (source?.raw).flatMap { $0.isEmpty ? nil : $0 } ?? "?"
-    switch source?.value {
+    var display = ModelObject.Display.text(read.raw.isEmpty ? "?" : read.raw)
+    switch read.value {
     case .amount(let amount):
       fields[.shares] = decimal(amount.shares)
       fields[.parts] = .list(
@@ -178,7 +190,7 @@ struct ModelBridge {
           return .object(
             ModelObject(
               kind: .part, fields: partFields, location: nil,
-              display: "(\(part.label)) \(part.shares) \(part.kind.rawValue)"))
+              display: .part(label: part.label, shares: part.shares, kind: part.kind.rawValue)))
         })
       fields[.partsRelation] = .string(amount.partsRelation.rawValue)
       fields[.attributedTo] = .list(amount.attributedTo.map { .string($0) })
@@ -190,24 +202,23 @@ struct ModelBridge {
       numeric = (percent.value.rational, percent.decimals)
     case .checkbox(let checked):
       fields[.checked] = .boolean(checked)
-      display = checked ? "checked" : "not checked"
+      display = .text(checked ? "checked" : "not checked")
     case .groupBoxes(let a, let b):
       fields[.groupA] = .boolean(a)
       fields[.groupB] = .boolean(b)
-      display = "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
+      display = .groupBoxes(a: a, b: b)
     case .codes(let codes):
       fields[.codes] = .list(codes.map { .string($0) })
-      display = codes.joined(separator: ", ")
+      display = .codes(codes)
     case .text(let text):
       fields[.text] = .string(text)
-      display = text
+      display = .text(text)
     case nil:
       break
     }
     return ModelObject(
       kind: .row, fields: fields,
-      location: SourceLocation(
-        page: page.index, row: number, line: source?.line ?? page.line, column: source?.column ?? 1),
+      location: SourceLocation(page: page.index, row: number, line: read.line, column: read.column),
       number: numeric, display: display, page: page.index)
   }
 }

@@ -122,7 +122,7 @@ enum BuiltinFunctions {
         .object(
           ModelObject(
             kind: .part, fields: partFields, location: nil,
-            display: "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind.rawValue)"))
+            display: .kindTotal(shares, kind: kind.rawValue)))
       )
     }
     var fields = FieldValues<AmountSumSlot>(.amountSum)
@@ -133,7 +133,7 @@ enum BuiltinFunctions {
     return .object(
       ModelObject(
         kind: .amountSum, fields: fields, location: nil, number: nil,
-        display: ValueFormatter.number(sum.shares, decimals: nil, grouping: true)))
+        display: .number(sum.shares)))
   }
 
   private static let list: [BuiltinFunction] = [

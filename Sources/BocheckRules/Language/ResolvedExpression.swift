@@ -72,19 +72,25 @@ struct FieldAccess: Sendable {
   }
 
   private init(computing name: String) {
-    self.name = name
-    slots = ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 }
+    self.init(name: name, slots: ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 })
   }
 
-  /// The access of every field of some kind, worked out once.
+  private init(name: String, slots: [Int]) {
+    self.name = name
+    self.slots = slots
+  }
+
+  /// The access of every field of some kind, worked out once: each kind's fields in slot order, written into
+  /// the slots of their names.
   private static let byName: [String: FieldAccess] = {
-    var table: [String: FieldAccess] = [:]
+    var slotsByName: [String: [Int]] = [:]
     for kind in ObjectKind.allCases {
-      for name in ModelSchema.fieldNames(of: kind) where table[name] == nil {
-        table[name] = FieldAccess(computing: name)
+      for (slot, name) in ModelSchema.fieldNames(of: kind).enumerated() {
+        slotsByName[name, default: Array(repeating: -1, count: ObjectKind.allCases.count)][kind.ordinal] = slot
       }
     }
-    return table
+    return Dictionary(
+      uniqueKeysWithValues: slotsByName.map { name, slots in (name, FieldAccess(name: name, slots: slots)) })
   }()
 
   /// Whether some kind of object has the field.

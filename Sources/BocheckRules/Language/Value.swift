@@ -59,24 +59,64 @@ final class ModelObject: Sendable {
   let location: SourceLocation?
   /// The number a row stands for in arithmetic (its shares or its percent), or `nil`.
   let number: (value: Rational, decimals: Int?)?
-  /// How the object prints in a message.
-  let display: String
+  /// What the object prints as in a message, kept as its parts: most objects are never printed.
+  private let displayed: Display
   /// The 1-based page of a person, used by the building blocks.
   let page: Int?
+
+  /// How an object prints in a message, made into text only when a message prints it.
+  enum Display: Sendable {
+    /// This text.
+    case text(String)
+    /// "cover page 2": a person whose row 1 names nobody, by page.
+    case coverPage(Int)
+    /// "(i) 600 shares" and the kind: a part of an amount, by its label, shares and kind.
+    case part(label: String, shares: ExactDecimal, kind: String)
+    /// "1,000 warrant": a total of a kind of part, by its shares and kind.
+    case kindTotal(Rational, kind: String)
+    /// "1,000": a number with thousands separators and the decimals it needs.
+    case number(Rational)
+    /// "1000.5": an exact decimal as it prints itself.
+    case decimal(ExactDecimal)
+    /// "(a) checked, (b) not checked": the boxes of row 2.
+    case groupBoxes(a: Bool, b: Bool)
+    /// "SC, BK": codes.
+    case codes([String])
+
+    /// The text.
+    var text: String {
+      switch self {
+      case .text(let text): return text
+      case .coverPage(let page): return "cover page \(page)"
+      case .part(let label, let shares, let kind): return "(\(label)) \(shares) \(kind)"
+      case .kindTotal(let shares, let kind):
+        return "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind)"
+      case .number(let value): return ValueFormatter.number(value, decimals: nil, grouping: true)
+      case .decimal(let value): return value.description
+      case .groupBoxes(let a, let b):
+        return "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
+      case .codes(let codes): return codes.joined(separator: ", ")
+      }
+    }
+  }
+
+  /// How the object prints in a message.
+  var display: String { displayed.text }
 
   /// Creates an object.
   ///
   /// - Parameters:
   ///   - fields: The field values by slot, as ``FieldValues`` collects them.
+  ///   - display: How it prints in a message.
   init<Slot: FieldSlot>(
     kind: ObjectKind, fields: FieldValues<Slot>, location: SourceLocation?, number: (Rational, Int?)? = nil,
-    display: String, page: Int? = nil
+    display: Display, page: Int? = nil
   ) {
     self.kind = kind
     self.fields = fields.values
     self.location = location
     self.number = number.map { (value: $0.0, decimals: $0.1) }
-    self.display = display
+    self.displayed = display
     self.page = page
   }
 
@@ -99,7 +139,11 @@ struct FieldValues<Slot: FieldSlot> {
 
   /// Fields all unknown for an object of a kind whose first slots are `Slot`'s.
   init(_ kind: ObjectKind) {
-    values = Array(repeating: .null, count: ModelSchema.fieldCount(of: kind))
+    let count = ModelSchema.fieldCount(of: kind)
+    values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+      buffer.initialize(repeating: .null)
+      initialized = count
+    }
   }
 
   /// The value of a field.
