@@ -92,24 +92,39 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
   /// The value as text.
   ///
+  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
+  /// its commas, point, padding zeros and sign fit beside them), and the text is made from it once.
+  ///
   /// - Parameter grouping: Whether to separate thousands with commas.
   public func formatted(grouping: Bool) -> String {
-    let negative = significand < 0
-    let digits = String(negative ? -significand : significand)
-    let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
-    let integerPart = padded.dropLast(scale)
-    let fraction = padded.suffix(scale)
-    var integerText = String(integerPart)
-    if grouping && integerText.count > 3 {
-      var groups: [Substring] = []
-      var end = integerText.endIndex
-      while end > integerText.startIndex {
-        let start = integerText.index(end, offsetBy: -3, limitedBy: integerText.startIndex) ?? integerText.startIndex
-        groups.insert(integerText[start..<end], at: 0)
-        end = start
+    // Digits, a comma per three of them, the zeros that pad a small fraction, the point and the sign.
+    let capacity = 39 + 13 + ExactDecimal.maximumScale + scale + 2
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var start = buffer.count
+      var remaining = significand.magnitude
+      var written = 0
+      // At least one digit stands before the point: a fraction is padded with zeros ("0.05").
+      while remaining > 0 || written <= scale {
+        if written == scale && scale > 0 {
+          start -= 1
+          buffer[start] = 0x2E
+        }
+        let integerDigits = written - scale
+        if grouping && integerDigits > 0 && integerDigits % 3 == 0 {
+          start -= 1
+          buffer[start] = 0x2C
+        }
+        let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
+        start -= 1
+        buffer[start] = 0x30 + UInt8(digit)
+        remaining = quotient
+        written += 1
       }
-      integerText = groups.joined(separator: ",")
+      if significand < 0 {
+        start -= 1
+        buffer[start] = 0x2D
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
     }
-    return (negative ? "-" : "") + integerText + (scale > 0 ? "." + fraction : "")
   }
 }

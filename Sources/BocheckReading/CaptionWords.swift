@@ -276,6 +276,18 @@ enum CaptionWords {
     return (String(text[start..<end]), text.distance(from: text.startIndex, to: start))
   }
 
+  /// Whether ``strip(_:inName:cutsOrdinaryWords:)`` leaves nothing of a text once its blanks are trimmed: it
+  /// is blank, or caption words only; found on the text's bytes in place, without making what remains.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed, blanks at its ends or not.
+  ///   - inName: Whether the value is row 1's.
+  ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
+  static func stripsToNothing(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> Bool {
+    // No word at all is a blank text, which nothing remains of either.
+    ASCIIText.withUTF8(text) { keptBytes($0, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)?.isEmpty ?? true }
+  }
+
   /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, empty when it keeps nothing, or `nil`
   /// when the text has no word.
   private static func keptBytes(

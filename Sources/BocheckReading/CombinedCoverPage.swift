@@ -86,7 +86,8 @@ extension CoverPageAssembler {
       for index in persons.indices {
         var copy = slot
         if slot.field == .reportingPersonName {
-          let line = slot.fragments.first { $0.text.contains(persons[index]) }
+          // The name was read from these fragments, so its bytes stand in the one it came from.
+          let line = slot.fragments.first { ASCIIText.firstOccurrence(of: persons[index], in: $0.text) != nil }
           copy.fragments = [
             ValueFragment(
               text: persons[index], line: line?.line ?? slot.line, column: line?.column ?? slot.column,

@@ -399,7 +399,7 @@ struct CoverPageAssembler {
     // isCaptionOnly already; rows of codes keep them ("IN" is a value there).
     if slot.field.valueKind == .text {
       while let first = fragments.first, !first.isInline,
-        CaptionWords.strip(first.text.trimmingBlanks(), inName: false, cutsOrdinaryWords: true).text.isEmpty
+        CaptionWords.stripsToNothing(first.text, inName: false, cutsOrdinaryWords: true)
       {
         fragments.removeFirst()
       }
@@ -438,22 +438,23 @@ struct CoverPageAssembler {
   /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
   /// value cannot be made of them.
   private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
-    let trimmed = fragment.text.trimmingBlanks()
-    if trimmed.isEmpty { return true }
+    // The text's bytes are read in place: the blanks at its ends are no words, and no parentheses.
+    let text = fragment.text
+    if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
     // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
     var opened = 0
     var closed = 0
-    for byte in trimmed.utf8 {
+    for byte in text.utf8 {
       if byte == 0x28 { opened += 1 } else if byte == 0x29 { closed += 1 }
     }
     if closed > opened, field.valueKind != .codes,
-      CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: true).text.isEmpty
+      CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
     {
       return true
     }
     guard field != .reportingPersonName else { return false }
     let numeric = field.valueKind == .amount || field.valueKind == .percent
-    return CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric).text.isEmpty
+    return CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: numeric)
   }
 
   /// A fragment with the caption words at its ends cut off, or `nil` when nothing else is left.

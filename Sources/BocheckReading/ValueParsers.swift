@@ -188,16 +188,35 @@ enum ValueParsers {
 
   /// Whether a name ends with an abbreviation whose point belongs to it ("Ltd.", "Inc.", "L.P.").
   static func endsWithAbbreviation(_ name: String) -> Bool {
-    // The last word is found on the bytes: a list's text may be long, and only its end matters.
-    let utf8 = name.utf8
-    var end = utf8.endIndex
-    while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-    guard end > utf8.startIndex else { return false }
-    let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
-    let word = name[start..<end].lowercased()
-    return ["ltd.", "inc.", "co.", "corp.", "l.p.", "n.a.", "l.l.c.", "jr.", "sr.", "s.a.", "p.c."].contains(word)
-      || word.hasSuffix(",ltd.") || word.hasSuffix(",inc.")
+    ASCIIText.withUTF8(name) { endsWithAbbreviation($0) }
   }
+
+  /// Whether a name given as UTF-8 bytes ends with an abbreviation whose point belongs to it
+  /// (``endsWithAbbreviation(_:)-(String)``).
+  ///
+  /// The last word is found on the bytes, from the end: a list's text may be long, and only its end matters.
+  /// It is compared ignoring the case of its ASCII letters (no other letter lower-cases to one of theirs).
+  static func endsWithAbbreviation(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = name.count
+    while end > 0, name[end - 1] == 0x20 { end -= 1 }
+    guard end > 0 else { return false }
+    var start = end
+    while start > 0, name[start - 1] != 0x20 { start -= 1 }
+    /// Whether the word's last bytes spell `ending`, ignoring case.
+    func wordEnds(with ending: [UInt8]) -> Bool {
+      end - start >= ending.count
+        && zip(name[(end - ending.count)..<end], ending).allSatisfy { ASCIIText.upper($0) == $1 }
+    }
+    return abbreviations.contains { $0.count == end - start && wordEnds(with: $0) }
+      || abbreviationEndings.contains(where: wordEnds)
+  }
+
+  /// The abbreviations a name may end with, in upper case.
+  private static let abbreviations = [
+    "LTD.", "INC.", "CO.", "CORP.", "L.P.", "N.A.", "L.L.C.", "JR.", "SR.", "S.A.", "P.C.",
+  ].map(ASCIIText.phrase)
+  /// The abbreviations a word may end with after a comma ("Example,Ltd.").
+  private static let abbreviationEndings = [",LTD.", ",INC."].map(ASCIIText.phrase)
 
   private static let attributionPhrases = [
     "collectively owned directly by", "collectively owned by", "owned directly by", "held directly by",
@@ -214,6 +233,9 @@ enum ValueParsers {
     ("inclusive of", .including), ("of which", .including),
   ].map { (ASCIIText.phrase($0.0), $0.1) }
 
+  /// The attribution phrases, then the relation phrases: what ``splitAmountText(_:)`` looks for in one pass.
+  private static let amountTextPhrases = attributionPhrases + relationPhrases.map(\.phrase)
+
   /// Splits the text after an amount's total into its parts list, how they relate, and its attribution.
   ///
   /// The parts run from the first relation phrase ("consisting of", "including", ...) to the end, or to the
@@ -226,17 +248,20 @@ enum ValueParsers {
     let bytes = text.bytes
     var attribution: String?
     var attributionStart = bytes.count
+    // Both kinds of phrase are found in one pass: every attribution phrase's occurrences, in printed order,
+    // and each relation phrase's first occurrence, in the order of relationPhrases.
     var candidates: [(range: Range<Int>, phrase: [UInt8])] = []
-    for phrase in attributionPhrases {
-      var from = 0
-      while let range = text.find(phrase, from: from) {
-        candidates.append((range, phrase))
-        from = range.upperBound
+    var firstOfRelation = [Range<Int>?](repeating: nil, count: relationPhrases.count)
+    for (range, index) in text.occurrences(of: amountTextPhrases) {
+      if index < attributionPhrases.count {
+        candidates.append((range, attributionPhrases[index]))
+      } else if firstOfRelation[index - attributionPhrases.count] == nil {
+        firstOfRelation[index - attributionPhrases.count] = range
       }
     }
-    candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
-    // Each relation phrase's first occurrence, found once for both uses below.
-    let relations = relationPhrases.compactMap { entry in text.find(entry.phrase).map { (range: $0, entry.relation) } }
+    let relations = zip(firstOfRelation, relationPhrases).compactMap { range, entry in
+      range.map { (range: $0, relation: entry.relation) }
+    }
     let firstRelation = relations.map(\.range.lowerBound).min() ?? bytes.count
     for candidate in candidates where !containsShareAmount(text, from: candidate.range.upperBound) {
       // Inside the list, "held by" without a comma before it describes the last part, not the total.
@@ -365,37 +390,53 @@ enum ValueParsers {
           PartsProblem(
             message: "part (\(piece.label)) '\(list.text(number.range))' cannot be read as a number of shares"))
       }
-      var partText = list.text(start..<piece.range.upperBound)
-      var trimmed = true
-      while trimmed {
-        trimmed = false
-        if let last = partText.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(partText)) {
-          partText.removeLast()
-          partText = partText.trimmingBlanks()
-          trimmed = true
-        }
-        for ending in [" and", " plus", " and/or"] where endsWith(partText, ignoringCase: ending) {
-          partText.removeLast(ending.count)
-          partText = partText.trimmingBlanks()
-          trimmed = true
-        }
-      }
-      parts.append(AmountPart(label: piece.label, kind: partKind(partText), shares: shares, text: partText))
+      let partRange = partTextRange(list.bytes, start..<piece.range.upperBound)
+      parts.append(
+        AmountPart(
+          label: piece.label, kind: partKind(list.bytes, partRange), shares: shares,
+          text: ASCIIText.string(list.bytes, partRange)))
     }
     return .success(parts)
   }
 
-  /// Whether a text ends with an ASCII phrase, ignoring the case of its letters, compared on the text's last
-  /// bytes (no lower-cased copy of the whole text).
+  /// The bytes of a part's text: its range in the list without the blanks, the punctuation and the joining
+  /// words ("and", "plus", "and/or") that stand between it and the next part.
   ///
   /// - Parameters:
-  ///   - text: Any text.
-  ///   - ending: A phrase of ASCII characters.
-  static func endsWith(_ text: String, ignoringCase ending: String) -> Bool {
-    let bytes = text.utf8
-    guard bytes.count >= ending.utf8.count else { return false }
-    return zip(bytes.suffix(ending.utf8.count), ending.utf8).allSatisfy { ASCIIText.upper($0) == ASCIIText.upper($1) }
+  ///   - bytes: The list's bytes, blanks normalised (a blank is one space).
+  ///   - range: The part, from its number to the next part's label or separator.
+  private static func partTextRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    var part = ASCIIText.trimmedRange(bytes, range)
+    func dropLast(_ count: Int) {
+      var end = part.upperBound - count
+      while end > part.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+      part = part.lowerBound..<end
+    }
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      if let last = part.last.map({ bytes[$0] }), last == 0x3B || last == 0x2C || last == 0x2E,
+        last != 0x2E
+          || !bytes.withUnsafeBufferPointer({ endsWithAbbreviation(UnsafeBufferPointer(rebasing: $0[part])) })
+      {
+        dropLast(1)
+        trimmed = true
+      }
+      for ending in partEndings
+      where part.count >= ending.count
+        && zip(bytes[(part.upperBound - ending.count)..<part.upperBound], ending).allSatisfy({
+          ASCIIText.upper($0) == $1
+        })
+      {
+        dropLast(ending.count)
+        trimmed = true
+      }
+    }
+    return part
   }
+
+  /// The words that join a part to the next one, with the blank before them, in upper case.
+  private static let partEndings = [" AND", " PLUS", " AND/OR"].map(ASCIIText.phrase)
 
   private static let partFillers = [
     "AND ", "PLUS ", "AN AGGREGATE OF ", "AGGREGATE OF ", "AN AGGREGATE ", "AGGREGATE ", "A TOTAL OF ", "UP TO ",
@@ -442,7 +483,7 @@ enum ValueParsers {
     let bytes = list.bytes
     var position = from
     while position + label.count <= bytes.count {
-      if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
+      if ASCIIText.upper(bytes[position]) == label[0], let end = ASCIIText.matchLength(label, in: bytes, at: position) {
         let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
         let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
         let after = end == bytes.count || bytes[end] == 0x20
@@ -515,14 +556,24 @@ enum ValueParsers {
   /// - Parameter text: The part's text, starting with its number.
   static func partKind(_ text: String) -> PartKind {
     let bytes = ValueText(text).bytes
+    return partKind(bytes, 0..<bytes.count)
+  }
+
+  /// Classifies a part given as a range of a list's bytes, blanks normalised (``partKind(_:)-(String)``).
+  ///
+  /// - Parameters:
+  ///   - bytes: The list's bytes.
+  ///   - range: The part's text, starting with its number; no phrase is matched past its end.
+  static func partKind(_ bytes: [UInt8], _ range: Range<Int>) -> PartKind {
     // The words' starts are found once; each phrase is then tried only there.
-    let starts = bytes.indices.filter {
-      ASCIIText.isLetter(bytes[$0]) && ($0 == 0 || !ASCIIText.isLetter(bytes[$0 - 1]))
+    let starts = range.filter {
+      ASCIIText.isLetter(bytes[$0]) && ($0 == range.lowerBound || !ASCIIText.isLetter(bytes[$0 - 1]))
     }
     func has(_ prefixes: [[UInt8]]) -> Bool {
       prefixes.contains { prefix in
         starts.contains {
-          ASCIIText.upper(bytes[$0]) == prefix[0] && ASCIIText.matchLength(prefix, in: bytes, at: $0) != nil
+          ASCIIText.upper(bytes[$0]) == prefix[0]
+            && ASCIIText.matchLength(prefix, in: bytes, at: $0, end: range.upperBound) != nil
         }
       }
     }
@@ -610,12 +661,13 @@ enum ValueParsers {
   /// Whether a checkbox text shows a checked box: `true` checked, `false` unchecked, `nil` when it shows
   /// no box at all.
   static func checkboxState(_ text: String) -> Bool? {
-    let lower = text.lowercased()
-    // An HTML input box: looked for only when the text has a '<' at all (lower-casing makes none).
-    if ASCIIText.containsByte(0x3C, in: text), lower.contains("<input") {
-      return lower.contains("checked")
+    // An HTML input box: its tag and attribute are found on the bytes, ignoring case, only when the text has
+    // a '<' at all.
+    if ASCIIText.containsByte(0x3C, in: text), ASCIIText.contains(inputTag, in: text) {
+      return ASCIIText.contains(checkedWord, in: text)
     }
-    let trimmed = lower.trimmingBlanks()
+    // Blanks are the same in either case, so the text is trimmed before it is lower-cased.
+    let trimmed = text.trimmingBlanks().lowercased()
     if trimmed.isEmpty { return nil }
     for checked in ["[x]", "[ x ]", "x", "þ", "ý", "☒", "☑", "✓", "✔", "■", "yes", "(x)"] where trimmed == checked {
       return true
@@ -628,6 +680,9 @@ enum ValueParsers {
     }
     return false
   }
+
+  private static let inputTag = ASCIIText.phrase("<INPUT")
+  private static let checkedWord = ASCIIText.phrase("CHECKED")
 
   /// Parses row 2's "(a) … (b) …" boxes.
   static func parseGroupBoxes(_ text: String) -> ParsedValue {

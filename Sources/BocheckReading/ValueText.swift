@@ -301,4 +301,33 @@ struct ValueText {
   func find(_ phrase: [UInt8], from: Int = 0) -> Range<Int>? {
     ASCIIText.find(phrase, in: bytes, from: from)
   }
+
+  /// Every occurrence of several phrases, on word boundaries, ignoring case, found in one pass over the bytes.
+  ///
+  /// A phrase's occurrences do not overlap one another: each is looked for from the end of the one before,
+  /// as ``find(_:from:)`` called again from there finds them. Only the starts of words are tried, and at each
+  /// only the phrases whose first letter the word's is.
+  ///
+  /// - Parameter phrases: Upper-case phrases, each starting with a letter.
+  /// - Returns: The occurrences in order of their starts (at one start, in the order of `phrases`), each with
+  ///   the index of its phrase in `phrases`.
+  func occurrences(of phrases: [[UInt8]]) -> [(range: Range<Int>, phrase: Int)] {
+    var found: [(range: Range<Int>, phrase: Int)] = []
+    var searchFrom = [Int](repeating: 0, count: phrases.count)
+    for start in bytes.indices where ASCIIText.isLetter(bytes[start]) {
+      // A match must not begin inside a word.
+      if start > 0 && ASCIIText.isLetter(bytes[start - 1]) { continue }
+      let initial = ASCIIText.upper(bytes[start])
+      for (index, phrase) in phrases.enumerated() where phrase[0] == initial && start >= searchFrom[index] {
+        guard let end = ASCIIText.matchLength(phrase, in: bytes, at: start) else { continue }
+        // Nor end inside one.
+        if end < bytes.count && ASCIIText.isLetter(bytes[end]) && ASCIIText.isLetter(phrase[phrase.count - 1]) {
+          continue
+        }
+        found.append((start..<end, index))
+        searchFrom[index] = end
+      }
+    }
+    return found
+  }
 }
