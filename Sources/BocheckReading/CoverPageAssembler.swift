@@ -442,10 +442,8 @@ struct CoverPageAssembler {
     let text = fragment.text
     if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
     // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
-    var opened = 0
-    var closed = 0
-    for byte in text.utf8 {
-      if byte == 0x28 { opened += 1 } else if byte == 0x29 { closed += 1 }
+    let (opened, closed) = ASCIIText.withUTF8(text) { bytes in
+      (bytes.count(where: { $0 == 0x28 }), bytes.count(where: { $0 == 0x29 }))
     }
     if closed > opened, field.valueKind != .codes,
       CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
@@ -470,8 +468,9 @@ struct CoverPageAssembler {
     var (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
     guard !text.isEmpty else { return nil }
     // A short label before a number ("Fund: 1,000", the person's short name): the number is the value. The
-    // colon is looked for among the first 25 characters only, where a label's colon stands.
-    if numeric, let colon = text.prefix(25).firstIndex(of: ":"),
+    // colon is looked for among the first 25 characters only, where a label's colon stands (and among the
+    // characters only when the bytes hold one).
+    if numeric, ASCIIText.containsByte(0x3A, in: text), let colon = text.prefix(25).firstIndex(of: ":"),
       text[..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }),
       text[text.index(after: colon)...].trimmingBlanks().first?.isNumber == true
     {
@@ -541,7 +540,10 @@ extension ValueParsers {
   static func isFootnoteProse(_ text: String) -> Bool {
     let text = text.trimmingBlanks()
     guard let first = text.first else { return true }
-    let wordCount = text.split(separator: " ").count
+    // The words are counted on the bytes: runs of bytes other than the space.
+    let wordCount = ASCIIText.withUTF8(text) { bytes in
+      bytes.indices.count(where: { bytes[$0] != 0x20 && ($0 == 0 || bytes[$0 - 1] == 0x20) })
+    }
     if first == "*" || first == "\u{2020}" || (first.isLowercase && wordCount >= 3) { return true }
     // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
     if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,

@@ -124,17 +124,22 @@ enum LineTokenizer {
     for (cellIndex, cell) in cells.enumerated() {
       tokenizeCell(bytes, cell, hasLaterCell: cellIndex < lastFilledCell, locate: locate, into: &tokens)
     }
-    // A number cell directly followed by a caption without a number is that caption's number.
-    var merged: [LineToken] = []
-    for token in tokens {
-      if case .caption(let field, nil) = token.kind, let last = merged.last, case .marker(let value) = last.kind {
-        merged[merged.count - 1] = LineToken(kind: .caption(field, number: value), line: last.line, column: last.column)
+    // A number cell directly followed by a caption without a number is that caption's number: the two are
+    // merged in place, the tokens kept moved to the front.
+    var kept = 0
+    for index in tokens.indices {
+      let token = tokens[index]
+      if case .caption(let field, nil) = token.kind, kept > 0, case .marker(let value) = tokens[kept - 1].kind {
+        let marker = tokens[kept - 1]
+        tokens[kept - 1] = LineToken(kind: .caption(field, number: value), line: marker.line, column: marker.column)
       } else {
-        merged.append(token)
+        tokens[kept] = token
+        kept += 1
       }
     }
-    let role: TokenizedLine.Role = merged.isEmpty ? .noise : .content
-    return TokenizedLine(number: number, role: role, tokens: merged, isTableRow: isTable, length: content.count)
+    tokens.removeLast(tokens.count - kept)
+    let role: TokenizedLine.Role = tokens.isEmpty ? .noise : .content
+    return TokenizedLine(number: number, role: role, tokens: tokens, isTableRow: isTable, length: content.count)
   }
 
   /// The markup EDGAR's plain-text documents carry: page breaks and the table tags of its text tables.

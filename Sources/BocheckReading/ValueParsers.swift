@@ -234,7 +234,7 @@ enum ValueParsers {
   ].map { (ASCIIText.phrase($0.0), $0.1) }
 
   /// The attribution phrases, then the relation phrases: what ``splitAmountText(_:)`` looks for in one pass.
-  private static let amountTextPhrases = attributionPhrases + relationPhrases.map(\.phrase)
+  private static let amountTextPhrases = PhraseSet(attributionPhrases + relationPhrases.map(\.phrase))
 
   /// Splits the text after an amount's total into its parts list, how they relate, and its attribution.
   ///
@@ -481,18 +481,24 @@ enum ValueParsers {
   /// before a blank or the end.
   private static func findLabel(_ label: [UInt8], in list: ValueText, from: Int) -> Range<Int>? {
     let bytes = list.bytes
-    var position = from
-    while position + label.count <= bytes.count {
-      if ASCIIText.upper(bytes[position]) == label[0], let end = ASCIIText.matchLength(label, in: bytes, at: position) {
-        let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
-        let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
-        let after = end == bytes.count || bytes[end] == 0x20
-        // "a)" and "1." must not be the end of a longer bracket or number.
-        if standsAlone && (after || label.first == 0x28) { return position..<end }
+    guard from + label.count <= bytes.count else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      let lastStart = bytes.count - label.count
+      var position = from
+      while true {
+        // Only the places of the label's first byte are tried, found eight bytes at a time.
+        position = ASCIIText.nextPossibleStart(of: label[0], in: buffer, from: position, to: lastStart + 1)
+        guard position <= lastStart else { return nil }
+        if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
+          let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
+          let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
+          let after = end == bytes.count || bytes[end] == 0x20
+          // "a)" and "1." must not be the end of a longer bracket or number.
+          if standsAlone && (after || label.first == 0x28) { return position..<end }
+        }
+        position += 1
       }
-      position += 1
     }
-    return nil
   }
 
   /// The pieces of an unlabelled list, split where the next piece starts with a number.
@@ -565,34 +571,52 @@ enum ValueParsers {
   ///   - bytes: The list's bytes.
   ///   - range: The part's text, starting with its number; no phrase is matched past its end.
   static func partKind(_ bytes: [UInt8], _ range: Range<Int>) -> PartKind {
-    // The words' starts are found once; each phrase is then tried only there.
-    let starts = range.filter {
-      ASCIIText.isLetter(bytes[$0]) && ($0 == range.lowerBound || !ASCIIText.isLetter(bytes[$0 - 1]))
-    }
-    func has(_ prefixes: [[UInt8]]) -> Bool {
-      prefixes.contains { prefix in
-        starts.contains {
-          ASCIIText.upper(bytes[$0]) == prefix[0]
-            && ASCIIText.matchLength(prefix, in: bytes, at: $0, end: range.upperBound) != nil
-        }
+    // Which kinds of words the part holds, found in one pass over its words' starts: at each, only the
+    // phrases that start with its letter are tried.
+    var found = 0
+    for start in range where ASCIIText.isLetter(bytes[start]) {
+      if start > range.lowerBound && ASCIIText.isLetter(bytes[start - 1]) { continue }
+      for (phrase, words) in partWordsStartingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
+      where ASCIIText.matchLength(phrase, in: bytes, at: start, end: range.upperBound) != nil {
+        found |= 1 << words.rawValue
       }
     }
-    if has(warrantWords) { return .warrant }
-    if has([rightWord]), !has(votingRightWords) { return .warrant }
-    if has(optionWords) { return .option }
-    if has(convertibleWords) { return .convertible }
-    if has(acquirableWords) { return .other }
-    if has(commonWords) { return .common }
+    func holds(_ words: PartWords) -> Bool { found & (1 << words.rawValue) != 0 }
+    if holds(.warrant) { return .warrant }
+    if holds(.right), !holds(.votingRight) { return .warrant }
+    if holds(.option) { return .option }
+    if holds(.convertible) { return .convertible }
+    if holds(.acquirable) { return .other }
+    if holds(.common) { return .common }
     return .other
   }
 
-  private static let warrantWords = ["WARRANT", "PURCHASE RIGHT", "SUBSCRIPTION RIGHT"].map(ASCIIText.phrase)
-  private static let rightWord = ASCIIText.phrase("RIGHTS")
-  private static let votingRightWords = ["VOTING RIGHT", "DISPOSITIVE RIGHT", "RIGHTS PLAN"].map(ASCIIText.phrase)
-  private static let optionWords = ["OPTION"].map(ASCIIText.phrase)
-  private static let convertibleWords = ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"].map(ASCIIText.phrase)
-  private static let acquirableWords = ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"].map(ASCIIText.phrase)
-  private static let commonWords = ["COMMON", "ORDINARY", "SHARE"].map(ASCIIText.phrase)
+  /// The kinds of words that tell a part's kind, each matched from a word's start, ignoring case.
+  private enum PartWords: Int, CaseIterable {
+    case warrant, right, votingRight, option, convertible, acquirable, common
+
+    /// The words' beginnings.
+    var phrases: [String] {
+      switch self {
+      case .warrant: return ["WARRANT", "PURCHASE RIGHT", "SUBSCRIPTION RIGHT"]
+      case .right: return ["RIGHTS"]
+      case .votingRight: return ["VOTING RIGHT", "DISPOSITIVE RIGHT", "RIGHTS PLAN"]
+      case .option: return ["OPTION"]
+      case .convertible: return ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"]
+      case .acquirable: return ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"]
+      case .common: return ["COMMON", "ORDINARY", "SHARE"]
+      }
+    }
+  }
+
+  /// For each letter from A to Z, the phrases of ``PartWords`` that start with it, with their kind.
+  private static let partWordsStartingWith: [[(phrase: [UInt8], words: PartWords)]] = {
+    var table = [[(phrase: [UInt8], words: PartWords)]](repeating: [], count: 26)
+    for words in PartWords.allCases {
+      for phrase in words.phrases.map(ASCIIText.phrase) { table[Int(phrase[0] - 0x41)].append((phrase, words)) }
+    }
+    return table
+  }()
 
   private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
   private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)
@@ -720,32 +744,37 @@ enum ValueParsers {
 
   /// Parses SEC codes such as `PN`, `IA, OO` or `HC; IN`.
   static func parseCodes(_ text: String) -> ParsedValue {
-    // Parenthesised remarks ("(see instructions)", "(Individual)", "(see Item 3)") are not codes.
-    var cleaned = ""
-    var depth = 0
-    for character in text {
-      if character == "(" {
-        depth += 1
-      } else if character == ")" {
-        depth = max(0, depth - 1)
-        cleaned.append(" ")
-      } else if depth == 0 {
-        cleaned.append(character)
-      }
-    }
-    let separators: Set<Character> = [",", ";", "/", " ", "\t", "(", ")"]
+    // The words are found on the bytes (every separator is an ASCII byte), each made a String once.
+    // Parenthesised remarks ("(see instructions)", "(Individual)", "(see Item 3)") are not codes: from an
+    // opening parenthesis to its closing one nothing is read, and either ends the word before it.
     var codes: [String] = []
-    var current = ""
-    for character in cleaned + " " {
-      if separators.contains(character) {
-        if !current.isEmpty {
-          let word = current.uppercased().trimmingCharacters(in: ".")
-          if word != "AND" && !word.isEmpty { codes.append(word) }
-        }
-        current = ""
-      } else {
-        current.append(character)
+    ASCIIText.withUTF8(text) { bytes in
+      var depth = 0
+      var wordStart: Int?
+      func endWord(at end: Int) {
+        guard let start = wordStart else { return }
+        wordStart = nil
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).uppercased()
+          .trimmingCharacters(in: ".")
+        if word != "AND" && !word.isEmpty { codes.append(word) }
       }
+      for (offset, byte) in bytes.enumerated() {
+        switch byte {
+        case 0x28:
+          endWord(at: offset)
+          depth += 1
+        case 0x29:
+          endWord(at: offset)
+          depth = max(0, depth - 1)
+        case _ where depth > 0:
+          continue
+        case 0x2C, 0x3B, 0x2F, 0x20, 0x09:
+          endWord(at: offset)
+        default:
+          if wordStart == nil { wordStart = offset }
+        }
+      }
+      endWord(at: bytes.count)
     }
     // "N/A" was split at its slash.
     if codes == ["N", "A"] { codes = ["N/A"] }
@@ -763,15 +792,19 @@ enum ValueParsers {
   /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
   /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name.
-    let separated = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-      guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
-      let after = word[word.index(after: hyphen)...]
-      guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
-        CaptionWords.classify(after, inName: true) == .distinctive
-      else { return String(word) }
-      return String(word[..<hyphen]) + " -" + after
-    }.joined(separator: " ")
+    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name. Without a
+    // hyphen the words would be joined again as they stand, so they are split only when the bytes hold one.
+    let separated =
+      !ASCIIText.containsByte(0x2D, in: text)
+      ? text
+      : text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
+        let after = word[word.index(after: hyphen)...]
+        guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
+          CaptionWords.classify(after, inName: true) == .distinctive
+        else { return String(word) }
+        return String(word[..<hyphen]) + " -" + after
+      }.joined(separator: " ")
     var result = CaptionWords.strip(separated, inName: true, cutsOrdinaryWords: false).text
     // A list label such as "(a)", "(1)" or "1." before the name.
     if let space = result.firstIndex(of: " ") {
@@ -786,7 +819,6 @@ enum ValueParsers {
         result = String(result[space...])
       }
     }
-    let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
     result = result.trimmingBlanks()
     while let first = result.first, edgePunctuation.contains(first) || first == ")" {
       result.removeFirst()
@@ -798,6 +830,9 @@ enum ValueParsers {
     }
     return result.isEmpty ? .empty : .value(.text(result))
   }
+
+  /// The punctuation cut from either end of a name (a closing parenthesis from its start only).
+  private static let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
 }
 
 extension StringProtocol {

@@ -302,23 +302,23 @@ struct ValueText {
     ASCIIText.find(phrase, in: bytes, from: from)
   }
 
-  /// Every occurrence of several phrases, on word boundaries, ignoring case, found in one pass over the bytes.
+  /// Every occurrence of a set of phrases, on word boundaries, ignoring case, found in one pass over the bytes.
   ///
   /// A phrase's occurrences do not overlap one another: each is looked for from the end of the one before,
   /// as ``find(_:from:)`` called again from there finds them. Only the starts of words are tried, and at each
-  /// only the phrases whose first letter the word's is.
+  /// only the phrases that start with the word's first letter.
   ///
-  /// - Parameter phrases: Upper-case phrases, each starting with a letter.
-  /// - Returns: The occurrences in order of their starts (at one start, in the order of `phrases`), each with
-  ///   the index of its phrase in `phrases`.
-  func occurrences(of phrases: [[UInt8]]) -> [(range: Range<Int>, phrase: Int)] {
+  /// - Parameter set: The phrases, each starting with a letter.
+  /// - Returns: The occurrences in order of their starts (at one start, in the order of the set's phrases),
+  ///   each with the index of its phrase in the set.
+  func occurrences(of set: PhraseSet) -> [(range: Range<Int>, phrase: Int)] {
     var found: [(range: Range<Int>, phrase: Int)] = []
-    var searchFrom = [Int](repeating: 0, count: phrases.count)
+    var searchFrom = [Int](repeating: 0, count: set.phrases.count)
     for start in bytes.indices where ASCIIText.isLetter(bytes[start]) {
       // A match must not begin inside a word.
       if start > 0 && ASCIIText.isLetter(bytes[start - 1]) { continue }
-      let initial = ASCIIText.upper(bytes[start])
-      for (index, phrase) in phrases.enumerated() where phrase[0] == initial && start >= searchFrom[index] {
+      for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)] where start >= searchFrom[index] {
+        let phrase = set.phrases[index]
         guard let end = ASCIIText.matchLength(phrase, in: bytes, at: start) else { continue }
         // Nor end inside one.
         if end < bytes.count && ASCIIText.isLetter(bytes[end]) && ASCIIText.isLetter(phrase[phrase.count - 1]) {
@@ -329,5 +329,25 @@ struct ValueText {
       }
     }
     return found
+  }
+}
+
+/// Upper-case phrases looked for together (``ValueText/occurrences(of:)``), sorted by their first letters
+/// once, when the set is made.
+struct PhraseSet {
+  /// The phrases, each starting with an upper-case ASCII letter.
+  let phrases: [[UInt8]]
+  /// For each letter from A to Z, the indices of the phrases that start with it, in order.
+  let startingWith: [[Int]]
+
+  /// Makes a set of phrases.
+  ///
+  /// - Parameter phrases: Upper-case phrases (``ASCIIText/phrase(_:)``), each starting with a letter.
+  init(_ phrases: [[UInt8]]) {
+    precondition(phrases.allSatisfy { $0.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false })
+    self.phrases = phrases
+    var startingWith = [[Int]](repeating: [], count: 26)
+    for (index, phrase) in phrases.enumerated() { startingWith[Int(phrase[0] - 0x41)].append(index) }
+    self.startingWith = startingWith
   }
 }

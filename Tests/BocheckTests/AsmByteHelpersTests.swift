@@ -64,7 +64,7 @@ import Testing
         }
       }
       expected.sort { ($0.range.lowerBound, $0.phrase) < ($1.range.lowerBound, $1.phrase) }
-      let found = value.occurrences(of: phrases)
+      let found = value.occurrences(of: PhraseSet(phrases))
       #expect(found.map(\.range) == expected.map(\.range), "\(text)")
       #expect(found.map(\.phrase) == expected.map(\.phrase), "\(text)")
     }
