@@ -312,11 +312,16 @@ struct ValueText {
   /// - Returns: The occurrences in order of their starts (at one start, in the order of the set's phrases),
   ///   each with the index of its phrase in the set.
   func occurrences(of set: PhraseSet) -> [(range: Range<Int>, phrase: Int)] {
+    let bytes = self.bytes
     var found: [(range: Range<Int>, phrase: Int)] = []
     var searchFrom = [Int](repeating: 0, count: set.phrases.count)
-    for start in bytes.indices where ASCIIText.isLetter(bytes[start]) {
-      // A match must not begin inside a word.
-      if start > 0 && ASCIIText.isLetter(bytes[start - 1]) { continue }
+    var start = 0
+    while start < bytes.count {
+      guard ASCIIText.isLetter(bytes[start]) else {
+        start += 1
+        continue
+      }
+      // A word starts here: a match must not begin inside one.
       for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)] where start >= searchFrom[index] {
         let phrase = set.phrases[index]
         guard let end = ASCIIText.matchLength(phrase, in: bytes, at: start) else { continue }
@@ -327,6 +332,8 @@ struct ValueText {
         found.append((start..<end, index))
         searchFrom[index] = end
       }
+      start += 1
+      while start < bytes.count && ASCIIText.isLetter(bytes[start]) { start += 1 }
     }
     return found
   }
