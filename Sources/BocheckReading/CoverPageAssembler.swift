@@ -421,6 +421,7 @@ struct CoverPageAssembler {
     }
     guard var current = fragments.first else { return [] }
     var result: [ValueFragment] = []
+    result.reserveCapacity(fragments.count)
     let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
     let joinsWrapped = slot.field.valueKind == .amount || slot.field.valueKind == .text
     for next in fragments.dropFirst() {

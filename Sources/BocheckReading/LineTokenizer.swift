@@ -117,7 +117,9 @@ enum LineTokenizer {
     }
     let isTable = bytes[content.lowerBound] == 0x7C
     let cells = splitCells(bytes, content, atPipes: isTable)
+    // Most cells give one token, a caption with its value two.
     var tokens: [LineToken] = []
+    tokens.reserveCapacity(2 * cells.count)
     var columns = ColumnCounter(bytes)
     let locate: (Int) -> (line: Int, column: Int) = { offset in
       source.location(position: number, offset: offset, columns: &columns)
@@ -329,7 +331,9 @@ enum LineTokenizer {
   /// converted tables leave stray pipes at the ends of lines, and fixed-width layouts separate their
   /// columns (the side label, the row number, the caption) with runs of spaces.
   private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
+    // Room for the cells of most lines at once, rather than growing the array cell by cell.
     var cells: [Range<Int>] = []
+    cells.reserveCapacity(8)
     func add(_ piece: Range<Int>) {
       let cell = ASCIIText.trimmedRange(bytes, piece)
       if !isDrawnRule(bytes, cell) { cells.append(cell) }
