@@ -83,7 +83,10 @@ struct ValueText {
       guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
       var previous: UInt8 = 0
       for byte in bytes {
-        if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+        // Printable ASCII other than the space, most bytes, is told with two comparisons.
+        if byte <= 0x20 || byte >= 0x80,
+          byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20)
+        {
           return false
         }
         previous = byte
