@@ -38,10 +38,9 @@ enum CaptionWords {
   static let vocabulary: Set<String> = {
     var words = Set<String>()
     for caption in captions {
-      for word in caption.split(separator: " ") {
-        let key = normalized(Substring(word))
-        // Row references ("(11)") are told by their parentheses; a bare number is a value.
-        if !key.isEmpty, !key.allSatisfy(\.isNumber) { words.insert(key) }
+      // Row references ("(11)") are told by their parentheses; a bare number is a value.
+      for key in CaptionVocabulary.keys(of: caption) where !key.allSatisfy(ASCIIText.isDigit) {
+        words.insert(String(decoding: key, as: UTF8.self))
       }
     }
     // Plural and singular forms the forms alternate between.
@@ -69,15 +68,6 @@ enum CaptionWords {
   private static let rowCode = CaptionVocabulary.code("ROW")
   private static let seeCode = CaptionVocabulary.code("SEE")
   private static let articleCodes = [CaptionVocabulary.code("THE"), CaptionVocabulary.code("A")]
-
-  /// A word's key: its ASCII letters and digits, upper-cased.
-  static func normalized(_ word: Substring) -> String {
-    var bytes: [UInt8] = []
-    for byte in word.utf8 where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-      bytes.append(ASCIIText.upper(byte))
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
 
   /// What one printed word is, for telling caption text from a value.
   enum WordClass: Equatable {
