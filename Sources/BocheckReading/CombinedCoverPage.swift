@@ -115,11 +115,14 @@ extension CoverPageAssembler {
     let keys: [String]
     /// Each name's length in characters.
     let lengths: [Int]
+    /// The longest name's length in characters.
+    let longest: Int
 
     init(_ names: [String]) {
       self.names = names
       keys = names.map { NameKey($0).text }
       lengths = names.map(\.count)
+      longest = lengths.max() ?? 0
     }
   }
 
@@ -135,9 +138,14 @@ extension CoverPageAssembler {
   /// The longest listed name `text` starts with, and the rest of the text.
   private static func person(in text: Substring, among listed: ListedPersons) -> (Int, Substring)? {
     var best: (index: Int, end: String.Index)?
-    let available = text.count
-    for (index, length) in listed.lengths.enumerated() where length <= available {
-      let end = text.index(text.startIndex, offsetBy: length)
+    // Where each prefix ends, character by character, in one walk up to the longest listed name.
+    var ends = [text.startIndex]
+    ends.reserveCapacity(listed.longest + 1)
+    while ends.count <= listed.longest, let last = ends.last, last < text.endIndex {
+      ends.append(text.index(after: last))
+    }
+    for (index, length) in listed.lengths.enumerated() where length < ends.count {
+      let end = ends[length]
       guard NameKey(String(text[..<end])).text == listed.keys[index] else { continue }
       if best == nil || length > listed.lengths[best!.index] { best = (index, end) }
     }

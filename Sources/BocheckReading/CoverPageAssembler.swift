@@ -74,10 +74,14 @@ struct CoverPageAssembler {
         pendingCusip = cusip
         afterCusip = true
       case .content:
-        let marker = line.tokens.compactMap { token -> Int? in
-          if case .marker(let value) = token.kind { return value }
-          return nil
-        }.first
+        // The line's first row-number cell, looked for without making a list of them.
+        var marker: Int?
+        for token in line.tokens {
+          if case .marker(let value) = token.kind {
+            marker = value
+            break
+          }
+        }
         var captionOnLine = false
         for token in line.tokens {
           var kind = token.kind
