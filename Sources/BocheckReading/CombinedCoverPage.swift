@@ -101,7 +101,9 @@ extension CoverPageAssembler {
       }
     }
     return persons.indices.map { index in
+      // Room for every row of a page at once, rather than growing (and rehashing) row by row.
       var rows: [RowField: Row] = [:]
+      rows.reserveCapacity(RowField.allCases.count)
       assignRows(perPerson[index], page: firstIndex + index, into: &rows, notes: &notes)
       return CoverPage(index: firstIndex + index, line: line, rows: rows, cusip: cusip)
     }

@@ -168,7 +168,9 @@ struct CoverPageAssembler {
           page.slots, persons: persons, firstIndex: index, line: page.line, cusip: page.cusip, notes: &result.notes)
         continue
       }
+      // Room for every row of a page at once, rather than growing (and rehashing) row by row.
       var rows: [RowField: Row] = [:]
+      rows.reserveCapacity(RowField.allCases.count)
       let (slots, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
       assignRows(slots, page: index, into: &rows, notes: &result.notes)
       if let aboveNote {
