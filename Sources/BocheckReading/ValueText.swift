@@ -309,7 +309,7 @@ struct ValueText {
   ///
   /// A phrase's occurrences do not overlap one another: each is looked for from the end of the one before,
   /// as ``find(_:from:)`` called again from there finds them. Only the starts of words are tried, and at each
-  /// only the phrases that start with the word's first letter.
+  /// only the phrases whose first word has the word's first letter and its length.
   ///
   /// - Parameter set: The phrases, each starting with a letter.
   /// - Returns: The occurrences in order of their starts (at one start, in the order of the set's phrases),
@@ -325,18 +325,18 @@ struct ValueText {
         continue
       }
       // A word starts here: a match must not begin inside one.
-      for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)] where start >= searchFrom[index] {
-        let phrase = set.phrases[index]
-        guard let end = ASCIIText.matchLength(phrase, in: bytes, at: start) else { continue }
-        // Nor end inside one.
-        if end < bytes.count && ASCIIText.isLetter(bytes[end]) && ASCIIText.isLetter(phrase[phrase.count - 1]) {
-          continue
-        }
+      var wordEnd = start + 1
+      while wordEnd < bytes.count && ASCIIText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+      // Nor end inside one: a phrase's first word is the whole word or no match.
+      for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
+      where start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start {
+        guard let end = ASCIIText.matchLength(set.phrases[index], in: bytes, at: start),
+          end == bytes.count || !ASCIIText.isLetter(bytes[end])
+        else { continue }
         found.append((start..<end, index))
         searchFrom[index] = end
       }
-      start += 1
-      while start < bytes.count && ASCIIText.isLetter(bytes[start]) { start += 1 }
+      start = wordEnd
     }
     return found
   }
@@ -345,17 +345,26 @@ struct ValueText {
 /// Upper-case phrases looked for together (``ValueText/occurrences(of:)``), sorted by their first letters
 /// once, when the set is made.
 struct PhraseSet {
-  /// The phrases, each starting with an upper-case ASCII letter.
+  /// The phrases: upper-case words of ASCII letters, separated by single spaces.
   let phrases: [[UInt8]]
   /// For each letter from A to Z, the indices of the phrases that start with it, in order.
   let startingWith: [[Int]]
+  /// The number of letters of each phrase's first word: a printed word of another length is not its start.
+  let firstWordLengths: [Int]
 
   /// Makes a set of phrases.
   ///
-  /// - Parameter phrases: Upper-case phrases (``ASCIIText/phrase(_:)``), each starting with a letter.
+  /// - Parameter phrases: Upper-case phrases (``ASCIIText/phrase(_:)``) of words of letters separated by
+  ///   single spaces.
   init(_ phrases: [[UInt8]]) {
-    precondition(phrases.allSatisfy { $0.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false })
+    precondition(
+      phrases.allSatisfy { phrase in
+        phrase.first.map(ASCIIText.isLetter) == true && phrase.last.map(ASCIIText.isLetter) == true
+          && phrase.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 }
+          && !zip(phrase, phrase.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+      })
     self.phrases = phrases
+    firstWordLengths = phrases.map { phrase in phrase.prefix(while: ASCIIText.isLetter).count }
     var startingWith = [[Int]](repeating: [], count: 26)
     for (index, phrase) in phrases.enumerated() { startingWith[Int(phrase[0] - 0x41)].append(index) }
     self.startingWith = startingWith
