@@ -92,23 +92,39 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
   /// The value as text.
   ///
+  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
+  /// its commas, point, padding zeros and sign fit beside them), and the text is made from it once.
+  ///
   /// - Parameter grouping: Whether to separate thousands with commas.
   public func formatted(grouping: Bool) -> String {
-    let negative = significand < 0
-    let digits = Array(String(negative ? -significand : significand).utf8)
-    // The digits with the zeros a fraction of fewer digits than its scale needs before them, of which the first
-    // `integerCount` are the integer part.
-    let zeros = max(0, scale + 1 - digits.count)
-    let count = zeros + digits.count
-    let integerCount = count - scale
-    var text: [UInt8] = []
-    text.reserveCapacity(count + integerCount / 3 + 2)
-    if negative { text.append(UInt8(ascii: "-")) }
-    for index in 0..<count {
-      if index == integerCount { text.append(UInt8(ascii: ".")) }
-      if grouping, index > 0, index < integerCount, (integerCount - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
-      text.append(index < zeros ? UInt8(ascii: "0") : digits[index - zeros])
+    // Digits, a comma per three of them, the zeros that pad a small fraction, the point and the sign.
+    let capacity = 39 + 13 + ExactDecimal.maximumScale + scale + 2
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var start = buffer.count
+      var remaining = significand.magnitude
+      var written = 0
+      // At least one digit stands before the point: a fraction is padded with zeros ("0.05").
+      while remaining > 0 || written <= scale {
+        if written == scale && scale > 0 {
+          start -= 1
+          buffer[start] = 0x2E
+        }
+        let integerDigits = written - scale
+        if grouping && integerDigits > 0 && integerDigits % 3 == 0 {
+          start -= 1
+          buffer[start] = 0x2C
+        }
+        let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
+        start -= 1
+        buffer[start] = 0x30 + UInt8(digit)
+        remaining = quotient
+        written += 1
+      }
+      if significand < 0 {
+        start -= 1
+        buffer[start] = 0x2D
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
     }
-    return String(decoding: text, as: UTF8.self)
   }
 }

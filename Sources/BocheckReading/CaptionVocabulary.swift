@@ -1,6 +1,6 @@
 /// The normalised words the caption readers compare printed words with, numbered once at load.
 ///
-/// A word's *key* is its ASCII letters and digits, upper-cased (``CaptionWords/normalized(_:)``). The
+/// A word's *key* is its ASCII letters and digits, upper-cased (``keys(of:)``). The
 /// readers compare keys with a fixed set of words: the caption vocabulary and identification labels of
 /// ``CaptionWords``, the key words, fillers and value words of ``RowCaptions``. Each of those words gets a
 /// small number, its *code*, and a printed word is looked up by its bytes in a hash table built at load,
@@ -13,15 +13,30 @@ enum CaptionVocabulary {
   static let words: [[UInt8]] = {
     // The readers give words and phrases; a phrase's words are separated by spaces.
     var keys: [[UInt8]] = []
-    for text in CaptionWords.knownWords + RowCaptions.knownWords {
-      for word in text.utf8.split(separator: 0x20) {
-        let key = word.compactMap { ASCIIText.isLetter($0) || ASCIIText.isDigit($0) ? ASCIIText.upper($0) : nil }
-        if !key.isEmpty { keys.append(key) }
-      }
-    }
+    for text in CaptionWords.knownWords + RowCaptions.knownWords { keys += CaptionVocabulary.keys(of: text) }
     keys.sort { $0.lexicographicallyPrecedes($1) }
     return keys.enumerated().filter { $0.offset == 0 || keys[$0.offset - 1] != $0.element }.map(\.element)
   }()
+
+  /// The keys of a phrase's space-separated words, in order, the words without a letter or a digit left out.
+  ///
+  /// - Parameter text: A word or a phrase, read on its UTF-8 bytes in place.
+  static func keys(of text: String) -> [[UInt8]] {
+    ASCIIText.withUTF8(text) { bytes in
+      var keys: [[UInt8]] = []
+      var key: [UInt8] = []
+      for byte in bytes {
+        if byte == 0x20 {
+          if !key.isEmpty { keys.append(key) }
+          key = []
+        } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+          key.append(ASCIIText.upper(byte))
+        }
+      }
+      if !key.isEmpty { keys.append(key) }
+      return keys
+    }
+  }
 
   /// The number of slots of the hash table, a power of two well above the number of words.
   private static let slotCount = 1024

@@ -38,10 +38,9 @@ enum CaptionWords {
   static let vocabulary: Set<String> = {
     var words = Set<String>()
     for caption in captions {
-      for word in caption.split(separator: " ") {
-        let key = normalized(Substring(word))
-        // Row references ("(11)") are told by their parentheses; a bare number is a value.
-        if !key.isEmpty, !key.allSatisfy(\.isNumber) { words.insert(key) }
+      // Row references ("(11)") are told by their parentheses; a bare number is a value.
+      for key in CaptionVocabulary.keys(of: caption) where !key.allSatisfy(ASCIIText.isDigit) {
+        words.insert(String(decoding: key, as: UTF8.self))
       }
     }
     // Plural and singular forms the forms alternate between.
@@ -69,15 +68,6 @@ enum CaptionWords {
   private static let rowCode = CaptionVocabulary.code("ROW")
   private static let seeCode = CaptionVocabulary.code("SEE")
   private static let articleCodes = [CaptionVocabulary.code("THE"), CaptionVocabulary.code("A")]
-
-  /// A word's key: its ASCII letters and digits, upper-cased.
-  static func normalized(_ word: Substring) -> String {
-    var bytes: [UInt8] = []
-    for byte in word.utf8 where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-      bytes.append(ASCIIText.upper(byte))
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
 
   /// What one printed word is, for telling caption text from a value.
   enum WordClass: Equatable {
@@ -276,12 +266,37 @@ enum CaptionWords {
     return (String(text[start..<end]), text.distance(from: text.startIndex, to: start))
   }
 
+  /// Whether ``strip(_:inName:cutsOrdinaryWords:)`` leaves nothing of a text once its blanks are trimmed: it
+  /// is blank, or caption words only; found on the text's bytes in place, without making what remains.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed, blanks at its ends or not.
+  ///   - inName: Whether the value is row 1's.
+  ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
+  static func stripsToNothing(_ text: String, inName: Bool, cutsOrdinaryWords: Bool) -> Bool {
+    // No word at all is a blank text, which nothing remains of either.
+    ASCIIText.withUTF8(text) { keptBytes($0, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)?.isEmpty ?? true }
+  }
+
   /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, empty when it keeps nothing, or `nil`
   /// when the text has no word.
   private static func keptBytes(
     _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
   ) -> Range<Int>? {
-    var words = StrippedWords(text, inName: inName)
+    // A word and its separator take two bytes at least. The words' ranges and classes are kept in memory lent
+    // for the call (on the stack when it is small), not in arrays made per value.
+    let capacity = text.count / 2 + 1
+    return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: capacity) { ranges in
+      withUnsafeTemporaryAllocation(of: StrippedWords.Classes.self, capacity: capacity) { classes in
+        var words = StrippedWords(text, inName: inName, ranges: ranges, classes: classes)
+        return keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords)
+      }
+    }
+  }
+
+  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps of a value's words.
+  private static func keptBytes(of words: inout StrippedWords, cutsOrdinaryWords: Bool) -> Range<Int>? {
+    let inName = words.inName
     let count = words.count
     guard count > 0 else { return nil }
     var first = 0
@@ -313,26 +328,38 @@ enum CaptionWords {
     let text: UnsafeBufferPointer<UInt8>
     /// Whether the value is row 1's.
     let inName: Bool
-    /// The byte ranges of its words.
-    private(set) var ranges: [Range<Int>] = []
-    /// Each word's class on its own and as its neighbours make it, once known.
-    private var classes: [(base: WordClass?, adjusted: WordClass?)] = []
+    /// A word's class on its own and as its neighbours make it, once known.
+    typealias Classes = (base: WordClass?, adjusted: WordClass?)
+    /// The byte ranges of its words (the first ``count`` of the memory).
+    let ranges: UnsafeMutableBufferPointer<Range<Int>>
+    /// Each word's classes (the first ``count`` of the memory).
+    private let classes: UnsafeMutableBufferPointer<Classes>
+    /// The number of words.
+    private(set) var count = 0
 
-    init(_ text: UnsafeBufferPointer<UInt8>, inName: Bool) {
+    /// Finds the words of a value.
+    ///
+    /// - Parameters:
+    ///   - text: The value's UTF-8 bytes.
+    ///   - inName: Whether the value is row 1's.
+    ///   - ranges: Memory for `text.count / 2 + 1` word ranges at least.
+    ///   - classes: Memory for as many words' classes.
+    init(
+      _ text: UnsafeBufferPointer<UInt8>, inName: Bool, ranges: UnsafeMutableBufferPointer<Range<Int>>,
+      classes: UnsafeMutableBufferPointer<Classes>
+    ) {
       self.text = text
       self.inName = inName
-      // A word and its separator take two bytes at least.
-      ranges.reserveCapacity(text.count / 2 + 1)
-      classes.reserveCapacity(text.count / 2 + 1)
+      self.ranges = ranges
+      self.classes = classes
       var position = 0
       while let word = nextWord(in: text, from: position) {
-        ranges.append(word)
-        classes.append((nil, nil))
+        ranges.initializeElement(at: count, to: word)
+        classes.initializeElement(at: count, to: (nil, nil))
+        count += 1
         position = word.upperBound
       }
     }
-
-    var count: Int { ranges.count }
 
     /// A word's bytes.
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[ranges[index]]) }

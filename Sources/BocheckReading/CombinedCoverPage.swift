@@ -86,7 +86,8 @@ extension CoverPageAssembler {
       for index in persons.indices {
         var copy = slot
         if slot.field == .reportingPersonName {
-          let line = slot.fragments.first { $0.text.contains(persons[index]) }
+          // The name was read from these fragments, so its bytes stand in the one it came from.
+          let line = slot.fragments.first { ASCIIText.firstOccurrence(of: persons[index], in: $0.text) != nil }
           copy.fragments = [
             ValueFragment(
               text: persons[index], line: line?.line ?? slot.line, column: line?.column ?? slot.column,
@@ -100,7 +101,9 @@ extension CoverPageAssembler {
       }
     }
     return persons.indices.map { index in
+      // Room for every row of a page at once, rather than growing (and rehashing) row by row.
       var rows: [RowField: Row] = [:]
+      rows.reserveCapacity(RowField.allCases.count)
       assignRows(perPerson[index], page: firstIndex + index, into: &rows, notes: &notes)
       return CoverPage(index: firstIndex + index, line: line, rows: rows, cusip: cusip)
     }
@@ -114,11 +117,14 @@ extension CoverPageAssembler {
     let keys: [String]
     /// Each name's length in characters.
     let lengths: [Int]
+    /// The longest name's length in characters.
+    let longest: Int
 
     init(_ names: [String]) {
       self.names = names
       keys = names.map { NameKey($0).text }
       lengths = names.map(\.count)
+      longest = lengths.max() ?? 0
     }
   }
 
@@ -134,9 +140,14 @@ extension CoverPageAssembler {
   /// The longest listed name `text` starts with, and the rest of the text.
   private static func person(in text: Substring, among listed: ListedPersons) -> (Int, Substring)? {
     var best: (index: Int, end: String.Index)?
-    let available = text.count
-    for (index, length) in listed.lengths.enumerated() where length <= available {
-      let end = text.index(text.startIndex, offsetBy: length)
+    // Where each prefix ends, character by character, in one walk up to the longest listed name.
+    var ends = [text.startIndex]
+    ends.reserveCapacity(listed.longest + 1)
+    while ends.count <= listed.longest, let last = ends.last, last < text.endIndex {
+      ends.append(text.index(after: last))
+    }
+    for (index, length) in listed.lengths.enumerated() where length < ends.count {
+      let end = ends[length]
       guard NameKey(String(text[..<end])).text == listed.keys[index] else { continue }
       if best == nil || length > listed.lengths[best!.index] { best = (index, end) }
     }

@@ -74,10 +74,14 @@ struct CoverPageAssembler {
         pendingCusip = cusip
         afterCusip = true
       case .content:
-        let marker = line.tokens.compactMap { token -> Int? in
-          if case .marker(let value) = token.kind { return value }
-          return nil
-        }.first
+        // The line's first row-number cell, looked for without making a list of them.
+        var marker: Int?
+        for token in line.tokens {
+          if case .marker(let value) = token.kind {
+            marker = value
+            break
+          }
+        }
         var captionOnLine = false
         for token in line.tokens {
           var kind = token.kind
@@ -164,7 +168,9 @@ struct CoverPageAssembler {
           page.slots, persons: persons, firstIndex: index, line: page.line, cusip: page.cusip, notes: &result.notes)
         continue
       }
+      // Room for every row of a page at once, rather than growing (and rehashing) row by row.
       var rows: [RowField: Row] = [:]
+      rows.reserveCapacity(RowField.allCases.count)
       let (slots, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
       assignRows(slots, page: index, into: &rows, notes: &result.notes)
       if let aboveNote {
@@ -399,7 +405,7 @@ struct CoverPageAssembler {
     // isCaptionOnly already; rows of codes keep them ("IN" is a value there).
     if slot.field.valueKind == .text {
       while let first = fragments.first, !first.isInline,
-        CaptionWords.strip(first.text.trimmingBlanks(), inName: false, cutsOrdinaryWords: true).text.isEmpty
+        CaptionWords.stripsToNothing(first.text, inName: false, cutsOrdinaryWords: true)
       {
         fragments.removeFirst()
       }
@@ -421,6 +427,7 @@ struct CoverPageAssembler {
     }
     guard var current = fragments.first else { return [] }
     var result: [ValueFragment] = []
+    result.reserveCapacity(fragments.count)
     let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
     let joinsWrapped = slot.field.valueKind == .amount || slot.field.valueKind == .text
     for next in fragments.dropFirst() {
@@ -438,22 +445,21 @@ struct CoverPageAssembler {
   /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
   /// value cannot be made of them.
   private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
-    let trimmed = fragment.text.trimmingBlanks()
-    if trimmed.isEmpty { return true }
+    // The text's bytes are read in place: the blanks at its ends are no words, and no parentheses.
+    let text = fragment.text
+    if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
     // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
-    var opened = 0
-    var closed = 0
-    for byte in trimmed.utf8 {
-      if byte == 0x28 { opened += 1 } else if byte == 0x29 { closed += 1 }
+    let (opened, closed) = ASCIIText.withUTF8(text) { bytes in
+      (bytes.count(where: { $0 == 0x28 }), bytes.count(where: { $0 == 0x29 }))
     }
     if closed > opened, field.valueKind != .codes,
-      CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: true).text.isEmpty
+      CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
     {
       return true
     }
     guard field != .reportingPersonName else { return false }
     let numeric = field.valueKind == .amount || field.valueKind == .percent
-    return CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric).text.isEmpty
+    return CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: numeric)
   }
 
   /// A fragment with the caption words at its ends cut off, or `nil` when nothing else is left.
@@ -469,8 +475,9 @@ struct CoverPageAssembler {
     var (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
     guard !text.isEmpty else { return nil }
     // A short label before a number ("Fund: 1,000", the person's short name): the number is the value. The
-    // colon is looked for among the first 25 characters only, where a label's colon stands.
-    if numeric, let colon = text.prefix(25).firstIndex(of: ":"),
+    // colon is looked for among the first 25 characters only, where a label's colon stands (and among the
+    // characters only when the bytes hold one).
+    if numeric, ASCIIText.containsByte(0x3A, in: text), let colon = text.prefix(25).firstIndex(of: ":"),
       text[..<colon].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }),
       text[text.index(after: colon)...].trimmingBlanks().first?.isNumber == true
     {
@@ -540,7 +547,10 @@ extension ValueParsers {
   static func isFootnoteProse(_ text: String) -> Bool {
     let text = text.trimmingBlanks()
     guard let first = text.first else { return true }
-    let wordCount = text.split(separator: " ").count
+    // The words are counted on the bytes: runs of bytes other than the space.
+    let wordCount = ASCIIText.withUTF8(text) { bytes in
+      bytes.indices.count(where: { bytes[$0] != 0x20 && ($0 == 0 || bytes[$0 - 1] == 0x20) })
+    }
     if first == "*" || first == "\u{2020}" || (first.isLowercase && wordCount >= 3) { return true }
     // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
     if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,

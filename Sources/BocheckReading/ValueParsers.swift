@@ -188,16 +188,35 @@ enum ValueParsers {
 
   /// Whether a name ends with an abbreviation whose point belongs to it ("Ltd.", "Inc.", "L.P.").
   static func endsWithAbbreviation(_ name: String) -> Bool {
-    // The last word is found on the bytes: a list's text may be long, and only its end matters.
-    let utf8 = name.utf8
-    var end = utf8.endIndex
-    while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-    guard end > utf8.startIndex else { return false }
-    let start = utf8[..<end].lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
-    let word = name[start..<end].lowercased()
-    return ["ltd.", "inc.", "co.", "corp.", "l.p.", "n.a.", "l.l.c.", "jr.", "sr.", "s.a.", "p.c."].contains(word)
-      || word.hasSuffix(",ltd.") || word.hasSuffix(",inc.")
+    ASCIIText.withUTF8(name) { endsWithAbbreviation($0) }
   }
+
+  /// Whether a name given as UTF-8 bytes ends with an abbreviation whose point belongs to it
+  /// (``endsWithAbbreviation(_:)-(String)``).
+  ///
+  /// The last word is found on the bytes, from the end: a list's text may be long, and only its end matters.
+  /// It is compared ignoring the case of its ASCII letters (no other letter lower-cases to one of theirs).
+  static func endsWithAbbreviation(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = name.count
+    while end > 0, name[end - 1] == 0x20 { end -= 1 }
+    guard end > 0 else { return false }
+    var start = end
+    while start > 0, name[start - 1] != 0x20 { start -= 1 }
+    /// Whether the word's last bytes spell `ending`, ignoring case.
+    func wordEnds(with ending: [UInt8]) -> Bool {
+      end - start >= ending.count
+        && zip(name[(end - ending.count)..<end], ending).allSatisfy { ASCIIText.upper($0) == $1 }
+    }
+    return abbreviations.contains { $0.count == end - start && wordEnds(with: $0) }
+      || abbreviationEndings.contains(where: wordEnds)
+  }
+
+  /// The abbreviations a name may end with, in upper case.
+  private static let abbreviations = [
+    "LTD.", "INC.", "CO.", "CORP.", "L.P.", "N.A.", "L.L.C.", "JR.", "SR.", "S.A.", "P.C.",
+  ].map(ASCIIText.phrase)
+  /// The abbreviations a word may end with after a comma ("Example,Ltd.").
+  private static let abbreviationEndings = [",LTD.", ",INC."].map(ASCIIText.phrase)
 
   private static let attributionPhrases = [
     "collectively owned directly by", "collectively owned by", "owned directly by", "held directly by",
@@ -214,6 +233,9 @@ enum ValueParsers {
     ("inclusive of", .including), ("of which", .including),
   ].map { (ASCIIText.phrase($0.0), $0.1) }
 
+  /// The attribution phrases, then the relation phrases: what ``splitAmountText(_:)`` looks for in one pass.
+  private static let amountTextPhrases = PhraseSet(attributionPhrases + relationPhrases.map(\.phrase))
+
   /// Splits the text after an amount's total into its parts list, how they relate, and its attribution.
   ///
   /// The parts run from the first relation phrase ("consisting of", "including", ...) to the end, or to the
@@ -226,17 +248,20 @@ enum ValueParsers {
     let bytes = text.bytes
     var attribution: String?
     var attributionStart = bytes.count
+    // Both kinds of phrase are found in one pass: every attribution phrase's occurrences, in printed order,
+    // and each relation phrase's first occurrence, in the order of relationPhrases.
     var candidates: [(range: Range<Int>, phrase: [UInt8])] = []
-    for phrase in attributionPhrases {
-      var from = 0
-      while let range = text.find(phrase, from: from) {
-        candidates.append((range, phrase))
-        from = range.upperBound
+    var firstOfRelation = [Range<Int>?](repeating: nil, count: relationPhrases.count)
+    for (range, index) in text.occurrences(of: amountTextPhrases) {
+      if index < attributionPhrases.count {
+        candidates.append((range, attributionPhrases[index]))
+      } else if firstOfRelation[index - attributionPhrases.count] == nil {
+        firstOfRelation[index - attributionPhrases.count] = range
       }
     }
-    candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
-    // Each relation phrase's first occurrence, found once for both uses below.
-    let relations = relationPhrases.compactMap { entry in text.find(entry.phrase).map { (range: $0, entry.relation) } }
+    let relations = zip(firstOfRelation, relationPhrases).compactMap { range, entry in
+      range.map { (range: $0, relation: entry.relation) }
+    }
     let firstRelation = relations.map(\.range.lowerBound).min() ?? bytes.count
     for candidate in candidates where !containsShareAmount(text, from: candidate.range.upperBound) {
       // Inside the list, "held by" without a comma before it describes the last part, not the total.
@@ -365,37 +390,53 @@ enum ValueParsers {
           PartsProblem(
             message: "part (\(piece.label)) '\(list.text(number.range))' cannot be read as a number of shares"))
       }
-      var partText = list.text(start..<piece.range.upperBound)
-      var trimmed = true
-      while trimmed {
-        trimmed = false
-        if let last = partText.last, ";,".contains(last) || (last == "." && !endsWithAbbreviation(partText)) {
-          partText.removeLast()
-          partText = partText.trimmingBlanks()
-          trimmed = true
-        }
-        for ending in [" and", " plus", " and/or"] where endsWith(partText, ignoringCase: ending) {
-          partText.removeLast(ending.count)
-          partText = partText.trimmingBlanks()
-          trimmed = true
-        }
-      }
-      parts.append(AmountPart(label: piece.label, kind: partKind(partText), shares: shares, text: partText))
+      let partRange = partTextRange(list.bytes, start..<piece.range.upperBound)
+      parts.append(
+        AmountPart(
+          label: piece.label, kind: partKind(list.bytes, partRange), shares: shares,
+          text: ASCIIText.string(list.bytes, partRange)))
     }
     return .success(parts)
   }
 
-  /// Whether a text ends with an ASCII phrase, ignoring the case of its letters, compared on the text's last
-  /// bytes (no lower-cased copy of the whole text).
+  /// The bytes of a part's text: its range in the list without the blanks, the punctuation and the joining
+  /// words ("and", "plus", "and/or") that stand between it and the next part.
   ///
   /// - Parameters:
-  ///   - text: Any text.
-  ///   - ending: A phrase of ASCII characters.
-  static func endsWith(_ text: String, ignoringCase ending: String) -> Bool {
-    let bytes = text.utf8
-    guard bytes.count >= ending.utf8.count else { return false }
-    return zip(bytes.suffix(ending.utf8.count), ending.utf8).allSatisfy { ASCIIText.upper($0) == ASCIIText.upper($1) }
+  ///   - bytes: The list's bytes, blanks normalised (a blank is one space).
+  ///   - range: The part, from its number to the next part's label or separator.
+  private static func partTextRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    var part = ASCIIText.trimmedRange(bytes, range)
+    func dropLast(_ count: Int) {
+      var end = part.upperBound - count
+      while end > part.lowerBound, bytes[end - 1] == 0x20 { end -= 1 }
+      part = part.lowerBound..<end
+    }
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      if let last = part.last.map({ bytes[$0] }), last == 0x3B || last == 0x2C || last == 0x2E,
+        last != 0x2E
+          || !bytes.withUnsafeBufferPointer({ endsWithAbbreviation(UnsafeBufferPointer(rebasing: $0[part])) })
+      {
+        dropLast(1)
+        trimmed = true
+      }
+      for ending in partEndings
+      where part.count >= ending.count
+        && zip(bytes[(part.upperBound - ending.count)..<part.upperBound], ending).allSatisfy({
+          ASCIIText.upper($0) == $1
+        })
+      {
+        dropLast(ending.count)
+        trimmed = true
+      }
+    }
+    return part
   }
+
+  /// The words that join a part to the next one, with the blank before them, in upper case.
+  private static let partEndings = [" AND", " PLUS", " AND/OR"].map(ASCIIText.phrase)
 
   private static let partFillers = [
     "AND ", "PLUS ", "AN AGGREGATE OF ", "AGGREGATE OF ", "AN AGGREGATE ", "AGGREGATE ", "A TOTAL OF ", "UP TO ",
@@ -440,18 +481,24 @@ enum ValueParsers {
   /// before a blank or the end.
   private static func findLabel(_ label: [UInt8], in list: ValueText, from: Int) -> Range<Int>? {
     let bytes = list.bytes
-    var position = from
-    while position + label.count <= bytes.count {
-      if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
-        let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
-        let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
-        let after = end == bytes.count || bytes[end] == 0x20
-        // "a)" and "1." must not be the end of a longer bracket or number.
-        if standsAlone && (after || label.first == 0x28) { return position..<end }
+    guard from + label.count <= bytes.count else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      let lastStart = bytes.count - label.count
+      var position = from
+      while true {
+        // Only the places of the label's first byte are tried, found eight bytes at a time.
+        position = ASCIIText.nextPossibleStart(of: label[0], in: buffer, from: position, to: lastStart + 1)
+        guard position <= lastStart else { return nil }
+        if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
+          let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
+          let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
+          let after = end == bytes.count || bytes[end] == 0x20
+          // "a)" and "1." must not be the end of a longer bracket or number.
+          if standsAlone && (after || label.first == 0x28) { return position..<end }
+        }
+        position += 1
       }
-      position += 1
     }
-    return nil
   }
 
   /// The pieces of an unlabelled list, split where the next piece starts with a number.
@@ -515,33 +562,61 @@ enum ValueParsers {
   /// - Parameter text: The part's text, starting with its number.
   static func partKind(_ text: String) -> PartKind {
     let bytes = ValueText(text).bytes
-    // The words' starts are found once; each phrase is then tried only there.
-    let starts = bytes.indices.filter {
-      ASCIIText.isLetter(bytes[$0]) && ($0 == 0 || !ASCIIText.isLetter(bytes[$0 - 1]))
-    }
-    func has(_ prefixes: [[UInt8]]) -> Bool {
-      prefixes.contains { prefix in
-        starts.contains {
-          ASCIIText.upper(bytes[$0]) == prefix[0] && ASCIIText.matchLength(prefix, in: bytes, at: $0) != nil
-        }
+    return partKind(bytes, 0..<bytes.count)
+  }
+
+  /// Classifies a part given as a range of a list's bytes, blanks normalised (``partKind(_:)-(String)``).
+  ///
+  /// - Parameters:
+  ///   - bytes: The list's bytes.
+  ///   - range: The part's text, starting with its number; no phrase is matched past its end.
+  static func partKind(_ bytes: [UInt8], _ range: Range<Int>) -> PartKind {
+    // Which kinds of words the part holds, found in one pass over its words' starts: at each, only the
+    // phrases that start with its letter are tried.
+    var found = 0
+    for start in range where ASCIIText.isLetter(bytes[start]) {
+      if start > range.lowerBound && ASCIIText.isLetter(bytes[start - 1]) { continue }
+      for (phrase, words) in partWordsStartingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
+      where ASCIIText.matchLength(phrase, in: bytes, at: start, end: range.upperBound) != nil {
+        found |= 1 << words.rawValue
       }
     }
-    if has(warrantWords) { return .warrant }
-    if has([rightWord]), !has(votingRightWords) { return .warrant }
-    if has(optionWords) { return .option }
-    if has(convertibleWords) { return .convertible }
-    if has(acquirableWords) { return .other }
-    if has(commonWords) { return .common }
+    func holds(_ words: PartWords) -> Bool { found & (1 << words.rawValue) != 0 }
+    if holds(.warrant) { return .warrant }
+    if holds(.right), !holds(.votingRight) { return .warrant }
+    if holds(.option) { return .option }
+    if holds(.convertible) { return .convertible }
+    if holds(.acquirable) { return .other }
+    if holds(.common) { return .common }
     return .other
   }
 
-  private static let warrantWords = ["WARRANT", "PURCHASE RIGHT", "SUBSCRIPTION RIGHT"].map(ASCIIText.phrase)
-  private static let rightWord = ASCIIText.phrase("RIGHTS")
-  private static let votingRightWords = ["VOTING RIGHT", "DISPOSITIVE RIGHT", "RIGHTS PLAN"].map(ASCIIText.phrase)
-  private static let optionWords = ["OPTION"].map(ASCIIText.phrase)
-  private static let convertibleWords = ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"].map(ASCIIText.phrase)
-  private static let acquirableWords = ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"].map(ASCIIText.phrase)
-  private static let commonWords = ["COMMON", "ORDINARY", "SHARE"].map(ASCIIText.phrase)
+  /// The kinds of words that tell a part's kind, each matched from a word's start, ignoring case.
+  private enum PartWords: Int, CaseIterable {
+    case warrant, right, votingRight, option, convertible, acquirable, common
+
+    /// The words' beginnings.
+    var phrases: [String] {
+      switch self {
+      case .warrant: return ["WARRANT", "PURCHASE RIGHT", "SUBSCRIPTION RIGHT"]
+      case .right: return ["RIGHTS"]
+      case .votingRight: return ["VOTING RIGHT", "DISPOSITIVE RIGHT", "RIGHTS PLAN"]
+      case .option: return ["OPTION"]
+      case .convertible: return ["CONVER", "PREFERRED", "NOTE", "DEBENTURE"]
+      case .acquirable: return ["ISSUABLE", "EXERCIS", "RIGHT TO ACQUIRE", "UNDERLYING"]
+      case .common: return ["COMMON", "ORDINARY", "SHARE"]
+      }
+    }
+  }
+
+  /// For each letter from A to Z, the phrases of ``PartWords`` that start with it, with their kind.
+  private static let partWordsStartingWith: [[(phrase: [UInt8], words: PartWords)]] = {
+    var table = [[(phrase: [UInt8], words: PartWords)]](repeating: [], count: 26)
+    for words in PartWords.allCases {
+      for phrase in words.phrases.map(ASCIIText.phrase) { table[Int(phrase[0] - 0x41)].append((phrase, words)) }
+    }
+    return table
+  }()
 
   private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
   private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)
@@ -610,12 +685,13 @@ enum ValueParsers {
   /// Whether a checkbox text shows a checked box: `true` checked, `false` unchecked, `nil` when it shows
   /// no box at all.
   static func checkboxState(_ text: String) -> Bool? {
-    let lower = text.lowercased()
-    // An HTML input box: looked for only when the text has a '<' at all (lower-casing makes none).
-    if ASCIIText.containsByte(0x3C, in: text), lower.contains("<input") {
-      return lower.contains("checked")
+    // An HTML input box: its tag and attribute are found on the bytes, ignoring case, only when the text has
+    // a '<' at all.
+    if ASCIIText.containsByte(0x3C, in: text), ASCIIText.contains(inputTag, in: text) {
+      return ASCIIText.contains(checkedWord, in: text)
     }
-    let trimmed = lower.trimmingBlanks()
+    // Blanks are the same in either case, so the text is trimmed before it is lower-cased.
+    let trimmed = text.trimmingBlanks().lowercased()
     if trimmed.isEmpty { return nil }
     for checked in ["[x]", "[ x ]", "x", "þ", "ý", "☒", "☑", "✓", "✔", "■", "yes", "(x)"] where trimmed == checked {
       return true
@@ -628,6 +704,9 @@ enum ValueParsers {
     }
     return false
   }
+
+  private static let inputTag = ASCIIText.phrase("<INPUT")
+  private static let checkedWord = ASCIIText.phrase("CHECKED")
 
   /// Parses row 2's "(a) … (b) …" boxes.
   static func parseGroupBoxes(_ text: String) -> ParsedValue {
@@ -665,32 +744,37 @@ enum ValueParsers {
 
   /// Parses SEC codes such as `PN`, `IA, OO` or `HC; IN`.
   static func parseCodes(_ text: String) -> ParsedValue {
-    // Parenthesised remarks ("(see instructions)", "(Individual)", "(see Item 3)") are not codes.
-    var cleaned = ""
-    var depth = 0
-    for character in text {
-      if character == "(" {
-        depth += 1
-      } else if character == ")" {
-        depth = max(0, depth - 1)
-        cleaned.append(" ")
-      } else if depth == 0 {
-        cleaned.append(character)
-      }
-    }
-    let separators: Set<Character> = [",", ";", "/", " ", "\t", "(", ")"]
+    // The words are found on the bytes (every separator is an ASCII byte), each made a String once.
+    // Parenthesised remarks ("(see instructions)", "(Individual)", "(see Item 3)") are not codes: from an
+    // opening parenthesis to its closing one nothing is read, and either ends the word before it.
     var codes: [String] = []
-    var current = ""
-    for character in cleaned + " " {
-      if separators.contains(character) {
-        if !current.isEmpty {
-          let word = current.uppercased().trimmingCharacters(in: ".")
-          if word != "AND" && !word.isEmpty { codes.append(word) }
-        }
-        current = ""
-      } else {
-        current.append(character)
+    ASCIIText.withUTF8(text) { bytes in
+      var depth = 0
+      var wordStart: Int?
+      func endWord(at end: Int) {
+        guard let start = wordStart else { return }
+        wordStart = nil
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).uppercased()
+          .trimmingCharacters(in: ".")
+        if word != "AND" && !word.isEmpty { codes.append(word) }
       }
+      for (offset, byte) in bytes.enumerated() {
+        switch byte {
+        case 0x28:
+          endWord(at: offset)
+          depth += 1
+        case 0x29:
+          endWord(at: offset)
+          depth = max(0, depth - 1)
+        case _ where depth > 0:
+          continue
+        case 0x2C, 0x3B, 0x2F, 0x20, 0x09:
+          endWord(at: offset)
+        default:
+          if wordStart == nil { wordStart = offset }
+        }
+      }
+      endWord(at: bytes.count)
     }
     // "N/A" was split at its slash.
     if codes == ["N", "A"] { codes = ["N/A"] }
@@ -708,15 +792,19 @@ enum ValueParsers {
   /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
   /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name.
-    let separated = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-      guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
-      let after = word[word.index(after: hyphen)...]
-      guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
-        CaptionWords.classify(after, inName: true) == .distinctive
-      else { return String(word) }
-      return String(word[..<hyphen]) + " -" + after
-    }.joined(separator: " ")
+    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name. Without a
+    // hyphen the words would be joined again as they stand, so they are split only when the bytes hold one.
+    let separated =
+      !ASCIIText.containsByte(0x2D, in: text)
+      ? text
+      : text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
+        let after = word[word.index(after: hyphen)...]
+        guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
+          CaptionWords.classify(after, inName: true) == .distinctive
+        else { return String(word) }
+        return String(word[..<hyphen]) + " -" + after
+      }.joined(separator: " ")
     var result = CaptionWords.strip(separated, inName: true, cutsOrdinaryWords: false).text
     // A list label such as "(a)", "(1)" or "1." before the name.
     if let space = result.firstIndex(of: " ") {
@@ -731,7 +819,6 @@ enum ValueParsers {
         result = String(result[space...])
       }
     }
-    let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
     result = result.trimmingBlanks()
     while let first = result.first, edgePunctuation.contains(first) || first == ")" {
       result.removeFirst()
@@ -743,6 +830,9 @@ enum ValueParsers {
     }
     return result.isEmpty ? .empty : .value(.text(result))
   }
+
+  /// The punctuation cut from either end of a name (a closing parenthesis from its start only).
+  private static let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
 }
 
 extension StringProtocol {

@@ -83,7 +83,10 @@ struct ValueText {
       guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
       var previous: UInt8 = 0
       for byte in bytes {
-        if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+        // Printable ASCII other than the space, most bytes, is told with two comparisons.
+        if byte <= 0x20 || byte >= 0x80,
+          byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20)
+        {
           return false
         }
         previous = byte
@@ -300,5 +303,70 @@ struct ValueText {
   /// The first occurrence of a phrase at or after `from`, on word boundaries, ignoring case.
   func find(_ phrase: [UInt8], from: Int = 0) -> Range<Int>? {
     ASCIIText.find(phrase, in: bytes, from: from)
+  }
+
+  /// Every occurrence of a set of phrases, on word boundaries, ignoring case, found in one pass over the bytes.
+  ///
+  /// A phrase's occurrences do not overlap one another: each is looked for from the end of the one before,
+  /// as ``find(_:from:)`` called again from there finds them. Only the starts of words are tried, and at each
+  /// only the phrases whose first word has the word's first letter and its length.
+  ///
+  /// - Parameter set: The phrases, each starting with a letter.
+  /// - Returns: The occurrences in order of their starts (at one start, in the order of the set's phrases),
+  ///   each with the index of its phrase in the set.
+  func occurrences(of set: PhraseSet) -> [(range: Range<Int>, phrase: Int)] {
+    let bytes = self.bytes
+    var found: [(range: Range<Int>, phrase: Int)] = []
+    var searchFrom = [Int](repeating: 0, count: set.phrases.count)
+    var start = 0
+    while start < bytes.count {
+      guard ASCIIText.isLetter(bytes[start]) else {
+        start += 1
+        continue
+      }
+      // A word starts here: a match must not begin inside one.
+      var wordEnd = start + 1
+      while wordEnd < bytes.count && ASCIIText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+      // Nor end inside one: a phrase's first word is the whole word or no match.
+      for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
+      where start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start {
+        guard let end = ASCIIText.matchLength(set.phrases[index], in: bytes, at: start),
+          end == bytes.count || !ASCIIText.isLetter(bytes[end])
+        else { continue }
+        found.append((start..<end, index))
+        searchFrom[index] = end
+      }
+      start = wordEnd
+    }
+    return found
+  }
+}
+
+/// Upper-case phrases looked for together (``ValueText/occurrences(of:)``), sorted by their first letters
+/// once, when the set is made.
+struct PhraseSet {
+  /// The phrases: upper-case words of ASCII letters, separated by single spaces.
+  let phrases: [[UInt8]]
+  /// For each letter from A to Z, the indices of the phrases that start with it, in order.
+  let startingWith: [[Int]]
+  /// The number of letters of each phrase's first word: a printed word of another length is not its start.
+  let firstWordLengths: [Int]
+
+  /// Makes a set of phrases.
+  ///
+  /// - Parameter phrases: Upper-case phrases (``ASCIIText/phrase(_:)``) of words of letters separated by
+  ///   single spaces.
+  init(_ phrases: [[UInt8]]) {
+    precondition(
+      phrases.allSatisfy { phrase in
+        phrase.first.map(ASCIIText.isLetter) == true && phrase.last.map(ASCIIText.isLetter) == true
+          && phrase.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 }
+          && !zip(phrase, phrase.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+      })
+    self.phrases = phrases
+    firstWordLengths = phrases.map { phrase in phrase.prefix(while: ASCIIText.isLetter).count }
+    var startingWith = [[Int]](repeating: [], count: 26)
+    for (index, phrase) in phrases.enumerated() { startingWith[Int(phrase[0] - 0x41)].append(index) }
+    self.startingWith = startingWith
   }
 }
