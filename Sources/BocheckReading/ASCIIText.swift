@@ -347,3 +347,37 @@ extension ASCIIText {
     return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 }
+
+extension ASCIIText {
+  /// Whether any of several upper-case ASCII phrases occurs in UTF-8 bytes, ignoring case, in one pass:
+  /// only positions whose byte starts some phrase are tried (as ``containsAny(_:in:)`` does on a text's
+  /// bytes).
+  ///
+  /// - Parameters:
+  ///   - phrases: The phrases, upper case.
+  ///   - buffer: The bytes to scan.
+  static func containsAny(_ phrases: [[UInt8]], inBytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var starts = (lower: UInt64(0), upper: UInt64(0))
+    for phrase in phrases {
+      guard let first = phrase.first else { continue }
+      for byte in first >= 0x41 && first <= 0x5A ? [first, first + 0x20] : [first] {
+        if byte < 64 { starts.lower |= 1 << UInt64(byte) } else if byte < 128 { starts.upper |= 1 << UInt64(byte - 64) }
+      }
+    }
+    var index = 0
+    while index < buffer.count {
+      let byte = buffer[index]
+      let isStart =
+        byte < 64 ? starts.lower & (1 << UInt64(byte)) != 0 : byte < 128 && starts.upper & (1 << UInt64(byte - 64)) != 0
+      if isStart {
+        for phrase in phrases where index + phrase.count <= buffer.count && upper(byte) == phrase[0] {
+          var offset = 1
+          while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+          if offset == phrase.count { return true }
+        }
+      }
+      index += 1
+    }
+    return false
+  }
+}

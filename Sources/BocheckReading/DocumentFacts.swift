@@ -4,18 +4,34 @@ import BocheckModel
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
 final class DocumentFacts {
   let lines: SourceLines
-  private var cleanedLines: [String?]
-  private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
 
+  /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
+  ///
+  /// - Parameter lines: The filing's lines.
   init(lines: SourceLines) {
     self.lines = lines
-    cleanedLines = Array(repeating: nil, count: lines.count)
   }
 
   /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
   static func cleanLine(_ line: Substring) -> String {
+    withCleanedBytes(line) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``).
+  ///
+  /// A line without a star is cleaned in place: its bytes between the blanks at either end. Only a line
+  /// holding stars is copied, without its emphasis marks.
+  ///
+  /// - Parameters:
+  ///   - line: The line as read.
+  ///   - body: What to do with the cleaned bytes, which live only for the call.
+  static func withCleanedBytes<Result>(_ line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
     ASCIIText.withUTF8(line) { line in
-      guard line.contains(0x2A) else { return LineBytes.trimmedText(line) }
+      guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) < line.count else {
+        return body(UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)]))
+      }
       var bytes: [UInt8] = []
       bytes.reserveCapacity(line.count)
       var previousStar = false
@@ -33,7 +49,7 @@ final class DocumentFacts {
         bytes.append(byte)
       }
       if previousStar { bytes.append(0x2A) }
-      return bytes.withUnsafeBufferPointer(LineBytes.trimmedText)
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
     }
   }
 
@@ -76,30 +92,41 @@ final class DocumentFacts {
 
   /// The text of a line with Markdown emphasis removed and blanks trimmed.
   func clean(_ number: Int) -> String {
-    if let cached = cleanedLines[number - 1] { return cached }
-    let text = DocumentFacts.cleanLine(lines[number])
-    cleanedLines[number - 1] = text
-    return text
+    DocumentFacts.cleanLine(lines[number])
   }
 
-  /// Paragraphs of the lines in `range` (1-based, inclusive bounds as a half-open range).
-  func paragraphs(in range: Range<Int>) -> [Paragraph] {
-    if let cached = paragraphCache[range] { return cached }
+  /// The paragraphs of the lines in `range` that `isWanted` keeps.
+  ///
+  /// Each paragraph is joined from its lines' cleaned bytes in one reused buffer and made into text only
+  /// when it is kept: a long body, of which a few paragraphs speak of what is looked for, is never held as
+  /// text whole.
+  ///
+  /// - Parameters:
+  ///   - range: The lines (1-based, half-open).
+  ///   - isWanted: Whether to keep a paragraph, told from its joined UTF-8 bytes; called once for each
+  ///     paragraph, in order.
+  /// - Returns: The paragraphs kept, in order.
+  func paragraphs(in range: Range<Int>, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
     var result: [Paragraph] = []
-    var current = Paragraph()
-    for number in range {
-      let text = clean(number)
-      if text.isEmpty {
-        if !current.text.isEmpty { result.append(current) }
-        current = Paragraph()
-        continue
+    var joined: [UInt8] = []
+    var lineStarts: [(offset: Int, line: Int)] = []
+    func endParagraph() {
+      guard !joined.isEmpty else { return }
+      if joined.withUnsafeBufferPointer(isWanted) {
+        result.append(Paragraph(text: String(decoding: joined, as: UTF8.self), lineStarts: lineStarts))
       }
-      if !current.text.isEmpty { current.text += " " }
-      current.lineStarts.append((current.text.utf8.count, number))
-      current.text += text
+      joined.removeAll(keepingCapacity: true)
+      lineStarts.removeAll(keepingCapacity: true)
     }
-    if !current.text.isEmpty { result.append(current) }
-    paragraphCache[range] = result
+    for number in range {
+      DocumentFacts.withCleanedBytes(lines[number]) { cleaned in
+        guard !cleaned.isEmpty else { return endParagraph() }
+        if !joined.isEmpty { joined.append(0x20) }
+        lineStarts.append((joined.count, number))
+        joined.append(contentsOf: cleaned)
+      }
+    }
+    endParagraph()
     return result
   }
 
@@ -307,9 +334,7 @@ final class DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
-    for paragraph in paragraphs(in: range) {
-      let mentionsBasis = ASCIIText.containsAny(basisPhrases, in: paragraph.text)
-      guard mentionsBasis else { continue }
+    for paragraph in paragraphs(in: range, where: { ASCIIText.containsAny(basisPhrases, inBytes: $0) }) {
       let aboutPercentages =
         paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
       for statement in StatedSharesOutstanding(paragraph.text).statements {
@@ -350,40 +375,51 @@ final class DocumentFacts {
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   /// - Returns: The names, each at the line where it is printed.
   func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
-    SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement).signers.map {
-      NamedMention(name: $0.name, line: lines.sourceLine($0.line))
-    }
+    var blocks = SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement)
+    return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
   }
 
-  /// The lines in `range` as entries for ``SignatureBlocks``: a plain line with the position its text
-  /// starts at, a table row as one entry per cell (a label cell such as "By:" joined to the cell after it).
-  private func signatureEntries(in range: Range<Int>) -> [SignatureBlocks.Entry] {
-    var result: [SignatureBlocks.Entry] = []
-    for position in range where position >= 1 && position <= lines.count {
+  /// The lines in `range` as entries for ``SignatureBlocks``, made as they are read: a plain line with the
+  /// position its text starts at, a table row as one entry per cell (a label cell such as "By:" joined to
+  /// the cell after it).
+  private func signatureEntries(in range: Range<Int>) -> AnyIterator<SignatureBlocks.Entry> {
+    var position = max(range.lowerBound, 1)
+    let end = min(range.upperBound, lines.count + 1)
+    // The cells of a table row not handed out yet, last first.
+    var cells: [SignatureBlocks.Entry] = []
+    return AnyIterator { [self] in
+      if let cell = cells.popLast() { return cell }
+      guard position < end else { return nil }
+      defer { position += 1 }
       let text = clean(position)
       guard ASCIIText.containsByte(0x09, in: text) else {
         let indent = ASCIIText.withUTF8(lines[position]) { $0.prefix { $0 == 0x20 }.count }
-        result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
-        continue
+        return SignatureBlocks.Entry(text: text, line: position, indent: indent)
       }
-      // The cells are cut at the tab bytes.
-      let cellRanges = ASCIIText.withUTF8(text) { bytes in
-        bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
+      cells = DocumentFacts.signatureCells(text).reversed().map {
+        SignatureBlocks.Entry(text: $0, line: position, indent: nil)
       }
-      var cells: [String] = []
-      for cell in cellRanges {
-        let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
-        guard !trimmed.isEmpty else { continue }
-        if let last = cells.last, last.hasSuffix(":") {
-          cells[cells.count - 1] = last + " " + trimmed
-        } else {
-          cells.append(trimmed)
-        }
-      }
-      if cells.isEmpty { result.append(SignatureBlocks.Entry(text: "", line: position, indent: nil)) }
-      for cell in cells { result.append(SignatureBlocks.Entry(text: cell, line: position, indent: nil)) }
+      return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
     }
-    return result
+  }
+
+  /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in
+  /// a colon ("By:") is joined to the cell after it.
+  private static func signatureCells(_ text: String) -> [String] {
+    let cellRanges = ASCIIText.withUTF8(text) { bytes in
+      bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
+    }
+    var cells: [String] = []
+    for cell in cellRanges {
+      let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
+      guard !trimmed.isEmpty else { continue }
+      if let last = cells.last, last.hasSuffix(":") {
+        cells[cells.count - 1] = last + " " + trimmed
+      } else {
+        cells.append(trimmed)
+      }
+    }
+    return cells
   }
 
   /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
@@ -402,17 +438,24 @@ final class DocumentFacts {
   ///   - range: The lines of the body (1-based, half-open).
   ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
+    // Headings, and the paragraphs that can hold the list, are the only ones made into text.
     var inAgreement = false
-    for paragraph in paragraphs(in: range) {
-      let isHeading = paragraph.text.utf8.count <= 80 && !ASCIIText.containsByte(0x2E, in: paragraph.text)
-      if isHeading {
-        // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
-        inAgreement = isAgreementTitle(Array(paragraph.text.utf8))
+    let candidates = paragraphs(in: range) { bytes in
+      if let opensAgreement = agreementHeading(bytes) {
+        inAgreement = opensAgreement
+        return true
+      }
+      return inAgreement || ASCIIText.contains(jointPhrase, in: bytes)
+    }
+    inAgreement = false
+    for paragraph in candidates {
+      let bytes = Array(paragraph.text.utf8)
+      if let opensAgreement = bytes.withUnsafeBufferPointer(agreementHeading) {
+        inAgreement = opensAgreement
         continue
       }
       // Outside the agreement's text only a paragraph that speaks of joint filing can hold the list.
       guard inAgreement || ASCIIText.contains(jointPhrase, in: paragraph.text) else { continue }
-      let bytes = Array(paragraph.text.utf8)
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
@@ -427,6 +470,17 @@ final class DocumentFacts {
       if !names.isEmpty { return names.map { NamedMention(name: $0, line: line, evidence: .prose) } }
     }
     return []
+  }
+
+  /// For a paragraph that is a heading (short, without a point), whether it opens the agreement's text: a
+  /// heading opens it when it is the agreement's title, and closes it otherwise. `nil` for any other
+  /// paragraph.
+  ///
+  /// - Parameter paragraph: The paragraph's UTF-8 bytes.
+  private func agreementHeading(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard paragraph.count <= 80, ASCIIText.firstOffset(of: 0x2E, in: paragraph, to: paragraph.count) == paragraph.count
+    else { return nil }
+    return isAgreementTitle(Array(paragraph))
   }
 
   /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint

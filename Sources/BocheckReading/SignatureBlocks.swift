@@ -28,30 +28,35 @@ struct SignatureBlocks {
     var indent: Int?
   }
 
-  /// The entries of the block's lines; a blank line is an entry with empty text.
-  private let entries: [Entry]
+  /// The entries read so far that can still be looked at.
+  private var window: EntryWindow
   /// Whether the lines are a joint filing agreement of their own (an exhibit), whose signatures open with
   /// a "Dated:" line after its text.
   private let isAgreement: Bool
 
-  /// Reads the blocks among lines already split into entries.
+  /// Reads the blocks among lines given one entry at a time.
   ///
   /// - Parameters:
-  ///   - entries: The body's lines in order, each as one entry or as its cells.
+  ///   - entries: The body's lines in order, each as one entry or as its cells; a blank line is an entry
+  ///     with empty text.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  init(_ entries: [Entry], isAgreement: Bool = false) {
-    self.entries = entries
+  init(_ entries: AnyIterator<Entry>, isAgreement: Bool = false) {
+    window = EntryWindow(entries)
     self.isAgreement = isAgreement
   }
 
   /// The names that sign, each at the line of its name (or of its signature, for a person signing alone).
-  var signers: [NamedMention] {
+  ///
+  /// The entries are read once, in order: only the block being read and the entries a block's opening
+  /// looks back on are held, never the whole body.
+  mutating func signers() -> [NamedMention] {
     var result: [NamedMention] = []
     var index = 0
-    while index < entries.count {
+    while window.entry(at: index) != nil {
+      window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index)
-        for column in SignatureBlocks.columns(of: Array(entries[(index + 1)..<end])) {
+        for column in SignatureBlocks.columns(of: window.entries(in: (index + 1)..<end)) {
           result += SignatureBlocks.signers(in: column)
         }
         index = max(end, index + 1)
@@ -62,11 +67,77 @@ struct SignatureBlocks {
     return result
   }
 
+  /// The entries of a body read one at a time, of which those that can still be looked at are held.
+  ///
+  /// Indices count the entries from the body's first one. Entries are read from the source as they are
+  /// asked for; those before the index the reading looks back to are dropped, in batches, so that the
+  /// entries held stay few however long the body is.
+  private struct EntryWindow {
+    private let source: AnyIterator<Entry>
+    /// The entries held, from the one at `firstIndex` on.
+    private var held: [Entry] = []
+    private var firstIndex = 0
+    private var sourceIsEmpty = false
+    /// How many entries are held before the next batch is dropped.
+    private var dropThreshold = 1024
+
+    init(_ source: AnyIterator<Entry>) { self.source = source }
+
+    /// The entry at `index`, read from the source when needed; `nil` past the last one.
+    ///
+    /// - Parameter index: An index at or after the first entry held.
+    mutating func entry(at index: Int) -> Entry? {
+      while !sourceIsEmpty && index - firstIndex >= held.count {
+        if let next = source.next() { held.append(next) } else { sourceIsEmpty = true }
+      }
+      return index - firstIndex < held.count ? held[index - firstIndex] : nil
+    }
+
+    /// The entries in a range of indices, all read already.
+    func entries(in range: Range<Int>) -> [Entry] {
+      Array(held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)])
+    }
+
+    /// The text of the entry at `index`, which was read already and is still held.
+    func text(at index: Int) -> String { held[index - firstIndex].text }
+
+    /// Drops the entries that ``startsBlock(at:)`` can no longer look back to from `index` or after it
+    /// (those before ``lookBackStart(from:)``), once enough are held to make a batch worth dropping.
+    ///
+    /// - Parameter index: The entry being read, which is held.
+    mutating func forgetEntries(beforeLookBackFrom index: Int) {
+      guard held.count >= dropThreshold else { return }
+      let dropped = lookBackStart(from: index) - firstIndex
+      if dropped > 0 {
+        held.removeFirst(dropped)
+        firstIndex += dropped
+      }
+      dropThreshold = max(1024, 2 * held.count)
+    }
+
+    /// The earliest index ``startsBlock(at:)`` can look back to from `index`: that of the
+    /// ``lookBackEntries``th entry with text counting back from it, or the first entry.
+    private func lookBackStart(from index: Int) -> Int {
+      var position = index
+      var seen = 0
+      while position > 0 {
+        if !text(at: position).isEmpty { seen += 1 }
+        if seen == SignatureBlocks.lookBackEntries { break }
+        position -= 1
+      }
+      return position
+    }
+  }
+
   // MARK: Blocks
 
-  private func startsBlock(at index: Int) -> Bool {
+  /// How many entries with text, counting back from a block's opening, are read for the agreement it
+  /// executes.
+  private static let lookBackEntries = 60
+
+  private mutating func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    let text = entries[index].text
+    let text = window.text(at: index)
     guard let first = text.utf8.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
     if Phrase.signatureHeadings.contains(where: { LineBytes.equals($0, text) }) { return true }
     if LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
@@ -77,8 +148,8 @@ struct SignatureBlocks {
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index
     var seen = 0
-    while position >= 0 && seen < 60 {
-      let text = entries[position].text
+    while position >= 0 && seen < SignatureBlocks.lookBackEntries {
+      let text = window.text(at: position)
       if LineBytes.hasPrefix(anyOf: Phrase.documentTags, in: text) { break }
       if Phrase.jointFilingMarks.contains(where: { ASCIIText.contains($0, in: text) }) { return true }
       if !text.isEmpty { seen += 1 }
@@ -87,10 +158,10 @@ struct SignatureBlocks {
     return false
   }
 
-  private func blockEnd(after start: Int) -> Int {
+  private mutating func blockEnd(after start: Int) -> Int {
     var index = start + 1
-    while index < entries.count {
-      let text = entries[index].text
+    while let entry = window.entry(at: index) {
+      let text = entry.text
       let isAttestation = LineBytes.hasPrefix(anyOf: Phrase.attestations, in: text)
       if !isAttestation
         && (SignatureBlocks.isLonger(text, than: 150) || LineBytes.hasPrefix(anyOf: Phrase.blockEndings, in: text))
