@@ -357,26 +357,26 @@ extension ASCIIText {
   ///   - phrases: The phrases, upper case.
   ///   - buffer: The bytes to scan.
   static func containsAny(_ phrases: [[UInt8]], inBytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    var starts = (lower: UInt64(0), upper: UInt64(0))
+    // One scan, eight bytes at a time, per distinct first byte; each place it finds is tried with the
+    // phrases that start with it.
+    var scanned = (low: UInt64(0), high: UInt64(0))
     for phrase in phrases {
-      guard let first = phrase.first else { continue }
-      for byte in first >= 0x41 && first <= 0x5A ? [first, first + 0x20] : [first] {
-        if byte < 64 { starts.lower |= 1 << UInt64(byte) } else if byte < 128 { starts.upper |= 1 << UInt64(byte - 64) }
+      guard let first = phrase.first, first < 0x80 else { continue }
+      let bit = UInt64(1) << UInt64(first & 0x3F)
+      if first < 0x40 {
+        guard scanned.low & bit == 0 else { continue }
+        scanned.low |= bit
+      } else {
+        guard scanned.high & bit == 0 else { continue }
+        scanned.high |= bit
       }
-    }
-    var index = 0
-    while index < buffer.count {
-      let byte = buffer[index]
-      let isStart =
-        byte < 64 ? starts.lower & (1 << UInt64(byte)) != 0 : byte < 128 && starts.upper & (1 << UInt64(byte - 64)) != 0
-      if isStart {
-        for phrase in phrases where index + phrase.count <= buffer.count && upper(byte) == phrase[0] {
-          var offset = 1
-          while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
-          if offset == phrase.count { return true }
+      var index = nextPossibleStart(of: first, in: buffer, from: 0, to: buffer.count)
+      while index < buffer.count {
+        for candidate in phrases where candidate.first == first && LineBytes.hasPrefix(candidate, in: buffer, at: index) {
+          return true
         }
+        index = nextPossibleStart(of: first, in: buffer, from: index + 1, to: buffer.count)
       }
-      index += 1
     }
     return false
   }

@@ -4,6 +4,8 @@ import BocheckModel
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
 final class DocumentFacts {
   let lines: SourceLines
+  /// The paragraphs of a range that the facts read, made once for each range (see ``paragraphs(in:)``).
+  private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
 
   /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
   ///
@@ -81,6 +83,8 @@ final class DocumentFacts {
     var text: String = ""
     /// The UTF-8 offset in `text` where each line starts, with the line's 1-based number.
     var lineStarts: [(offset: Int, line: Int)] = []
+    /// What the paragraph may state, told from its bytes (set by ``DocumentFacts/paragraphs(in:)``).
+    var topics: Topics = []
 
     /// The 1-based line holding the byte at UTF-8 `offset` of the joined text.
     func line(at offset: Int) -> Int {
@@ -93,6 +97,46 @@ final class DocumentFacts {
   /// The text of a line with Markdown emphasis removed and blanks trimmed.
   func clean(_ number: Int) -> String {
     DocumentFacts.cleanLine(lines[number])
+  }
+
+  /// What a paragraph may state, as far as its words tell before it is read.
+  struct Topics: OptionSet {
+    let rawValue: UInt8
+    /// A phrase of a shares-outstanding basis ("outstanding", "based on").
+    static let sharesOutstanding = Topics(rawValue: 1)
+    /// The joint filing agreement: a heading, a paragraph of the agreement's text, or one that speaks of
+    /// joint filing.
+    static let jointFiling = Topics(rawValue: 2)
+  }
+
+  /// The paragraphs of the lines in `range` that may state the shares outstanding or the joint filing
+  /// agreement, each with its ``Paragraph/topics``.
+  ///
+  /// The lines are joined once for each range, whatever reads them; paragraphs of neither topic (most of a
+  /// body) are never made into text.
+  ///
+  /// - Parameter range: The lines (1-based, half-open).
+  func paragraphs(in range: Range<Int>) -> [Paragraph] {
+    if let cached = paragraphCache[range] { return cached }
+    var keptTopics: [Topics] = []
+    var inAgreement = false
+    var result = paragraphs(in: range) { bytes in
+      var topics: Topics = []
+      if ASCIIText.containsAny(basisPhrases, inBytes: bytes) { topics.insert(.sharesOutstanding) }
+      // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
+      // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
+      if let opensAgreement = agreementHeading(bytes) {
+        inAgreement = opensAgreement
+        topics.insert(.jointFiling)
+      } else if inAgreement || ASCIIText.contains(jointPhrase, in: bytes) {
+        topics.insert(.jointFiling)
+      }
+      if !topics.isEmpty { keptTopics.append(topics) }
+      return !topics.isEmpty
+    }
+    for index in result.indices { result[index].topics = keptTopics[index] }
+    paragraphCache[range] = result
+    return result
   }
 
   /// The paragraphs of the lines in `range` that `isWanted` keeps.
@@ -334,7 +378,7 @@ final class DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
-    for paragraph in paragraphs(in: range, where: { ASCIIText.containsAny(basisPhrases, inBytes: $0) }) {
+    for paragraph in paragraphs(in: range) where paragraph.topics.contains(.sharesOutstanding) {
       let aboutPercentages =
         paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
       for statement in StatedSharesOutstanding(paragraph.text).statements {
@@ -438,24 +482,14 @@ final class DocumentFacts {
   ///   - range: The lines of the body (1-based, half-open).
   ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
-    // Headings, and the paragraphs that can hold the list, are the only ones made into text.
+    // The headings, the agreement's own paragraphs and those that speak of joint filing, in order.
     var inAgreement = false
-    let candidates = paragraphs(in: range) { bytes in
-      if let opensAgreement = agreementHeading(bytes) {
-        inAgreement = opensAgreement
-        return true
-      }
-      return inAgreement || ASCIIText.contains(jointPhrase, in: bytes)
-    }
-    inAgreement = false
-    for paragraph in candidates {
+    for paragraph in paragraphs(in: range) where paragraph.topics.contains(.jointFiling) {
       let bytes = Array(paragraph.text.utf8)
       if let opensAgreement = bytes.withUnsafeBufferPointer(agreementHeading) {
         inAgreement = opensAgreement
         continue
       }
-      // Outside the agreement's text only a paragraph that speaks of joint filing can hold the list.
-      guard inAgreement || ASCIIText.contains(jointPhrase, in: paragraph.text) else { continue }
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
