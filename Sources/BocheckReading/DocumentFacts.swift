@@ -31,9 +31,7 @@ final class DocumentFacts {
     -> Result
   {
     ASCIIText.withUTF8(line) { line in
-      guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) < line.count else {
-        return body(UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)]))
-      }
+      if let trimmed = trimmedRangeWithoutStars(line) { return body(UnsafeBufferPointer(rebasing: line[trimmed])) }
       var bytes: [UInt8] = []
       bytes.reserveCapacity(line.count)
       var previousStar = false
@@ -53,6 +51,26 @@ final class DocumentFacts {
       if previousStar { bytes.append(0x2A) }
       return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
     }
+  }
+
+  /// The bytes of a line's cleaned text (see ``cleanLine(_:)``) when cleaning only trims its blanks (it
+  /// holds no star); `nil` when it holds a star.
+  ///
+  /// - Parameter line: The line's UTF-8 bytes.
+  private static func trimmedRangeWithoutStars(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) == line.count else { return nil }
+    return LineBytes.trimmedRange(line)
+  }
+
+  /// A line's cleaned text (see ``cleanLine(_:)``): a slice of the line when cleaning only trims its
+  /// blanks, a text of its own when it removes emphasis.
+  ///
+  /// - Parameter line: The line as read.
+  static func cleanedSlice(_ line: Substring) -> Substring {
+    guard let trimmed = ASCIIText.withUTF8(line, trimmedRangeWithoutStars) else { return Substring(cleanLine(line)) }
+    let utf8 = line.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: trimmed.lowerBound)
+    return line[start..<utf8.index(start, offsetBy: trimmed.count)]
   }
 
   /// Whether a line's cleaned text (see ``cleanLine(_:)``) may begin with an upper-case ASCII phrase,
@@ -435,13 +453,14 @@ final class DocumentFacts {
       if let cell = cells.popLast() { return cell }
       guard position < end else { return nil }
       defer { position += 1 }
-      let text = clean(position)
-      guard ASCIIText.containsByte(0x09, in: text) else {
-        let indent = ASCIIText.withUTF8(lines[position]) { $0.prefix { $0 == 0x20 }.count }
+      let line = lines[position]
+      let text = DocumentFacts.cleanedSlice(line)
+      guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
+        let indent = ASCIIText.withUTF8(line) { $0.prefix { $0 == 0x20 }.count }
         return SignatureBlocks.Entry(text: text, line: position, indent: indent)
       }
-      cells = DocumentFacts.signatureCells(text).reversed().map {
-        SignatureBlocks.Entry(text: $0, line: position, indent: nil)
+      cells = DocumentFacts.signatureCells(String(text)).reversed().map {
+        SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil)
       }
       return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
     }

@@ -25,6 +25,8 @@ enum HTMLFlattener {
     var lines: [(text: String, origins: [LineOrigin])] = []
     var current: [UInt8] = []
     var origins: [LineOrigin] = []
+    /// The columns (first bytes of UTF-8 sequences) of `current` after the last origin's offset.
+    var columnsAfterLastOrigin = 0
     var pendingSpace = false
     var runStarted = false
     var cellDepth = 0
@@ -52,24 +54,44 @@ enum HTMLFlattener {
       }
       current = []
       origins = []
+      columnsAfterLastOrigin = 0
       pendingSpace = false
       runStarted = false
     }
 
     mutating func separateCell() {
-      if let last = current.last, last != 0x09 { current.append(0x09) }
+      if let last = current.last, last != 0x09 {
+        current.append(0x09)
+        columnsAfterLastOrigin += 1
+      }
       pendingSpace = false
       runStarted = false
     }
 
+    /// Appends a run of text, recording where it came from.
+    ///
+    /// A run gets an origin of its own only when the last origin does not already place it: a word that
+    /// follows the one before it on the same source line, one space apart, is located from the last
+    /// origin to the same line and column (see ``SourceLines/location(position:offset:columns:)``), and
+    /// a line of prose keeps one origin instead of one for each word.
     mutating func appendText(_ utf8: some Collection<UInt8>, line sourceLine: Int, column sourceColumn: Int) {
-      if pendingSpace, let last = current.last, last != 0x09 { current.append(0x20) }
+      if pendingSpace, let last = current.last, last != 0x09 {
+        current.append(0x20)
+        columnsAfterLastOrigin += 1
+      }
       pendingSpace = false
       if !runStarted {
-        origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+        let isPlaced = origins.last.map {
+          $0.line == sourceLine && $0.column + columnsAfterLastOrigin == sourceColumn
+        }
+        if isPlaced != true {
+          origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+          columnsAfterLastOrigin = 0
+        }
         runStarted = true
       }
       current.append(contentsOf: utf8)
+      for byte in utf8 where byte & 0xC0 != 0x80 { columnsAfterLastOrigin += 1 }
     }
 
     mutating func run() {
