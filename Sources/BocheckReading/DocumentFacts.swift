@@ -201,7 +201,7 @@ final class DocumentFacts {
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
-      let text = Array(clean(number).uppercased().utf8)
+      let text = DocumentFacts.upperCasedCleanLine(lines[number])
       if form == nil {
         for (formType, phrases, kind) in DocumentFacts.formMarkers {
           if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
@@ -225,6 +225,19 @@ final class DocumentFacts {
       _ = amendment
     }
     return (form, amendment, schedule)
+  }
+
+  /// The UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``) upper-cased as `uppercased()` does:
+  /// byte by byte for ASCII text, through the text for any other.
+  ///
+  /// - Parameter line: The line as read.
+  static func upperCasedCleanLine(_ line: Substring) -> [UInt8] {
+    withCleanedBytes(line) { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else {
+        return Array(String(decoding: bytes, as: UTF8.self).uppercased().utf8)
+      }
+      return bytes.map(ASCIIText.upper)
+    }
   }
 
   /// Each schedule's form type with the phrases that name it in a header, tried in order ("SCHEDULE 13D",
