@@ -454,15 +454,26 @@ final class DocumentFacts {
     return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
   }
 
-  /// The lines in `range` as entries for ``SignatureBlocks``, made as they are read: a plain line with the
+  /// The lines in `range` as entries for ``SignatureBlocks``, made as they are read (see
+  /// ``SignatureEntries``).
+  private func signatureEntries(in range: Range<Int>) -> AnyIterator<SignatureBlocks.Entry> {
+    AnyIterator(
+      SignatureEntries(lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1)))
+  }
+
+  /// The lines of a range as entries for ``SignatureBlocks``, made one at a time: a plain line with the
   /// position its text starts at, a table row as one entry per cell (a label cell such as "By:" joined to
   /// the cell after it).
-  private func signatureEntries(in range: Range<Int>) -> AnyIterator<SignatureBlocks.Entry> {
-    var position = max(range.lowerBound, 1)
-    let end = min(range.upperBound, lines.count + 1)
-    // The cells of a table row not handed out yet, last first.
+  private struct SignatureEntries: IteratorProtocol {
+    let lines: SourceLines
+    /// The 1-based line read next.
+    var position: Int
+    /// The line after the last one read (1-based).
+    let end: Int
+    /// The cells of a table row not handed out yet, last first.
     var cells: [SignatureBlocks.Entry] = []
-    return AnyIterator { [self] in
+
+    mutating func next() -> SignatureBlocks.Entry? {
       if let cell = cells.popLast() { return cell }
       guard position < end else { return nil }
       defer { position += 1 }

@@ -328,7 +328,8 @@ struct SignatureBlocks {
         }
         continue
       }
-      if let signatory = lastSignatory, NameKey.match(signedName(text), signatory) != nil || isNameAndTitle(text) {
+      // The name and title test comes first: it is one look at the bytes, the match builds both names' keys.
+      if let signatory = lastSignatory, isNameAndTitle(text) || NameKey.match(signedName(text), signatory) != nil {
         // The signatory's name printed again under the signature (once).
         lastSignatory = nil
         continue
@@ -455,7 +456,7 @@ struct SignatureBlocks {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
     if ASCIIText.contains(Phrase.individually, in: first.text) { return true }
     let printed = signedName(first.text)
-    guard NameKey.match(printed, signed) != nil, !isNameAndTitle(printed) else { return false }
+    guard !isNameAndTitle(printed), NameKey.match(printed, signed) != nil else { return false }
     guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
     // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
     if ASCIIText.contains(Phrase.individually, in: second.text) { return true }
