@@ -45,6 +45,30 @@ enum HTMLFlattener {
       position += 1
     }
 
+    /// Moves past the bytes up to `end` as ``advance()`` does one at a time: each line feed starts a new
+    /// line, and each other byte that starts a UTF-8 sequence moves one column on.
+    ///
+    /// The line feeds are found eight bytes at a time; only the bytes after the last one are counted.
+    ///
+    /// - Parameter end: The offset to stop at, at most `bytes.count`.
+    mutating func advance(to end: Int) {
+      guard position < end else { return }
+      bytes.withUnsafeBufferPointer { buffer in
+        var lineStart = position
+        var lineFeed = ASCIIText.firstOffset(of: 0x0A, in: buffer, from: lineStart, to: end)
+        while lineFeed < end {
+          line += 1
+          column = 1
+          lineStart = lineFeed + 1
+          lineFeed = ASCIIText.firstOffset(of: 0x0A, in: buffer, from: lineStart, to: end)
+        }
+        var starts = 0
+        for byte in UnsafeBufferPointer(rebasing: buffer[lineStart..<end]) where byte & 0xC0 != 0x80 { starts += 1 }
+        column += starts
+      }
+      position = end
+    }
+
     mutating func flushLine() {
       let hasText = current.contains { !ASCIIText.isBlank($0) }
       if hasText {
@@ -99,7 +123,7 @@ enum HTMLFlattener {
         let byte = bytes[position]
         if byte == 0x3C, let tagEnd = tagEnd(from: position) {
           handleTag(position..<tagEnd)
-          while position < tagEnd { advance() }
+          advance(to: tagEnd)
           continue
         }
         if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
@@ -112,13 +136,13 @@ enum HTMLFlattener {
         if let length = Self.unicodeSpaceLength(bytes, at: position) {
           pendingSpace = true
           runStarted = false
-          for _ in 0..<length { advance() }
+          advance(to: position + length)
           continue
         }
         let startLine = line
         let startColumn = column
         if byte == 0x26, let (decoded, length) = entity(at: position) {
-          for _ in 0..<length { advance() }
+          advance(to: position + length)
           if decoded == [0x20] {
             pendingSpace = true
             runStarted = false
@@ -132,7 +156,7 @@ enum HTMLFlattener {
         var end = position + 1
         while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
         appendText(bytes[position..<end], line: startLine, column: startColumn)
-        while position < end { advance() }
+        advance(to: end)
       }
       flushLine()
     }
@@ -257,7 +281,7 @@ enum HTMLFlattener {
       var index = start
       while index + closing.count <= bytes.count {
         if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
-          while position < index { advance() }
+          advance(to: index)
           return
         }
         index += 1
