@@ -372,7 +372,8 @@ extension ASCIIText {
       }
       var index = nextPossibleStart(of: first, in: buffer, from: 0, to: buffer.count)
       while index < buffer.count {
-        for candidate in phrases where candidate.first == first && LineBytes.hasPrefix(candidate, in: buffer, at: index) {
+        for candidate in phrases where candidate.first == first && LineBytes.hasPrefix(candidate, in: buffer, at: index)
+        {
           return true
         }
         index = nextPossibleStart(of: first, in: buffer, from: index + 1, to: buffer.count)
