@@ -12,13 +12,16 @@ enum HTMLFlattener {
   ///
   /// - Parameter text: The HTML (or a wrapper with everything but the HTML blanked).
   static func flatten(_ text: String) -> SourceLines {
-    var flattener = Flattener(bytes: Array(text.utf8))
-    flattener.run()
-    return SourceLines(built: flattener.lines)
+    // The text's bytes are read in place, not copied.
+    ASCIIText.withUTF8(text) { bytes in
+      var flattener = Flattener(bytes: bytes)
+      flattener.run()
+      return SourceLines(built: flattener.lines)
+    }
   }
 
   private struct Flattener {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var line = 1
     var column = 1
@@ -31,7 +34,7 @@ enum HTMLFlattener {
     var runStarted = false
     var cellDepth = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
     }
 
@@ -53,19 +56,17 @@ enum HTMLFlattener {
     /// - Parameter end: The offset to stop at, at most `bytes.count`.
     mutating func advance(to end: Int) {
       guard position < end else { return }
-      bytes.withUnsafeBufferPointer { buffer in
-        var lineStart = position
-        var lineFeed = ASCIIText.firstOffset(of: 0x0A, in: buffer, from: lineStart, to: end)
-        while lineFeed < end {
-          line += 1
-          column = 1
-          lineStart = lineFeed + 1
-          lineFeed = ASCIIText.firstOffset(of: 0x0A, in: buffer, from: lineStart, to: end)
-        }
-        var starts = 0
-        for byte in UnsafeBufferPointer(rebasing: buffer[lineStart..<end]) where byte & 0xC0 != 0x80 { starts += 1 }
-        column += starts
+      var lineStart = position
+      var lineFeed = ASCIIText.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: end)
+      while lineFeed < end {
+        line += 1
+        column = 1
+        lineStart = lineFeed + 1
+        lineFeed = ASCIIText.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: end)
       }
+      var starts = 0
+      for byte in UnsafeBufferPointer(rebasing: bytes[lineStart..<end]) where byte & 0xC0 != 0x80 { starts += 1 }
+      column += starts
       position = end
     }
 
@@ -265,7 +266,7 @@ enum HTMLFlattener {
       static let checkedPhrase = ASCIIText.phrase("CHECKED")
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
-      static func of(_ name: ArraySlice<UInt8>) -> TagKind? {
+      static func of(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> TagKind? {
         names.first { entry in
           entry.name.count == name.count && zip(entry.name, name).allSatisfy { $0 == ASCIIText.upper($1) }
         }?.kind
@@ -280,7 +281,7 @@ enum HTMLFlattener {
     mutating func skipElement(closedBy closing: [UInt8], after start: Int) {
       var index = start
       while index + closing.count <= bytes.count {
-        if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
+        if bytes[index] == 0x3C, LineBytes.hasPrefix(closing, in: bytes, at: index) {
           advance(to: index)
           return
         }
@@ -336,7 +337,7 @@ enum HTMLFlattener {
     }
 
     /// The length in bytes of the UTF-8 Unicode space at `position`, or `nil` when there is none.
-    static func unicodeSpaceLength(_ bytes: [UInt8], at position: Int) -> Int? {
+    static func unicodeSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
       guard bytes[position] == 0xE2 || bytes[position] == 0xE3, position + 2 < bytes.count else { return nil }
       let value =
         (UInt32(bytes[position] & 0x0F) << 12) | (UInt32(bytes[position + 1] & 0x3F) << 6)
