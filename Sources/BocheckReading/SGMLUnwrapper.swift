@@ -34,10 +34,13 @@ enum SGMLUnwrapper {
 
   /// Splits a submission into its documents once, and picks the schedule and its agreements.
   ///
-  /// - Parameter source: The whole submission.
+  /// - Parameters:
+  ///   - source: The whole submission.
+  ///   - lineRanges: The UTF-8 range of each of its lines when they were found already (see
+  ///     ``SourceLines/init(_:lineRanges:)``).
   /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
-  static func unwrap(_ source: String) -> Submission? {
-    let lines = SourceLines(source).lines
+  static func unwrap(_ source: String, lineRanges: [Range<Int>]? = nil) -> Submission? {
+    let lines = (lineRanges.map { SourceLines(source, lineRanges: $0) } ?? SourceLines(source)).lines
     let documents = spans(lines)
     guard let fallback = documents.first else { return nil }
     let isSchedule: (String?) -> Bool = { type in
