@@ -68,6 +68,8 @@ final class DocumentFacts {
   /// - Parameter line: The line as read.
   static func cleanedSlice(_ line: Substring) -> Substring {
     guard let trimmed = ASCIIText.withUTF8(line, trimmedRangeWithoutStars) else { return Substring(cleanLine(line)) }
+    // Most lines have no blank at either end: the line is its own cleaned text.
+    if trimmed.lowerBound == 0 && trimmed.count == line.utf8.count { return line }
     let utf8 = line.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: trimmed.lowerBound)
     return line[start..<utf8.index(start, offsetBy: trimmed.count)]
