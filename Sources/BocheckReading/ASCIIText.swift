@@ -231,13 +231,23 @@ enum ASCIIText {
     return false
   }
 
-  /// Whether any of several upper-case ASCII phrases occurs in `text`, ignoring case, in one pass over its
-  /// UTF-8 bytes: only positions whose byte starts some phrase are tried.
+  /// Whether any of several upper-case ASCII phrases occurs in `text`, ignoring case, scanning its UTF-8 bytes
+  /// in place (see ``containsAny(_:inBytes:)``).
   ///
   /// - Parameters:
   ///   - phrases: The phrases, upper case.
   ///   - text: The text to scan.
   static func containsAny(_ phrases: [[UInt8]], in text: String) -> Bool {
+    withUTF8(text) { containsAny(phrases, inBytes: $0) }
+  }
+
+  /// Whether any of several upper-case ASCII phrases occurs in UTF-8 bytes, ignoring case, in one pass: only
+  /// positions whose byte starts some phrase are tried.
+  ///
+  /// - Parameters:
+  ///   - phrases: The phrases, upper case.
+  ///   - buffer: The bytes to scan.
+  static func containsAny(_ phrases: [[UInt8]], inBytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
     // The bytes that start some phrase, in either case: a 256-bit set, kept in registers; and, when they are
     // at most four letters or other bytes, those bytes with their case bits for an eight-at-a-time scan.
     var starts = SIMD4<UInt64>(repeating: 0)
@@ -259,7 +269,7 @@ enum ASCIIText {
         firstCount += 1
       }
     }
-    return withUTF8(text) { buffer in
+    do {
       func startsPhrase(_ index: Int) -> Bool {
         for phrase in phrases where index + phrase.count <= buffer.count && upper(buffer[index]) == phrase[0] {
           var offset = 1

@@ -4,18 +4,34 @@ import BocheckModel
 /// shares-outstanding basis, who signs and who joins the joint filing agreement.
 final class DocumentFacts {
   let lines: SourceLines
-  private var cleanedLines: [String?]
+  /// The paragraphs of a range that the facts read, made once for each range (see ``paragraphs(in:)``).
   private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
 
+  /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
+  ///
+  /// - Parameter lines: The filing's lines.
   init(lines: SourceLines) {
     self.lines = lines
-    cleanedLines = Array(repeating: nil, count: lines.count)
   }
 
   /// A line's text without Markdown emphasis (`**`) and surrounding blanks.
   static func cleanLine(_ line: Substring) -> String {
+    withCleanedBytes(line) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``).
+  ///
+  /// A line without a star is cleaned in place: its bytes between the blanks at either end. Only a line
+  /// holding stars is copied, without its emphasis marks.
+  ///
+  /// - Parameters:
+  ///   - line: The line as read.
+  ///   - body: What to do with the cleaned bytes, which live only for the call.
+  static func withCleanedBytes<Result>(_ line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
     ASCIIText.withUTF8(line) { line in
-      guard line.contains(0x2A) else { return LineBytes.trimmedText(line) }
+      if let trimmed = trimmedRangeWithoutStars(line) { return body(UnsafeBufferPointer(rebasing: line[trimmed])) }
       var bytes: [UInt8] = []
       bytes.reserveCapacity(line.count)
       var previousStar = false
@@ -33,8 +49,30 @@ final class DocumentFacts {
         bytes.append(byte)
       }
       if previousStar { bytes.append(0x2A) }
-      return bytes.withUnsafeBufferPointer(LineBytes.trimmedText)
+      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
     }
+  }
+
+  /// The bytes of a line's cleaned text (see ``cleanLine(_:)``) when cleaning only trims its blanks (it
+  /// holds no star); `nil` when it holds a star.
+  ///
+  /// - Parameter line: The line's UTF-8 bytes.
+  private static func trimmedRangeWithoutStars(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) == line.count else { return nil }
+    return LineBytes.trimmedRange(line)
+  }
+
+  /// A line's cleaned text (see ``cleanLine(_:)``): a slice of the line when cleaning only trims its
+  /// blanks, a text of its own when it removes emphasis.
+  ///
+  /// - Parameter line: The line as read.
+  static func cleanedSlice(_ line: Substring) -> Substring {
+    guard let trimmed = ASCIIText.withUTF8(line, trimmedRangeWithoutStars) else { return Substring(cleanLine(line)) }
+    // Most lines have no blank at either end: the line is its own cleaned text.
+    if trimmed.lowerBound == 0 && trimmed.count == line.utf8.count { return line }
+    let utf8 = line.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: trimmed.lowerBound)
+    return line[start..<utf8.index(start, offsetBy: trimmed.count)]
   }
 
   /// Whether a line's cleaned text (see ``cleanLine(_:)``) may begin with an upper-case ASCII phrase,
@@ -65,6 +103,8 @@ final class DocumentFacts {
     var text: String = ""
     /// The UTF-8 offset in `text` where each line starts, with the line's 1-based number.
     var lineStarts: [(offset: Int, line: Int)] = []
+    /// What the paragraph may state, told from its bytes (set by ``DocumentFacts/paragraphs(in:)``).
+    var topics: Topics = []
 
     /// The 1-based line holding the byte at UTF-8 `offset` of the joined text.
     func line(at offset: Int) -> Int {
@@ -76,30 +116,81 @@ final class DocumentFacts {
 
   /// The text of a line with Markdown emphasis removed and blanks trimmed.
   func clean(_ number: Int) -> String {
-    if let cached = cleanedLines[number - 1] { return cached }
-    let text = DocumentFacts.cleanLine(lines[number])
-    cleanedLines[number - 1] = text
-    return text
+    DocumentFacts.cleanLine(lines[number])
   }
 
-  /// Paragraphs of the lines in `range` (1-based, inclusive bounds as a half-open range).
+  /// What a paragraph may state, as far as its words tell before it is read.
+  struct Topics: OptionSet {
+    let rawValue: UInt8
+    /// A phrase of a shares-outstanding basis ("outstanding", "based on").
+    static let sharesOutstanding = Topics(rawValue: 1)
+    /// The joint filing agreement: a heading, a paragraph of the agreement's text, or one that speaks of
+    /// joint filing.
+    static let jointFiling = Topics(rawValue: 2)
+  }
+
+  /// The paragraphs of the lines in `range` that may state the shares outstanding or the joint filing
+  /// agreement, each with its ``Paragraph/topics``.
+  ///
+  /// The lines are joined once for each range, whatever reads them; paragraphs of neither topic (most of a
+  /// body) are never made into text.
+  ///
+  /// - Parameter range: The lines (1-based, half-open).
   func paragraphs(in range: Range<Int>) -> [Paragraph] {
     if let cached = paragraphCache[range] { return cached }
-    var result: [Paragraph] = []
-    var current = Paragraph()
-    for number in range {
-      let text = clean(number)
-      if text.isEmpty {
-        if !current.text.isEmpty { result.append(current) }
-        current = Paragraph()
-        continue
+    var keptTopics: [Topics] = []
+    var inAgreement = false
+    var result = paragraphs(in: range) { bytes in
+      var topics: Topics = []
+      if ASCIIText.containsAny(basisPhrases, inBytes: bytes) { topics.insert(.sharesOutstanding) }
+      // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
+      // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
+      if let opensAgreement = agreementHeading(bytes) {
+        inAgreement = opensAgreement
+        topics.insert(.jointFiling)
+      } else if inAgreement || ASCIIText.contains(jointPhrase, in: bytes) {
+        topics.insert(.jointFiling)
       }
-      if !current.text.isEmpty { current.text += " " }
-      current.lineStarts.append((current.text.utf8.count, number))
-      current.text += text
+      if !topics.isEmpty { keptTopics.append(topics) }
+      return !topics.isEmpty
     }
-    if !current.text.isEmpty { result.append(current) }
+    for index in result.indices { result[index].topics = keptTopics[index] }
     paragraphCache[range] = result
+    return result
+  }
+
+  /// The paragraphs of the lines in `range` that `isWanted` keeps.
+  ///
+  /// Each paragraph is joined from its lines' cleaned bytes in one reused buffer and made into text only
+  /// when it is kept: a long body, of which a few paragraphs speak of what is looked for, is never held as
+  /// text whole.
+  ///
+  /// - Parameters:
+  ///   - range: The lines (1-based, half-open).
+  ///   - isWanted: Whether to keep a paragraph, told from its joined UTF-8 bytes; called once for each
+  ///     paragraph, in order.
+  /// - Returns: The paragraphs kept, in order.
+  func paragraphs(in range: Range<Int>, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
+    var result: [Paragraph] = []
+    var joined: [UInt8] = []
+    var lineStarts: [(offset: Int, line: Int)] = []
+    func endParagraph() {
+      guard !joined.isEmpty else { return }
+      if joined.withUnsafeBufferPointer(isWanted) {
+        result.append(Paragraph(text: String(decoding: joined, as: UTF8.self), lineStarts: lineStarts))
+      }
+      joined.removeAll(keepingCapacity: true)
+      lineStarts.removeAll(keepingCapacity: true)
+    }
+    for number in range {
+      DocumentFacts.withCleanedBytes(lines[number]) { cleaned in
+        guard !cleaned.isEmpty else { return endParagraph() }
+        if !joined.isEmpty { joined.append(0x20) }
+        lineStarts.append((joined.count, number))
+        joined.append(contentsOf: cleaned)
+      }
+    }
+    endParagraph()
     return result
   }
 
@@ -112,7 +203,7 @@ final class DocumentFacts {
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
-      let text = Array(clean(number).uppercased().utf8)
+      let text = DocumentFacts.upperCasedCleanLine(lines[number])
       if form == nil {
         for (formType, phrases, kind) in DocumentFacts.formMarkers {
           if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
@@ -136,6 +227,19 @@ final class DocumentFacts {
       _ = amendment
     }
     return (form, amendment, schedule)
+  }
+
+  /// The UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``) upper-cased as `uppercased()` does:
+  /// byte by byte for ASCII text, through the text for any other.
+  ///
+  /// - Parameter line: The line as read.
+  static func upperCasedCleanLine(_ line: Substring) -> [UInt8] {
+    withCleanedBytes(line) { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else {
+        return Array(String(decoding: bytes, as: UTF8.self).uppercased().utf8)
+      }
+      return bytes.map(ASCIIText.upper)
+    }
   }
 
   /// Each schedule's form type with the phrases that name it in a header, tried in order ("SCHEDULE 13D",
@@ -307,9 +411,7 @@ final class DocumentFacts {
   func statedSharesOutstanding(in range: Range<Int>) -> Located<ExactDecimal>? {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
-    for paragraph in paragraphs(in: range) {
-      let mentionsBasis = ASCIIText.containsAny(basisPhrases, in: paragraph.text)
-      guard mentionsBasis else { continue }
+    for paragraph in paragraphs(in: range) where paragraph.topics.contains(.sharesOutstanding) {
       let aboutPercentages =
         paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
       for statement in StatedSharesOutstanding(paragraph.text).statements {
@@ -350,40 +452,63 @@ final class DocumentFacts {
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   /// - Returns: The names, each at the line where it is printed.
   func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
-    SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement).signers.map {
-      NamedMention(name: $0.name, line: lines.sourceLine($0.line))
+    var blocks = SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement)
+    return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
+  }
+
+  /// The lines in `range` as entries for ``SignatureBlocks``, made as they are read (see
+  /// ``SignatureEntries``).
+  private func signatureEntries(in range: Range<Int>) -> AnyIterator<SignatureBlocks.Entry> {
+    AnyIterator(
+      SignatureEntries(lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1)))
+  }
+
+  /// The lines of a range as entries for ``SignatureBlocks``, made one at a time: a plain line with the
+  /// position its text starts at, a table row as one entry per cell (a label cell such as "By:" joined to
+  /// the cell after it).
+  private struct SignatureEntries: IteratorProtocol {
+    let lines: SourceLines
+    /// The 1-based line read next.
+    var position: Int
+    /// The line after the last one read (1-based).
+    let end: Int
+    /// The cells of a table row not handed out yet, last first.
+    var cells: [SignatureBlocks.Entry] = []
+
+    mutating func next() -> SignatureBlocks.Entry? {
+      if let cell = cells.popLast() { return cell }
+      guard position < end else { return nil }
+      defer { position += 1 }
+      let line = lines[position]
+      let text = DocumentFacts.cleanedSlice(line)
+      guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
+        let indent = ASCIIText.withUTF8(line) { $0.prefix { $0 == 0x20 }.count }
+        return SignatureBlocks.Entry(text: text, line: position, indent: indent)
+      }
+      cells = DocumentFacts.signatureCells(String(text)).reversed().map {
+        SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil)
+      }
+      return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
     }
   }
 
-  /// The lines in `range` as entries for ``SignatureBlocks``: a plain line with the position its text
-  /// starts at, a table row as one entry per cell (a label cell such as "By:" joined to the cell after it).
-  private func signatureEntries(in range: Range<Int>) -> [SignatureBlocks.Entry] {
-    var result: [SignatureBlocks.Entry] = []
-    for position in range where position >= 1 && position <= lines.count {
-      let text = clean(position)
-      guard ASCIIText.containsByte(0x09, in: text) else {
-        let indent = ASCIIText.withUTF8(lines[position]) { $0.prefix { $0 == 0x20 }.count }
-        result.append(SignatureBlocks.Entry(text: text, line: position, indent: indent))
-        continue
-      }
-      // The cells are cut at the tab bytes.
-      let cellRanges = ASCIIText.withUTF8(text) { bytes in
-        bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
-      }
-      var cells: [String] = []
-      for cell in cellRanges {
-        let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
-        guard !trimmed.isEmpty else { continue }
-        if let last = cells.last, last.hasSuffix(":") {
-          cells[cells.count - 1] = last + " " + trimmed
-        } else {
-          cells.append(trimmed)
-        }
-      }
-      if cells.isEmpty { result.append(SignatureBlocks.Entry(text: "", line: position, indent: nil)) }
-      for cell in cells { result.append(SignatureBlocks.Entry(text: cell, line: position, indent: nil)) }
+  /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in
+  /// a colon ("By:") is joined to the cell after it.
+  private static func signatureCells(_ text: String) -> [String] {
+    let cellRanges = ASCIIText.withUTF8(text) { bytes in
+      bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
     }
-    return result
+    var cells: [String] = []
+    for cell in cellRanges {
+      let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
+      guard !trimmed.isEmpty else { continue }
+      if let last = cells.last, last.hasSuffix(":") {
+        cells[cells.count - 1] = last + " " + trimmed
+      } else {
+        cells.append(trimmed)
+      }
+    }
+    return cells
   }
 
   /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
@@ -402,17 +527,14 @@ final class DocumentFacts {
   ///   - range: The lines of the body (1-based, half-open).
   ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
+    // The headings, the agreement's own paragraphs and those that speak of joint filing, in order.
     var inAgreement = false
-    for paragraph in paragraphs(in: range) {
-      let isHeading = paragraph.text.utf8.count <= 80 && !ASCIIText.containsByte(0x2E, in: paragraph.text)
-      if isHeading {
-        // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise.
-        inAgreement = isAgreementTitle(Array(paragraph.text.utf8))
+    for paragraph in paragraphs(in: range) where paragraph.topics.contains(.jointFiling) {
+      let bytes = Array(paragraph.text.utf8)
+      if let opensAgreement = bytes.withUnsafeBufferPointer(agreementHeading) {
+        inAgreement = opensAgreement
         continue
       }
-      // Outside the agreement's text only a paragraph that speaks of joint filing can hold the list.
-      guard inAgreement || ASCIIText.contains(jointPhrase, in: paragraph.text) else { continue }
-      let bytes = Array(paragraph.text.utf8)
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
@@ -427,6 +549,17 @@ final class DocumentFacts {
       if !names.isEmpty { return names.map { NamedMention(name: $0, line: line, evidence: .prose) } }
     }
     return []
+  }
+
+  /// For a paragraph that is a heading (short, without a point), whether it opens the agreement's text: a
+  /// heading opens it when it is the agreement's title, and closes it otherwise. `nil` for any other
+  /// paragraph.
+  ///
+  /// - Parameter paragraph: The paragraph's UTF-8 bytes.
+  private func agreementHeading(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard paragraph.count <= 80, ASCIIText.firstOffset(of: 0x2E, in: paragraph, to: paragraph.count) == paragraph.count
+    else { return nil }
+    return isAgreementTitle(Array(paragraph))
   }
 
   /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint

@@ -49,8 +49,13 @@ public enum FilingReader {
     // file twice while it is read.
     _ = consume bytes
     let wholeFormat = format ?? detectFormat(text)
-    let starts = FilingSplitter.starts(of: text, format: wholeFormat)
-    guard starts.count > 1 else { return [.success(try read(text: text, path: path, format: wholeFormat))] }
+    // The splitter finds the lines' ends on its way: a file of one filing is read from them.
+    var lineRanges: [Range<Int>]?
+    let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineRanges)
+    guard starts.count > 1 else {
+      return [.success(try read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges))]
+    }
+    lineRanges = nil
     let utf8 = text.utf8
     var results: [Result<Filing, ReadError>] = []
     results.reserveCapacity(starts.count)
@@ -93,15 +98,20 @@ public enum FilingReader {
   ///   - text: The filing's text; its first line is line 1.
   ///   - path: Where it came from, recorded in the model.
   ///   - format: The format to read it as; `nil` tells it from the content.
-  private static func read(text: String, path: String, format: InputFormat?) throws(ReadError) -> Filing {
+  ///   - lineRanges: The UTF-8 range of each line of the text, when found already (see
+  ///     ``FilingSplitter/starts(of:format:lines:)``); read only for text and SGML.
+  private static func read(
+    text: String, path: String, format: InputFormat?, lineRanges: [Range<Int>]? = nil
+  ) throws(ReadError) -> Filing {
     switch format ?? detectFormat(text) {
     case .text:
-      return try requireCoverPages(TextFilingReader.read(text: text, path: path), line: nil)
+      let lines = lineRanges.map { SourceLines(text, lineRanges: $0) } ?? SourceLines(text)
+      return try requireCoverPages(TextFilingReader.read(lines: lines, path: path, format: .text), line: nil)
     case .html:
       let filing = TextFilingReader.read(lines: HTMLFlattener.flatten(text), path: path, format: .html)
       return try requireCoverPages(filing, line: nil)
     case .sgml:
-      guard let submission = SGMLUnwrapper.unwrap(text) else {
+      guard let submission = SGMLUnwrapper.unwrap(text, lineRanges: lineRanges) else {
         throw ReadError(message: "the SGML wrapper holds no <DOCUMENT> with a <TEXT>")
       }
       let document = submission.primary

@@ -45,20 +45,40 @@ enum FilingSplitter {
   /// - Returns: The starts in order; the first is always the start of the text (offset 0, line 1), so a
   ///   file of one filing gives one start.
   static func starts(of text: String, format: InputFormat) -> [Start] {
-    if let found = text.utf8.withContiguousStorageIfAvailable({ starts(in: $0, format: format) }) {
-      return found
-    }
-    return Array(text.utf8).withUnsafeBufferPointer { starts(in: $0, format: format) }
+    var lines: [Range<Int>]?
+    return starts(of: text, format: format, lines: &lines)
   }
 
-  /// Where each filing of a buffer of UTF-8 bytes begins (see ``starts(of:format:)``).
-  static func starts(in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat) -> [Start] {
+  /// Where each filing of a file begins, and the byte range of each of its lines, found in the same pass.
+  ///
+  /// The lines are those ``SourceLines`` splits the text into: the reader of a file of one filing takes
+  /// them rather than finding them again. They are collected only for text and SGML, whose lines end at
+  /// a lone CR too, as ``SourceLines`` ends them.
+  ///
+  /// - Parameters:
+  ///   - text: The whole file as decoded.
+  ///   - format: The file's format, which says what a boundary looks like.
+  ///   - lines: Set to the UTF-8 range of each line, without its terminator, for text and SGML; left
+  ///     alone for HTML and XML.
+  /// - Returns: The starts, as ``starts(of:format:)`` gives them.
+  static func starts(of text: String, format: InputFormat, lines: inout [Range<Int>]?) -> [Start] {
+    if format == .text || format == .sgml { lines = [] }
+    if let found = text.utf8.withContiguousStorageIfAvailable({ starts(in: $0, format: format, lines: &lines) }) {
+      return found
+    }
+    return Array(text.utf8).withUnsafeBufferPointer { starts(in: $0, format: format, lines: &lines) }
+  }
+
+  /// Where each filing of a buffer of UTF-8 bytes begins (see ``starts(of:format:lines:)``).
+  private static func starts(
+    in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, lines: inout [Range<Int>]?
+  ) -> [Start] {
     // HTML and XML readers count lines at LF alone; text and SGML readers also at a lone CR.
     switch format {
-    case .sgml: return scan(bytes, with: WrapperScanner(), loneCarriageReturnEndsLine: true)
-    case .xml: return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false)
-    case .html: return scan(bytes, with: HTMLDocumentScanner(), loneCarriageReturnEndsLine: false)
-    case .text: return scan(bytes, with: TextScheduleScanner(), loneCarriageReturnEndsLine: true)
+    case .sgml: return scan(bytes, with: WrapperScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
+    case .xml: return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
+    case .html: return scan(bytes, with: HTMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
+    case .text: return scan(bytes, with: TextScheduleScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
     }
   }
 
@@ -69,8 +89,10 @@ enum FilingSplitter {
   ///   - scanner: What tells a boundary in this format.
   ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line, as it does for the
   ///     reader of the format.
+  ///   - lines: When not `nil`, the range of each line is appended to it.
   private static func scan<Scanner: BoundaryScanner>(
-    _ bytes: UnsafeBufferPointer<UInt8>, with scanner: Scanner, loneCarriageReturnEndsLine: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, with scanner: Scanner, loneCarriageReturnEndsLine: Bool,
+    lines: inout [Range<Int>]?
   ) -> [Start] {
     var scanner = scanner
     var starts = [Start(offset: 0, line: 1)]
@@ -80,6 +102,7 @@ enum FilingSplitter {
     while lineStart < count {
       let (lineEnd, next) = LineBytes.lineEnd(
         in: bytes, from: lineStart, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+      lines?.append(lineStart..<lineEnd)
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
       if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
         starts.append(start)

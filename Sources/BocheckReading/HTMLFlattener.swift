@@ -12,35 +12,40 @@ enum HTMLFlattener {
   ///
   /// - Parameter text: The HTML (or a wrapper with everything but the HTML blanked).
   static func flatten(_ text: String) -> SourceLines {
-    var flattener = Flattener(bytes: Array(text.utf8))
-    flattener.run()
-    return SourceLines(built: flattener.lines)
+    // The text's bytes are read in place, not copied.
+    ASCIIText.withUTF8(text) { bytes in
+      var flattener = Flattener(bytes: bytes)
+      flattener.run()
+      return SourceLines(built: flattener.lines)
+    }
   }
 
   private struct Flattener {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
     var lines: [(text: String, origins: [LineOrigin])] = []
     var current: [UInt8] = []
     var origins: [LineOrigin] = []
+    /// The columns (first bytes of UTF-8 sequences) of `current` after the last origin's offset.
+    var columnsAfterLastOrigin = 0
     var pendingSpace = false
     var runStarted = false
     var cellDepth = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
     }
 
     /// Moves to `target`, counting the lines passed.
     mutating func advance(to target: Int) {
-      bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
+      cursor.move(to: target, in: bytes)
     }
 
     /// The 1-based line and column where the flattener is.
     mutating func lineAndColumn() -> (line: Int, column: Int) {
-      (cursor.line, bytes.withUnsafeBufferPointer { cursor.column(in: $0) })
+      (cursor.line, cursor.column(in: bytes))
     }
 
     mutating func flushLine() {
@@ -52,24 +57,44 @@ enum HTMLFlattener {
       }
       current = []
       origins = []
+      columnsAfterLastOrigin = 0
       pendingSpace = false
       runStarted = false
     }
 
     mutating func separateCell() {
-      if let last = current.last, last != 0x09 { current.append(0x09) }
+      if let last = current.last, last != 0x09 {
+        current.append(0x09)
+        columnsAfterLastOrigin += 1
+      }
       pendingSpace = false
       runStarted = false
     }
 
+    /// Appends a run of text, recording where it came from.
+    ///
+    /// A run gets an origin of its own only when the last origin does not already place it: a word that
+    /// follows the one before it on the same source line, one space apart, is located from the last
+    /// origin to the same line and column (see ``SourceLines/location(position:offset:columns:)``), and
+    /// a line of prose keeps one origin instead of one for each word.
     mutating func appendText(_ utf8: some Collection<UInt8>, line sourceLine: Int, column sourceColumn: Int) {
-      if pendingSpace, let last = current.last, last != 0x09 { current.append(0x20) }
+      if pendingSpace, let last = current.last, last != 0x09 {
+        current.append(0x20)
+        columnsAfterLastOrigin += 1
+      }
       pendingSpace = false
       if !runStarted {
-        origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+        let isPlaced = origins.last.map {
+          $0.line == sourceLine && $0.column + columnsAfterLastOrigin == sourceColumn
+        }
+        if isPlaced != true {
+          origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+          columnsAfterLastOrigin = 0
+        }
         runStarted = true
       }
       current.append(contentsOf: utf8)
+      for byte in utf8 where byte & 0xC0 != 0x80 { columnsAfterLastOrigin += 1 }
     }
 
     mutating func run() {
@@ -220,7 +245,7 @@ enum HTMLFlattener {
       static let checkedPhrase = ASCIIText.phrase("CHECKED")
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
-      static func of(_ name: ArraySlice<UInt8>) -> TagKind? {
+      static func of(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> TagKind? {
         guard name.count <= longestName else { return nil }
         let key = packed(name)
         var slot = Self.slot(of: key)
@@ -257,14 +282,14 @@ enum HTMLFlattener {
       private static let longestName = names.map(\.name.count).max() ?? 0
 
       /// A name's first eight bytes in upper case, packed into an integer.
-      private static func packed(_ name: ArraySlice<UInt8>) -> UInt64 {
+      private static func packed(_ name: some Collection<UInt8>) -> UInt64 {
         var key: UInt64 = 0
         for byte in name.prefix(8) { key = key << 8 | UInt64(ASCIIText.upper(byte)) }
         return key
       }
 
       /// Whether an upper-case name and a name in any case are the same, byte for byte.
-      private static func zipEqual(_ upperName: [UInt8], _ name: ArraySlice<UInt8>) -> Bool {
+      private static func zipEqual(_ upperName: [UInt8], _ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard upperName.count == name.count else { return false }
         var offset = 0
         for byte in name {
@@ -283,7 +308,7 @@ enum HTMLFlattener {
     mutating func skipElement(closedBy closing: [UInt8], after start: Int) {
       var index = start
       while index + closing.count <= bytes.count {
-        if bytes[index] == 0x3C, ASCIIText.matchLength(closing, in: bytes, at: index) != nil {
+        if bytes[index] == 0x3C, LineBytes.hasPrefix(closing, in: bytes, at: index) {
           advance(to: index)
           return
         }
@@ -339,7 +364,7 @@ enum HTMLFlattener {
     }
 
     /// The length in bytes of the UTF-8 Unicode space at `position`, or `nil` when there is none.
-    static func unicodeSpaceLength(_ bytes: [UInt8], at position: Int) -> Int? {
+    static func unicodeSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
       guard bytes[position] == 0xE2 || bytes[position] == 0xE3, position + 2 < bytes.count else { return nil }
       let value =
         (UInt32(bytes[position] & 0x0F) << 12) | (UInt32(bytes[position + 1] & 0x3F) << 6)

@@ -264,3 +264,26 @@ extension LineBytes {
     }
   }
 }
+
+extension LineBytes {
+  /// The range of UTF-8 bytes without the blanks (space, tab, U+00A0) at either end: the bytes
+  /// ``trimmedText(_:)`` makes its text of, found without making it.
+  ///
+  /// - Parameter bytes: Valid UTF-8 bytes.
+  /// - Returns: Offsets into `bytes`; empty when every byte is blank.
+  static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    let start = firstSignificant(bytes)
+    var end = bytes.count
+    while end > start {
+      let byte = bytes[end - 1]
+      if byte == 0x20 || byte == 0x09 {
+        end -= 1
+      } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+    return start..<max(start, end)
+  }
+}

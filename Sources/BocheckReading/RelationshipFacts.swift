@@ -29,6 +29,17 @@ enum RelationshipFacts {
   /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)``.
   private static let rolePhrases = roles.map { ASCIIText.phrase($0 + " of ") }
 
+  /// Whether a paragraph can matter to ``relationships(in:names:)``: only one that names a role can state a
+  /// relationship, and only one holding a parenthesis can define a short name.
+  ///
+  /// The others are left out before they are made into text; leaving them out changes nothing read.
+  ///
+  /// - Parameter paragraph: The paragraph's UTF-8 bytes.
+  static func mayStateRelationship(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+    ASCIIText.firstOffset(of: 0x28, in: paragraph, to: paragraph.count) < paragraph.count
+      || ASCIIText.containsAny(rolePhrases, inBytes: paragraph)
+  }
+
   /// Reads the relationships stated in paragraphs.
   ///
   /// - Parameters:

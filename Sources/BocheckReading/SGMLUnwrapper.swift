@@ -34,10 +34,13 @@ enum SGMLUnwrapper {
 
   /// Splits a submission into its documents once, and picks the schedule and its agreements.
   ///
-  /// - Parameter source: The whole submission.
+  /// - Parameters:
+  ///   - source: The whole submission.
+  ///   - lineRanges: The UTF-8 range of each of its lines when they were found already (see
+  ///     ``SourceLines/init(_:lineRanges:)``).
   /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
-  static func unwrap(_ source: String) -> Submission? {
-    let lines = SourceLines(source).lines
+  static func unwrap(_ source: String, lineRanges: [Range<Int>]? = nil) -> Submission? {
+    let lines = (lineRanges.map { SourceLines(source, lineRanges: $0) } ?? SourceLines(source)).lines
     let documents = spans(lines)
     guard let fallback = documents.first else { return nil }
     let isSchedule: (String?) -> Bool = { type in
@@ -59,12 +62,16 @@ enum SGMLUnwrapper {
   /// <C>, <FN>), but never these.
   private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
 
-  /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes are looked at.
+  /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes, found eight bytes at a
+  /// time, are looked at.
   private static func holdsHTMLTag(_ line: Substring) -> Bool {
     ASCIIText.withUTF8(line) { bytes in
-      bytes.indices.contains { offset in
-        bytes[offset] == 0x3C && htmlTags.contains { LineBytes.hasPrefix($0, in: bytes, at: offset) }
+      var offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, to: bytes.count)
+      while offset < bytes.count {
+        if htmlTags.contains(where: { LineBytes.hasPrefix($0, in: bytes, at: offset) }) { return true }
+        offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, from: offset + 1, to: bytes.count)
       }
+      return false
     }
   }
 
@@ -127,14 +134,24 @@ enum SGMLUnwrapper {
   /// One document's text with every other line blanked, and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
     let body = lines[span.start..<span.end]
-    // Every other line is blanked: it keeps only its line end.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(lines.count + body.reduce(0) { $0 + $1.utf8.count })
-    for index in lines.indices {
-      if index > 0 { bytes.append(0x0A) }
-      if index >= span.start && index < span.end { ASCIIText.withUTF8(lines[index]) { bytes.append(contentsOf: $0) } }
+    // Every other line is blanked: it keeps only its line end. The text is written in place, not copied
+    // from a buffer of its own.
+    let capacity = max(0, lines.count - 1) + body.reduce(0) { $0 + $1.utf8.count }
+    let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+      var written = 0
+      for index in lines.indices {
+        if index > 0 {
+          buffer[written] = 0x0A
+          written += 1
+        }
+        guard index >= span.start && index < span.end else { continue }
+        ASCIIText.withUTF8(lines[index]) { line in
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line)
+          written += line.count
+        }
+      }
+      return written
     }
-    let text = String(decoding: bytes, as: UTF8.self)
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {

@@ -20,38 +20,52 @@ import BocheckModel
 struct SignatureBlocks {
   /// A line, or one cell of a table row, with the 1-based line it came from.
   struct Entry {
-    /// The text, blanks trimmed; empty for a blank line.
-    var text: String
+    /// The text, blanks trimmed; empty for a blank line. A slice of the line where that is all cleaning
+    /// changes, so that the lines of a long body are read without a text made for each.
+    var text: Substring
     /// The 1-based line (of the lines read, before mapping to the source).
     var line: Int
     /// For a line of plain text, the character position its text starts at; `nil` for a table cell.
     var indent: Int?
   }
 
-  /// The entries of the block's lines; a blank line is an entry with empty text.
-  private let entries: [Entry]
+  /// An entry of one column of a block, its text made once the block is read.
+  private struct ColumnEntry {
+    /// The text, blanks trimmed; empty for a blank line or an empty cell.
+    var text: String
+    /// The 1-based line (of the lines read, before mapping to the source).
+    var line: Int
+  }
+
+  /// The entries read so far that can still be looked at.
+  private var window: EntryWindow
   /// Whether the lines are a joint filing agreement of their own (an exhibit), whose signatures open with
   /// a "Dated:" line after its text.
   private let isAgreement: Bool
 
-  /// Reads the blocks among lines already split into entries.
+  /// Reads the blocks among lines given one entry at a time.
   ///
   /// - Parameters:
-  ///   - entries: The body's lines in order, each as one entry or as its cells.
+  ///   - entries: The body's lines in order, each as one entry or as its cells; a blank line is an entry
+  ///     with empty text.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  init(_ entries: [Entry], isAgreement: Bool = false) {
-    self.entries = entries
+  init(_ entries: AnyIterator<Entry>, isAgreement: Bool = false) {
+    window = EntryWindow(entries)
     self.isAgreement = isAgreement
   }
 
   /// The names that sign, each at the line of its name (or of its signature, for a person signing alone).
-  var signers: [NamedMention] {
+  ///
+  /// The entries are read once, in order: only the block being read and the entries a block's opening
+  /// looks back on are held, never the whole body.
+  mutating func signers() -> [NamedMention] {
     var result: [NamedMention] = []
     var index = 0
-    while index < entries.count {
+    while window.entry(at: index) != nil {
+      window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index)
-        for column in SignatureBlocks.columns(of: Array(entries[(index + 1)..<end])) {
+        for column in SignatureBlocks.columns(of: window.entries(in: (index + 1)..<end)) {
           result += SignatureBlocks.signers(in: column)
         }
         index = max(end, index + 1)
@@ -62,24 +76,94 @@ struct SignatureBlocks {
     return result
   }
 
+  /// The entries of a body read one at a time, of which those that can still be looked at are held.
+  ///
+  /// Indices count the entries from the body's first one. Entries are read from the source as they are
+  /// asked for; those before the index the reading looks back to are dropped, in batches, so that the
+  /// entries held stay few however long the body is.
+  private struct EntryWindow {
+    private let source: AnyIterator<Entry>
+    /// The entries held, from the one at `firstIndex` on.
+    private var held: [Entry] = []
+    private var firstIndex = 0
+    private var sourceIsEmpty = false
+    /// How many entries are held before the next batch is dropped.
+    private var dropThreshold = 1024
+
+    init(_ source: AnyIterator<Entry>) { self.source = source }
+
+    /// The entry at `index`, read from the source when needed; `nil` past the last one.
+    ///
+    /// - Parameter index: An index at or after the first entry held.
+    mutating func entry(at index: Int) -> Entry? {
+      while !sourceIsEmpty && index - firstIndex >= held.count {
+        if let next = source.next() { held.append(next) } else { sourceIsEmpty = true }
+      }
+      return index - firstIndex < held.count ? held[index - firstIndex] : nil
+    }
+
+    /// The entries in a range of indices, all read already.
+    func entries(in range: Range<Int>) -> [Entry] {
+      Array(held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)])
+    }
+
+    /// The text of the entry at `index`, which was read already and is still held.
+    func text(at index: Int) -> Substring { held[index - firstIndex].text }
+
+    /// Drops the entries that ``startsBlock(at:)`` can no longer look back to from `index` or after it
+    /// (those before ``lookBackStart(from:)``), once enough are held to make a batch worth dropping.
+    ///
+    /// - Parameter index: The entry being read, which is held.
+    mutating func forgetEntries(beforeLookBackFrom index: Int) {
+      guard held.count >= dropThreshold else { return }
+      let dropped = lookBackStart(from: index) - firstIndex
+      if dropped > 0 {
+        held.removeFirst(dropped)
+        firstIndex += dropped
+      }
+      dropThreshold = max(1024, 2 * held.count)
+    }
+
+    /// The earliest index ``startsBlock(at:)`` can look back to from `index`: that of the
+    /// ``lookBackEntries``th entry with text counting back from it, or the first entry.
+    private func lookBackStart(from index: Int) -> Int {
+      var position = index
+      var seen = 0
+      while position > 0 {
+        if !text(at: position).isEmpty { seen += 1 }
+        if seen == SignatureBlocks.lookBackEntries { break }
+        position -= 1
+      }
+      return position
+    }
+  }
+
   // MARK: Blocks
 
-  private func startsBlock(at index: Int) -> Bool {
+  /// How many entries with text, counting back from a block's opening, are read for the agreement it
+  /// executes.
+  private static let lookBackEntries = 60
+
+  private mutating func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    let text = entries[index].text
-    guard let first = text.utf8.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
-    if Phrase.signatureHeadings.contains(where: { LineBytes.equals($0, text) }) { return true }
-    if LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
-    // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the
-    // text of a joint filing agreement.
-    let datesAgreement = isAgreement && LineBytes.hasPrefix(anyOf: Phrase.dateLabels, in: text)
-    guard LineBytes.hasPrefix(Phrase.inWitnessWhereof, in: text) || datesAgreement else { return false }
+    let opening = ASCIIText.withUTF8(window.text(at: index)) { text -> Bool? in
+      guard let first = text.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
+      let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
+      if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
+      // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the
+      // text of a joint filing agreement.
+      let datesAgreement = isAgreement && Phrase.dateLabels.contains { LineBytes.hasPrefix($0, in: text) }
+      return LineBytes.hasPrefix(Phrase.inWitnessWhereof, in: text) || datesAgreement ? nil : false
+    }
+    if let opening { return opening }
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index
     var seen = 0
-    while position >= 0 && seen < 60 {
-      let text = entries[position].text
-      if LineBytes.hasPrefix(anyOf: Phrase.documentTags, in: text) { break }
+    while position >= 0 && seen < SignatureBlocks.lookBackEntries {
+      let text = window.text(at: position)
+      if ASCIIText.withUTF8(text, { bytes in Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) } }) {
+        break
+      }
       if Phrase.jointFilingMarks.contains(where: { ASCIIText.contains($0, in: text) }) { return true }
       if !text.isEmpty { seen += 1 }
       position -= 1
@@ -87,16 +171,16 @@ struct SignatureBlocks {
     return false
   }
 
-  private func blockEnd(after start: Int) -> Int {
+  private mutating func blockEnd(after start: Int) -> Int {
     var index = start + 1
-    while index < entries.count {
-      let text = entries[index].text
-      let isAttestation = LineBytes.hasPrefix(anyOf: Phrase.attestations, in: text)
-      if !isAttestation
-        && (SignatureBlocks.isLonger(text, than: 150) || LineBytes.hasPrefix(anyOf: Phrase.blockEndings, in: text))
-      {
-        return index
+    while let entry = window.entry(at: index) {
+      let endsBlock = ASCIIText.withUTF8(entry.text) { text in
+        let isAttestation = Phrase.attestations.contains { LineBytes.hasPrefix($0, in: text) }
+        return !isAttestation
+          && (SignatureBlocks.isLonger(entry.text, than: 150)
+            || Phrase.blockEndings.contains { LineBytes.hasPrefix($0, in: text) })
       }
+      if endsBlock { return index }
       index += 1
     }
     return index
@@ -105,31 +189,33 @@ struct SignatureBlocks {
   /// The block's entries one column at a time: plain text laid out in side-by-side columns ("ALPHA CORP
   /// <spaces> BETA CORP") has cells that start at the same character positions on several lines. Table
   /// cells stay in the first column, in order.
-  private static func columns(of block: [Entry]) -> [[Entry]] {
+  private static func columns(of block: [Entry]) -> [[ColumnEntry]] {
     var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
     var starts: [Int] = []
     for entry in block {
       guard let indent = entry.indent else {
-        rows.append((entry.line, [(0, entry.text)]))
+        rows.append((entry.line, [(0, String(entry.text))]))
         continue
       }
-      let cells = textCells(entry.text).map { (start: $0.start + indent, text: $0.text) }
+      let cells = textCells(String(entry.text)).map { (start: $0.start + indent, text: $0.text) }
       rows.append((entry.line, cells))
       starts += cells.dropFirst().map(\.start)
     }
-    guard let firstBoundary = starts.min() else { return [block] }
+    guard let firstBoundary = starts.min() else {
+      return [block.map { ColumnEntry(text: String($0.text), line: $0.line) }]
+    }
     var boundaries = [firstBoundary]
     for start in starts.sorted() where start > boundaries[boundaries.count - 1] + 3 { boundaries.append(start) }
-    var columns = Array(repeating: [Entry](), count: boundaries.count + 1)
+    var columns = Array(repeating: [ColumnEntry](), count: boundaries.count + 1)
     for (line, cells) in rows {
       var filled = Set<Int>()
       for cell in cells {
         let column = boundaries.lastIndex { $0 <= cell.start + 2 }.map { $0 + 1 } ?? 0
-        columns[column].append(Entry(text: cell.text, line: line, indent: nil))
+        columns[column].append(ColumnEntry(text: cell.text, line: line))
         filled.insert(column)
       }
       for column in columns.indices where !filled.contains(column) {
-        columns[column].append(Entry(text: "", line: line, indent: nil))
+        columns[column].append(ColumnEntry(text: "", line: line))
       }
     }
     return columns
@@ -192,11 +278,11 @@ struct SignatureBlocks {
   // MARK: Signatures
 
   /// The signers of one column of a block.
-  private static func signers(in column: [Entry]) -> [NamedMention] {
+  private static func signers(in column: [ColumnEntry]) -> [NamedMention] {
     var result: [NamedMention] = []
     // Names printed since the last blank line, and the group that waits for its signature.
-    var group: [Entry] = []
-    var waiting: [Entry] = []
+    var group: [ColumnEntry] = []
+    var waiting: [ColumnEntry] = []
     var previousBlank = true
     var lastSignatory: String?
     var index = 0
@@ -242,7 +328,8 @@ struct SignatureBlocks {
         }
         continue
       }
-      if let signatory = lastSignatory, NameKey.match(signedName(text), signatory) != nil || isNameAndTitle(text) {
+      // The name and title test comes first: it is one look at the bytes, the match builds both names' keys.
+      if let signatory = lastSignatory, isNameAndTitle(text) || NameKey.match(signedName(text), signatory) != nil {
         // The signatory's name printed again under the signature (once).
         lastSignatory = nil
         continue
@@ -267,15 +354,15 @@ struct SignatureBlocks {
 
   /// The names of a group of lines: a name wrapped over two lines is one name; three lines or more are
   /// one name each, a line that only continues the one before it ("II, L.P.", "and Company") aside.
-  private static func namesOfGroup(_ group: [Entry]) -> [Entry] {
+  private static func namesOfGroup(_ group: [ColumnEntry]) -> [ColumnEntry] {
     guard group.count > 1 else { return group }
     if group.count == 2 && !endsWithTerminalSuffix(group[0].text) && group[1].text.count <= 60 {
-      return [Entry(text: group[0].text + " " + group[1].text, line: group[0].line)]
+      return [ColumnEntry(text: group[0].text + " " + group[1].text, line: group[0].line)]
     }
-    var names: [Entry] = []
+    var names: [ColumnEntry] = []
     for entry in group {
       if let last = names.last, continuesName(entry.text) {
-        names[names.count - 1] = Entry(text: last.text + " " + entry.text, line: last.line)
+        names[names.count - 1] = ColumnEntry(text: last.text + " " + entry.text, line: last.line)
       } else {
         names.append(entry)
       }
@@ -354,7 +441,7 @@ struct SignatureBlocks {
 
   /// The signatory's name on the line after a signature that prints none ("By: ________" then
   /// "Name: Jane Roe").
-  private static func followingName(in column: [Entry], after index: Int) -> String? {
+  private static func followingName(in column: [ColumnEntry], after index: Int) -> String? {
     guard let next = nextText(in: column, after: index) else { return nil }
     var text = next.text
     if LineBytes.hasPrefix(Phrase.nameLabel, in: text) { text = String(text.dropFirst(5)) }
@@ -365,11 +452,11 @@ struct SignatureBlocks {
   /// Whether a person's signature with no names above it is their own: the next line says
   /// "individually", or prints their name again with no title after it (captions such as "Signature" or
   /// "Name/Title" under the lines aside). A signature followed by anything else is not claimed.
-  private static func signsForThemselves(_ signed: String, _ column: [Entry], after index: Int) -> Bool {
+  private static func signsForThemselves(_ signed: String, _ column: [ColumnEntry], after index: Int) -> Bool {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
     if ASCIIText.contains(Phrase.individually, in: first.text) { return true }
     let printed = signedName(first.text)
-    guard NameKey.match(printed, signed) != nil, !isNameAndTitle(printed) else { return false }
+    guard !isNameAndTitle(printed), NameKey.match(printed, signed) != nil else { return false }
     guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
     // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
     if ASCIIText.contains(Phrase.individually, in: second.text) { return true }
@@ -378,7 +465,7 @@ struct SignatureBlocks {
 
   /// Whether a title follows a signature: on the signatory's printed name ("Jane Roe, President") or on a
   /// line of its own after it ("Title: President", "Managing Member").
-  private static func hasTitle(_ column: [Entry], after index: Int, signed: String) -> Bool {
+  private static func hasTitle(_ column: [ColumnEntry], after index: Int, signed: String) -> Bool {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
     if isTitle(first.text) || isNameAndTitle(first.text) { return true }
     guard NameKey.match(signedName(first.text), signed) != nil,
@@ -388,14 +475,14 @@ struct SignatureBlocks {
   }
 
   /// Whether the signatory of an entity also signs for themselves: "Jane Roe, individually and as ...".
-  private static func signsIndividually(_ column: [Entry], after index: Int) -> Bool {
+  private static func signsIndividually(_ column: [ColumnEntry], after index: Int) -> Bool {
     guard let next = nextText(in: column, after: index) else { return false }
     return ASCIIText.contains(Phrase.individually, in: next.text)
   }
 
   /// The next entry with text after `index`, drawn rules (and, when asked, captions) skipped.
   private static func nextText(
-    in column: [Entry], after index: Int, skippingCaptions: Bool = false
+    in column: [ColumnEntry], after index: Int, skippingCaptions: Bool = false
   ) -> (text: String, index: Int)? {
     var next = index + 1
     while next < column.count {
@@ -483,7 +570,7 @@ struct SignatureBlocks {
   }
 
   /// Whether a text has more than `limit` characters, counted only when its bytes are more.
-  private static func isLonger(_ text: String, than limit: Int) -> Bool {
+  private static func isLonger(_ text: some StringProtocol, than limit: Int) -> Bool {
     text.utf8.count > limit && text.count > limit
   }
 

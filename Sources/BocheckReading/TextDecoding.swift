@@ -69,7 +69,17 @@ struct SourceLines {
       }
       return ranges
     }
-    lines = ranges.map { LineBytes.slice(text, $0) }
+    self.init(text, lineRanges: ranges)
+  }
+
+  /// The lines of a text whose line ends were found already, as ``init(_:)`` finds them (see
+  /// ``FilingSplitter/starts(of:format:lines:)``).
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - lineRanges: The UTF-8 range of each line, without its terminator.
+  init(_ text: String, lineRanges: [Range<Int>]) {
+    lines = lineRanges.map { LineBytes.slice(text, $0) }
     origins = nil
   }
 

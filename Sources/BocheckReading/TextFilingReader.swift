@@ -95,7 +95,11 @@ enum TextFilingReader {
     filing.jointFilers = facts.jointFilers(in: bodyRange, knownNames: knownNames.union(signerNames))
     // Relationships the body states in words tie parents whose row 11 names nobody to their funds.
     RelationshipFacts.attribute(
-      { facts.paragraphs(in: bodyRange).map { ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1)) } },
+      {
+        facts.paragraphs(in: bodyRange, where: RelationshipFacts.mayStateRelationship).map {
+          ($0.text, lines.sourceLine($0.lineStarts.first?.line ?? 1))
+        }
+      },
       to: &pages)
     filing.coverPages = pages
     filing.readerNotes = assembled.notes

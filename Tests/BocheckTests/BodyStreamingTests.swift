@@ -1,0 +1,103 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckReading
+
+/// The byte-level and streaming readers of a filing's body give the answers of the text-level logic they
+/// replace, on invented lines: cleaned lines read in place, phrases found in bytes, signature blocks read
+/// through a window of the lines, and HTML text runs placed from one origin.
+@Suite struct BodyStreamingTests {
+  /// Lines of the kinds a body holds: blanks, emphasis, table rows, accented and ligature text.
+  private static let lines: [String] = [
+    "", "   ", "\t", "SIGNATURE", "  **Item 1.**  Name of Issuer: Alpha Corp  ", "**It**em 1(a)", "***", "* note",
+    "\u{A0}Jane Roe\u{A0}", "Alpha Fund LP\tBeta Fund LP", " \tBy:\t/s/ Jane Roe\t ", "Société Générale, Président",
+    "ﬁrst amendment", "Straße 4", "SC 13D/A", "schedule 13g", "Amendment No. 4", "  based on  12,500,000 shares",
+  ]
+
+  @Test func cleanedLinesReadInPlaceAreTheCleanedText() {
+    for line in Self.lines {
+      let cleaned = DocumentFacts.cleanLine(Substring(line))
+      #expect(String(DocumentFacts.cleanedSlice(Substring(line))) == cleaned, "\(line)")
+      let bytes = DocumentFacts.withCleanedBytes(Substring(line)) { Array($0) }
+      #expect(bytes == Array(cleaned.utf8), "\(line)")
+      #expect(DocumentFacts.upperCasedCleanLine(Substring(line)) == Array(cleaned.uppercased().utf8), "\(line)")
+    }
+  }
+
+  @Test func trimmedRangeIsTrimmedText() {
+    for line in Self.lines + ["\u{A0} \tAlpha \u{A0}", "Beta\u{A0}\u{A0}", "\u{A0}"] {
+      let fromRange = ASCIIText.withUTF8(line) { bytes in
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[LineBytes.trimmedRange(bytes)]), as: UTF8.self)
+      }
+      #expect(fromRange == ASCIIText.withUTF8(line) { LineBytes.trimmedText($0) }, "\(line)")
+    }
+  }
+
+  @Test func phrasesFoundInBytesAreThoseFoundInText() {
+    let phraseSets = [
+      ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"], ["GENERAL PARTNER OF ", "MANAGER OF "], ["(", "JOINT"],
+    ].map { $0.map(ASCIIText.phrase) }
+    let texts =
+      Self.lines + [
+        "the shares outstanding", "Based  on", "calculated on the basis of 12.5 million", "basis o", "b",
+        "the general partner of Alpha", "Manager of", "(the \"Fund\")", "joint", "Outstandin",
+      ]
+    for text in texts {
+      for phrases in phraseSets {
+        let inBytes = ASCIIText.withUTF8(text) { ASCIIText.containsAny(phrases, inBytes: $0) }
+        #expect(inBytes == ASCIIText.containsAny(phrases, in: text), "\(text)")
+      }
+    }
+  }
+
+  /// A body of `filler` lines of prose, then a joint filing agreement `gap` lines of text long, its
+  /// attestation and two signatures.
+  private func agreementBody(filler: Int, gap: Int) -> String {
+    var lines: [String] = []
+    for index in 0..<filler { lines += ["Paragraph \(index) of the statement, which names nobody.", ""] }
+    lines += ["The undersigned agree to the joint filing of this statement.", ""]
+    for index in 0..<gap { lines += ["Clause \(index) of the agreement.", ""] }
+    lines += [
+      "IN WITNESS WHEREOF, the undersigned have signed this agreement.", "", "ALPHA FUND LP", "",
+      "By: /s/ Jane Roe", "Name: Jane Roe", "Title: Managing Member", "", "/s/ John Doe", "John Doe", "",
+    ]
+    return lines.joined(separator: "\n")
+  }
+
+  @Test func aBlockDeepInALongBodyIsRead() {
+    for filler in [0, 10, 3_000] {
+      let lines = SourceLines(agreementBody(filler: filler, gap: 5))
+      let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1))
+      #expect(signers.map(\.name) == ["ALPHA FUND LP", "John Doe"], "filler \(filler)")
+    }
+  }
+
+  @Test func theAgreementIsLookedForOnlySixtyLinesBack() {
+    // 59 clauses and the attestation are 60 lines with text: the agreement's mention is the 61st, out of reach.
+    for (gap, signs) in [(58, true), (59, false)] {
+      for filler in [0, 3_000] {
+        let lines = SourceLines(agreementBody(filler: filler, gap: gap))
+        let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1))
+        #expect(!signers.isEmpty == signs, "gap \(gap), filler \(filler)")
+      }
+    }
+  }
+
+  @Test func wordsOfAFlattenedLineKeepTheirSourcePlaces() {
+    let html = "<p>Alpha Beta\n  Gamma   Delta <b>Epsilon</b> Zeta &amp; Eta</p>\n<p>Théta  Iota</p>"
+    let flattened = HTMLFlattener.flatten(html)
+    let sourceLines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for position in 1...flattened.count {
+      let text = String(flattened[position])
+      var columns = ColumnCounter(Array(text.utf8))
+      for word in text.split(separator: " ") where word.first?.isLetter == true {
+        let offset = text.utf8.distance(from: text.startIndex, to: word.startIndex)
+        let place = flattened.location(position: position, offset: offset, columns: &columns)
+        // The word stands in the source at that line and character column.
+        let sourceLine = sourceLines[place.line - 1]
+        let found = sourceLine.dropFirst(place.column - 1)
+        #expect(found.hasPrefix(word), "\(word) at \(place)")
+      }
+    }
+  }
+}
