@@ -307,6 +307,29 @@ enum ASCIIText {
     }
   }
 
+  /// Whether the bytes of `range`, their ASCII letters upper-cased, are `word`.
+  ///
+  /// Compared index by index: no `zip` iterator, whose generic type the runtime would build on first use.
+  ///
+  /// - Parameters:
+  ///   - word: The word, upper case.
+  ///   - bytes: The text's bytes.
+  ///   - range: The part of `bytes` to compare.
+  static func spells(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> Bool {
+    guard range.count == word.count else { return false }
+    var offset = 0
+    while offset < word.count {
+      if upper(bytes[range.lowerBound + offset]) != word[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  /// Whether the bytes of `range`, their ASCII letters upper-cased, are `word`, in an array's bytes.
+  static func spells(_ word: [UInt8], in bytes: [UInt8], at range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { spells(word, in: $0, at: range) }
+  }
+
   /// Whether a byte occurs in `text`, scanning its UTF-8 bytes in place.
   static func containsByte(_ byte: UInt8, in text: String) -> Bool {
     withUTF8(text) { scan(for: byte, caseBit: 0, in: $0, from: 0, to: $0.count) < $0.count }

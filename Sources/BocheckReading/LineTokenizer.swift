@@ -560,7 +560,7 @@ enum LineTokenizer {
 
   /// Whether the letters `bytes[range]`, upper-cased, are `word`.
   private static func spells(_ bytes: [UInt8], _ range: Range<Int>, _ word: [UInt8]) -> Bool {
-    range.count == word.count && zip(bytes[range], word).allSatisfy { ASCIIText.upper($0) == $1 }
+    ASCIIText.spells(word, in: bytes, at: range)
   }
 }
 

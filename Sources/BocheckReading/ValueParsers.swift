@@ -204,8 +204,7 @@ enum ValueParsers {
     while start > 0, name[start - 1] != 0x20 { start -= 1 }
     /// Whether the word's last bytes spell `ending`, ignoring case.
     func wordEnds(with ending: [UInt8]) -> Bool {
-      end - start >= ending.count
-        && zip(name[(end - ending.count)..<end], ending).allSatisfy { ASCIIText.upper($0) == $1 }
+      end - start >= ending.count && ASCIIText.spells(ending, in: name, at: (end - ending.count)..<end)
     }
     return abbreviations.contains { $0.count == end - start && wordEnds(with: $0) }
       || abbreviationEndings.contains(where: wordEnds)
@@ -424,9 +423,7 @@ enum ValueParsers {
       }
       for ending in partEndings
       where part.count >= ending.count
-        && zip(bytes[(part.upperBound - ending.count)..<part.upperBound], ending).allSatisfy({
-          ASCIIText.upper($0) == $1
-        })
+        && ASCIIText.spells(ending, in: bytes, at: (part.upperBound - ending.count)..<part.upperBound)
       {
         dropLast(ending.count)
         trimmed = true

@@ -34,4 +34,17 @@ import Testing
     #expect(ASCIIText.firstOccurrence(of: "manager", in: tail) == tail.firstRange(of: "manager"))
     #expect(ASCIIText.firstOccurrence(of: "Müller", in: tail) == nil)
   }
+
+  @Test("a range spells an upper-case word whatever the case of its letters, and only at its length")
+  func rangeSpellsWord() {
+    let bytes = Array("xx Inc. co., LTD é".utf8)
+    #expect(ASCIIText.spells(Array("INC.".utf8), in: bytes, at: 3..<7))
+    #expect(ASCIIText.spells(Array("CO.,".utf8), in: bytes, at: 8..<12))
+    #expect(ASCIIText.spells(Array("LTD".utf8), in: bytes, at: 13..<16))
+    #expect(!ASCIIText.spells(Array("INC".utf8), in: bytes, at: 3..<7))
+    #expect(!ASCIIText.spells(Array("LTE".utf8), in: bytes, at: 13..<16))
+    // A non-ASCII byte is compared as it is.
+    #expect(ASCIIText.spells(Array(" é".utf8), in: bytes, at: 16..<19))
+    #expect(ASCIIText.spells([], in: bytes, at: 2..<2))
+  }
 }
