@@ -30,20 +30,7 @@ enum LineBytes {
   ///
   /// - Parameter bytes: Valid UTF-8 bytes.
   static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var start = firstSignificant(bytes)
-    var end = bytes.count
-    while end > start {
-      let byte = bytes[end - 1]
-      if byte == 0x20 || byte == 0x09 {
-        end -= 1
-      } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
-        end -= 2
-      } else {
-        break
-      }
-    }
-    if start > end { start = end }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
   }
 
   /// Whether the eight bytes at `offset` hold a line feed or a carriage return, read as one word.

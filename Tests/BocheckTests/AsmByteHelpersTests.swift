@@ -6,44 +6,6 @@ import Testing
 /// The byte-level steps of the row readers give the answers of the String-level logic they replaced, on
 /// invented inputs.
 @Suite struct AsmByteHelpersTests {
-  /// The text `ExactDecimal.formatted(grouping:)` gave when it was built from Strings.
-  private func formattedWithStrings(_ value: ExactDecimal, grouping: Bool) -> String {
-    let negative = value.significand < 0
-    let digits = String(negative ? -value.significand : value.significand)
-    let padded = String(repeating: "0", count: max(0, value.scale + 1 - digits.count)) + digits
-    let integerPart = padded.dropLast(value.scale)
-    let fraction = padded.suffix(value.scale)
-    var integerText = String(integerPart)
-    if grouping && integerText.count > 3 {
-      var groups: [Substring] = []
-      var end = integerText.endIndex
-      while end > integerText.startIndex {
-        let start = integerText.index(end, offsetBy: -3, limitedBy: integerText.startIndex) ?? integerText.startIndex
-        groups.insert(integerText[start..<end], at: 0)
-        end = start
-      }
-      integerText = groups.joined(separator: ",")
-    }
-    return (negative ? "-" : "") + integerText + (value.scale > 0 ? "." + fraction : "")
-  }
-
-  @Test func formattedDecimalsReadAsTheyDidWithStrings() {
-    let significands: [Int128] = [
-      0, 1, 9, 10, 99, 100, 999, 1_000, 12_345, 123_456, 1_234_567, 100_000_000, 999_999_999_999_999, -1, -5, -999,
-      -1_000, -1_234_567, 42_000_000_000_000_000, Int128.max, Int128.min + 1,
-    ]
-    for significand in significands {
-      for scale in 0...8 {
-        let value = ExactDecimal(significand: significand, scale: scale)
-        for grouping in [false, true] {
-          #expect(value.formatted(grouping: grouping) == formattedWithStrings(value, grouping: grouping))
-        }
-      }
-    }
-    #expect(ExactDecimal(significand: 5, scale: 2).description == "0.05")
-    #expect(ExactDecimal(significand: -1_234_567_5, scale: 1).description == "-1,234,567.5")
-  }
-
   @Test func occurrencesInOnePassAreTheRepeatedSearches() {
     let phrases = ["OWNED BY", "COLLECTIVELY OWNED BY", "HELD BY", "INCLUDING", "OF WHICH", "CONSISTING OF", "A"]
       .map(ASCIIText.phrase)

@@ -30,10 +30,11 @@ struct RulesDecimalTextTests {
   func textEqualsTheStringLogic() {
     let significands: [Int128] = [
       0, 1, -1, 7, 12, 123, 999, 1000, -1000, 1234, 12_345, 123_456, 1_234_567, -9_876_543_210, 100_000_000,
-      Int128(Int64.max), -Int128(Int64.max), 10_000_000_000_000_000_000_000,
+      Int128(Int64.max), -Int128(Int64.max), 10_000_000_000_000_000_000_000, 9, 10, 99, 100, -5, -999,
+      999_999_999_999_999, 42_000_000_000_000_000, Int128.max, Int128.min + 1,
     ]
     for significand in significands {
-      for scale in [0, 1, 2, 3, 4, 6, 9, 12] {
+      for scale in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12] {
         let value = ExactDecimal(significand: significand, scale: scale)
         for grouping in [true, false] {
           #expect(
@@ -42,5 +43,7 @@ struct RulesDecimalTextTests {
         }
       }
     }
+    #expect(ExactDecimal(significand: 5, scale: 2).description == "0.05")
+    #expect(ExactDecimal(significand: -1_234_567_5, scale: 1).description == "-1,234,567.5")
   }
 }
