@@ -70,6 +70,31 @@ enum TestSupport {
   static func read(text: String, path: String = "test.txt") throws -> Filing {
     try FilingReader.read(bytes: Array(text.utf8), path: path)
   }
+
+  /// Texts made of pieces drawn by a seeded generator, the same on every run: for comparing a fast byte-level
+  /// routine with a plain reference on many awkward inputs.
+  ///
+  /// - Parameters:
+  ///   - pieces: What the texts are made of.
+  ///   - count: How many texts.
+  ///   - maximumPieces: Each text has fewer pieces than this.
+  ///   - seed: The generator's seed.
+  /// - Returns: Each text's bytes, with the generator's state that drew it (for choices of the test's own).
+  static func pieceTexts(_ pieces: [String], count: Int, maximumPieces: UInt64, seed: UInt64)
+    -> [(bytes: [UInt8], draw: UInt64)]
+  {
+    var seed = seed
+    return (0..<count).map { _ in
+      var text: [UInt8] = []
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      var draw = seed
+      for _ in 0..<Int(draw % maximumPieces) {
+        text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
+        draw = draw >> 5 | draw << 59
+      }
+      return (text, seed)
+    }
+  }
 }
 
 extension CoverPage {

@@ -91,15 +91,7 @@ import Testing
       "page", "Page", "PAGE", "pAgE", "x", " ", "\t", "(a)", "13d", "item  4", "é", "Item\u{00A0}4", "A", "a\t4", "M",
       "pa",
     ]
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for _ in 0..<400 {
-      var text: [UInt8] = []
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      var draw = seed
-      for _ in 0..<Int(draw % 9) {
-        text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
-        draw = draw >> 5 | draw << 59
-      }
+    for (text, _) in TestSupport.pieceTexts(pieces, count: 400, maximumPieces: 9, seed: 0x9E37_79B9_7F4A_7C15) {
       let string = String(decoding: text, as: UTF8.self)
       if Array(string.utf8) == text {
         // Up to four distinct first bytes are scanned for eight bytes at a time, five or more byte by byte.

@@ -21,15 +21,7 @@ import Testing
 
   @Test func linesAndColumnsAgreeWithAByteByByteCount() {
     let pieces = ["a", "\n", "é", "€", "\r\n", "𝄞", " ", "\t", "xyzxyzxyz", "\n\n", "<tag>"]
-    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-    for _ in 0..<200 {
-      var text: [UInt8] = []
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      var draw = seed
-      for _ in 0..<Int(draw % 40) {
-        text += Array(pieces[Int((draw >> 8) % UInt64(pieces.count))].utf8)
-        draw = draw >> 5 | draw << 59
-      }
+    for (text, seed) in TestSupport.pieceTexts(pieces, count: 200, maximumPieces: 40, seed: 0x2545_F491_4F6C_DD1D) {
       // Stops at rising offsets, some skipped over in one move, some asked twice.
       var cursor = SourceCursor()
       var offset = 0
