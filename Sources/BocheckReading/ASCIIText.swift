@@ -192,7 +192,7 @@ enum ASCIIText {
   ///   - needle: The bytes to find, at least one.
   ///   - bytes: The bytes to search.
   ///   - start: The offset to start at.
-  private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let first = needle.first, bytes.count >= needle.count else { return nil }
     let lastStart = bytes.count - needle.count
     var position = start

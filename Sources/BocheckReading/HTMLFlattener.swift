@@ -193,7 +193,7 @@ enum HTMLFlattener {
       }
       let name = nameStart..<index
       // Only the tags below change the text: the others are told apart by their name's bytes, no String made.
-      guard let kind = TagKind.of(bytes[name]) else { return }
+      guard let kind = TagKind.of(bytes, name: name) else { return }
       let attributes = index..<range.upperBound
       switch kind {
       case .hidden:
@@ -245,58 +245,12 @@ enum HTMLFlattener {
       static let checkedPhrase = ASCIIText.phrase("CHECKED")
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
-      static func of(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> TagKind? {
-        guard name.count <= longestName else { return nil }
-        let key = packed(name)
-        var slot = Self.slot(of: key)
-        while let index = table[slot] {
-          let entry = names[index]
-          // Names longer than eight bytes agree on their first eight; the rest is compared here.
-          if entry.name.count == name.count && packed(entry.name[...]) == key
-            && (name.count <= 8 || zipEqual(entry.name, name))
-          {
-            return entry.kind
-          }
-          slot = (slot + 1) & (table.count - 1)
-        }
-        return nil
-      }
-
-      /// The names' indices by the hash of their first eight bytes (open addressing, 64 slots for about 30
-      /// names), so that a tag's name is told by one or two comparisons.
-      private static let table: [Int?] = {
-        var table = [Int?](repeating: nil, count: 64)
-        for (index, entry) in names.enumerated() {
-          var slot = slot(of: packed(entry.name[...]))
-          while table[slot] != nil { slot = (slot + 1) & (table.count - 1) }
-          table[slot] = index
-        }
-        return table
-      }()
-
-      /// The slot of a packed name in ``table``.
-      private static func slot(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
-      }
-
-      private static let longestName = names.map(\.name.count).max() ?? 0
-
-      /// A name's first eight bytes in upper case, packed into an integer.
-      private static func packed(_ name: some Collection<UInt8>) -> UInt64 {
-        var key: UInt64 = 0
-        for byte in name.prefix(8) { key = key << 8 | UInt64(ASCIIText.upper(byte)) }
-        return key
-      }
-
-      /// Whether an upper-case name and a name in any case are the same, byte for byte.
-      private static func zipEqual(_ upperName: [UInt8], _ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard upperName.count == name.count else { return false }
-        var offset = 0
-        for byte in name {
-          if ASCIIText.upper(byte) != upperName[offset] { return false }
-          offset += 1
-        }
-        return true
+      ///
+      /// - Parameters:
+      ///   - bytes: The text's bytes.
+      ///   - name: Where the tag's name stands in them.
+      static func of(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> TagKind? {
+        names.first { $0.name.count == name.count && ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
       }
     }
 

@@ -218,35 +218,20 @@ enum XMLFilingReader {
   ///
   /// - Parameter bytes: The element's decoded text.
   private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-    var start = bytes.startIndex
-    var end = bytes.endIndex
-    while start < end {
-      if bytes[start] == 0x20 || bytes[start] == 0x09 {
+    bytes.withUnsafeBufferPointer { bytes in
+      let blanksTrimmed = LineBytes.trimmedRange(bytes)
+      var start = blanksTrimmed.lowerBound
+      var end = blanksTrimmed.upperBound
+      while start < end, bytes[start] == 0x0A || bytes[start] == 0x0D {
+        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
         start += 1
-      } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
-        start += 2
-      } else {
-        break
       }
-    }
-    while end > start {
-      if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+      while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
+        if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
         end -= 1
-      } else if bytes[end - 1] == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
-        end -= 2
-      } else {
-        break
       }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-    while start < end, bytes[start] == 0x0A || bytes[start] == 0x0D {
-      if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
-      start += 1
-    }
-    while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
-      if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
-      end -= 1
-    }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   private static func row(_ field: RowField, _ value: String, line: Int, column: Int) -> Row {

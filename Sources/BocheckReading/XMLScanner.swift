@@ -212,27 +212,22 @@ struct XMLScanner {
     }
   }
 
-  private func find(_ needle: StaticString, from start: Int) -> Int? {
-    let count = needle.utf8CodeUnitCount
-    let first = needle.utf8Start[0]
-    var index = start
-    while index + count <= bytes.count {
-      if bytes[index] == first {
-        var matched = 1
-        while matched < count && bytes[index + matched] == needle.utf8Start[matched] { matched += 1 }
-        if matched == count { return index }
-      }
-      index += 1
-    }
-    return nil
+  /// The offset of the first occurrence of `needle` at or after `start`, byte for byte.
+  private func find(_ needle: [UInt8], from start: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { ASCIIText.firstOffset(of: needle, in: $0, from: start) }
   }
 
-  private func starts(with prefix: StaticString, at offset: Int) -> Bool {
-    let count = prefix.utf8CodeUnitCount
-    guard offset + count <= bytes.count else { return false }
-    for index in 0..<count where bytes[offset + index] != prefix.utf8Start[index] { return false }
-    return true
+  /// Whether `prefix` stands at `offset`, byte for byte.
+  private func starts(with prefix: [UInt8], at offset: Int) -> Bool {
+    offset + prefix.count <= bytes.count && bytes[offset..<(offset + prefix.count)].elementsEqual(prefix)
   }
+
+  /// The delimiters of what ``skipSpecial()`` skips.
+  private static let declarationEnd = Array("?>".utf8)
+  private static let commentStart = Array("<!--".utf8)
+  private static let commentEnd = Array("-->".utf8)
+  private static let dataStart = Array("<![CDATA[".utf8)
+  private static let dataEnd = Array("]]>".utf8)
 
   /// What `skipSpecial` found at a `<`.
   private enum Special {
@@ -250,7 +245,7 @@ struct XMLScanner {
     guard position + 1 < bytes.count else { return nil }
     let next = bytes[position + 1]
     if next == 0x3F {
-      guard let end = find("?>", from: position + 2) else {
+      guard let end = find(Self.declarationEnd, from: position + 2) else {
         advance(to: bytes.count)
         return .unterminated
       }
@@ -258,16 +253,16 @@ struct XMLScanner {
       return .skipped
     }
     guard next == 0x21 else { return nil }
-    if starts(with: "<!--", at: position) {
-      guard let end = find("-->", from: position + 4) else {
+    if starts(with: Self.commentStart, at: position) {
+      guard let end = find(Self.commentEnd, from: position + 4) else {
         advance(to: bytes.count)
         return .unterminated
       }
       advance(to: end + 3)
       return .skipped
     }
-    if starts(with: "<![CDATA[", at: position) {
-      guard let end = find("]]>", from: position + 9) else {
+    if starts(with: Self.dataStart, at: position) {
+      guard let end = find(Self.dataEnd, from: position + 9) else {
         advance(to: bytes.count)
         return .unterminated
       }
