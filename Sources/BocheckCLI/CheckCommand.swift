@@ -196,9 +196,9 @@ enum CheckCommand {
     Filing, InputError
   >] {
     do {
-      let bytes = try InputFiles.bytes(of: input, standardInput: standardInput)
+      let text = try InputFiles.text(of: input, standardInput: standardInput)
       do {
-        return try FilingReader.readAll(bytes: consume bytes, path: input.path, format: format).map { result in
+        return try FilingReader.readAll(text: consume text, path: input.path, format: format).map { result in
           result.mapError { InputError(path: input.path, line: $0.line, message: $0.message) }
         }
       } catch {

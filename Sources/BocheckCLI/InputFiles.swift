@@ -92,17 +92,20 @@ enum InputFiles {
     return (inputs, errors)
   }
 
-  /// Reads an input's bytes.
+  /// Reads an input's text.
+  ///
+  /// A file is read straight into the storage of its text (``FilingText/init(capacity:filling:)``), so that a
+  /// large file is held once while it is decoded.
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - standardInput: Reads all of standard input.
-  /// - Throws: ``InputError`` when the file cannot be opened or read, is not a regular file, or is larger
-  ///   than ``FilingReader/maximumSize``.
-  static func bytes(of input: InputSource, standardInput: () -> [UInt8]) throws(InputError) -> [UInt8] {
+  /// - Throws: ``InputError`` when the file cannot be opened or read, is not a regular file, is larger
+  ///   than ``FilingReader/maximumSize``, or is empty or binary (then with the 1-based line of the problem).
+  static func text(of input: InputSource, standardInput: () -> [UInt8]) throws(InputError) -> FilingText {
     switch input {
     case .standardInput:
-      return standardInput()
+      return try decoded(path: input.path) { () throws(ReadError) in try FilingText(bytes: standardInput()) }
     case .file(let path):
       return try readFile(path)
     }
@@ -135,7 +138,7 @@ enum InputFiles {
     }
   }
 
-  private static func readFile(_ path: String) throws(InputError) -> [UInt8] {
+  private static func readFile(_ path: String) throws(InputError) -> FilingText {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { throw InputError(path: path, message: systemMessage(errno)) }
     defer { close(descriptor) }
@@ -150,9 +153,33 @@ enum InputFiles {
     guard size <= FilingReader.maximumSize else {
       throw InputError(path: path, message: "the file is larger than \(FilingReader.maximumSize / 1024 / 1024) MiB")
     }
+    // One byte more than the size, so that a file that grew since `fstat` shows as one that fills the room.
+    var readError: Int32?
+    let text = try decoded(path: path) { () throws(ReadError) in
+      try FilingText(capacity: size + 1) { buffer in
+        let (count, error) = SystemCalls.read(descriptor, into: buffer)
+        readError = error
+        return error == nil && count < buffer.count ? count : nil
+      }
+    }
+    if let text { return text }
+    if let readError { throw InputError(path: path, message: systemMessage(readError)) }
+    // The file grew: it is read again from its start into bytes that grow with it.
+    guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw InputError(path: path, message: systemMessage(errno)) }
     let (bytes, error) = SystemCalls.readAll(descriptor, expectedSize: size, limit: FilingReader.maximumSize)
     if let error { throw InputError(path: path, message: systemMessage(error)) }
-    return bytes
+    return try decoded(path: path) { () throws(ReadError) in try FilingText(bytes: bytes) }
+  }
+
+  /// The result of decoding an input, with a ``ReadError`` (empty, too large, binary) told as an input error.
+  private static func decoded<Result>(
+    path: String, _ decode: () throws(ReadError) -> Result
+  ) throws(InputError) -> Result {
+    do {
+      return try decode()
+    } catch {
+      throw InputError(path: path, line: error.line, message: error.message)
+    }
   }
 
   private static func systemMessage(_ code: Int32) -> String {

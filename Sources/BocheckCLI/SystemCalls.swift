@@ -95,17 +95,36 @@ enum SystemCalls {
     var error: Int32?
     while filled <= limit {
       if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+      let (count, readError) = bytes.withUnsafeMutableBufferPointer { buffer in
+        read(descriptor, into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+      }
+      filled += count
+      error = readError
+      if error != nil || filled < bytes.count { break }
+    }
+    bytes.removeSubrange(filled...)
+    return (bytes, error)
+  }
+
+  /// Reads a file descriptor into a buffer until the buffer is full or the input ends.
+  ///
+  /// - Parameters:
+  ///   - descriptor: An open file descriptor.
+  ///   - buffer: Where the bytes go, from its start.
+  /// - Returns: How many bytes were read (fewer than the buffer holds only at the input's end or on an error),
+  ///   and the system's error number when a read failed.
+  static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, error: Int32?) {
+    var filled = 0
+    while filled < buffer.count {
+      let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
       if count < 0 {
         if errno == EINTR { continue }
-        error = errno
-        break
+        return (filled, errno)
       }
       if count == 0 { break }
       filled += count
     }
-    bytes.removeSubrange(filled...)
-    return (bytes, error)
+    return (filled, nil)
   }
 
   /// Starts a detached thread with its own stack size.
@@ -202,4 +221,9 @@ extension String {
     let last = scalars.lastIndex(where: { !isTrimmed($0) })!
     return String(scalars[first...last])
   }
+}
+
+/// The C library's `read`, under a name that ``SystemCalls/read(_:into:)`` does not hide.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
 }

@@ -20,7 +20,7 @@ public enum FilingReader {
   ///   - format: The format to read it as; `nil` tells it from the content.
   /// - Throws: ``ReadError`` when the input is not a filing bocheck can read.
   public static func read(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ReadError) -> Filing {
-    try read(text: decodedText(bytes), path: path, format: format)
+    try read(text: FilingText(bytes: bytes).text, path: path, format: format)
   }
 
   /// Reads every filing of a file that may hold several one after the other.
@@ -44,13 +44,27 @@ public enum FilingReader {
   public static func readAll(
     bytes: consuming [UInt8], path: String, format: InputFormat? = nil
   ) throws(ReadError) -> [Result<Filing, ReadError>] {
-    let text = try decodedText(bytes)
     // The bytes are not needed once decoded: a caller that hands them over (`consume`) does not hold a large
     // file twice while it is read.
-    _ = consume bytes
+    let text = try FilingText(bytes: consume bytes)
+    return try readAll(text: text, path: path, format: format)
+  }
+
+  /// Reads every filing of a file's decoded text, as ``readAll(bytes:path:format:)`` reads its bytes.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text (see ``FilingText/init(capacity:filling:)``, which reads a file straight into it).
+  ///   - path: Where it came from, recorded in each filing.
+  ///   - format: The format to read it as; `nil` tells it from the content, for each filing.
+  /// - Returns: One result per filing, in the file's order, as ``readAll(bytes:path:format:)`` returns them.
+  /// - Throws: ``ReadError`` when the file holds one filing and that filing cannot be read.
+  public static func readAll(
+    text filingText: FilingText, path: String, format: InputFormat? = nil
+  ) throws(ReadError) -> [Result<Filing, ReadError>] {
+    let text = filingText.text
     let wholeFormat = format ?? detectFormat(text)
     // The splitter finds the lines' ends on its way: a file of one filing is read from them.
-    var lineRanges: [Range<Int>]?
+    var lineRanges: LineRanges?
     let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineRanges)
     guard starts.count > 1 else {
       return [.success(try read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges))]
@@ -80,18 +94,6 @@ public enum FilingReader {
     return results
   }
 
-  /// The file's text, after the checks every input passes: not empty, not too large, not binary.
-  private static func decodedText(_ bytes: [UInt8]) throws(ReadError) -> String {
-    guard !bytes.isEmpty else { throw ReadError(message: "the file is empty") }
-    guard bytes.count <= maximumSize else {
-      throw ReadError(message: "the file is larger than \(maximumSize / 1024 / 1024) MiB")
-    }
-    if let binaryLine = firstBinaryLine(bytes) {
-      throw ReadError(message: "the file is binary, not a text filing", line: binaryLine)
-    }
-    return TextDecoding.decode(bytes).text
-  }
-
   /// Reads decoded text as one filing.
   ///
   /// - Parameters:
@@ -101,7 +103,7 @@ public enum FilingReader {
   ///   - lineRanges: The UTF-8 range of each line of the text, when found already (see
   ///     ``FilingSplitter/starts(of:format:lines:)``); read only for text and SGML.
   private static func read(
-    text: String, path: String, format: InputFormat?, lineRanges: [Range<Int>]? = nil
+    text: String, path: String, format: InputFormat?, lineRanges: LineRanges? = nil
   ) throws(ReadError) -> Filing {
     switch format ?? detectFormat(text) {
     case .text:
@@ -223,16 +225,6 @@ public enum FilingReader {
   static func normalizedFormType(_ type: String) -> String {
     let upper = type.uppercased()
     return upper.hasPrefix("SCHEDULE ") ? "SC " + upper.dropFirst(9) : upper
-  }
-
-  /// The 1-based line of the first NUL byte, if any: text filings never hold one.
-  private static func firstBinaryLine(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-      let scanned = UnsafeBufferPointer(rebasing: buffer.prefix(1 << 20))
-      let zero = ASCIIText.firstOffset(of: 0, in: scanned, to: scanned.count)
-      guard zero < scanned.count else { return nil }
-      return 1 + scanned[..<zero].count { $0 == 0x0A }
-    }
   }
 }
 

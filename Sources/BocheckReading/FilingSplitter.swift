@@ -45,7 +45,7 @@ enum FilingSplitter {
   /// - Returns: The starts in order; the first is always the start of the text (offset 0, line 1), so a
   ///   file of one filing gives one start.
   static func starts(of text: String, format: InputFormat) -> [Start] {
-    var lines: [Range<Int>]?
+    var lines: LineRanges?
     return starts(of: text, format: format, lines: &lines)
   }
 
@@ -61,8 +61,8 @@ enum FilingSplitter {
   ///   - lines: Set to the UTF-8 range of each line, without its terminator, for text and SGML; left
   ///     alone for HTML and XML.
   /// - Returns: The starts, as ``starts(of:format:)`` gives them.
-  static func starts(of text: String, format: InputFormat, lines: inout [Range<Int>]?) -> [Start] {
-    if format == .text || format == .sgml { lines = [] }
+  static func starts(of text: String, format: InputFormat, lines: inout LineRanges?) -> [Start] {
+    if format == .text || format == .sgml { lines = LineRanges() }
     if let found = text.utf8.withContiguousStorageIfAvailable({ starts(in: $0, format: format, lines: &lines) }) {
       return found
     }
@@ -71,7 +71,7 @@ enum FilingSplitter {
 
   /// Where each filing of a buffer of UTF-8 bytes begins (see ``starts(of:format:lines:)``).
   private static func starts(
-    in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, lines: inout [Range<Int>]?
+    in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, lines: inout LineRanges?
   ) -> [Start] {
     // HTML and XML readers count lines at LF alone; text and SGML readers also at a lone CR.
     switch format {
@@ -92,7 +92,7 @@ enum FilingSplitter {
   ///   - lines: When not `nil`, the range of each line is appended to it.
   private static func scan<Scanner: BoundaryScanner>(
     _ bytes: UnsafeBufferPointer<UInt8>, with scanner: Scanner, loneCarriageReturnEndsLine: Bool,
-    lines: inout [Range<Int>]?
+    lines: inout LineRanges?
   ) -> [Start] {
     var scanner = scanner
     var starts = [Start(offset: 0, line: 1)]

@@ -16,7 +16,7 @@ enum HTMLFlattener {
     ASCIIText.withUTF8(text) { bytes in
       var flattener = Flattener(bytes: bytes)
       flattener.run()
-      return SourceLines(built: flattener.lines)
+      return flattener.lines.lines()
     }
   }
 
@@ -25,7 +25,7 @@ enum HTMLFlattener {
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
-    var lines: [(text: String, origins: [LineOrigin])] = []
+    var lines = SourceLines.Builder()
     var current: [UInt8] = []
     var origins: [LineOrigin] = []
     /// The columns (first bytes of UTF-8 sequences) of `current` after the last origin's offset.
@@ -51,12 +51,12 @@ enum HTMLFlattener {
     mutating func flushLine() {
       let hasText = current.contains { !ASCIIText.isBlank($0) }
       if hasText {
-        lines.append((String(decoding: current, as: UTF8.self), origins))
-      } else if let last = lines.last, !last.text.isEmpty {
-        lines.append(("", []))
+        lines.append(current, origins: origins)
+      } else if lines.lastLineHasText {
+        lines.append(EmptyCollection(), origins: [])
       }
-      current = []
-      origins = []
+      current.removeAll(keepingCapacity: true)
+      origins.removeAll(keepingCapacity: true)
       columnsAfterLastOrigin = 0
       pendingSpace = false
       runStarted = false

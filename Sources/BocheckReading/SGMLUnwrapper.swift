@@ -39,7 +39,7 @@ enum SGMLUnwrapper {
   ///   - lineRanges: The UTF-8 range of each of its lines when they were found already (see
   ///     ``SourceLines/init(_:lineRanges:)``).
   /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
-  static func unwrap(_ source: String, lineRanges: [Range<Int>]? = nil) -> Submission? {
+  static func unwrap(_ source: String, lineRanges: LineRanges? = nil) -> Submission? {
     let lines = (lineRanges.map { SourceLines(source, lineRanges: $0) } ?? SourceLines(source)).lines
     let documents = spans(lines)
     guard let fallback = documents.first else { return nil }
@@ -99,7 +99,7 @@ enum SGMLUnwrapper {
   }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
-  private static func spans(_ lines: [Substring]) -> [(type: String?, start: Int, end: Int)] {
+  private static func spans(_ lines: SourceLines.Lines) -> [(type: String?, start: Int, end: Int)] {
     var documents: [(type: String?, start: Int, end: Int)] = []
     var currentType: String?
     var textStart: Int?
@@ -132,7 +132,7 @@ enum SGMLUnwrapper {
   }
 
   /// One document's text with every other line blanked, and what it holds.
-  private static func document(_ span: (type: String?, start: Int, end: Int), in lines: [Substring]) -> Document {
+  private static func document(_ span: (type: String?, start: Int, end: Int), in lines: SourceLines.Lines) -> Document {
     let body = lines[span.start..<span.end]
     // Every other line is blanked: it keeps only its line end. The text is written in place, not copied
     // from a buffer of its own.

@@ -1,0 +1,228 @@
+/// Where a piece of a line came from in the source file.
+struct LineOrigin {
+  /// Byte offset in the line where the piece starts.
+  let offset: Int
+  /// The 1-based source line of the piece.
+  let line: Int
+  /// The 1-based source column of the piece.
+  let column: Int
+}
+
+/// The UTF-8 byte range of each line of a text, without its terminator, held as two 32-bit offsets a line.
+///
+/// A large filing has tens of thousands of lines: two offsets take 8 bytes a line where a `Range<Int>` takes 16
+/// and a `Substring` 32. Offsets fit, since no input is larger than ``FilingReader/maximumSize``.
+struct LineRanges: RandomAccessCollection {
+  /// Each line's start and end offsets, one after the other.
+  private var bounds: [UInt32] = []
+
+  /// No lines.
+  init() {}
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { bounds.count / 2 }
+
+  /// The byte range of the line at a 0-based index.
+  subscript(index: Int) -> Range<Int> {
+    Int(bounds[2 * index])..<Int(bounds[2 * index + 1])
+  }
+
+  /// Adds a line's byte range.
+  ///
+  /// - Parameter range: The range, in UTF-8 bytes of the text, below 4 GiB.
+  mutating func append(_ range: Range<Int>) {
+    bounds.append(UInt32(range.lowerBound))
+    bounds.append(UInt32(range.upperBound))
+  }
+}
+
+/// A filing's text split into lines, each able to say which source line and column its characters came from.
+///
+/// For text filings a line is a source line. Readers of other formats (HTML) build lines of their own, one
+/// per table row or paragraph, and record for each piece of a line where it stood in the source, so that
+/// every finding still points at the file's own line.
+///
+/// The lines are held as one text and the byte range of each line in it (built lines are joined into a text
+/// of their own); a line's `Substring` is made when it is asked for.
+struct SourceLines {
+  /// The text the lines are taken from.
+  let text: String
+  /// The byte range of each line in ``text``.
+  let ranges: LineRanges
+  /// For built lines, where each piece came from; `nil` when lines are the source's own.
+  let origins: [[LineOrigin]]?
+
+  /// The lines without their terminators, 0-based.
+  var lines: Lines { Lines(text: text, ranges: ranges) }
+
+  /// Splits text at LF, CRLF and lone CR, scanning its UTF-8 bytes.
+  init(_ text: String) {
+    // The line ends are found on the bytes in place; a line is a slice of the text between two of them.
+    let ranges = ASCIIText.withUTF8(text) { bytes -> LineRanges in
+      var ranges = LineRanges()
+      var start = 0
+      while start < bytes.count {
+        let (end, next) = LineBytes.lineEnd(in: bytes, from: start, loneCarriageReturnEndsLine: true)
+        ranges.append(start..<end)
+        start = next
+      }
+      return ranges
+    }
+    self.init(text, lineRanges: ranges)
+  }
+
+  /// The lines of a text whose line ends were found already, as ``init(_:)`` finds them (see
+  /// ``FilingSplitter/starts(of:format:lines:)``).
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - lineRanges: The UTF-8 range of each line, without its terminator.
+  init(_ text: String, lineRanges: LineRanges) {
+    self.text = text
+    ranges = lineRanges
+    origins = nil
+  }
+
+  /// Lines built by a reader, with the origin of their pieces (each list sorted by offset).
+  init(built: [(text: String, origins: [LineOrigin])]) {
+    var builder = Builder()
+    for line in built { builder.append(line.text.utf8, origins: line.origins) }
+    self = builder.lines()
+  }
+
+  private init(text: String, ranges: LineRanges, origins: [[LineOrigin]]) {
+    self.text = text
+    self.ranges = ranges
+    self.origins = origins
+  }
+
+  /// The line at a 1-based position.
+  subscript(position: Int) -> Substring {
+    LineBytes.slice(text, ranges[position - 1])
+  }
+
+  /// How many lines there are.
+  var count: Int { ranges.count }
+
+  /// The lines as a collection of `Substring`, 0-based, each made when it is asked for.
+  struct Lines: RandomAccessCollection {
+    let text: String
+    let ranges: LineRanges
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ranges.count }
+
+    /// The line at a 0-based index.
+    subscript(index: Int) -> Substring { LineBytes.slice(text, ranges[index]) }
+  }
+
+  /// Collects the lines a reader builds into one text, with where each line's pieces came from.
+  struct Builder {
+    private var bytes: [UInt8] = []
+    private var ranges = LineRanges()
+    private var origins: [[LineOrigin]] = []
+
+    /// No lines yet.
+    init() {}
+
+    /// Whether the last line added holds any byte (`false` when there is none yet).
+    var lastLineHasText: Bool {
+      guard let last = ranges.last else { return false }
+      return !last.isEmpty
+    }
+
+    /// Adds a line.
+    ///
+    /// - Parameters:
+    ///   - line: The line's UTF-8 bytes, without a terminator.
+    ///   - origins: Where its pieces came from, sorted by byte offset in the line.
+    mutating func append(_ line: some Collection<UInt8>, origins lineOrigins: [LineOrigin]) {
+      // Lines are kept apart by a line feed, so that the text reads as the lines do.
+      if !ranges.isEmpty { bytes.append(0x0A) }
+      let start = bytes.count
+      bytes.append(contentsOf: line)
+      ranges.append(start..<bytes.count)
+      origins.append(lineOrigins)
+    }
+
+    /// The lines added, as source lines.
+    ///
+    /// A line whose bytes are not well-formed UTF-8 is repaired on its own, as a `String` of it would be, so
+    /// that a repair never moves another line.
+    func lines() -> SourceLines {
+      if let text = String(validating: bytes, as: UTF8.self) {
+        return SourceLines(text: text, ranges: ranges, origins: origins)
+      }
+      var repaired = Builder()
+      for (index, range) in ranges.enumerated() {
+        repaired.append(String(decoding: bytes[range], as: UTF8.self).utf8, origins: origins[index])
+      }
+      return repaired.lines()
+    }
+  }
+
+  /// The 1-based source line where the line at `position` starts.
+  func sourceLine(_ position: Int) -> Int {
+    guard let origins, position >= 1, position <= origins.count else { return position }
+    return origins[position - 1].first?.line ?? position
+  }
+
+  /// The source line and column of a byte offset in the line at `position`.
+  ///
+  /// - Parameters:
+  ///   - position: The 1-based position of the line.
+  ///   - offset: The byte offset in that line.
+  ///   - columns: Counts the characters of that line's bytes.
+  func location(position: Int, offset: Int, columns: inout ColumnCounter) -> (line: Int, column: Int) {
+    guard let origins, position >= 1, position <= origins.count else {
+      return (position, columns.column(at: offset))
+    }
+    let pieces = origins[position - 1]
+    // The last piece that starts at or before the offset (the pieces are sorted by offset).
+    var low = 0
+    var high = pieces.count
+    while low < high {
+      let middle = (low + high) / 2
+      if pieces[middle].offset <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return (position, columns.column(at: offset)) }
+    let origin = pieces[low - 1]
+    let pieceStart = columns.column(at: origin.offset)
+    let skipped = columns.column(at: offset) - pieceStart + 1
+    return (origin.line, origin.column + skipped - 1)
+  }
+}
+
+/// Counts the 1-based character column of byte offsets in one line of UTF-8.
+///
+/// Offsets asked in rising order cost, together, one pass over the line; an offset before the last one asked
+/// restarts the count from the start of the line. A line with thousands of values is thereby located in
+/// time linear in its length.
+struct ColumnCounter {
+  /// The line's bytes.
+  let bytes: [UInt8]
+  private var offset = 0
+  private var column = 1
+
+  /// Starts counting at the start of a line.
+  ///
+  /// - Parameter bytes: The line's bytes.
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The 1-based character column of a byte offset (clamped to the line).
+  ///
+  /// - Parameter target: A byte offset in the line.
+  mutating func column(at target: Int) -> Int {
+    let target = min(max(target, 0), bytes.count)
+    if target < offset {
+      offset = 0
+      column = 1
+    }
+    while offset < target {
+      // Count only the first byte of each UTF-8 sequence.
+      if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+      offset += 1
+    }
+    return column
+  }
+}

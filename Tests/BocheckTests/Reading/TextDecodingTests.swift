@@ -1,0 +1,88 @@
+import Testing
+
+@testable import BocheckReading
+
+/// Decoding a file's bytes into text: the UTF-8 check, and reading a file straight into its text's storage.
+@Suite struct TextDecodingTests {
+  /// Decodes bytes as a file read into its text's storage: `fill` copies them in.
+  static func readInPlace(_ bytes: [UInt8], capacity: Int? = nil) throws(ReadError) -> String? {
+    try FilingText(capacity: capacity ?? bytes.count + 1) { buffer in
+      guard bytes.count < buffer.count else { return nil }
+      for (offset, byte) in bytes.enumerated() { buffer[offset] = byte }
+      return bytes.count
+    }?.text
+  }
+
+  @Test(
+    arguments: [
+      ([0x41, 0x42], true),
+      ([0xC3, 0xA9], true),  // é
+      ([0xE2, 0x82, 0xAC], true),  // €
+      ([0xF0, 0x9F, 0x98, 0x80], true),  // an emoji
+      ([0xF4, 0x8F, 0xBF, 0xBF], true),  // U+10FFFF, the last scalar
+      ([0xE9], false),  // é in Windows-1252
+      ([0xC0, 0xAF], false),  // an overlong "/"
+      ([0xE0, 0x80, 0xAF], false),  // an overlong "/" in three bytes
+      ([0xED, 0xA0, 0x80], false),  // a surrogate
+      ([0xF4, 0x90, 0x80, 0x80], false),  // above U+10FFFF
+      ([0xF5, 0x80, 0x80, 0x80], false),
+      ([0xE2, 0x82], false),  // cut short at the end
+      ([0xE2, 0x41, 0x41], false),  // a continuation byte missing
+      ([0x80], false),  // a continuation byte alone
+    ] as [([UInt8], Bool)])
+  func utf8CheckTellsWellFormedSequences(bytes: [UInt8], valid: Bool) {
+    // The sequence both alone and after a run of ASCII long enough to be passed over a word at a time.
+    for prefix in [[], Array("ASCII text before it".utf8)] {
+      let checked = prefix + bytes
+      #expect(checked.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == valid)
+      #expect(checked.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil } == valid)
+    }
+  }
+
+  @Test func utf8CheckAgreesWithTheStandardLibraryOnEveryShortSequence() {
+    // Every one- and two-byte input, and every three-byte input led by a byte that starts a longer sequence.
+    var disagreements: [[UInt8]] = []
+    func compare(_ bytes: [UInt8]) {
+      let ours = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+      let standard = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+      if ours != standard { disagreements.append(bytes) }
+    }
+    for first in UInt8.min...UInt8.max {
+      compare([first])
+      for second in UInt8.min...UInt8.max {
+        compare([first, second])
+        guard first >= 0xE0 else { continue }
+        for third: UInt8 in [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF] {
+          compare([first, second, third])
+          compare([first, second, third, 0x80])
+        }
+      }
+    }
+    #expect(disagreements.isEmpty)
+  }
+
+  @Test func fileReadInPlaceIsDecodedAsItsBytesAre() throws {
+    let utf8 = Array("Caf\u{E9} Holdings LLC\r\n".utf8)
+    #expect(try Self.readInPlace(utf8) == "Caf\u{E9} Holdings LLC\r\n")
+    // A byte-order mark is dropped; invalid UTF-8 is read as Windows-1252, its mark kept as text.
+    #expect(try Self.readInPlace([0xEF, 0xBB, 0xBF] + Array("Fund".utf8)) == "Fund")
+    #expect(try Self.readInPlace(Array("Caf".utf8) + [0xE9, 0x80]) == "Caf\u{E9}\u{20AC}")
+    #expect(try Self.readInPlace([0xEF, 0xBB, 0xBF, 0x93, 0x41, 0x94]) == "\u{201C}A\u{201D}")
+    for bytes in [utf8, [0xEF, 0xBB, 0xBF, 0x41], Array("Caf".utf8) + [0xE9]] {
+      #expect(try Self.readInPlace(bytes) == FilingText(bytes: bytes).text)
+    }
+    // A text shorter than a string stores inline, and one longer, read with room to spare.
+    #expect(try Self.readInPlace(Array("A".utf8), capacity: 100) == "A")
+    let long = String(repeating: "ROW 11 ", count: 1_000)
+    #expect(try Self.readInPlace(Array(long.utf8), capacity: 10_000) == long)
+  }
+
+  @Test func fileReadInPlaceIsCheckedAsEveryInputIs() throws {
+    #expect(throws: ReadError(message: "the file is empty")) { try Self.readInPlace([]) }
+    #expect(throws: ReadError(message: "the file is binary, not a text filing", line: 2)) {
+      try Self.readInPlace(Array("A\nB".utf8) + [0x00])
+    }
+    // A filler that cannot give the bytes this way (the file grew, a read failed) gives no text.
+    #expect(try Self.readInPlace(Array("ABC".utf8), capacity: 3) == nil)
+  }
+}
