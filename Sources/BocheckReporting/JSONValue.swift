@@ -75,91 +75,141 @@ public enum JSONWriter {
   ///   - pretty: Whether to break lines and indent.
   /// - Returns: The text, without a final newline.
   public static func string(_ value: JSONValue, indentLevel: Int, pretty: Bool = true) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, into: &output, indentLevel: indentLevel, pretty: pretty)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// The keys of an object in the order they are written: by Unicode scalar values.
   ///
+  /// UTF-8 keeps the order of the scalars it encodes, so their bytes are compared.
+  ///
   /// - Parameter object: The object's members.
   public static func sortedKeys(_ object: [String: JSONValue]) -> [String] {
-    object.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   /// The text as a quoted, escaped JSON string.
   ///
   /// - Parameter text: Any text.
   public static func quoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{08}": output += "\\b"
-      case "\u{0C}": output += "\\f"
-      case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-        output += "\\u" + hexQuad(scalar.value)
-      default:
-        output.unicodeScalars.append(scalar)
+    var output: [UInt8] = []
+    appendQuoted(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends a text as a quoted, escaped JSON string to UTF-8 output.
+  ///
+  /// The text's bytes are copied a run at a time between the few that need an escape.
+  private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(0x22)
+    var text = text
+    text.withUTF8 { bytes in
+      var runStart = 0
+      var offset = 0
+      while offset < bytes.count {
+        let byte = bytes[offset]
+        let escapeLength: Int
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+          escapeLength = 1
+        } else if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
+          bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9
+        {
+          escapeLength = 3  // U+2028 or U+2029, which end a line in JavaScript
+        } else {
+          offset += 1
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+        appendEscape(forScalarAt: offset, length: escapeLength, in: bytes, to: &output)
+        offset += escapeLength
+        runStart = offset
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
-    output += "\""
-    return output
+    output.append(0x22)
   }
 
-  private static func hexQuad(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: false)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  /// Appends the escape of the character whose UTF-8 bytes stand at `offset`: `\"`, `\\`, `\n` and the like,
+  /// or `\u` and four lower-case hexadecimal digits.
+  private static func appendEscape(
+    forScalarAt offset: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
+  ) {
+    let value: UInt32 = length == 3 ? (bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(bytes[offset])
+    let short: UInt8?
+    switch value {
+    case 0x22: short = 0x22
+    case 0x5C: short = 0x5C
+    case 0x0A: short = UInt8(ascii: "n")
+    case 0x0D: short = UInt8(ascii: "r")
+    case 0x09: short = UInt8(ascii: "t")
+    case 0x08: short = UInt8(ascii: "b")
+    case 0x0C: short = UInt8(ascii: "f")
+    default: short = nil
+    }
+    output.append(0x5C)
+    if let short {
+      output.append(short)
+      return
+    }
+    output.append(UInt8(ascii: "u"))
+    for shift in stride(from: 12, through: 0, by: -4) {
+      output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+    }
   }
 
-  private static func write(_ value: JSONValue, into output: inout String, indentLevel: Int, pretty: Bool) {
+  /// The lower-case hexadecimal digits, in UTF-8.
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  private static func append(_ text: String, to output: inout [UInt8]) {
+    output.append(contentsOf: text.utf8)
+  }
+
+  private static func write(_ value: JSONValue, into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
     switch value {
     case .null:
-      output += "null"
+      append("null", to: &output)
     case .bool(let flag):
-      output += flag ? "true" : "false"
+      append(flag ? "true" : "false", to: &output)
     case .number(let number):
-      output += number.formatted(grouping: false)
+      append(number.formatted(grouping: false), to: &output)
     case .string(let text):
-      output += quoted(text)
+      appendQuoted(text, to: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
-        output += "[]"
+        append("[]", to: &output)
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (position, element) in elements.enumerated() {
-        if position > 0 { output += "," }
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(into: &output, indentLevel: indentLevel + 1, pretty: pretty)
         write(element, into: &output, indentLevel: indentLevel + 1, pretty: pretty)
       }
       newline(into: &output, indentLevel: indentLevel, pretty: pretty)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        append("{}", to: &output)
         return
       }
-      output += "{"
-      for (position, key) in sortedKeys(members).enumerated() {
-        if position > 0 { output += "," }
+      output.append(UInt8(ascii: "{"))
+      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (position, member) in sorted.enumerated() {
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(into: &output, indentLevel: indentLevel + 1, pretty: pretty)
-        output += quoted(key)
-        output += pretty ? ": " : ":"
-        write(members[key] ?? .null, into: &output, indentLevel: indentLevel + 1, pretty: pretty)
+        appendQuoted(member.key, to: &output)
+        append(pretty ? ": " : ":", to: &output)
+        write(member.value, into: &output, indentLevel: indentLevel + 1, pretty: pretty)
       }
       newline(into: &output, indentLevel: indentLevel, pretty: pretty)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(into output: inout String, indentLevel: Int, pretty: Bool) {
+  private static func newline(into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
     guard pretty else { return }
-    output += "\n"
-    output += String(repeating: "  ", count: indentLevel)
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(0x20, count: 2 * indentLevel))
   }
 }

@@ -72,6 +72,10 @@ struct JSONWriterTests {
     #expect(
       JSONWriter.quoted(text)
         == #""a\"b\\c\nd\re\tf\b\f\u0001\u001f\u007f\u2028é€😀/""#)
+    // U+2029 is escaped as U+2028 is, its neighbour U+2027 is not; escapes at either end and back to back.
+    #expect(JSONWriter.quoted("\u{2029}\u{2027}\u{2029}") == "\"\\u2029\u{2027}\\u2029\"")
+    #expect(JSONWriter.quoted("\n\"\"\\") == #""\n\"\"\\""#)
+    #expect(JSONWriter.quoted("") == #""""#)
   }
 
   @Test("object keys are written in Unicode scalar order, whatever the dictionary's order")
