@@ -30,27 +30,37 @@ final class DocumentFacts {
   static func withCleanedBytes<Result>(_ line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
     -> Result
   {
-    ASCIIText.withUTF8(line) { line in
-      if let trimmed = trimmedRangeWithoutStars(line) { return body(UnsafeBufferPointer(rebasing: line[trimmed])) }
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(line.count)
-      var previousStar = false
-      for byte in line {
-        if byte == 0x2A {
-          if previousStar {
-            previousStar = false
-            continue
-          }
-          previousStar = true
+    ASCIIText.withUTF8(line) { withCleanedBytes(of: $0, body) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``), given the line's
+  /// bytes.
+  ///
+  /// - Parameters:
+  ///   - line: The line's UTF-8 bytes.
+  ///   - body: What to do with the cleaned bytes, which live only for the call.
+  static func withCleanedBytes<Result>(
+    of line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    if let trimmed = trimmedRangeWithoutStars(line) { return body(UnsafeBufferPointer(rebasing: line[trimmed])) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(line.count)
+    var previousStar = false
+    for byte in line {
+      if byte == 0x2A {
+        if previousStar {
+          previousStar = false
           continue
         }
-        if previousStar { bytes.append(0x2A) }
-        previousStar = false
-        bytes.append(byte)
+        previousStar = true
+        continue
       }
       if previousStar { bytes.append(0x2A) }
-      return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
+      previousStar = false
+      bytes.append(byte)
     }
+    if previousStar { bytes.append(0x2A) }
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
   }
 
   /// The bytes of a line's cleaned text (see ``cleanLine(_:)``) when cleaning only trims its blanks (it
@@ -183,11 +193,13 @@ final class DocumentFacts {
       lineStarts.removeAll(keepingCapacity: true)
     }
     for number in range {
-      DocumentFacts.withCleanedBytes(lines[number]) { cleaned in
-        guard !cleaned.isEmpty else { return endParagraph() }
-        if !joined.isEmpty { joined.append(0x20) }
-        lineStarts.append((joined.count, number))
-        joined.append(contentsOf: cleaned)
+      lines.withBytes(number) { line in
+        DocumentFacts.withCleanedBytes(of: line) { cleaned in
+          guard !cleaned.isEmpty else { return endParagraph() }
+          if !joined.isEmpty { joined.append(0x20) }
+          lineStarts.append((joined.count, number))
+          joined.append(contentsOf: cleaned)
+        }
       }
     }
     endParagraph()

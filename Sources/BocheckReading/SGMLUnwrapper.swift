@@ -103,9 +103,9 @@ enum SGMLUnwrapper {
     var documents: [(type: String?, start: Int, end: Int)] = []
     var currentType: String?
     var textStart: Int?
-    for (index, line) in lines.enumerated() {
+    for index in lines.indices {
       // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
-      let tag = ASCIIText.withUTF8(line) { bytes -> WrapperTag? in
+      let tag = lines.withBytes(index) { bytes -> WrapperTag? in
         let start = LineBytes.firstSignificant(bytes)
         guard start < bytes.count, bytes[start] == 0x3C else { return nil }
         return WrapperTag.allCases.first { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) }
@@ -115,7 +115,7 @@ enum SGMLUnwrapper {
         currentType = nil
         textStart = nil
       case .type?:
-        currentType = String(line.trimmingBlanks().dropFirst(6)).trimmingBlanks()
+        currentType = String(lines[index].trimmingBlanks().dropFirst(6)).trimmingBlanks()
       case .text?:
         textStart = index + 1
       case .textEnd?:
@@ -136,7 +136,7 @@ enum SGMLUnwrapper {
     let body = lines[span.start..<span.end]
     // Every other line is blanked: it keeps only its line end. The text is written in place, not copied
     // from a buffer of its own.
-    let capacity = max(0, lines.count - 1) + body.reduce(0) { $0 + $1.utf8.count }
+    let capacity = max(0, lines.count - 1) + (span.start..<span.end).reduce(0) { $0 + lines.ranges[$1].count }
     let text = String(unsafeUninitializedCapacity: capacity) { buffer in
       var written = 0
       for index in lines.indices {
@@ -145,7 +145,7 @@ enum SGMLUnwrapper {
           written += 1
         }
         guard index >= span.start && index < span.end else { continue }
-        ASCIIText.withUTF8(lines[index]) { line in
+        lines.withBytes(index) { line in
           _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line)
           written += line.count
         }

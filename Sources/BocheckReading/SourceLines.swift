@@ -101,6 +101,12 @@ struct SourceLines {
     LineBytes.slice(text, ranges[position - 1])
   }
 
+  /// Calls `body` with the UTF-8 bytes of the line at a 1-based position, read in place (no `Substring` is
+  /// made).
+  func withBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    lines.withBytes(position - 1, body)
+  }
+
   /// How many lines there are.
   var count: Int { ranges.count }
 
@@ -114,6 +120,11 @@ struct SourceLines {
 
     /// The line at a 0-based index.
     subscript(index: Int) -> Substring { LineBytes.slice(text, ranges[index]) }
+
+    /// Calls `body` with the UTF-8 bytes of the line at a 0-based index, read in place.
+    func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+      ASCIIText.withUTF8(text) { bytes in body(UnsafeBufferPointer(rebasing: bytes[ranges[index]])) }
+    }
   }
 
   /// Collects the lines a reader builds into one text, with where each line's pieces came from.
