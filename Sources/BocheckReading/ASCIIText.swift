@@ -7,9 +7,41 @@ enum ASCIIText {
   }
 
   /// Whether the byte is a space or a tab.
+  ///
+  /// A no-break space is two bytes in UTF-8 (C2 A0), which ``blankLength(_:at:end:)`` and
+  /// ``blankLength(_:before:start:)`` tell; the byte A0 alone is never a blank, since it also ends letters
+  /// such as à, Š and Р.
   @inline(__always)
   static func isBlank(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0xA0
+    byte == 0x20 || byte == 0x09
+  }
+
+  /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when
+  /// the bytes there are not blank.
+  ///
+  /// - Parameters:
+  ///   - bytes: UTF-8 bytes.
+  ///   - offset: Where to look, below `end`.
+  ///   - end: Where the bytes to look at end.
+  @inline(__always)
+  static func blankLength(_ bytes: [UInt8], at offset: Int, end: Int) -> Int {
+    let byte = bytes[offset]
+    if isBlank(byte) { return 1 }
+    return byte == 0xC2 && offset + 1 < end && bytes[offset + 1] == 0xA0 ? 2 : 0
+  }
+
+  /// The length of the blank that ends just before `offset`: 1 for a space or a tab, 2 for a no-break space,
+  /// 0 when the bytes there are not blank.
+  ///
+  /// - Parameters:
+  ///   - bytes: UTF-8 bytes.
+  ///   - offset: Where the blank would end, above `start`.
+  ///   - start: Where the bytes to look at start.
+  @inline(__always)
+  static func blankLength(_ bytes: [UInt8], before offset: Int, start: Int) -> Int {
+    let byte = bytes[offset - 1]
+    if isBlank(byte) { return 1 }
+    return byte == 0xA0 && offset - 1 > start && bytes[offset - 2] == 0xC2 ? 2 : 0
   }
 
   /// Whether the byte is an ASCII digit.
@@ -354,8 +386,10 @@ enum ASCIIText {
       let expected = phrase[index]
       guard position < end else { return nil }
       if expected == 0x20 {
-        guard isBlank(haystack[position]) else { return nil }
-        while position < end && isBlank(haystack[position]) { position += 1 }
+        guard blankLength(haystack, at: position, end: end) > 0 else { return nil }
+        while position < end, case let length = blankLength(haystack, at: position, end: end), length > 0 {
+          position += length
+        }
         index += 1
         continue
       }
@@ -366,19 +400,24 @@ enum ASCIIText {
     return position
   }
 
-  /// The offset of the first non-blank byte at or after `offset`.
+  /// The offset of the first byte at or after `offset` that does not begin a blank (space, tab, no-break
+  /// space).
   static func skipBlanks(_ bytes: [UInt8], from offset: Int) -> Int {
     var position = offset
-    while position < bytes.count && isBlank(bytes[position]) { position += 1 }
+    while position < bytes.count, case let length = blankLength(bytes, at: position, end: bytes.count), length > 0 {
+      position += length
+    }
     return position
   }
 
-  /// The bytes with blanks trimmed from both ends.
+  /// The bytes with blanks (space, tab, no-break space) trimmed from both ends.
   static func trimmedRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper && isBlank(bytes[lower]) { lower += 1 }
-    while upper > lower && isBlank(bytes[upper - 1]) { upper -= 1 }
+    while lower < upper, case let length = blankLength(bytes, at: lower, end: upper), length > 0 { lower += length }
+    while upper > lower, case let length = blankLength(bytes, before: upper, start: lower), length > 0 {
+      upper -= length
+    }
     return lower..<upper
   }
 

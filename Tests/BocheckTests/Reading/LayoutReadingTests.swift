@@ -153,6 +153,29 @@ import Testing
     #expect(throws: ReadError.self) { try TestSupport.read(text: "Just a letter.\nNo cover page here.\n") }
   }
 
+  @Test(arguments: ["Fonds Voil\u{E0}", "Jan BENE\u{160}", "\u{420}\u{420} Capital \u{420}"])
+  func namesWhoseLastUTF8ByteIsA0AreKeptWhole(name: String) throws {
+    // à, Š and Р all end in the byte A0, which is no blank on its own (a no-break space is C2 A0).
+    let text = """
+      SCHEDULE 13D
+      1    NAME OF REPORTING PERSON
+           \(name)
+      11   AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+           100
+      """
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == name)
+    #expect(page.shares(.aggregateAmountOwned) == "100")
+  }
+
+  @Test func noBreakSpacesAroundAValueAreBlanks() throws {
+    let text = "1 NAME OF REPORTING PERSON\n\u{A0}Fonds Voil\u{E0}\u{A0}\u{A0}\n"
+      + "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n\u{A0}1,000\u{A0}\n"
+    let page = try #require(try TestSupport.read(text: text).coverPages.first)
+    #expect(page.reportingPersonName == "Fonds Voil\u{E0}")
+    #expect(page.shares(.aggregateAmountOwned) == "1,000")
+  }
+
   @Test func windows1252TextIsRead() throws {
     var bytes = Array("1 NAME OF REPORTING PERSON\nCaf".utf8)
     bytes.append(0xE9)  // é in Windows-1252 / Latin-1
