@@ -169,7 +169,8 @@ import Testing
   }
 
   @Test func noBreakSpacesAroundAValueAreBlanks() throws {
-    let text = "1 NAME OF REPORTING PERSON\n\u{A0}Fonds Voil\u{E0}\u{A0}\u{A0}\n"
+    let text =
+      "1 NAME OF REPORTING PERSON\n\u{A0}Fonds Voil\u{E0}\u{A0}\u{A0}\n"
       + "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n\u{A0}1,000\u{A0}\n"
     let page = try #require(try TestSupport.read(text: text).coverPages.first)
     #expect(page.reportingPersonName == "Fonds Voil\u{E0}")
