@@ -210,25 +210,36 @@ enum XMLFilingReader {
     return filing
   }
 
-  /// An element's text without blanks (space, tab, U+00A0) at either end, then without a lone line feed or
-  /// carriage return at either end.
+  /// An element's text without white space at either end: XML's (space, tab, line feed, carriage return) and
+  /// the no-break space.
   ///
-  /// A CR LF pair at an end is kept: it is one character, and the text has always been trimmed character by
-  /// character.
+  /// XML reads a CR LF pair as one line feed; trimming all of them at the ends reads `Fund LP` out of a
+  /// value written on a line of its own in a file with Windows line ends, as out of one with Unix line ends.
   ///
   /// - Parameter bytes: The element's decoded text.
   private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
     bytes.withUnsafeBufferPointer { bytes in
-      let blanksTrimmed = LineBytes.trimmedRange(bytes)
-      var start = blanksTrimmed.lowerBound
-      var end = blanksTrimmed.upperBound
-      while start < end, bytes[start] == 0x0A || bytes[start] == 0x0D {
-        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
-        start += 1
+      var start = 0
+      var end = bytes.count
+      while start < end {
+        let byte = bytes[start]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          start += 1
+        } else if byte == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+          start += 2
+        } else {
+          break
+        }
       }
-      while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
-        if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
-        end -= 1
+      while end > start {
+        let byte = bytes[end - 1]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          end -= 1
+        } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+          end -= 2
+        } else {
+          break
+        }
       }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }

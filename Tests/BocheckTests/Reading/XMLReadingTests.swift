@@ -73,6 +73,19 @@ import Testing
     #expect(note.message == "malformed XML: the tag </reportingPersonName has no closing '>'")
   }
 
+  @Test(arguments: ["\n", "\r\n", "\r"])
+  func valuesOnLinesOfTheirOwnAreReadWhateverTheLineEnds(lineEnd: String) throws {
+    let xml = [
+      "<?xml version=\"1.0\"?>", "<edgarSubmission xmlns=\"http://www.sec.gov/edgar/schedule13D\">",
+      "<formData><reportingPersons><reportingPersonInfo>", "<reportingPersonName>", "    Quarry Hill Fund LP",
+      "  </reportingPersonName>", "<aggregateAmountOwned>\u{A0}1500 </aggregateAmountOwned>",
+      "</reportingPersonInfo></reportingPersons></formData></edgarSubmission>",
+    ].joined(separator: lineEnd)
+    let page = try #require(try TestSupport.read(text: xml, path: "line-ends.xml").coverPages.first)
+    #expect(page.reportingPersonName == "Quarry Hill Fund LP")
+    #expect(page.shares(.aggregateAmountOwned) == "1,500")
+  }
+
   @Test func externalEntitiesAreNeverResolved() throws {
     let xml = """
       <?xml version="1.0"?>

@@ -27,14 +27,17 @@ import Testing
     #expect(verbatim.readerNotes.isEmpty)
   }
 
-  @Test func valuesLoseBlanksThenLineEndsAtEitherEnd() throws {
+  @Test func valuesLoseWhiteSpaceAtEitherEnd() throws {
     let blanks = try TestSupport.read(text: document(issuer: " \u{A0}\tAcme Corp\t\u{A0} "), path: "x.xml")
     #expect(blanks.issuer?.value == "Acme Corp")
     let lineEnds = try TestSupport.read(text: document(issuer: "\nAcme Corp\n"), path: "x.xml")
     #expect(lineEnds.issuer?.value == "Acme Corp")
-    // Blanks inside the line ends stay: blanks are trimmed first, then the line ends.
-    let both = try TestSupport.read(text: document(issuer: "\n Acme Corp \n"), path: "x.xml")
-    #expect(both.issuer?.value == " Acme Corp ")
+    // Blanks and line ends mixed, in any order, CR LF pairs included: none is part of the value.
+    let both = try TestSupport.read(text: document(issuer: "\r\n Acme Corp \r\n\t"), path: "x.xml")
+    #expect(both.issuer?.value == "Acme Corp")
+    // White space inside the value stays.
+    let inside = try TestSupport.read(text: document(issuer: "\n Acme \t Corp \n"), path: "x.xml")
+    #expect(inside.issuer?.value == "Acme \t Corp")
   }
 
   @Test func manyDistinctElementNamesAreAllTold() throws {
