@@ -293,11 +293,15 @@ final class DocumentFacts {
       && DocumentFacts.cleanedLine(lines[position], mayStartWith: itemOnePhrase)
     {
       let text = clean(position)
-      let lower = text.lowercased()
+      // Only ASCII letters are lowered, so that every byte keeps its place and the label's offset fits the text
+      // (lowering a whole text can change its length: "İ" becomes two characters).
+      let lower = String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
       guard lower.hasPrefix("item 1"), let label = ASCIIText.firstOccurrence(of: "name of issuer", in: lower) else {
         continue
       }
-      let afterLabel = text[label.upperBound...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
+      let labelEnd = text.utf8.index(
+        text.startIndex, offsetBy: lower.utf8.distance(from: lower.startIndex, to: label.upperBound))
+      let afterLabel = text[labelEnd...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
       if !inline.isEmpty {
         return isReference(inline) ? nil : Located(inline, line: lines.sourceLine(position))

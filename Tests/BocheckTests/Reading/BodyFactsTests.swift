@@ -123,6 +123,13 @@ import Testing
     #expect(named.facts.itemOneIssuer(in: named.range) == Located("Northwind Robotics, Inc.", line: 3))
   }
 
+  @Test func itemOneIsReadWhereLoweringTheLineWouldLengthenIt() {
+    // "İ" lowers to two characters: the label is found at the same byte in the line as in its lowered text.
+    let line = "Item 1. \(String(repeating: "\u{130}", count: 30)) Name of Issuer: Kestrel \u{130}zmir AS\n"
+    let dotted = facts(line)
+    #expect(dotted.facts.itemOneIssuer(in: dotted.range) == Located("Kestrel \u{130}zmir AS", line: 1))
+  }
+
   // MARK: Joint filing agreement
 
   /// The parties the text's joint filing agreement names, as "name@line".
