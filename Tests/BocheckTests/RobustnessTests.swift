@@ -1,7 +1,9 @@
 import BocheckModel
-import BocheckReading
 import Foundation
 import Testing
+
+@testable import BocheckCLI
+@testable import BocheckReading
 
 /// Input that must not break bocheck: loops, special files, deep nesting, long files, kept fuzz regressions.
 @Suite struct RobustnessTests {
@@ -51,6 +53,16 @@ import Testing
     let xmlFiling = try TestSupport.read(text: xml, path: "deep.xml")
     #expect(xmlFiling.coverPages.first?.shares(.aggregateAmountOwned) == "7")
   }
+
+  #if os(Linux)
+    @Test func aFileHoldingMoreThanItsSizeSaysIsReadWhole() throws {
+      // Files under /proc give their size as 0 and hold text: the bytes past the size are read all the same.
+      let text = try InputFiles.text(of: .file("/proc/self/mountinfo"), standardInput: { [] }).text
+      let expected = try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
+      #expect(text.utf8.count > 1)
+      #expect(text == expected)
+    }
+  #endif
 
   @Test func aMillionLinesAfterTheCoverPages() throws {
     var bytes = Array(try Data(contentsOf: TestSupport.completeSample))
