@@ -212,7 +212,10 @@ enum CheckRunner {
   /// evaluated once per person, not once per row. A name inside a filter may be an element's field rather
   /// than a variable; it is treated as a variable whenever a variable has that name, so the analysis errs
   /// only towards evaluating again.
-  struct Program: Sendable {
+  ///
+  /// It is a class: each run of the check over a filing holds it, and sharing it costs one reference count
+  /// where copying its many arrays and expressions cost one each.
+  final class Program: Sendable {
     /// A `let:` or a `where:` condition as it is run.
     struct Step: Sendable {
       /// The slot a `let:` sets, or `nil` for a condition.
@@ -297,7 +300,7 @@ enum CheckRunner {
   ///   - bridge: The filing's objects.
   static func run(_ program: Program, of rule: Rule, bridge: ModelBridge) -> [Finding] {
     var run = Run(
-      program: program, rule: rule, bridge: bridge,
+      program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: bridge.filing.location,
       frame: Frame(
         variables: bridge.globals + Array(repeating: .null, count: program.slotCount - bridge.globals.count),
         context: bridge.context),
@@ -310,8 +313,11 @@ enum CheckRunner {
   /// steps computed for the current bindings and the findings.
   private struct Run {
     let program: Program
-    let rule: Rule
-    let bridge: ModelBridge
+    /// The id and severity of the rule the check belongs to.
+    let ruleID: String
+    let ruleSeverity: Severity
+    /// Where a finding about the filing as a whole points.
+    let filingLocation: SourceLocation?
     var frame: Frame
     /// The values of steps computed for the bindings they depend on, by index in ``Program/steps``.
     var computed: [Value?]
@@ -363,7 +369,7 @@ enum CheckRunner {
         if case .object(let object) = value, object.location != nil { return object }
         return nil
       }.first
-      var location = innermostLocated?.location ?? bridge.filing.location
+      var location = innermostLocated?.location ?? filingLocation
       switch Evaluator.evaluate(program.target, in: &frame) {
       case .object(let object):
         if let own = object.location { location = own }
@@ -386,7 +392,7 @@ enum CheckRunner {
       let expected = program.expected.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
       let actual = program.actual.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
       return Finding(
-        ruleID: rule.id, severity: check.severity ?? rule.severity, page: resolved.page, person: personName,
+        ruleID: ruleID, severity: check.severity ?? ruleSeverity, page: resolved.page, person: personName,
         row: resolved.row, line: resolved.line, column: resolved.column, message: message, expected: expected,
         actual: actual)
     }
