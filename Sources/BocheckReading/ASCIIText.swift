@@ -8,9 +8,8 @@ enum ASCIIText {
 
   /// Whether the byte is a space or a tab.
   ///
-  /// A no-break space is two bytes in UTF-8 (C2 A0), which ``blankLength(_:at:end:)`` and
-  /// ``blankLength(_:before:start:)`` tell; the byte A0 alone is never a blank, since it also ends letters
-  /// such as à, Š and Р.
+  /// A no-break space is two bytes in UTF-8 (C2 A0), which ``blankLength(_:at:end:)`` tells; the byte A0 alone
+  /// is never a blank, since it also ends letters such as à, Š and Р.
   @inline(__always)
   static func isBlank(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09
@@ -28,20 +27,6 @@ enum ASCIIText {
     let byte = bytes[offset]
     if isBlank(byte) { return 1 }
     return byte == 0xC2 && offset + 1 < end && bytes[offset + 1] == 0xA0 ? 2 : 0
-  }
-
-  /// The length of the blank that ends just before `offset`: 1 for a space or a tab, 2 for a no-break space,
-  /// 0 when the bytes there are not blank.
-  ///
-  /// - Parameters:
-  ///   - bytes: UTF-8 bytes.
-  ///   - offset: Where the blank would end, above `start`.
-  ///   - start: Where the bytes to look at start.
-  @inline(__always)
-  static func blankLength(_ bytes: [UInt8], before offset: Int, start: Int) -> Int {
-    let byte = bytes[offset - 1]
-    if isBlank(byte) { return 1 }
-    return byte == 0xA0 && offset - 1 > start && bytes[offset - 2] == 0xC2 ? 2 : 0
   }
 
   /// Whether the byte is an ASCII digit.
@@ -410,15 +395,11 @@ enum ASCIIText {
     return position
   }
 
-  /// The bytes with blanks (space, tab, no-break space) trimmed from both ends.
+  /// The bytes of a range with blanks (space, tab, no-break space) trimmed from both ends, as
+  /// ``LineBytes/trimmedRange(_:)`` trims a line.
   static func trimmedRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper, case let length = blankLength(bytes, at: lower, end: upper), length > 0 { lower += length }
-    while upper > lower, case let length = blankLength(bytes, before: upper, start: lower), length > 0 {
-      upper -= length
-    }
-    return lower..<upper
+    let trimmed = bytes.withUnsafeBufferPointer { LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: $0[range])) }
+    return (range.lowerBound + trimmed.lowerBound)..<(range.lowerBound + trimmed.upperBound)
   }
 
   /// Decodes a byte range as UTF-8 text (bytes came from valid text, so this does not fail).
