@@ -5,7 +5,11 @@ import BocheckModel
 final class DocumentFacts {
   let lines: SourceLines
   /// The paragraphs of a range that the facts read, made once for each range (see ``paragraphs(in:)``).
-  private var paragraphCache: [Range<Int>: [Paragraph]] = [:]
+  ///
+  /// A filing's facts ask for two ranges at most (the header and the body), so they are looked up in a list: a
+  /// dictionary keyed by ranges would cost more to set up, on the first use of its type in a run, than a
+  /// one-filing check spends looking them up.
+  private var paragraphCache: [(range: Range<Int>, paragraphs: [Paragraph])] = []
 
   /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
   ///
@@ -147,7 +151,7 @@ final class DocumentFacts {
   ///
   /// - Parameter range: The lines (1-based, half-open).
   func paragraphs(in range: Range<Int>) -> [Paragraph] {
-    if let cached = paragraphCache[range] { return cached }
+    if let cached = paragraphCache.first(where: { $0.range == range }) { return cached.paragraphs }
     var keptTopics: [Topics] = []
     var inAgreement = false
     var result = paragraphs(in: range) { bytes in
@@ -165,7 +169,7 @@ final class DocumentFacts {
       return !topics.isEmpty
     }
     for index in result.indices { result[index].topics = keptTopics[index] }
-    paragraphCache[range] = result
+    paragraphCache.append((range, result))
     return result
   }
 
