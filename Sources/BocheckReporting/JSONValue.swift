@@ -80,15 +80,6 @@ public enum JSONWriter {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The keys of an object in the order they are written: by Unicode scalar values.
-  ///
-  /// UTF-8 keeps the order of the scalars it encodes, so their bytes are compared.
-  ///
-  /// - Parameter object: The object's members.
-  public static func sortedKeys(_ object: [String: JSONValue]) -> [String] {
-    object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-  }
-
   /// The text as a quoted, escaped JSON string.
   ///
   /// - Parameter text: Any text.
@@ -194,6 +185,7 @@ public enum JSONWriter {
         return
       }
       output.append(UInt8(ascii: "{"))
+      // By Unicode scalar values: UTF-8 keeps the order of the scalars it encodes, so their bytes are compared.
       let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
       for (position, member) in sorted.enumerated() {
         if position > 0 { output.append(UInt8(ascii: ",")) }
