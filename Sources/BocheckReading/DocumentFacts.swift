@@ -297,15 +297,15 @@ final class DocumentFacts {
       && DocumentFacts.cleanedLine(lines[position], mayStartWith: itemOnePhrase)
     {
       let text = clean(position)
-      // Only ASCII letters are lowered, so that every byte keeps its place and the label's offset fits the text
-      // (lowering a whole text can change its length: "İ" becomes two characters).
-      let lower = String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-      guard lower.hasPrefix("item 1"), let label = ASCIIText.firstOccurrence(of: "name of issuer", in: lower) else {
-        continue
+      // The label is found in the line's own bytes, whatever their case: no lowered copy, whose offsets need
+      // not be the line's ("İ" lowers to two characters).
+      let bytes = Array(text.utf8)
+      guard ASCIIText.matchLength(itemOnePhrase, in: bytes, at: 0) != nil,
+        let label = ASCIIText.find(issuerLabelPhrase, in: bytes)
+      else { continue }
+      let afterLabel = text[text.utf8.index(text.startIndex, offsetBy: label.upperBound)...].drop {
+        $0 == ":" || $0 == "." || $0 == " " || $0 == "\t"
       }
-      let labelEnd = text.utf8.index(
-        text.startIndex, offsetBy: lower.utf8.distance(from: lower.startIndex, to: label.upperBound))
-      let afterLabel = text[labelEnd...].drop { $0 == ":" || $0 == "." || $0 == " " || $0 == "\t" }
       let inline = issuerName(afterLabel.trimmingBlanks())
       if !inline.isEmpty {
         return isReference(inline) ? nil : Located(inline, line: lines.sourceLine(position))
@@ -324,6 +324,7 @@ final class DocumentFacts {
   }
 
   private let itemOnePhrase = ASCIIText.phrase("ITEM 1")
+  private let issuerLabelPhrase = ASCIIText.phrase("NAME OF ISSUER")
 
   /// Whether Item 1's value points elsewhere instead of naming the issuer: "See Cover Page", "Refer to
   /// page 1", "As set forth on the cover page", "N/A".

@@ -81,17 +81,22 @@ enum LineBytes {
   }
 
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown
-  /// star.
+  /// star or a line end.
   ///
   /// - Parameters:
   ///   - bytes: The line's UTF-8 bytes.
   ///   - skippingStars: Whether `*` counts as blank.
+  ///   - skippingLineEnds: Whether LF and CR count as blank (as XML's white space does).
   /// - Returns: The offset, `bytes.count` when every byte is blank.
-  static func firstSignificant(_ bytes: UnsafeBufferPointer<UInt8>, skippingStars: Bool = false) -> Int {
+  static func firstSignificant(
+    _ bytes: UnsafeBufferPointer<UInt8>, skippingStars: Bool = false, skippingLineEnds: Bool = false
+  ) -> Int {
     var offset = 0
     while offset < bytes.count {
       let byte = bytes[offset]
-      if byte == 0x20 || byte == 0x09 || (skippingStars && byte == 0x2A) {
+      if byte == 0x20 || byte == 0x09 || (skippingStars && byte == 0x2A)
+        || (skippingLineEnds && (byte == 0x0A || byte == 0x0D))
+      {
         offset += 1
       } else if byte == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 {
         offset += 2
@@ -256,14 +261,16 @@ extension LineBytes {
   /// The range of UTF-8 bytes without the blanks (space, tab, U+00A0) at either end: the bytes
   /// ``trimmedText(_:)`` makes its text of, found without making it.
   ///
-  /// - Parameter bytes: Valid UTF-8 bytes.
+  /// - Parameters:
+  ///   - bytes: Valid UTF-8 bytes.
+  ///   - trimmingLineEnds: Whether LF and CR are trimmed too (as XML's white space is).
   /// - Returns: Offsets into `bytes`; empty when every byte is blank.
-  static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    let start = firstSignificant(bytes)
+  static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, trimmingLineEnds: Bool = false) -> Range<Int> {
+    let start = firstSignificant(bytes, skippingLineEnds: trimmingLineEnds)
     var end = bytes.count
     while end > start {
       let byte = bytes[end - 1]
-      if byte == 0x20 || byte == 0x09 {
+      if byte == 0x20 || byte == 0x09 || (trimmingLineEnds && (byte == 0x0A || byte == 0x0D)) {
         end -= 1
       } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
         end -= 2

@@ -13,8 +13,14 @@ public struct FilingText: Sendable {
   /// - Throws: ``ReadError`` when the file is empty, larger than ``FilingReader/maximumSize`` or binary (the
   ///   error's line is the 1-based line of the first NUL byte).
   public init(bytes: [UInt8]) throws(ReadError) {
-    if let problem = bytes.withUnsafeBufferPointer({ Self.problem(with: $0) }) { throw problem }
-    text = TextDecoding.decode(bytes).text
+    // Decoded as a file read in place is: the bytes are copied into the text's storage and checked there.
+    let copied = try FilingText(capacity: bytes.count) { buffer in
+      _ = buffer.initialize(fromContentsOf: bytes)
+      return bytes.count
+    }
+    // A filler that gives every byte always gives the text; the error only keeps this from trapping.
+    guard let copied else { throw ReadError(message: "the file could not be read") }
+    self = copied
   }
 
   /// Reads a file's bytes into the text's own storage and decodes them there.

@@ -27,11 +27,7 @@ enum TextFilingReader {
   ) -> Filing {
     // Every cover page names the reporting person: without those words anywhere there is nothing to read,
     // and one scan of the bytes says so without tokenizing every line of a large file.
-    guard
-      lines.lines.indices.contains(where: { index in
-        lines.lines.withBytes(index) { ASCIIText.contains(reportingPersonPhrase, in: $0) }
-      })
-    else {
+    guard ASCIIText.contains(reportingPersonPhrase, in: lines.text) else {
       return Filing(path: path, format: format, schedule: .schedule13D)
     }
     // Lines are tokenized up to the end of the cover pages only: the body is left to the document facts.

@@ -219,29 +219,8 @@ enum XMLFilingReader {
   /// - Parameter bytes: The element's decoded text.
   private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
     bytes.withUnsafeBufferPointer { bytes in
-      var start = 0
-      var end = bytes.count
-      while start < end {
-        let byte = bytes[start]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-          start += 1
-        } else if byte == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
-          start += 2
-        } else {
-          break
-        }
-      }
-      while end > start {
-        let byte = bytes[end - 1]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-          end -= 1
-        } else if byte == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
-          end -= 2
-        } else {
-          break
-        }
-      }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      let range = LineBytes.trimmedRange(bytes, trimmingLineEnds: true)
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
   }
 
