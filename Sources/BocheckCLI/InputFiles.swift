@@ -63,10 +63,18 @@ enum InputFiles {
   /// - Returns: The inputs in order, and an error for each path that does not exist or holds no filing.
   static func expand(_ paths: [String]) -> (inputs: [InputSource], errors: [InputError]) {
     var inputs: [InputSource] = []
-    var seen: Set<InputSource> = []
+    // The paths of the files taken, and whether standard input is: a set of strings, whose hashing every run
+    // sets up anyway, rather than a set of sources, whose hashing a run over one file would set up for this.
+    var seenFiles: Set<String> = []
+    var seenStandardInput = false
     var errors: [InputError] = []
     func add(_ input: InputSource) {
-      if seen.insert(input).inserted { inputs.append(input) }
+      let isNew: Bool
+      switch input {
+      case .standardInput: (isNew, seenStandardInput) = (!seenStandardInput, true)
+      case .file(let path): isNew = seenFiles.insert(path).inserted
+      }
+      if isNew { inputs.append(input) }
     }
     for path in paths {
       if path == "-" {

@@ -473,15 +473,11 @@ final class DocumentFacts {
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   /// - Returns: The names, each at the line where it is printed.
   func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
-    var blocks = SignatureBlocks(signatureEntries(in: range), isAgreement: isAgreement)
+    // The entries are made as the blocks read them (``SignatureEntries``).
+    var entries = SignatureEntries(
+      lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1))
+    var blocks = SignatureBlocks(nextEntry: { entries.next() }, isAgreement: isAgreement)
     return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
-  }
-
-  /// The lines in `range` as entries for ``SignatureBlocks``, made as they are read (see
-  /// ``SignatureEntries``).
-  private func signatureEntries(in range: Range<Int>) -> AnyIterator<SignatureBlocks.Entry> {
-    AnyIterator(
-      SignatureEntries(lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1)))
   }
 
   /// The lines of a range as entries for ``SignatureBlocks``, made one at a time: a plain line with the

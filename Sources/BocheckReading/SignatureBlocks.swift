@@ -46,11 +46,11 @@ struct SignatureBlocks {
   /// Reads the blocks among lines given one entry at a time.
   ///
   /// - Parameters:
-  ///   - entries: The body's lines in order, each as one entry or as its cells; a blank line is an entry
-  ///     with empty text.
+  ///   - nextEntry: Gives the body's lines in order, one call at a time, each as one entry or as its cells (a
+  ///     blank line is an entry with empty text), then `nil`.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  init(_ entries: AnyIterator<Entry>, isAgreement: Bool = false) {
-    window = EntryWindow(entries)
+  init(nextEntry: @escaping () -> Entry?, isAgreement: Bool = false) {
+    window = EntryWindow(nextEntry)
     self.isAgreement = isAgreement
   }
 
@@ -82,7 +82,8 @@ struct SignatureBlocks {
   /// asked for; those before the index the reading looks back to are dropped, in batches, so that the
   /// entries held stay few however long the body is.
   private struct EntryWindow {
-    private let source: AnyIterator<Entry>
+    /// Gives the next entry of the body, `nil` past its last.
+    private let source: () -> Entry?
     /// The entries held, from the one at `firstIndex` on.
     private var held: [Entry] = []
     private var firstIndex = 0
@@ -90,14 +91,14 @@ struct SignatureBlocks {
     /// How many entries are held before the next batch is dropped.
     private var dropThreshold = 1024
 
-    init(_ source: AnyIterator<Entry>) { self.source = source }
+    init(_ source: @escaping () -> Entry?) { self.source = source }
 
     /// The entry at `index`, read from the source when needed; `nil` past the last one.
     ///
     /// - Parameter index: An index at or after the first entry held.
     mutating func entry(at index: Int) -> Entry? {
       while !sourceIsEmpty && index - firstIndex >= held.count {
-        if let next = source.next() { held.append(next) } else { sourceIsEmpty = true }
+        if let next = source() { held.append(next) } else { sourceIsEmpty = true }
       }
       return index - firstIndex < held.count ? held[index - firstIndex] : nil
     }

@@ -828,8 +828,9 @@ enum ValueParsers {
     return result.isEmpty ? .empty : .value(.text(result))
   }
 
-  /// The punctuation cut from either end of a name (a closing parenthesis from its start only).
-  private static let edgePunctuation: Set<Character> = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
+  /// The punctuation cut from either end of a name (a closing parenthesis from its start only): a list, as
+  /// few as these are looked through faster than they are hashed.
+  private static let edgePunctuation: [Character] = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
 }
 
 extension StringProtocol {
