@@ -32,11 +32,13 @@ public enum BocheckCommand {
   ///   - workingDirectory: The absolute folder `.bocheck.json` is looked for from and relative `--config`,
   ///     `--baseline`, `--write-baseline` and suppression paths are resolved against (inputs are opened as
   ///     given); `nil` for the process's working directory.
+  ///   - endsWithCommand: Whether the process ends when this call returns: values that live as long as the
+  ///     command (the loaded rules) are then left for the process's end to free (``runInProcess()``).
   /// - Returns: The exit status: 0, 1 or 2 (see ``exitSuccess``, ``exitFindings``, ``exitFailure``).
   public static func run(
     arguments: [String], standardInput: () -> [UInt8], standardOutput: (String) -> Void,
     standardError: (String) -> Void, isTerminal: Bool, errorIsTerminal: Bool = false,
-    environment: [String: String] = [:], workingDirectory: String? = nil
+    environment: [String: String] = [:], workingDirectory: String? = nil, endsWithCommand: Bool = false
   ) -> Int32 {
     withoutActuallyEscaping(standardInput) { standardInput in
       withoutActuallyEscaping(standardOutput) { standardOutput in
@@ -44,7 +46,8 @@ public enum BocheckCommand {
           let console = Console(
             standardInput: standardInput, standardOutput: standardOutput, standardError: standardError,
             isTerminal: isTerminal, environment: environment,
-            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory(), errorIsTerminal: errorIsTerminal)
+            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory(), errorIsTerminal: errorIsTerminal,
+            endsWithCommand: endsWithCommand)
           return run(arguments, console: console)
         }
       }
@@ -110,11 +113,32 @@ struct Console {
   var workingDirectory: String = "/"
   /// Whether standard error is a terminal, where progress is shown.
   var errorIsTerminal = false
+  /// Whether the process ends when the command does (``BocheckCommand/runInProcess()``), rather than the
+  /// command running inside a longer-lived program such as the tests.
+  var endsWithCommand = false
+
+  /// Keeps a value alive until the process ends, when the process ends with the command.
+  ///
+  /// A value that lives until the end of a command (the loaded rules: thousands of small objects) is
+  /// otherwise taken apart object by object just before the process gives back all its memory at once. In a
+  /// longer-lived program this does nothing, and the value is freed as usual.
+  ///
+  /// - Parameter value: The value.
+  func keepUntilExit(_ value: Any) {
+    guard endsWithCommand else { return }
+    _ = Unmanaged.passRetained(KeptValue(value))
+  }
 
   /// Writes `bocheck: error: message` on standard error, as one line (over any progress line shown there).
   func error(_ message: String) {
     standardError((errorIsTerminal ? Progress.clearLine : "") + "bocheck: error: \(TextReport.oneLine(message))\n")
   }
+}
+
+/// A value held by one reference that is never released (``Console/keepUntilExit(_:)``).
+private final class KeptValue {
+  let value: Any
+  init(_ value: Any) { self.value = value }
 }
 
 /// Loading the built-in rules and the user's own.

@@ -93,6 +93,7 @@ enum CheckCommand {
       console.error(problem.message)
       return BocheckCommand.exitFailure
     }
+    console.keepUntilExit(ruleSet)
     if let problem = settings.validate(ruleSet) {
       console.error(problem.message)
       return BocheckCommand.exitFailure

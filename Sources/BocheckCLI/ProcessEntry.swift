@@ -23,7 +23,7 @@ extension BocheckCommand {
       standardError: { _ = SystemCalls.writeAll($0, to: STDERR_FILENO) },
       isTerminal: isatty(STDOUT_FILENO) == 1,
       errorIsTerminal: isatty(STDERR_FILENO) == 1,
-      environment: environmentVariables())
+      environment: environmentVariables(), endsWithCommand: true)
   }
 
   /// The environment variables, read from the C library's environment (`ProcessInfo` takes longer to set up

@@ -320,6 +320,39 @@ struct CLIInputTests {
       twice.standardOutput == "\(clean): 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n")
   }
 
+  @Test("standard input named twice is checked once, and a file beside it is checked too")
+  func standardInputNamedTwice() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let clean = try CLIHarness.write(CLIHarness.cleanFiling, named: "clean.txt", in: folder)
+    let outcome = CLIHarness.run(["check", "-", clean, "-"], standardInput: Array(CLIHarness.cleanFiling.utf8))
+    #expect(outcome.status == 0)
+    #expect(
+      outcome.standardOutput
+        == "<stdin>: 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n\n"
+        + "\(clean): 0 errors, 0 warnings, 0 notes; shares outstanding 10,000 (stated, line 38)\n\n"
+        + "total: 2 files checked, 0 errors, 0 warnings, 0 notes\n")
+  }
+
+  @Test("a value kept until exit is freed as usual unless the process ends with the command")
+  func keepUntilExit() {
+    final class Watched {
+      let freed: () -> Void
+      init(freed: @escaping () -> Void) { self.freed = freed }
+      deinit { freed() }
+    }
+    for endsWithCommand in [false, true] {
+      var freed = false
+      do {
+        let console = Console(
+          standardInput: { [] }, standardOutput: { _ in }, standardError: { _ in }, isTerminal: false, environment: [:],
+          endsWithCommand: endsWithCommand)
+        console.keepUntilExit(Watched { freed = true })
+      }
+      #expect(freed == !endsWithCommand)
+    }
+  }
+
   @Test("standard input with -: read once, reported as <stdin>")
   func standardInput() {
     let outcome = CLIHarness.run(["check", "-"], standardInput: Array(CLIHarness.warningFiling.utf8))
