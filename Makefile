@@ -27,7 +27,8 @@ RULESDIR = $(DESTDIR)$(PREFIX)/share/bocheck/Rules
 RELEASE_BIN = .build/release/bocheck
 # The release build is a fully static executable on Linux (the C library too): with no shared library to load and
 # no symbol to bind, a run over one filing starts several milliseconds sooner; unused code is dropped and symbols
-# stripped. The checker links FoundationEssentials only, not Foundation's Unicode and locale data.
+# stripped. The checker links no Foundation at all: it reaches the file system through the C library
+# (Sources/BocheckSystem).
 # Every release target below builds with the same flags, so they share one build folder; `make test` (debug)
 # links dynamically as before. RELEASE_FLAGS= builds the plain release build.
 #

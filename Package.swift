@@ -10,19 +10,21 @@ let package = Package(
     .library(name: "BocheckRules", targets: ["BocheckRules"]),
   ],
   targets: [
+    // The file system through the C library (the checker links no Foundation).
+    .target(name: "BocheckSystem"),
     // The typed model of a filing, exact arithmetic and the findings rules produce.
     .target(name: "BocheckModel"),
     // Readers that turn a filing's bytes into the model.
     .target(name: "BocheckReading", dependencies: ["BocheckModel"]),
     // Rule files, the expression language and its building blocks.
-    .target(name: "BocheckRules", dependencies: ["BocheckModel"]),
+    .target(name: "BocheckRules", dependencies: ["BocheckModel", "BocheckSystem"]),
     // Report formats (text, JSON).
     .target(name: "BocheckReporting", dependencies: ["BocheckModel"]),
     // Commands and argument parsing, kept apart from the thin executable so they can be tested.
     // The built-in rules are parsed at build time (plugin CompileRules) and embedded in the CLI.
     .target(
       name: "BocheckCLI",
-      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting"],
+      dependencies: ["BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckSystem"],
       plugins: ["CompileRules"]),
     .executableTarget(name: "bocheck-rules-compiler", dependencies: ["BocheckRules"]),
     .plugin(
@@ -45,7 +47,7 @@ let package = Package(
       name: "BocheckTests",
       dependencies: [
         "BocheckModel", "BocheckReading", "BocheckRules", "BocheckReporting", "BocheckCLI", "BocheckCorpus",
-        "BocheckSeeded",
+        "BocheckSeeded", "BocheckSystem",
       ],
       resources: [.copy("Fixtures")]),
   ]

@@ -1,10 +1,6 @@
 import BocheckModel
 import BocheckReporting
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
 
 /// What identifies a finding across runs: its rule, file, person, row and numbers.
 ///
@@ -150,10 +146,10 @@ struct Baseline: Sendable, Equatable {
   ///   strict JSON, or does not have the shape ``rendered()`` writes.
   static func read(path: String, workingDirectory: String) throws(LocatedJSONError) -> Baseline {
     let absolute = PathArithmetic.absolute(path, in: workingDirectory)
-    guard let data = FileManager.default.contents(atPath: absolute) else {
+    guard let bytes = FileSystem.contents(of: absolute) else {
       throw LocatedJSONError(path: path, line: 0, column: 0, message: "cannot read the baseline file")
     }
-    return try decode(LocatedJSONParser.parse(Array(data), path: path), path: path)
+    return try decode(LocatedJSONParser.parse(bytes, path: path), path: path)
   }
 
   /// Decodes a parsed baseline document.

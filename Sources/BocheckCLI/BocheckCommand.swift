@@ -2,6 +2,7 @@ import BocheckModel
 import BocheckReading
 import BocheckReporting
 import BocheckRules
+import BocheckSystem
 
 /// The `bocheck` command line, callable in-process.
 ///
@@ -46,7 +47,7 @@ public enum BocheckCommand {
           let console = Console(
             standardInput: standardInput, standardOutput: standardOutput, standardError: standardError,
             isTerminal: isTerminal, environment: environment,
-            workingDirectory: workingDirectory ?? PathArithmetic.currentDirectory(), errorIsTerminal: errorIsTerminal,
+            workingDirectory: workingDirectory ?? FileSystem.currentDirectory(), errorIsTerminal: errorIsTerminal,
             endsWithCommand: endsWithCommand)
           return run(arguments, console: console)
         }

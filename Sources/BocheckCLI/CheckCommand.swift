@@ -2,11 +2,7 @@ import BocheckModel
 import BocheckReading
 import BocheckReporting
 import BocheckRules
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
 
 /// The `--input-format` choices: `auto` tells the format from the content.
 enum InputFormatChoice: String, CaseIterable, Sendable {
@@ -107,7 +103,7 @@ enum CheckCommand {
     let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
     var reportSettings = ReportSettings(
       ruleSet: ruleSet, environment: console.environment,
-      workingDirectory: FileManager.default.currentDirectoryPath)
+      workingDirectory: FileSystem.currentDirectory())
     reportSettings.failOn = failOn
     let inputs: [InputSource]
     var reports: ReportOutputs
@@ -227,7 +223,7 @@ enum CheckCommand {
   ///
   /// Asked only when there is more than one file: finding the cores reads the CPU quota of the process, which
   /// a run over one filing does not need to pay for.
-  static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  static var defaultJobs: Int { FileSystem.availableCores() }
 
   /// The model's basis as reports show it.
   static func reportedBasis(_ basis: SharesOutstandingBasis) -> ReportedBasis {

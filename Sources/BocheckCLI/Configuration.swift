@@ -1,9 +1,5 @@
 import BocheckModel
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
 
 /// The settings of a `.bocheck.json` file.
 ///
@@ -97,7 +93,7 @@ struct Configuration: Sendable, Equatable {
     var folder = PathArithmetic.absolute(directory, in: "/")
     while true {
       let candidate = folder == "/" ? "/" + fileName : folder + "/" + fileName
-      if SystemCalls.kind(of: candidate) != .missing, SystemCalls.kind(of: candidate) != .directory {
+      if FileSystem.kind(of: candidate) != .missing, FileSystem.kind(of: candidate) != .directory {
         return candidate
       }
       if folder == "/" { return nil }
@@ -114,14 +110,14 @@ struct Configuration: Sendable, Equatable {
   ///   strict JSON, has an unknown key or a value of the wrong type.
   static func load(path: String, workingDirectory: String) throws(LocatedJSONError) -> Configuration {
     let absolute = PathArithmetic.absolute(path, in: workingDirectory)
-    let kind = SystemCalls.kind(of: absolute)
+    let kind = FileSystem.kind(of: absolute)
     guard kind != .missing else {
       throw LocatedJSONError(path: path, line: 0, column: 0, message: "no such configuration file")
     }
-    guard kind != .directory, let data = FileManager.default.contents(atPath: absolute) else {
+    guard kind != .directory, let bytes = FileSystem.contents(of: absolute) else {
       throw LocatedJSONError(path: path, line: 0, column: 0, message: "cannot read the configuration file")
     }
-    let document = try LocatedJSONParser.parse(Array(data), path: path)
+    let document = try LocatedJSONParser.parse(bytes, path: path)
     return try decode(document, path: path, folder: PathArithmetic.folder(of: absolute))
   }
 

@@ -1,10 +1,5 @@
 import BocheckReading
-
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -81,7 +76,7 @@ enum InputFiles {
         add(.standardInput)
         continue
       }
-      switch SystemCalls.kind(of: path) {
+      switch FileSystem.kind(of: path) {
       case .missing:
         errors.append(InputError(path: path, message: "no such file or folder"))
       case .directory:
@@ -123,18 +118,19 @@ enum InputFiles {
   ///
   /// - Parameter path: Any path.
   static func isFolder(_ path: String) -> Bool {
-    SystemCalls.kind(of: path) == .directory
+    FileSystem.kind(of: path) == .directory
   }
 
   private static func collect(folder: String, into found: inout [String], visited: inout Set<String>) {
     let resolved = SystemCalls.resolvedPath(folder)
     guard visited.insert(resolved).inserted else { return }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let (names, error) = FileSystem.names(in: folder)
+    guard error == nil else { return }
     let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     let sortedNames = names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     for name in sortedNames where !name.hasPrefix(".") {
       let path = base.isEmpty ? "/" + name : base + "/" + name
-      switch SystemCalls.kind(of: path) {
+      switch FileSystem.kind(of: path) {
       case .directory:
         collect(folder: path, into: &found, visited: &visited)
       case .file:
@@ -165,7 +161,7 @@ enum InputFiles {
     var readError: Int32?
     let text = try decoded(path: path) { () throws(ReadError) in
       try FilingText(capacity: size + 1) { buffer in
-        let (count, error) = SystemCalls.read(descriptor, into: buffer)
+        let (count, error) = FileSystem.read(descriptor, into: buffer)
         readError = error
         return error == nil && count < buffer.count ? count : nil
       }
@@ -174,7 +170,7 @@ enum InputFiles {
     if let readError { throw InputError(path: path, message: systemMessage(readError)) }
     // The file grew: it is read again from its start into bytes that grow with it.
     guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw InputError(path: path, message: systemMessage(errno)) }
-    let (bytes, error) = SystemCalls.readAll(descriptor, expectedSize: size, limit: FilingReader.maximumSize)
+    let (bytes, error) = FileSystem.readAll(descriptor, expectedSize: size, limit: FilingReader.maximumSize)
     if let error { throw InputError(path: path, message: systemMessage(error)) }
     return try decoded(path: path) { () throws(ReadError) in try FilingText(bytes: bytes) }
   }

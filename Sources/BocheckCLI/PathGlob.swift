@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// A path pattern with `*`, `**` and `?`, as suppressions use it.
 ///
 /// `*` stands for any run of characters within one path component (no `/`), `?` for one such character,
@@ -146,10 +140,5 @@ enum PathArithmetic {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     if slash == path.startIndex { return "/" }
     return String(path[..<slash])
-  }
-
-  /// The process's working directory.
-  static func currentDirectory() -> String {
-    FileManager.default.currentDirectoryPath
   }
 }

@@ -1,4 +1,5 @@
 import BocheckReading
+import BocheckSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +19,7 @@ extension BocheckCommand {
   public static func runInProcess() -> Int32 {
     run(
       arguments: Array(CommandLine.arguments.dropFirst()),
-      standardInput: { SystemCalls.readAll(STDIN_FILENO, expectedSize: 0, limit: FilingReader.maximumSize).bytes },
+      standardInput: { FileSystem.readAll(STDIN_FILENO, expectedSize: 0, limit: FilingReader.maximumSize).bytes },
       standardOutput: { _ = SystemCalls.writeAll($0, to: STDOUT_FILENO) },
       standardError: { _ = SystemCalls.writeAll($0, to: STDERR_FILENO) },
       isTerminal: isatty(STDOUT_FILENO) == 1,

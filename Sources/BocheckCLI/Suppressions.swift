@@ -1,9 +1,5 @@
 import BocheckModel
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
 
 /// A finding accepted on purpose, with the reason: an entry of the configuration's `suppressions`.
 ///
@@ -143,6 +139,6 @@ struct SuppressionTracker: Sendable {
   }
 
   private func exists(_ path: String) -> Bool {
-    FileManager.default.fileExists(atPath: path)
+    FileSystem.kind(of: path) != .missing
   }
 }

@@ -6,31 +6,10 @@
   import Darwin
 #endif
 
-/// The few operating-system services the command line needs beyond reading files, called through the C
-/// library.
-///
-/// The command line links only FoundationEssentials, not all of Foundation (whose Unicode and locale data
-/// cost every run start-up time and memory): folders are told with `stat`, paths resolved with `realpath`,
-/// a file replaced with `rename`, and worker threads run on POSIX threads.
+/// The few operating-system services the command line needs beyond the file system (``FileSystem``), called
+/// through the C library: paths resolved with `realpath`, a file replaced with `rename`, output written with
+/// `write`, worker threads run on POSIX threads.
 enum SystemCalls {
-  /// What a path names, following symbolic links.
-  enum PathKind {
-    case missing, file, directory, other
-  }
-
-  /// What a path names, following symbolic links.
-  ///
-  /// - Parameter path: Any path.
-  static func kind(of path: String) -> PathKind {
-    var status = stat()
-    guard stat(path, &status) == 0 else { return .missing }
-    switch status.st_mode & S_IFMT {
-    case S_IFDIR: return .directory
-    case S_IFREG: return .file
-    default: return .other
-    }
-  }
-
   /// The absolute path with every symbolic link resolved, or the path unchanged when it cannot be resolved.
   ///
   /// - Parameter path: Any path.
@@ -77,54 +56,6 @@ enum SystemCalls {
       }
       return nil
     }
-  }
-
-  /// Reads a file descriptor to its end, straight into an array: sized one byte past `expectedSize` so that
-  /// the end shows in the same reads, and given more room when more comes, until more than `limit` bytes
-  /// are read (the reader then refuses the input as too large, and an endless stream cannot exhaust memory).
-  ///
-  /// - Parameters:
-  ///   - descriptor: An open file descriptor.
-  ///   - expectedSize: The size expected, in bytes (a file's size from `fstat`; 0 when unknown).
-  ///   - limit: The most bytes wanted; reading stops once more than this were read.
-  /// - Returns: The bytes read, and the system's error number when a read failed (the bytes are then those
-  ///   read before it).
-  static func readAll(_ descriptor: Int32, expectedSize: Int, limit: Int) -> (bytes: [UInt8], error: Int32?) {
-    var bytes = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
-    var filled = 0
-    var error: Int32?
-    while filled <= limit {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-      let (count, readError) = bytes.withUnsafeMutableBufferPointer { buffer in
-        read(descriptor, into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
-      }
-      filled += count
-      error = readError
-      if error != nil || filled < bytes.count { break }
-    }
-    bytes.removeSubrange(filled...)
-    return (bytes, error)
-  }
-
-  /// Reads a file descriptor into a buffer until the buffer is full or the input ends.
-  ///
-  /// - Parameters:
-  ///   - descriptor: An open file descriptor.
-  ///   - buffer: Where the bytes go, from its start.
-  /// - Returns: How many bytes were read (fewer than the buffer holds only at the input's end or on an error),
-  ///   and the system's error number when a read failed.
-  static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, error: Int32?) {
-    var filled = 0
-    while filled < buffer.count {
-      let count = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-      if count < 0 {
-        if errno == EINTR { continue }
-        return (filled, errno)
-      }
-      if count == 0 { break }
-      filled += count
-    }
-    return (filled, nil)
   }
 
   /// Starts a detached thread with its own stack size.
@@ -221,9 +152,4 @@ extension String {
     let last = scalars.lastIndex(where: { !isTrimmed($0) })!
     return String(scalars[first...last])
   }
-}
-
-/// The C library's `read`, under a name that ``SystemCalls/read(_:into:)`` does not hide.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-  read(descriptor, buffer, count)
 }

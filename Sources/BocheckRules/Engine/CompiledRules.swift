@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -61,7 +62,7 @@ public enum CompiledRules {
       for name in names {
         guard reader.string() == name, let size = reader.number(), let hash = reader.string() else { return nil }
         let path = RuleSet.joined(directory, name)
-        guard let bytes = contents(of: path), bytes.count == size,
+        guard let bytes = FileSystem.contents(of: path), bytes.count == size,
           String(fingerprint(bytes), radix: 16) == hash, let rule = reader.rule(path: path)
         else { return nil }
         rules.append(rule)
@@ -77,23 +78,6 @@ public enum CompiledRules {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
     return hash
-  }
-
-  /// The bytes of the file at `path`, or `nil` when it cannot be read (read with POSIX calls, which start
-  /// faster than Foundation's).
-  static func contents(of path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 14)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count < 0 { return nil }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
-    }
   }
 }
 

@@ -1,9 +1,6 @@
 import BocheckModel
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
+import BocheckSystem
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -73,11 +70,10 @@ public struct RuleSet: Sendable {
       guard isDirectory(directory) else {
         throw RuleLoadError(path: directory, line: 0, message: "no such folder of rules")
       }
-      let names: [String]
-      do {
-        names = try FileManager.default.contentsOfDirectory(atPath: directory)
-      } catch {
-        throw RuleLoadError(path: directory, line: 0, message: "cannot list the folder: \(error)")
+      let (names, error) = FileSystem.names(in: directory)
+      if let error {
+        throw RuleLoadError(
+          path: directory, line: 0, message: "cannot list the folder: \(FileSystem.errorDescription(error))")
       }
       let ruleNames = names.sorted().filter { $0.hasSuffix(".rule") }
       let precompiled =
@@ -102,10 +98,10 @@ public struct RuleSet: Sendable {
   ///
   /// - Throws: ``RuleLoadError`` when it cannot be read or is invalid.
   public static func loadRule(path: String) throws(RuleLoadError) -> Rule {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = FileSystem.contents(of: path) else {
       throw RuleLoadError(path: path, line: 0, message: "cannot read the rule file")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw RuleLoadError(path: path, line: 0, message: "the rule file is not UTF-8 text")
     }
     return try parseRule(text: text, path: path)
@@ -130,7 +126,7 @@ public struct RuleSet: Sendable {
     if let fromEnvironment = getenv("BOCHECK_RULES_DIR").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
       return fromEnvironment
     }
-    // Paths are cut as strings: Foundation's URL path arithmetic costs a run over one filing a noticeable part
+    // Paths are cut as strings: URL path arithmetic would cost a run over one filing a noticeable part
     // of its time.
     var candidates: [String] = []
     if let executable = executablePath() {
@@ -144,22 +140,28 @@ public struct RuleSet: Sendable {
   }
 
   /// The running executable's path with symbolic links resolved: on Linux read from `/proc/self/exe` (which
-  /// the kernel keeps resolved), as `Bundle.main` does, without setting up a bundle.
+  /// the kernel keeps resolved), elsewhere asked of the system and resolved with `realpath`.
   private static func executablePath() -> String? {
     #if os(Linux)
       var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       let count = buffer.withUnsafeMutableBufferPointer { readlink("/proc/self/exe", $0.baseAddress!, $0.count - 1) }
       if count > 0 { return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
       return nil
+    #elseif canImport(Darwin)
+      var size: UInt32 = 0
+      _ = _NSGetExecutablePath(nil, &size)
+      var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+      guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return nil }
+      defer { free(resolved) }
+      return String(cString: resolved)
     #else
-      return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+      return nil
     #endif
   }
 
   /// Whether `path` names a folder (a symbolic link to one counts).
   static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    FileSystem.kind(of: path) == .directory
   }
 
   /// `path` without its last component and the slashes after it: `/a/b/c` gives `/a/b`, `/a` gives `/`.
