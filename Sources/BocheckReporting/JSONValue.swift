@@ -16,8 +16,8 @@ public indirect enum JSONValue: Hashable, Sendable {
   case string(String)
   /// An array, in the given order.
   case array([JSONValue])
-  /// An object; its keys are written sorted, whatever the dictionary's order.
-  case object([String: JSONValue])
+  /// An object; its members are held, and written, sorted by key.
+  case object(JSONObject)
 
   /// A whole number.
   ///
@@ -45,6 +45,91 @@ public indirect enum JSONValue: Hashable, Sendable {
   /// - Parameter value: The optional number.
   public static func optional(_ value: ExactDecimal?) -> JSONValue {
     value.map { .number($0) } ?? .null
+  }
+}
+
+/// A JSON object: members with distinct keys, held in the order they are written, by their keys' Unicode
+/// scalar values.
+///
+/// It is built like a dictionary (a literal, or member by member with the subscript) but keeps its members in
+/// a sorted list: the objects of a report are small, so a member is put in place faster than a dictionary
+/// hashes its key, and writing needs no sorting. Two objects with the same members are equal whatever order
+/// the members were given in.
+public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+  /// A key and its value.
+  public struct Member: Hashable, Sendable {
+    /// The key.
+    public let key: String
+    /// The value.
+    public var value: JSONValue
+  }
+
+  /// The members, sorted by key.
+  public private(set) var members: [Member] = []
+
+  /// An empty object.
+  public init() {}
+
+  /// An object of the literal's members, in any order.
+  ///
+  /// - Parameter elements: The keys and values; a key given twice is a programming error, as it is in a
+  ///   dictionary literal.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    members.reserveCapacity(elements.count)
+    for (key, value) in elements {
+      let (index, found) = position(of: key)
+      precondition(!found, "JSON object literal with the key \(key) twice")
+      members.insert(Member(key: key, value: value), at: index)
+    }
+  }
+
+  /// Whether the object has no member.
+  public var isEmpty: Bool { members.isEmpty }
+
+  /// The keys, sorted.
+  public var keys: [String] { members.map(\.key) }
+
+  /// The value of a key, or `nil` when the object has no such member; setting `nil` removes the member.
+  ///
+  /// - Parameter key: The key.
+  public subscript(key: String) -> JSONValue? {
+    get {
+      let (index, found) = position(of: key)
+      return found ? members[index].value : nil
+    }
+    set {
+      let (index, found) = position(of: key)
+      switch (found, newValue) {
+      case (true, let value?): members[index].value = value
+      case (true, nil): members.remove(at: index)
+      case (false, let value?): members.insert(Member(key: key, value: value), at: index)
+      case (false, nil): break
+      }
+    }
+  }
+
+  /// The members in key order.
+  public func makeIterator() -> IndexingIterator<[Member]> {
+    members.makeIterator()
+  }
+
+  /// Where a key is among the members, or where it would go: after the last member when it sorts last, as the
+  /// keys of a literal written in order do, else found by halving.
+  private func position(of key: String) -> (index: Int, found: Bool) {
+    guard let last = members.last else { return (0, false) }
+    if JSONObject.precedes(last.key, key) { return (members.count, false) }
+    var low = 0
+    var high = members.count
+    while low < high {
+      let middle = (low + high) / 2
+      if JSONObject.precedes(members[middle].key, key) { low = middle + 1 } else { high = middle }
+    }
+    return (low, low < members.count && members[low].key == key)
+  }
+
+  /// Whether key `a` is written before key `b`: by their Unicode scalar values, which their UTF-8 bytes keep.
+  private static func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }
 
@@ -185,9 +270,7 @@ public enum JSONWriter {
         return
       }
       output.append(UInt8(ascii: "{"))
-      // By Unicode scalar values: UTF-8 keeps the order of the scalars it encodes, so their bytes are compared.
-      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-      for (position, member) in sorted.enumerated() {
+      for (position, member) in members.enumerated() {
         if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(into: &output, indentLevel: indentLevel + 1, pretty: pretty)
         appendQuoted(member.key, to: &output)

@@ -9,6 +9,8 @@ import BocheckModel
 /// - Numbers (shares, percents, shares outstanding) are exact decimals written as printed, without
 ///   thousands separators: `1200001`, `4.75`, `12.5`.
 /// - Lines and columns are 1-based.
+/// - Object literals here list their keys in the order the JSON text has them, sorted (``JSONObject``): what a
+///   reader sees in the code is what the output shows, and a member that sorts last is put in place at once.
 /// - Every row of the filing's schedule appears on every reporting person, also rows the page lacks
 ///   (`"status": "missing"`, `"line": null`), so that the model is complete.
 public enum ModelJSON {
@@ -23,20 +25,20 @@ public enum ModelJSON {
   ///     (`bocheck parse`).
   public static func file(_ report: FileReport, includeFindings: Bool) -> JSONValue {
     let filing = report.filing
-    var object: [String: JSONValue] = [
-      "path": .string(report.displayPath),
-      "format": .string(filing.format.rawValue),
-      "schedule": .string(filing.schedule.rawValue),
-      "form": .optional(filing.form?.value),
+    var object: JSONObject = [
       "amendment": .optional(filing.amendment?.value),
+      "cusip": .optional(filing.cusip?.value),
+      "form": .optional(filing.form?.value),
+      "format": .string(filing.format.rawValue),
       "issuer": .optional(filing.issuer?.value),
       "itemOneIssuer": .optional(filing.itemOneIssuer?.value),
-      "cusip": .optional(filing.cusip?.value),
-      "sharesOutstanding": report.basis.map(basis) ?? .null,
-      "reportingPersons": .array(filing.coverPages.map { person($0, schedule: filing.schedule) }),
-      "signers": .array(filing.signers.map(mention)),
       "jointFilers": .array(filing.jointFilers.map(mention)),
+      "path": .string(report.displayPath),
       "readerNotes": .array(filing.readerNotes.map { readerNote($0, schedule: filing.schedule) }),
+      "reportingPersons": .array(filing.coverPages.map { person($0, schedule: filing.schedule) }),
+      "schedule": .string(filing.schedule.rawValue),
+      "sharesOutstanding": report.basis.map(basis) ?? .null,
+      "signers": .array(filing.signers.map(mention)),
     ]
     if includeFindings {
       object["findings"] = .array(report.sortedFindings.map(finding))
@@ -71,10 +73,10 @@ public enum ModelJSON {
   ///   - page: The cover page.
   ///   - schedule: The filing's schedule, which says which rows a page has and how they are numbered.
   public static func person(_ page: CoverPage, schedule: Schedule) -> JSONValue {
-    var object: [String: JSONValue] = [
-      "page": .integer(page.index),
-      "line": .integer(page.line),
+    var object: JSONObject = [
       "cusip": .optional(page.cusip),
+      "line": .integer(page.line),
+      "page": .integer(page.index),
       "reportingPersonName": .optional(page.reportingPersonName),
     ]
     for field in RowField.rows(of: schedule) {
@@ -100,17 +102,17 @@ public enum ModelJSON {
   ///   - field: Which row it is.
   ///   - schedule: The filing's schedule, for the row number.
   public static func row(_ row: Row?, field: RowField, schedule: Schedule) -> JSONValue {
-    var object: [String: JSONValue] = [
-      "number": .optional(field.number(in: schedule)),
-      "line": .optional(row?.line),
+    var object: JSONObject = [
       "column": .optional(row?.column),
-      "status": .string((row?.status ?? .missing).rawValue),
-      "raw": .string(row?.raw ?? ""),
+      "line": .optional(row?.line),
       "note": .optional(row?.note),
+      "number": .optional(field.number(in: schedule)),
+      "raw": .string(row?.raw ?? ""),
+      "status": .string((row?.status ?? .missing).rawValue),
     ]
     for key in valueKeys(field.valueKind) { object[key] = .null }
     if let value = row?.value {
-      for (key, member) in valueMembers(value) { object[key] = member }
+      for member in valueMembers(value) { object[member.key] = member.value }
     }
     return .object(object)
   }
@@ -124,23 +126,23 @@ public enum ModelJSON {
   /// - Parameter finding: The finding.
   public static func finding(_ finding: Finding) -> JSONValue {
     .object([
-      "rule": .string(finding.ruleID),
-      "severity": .string(finding.severity.rawValue),
+      "actual": .optional(finding.actual.map(plainNumber)),
+      "column": .integer(finding.column),
+      "expected": .optional(finding.expected.map(plainNumber)),
+      "line": .integer(finding.line),
+      "message": .string(finding.message),
       "page": .optional(finding.page),
       "person": .optional(finding.person),
       "row": .optional(finding.row),
-      "line": .integer(finding.line),
-      "column": .integer(finding.column),
-      "message": .string(finding.message),
-      "expected": .optional(finding.expected.map(plainNumber)),
-      "actual": .optional(finding.actual.map(plainNumber)),
+      "rule": .string(finding.ruleID),
+      "severity": .string(finding.severity.rawValue),
     ])
   }
 
   /// Severity counts: `{"errors", "warnings", "notes"}`.
   ///
   /// - Parameter counts: The counts.
-  public static func counts(_ counts: SeverityCounts) -> [String: JSONValue] {
+  public static func counts(_ counts: SeverityCounts) -> JSONObject {
     ["errors": .integer(counts.errors), "warnings": .integer(counts.warnings), "notes": .integer(counts.notes)]
   }
 
@@ -157,12 +159,12 @@ public enum ModelJSON {
 
   private static func readerNote(_ note: ReaderNote, schedule: Schedule) -> JSONValue {
     .object([
-      "page": .optional(note.page),
-      "field": .optional(note.field?.rawValue),
-      "row": .optional(note.field?.number(in: schedule)),
-      "line": .integer(note.line),
       "column": .integer(note.column),
+      "field": .optional(note.field?.rawValue),
+      "line": .integer(note.line),
       "message": .string(note.message),
+      "page": .optional(note.page),
+      "row": .optional(note.field?.number(in: schedule)),
     ])
   }
 
@@ -177,7 +179,7 @@ public enum ModelJSON {
     }
   }
 
-  private static func valueMembers(_ value: RowValue) -> [String: JSONValue] {
+  private static func valueMembers(_ value: RowValue) -> JSONObject {
     switch value {
     case .text(let text):
       return ["text": .string(text)]

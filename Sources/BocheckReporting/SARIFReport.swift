@@ -218,7 +218,7 @@ public enum SARIFReport {
     let location = artifactLocation(file.filing.path, paths: paths)
     let prints = fingerprints(findings, path: path, filing: file.filing.position?.index)
     return zip(findings, prints).map { finding, fingerprint in
-      var properties: [String: JSONValue] = [:]
+      var properties = JSONObject()
       if let page = finding.page { properties["page"] = .integer(page) }
       if let person = finding.person { properties["person"] = .string(person) }
       if let row = finding.row { properties["row"] = .integer(row) }
@@ -228,7 +228,7 @@ public enum SARIFReport {
       let region: JSONValue = .object([
         "startColumn": .integer(max(1, finding.column)), "startLine": .integer(max(1, finding.line)),
       ])
-      var result: [String: JSONValue] = [
+      var result: JSONObject = [
         "level": .string(level(finding.severity)),
         "locations": .array([.object(["physicalLocation": .object(["artifactLocation": location, "region": region])])]),
         "message": .object(["text": .string(finding.message)]),

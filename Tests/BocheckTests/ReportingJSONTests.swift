@@ -86,6 +86,26 @@ struct JSONWriterTests {
     #expect(JSONWriter.string(value, pretty: false) == #"{"B":null,"a":1,"aa":false,"b":2,"é":true}"#)
   }
 
+  @Test("an object keeps its members sorted by key: built in any order, changed, removed; equal whatever the order")
+  func objectMembers() {
+    var object: JSONObject = ["b": .integer(2), "é": .null, "a": .integer(1)]
+    #expect(object.keys == ["a", "b", "é"])
+    object["aa"] = .bool(true)
+    object["B"] = .string("x")
+    object["b"] = .integer(3)
+    object["a"] = nil
+    object["missing"] = nil
+    #expect(object.keys == ["B", "aa", "b", "é"])
+    #expect(object["b"] == .integer(3))
+    #expect(object["a"] == nil)
+    #expect(object.map(\.value) == [.string("x"), .bool(true), .integer(3), .null])
+    let sameInOrder: JSONObject = ["B": .string("x"), "aa": .bool(true), "b": .integer(3), "é": .null]
+    #expect(object == sameInOrder)
+    #expect(Set([JSONValue.object(object), .object(sameInOrder)]).count == 1)
+    #expect(object != ["B": .string("x")])
+    #expect(JSONObject().isEmpty && !object.isEmpty)
+  }
+
   @Test("numbers are exact decimals with their printed decimals and no separators")
   func numbers() {
     let values: JSONValue = .array([
