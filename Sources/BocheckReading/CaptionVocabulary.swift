@@ -11,11 +11,33 @@ enum CaptionVocabulary {
 
   /// The known words, upper-case ASCII letters and digits, in code order.
   static let words: [[UInt8]] = {
-    // The readers give words and phrases; a phrase's words are separated by spaces.
-    var keys: [[UInt8]] = []
-    for text in CaptionWords.knownWords + RowCaptions.knownWords { keys += CaptionVocabulary.keys(of: text) }
-    keys.sort { $0.lexicographicallyPrecedes($1) }
-    return keys.enumerated().filter { $0.offset == 0 || keys[$0.offset - 1] != $0.element }.map(\.element)
+    // The readers give words and phrases; a phrase's words are separated by spaces. Every key is put in one
+    // buffer first, then sorted and made unique there: a table built at every start must be built quickly.
+    var buffer: [UInt8] = []
+    var keys: [Range<Int>] = []
+    for text in CaptionWords.knownWords + RowCaptions.knownWords {
+      ASCIIText.withUTF8(text) { bytes in
+        var start = buffer.count
+        for byte in bytes {
+          if byte == 0x20 {
+            if buffer.count > start { keys.append(start..<buffer.count) }
+            start = buffer.count
+          } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+            buffer.append(ASCIIText.upper(byte))
+          }
+        }
+        if buffer.count > start { keys.append(start..<buffer.count) }
+      }
+    }
+    return buffer.withUnsafeBufferPointer { buffer in
+      func key(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[range]) }
+      keys.sort { key($0).lexicographicallyPrecedes(key($1)) }
+      var unique: [[UInt8]] = []
+      for range in keys where unique.last.map({ !$0.elementsEqual(key(range)) }) ?? true {
+        unique.append(Array(key(range)))
+      }
+      return unique
+    }
   }()
 
   /// The keys of a phrase's space-separated words, in order, the words without a letter or a digit left out.

@@ -45,10 +45,10 @@ enum RowCaptions {
     let words: [Int]
   }
 
-  /// A key phrase's words as codes.
+  /// A key phrase's words as codes, its space-separated words looked up on its UTF-8 bytes in place.
   private static func codes(_ phrase: String) -> [Int] {
-    phrase.utf8.split(separator: 0x20).map { word in
-      Array(word).withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code }
+    ASCIIText.withUTF8(phrase) { bytes in
+      bytes.split(separator: 0x20).map { CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0)).code }
     }
   }
 
@@ -60,11 +60,8 @@ enum RowCaptions {
   /// The keys indexed by the code of their first word, longest first (`nil` for a word that starts none).
   private static let keysByFirstWord: [[Key]?] = {
     var table = [[Key]?](repeating: nil, count: CaptionVocabulary.words.count)
-    for (field, phrases) in keyPhrases {
-      for phrase in phrases {
-        let words = codes(phrase)
-        table[words[0]] = (table[words[0]] ?? []) + [Key(field: field, words: words)]
-      }
+    for (field, keys) in keyWordsByField {
+      for words in keys { table[words[0]] = (table[words[0]] ?? []) + [Key(field: field, words: words)] }
     }
     return table.map { $0?.sorted { $0.words.count > $1.words.count } }
   }()

@@ -24,6 +24,20 @@ import Testing
     "\u{0600}(12)", "(12\u{0301})", "\t(b)\tExample", "a\u{200D}b", "CHECK BOX IF DISCLOSURE",
   ]
 
+  @Test("the vocabulary is every known word's key once, sorted, each looked up to its own code")
+  func vocabularyIsSortedUniqueAndComplete() {
+    let words = CaptionVocabulary.words
+    #expect(zip(words, words.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+    let expected = Set((CaptionWords.knownWords + RowCaptions.knownWords).flatMap(CaptionVocabulary.keys(of:)))
+    #expect(Set(words) == expected)
+    #expect(words.count == expected.count)
+    for (code, word) in words.enumerated() {
+      #expect(word.withUnsafeBufferPointer { CaptionVocabulary.key(of: $0).code } == code)
+    }
+    #expect(CaptionVocabulary.code("owned") == words.firstIndex(of: Array("OWNED".utf8)))
+    #expect(CaptionVocabulary.code("zzzz") == CaptionVocabulary.unknown)
+  }
+
   @Test func wordsClassifyAsBefore() {
     for sample in Self.samples {
       for word in sample.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }) + [Substring(sample)] {
