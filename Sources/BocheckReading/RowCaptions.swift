@@ -48,7 +48,13 @@ enum RowCaptions {
   /// A key phrase's words as codes, its space-separated words looked up on its UTF-8 bytes in place.
   private static func codes(_ phrase: String) -> [Int] {
     ASCIIText.withUTF8(phrase) { bytes in
-      bytes.split(separator: 0x20).map { CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: $0)).code }
+      var codes: [Int] = []
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+        if end > start { codes.append(CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end])).code) }
+        start = end + 1
+      }
+      return codes
     }
   }
 
