@@ -51,7 +51,9 @@ enum RowCaptions {
       var codes: [Int] = []
       var start = 0
       for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
-        if end > start { codes.append(CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end])).code) }
+        if end > start {
+          codes.append(CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end])).code)
+        }
         start = end + 1
       }
       return codes
