@@ -406,7 +406,7 @@ struct SignatureBlocks {
     let rest = LineBytes.slice(text, found.name)
     var name = signedName(String(rest))
     var byAttorney = false
-    if let comma = name.firstIndex(of: ","), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
+    if let comma = firstComma(in: name), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
       // "John Doe, Attorney-in-Fact": the principal is printed elsewhere.
       name = String(name[..<comma])
       byAttorney = true
@@ -414,6 +414,16 @@ struct SignatureBlocks {
     // "By: Alpha GP LLC": an entity signing through its own signatory below, not a signature yet.
     if !isConformed && !name.isEmpty && !looksLikePersonSigning(name) { return nil }
     return Signature(isConformed: isConformed, name: name.isEmpty ? nil : name, byAttorney: byAttorney)
+  }
+
+  /// Where the first character that is a comma stands in a text, found on its bytes: a comma byte followed by
+  /// an ASCII byte (or by nothing) is a character of its own; one followed by more bytes may carry a combining
+  /// mark, and only then are the characters walked.
+  static func firstComma(in text: String) -> String.Index? {
+    guard let comma = text.utf8.firstIndex(of: 0x2C) else { return nil }
+    let next = text.utf8.index(after: comma)
+    if next == text.utf8.endIndex || text.utf8[next] < 0x80 { return comma }
+    return text.firstIndex(of: ",")
   }
 
   /// Whether "By: NAME" without a mark is a signature: the name is a person's, not an entity's.
@@ -546,7 +556,8 @@ struct SignatureBlocks {
     ASCIIText.withUTF8(text) { bytes in
       var words: [Range<Int>] = []
       var start = 0
-      for offset in 0...bytes.count where offset == bytes.count || [0x20, 0x2C, 0x2E].contains(bytes[offset]) {
+      for offset in 0...bytes.count
+      where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C || bytes[offset] == 0x2E {
         if offset > start { words.append(start..<offset) }
         start = offset + 1
       }

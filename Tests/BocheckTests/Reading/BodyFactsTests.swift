@@ -379,4 +379,18 @@ import Testing
       """
     #expect(try missingCoverPage(text) == ["error@9: Kestrel Fund LP signs the filing but has no complete cover page"])
   }
+
+  @Test("a signature's first comma is found on the bytes, and a comma carrying a combining mark is no comma")
+  func firstComma() {
+    func offset(_ text: String) -> Int? {
+      SignatureBlocks.firstComma(in: text).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+    }
+    #expect(offset("Jane Roe, Attorney-in-Fact") == 8)
+    #expect(offset("Zoë Roe, CEO") == 8)
+    #expect(offset("Roe,") == 3)
+    #expect(offset("No comma here") == nil)
+    // A comma with a combining acute accent is one character that is not a comma; the next comma is.
+    #expect(offset("x,\u{301}y, z") == 5)
+    #expect(offset("x,\u{301}") == nil)
+  }
 }
