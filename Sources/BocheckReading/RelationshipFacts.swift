@@ -37,7 +37,7 @@ enum RelationshipFacts {
   /// - Parameter paragraph: The paragraph's UTF-8 bytes.
   static func mayStateRelationship(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
     ASCIIText.firstOffset(of: 0x28, in: paragraph, to: paragraph.count) < paragraph.count
-      || ASCIIText.containsAny(rolePhrases, inBytes: paragraph)
+      || !PlainText.roleMatches(in: paragraph, upTo: 1).isEmpty
   }
 
   /// Reads the relationships stated in paragraphs.
@@ -314,8 +314,12 @@ extension RelationshipFacts {
     /// Every phrase ends in " of ", so only the places of an `f` (rare in English) are tried; at each, the
     /// phrases are compared backwards, ignoring ASCII case.
     ///
-    /// - Parameter bytes: UTF-8 bytes.
-    static func roleMatches(in bytes: UnsafeBufferPointer<UInt8>) -> [(role: Int, start: Int, end: Int)] {
+    /// - Parameters:
+    ///   - bytes: UTF-8 bytes.
+    ///   - limit: How many matches to find at most (one tells whether the bytes state a role at all).
+    static func roleMatches(in bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max)
+      -> [(role: Int, start: Int, end: Int)]
+    {
       var matches: [(role: Int, start: Int, end: Int)] = []
       guard bytes.count >= 4 else { return matches }
       // The "f" of " of " has two bytes before it and one after.
@@ -327,6 +331,7 @@ extension RelationshipFacts {
           let end = index + 2
           for role in rolePhrases.indices where endsWith(rolePhrases[role], in: bytes, at: end) {
             matches.append((role, end - rolePhrases[role].count, end))
+            if matches.count >= limit { return matches }
           }
         }
         index += 1

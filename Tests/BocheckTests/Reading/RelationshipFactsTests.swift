@@ -71,6 +71,17 @@ import Testing
     #expect(roleMatches("the manager of") == [])
     #expect(roleMatches("the manager  of Y, managerof Y, manager-of Y") == [])
     #expect(roleMatches("a member of the board; the sole member of Fund") == ["4:sole member of "])
+    var text = "the sole general partner of A and manager of B"
+    text.withUTF8 { bytes in
+      #expect(PlainText.roleMatches(in: bytes, upTo: 1).map(\.role) == [0])
+      #expect(PlainText.roleMatches(in: bytes).map(\.role) == [0, 1, 9])
+    }
+    for (paragraph, may) in [
+      (text, true), ("a definition (\"A\")", true), ("the manager, of course", false), ("", false),
+    ] {
+      var paragraph = paragraph
+      #expect(paragraph.withUTF8 { RelationshipFacts.mayStateRelationship($0) } == may, "\(paragraph)")
+    }
   }
 
   @Test("a filing's relationships, with short names defined in the text")
