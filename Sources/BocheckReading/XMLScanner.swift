@@ -135,27 +135,23 @@ struct XMLScanner {
 
   /// Where the text that starts at `start` ends (at the next `<` or the end), and whether it holds anything
   /// but blanks and line ends.
+  ///
+  /// The `<` is looked for eight bytes at a time; only the run's first bytes are read to tell whether it
+  /// holds text.
   private static func textRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, holdsText: Bool) {
+    let end = ASCIIText.firstOffset(of: 0x3C, in: bytes, from: start, to: bytes.count)
     var index = start
-    var holdsText = false
-    while index < bytes.count {
+    while index < end {
       let byte = bytes[index]
-      if byte == 0x3C { break }
-      if !holdsText && byte != 0x0A && byte != 0x0D && !ASCIIText.isBlank(byte) { holdsText = true }
+      guard byte == 0x0A || byte == 0x0D || ASCIIText.isBlank(byte) else { return (end, true) }
       index += 1
     }
-    return (index, holdsText)
+    return (end, false)
   }
 
   /// The offset of the `>` or `<` that ends a tag whose body starts at `start`, or the end of the bytes.
   private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var index = start
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x3E || byte == 0x3C { return index }
-      index += 1
-    }
-    return index
+    ASCIIText.firstOffset(of: 0x3E, or: 0x3C, in: bytes, from: start, to: bytes.count)
   }
 
   /// The 1-based column at `position`.
