@@ -165,31 +165,72 @@ struct XMLScanner {
   }
 
   /// The number of the element name spelled by a byte range, given a new number the first time it is met.
+  ///
+  /// A name met before is found on the bytes in place, eight bytes at a time: its hash, its slot and its
+  /// spelling are read through buffers, with no slice of the text made.
   private mutating func number(ofName range: Range<Int>) -> Int {
-    var hash: UInt32 = 2_166_136_261
-    for byte in bytes[range] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    let mask = nameSlots.count - 1
-    var slot = Int(hash) & mask
-    while nameSlots[slot] >= 0 {
-      let number = nameSlots[slot]
-      if spells(nameRanges[number], range) { return number }
-      slot = (slot + 1) & mask
+    let found = bytes.withUnsafeBufferPointer { text in
+      nameStore.withUnsafeBufferPointer { store in
+        nameRanges.withUnsafeBufferPointer { ranges in
+          nameSlots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
+            let mask = slots.count - 1
+            var slot = Self.hash(text, range) & mask
+            while case let number = slots[slot], number >= 0 {
+              if Self.equal(store, ranges[number], text, range) { return (number, slot) }
+              slot = (slot + 1) & mask
+            }
+            return (-1, slot)
+          }
+        }
+      }
     }
+    if found.number >= 0 { return found.number }
     let number = names.count
     nameRanges.append(nameStore.count..<(nameStore.count + range.count))
     nameStore.append(contentsOf: bytes[range])
     names.append(String(decoding: bytes[range], as: UTF8.self))
-    nameSlots[slot] = number
+    nameSlots[found.slot] = number
     if names.count * 2 > nameSlots.count { rehashNames() }
     return number
   }
 
-  /// Whether a name's bytes are those of a range of the text.
-  private func spells(_ name: Range<Int>, _ range: Range<Int>) -> Bool {
-    guard name.count == range.count else { return false }
+  /// The hash of a range of bytes, taken eight bytes at a time (the last few one by one) and mixed at the
+  /// end so that every byte reaches the low bits a slot is taken from.
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    let prime: UInt64 = 1_099_511_628_211
+    var hash: UInt64 = 14_695_981_039_346_656_037
+    var offset = range.lowerBound
+    if let base = bytes.baseAddress {
+      while offset + 8 <= range.upperBound {
+        hash = (hash ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+        offset += 8
+      }
+    }
+    while offset < range.upperBound {
+      hash = (hash ^ UInt64(bytes[offset])) &* prime
+      offset += 1
+    }
+    hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+    return Int(truncatingIfNeeded: hash ^ (hash >> 33))
+  }
+
+  /// Whether two ranges of bytes, in two buffers, hold the same bytes; compared eight bytes at a time.
+  private static func equal(
+    _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
+    _ secondRange: Range<Int>
+  ) -> Bool {
+    guard firstRange.count == secondRange.count else { return false }
+    guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return firstRange.isEmpty }
     var offset = 0
-    while offset < name.count {
-      if nameStore[name.lowerBound + offset] != bytes[range.lowerBound + offset] { return false }
+    while offset + 8 <= firstRange.count {
+      let a = UnsafeRawPointer(firstBase).loadUnaligned(fromByteOffset: firstRange.lowerBound + offset, as: UInt64.self)
+      let b = UnsafeRawPointer(secondBase).loadUnaligned(
+        fromByteOffset: secondRange.lowerBound + offset, as: UInt64.self)
+      if a != b { return false }
+      offset += 8
+    }
+    while offset < firstRange.count {
+      if first[firstRange.lowerBound + offset] != second[secondRange.lowerBound + offset] { return false }
       offset += 1
     }
     return true
@@ -199,12 +240,12 @@ struct XMLScanner {
   private mutating func rehashNames() {
     nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
     let mask = nameSlots.count - 1
-    for (number, spelling) in nameRanges.enumerated() {
-      var hash: UInt32 = 2_166_136_261
-      for byte in nameStore[spelling] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-      var slot = Int(hash) & mask
-      while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
-      nameSlots[slot] = number
+    nameStore.withUnsafeBufferPointer { store in
+      for (number, spelling) in nameRanges.enumerated() {
+        var slot = Self.hash(store, spelling) & mask
+        while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
+        nameSlots[slot] = number
+      }
     }
   }
 
