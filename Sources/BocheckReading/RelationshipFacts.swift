@@ -26,7 +26,8 @@ enum RelationshipFacts {
     "investment manager", "investment adviser", "investment advisor", "sole manager", "manager",
   ]
 
-  /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)``.
+  /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)`` and
+  /// ``PlainText/roleMatches(in:upTo:)``.
   private static let rolePhrases = roles.map { ASCIIText.phrase($0 + " of ") }
 
   /// Whether a paragraph can matter to ``relationships(in:names:)``: only one that names a role can state a
@@ -41,6 +42,10 @@ enum RelationshipFacts {
   }
 
   /// Reads the relationships stated in paragraphs.
+  ///
+  /// When the paragraphs and the names are all plain text (``PlainText``), as nearly all filings' are, they
+  /// are read on their bytes; otherwise character by character (``relationshipsByCharacters(in:names:)``).
+  /// Both read the same.
   ///
   /// - Parameters:
   ///   - paragraphs: The paragraphs' text, each with its 1-based line.
