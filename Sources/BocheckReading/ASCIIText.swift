@@ -137,6 +137,40 @@ enum ASCIIText {
     scan(for: byte, caseBit: 0, in: buffer, from: start, to: end)
   }
 
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `first` or `second`,
+  /// eight bytes at a time; `end` when there is none.
+  ///
+  /// In each word, a byte that matches becomes zero after the exclusive or with its target; the lowest byte
+  /// flagged for either target is a true match (a false flag only ever stands above a true one).
+  ///
+  /// - Parameters:
+  ///   - first: A byte to find, as it is.
+  ///   - second: The other byte to find, as it is.
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  static func firstOffset(
+    of first: UInt8, or second: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int
+  ) -> Int {
+    guard start < end, let base = buffer.baseAddress else { return max(start, end) }
+    var index = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let wideFirst = UInt64(first) &* ones
+    let wideSecond = UInt64(second) &* ones
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= end {
+      let bytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      let firsts = bytes ^ wideFirst
+      let seconds = bytes ^ wideSecond
+      let zeros = ((firsts &- ones) & ~firsts | (seconds &- ones) & ~seconds) & highBits
+      if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+      index += 8
+    }
+    while index < end, buffer[index] != first, buffer[index] != second { index += 1 }
+    return index
+  }
+
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once
   /// `caseBit` is set in it, eight bytes at a time; `end` when there is none.
   ///

@@ -26,7 +26,8 @@ enum RelationshipFacts {
     "investment manager", "investment adviser", "investment advisor", "sole manager", "manager",
   ]
 
-  /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)``.
+  /// Each role followed by " of ", upper-cased for ``ASCIIText/contains(_:in:)-(_,String)`` and
+  /// ``PlainText/roleMatches(in:upTo:)``.
   private static let rolePhrases = roles.map { ASCIIText.phrase($0 + " of ") }
 
   /// Whether a paragraph can matter to ``relationships(in:names:)``: only one that names a role can state a
@@ -37,15 +38,33 @@ enum RelationshipFacts {
   /// - Parameter paragraph: The paragraph's UTF-8 bytes.
   static func mayStateRelationship(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
     ASCIIText.firstOffset(of: 0x28, in: paragraph, to: paragraph.count) < paragraph.count
-      || ASCIIText.containsAny(rolePhrases, inBytes: paragraph)
+      || !PlainText.roleMatches(in: paragraph, upTo: 1).isEmpty
   }
 
   /// Reads the relationships stated in paragraphs.
+  ///
+  /// When the paragraphs and the names are all plain text (``PlainText``), as nearly all filings' are, they
+  /// are read on their bytes; otherwise character by character (``relationshipsByCharacters(in:names:)``).
+  /// Both read the same.
   ///
   /// - Parameters:
   ///   - paragraphs: The paragraphs' text, each with its 1-based line.
   ///   - names: The reporting persons' names (from their cover pages).
   static func relationships(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
+    let isPlain =
+      names.allSatisfy { ASCIIText.withUTF8($0, PlainText.holds) }
+      && paragraphs.allSatisfy { ASCIIText.withUTF8($0.text, PlainText.holds) }
+    if isPlain { return PlainText.relationships(in: paragraphs, names: names) }
+    return relationshipsByCharacters(in: paragraphs, names: names)
+  }
+
+  /// Reads the relationships stated in paragraphs, comparing characters (``relationships(in:names:)`` reads
+  /// plain text on its bytes instead, to the same result).
+  ///
+  /// - Parameters:
+  ///   - paragraphs: The paragraphs' text, each with its 1-based line.
+  ///   - names: The reporting persons' names (from their cover pages).
+  static func relationshipsByCharacters(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
     let aliases = aliasMap(paragraphs.map(\.text), names: names)
     var mentions: [(key: String, name: String)] = names.map { ($0.lowercased(), $0) }
     mentions += aliases.map { ($0.key.lowercased(), $0.value) }
@@ -200,6 +219,356 @@ enum RelationshipFacts {
         to: children.map(\.child),
         note: "attributed to \(children.map(\.child).joined(separator: ", ")) as the filing states (line \(lines))",
         source: .prose)
+    }
+  }
+}
+
+extension RelationshipFacts {
+  /// The relationships of plain text, read on its UTF-8 bytes.
+  ///
+  /// Text is plain when it holds ASCII and, beyond ASCII, only a few marks of punctuation (``isInert(_:)``).
+  /// In such text no character changes when lower-cased but the ASCII letters, characters are equal only when
+  /// their bytes are, and every character is one scalar but a carriage return followed by a line feed, which
+  /// is one character of two. Comparing characters, as ``RelationshipFacts/relationshipsByCharacters(in:names:)``
+  /// does, and comparing bytes with the ASCII letters lower-cased, as this does, find the same once a match is
+  /// refused that would end between the two (``startsWith(_:in:at:)``) and characters are counted with the
+  /// pair as one (``characterCount(_:)``). EDGAR's XML often writes a carriage return as `&#13;`.
+  enum PlainText {
+    /// Whether a scalar beyond ASCII may stand in plain text: a no-break space, a dash, a curly quote or
+    /// another mark that is neither letter nor number, has no case, stands for no other character and never
+    /// joins the characters around it.
+    ///
+    /// - Parameter value: The scalar's value.
+    static func isInert(_ value: UInt32) -> Bool {
+      switch value {
+      case 0xA0, 0xA3, 0xA7, 0xA9, 0xAE, 0xB0, 0xB6, 0x2010...0x2015, 0x2018, 0x2019, 0x201C, 0x201D,
+        0x2020...0x2022, 0x2026, 0x20AC, 0x2122:
+        return true
+      default:
+        return false
+      }
+    }
+
+    /// Whether UTF-8 bytes are plain text: ASCII, and the inert scalars beyond it.
+    ///
+    /// Eight bytes are passed at a time while they are ASCII.
+    ///
+    /// - Parameter bytes: Valid UTF-8 bytes.
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard let base = bytes.baseAddress else { return true }
+      let highBits: UInt64 = 0x8080_8080_8080_8080
+      var index = 0
+      while index < bytes.count {
+        if index + 8 <= bytes.count {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          if word & highBits == 0 {
+            index += 8
+            continue
+          }
+        }
+        if bytes[index] < 0x80 {
+          index += 1
+          continue
+        }
+        let scalar = LineBytes.scalar(bytes, at: index)
+        guard isInert(scalar.value.value) else { return false }
+        index += scalar.length
+      }
+      return true
+    }
+
+    /// A name as the text may mention it: a reporting person's name or a short name defined for one.
+    struct Mention {
+      /// The name's bytes, ASCII letters lower-cased.
+      let key: [UInt8]
+      /// The name's length in characters.
+      let count: Int
+      /// The reporting person.
+      let name: String
+
+      init(_ spelling: String, name: String) {
+        key = Array(spelling.utf8).map(PlainText.lower)
+        count = PlainText.characterCount(key[...])
+        self.name = name
+      }
+    }
+
+    /// The byte lower-cased when it is an ASCII letter.
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+      byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    /// The number of characters in plain text's bytes: the bytes that do not continue a scalar, a carriage
+    /// return and the line feed after it counted once.
+    ///
+    /// - Parameter bytes: UTF-8 bytes of plain text.
+    static func characterCount<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+      var count = 0
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte & 0xC0 != 0x80 && !(byte == 0x0A && previous == 0x0D) { count += 1 }
+        previous = byte
+      }
+      return count
+    }
+
+    /// Each role's phrase stated in the bytes: its index in `roles`, and the offsets where it starts and where
+    /// its " of " ends, in the order of those ends.
+    ///
+    /// Every phrase ends in " of ", so only the places of an `f` (rare in English) are tried; at each, the
+    /// phrases are compared backwards, ignoring ASCII case.
+    ///
+    /// - Parameters:
+    ///   - bytes: UTF-8 bytes.
+    ///   - limit: How many matches to find at most (one tells whether the bytes state a role at all).
+    static func roleMatches(in bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max)
+      -> [(role: Int, start: Int, end: Int)]
+    {
+      var matches: [(role: Int, start: Int, end: Int)] = []
+      guard bytes.count >= 4 else { return matches }
+      // The "f" of " of " has two bytes before it and one after.
+      var index = 2
+      while true {
+        index = ASCIIText.nextPossibleStart(of: 0x46, in: bytes, from: index, to: bytes.count - 1)
+        guard index < bytes.count - 1 else { return matches }
+        if bytes[index + 1] == 0x20 && bytes[index - 2] == 0x20 && ASCIIText.upper(bytes[index - 1]) == 0x4F {
+          let end = index + 2
+          for role in rolePhrases.indices where endsWith(rolePhrases[role], in: bytes, at: end) {
+            matches.append((role, end - rolePhrases[role].count, end))
+            if matches.count >= limit { return matches }
+          }
+        }
+        index += 1
+      }
+    }
+
+    /// Whether the bytes before `end`, their ASCII letters upper-cased, end with an upper-case phrase.
+    @inline(__always)
+    private static func endsWith(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+      guard end >= phrase.count else { return false }
+      let start = end - phrase.count
+      for index in phrase.indices where ASCIIText.upper(bytes[start + index]) != phrase[index] { return false }
+      return true
+    }
+
+    /// Whether the bytes at `start`, their ASCII letters lower-cased, begin with a lower-cased key, ending
+    /// where a character ends (not between a carriage return and its line feed).
+    ///
+    /// - Parameters:
+    ///   - key: The key's bytes, lower case.
+    ///   - bytes: UTF-8 bytes of plain text.
+    ///   - start: The offset where the key must start, at the start of a character.
+    @inline(__always)
+    static func startsWith(_ key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+      let end = start + key.count
+      guard end <= bytes.count else { return false }
+      for index in key.indices where lower(bytes[start + index]) != key[index] { return false }
+      return !(end < bytes.count && end > start && bytes[end] == 0x0A && bytes[end - 1] == 0x0D)
+    }
+
+    /// Whether the bytes before `end`, their ASCII letters lower-cased, end with a lower-cased key, starting
+    /// where a character starts (not between a carriage return and its line feed).
+    ///
+    /// - Parameters:
+    ///   - key: The key's bytes, lower case.
+    ///   - bytes: UTF-8 bytes of plain text.
+    ///   - end: The offset where the key must end, at the end of a character.
+    @inline(__always)
+    static func endsWith(key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+      guard end >= key.count else { return false }
+      let start = end - key.count
+      for index in key.indices where lower(bytes[start + index]) != key[index] { return false }
+      return !(start > 0 && end > start && bytes[start] == 0x0A && bytes[start - 1] == 0x0D)
+    }
+
+    /// For each role, the longer roles that end with it ("sole general partner" for "general partner").
+    private static let longerRoles: [[Int]] = roles.map { role in
+      roles.indices.filter { roles[$0].count > role.count && roles[$0].hasSuffix(role) }
+    }
+
+    private static let articles = [Array("the ".utf8), Array("each of ".utf8)]
+    private static let fillers = ["the", "is", "as", "which", "who", "that", "being", "serves", "acts", "its", "a"].map
+    {
+      Array($0.utf8)
+    }
+
+    /// Reads the relationships stated in paragraphs of plain text, as
+    /// ``RelationshipFacts/relationshipsByCharacters(in:names:)`` reads them.
+    ///
+    /// - Parameters:
+    ///   - paragraphs: The paragraphs' text, plain, each with its 1-based line.
+    ///   - names: The reporting persons' names, plain.
+    static func relationships(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
+      let aliases = aliasMap(paragraphs.map(\.text), names: names)
+      var mentions = names.map { Mention($0, name: $0) }
+      mentions += aliases.map { Mention($0.key, name: $0.value) }
+      // Longest first, so "Fund LP II" is found before "Fund LP".
+      mentions.sort { $0.count > $1.count }
+      var result: [Relationship] = []
+      for paragraph in paragraphs {
+        ASCIIText.withUTF8(paragraph.text) { bytes in
+          let matches = roleMatches(in: bytes)
+          guard !matches.isEmpty else { return }
+          // Role by role, and each role's places from the start, not overlapping, as a search would find them.
+          for role in roles.indices {
+            var searchStart = 0
+            for match in matches where match.role == role && match.start >= searchStart {
+              searchStart = match.end
+              // A longer role at the same place ("sole general partner") was handled already.
+              if longerRoles[role].contains(where: { endsWith(rolePhrases[$0], in: bytes, at: match.end) }) {
+                continue
+              }
+              guard let child = mention(startingAt: match.end, in: bytes, mentions: mentions),
+                let parent = mention(endingBefore: match.start, in: bytes, mentions: mentions),
+                NameKey(parent) != NameKey(child)
+              else { continue }
+              if !result.contains(where: {
+                NameKey($0.parent) == NameKey(parent) && NameKey($0.child) == NameKey(child)
+              }) {
+                result.append(Relationship(parent: parent, child: child, line: paragraph.line))
+              }
+            }
+          }
+        }
+      }
+      return result
+    }
+
+    /// Defined short names in plain text, as ``RelationshipFacts/aliasMap(_:names:)`` reads them.
+    ///
+    /// - Parameters:
+    ///   - texts: The paragraphs' text, plain.
+    ///   - names: The reporting persons' names, plain.
+    static func aliasMap(_ texts: [String], names: [String]) -> [String: String] {
+      var aliases: [String: String] = [:]
+      let lowered = names.map { Mention($0, name: $0) }
+      for text in texts {
+        ASCIIText.withUTF8(text) { bytes in
+          var open = 0
+          while case let found = ASCIIText.firstOffset(of: 0x28, in: bytes, from: open, to: bytes.count),
+            found < bytes.count
+          {
+            open = found + 1
+            let close = ASCIIText.firstOffset(of: 0x29, in: bytes, from: open, to: bytes.count)
+            guard close < bytes.count else { break }
+            if let alias = alias(in: bytes, open: found, close: close),
+              let name = lowered.filter({ endsWith(key: $0.key, in: bytes, at: alias.nameEnd) })
+                .max(by: { $0.count < $1.count })?.name
+            {
+              aliases[alias.text] = name
+            }
+          }
+        }
+      }
+      return aliases
+    }
+
+    /// The short name a pair of parentheses defines, `("ALIAS")` or `(the "ALIAS")`, and where the name it
+    /// stands for would end (before the blanks ahead of the parenthesis); `nil` when they define none.
+    ///
+    /// - Parameters:
+    ///   - bytes: UTF-8 bytes of plain text.
+    ///   - open: The offset of `(`.
+    ///   - close: The offset of the `)` that follows it.
+    private static func alias(in bytes: UnsafeBufferPointer<UInt8>, open: Int, close: Int)
+      -> (text: String, nameEnd: Int)?
+    {
+      let trimmed = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]))
+      var start = open + 1 + trimmed.lowerBound
+      let end = open + 1 + trimmed.upperBound
+      if startsWith(articles[0], in: UnsafeBufferPointer(rebasing: bytes[..<end]), at: start) { start += 4 }
+      guard start < end, let first = quoteLength(bytes, at: start),
+        let last = quoteLength(bytes, endingAt: end),
+        characterCount(UnsafeBufferPointer(rebasing: bytes[start..<end])) > 2
+      else { return nil }
+      let inner = UnsafeBufferPointer(rebasing: bytes[(start + first)..<(end - last)])
+      let alias = UnsafeBufferPointer(rebasing: inner[LineBytes.trimmedRange(inner)])
+      guard !alias.isEmpty, characterCount(alias) < 60 else { return nil }
+      var nameEnd = open
+      while nameEnd > 0 {
+        if bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 {
+          nameEnd -= 1
+        } else if nameEnd >= 2 && bytes[nameEnd - 1] == 0xA0 && bytes[nameEnd - 2] == 0xC2 {
+          nameEnd -= 2
+        } else {
+          break
+        }
+      }
+      return (String(decoding: alias, as: UTF8.self), nameEnd)
+    }
+
+    /// The length in bytes of the quote mark (`"`, `'`, `“` or `”`) that starts at `offset`, or `nil`.
+    private static func quoteLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+      let byte = bytes[offset]
+      if byte == 0x22 || byte == 0x27 { return 1 }
+      guard byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
+        bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D
+      else { return nil }
+      return 3
+    }
+
+    /// The length in bytes of the quote mark (`"`, `'`, `“` or `”`) that ends at `end`, or `nil`.
+    private static func quoteLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+      let byte = bytes[end - 1]
+      if byte == 0x22 || byte == 0x27 { return 1 }
+      guard byte == 0x9C || byte == 0x9D, end >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 else { return nil }
+      return 3
+    }
+
+    /// The reporting person named at `offset`, after an article ("the", "each of"): the first mention (longest
+    /// first) the bytes there begin with that is not followed by a letter or a digit.
+    private static func mention(startingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, mentions: [Mention])
+      -> String?
+    {
+      var start = offset
+      for article in articles where startsWith(article, in: bytes, at: start) { start += article.count }
+      for mention in mentions where startsWith(mention.key, in: bytes, at: start) {
+        let end = start + mention.key.count
+        // The mention must end a word ("AVF XII" is not the start of "AVF XIII").
+        if end == bytes.count || !(ASCIIText.isLetter(bytes[end]) || ASCIIText.isDigit(bytes[end])) {
+          return mention.name
+        }
+      }
+      return nil
+    }
+
+    /// The reporting person named just before `offset`, past the punctuation and the filler words before a
+    /// role ("X is the", "X, as the", "X (\"X\") which is the"): the first mention (longest first) the bytes
+    /// end with that does not follow a letter.
+    private static func mention(endingBefore offset: Int, in bytes: UnsafeBufferPointer<UInt8>, mentions: [Mention])
+      -> String?
+    {
+      var end = offset
+      var changed = true
+      while changed {
+        changed = false
+        while end > 0 {
+          let byte = bytes[end - 1]
+          if byte == 0x20 || byte == 0x2C || byte == 0x22 || byte == 0x29 || byte == 0x27 {
+            end -= 1
+          } else if (byte == 0x9C || byte == 0x9D) && end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 {
+            end -= 3
+          } else {
+            break
+          }
+          changed = true
+        }
+        var space = end
+        while space > 0 && bytes[space - 1] != 0x20 { space -= 1 }
+        if space > 0 {
+          let word = UnsafeBufferPointer(rebasing: bytes[space..<end])
+          if fillers.contains(where: { $0.count == word.count && startsWith($0, in: word, at: 0) }) {
+            end = space - 1
+            changed = true
+          }
+        }
+      }
+      for mention in mentions where endsWith(key: mention.key, in: bytes, at: end) {
+        let start = end - mention.key.count
+        if start == 0 || !ASCIIText.isLetter(bytes[start - 1]) { return mention.name }
+      }
+      return nil
     }
   }
 }

@@ -58,6 +58,12 @@ enum XMLFilingReader {
     return roles
   }()
 
+  /// The names of the elements the reader knows, in a fixed order: every scanner numbers them first, so
+  /// that an element's role is told by its number (`knownRoleList`) without spelling its name.
+  private static let knownNames = knownRoles.keys.sorted()
+  private static let knownNameTable = XMLScanner.Names(knownNames)
+  private static let knownRoleList = knownNames.map { knownRoles[$0] ?? ElementRole() }
+
   private static let rowElements: [String: RowField] = [
     "reportingPersonName": .reportingPersonName, "memberOfGroup": .memberOfGroup, "memberGroup": .memberOfGroup,
     "fundType": .fundType, "legalProceedings": .legalProceedings,
@@ -92,8 +98,8 @@ enum XMLFilingReader {
   ///   - path: Where it came from.
   ///   - format: The format to record.
   static func read(text: String, path: String, format: InputFormat = .xml) -> Filing {
-    var scanner = XMLScanner(text)
-    var roles: [ElementRole] = []
+    var scanner = XMLScanner(text, names: knownNameTable)
+    let knownRoles = knownRoleList
     var stack: [Int] = []
     // How many open elements are sections the basis, or the relationships, are read from, and so on: kept as
     // elements open and close, not searched for every text.
@@ -120,9 +126,9 @@ enum XMLFilingReader {
       codeRows = [:]
     }
 
+    /// The role of an element name's number: a known name's, or the empty role.
     func role(_ name: Int) -> ElementRole {
-      while roles.count <= name { roles.append(knownRoles[scanner.name(roles.count)] ?? ElementRole()) }
-      return roles[name]
+      name < knownRoles.count ? knownRoles[name] : ElementRole()
     }
 
     while let event = scanner.next() {
@@ -141,7 +147,7 @@ enum XMLFilingReader {
         }
       case .end(let name, let line):
         if let index = stack.lastIndex(of: name) {
-          for closed in stack[index...] { open.add(roles[closed], by: -1) }
+          for closed in stack[index...] { open.add(role(closed), by: -1) }
           stack.removeSubrange(index...)
         } else {
           notes.append(
@@ -158,7 +164,7 @@ enum XMLFilingReader {
         let value = trimmed(scanner.text(range, verbatim: verbatim))
         if open.basis > 0 { basisTexts.append((value, line)) }
         if open.relationships > 0 { relationshipTexts.append((value, line)) }
-        let role = roles[element]
+        let role = role(element)
         if currentRows != nil, let field = role.row {
           if field.valueKind == .codes {
             var entry = codeRows[field] ?? ([], line, column)

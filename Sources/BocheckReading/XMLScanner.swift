@@ -31,28 +31,31 @@ struct XMLScanner {
   /// The byte offset where the scanner is.
   private var position: Int { cursor.offset }
 
-  /// Element names by number, and the hash table that finds a name's number from its bytes.
-  private var names: [String] = []
-  /// The bytes of every name, one after the other, and where each name's are.
-  private var nameStore: [UInt8] = []
-  private var nameRanges: [Range<Int>] = []
-  private var nameSlots = [Int](repeating: -1, count: 256)
+  /// The element names met, by number.
+  private var names: Names
   /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
   private var pendingEvent: Event?
 
   /// Creates a scanner over UTF-8 text.
-  init(_ text: String) {
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - names: Names already numbered (see ``Names/init(_:)``); the names the text holds besides are numbered
+  ///     after them.
+  init(_ text: String, names: Names = Names()) {
     bytes = Array(text.utf8)
+    self.names = names
   }
 
   /// The spelling of an element name's number.
   ///
   /// - Parameter number: A name number from an event of this scanner.
   func name(_ number: Int) -> String {
-    names[number]
+    names.spelling(number)
   }
 
-  /// How many distinct element names the scanner has met so far; names are numbered from 0 in the order met.
+  /// How many distinct element names the scanner knows so far; names are numbered from 0 in the order met
+  /// (after those it was given).
   var nameCount: Int { names.count }
 
   /// The text of a text event, entities decoded unless it is verbatim.
@@ -115,7 +118,8 @@ struct XMLScanner {
       guard nameStart < nameEnd else {
         return .problem("a '<' that starts no tag", line: tagLine, column: tagColumn)
       }
-      let name = number(ofName: nameStart..<nameEnd)
+      let text = bytes
+      let name = text.withUnsafeBufferPointer { names.number(of: nameStart..<nameEnd, in: $0) }
       let event: Event
       if isEnd {
         event = .end(name: name, line: tagLine)
@@ -126,7 +130,7 @@ struct XMLScanner {
       if !closed {
         pendingEvent = event
         return .problem(
-          "the tag <\(isEnd ? "/" : "")\(names[name]) has no closing '>'", line: tagLine, column: tagColumn)
+          "the tag <\(isEnd ? "/" : "")\(names.spelling(name)) has no closing '>'", line: tagLine, column: tagColumn)
       }
       return event
     }
@@ -135,27 +139,23 @@ struct XMLScanner {
 
   /// Where the text that starts at `start` ends (at the next `<` or the end), and whether it holds anything
   /// but blanks and line ends.
+  ///
+  /// The `<` is looked for eight bytes at a time; only the run's first bytes are read to tell whether it
+  /// holds text.
   private static func textRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, holdsText: Bool) {
+    let end = ASCIIText.firstOffset(of: 0x3C, in: bytes, from: start, to: bytes.count)
     var index = start
-    var holdsText = false
-    while index < bytes.count {
+    while index < end {
       let byte = bytes[index]
-      if byte == 0x3C { break }
-      if !holdsText && byte != 0x0A && byte != 0x0D && !ASCIIText.isBlank(byte) { holdsText = true }
+      guard byte == 0x0A || byte == 0x0D || ASCIIText.isBlank(byte) else { return (end, true) }
       index += 1
     }
-    return (index, holdsText)
+    return (end, false)
   }
 
   /// The offset of the `>` or `<` that ends a tag whose body starts at `start`, or the end of the bytes.
   private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var index = start
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x3E || byte == 0x3C { return index }
-      index += 1
-    }
-    return index
+    ASCIIText.firstOffset(of: 0x3E, or: 0x3C, in: bytes, from: start, to: bytes.count)
   }
 
   /// The 1-based column at `position`.
@@ -166,50 +166,6 @@ struct XMLScanner {
   /// Moves to `target`, counting the lines passed.
   private mutating func advance(to target: Int) {
     bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
-  }
-
-  /// The number of the element name spelled by a byte range, given a new number the first time it is met.
-  private mutating func number(ofName range: Range<Int>) -> Int {
-    var hash: UInt32 = 2_166_136_261
-    for byte in bytes[range] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    let mask = nameSlots.count - 1
-    var slot = Int(hash) & mask
-    while nameSlots[slot] >= 0 {
-      let number = nameSlots[slot]
-      if spells(nameRanges[number], range) { return number }
-      slot = (slot + 1) & mask
-    }
-    let number = names.count
-    nameRanges.append(nameStore.count..<(nameStore.count + range.count))
-    nameStore.append(contentsOf: bytes[range])
-    names.append(String(decoding: bytes[range], as: UTF8.self))
-    nameSlots[slot] = number
-    if names.count * 2 > nameSlots.count { rehashNames() }
-    return number
-  }
-
-  /// Whether a name's bytes are those of a range of the text.
-  private func spells(_ name: Range<Int>, _ range: Range<Int>) -> Bool {
-    guard name.count == range.count else { return false }
-    var offset = 0
-    while offset < name.count {
-      if nameStore[name.lowerBound + offset] != bytes[range.lowerBound + offset] { return false }
-      offset += 1
-    }
-    return true
-  }
-
-  /// Doubles the name table.
-  private mutating func rehashNames() {
-    nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
-    let mask = nameSlots.count - 1
-    for (number, spelling) in nameRanges.enumerated() {
-      var hash: UInt32 = 2_166_136_261
-      for byte in nameStore[spelling] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-      var slot = Int(hash) & mask
-      while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
-      nameSlots[slot] = number
-    }
   }
 
   /// The offset of the first occurrence of `needle` at or after `start`, byte for byte.
@@ -331,6 +287,130 @@ struct XMLScanner {
         return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
       }
       return nil
+    }
+  }
+}
+
+extension XMLScanner {
+  /// Element names, numbered from 0 in the order they are first met, with the hash table that finds a name's
+  /// number from its bytes; no `String` is made for a name until it is spelled.
+  struct Names {
+    /// The bytes of every name, one after the other, and where each name's are.
+    private var store: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    /// Name numbers by hash slot, -1 where a slot is free.
+    private var slots = [Int](repeating: -1, count: 256)
+
+    /// A table that numbers the given names first, 0, 1, … in their order; a name given twice keeps its first
+    /// number.
+    ///
+    /// A reader that tells a few names apart numbers them once, in a table every scanner starts from, and then
+    /// tells them by number.
+    ///
+    /// - Parameter names: The names.
+    init(_ names: [String] = []) {
+      for name in names {
+        let spelling = Array(name.utf8)
+        _ = spelling.withUnsafeBufferPointer { number(of: 0..<$0.count, in: $0) }
+      }
+    }
+
+    /// How many names are numbered.
+    var count: Int { ranges.count }
+
+    /// The spelling of a name's number.
+    ///
+    /// - Parameter number: A number below ``count``.
+    func spelling(_ number: Int) -> String {
+      String(decoding: store[ranges[number]], as: UTF8.self)
+    }
+
+    /// The number of the name spelled by a range of bytes, given a new number the first time it is met.
+    ///
+    /// A name met before is found on the bytes in place, eight bytes at a time: its hash, its slot and its
+    /// spelling are read through buffers, with no slice of the text made.
+    ///
+    /// - Parameters:
+    ///   - range: The name's byte range in `text`.
+    ///   - text: UTF-8 bytes.
+    mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+      let found = store.withUnsafeBufferPointer { store in
+        ranges.withUnsafeBufferPointer { ranges in
+          slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
+            let mask = slots.count - 1
+            var slot = Self.hash(text, range) & mask
+            while case let number = slots[slot], number >= 0 {
+              if Self.equal(store, ranges[number], text, range) { return (number, slot) }
+              slot = (slot + 1) & mask
+            }
+            return (-1, slot)
+          }
+        }
+      }
+      if found.number >= 0 { return found.number }
+      let number = ranges.count
+      ranges.append(store.count..<(store.count + range.count))
+      store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+      slots[found.slot] = number
+      if ranges.count * 2 > slots.count { rehash() }
+      return number
+    }
+
+    /// The hash of a range of bytes, taken eight bytes at a time (the last few one by one) and mixed at the
+    /// end so that every byte reaches the low bits a slot is taken from.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+      let prime: UInt64 = 1_099_511_628_211
+      var hash: UInt64 = 14_695_981_039_346_656_037
+      var offset = range.lowerBound
+      if let base = bytes.baseAddress {
+        while offset + 8 <= range.upperBound {
+          hash = (hash ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+          offset += 8
+        }
+      }
+      while offset < range.upperBound {
+        hash = (hash ^ UInt64(bytes[offset])) &* prime
+        offset += 1
+      }
+      hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+      return Int(truncatingIfNeeded: hash ^ (hash >> 33))
+    }
+
+    /// Whether two ranges of bytes, in two buffers, hold the same bytes; compared eight bytes at a time.
+    private static func equal(
+      _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
+      _ secondRange: Range<Int>
+    ) -> Bool {
+      guard firstRange.count == secondRange.count else { return false }
+      guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return firstRange.isEmpty }
+      var offset = 0
+      while offset + 8 <= firstRange.count {
+        let a = UnsafeRawPointer(firstBase).loadUnaligned(
+          fromByteOffset: firstRange.lowerBound + offset, as: UInt64.self)
+        let b = UnsafeRawPointer(secondBase).loadUnaligned(
+          fromByteOffset: secondRange.lowerBound + offset, as: UInt64.self)
+        if a != b { return false }
+        offset += 8
+      }
+      while offset < firstRange.count {
+        if first[firstRange.lowerBound + offset] != second[secondRange.lowerBound + offset] { return false }
+        offset += 1
+      }
+      return true
+    }
+
+    /// Doubles the hash table.
+    private mutating func rehash() {
+      var slots = [Int](repeating: -1, count: self.slots.count * 2)
+      let mask = slots.count - 1
+      store.withUnsafeBufferPointer { store in
+        for (number, spelling) in ranges.enumerated() {
+          var slot = Self.hash(store, spelling) & mask
+          while slots[slot] >= 0 { slot = (slot + 1) & mask }
+          slots[slot] = number
+        }
+      }
+      self.slots = slots
     }
   }
 }

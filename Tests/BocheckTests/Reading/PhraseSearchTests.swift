@@ -35,6 +35,26 @@ import Testing
     #expect(ASCIIText.firstOccurrence(of: "Müller", in: tail) == nil)
   }
 
+  @Test("the first of two bytes, found eight bytes at a time, as a search byte by byte finds it")
+  func firstOfTwoBytes() {
+    let texts = [
+      "", "<", "abc", "<a>", "name attr=\"1\">text", "abcdefgh>ijk", "abcdefghijklmno<pq>", "ab>cdefghijklmno<",
+      "\u{3E}\u{3C}", "é—“quoted”>", String(repeating: "x", count: 23) + "<",
+    ]
+    for text in texts {
+      let bytes = Array(text.utf8)
+      for start in 0...bytes.count {
+        for end in start...bytes.count {
+          let expected = bytes[start..<end].firstIndex { $0 == 0x3E || $0 == 0x3C } ?? end
+          let found = bytes.withUnsafeBufferPointer {
+            ASCIIText.firstOffset(of: 0x3E, or: 0x3C, in: $0, from: start, to: end)
+          }
+          #expect(found == expected, "\(text) \(start)..<\(end)")
+        }
+      }
+    }
+  }
+
   @Test("a range spells an upper-case word whatever the case of its letters, and only at its length")
   func rangeSpellsWord() {
     let bytes = Array("xx Inc. co., LTD é".utf8)
