@@ -67,9 +67,9 @@ enum RelationshipFacts {
   static func relationshipsByCharacters(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
     let aliases = aliasMap(paragraphs.map(\.text), names: names)
     var mentions: [(key: String, name: String)] = names.map { ($0.lowercased(), $0) }
-    mentions += aliases.map { ($0.key.lowercased(), $0.value) }
-    // Longest first, so "Fund LP II" is found before "Fund LP".
-    mentions.sort { $0.key.count > $1.key.count }
+    mentions += orderedAliases(aliases).map { ($0.key.lowercased(), $0.value) }
+    // Longest first, so "Fund LP II" is found before "Fund LP"; mentions of one length keep their order.
+    mentions = longestFirst(mentions) { $0.key.count }
     var result: [Relationship] = []
     for paragraph in paragraphs {
       // Most paragraphs state no role: one pass over the bytes says so without copying the paragraph.
@@ -98,6 +98,28 @@ enum RelationshipFacts {
       }
     }
     return result
+  }
+
+  /// The short names defined in a filing in the order mentions try them: by their spelling's bytes, not in the
+  /// dictionary's order, which changes from run to run. Two short names that read alike but name different
+  /// persons ("ABC" and "Abc") then resolve the same way on every run.
+  ///
+  /// - Parameter aliases: The short names and the names they stand for (``aliasMap(_:names:)``).
+  static func orderedAliases(_ aliases: [String: String]) -> [(key: String, value: String)] {
+    aliases.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, value: $0.value) }
+  }
+
+  /// Mentions longest first; mentions of one length keep the order they were given in (the names in their
+  /// order, then the short names in ``orderedAliases(_:)``'s), whatever sorting algorithm the library uses.
+  ///
+  /// - Parameters:
+  ///   - mentions: The mentions.
+  ///   - length: A mention's length in characters.
+  static func longestFirst<Mention>(_ mentions: [Mention], length: (Mention) -> Int) -> [Mention] {
+    mentions.enumerated().sorted { a, b in
+      let (lengthA, lengthB) = (length(a.element), length(b.element))
+      return lengthA != lengthB ? lengthA > lengthB : a.offset < b.offset
+    }.map(\.element)
   }
 
   /// Defined short names: `Full Name ("ALIAS")` or `Full Name (the "ALIAS")`, for names of the filing.
@@ -402,9 +424,9 @@ extension RelationshipFacts {
     static func relationships(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
       let aliases = aliasMap(paragraphs.map(\.text), names: names)
       var mentions = names.map { Mention($0, name: $0) }
-      mentions += aliases.map { Mention($0.key, name: $0.value) }
-      // Longest first, so "Fund LP II" is found before "Fund LP".
-      mentions.sort { $0.count > $1.count }
+      mentions += RelationshipFacts.orderedAliases(aliases).map { Mention($0.key, name: $0.value) }
+      // Longest first, so "Fund LP II" is found before "Fund LP"; mentions of one length keep their order.
+      mentions = RelationshipFacts.longestFirst(mentions) { $0.count }
       var result: [Relationship] = []
       for paragraph in paragraphs {
         ASCIIText.withUTF8(paragraph.text) { bytes in
