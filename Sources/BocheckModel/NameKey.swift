@@ -234,8 +234,23 @@ extension NameKey {
   static func match(_ name: String, key: NameKey, _ other: String, key otherKey: NameKey) -> NameMatch? {
     guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
     if key == otherKey { return .exact }
-    let words = looseWords(name, key: key)
-    let otherWords = looseWords(other, key: otherKey)
+    return match(
+      key: key, looseWords: looseWords(name, key: key), otherKey, looseWords: looseWords(other, key: otherKey))
+  }
+
+  /// Compares two names whose keys and loose words (see ``looseWords(_:key:)``) are known, as
+  /// ``match(_:_:)`` compares the names they were made from.
+  ///
+  /// - Parameters:
+  ///   - key: A name's key.
+  ///   - words: The words of its key without what trails the name.
+  ///   - otherKey: Another name's key.
+  ///   - otherWords: The words of that key without what trails the other name.
+  static func match(
+    key: NameKey, looseWords words: [Substring], _ otherKey: NameKey, looseWords otherWords: [Substring]
+  ) -> NameMatch? {
+    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
+    if key == otherKey { return .exact }
     guard !words.isEmpty, !otherWords.isEmpty else { return nil }
     if words == otherWords { return .loose }
     return samePerson(words, otherWords) ? .loose : nil
