@@ -37,20 +37,50 @@ indirect enum ResolvedExpression: Sendable {
   case textEquality(ResolvedExpression, String, negated: Bool)
 }
 
-/// The texts of a list literal, looked up by hash.
+/// The texts of a list literal, looked up by their bytes when they are ASCII and by hash otherwise.
+///
+/// The texts of rules are short ASCII words such as field names and codes: an ASCII text equals one of them
+/// exactly when its bytes do, so it is compared byte by byte with the texts as long as it, which costs less
+/// than hashing it. Any other text is looked up by `String` equality, under which a text that is not ASCII
+/// can equal an ASCII one (the Kelvin sign is the letter K), so the answers are those of a `Set`.
 ///
 /// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
 /// to another, and rules loaded twice must show the same.
 struct TextSet: Sendable, CustomReflectable {
   private let texts: Set<String>
+  /// The bytes of the ASCII texts, by their length in bytes.
+  private let asciiTextsByLength: [[[UInt8]]]
+  /// The texts that are not ASCII, which an ASCII text may still equal.
+  private let otherTexts: [String]
 
   /// A set of the given texts.
   init(_ texts: Set<String>) {
     self.texts = texts
+    var byLength: [[[UInt8]]] = []
+    var others: [String] = []
+    for text in texts.sorted() {
+      let bytes = Array(text.utf8)
+      guard bytes.allSatisfy({ $0 < 0x80 }) else {
+        others.append(text)
+        continue
+      }
+      while byLength.count <= bytes.count { byLength.append([]) }
+      byLength[bytes.count].append(bytes)
+    }
+    asciiTextsByLength = byLength
+    otherTexts = others
   }
 
   /// Whether the set holds a text.
-  func contains(_ text: String) -> Bool { texts.contains(text) }
+  func contains(_ text: String) -> Bool {
+    let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let sameLength = bytes.count < asciiTextsByLength.count ? asciiTextsByLength[bytes.count] : []
+      return sameLength.contains { $0.elementsEqual(bytes) } || otherTexts.contains(text)
+    }
+    if let found = found ?? nil { return found }
+    return texts.contains(text)
+  }
 
   var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
 }
