@@ -60,6 +60,9 @@ enum Evaluator {
       return variable.map { frame.variables[$0] } ?? .null
     case .innermostElement: return frame.elements.last ?? .null
     case .member(let base, let field): return member(evaluate(base, in: &frame), field)
+    case .variableMember(let slot, let field):
+      if case .object(let object) = frame.variables[slot] { return field.value(in: object) ?? .null }
+      return member(frame.variables[slot], field)
     case .filter(let base, let condition):
       guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
       var kept: [Value] = []

@@ -19,6 +19,9 @@ indirect enum ResolvedExpression: Sendable {
   case innermostElement
   /// `base.field`, mapped over lists and flattening lists of lists.
   case member(ResolvedExpression, FieldAccess)
+  /// `variable.field`: ``member(_:_:)`` of a variable (by slot), which reads the field of the object the
+  /// variable holds without evaluating the variable as an expression of its own.
+  case variableMember(Int, FieldAccess)
   /// `list[condition]`.
   case filter(ResolvedExpression, ResolvedExpression)
   /// A call of a building block.
@@ -196,7 +199,10 @@ struct ExpressionResolver {
         if name == "it" { return .innermostElement }
       }
       return variable.map { .variable($0) } ?? .constant(.null)
-    case .member(let base, let field): return .member(inner(base), FieldAccess(field))
+    case .member(let base, let field):
+      let resolvedBase = inner(base)
+      if case .variable(let slot) = resolvedBase { return .variableMember(slot, FieldAccess(field)) }
+      return .member(resolvedBase, FieldAccess(field))
     case .filter(let base, let condition):
       return .filter(inner(base), resolve(condition, filterDepth: filterDepth + 1))
     case .call(let name, let arguments):
