@@ -40,49 +40,54 @@ indirect enum ResolvedExpression: Sendable {
   case textEquality(ResolvedExpression, String, negated: Bool)
 }
 
-/// The texts of a list literal, looked up by their bytes when they are ASCII and by hash otherwise.
+/// The texts of a list literal, looked up among the texts of the same length when they are ASCII and by hash
+/// otherwise.
 ///
-/// The texts of rules are short ASCII words such as field names and codes: an ASCII text equals one of them
-/// exactly when its bytes do, so it is compared byte by byte with the texts as long as it, which costs less
-/// than hashing it. Any other text is looked up by `String` equality, under which a text that is not ASCII
-/// can equal an ASCII one (the Kelvin sign is the letter K), so the answers are those of a `Set`.
+/// The texts of rules are short ASCII words such as field names and codes. A text equal to one of them is
+/// as long as it in UTF-8, so it is compared only with the ASCII texts of its length, which costs less than
+/// hashing it. When none is equal, an ASCII text can still equal a text of the set that is not ASCII (the
+/// Kelvin sign is the letter K under `String` equality), and a text that is not ASCII can equal an ASCII
+/// one: those are looked up in a `Set`, so the answers are exactly a `Set`'s.
 ///
 /// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
 /// to another, and rules loaded twice must show the same.
 struct TextSet: Sendable, CustomReflectable {
   private let texts: Set<String>
-  /// The bytes of the ASCII texts, by their length in bytes.
-  private let asciiTextsByLength: [[[UInt8]]]
-  /// The texts that are not ASCII, which an ASCII text may still equal.
-  private let otherTexts: [String]
+  /// The ASCII texts, by their length in UTF-8 bytes.
+  private let asciiTextsByLength: [[String]]
+  /// Whether every text is ASCII, so that an ASCII text not among those of its length is not in the set.
+  private let allASCII: Bool
 
   /// A set of the given texts.
   init(_ texts: Set<String>) {
     self.texts = texts
-    var byLength: [[[UInt8]]] = []
-    var others: [String] = []
+    var byLength: [[String]] = []
+    var allASCII = true
     for text in texts.sorted() {
-      let bytes = Array(text.utf8)
-      guard bytes.allSatisfy({ $0 < 0x80 }) else {
-        others.append(text)
+      guard TextSet.isASCII(text) else {
+        allASCII = false
         continue
       }
-      while byLength.count <= bytes.count { byLength.append([]) }
-      byLength[bytes.count].append(bytes)
+      let length = text.utf8.count
+      while byLength.count <= length { byLength.append([]) }
+      byLength[length].append(text)
     }
     asciiTextsByLength = byLength
-    otherTexts = others
+    self.allASCII = allASCII
   }
 
   /// Whether the set holds a text.
   func contains(_ text: String) -> Bool {
-    let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      let sameLength = bytes.count < asciiTextsByLength.count ? asciiTextsByLength[bytes.count] : []
-      return sameLength.contains { $0.elementsEqual(bytes) } || otherTexts.contains(text)
-    }
-    if let found = found ?? nil { return found }
+    let length = text.utf8.count
+    if length < asciiTextsByLength.count, asciiTextsByLength[length].contains(text) { return true }
+    if allASCII, TextSet.isASCII(text) { return false }
     return texts.contains(text)
+  }
+
+  /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them.
+  private static func isASCII(_ text: String) -> Bool {
+    let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    return contiguous ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
