@@ -330,31 +330,39 @@ enum CheckRunner {
     /// variables are set in place rather than copied for each binding.
     mutating func iterate(bindingIndex: Int) {
       guard bindingIndex < program.bindings.count else {
-        for (index, step) in program.steps.enumerated() {
-          let value: Value
-          if let known = computed[index] {
-            value = known
-          } else {
-            value = Evaluator.evaluate(step.expression, in: &frame)
-            computed[index] = value
-          }
-          if let slot = step.slot {
-            frame.variables[slot] = value
-          } else {
-            guard case .boolean(true) = value else { return }
-          }
-        }
-        guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
-        findings.append(finding())
+        runSteps()
         return
       }
       let binding = program.bindings[bindingIndex]
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
+      let stepsToForget = program.stepsToForget[bindingIndex]
       for item in items {
         frame.variables[binding.slot] = item
-        for step in program.stepsToForget[bindingIndex] { computed[step] = nil }
+        for step in stepsToForget { computed[step] = nil }
         iterate(bindingIndex: bindingIndex + 1)
       }
+    }
+
+    /// Runs the steps and the expectation for the current bindings, reusing the values of steps computed
+    /// for them.
+    private mutating func runSteps() {
+      let steps = program.steps
+      for index in steps.indices {
+        let value: Value
+        if let known = computed[index] {
+          value = known
+        } else {
+          value = Evaluator.evaluate(steps[index].expression, in: &frame)
+          computed[index] = value
+        }
+        if let slot = steps[index].slot {
+          frame.variables[slot] = value
+        } else {
+          guard case .boolean(true) = value else { return }
+        }
+      }
+      guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
+      findings.append(finding())
     }
 
     /// The finding for the current binding.
