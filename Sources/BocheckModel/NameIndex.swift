@@ -112,6 +112,8 @@ struct FiledNames: Sendable {
   init(_ names: [(name: String, key: NameKey)]) {
     keys.reserveCapacity(names.count)
     looseWords.reserveCapacity(names.count)
+    // Each name is filed under at most three keys.
+    positions.reserveCapacity(3 * names.count)
     for (position, (name, key)) in names.enumerated() {
       let filing = FiledNames.filing(name, key: key)
       keys.append(key)

@@ -398,6 +398,16 @@ extension NameKey {
   /// Whether a word holds a number: a digit, or in a word that is not ASCII any character that is a number.
   private static func hasNumber(_ word: Substring) -> Bool {
     // An ASCII character is a number exactly when it is a digit; the Character test is for other scripts.
+    // The bytes are read in one pass from the word's storage when it is contiguous.
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var digit = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if (0x30...0x39).contains(byte) { digit = true }
+      }
+      return digit
+    }
+    if let ascii = ascii ?? nil { return ascii }
     if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.contains { (0x30...0x39).contains($0) } }
     return word.contains(where: \.isNumber)
   }
