@@ -108,21 +108,31 @@ enum Evaluator {
       let leftValue = evaluate(left, in: &frame)
       return binary(operation, leftValue, evaluate(right, in: &frame))
     case .test(let operand, let kind):
-      return test(evaluate(operand, in: &frame), kind)
+      return test(operandValue(operand, in: &frame), kind)
     case .textMembership(let operand, let texts, let negated):
       // Only a text equals a text; an unknown value is unknown.
-      switch evaluate(operand, in: &frame) {
+      switch operandValue(operand, in: &frame) {
       case .null: return .null
       case .string(let text): return .boolean(texts.contains(text) != negated)
       default: return .boolean(negated)
       }
     case .textEquality(let operand, let text, let negated):
-      switch evaluate(operand, in: &frame) {
+      switch operandValue(operand, in: &frame) {
       case .null: return .null
       case .string(let value): return .boolean((value == text) != negated)
       default: return .boolean(negated)
       }
     }
+  }
+
+  /// The value of a test's or a comparison's operand: a field of a variable that holds an object is read at
+  /// once (as ``evaluate(_:in:)`` reads it), any other operand is evaluated.
+  @inline(__always)
+  private static func operandValue(_ operand: ResolvedExpression, in frame: inout Frame) -> Value {
+    if case .variableMember(let slot, let field) = operand, case .object(let object) = frame.variables[slot] {
+      return field.value(in: object) ?? .null
+    }
+    return evaluate(operand, in: &frame)
   }
 
   /// The number a value stands for (a number, or a row's shares or percent), or `nil` when unknown.
