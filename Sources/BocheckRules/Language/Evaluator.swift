@@ -65,19 +65,21 @@ enum Evaluator {
       return member(frame.variables[slot], field)
     case .filter(let base, let condition):
       guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
-      var kept: [Value] = []
+      // The kept elements are copied only from the first element left out: a filter that keeps every
+      // element gives the list itself.
+      var kept: [Value]?
       frame.elements.append(.null)
       defer { frame.elements.removeLast() }
       let slot = frame.elements.count - 1
-      for item in items {
+      for (index, item) in items.enumerated() {
         frame.elements[slot] = item
         switch evaluate(condition, in: &frame) {
-        case .boolean(true): kept.append(item)
-        case .boolean(false): continue
+        case .boolean(true): kept?.append(item)
+        case .boolean(false): if kept == nil { kept = Array(items[..<index]) }
         default: return .null
         }
       }
-      return .list(kept)
+      return .list(kept ?? items)
     case .call(let function, let arguments):
       var values: [Value] = []
       values.reserveCapacity(arguments.count)
