@@ -8,44 +8,59 @@
 /// the first name, last name and generational suffix. The index files every name under those keys, so a
 /// lookup compares the name only with the few names that share one, and then confirms each with
 /// ``NameKey/match(_:_:)``: the answers are exactly those of comparing with every name.
+///
+/// The names are filed by ``FiledNames``, which knows nothing of the values; the index only keeps the values
+/// by position, so that its generic part is small enough to be specialised where it is used.
 public struct NameIndex<Value> {
-  private var entries: [(name: String, key: NameKey, value: Value)] = []
-  private var positions: [String: [Int]] = [:]
+  /// The names, filed under their keys.
+  @usableFromInline let filed: FiledNames
+  /// The value of each name, by its position among the filed names.
+  @usableFromInline let values: [Value]
 
   /// Files each name with its value.
   ///
   /// - Parameter named: The names as printed, each with the value a lookup returns for it, in the order
   ///   lookups return them.
+  @inlinable
   public init<Named: Sequence>(_ named: Named) where Named.Element == (String, Value) {
+    var names: [(name: String, key: NameKey)] = []
+    var values: [Value] = []
     for (name, value) in named {
-      let position = entries.count
-      let nameKey = NameKey(name)
-      entries.append((name, nameKey, value))
-      for key in NameIndex.keys(of: name, key: nameKey) {
-        positions[key, default: []].append(position)
-      }
+      names.append((name, NameKey(name)))
+      values.append(value)
     }
+    self.init(keyed: names, values: values)
+  }
+
+  /// Files each name, whose ``NameKey`` is known, with its value.
+  ///
+  /// - Parameters:
+  ///   - names: The names as printed with their keys, in the order lookups return them.
+  ///   - values: The value a lookup returns for each name, as many as there are names.
+  @inlinable
+  public init(keyed names: [(name: String, key: NameKey)], values: [Value]) {
+    precondition(names.count == values.count, "one value for each name")
+    filed = FiledNames(names)
+    self.values = values
   }
 
   /// The values of the names that match a name as a reader compares them, in the order they were filed.
   ///
   /// - Parameter name: A name as printed.
   /// - Returns: Each matching name's value with how closely the names agree; empty when none matches.
+  @inlinable
   public func matches(_ name: String) -> [(value: Value, match: NameMatch)] {
-    let nameKey = NameKey(name)
-    return matches(name, key: nameKey, keys: NameIndex.keys(of: name, key: nameKey))
+    matches(name, key: NameKey(name))
   }
 
-  /// The matches of a name whose ``NameKey`` and index keys (``keys(of:key:)``) are known.
-  private func matches(_ name: String, key nameKey: NameKey, keys: [String]) -> [(value: Value, match: NameMatch)] {
-    var candidates = Set<Int>()
-    for key in keys {
-      candidates.formUnion(positions[key] ?? [])
-    }
-    return candidates.sorted().compactMap { position in
-      let entry = entries[position]
-      return NameKey.match(entry.name, key: entry.key, name, key: nameKey).map { (entry.value, $0) }
-    }
+  /// The values of the names that match a name whose ``NameKey`` is known (see ``matches(_:)``).
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its key.
+  @inlinable
+  public func matches(_ name: String, key: NameKey) -> [(value: Value, match: NameMatch)] {
+    filed.matches(name, key: key).map { (values[$0.position], $0.match) }
   }
 
   /// The value of the first name filed with the same ``NameKey``, else of the first name that matches as a
@@ -53,30 +68,121 @@ public struct NameIndex<Value> {
   ///
   /// - Parameter name: A name as printed.
   /// - Returns: The value and how closely the names agree, or `nil` when no name matches.
+  @inlinable
   public func bestMatch(_ name: String) -> (value: Value, match: NameMatch)? {
-    let nameKey = NameKey(name)
-    let keys = NameIndex.keys(of: name, key: nameKey)
-    // The first key is the name key: a name filed under it matches exactly.
-    if let key = keys.first, let exact = positions[key]?.first { return (entries[exact].value, .exact) }
-    return matches(name, key: nameKey, keys: keys).first
+    bestMatch(name, key: NameKey(name))
   }
 
-  /// The keys two matching names share at least one of, each tagged with what it is made of.
+  /// The best match (see ``bestMatch(_:)``) of a name whose ``NameKey`` is known.
   ///
   /// - Parameters:
   ///   - name: A name as printed.
-  ///   - key: Its ``NameKey``.
-  private static func keys(of name: String, key: NameKey) -> [String] {
-    guard !key.text.isEmpty else { return [] }
-    var keys = ["=" + key.text]
-    let looseKey = NameKey.looseKey(name, key: key)
-    guard !looseKey.text.isEmpty else { return keys }
-    keys.append("~" + looseKey.text)
-    if let person = NameKey.PersonName(looseKey.words) {
-      keys.append("@" + person.first + " " + person.last + " " + (person.suffix ?? ""))
-    }
-    return keys
+  ///   - key: Its key.
+  @inlinable
+  public func bestMatch(_ name: String, key: NameKey) -> (value: Value, match: NameMatch)? {
+    filed.bestMatch(name, key: key).map { (values[$0.position], $0.match) }
   }
 }
 
 extension NameIndex: Sendable where Value: Sendable {}
+
+/// Printed names filed under the keys two matching names share at least one of (see ``NameIndex``), with
+/// what comparing them needs worked out once: each name's key and the words of its key without qualifiers.
+@usableFromInline
+struct FiledNames: Sendable {
+  /// A key a name is filed under.
+  private enum IndexKey: Hashable {
+    /// The name's ``NameKey``.
+    case exact(String)
+    /// The key of the name without what trails it (see ``NameKey/looseKey(_:key:)``).
+    case loose(String)
+    /// A person's first name, last name and generational suffix.
+    case person(first: Substring, last: Substring, suffix: Substring?)
+  }
+
+  /// The key of each name, by position.
+  private var keys: [NameKey] = []
+  /// The words of each name's key without what trails the name, by position.
+  private var looseWords: [[Substring]] = []
+  /// The positions of the names filed under each key, in filing order.
+  private var positions: [IndexKey: [Int]] = [:]
+
+  /// Files the names in order.
+  @usableFromInline
+  init(_ names: [(name: String, key: NameKey)]) {
+    keys.reserveCapacity(names.count)
+    looseWords.reserveCapacity(names.count)
+    // Each name is filed under at most three keys.
+    positions.reserveCapacity(3 * names.count)
+    for (position, (name, key)) in names.enumerated() {
+      let filing = FiledNames.filing(name, key: key)
+      keys.append(key)
+      looseWords.append(filing.looseWords)
+      for indexKey in filing.keys { positions[indexKey, default: []].append(position) }
+    }
+  }
+
+  /// The positions of the names that match a name as a reader compares them, in filing order.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its ``NameKey``.
+  @usableFromInline
+  func matches(_ name: String, key: NameKey) -> [(position: Int, match: NameMatch)] {
+    matches(key: key, filing: FiledNames.filing(name, key: key))
+  }
+
+  /// The position of the first name filed with the same ``NameKey``, else of the first that matches.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its ``NameKey``.
+  @usableFromInline
+  func bestMatch(_ name: String, key: NameKey) -> (position: Int, match: NameMatch)? {
+    guard !key.text.isEmpty else { return nil }
+    // A name filed under the same key matches exactly.
+    if let exact = positions[.exact(key.text)]?.first { return (exact, .exact) }
+    return matches(key: key, filing: FiledNames.filing(name, key: key)).first
+  }
+
+  /// The matches of a name whose keys and loose words are worked out.
+  private func matches(
+    key: NameKey, filing: (keys: [IndexKey], looseWords: [Substring])
+  ) -> [(position: Int, match: NameMatch)] {
+    var candidates: [Int] = []
+    for indexKey in filing.keys {
+      candidates.append(contentsOf: positions[indexKey] ?? [])
+    }
+    candidates.sort()
+    var found: [(position: Int, match: NameMatch)] = []
+    var previous = -1
+    for position in candidates where position != previous {
+      previous = position
+      if let match = NameKey.match(
+        key: keys[position], looseWords: looseWords[position], key, looseWords: filing.looseWords)
+      {
+        found.append((position, match))
+      }
+    }
+    return found
+  }
+
+  /// The keys a name is filed under, the name's ``NameKey`` first, and the words of its key without what
+  /// trails it.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its ``NameKey``.
+  private static func filing(_ name: String, key: NameKey) -> (keys: [IndexKey], looseWords: [Substring]) {
+    guard !key.text.isEmpty else { return ([], []) }
+    var keys: [IndexKey] = [.exact(key.text)]
+    let looseKey = NameKey.looseKey(name, key: key)
+    let words = looseKey.words
+    guard !looseKey.text.isEmpty else { return (keys, words) }
+    keys.append(.loose(looseKey.text))
+    if let person = NameKey.PersonName(words) {
+      keys.append(.person(first: person.first, last: person.last, suffix: person.suffix))
+    }
+    return (keys, words)
+  }
+}

@@ -234,8 +234,23 @@ extension NameKey {
   static func match(_ name: String, key: NameKey, _ other: String, key otherKey: NameKey) -> NameMatch? {
     guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
     if key == otherKey { return .exact }
-    let words = looseWords(name, key: key)
-    let otherWords = looseWords(other, key: otherKey)
+    return match(
+      key: key, looseWords: looseWords(name, key: key), otherKey, looseWords: looseWords(other, key: otherKey))
+  }
+
+  /// Compares two names whose keys and loose words (see ``looseWords(_:key:)``) are known, as
+  /// ``match(_:_:)`` compares the names they were made from.
+  ///
+  /// - Parameters:
+  ///   - key: A name's key.
+  ///   - words: The words of its key without what trails the name.
+  ///   - otherKey: Another name's key.
+  ///   - otherWords: The words of that key without what trails the other name.
+  static func match(
+    key: NameKey, looseWords words: [Substring], _ otherKey: NameKey, looseWords otherWords: [Substring]
+  ) -> NameMatch? {
+    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
+    if key == otherKey { return .exact }
     guard !words.isEmpty, !otherWords.isEmpty else { return nil }
     if words == otherWords { return .loose }
     return samePerson(words, otherWords) ? .loose : nil
@@ -383,6 +398,16 @@ extension NameKey {
   /// Whether a word holds a number: a digit, or in a word that is not ASCII any character that is a number.
   private static func hasNumber(_ word: Substring) -> Bool {
     // An ASCII character is a number exactly when it is a digit; the Character test is for other scripts.
+    // The bytes are read in one pass from the word's storage when it is contiguous.
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var digit = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if (0x30...0x39).contains(byte) { digit = true }
+      }
+      return digit
+    }
+    if let ascii = ascii ?? nil { return ascii }
     if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.contains { (0x30...0x39).contains($0) } }
     return word.contains(where: \.isNumber)
   }

@@ -46,13 +46,18 @@ enum Parties {
       byKey[key] = party
     }
     guard !byKey.isEmpty else { return [] }
-    let completeNames = NameIndex(
-      filing.coverPages.compactMap { page in
-        isComplete(page, schedule: filing.schedule) ? page.reportingPersonName.map { ($0, page.index) } : nil
-      })
+    var completeNames: [(name: String, key: NameKey)] = []
+    var completePages: [Int] = []
+    for page in filing.coverPages where isComplete(page, schedule: filing.schedule) {
+      guard let name = page.reportingPersonName else { continue }
+      completeNames.append((name, NameKey(name)))
+      completePages.append(page.index)
+    }
+    let completeIndex = NameIndex(keyed: completeNames, values: completePages)
     return byKey.values.map { party in
       var matched = party
-      if let best = completeNames.bestMatch(party.name) {
+      // Every name of the party has the key it was filed under.
+      if let best = completeIndex.bestMatch(party.name, key: party.key) {
         matched.coverPage = best.value
         matched.nameMatch = best.match
       }

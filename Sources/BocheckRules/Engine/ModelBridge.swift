@@ -58,7 +58,7 @@ struct ModelBridge {
         display: .text(party.name))
     }
     self.parties = parties
-    context.partiesByName = NameIndex(zip(partyList.map(\.name), parties))
+    context.partiesByName = NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties)
     self.context = context
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)

@@ -187,11 +187,12 @@ public struct RuleSet: Sendable {
     let basis = SharesOutstandingBasis.resolve(
       for: filing, option: options.sharesOutstanding, optionSource: options.sharesOutstandingSource)
     let bridge = ModelBridge(filing: filing, basis: basis)
+    var runner = CheckRunner.Runner(bridge: bridge)
     var findings: [Finding] = []
     var seen = Set<Finding>()
     for (ruleIndex, rule) in rules.enumerated() where options.onlyRules?.contains(rule.id) ?? true {
       for program in programs[ruleIndex] {
-        for finding in CheckRunner.run(program, of: rule, bridge: bridge) where seen.insert(finding).inserted {
+        for finding in runner.run(program, of: rule) where seen.insert(finding).inserted {
           findings.append(finding)
         }
       }
@@ -294,25 +295,45 @@ enum CheckRunner {
     }
   }
 
-  /// The findings of one check: one for each binding of its variables for which `expect` is false.
-  ///
-  /// - Parameters:
-  ///   - program: The check as planned by ``Program/init(_:)``.
-  ///   - rule: The rule it belongs to.
-  ///   - bridge: The filing's objects.
-  static func run(_ program: Program, of rule: Rule, bridge: ModelBridge) -> [Finding] {
-    var run = Run(
-      program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: bridge.filing.location,
-      frame: Frame(
-        variables: bridge.globals + Array(repeating: .null, count: program.slotCount - bridge.globals.count),
-        context: bridge.context),
-      computed: Array(repeating: nil, count: program.steps.count))
-    run.iterate(bindingIndex: 0)
-    return run.findings
+  /// Runs the checks of the rules over one filing, one after the other, in one frame and one list of computed
+  /// steps, which each check clears and sizes for itself instead of allocating its own.
+  struct Runner {
+    /// How many variables are the globals, which every check shares.
+    private let globalCount: Int
+    /// Where a finding about the filing as a whole points.
+    private let filingLocation: SourceLocation?
+    /// The variables, the globals first, and the filters' elements.
+    private var frame: Frame
+    /// The values of the running check's steps computed for the bindings they depend on.
+    private var computed: [Value?] = []
+
+    /// A runner over a filing's objects.
+    init(bridge: ModelBridge) {
+      globalCount = bridge.globals.count
+      filingLocation = bridge.filing.location
+      frame = Frame(variables: bridge.globals, context: bridge.context)
+    }
+
+    /// The findings of one check: one for each binding of its variables for which `expect` is false.
+    ///
+    /// - Parameters:
+    ///   - program: The check as planned by ``Program/init(_:)``.
+    ///   - rule: The rule it belongs to.
+    mutating func run(_ program: Program, of rule: Rule) -> [Finding] {
+      // Every variable after the globals starts unknown, as every step starts not computed.
+      frame.variables.removeSubrange(globalCount...)
+      frame.variables.append(contentsOf: repeatElement(.null, count: program.slotCount - globalCount))
+      computed.removeAll(keepingCapacity: true)
+      computed.append(contentsOf: repeatElement(nil, count: program.steps.count))
+      var run = Run(
+        program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: filingLocation)
+      run.iterate(bindingIndex: 0, frame: &frame, computed: &computed)
+      return run.findings
+    }
   }
 
-  /// One check being run over one filing: the variables, set in place as the bindings advance, the values of
-  /// steps computed for the current bindings and the findings.
+  /// One check being run over one filing, with the variables, set in place as the bindings advance, and the
+  /// values of steps computed for the current bindings: the check and the findings.
   private struct Run {
     let program: Program
     /// The id and severity of the rule the check belongs to.
@@ -320,9 +341,6 @@ enum CheckRunner {
     let ruleSeverity: Severity
     /// Where a finding about the filing as a whole points.
     let filingLocation: SourceLocation?
-    var frame: Frame
-    /// The values of steps computed for the bindings they depend on, by index in ``Program/steps``.
-    var computed: [Value?]
     var findings: [Finding] = []
 
     /// Binds the variables from `bindingIndex` on to each element of their lists in turn, then runs the
@@ -330,37 +348,50 @@ enum CheckRunner {
     ///
     /// A `let:` is only read by the steps after it, which set it again for every binding first, so the
     /// variables are set in place rather than copied for each binding.
-    mutating func iterate(bindingIndex: Int) {
+    ///
+    /// - Parameters:
+    ///   - frame: The variables.
+    ///   - computed: The values of steps computed for the bindings they depend on, by index in
+    ///     ``Program/steps``.
+    mutating func iterate(bindingIndex: Int, frame: inout Frame, computed: inout [Value?]) {
       guard bindingIndex < program.bindings.count else {
-        for (index, step) in program.steps.enumerated() {
-          let value: Value
-          if let known = computed[index] {
-            value = known
-          } else {
-            value = Evaluator.evaluate(step.expression, in: &frame)
-            computed[index] = value
-          }
-          if let slot = step.slot {
-            frame.variables[slot] = value
-          } else {
-            guard case .boolean(true) = value else { return }
-          }
-        }
-        guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
-        findings.append(finding())
+        runSteps(frame: &frame, computed: &computed)
         return
       }
       let binding = program.bindings[bindingIndex]
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
+      let stepsToForget = program.stepsToForget[bindingIndex]
       for item in items {
         frame.variables[binding.slot] = item
-        for step in program.stepsToForget[bindingIndex] { computed[step] = nil }
-        iterate(bindingIndex: bindingIndex + 1)
+        for step in stepsToForget { computed[step] = nil }
+        iterate(bindingIndex: bindingIndex + 1, frame: &frame, computed: &computed)
       }
     }
 
+    /// Runs the steps and the expectation for the current bindings, reusing the values of steps computed
+    /// for them.
+    private mutating func runSteps(frame: inout Frame, computed: inout [Value?]) {
+      let steps = program.steps
+      for index in steps.indices {
+        let value: Value
+        if let known = computed[index] {
+          value = known
+        } else {
+          value = Evaluator.evaluate(steps[index].expression, in: &frame)
+          computed[index] = value
+        }
+        if let slot = steps[index].slot {
+          frame.variables[slot] = value
+        } else {
+          guard case .boolean(true) = value else { return }
+        }
+      }
+      guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
+      findings.append(finding(frame: &frame))
+    }
+
     /// The finding for the current binding.
-    private mutating func finding() -> Finding {
+    private func finding(frame: inout Frame) -> Finding {
       let check = program.check
       let bound = program.bindings.map { frame.variables[$0.slot] }
       let innermostPerson: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in

@@ -60,21 +60,26 @@ enum Evaluator {
       return variable.map { frame.variables[$0] } ?? .null
     case .innermostElement: return frame.elements.last ?? .null
     case .member(let base, let field): return member(evaluate(base, in: &frame), field)
+    case .variableMember(let slot, let field):
+      if case .object(let object) = frame.variables[slot] { return field.value(in: object) ?? .null }
+      return member(frame.variables[slot], field)
     case .filter(let base, let condition):
       guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
-      var kept: [Value] = []
+      // The kept elements are copied only from the first element left out: a filter that keeps every
+      // element gives the list itself.
+      var kept: [Value]?
       frame.elements.append(.null)
       defer { frame.elements.removeLast() }
       let slot = frame.elements.count - 1
-      for item in items {
+      for (index, item) in items.enumerated() {
         frame.elements[slot] = item
         switch evaluate(condition, in: &frame) {
-        case .boolean(true): kept.append(item)
-        case .boolean(false): continue
+        case .boolean(true): kept?.append(item)
+        case .boolean(false): if kept == nil { kept = Array(items[..<index]) }
         default: return .null
         }
       }
-      return .list(kept)
+      return .list(kept ?? items)
     case .call(let function, let arguments):
       var values: [Value] = []
       values.reserveCapacity(arguments.count)
@@ -105,21 +110,31 @@ enum Evaluator {
       let leftValue = evaluate(left, in: &frame)
       return binary(operation, leftValue, evaluate(right, in: &frame))
     case .test(let operand, let kind):
-      return test(evaluate(operand, in: &frame), kind)
+      return test(operandValue(operand, in: &frame), kind)
     case .textMembership(let operand, let texts, let negated):
       // Only a text equals a text; an unknown value is unknown.
-      switch evaluate(operand, in: &frame) {
+      switch operandValue(operand, in: &frame) {
       case .null: return .null
       case .string(let text): return .boolean(texts.contains(text) != negated)
       default: return .boolean(negated)
       }
     case .textEquality(let operand, let text, let negated):
-      switch evaluate(operand, in: &frame) {
+      switch operandValue(operand, in: &frame) {
       case .null: return .null
       case .string(let value): return .boolean((value == text) != negated)
       default: return .boolean(negated)
       }
     }
+  }
+
+  /// The value of a test's or a comparison's operand: a field of a variable that holds an object is read at
+  /// once (as ``evaluate(_:in:)`` reads it), any other operand is evaluated.
+  @inline(__always)
+  private static func operandValue(_ operand: ResolvedExpression, in frame: inout Frame) -> Value {
+    if case .variableMember(let slot, let field) = operand, case .object(let object) = frame.variables[slot] {
+      return field.value(in: object) ?? .null
+    }
+    return evaluate(operand, in: &frame)
   }
 
   /// The number a value stands for (a number, or a row's shares or percent), or `nil` when unknown.

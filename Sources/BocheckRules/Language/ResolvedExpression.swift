@@ -19,6 +19,9 @@ indirect enum ResolvedExpression: Sendable {
   case innermostElement
   /// `base.field`, mapped over lists and flattening lists of lists.
   case member(ResolvedExpression, FieldAccess)
+  /// `variable.field`: ``member(_:_:)`` of a variable (by slot), which reads the field of the object the
+  /// variable holds without evaluating the variable as an expression of its own.
+  case variableMember(Int, FieldAccess)
   /// `list[condition]`.
   case filter(ResolvedExpression, ResolvedExpression)
   /// A call of a building block.
@@ -37,20 +40,55 @@ indirect enum ResolvedExpression: Sendable {
   case textEquality(ResolvedExpression, String, negated: Bool)
 }
 
-/// The texts of a list literal, looked up by hash.
+/// The texts of a list literal, looked up among the texts of the same length when they are ASCII and by hash
+/// otherwise.
+///
+/// The texts of rules are short ASCII words such as field names and codes. A text equal to one of them is
+/// as long as it in UTF-8, so it is compared only with the ASCII texts of its length, which costs less than
+/// hashing it. When none is equal, an ASCII text can still equal a text of the set that is not ASCII (the
+/// Kelvin sign is the letter K under `String` equality), and a text that is not ASCII can equal an ASCII
+/// one: those are looked up in a `Set`, so the answers are exactly a `Set`'s.
 ///
 /// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
 /// to another, and rules loaded twice must show the same.
 struct TextSet: Sendable, CustomReflectable {
   private let texts: Set<String>
+  /// The ASCII texts, by their length in UTF-8 bytes.
+  private let asciiTextsByLength: [[String]]
+  /// Whether every text is ASCII, so that an ASCII text not among those of its length is not in the set.
+  private let allASCII: Bool
 
   /// A set of the given texts.
   init(_ texts: Set<String>) {
     self.texts = texts
+    var byLength: [[String]] = []
+    var allASCII = true
+    for text in texts.sorted() {
+      guard TextSet.isASCII(text) else {
+        allASCII = false
+        continue
+      }
+      let length = text.utf8.count
+      while byLength.count <= length { byLength.append([]) }
+      byLength[length].append(text)
+    }
+    asciiTextsByLength = byLength
+    self.allASCII = allASCII
   }
 
   /// Whether the set holds a text.
-  func contains(_ text: String) -> Bool { texts.contains(text) }
+  func contains(_ text: String) -> Bool {
+    let length = text.utf8.count
+    if length < asciiTextsByLength.count, asciiTextsByLength[length].contains(text) { return true }
+    if allASCII, TextSet.isASCII(text) { return false }
+    return texts.contains(text)
+  }
+
+  /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them.
+  private static func isASCII(_ text: String) -> Bool {
+    let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    return contiguous ?? text.utf8.allSatisfy { $0 < 0x80 }
+  }
 
   var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
 }
@@ -166,7 +204,10 @@ struct ExpressionResolver {
         if name == "it" { return .innermostElement }
       }
       return variable.map { .variable($0) } ?? .constant(.null)
-    case .member(let base, let field): return .member(inner(base), FieldAccess(field))
+    case .member(let base, let field):
+      let resolvedBase = inner(base)
+      if case .variable(let slot) = resolvedBase { return .variableMember(slot, FieldAccess(field)) }
+      return .member(resolvedBase, FieldAccess(field))
     case .filter(let base, let condition):
       return .filter(inner(base), resolve(condition, filterDepth: filterDepth + 1))
     case .call(let name, let arguments):

@@ -35,4 +35,19 @@ struct NameIndexTests {
     #expect(index.bestMatch("Jane R. Roe")?.value == 1)
     #expect(index.bestMatch("John Doe") == nil)
   }
+
+  @Test("a lookup with the name's known key answers what a lookup with the name alone answers")
+  func keyedLookupsEqualLookups() {
+    let keyed = NameIndex(
+      keyed: NameIndexTests.names.map { ($0, NameKey($0)) }, values: Array(NameIndexTests.names.indices))
+    let index = NameIndex(NameIndexTests.names.enumerated().map { ($0.element, $0.offset) })
+    for name in NameIndexTests.names {
+      let key = NameKey(name)
+      let expected = index.matches(name)
+      #expect(keyed.matches(name, key: key).map(\.value) == expected.map(\.value), "matches of '\(name)'")
+      #expect(keyed.matches(name, key: key).map(\.match) == expected.map(\.match), "match kinds of '\(name)'")
+      #expect(keyed.bestMatch(name, key: key)?.value == index.bestMatch(name)?.value, "best match of '\(name)'")
+      #expect(keyed.bestMatch(name, key: key)?.match == index.bestMatch(name)?.match, "best kind of '\(name)'")
+    }
+  }
 }

@@ -1,0 +1,61 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckRules
+
+/// The evaluator's shortcuts give what the general paths they stand for give.
+@Suite("Rules: text sets and fields of variables")
+struct RulesFastPathTests {
+  /// A value as message text, with unknown as "?" and true/false spelled out.
+  private static func describe(_ value: Value) -> String {
+    if case .boolean(let flag) = value { return flag ? "true" : "false" }
+    return value.isNull ? "?" : ValueFormatter.message(value)
+  }
+
+  @Test("a text set holds exactly the texts a Set of its texts holds, under String equality")
+  func textSetEqualsSet() {
+    // The Kelvin sign equals the letter K, and a decomposed é the composed one, under String equality.
+    let sets: [Set<String>] = [
+      ["PN", "IN", "soleVotingPower", ""], ["K", "caf\u{E9}"], ["\u{212A}", "cafe\u{301}", "OO"], [],
+    ]
+    let texts = [
+      "PN", "pn", "", "soleVotingPower", "soleVotingPowe", "K", "\u{212A}", "caf\u{E9}", "cafe\u{301}", "cafe",
+      "OO", "O", "IN ", "\u{E9}",
+    ]
+    for set in sets {
+      let textSet = TextSet(set)
+      for text in texts {
+        #expect(textSet.contains(text) == set.contains(text), "\(set.sorted()) contains '\(text)'")
+      }
+    }
+  }
+
+  @Test("a field of a variable is the member of the variable's value, for every kind of value")
+  func variableMemberEqualsMember() {
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    let person = bridge.persons[0]
+    let values: [Value] = [
+      .null, .string("PN"), .boolean(true), .number(Rational(1), decimals: nil), .object(bridge.filing),
+      .object(person), person.fields[PersonSlot.firstRow + 6], .list(bridge.persons.map { .object($0) }),
+      person[PersonSlot.rows],
+    ]
+    for name in ["status", "rows", "name", "page", "shares", "parts", "noSuchField"] {
+      let field = FieldAccess(name)
+      for value in values {
+        var frame = Frame(variables: [value], context: bridge.context)
+        let general = Evaluator.evaluate(.member(.variable(0), field), in: &frame)
+        let shortcut = Evaluator.evaluate(.variableMember(0, field), in: &frame)
+        #expect(Self.describe(shortcut) == Self.describe(general), "\(Self.describe(value)).\(name)")
+      }
+    }
+  }
+
+  @Test("a field of a variable is resolved to the shortcut")
+  func variableMemberIsResolved() throws {
+    let resolved = ExpressionResolver().resolve(try Parser.parse("filing.schedule"))
+    guard case .variableMember = resolved else {
+      Issue.record("filing.schedule is resolved to a field of a variable")
+      return
+    }
+  }
+}
