@@ -17,7 +17,9 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
 
   /// Creates a whole number.
   public init(_ value: Int) {
-    self.init(uncheckedNumerator: Int128(value), denominator: 1)
+    // A whole number is in lowest terms already.
+    numerator = Int128(value)
+    denominator = 1
   }
 
   /// Creates `numerator / denominator` in lowest terms.
@@ -34,6 +36,10 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   }
 
   init(uncheckedNumerator: Int128, denominator: Int128) {
+    guard denominator != 1 else {
+      (self.numerator, self.denominator) = (uncheckedNumerator, 1)
+      return
+    }
     let divisor = Rational.gcd(uncheckedNumerator.magnitude, denominator.magnitude)
     if divisor > 1 {
       self.numerator = uncheckedNumerator / Int128(divisor)
@@ -44,7 +50,16 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
   }
 
+  /// The greatest common divisor of `a` and `b`, or 1 when both are zero.
+  ///
+  /// Amounts and their denominators nearly always fit 64 bits, where the processor divides in one
+  /// instruction; 128-bit remainders are worked out in software, so they are used only when needed.
   static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+      var (x, y) = (UInt64(a), UInt64(b))
+      while y != 0 { (x, y) = (y, x % y) }
+      return x == 0 ? 1 : UInt128(x)
+    }
     var (x, y) = (a, b)
     while y != 0 { (x, y) = (y, x % y) }
     return x == 0 ? 1 : x

@@ -1,5 +1,7 @@
-import BocheckModel
+import BocheckSeeded
 import Testing
+
+@testable import BocheckModel
 
 /// Exact decimals, rationals, rounding intervals, CUSIP check digits and name keys.
 @Suite struct ModelArithmeticTests {
@@ -70,5 +72,36 @@ import Testing
     // The general path upper-cases every letter: "Müller" and "MÜLLER" are one name.
     #expect(NameKey("Ærø Fond A/S").text == "ÆRØ FOND A S")
     #expect(NameKey("Müller & Söhne GmbH") == NameKey("MÜLLER AND SÖHNE GMBH"))
+  }
+
+  @Test("the greatest common divisor is the same in 64 and in 128 bits, and whole numbers need none")
+  func greatestCommonDivisor() throws {
+    func slowGCD(_ a: UInt128, _ b: UInt128) -> UInt128 {
+      var (x, y) = (a, b)
+      while y != 0 { (x, y) = (y, x % y) }
+      return x == 0 ? 1 : x
+    }
+    // Seeded, so that a failure repeats.
+    struct Seeded: RandomNumberGenerator {
+      var base = SplitMix64(seed: 0x6763_6431)
+      mutating func next() -> UInt64 { base.next() }
+    }
+    var generator = Seeded()
+    let edges: [UInt128] = [0, 1, 2, 6, UInt128(UInt64.max), UInt128(UInt64.max) + 1, UInt128(UInt64.max) * 6, .max]
+    for a in edges {
+      for b in edges { #expect(Rational.gcd(a, b) == slowGCD(a, b), "\(a) \(b)") }
+    }
+    for _ in 0..<2_000 {
+      let bits = [12, 40, 63, 64, 65, 75, 100, 127].randomElement(using: &generator)!
+      let factor = UInt128(UInt64.random(in: 1...1_000, using: &generator))
+      let a = UInt128.random(in: 0...(UInt128(1) << (bits - 11)), using: &generator) * factor
+      let b = UInt128.random(in: 0...(UInt128(1) << (bits - 11)), using: &generator) * factor
+      #expect(Rational.gcd(a, b) == slowGCD(a, b), "\(a) \(b)")
+    }
+    for value in [0, 1, -1, 7, -1_200_001, Int.max, Int.min] {
+      #expect(Rational(value) == (try Rational(numerator: Int128(value), denominator: 1)))
+      #expect(Rational(value).denominator == 1)
+    }
+    #expect((try Rational(numerator: 6, denominator: -4)) == (try Rational(numerator: -3, denominator: 2)))
   }
 }
