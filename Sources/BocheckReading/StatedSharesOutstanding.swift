@@ -34,8 +34,10 @@ struct StatedSharesOutstanding {
       case mark
     }
     var kind: Kind
-    /// Lower-case ASCII text; a possessive "'s" is dropped; a mark is its one character.
-    var text: String
+    /// The word or mark as the vocabulary numbers it (see ``Vocabulary``): a word lower-cased, a possessive
+    /// "'s" dropped; a mark its one character; ``Vocabulary/other`` for any text the reading never compares
+    /// with, and for a number.
+    var text: Word
     /// The byte offset in the paragraph.
     var offset: Int
     /// For a number, its value with any "million" or "k" applied.
@@ -50,7 +52,7 @@ struct StatedSharesOutstanding {
   ///
   /// - Parameter paragraph: The paragraph's text, lines joined by spaces.
   init(_ paragraph: String) {
-    tokens = StatedSharesOutstanding.tokenize(Array(paragraph.utf8))
+    tokens = ASCIIText.withUTF8(paragraph, StatedSharesOutstanding.tokenize)
   }
 
   /// Every number the paragraph states as the shares outstanding, in order.
@@ -76,9 +78,13 @@ struct StatedSharesOutstanding {
   /// a percent or a price per share.
   private func isCandidate(_ index: Int, _ value: ExactDecimal) -> Bool {
     guard value.scale == 0, value.significand >= 10_000 else { return false }
-    if index > 0 && tokens[index - 1].text == "$" { return false }
-    if index + 1 < tokens.count && (tokens[index + 1].text == "%" || tokens[index + 1].text == "/") { return false }
-    if index + 1 < tokens.count && tokens[index + 1].text == "percent" { return false }
+    if index > 0 && tokens[index - 1].text == Vocabulary.dollarSign { return false }
+    if index + 1 < tokens.count
+      && (tokens[index + 1].text == Vocabulary.percentSign || tokens[index + 1].text == Vocabulary.slash)
+    {
+      return false
+    }
+    if index + 1 < tokens.count && tokens[index + 1].text == Vocabulary.percent { return false }
     return true
   }
 
@@ -91,16 +97,16 @@ struct StatedSharesOutstanding {
   /// What leads to the number within its sentence: a basis phrase, a holding verb, or neither. The nearer
   /// one decides.
   private func basisPhraseBefore(_ index: Int) -> Lead {
-    var words: [String] = []
+    var words: [Word] = []
     var position = index - 1
     while position >= 0 && words.count < 8 {
       let token = tokens[position]
-      if token.kind == .mark && (token.text == "." || token.text == ";") { break }
+      if token.kind == .mark && (token.text == Vocabulary.period || token.text == Vocabulary.semicolon) { break }
       if token.kind == .number && (token.value.map { $0.significand >= 10_000 } ?? false) { break }
       if token.kind == .word && StatedSharesOutstanding.holdingWords.contains(token.text) {
         return isBasisPhrase(words) ? .basis : .holding
       }
-      words.insert(token.kind == .number ? "#" : token.text, at: 0)
+      words.insert(token.kind == .number ? Vocabulary.other : token.text, at: 0)
       if isBasisPhrase(words) { return .basis }
       position -= 1
     }
@@ -108,7 +114,7 @@ struct StatedSharesOutstanding {
   }
 
   /// Whether the words just before a number end in a basis phrase, fillers such as "an aggregate of" aside.
-  private func isBasisPhrase(_ before: [String]) -> Bool {
+  private func isBasisPhrase(_ before: [Word]) -> Bool {
     var words = before[...]
     while true {
       for phrase in StatedSharesOutstanding.basisPhrases where words.count >= phrase.count {
@@ -126,7 +132,7 @@ struct StatedSharesOutstanding {
     while position < tokens.count && position <= index + 24 {
       let token = tokens[position]
       defer { position += 1 }
-      if token.kind == .word && token.text == "outstanding" { return true }
+      if token.kind == .word && token.text == Vocabulary.outstanding { return true }
       switch token.kind {
       case .word:
         if StatedSharesOutstanding.classWords.contains(token.text) { continue }
@@ -138,13 +144,18 @@ struct StatedSharesOutstanding {
         return false
       case .number:
         // A par value: "$0.01 per share".
-        if position > 0 && tokens[position - 1].text == "$" { continue }
+        if position > 0 && tokens[position - 1].text == Vocabulary.dollarSign { continue }
         // Another class counted in the same breath: "10,000 shares of Class A and 20,000 shares of Class B
         // Common Stock outstanding" states both.
-        if position > 0 && (tokens[position - 1].text == "and" || tokens[position - 1].text == ",") { continue }
+        if position > 0 {
+          let before = tokens[position - 1].text
+          if before == Vocabulary.and || before == Vocabulary.comma { continue }
+        }
         return false
       case .mark:
-        if token.text == "$" || token.text == "-" || token.text == "," { continue }
+        if token.text == Vocabulary.dollarSign || token.text == Vocabulary.hyphen || token.text == Vocabulary.comma {
+          continue
+        }
         return false
       }
     }
@@ -161,7 +172,7 @@ struct StatedSharesOutstanding {
     while position >= 0 && position >= index - 16 {
       let token = tokens[position]
       defer { position -= 1 }
-      if token.kind == .word && token.text == "outstanding" { return true }
+      if token.kind == .word && token.text == Vocabulary.outstanding { return true }
       switch token.kind {
       case .word:
         if StatedSharesOutstanding.classWords.contains(token.text)
@@ -175,7 +186,7 @@ struct StatedSharesOutstanding {
         if let value = token.value, value.significand < 10_000 { continue }
         return false
       case .mark:
-        if token.text == "," { continue }
+        if token.text == Vocabulary.comma { continue }
         return false
       }
     }
@@ -184,19 +195,25 @@ struct StatedSharesOutstanding {
 
   // MARK: Vocabulary
 
-  /// Phrases that make the number after them the basis (word lists; `%` is the percent sign).
-  private static let basisPhrases: [[String]] = [
+  /// Phrases that make the number after them the basis (`%` is the percent sign).
+  private static let basisPhrases: [[Word]] = basisPhraseTexts.map { $0.map(Vocabulary.word) }
+
+  private static let basisPhraseTexts: [[String]] = [
     ["based", "on"], ["based", "upon"], ["basis", "of"], ["%", "of"], ["percent", "of"], ["divided", "by"],
     ["denominator", "of"], ["out", "of"],
   ]
 
   /// Words between a basis phrase and its number: "based on an aggregate of", "% of the".
-  private static let fillers: Set<String> = [
+  private static let fillers = WordSet(fillerTexts)
+
+  private static let fillerTexts = [
     "a", "an", "the", "total", "aggregate", "of", "approximately", "about", "its", "issuer", "company",
   ]
 
   /// Words that make the number after them someone's holding, not the class's size.
-  private static let holdingWords: Set<String> = [
+  private static let holdingWords = WordSet(holdingTexts)
+
+  private static let holdingTexts = [
     "own", "owns", "owned", "owning", "owner", "owners", "hold", "holds", "held", "holding", "holder", "holders",
     "acquire", "acquired", "acquiring", "purchase", "purchased", "purchases", "purchasing", "bought", "sell", "sold",
     "sells", "selling", "dispose", "disposed", "transfer", "transferred", "receive", "received", "vote", "voted",
@@ -205,7 +222,9 @@ struct StatedSharesOutstanding {
   ]
 
   /// Words that may stand between a number and "outstanding": the class's name and how it is outstanding.
-  private static let classWords: Set<String> = [
+  private static let classWords = WordSet(classTexts)
+
+  private static let classTexts = [
     "shares", "share", "of", "the", "its", "issuer", "company", "registrant", "common", "stock", "class", "a", "b",
     "c", "ordinary", "preferred", "series", "units", "unit", "ads", "adss", "american", "depositary", "depository",
     "issued", "and", "par", "value", "per", "no", "voting", "non", "subordinate", "limited", "partnership",
@@ -214,19 +233,136 @@ struct StatedSharesOutstanding {
   ]
 
   /// Words of a date and its lead: "as of the close of business on May 1, 2024".
-  private static let dateWords: Set<String> = [
+  private static let dateWords = WordSet(dateTexts)
+
+  private static let dateTexts = [
     "as", "of", "on", "at", "the", "close", "business", "date", "hereof", "record", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
   ]
 
   /// Words that link "outstanding" to the number it states.
-  private static let linkingWords: Set<String> = [
+  private static let linkingWords = WordSet(linkingTexts)
+
+  private static let linkingTexts = [
     "was", "were", "is", "are", "of", ":", "totaled", "totalled", "numbered", "=", "be",
   ]
 
+  /// Words that multiply the number before them ("12.5 million"), with their factors.
+  private static let multiplierTexts: [(word: String, factor: Int128)] = [
+    ("million", 1_000_000), ("thousand", 1_000), ("billion", 1_000_000_000),
+  ]
+
+  /// The factor of each multiplying word, by its number in the vocabulary.
+  private static let multipliers: [Int128?] = {
+    var result = [Int128?](repeating: nil, count: Vocabulary.texts.count)
+    for (word, factor) in multiplierTexts { result[Int(Vocabulary.word(word))] = factor }
+    return result
+  }()
+
+  /// A word or mark the reading compares tokens with, by its number in ``Vocabulary/texts``.
+  typealias Word = UInt8
+
+  /// The texts the reading compares tokens with, each numbered, so that a token is compared by its number
+  /// instead of its text.
+  ///
+  /// Two tokens have the same number exactly when their texts are equal or both are texts the reading never
+  /// compares with (``other``): every comparison of the reading gives what comparing the texts gives.
+  enum Vocabulary {
+    /// The number of any text outside the vocabulary.
+    static let other: Word = 0
+
+    /// The texts, by number; the first, for ``other``, is no text.
+    static let texts: [String] = {
+      var result = [""]
+      let listed =
+        basisPhraseTexts.joined() + fillerTexts + holdingTexts + classTexts + dateTexts + linkingTexts
+        + multiplierTexts.map(\.word) + ["outstanding", "and", "percent", "$", "%", "/", ".", ";", ",", "-"]
+      for text in listed where !result.contains(text) { result.append(text) }
+      precondition(result.count <= Int(Word.max) + 1, "the vocabulary must be numbered in a byte")
+      return result
+    }()
+
+    /// The number of each text.
+    private static let numbers: [String: Word] = {
+      var result: [String: Word] = [:]
+      for (number, text) in texts.enumerated() where number > 0 { result[text] = Word(number) }
+      return result
+    }()
+
+    /// The vocabulary's ASCII words by their first letter (`A` first), each upper-cased, with its number.
+    private static let wordsByInitial: [[(spelling: [UInt8], word: Word)]] = {
+      var result = [[(spelling: [UInt8], word: Word)]](repeating: [], count: 26)
+      for (number, text) in texts.enumerated() {
+        let spelling = ASCIIText.phrase(text)
+        guard let initial = spelling.first, spelling.allSatisfy(ASCIIText.isLetter) else { continue }
+        result[Int(initial - 0x41)].append((spelling, Word(number)))
+      }
+      return result
+    }()
+
+    /// Where a one-byte mark is in the vocabulary, by its byte (ASCII only).
+    private static let marks: [Word] = (0..<128).map { word(String(UnicodeScalar(UInt8($0)))) }
+
+    /// The number of a text, ``other`` when the vocabulary has no such text.
+    static func word(_ text: String) -> Word {
+      numbers[text] ?? other
+    }
+
+    /// The number of an ASCII word spelt by `range` of `bytes`, its letters lower-cased: the number of the
+    /// text `String(decoding: bytes[range], as: UTF8.self).lowercased()`.
+    ///
+    /// - Parameters:
+    ///   - bytes: A text's UTF-8 bytes.
+    ///   - range: The word, ASCII only and starting with a letter.
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
+      let initial = ASCIIText.upper(bytes[range.lowerBound])
+      for entry in wordsByInitial[Int(initial - 0x41)] where ASCIIText.spells(entry.spelling, in: bytes, at: range) {
+        return entry.word
+      }
+      return other
+    }
+
+    /// The number of the one-character text of an ASCII byte.
+    static func mark(_ byte: UInt8) -> Word {
+      marks[Int(byte)]
+    }
+
+    static let outstanding = word("outstanding")
+    static let and = word("and")
+    static let percent = word("percent")
+    static let non = word("non")
+    static let dollarSign = word("$")
+    static let percentSign = word("%")
+    static let slash = word("/")
+    static let period = word(".")
+    static let semicolon = word(";")
+    static let comma = word(",")
+    static let hyphen = word("-")
+  }
+
+  /// A set of the vocabulary's words.
+  struct WordSet {
+    private var members: [Bool]
+
+    /// The set of the given texts, each of which must be in the vocabulary.
+    init(_ texts: [String]) {
+      members = [Bool](repeating: false, count: Vocabulary.texts.count)
+      for text in texts {
+        let word = Vocabulary.word(text)
+        precondition(word != Vocabulary.other, "a word set holds only words of the vocabulary")
+        members[Int(word)] = true
+      }
+    }
+
+    /// Whether the word is in the set (``Vocabulary/other`` never is).
+    func contains(_ word: Word) -> Bool {
+      members[Int(word)]
+    }
+  }
+
   // MARK: Tokens
 
-  private static func tokenize(_ bytes: [UInt8]) -> [Token] {
+  private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
     var tokens: [Token] = []
     var index = 0
     while index < bytes.count {
@@ -244,51 +380,82 @@ struct StatedSharesOutstanding {
         {
           index += 1
         }
-        var value = ExactDecimal.parse(String(decoding: bytes[start..<index], as: UTF8.self))
+        var value = ExactDecimal.parse(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
         // "12.5m", "12.5mm", "125k": a glued multiplier; other glued letters make it no number ("10-K").
         var letters = index
         while letters < bytes.count && ASCIIText.isLetter(bytes[letters]) { letters += 1 }
         if letters > index {
-          let suffix = String(decoding: bytes[index..<letters], as: UTF8.self).lowercased()
-          switch suffix {
-          case "m", "mm": value = scaled(value, 1_000_000)
-          case "k": value = scaled(value, 1_000)
-          default: value = nil
+          if ASCIIText.spells(megaSuffix, in: bytes, at: index..<letters)
+            || ASCIIText.spells(millionsSuffix, in: bytes, at: index..<letters)
+          {
+            value = scaled(value, 1_000_000)
+          } else if ASCIIText.spells(kiloSuffix, in: bytes, at: index..<letters) {
+            value = scaled(value, 1_000)
+          } else {
+            value = nil
           }
           index = letters
         }
-        tokens.append(Token(kind: .number, text: "#", offset: start, value: value))
+        tokens.append(Token(kind: .number, text: Vocabulary.other, offset: start, value: value))
         continue
       }
       if ASCIIText.isLetter(byte) || byte >= 0x80 {
         let start = index
+        var isASCII = true
         while index < bytes.count
           && (ASCIIText.isLetter(bytes[index]) || bytes[index] >= 0x80 || bytes[index] == 0x27
             || (bytes[index] == 0x2D && index + 1 < bytes.count && ASCIIText.isLetter(bytes[index + 1])))
         {
+          if bytes[index] >= 0x80 { isASCII = false }
           index += 1
         }
-        var word = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-        for possessive in ["'s", "\u{2019}s"] where word.hasSuffix(possessive) { word.removeLast(possessive.count) }
-        if word.hasPrefix("non-") { word = "non" }
+        let word = isASCII ? asciiWord(bytes, start..<index) : unicodeWord(bytes, start..<index)
         let isCapitalized = byte >= 0x41 && byte <= 0x5A
         // "12.5 million": the word multiplies the number before it.
-        if let last = tokens.last, last.kind == .number, let multiplier = multipliers[word] {
+        if let last = tokens.last, last.kind == .number, let multiplier = multipliers[Int(word)] {
           tokens[tokens.count - 1].value = scaled(last.value, multiplier)
           continue
         }
         tokens.append(Token(kind: .word, text: word, offset: start, value: nil, isCapitalized: isCapitalized))
         continue
       }
-      tokens.append(Token(kind: .mark, text: String(UnicodeScalar(byte)), offset: index, value: nil))
+      tokens.append(Token(kind: .mark, text: Vocabulary.mark(byte), offset: index, value: nil))
       index += 1
     }
     return tokens
   }
 
-  private static let multipliers: [String: Int128] = [
-    "million": 1_000_000, "thousand": 1_000, "billion": 1_000_000_000,
-  ]
+  /// The glued multipliers of a number, upper case: "12.5m", "12.5mm", "125k".
+  private static let megaSuffix = ASCIIText.phrase("M")
+  private static let millionsSuffix = ASCIIText.phrase("MM")
+  private static let kiloSuffix = ASCIIText.phrase("K")
+  private static let possessiveSuffix = ASCIIText.phrase("'S")
+  private static let nonPrefix = ASCIIText.phrase("NON-")
+
+  /// The vocabulary's number of an ASCII word, read from its bytes as ``unicodeWord(_:_:)`` reads any word:
+  /// lower-cased, a possessive "'s" dropped, "non-..." read as "non".
+  static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
+    var end = range.upperBound
+    if end - range.lowerBound >= 2 && ASCIIText.spells(possessiveSuffix, in: bytes, at: (end - 2)..<end) {
+      end -= 2
+    }
+    if end - range.lowerBound >= 4
+      && ASCIIText.spells(nonPrefix, in: bytes, at: range.lowerBound..<(range.lowerBound + 4))
+    {
+      return Vocabulary.non
+    }
+    return Vocabulary.asciiWord(bytes, range.lowerBound..<end)
+  }
+
+  /// The vocabulary's number of a word holding bytes beyond ASCII, read from its text: lower-cased as
+  /// `lowercased()` does, possessive "'s" or "’s" dropped, "non-..." read as "non".
+  static func unicodeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
+    var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+    for possessive in ["'s", "\u{2019}s"] where word.hasSuffix(possessive) { word.removeLast(possessive.count) }
+    if word.hasPrefix("non-") { word = "non" }
+    return Vocabulary.word(word)
+  }
 
   /// The value times a multiplier, kept whole when the product is whole ("12.5 million" is 12,500,000).
   private static func scaled(_ value: ExactDecimal?, _ multiplier: Int128) -> ExactDecimal? {

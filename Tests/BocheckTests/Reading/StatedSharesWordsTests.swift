@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BocheckReading
+
+/// The words of ``StatedSharesOutstanding`` are numbered from their bytes as the text of each would be
+/// compared: lower-cased, a possessive dropped, "non-..." read as "non".
+@Suite struct StatedSharesWordsTests {
+  private typealias Words = StatedSharesOutstanding
+
+  /// The number of a word read from its bytes, and the number of the same word read from its text.
+  private func numbers(_ word: String) -> (fromBytes: Words.Word, fromText: Words.Word) {
+    ASCIIText.withUTF8(word) { bytes in
+      (Words.asciiWord(bytes, 0..<bytes.count), Words.unicodeWord(bytes, 0..<bytes.count))
+    }
+  }
+
+  @Test func asciiWordsAreNumberedAsTheirTexts() {
+    // Vocabulary words and near misses, in every case, with possessives, hyphens and "non-" glued on.
+    let pieces = [
+      "shares", "Stock", "OUTSTANDING", "outstandin", "non", "NON", "-", "-voting", "'s", "'S", "'", "s", "of",
+      "a", "Based", "percent", "Million", "k", "x", "own", "owns", "c", "adss", "totalled", "hereof", "ma", "y",
+    ]
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 4, seed: 0x2545_F491_4F6C_DD1D) {
+      // A word as the tokenizer takes it: it starts with a letter, and a hyphen is followed by one.
+      guard let first = bytes.first, ASCIIText.isLetter(first), bytes.last != 0x2D,
+        !bytes.indices.contains(where: { bytes[$0] == 0x2D && !ASCIIText.isLetter(bytes[$0 + 1]) })
+      else { continue }
+      let word = String(decoding: bytes, as: UTF8.self)
+      let (fromBytes, fromText) = numbers(word)
+      #expect(fromBytes == fromText, "\(word)")
+    }
+  }
+
+  @Test func everyVocabularyWordIsFoundInAnyCase() {
+    for text in Words.Vocabulary.texts.dropFirst() where text.utf8.allSatisfy(ASCIIText.isLetter) {
+      let expected = Words.Vocabulary.word(text)
+      #expect(expected != Words.Vocabulary.other)
+      for spelling in [text, text.uppercased(), text.prefix(1).uppercased() + text.dropFirst(), text + "'s"] {
+        #expect(numbers(spelling) == (expected, expected), "\(spelling)")
+      }
+      #expect(numbers("non-" + text) == (Words.Vocabulary.non, Words.Vocabulary.non))
+    }
+    #expect(numbers("shared").fromBytes == Words.Vocabulary.other)
+    #expect(numbers("sharess").fromBytes == Words.Vocabulary.other)
+    #expect(numbers("s").fromBytes == Words.Vocabulary.other)
+  }
+
+  @Test func wordsBeyondASCIIAreNumberedAsTheirLowerCasedText() {
+    // The Kelvin sign lower-cases to "k"; "’s" is a possessive; a combining accent makes another word.
+    #expect(numbers("STOC\u{212A}").fromText == Words.Vocabulary.word("stock"))
+    #expect(numbers("Issuer\u{2019}s").fromText == Words.Vocabulary.word("issuer"))
+    #expect(numbers("stocke\u{301}").fromText == Words.Vocabulary.other)
+    #expect(numbers("Non-vot\u{E9}").fromText == Words.Vocabulary.non)
+  }
+
+  @Test func statementsReadWordsBeyondASCIIAsTheirText() {
+    let lines = SourceLines("There were 12,500,000 shares of common stoc\u{212A} outstanding on May 1.")
+    let facts = DocumentFacts(lines: lines)
+    #expect(facts.statedSharesOutstanding(in: 1..<(lines.count + 1))?.value.description == "12,500,000")
+    let unknown = SourceLines("There were 12,500,000 shares of common stocx outstanding on May 1.")
+    #expect(DocumentFacts(lines: unknown).statedSharesOutstanding(in: 1..<(unknown.count + 1)) == nil)
+  }
+}
