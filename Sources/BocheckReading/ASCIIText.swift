@@ -295,6 +295,11 @@ enum ASCIIText {
   /// Whether any of several upper-case ASCII phrases occurs in UTF-8 bytes, ignoring case, in one pass: only
   /// positions whose byte starts some phrase are tried.
   ///
+  /// When the phrases begin with at most four pairs of bytes, eight positions at a time are told apart by
+  /// both bytes ("OU" of "OUTSTANDING", not every "o"); otherwise, when they begin with at most four bytes,
+  /// by the first byte; otherwise byte by byte. Each position found is tried against the phrases, so
+  /// which way it is found changes only how many are tried.
+  ///
   /// - Parameters:
   ///   - phrases: The phrases, upper case.
   ///   - buffer: The bytes to scan.
@@ -305,20 +310,53 @@ enum ASCIIText {
     var firsts = SIMD4<UInt64>(repeating: 0)
     var caseBits = SIMD4<UInt64>(repeating: 0)
     var firstCount = 0
+    // The phrases' first two bytes, when each phrase has two: the second byte of a slot, with its case bit.
+    var pairFirsts = SIMD4<UInt64>(repeating: 0)
+    var pairCaseBits = SIMD4<UInt64>(repeating: 0)
+    var seconds = SIMD4<UInt64>(repeating: 0)
+    var secondCaseBits = SIMD4<UInt64>(repeating: 0)
+    var pairCount = 0
+    var pairsApply = true
+    let ones: UInt64 = 0x0101_0101_0101_0101
     for phrase in phrases {
       guard let first = phrase.first else { continue }
       let isUpperLetter = first >= 0x41 && first <= 0x5A
       let alreadySeen = starts[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
       starts[Int(first >> 6)] |= 1 << UInt64(first & 63)
       if isUpperLetter { starts[Int((first + 0x20) >> 6)] |= 1 << UInt64((first + 0x20) & 63) }
+      let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
       if !alreadySeen {
         if firstCount < 4 {
-          let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
-          firsts[firstCount] = UInt64(first | caseBit) &* 0x0101_0101_0101_0101
-          caseBits[firstCount] = UInt64(caseBit) &* 0x0101_0101_0101_0101
+          firsts[firstCount] = UInt64(first | caseBit) &* ones
+          caseBits[firstCount] = UInt64(caseBit) &* ones
         }
         firstCount += 1
       }
+      guard phrase.count >= 2 else {
+        pairsApply = false
+        continue
+      }
+      let second = phrase[1]
+      let secondCaseBit: UInt8 = second >= 0x41 && second <= 0x5A ? 0x20 : 0
+      let wideFirst = UInt64(first | caseBit) &* ones
+      let wideCaseBit = UInt64(caseBit) &* ones
+      let wideSecond = UInt64(second | secondCaseBit) &* ones
+      let wideSecondCaseBit = UInt64(secondCaseBit) &* ones
+      var slot = 0
+      while slot < min(pairCount, 4)
+        && (pairFirsts[slot] != wideFirst || pairCaseBits[slot] != wideCaseBit || seconds[slot] != wideSecond
+          || secondCaseBits[slot] != wideSecondCaseBit)
+      {
+        slot += 1
+      }
+      guard slot == pairCount else { continue }
+      if pairCount < 4 {
+        pairFirsts[slot] = wideFirst
+        pairCaseBits[slot] = wideCaseBit
+        seconds[slot] = wideSecond
+        secondCaseBits[slot] = wideSecondCaseBit
+      }
+      pairCount += 1
     }
     do {
       func startsPhrase(_ index: Int) -> Bool {
@@ -330,9 +368,29 @@ enum ASCIIText {
         return false
       }
       var index = 0
-      if firstCount <= 4, let base = buffer.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
+      let highBits: UInt64 = 0x8080_8080_8080_8080
+      if pairsApply && pairCount <= 4, let base = buffer.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        // Eight positions, each with the byte after it: the second word is the first moved on by a byte.
+        while index + 9 <= buffer.count {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
+          var flagged: UInt64 = 0
+          for slot in 0..<pairCount {
+            let difference = (word | pairCaseBits[slot]) ^ pairFirsts[slot]
+            let secondDifference = (next | secondCaseBits[slot]) ^ seconds[slot]
+            flagged |=
+              (difference &- ones) & ~difference & (secondDifference &- ones) & ~secondDifference & highBits
+          }
+          // A flag may be false past a true one (a borrow), never missing: each flagged byte is tested.
+          while flagged != 0 {
+            let offset = flagged.trailingZeroBitCount / 8
+            if startsPhrase(index + offset) { return true }
+            flagged &= flagged &- 1
+          }
+          index += 8
+        }
+      } else if firstCount <= 4, let base = buffer.baseAddress {
         while index + 8 <= buffer.count {
           let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
           var flagged: UInt64 = 0

@@ -127,6 +127,29 @@ import Testing
       }
     }
   }
+
+  @Test func phrasesFoundByTheirFirstTwoBytesAnswerAsAByteByByteScan() {
+    // Phrases sharing a first byte but not a second ("BASED ON", "BASIS OF", "BUT"), a blank, a digit or a byte
+    // beyond ASCII second, a lower-case second byte (which no upper-cased byte is), five pairs (too many to
+    // scan eight at a time), and texts whose matches fall on and across every eight-byte step and at the end.
+    let phraseSets: [[[UInt8]]] =
+      [
+        ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"], ["BUT", "BASIS", "OU"], ["A 4", "13D", "ÉTÉ", "(A)"],
+        ["PAGE", "PAX", "PBG", "POG", "PUG"], ["OUT", "OUS"],
+      ].map { $0.map(ASCIIText.phrase) } + [[Array("Pa".utf8), ASCIIText.phrase("PB")], [Array("aB".utf8)]]
+    let pieces = [
+      "o", "O", "u", "ou", "OU", "outstanding", "Outstandin", "based", " on", " upon", "BaSiS", " of", "b", "ut", "a",
+      "A", " ", "4", "13d", "é", "ÉtÉ", "(a)", "pa", "PA", "pAx", "pbg", "pug", "x", "\u{00A0}", "\t",
+    ]
+    for (text, _) in TestSupport.pieceTexts(pieces, count: 600, maximumPieces: 12, seed: 0x5851_F42D_4C95_7F2D) {
+      let string = String(decoding: text, as: UTF8.self)
+      guard Array(string.utf8) == text else { continue }
+      for phrases in phraseSets {
+        let any = phrases.contains { Reference.contains($0, in: text) }
+        #expect(ASCIIText.containsAny(phrases, in: string) == any, "\(phrases) in \(string)")
+      }
+    }
+  }
 }
 
 /// The Character-based caption-word helpers as they were, to compare with.
