@@ -277,7 +277,10 @@ struct StatedSharesOutstanding {
       let listed =
         basisPhraseTexts.joined() + fillerTexts + holdingTexts + classTexts + dateTexts + linkingTexts
         + multiplierTexts.map(\.word) + ["outstanding", "and", "percent", "$", "%", "/", ".", ";", ",", "-"]
-      for text in listed where !result.contains(text) { result.append(text) }
+      // Each text once, where it is first listed (a set: comparing every text with all kept ones was the
+      // largest cost of a run's start).
+      var seen: Set<String> = [""]
+      for text in listed where seen.insert(text).inserted { result.append(text) }
       precondition(result.count <= Int(Word.max) + 1, "the vocabulary must be numbered in a byte")
       return result
     }()
