@@ -152,23 +152,10 @@ enum ASCIIText {
   static func firstOffset(
     of first: UInt8, or second: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int
   ) -> Int {
-    guard start < end, let base = buffer.baseAddress else { return max(start, end) }
-    var index = start
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let wideFirst = UInt64(first) &* ones
-    let wideSecond = UInt64(second) &* ones
-    let raw = UnsafeRawPointer(base)
-    while index + 8 <= end {
-      let bytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      let firsts = bytes ^ wideFirst
-      let seconds = bytes ^ wideSecond
-      let zeros = ((firsts &- ones) & ~firsts | (seconds &- ones) & ~seconds) & highBits
-      if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
-      index += 8
-    }
-    while index < end, buffer[index] != first, buffer[index] != second { index += 1 }
-    return index
+    let (wideFirst, wideSecond) = (UInt64(first) &* eachByte, UInt64(second) &* eachByte)
+    return firstFlagged(
+      in: buffer, from: start, to: end, flags: { zeroBytes($0 ^ wideFirst) | zeroBytes($0 ^ wideSecond) },
+      matches: { $0 == first || $0 == second })
   }
 
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once
@@ -183,22 +170,46 @@ enum ASCIIText {
   private static func scan(
     for target: UInt8, caseBit: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> Int {
+    let (wideCaseBit, wideTarget) = (UInt64(caseBit) &* eachByte, UInt64(target) &* eachByte)
+    return firstFlagged(
+      in: buffer, from: start, to: end, flags: { zeroBytes(($0 | wideCaseBit) ^ wideTarget) },
+      matches: { $0 | caseBit == target })
+  }
+
+  /// A word with every byte 1: a byte times it fills a word with that byte.
+  private static let eachByte: UInt64 = 0x0101_0101_0101_0101
+
+  /// The high bit of each zero byte of a word, and perhaps of bytes above a zero one: the lowest flagged byte
+  /// is the first zero byte (a borrow can only flag a byte above a true zero).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- eachByte) & ~word & 0x8080_8080_8080_8080
+  }
+
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that `matches`, eight bytes
+  /// at a time; `end` when there is none.
+  ///
+  /// - Parameters:
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  ///   - flags: For eight bytes read as a little-endian word, a word whose lowest set high bit marks the first
+  ///     byte that matches (``zeroBytes(_:)`` of the bytes made zero where they match), 0 when none does.
+  ///   - matches: Whether one byte matches, for the bytes after the last whole word.
+  @inline(__always)
+  private static func firstFlagged(
+    in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, flags: (UInt64) -> UInt64,
+    matches: (UInt8) -> Bool
+  ) -> Int {
     guard start < end, let base = buffer.baseAddress else { return max(start, end) }
-    var index = start
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let wideCaseBit = UInt64(caseBit) &* ones
-    let wideTarget = UInt64(target) &* ones
     let raw = UnsafeRawPointer(base)
+    var index = start
     while index + 8 <= end {
-      let bytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      // A byte of `difference` is zero where the bytes match; the lowest flagged byte is the first zero one.
-      let difference = (bytes | wideCaseBit) ^ wideTarget
-      let zeros = (difference &- ones) & ~difference & highBits
-      if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+      let flagged = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+      if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
       index += 8
     }
-    while index < end, buffer[index] | caseBit != target { index += 1 }
+    while index < end, !matches(buffer[index]) { index += 1 }
     return index
   }
 
