@@ -158,7 +158,7 @@ enum RuleLoading {
           message: "the built-in rules cannot be found; set BOCHECK_RULES_DIR to the folder of the rule files"))
     }
     for directory in userDirectories {
-      if !InputFiles.isFolder(directory) {
+      if !FileSystem.isDirectory(directory) {
         return .failure(RuleProblem(message: "--rules \(directory): no such folder"))
       }
     }

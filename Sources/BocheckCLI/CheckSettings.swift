@@ -1,6 +1,7 @@
 import BocheckModel
 import BocheckReporting
 import BocheckRules
+import BocheckSystem
 
 /// What `bocheck check` takes from `.bocheck.json`, `--baseline` and `--write-baseline`, and what it does
 /// with them for each filing.
@@ -51,7 +52,7 @@ struct CheckSettings: Sendable {
         try Baseline.read(path: path, workingDirectory: workingDirectory)
       }
       if let configuration {
-        for folder in configuration.rules where !InputFiles.isFolder(folder.path) {
+        for folder in configuration.rules where !FileSystem.isDirectory(folder.path) {
           throw LocatedJSONError(
             path: configuration.path, line: folder.line, column: folder.column,
             message: "no such folder of rules: \(folder.path)")

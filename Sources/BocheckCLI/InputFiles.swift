@@ -114,13 +114,6 @@ enum InputFiles {
     }
   }
 
-  /// Whether a path names a folder (following symbolic links).
-  ///
-  /// - Parameter path: Any path.
-  static func isFolder(_ path: String) -> Bool {
-    FileSystem.kind(of: path) == .directory
-  }
-
   private static func collect(folder: String, into found: inout [String], visited: inout Set<String>) {
     let resolved = SystemCalls.resolvedPath(folder)
     guard visited.insert(resolved).inserted else { return }

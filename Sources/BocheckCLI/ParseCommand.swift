@@ -1,4 +1,5 @@
 import BocheckReporting
+import BocheckSystem
 
 /// `bocheck parse PATH`: prints one file's filings as read, as JSON, without running any rule.
 ///
@@ -27,7 +28,7 @@ enum ParseCommand {
     guard parsed.positionals.count == 1 else {
       throw UsageError(message: "parse reads one file; use 'bocheck check' for several", usage: HelpText.parseUsage)
     }
-    if path != "-" && InputFiles.isFolder(path) {
+    if path != "-" && FileSystem.isDirectory(path) {
       console.error("\(path): is a folder; parse reads one file")
       return BocheckCommand.exitFailure
     }

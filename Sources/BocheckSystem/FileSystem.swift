@@ -32,6 +32,13 @@ public enum FileSystem {
     }
   }
 
+  /// Whether a path names a folder (a symbolic link to one counts).
+  ///
+  /// - Parameter path: Any path.
+  public static func isDirectory(_ path: String) -> Bool {
+    kind(of: path) == .directory
+  }
+
   /// The bytes of the file at `path`, read whole, or `nil` when it cannot be opened or read (a folder
   /// cannot be read).
   ///

@@ -67,7 +67,7 @@ public struct RuleSet: Sendable {
     var rules: [Rule] = []
     var paths: [String: String] = [:]
     for (position, directory) in directories.enumerated() {
-      guard isDirectory(directory) else {
+      guard FileSystem.isDirectory(directory) else {
         throw RuleLoadError(path: directory, line: 0, message: "no such folder of rules")
       }
       let (names, error) = FileSystem.names(in: directory)
@@ -136,7 +136,7 @@ public struct RuleSet: Sendable {
     }
     // Sources/BocheckRules/Engine/RuleSet.swift -> the package root.
     candidates.append(joined(parent(parent(parent(parent(#filePath)))), "Rules"))
-    return candidates.first(where: isDirectory)
+    return candidates.first(where: FileSystem.isDirectory)
   }
 
   /// The running executable's path with symbolic links resolved: on Linux read from `/proc/self/exe` (which
@@ -157,11 +157,6 @@ public struct RuleSet: Sendable {
     #else
       return nil
     #endif
-  }
-
-  /// Whether `path` names a folder (a symbolic link to one counts).
-  static func isDirectory(_ path: String) -> Bool {
-    FileSystem.kind(of: path) == .directory
   }
 
   /// `path` without its last component and the slashes after it: `/a/b/c` gives `/a/b`, `/a` gives `/`.
