@@ -15,20 +15,7 @@ enum CaptionVocabulary {
     // buffer first, then sorted and made unique there: a table built at every start must be built quickly.
     var buffer: [UInt8] = []
     var keys: [Range<Int>] = []
-    for text in CaptionWords.knownWords + RowCaptions.knownWords {
-      ASCIIText.withUTF8(text) { bytes in
-        var start = buffer.count
-        for byte in bytes {
-          if byte == 0x20 {
-            if buffer.count > start { keys.append(start..<buffer.count) }
-            start = buffer.count
-          } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-            buffer.append(ASCIIText.upper(byte))
-          }
-        }
-        if buffer.count > start { keys.append(start..<buffer.count) }
-      }
-    }
+    for text in CaptionWords.knownWords + RowCaptions.knownWords { appendKeys(of: text, to: &buffer, ranges: &keys) }
     return buffer.withUnsafeBufferPointer { buffer in
       func key(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[range]) }
       keys.sort { key($0).lexicographicallyPrecedes(key($1)) }
@@ -44,19 +31,31 @@ enum CaptionVocabulary {
   ///
   /// - Parameter text: A word or a phrase, read on its UTF-8 bytes in place.
   static func keys(of text: String) -> [[UInt8]] {
+    var buffer: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    appendKeys(of: text, to: &buffer, ranges: &ranges)
+    return ranges.map { Array(buffer[$0]) }
+  }
+
+  /// Appends the keys of a phrase's space-separated words to one buffer, with where each stands in it: the
+  /// words' ASCII letters and digits upper-cased, a word without any left out.
+  ///
+  /// - Parameters:
+  ///   - text: A word or a phrase, read on its UTF-8 bytes in place.
+  ///   - buffer: The buffer the keys' bytes are appended to.
+  ///   - ranges: The byte range in `buffer` of each key appended, in order.
+  private static func appendKeys(of text: String, to buffer: inout [UInt8], ranges: inout [Range<Int>]) {
     ASCIIText.withUTF8(text) { bytes in
-      var keys: [[UInt8]] = []
-      var key: [UInt8] = []
+      var start = buffer.count
       for byte in bytes {
         if byte == 0x20 {
-          if !key.isEmpty { keys.append(key) }
-          key = []
+          if buffer.count > start { ranges.append(start..<buffer.count) }
+          start = buffer.count
         } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-          key.append(ASCIIText.upper(byte))
+          buffer.append(ASCIIText.upper(byte))
         }
       }
-      if !key.isEmpty { keys.append(key) }
-      return keys
+      if buffer.count > start { ranges.append(start..<buffer.count) }
     }
   }
 
