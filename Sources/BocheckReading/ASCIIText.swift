@@ -177,12 +177,13 @@ enum ASCIIText {
   }
 
   /// A word with every byte 1: a byte times it fills a word with that byte.
-  private static let eachByte: UInt64 = 0x0101_0101_0101_0101
+  static let eachByte: UInt64 = 0x0101_0101_0101_0101
 
   /// The high bit of each zero byte of a word, and perhaps of bytes above a zero one: the lowest flagged byte
-  /// is the first zero byte (a borrow can only flag a byte above a true zero).
+  /// is the first zero byte (a borrow can only flag a byte above a true zero), and a word with no zero byte
+  /// gives 0.
   @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
     (word &- eachByte) & ~word & 0x8080_8080_8080_8080
   }
 
@@ -328,7 +329,6 @@ enum ASCIIText {
     var secondCaseBits = SIMD4<UInt64>(repeating: 0)
     var pairCount = 0
     var pairsApply = true
-    let ones: UInt64 = 0x0101_0101_0101_0101
     for phrase in phrases {
       guard let first = phrase.first else { continue }
       let isUpperLetter = first >= 0x41 && first <= 0x5A
@@ -338,8 +338,8 @@ enum ASCIIText {
       let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
       if !alreadySeen {
         if firstCount < 4 {
-          firsts[firstCount] = UInt64(first | caseBit) &* ones
-          caseBits[firstCount] = UInt64(caseBit) &* ones
+          firsts[firstCount] = UInt64(first | caseBit) &* eachByte
+          caseBits[firstCount] = UInt64(caseBit) &* eachByte
         }
         firstCount += 1
       }
@@ -349,10 +349,10 @@ enum ASCIIText {
       }
       let second = phrase[1]
       let secondCaseBit: UInt8 = second >= 0x41 && second <= 0x5A ? 0x20 : 0
-      let wideFirst = UInt64(first | caseBit) &* ones
-      let wideCaseBit = UInt64(caseBit) &* ones
-      let wideSecond = UInt64(second | secondCaseBit) &* ones
-      let wideSecondCaseBit = UInt64(secondCaseBit) &* ones
+      let wideFirst = UInt64(first | caseBit) &* eachByte
+      let wideCaseBit = UInt64(caseBit) &* eachByte
+      let wideSecond = UInt64(second | secondCaseBit) &* eachByte
+      let wideSecondCaseBit = UInt64(secondCaseBit) &* eachByte
       var slot = 0
       while slot < min(pairCount, 4)
         && (pairFirsts[slot] != wideFirst || pairCaseBits[slot] != wideCaseBit || seconds[slot] != wideSecond
@@ -379,7 +379,6 @@ enum ASCIIText {
         return false
       }
       var index = 0
-      let highBits: UInt64 = 0x8080_8080_8080_8080
       if pairsApply && pairCount <= 4, let base = buffer.baseAddress {
         let raw = UnsafeRawPointer(base)
         // Eight positions, each with the byte after it: the second word is the first moved on by a byte.
@@ -388,10 +387,9 @@ enum ASCIIText {
           let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
           var flagged: UInt64 = 0
           for slot in 0..<pairCount {
-            let difference = (word | pairCaseBits[slot]) ^ pairFirsts[slot]
-            let secondDifference = (next | secondCaseBits[slot]) ^ seconds[slot]
             flagged |=
-              (difference &- ones) & ~difference & (secondDifference &- ones) & ~secondDifference & highBits
+              zeroBytes((word | pairCaseBits[slot]) ^ pairFirsts[slot])
+              & zeroBytes((next | secondCaseBits[slot]) ^ seconds[slot])
           }
           // A flag may be false past a true one (a borrow), never missing: each flagged byte is tested.
           while flagged != 0 {
@@ -405,10 +403,7 @@ enum ASCIIText {
         while index + 8 <= buffer.count {
           let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
           var flagged: UInt64 = 0
-          for slot in 0..<firstCount {
-            let difference = (word | caseBits[slot]) ^ firsts[slot]
-            flagged |= (difference &- ones) & ~difference & highBits
-          }
+          for slot in 0..<firstCount { flagged |= zeroBytes((word | caseBits[slot]) ^ firsts[slot]) }
           // A flag may be false past a true one (a borrow); each flagged byte is tested by the phrases anyway.
           while flagged != 0 {
             let offset = flagged.trailingZeroBitCount / 8

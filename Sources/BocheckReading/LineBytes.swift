@@ -44,11 +44,9 @@ enum LineBytes {
   @inline(__always)
   static func holdsLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let lineFeeds = word ^ (ones &* 0x0A)
-    let carriageReturns = word ^ (ones &* 0x0D)
-    return ((lineFeeds &- ones) & ~lineFeeds | (carriageReturns &- ones) & ~carriageReturns) & highBits != 0
+    let lineFeeds = word ^ (ASCIIText.eachByte &* 0x0A)
+    let carriageReturns = word ^ (ASCIIText.eachByte &* 0x0D)
+    return ASCIIText.zeroBytes(lineFeeds) | ASCIIText.zeroBytes(carriageReturns) != 0
   }
 
   /// Where the line that starts at `start` ends, and where the next one begins: at LF, at CRLF and, when asked,
