@@ -87,17 +87,30 @@ enum RelationshipFacts {
             continue
           }
           guard let child = mention(startingAt: found.upperBound, in: lower, mentions: mentions),
-            let parent = mention(endingBefore: found.lowerBound, in: lower, mentions: mentions),
-            NameKey(parent) != NameKey(child)
+            let parent = mention(endingBefore: found.lowerBound, in: lower, mentions: mentions)
           else { continue }
-          let relationship = Relationship(parent: parent, child: child, line: paragraph.line)
-          if !result.contains(where: { NameKey($0.parent) == NameKey(parent) && NameKey($0.child) == NameKey(child) }) {
-            result.append(relationship)
-          }
+          record(parent: parent, child: child, line: paragraph.line, in: &result)
         }
       }
     }
     return result
+  }
+
+  /// Adds a relationship read from a sentence, unless parent and child are one person or the two already
+  /// stand in one read earlier (names compared by their ``NameKey``s): both readers keep the first sentence
+  /// that states it.
+  ///
+  /// - Parameters:
+  ///   - parent: The reporting person that holds through the other.
+  ///   - child: The reporting person whose shares the parent owns.
+  ///   - line: The 1-based line of the sentence.
+  ///   - result: The relationships read so far.
+  static func record(parent: String, child: String, line: Int, in result: inout [Relationship]) {
+    let (parentKey, childKey) = (NameKey(parent), NameKey(child))
+    guard parentKey != childKey,
+      !result.contains(where: { NameKey($0.parent) == parentKey && NameKey($0.child) == childKey })
+    else { return }
+    result.append(Relationship(parent: parent, child: child, line: line))
   }
 
   /// The short names defined in a filing in the order mentions try them: by their spelling's bytes, not in the
@@ -442,14 +455,9 @@ extension RelationshipFacts {
                 continue
               }
               guard let child = mention(startingAt: match.end, in: bytes, mentions: mentions),
-                let parent = mention(endingBefore: match.start, in: bytes, mentions: mentions),
-                NameKey(parent) != NameKey(child)
+                let parent = mention(endingBefore: match.start, in: bytes, mentions: mentions)
               else { continue }
-              if !result.contains(where: {
-                NameKey($0.parent) == NameKey(parent) && NameKey($0.child) == NameKey(child)
-              }) {
-                result.append(Relationship(parent: parent, child: child, line: paragraph.line))
-              }
+              RelationshipFacts.record(parent: parent, child: child, line: paragraph.line, in: &result)
             }
           }
         }
