@@ -1,10 +1,10 @@
 import BocheckModel
 
-/// Relationships between reporting persons that a filing states in words ("AVP LP, as the sole general
-/// partner of AVF, may be deemed to beneficially own ..."), turned into row 11 attributions.
+/// Relationships between reporting persons that a filing states in words ("Alpha GP LP, as the sole general
+/// partner of Alpha Fund, may be deemed to beneficially own ..."), turned into row 11 attributions.
 ///
 /// XML filings have no place on the cover page to say whose shares a parent's are; Items 2, 4 and 5 and the
-/// comments say it in prose, often with defined short names (`ARCH Venture Fund XII, L.P. ("AVF XII")`). A
+/// comments say it in prose, often with defined short names (`Alpha Venture Fund II, L.P. ("Fund II")`). A
 /// parent is tied to the persons it is the general partner, managing member, manager or investment
 /// adviser of. The attribution is added only where it cannot mislead: the parent's row 11 names nobody, its
 /// sole voting and sole dispositive powers are 0 (so it holds nothing in its own right, as an individual who
@@ -185,7 +185,7 @@ enum RelationshipFacts {
     }
     for mention in mentions where text[start...].hasPrefix(mention.key) {
       let end = text.index(start, offsetBy: mention.key.count)
-      // The mention must end a word ("AVF XII" is not the start of "AVF XIII").
+      // The mention must end a word ("Fund II" is not the start of "Fund III").
       if end == text.endIndex || !(text[end].isLetter || text[end].isNumber) { return mention.name }
     }
     return nil
@@ -555,7 +555,7 @@ extension RelationshipFacts {
       for article in articles where startsWith(article, in: bytes, at: start) { start += article.count }
       for mention in mentions where startsWith(mention.key, in: bytes, at: start) {
         let end = start + mention.key.count
-        // The mention must end a word ("AVF XII" is not the start of "AVF XIII").
+        // The mention must end a word ("Fund II" is not the start of "Fund III").
         if end == bytes.count || !(ASCIIText.isLetter(bytes[end]) || ASCIIText.isDigit(bytes[end])) {
           return mention.name
         }
