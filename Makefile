@@ -48,16 +48,21 @@ ORDER_SCRIPT = Sources/link-order.ld
 LINK_ORDER = -Xswiftc -Xfrontend -Xswiftc -function-sections \
 	$(if $(wildcard $(ORDER_FILE)),-Xlinker --symbol-ordering-file=$(CURDIR)/$(ORDER_FILE) -Xlinker --no-warn-symbol-ordering) \
 	$(if $(wildcard $(ORDER_SCRIPT)),-Xlinker --script=$(CURDIR)/$(ORDER_SCRIPT))
-STATIC_FLAGS = -Xswiftc -static-executable -Xswiftc -use-ld=lld -Xlinker --gc-sections $(LINK_ORDER)
+STATIC_FLAGS = -Xswiftc -static-executable -Xswiftc -use-ld=lld -Xlinker --gc-sections $(LINK_ORDER) $(METADATA_FLAGS)
+# Type metadata: by default the compiler fetches the metadata of a concrete generic type (`[Value]`,
+# `Dictionary<String, Int>`, ...) by demangling its mangled name at its first use, about 30 K instructions each; a run
+# over one filing meets some 120 such types, 3.7 M of its 26 M instructions. With accessor functions instead the
+# same metadata costs a direct call (one filing: 26.3 M -> 23.7 M instructions; the code grows by 0.3 %).
+METADATA_FLAGS = -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 ifeq ($(shell uname -s),Linux)
 RELEASE_FLAGS ?= $(STATIC_FLAGS) -Xlinker --strip-all
 else
-RELEASE_FLAGS ?=
+RELEASE_FLAGS ?= $(METADATA_FLAGS)
 endif
-# SwiftPM does not recompile objects when only flags passed to the compiler change (-function-sections above), so
-# a release build first drops the release objects once when they were compiled with other code-generation flags
-# (recorded in .build/release-codegen); the next build compiles them anew.
-codegen = $(if $(findstring -function-sections,$(1)),function-sections,plain)
+# SwiftPM does not recompile objects when only flags passed to the compiler change (-function-sections and the
+# metadata accessors above), so a release build first drops the release objects once when they were compiled with
+# other code-generation flags (recorded in .build/release-codegen); the next build compiles them anew.
+codegen = $(if $(findstring -function-sections,$(1)),function-sections,plain)$(if $(findstring -disable-concrete-type-metadata-mangled-name-accessors,$(1)),+metadata-accessors)
 fresh_objects = if [ -d .build/release ] && [ "$$(cat .build/release-codegen 2>/dev/null)" != "$(call codegen,$(1))" ]; \
 	then echo "release objects were compiled with other flags: compiling them anew"; rm -f .build/*/release/*.build/*.o; fi; \
 	mkdir -p .build && echo "$(call codegen,$(1))" > .build/release-codegen
