@@ -1,7 +1,7 @@
 import Foundation
 
 /// The median wall-clock time of a command over repeated runs, measured by hyperfine when it is installed
-/// and by the benchmark's own loop otherwise.
+/// and by the benchmark's own loop otherwise, in rounds that alternate with the commands it is compared with.
 struct CommandTiming {
   /// The command, as one shell line.
   var command: String
@@ -22,15 +22,45 @@ struct CommandTiming {
   }
 
   /// Times each of `commands` (shell lines, their output discarded, their exit status ignored: bocheck
-  /// exits 1 when it finds errors).
+  /// exits 1 when it finds errors), in alternating rounds.
+  ///
+  /// The machine's speed drifts from one minute to the next when it is shared (a virtual machine's neighbours),
+  /// so commands timed one after the other would each see a different machine and their ratio would measure
+  /// the drift. The runs are spread over `rounds` rounds instead, each of which runs every command in turn, and
+  /// each command's median is taken over all its runs: a ratio of two medians compares the commands on the
+  /// same minutes.
   ///
   /// - Parameters:
   ///   - commands: The shell lines to time.
-  ///   - warmup: Untimed runs before the timed ones (they also fill the page cache).
-  ///   - runs: Timed runs of each command.
+  ///   - warmup: Untimed runs of each command before the first round (they also fill the page cache).
+  ///   - runs: Timed runs of each command, in all.
+  ///   - rounds: How many rounds the runs are spread over (at most `runs`; default 5).
   ///   - shell: Whether the commands need a shell (a glob, say); without one hyperfine runs them directly
   ///     and no shell start-up is counted.
-  static func measure(_ commands: [String], warmup: Int, runs: Int, shell: Bool = true) throws -> [CommandTiming] {
+  static func measure(
+    _ commands: [String], warmup: Int, runs: Int, rounds: Int = 5, shell: Bool = true
+  ) throws -> [CommandTiming] {
+    let rounds = max(1, min(rounds, runs))
+    var times = Array(repeating: [Double](), count: commands.count)
+    for round in 0..<rounds {
+      // The runs split as evenly as they go: the first `runs % rounds` rounds run one more.
+      let roundRuns = runs / rounds + (round < runs % rounds ? 1 : 0)
+      let roundTimes = try timesOfOneRound(
+        commands, warmup: round == 0 ? warmup : 0, runs: roundRuns, shell: shell)
+      for index in commands.indices { times[index] += roundTimes[index] }
+    }
+    return zip(commands, times).map { command, times in
+      CommandTiming(
+        command: command, median: PeerComparison.median(times), range: times.min()!...times.max()!,
+        runs: times.count)
+    }
+  }
+
+  /// The times, in seconds, of `runs` runs of each command, one command after the other: by hyperfine when it
+  /// is installed, else by the benchmark's own loop.
+  private static func timesOfOneRound(
+    _ commands: [String], warmup: Int, runs: Int, shell: Bool
+  ) throws -> [[Double]] {
     if let hyperfine {
       let export = FileManager.default.temporaryDirectory.appendingPathComponent("bocheck-bench-\(getpid()).json")
       defer { try? FileManager.default.removeItem(at: export) }
@@ -42,26 +72,19 @@ struct CommandTiming {
       _ = try run(hyperfine, arguments + commands)
       let json = try JSONSerialization.jsonObject(with: Data(contentsOf: export)) as? [String: Any]
       let results = json?["results"] as? [[String: Any]] ?? []
-      guard results.count == commands.count else { throw BenchError("hyperfine wrote no result for \(commands)") }
-      return zip(commands, results).map { command, result in
-        let times = result["times"] as? [Double] ?? []
-        return CommandTiming(
-          command: command, median: result["median"] as? Double ?? .nan,
-          range: (times.min() ?? .nan)...(times.max() ?? .nan), runs: times.count)
+      let times = results.map { $0["times"] as? [Double] ?? [] }
+      guard times.count == commands.count, times.allSatisfy({ !$0.isEmpty }) else {
+        throw BenchError("hyperfine wrote no result for \(commands)")
       }
+      return times
     }
     return try commands.map { command in
       for _ in 0..<warmup { _ = try run("/bin/sh", ["-c", command + " >/dev/null 2>&1"]) }
-      var times: [Double] = []
-      for _ in 0..<runs {
+      return try (0..<runs).map { _ in
         let start = ContinuousClock.now
         _ = try run("/bin/sh", ["-c", command + " >/dev/null 2>&1"])
-        times.append(seconds(ContinuousClock.now - start))
+        return seconds(ContinuousClock.now - start)
       }
-      times.sort()
-      let median =
-        times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-      return CommandTiming(command: command, median: median, range: times.first!...times.last!, runs: runs)
     }
   }
 

@@ -13,12 +13,21 @@ struct InProcessRate {
   var files: Int
   /// Their total size in bytes.
   var bytes: Int
+  /// Each timed pass, in seconds; never empty.
+  var times: [Double]
+
   /// The fastest pass, in seconds.
-  var best: Double
+  var best: Double { times.min()! }
   /// The median pass, in seconds.
-  var median: Double
+  var median: Double { PeerComparison.median(times) }
   /// How many passes were timed.
-  var runs: Int
+  var runs: Int { times.count }
+
+  /// The rate over the passes of both, which must have timed the same files (another round of the same
+  /// measurement).
+  func adding(_ other: InProcessRate) -> InProcessRate {
+    InProcessRate(files: files, bytes: bytes, times: times + other.times)
+  }
 
   /// Files per second at the best pass.
   var filesPerSecond: Double { Double(files) / best }
@@ -85,9 +94,7 @@ enum PeerComparison {
     for _ in 0..<max(1, runs) {
       times.append(CommandTiming.seconds(ContinuousClock().measure { _ = pass() }))
     }
-    let rate = InProcessRate(
-      files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }, best: times.min()!,
-      median: median(times), runs: times.count)
+    let rate = InProcessRate(files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count }, times: times)
     return (rate, findings)
   }
 
@@ -117,12 +124,11 @@ enum PeerComparison {
     guard result.status == 0, let line = result.output.split(separator: "\n").last,
       let json = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
       let files = json["files"] as? Int, let bytes = json["bytes"] as? Int,
-      let best = json["best"] as? Double, let median = json["median"] as? Double
+      let times = json["times"] as? [Double], !times.isEmpty
     else {
       throw BenchError("the peer's script failed (exit status \(result.status)): \(result.output.suffix(400))")
     }
-    let rate = InProcessRate(
-      files: files, bytes: bytes, best: best, median: median, runs: json["runs"] as? Int ?? runs)
+    let rate = InProcessRate(files: files, bytes: bytes, times: times)
     return (rate, json["edgartools"] as? String ?? "unknown", json["failures"] as? Int ?? 0)
   }
 

@@ -197,11 +197,15 @@ do {
   let folder = options.corpus
   let oneJob = "\(bocheck) check \(hasJobs ? "--jobs 1 " : "")\(folder)"
   let allCores = "\(bocheck) check --jobs \(cores) \(folder)"
-  say("timing the corpus (\(options.runs) runs each, after a warm-up run: the files are in the page cache) ...")
-  let references = try CommandTiming.measure(
-    ["cat \(folder)/* >/dev/null", "grep -c shares \(folder)/* >/dev/null"], warmup: 1, runs: options.runs * 3)
-  let (cat, grep) = (references[0], references[1])
-  let corpusTimings = try CommandTiming.measure([oneJob] + (hasJobs ? [allCores] : []), warmup: 0, runs: options.runs)
+  say(
+    "timing the corpus (\(options.runs) runs each in alternating rounds, after a warm-up run: the files are in the "
+      + "page cache) ...")
+  // bocheck and its references in the same rounds, so that their ratios compare them on the same minutes.
+  let corpusCommands =
+    ["cat \(folder)/* >/dev/null", "grep -c shares \(folder)/* >/dev/null", oneJob] + (hasJobs ? [allCores] : [])
+  let allCorpusTimings = try CommandTiming.measure(corpusCommands, warmup: 1, runs: options.runs)
+  let (cat, grep) = (allCorpusTimings[0], allCorpusTimings[1])
+  let corpusTimings = Array(allCorpusTimings.dropFirst(2))
 
   say("measuring peak memory (/usr/bin/time -v; the corpus once, the largest file 3 times) ...")
   let corpusMemory = try CommandTiming.peakMemory(
@@ -215,18 +219,38 @@ do {
     throw BenchError("the built-in rules were not found or not loaded")
   }
   let inProcessRuns = options.runs * 3
-  say("timing EDGAR XML in process (\(xmlFiles.count) files, \(inProcessRuns) passes each, after a warm-up pass) ...")
-  let xmlOneJob = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1)
-  let xmlAllCores = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: cores)
-  let xmlReading = PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: inProcessRuns, threads: 1, checking: false)
   let coldFile = fixtures + "edgartools__schedule13d.xml"
   let coldRuns = options.runs * 3
   let peerPython = PeerComparison.peerPython()
+  // bocheck's passes and the peer's alternate in rounds (each with its own warm-up pass), so that the ratio
+  // compares them on the same minutes.
+  let inProcessRounds = 3
+  say(
+    "timing EDGAR XML in process (\(xmlFiles.count) files, \(inProcessRuns) passes each in \(inProcessRounds) "
+      + "alternating rounds\(peerPython.map { ", the peer edgartools (\($0)) too" } ?? "")) ...")
+  var xmlOneJob: (rate: InProcessRate, findings: Int)?
+  var xmlAllCores: (rate: InProcessRate, findings: Int)?
+  var xmlReading: (rate: InProcessRate, findings: Int)?
   var peer: (rate: InProcessRate, version: String, failures: Int)?
+  func adding(
+    _ total: (rate: InProcessRate, findings: Int)?, _ round: (rate: InProcessRate, findings: Int)
+  ) -> (rate: InProcessRate, findings: Int) {
+    total.map { ($0.rate.adding(round.rate), $0.findings) } ?? round
+  }
+  for round in 0..<inProcessRounds {
+    let runs = inProcessRuns / inProcessRounds + (round < inProcessRuns % inProcessRounds ? 1 : 0)
+    xmlOneJob = adding(xmlOneJob, PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: runs, threads: 1))
+    xmlAllCores = adding(xmlAllCores, PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: runs, threads: cores))
+    xmlReading = adding(
+      xmlReading, PeerComparison.bocheckRate(xmlFiles, rules: rules, runs: runs, threads: 1, checking: false))
+    if let peerPython {
+      let roundRate = try PeerComparison.peerRate(python: peerPython, folder: folder, runs: runs)
+      peer = peer.map { ($0.rate.adding(roundRate.rate), $0.version, $0.failures) } ?? roundRate
+    }
+  }
+  guard let xmlOneJob, let xmlAllCores, let xmlReading else { throw BenchError("no in-process pass ran") }
   var peerOne: [String] = []
   if let peerPython {
-    say("timing the peer edgartools (\(peerPython)) in process ...")
-    peer = try PeerComparison.peerRate(python: peerPython, folder: folder, runs: inProcessRuns)
     peerOne = [peerPython, PeerComparison.script, "--one", coldFile]
   } else {
     say(

@@ -7,7 +7,7 @@ The rate: every .xml file named (or inside a named folder) is read into memory o
 then each run parses every one of them as edgartools does for a filing's XML document in
 ``Schedule13D.from_filing`` / ``Schedule13G.from_filing``: ``parse_xml(text)`` and the constructor on its
 result. No network, no ``Filing`` (the constructor's ``filing`` is ``None``). One warm-up run, then ``--runs``
-timed runs (``time.perf_counter``); the JSON line gives the best and the median. ``--one`` is the cold
+timed runs (``time.perf_counter``); the JSON line gives the best, the median and every run's time. ``--one`` is the cold
 case timed from outside (``/usr/bin/time -v``): interpreter start, the import, one parse.
 
 Which class parses a file is decided by its own submission type or namespace (13D, else 13G), before the
@@ -97,6 +97,7 @@ def main(arguments):
                 "runs": runs,
                 "best": min(times),
                 "median": statistics.median(times),
+                "times": times,
                 "edgartools": getattr(edgar, "__version__", "unknown"),
                 "python": sys.version.split()[0],
             }
