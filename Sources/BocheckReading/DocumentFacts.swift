@@ -496,11 +496,26 @@ final class DocumentFacts {
       if let cell = cells.popLast() { return cell }
       guard position < end else { return nil }
       defer { position += 1 }
-      let line = lines[position]
-      let text = DocumentFacts.cleanedSlice(line)
-      guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
-        let indent = ASCIIText.withUTF8(line) { $0.prefix { $0 == 0x20 }.count }
-        return SignatureBlocks.Entry(text: text, line: position, indent: indent)
+      // What the line is, told in one look at its bytes in place: where its cleaned text lies when cleaning only
+      // trims blanks (`nil` when it holds a star), whether that text holds a tab, and how many spaces open the
+      // line.
+      let layout = lines.withBytes(position) { bytes -> (cleaned: Range<Int>?, hasTab: Bool, indent: Int) in
+        let cleaned = DocumentFacts.trimmedRangeWithoutStars(bytes)
+        let hasTab = cleaned.map {
+          ASCIIText.firstOffset(of: 0x09, in: bytes, from: $0.lowerBound, to: $0.upperBound) < $0.upperBound
+        }
+        return (cleaned, hasTab ?? false, bytes.prefix { $0 == 0x20 }.count)
+      }
+      let text: Substring
+      if let cleaned = layout.cleaned {
+        // Most lines: the cleaned text is a slice of the line, and a line without a tab is one entry.
+        text = lines.slice(position, cleaned)
+        guard layout.hasTab else { return SignatureBlocks.Entry(text: text, line: position, indent: layout.indent) }
+      } else {
+        text = Substring(DocumentFacts.cleanLine(lines[position]))
+        guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
+          return SignatureBlocks.Entry(text: text, line: position, indent: layout.indent)
+        }
       }
       cells = DocumentFacts.signatureCells(String(text)).reversed().map {
         SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil)

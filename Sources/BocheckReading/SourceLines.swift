@@ -101,6 +101,16 @@ struct SourceLines {
     LineBytes.slice(text, ranges[position - 1])
   }
 
+  /// Part of the line at a 1-based position.
+  ///
+  /// - Parameters:
+  ///   - position: The 1-based line.
+  ///   - range: The part, in UTF-8 offsets from the line's start, on scalar boundaries.
+  func slice(_ position: Int, _ range: Range<Int>) -> Substring {
+    let start = ranges[position - 1].lowerBound
+    return LineBytes.slice(text, (start + range.lowerBound)..<(start + range.upperBound))
+  }
+
   /// Calls `body` with the UTF-8 bytes of the line at a 1-based position, read in place (no `Substring` is
   /// made).
   func withBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
