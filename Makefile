@@ -66,7 +66,8 @@ codegen = $(if $(findstring -function-sections,$(1)),function-sections,plain)$(i
 fresh_objects = if [ -d .build/release ] && [ "$$(cat .build/release-codegen 2>/dev/null)" != "$(call codegen,$(1))" ]; \
 	then echo "release objects were compiled with other flags: compiling them anew"; rm -f .build/*/release/*.build/*.o; fi; \
 	mkdir -p .build && echo "$(call codegen,$(1))" > .build/release-codegen
-RELEASE = $(call fresh_objects,$(RELEASE_FLAGS)); $(SWIFT) build -c release $(RELEASE_FLAGS)
+# PRODUCT=bocheck builds that product alone (the GitHub Action does), with the same flags.
+RELEASE = $(call fresh_objects,$(RELEASE_FLAGS)); $(SWIFT) build -c release $(RELEASE_FLAGS) $(if $(PRODUCT),--product $(PRODUCT))
 
 FUZZ_SECONDS ?= 120
 FUZZ_WORK ?= .build/fuzz-corpus
