@@ -285,13 +285,6 @@ struct StatedSharesOutstanding {
       return result
     }()
 
-    /// The number of each text.
-    private static let numbers: [String: Word] = {
-      var result: [String: Word] = [:]
-      for (number, text) in texts.enumerated() where number > 0 { result[text] = Word(number) }
-      return result
-    }()
-
     /// The vocabulary's ASCII words by their first letter (`A` first), each upper-cased, with its number.
     private static let wordsByInitial: [[(spelling: [UInt8], word: Word)]] = {
       var result = [[(spelling: [UInt8], word: Word)]](repeating: [], count: 26)
@@ -303,12 +296,30 @@ struct StatedSharesOutstanding {
       return result
     }()
 
-    /// Where a one-byte mark is in the vocabulary, by its byte (ASCII only).
-    private static let marks: [Word] = (0..<128).map { word(String(UnicodeScalar(UInt8($0)))) }
+    /// Where a one-byte mark is in the vocabulary, by its byte (ASCII only): the number of the text that is
+    /// that one byte.
+    private static let marks: [Word] = {
+      var result = [Word](repeating: other, count: 128)
+      for (number, text) in texts.enumerated() where number > 0 && text.utf8.count == 1 {
+        let byte = text.utf8.first!
+        if byte < 0x80 && result[Int(byte)] == other { result[Int(byte)] = Word(number) }
+      }
+      return result
+    }()
 
     /// The number of a text, ``other`` when the vocabulary has no such text.
+    ///
+    /// The texts are few and lower case: a text of ASCII letters is looked up among the words of its initial
+    /// (``asciiWord(_:_:)``), any other compared with each text (no table is hashed at start for the few
+    /// such lookups a run makes).
     static func word(_ text: String) -> Word {
-      numbers[text] ?? other
+      var text = text
+      let letters = text.withUTF8 { bytes -> Word? in
+        guard !bytes.isEmpty, bytes.allSatisfy({ ASCIIText.isLetter($0) && $0 >= 0x61 }) else { return nil }
+        return asciiWord(bytes, 0..<bytes.count)
+      }
+      if let letters { return letters }
+      return texts.indices.dropFirst().first { texts[$0] == text }.map { Word($0) } ?? other
     }
 
     /// The number of an ASCII word spelt by `range` of `bytes`, its letters lower-cased: the number of the

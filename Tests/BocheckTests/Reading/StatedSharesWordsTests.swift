@@ -31,6 +31,17 @@ import Testing
     }
   }
 
+  @Test func aTextIsNumberedByItsPlaceInTheVocabularyAndNoOtherTextIsNumbered() {
+    // `word(_:)` is what the other tests compare with: it must give each text its own place, whatever path
+    // (letters by initial, marks and other texts one by one) finds it.
+    for (number, text) in Words.Vocabulary.texts.enumerated().dropFirst() {
+      #expect(Words.Vocabulary.word(text) == Words.Word(number), "\(text)")
+    }
+    for text in ["", "Stock", "STOCK", "stocks", "stoc", "$$", "1", "%%", "st\u{F6}ck", "\u{212A}"] {
+      #expect(Words.Vocabulary.word(text) == Words.Vocabulary.other, "\(text)")
+    }
+  }
+
   @Test func everyVocabularyWordIsFoundInAnyCase() {
     for text in Words.Vocabulary.texts.dropFirst() where text.utf8.allSatisfy(ASCIIText.isLetter) {
       let expected = Words.Vocabulary.word(text)
