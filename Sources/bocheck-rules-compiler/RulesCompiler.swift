@@ -6,9 +6,6 @@
 //
 // When a rule file is invalid the archive is left empty: `bocheck` then parses the files at run time and reports
 // the error with its file and line, as it always has.
-//
-// Its entry point is `@main`, not top-level code: a build with `-sanitize=fuzzer` (`make fuzz`) compiles every
-// module it builds as a library, this host tool too.
 import BocheckRules
 import Foundation
 
