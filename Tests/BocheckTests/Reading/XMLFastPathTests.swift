@@ -1,0 +1,81 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckReading
+
+/// The XML reader's fast paths agree with the general ones on seeded awkward inputs: the splitting of a file
+/// into documents, the places (line and column) of the scanner's events, and the texts left out before the
+/// shares-outstanding basis is read.
+@Suite struct XMLFastPathTests {
+  @Test func documentStartsAgreeWithTheLineByLineScan() {
+    let pieces = [
+      "<?xml version=\"1.0\"?>", "<?XML", "<?xm", "<edgarSubmission", "<EdgarSubmission>", "<edgarSubmission/>",
+      "<edgarSubmissionX>", "<edgarsubmission\r", "</edgarSubmission>", "<e", "<E", "<", "?", ">", " ", "\t",
+      "\u{0B}", "\u{0C}", "\u{A0}", "\n", "\n", "\r\n", "\r", "x", "\u{2020}", "é", "<a>text</a>",
+    ]
+    var split = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 40, seed: 0x786D_6C73) {
+      let fast = bytes.withUnsafeBufferPointer { FilingSplitter.xmlStarts(in: $0) }
+      let general = bytes.withUnsafeBufferPointer { FilingSplitter.xmlStartsByLines(in: $0) }
+      #expect(fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+      if general.count > 1 { split += 1 }
+    }
+    // The inputs do hold several documents, often.
+    #expect(split > 300)
+  }
+
+  @Test func eventPlacesAreCountedAsFromTheStart() {
+    let pieces = [
+      "<a>", "</a>", "<ns:b x='1'>", "<c/>", "text", "é", "\u{2020}", "\n", "\r\n", "\r", " ", "<", ">", "&amp;",
+      "<!-- c -->", "<![CDATA[x<y]]>", "<?pi?>", "</", "\t", "<d",
+    ]
+    var placed = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 1_500, maximumPieces: 30, seed: 0x706C_6163) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      var scanner = XMLScanner(text)
+      var offsets: [Int] = []
+      while let event = scanner.next() {
+        switch event {
+        case .start(_, let offset, _), .end(_, let offset), .text(_, let offset, _), .problem(_, let offset):
+          offsets.append(offset)
+        }
+      }
+      let utf8 = Array(text.utf8)
+      // In the order of the events, then backwards (each place counted again from the start).
+      for offset in offsets + offsets.reversed() {
+        let before = utf8[..<offset]
+        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        let line = 1 + before.count { $0 == 0x0A }
+        let column = 1 + utf8[lineStart..<offset].count { $0 & 0xC0 != 0x80 }
+        #expect(scanner.line(at: offset) == line, "\(text.debugDescription) at \(offset)")
+        #expect(scanner.column(at: offset) == column, "\(text.debugDescription) at \(offset)")
+        if line > 1 && column > 1 { placed += 1 }
+      }
+    }
+    #expect(placed > 1_000)
+  }
+
+  @Test func basisTextsLeftOutStateNothing() {
+    let pieces = [
+      "outstanding", "OUT**STANDING", "Outstanding", "based on", "Based\non", "BASED UPON", "basis of", "BASED  ON",
+      "10,000,000", "25,000,000 shares", "shares of Common Stock", "5.1%", "percent", " ", " ", "*", "**", "of",
+      "the", "as of March 1, 2024", ".", "\n", "\u{A0}", "Issuer's", "reported in its 10-Q",
+    ]
+    var found = 0
+    var left = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 2_000, maximumPieces: 24, seed: 0x6261_7369) {
+      // A few texts of a filing's basis sections, each cut from the drawn one.
+      let whole = String(decoding: bytes, as: UTF8.self)
+      let words = whole.split(separator: "\n", omittingEmptySubsequences: false)
+      let texts = words.enumerated().map { (text: String($0.element), line: Int(draw % 50) + $0.offset * 3 + 1) }
+      let kept = texts.filter { XMLFilingReader.mayStateBasis(ArraySlice($0.text.utf8)) }
+      left += texts.count - kept.count
+      let all = XMLFilingReader.statedBasis(texts)
+      #expect(XMLFilingReader.statedBasis(kept) == all, "\(texts)")
+      if all != nil { found += 1 }
+    }
+    // Bases are found, and texts are left out.
+    #expect(found > 40)
+    #expect(left > 100)
+  }
+}
