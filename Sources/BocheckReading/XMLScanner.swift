@@ -38,6 +38,9 @@ struct XMLScanner {
   private var names: Names
   /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
   private var pendingEvent: Event?
+  /// The number and byte range of the last start tag's local name: the end tag of an element that holds only
+  /// text (most of EDGAR's) spells the same name, told by comparing the bytes, without the name table.
+  private var lastStart = (number: -1, range: 0..<0)
 
   /// Creates a scanner over UTF-8 text.
   ///
@@ -155,17 +158,23 @@ struct XMLScanner {
       guard nameStart < nameEnd else {
         return .problem("a '<' that starts no tag", offset: tagOffset)
       }
-      let name = names.number(of: nameStart..<nameEnd, in: bytes)
+      let nameRange = nameStart..<nameEnd
       let event: Event
       if isEnd {
+        let name =
+          lastStart.number >= 0 && Names.equal(bytes, lastStart.range, bytes, nameRange)
+          ? lastStart.number : names.number(of: nameRange, in: bytes)
         event = .end(name: name, offset: tagOffset)
       } else {
+        let name = names.number(of: nameRange, in: bytes)
+        lastStart = (name, nameRange)
         let selfClosing = !body.isEmpty && bytes[body.upperBound - 1] == 0x2F
         event = .start(name: name, offset: tagOffset, selfClosing: selfClosing)
       }
       if !closed {
         pendingEvent = event
-        return .problem("the tag <\(isEnd ? "/" : "")\(names.spelling(name)) has no closing '>'", offset: tagOffset)
+        let spelling = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameRange]), as: UTF8.self)
+        return .problem("the tag <\(isEnd ? "/" : "")\(spelling) has no closing '>'", offset: tagOffset)
       }
       return event
     }
@@ -464,7 +473,7 @@ extension XMLScanner {
     }
 
     /// Whether two ranges of bytes, in two buffers, hold the same bytes; compared eight bytes at a time.
-    private static func equal(
+    static func equal(
       _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
       _ secondRange: Range<Int>
     ) -> Bool {

@@ -4,8 +4,8 @@ import Testing
 @testable import BocheckReading
 
 /// The XML reader's fast paths agree with the general ones on seeded awkward inputs: the splitting of a file
-/// into documents, the places (line and column) of the scanner's events, and the texts left out before the
-/// shares-outstanding basis is read.
+/// into documents, the places (line and column) of the scanner's events, the end of a tag's name and its local
+/// name, the name table's comparisons, and the texts left out before the shares-outstanding basis is read.
 @Suite struct XMLFastPathTests {
   @Test func documentStartsAgreeWithTheLineByLineScan() {
     let pieces = [
@@ -77,5 +77,55 @@ import Testing
     // Bases are found, and texts are left out.
     #expect(found > 40)
     #expect(left > 100)
+  }
+
+  @Test func nameEndsAgreeWithAByteByByteReading() {
+    let pieces = ["a", "B", ":", "ns1:", " ", "\t", "/", "\n", "\r", ">", "é", "xyzxyzxyz", "reportingPersonName"]
+    var prefixed = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 2_000, maximumPieces: 12, seed: 0x6E61_6D65) {
+      guard !bytes.isEmpty else { continue }
+      let start = Int(draw % UInt64(bytes.count))
+      let end = start + Int((draw >> 16) % UInt64(bytes.count - start + 1))
+      // Byte by byte: the name ends at the first byte that ends a name; its local name follows its last colon.
+      var index = start
+      var localStart = start
+      while index < end, !XMLScanner.endsName(bytes[index]) {
+        if bytes[index] == 0x3A { localStart = index + 1 }
+        index += 1
+      }
+      let fast = bytes.withUnsafeBufferPointer { XMLScanner.nameEnd($0, from: start, to: end) }
+      #expect(fast.end == index && fast.localStart == localStart, "\(bytes) from \(start) to \(end)")
+      if localStart > start { prefixed += 1 }
+    }
+    #expect(prefixed > 200)
+  }
+
+  @Test func nameComparisonsAgreeWithTheBytes() {
+    let pieces = ["a", "b", "item", "Info", "reportingPerson", "x", "12345678"]
+    let names = TestSupport.pieceTexts(pieces, count: 400, maximumPieces: 6, seed: 0x6571_7561).map(\.bytes)
+    var table = XMLScanner.Names()
+    var numbers: [[UInt8]: Int] = [:]
+    var equalPairs = 0
+    var unequalPairs = 0
+    for (index, name) in names.enumerated() {
+      // A third of the names are compared with a copy of themselves, the rest with another name.
+      let other = index % 3 == 0 ? name : names[(index * 7 + 3) % names.count]
+      let joined = name + other
+      let equal = joined.withUnsafeBufferPointer {
+        XMLScanner.Names.equal($0, 0..<name.count, $0, name.count..<joined.count)
+      }
+      #expect(equal == (name == other), "\(name) \(other)")
+      if equal { equalPairs += 1 } else { unequalPairs += 1 }
+      // The same spelling always gets the same number, and another spelling another number.
+      let number = name.withUnsafeBufferPointer { table.number(of: 0..<name.count, in: $0) }
+      if let known = numbers[name] {
+        #expect(number == known)
+      } else {
+        #expect(!numbers.values.contains(number))
+        numbers[name] = number
+      }
+    }
+    #expect(equalPairs > 100 && unequalPairs > 100)
+    #expect(numbers.count > 100)
   }
 }
