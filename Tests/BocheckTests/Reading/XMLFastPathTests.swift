@@ -5,7 +5,8 @@ import Testing
 
 /// The XML reader's fast paths agree with the general ones on seeded awkward inputs: the splitting of a file
 /// into documents, the places (line and column) of the scanner's events, the end of a tag's name and its local
-/// name, the name table's comparisons, and the texts left out before the shares-outstanding basis is read.
+/// name, the name table's comparisons, the texts left out before the shares-outstanding basis is read, and the
+/// format told from the first bytes.
 @Suite struct XMLFastPathTests {
   @Test func documentStartsAgreeWithTheLineByLineScan() {
     let pieces = [
@@ -127,5 +128,23 @@ import Testing
     }
     #expect(equalPairs > 100 && unequalPairs > 100)
     #expect(numbers.count > 100)
+  }
+
+  @Test func formatsToldFromBytesAgreeWithTheCharacters() {
+    let pieces = [
+      "<?xml", "<?XML", "<?xm", "<edgarSubmission", "<EDGARSUBMISSION>", "<edgarSubmission\u{301}", " ", "\t", "\n",
+      "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{301}", "é", "<html>", "<SEC-DOCUMENT>", "x", "<",
+      "?", "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "\u{FEFF}",
+    ]
+    var toldXML = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 8, seed: 0x666F_726D) {
+      // Some texts are pushed against the 8,192 bytes read, which may cut a character in two.
+      let padding = draw % 3 == 0 ? [UInt8](repeating: 0x20, count: 8_176 + Int((draw >> 8) % 20)) : []
+      let text = String(decoding: padding + bytes, as: UTF8.self)
+      let format = FilingReader.detectFormat(text)
+      #expect(format == FilingReader.detectFormatByCharacters(text), "\(text.suffix(40).debugDescription)")
+      if format == .xml { toldXML += 1 }
+    }
+    #expect(toldXML > 300)
   }
 }
