@@ -128,12 +128,18 @@ enum FilingSplitter {
       return 0
     }
 
-    /// Feeds the line of the `<` at `offset` to the scanner when it may begin a document.
-    func visit(_ offset: Int) {
-      guard offset + 1 < count else { return }
+    /// Whether the `<` at `offset` is followed by `?` or `e` (either case).
+    func mayOpen(_ offset: Int) -> Bool {
+      guard offset + 1 < count else { return false }
       // "?" has its case bit set already; "E" gets it.
       let next = bytes[offset + 1] | 0x20
-      guard next == 0x3F || next == 0x65, let lineStart = contentLineStart(offset) else { return }
+      return next == 0x3F || next == 0x65
+    }
+
+    /// Feeds the line of the `<` at `offset`, which ``mayOpen`` lets through, to the scanner when it may
+    /// begin a document.
+    func visit(_ offset: Int) {
+      guard let lineStart = contentLineStart(offset) else { return }
       lines.move(to: lineStart, in: bytes)
       let lineEnd = LineBytes.lineEnd(in: bytes, from: lineStart, loneCarriageReturnEndsLine: false).end
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lines.line)
@@ -149,13 +155,13 @@ enum FilingSplitter {
       var flags = ASCIIText.zeroBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ lessThans)
       while flags != 0 {
         let offset = index + flags.trailingZeroBitCount / 8
-        if bytes[offset] == 0x3C { visit(offset) }
+        if bytes[offset] == 0x3C && mayOpen(offset) { visit(offset) }
         flags &= flags &- 1
       }
       index += 8
     }
     while index < count {
-      if bytes[index] == 0x3C { visit(index) }
+      if bytes[index] == 0x3C && mayOpen(index) { visit(index) }
       index += 1
     }
     return starts

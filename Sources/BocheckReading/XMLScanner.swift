@@ -347,9 +347,9 @@ struct XMLScanner {
         index = ampersand
         guard index < raw.upperBound else { break }
         if let semicolon = bytes[index..<min(index + 12, raw.upperBound)].firstIndex(of: 0x3B),
-          let scalar = Self.entity(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self))
+          let scalar = Self.entity(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]))
         {
-          output.append(contentsOf: String(scalar).utf8)
+          UTF8.encode(scalar) { output.append($0) }
           index = semicolon + 1
         } else {
           output.append(0x26)
@@ -360,9 +360,48 @@ struct XMLScanner {
     return output
   }
 
+  /// The character an entity's name (between `&` and `;`) stands for, read on its bytes: the usual names (the
+  /// five predefined entities, a decimal reference of at most seven digits, a hexadecimal one of at most six)
+  /// are read here, any other through ``entity(_:)-(String)`` (the general path, which reads these alike).
+  ///
+  /// - Parameter name: The name's UTF-8 bytes.
+  static func entity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+    func spells(_ word: StaticString) -> Bool {
+      word.utf8CodeUnitCount == name.count
+        && (0..<name.count).allSatisfy { word.utf8Start[$0] == name[$0] }
+    }
+    if spells("lt") { return "<" }
+    if spells("gt") { return ">" }
+    if spells("amp") { return "&" }
+    if spells("quot") { return "\"" }
+    if spells("apos") { return "'" }
+    if name.count >= 2 && name.count <= 8 && name[0] == 0x23 {
+      let hex = name[1] | 0x20 == 0x78
+      let digits = name[(hex ? 2 : 1)...]
+      if !digits.isEmpty && digits.count <= (hex ? 6 : 7) {
+        var value: UInt32 = 0
+        var isNumber = true
+        for byte in digits {
+          let digit: UInt32
+          switch byte {
+          case 0x30...0x39: digit = UInt32(byte - 0x30)
+          case 0x41...0x46 where hex: digit = UInt32(byte - 0x41 + 10)
+          case 0x61...0x66 where hex: digit = UInt32(byte - 0x61 + 10)
+          default:
+            isNumber = false
+            digit = 0
+          }
+          value = value * (hex ? 16 : 10) + digit
+        }
+        if isNumber { return Unicode.Scalar(value) }
+      }
+    }
+    return entity(String(decoding: name, as: UTF8.self))
+  }
+
   /// The character an entity's name (between `&` and `;`) stands for: one of the five predefined entities or
   /// a numeric reference; `nil` for any other name, which is never resolved.
-  private static func entity(_ name: String) -> Unicode.Scalar? {
+  static func entity(_ name: String) -> Unicode.Scalar? {
     switch name {
     case "lt": return "<"
     case "gt": return ">"

@@ -5,8 +5,8 @@ import Testing
 
 /// The XML reader's fast paths agree with the general ones on seeded awkward inputs: the splitting of a file
 /// into documents, the places (line and column) of the scanner's events, the end of a tag's name and its local
-/// name, the name table's comparisons, the texts left out before the shares-outstanding basis is read, and the
-/// format told from the first bytes.
+/// name, the name table's comparisons, entities read on their bytes, the texts left out before the
+/// shares-outstanding basis is read, and the format told from the first bytes.
 @Suite struct XMLFastPathTests {
   @Test func documentStartsAgreeWithTheLineByLineScan() {
     let pieces = [
@@ -146,5 +146,19 @@ import Testing
       if format == .xml { toldXML += 1 }
     }
     #expect(toldXML > 300)
+  }
+
+  @Test func entitiesReadOnBytesAgreeWithTheirText() {
+    let pieces = [
+      "#", "#", "x", "X", "1", "3", "9", "0", "a", "F", "f", "g", "lt", "gt", "amp", "quot", "apos", "é", "+", "-",
+    ]
+    var resolved = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 4_000, maximumPieces: 7, seed: 0x656E_7469) {
+      let name = String(decoding: bytes, as: UTF8.self)
+      let read = bytes.withUnsafeBufferPointer { XMLScanner.entity($0) }
+      #expect(read == XMLScanner.entity(name), "\(name)")
+      if read != nil { resolved += 1 }
+    }
+    #expect(resolved > 100)
   }
 }
