@@ -188,6 +188,39 @@ public enum FilingReader {
 
   /// The format of a filing's text, from its first non-blank characters and tags.
   public static func detectFormat(_ text: String) -> InputFormat {
+    if let known = ASCIIText.withUTF8(text, xmlFormatByBytes) { return known }
+    return detectFormatByCharacters(text)
+  }
+
+  /// `.xml` when the text's bytes show that ``detectFormatByCharacters(_:)`` finds XML, `nil` when they do not
+  /// tell.
+  ///
+  /// They show it when, after ASCII white space, the text begins with `<?xml` or `<edgarSubmission` (either
+  /// case) and then an ASCII byte or its end, within its first 8,192 bytes, and those bytes end between two
+  /// characters. Then every character read up to the phrase's end is one ASCII character (a CR LF pair one
+  /// white-space character), none is joined by a mark to the next, and the reading by characters (white space
+  /// dropped, no privacy-enhanced preamble, lower-cased) begins with the phrase.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  static func xmlFormatByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> InputFormat? {
+    // The reading by characters takes the first 8,192 bytes, and nothing when they cut a character.
+    if bytes.count > 8192 && bytes[8192] & 0xC0 == 0x80 { return nil }
+    let head = min(bytes.count, 8192)
+    var index = 0
+    while index < head, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { index += 1 }
+    for phrase in xmlOpenings where index + phrase.count <= head {
+      let end = index + phrase.count
+      guard end == head || bytes[end] < 0x80 else { continue }
+      if (0..<phrase.count).allSatisfy({ ASCIIText.upper(bytes[index + $0]) == phrase[$0] }) { return .xml }
+    }
+    return nil
+  }
+
+  /// What an XML filing begins with (upper case, as ``ASCIIText/phrase(_:)`` makes it).
+  private static let xmlOpenings = ["<?xml", "<edgarSubmission"].map(ASCIIText.phrase)
+
+  /// The format of a filing's text, read by characters (the general path of ``detectFormat(_:)``).
+  static func detectFormatByCharacters(_ text: String) -> InputFormat {
     let head = String(text.utf8.prefix(8192)).map { String($0) } ?? ""
     let start = skippingPrivacyEnhancedHeader(head).drop { $0.isWhitespace }.prefix(200).lowercased()
     if start.hasPrefix("<?xml") || start.hasPrefix("<edgarsubmission") { return .xml }

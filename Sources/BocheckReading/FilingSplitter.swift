@@ -76,10 +76,95 @@ enum FilingSplitter {
     // HTML and XML readers count lines at LF alone; text and SGML readers also at a lone CR.
     switch format {
     case .sgml: return scan(bytes, with: WrapperScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
-    case .xml: return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
+    case .xml: return xmlStarts(in: bytes)
     case .html: return scan(bytes, with: HTMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
     case .text: return scan(bytes, with: TextScheduleScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
     }
+  }
+
+  /// Where each filing of a buffer of XML begins, every line fed to the scanner (the general path, which
+  /// ``xmlStarts(in:)`` agrees with).
+  ///
+  /// - Parameter bytes: The input's UTF-8 bytes.
+  static func xmlStartsByLines(in bytes: UnsafeBufferPointer<UInt8>) -> [Start] {
+    var lines: LineRanges?
+    return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
+  }
+
+  /// Where each filing of a buffer of XML begins, with only the lines that may begin a document fed to the
+  /// scanner.
+  ///
+  /// ``XMLDocumentScanner`` acts only on a line whose content (after its blanks) begins with `<?xml` or
+  /// `<edgarSubmission`: the lines fed are those whose content begins with `<` and then `?` or `e` (either
+  /// case), found from the `<`s, which are sought eight bytes at a time. The blanks before a `<` are read
+  /// back to the line feed that starts its line, and the line feeds before it are counted on from the last
+  /// line fed, so the whole costs one pass over the input. It gives exactly the starts of
+  /// ``xmlStartsByLines(in:)``.
+  ///
+  /// - Parameter bytes: The input's UTF-8 bytes, well-formed UTF-8 (a no-break space is read back as its
+  ///   two bytes).
+  static func xmlStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Start] {
+    var scanner = XMLDocumentScanner()
+    var starts = [Start(offset: 0, line: 1)]
+    var lines = SourceCursor()
+    let count = bytes.count
+    guard let base = bytes.baseAddress else { return starts }
+
+    /// The offset where the line holding `offset` starts when nothing but blanks stands before `offset` on
+    /// it, `nil` otherwise.
+    func contentLineStart(_ offset: Int) -> Int? {
+      var index = offset
+      while index > 0 {
+        let byte = bytes[index - 1]
+        if byte == 0x0A { return index }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+          index -= 1
+        } else if byte == 0xA0, index >= 2, bytes[index - 2] == 0xC2 {
+          index -= 2  // a no-break space
+        } else {
+          return nil
+        }
+      }
+      return 0
+    }
+
+    /// Whether the `<` at `offset` is followed by `?` or `e` (either case).
+    func mayOpen(_ offset: Int) -> Bool {
+      guard offset + 1 < count else { return false }
+      // "?" has its case bit set already; "E" gets it.
+      let next = bytes[offset + 1] | 0x20
+      return next == 0x3F || next == 0x65
+    }
+
+    /// Feeds the line of the `<` at `offset`, which ``mayOpen`` lets through, to the scanner when it may
+    /// begin a document.
+    func visit(_ offset: Int) {
+      guard let lineStart = contentLineStart(offset) else { return }
+      lines.move(to: lineStart, in: bytes)
+      let lineEnd = LineBytes.lineEnd(in: bytes, from: lineStart, loneCarriageReturnEndsLine: false).end
+      let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lines.line)
+      if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
+        starts.append(start)
+      }
+    }
+
+    let lessThans = ASCIIText.eachByte &* 0x3C
+    var index = 0
+    while index + 8 <= count {
+      // A flag for every "<" (and perhaps a false one above a true one, told apart by reading the byte).
+      var flags = ASCIIText.zeroBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ lessThans)
+      while flags != 0 {
+        let offset = index + flags.trailingZeroBitCount / 8
+        if bytes[offset] == 0x3C && mayOpen(offset) { visit(offset) }
+        flags &= flags &- 1
+      }
+      index += 8
+    }
+    while index < count {
+      if bytes[index] == 0x3C && mayOpen(index) { visit(index) }
+      index += 1
+    }
+    return starts
   }
 
   /// Feeds every line of the input to a scanner and collects the starts it finds.

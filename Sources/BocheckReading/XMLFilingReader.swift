@@ -110,19 +110,21 @@ enum XMLFilingReader {
     var currentLine = 0
     var codeRows: [RowField: (codes: [String], line: Int, column: Int)] = [:]
     var basisTexts: [(text: String, line: Int)] = []
-    var relationshipTexts: [(text: String, line: Int)] = []
+    // The relationship sections' texts, made into text only when a cover page can take an attribution.
+    var relationshipTexts: [(range: Range<Int>, verbatim: Bool, line: Int)] = []
     var notes: [ReaderNote] = []
     var isSchedule13G = false
 
     func finishPage() {
       guard var rows = currentRows else { return }
+      // Let go of the reader's reference first, so that the rows are changed in place, not copied.
+      currentRows = nil
       for (field, entry) in codeRows {
         rows[field] = Row(
           field: field, raw: entry.codes.joined(separator: ", "), line: entry.line, column: entry.column, status: .read,
           value: .codes(entry.codes))
       }
       pages.append(CoverPage(index: pages.count + 1, line: currentLine, rows: rows, cusip: nil))
-      currentRows = nil
       codeRows = [:]
     }
 
@@ -131,71 +133,94 @@ enum XMLFilingReader {
       name < knownRoles.count ? knownRoles[name] : ElementRole()
     }
 
-    while let event = scanner.next() {
-      switch event {
-      case .start(let name, let line, _, let selfClosing):
-        let role = role(name)
-        if role.marksSchedule13G { isSchedule13G = true }
-        if role.isPerson && !selfClosing {
-          finishPage()
-          currentRows = [:]
-          currentLine = line
-        }
-        if !selfClosing {
-          stack.append(name)
-          open.add(role, by: 1)
-        }
-      case .end(let name, let line):
-        if let index = stack.lastIndex(of: name) {
-          for closed in stack[index...] { open.add(role(closed), by: -1) }
-          stack.removeSubrange(index...)
-        } else {
-          notes.append(
-            ReaderNote(
-              page: nil, field: nil, line: line,
-              message: "the end tag </\(scanner.name(name))> closes no open element"))
-        }
-        if role(name).isPerson { finishPage() }
-      case .problem(let message, let line, let column):
-        notes.append(
-          ReaderNote(page: nil, field: nil, line: line, column: column, message: "malformed XML: \(message)"))
-      case .text(let range, let line, let column, let verbatim):
-        guard let element = stack.last else { continue }
-        let value = trimmed(scanner.text(range, verbatim: verbatim))
-        if open.basis > 0 { basisTexts.append((value, line)) }
-        if open.relationships > 0 { relationshipTexts.append((value, line)) }
-        let role = role(element)
-        if currentRows != nil, let field = role.row {
-          if field.valueKind == .codes {
-            var entry = codeRows[field] ?? ([], line, column)
-            entry.codes.append(value.uppercased())
-            codeRows[field] = entry
+    // One buffer over the scanned bytes serves the whole scan.
+    let source = scanner.bytes
+    source.withUnsafeBufferPointer { source in
+      while let event = scanner.next(in: source) {
+        switch event {
+        case .start(let name, let offset, let selfClosing):
+          let role = role(name)
+          if role.marksSchedule13G { isSchedule13G = true }
+          if role.isPerson && !selfClosing {
+            finishPage()
+            // Room for every row a page has, so that the table is never grown as rows are read.
+            currentRows = Dictionary(minimumCapacity: RowField.allCases.count)
+            currentLine = scanner.line(at: offset)
+          }
+          if !selfClosing {
+            stack.append(name)
+            open.add(role, by: 1)
+          }
+        case .end(let name, let offset):
+          if stack.last == name {
+            // The usual case: the end tag closes the innermost open element.
+            stack.removeLast()
+            open.add(role(name), by: -1)
+          } else if let index = stack.lastIndex(of: name) {
+            for closed in stack[index...] { open.add(role(closed), by: -1) }
+            stack.removeSubrange(index...)
           } else {
-            currentRows?[field] = row(field, value, line: line, column: column)
+            notes.append(
+              ReaderNote(
+                page: nil, field: nil, line: scanner.line(at: offset),
+                message: "the end tag </\(scanner.name(name))> closes no open element"))
           }
-          continue
-        }
-        switch role.fact {
-        case .submissionType:
-          let form = FilingReader.normalizedFormType(value)
-          filing.form = Located(form, line: line)
-          if form.contains("13G") { isSchedule13G = true }
-        case .amendmentNumber:
-          if let number = Int(value) { filing.amendment = Located(number, line: line) }
-        case .cusip:
-          if filing.cusip == nil { filing.cusip = Located(CUSIP.compact(value), line: line) }
-        case .issuerName:
-          if open.itemOne > 0 {
-            filing.itemOneIssuer = Located(value, line: line)
-          } else if filing.issuer == nil {
-            filing.issuer = Located(value, line: line)
+          if role(name).isPerson { finishPage() }
+        case .problem(let message, let offset):
+          let line = scanner.line(at: offset)
+          let column = scanner.column(at: offset)
+          notes.append(
+            ReaderNote(page: nil, field: nil, line: line, column: column, message: "malformed XML: \(message)"))
+        case .text(let range, let offset, let verbatim):
+          guard let element = stack.last else { continue }
+          let role = role(element)
+          let isRow = currentRows != nil && role.row != nil
+          // Most texts (addresses, identifiers, flags) are of no element the reader keeps: they are never decoded.
+          guard isRow || role.fact != nil || open.basis > 0 || open.relationships > 0 else { continue }
+          let line = scanner.line(at: offset)
+          if open.relationships > 0 { relationshipTexts.append((range, verbatim, line)) }
+          let decoded = scanner.text(range, verbatim: verbatim)
+          let value: String
+          if isRow || role.fact != nil {
+            value = trimmed(decoded)
+            if open.basis > 0 && mayStateBasis(decoded) { basisTexts.append((value, line)) }
+          } else {
+            if open.basis > 0 && mayStateBasis(decoded) { basisTexts.append((trimmed(decoded), line)) }
+            continue
           }
-        case .signer:
-          filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
-        case .signerName where open.signatureInformation > 0:
-          filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
-        default:
-          break
+          if currentRows != nil, let field = role.row {
+            let column = scanner.column(at: offset)
+            if field.valueKind == .codes {
+              var entry = codeRows[field] ?? ([], line, column)
+              entry.codes.append(value.uppercased())
+              codeRows[field] = entry
+            } else {
+              currentRows?[field] = row(field, value, line: line, column: column)
+            }
+            continue
+          }
+          switch role.fact {
+          case .submissionType:
+            let form = FilingReader.normalizedFormType(value)
+            filing.form = Located(form, line: line)
+            if holds13G(form) { isSchedule13G = true }
+          case .amendmentNumber:
+            if let number = Int(value) { filing.amendment = Located(number, line: line) }
+          case .cusip:
+            if filing.cusip == nil { filing.cusip = Located(CUSIP.compact(value), line: line) }
+          case .issuerName:
+            if open.itemOne > 0 {
+              filing.itemOneIssuer = Located(value, line: line)
+            } else if filing.issuer == nil {
+              filing.issuer = Located(value, line: line)
+            }
+          case .signer:
+            filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
+          case .signerName where open.signatureInformation > 0:
+            filing.signers.append(NamedMention(name: value, line: line, evidence: .structured))
+          default:
+            break
+          }
         }
       }
     }
@@ -204,16 +229,54 @@ enum XMLFilingReader {
     if let form = filing.form, filing.amendment != nil, !form.value.hasSuffix("/A") {
       filing.form = Located(form.value + "/A", line: form.line)
     }
-    RelationshipFacts.attribute({ relationshipTexts }, to: &pages)
+    RelationshipFacts.attribute(
+      { relationshipTexts.map { (text: trimmed(scanner.text($0.range, verbatim: $0.verbatim)), line: $0.line) } },
+      to: &pages)
     filing.coverPages = pages
-    let basisLines = SourceLines(
-      built: basisTexts.flatMap { entry in
-        [(text: entry.text, origins: [LineOrigin(offset: 0, line: entry.line, column: 1)]), (text: "", origins: [])]
-      })
-    filing.statedSharesOutstanding = DocumentFacts(lines: basisLines).statedSharesOutstanding(
-      in: 1..<(basisLines.count + 1))
+    filing.statedSharesOutstanding = statedBasis(basisTexts)
     filing.readerNotes = notes
     return filing
+  }
+
+  /// The shares-outstanding basis the texts of the basis sections state, each text a paragraph of its own.
+  ///
+  /// - Parameter texts: The texts, trimmed, with the 1-based line of each.
+  static func statedBasis(_ texts: [(text: String, line: Int)]) -> Located<ExactDecimal>? {
+    // With no text, no basis is found: the lines are not built.
+    guard !texts.isEmpty else { return nil }
+    let lines = SourceLines(
+      built: texts.flatMap { entry in
+        [(text: entry.text, origins: [LineOrigin(offset: 0, line: entry.line, column: 1)]), (text: "", origins: [])]
+      })
+    return DocumentFacts(lines: lines).statedSharesOutstanding(in: 1..<(lines.count + 1))
+  }
+
+  /// The phrases one of which a paragraph holds when ``DocumentFacts`` reads it for the shares outstanding.
+  static let basisPhrases = ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase)
+
+  /// Whether an element's text may state the shares-outstanding basis: it holds one of ``basisPhrases``
+  /// (ignoring case), or a star, which ``DocumentFacts`` drops as Markdown emphasis and could join a phrase.
+  ///
+  /// Each text is a paragraph of its own to ``DocumentFacts``, which states the basis only from a paragraph
+  /// holding such a phrase after its stars are dropped: a text this refuses can state nothing, and leaving it
+  /// out changes no result.
+  ///
+  /// - Parameter bytes: The element's decoded text.
+  static func mayStateBasis(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      ASCIIText.firstOffset(of: 0x2A, in: bytes, to: bytes.count) < bytes.count
+        || ASCIIText.containsAny(basisPhrases, inBytes: bytes)
+    }
+  }
+
+  /// Whether a form type holds "13G", as `String.contains` tells it, read on the bytes when they are ASCII.
+  ///
+  /// - Parameter form: The normalized form type.
+  private static func holds13G(_ form: String) -> Bool {
+    let bytes = Array(form.utf8)
+    // Characters are bytes in ASCII text; beyond it a mark may join a letter, so `contains` decides.
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return form.contains("13G") }
+    return ASCIIText.firstOccurrence(of: Array("13G".utf8), in: bytes) != nil
   }
 
   /// An element's text without white space at either end: XML's (space, tab, line feed, carriage return) and

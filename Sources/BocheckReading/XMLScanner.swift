@@ -1,4 +1,4 @@
-/// A tolerant, flat scanner of XML into start tags, end tags and text, each with its source line.
+/// A tolerant, flat scanner of XML into start tags, end tags and text, each with its byte offset.
 ///
 /// EDGAR's own XML is simple (no meaningful attributes, no DTD), but real accepted filings break the
 /// schema and even well-formedness: an end tag without its `>` has been accepted. The scanner never
@@ -8,33 +8,39 @@
 ///
 /// The scanner hands out one event at a time and builds no `String` per tag: every distinct element name
 /// gets a number the first time it is seen (``name(_:)`` spells it), and text is a byte range that
-/// ``text(_:verbatim:)`` decodes when the reader wants it. Lines are counted as the bytes are passed and
-/// columns only where an event needs one (``SourceCursor``).
+/// ``text(_:verbatim:)`` decodes when the reader wants it. An event gives the byte offset where it stands;
+/// its line and column are counted only when the reader asks (``line(at:)``, ``column(at:)``), on from the
+/// last place asked (``SourceCursor``), so that most tags, whose place nobody reads, cost no counting.
 struct XMLScanner {
   /// What the scanner met.
   enum Event: Equatable {
-    /// A start tag with the number of its local name (namespace prefix dropped); `selfClosing` for `<name/>`.
-    case start(name: Int, line: Int, column: Int, selfClosing: Bool)
-    /// An end tag with the number of its local name.
-    case end(name: Int, line: Int)
-    /// Text between tags that holds more than blanks: its byte range, and whether it is kept verbatim
-    /// (a CDATA section, whose entities are not decoded).
-    case text(Range<Int>, line: Int, column: Int, verbatim: Bool)
-    /// Something malformed, and where.
-    case problem(String, line: Int, column: Int)
+    /// A start tag with the number of its local name (namespace prefix dropped) and the byte offset of its
+    /// `<`; `selfClosing` for `<name/>`.
+    case start(name: Int, offset: Int, selfClosing: Bool)
+    /// An end tag with the number of its local name and the byte offset of its `<`.
+    case end(name: Int, offset: Int)
+    /// Text between tags that holds more than blanks: its byte range, the byte offset it is reported at
+    /// (the text's first byte, or a CDATA section's `<`), and whether it is kept verbatim (a CDATA section,
+    /// whose entities are not decoded).
+    case text(Range<Int>, offset: Int, verbatim: Bool)
+    /// Something malformed, and the byte offset where it is.
+    case problem(String, offset: Int)
   }
 
   /// The scanned text's UTF-8 bytes.
   let bytes: [UInt8]
-  /// Where the scanner is, with its line and column.
-  private var cursor = SourceCursor()
   /// The byte offset where the scanner is.
-  private var position: Int { cursor.offset }
+  private var position = 0
+  /// The last place whose line or column was asked for, with its line and column.
+  private var located = SourceCursor()
 
   /// The element names met, by number.
   private var names: Names
   /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
   private var pendingEvent: Event?
+  /// The number and byte range of the last start tag's local name: the end tag of an element that holds only
+  /// text (most of EDGAR's) spells the same name, told by comparing the bytes, without the name table.
+  private var lastStart = (number: -1, range: 0..<0)
 
   /// Creates a scanner over UTF-8 text.
   ///
@@ -43,7 +49,8 @@ struct XMLScanner {
   ///   - names: Names already numbered (see ``Names/init(_:)``); the names the text holds besides are numbered
   ///     after them.
   init(_ text: String, names: Names = Names()) {
-    bytes = Array(text.utf8)
+    // Copied in one piece from the text's contiguous storage (every native text has it).
+    bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
     self.names = names
   }
 
@@ -58,6 +65,31 @@ struct XMLScanner {
   /// (after those it was given).
   var nameCount: Int { names.count }
 
+  /// The 1-based line of a byte offset.
+  ///
+  /// Lines are counted on from the last offset asked for, so asking in the order of the events costs, in
+  /// all, one pass over the text; an offset before the last one asked is counted again from the start.
+  ///
+  /// - Parameter offset: A byte offset from an event of this scanner.
+  mutating func line(at offset: Int) -> Int {
+    locate(offset)
+    return located.line
+  }
+
+  /// The 1-based column (in characters) of a byte offset, counted as ``line(at:)`` counts lines.
+  ///
+  /// - Parameter offset: A byte offset from an event of this scanner.
+  mutating func column(at offset: Int) -> Int {
+    locate(offset)
+    return bytes.withUnsafeBufferPointer { located.column(in: $0) }
+  }
+
+  /// Moves the located place to `offset`, from the start when `offset` is behind it.
+  private mutating func locate(_ offset: Int) {
+    if offset < located.offset { located = SourceCursor() }
+    bytes.withUnsafeBufferPointer { located.move(to: offset, in: $0) }
+  }
+
   /// The text of a text event, entities decoded unless it is verbatim.
   ///
   /// - Parameters:
@@ -65,76 +97,140 @@ struct XMLScanner {
   ///   - verbatim: The event's `verbatim` flag.
   /// - Returns: The text's UTF-8 bytes.
   func text(_ range: Range<Int>, verbatim: Bool) -> ArraySlice<UInt8> {
-    if verbatim || !bytes[range].contains(0x26) { return bytes[range] }
+    let holdsEntity = bytes.withUnsafeBufferPointer {
+      ASCIIText.firstOffset(of: 0x26, in: $0, from: range.lowerBound, to: range.upperBound) < range.upperBound
+    }
+    if verbatim || !holdsEntity { return bytes[range] }
     return ArraySlice(decodeEntities(range))
   }
 
   /// The next event, or `nil` at the end of the text.
   mutating func next() -> Event? {
+    // The bytes are read through one buffer for the whole call; `bytes` itself is never changed.
+    let text = bytes
+    return text.withUnsafeBufferPointer { next(in: $0) }
+  }
+
+  /// The next event, or `nil` at the end of the text, read through a buffer of the scanned bytes.
+  ///
+  /// A reader that asks for every event holds one buffer over ``bytes`` for the whole scan rather than one
+  /// per event.
+  ///
+  /// - Parameter bytes: The scanner's own ``bytes``, through a buffer.
+  mutating func next(in bytes: UnsafeBufferPointer<UInt8>) -> Event? {
     if let event = pendingEvent {
       pendingEvent = nil
       return event
     }
-    while position < bytes.count {
+    let count = bytes.count
+    while position < count {
       if bytes[position] != 0x3C {
-        let startLine = cursor.line
-        let startColumn = column()
-        let run = bytes.withUnsafeBufferPointer { Self.textRun($0, from: position) }
+        let run = Self.textRun(bytes, from: position)
         let raw = position..<run.end
-        advance(to: run.end)
-        if run.holdsText { return .text(raw, line: startLine, column: startColumn, verbatim: false) }
+        position = run.end
+        if run.holdsText { return .text(raw, offset: raw.lowerBound, verbatim: false) }
         continue
       }
-      let tagLine = cursor.line
-      let tagColumn = column()
-      if let special = skipSpecial() {
+      let tagOffset = position
+      if let special = skipSpecial(bytes) {
         switch special {
         case .skipped: continue
         case .unterminated:
-          return .problem("an unterminated comment or declaration", line: tagLine, column: tagColumn)
+          return .problem("an unterminated comment or declaration", offset: tagOffset)
         case .verbatim(let range):
-          return .text(range, line: tagLine, column: tagColumn, verbatim: true)
+          return .text(range, offset: tagOffset, verbatim: true)
         }
       }
       // A tag: up to ">", or up to the next "<" when its ">" is missing. Its body is read in place.
-      let end = bytes.withUnsafeBufferPointer { Self.tagEnd($0, from: position + 1) }
+      let end = Self.tagEnd(bytes, from: position + 1)
       let body = (position + 1)..<end
-      let closed = end < bytes.count && bytes[end] == 0x3E
-      advance(to: closed ? end + 1 : end)
+      let closed = end < count && bytes[end] == 0x3E
+      position = closed ? end + 1 : end
       var nameStart = body.lowerBound
       var isEnd = false
       if !body.isEmpty, bytes[body.lowerBound] == 0x2F {
         isEnd = true
         nameStart += 1
       }
-      var nameEnd = nameStart
-      while nameEnd < body.upperBound, !ASCIIText.isBlank(bytes[nameEnd]), bytes[nameEnd] != 0x2F,
-        bytes[nameEnd] != 0x0A, bytes[nameEnd] != 0x0D
-      {
-        nameEnd += 1
-      }
       // A namespace prefix ("ns1:issuerName") is dropped: the local name follows the last colon.
-      if let colon = bytes[nameStart..<nameEnd].lastIndex(of: 0x3A) { nameStart = colon + 1 }
+      let (nameEnd, localStart) = Self.nameEnd(bytes, from: nameStart, to: body.upperBound)
+      nameStart = localStart
       guard nameStart < nameEnd else {
-        return .problem("a '<' that starts no tag", line: tagLine, column: tagColumn)
+        return .problem("a '<' that starts no tag", offset: tagOffset)
       }
-      let text = bytes
-      let name = text.withUnsafeBufferPointer { names.number(of: nameStart..<nameEnd, in: $0) }
+      let nameRange = nameStart..<nameEnd
       let event: Event
       if isEnd {
-        event = .end(name: name, line: tagLine)
+        let name =
+          lastStart.number >= 0 && Names.equal(bytes, lastStart.range, bytes, nameRange)
+          ? lastStart.number : names.number(of: nameRange, in: bytes)
+        event = .end(name: name, offset: tagOffset)
       } else {
+        let name = names.number(of: nameRange, in: bytes)
+        lastStart = (name, nameRange)
         let selfClosing = !body.isEmpty && bytes[body.upperBound - 1] == 0x2F
-        event = .start(name: name, line: tagLine, column: tagColumn, selfClosing: selfClosing)
+        event = .start(name: name, offset: tagOffset, selfClosing: selfClosing)
       }
       if !closed {
         pendingEvent = event
-        return .problem(
-          "the tag <\(isEnd ? "/" : "")\(names.spelling(name)) has no closing '>'", line: tagLine, column: tagColumn)
+        let spelling = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameRange]), as: UTF8.self)
+        return .problem("the tag <\(isEnd ? "/" : "")\(spelling) has no closing '>'", offset: tagOffset)
       }
       return event
     }
     return nil
+  }
+
+  /// Whether a byte ends an element's name in a tag: a blank, `/`, or a line end.
+  static func endsName(_ byte: UInt8) -> Bool {
+    ASCIIText.isBlank(byte) || byte == 0x2F || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Where the name that starts at `start` in a tag's body ends (at the first byte that ``endsName(_:)``, or
+  /// at `end`), and where its local name starts (just after its last colon, or at `start`).
+  ///
+  /// The bytes are read eight at a time, each byte of a word compared exactly with the bytes that end a name
+  /// and with the colon; the bytes after the last whole word one by one.
+  ///
+  /// - Parameters:
+  ///   - bytes: The scanned bytes.
+  ///   - start: Where the name starts.
+  ///   - end: Where the tag's body ends, at most `bytes.count`.
+  static func nameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+    end: Int, localStart: Int
+  ) {
+    var index = start
+    var localStart = start
+    if let base = bytes.baseAddress {
+      while index + 8 <= end {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let stops =
+          equalBytes(word, 0x20) | equalBytes(word, 0x09) | equalBytes(word, 0x2F) | equalBytes(word, 0x0A)
+          | equalBytes(word, 0x0D)
+        var colons = equalBytes(word, 0x3A)
+        if stops != 0 {
+          // Only the colons before the first stop are the name's.
+          colons &= (1 << UInt64(stops.trailingZeroBitCount)) &- 1
+        }
+        if colons != 0 { localStart = index + (63 - colons.leadingZeroBitCount) / 8 + 1 }
+        if stops != 0 { return (index + stops.trailingZeroBitCount / 8, localStart) }
+        index += 8
+      }
+    }
+    while index < end, !endsName(bytes[index]) {
+      if bytes[index] == 0x3A { localStart = index + 1 }
+      index += 1
+    }
+    return (index, localStart)
+  }
+
+  /// The high bit of every byte of a word (read little-endian) that equals `byte`, and no other bit: exact,
+  /// with no borrow from one byte to the next.
+  @inline(__always)
+  private static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let difference = word ^ (ASCIIText.eachByte &* UInt64(byte))
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((difference & low) &+ low) | difference) & ~low
   }
 
   /// Where the text that starts at `start` ends (at the next `<` or the end), and whether it holds anything
@@ -158,34 +254,26 @@ struct XMLScanner {
     ASCIIText.firstOffset(of: 0x3E, or: 0x3C, in: bytes, from: start, to: bytes.count)
   }
 
-  /// The 1-based column at `position`.
-  private mutating func column() -> Int {
-    bytes.withUnsafeBufferPointer { cursor.column(in: $0) }
-  }
-
-  /// Moves to `target`, counting the lines passed.
-  private mutating func advance(to target: Int) {
-    bytes.withUnsafeBufferPointer { cursor.move(to: target, in: $0) }
-  }
-
   /// The offset of the first occurrence of `needle` at or after `start`, byte for byte.
-  private func find(_ needle: [UInt8], from start: Int) -> Int? {
-    bytes.withUnsafeBufferPointer { ASCIIText.firstOffset(of: needle, in: $0, from: start) }
+  private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    ASCIIText.firstOffset(of: needle, in: bytes, from: start)
   }
 
   /// Whether `prefix` stands at `offset`, byte for byte.
-  private func starts(with prefix: [UInt8], at offset: Int) -> Bool {
-    offset + prefix.count <= bytes.count && bytes[offset..<(offset + prefix.count)].elementsEqual(prefix)
+  private static func starts(with prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    guard offset + prefix.count <= bytes.count else { return false }
+    for (index, byte) in prefix.enumerated() where bytes[offset + index] != byte { return false }
+    return true
   }
 
-  /// The delimiters of what ``skipSpecial()`` skips.
+  /// The delimiters of what ``skipSpecial(_:)`` skips.
   private static let declarationEnd = Array("?>".utf8)
   private static let commentStart = Array("<!--".utf8)
   private static let commentEnd = Array("-->".utf8)
   private static let dataStart = Array("<![CDATA[".utf8)
   private static let dataEnd = Array("]]>".utf8)
 
-  /// What `skipSpecial` found at a `<`.
+  /// What ``skipSpecial(_:)`` found at a `<`.
   private enum Special {
     /// A declaration, comment or DOCTYPE, skipped.
     case skipped
@@ -197,33 +285,35 @@ struct XMLScanner {
 
   /// Skips `<?…?>`, `<!--…-->`, `<![CDATA[…]]>` (kept as verbatim text) and `<!DOCTYPE …>`; `nil` when not
   /// at one.
-  private mutating func skipSpecial() -> Special? {
+  ///
+  /// - Parameter bytes: The scanned bytes.
+  private mutating func skipSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Special? {
     guard position + 1 < bytes.count else { return nil }
     let next = bytes[position + 1]
     if next == 0x3F {
-      guard let end = find(Self.declarationEnd, from: position + 2) else {
-        advance(to: bytes.count)
+      guard let end = Self.find(Self.declarationEnd, in: bytes, from: position + 2) else {
+        position = bytes.count
         return .unterminated
       }
-      advance(to: end + 2)
+      position = end + 2
       return .skipped
     }
     guard next == 0x21 else { return nil }
-    if starts(with: Self.commentStart, at: position) {
-      guard let end = find(Self.commentEnd, from: position + 4) else {
-        advance(to: bytes.count)
+    if Self.starts(with: Self.commentStart, in: bytes, at: position) {
+      guard let end = Self.find(Self.commentEnd, in: bytes, from: position + 4) else {
+        position = bytes.count
         return .unterminated
       }
-      advance(to: end + 3)
+      position = end + 3
       return .skipped
     }
-    if starts(with: Self.dataStart, at: position) {
-      guard let end = find(Self.dataEnd, from: position + 9) else {
-        advance(to: bytes.count)
+    if Self.starts(with: Self.dataStart, in: bytes, at: position) {
+      guard let end = Self.find(Self.dataEnd, in: bytes, from: position + 9) else {
+        position = bytes.count
         return .unterminated
       }
       let content = (position + 9)..<end
-      advance(to: end + 3)
+      position = end + 3
       return .verbatim(content)
     }
     // <!DOCTYPE …> with an optional internal subset in brackets: skipped, never resolved.
@@ -233,12 +323,12 @@ struct XMLScanner {
       if bytes[index] == 0x5B { depth += 1 }
       if bytes[index] == 0x5D { depth -= 1 }
       if bytes[index] == 0x3E && depth <= 0 {
-        advance(to: index + 1)
+        position = index + 1
         return .skipped
       }
       index += 1
     }
-    advance(to: bytes.count)
+    position = bytes.count
     return .unterminated
   }
 
@@ -252,15 +342,14 @@ struct XMLScanner {
       var index = raw.lowerBound
       while index < raw.upperBound {
         // The bytes up to the next "&" are copied as they are, in one piece.
-        var ampersand = index
-        while ampersand < raw.upperBound && bytes[ampersand] != 0x26 { ampersand += 1 }
+        let ampersand = ASCIIText.firstOffset(of: 0x26, in: bytes, from: index, to: raw.upperBound)
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<ampersand]))
         index = ampersand
         guard index < raw.upperBound else { break }
         if let semicolon = bytes[index..<min(index + 12, raw.upperBound)].firstIndex(of: 0x3B),
-          let scalar = Self.entity(String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self))
+          let scalar = Self.entity(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]))
         {
-          output.append(contentsOf: String(scalar).utf8)
+          UTF8.encode(scalar) { output.append($0) }
           index = semicolon + 1
         } else {
           output.append(0x26)
@@ -271,9 +360,48 @@ struct XMLScanner {
     return output
   }
 
+  /// The character an entity's name (between `&` and `;`) stands for, read on its bytes: the usual names (the
+  /// five predefined entities, a decimal reference of at most seven digits, a hexadecimal one of at most six)
+  /// are read here, any other through ``entity(_:)-(String)`` (the general path, which reads these alike).
+  ///
+  /// - Parameter name: The name's UTF-8 bytes.
+  static func entity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+    func spells(_ word: StaticString) -> Bool {
+      word.utf8CodeUnitCount == name.count
+        && (0..<name.count).allSatisfy { word.utf8Start[$0] == name[$0] }
+    }
+    if spells("lt") { return "<" }
+    if spells("gt") { return ">" }
+    if spells("amp") { return "&" }
+    if spells("quot") { return "\"" }
+    if spells("apos") { return "'" }
+    if name.count >= 2 && name.count <= 8 && name[0] == 0x23 {
+      let hex = name[1] | 0x20 == 0x78
+      let digits = name[(hex ? 2 : 1)...]
+      if !digits.isEmpty && digits.count <= (hex ? 6 : 7) {
+        var value: UInt32 = 0
+        var isNumber = true
+        for byte in digits {
+          let digit: UInt32
+          switch byte {
+          case 0x30...0x39: digit = UInt32(byte - 0x30)
+          case 0x41...0x46 where hex: digit = UInt32(byte - 0x41 + 10)
+          case 0x61...0x66 where hex: digit = UInt32(byte - 0x61 + 10)
+          default:
+            isNumber = false
+            digit = 0
+          }
+          value = value * (hex ? 16 : 10) + digit
+        }
+        if isNumber { return Unicode.Scalar(value) }
+      }
+    }
+    return entity(String(decoding: name, as: UTF8.self))
+  }
+
   /// The character an entity's name (between `&` and `;`) stands for: one of the five predefined entities or
   /// a numeric reference; `nil` for any other name, which is never resolved.
-  private static func entity(_ name: String) -> Unicode.Scalar? {
+  static func entity(_ name: String) -> Unicode.Scalar? {
     switch name {
     case "lt": return "<"
     case "gt": return ">"
@@ -356,8 +484,9 @@ extension XMLScanner {
       return number
     }
 
-    /// The hash of a range of bytes, taken eight bytes at a time (the last few one by one) and mixed at the
-    /// end so that every byte reaches the low bits a slot is taken from.
+    /// The hash of a range of bytes, taken eight bytes at a time (the last few as the eight bytes that end the
+    /// range, or one by one in a range shorter than eight) and mixed at the end so that every byte reaches the
+    /// low bits a slot is taken from.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
       let prime: UInt64 = 1_099_511_628_211
       var hash: UInt64 = 14_695_981_039_346_656_037
@@ -366,6 +495,12 @@ extension XMLScanner {
         while offset + 8 <= range.upperBound {
           hash = (hash ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
           offset += 8
+        }
+        // A name of eight bytes or more ends with the eight bytes that end it, overlapping the last word read.
+        if offset < range.upperBound && range.count >= 8 {
+          let last = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self)
+          hash = (hash ^ last) &* prime
+          offset = range.upperBound
         }
       }
       while offset < range.upperBound {
@@ -377,7 +512,7 @@ extension XMLScanner {
     }
 
     /// Whether two ranges of bytes, in two buffers, hold the same bytes; compared eight bytes at a time.
-    private static func equal(
+    static func equal(
       _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
       _ secondRange: Range<Int>
     ) -> Bool {
@@ -391,6 +526,13 @@ extension XMLScanner {
           fromByteOffset: secondRange.lowerBound + offset, as: UInt64.self)
         if a != b { return false }
         offset += 8
+      }
+      // The bytes after the last whole word: the eight bytes that end both ranges, when they are that long.
+      if offset < firstRange.count && firstRange.count >= 8 {
+        let a = UnsafeRawPointer(firstBase).loadUnaligned(fromByteOffset: firstRange.upperBound - 8, as: UInt64.self)
+        let b = UnsafeRawPointer(secondBase).loadUnaligned(
+          fromByteOffset: secondRange.upperBound - 8, as: UInt64.self)
+        return a == b
       }
       while offset < firstRange.count {
         if first[firstRange.lowerBound + offset] != second[secondRange.lowerBound + offset] { return false }
