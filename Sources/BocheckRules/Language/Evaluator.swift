@@ -26,6 +26,8 @@ struct Frame: Sendable {
   init(variables: [Value], context: EvaluationContext) {
     self.variables = variables
     self.context = context
+    // A buffer of its own, so that a filter's first push does not allocate (see ``CheckRunner/Runner``).
+    elements.reserveCapacity(4)
   }
 }
 

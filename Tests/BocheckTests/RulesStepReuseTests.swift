@@ -1,0 +1,82 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckRules
+
+/// A check's steps are reused for the bindings they do not depend on exactly when reusing them gives what
+/// evaluating them again gives, and a field is read from the slot the schema gives it.
+@Suite("Rules: reused steps and packed field slots")
+struct RulesStepReuseTests {
+  /// The findings of one check over the harness's filing (three persons, pages 1 to 3).
+  private static func findings(_ check: RuleCheck) -> [Finding] {
+    let rule = Rule(
+      id: "step-reuse", severity: .error, summary: "", source: "", rationale: "", path: "step-reuse.rule",
+      examples: [], checkSources: [], checks: [check])
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    var runner = CheckRunner.Runner(bridge: bridge)
+    return runner.run(CheckRunner.Program(check), of: rule)
+  }
+
+  /// A check over every person with the given steps and expectation.
+  private static func check(steps: [RuleCheck.Step], expect: String) throws -> RuleCheck {
+    RuleCheck(
+      bindings: [RuleCheck.Binding(name: "person", list: try Parser.parse("persons"))], steps: steps,
+      expectation: try Parser.parse(expect), target: try Parser.parse("person"),
+      message: try MessageTemplate.parse("{person}"), severity: nil, expected: nil, actual: nil, person: nil,
+      line: 1)
+  }
+
+  @Test("a let: that shares its slot with an earlier one is evaluated for every binding")
+  func sharedSlotIsEvaluatedAgain() throws {
+    // `n` is set from each person's page, then to 5 by a step that depends on no binding: reused, that step
+    // would leave the second person's page in the slot.
+    let steps: [RuleCheck.Step] = [
+      .letting("n", try Parser.parse("person.page")), .filtering(try Parser.parse("n >= 1")),
+      .letting("n", try Parser.parse("5")),
+    ]
+    #expect(CheckRunner.Program(try Self.check(steps: steps, expect: "n == 5")).reevaluated == [true, false, true])
+    #expect(Self.findings(try Self.check(steps: steps, expect: "n == 5")).isEmpty)
+    #expect(Self.findings(try Self.check(steps: steps, expect: "n != 5")).count == 3)
+  }
+
+  @Test("steps that depend on no binding are evaluated once and give every binding their value")
+  func reusedStepsKeepTheirValues() throws {
+    // `total` is the same for every person; the condition on it fails for no person, the one on the page
+    // for the first only.
+    let steps: [RuleCheck.Step] = [
+      .letting("total", try Parser.parse("count(persons)")), .filtering(try Parser.parse("total == 3")),
+      .filtering(try Parser.parse("person.page > 1")),
+    ]
+    let program = CheckRunner.Program(try Self.check(steps: steps, expect: "total == 2"))
+    #expect(program.reevaluated == [false, false, false])
+    #expect(program.steps.map(\.level) == [0, 0, 1])
+    let findings = Self.findings(try Self.check(steps: steps, expect: "total == 2"))
+    #expect(findings.map(\.page) == [2, 3])
+  }
+
+  @Test("a field's packed slot in each kind is the slot the schema gives it")
+  func packedSlotsAreSchemaSlots() {
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    let person = bridge.persons[0]
+    guard case .object(let row) = person.fields[PersonSlot.firstRow + 10],
+      case .list(let parts) = row[RowSlot.parts], case .object(let part) = parts.first
+    else {
+      Issue.record("the harness's first person has an itemised row 11")
+      return
+    }
+    let objects = [bridge.filing, person, row, part] + bridge.parties
+    #expect(ObjectKind.allCases.count <= 8, "one byte per kind in 64 bits")
+    var names = Set<String>()
+    for kind in ObjectKind.allCases { names.formUnion(ModelSchema.fieldNames(of: kind)) }
+    for name in names.sorted() + ["noSuchField", ""] {
+      let access = FieldAccess(name)
+      #expect(access.isField == ObjectKind.allCases.contains { ModelSchema.slot(of: name, in: $0) != nil }, "\(name)")
+      for object in objects {
+        let expected = ModelSchema.slot(of: name, in: object.kind).map { object.fields[$0] }
+        #expect(
+          access.value(in: object).map(ValueFormatter.message) == expected.map(ValueFormatter.message),
+          "\(object.kind).\(name)")
+      }
+    }
+  }
+}
