@@ -79,4 +79,16 @@ struct RulesStepReuseTests {
       }
     }
   }
+
+  @Test("a call's arguments fit inline: no building block takes more than the inline arguments hold")
+  func argumentsFitInline() {
+    for function in BuiltinFunctions.all.values {
+      #expect(function.arity.upperBound <= Arguments.capacity, "\(function.name)")
+    }
+    let values: [Value] = [.string("a"), .boolean(true), .null, .string("d")]
+    let arguments = Arguments(values)
+    #expect(arguments.count == Arguments.capacity)
+    #expect(ValueFormatter.message(arguments[0]) == "a" && ValueFormatter.message(arguments[1]) == "true")
+    #expect(arguments[2].isNull && arguments[3].isNull)
+  }
 }

@@ -30,17 +30,18 @@ struct ModelBridge {
       persons.append(person)
     }
     self.persons = persons
-    var context = EvaluationContext()
+    var holdersByPage: [Int: [Value]] = [:]
     let keys = OwnershipGraph.PageKeys.of(filing)
     for page in filing.coverPages {
-      context.holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
-        personsByPage[$0]
+      holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
+        personsByPage[$0].map { .object($0) }
       }
     }
+    var personsByNameKey: [String: [Value]] = [:]
     for person in persons {
       // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
       guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
-      context.personsByNameKey[key, default: []].append(person)
+      personsByNameKey[key, default: []].append(.object(person))
     }
     let partyList = Parties.of(filing)
     let parties = partyList.map { party in
@@ -58,8 +59,9 @@ struct ModelBridge {
         display: .text(party.name))
     }
     self.parties = parties
-    context.partiesByName = NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties)
-    self.context = context
+    context = EvaluationContext(
+      holdersByPage: holdersByPage, personsByNameKey: personsByNameKey,
+      partiesByName: NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties))
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
       var fields = FieldValues<NoteSlot>(.note)
