@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 import Testing
 
 @testable import BocheckRules
@@ -90,5 +91,43 @@ struct RulesStepReuseTests {
     #expect(arguments.count == Arguments.capacity)
     #expect(ValueFormatter.message(arguments[0]) == "a" && ValueFormatter.message(arguments[1]) == "true")
     #expect(arguments[2].isNull && arguments[3].isNull)
+  }
+
+  @Test("parties matched by a lookup of their keys first are the parties the index of every page matches")
+  func partiesExactKeysFirstAgree() {
+    // Names that share keys ("ALPHA FUND, L.P." and "Alpha Fund LP"), match only as a reader compares them
+    // (a middle initial, a trailing qualifier) or not at all; some pages lack their name or most rows.
+    let names = [
+      "Alpha Fund LP", "ALPHA FUND, L.P.", "Alpha Fund LP (Series A)", "Beta Capital LLC", "Beta Capital, L.L.C.",
+      "John Q. Smith", "John Smith", "Smith John", "Gamma Holdings Ltd", "-", "Delta Partners II LP",
+    ]
+    var random = SplitMix64(seed: 0x7061_7274)
+    var compared = 0
+    var exact = 0
+    for _ in 0..<300 {
+      var pages: [CoverPage] = []
+      for index in 1...random.int(in: 1...5) {
+        let name: String? = random.int(in: 0...9) == 0 ? nil : random.pick(names)
+        var page = SyntheticFiling.page(index, name, aggregate: 100)
+        if random.int(in: 0...3) > 0 {
+          for field in RowField.allCases where page.rows[field] == nil {
+            page.rows[field] = Row(field: field, raw: "x", line: index * 100 + 20, status: .read, value: .text("x"))
+          }
+        }
+        pages.append(page)
+      }
+      let mentions = (0..<random.int(in: 0...5)).map { offset in
+        NamedMention(name: random.pick(names), line: 300 + random.int(in: 0...3) * 10 + offset)
+      }
+      let split = random.int(in: 0...mentions.count)
+      let filing = SyntheticFiling.filing(
+        pages, signers: Array(mentions[..<split]), jointFilers: Array(mentions[split...]))
+      let general = Parties.of(filing, exactKeysFirst: false)
+      #expect(Parties.of(filing, exactKeysFirst: true) == general)
+      compared += general.count
+      exact += general.count { $0.nameMatch == .exact }
+    }
+    // The cases exercise both paths: parties matched exactly and parties matched otherwise or not at all.
+    #expect(exact > 50 && compared - exact > 50, "\(exact) exact of \(compared)")
   }
 }
