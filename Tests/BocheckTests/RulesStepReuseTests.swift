@@ -130,4 +130,25 @@ struct RulesStepReuseTests {
     // The cases exercise both paths: parties matched exactly and parties matched otherwise or not at all.
     #expect(exact > 50 && compared - exact > 50, "\(exact) exact of \(compared)")
   }
+
+  @Test("a value is 40 bytes, aligned to 8, and a number keeps its exact value and its decimals")
+  func valueLayoutAndPlaces() throws {
+    #expect(MemoryLayout<Rational>.alignment == 8)
+    #expect(MemoryLayout<Value>.stride == 40 && MemoryLayout<Value>.alignment == 8)
+    let huge = try Rational(numerator: -Int128.max, denominator: Int128(Int64.max) + 1)
+    for rational in [Rational.zero, Rational(-7), try Rational(numerator: -1, denominator: 3), huge] {
+      for decimals in [nil, 0, 1, 2, 6, 12] as [Int?] {
+        guard case .number(let value, let places) = Value.number(rational, decimals: decimals) else {
+          Issue.record("a number is a number")
+          continue
+        }
+        #expect(value == rational && value.numerator == rational.numerator, "\(rational)")
+        #expect(places.decimals == decimals)
+      }
+    }
+    // The numerator fills both halves and carries the sign; the denominator is 2^63, whose gcd with it is 1.
+    #expect(huge.numerator == -Int128.max && huge.denominator == Int128(Int64.max) + 1)
+    #expect(try Rational(numerator: -6, denominator: -4) == Rational(numerator: 3, denominator: 2))
+    #expect(Set([try Rational(numerator: 2, denominator: 4), try Rational(numerator: 1, denominator: 2)]).count == 1)
+  }
 }
