@@ -337,11 +337,15 @@ enum CheckRunner {
     ///   - program: The check as planned by ``Program/init(_:)``.
     ///   - rule: The rule it belongs to.
     mutating func run(_ program: Program, of rule: Rule) -> [Finding] {
-      // Every variable after the globals starts unknown, as every step starts not computed.
-      frame.variables.removeSubrange(globalCount...)
-      frame.variables.append(contentsOf: repeatElement(.null, count: program.slotCount - globalCount))
-      states.removeAll(keepingCapacity: true)
-      states.append(contentsOf: repeatElement(.pending, count: program.steps.count))
+      // Every variable after the globals starts unknown, as every step starts pending: set in place, as the
+      // frame and the states hold about as many slots from check to check (a slot past the check's last
+      // stays unknown, unread).
+      for slot in globalCount..<frame.variables.count { frame.variables[slot] = .null }
+      while frame.variables.count < program.slotCount { frame.variables.append(.null) }
+      let stepCount = program.steps.count
+      if states.count > stepCount { states.removeLast(states.count - stepCount) }
+      for index in states.indices { states[index] = .pending }
+      while states.count < stepCount { states.append(.pending) }
       var run = Run(
         program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: filingLocation)
       run.iterate(bindingIndex: 0, frame: &frame, states: &states)
