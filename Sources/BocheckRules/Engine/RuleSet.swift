@@ -382,16 +382,30 @@ enum CheckRunner {
       let binding = program.bindings[bindingIndex]
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
       let stepsToForget = program.stepsToForget[bindingIndex]
+      guard bindingIndex + 1 == program.bindings.count else {
+        for item in items {
+          frame.variables[binding.slot] = item
+          for step in stepsToForget { states[step] = .pending }
+          iterate(bindingIndex: bindingIndex + 1, frame: &frame, states: &states)
+        }
+        return
+      }
+      // The innermost binding runs the steps itself, with the steps read from the program once.
+      let steps = program.steps
       for item in items {
         frame.variables[binding.slot] = item
         for step in stepsToForget { states[step] = .pending }
-        iterate(bindingIndex: bindingIndex + 1, frame: &frame, states: &states)
+        runSteps(steps, frame: &frame, states: &states)
       }
     }
 
     /// Runs the steps and the expectation for the current bindings, reusing the steps evaluated for them.
     private mutating func runSteps(frame: inout Frame, states: inout [StepState]) {
-      let steps = program.steps
+      runSteps(program.steps, frame: &frame, states: &states)
+    }
+
+    /// Runs the steps (the program's) and the expectation for the current bindings.
+    private mutating func runSteps(_ steps: [Program.Step], frame: inout Frame, states: inout [StepState]) {
       for index in steps.indices {
         let state = states[index]
         if state == .failed { return }
