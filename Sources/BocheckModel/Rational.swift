@@ -66,9 +66,9 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     guard numerator != Int128.min, denominator != Int128.min else { throw ArithmeticOverflow() }
     let sign: Int128 = denominator < 0 ? -1 : 1
     let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
+    // Divided by their greatest common divisor, the parts are in lowest terms: no second reduction.
     self.init(
-      uncheckedNumerator: sign * numerator / Int128(divisor),
-      denominator: sign * denominator / Int128(divisor))
+      parts: Rational.quotient(sign * numerator, divisor), Rational.quotient(sign * denominator, divisor))
   }
 
   init(uncheckedNumerator: Int128, denominator: Int128) {
@@ -77,11 +77,18 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
       return
     }
     let divisor = Rational.gcd(uncheckedNumerator.magnitude, denominator.magnitude)
-    if divisor > 1 {
-      self.init(parts: uncheckedNumerator / Int128(divisor), denominator / Int128(divisor))
-    } else {
-      self.init(parts: uncheckedNumerator, denominator)
+    self.init(
+      parts: Rational.quotient(uncheckedNumerator, divisor), Rational.quotient(denominator, divisor))
+  }
+
+  /// `value / divisor`, for a divisor that divides the value exactly: in 64 bits when both fit, where the
+  /// processor divides in one instruction (128-bit division is a call into the compiler's runtime).
+  static func quotient(_ value: Int128, _ divisor: UInt128) -> Int128 {
+    if divisor == 1 { return value }
+    if let small = Int64(exactly: value), let smallDivisor = Int64(exactly: divisor) {
+      return Int128(small / smallDivisor)
     }
+    return value / Int128(divisor)
   }
 
   /// The greatest common divisor of `a` and `b`, or 1 when both are zero.
