@@ -63,7 +63,8 @@ enum Parties {
     var completePages: [Int] = []
     // The first complete page of each non-empty key, which the index would match exactly.
     var firstPageByKey: [String: Int] = [:]
-    for page in filing.coverPages where isComplete(page, schedule: filing.schedule) {
+    let scheduleRows = RowField.rows(of: filing.schedule)
+    for page in filing.coverPages where isComplete(page, rows: scheduleRows) {
       guard let name = page.reportingPersonName else { continue }
       let key = NameKey(name)
       completeNames.append((name, key))
@@ -93,7 +94,11 @@ enum Parties {
   ///
   /// The `missing-cover-page` rule states the same test in its own words; a page failing it is a fragment.
   static func isComplete(_ page: CoverPage, schedule: Schedule) -> Bool {
-    let rows = RowField.rows(of: schedule)
+    isComplete(page, rows: RowField.rows(of: schedule))
+  }
+
+  /// Whether a cover page is complete (see ``isComplete(_:schedule:)``), given its schedule's rows.
+  private static func isComplete(_ page: CoverPage, rows: [RowField]) -> Bool {
     // The page's rows are walked rather than looked up field by field: each field is in `rows` at most once.
     var present = 0
     for (field, row) in page.rows where row.status != .missing && rows.contains(field) { present += 1 }

@@ -20,7 +20,9 @@ struct ModelBridge {
   init(filing: Filing, basis: SharesOutstandingBasis?) {
     let schedule = filing.schedule
     // The number of each row on this schedule, in the order of `RowField.allCases`, worked out once per filing.
-    let rowNumbers = RowField.allCases.map { $0.number(in: schedule) }
+    // `RowField.number(in:)` for each field, with the schedule's rows listed once rather than once per field.
+    let scheduleRows = RowField.rows(of: schedule)
+    let rowNumbers = RowField.allCases.map { field in scheduleRows.firstIndex(of: field).map { $0 + 1 } }
     var personsByPage: [Int: ModelObject] = [:]
     var persons: [ModelObject] = []
     for page in filing.coverPages {
@@ -137,9 +139,11 @@ struct ModelBridge {
   /// - Parameters:
   ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
   private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
+    // Row 1's name, looked up once.
+    let name = page.reportingPersonName
     var fields = FieldValues<PersonSlot>(.person)
-    fields[.name] = string(page.reportingPersonName)
-    fields[.nameKey] = string(page.reportingPersonName.map { NameKey($0).text })
+    fields[.name] = string(name)
+    fields[.nameKey] = string(name.map { NameKey($0).text })
     fields[.page] = integer(page.index)
     fields[.line] = integer(page.line)
     fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
@@ -155,7 +159,7 @@ struct ModelBridge {
     return ModelObject(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
-      display: page.reportingPersonName.map { .text($0) } ?? .coverPage(page.index), page: page.index)
+      display: name.map { .text($0) } ?? .coverPage(page.index), page: page.index)
   }
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
