@@ -6,11 +6,48 @@ public struct ArithmeticOverflow: Error, Equatable, Sendable {}
 /// Every comparison of amounts and percents in bocheck is made on rationals, so that no rounding of a
 /// binary floating-point number can make a right filing look wrong or a wrong one look right. Operations
 /// that would overflow throw ``ArithmeticOverflow`` instead of trapping.
+///
+/// The two integers are stored as 64-bit halves, so that a rational is aligned to 8 bytes rather than the 16 of
+/// `Int128`: a value that holds one (a rule engine value) is then 40 bytes rather than 48, and an object's 21
+/// such values fit the allocator's per-thread cache of small blocks. Reading a part joins its halves.
 public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The numerator's low and high 64 bits.
+  private let numeratorLow: UInt64
+  private let numeratorHigh: UInt64
+  /// The denominator's low and high 64 bits.
+  private let denominatorLow: UInt64
+  private let denominatorHigh: UInt64
+
   /// The numerator, carrying the sign.
-  public let numerator: Int128
+  public var numerator: Int128 { Rational.joined(numeratorLow, numeratorHigh) }
   /// The denominator, always positive.
-  public let denominator: Int128
+  public var denominator: Int128 { Rational.joined(denominatorLow, denominatorHigh) }
+
+  /// The integer whose two's-complement bits are `high` then `low`.
+  private static func joined(_ low: UInt64, _ high: UInt64) -> Int128 {
+    Int128(bitPattern: UInt128(high) << 64 | UInt128(low))
+  }
+
+  /// Stores the parts of a rational already in lowest terms with a positive denominator.
+  private init(parts numerator: Int128, _ denominator: Int128) {
+    let numeratorBits = UInt128(bitPattern: numerator)
+    let denominatorBits = UInt128(bitPattern: denominator)
+    numeratorLow = UInt64(truncatingIfNeeded: numeratorBits)
+    numeratorHigh = UInt64(truncatingIfNeeded: numeratorBits >> 64)
+    denominatorLow = UInt64(truncatingIfNeeded: denominatorBits)
+    denominatorHigh = UInt64(truncatingIfNeeded: denominatorBits >> 64)
+  }
+
+  /// Whether two rationals are equal: both are in lowest terms, so their parts are.
+  public static func == (lhs: Rational, rhs: Rational) -> Bool {
+    lhs.numerator == rhs.numerator && lhs.denominator == rhs.denominator
+  }
+
+  /// Hashes the numerator, then the denominator.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(numerator)
+    hasher.combine(denominator)
+  }
 
   /// Zero.
   public static let zero = Rational(uncheckedNumerator: 0, denominator: 1)
@@ -18,8 +55,7 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// Creates a whole number.
   public init(_ value: Int) {
     // A whole number is in lowest terms already.
-    numerator = Int128(value)
-    denominator = 1
+    self.init(parts: Int128(value), 1)
   }
 
   /// Creates `numerator / denominator` in lowest terms.
@@ -30,24 +66,29 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     guard numerator != Int128.min, denominator != Int128.min else { throw ArithmeticOverflow() }
     let sign: Int128 = denominator < 0 ? -1 : 1
     let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
+    // Divided by their greatest common divisor, the parts are in lowest terms: no second reduction.
     self.init(
-      uncheckedNumerator: sign * numerator / Int128(divisor),
-      denominator: sign * denominator / Int128(divisor))
+      parts: Rational.quotient(sign * numerator, divisor), Rational.quotient(sign * denominator, divisor))
   }
 
   init(uncheckedNumerator: Int128, denominator: Int128) {
     guard denominator != 1 else {
-      (self.numerator, self.denominator) = (uncheckedNumerator, 1)
+      self.init(parts: uncheckedNumerator, 1)
       return
     }
     let divisor = Rational.gcd(uncheckedNumerator.magnitude, denominator.magnitude)
-    if divisor > 1 {
-      self.numerator = uncheckedNumerator / Int128(divisor)
-      self.denominator = denominator / Int128(divisor)
-    } else {
-      self.numerator = uncheckedNumerator
-      self.denominator = denominator
+    self.init(
+      parts: Rational.quotient(uncheckedNumerator, divisor), Rational.quotient(denominator, divisor))
+  }
+
+  /// `value / divisor`, for a divisor that divides the value exactly: in 64 bits when both fit, where the
+  /// processor divides in one instruction (128-bit division is a call into the compiler's runtime).
+  static func quotient(_ value: Int128, _ divisor: UInt128) -> Int128 {
+    if divisor == 1 { return value }
+    if let small = Int64(exactly: value), let smallDivisor = Int64(exactly: divisor) {
+      return Int128(small / smallDivisor)
     }
+    return value / Int128(divisor)
   }
 
   /// The greatest common divisor of `a` and `b`, or 1 when both are zero.

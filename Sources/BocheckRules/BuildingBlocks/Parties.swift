@@ -27,7 +27,20 @@ enum Parties {
   /// A party's cover page is the complete page (see ``isComplete(_:schedule:)``) whose row 1 has the same
   /// name key, or else the first complete page whose name matches it as a reader compares names (see
   /// ``NameKey/match(_:_:)``: a middle initial, a trailing qualifier); the match is recorded.
+  ///
+  /// A party whose key is a complete page's is matched by a lookup of its key among the complete pages'
+  /// keys, as ``NameIndex/bestMatch(_:key:)`` matches it first; the index of the complete pages' names, whose
+  /// filing costs more than the rest of this, is made only for a party without such a page.
   static func of(_ filing: Filing) -> [Party] {
+    of(filing, exactKeysFirst: true)
+  }
+
+  /// The parties of a filing (see ``of(_:)``).
+  ///
+  /// - Parameter exactKeysFirst: Whether a party whose key is a complete page's is matched by looking its key
+  ///   up first; `false` asks the index of every complete page's name for every party, the general path the
+  ///   lookup must agree with.
+  static func of(_ filing: Filing, exactKeysFirst: Bool) -> [Party] {
     var byKey: [NameKey: Party] = [:]
     let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
     for (mention, signs) in mentions {
@@ -48,16 +61,28 @@ enum Parties {
     guard !byKey.isEmpty else { return [] }
     var completeNames: [(name: String, key: NameKey)] = []
     var completePages: [Int] = []
-    for page in filing.coverPages where isComplete(page, schedule: filing.schedule) {
+    // The first complete page of each non-empty key, which the index would match exactly.
+    var firstPageByKey: [String: Int] = [:]
+    let scheduleRows = RowField.rows(of: filing.schedule)
+    for page in filing.coverPages where isComplete(page, rows: scheduleRows) {
       guard let name = page.reportingPersonName else { continue }
-      completeNames.append((name, NameKey(name)))
+      let key = NameKey(name)
+      completeNames.append((name, key))
       completePages.append(page.index)
+      if !key.text.isEmpty && firstPageByKey[key.text] == nil { firstPageByKey[key.text] = page.index }
     }
-    let completeIndex = NameIndex(keyed: completeNames, values: completePages)
+    var completeIndex: NameIndex<Int>?
     return byKey.values.map { party in
       var matched = party
+      if exactKeysFirst, let page = firstPageByKey[party.key.text] {
+        matched.coverPage = page
+        matched.nameMatch = .exact
+        return matched
+      }
+      let index = completeIndex ?? NameIndex(keyed: completeNames, values: completePages)
+      completeIndex = index
       // Every name of the party has the key it was filed under.
-      if let best = completeIndex.bestMatch(party.name, key: party.key) {
+      if let best = index.bestMatch(party.name, key: party.key) {
         matched.coverPage = best.value
         matched.nameMatch = best.match
       }
@@ -69,7 +94,11 @@ enum Parties {
   ///
   /// The `missing-cover-page` rule states the same test in its own words; a page failing it is a fragment.
   static func isComplete(_ page: CoverPage, schedule: Schedule) -> Bool {
-    let rows = RowField.rows(of: schedule)
+    isComplete(page, rows: RowField.rows(of: schedule))
+  }
+
+  /// Whether a cover page is complete (see ``isComplete(_:schedule:)``), given its schedule's rows.
+  private static func isComplete(_ page: CoverPage, rows: [RowField]) -> Bool {
     // The page's rows are walked rather than looked up field by field: each field is in `rows` at most once.
     var present = 0
     for (field, row) in page.rows where row.status != .missing && rows.contains(field) { present += 1 }

@@ -20,7 +20,9 @@ struct ModelBridge {
   init(filing: Filing, basis: SharesOutstandingBasis?) {
     let schedule = filing.schedule
     // The number of each row on this schedule, in the order of `RowField.allCases`, worked out once per filing.
-    let rowNumbers = RowField.allCases.map { $0.number(in: schedule) }
+    // `RowField.number(in:)` for each field, with the schedule's rows listed once rather than once per field.
+    let scheduleRows = RowField.rows(of: schedule)
+    let rowNumbers = RowField.allCases.map { field in scheduleRows.firstIndex(of: field).map { $0 + 1 } }
     var personsByPage: [Int: ModelObject] = [:]
     var persons: [ModelObject] = []
     for page in filing.coverPages {
@@ -30,17 +32,18 @@ struct ModelBridge {
       persons.append(person)
     }
     self.persons = persons
-    var context = EvaluationContext()
+    var holdersByPage: [Int: [Value]] = [:]
     let keys = OwnershipGraph.PageKeys.of(filing)
     for page in filing.coverPages {
-      context.holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
-        personsByPage[$0]
+      holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
+        personsByPage[$0].map { .object($0) }
       }
     }
+    var personsByNameKey: [String: [Value]] = [:]
     for person in persons {
       // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
       guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
-      context.personsByNameKey[key, default: []].append(person)
+      personsByNameKey[key, default: []].append(.object(person))
     }
     let partyList = Parties.of(filing)
     let parties = partyList.map { party in
@@ -58,8 +61,9 @@ struct ModelBridge {
         display: .text(party.name))
     }
     self.parties = parties
-    context.partiesByName = NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties)
-    self.context = context
+    context = EvaluationContext(
+      holdersByPage: holdersByPage, personsByNameKey: personsByNameKey,
+      partiesByName: NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties))
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
       var fields = FieldValues<NoteSlot>(.note)
@@ -135,9 +139,11 @@ struct ModelBridge {
   /// - Parameters:
   ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
   private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
+    // Row 1's name, looked up once.
+    let name = page.reportingPersonName
     var fields = FieldValues<PersonSlot>(.person)
-    fields[.name] = string(page.reportingPersonName)
-    fields[.nameKey] = string(page.reportingPersonName.map { NameKey($0).text })
+    fields[.name] = string(name)
+    fields[.nameKey] = string(name.map { NameKey($0).text })
     fields[.page] = integer(page.index)
     fields[.line] = integer(page.line)
     fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
@@ -153,7 +159,7 @@ struct ModelBridge {
     return ModelObject(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
-      display: page.reportingPersonName.map { .text($0) } ?? .coverPage(page.index), page: page.index)
+      display: name.map { .text($0) } ?? .coverPage(page.index), page: page.index)
   }
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).

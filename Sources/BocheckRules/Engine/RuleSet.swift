@@ -234,6 +234,10 @@ enum CheckRunner {
     /// For each binding, the steps whose values change when it moves to its next element: those whose level
     /// is beyond its position.
     let stepsToForget: [[Int]]
+    /// For each step, whether it is evaluated for every binding whatever its level: a `let:` whose slot
+    /// another `let:` or a binding also sets, so that the slot may no longer hold its value when the step
+    /// would be reused. The rule files' parser gives every name a slot of its own, so no step of theirs is.
+    let reevaluated: [Bool]
     /// The condition that must hold.
     let expectation: ResolvedExpression
     /// What a finding points at.
@@ -280,6 +284,10 @@ enum CheckRunner {
       stepsToForget = check.bindings.indices.map { position in
         steps.indices.filter { steps[$0].level > position }
       }
+      reevaluated = steps.map { step in
+        guard let slot = step.slot else { return false }
+        return steps.count { $0.slot == slot } > 1 || bindings.contains { $0.slot == slot }
+      }
       expectation = resolver.resolve(check.expectation)
       target = resolver.resolve(check.target)
       message = ResolvedMessage(check.message, resolver: resolver)
@@ -290,8 +298,18 @@ enum CheckRunner {
     }
   }
 
-  /// Runs the checks of the rules over one filing, one after the other, in one frame and one list of computed
-  /// steps, which each check clears and sizes for itself instead of allocating its own.
+  /// Where a step stands for the current bindings.
+  enum StepState: UInt8 {
+    /// Not evaluated since a binding it depends on moved on.
+    case pending
+    /// Evaluated: a `let:` whose value its slot holds, or a condition that holds.
+    case passed
+    /// A condition that does not hold (false or unknown).
+    case failed
+  }
+
+  /// Runs the checks of the rules over one filing, one after the other, in one frame and one list of step
+  /// states, which each check clears and sizes for itself instead of allocating its own.
   struct Runner {
     /// How many variables are the globals, which every check shares.
     private let globalCount: Int
@@ -299,14 +317,18 @@ enum CheckRunner {
     private let filingLocation: SourceLocation?
     /// The variables, the globals first, and the filters' elements.
     private var frame: Frame
-    /// The values of the running check's steps computed for the bindings they depend on.
-    private var computed: [Value?] = []
+    /// Where the running check's steps stand for the bindings they depend on.
+    private var states: [StepState] = []
 
     /// A runner over a filing's objects.
     init(bridge: ModelBridge) {
       globalCount = bridge.globals.count
       filingLocation = bridge.filing.location
       frame = Frame(variables: bridge.globals, context: bridge.context)
+      // Buffers of their own from the start: the optimizer makes an array unique before a loop that may
+      // write it, and making the shared empty array unique allocates, for every binding of a check whose
+      // steps never write it.
+      states.reserveCapacity(16)
     }
 
     /// The findings of one check: one for each binding of its variables for which `expect` is false.
@@ -315,20 +337,24 @@ enum CheckRunner {
     ///   - program: The check as planned by ``Program/init(_:)``.
     ///   - rule: The rule it belongs to.
     mutating func run(_ program: Program, of rule: Rule) -> [Finding] {
-      // Every variable after the globals starts unknown, as every step starts not computed.
-      frame.variables.removeSubrange(globalCount...)
-      frame.variables.append(contentsOf: repeatElement(.null, count: program.slotCount - globalCount))
-      computed.removeAll(keepingCapacity: true)
-      computed.append(contentsOf: repeatElement(nil, count: program.steps.count))
+      // Every variable after the globals starts unknown, as every step starts pending: set in place, as the
+      // frame and the states hold about as many slots from check to check (a slot past the check's last
+      // stays unknown, unread).
+      for slot in globalCount..<frame.variables.count { frame.variables[slot] = .null }
+      while frame.variables.count < program.slotCount { frame.variables.append(.null) }
+      let stepCount = program.steps.count
+      if states.count > stepCount { states.removeLast(states.count - stepCount) }
+      for index in states.indices { states[index] = .pending }
+      while states.count < stepCount { states.append(.pending) }
       var run = Run(
         program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: filingLocation)
-      run.iterate(bindingIndex: 0, frame: &frame, computed: &computed)
+      run.iterate(bindingIndex: 0, frame: &frame, states: &states)
       return run.findings
     }
   }
 
-  /// One check being run over one filing, with the variables, set in place as the bindings advance, and the
-  /// values of steps computed for the current bindings: the check and the findings.
+  /// One check being run over one filing, with the variables, set in place as the bindings advance, and where
+  /// its steps stand for the current bindings: the check and the findings.
   private struct Run {
     let program: Program
     /// The id and severity of the rule the check belongs to.
@@ -342,43 +368,58 @@ enum CheckRunner {
     /// steps and the expectation.
     ///
     /// A `let:` is only read by the steps after it, which set it again for every binding first, so the
-    /// variables are set in place rather than copied for each binding.
+    /// variables are set in place rather than copied for each binding. A `let:` evaluated for the current
+    /// bindings leaves its value in its slot, where the next binding that does not change it finds it.
     ///
     /// - Parameters:
     ///   - frame: The variables.
-    ///   - computed: The values of steps computed for the bindings they depend on, by index in
-    ///     ``Program/steps``.
-    mutating func iterate(bindingIndex: Int, frame: inout Frame, computed: inout [Value?]) {
+    ///   - states: Where each step stands for the bindings it depends on, by index in ``Program/steps``.
+    mutating func iterate(bindingIndex: Int, frame: inout Frame, states: inout [StepState]) {
       guard bindingIndex < program.bindings.count else {
-        runSteps(frame: &frame, computed: &computed)
+        runSteps(frame: &frame, states: &states)
         return
       }
       let binding = program.bindings[bindingIndex]
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
       let stepsToForget = program.stepsToForget[bindingIndex]
+      guard bindingIndex + 1 == program.bindings.count else {
+        for item in items {
+          frame.variables[binding.slot] = item
+          for step in stepsToForget { states[step] = .pending }
+          iterate(bindingIndex: bindingIndex + 1, frame: &frame, states: &states)
+        }
+        return
+      }
+      // The innermost binding runs the steps itself, with the steps read from the program once.
+      let steps = program.steps
       for item in items {
         frame.variables[binding.slot] = item
-        for step in stepsToForget { computed[step] = nil }
-        iterate(bindingIndex: bindingIndex + 1, frame: &frame, computed: &computed)
+        for step in stepsToForget { states[step] = .pending }
+        runSteps(steps, frame: &frame, states: &states)
       }
     }
 
-    /// Runs the steps and the expectation for the current bindings, reusing the values of steps computed
-    /// for them.
-    private mutating func runSteps(frame: inout Frame, computed: inout [Value?]) {
-      let steps = program.steps
+    /// Runs the steps and the expectation for the current bindings, reusing the steps evaluated for them.
+    private mutating func runSteps(frame: inout Frame, states: inout [StepState]) {
+      runSteps(program.steps, frame: &frame, states: &states)
+    }
+
+    /// Runs the steps (the program's) and the expectation for the current bindings.
+    private mutating func runSteps(_ steps: [Program.Step], frame: inout Frame, states: inout [StepState]) {
       for index in steps.indices {
-        let value: Value
-        if let known = computed[index] {
-          value = known
-        } else {
-          value = Evaluator.evaluate(steps[index].expression, in: &frame)
-          computed[index] = value
-        }
-        if let slot = steps[index].slot {
-          frame.variables[slot] = value
-        } else {
-          guard case .boolean(true) = value else { return }
+        let state = states[index]
+        if state == .failed { return }
+        if state == .pending || program.reevaluated[index] {
+          let value = Evaluator.evaluate(steps[index].expression, in: &frame)
+          if let slot = steps[index].slot {
+            frame.variables[slot] = value
+            states[index] = .passed
+          } else if case .boolean(true) = value {
+            states[index] = .passed
+          } else {
+            states[index] = .failed
+            return
+          }
         }
       }
       guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }

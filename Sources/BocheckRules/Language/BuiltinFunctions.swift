@@ -11,7 +11,7 @@ struct BuiltinFunction: Sendable {
   /// The result type for the given argument types, or an error saying which argument is wrong.
   let resultType: @Sendable ([ValueType]) throws(ExpressionTypeError) -> ValueType
   /// Computes the result; never traps, gives `null` for what it cannot know.
-  let evaluate: @Sendable ([Value], EvaluationContext) -> Value
+  let evaluate: @Sendable (Arguments, EvaluationContext) -> Value
 }
 
 /// The general building blocks of the rule language: arithmetic over lists, rounding, names, CUSIPs, the
@@ -292,7 +292,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, context in
         guard case .object(let person) = arguments[0], let page = person.page else { return .null }
-        return .list((context.holdersByPage[page] ?? []).map { .object($0) })
+        return .list(context.holdersByPage[page] ?? [])
       }),
     BuiltinFunction(
       name: "personsNamed", arity: 1...1,
@@ -305,7 +305,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, context in
         guard let key = text(arguments[0]) else { return .null }
-        return .list((context.personsByNameKey[key] ?? []).map { .object($0) })
+        return .list(context.personsByNameKey[key] ?? [])
       }),
     BuiltinFunction(
       name: "partiesNamed", arity: 1...1,

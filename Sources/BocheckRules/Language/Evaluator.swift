@@ -1,15 +1,68 @@
 import BocheckModel
 
 /// What the building blocks need from the filing being checked, beyond the values they are given.
-struct EvaluationContext: Sendable {
-  /// The holders of each person (see ``OwnershipGraph``), by the person's 1-based page.
-  var holdersByPage: [Int: [ModelObject]] = [:]
-  /// The persons whose row 1 has each name key, in page order: an index, so that a rule that looks for a
-  /// person's namesakes does not filter every person for every person.
-  var personsByNameKey: [String: [ModelObject]] = [:]
+///
+/// It is a class: every call of a building block is given it, and passing it on costs one reference count
+/// where copying its tables cost one each.
+final class EvaluationContext: Sendable {
+  /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page.
+  let holdersByPage: [Int: [Value]]
+  /// The persons whose row 1 has each name key, as person objects in page order: an index, so that a rule
+  /// that looks for a person's namesakes does not filter every person for every person.
+  let personsByNameKey: [String: [Value]]
   /// The parties by their names, in line order: an index, so that a rule that looks for a person's
   /// signature does not compare every party's name with every person's.
-  var partiesByName = NameIndex<ModelObject>([])
+  let partiesByName: NameIndex<ModelObject>
+
+  /// A context with these tables; each is empty by default.
+  init(
+    holdersByPage: [Int: [Value]] = [:], personsByNameKey: [String: [Value]] = [:],
+    partiesByName: NameIndex<ModelObject> = NameIndex<ModelObject>([])
+  ) {
+    self.holdersByPage = holdersByPage
+    self.personsByNameKey = personsByNameKey
+    self.partiesByName = partiesByName
+  }
+}
+
+/// The values of a call's arguments, kept inline so that a call allocates no array for them.
+///
+/// No building block takes more than three arguments (see ``BuiltinFunctions``).
+struct Arguments {
+  private var first = Value.null
+  private var second = Value.null
+  private var third = Value.null
+  /// How many arguments were appended.
+  private(set) var count = 0
+
+  /// The most arguments a call can have.
+  static let capacity = 3
+
+  /// Arguments with these values (at most ``capacity``).
+  init(_ values: [Value] = []) {
+    for value in values { append(value) }
+  }
+
+  /// The argument at a 0-based position; `null` past the last.
+  subscript(index: Int) -> Value {
+    switch index {
+    case 0: return first
+    case 1: return second
+    case 2: return third
+    default: return .null
+    }
+  }
+
+  /// Adds the next argument; one past ``capacity`` is dropped, as the type checker lets no call have it.
+  mutating func append(_ value: Value) {
+    switch count {
+    case 0: first = value
+    case 1: second = value
+    case 2: third = value
+    default: return
+    }
+    count += 1
+  }
 }
 
 /// The values an expression sees while it is evaluated: the check's variables by slot and the elements of
@@ -26,6 +79,8 @@ struct Frame: Sendable {
   init(variables: [Value], context: EvaluationContext) {
     self.variables = variables
     self.context = context
+    // A buffer of its own, so that a filter's first push does not allocate (see ``CheckRunner/Runner``).
+    elements.reserveCapacity(4)
   }
 }
 
@@ -65,8 +120,8 @@ enum Evaluator {
       return member(frame.variables[slot], field)
     case .filter(let base, let condition):
       guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
-      // The kept elements are copied only from the first element left out: a filter that keeps every
-      // element gives the list itself.
+      // The kept elements are copied only from the first element left out, into a buffer that holds them
+      // all: a filter that keeps every element gives the list itself.
       var kept: [Value]?
       frame.elements.append(.null)
       defer { frame.elements.removeLast() }
@@ -75,14 +130,19 @@ enum Evaluator {
         frame.elements[slot] = item
         switch evaluate(condition, in: &frame) {
         case .boolean(true): kept?.append(item)
-        case .boolean(false): if kept == nil { kept = Array(items[..<index]) }
+        case .boolean(false):
+          if kept == nil {
+            var buffer: [Value] = []
+            buffer.reserveCapacity(items.count - 1)
+            buffer.append(contentsOf: items[..<index])
+            kept = buffer
+          }
         default: return .null
         }
       }
       return .list(kept ?? items)
     case .call(let function, let arguments):
-      var values: [Value] = []
-      values.reserveCapacity(arguments.count)
+      var values = Arguments()
       for argument in arguments { values.append(evaluate(argument, in: &frame)) }
       return function.evaluate(values, frame.context)
     case .unary(.negate, let operand):
@@ -149,6 +209,7 @@ enum Evaluator {
     case .object(let object): return field.value(in: object) ?? .null
     case .list(let items):
       var result: [Value] = []
+      result.reserveCapacity(items.count)
       for item in items {
         let value = member(item, field)
         if case .list(let inner) = value { result.append(contentsOf: inner) } else { result.append(value) }

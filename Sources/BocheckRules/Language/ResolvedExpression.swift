@@ -93,29 +93,37 @@ struct TextSet: Sendable, CustomReflectable {
   var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
 }
 
-/// A field name with its slot in each kind of object, so that reading it from an object is one array access.
+/// A field name resolved to its slot in each kind of object, so that reading it from an object is one array
+/// access.
+///
+/// The slots are packed one byte per kind into one integer, so that the access is copied without a reference
+/// count (an expression that holds it is read without retaining a name or an array).
 struct FieldAccess: Sendable {
-  /// The field's name.
-  let name: String
-  /// The field's slot by ``ObjectKind/ordinal``, or -1 for a kind without the field.
-  private let slots: [Int]
+  /// The field's slot in each kind, one byte per kind at bit `8 * kind.ordinal`; ``absent`` for a kind without
+  /// the field.
+  private let packedSlots: UInt64
+
+  /// The byte of a kind that has no such field.
+  private static let absent: UInt64 = 0xFF
 
   /// The slots of a field in every kind.
   init(_ name: String) {
     if let known = FieldAccess.byName[name] {
       self = known
     } else {
-      self.init(computing: name)
+      self.init(slots: ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 })
     }
   }
 
-  private init(computing name: String) {
-    self.init(name: name, slots: ObjectKind.allCases.map { ModelSchema.slot(of: name, in: $0) ?? -1 })
-  }
-
-  private init(name: String, slots: [Int]) {
-    self.name = name
-    self.slots = slots
+  /// The access of a field with these slots by ``ObjectKind/ordinal`` (-1 for a kind without the field).
+  private init(slots: [Int]) {
+    var packed: UInt64 = 0
+    for (ordinal, slot) in slots.enumerated() {
+      // Every kind has fewer than 255 fields (see ``ModelSchema``), so a slot fits in its byte.
+      let byte = slot >= 0 && slot < Int(FieldAccess.absent) ? UInt64(slot) : FieldAccess.absent
+      packed |= byte << (8 * UInt64(ordinal))
+    }
+    packedSlots = packed
   }
 
   /// The access of every field of some kind, worked out once: each kind's fields in slot order, written into
@@ -127,17 +135,24 @@ struct FieldAccess: Sendable {
         slotsByName[name, default: Array(repeating: -1, count: ObjectKind.allCases.count)][kind.ordinal] = slot
       }
     }
-    return Dictionary(
-      uniqueKeysWithValues: slotsByName.map { name, slots in (name, FieldAccess(name: name, slots: slots)) })
+    return slotsByName.mapValues { FieldAccess(slots: $0) }
   }()
 
+  /// The field's slot in objects of a kind, or `nil` when the kind has no such field.
+  @inline(__always)
+  private func slot(in kind: ObjectKind) -> Int? {
+    let byte = (packedSlots >> (8 * UInt64(kind.ordinal))) & 0xFF
+    return byte == FieldAccess.absent ? nil : Int(byte)
+  }
+
   /// Whether some kind of object has the field.
-  var isField: Bool { slots.contains { $0 >= 0 } }
+  var isField: Bool { ObjectKind.allCases.contains { slot(in: $0) != nil } }
 
   /// The field's value in an object, or `nil` when the object's kind has no such field.
+  @inline(__always)
   func value(in object: ModelObject) -> Value? {
-    let slot = slots[object.kind.ordinal]
-    return slot < 0 ? nil : object.fields[slot]
+    guard let slot = slot(in: object.kind) else { return nil }
+    return object.fields[slot]
   }
 }
 

@@ -9,14 +9,35 @@ enum Value: Sendable {
   case null
   /// `true` or `false`.
   case boolean(Bool)
-  /// An exact number; `decimals` is the precision to print it with, when known (a printed percent keeps its own).
-  case number(Rational, decimals: Int?)
+  /// An exact number and the precision to print it with, when known (a printed percent keeps its own); made
+  /// and read with ``number(_:decimals:)``.
+  case number(Rational, places: Places)
   /// Text.
   case string(String)
   /// A list of values.
   case list([Value])
   /// An object of the model: a filing, a person, a row, ...
   case object(ModelObject)
+
+  /// The decimals a number prints with, or none, in one byte: a value that holds a number is then 40 bytes,
+  /// not 48 (see ``Rational``).
+  struct Places: Sendable {
+    /// The decimals, or -1 for none.
+    private let stored: Int8
+
+    /// The given decimals (clamped to 0...127: a printed number has at most 12), or none.
+    init(_ decimals: Int?) {
+      stored = decimals.map { Int8(clamping: max(0, $0)) } ?? -1
+    }
+
+    /// The decimals, or `nil` when the number prints with the decimals it needs.
+    var decimals: Int? { stored < 0 ? nil : Int(stored) }
+  }
+
+  /// An exact number; `decimals` is the precision to print it with, when known (a printed percent keeps its own).
+  static func number(_ value: Rational, decimals: Int?) -> Value {
+    .number(value, places: Places(decimals))
+  }
 
   /// Whether the value is unknown.
   var isNull: Bool {
@@ -30,7 +51,7 @@ enum Value: Sendable {
   ///   unknown.
   var numeric: (value: Rational, decimals: Int?)?? {
     switch self {
-    case .number(let value, let decimals): return .some((value, decimals))
+    case .number(let value, let places): return .some((value, places.decimals))
     case .object(let object) where object.kind == .row: return .some(object.number)
     default: return nil
     }
@@ -225,7 +246,7 @@ enum ValueFormatter {
     switch value {
     case .null: return "?"
     case .boolean(let flag): return flag ? "true" : "false"
-    case .number(let number, let decimals): return self.number(number, decimals: decimals, grouping: grouping)
+    case .number(let number, let places): return self.number(number, decimals: places.decimals, grouping: grouping)
     case .string(let text): return text
     case .list(let items): return join(items.map { format($0, grouping: grouping) })
     case .object(let object):

@@ -1,0 +1,44 @@
+import BocheckSeeded
+import Testing
+
+@testable import BocheckModel
+
+/// A rational's parts are divided by their greatest common divisor in 64 bits when they fit, and the result is
+/// the 128-bit division's.
+@Suite("Rationals: the 64-bit quotient")
+struct RationalQuotientTests {
+  @Test("the quotient in 64 bits is the quotient in 128 bits, on seeded values that fit and that do not")
+  func quotientAgreesWith128Bits() {
+    var random = SplitMix64(seed: 0x7175_6f74)
+    var small = 0
+    for _ in 0..<5_000 {
+      // A divisor and a multiple of it, each of up to 127 bits, some of them fitting 64 bits, some negative.
+      let divisorBits = random.int(in: 0...70)
+      let divisor = max(1, UInt128(random.next()) >> (64 - min(divisorBits, 64)) | (divisorBits > 64 ? 1 << 64 : 0))
+      let factor = Int128(truncatingIfNeeded: random.next() >> UInt64(random.int(in: 0...63)))
+      let (product, overflow) = factor.multipliedReportingOverflow(by: Int128(divisor))
+      guard !overflow else { continue }
+      let value = random.int(in: 0...1) == 0 ? product : -product
+      if Int64(exactly: value) != nil && Int64(exactly: divisor) != nil { small += 1 }
+      #expect(Rational.quotient(value, divisor) == value / Int128(divisor), "\(value) / \(divisor)")
+    }
+    #expect(Rational.quotient(Int128(Int64.min), 1) == Int128(Int64.min))
+    #expect(Rational.quotient(Int128(Int64.min), 2) == Int128(Int64.min) / 2)
+    #expect(small > 1_000)
+  }
+
+  @Test("a rational made of any parts is in lowest terms with a positive denominator")
+  func rationalsAreReduced() throws {
+    var random = SplitMix64(seed: 0x6c6f_7774)
+    for _ in 0..<2_000 {
+      let numerator = Int128(Int64(bitPattern: random.next()) >> random.int(in: 0...62))
+      var denominator = Int128(Int64(bitPattern: random.next()) >> random.int(in: 0...62))
+      if denominator == 0 { denominator = 1 }
+      let rational = try Rational(numerator: numerator, denominator: denominator)
+      #expect(rational.denominator > 0)
+      #expect(
+        Rational.gcd(rational.numerator.magnitude, rational.denominator.magnitude) == 1 || rational.numerator == 0)
+      #expect(rational.numerator * denominator == numerator * rational.denominator, "\(numerator)/\(denominator)")
+    }
+  }
+}
