@@ -39,6 +39,8 @@ struct CaptionSlot {
 struct CoverPageAssembler {
   /// The schedule whose row numbering applies.
   let schedule: Schedule
+  /// The row values parsed so far, shared by every page of the filing.
+  private let parsed = ParsedValueMemo()
 
   /// The assembled pages and the notes made while assembling them.
   struct Result {
@@ -233,7 +235,7 @@ struct CoverPageAssembler {
     guard let value = logicalValues(of: slot).first else { return false }
     switch slot.field.valueKind {
     case .amount, .percent:
-      return ValueParsers.parse(value.text, for: slot.field).isValue
+      return parsed.parse(value.text, for: slot.field).isValue
     case .codes:
       return ValueParsers.looksLikeCodes(value.text)
     case .text, .checkbox, .groupBoxes:
@@ -382,7 +384,7 @@ struct CoverPageAssembler {
   }
 
   private func makeRow(_ slot: CaptionSlot, _ value: ValueFragment) -> Row {
-    switch ValueParsers.parse(value.text, for: slot.field) {
+    switch parsed.parse(value.text, for: slot.field) {
     case .value(let parsed):
       return Row(
         field: slot.field, raw: value.text, line: value.line, column: value.column, status: .read, value: parsed)
