@@ -1,0 +1,85 @@
+import BocheckModel
+
+/// What one filing's row texts read as, each distinct text worked out once per kind of row.
+///
+/// A cover page prints the same value in several rows (sole voting and sole dispositive power, the
+/// aggregate amount), and a filing repeats its pages for every reporting person: an amount such as
+/// "8,221,764 shares of common stock, consisting of (i) ..." is read ten times or more. The steps that read
+/// a row's text (parsing it, telling caption words from it) are pure functions of the text and of the kind
+/// of row, so each is worked out once per distinct pair and its result handed out again.
+final class RowTextMemo {
+  /// What a step's result depends on: the text and how the row reads its value.
+  private struct Key: Hashable {
+    /// The text as given to the step.
+    let text: String
+    /// How the row reads its value, as a small number: 0 for row 1 (a name), else its kind of value.
+    ///
+    /// A number rather than the ``RowValueKind`` itself: the kind, having raw values, would hash and
+    /// compare as its raw value's text.
+    let rowKind: Int
+
+    init(_ text: String, _ field: RowField) {
+      self.text = text
+      guard field != .reportingPersonName else {
+        rowKind = 0
+        return
+      }
+      switch field.valueKind {
+      case .text: rowKind = 1
+      case .amount: rowKind = 2
+      case .percent: rowKind = 3
+      case .checkbox: rowKind = 4
+      case .codes: rowKind = 5
+      case .groupBoxes: rowKind = 6
+      }
+    }
+  }
+
+  /// The parsed values found so far.
+  private var parsed: [Key: ParsedValue] = [:]
+  /// Whether a fragment is caption words only, for the fragments met so far.
+  private var captionOnly: [Key: Bool] = [:]
+  /// The fragments' texts with their caption words cut (the text left and the characters cut from its
+  /// start), `nil` when nothing is left, for the fragments met so far.
+  private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)?] = [:]
+
+  /// The value a row's text reads as, the same as ``ValueParsers/parse(_:for:)`` gives.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed, wrapped lines joined by single spaces.
+  ///   - field: The row it belongs to.
+  func parse(_ text: String, for field: RowField) -> ParsedValue {
+    Self.remembered(Key(text, field), in: &parsed) { ValueParsers.parse(text, for: field) }
+  }
+
+  /// Whether a fragment's text is nothing but caption words in a row of this kind, as `compute` tells.
+  ///
+  /// - Parameters:
+  ///   - text: The fragment's text.
+  ///   - field: The row the fragment follows.
+  ///   - compute: Works the answer out from the text and the row alone.
+  func isCaptionOnly(_ text: String, of field: RowField, _ compute: () -> Bool) -> Bool {
+    Self.remembered(Key(text, field), in: &captionOnly, compute)
+  }
+
+  /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
+  ///
+  /// - Parameters:
+  ///   - text: The fragment's text.
+  ///   - field: The row the fragment belongs to.
+  ///   - compute: Works the result out from the text and the row alone: the text left and how many
+  ///     characters were cut from its start, or `nil` when nothing is left.
+  func withoutCaptionWords(
+    _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
+  ) -> (text: String, cutFromStart: Int)? {
+    Self.remembered(Key(text, field), in: &withoutCaptionWords, compute)
+  }
+
+  /// The result kept for a key, worked out and kept at the first call.
+  private static func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ compute: () -> Value) -> Value {
+    if let known = table[key] { return known }
+    let value = compute()
+    table[key] = value
+    return value
+  }
+}
