@@ -8,31 +8,46 @@ import BocheckModel
 /// a row's text (parsing it, telling caption words from it) are pure functions of the text and of the kind
 /// of row, so each is worked out once per distinct pair and its result handed out again.
 final class RowTextMemo {
-  /// What a step's result depends on: the text and how the row reads its value.
+  /// What a step's result depends on: the text, byte for byte, and how the row reads its value.
+  ///
+  /// The text is compared byte for byte: canonically equivalent texts of other bytes ("é" precomposed and "e"
+  /// with a combining accent) are read each as printed (``ExactTextKey``). It is hashed as a String, which
+  /// equal bytes hash alike: these texts are short, and a digest worked out ahead would cost a second hash.
   private struct Key: Hashable {
     /// The text as given to the step.
     let text: String
-    /// How the row reads its value, as a small number: 0 for row 1 (a name), else its kind of value.
-    ///
-    /// A number rather than the ``RowValueKind`` itself: the kind, having raw values, would hash and
-    /// compare as its raw value's text.
+    /// How the row reads its value (``RowTextMemo/rowKind(_:)``).
     let rowKind: Int
 
-    init(_ text: String, _ field: RowField) {
-      self.text = text
-      guard field != .reportingPersonName else {
-        rowKind = 0
-        return
-      }
-      switch field.valueKind {
-      case .text: rowKind = 1
-      case .amount: rowKind = 2
-      case .percent: rowKind = 3
-      case .checkbox: rowKind = 4
-      case .codes: rowKind = 5
-      case .groupBoxes: rowKind = 6
-      }
+    static func == (lhs: Key, rhs: Key) -> Bool {
+      lhs.rowKind == rhs.rowKind && ExactTextKey.sameBytes(lhs.text, rhs.text)
     }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(text)
+      hasher.combine(rowKind)
+    }
+  }
+
+  /// How a row reads its value, as a small number: 0 for row 1 (a name), else its kind of value.
+  ///
+  /// A number rather than the ``RowValueKind`` itself: the kind, having raw values, would hash and compare as
+  /// its raw value's text.
+  private static func rowKind(_ field: RowField) -> Int {
+    guard field != .reportingPersonName else { return 0 }
+    switch field.valueKind {
+    case .text: return 1
+    case .amount: return 2
+    case .percent: return 3
+    case .checkbox: return 4
+    case .codes: return 5
+    case .groupBoxes: return 6
+    }
+  }
+
+  /// The key of a text read in a row.
+  private static func key(_ text: String, _ field: RowField) -> Key {
+    Key(text: text, rowKind: rowKind(field))
   }
 
   /// The parsed values found so far.
@@ -49,7 +64,7 @@ final class RowTextMemo {
   ///   - text: The value as printed, wrapped lines joined by single spaces.
   ///   - field: The row it belongs to.
   func parse(_ text: String, for field: RowField) -> ParsedValue {
-    Self.remembered(Key(text, field), in: &parsed) { ValueParsers.parse(text, for: field) }
+    Self.remembered(Self.key(text, field), in: &parsed) { ValueParsers.parse(text, for: field) }
   }
 
   /// Whether a fragment's text is nothing but caption words in a row of this kind, as `compute` tells.
@@ -59,7 +74,7 @@ final class RowTextMemo {
   ///   - field: The row the fragment follows.
   ///   - compute: Works the answer out from the text and the row alone.
   func isCaptionOnly(_ text: String, of field: RowField, _ compute: () -> Bool) -> Bool {
-    Self.remembered(Key(text, field), in: &captionOnly, compute)
+    Self.remembered(Self.key(text, field), in: &captionOnly, compute)
   }
 
   /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
@@ -72,7 +87,7 @@ final class RowTextMemo {
   func withoutCaptionWords(
     _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
   ) -> (text: String, cutFromStart: Int)? {
-    Self.remembered(Key(text, field), in: &withoutCaptionWords, compute)
+    Self.remembered(Self.key(text, field), in: &withoutCaptionWords, compute)
   }
 
   /// The result kept for a key, worked out and kept at the first call.

@@ -83,4 +83,15 @@ import Testing
     #expect(rows[0]?.column == rows[1]?.column)
     #expect(rows[0]?.line != rows[1]?.line)
   }
+
+  @Test func canonicallyEquivalentTextsAreReadEachAsPrinted() {
+    // Equal as Strings, different bytes: each keeps its own bytes.
+    let memo = RowTextMemo()
+    _ = memo.parse("Caf\u{E9}", for: .citizenshipOrOrganization)
+    guard case .value(.text(let text)) = memo.parse("Cafe\u{301}", for: .citizenshipOrOrganization) else {
+      Issue.record("not read as text")
+      return
+    }
+    #expect(Array(text.utf8) == Array("Cafe\u{301}".utf8))
+  }
 }
