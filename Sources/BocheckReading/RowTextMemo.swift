@@ -51,12 +51,12 @@ final class RowTextMemo {
   }
 
   /// The parsed values found so far.
-  private var parsed: [Key: ParsedValue] = [:]
+  private var parsed: [Key: ParsedValue?] = [:]
   /// Whether a fragment is caption words only, for the fragments met so far.
-  private var captionOnly: [Key: Bool] = [:]
+  private var captionOnly: [Key: Bool?] = [:]
   /// The fragments' texts with their caption words cut (the text left and the characters cut from its
   /// start), `nil` when nothing is left, for the fragments met so far.
-  private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)?] = [:]
+  private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)??] = [:]
 
   /// The value a row's text reads as, the same as ``ValueParsers/parse(_:for:)`` gives.
   ///
@@ -91,10 +91,18 @@ final class RowTextMemo {
   }
 
   /// The result kept for a key, worked out and kept at the first call.
-  private static func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ compute: () -> Value) -> Value {
-    if let known = table[key] { return known }
+  ///
+  /// The key's entry is reached once, whether it holds a result or not: through the dictionary's slot for
+  /// the key, made empty when missing, which the result then fills.
+  private static func remembered<Value>(_ key: Key, in table: inout [Key: Value?], _ compute: () -> Value) -> Value {
+    remembered(in: &table[key, default: nil], compute)
+  }
+
+  /// The result a slot holds, or the one `compute` works out, kept in the slot.
+  private static func remembered<Value>(in slot: inout Value?, _ compute: () -> Value) -> Value {
+    if let known = slot { return known }
     let value = compute()
-    table[key] = value
+    slot = value
     return value
   }
 }

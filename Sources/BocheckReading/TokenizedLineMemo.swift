@@ -7,7 +7,7 @@
 /// bytes, so a line met again is its first tokenizing with the number changed.
 struct TokenizedLineMemo {
   /// The lines tokenized so far, by text, each with the number it was first met at.
-  private var lines: [ExactTextKey: TokenizedLine] = [:]
+  private var lines: [ExactTextKey: TokenizedLine?] = [:]
 
   /// Tokenizes a line, or hands out the tokens of the same text met before at the line's number.
   ///
@@ -17,12 +17,22 @@ struct TokenizedLineMemo {
   ///   - source: The lines, to tell where in the source file a token stands.
   mutating func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
     // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
-    guard source.origins == nil else { return LineTokenizer.tokenize(line, number: number, source: source) }
+    // An empty line is told sooner than it is looked up.
+    guard source.origins == nil, !line.isEmpty else {
+      return LineTokenizer.tokenize(line, number: number, source: source)
+    }
     // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``).
-    let key = ExactTextKey(line)
-    if let known = lines[key] { return known.renumbered(number) }
+    return Self.tokenize(line, number: number, source: source, in: &lines[ExactTextKey(line), default: nil])
+  }
+
+  /// The line as its slot in the memo holds it, renumbered, or tokenized and kept there: the slot is reached
+  /// once, whether it holds the line or not.
+  private static func tokenize(
+    _ line: Substring, number: Int, source: SourceLines, in slot: inout TokenizedLine?
+  ) -> TokenizedLine {
+    if let known = slot { return known.renumbered(number) }
     let tokenized = LineTokenizer.tokenize(line, number: number, source: source)
-    lines[key] = tokenized
+    slot = tokenized
     return tokenized
   }
 }
