@@ -52,6 +52,8 @@ struct CoverPageAssembler {
   ///
   /// - Parameter lines: The lines of the cover-page region, in order.
   func assemble(_ lines: [TokenizedLine]) -> Result {
+    // Every text the memo is asked about stands in a value token of these lines, or joins such texts.
+    memo.reserveCapacity(lines.reduce(0) { $0 + $1.tokens.count })
     var pages: [(slots: [CaptionSlot], cusip: String?, line: Int, preamble: [ValueFragment])] = []
     var current: [CaptionSlot] = []
     var currentCusip: String?

@@ -58,6 +58,16 @@ final class RowTextMemo {
   /// start), `nil` when nothing is left, for the fragments met so far.
   private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)??] = [:]
 
+  /// Makes room in every table for as many distinct texts, so that no table grows, hashing its texts again,
+  /// while it fills.
+  ///
+  /// - Parameter count: How many texts the tables may be asked about (the value tokens of the region, say).
+  func reserveCapacity(_ count: Int) {
+    parsed.reserveCapacity(count)
+    captionOnly.reserveCapacity(count)
+    withoutCaptionWords.reserveCapacity(count)
+  }
+
   /// The value a row's text reads as, the same as ``ValueParsers/parse(_:for:)`` gives.
   ///
   /// - Parameters:
