@@ -167,13 +167,25 @@ struct KeyReader {
   /// Reads one byte of the word: a letter or a digit adds to the key, any other byte is skipped.
   @inline(__always)
   mutating func read(_ byte: UInt8) {
-    let isDigit = ASCIIText.isDigit(byte)
-    guard isDigit || ASCIIText.isLetter(byte) else { return }
+    guard ASCIIText.isDigit(byte) || ASCIIText.isLetter(byte) else { return }
+    read(key: ASCIIText.upper(byte))
+  }
+
+  /// Reads one key byte of the word: an upper-case ASCII letter or a digit (``keyByte``).
+  @inline(__always)
+  mutating func read(key: UInt8) {
     stemHash = hash
-    last = ASCIIText.upper(byte)
-    hash = (hash ^ UInt32(last)) &* 16_777_619
+    last = key
+    hash = (hash ^ UInt32(key)) &* 16_777_619
     length += 1
-    if isDigit { digits += 1 }
+    if key <= 0x39 { digits += 1 }
+  }
+
+  /// For each byte, what it adds to a word's key: the letter upper-cased, the digit itself, or 0 for any
+  /// other byte, which adds nothing. One load tells a scan both whether a byte counts and what it counts as.
+  static let keyByte: [UInt8] = (0...255).map { value in
+    let byte = UInt8(value)
+    return ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) ? ASCIIText.upper(byte) : 0
   }
 
   /// The key read, looked up.

@@ -39,6 +39,8 @@ struct CaptionSlot {
 struct CoverPageAssembler {
   /// The schedule whose row numbering applies.
   let schedule: Schedule
+  /// What the filing's row texts read as, worked out once per distinct text and shared by every page.
+  private let memo = RowTextMemo()
 
   /// The assembled pages and the notes made while assembling them.
   struct Result {
@@ -50,6 +52,8 @@ struct CoverPageAssembler {
   ///
   /// - Parameter lines: The lines of the cover-page region, in order.
   func assemble(_ lines: [TokenizedLine]) -> Result {
+    // Every text the memo is asked about stands in a value token of these lines, or joins such texts.
+    memo.reserveCapacity(lines.reduce(0) { $0 + $1.tokens.count })
     var pages: [(slots: [CaptionSlot], cusip: String?, line: Int, preamble: [ValueFragment])] = []
     var current: [CaptionSlot] = []
     var currentCusip: String?
@@ -233,7 +237,7 @@ struct CoverPageAssembler {
     guard let value = logicalValues(of: slot).first else { return false }
     switch slot.field.valueKind {
     case .amount, .percent:
-      return ValueParsers.parse(value.text, for: slot.field).isValue
+      return memo.parse(value.text, for: slot.field).isValue
     case .codes:
       return ValueParsers.looksLikeCodes(value.text)
     case .text, .checkbox, .groupBoxes:
@@ -382,7 +386,7 @@ struct CoverPageAssembler {
   }
 
   private func makeRow(_ slot: CaptionSlot, _ value: ValueFragment) -> Row {
-    switch ValueParsers.parse(value.text, for: slot.field) {
+    switch memo.parse(value.text, for: slot.field) {
     case .value(let parsed):
       return Row(
         field: slot.field, raw: value.text, line: value.line, column: value.column, status: .read, value: parsed)
@@ -445,8 +449,13 @@ struct CoverPageAssembler {
   /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
   /// value cannot be made of them.
   private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
+    memo.isCaptionOnly(fragment.text, of: field) { Self.isCaptionOnly(fragment.text, of: field) }
+  }
+
+  /// Whether a fragment's text is nothing but caption words in a row whose value cannot be made of them:
+  /// the work behind the memo of the fragment's test above.
+  private static func isCaptionOnly(_ text: String, of field: RowField) -> Bool {
     // The text's bytes are read in place: the blanks at its ends are no words, and no parentheses.
-    let text = fragment.text
     if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
     // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
     let (opened, closed) = ASCIIText.withUTF8(text) { bytes in
@@ -468,9 +477,23 @@ struct CoverPageAssembler {
   /// "BENEFICIALLY OWNED BY"); elsewhere only runs that hold a distinctive caption word are. Row 1 is left
   /// whole here: its parser cuts caption words and identification numbers once its lines are joined.
   private func withoutCaptionWords(_ fragment: ValueFragment, of field: RowField) -> ValueFragment? {
-    let trimmed = fragment.text.trimmingBlanks()
+    let cut = memo.withoutCaptionWords(fragment.text, of: field) { Self.withoutCaptionWords(fragment.text, of: field) }
+    guard let (text, cutFromStart) = cut else { return nil }
+    var result = fragment
+    result.text = text
+    result.column += cutFromStart
+    return result
+  }
+
+  /// A fragment's text with the caption words at its ends cut off, the work behind the memo of the
+  /// fragment's cut above: what is left and how many characters were cut from its start, or `nil` when
+  /// nothing is left.
+  private static func withoutCaptionWords(_ text: String, of field: RowField) -> (
+    text: String, cutFromStart: Int
+  )? {
+    let trimmed = text.trimmingBlanks()
     guard !trimmed.isEmpty else { return nil }
-    guard field != .reportingPersonName else { return fragment }
+    guard field != .reportingPersonName else { return (text, 0) }
     let numeric = field.valueKind == .amount || field.valueKind == .percent
     var (text, cut) = CaptionWords.strip(trimmed, inName: false, cutsOrdinaryWords: numeric)
     guard !text.isEmpty else { return nil }
@@ -486,10 +509,7 @@ struct CoverPageAssembler {
       cut += text.distance(from: text.startIndex, to: rest.startIndex) + (rest.count - rest.drop { $0 == " " }.count)
       text = value
     }
-    var result = fragment
-    result.text = text
-    result.column += cut
-    return result
+    return (text, cut)
   }
 
   private func ordinal(_ value: Int) -> String {

@@ -379,14 +379,23 @@ enum LineTokenizer {
     return !onlyDashes || cell.count >= 6
   }
 
+  /// Tokenizes one cell, or the part of a cell after a caption.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - cell: The cell's byte range, trimmed.
+  ///   - hasLaterCell: Whether a cell with text follows on the line.
+  ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
+  ///   - locate: Where in the source a byte offset of the line stands.
+  ///   - tokens: The line's tokens, appended to.
   private static func tokenizeCell(
-    _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, locate: (Int) -> (line: Int, column: Int),
-    into tokens: inout [LineToken]
+    _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
+    locate: (Int) -> (line: Int, column: Int), into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
     // The cell's words, found once for the searches below while the cell is unchanged.
-    let cellWords = RowCaptions.captionWords(bytes, cell)
+    let cellWords = words ?? RowCaptions.captionWords(bytes, cell)
     let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
     if cellMatch == nil, !startsWithRowNumber(bytes, cell), isCaptionOnly(bytes, cell),
       RowCaptions.captionCutAtLineEnd(bytes, cellWords) == nil
@@ -436,7 +445,11 @@ enum LineTokenizer {
       let (line, column) = locate(number == nil ? match.range.lowerBound : before.lowerBound)
       tokens.append(LineToken(kind: .caption(match.field, number: number), line: line, column: column))
       let rest = ASCIIText.trimmedRange(cellBytes, after)
-      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
+      if !rest.isEmpty {
+        // What follows the caption has the cell's words that follow it, unless the cell was changed.
+        let restWords = isUnchanged ? cellWords.suffix(from: rest.lowerBound) : nil
+        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, locate: locate, into: &tokens)
+      }
       return
     }
     // The row number a cell starts with, glued to the caption or not ("[2]Check", "(9) Aggregate").

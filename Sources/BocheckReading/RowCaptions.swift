@@ -127,6 +127,29 @@ enum RowCaptions {
     fileprivate var count: Int { list.count }
     fileprivate subscript(index: Int) -> Word { list[index] }
 
+    /// The words from the one that starts at byte `offset` on, as ``captionWords(_:_:)`` finds them from
+    /// there to the end of the range these words were found in; `nil` when no word starts there.
+    ///
+    /// A word's key and its end depend on its own bytes only, so the words of what follows a caption in a
+    /// cell are those of the cell that follow it, found once.
+    ///
+    /// - Parameter offset: A byte offset in the line, at or after the first word's start.
+    func suffix(from offset: Int) -> Words? {
+      guard let first = list.firstIndex(where: { $0.range.lowerBound >= offset }),
+        list[first].range.lowerBound == offset
+      else { return nil }
+      var result = Words(bytes: bytes)
+      // A part without a letter holds no caption: captionWords finds no words there.
+      let hasLetter = list[first...].contains { bytes[$0.range].contains(where: ASCIIText.isLetter) }
+      if hasLetter { result.list = Array(list[first...]) }
+      return result
+    }
+
+    /// Each word's byte range and key, in order: what two ways of finding the words must agree on.
+    var found: [(range: Range<Int>, key: WordKey, singular: Int)] {
+      list.map { ($0.range, $0.key, $0.singular) }
+    }
+
     /// A word's key bytes (made when a key must be compared letter by letter, which is rare).
     fileprivate func keyBytes(_ word: Word) -> [UInt8] {
       bytes.withUnsafeBufferPointer { CaptionVocabulary.keyBytes(UnsafeBufferPointer(rebasing: $0[word.range])) }
@@ -145,29 +168,36 @@ enum RowCaptions {
     var result = Words(bytes: bytes)
     result.list.reserveCapacity(range.count / 2 + 1)
     bytes.withUnsafeBufferPointer { bytes in
-      let end = range.upperBound
-      var position = range.lowerBound
-      while position < end {
-        while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
-        let start = position
-        var reader = KeyReader()
-        while position < end, !ASCIIText.isBlank(bytes[position]) {
-          let byte = bytes[position]
-          reader.read(byte)
-          position += 1
-          // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
-          // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
-          let endsNumber = byte == 0x2E && reader.length > 0 && reader.digits == reader.length
-          if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
-            !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
-          {
-            break
+      KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+        let end = range.upperBound
+        var position = range.lowerBound
+        while position < end {
+          while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
+          let start = position
+          var reader = KeyReader()
+          while position < end, !ASCIIText.isBlank(bytes[position]) {
+            let byte = bytes[position]
+            position += 1
+            // Letters and digits, most bytes, add to the key and end no word.
+            let key = keyByte[Int(byte)]
+            if key != 0 {
+              reader.read(key: key)
+              continue
+            }
+            // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
+            // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
+            let endsNumber = byte == 0x2E && reader.length > 0 && reader.digits == reader.length
+            if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
+              !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
+            {
+              break
+            }
           }
-        }
-        if position > start {
-          let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
-          result.list.append(
-            Word(range: start..<position, key: reader.key(of: word), singular: reader.singularCode(of: word)))
+          if position > start {
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            result.list.append(
+              Word(range: start..<position, key: reader.key(of: word), singular: reader.singularCode(of: word)))
+          }
         }
       }
     }

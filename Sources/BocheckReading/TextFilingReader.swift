@@ -35,8 +35,10 @@ enum TextFilingReader {
     var firstCaption: Int?
     var coverEnd = lines.count
     var lastItemRow: Int?
+    // A line repeated on every reporting person's page is tokenized once.
+    var memo = TokenizedLineMemo()
     for (offset, text) in lines.lines.enumerated() {
-      var line = LineTokenizer.tokenize(text, number: offset + 1, source: lines)
+      var line = memo.tokenize(text, number: offset + 1, source: lines)
       if line.itemRowNumber != nil {
         line = acceptingItemRow(line, text: text, after: &lastItemRow)
       }

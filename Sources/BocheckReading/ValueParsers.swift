@@ -789,20 +789,7 @@ enum ValueParsers {
   /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
   /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    // "Example Oil Company-I.D. No. 12-3456789": an identification label hyphenated to the name. Without a
-    // hyphen the words would be joined again as they stand, so they are split only when the bytes hold one.
-    let separated =
-      !ASCIIText.containsByte(0x2D, in: text)
-      ? text
-      : text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-        guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
-        let after = word[word.index(after: hyphen)...]
-        guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
-          CaptionWords.classify(after, inName: true) == .distinctive
-        else { return String(word) }
-        return String(word[..<hyphen]) + " -" + after
-      }.joined(separator: " ")
-    var result = CaptionWords.strip(separated, inName: true, cutsOrdinaryWords: false).text
+    var result = CaptionWords.strip(separatingHyphenatedLabels(text), inName: true, cutsOrdinaryWords: false).text
     // A list label such as "(a)", "(1)" or "1." before the name.
     if let space = result.firstIndex(of: " ") {
       let label = result[..<space]
@@ -826,6 +813,57 @@ enum ValueParsers {
       result = result.trimmingBlanks()
     }
     return result.isEmpty ? .empty : .value(.text(result))
+  }
+
+  /// A name with an identification label hyphenated to its last word set apart: "Example Oil
+  /// Company-I.D. No. 12-3456789" reads "Example Oil Company -I.D. No. 12-3456789".
+  ///
+  /// In each space-separated word that is no identification number, the last hyphen gets a blank before it
+  /// when the text after it is a distinctive caption word. ASCII text, most names, is worked on its bytes
+  /// (each byte a character there); other text character by character
+  /// (``separatingHyphenatedLabelsByCharacters(_:)``), with the same result.
+  ///
+  /// - Parameter text: The name as printed.
+  static func separatingHyphenatedLabels(_ text: String) -> String {
+    // Without a hyphen the words would be joined again as they stand.
+    guard ASCIIText.containsByte(0x2D, in: text) else { return text }
+    let separated = ASCIIText.withUTF8(text) { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var result: [UInt8] = []
+      result.reserveCapacity(bytes.count + 8)
+      var start = 0
+      while start <= bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        if start > 0 { result.append(0x20) }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let hyphen = word.lastIndex(of: 0x2D), hyphen > 0, hyphen + 1 < word.count,
+          !CaptionWords.isIdentificationNumber(word),
+          CaptionWords.classify(UnsafeBufferPointer(rebasing: word[(hyphen + 1)...]), inName: true) == .distinctive
+        {
+          result += word[..<hyphen]
+          result += [0x20, 0x2D]
+          result += word[(hyphen + 1)...]
+        } else {
+          result += word
+        }
+        start = end + 1
+      }
+      return String(decoding: result, as: UTF8.self)
+    }
+    return separated ?? separatingHyphenatedLabelsByCharacters(text)
+  }
+
+  /// ``separatingHyphenatedLabels(_:)`` worked character by character, for any text.
+  static func separatingHyphenatedLabelsByCharacters(_ text: String) -> String {
+    text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+      guard let hyphen = word.lastIndex(of: "-"), hyphen > word.startIndex else { return String(word) }
+      let after = word[word.index(after: hyphen)...]
+      guard !after.isEmpty, !CaptionWords.isIdentificationNumber(word),
+        CaptionWords.classify(after, inName: true) == .distinctive
+      else { return String(word) }
+      return String(word[..<hyphen]) + " -" + after
+    }.joined(separator: " ")
   }
 
   /// The punctuation cut from either end of a name (a closing parenthesis from its start only): a list, as

@@ -150,6 +150,46 @@ import Testing
       }
     }
   }
+
+  @Test("a key byte read from the table adds to the key as the byte read itself does")
+  func keyByteTableAgreesWithReadingTheByte() {
+    for value in 0...255 {
+      let byte = UInt8(value)
+      var direct = KeyReader()
+      direct.read(byte)
+      var tabled = KeyReader()
+      if KeyReader.keyByte[value] != 0 { tabled.read(key: KeyReader.keyByte[value]) }
+      #expect(direct.hash == tabled.hash && direct.length == tabled.length && direct.digits == tabled.digits)
+      #expect(direct.last == tabled.last && direct.stemHash == tabled.stemHash)
+    }
+  }
+
+  @Test("the words after a word's start are those found from there on")
+  func wordsFromAWordsStartAreTheWordsFoundFromThere() {
+    // Seeded cells of captions, numbers, glued brackets and colons, row numbers with points, no-break spaces
+    // and non-ASCII letters: every word start's suffix must be what a search from there finds.
+    let pieces = [
+      "SOLE", " ", "  ", "VOTING", "POWER", "(1)", "Names", "[1]", "NAME", ":", "0", "1.", "1,234", "\t", "é",
+      "\u{00A0}", ")", "]", ".", "IN ROW", "(11)", "x", "-0-", "Alpha",
+    ]
+    var compared = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 600, maximumPieces: 12, seed: 29) {
+      let cell = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
+      let words = RowCaptions.words(bytes, cell)
+      for offset in cell {
+        guard let suffix = words.suffix(from: offset) else {
+          #expect(!words.found.contains { $0.range.lowerBound == offset })
+          continue
+        }
+        let searched = RowCaptions.captionWords(bytes, offset..<cell.upperBound)
+        #expect(suffix.found.map(\.range) == searched.found.map(\.range), "\(bytes) from \(offset)")
+        #expect(suffix.found.map(\.key) == searched.found.map(\.key))
+        #expect(suffix.found.map(\.singular) == searched.found.map(\.singular))
+        compared += 1
+      }
+    }
+    #expect(compared > 1000)
+  }
 }
 
 /// The Character-based caption-word helpers as they were, to compare with.

@@ -360,4 +360,33 @@ import Testing
     let tooSmall = try percentFootnotePage("(2) Based on 2,500,000 shares outstanding.")
     #expect(tooSmall?.statedBasis == nil)
   }
+
+  // MARK: Names
+
+  @Test func aHyphenatedIdentificationLabelIsSetApartFromTheName() {
+    #expect(
+      ValueParsers.separatingHyphenatedLabels("Alpha Oil Company-I.D. No. 12-3456789")
+        == "Alpha Oil Company -I.D. No. 12-3456789")
+    #expect(ValueParsers.separatingHyphenatedLabels("Alpha-Beta Fund LP") == "Alpha-Beta Fund LP")
+    #expect(ValueParsers.parseName("Alpha Oil Company-I.D. No. 12-3456789") == .value(.text("Alpha Oil Company")))
+  }
+
+  @Test func hyphenatedLabelsAreSetApartAlikeOnBytesAndCharacters() {
+    // Seeded texts of names, hyphens, labels, numbers, doubled and trailing blanks, line breaks and non-ASCII
+    // letters: the byte path (ASCII texts) and the character path must agree on every one.
+    let pieces = [
+      "Alpha", " ", "  ", "-", "--", "I.D.", "IRS", "No.", "TIN", "12-3456789", "Fund", "-IDENTIFICATION", "é",
+      "\r\n", "LP", "(", ")", "#", "Beta-", "S.S.", "e\u{301}", "x",
+    ]
+    var ascii = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 3000, maximumPieces: 9, seed: 17) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      if bytes.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+      #expect(
+        ValueParsers.separatingHyphenatedLabels(text) == ValueParsers.separatingHyphenatedLabelsByCharacters(text),
+        "\(text)")
+    }
+    // Both paths were taken many times.
+    #expect(ascii > 500 && ascii < 2900)
+  }
 }

@@ -1,0 +1,68 @@
+/// A text as a dictionary key, compared byte for byte, with its hash worked out once.
+///
+/// Strings are equal when they are canonically equivalent ("é" precomposed and "e" with a combining accent);
+/// the readers keep values and columns as the bytes stand, so a memo of what a text reads as must not take
+/// one for the other. A dictionary hashes a key at every look-up and again each time it grows: the key's
+/// hash is worked out once, when it is made.
+struct ExactTextKey: Hashable {
+  /// The text.
+  let text: Substring
+  /// A small number that keeps apart the same text read in different ways (the kind of a row).
+  let tag: Int
+  /// The hash of the tag and the text's bytes.
+  private let digest: Int
+
+  /// Makes the key of a text.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - tag: A small number that tells apart the ways the text is read.
+  init(_ text: Substring, tag: Int = 0) {
+    self.text = text
+    self.tag = tag
+    var hasher = Hasher()
+    hasher.combine(tag)
+    ASCIIText.withUTF8(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    digest = hasher.finalize()
+  }
+
+  static func == (lhs: ExactTextKey, rhs: ExactTextKey) -> Bool {
+    lhs.digest == rhs.digest && lhs.tag == rhs.tag && sameBytes(lhs.text, rhs.text)
+  }
+
+  /// Whether two texts have the same UTF-8 bytes (not merely canonically equivalent characters).
+  static func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
+    ASCIIText.withUTF8(left) { left in
+      ASCIIText.withUTF8(right) { right in sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) }
+    }
+  }
+
+  /// Whether two texts have the same UTF-8 bytes (not merely canonically equivalent characters).
+  static func sameBytes(_ left: String, _ right: String) -> Bool {
+    ASCIIText.withUTF8(left) { left in
+      ASCIIText.withUTF8(right) { right in sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) }
+    }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(digest)
+  }
+
+  /// Whether two byte buffers hold the same bytes, compared eight at a time.
+  private static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+    guard left.count == right.count else { return false }
+    var offset = 0
+    while offset + 8 <= left.count {
+      guard
+        left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      else { return false }
+      offset += 8
+    }
+    while offset < left.count {
+      guard left[offset] == right[offset] else { return false }
+      offset += 1
+    }
+    return true
+  }
+}

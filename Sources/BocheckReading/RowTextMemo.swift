@@ -1,0 +1,118 @@
+import BocheckModel
+
+/// What one filing's row texts read as, each distinct text worked out once per kind of row.
+///
+/// A cover page prints the same value in several rows (sole voting and sole dispositive power, the
+/// aggregate amount), and a filing repeats its pages for every reporting person: an amount such as
+/// "8,221,764 shares of common stock, consisting of (i) ..." is read ten times or more. The steps that read
+/// a row's text (parsing it, telling caption words from it) are pure functions of the text and of the kind
+/// of row, so each is worked out once per distinct pair and its result handed out again.
+final class RowTextMemo {
+  /// What a step's result depends on: the text, byte for byte, and how the row reads its value.
+  ///
+  /// The text is compared byte for byte: canonically equivalent texts of other bytes ("é" precomposed and "e"
+  /// with a combining accent) are read each as printed (``ExactTextKey``). It is hashed as a String, which
+  /// equal bytes hash alike: these texts are short, and a digest worked out ahead would cost a second hash.
+  private struct Key: Hashable {
+    /// The text as given to the step.
+    let text: String
+    /// How the row reads its value (``RowTextMemo/rowKind(_:)``).
+    let rowKind: Int
+
+    static func == (lhs: Key, rhs: Key) -> Bool {
+      lhs.rowKind == rhs.rowKind && ExactTextKey.sameBytes(lhs.text, rhs.text)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(text)
+      hasher.combine(rowKind)
+    }
+  }
+
+  /// How a row reads its value, as a small number: 0 for row 1 (a name), else its kind of value.
+  ///
+  /// A number rather than the ``RowValueKind`` itself: the kind, having raw values, would hash and compare as
+  /// its raw value's text.
+  private static func rowKind(_ field: RowField) -> Int {
+    guard field != .reportingPersonName else { return 0 }
+    switch field.valueKind {
+    case .text: return 1
+    case .amount: return 2
+    case .percent: return 3
+    case .checkbox: return 4
+    case .codes: return 5
+    case .groupBoxes: return 6
+    }
+  }
+
+  /// The key of a text read in a row.
+  private static func key(_ text: String, _ field: RowField) -> Key {
+    Key(text: text, rowKind: rowKind(field))
+  }
+
+  /// The parsed values found so far.
+  private var parsed: [Key: ParsedValue?] = [:]
+  /// Whether a fragment is caption words only, for the fragments met so far.
+  private var captionOnly: [Key: Bool?] = [:]
+  /// The fragments' texts with their caption words cut (the text left and the characters cut from its
+  /// start), `nil` when nothing is left, for the fragments met so far.
+  private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)??] = [:]
+
+  /// Makes room in every table for as many distinct texts, so that no table grows, hashing its texts again,
+  /// while it fills.
+  ///
+  /// - Parameter count: How many texts the tables may be asked about (the value tokens of the region, say).
+  func reserveCapacity(_ count: Int) {
+    parsed.reserveCapacity(count)
+    captionOnly.reserveCapacity(count)
+    withoutCaptionWords.reserveCapacity(count)
+  }
+
+  /// The value a row's text reads as, the same as ``ValueParsers/parse(_:for:)`` gives.
+  ///
+  /// - Parameters:
+  ///   - text: The value as printed, wrapped lines joined by single spaces.
+  ///   - field: The row it belongs to.
+  func parse(_ text: String, for field: RowField) -> ParsedValue {
+    Self.remembered(Self.key(text, field), in: &parsed) { ValueParsers.parse(text, for: field) }
+  }
+
+  /// Whether a fragment's text is nothing but caption words in a row of this kind, as `compute` tells.
+  ///
+  /// - Parameters:
+  ///   - text: The fragment's text.
+  ///   - field: The row the fragment follows.
+  ///   - compute: Works the answer out from the text and the row alone.
+  func isCaptionOnly(_ text: String, of field: RowField, _ compute: () -> Bool) -> Bool {
+    Self.remembered(Self.key(text, field), in: &captionOnly, compute)
+  }
+
+  /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
+  ///
+  /// - Parameters:
+  ///   - text: The fragment's text.
+  ///   - field: The row the fragment belongs to.
+  ///   - compute: Works the result out from the text and the row alone: the text left and how many
+  ///     characters were cut from its start, or `nil` when nothing is left.
+  func withoutCaptionWords(
+    _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
+  ) -> (text: String, cutFromStart: Int)? {
+    Self.remembered(Self.key(text, field), in: &withoutCaptionWords, compute)
+  }
+
+  /// The result kept for a key, worked out and kept at the first call.
+  ///
+  /// The key's entry is reached once, whether it holds a result or not: through the dictionary's slot for
+  /// the key, made empty when missing, which the result then fills.
+  private static func remembered<Value>(_ key: Key, in table: inout [Key: Value?], _ compute: () -> Value) -> Value {
+    remembered(in: &table[key, default: nil], compute)
+  }
+
+  /// The result a slot holds, or the one `compute` works out, kept in the slot.
+  private static func remembered<Value>(in slot: inout Value?, _ compute: () -> Value) -> Value {
+    if let known = slot { return known }
+    let value = compute()
+    slot = value
+    return value
+  }
+}

@@ -1,0 +1,51 @@
+/// The lines of one filing tokenized so far, each distinct line once.
+///
+/// A filing repeats its cover page for every reporting person: the captions, the side label, the rules and
+/// often the values ("8,221,764 shares of common stock, consisting of ...") come back line for line. A
+/// line's tokens depend on its bytes and on where its offsets stand in the source; where the lines are the
+/// source's own (a text filing, no ``SourceLines/origins``), that is its number and a column counted on its
+/// bytes, so a line met again is its first tokenizing with the number changed.
+struct TokenizedLineMemo {
+  /// The lines tokenized so far, by text, each with the number it was first met at.
+  private var lines: [ExactTextKey: TokenizedLine?] = [:]
+
+  /// Tokenizes a line, or hands out the tokens of the same text met before at the line's number.
+  ///
+  /// - Parameters:
+  ///   - line: The line's text.
+  ///   - number: Its 1-based position among the lines read.
+  ///   - source: The lines, to tell where in the source file a token stands.
+  mutating func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
+    // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
+    // An empty line is told sooner than it is looked up.
+    guard source.origins == nil, !line.isEmpty else {
+      return LineTokenizer.tokenize(line, number: number, source: source)
+    }
+    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``).
+    return Self.tokenize(line, number: number, source: source, in: &lines[ExactTextKey(line), default: nil])
+  }
+
+  /// The line as its slot in the memo holds it, renumbered, or tokenized and kept there: the slot is reached
+  /// once, whether it holds the line or not.
+  private static func tokenize(
+    _ line: Substring, number: Int, source: SourceLines, in slot: inout TokenizedLine?
+  ) -> TokenizedLine {
+    if let known = slot { return known.renumbered(number) }
+    let tokenized = LineTokenizer.tokenize(line, number: number, source: source)
+    slot = tokenized
+    return tokenized
+  }
+}
+
+extension TokenizedLine {
+  /// The line as it reads at another position, its tokens at that line and their own columns: what a line of
+  /// the same text tokenizes to there, where lines are the source's own.
+  ///
+  /// - Parameter number: The 1-based position of the line among the lines read.
+  func renumbered(_ number: Int) -> TokenizedLine {
+    TokenizedLine(
+      number: number, role: role,
+      tokens: tokens.map { LineToken(kind: $0.kind, line: number, column: $0.column) }, isTableRow: isTableRow,
+      length: length)
+  }
+}
