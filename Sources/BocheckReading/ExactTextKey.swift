@@ -66,3 +66,25 @@ struct ExactTextKey: Hashable {
     return true
   }
 }
+
+extension Dictionary {
+  /// The value kept under a key, or the one `compute` works out, then kept there: a memo's look-up.
+  ///
+  /// The key's entry is reached once, whether it holds a value or not: through the dictionary's slot for the
+  /// key, made empty when missing, which the value then fills.
+  ///
+  /// - Parameters:
+  ///   - key: The key.
+  ///   - compute: Works the value out; called only when none is kept.
+  mutating func remembered<Kept>(_ key: Key, _ compute: () -> Kept) -> Kept where Value == Kept? {
+    Self.fill(&self[key, default: nil], compute)
+  }
+
+  /// The value a slot holds, or the one `compute` works out, kept in the slot.
+  private static func fill<Kept>(_ slot: inout Kept?, _ compute: () -> Kept) -> Kept {
+    if let known = slot { return known }
+    let value = compute()
+    slot = value
+    return value
+  }
+}

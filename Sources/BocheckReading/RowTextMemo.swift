@@ -8,27 +8,6 @@ import BocheckModel
 /// a row's text (parsing it, telling caption words from it) are pure functions of the text and of the kind
 /// of row, so each is worked out once per distinct pair and its result handed out again.
 final class RowTextMemo {
-  /// What a step's result depends on: the text, byte for byte, and how the row reads its value.
-  ///
-  /// The text is compared byte for byte: canonically equivalent texts of other bytes ("é" precomposed and "e"
-  /// with a combining accent) are read each as printed (``ExactTextKey``). It is hashed as a String, which
-  /// equal bytes hash alike: these texts are short, and a digest worked out ahead would cost a second hash.
-  private struct Key: Hashable {
-    /// The text as given to the step.
-    let text: String
-    /// How the row reads its value (``RowTextMemo/rowKind(_:)``).
-    let rowKind: Int
-
-    static func == (lhs: Key, rhs: Key) -> Bool {
-      lhs.rowKind == rhs.rowKind && ExactTextKey.sameBytes(lhs.text, rhs.text)
-    }
-
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(text)
-      hasher.combine(rowKind)
-    }
-  }
-
   /// How a row reads its value, as a small number: 0 for row 1 (a name), else its kind of value.
   ///
   /// A number rather than the ``RowValueKind`` itself: the kind, having raw values, would hash and compare as
@@ -45,18 +24,19 @@ final class RowTextMemo {
     }
   }
 
-  /// The key of a text read in a row.
-  private static func key(_ text: String, _ field: RowField) -> Key {
-    Key(text: text, rowKind: rowKind(field))
+  /// The key of a text read in a row: its bytes (canonically equivalent texts of other bytes, "é" precomposed
+  /// and "e" with a combining accent, are read each as printed) and how the row reads its value.
+  private static func key(_ text: String, _ field: RowField) -> ExactTextKey {
+    ExactTextKey(Substring(text), tag: rowKind(field))
   }
 
   /// The parsed values found so far.
-  private var parsed: [Key: ParsedValue?] = [:]
+  private var parsed: [ExactTextKey: ParsedValue?] = [:]
   /// Whether a fragment is caption words only, for the fragments met so far.
-  private var captionOnly: [Key: Bool?] = [:]
+  private var captionOnly: [ExactTextKey: Bool?] = [:]
   /// The fragments' texts with their caption words cut (the text left and the characters cut from its
   /// start), `nil` when nothing is left, for the fragments met so far.
-  private var withoutCaptionWords: [Key: (text: String, cutFromStart: Int)??] = [:]
+  private var withoutCaptionWords: [ExactTextKey: (text: String, cutFromStart: Int)??] = [:]
 
   /// Makes room in every table for as many distinct texts, so that no table grows, hashing its texts again,
   /// while it fills.
@@ -74,7 +54,7 @@ final class RowTextMemo {
   ///   - text: The value as printed, wrapped lines joined by single spaces.
   ///   - field: The row it belongs to.
   func parse(_ text: String, for field: RowField) -> ParsedValue {
-    Self.remembered(Self.key(text, field), in: &parsed) { ValueParsers.parse(text, for: field) }
+    parsed.remembered(Self.key(text, field)) { ValueParsers.parse(text, for: field) }
   }
 
   /// Whether a fragment's text is nothing but caption words in a row of this kind, as `compute` tells.
@@ -84,7 +64,7 @@ final class RowTextMemo {
   ///   - field: The row the fragment follows.
   ///   - compute: Works the answer out from the text and the row alone.
   func isCaptionOnly(_ text: String, of field: RowField, _ compute: () -> Bool) -> Bool {
-    Self.remembered(Self.key(text, field), in: &captionOnly, compute)
+    captionOnly.remembered(Self.key(text, field), compute)
   }
 
   /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
@@ -97,22 +77,6 @@ final class RowTextMemo {
   func withoutCaptionWords(
     _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
   ) -> (text: String, cutFromStart: Int)? {
-    Self.remembered(Self.key(text, field), in: &withoutCaptionWords, compute)
-  }
-
-  /// The result kept for a key, worked out and kept at the first call.
-  ///
-  /// The key's entry is reached once, whether it holds a result or not: through the dictionary's slot for
-  /// the key, made empty when missing, which the result then fills.
-  private static func remembered<Value>(_ key: Key, in table: inout [Key: Value?], _ compute: () -> Value) -> Value {
-    remembered(in: &table[key, default: nil], compute)
-  }
-
-  /// The result a slot holds, or the one `compute` works out, kept in the slot.
-  private static func remembered<Value>(in slot: inout Value?, _ compute: () -> Value) -> Value {
-    if let known = slot { return known }
-    let value = compute()
-    slot = value
-    return value
+    withoutCaptionWords.remembered(Self.key(text, field), compute)
   }
 }

@@ -21,19 +21,10 @@ struct TokenizedLineMemo {
     guard source.origins == nil, !line.isEmpty else {
       return LineTokenizer.tokenize(line, number: number, source: source)
     }
-    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``).
-    return Self.tokenize(line, number: number, source: source, in: &lines[ExactTextKey(line), default: nil])
-  }
-
-  /// The line as its slot in the memo holds it, renumbered, or tokenized and kept there: the slot is reached
-  /// once, whether it holds the line or not.
-  private static func tokenize(
-    _ line: Substring, number: Int, source: SourceLines, in slot: inout TokenizedLine?
-  ) -> TokenizedLine {
-    if let known = slot { return known.renumbered(number) }
-    let tokenized = LineTokenizer.tokenize(line, number: number, source: source)
-    slot = tokenized
-    return tokenized
+    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
+    // met before is handed out at this line's number.
+    let kept = lines.remembered(ExactTextKey(line)) { LineTokenizer.tokenize(line, number: number, source: source) }
+    return kept.number == number ? kept : kept.renumbered(number)
   }
 }
 
