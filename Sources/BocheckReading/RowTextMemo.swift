@@ -4,7 +4,7 @@ import BocheckModel
 ///
 /// A cover page prints the same value in several rows (sole voting and sole dispositive power, the
 /// aggregate amount), and a filing repeats its pages for every reporting person: an amount such as
-/// "8,221,764 shares of common stock, consisting of (i) ..." is read ten times or more. The steps that read
+/// "1,000 shares of common stock, consisting of (i) ..." is read ten times or more. The steps that read
 /// a row's text (parsing it, telling caption words from it) are pure functions of the text and of the kind
 /// of row, so each is worked out once per distinct pair and its result handed out again.
 final class RowTextMemo {

@@ -1,7 +1,7 @@
 /// The lines of one filing tokenized so far, each distinct line once.
 ///
 /// A filing repeats its cover page for every reporting person: the captions, the side label, the rules and
-/// often the values ("8,221,764 shares of common stock, consisting of ...") come back line for line. A
+/// often the values ("1,000 shares of common stock, consisting of ...") come back line for line. A
 /// line's tokens depend on its bytes and on where its offsets stand in the source; where the lines are the
 /// source's own (a text filing, no ``SourceLines/origins``), that is its number and a column counted on its
 /// bytes, so a line met again is its first tokenizing with the number changed.
