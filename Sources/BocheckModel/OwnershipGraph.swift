@@ -25,63 +25,141 @@ public enum OwnershipGraph {
   /// - Returns: The 1-based pages of the holders in page order; empty when the row names nobody or no exact
   ///   cover exists.
   public static func holders(ofPage page: Int, in filing: Filing) -> [Int] {
-    holders(ofPage: page, keys: PageKeys.of(filing))
+    Index(filing).holders(ofPage: page)
   }
 
-  /// The name keys of every page with a readable row 11, computed once per filing.
-  public struct PageKeys: Sendable {
-    /// The page's 1-based index.
-    public let page: Int
-    /// The key of the page's own name, if it has one.
-    public let name: NameKey?
-    /// The keys of the names its row 11 is attributed to.
-    public let attributedTo: Set<NameKey>
+  /// The name keys of every page with a readable row 11, indexed once per filing so that finding one page's
+  /// holders looks up the names its row 11 gives instead of going through every other page.
+  ///
+  /// Finding the holders of every page of a filing then takes time linear in the number of pages, however many
+  /// of them repeat a name or attribute their shares to the same persons.
+  public struct Index: Sendable {
+    /// One page with a readable row 11.
+    struct Entry: Sendable {
+      /// The page's 1-based index.
+      let page: Int
+      /// The key of the page's own name, if it has one.
+      let name: NameKey?
+      /// The keys of the names its row 11 is attributed to.
+      let attributedTo: Set<NameKey>
+    }
 
-    /// The keys of all pages whose row 11 holds an amount.
+    /// Pages that attribute their row 11 to the same set of names, in page order.
+    struct AttributionGroup: Sendable {
+      /// The names the group's pages attribute their row 11 to.
+      let names: Set<NameKey>
+      /// Indices into ``Index/entries`` of the group's pages, in page order.
+      var entries: [Int]
+    }
+
+    /// The pages with a readable row 11, in page order.
+    let entries: [Entry]
+    /// The position in ``entries`` of each page, by its 1-based index.
+    let entryOfPage: [Int: Int]
+    /// The 1-based pages whose own name has a key, by that key, in page order.
+    let pagesByName: [NameKey: [Int]]
+    /// The distinct non-empty attributions, in the order of their first page.
+    let groups: [AttributionGroup]
+    /// The groups filed under the one of their names that the fewest groups hold, so that a parent looks only
+    /// at groups that can be part of its own names.
+    let groupsByRarestName: [NameKey: [Int]]
+
+    /// Indexes the pages of a filing whose row 11 holds an amount.
     ///
     /// - Parameter filing: The filing.
-    public static func of(_ filing: Filing) -> [PageKeys] {
-      filing.coverPages.compactMap { page in
-        guard let amount = page.rows[.aggregateAmountOwned]?.amount else { return nil }
-        return PageKeys(
+    public init(_ filing: Filing) {
+      var entries: [Entry] = []
+      var entryOfPage: [Int: Int] = [:]
+      var pagesByName: [NameKey: [Int]] = [:]
+      var groups: [AttributionGroup] = []
+      var groupOfNames: [Set<NameKey>: Int] = [:]
+      for page in filing.coverPages {
+        guard let amount = page.rows[.aggregateAmountOwned]?.amount else { continue }
+        let entry = Entry(
           page: page.index, name: page.reportingPersonName.map(NameKey.init),
           attributedTo: Set(amount.attributedTo.map(NameKey.init)))
+        entryOfPage[entry.page] = entries.count
+        if let name = entry.name { pagesByName[name, default: []].append(entry.page) }
+        if !entry.attributedTo.isEmpty {
+          if let group = groupOfNames[entry.attributedTo] {
+            groups[group].entries.append(entries.count)
+          } else {
+            groupOfNames[entry.attributedTo] = groups.count
+            groups.append(AttributionGroup(names: entry.attributedTo, entries: [entries.count]))
+          }
+        }
+        entries.append(entry)
       }
+      var groupsHolding: [NameKey: Int] = [:]
+      for group in groups {
+        for name in group.names { groupsHolding[name, default: 0] += 1 }
+      }
+      var groupsByRarestName: [NameKey: [Int]] = [:]
+      for (position, group) in groups.enumerated() {
+        let rarest = group.names.min { left, right in
+          let (leftCount, rightCount) = (groupsHolding[left] ?? 0, groupsHolding[right] ?? 0)
+          return leftCount != rightCount ? leftCount < rightCount : left < right
+        }
+        if let rarest { groupsByRarestName[rarest, default: []].append(position) }
+      }
+      self.entries = entries
+      self.entryOfPage = entryOfPage
+      self.pagesByName = pagesByName
+      self.groups = groups
+      self.groupsByRarestName = groupsByRarestName
+    }
+
+    /// The holders of the person on a cover page.
+    ///
+    /// - Parameter page: The 1-based index of the parent's page.
+    /// - Returns: The 1-based pages of the holders in page order, as ``OwnershipGraph/holders(ofPage:in:)``
+    ///   returns them.
+    public func holders(ofPage page: Int) -> [Int] {
+      guard let position = entryOfPage[page] else { return [] }
+      let names = entries[position].attributedTo
+      guard !names.isEmpty else { return [] }
+      var candidates: [Candidate] = []
+      for name in names {
+        // A name on two pages makes the sum ambiguous: no holders then.
+        let pages = (pagesByName[name] ?? []).filter { $0 != page }
+        if pages.count > 1 { return [] }
+        if let only = pages.first { candidates.append(Candidate(page: only, covers: [name], ownName: true)) }
+      }
+      // Of two managers that report for the same funds, one stands for both (each manager's own sum is checked
+      // on its own page): each group gives its first page that is neither the parent nor named among its names.
+      for name in names {
+        for group in groupsByRarestName[name] ?? [] {
+          let covers = groups[group].names
+          guard covers.count < names.count, covers.isSubset(of: names) else { continue }
+          let first = groups[group].entries.lazy.map { self.entries[$0] }.first { other in
+            other.page != page && !(other.name.map(names.contains) ?? false)
+          }
+          if let first { candidates.append(Candidate(page: first.page, covers: covers, ownName: false)) }
+        }
+      }
+      candidates.sort { $0.page < $1.page }
+      return OwnershipGraph.exactCover(of: names, by: candidates)
     }
   }
 
-  /// The holders of a page, from keys computed once for the whole filing.
+  /// A page that may be among a parent's holders, with the parent's names it accounts for.
+  struct Candidate {
+    /// The candidate's 1-based page.
+    let page: Int
+    /// The parent's names the candidate accounts for.
+    let covers: Set<NameKey>
+    /// Whether it accounts for its own name (a fund) rather than for names its row 11 gives (a manager).
+    let ownName: Bool
+  }
+
+  /// The best exact cover of a parent's names by candidates.
   ///
   /// - Parameters:
-  ///   - page: The 1-based index of the parent's page.
-  ///   - keys: The keys of the filing's pages, from ``PageKeys/of(_:)``.
-  /// - Returns: The 1-based pages of the holders in page order, as ``holders(ofPage:in:)`` returns them.
-  public static func holders(ofPage page: Int, keys: [PageKeys]) -> [Int] {
-    guard let parent = keys.first(where: { $0.page == page }), !parent.attributedTo.isEmpty else { return [] }
-    let names = parent.attributedTo
-    var candidates: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
-    for other in keys where other.page != page {
-      if let name = other.name, names.contains(name) {
-        candidates.append((other.page, [name], true))
-      } else if !other.attributedTo.isEmpty {
-        let covers = other.attributedTo
-        if covers.isSubset(of: names), covers != names { candidates.append((other.page, covers, false)) }
-      }
-    }
-    // A name on two pages makes the sum ambiguous: no holders then. Of two managers that report for the same
-    // funds, one stands for both (each manager's own sum is checked on its own page).
-    var ownNames = Set<Set<NameKey>>()
-    var coveredSets = Set<Set<NameKey>>()
-    var distinct: [(page: Int, covers: Set<NameKey>, ownName: Bool)] = []
-    for candidate in candidates {
-      if candidate.ownName {
-        if !ownNames.insert(candidate.covers).inserted { return [] }
-        distinct.append(candidate)
-      } else if coveredSets.insert(candidate.covers).inserted {
-        distinct.append(candidate)
-      }
-    }
-    candidates = distinct
+  ///   - names: The keys of the names the parent's row 11 is attributed to.
+  ///   - candidates: The candidates, in page order, each page once and each set of names once.
+  /// - Returns: The 1-based pages of the cover with the most members, then the most covering by their own name,
+  ///   then the earliest pages, in page order; empty when no exact cover exists or the search gives up.
+  static func exactCover(of names: Set<NameKey>, by candidates: [Candidate]) -> [Int] {
     let ownNamePages = Set(candidates.filter(\.ownName).map(\.page))
     var best: (members: Int, ownNames: Int, pages: [Int])?
     var chosen: [Int] = []

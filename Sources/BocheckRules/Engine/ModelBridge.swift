@@ -33,9 +33,9 @@ struct ModelBridge {
     }
     self.persons = persons
     var holdersByPage: [Int: [Value]] = [:]
-    let keys = OwnershipGraph.PageKeys.of(filing)
+    let ownership = OwnershipGraph.Index(filing)
     for page in filing.coverPages {
-      holdersByPage[page.index] = OwnershipGraph.holders(ofPage: page.index, keys: keys).compactMap {
+      holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
         personsByPage[$0].map { .object($0) }
       }
     }
