@@ -33,6 +33,13 @@ struct LinearTimeTests {
     }
   }
 
+  @Test("many cover pages repeating the same funds and the manager that reports for them")
+  func repeatedFamilies() throws {
+    try expectLinear(count: 80) { count in
+      LinearShapes.header + String(repeating: LinearShapes.family, count: count) + LinearShapes.signatures(1)
+    }
+  }
+
   @Test("one long line repeating a caption")
   func longLineRepeatingACaption() throws {
     try expectLinear(count: 2_000) { count in
@@ -132,6 +139,24 @@ private enum LinearShapes {
   static func completePage(_ index: Int) -> String {
     "CUSIP No. 123456782\n" + TestSupport.coverPage(name: "Fund Number \(index) LP", percent: "0.1%")
   }
+
+  /// Two funds and a manager whose row 11 is the funds' shares: repeated, every name is on many pages and every
+  /// attribution names funds that have many pages.
+  static let family = """
+    1 NAME OF REPORTING PERSON
+    Alpha Fund LP
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    1,000
+    1 NAME OF REPORTING PERSON
+    Beta Fund LP
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    1,000
+    1 NAME OF REPORTING PERSON
+    Manager LLC
+    11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON
+    2,000 shares of Common Stock owned by Alpha Fund LP and Beta Fund LP
+
+    """
 
   static func signatures(_ count: Int) -> String {
     "SIGNATURE\nAfter reasonable inquiry, each of the undersigned certifies that this statement is true.\n\n"

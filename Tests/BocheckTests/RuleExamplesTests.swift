@@ -69,6 +69,27 @@ struct RuleExamplesTests {
       #expect(finding.line >= 1 && finding.line <= example.filingText.split(separator: "\n").count + 1)
     }
   }
+
+  @Test("A name on three pages: each later page is reported once, naming the page where the name first appears")
+  func duplicateNamesTheFirstPage() throws {
+    let rules = try RuleSet.load(directories: [RepositoryPaths.rules])
+    let page = { (name: String) in
+      "1 NAME OF REPORTING PERSON\n\(name)\n11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,000\n"
+    }
+    let text = "SCHEDULE 13D\n" + page("Larch Hill Partners LP") + page("Larch Hill Partners, L.P.") + page("Other LLC")
+      + page("LARCH HILL PARTNERS LP")
+    let filing = try FilingReader.read(bytes: Array(text.utf8), path: "three.txt")
+    let duplicates = rules.check(filing, options: CheckOptions()).findings.filter {
+      $0.ruleID == "duplicate-reporting-person"
+    }
+    #expect(duplicates.map(\.page) == [2, 4])
+    #expect(duplicates.map(\.line) == [7, 15])
+    #expect(
+      duplicates.map(\.message) == [
+        "Larch Hill Partners, L.P.: cover page 2 names the same reporting person as cover page 1",
+        "LARCH HILL PARTNERS LP: cover page 4 names the same reporting person as cover page 1",
+      ])
+  }
 }
 
 @Suite("Rules on the founding samples")

@@ -159,6 +159,9 @@ struct RuleLanguageTests {
     #expect(try LanguageHarness.text("round(200 / 3, 2)") == "66.67")
     #expect(try LanguageHarness.text("round(-2.5, 0)") == "-3")
     #expect(try LanguageHarness.text("join([\"A\", \"B\", \"C\"])") == "A, B and C")
+    #expect(try LanguageHarness.text("first(persons).name") == "Alpha Fund LP")
+    #expect(try LanguageHarness.text("first([3, 1, 2])") == "3")
+    #expect(try LanguageHarness.evaluate("first(persons[page > 3])").isNull)
     #expect(try LanguageHarness.text("null") == "?")
     #expect(ValueFormatter.plain(.number(Rational(3_731_324), decimals: nil)) == "3731324")
   }

@@ -199,6 +199,16 @@ enum BuiltinFunctions {
     quantifier(
       name: "all", decisive: false, summary: "all(list): whether every condition in the list holds (three-valued)"),
     BuiltinFunction(
+      name: "first", arity: 1...1, summary: "first(list): the list's first element (unknown when empty)",
+      resultType: { (types) throws(ExpressionTypeError) in
+        try require(types, 0, isList, "a list")
+        return types.first?.elementType ?? .any
+      },
+      evaluate: { arguments, _ in
+        guard case .list(let items) = arguments[0] else { return .null }
+        return items.first ?? .null
+      }),
+    BuiltinFunction(
       name: "join", arity: 1...1, summary: "join(list): the elements as text, \"A, B and C\"",
       resultType: { (types) throws(ExpressionTypeError) in
         try require(types, 0, isList, "a list")
