@@ -76,7 +76,8 @@ struct RuleExamplesTests {
     let page = { (name: String) in
       "1 NAME OF REPORTING PERSON\n\(name)\n11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,000\n"
     }
-    let text = "SCHEDULE 13D\n" + page("Larch Hill Partners LP") + page("Larch Hill Partners, L.P.") + page("Other LLC")
+    let text =
+      "SCHEDULE 13D\n" + page("Larch Hill Partners LP") + page("Larch Hill Partners, L.P.") + page("Other LLC")
       + page("LARCH HILL PARTNERS LP")
     let filing = try FilingReader.read(bytes: Array(text.utf8), path: "three.txt")
     let duplicates = rules.check(filing, options: CheckOptions()).findings.filter {
