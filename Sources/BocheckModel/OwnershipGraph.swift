@@ -160,38 +160,74 @@ public enum OwnershipGraph {
   /// - Returns: The 1-based pages of the cover with the most members, then the most covering by their own name,
   ///   then the earliest pages, in page order; empty when no exact cover exists or the search gives up.
   static func exactCover(of names: Set<NameKey>, by candidates: [Candidate]) -> [Int] {
-    let ownNamePages = Set(candidates.filter(\.ownName).map(\.page))
+    // Names by their position in sorted order; each candidate as the positions it covers; each position's
+    // candidates in page order. The search covers the first uncovered position with each candidate that holds
+    // it and overlaps nothing covered, depth first, on an explicit stack (a parent may name thousands of funds).
+    let ordered = names.sorted()
+    var positionOfName: [NameKey: Int] = [:]
+    for (position, name) in ordered.enumerated() { positionOfName[name] = position }
+    let positions = candidates.map { $0.covers.compactMap { positionOfName[$0] } }
+    var options = [[Int]](repeating: [], count: ordered.count)
+    for (candidate, covered) in positions.enumerated() {
+      for position in covered { options[position].append(candidate) }
+    }
+    var covered = [Bool](repeating: false, count: ordered.count)
     var best: (members: Int, ownNames: Int, pages: [Int])?
     var chosen: [Int] = []
+    var frames: [(position: Int, option: Int)] = []
     var steps = 0
-    let ordered = names.sorted()
 
-    func better(_ pages: [Int]) -> Bool {
-      let ownNames = pages.filter { ownNamePages.contains($0) }.count
-      guard let current = best else { return true }
-      if pages.count != current.members { return pages.count > current.members }
-      if ownNames != current.ownNames { return ownNames > current.ownNames }
-      return pages.sorted().lexicographicallyPrecedes(current.pages)
+    var chosenOwnNames = 0
+
+    // Keeps the cover just completed when it is better: compared by counts first, so that the pages are sorted
+    // only for a cover that may win.
+    func record() {
+      if let current = best {
+        if chosen.count != current.members {
+          guard chosen.count > current.members else { return }
+        } else if chosenOwnNames != current.ownNames {
+          guard chosenOwnNames > current.ownNames else { return }
+        } else {
+          let pages = chosen.map { candidates[$0].page }.sorted()
+          guard pages.lexicographicallyPrecedes(current.pages) else { return }
+          best = (pages.count, chosenOwnNames, pages)
+          return
+        }
+      }
+      best = (chosen.count, chosenOwnNames, chosen.map { candidates[$0].page }.sorted())
     }
 
-    func search(_ covered: Set<NameKey>) {
+    /// Starts covering from `position`: records a complete cover, or pushes a frame for the first uncovered name.
+    func enter(from position: Int) {
       steps += 1
       guard steps <= searchLimit else { return }
-      guard let next = ordered.first(where: { !covered.contains($0) }) else {
-        if better(chosen) {
-          let ownNames = chosen.filter { ownNamePages.contains($0) }.count
-          best = (chosen.count, ownNames, chosen.sorted())
-        }
-        return
-      }
-      for candidate in candidates where candidate.covers.contains(next) && candidate.covers.isDisjoint(with: covered) {
-        chosen.append(candidate.page)
-        search(covered.union(candidate.covers))
-        chosen.removeLast()
-      }
+      var next = position
+      while next < covered.count && covered[next] { next += 1 }
+      if next == covered.count { record() } else { frames.append((next, 0)) }
     }
 
-    search([])
+    enter(from: 0)
+    while let top = frames.last, steps <= searchLimit {
+      if chosen.count == frames.count {
+        // Back from the choice made at the top frame: undo it before trying the next.
+        let undone = chosen.removeLast()
+        if candidates[undone].ownName { chosenOwnNames -= 1 }
+        for position in positions[undone] { covered[position] = false }
+      }
+      let choices = options[top.position]
+      var option = top.option
+      while option < choices.count && positions[choices[option]].contains(where: { covered[$0] }) { option += 1 }
+      guard option < choices.count else {
+        frames.removeLast()
+        continue
+      }
+      frames[frames.count - 1].option = option + 1
+      let choice = choices[option]
+      chosen.append(choice)
+      if candidates[choice].ownName { chosenOwnNames += 1 }
+      for position in positions[choice] { covered[position] = true }
+      enter(from: top.position + 1)
+    }
     return best?.pages ?? []
   }
 }
