@@ -16,9 +16,10 @@ enum NameListSplitter {
     let pieces = cut(text)
     guard !pieces.isEmpty else { return [] }
     let isSuffixPiece = pieces.map { isSuffix($0.text) }
-    // best[i]: the best split of pieces[0..<i] as (known names matched, names, list).
-    var best: [(score: Int, count: Int, names: [String])?] = Array(repeating: nil, count: pieces.count + 1)
-    best[0] = (0, 0, [])
+    // best[i]: the best split of pieces[0..<i] as (known names matched, names, where its last name starts, that
+    // name). The list itself is read back from the end, so that no split copies the names before it.
+    var best: [(score: Int, count: Int, start: Int, name: String)?] = Array(repeating: nil, count: pieces.count + 1)
+    best[0] = (0, 0, 0, "")
     for end in 1...pieces.count {
       // A name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear.
       for start in max(0, end - maximumPiecesPerName)..<end {
@@ -32,10 +33,17 @@ enum NameListSplitter {
         if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
           continue
         }
-        best[end] = (score, count, before.names + [candidate])
+        best[end] = (score, count, start, candidate)
       }
     }
-    return best[pieces.count]?.names ?? [text]
+    guard best[pieces.count] != nil else { return [text] }
+    var names: [String] = []
+    var end = pieces.count
+    while end > 0, let split = best[end] {
+      names.append(split.name)
+      end = split.start
+    }
+    return names.reversed()
   }
 
   /// The most list pieces one name may span.
