@@ -143,7 +143,7 @@ enum CheckCommand {
     if threads <= 1 {
       for input in inputs {
         progress.starting(input.path)
-        report(checker.check(input, standardInput: console.standardInput))
+        checker.checkEach(input, standardInput: console.standardInput) { report($0) }
       }
     } else {
       // Standard input is read once, on this thread, before the workers start.
@@ -192,17 +192,35 @@ enum CheckCommand {
   static func readFilings(_ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> [Result<
     Filing, InputError
   >] {
+    var results: [Result<Filing, InputError>] = []
+    readEachFiling(input, format: format, standardInput: standardInput) { results.append($0) }
+    return results
+  }
+
+  /// Reads the filings of one input one at a time, handing each to `body` before the next is read (see
+  /// ``FilingReader/readEach(text:path:format:_:)``), with the results of
+  /// ``readFilings(_:format:standardInput:)`` in the same order.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - format: The format to read it as; `nil` tells it from the content.
+  ///   - standardInput: Reads all of standard input, for `-`.
+  ///   - body: Called once per filing, in order; once with a failure when the input cannot be read at all.
+  static func readEachFiling(
+    _ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8],
+    _ body: (Result<Filing, InputError>) -> Void
+  ) {
     do {
       let text = try InputFiles.text(of: input, standardInput: standardInput)
       do {
-        return try FilingReader.readAll(text: consume text, path: input.path, format: format).map { result in
-          result.mapError { InputError(path: input.path, line: $0.line, message: $0.message) }
+        try FilingReader.readEach(text: consume text, path: input.path, format: format) { result in
+          body(result.mapError { InputError(path: input.path, line: $0.line, message: $0.message) })
         }
       } catch {
-        return [.failure(InputError(path: input.path, line: error.line, message: error.message))]
+        body(.failure(InputError(path: input.path, line: error.line, message: error.message)))
       }
     } catch {
-      return [.failure(error)]
+      body(.failure(error))
     }
   }
 
@@ -293,12 +311,29 @@ struct FilingCheck: Sendable {
   /// - Returns: One result per filing of the input, in order: the checked filing, or why it cannot be
   ///   read; a single failure when the input cannot be read at all.
   func check(_ input: InputSource, standardInput: () -> [UInt8]) -> [Result<Checked, InputError>] {
-    CheckCommand.readFilings(input, format: inputFormat, standardInput: standardInput).map { outcome in
-      outcome.map { read in
-        let filing = settings.prepare(read)
-        let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
-        return Checked(filing: filing, result: ruleSet.check(filing, options: options))
-      }
+    var results: [Result<Checked, InputError>] = []
+    checkEach(input, standardInput: standardInput) { results.append($0) }
+    return results
+  }
+
+  /// Reads one input and runs the rules on each of its filings, handing each result to `body` before the next
+  /// filing is read, so that a file holding many filings is checked holding one filing's model at a time.
+  ///
+  /// - Parameters:
+  ///   - input: The input.
+  ///   - standardInput: Reads all of standard input, for `-`.
+  ///   - body: Called once per filing, in order, with the results ``check(_:standardInput:)`` returns.
+  func checkEach(
+    _ input: InputSource, standardInput: () -> [UInt8], _ body: (Result<Checked, InputError>) -> Void
+  ) {
+    CheckCommand.readEachFiling(input, format: inputFormat, standardInput: standardInput) { outcome in
+      body(
+        outcome.map { read in
+          let filing = settings.prepare(read)
+          let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
+          return Checked(filing: filing, result: ruleSet.check(filing, options: options))
+        })
     }
   }
+
 }

@@ -61,18 +61,38 @@ public enum FilingReader {
   public static func readAll(
     text filingText: FilingText, path: String, format: InputFormat? = nil
   ) throws(ReadError) -> [Result<Filing, ReadError>] {
+    var results: [Result<Filing, ReadError>] = []
+    try readEach(text: filingText, path: path, format: format) { results.append($0) }
+    return results
+  }
+
+  /// Reads the filings of a file's decoded text one at a time, handing each to `body` before the next is read.
+  ///
+  /// The results are those of ``readAll(text:path:format:)``, in the same order; a caller that is done with a
+  /// filing when `body` returns holds one filing's model at a time, however many the file holds.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - path: Where it came from, recorded in each filing.
+  ///   - format: The format to read it as; `nil` tells it from the content, for each filing.
+  ///   - body: Called once per filing, in the file's order, with the filing or why it cannot be read.
+  /// - Throws: ``ReadError`` when the file holds one filing and that filing cannot be read (`body` is then
+  ///   not called).
+  public static func readEach(
+    text filingText: FilingText, path: String, format: InputFormat? = nil,
+    _ body: (Result<Filing, ReadError>) -> Void
+  ) throws(ReadError) {
     let text = filingText.text
     let wholeFormat = format ?? detectFormat(text)
     // The splitter finds the lines' ends on its way: a file of one filing is read from them.
     var lineRanges: LineRanges?
     let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineRanges)
     guard starts.count > 1 else {
-      return [.success(try read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges))]
+      body(.success(try read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges)))
+      return
     }
     lineRanges = nil
     let utf8 = text.utf8
-    var results: [Result<Filing, ReadError>] = []
-    results.reserveCapacity(starts.count)
     for (index, start) in starts.enumerated() {
       let position = FilingPosition(index: index + 1, count: starts.count, line: start.line)
       let lower = utf8.index(utf8.startIndex, offsetBy: start.offset)
@@ -82,16 +102,15 @@ public enum FilingReader {
       do throws(ReadError) {
         var filing = try read(text: piece, path: path, format: format).shiftingLines(by: start.line - 1)
         filing.position = position
-        results.append(.success(filing))
+        body(.success(filing))
       } catch {
-        results.append(
+        body(
           .failure(
             ReadError(
               message: "filing \(position.index) of \(position.count): \(error.message)",
               line: error.line.map { $0 + start.line - 1 } ?? start.line)))
       }
     }
-    return results
   }
 
   /// Reads decoded text as one filing.

@@ -197,6 +197,31 @@ struct MultiFilingReadingTests {
       ])
   }
 
+  @Test("filings handed over one at a time are those readAll returns, in order, with the same errors")
+  func oneAtATime() throws {
+    let text = [
+      ConcatenatedFilings.submission(CLIHarness.cleanFiling, number: 1),
+      ConcatenatedFilings.submission("Dear shareholder,\nnothing to see here.\n", number: 2)
+        .replacingOccurrences(of: "SC 13D/A", with: "SC 13D"),
+      ConcatenatedFilings.submission(CLIHarness.errorFiling, number: 3),
+    ].joined()
+    let all = try ConcatenatedFilings.readAll(text)
+    var handed: [Result<Filing, ReadError>] = []
+    try FilingReader.readEach(text: FilingText(bytes: Array(text.utf8)), path: "feed.txt") { handed.append($0) }
+    #expect(handed.count == 3)
+    #expect(handed.map { try? $0.get().position } == all.map { try? $0.get().position })
+    #expect(
+      handed.map { try? $0.get().coverPages.map(\.reportingPersonName) } == [["Alpha Fund LP"], nil, ["Alpha Fund LP"]])
+    let errors = { (results: [Result<Filing, ReadError>]) in
+      results.map { result -> ReadError? in
+        if case .failure(let error) = result { return error }
+        return nil
+      }
+    }
+    #expect(errors(handed) == errors(all))
+    #expect(errors(handed)[1]?.line == 50)
+  }
+
   @Test("privacy-enhanced messages one after the other are split at each message, not at the submission inside")
   func privacyEnhancedMessages() throws {
     let text =
