@@ -73,7 +73,7 @@ struct RulesStepReuseTests {
       let access = FieldAccess(name)
       #expect(access.isField == ObjectKind.allCases.contains { ModelSchema.slot(of: name, in: $0) != nil }, "\(name)")
       for object in objects {
-        let expected = ModelSchema.slot(of: name, in: object.kind).map { object.fields[$0] }
+        let expected = ModelSchema.slot(of: name, in: object.kind).map { object.value(at: $0) }
         #expect(
           access.value(in: object).map(ValueFormatter.message) == expected.map(ValueFormatter.message),
           "\(object.kind).\(name)")

@@ -171,7 +171,18 @@ struct ModelBridge {
     } else {
       read = (.missing, nil, "", page.line, 1, nil)
     }
-    var fields = FieldValues<RowSlot>(.row)
+    // A row keeps the slots its value fills: the common ones, then its kind's (see ``RowSlot``).
+    let last: RowSlot
+    switch read.value {
+    case .amount: last = .attributionSource
+    case .percent: last = .decimals
+    case .text: last = .text
+    case .codes: last = .codes
+    case .checkbox: last = .checked
+    case .groupBoxes: last = .groupB
+    case nil: last = .page
+    }
+    var fields = FieldValues<RowSlot>(through: last)
     fields[.field] = .string(field.rawValue)
     fields[.number] = integer(number)
     fields[.caption] = .string(field.caption)

@@ -152,7 +152,7 @@ struct FieldAccess: Sendable {
   @inline(__always)
   func value(in object: ModelObject) -> Value? {
     guard let slot = slot(in: object.kind) else { return nil }
-    return object.fields[slot]
+    return object.value(at: slot)
   }
 }
 

@@ -101,8 +101,8 @@ enum ModelSchema {
     ("field", .string), ("number", .number), ("caption", .string), ("status", .string), ("note", .string),
     ("raw", .string), ("line", .number), ("column", .number), ("page", .number), ("shares", .number),
     ("parts", .list(.object(.part))), ("partsRelation", .string), ("attributedTo", .list(.string)),
-    ("attributionSource", .string), ("percent", .number), ("decimals", .number), ("checked", .boolean),
-    ("groupA", .boolean), ("groupB", .boolean), ("codes", .list(.string)), ("text", .string),
+    ("attributionSource", .string), ("percent", .number), ("decimals", .number), ("text", .string),
+    ("codes", .list(.string)), ("checked", .boolean), ("groupA", .boolean), ("groupB", .boolean),
   ]
 
   /// In the order of ``PartSlot``.
@@ -185,9 +185,13 @@ enum PersonSlot: Int, FieldSlot {
 }
 
 /// The slots of a row's fields.
+///
+/// The fields every row has come first, then those of each kind of value, the most common kinds first: a row
+/// keeps the slots up to the last one its value fills (a missing row the first nine), and a slot past its end is
+/// unknown (see ``ModelObject/value(at:)``).
 enum RowSlot: Int, FieldSlot {
   case field, number, caption, status, note, raw, line, column, page, shares, parts, partsRelation, attributedTo
-  case attributionSource, percent, decimals, checked, groupA, groupB, codes, text
+  case attributionSource, percent, decimals, text, codes, checked, groupA, groupB
 }
 
 /// The slots of a part's fields.

@@ -74,7 +74,8 @@ public struct SourceLocation: Hashable, Sendable {
 final class ModelObject: Sendable {
   /// What kind of object it is; its fields are those of ``ModelSchema/fields(of:)``.
   let kind: ObjectKind
-  /// The field values by slot (see ``ModelSchema/fieldNames(of:)``); a field the object lacks is `null`.
+  /// The field values by slot (see ``ModelSchema/fieldNames(of:)``); a field the object lacks is `null`. It may
+  /// end before the kind's last slot: read fields through ``value(at:)``.
   let fields: [Value]
   /// Where a finding about the object points, when it has a place in the source.
   let location: SourceLocation?
@@ -143,13 +144,21 @@ final class ModelObject: Sendable {
 
   /// A field's value by its slot in objects of the object's kind.
   subscript<Slot: FieldSlot>(slot: Slot) -> Value {
-    fields[slot.rawValue]
+    value(at: slot.rawValue)
   }
 
   /// A field's value; `null` for a field the object does not have.
   subscript(field: String) -> Value {
     guard let slot = ModelSchema.slot(of: field, in: kind) else { return .null }
-    return fields[slot]
+    return value(at: slot)
+  }
+
+  /// The value in a slot of the object's kind: unknown past the slots the object keeps.
+  ///
+  /// - Parameter slot: A slot of the object's kind (see ``ModelSchema/fieldNames(of:)``).
+  @inline(__always)
+  func value(at slot: Int) -> Value {
+    slot < fields.count ? fields[slot] : .null
   }
 }
 
@@ -160,7 +169,16 @@ struct FieldValues<Slot: FieldSlot> {
 
   /// Fields all unknown for an object of a kind whose first slots are `Slot`'s.
   init(_ kind: ObjectKind) {
-    let count = ModelSchema.fieldCount(of: kind)
+    self.init(count: ModelSchema.fieldCount(of: kind))
+  }
+
+  /// Fields all unknown up to `last`, for an object that fills no slot after it (the object reads as unknown
+  /// past its last slot).
+  init(through last: Slot) {
+    self.init(count: last.rawValue + 1)
+  }
+
+  private init(count: Int) {
     values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
       buffer.initialize(repeating: .null)
       initialized = count
