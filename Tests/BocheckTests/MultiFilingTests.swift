@@ -41,6 +41,15 @@ enum ConcatenatedFilings {
       + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
   }
 
+  /// Three SGML submissions one after the other: the clean filing (49 lines), a letter that is no schedule
+  /// (5 lines, from line 50) and the filing with an error (from line 55).
+  static let threeSubmissions = [
+    submission(CLIHarness.cleanFiling, number: 1),
+    submission("Dear shareholder,\nnothing to see here.\n", number: 2)
+      .replacingOccurrences(of: "SC 13D/A", with: "SC 13D"),
+    submission(CLIHarness.errorFiling, number: 3),
+  ].joined()
+
   /// A submission in a privacy-enhanced-message wrapper, as EDGAR disseminated them.
   ///
   /// - Parameters:
@@ -171,12 +180,7 @@ struct MultiFilingReadingTests {
 
   @Test("SGML submissions one after the other are split at each wrapper; an unreadable one names its line")
   func submissions() throws {
-    let prose = "Dear shareholder,\nnothing to see here.\n"
-    let text = [
-      ConcatenatedFilings.submission(CLIHarness.cleanFiling, number: 1),
-      ConcatenatedFilings.submission(prose, number: 2).replacingOccurrences(of: "SC 13D/A", with: "SC 13D"),
-      ConcatenatedFilings.submission(CLIHarness.errorFiling, number: 3),
-    ].joined()
+    let text = ConcatenatedFilings.threeSubmissions
     let results = try ConcatenatedFilings.readAll(text)
     #expect(results.count == 3)
     // The first submission is 49 lines, the second 5.
@@ -199,12 +203,7 @@ struct MultiFilingReadingTests {
 
   @Test("filings handed over one at a time are those readAll returns, in order, with the same errors")
   func oneAtATime() throws {
-    let text = [
-      ConcatenatedFilings.submission(CLIHarness.cleanFiling, number: 1),
-      ConcatenatedFilings.submission("Dear shareholder,\nnothing to see here.\n", number: 2)
-        .replacingOccurrences(of: "SC 13D/A", with: "SC 13D"),
-      ConcatenatedFilings.submission(CLIHarness.errorFiling, number: 3),
-    ].joined()
+    let text = ConcatenatedFilings.threeSubmissions
     let all = try ConcatenatedFilings.readAll(text)
     var handed: [Result<Filing, ReadError>] = []
     try FilingReader.readEach(text: FilingText(bytes: Array(text.utf8)), path: "feed.txt") { handed.append($0) }
@@ -450,12 +449,7 @@ struct MultiFilingCLITests {
   func unreadableFiling() throws {
     let folder = try CLIHarness.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let text = [
-      ConcatenatedFilings.submission(CLIHarness.cleanFiling, number: 1),
-      ConcatenatedFilings.submission("Dear shareholder,\nnothing to see here.\n", number: 2)
-        .replacingOccurrences(of: "SC 13D/A", with: "SC 13D"),
-      ConcatenatedFilings.submission(CLIHarness.errorFiling, number: 3),
-    ].joined()
+    let text = ConcatenatedFilings.threeSubmissions
     let path = try CLIHarness.write(text, named: "feed.nc", in: folder)
     let outcome = CLIHarness.run(["check", path])
     #expect(outcome.status == 2)
