@@ -172,9 +172,10 @@ struct CoverPageAssembler {
           page.slots, persons: persons, firstIndex: index, line: page.line, cusip: page.cusip, notes: &result.notes)
         continue
       }
-      // Room for every row of a page at once, rather than growing (and rehashing) row by row.
+      // Room for a row per caption of the page at once, rather than growing (and rehashing) row by row, and no
+      // more: a page of one caption does not hold room for fourteen rows.
       var rows: [RowField: Row] = [:]
-      rows.reserveCapacity(RowField.allCases.count)
+      rows.reserveCapacity(min(page.slots.count, RowField.allCases.count))
       let (slots, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
       assignRows(slots, page: index, into: &rows, notes: &result.notes)
       if let aboveNote {
