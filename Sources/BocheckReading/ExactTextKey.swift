@@ -37,13 +37,6 @@ struct ExactTextKey: Hashable {
     }
   }
 
-  /// Whether two texts have the same UTF-8 bytes (not merely canonically equivalent characters).
-  static func sameBytes(_ left: String, _ right: String) -> Bool {
-    ASCIIText.withUTF8(left) { left in
-      ASCIIText.withUTF8(right) { right in sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) }
-    }
-  }
-
   func hash(into hasher: inout Hasher) {
     hasher.combine(digest)
   }
