@@ -48,12 +48,17 @@ struct CoverPageAssembler {
     var notes: [ReaderNote] = []
   }
 
+  /// The most distinct texts the memo's tables make room for at the start: about what a filing of a dozen cover
+  /// pages holds.
+  static let memoReserveLimit = 1_024
+
   /// Assembles pages from tokenized lines.
   ///
   /// - Parameter lines: The lines of the cover-page region, in order.
   func assemble(_ lines: [TokenizedLine]) -> Result {
-    // Every text the memo is asked about stands in a value token of these lines, or joins such texts.
-    memo.reserveCapacity(lines.reduce(0) { $0 + $1.tokens.count })
+    // Every text the memo is asked about stands in a value token of these lines, or joins such texts; a region
+    // of many pages repeats its texts, so the tables start no larger than a few pages' worth and grow from there.
+    memo.reserveCapacity(min(lines.reduce(0) { $0 + $1.tokens.count }, CoverPageAssembler.memoReserveLimit))
     var pages: [(slots: [CaptionSlot], cusip: String?, line: Int, preamble: [ValueFragment])] = []
     var current: [CaptionSlot] = []
     var currentCusip: String?
