@@ -229,8 +229,16 @@ enum XMLFilingReader {
     if let form = filing.form, filing.amendment != nil, !form.value.hasSuffix("/A") {
       filing.form = Located(form.value + "/A", line: form.line)
     }
+    // Each text is a paragraph; one that can state no relationship is left out before it is made into text,
+    // as the text reader leaves such paragraphs out (see ``RelationshipFacts/mayStateRelationship(_:)``).
     RelationshipFacts.attribute(
-      { relationshipTexts.map { (text: trimmed(scanner.text($0.range, verbatim: $0.verbatim)), line: $0.line) } },
+      {
+        relationshipTexts.compactMap { entry in
+          let bytes = scanner.text(entry.range, verbatim: entry.verbatim)
+          guard bytes.withUnsafeBufferPointer(RelationshipFacts.mayStateRelationship) else { return nil }
+          return (text: trimmed(bytes), line: entry.line)
+        }
+      },
       to: &pages)
     filing.coverPages = pages
     filing.statedSharesOutstanding = statedBasis(basisTexts)
