@@ -196,7 +196,9 @@ struct ModelBridge {
     var display = ModelObject.Display.text(read.raw.isEmpty ? "?" : read.raw)
     switch read.value {
     case .amount(let amount):
-      fields[.shares] = decimal(amount.shares)
+      let shares = amount.shares.rational
+      let decimals = amount.shares.scale > 0 ? amount.shares.scale : nil
+      fields[.shares] = .number(shares, decimals: decimals)
       fields[.parts] = .list(
         amount.parts.map { part in
           var partFields = FieldValues<PartSlot>(.part)
@@ -212,11 +214,12 @@ struct ModelBridge {
       fields[.partsRelation] = .string(amount.partsRelation.rawValue)
       fields[.attributedTo] = .list(amount.attributedTo.map { .string($0) })
       fields[.attributionSource] = .string(amount.attributionSource.rawValue)
-      numeric = (amount.shares.rational, amount.shares.scale > 0 ? amount.shares.scale : nil)
+      numeric = (shares, decimals)
     case .percent(let percent):
-      fields[.percent] = .number(percent.value.rational, decimals: percent.decimals)
+      let value = percent.value.rational
+      fields[.percent] = .number(value, decimals: percent.decimals)
       fields[.decimals] = integer(percent.decimals)
-      numeric = (percent.value.rational, percent.decimals)
+      numeric = (value, percent.decimals)
     case .checkbox(let checked):
       fields[.checked] = .boolean(checked)
       display = .text(checked ? "checked" : "not checked")
