@@ -42,7 +42,7 @@ struct ModelBridge {
     var personsByNameKey: [String: [Value]] = [:]
     for person in persons {
       // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
-      guard case .string(let key) = person.fields[PersonSlot.nameKey.rawValue] else { continue }
+      guard case .string(let key) = person[PersonSlot.nameKey] else { continue }
       personsByNameKey[key, default: []].append(.object(person))
     }
     let partyList = Parties.of(filing)
@@ -56,7 +56,7 @@ struct ModelBridge {
       fields[.joins] = .boolean(party.joins)
       fields[.evidence] = .string(party.evidence.rawValue)
       fields[.nameMatch] = party.nameMatch.map { .string($0.rawValue) } ?? .null
-      return ModelObject(
+      return ModelObject.make(
         kind: .party, fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
         display: .text(party.name))
     }
@@ -73,7 +73,7 @@ struct ModelBridge {
       fields[.line] = ModelBridge.integer(note.line)
       fields[.column] = ModelBridge.integer(note.column)
       fields[.message] = .string(note.message)
-      return ModelObject(
+      return ModelObject.make(
         kind: .note, fields: fields,
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
         display: .text(note.message))
@@ -100,7 +100,7 @@ struct ModelBridge {
     fields[.parties] = partyValues
     fields[.basis] = basisObject.map { .object($0) } ?? .null
     fields[.readerNotes] = .list(notes.map { .object($0) })
-    self.filing = ModelObject(
+    self.filing = ModelObject.make(
       kind: .filing, fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
       display: .text(filing.path))
     let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
@@ -128,7 +128,7 @@ struct ModelBridge {
     fields[.value] = .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil)
     fields[.source] = .string(basis.source.rawValue)
     fields[.line] = ModelBridge.integer(basis.line)
-    return ModelObject(
+    return ModelObject.make(
       kind: .basis, fields: fields,
       location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
       display: .decimal(basis.value))
@@ -152,11 +152,11 @@ struct ModelBridge {
     for (offset, field) in RowField.allCases.enumerated() {
       let number = rowNumbers[offset]
       let rowObject = row(field, number: number, of: page)
-      fields.values[PersonSlot.firstRow + offset] = .object(rowObject)
+      fields[position: PersonSlot.firstRow + offset] = .object(rowObject)
       if number != nil { rows.append(.object(rowObject)) }
     }
     fields[.rows] = .list(rows)
-    return ModelObject(
+    return ModelObject.make(
       kind: .person, fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
       display: name.map { .text($0) } ?? .coverPage(page.index), page: page.index)
@@ -182,7 +182,7 @@ struct ModelBridge {
     case .groupBoxes: last = .groupB
     case nil: last = .page
     }
-    var fields = FieldValues<RowSlot>(through: last)
+    var fields = FieldValues<RowSlot>(.row, through: last)
     fields[.field] = .string(field.rawValue)
     fields[.number] = integer(number)
     fields[.caption] = .string(field.caption)
@@ -207,7 +207,7 @@ struct ModelBridge {
           partFields[.shares] = decimal(part.shares)
           partFields[.text] = .string(part.text)
           return .object(
-            ModelObject(
+            ModelObject.make(
               kind: .part, fields: partFields, location: nil,
               display: .part(label: part.label, shares: part.shares, kind: part.kind.rawValue)))
         })
@@ -236,7 +236,7 @@ struct ModelBridge {
     case nil:
       break
     }
-    return ModelObject(
+    return ModelObject.make(
       kind: .row, fields: fields,
       location: SourceLocation(page: page.index, row: number, line: read.line, column: read.column),
       number: numeric, display: display, page: page.index)

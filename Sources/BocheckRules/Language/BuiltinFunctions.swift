@@ -120,7 +120,7 @@ enum BuiltinFunctions {
       partFields[.text] = .string("")
       parts.append(
         .object(
-          ModelObject(
+          ModelObject.make(
             kind: .part, fields: partFields, location: nil,
             display: .kindTotal(shares, kind: kind.rawValue)))
       )
@@ -131,7 +131,7 @@ enum BuiltinFunctions {
     fields[.itemised] = .boolean(sum.partsByKind != nil)
     fields[.count] = .number(Rational(sum.count), decimals: nil)
     return .object(
-      ModelObject(
+      ModelObject.make(
         kind: .amountSum, fields: fields, location: nil, number: nil,
         display: .number(sum.shares)))
   }

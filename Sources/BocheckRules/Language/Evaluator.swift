@@ -3,8 +3,9 @@ import BocheckModel
 /// What the building blocks need from the filing being checked, beyond the values they are given.
 ///
 /// It is a class: every call of a building block is given it, and passing it on costs one reference count
-/// where copying its tables cost one each.
-final class EvaluationContext: Sendable {
+/// where copying its tables cost one each. Its tables never change; it is `Sendable` unchecked because they
+/// hold ``ModelObject``s (see ``Value``).
+final class EvaluationContext: @unchecked Sendable {
   /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page.
   let holdersByPage: [Int: [Value]]
   /// The persons whose row 1 has each name key, as person objects in page order: an index, so that a rule

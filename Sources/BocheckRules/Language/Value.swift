@@ -4,7 +4,10 @@ import BocheckModel
 ///
 /// `null` is the unknown value: anything that could not be read, and the result of any operation on an unknown
 /// value, of a division by zero or of an arithmetic overflow.
-enum Value: Sendable {
+///
+/// It is `Sendable` unchecked only because of ``ModelObject``, which the compiler cannot see to be: a
+/// `ManagedBuffer` never is, and an object is not changed after it is made. Every other payload is `Sendable`.
+enum Value: @unchecked Sendable {
   /// Unknown.
   case null
   /// `true` or `false`.
@@ -70,76 +73,129 @@ public struct SourceLocation: Hashable, Sendable {
   public var column: Int
 }
 
-/// An object of the model as rules see it: a kind, its fields and where it stands in the filing.
-final class ModelObject: Sendable {
+/// How a model object prints in a message, made into text only when a message prints it.
+enum ObjectDisplay: Sendable {
+  /// This text.
+  case text(String)
+  /// "cover page 2": a person whose row 1 names nobody, by page.
+  case coverPage(Int)
+  /// "(i) 600 shares" and the kind: a part of an amount, by its label, shares and kind.
+  case part(label: String, shares: ExactDecimal, kind: String)
+  /// "1,000 warrant": a total of a kind of part, by its shares and kind.
+  case kindTotal(Rational, kind: String)
+  /// "1,000": a number with thousands separators and the decimals it needs.
+  case number(Rational)
+  /// "1000.5": an exact decimal as it prints itself.
+  case decimal(ExactDecimal)
+  /// "(a) checked, (b) not checked": the boxes of row 2.
+  case groupBoxes(a: Bool, b: Bool)
+  /// "SC, BK": codes.
+  case codes([String])
+
+  /// The text.
+  var text: String {
+    switch self {
+    case .text(let text): return text
+    case .coverPage(let page): return "cover page \(page)"
+    case .part(let label, let shares, let kind): return "(\(label)) \(shares) \(kind)"
+    case .kindTotal(let shares, let kind):
+      return "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind)"
+    case .number(let value): return ValueFormatter.number(value, decimals: nil, grouping: true)
+    case .decimal(let value): return value.description
+    case .groupBoxes(let a, let b):
+      return "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
+    case .codes(let codes): return codes.joined(separator: ", ")
+    }
+  }
+}
+
+/// What a model object holds besides its field values (see ``ModelObject``).
+struct ModelObjectHeader {
   /// What kind of object it is; its fields are those of ``ModelSchema/fields(of:)``.
-  let kind: ObjectKind
-  /// The field values by slot (see ``ModelSchema/fieldNames(of:)``); a field the object lacks is `null`. It may
-  /// end before the kind's last slot: read fields through ``value(at:)``.
-  let fields: [Value]
+  var kind: ObjectKind
+  /// How many field values follow the header: the kind's first slots (the object reads as unknown past them).
+  var count: Int
   /// Where a finding about the object points, when it has a place in the source.
-  let location: SourceLocation?
+  var location: SourceLocation?
   /// The number a row stands for in arithmetic (its shares or its percent), or `nil`.
-  let number: (value: Rational, decimals: Int?)?
+  var number: (value: Rational, decimals: Int?)?
   /// What the object prints as in a message, kept as its parts: most objects are never printed.
-  private let displayed: Display
+  var displayed: ObjectDisplay
   /// The 1-based page of a person, used by the building blocks.
-  let page: Int?
+  var page: Int?
+}
 
-  /// How an object prints in a message, made into text only when a message prints it.
-  enum Display: Sendable {
-    /// This text.
-    case text(String)
-    /// "cover page 2": a person whose row 1 names nobody, by page.
-    case coverPage(Int)
-    /// "(i) 600 shares" and the kind: a part of an amount, by its label, shares and kind.
-    case part(label: String, shares: ExactDecimal, kind: String)
-    /// "1,000 warrant": a total of a kind of part, by its shares and kind.
-    case kindTotal(Rational, kind: String)
-    /// "1,000": a number with thousands separators and the decimals it needs.
-    case number(Rational)
-    /// "1000.5": an exact decimal as it prints itself.
-    case decimal(ExactDecimal)
-    /// "(a) checked, (b) not checked": the boxes of row 2.
-    case groupBoxes(a: Bool, b: Bool)
-    /// "SC, BK": codes.
-    case codes([String])
+/// An object of the model as rules see it: a kind, its fields and where it stands in the filing.
+///
+/// Its field values are stored after its header in the object's own allocation (it is a `ManagedBuffer`), so
+/// that an object costs one allocation, not two, and its values are destroyed by code specialized for
+/// ``Value`` rather than by the generic destruction of an array's elements. A filing's check makes thousands
+/// of these objects and frees them all at its end.
+///
+/// An object is made, its values written, by ``FieldValues`` and ``make(kind:fields:location:number:display:page:)``;
+/// it never changes after that, which is why the values that hold it may be shared between threads (see ``Value``).
+final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
+  typealias Display = ObjectDisplay
 
-    /// The text.
-    var text: String {
-      switch self {
-      case .text(let text): return text
-      case .coverPage(let page): return "cover page \(page)"
-      case .part(let label, let shares, let kind): return "(\(label)) \(shares) \(kind)"
-      case .kindTotal(let shares, let kind):
-        return "\(ValueFormatter.number(shares, decimals: nil, grouping: true)) \(kind)"
-      case .number(let value): return ValueFormatter.number(value, decimals: nil, grouping: true)
-      case .decimal(let value): return value.description
-      case .groupBoxes(let a, let b):
-        return "(a) \(a ? "checked" : "not checked"), (b) \(b ? "checked" : "not checked")"
-      case .codes(let codes): return codes.joined(separator: ", ")
-      }
+  // The header is read and written through pointers: the `header` property of `ManagedBuffer` is a class's
+  // stored property, whose every access the runtime checks for exclusivity.
+
+  /// What kind of object it is; its fields are those of ``ModelSchema/fields(of:)``.
+  var kind: ObjectKind { withUnsafeMutablePointerToHeader { $0.pointee.kind } }
+  /// Where a finding about the object points, when it has a place in the source.
+  var location: SourceLocation? { withUnsafeMutablePointerToHeader { $0.pointee.location } }
+  /// The number a row stands for in arithmetic (its shares or its percent), or `nil`.
+  var number: (value: Rational, decimals: Int?)? { withUnsafeMutablePointerToHeader { $0.pointee.number } }
+  /// The 1-based page of a person, used by the building blocks.
+  var page: Int? { withUnsafeMutablePointerToHeader { $0.pointee.page } }
+  /// How the object prints in a message.
+  var display: String { withUnsafeMutablePointerToHeader { $0.pointee.displayed.text } }
+
+  /// The field values by slot (see ``ModelSchema/fieldNames(of:)``), copied; a field the object lacks is
+  /// `null`. They may end before the kind's last slot: rules read fields through ``value(at:)``.
+  var fields: [Value] {
+    withUnsafeMutablePointers { header, values in
+      Array(UnsafeBufferPointer(start: values, count: header.pointee.count))
     }
   }
 
-  /// How the object prints in a message.
-  var display: String { displayed.text }
+  /// An object whose values are all unknown, for ``FieldValues`` to write; the rest of its header is set by
+  /// ``make(kind:fields:location:number:display:page:)``.
+  ///
+  /// - Parameters:
+  ///   - kind: What kind of object it is.
+  ///   - count: How many slots it keeps: its kind's first `count`.
+  fileprivate static func blank(kind: ObjectKind, count: Int) -> ModelObject {
+    let buffer = create(minimumCapacity: count) { _ in
+      ModelObjectHeader(kind: kind, count: count, location: nil, number: nil, displayed: .text(""), page: nil)
+    }
+    let object = unsafeDowncast(buffer, to: ModelObject.self)
+    object.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+    return object
+  }
 
-  /// Creates an object.
+  /// Finishes an object whose values ``FieldValues`` wrote.
   ///
   /// - Parameters:
   ///   - fields: The field values by slot, as ``FieldValues`` collects them.
   ///   - display: How it prints in a message.
-  init<Slot: FieldSlot>(
+  static func make<Slot: FieldSlot>(
     kind: ObjectKind, fields: FieldValues<Slot>, location: SourceLocation?, number: (Rational, Int?)? = nil,
     display: Display, page: Int? = nil
-  ) {
-    self.kind = kind
-    self.fields = fields.values
-    self.location = location
-    self.number = number.map { (value: $0.0, decimals: $0.1) }
-    self.displayed = display
-    self.page = page
+  ) -> ModelObject {
+    let object = fields.object
+    precondition(object.kind == kind, "the fields were written for another kind of object")
+    object.withUnsafeMutablePointerToHeader { header in
+      header.pointee.location = location
+      header.pointee.number = number.map { (value: $0.0, decimals: $0.1) }
+      header.pointee.displayed = display
+      header.pointee.page = page
+    }
+    return object
+  }
+
+  deinit {
+    _ = withUnsafeMutablePointers { header, values in values.deinitialize(count: header.pointee.count) }
   }
 
   /// A field's value by its slot in objects of the object's kind.
@@ -158,37 +214,44 @@ final class ModelObject: Sendable {
   /// - Parameter slot: A slot of the object's kind (see ``ModelSchema/fieldNames(of:)``).
   @inline(__always)
   func value(at slot: Int) -> Value {
-    slot < fields.count ? fields[slot] : .null
+    withUnsafeMutablePointers { header, values in slot < header.pointee.count ? values[slot] : .null }
   }
 }
 
 /// The field values of an object being made, by slot; every field starts unknown.
+///
+/// It writes into the object it makes (``ModelObject/make(kind:fields:location:number:display:page:)`` finishes
+/// it): it is not to be copied, and the object is not to be read, before then.
 struct FieldValues<Slot: FieldSlot> {
-  /// The values by slot.
-  var values: [Value]
+  /// The object being made.
+  fileprivate let object: ModelObject
 
   /// Fields all unknown for an object of a kind whose first slots are `Slot`'s.
   init(_ kind: ObjectKind) {
-    self.init(count: ModelSchema.fieldCount(of: kind))
+    object = .blank(kind: kind, count: ModelSchema.fieldCount(of: kind))
   }
 
-  /// Fields all unknown up to `last`, for an object that fills no slot after it (the object reads as unknown
-  /// past its last slot).
-  init(through last: Slot) {
-    self.init(count: last.rawValue + 1)
-  }
-
-  private init(count: Int) {
-    values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-      buffer.initialize(repeating: .null)
-      initialized = count
-    }
+  /// Fields all unknown up to `last`, for an object of a kind that fills no slot after it (the object reads as
+  /// unknown past its last slot).
+  init(_ kind: ObjectKind, through last: Slot) {
+    object = .blank(kind: kind, count: last.rawValue + 1)
   }
 
   /// The value of a field.
   subscript(slot: Slot) -> Value {
-    get { values[slot.rawValue] }
-    set { values[slot.rawValue] = newValue }
+    get { self[position: slot.rawValue] }
+    set { self[position: slot.rawValue] = newValue }
+  }
+
+  /// The value at a 0-based slot of the object's kind (below the number of slots it keeps).
+  subscript(position position: Int) -> Value {
+    get { object.value(at: position) }
+    set {
+      object.withUnsafeMutablePointers { header, values in
+        precondition(position >= 0 && position < header.pointee.count, "slot \(position) out of range")
+        values[position] = newValue
+      }
+    }
   }
 }
 
