@@ -185,29 +185,49 @@ final class DocumentFacts {
   ///     paragraph, in order.
   /// - Returns: The paragraphs kept, in order.
   func paragraphs(in range: Range<Int>, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
-    var result: [Paragraph] = []
-    var joined: [UInt8] = []
-    var lineStarts: [(offset: Int, line: Int)] = []
-    func endParagraph() {
+    // One value holds the paragraph being joined and the paragraphs kept: the closures below change it in
+    // place, where variables captured by a nested function had every access checked for exclusivity.
+    var joiner = ParagraphJoiner()
+    for number in range {
+      lines.withBytes(number) { line in
+        DocumentFacts.withCleanedBytes(of: line) { cleaned in
+          if cleaned.isEmpty {
+            joiner.end(where: isWanted)
+          } else {
+            joiner.append(cleaned, line: number)
+          }
+        }
+      }
+    }
+    joiner.end(where: isWanted)
+    return joiner.paragraphs
+  }
+
+  /// Joins the cleaned lines of paragraphs, one paragraph at a time, in one reused buffer.
+  private struct ParagraphJoiner {
+    /// The paragraphs kept so far, in order.
+    var paragraphs: [Paragraph] = []
+    /// The bytes of the paragraph being joined: its lines separated by single spaces.
+    private var joined: [UInt8] = []
+    /// Where each line of the paragraph being joined starts in ``joined``, with its 1-based number.
+    private var lineStarts: [(offset: Int, line: Int)] = []
+
+    /// Adds a line's cleaned bytes (not empty) to the paragraph being joined.
+    mutating func append(_ cleaned: UnsafeBufferPointer<UInt8>, line: Int) {
+      if !joined.isEmpty { joined.append(0x20) }
+      lineStarts.append((joined.count, line))
+      joined.append(contentsOf: cleaned)
+    }
+
+    /// Ends the paragraph being joined, if there is one, keeping it when `isWanted` says so.
+    mutating func end(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) {
       guard !joined.isEmpty else { return }
       if joined.withUnsafeBufferPointer(isWanted) {
-        result.append(Paragraph(text: String(decoding: joined, as: UTF8.self), lineStarts: lineStarts))
+        paragraphs.append(Paragraph(text: String(decoding: joined, as: UTF8.self), lineStarts: lineStarts))
       }
       joined.removeAll(keepingCapacity: true)
       lineStarts.removeAll(keepingCapacity: true)
     }
-    for number in range {
-      lines.withBytes(number) { line in
-        DocumentFacts.withCleanedBytes(of: line) { cleaned in
-          guard !cleaned.isEmpty else { return endParagraph() }
-          if !joined.isEmpty { joined.append(0x20) }
-          lineStarts.append((joined.count, number))
-          joined.append(contentsOf: cleaned)
-        }
-      }
-    }
-    endParagraph()
-    return result
   }
 
   // MARK: Form, issuer, CUSIP
