@@ -264,13 +264,15 @@ public enum FilingReader {
   static func skippingPrivacyEnhancedHeader(_ head: String) -> Substring {
     let trimmed = head.drop { $0.isWhitespace }
     guard trimmed.hasPrefix("-----BEGIN PRIVACY-ENHANCED MESSAGE-----") else { return trimmed }
-    // The header fields end at the first blank line.
-    var lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    while let first = lines.first, !first.allSatisfy(\.isWhitespace) {
-      lines = lines.dropFirst()
+    // The header fields end at the first blank line (lines end at a "\n" character, as splitting the text
+    // at them ends them), which is looked for line by line from the start rather than in all the lines.
+    var lineStart = trimmed.startIndex
+    while true {
+      let lineEnd = trimmed[lineStart...].firstIndex(of: "\n") ?? trimmed.endIndex
+      if trimmed[lineStart..<lineEnd].allSatisfy(\.isWhitespace) { return trimmed[lineEnd...] }
+      guard lineEnd < trimmed.endIndex else { return trimmed }
+      lineStart = trimmed.index(after: lineEnd)
     }
-    guard let blank = lines.first else { return trimmed }
-    return trimmed[blank.endIndex...]
   }
 
   /// A wrapper's document type as a form type: "SCHEDULE 13G/A" becomes "SC 13G/A".

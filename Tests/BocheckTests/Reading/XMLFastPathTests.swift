@@ -6,7 +6,8 @@ import Testing
 /// The XML reader's fast paths agree with the general ones on seeded awkward inputs: the splitting of a file
 /// into documents, the places (line and column) of the scanner's events, the end of a tag's name and its local
 /// name, the name table's comparisons, entities read on their bytes, the texts left out before the
-/// shares-outstanding basis is read, and the format told from the first bytes.
+/// shares-outstanding basis is read, the format told from the first bytes and the end of a privacy-enhanced
+/// message's preamble.
 @Suite struct XMLFastPathTests {
   @Test func documentStartsAgreeWithTheLineByLineScan() {
     let pieces = [
@@ -146,6 +147,36 @@ import Testing
       if format == .xml { toldXML += 1 }
     }
     #expect(toldXML > 300)
+  }
+
+  /// The preamble's end as splitting the whole text into lines found it (the reference for the line-by-line
+  /// search of ``FilingReader/skippingPrivacyEnhancedHeader(_:)``).
+  private static func afterPreambleBySplitting(_ head: String) -> Substring {
+    let trimmed = head.drop { $0.isWhitespace }
+    guard trimmed.hasPrefix("-----BEGIN PRIVACY-ENHANCED MESSAGE-----") else { return trimmed }
+    var lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    while let first = lines.first, !first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
+    guard let blank = lines.first else { return trimmed }
+    return trimmed[blank.endIndex...]
+  }
+
+  @Test func privacyEnhancedPreambleEndsWhereSplittingIntoLinesEndsIt() {
+    let pieces = [
+      "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "Proc-Type: 2001,MIC-CLEAR", "\n", "\n", "\r\n", "\r", " ", "\t",
+      "\u{A0}", "\u{85}", "\u{2028}", "<SEC-DOCUMENT>", "x", "\u{301}", "é",
+    ]
+    var skipped = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 12, seed: 0x7065_6D68) {
+      // Most texts open with the preamble, as the texts that have one do.
+      let text =
+        (draw % 4 == 0 ? "" : "-----BEGIN PRIVACY-ENHANCED MESSAGE-----\n") + String(decoding: bytes, as: UTF8.self)
+      let found = FilingReader.skippingPrivacyEnhancedHeader(text)
+      let expected = Self.afterPreambleBySplitting(text)
+      #expect(found == expected && found.startIndex == expected.startIndex, "\(text.debugDescription)")
+      if found.count < text.count - 40 { skipped += 1 }
+    }
+    // The inputs do end their preambles, often.
+    #expect(skipped > 500)
   }
 
   @Test func entitiesReadOnBytesAgreeWithTheirText() {
