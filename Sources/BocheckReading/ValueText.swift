@@ -65,15 +65,28 @@ struct ValueText {
     result.removeAll(keepingCapacity: true)
     pendingBlank = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+      if isBlank(scalar) {
         pendingBlank = !result.isEmpty
         continue
       }
       if pendingBlank { result.append(0x20) }
       pendingBlank = false
-      result.append(contentsOf: String(scalar).utf8)
+      if scalar.isASCII {
+        result.append(UInt8(scalar.value))
+      } else {
+        UTF8.encode(scalar) { result.append($0) }
+      }
     }
     return result
+  }
+
+  /// Whether a scalar is a blank when a text is rebuilt scalar by scalar: Unicode white space, the zero-width
+  /// space or the byte-order mark. An ASCII scalar is told without looking up its Unicode properties (the
+  /// ASCII white space is U+0009 to U+000D and U+0020).
+  @inline(__always)
+  static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20 }
+    return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
   }
 
   /// Whether a text is ASCII already in the normalised form: no tab or line break, no blank at either end,

@@ -61,3 +61,20 @@ import Testing
     }
   }
 }
+
+/// The blanks of a value rebuilt scalar by scalar are told as the scalars' Unicode properties tell them.
+@Suite struct ValueTextBlankTests {
+  @Test func asciiBlanksAreTheUnicodeWhiteSpaceOfASCII() {
+    for value in UInt32(0)..<0x80 {
+      let scalar = Unicode.Scalar(value)!
+      #expect(ValueText.isBlank(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+    }
+    #expect(ValueText.isBlank("\u{A0}") && ValueText.isBlank("\u{2009}") && ValueText.isBlank("\u{200B}"))
+    #expect(!ValueText.isBlank("é") && !ValueText.isBlank("\u{2212}"))
+  }
+
+  @Test func valuesWithScalarsBeyondASCIIAreNormalized() {
+    #expect(ValueText("\u{A0}1,000\u{2009}\u{2009}shares\u{0B}(a)\u{FEFF}").text == "1,000 shares (a)")
+    #expect(ValueText(" 5.0%\u{2007}é\t\n").bytes == Array("5.0% é".utf8))
+  }
+}
