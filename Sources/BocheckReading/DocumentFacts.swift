@@ -266,15 +266,41 @@ final class DocumentFacts {
   }
 
   /// The UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``) upper-cased as `uppercased()` does:
-  /// byte by byte for ASCII text, through the text for any other.
+  /// byte by byte for ASCII text, scalar by scalar for any other (see ``upperCased(_:)``).
   ///
   /// - Parameter line: The line as read.
   static func upperCasedCleanLine(_ line: Substring) -> [UInt8] {
     withCleanedBytes(line) { bytes in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else {
-        return Array(String(decoding: bytes, as: UTF8.self).uppercased().utf8)
-      }
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return upperCased(bytes) }
       return bytes.map(ASCIIText.upper)
+    }
+  }
+
+  /// The UTF-8 bytes of `String(decoding: bytes, as: UTF8.self).uppercased()`, made scalar by scalar.
+  ///
+  /// Upper-casing maps each scalar on its own (Unicode's full upper-case mapping has no condition on the
+  /// scalars around it), so a text's upper case is its scalars' mappings one after the other: an ASCII scalar
+  /// is mapped on its byte, any other by its `uppercaseMapping`, without a `String` made of the whole text.
+  ///
+  /// - Parameter bytes: UTF-8 bytes; ill-formed sequences read as U+FFFD, as `String(decoding:as:)` reads them.
+  static func upperCased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar.isASCII {
+          result.append(ASCIIText.upper(UInt8(scalar.value)))
+        } else {
+          result.append(contentsOf: scalar.properties.uppercaseMapping.utf8)
+        }
+      case .error:
+        result.append(contentsOf: [0xEF, 0xBF, 0xBD])
+      case .emptyInput:
+        return result
+      }
     }
   }
 

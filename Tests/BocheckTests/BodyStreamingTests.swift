@@ -24,6 +24,26 @@ import Testing
     }
   }
 
+  @Test func textsUpperCasedScalarByScalarAreTheirUpperCase() {
+    // Scalars whose upper case is longer than they are, has other scalars, or has none of its own.
+    let pieces = [
+      "ß", "ﬁ", "ﬀ", "ŉ", "ǰ", "ΐ", "σ", "ς", "İ", "ı", "é", "e\u{301}", "ǅ", "ꭰ", "𐐨", "😀", "a", "Z", " ", "1",
+      "\u{A0}", "\u{345}", "Straße", "schedule 13d", "ᾳ",
+    ]
+    var longer = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 2_000, maximumPieces: 12, seed: 0x7570_7065) {
+      let expected = Array(String(decoding: bytes, as: UTF8.self).uppercased().utf8)
+      #expect(bytes.withUnsafeBufferPointer(DocumentFacts.upperCased) == expected, "\(bytes)")
+      if expected.count > bytes.count { longer += 1 }
+    }
+    // Ill-formed bytes read as U+FFFD, as the text made of them does.
+    let illFormed: [UInt8] = [0x61, 0xC3, 0x28, 0xE2, 0x82, 0xFF, 0x62]
+    #expect(
+      illFormed.withUnsafeBufferPointer(DocumentFacts.upperCased)
+        == Array(String(decoding: illFormed, as: UTF8.self).uppercased().utf8))
+    #expect(longer > 300)
+  }
+
   @Test func trimmedRangeIsTrimmedText() {
     for line in Self.lines + ["\u{A0} \tAlpha \u{A0}", "Beta\u{A0}\u{A0}", "\u{A0}"] {
       let fromRange = ASCIIText.withUTF8(line) { bytes in
