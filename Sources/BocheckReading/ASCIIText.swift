@@ -158,6 +158,27 @@ enum ASCIIText {
       matches: { $0 == first || $0 == second })
   }
 
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is one of four bytes,
+  /// eight bytes at a time; `end` when there is none (see ``firstOffset(of:or:in:from:to:)``).
+  ///
+  /// - Parameters:
+  ///   - targets: The bytes to find, as they are.
+  ///   - buffer: The bytes to search.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `buffer.count`.
+  static func firstOffset(
+    ofAny targets: (UInt8, UInt8, UInt8, UInt8), in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int {
+    let wide = (
+      UInt64(targets.0) &* eachByte, UInt64(targets.1) &* eachByte, UInt64(targets.2) &* eachByte,
+      UInt64(targets.3) &* eachByte
+    )
+    return firstFlagged(
+      in: buffer, from: start, to: end,
+      flags: { zeroBytes($0 ^ wide.0) | zeroBytes($0 ^ wide.1) | zeroBytes($0 ^ wide.2) | zeroBytes($0 ^ wide.3) },
+      matches: { $0 == targets.0 || $0 == targets.1 || $0 == targets.2 || $0 == targets.3 })
+  }
+
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once
   /// `caseBit` is set in it, eight bytes at a time; `end` when there is none.
   ///

@@ -20,7 +20,7 @@ enum HTMLFlattener {
     }
   }
 
-  private struct Flattener {
+  struct Flattener {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
@@ -105,10 +105,13 @@ enum HTMLFlattener {
           advance(to: tagEnd)
           continue
         }
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        if Self.isASCIIBlank(byte) {
+          // A run of blanks (indentation, line ends) is passed at once: it collapses into one space.
+          var end = position + 1
+          while end < bytes.count && Self.isASCIIBlank(bytes[end]) { end += 1 }
           pendingSpace = true
           runStarted = false
-          advance(to: position + 1)
+          advance(to: end)
           continue
         }
         // Unicode spaces (en, em, figure, thin, narrow no-break, ideographic) collapse like a space.
@@ -146,6 +149,12 @@ enum HTMLFlattener {
         || byte == 0xE3
     }
 
+    /// Whether a byte is a space, a tab, a line feed or a carriage return.
+    @inline(__always)
+    static func isASCIIBlank(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     /// The offset after the `>` closing a tag that starts at `start`, or `nil` when `<` is plain text.
     func tagEnd(from start: Int) -> Int? {
       guard start + 1 < bytes.count else { return nil }
@@ -160,22 +169,18 @@ enum HTMLFlattener {
         }
         return bytes.count
       }
+      // Outside quotes the tag ends at ">" (or, missing its ">", before the next "<"); a quote runs to the same
+      // quote mark. Both are looked for eight bytes at a time.
       var index = start + 1
-      var quote: UInt8 = 0
       let limit = min(bytes.count, start + 65_536)
       while index < limit {
-        let byte = bytes[index]
-        if quote != 0 {
-          if byte == quote { quote = 0 }
-        } else if byte == 0x22 || byte == 0x27 {
-          quote = byte
-        } else if byte == 0x3E {
-          return index + 1
-        } else if byte == 0x3C {
-          // A tag missing its ">": end it before the next tag.
-          return index
+        index = ASCIIText.firstOffset(ofAny: (0x3E, 0x3C, 0x22, 0x27), in: bytes, from: index, to: limit)
+        guard index < limit else { return nil }
+        switch bytes[index] {
+        case 0x3E: return index + 1
+        case 0x3C: return index
+        default: index = ASCIIText.firstOffset(of: bytes[index], in: bytes, from: index + 1, to: limit) + 1
         }
-        index += 1
       }
       return nil
     }
@@ -250,8 +255,16 @@ enum HTMLFlattener {
       ///   - bytes: The text's bytes.
       ///   - name: Where the tag's name stands in them.
       static func of(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> TagKind? {
-        names.first { $0.name.count == name.count && ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
+        guard name.count < namesByLength.count else { return nil }
+        return namesByLength[name.count].first { ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
       }
+
+      /// ``names`` by the length of the name: a tag is compared only with the names of its length.
+      private static let namesByLength: [[(name: [UInt8], kind: TagKind)]] = {
+        var table = [[(name: [UInt8], kind: TagKind)]](repeating: [], count: (names.map(\.name.count).max() ?? 0) + 1)
+        for entry in names { table[entry.name.count].append(entry) }
+        return table
+      }()
     }
 
     /// Skips everything up to the element's closing tag; the caller's loop then moves past it.
@@ -301,8 +314,14 @@ enum HTMLFlattener {
       var scalar: Unicode.Scalar?
       if start + 1 < index && bytes[start + 1] == 0x23 {
         let isHexadecimal = start + 2 < index && (bytes[start + 2] == 0x78 || bytes[start + 2] == 0x58)
-        let digits = String(decoding: bytes[(start + (isHexadecimal ? 3 : 2))..<index], as: UTF8.self)
-        scalar = UInt32(digits, radix: isHexadecimal ? 16 : 10).flatMap(Self.scalar)
+        let digits = (start + (isHexadecimal ? 3 : 2))..<index
+        // Plain digits are read on their bytes; anything else (a sign, say) as the text's integer.
+        let value =
+          Self.digitsValue(bytes, digits, radix: isHexadecimal ? 16 : 10)
+          ?? UInt32(String(decoding: bytes[digits], as: UTF8.self), radix: isHexadecimal ? 16 : 10)
+        scalar = value.flatMap(Self.scalar)
+      } else if let key = Self.entityKey(bytes, (start + 1)..<index) {
+        scalar = Self.namedEntitiesByKey[key]
       } else {
         scalar = Self.namedEntities[String(decoding: bytes[(start + 1)..<index], as: UTF8.self).lowercased()]
       }
@@ -339,6 +358,52 @@ enum HTMLFlattener {
       }
       return Unicode.Scalar(value)
     }
+
+    /// The value of plain digits in a radix (10 or 16), or `nil` when the range is empty, holds anything but
+    /// digits or overflows: `nil` sends the caller to the text's integer, which reads a sign too.
+    static func digitsValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, radix: UInt32) -> UInt32? {
+      guard !range.isEmpty else { return nil }
+      var value: UInt32 = 0
+      for index in range {
+        let byte = bytes[index]
+        let digit: UInt32
+        switch byte {
+        case 0x30...0x39: digit = UInt32(byte - 0x30)
+        case 0x41...0x46 where radix == 16: digit = UInt32(byte - 0x41 + 10)
+        case 0x61...0x66 where radix == 16: digit = UInt32(byte - 0x61 + 10)
+        default: return nil
+        }
+        let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+        guard !overflow else { return nil }
+        let (sum, carry) = shifted.addingReportingOverflow(digit)
+        guard !carry else { return nil }
+        value = sum
+      }
+      return value
+    }
+
+    /// A name of at most seven ASCII bytes, lower-cased as `lowercased()` lower-cases ASCII, packed into one
+    /// integer under its length (the top byte), so that two names have one key only when they are one name;
+    /// `nil` for any other name (looked up by its text instead).
+    static func entityKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+      guard range.count <= 7 else { return nil }
+      var packed: UInt64 = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte < 0x80 else { return nil }
+        packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+      }
+      return UInt64(range.count) << 56 | packed
+    }
+
+    /// ``namedEntities`` by ``entityKey(_:_:)``: every name there is at most seven ASCII bytes, lower case.
+    static let namedEntitiesByKey: [UInt64: Unicode.Scalar] = Dictionary(
+      uniqueKeysWithValues: namedEntities.map { name, scalar in
+        let bytes = Array(name.utf8)
+        let key = bytes.withUnsafeBufferPointer { entityKey($0, 0..<$0.count) }
+        precondition(key != nil, "the entity name \(name) is not at most seven ASCII bytes")
+        return (key!, scalar)
+      })
 
     static let namedEntities: [String: Unicode.Scalar] = [
       "nbsp": "\u{A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "rsquo": "\u{2019}",
