@@ -335,5 +335,4 @@ struct FilingCheck: Sendable {
         })
     }
   }
-
 }

@@ -57,7 +57,7 @@ struct ModelBridge {
       fields[.evidence] = .string(party.evidence.rawValue)
       fields[.nameMatch] = party.nameMatch.map { .string($0.rawValue) } ?? .null
       return ModelObject.make(
-        kind: .party, fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
+        fields: fields, location: SourceLocation(page: nil, row: nil, line: party.line, column: 1),
         display: .text(party.name))
     }
     self.parties = parties
@@ -74,7 +74,7 @@ struct ModelBridge {
       fields[.column] = ModelBridge.integer(note.column)
       fields[.message] = .string(note.message)
       return ModelObject.make(
-        kind: .note, fields: fields,
+        fields: fields,
         location: SourceLocation(page: note.page, row: rowNumber, line: note.line, column: note.column),
         display: .text(note.message))
     }
@@ -101,7 +101,7 @@ struct ModelBridge {
     fields[.basis] = basisObject.map { .object($0) } ?? .null
     fields[.readerNotes] = .list(notes.map { .object($0) })
     self.filing = ModelObject.make(
-      kind: .filing, fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
+      fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
       display: .text(filing.path))
     let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
     globals = ModelSchema.globalNames.map { byName[$0] ?? .null }
@@ -118,18 +118,14 @@ struct ModelBridge {
     value.map { .string($0) } ?? .null
   }
 
-  static func decimal(_ value: ExactDecimal) -> Value {
-    .number(value.rational, decimals: value.scale > 0 ? value.scale : nil)
-  }
-
   /// The object of a shares-outstanding basis.
   static func basis(_ basis: SharesOutstandingBasis) -> ModelObject {
     var fields = FieldValues<BasisSlot>(.basis)
-    fields[.value] = .number(basis.value.rational, decimals: basis.value.scale > 0 ? basis.value.scale : nil)
+    fields[.value] = .number(basis.value)
     fields[.source] = .string(basis.source.rawValue)
     fields[.line] = ModelBridge.integer(basis.line)
     return ModelObject.make(
-      kind: .basis, fields: fields,
+      fields: fields,
       location: basis.line.map { SourceLocation(page: nil, row: nil, line: $0, column: 1) },
       display: .decimal(basis.value))
   }
@@ -157,7 +153,7 @@ struct ModelBridge {
     }
     fields[.rows] = .list(rows)
     return ModelObject.make(
-      kind: .person, fields: fields,
+      fields: fields,
       location: SourceLocation(page: page.index, row: nil, line: page.line, column: 1),
       display: name.map { .text($0) } ?? .coverPage(page.index), page: page.index)
   }
@@ -196,25 +192,24 @@ struct ModelBridge {
     var display = ModelObject.Display.text(read.raw.isEmpty ? "?" : read.raw)
     switch read.value {
     case .amount(let amount):
-      let shares = amount.shares.rational
-      let decimals = amount.shares.scale > 0 ? amount.shares.scale : nil
-      fields[.shares] = .number(shares, decimals: decimals)
+      let shares = Value.exactNumber(amount.shares)
+      fields[.shares] = .number(shares.value, decimals: shares.decimals)
       fields[.parts] = .list(
         amount.parts.map { part in
           var partFields = FieldValues<PartSlot>(.part)
           partFields[.label] = .string(part.label)
           partFields[.kind] = .string(part.kind.rawValue)
-          partFields[.shares] = decimal(part.shares)
+          partFields[.shares] = .number(part.shares)
           partFields[.text] = .string(part.text)
           return .object(
             ModelObject.make(
-              kind: .part, fields: partFields, location: nil,
+              fields: partFields, location: nil,
               display: .part(label: part.label, shares: part.shares, kind: part.kind.rawValue)))
         })
       fields[.partsRelation] = .string(amount.partsRelation.rawValue)
       fields[.attributedTo] = .list(amount.attributedTo.map { .string($0) })
       fields[.attributionSource] = .string(amount.attributionSource.rawValue)
-      numeric = (shares, decimals)
+      numeric = shares
     case .percent(let percent):
       let value = percent.value.rational
       fields[.percent] = .number(value, decimals: percent.decimals)
@@ -237,7 +232,7 @@ struct ModelBridge {
       break
     }
     return ModelObject.make(
-      kind: .row, fields: fields,
+      fields: fields,
       location: SourceLocation(page: page.index, row: number, line: read.line, column: read.column),
       number: numeric, display: display, page: page.index)
   }

@@ -121,7 +121,7 @@ enum BuiltinFunctions {
       parts.append(
         .object(
           ModelObject.make(
-            kind: .part, fields: partFields, location: nil,
+            fields: partFields, location: nil,
             display: .kindTotal(shares, kind: kind.rawValue)))
       )
     }
@@ -132,7 +132,7 @@ enum BuiltinFunctions {
     fields[.count] = .number(Rational(sum.count), decimals: nil)
     return .object(
       ModelObject.make(
-        kind: .amountSum, fields: fields, location: nil, number: nil,
+        fields: fields, location: nil, number: nil,
         display: .number(sum.shares)))
   }
 

@@ -199,7 +199,7 @@ struct ExpressionResolver {
   private func resolve(_ expression: Expression, filterDepth: Int) -> ResolvedExpression {
     func inner(_ expression: Expression) -> ResolvedExpression { resolve(expression, filterDepth: filterDepth) }
     switch expression {
-    case .number(let value): return .constant(.number(value.rational, decimals: value.scale > 0 ? value.scale : nil))
+    case .number(let value): return .constant(.number(value))
     case .string(let text): return .constant(.string(text))
     case .boolean(let flag): return .constant(.boolean(flag))
     case .null: return .constant(.null)

@@ -42,6 +42,18 @@ enum Value: @unchecked Sendable {
     .number(value, places: Places(decimals))
   }
 
+  /// An exact decimal as a number, printed with its own decimals (see ``exactNumber(_:)``).
+  static func number(_ decimal: ExactDecimal) -> Value {
+    let exact = exactNumber(decimal)
+    return .number(exact.value, decimals: exact.decimals)
+  }
+
+  /// An exact decimal's value and the decimals it prints with: its scale, or none for a whole number written
+  /// without decimals.
+  static func exactNumber(_ decimal: ExactDecimal) -> (value: Rational, decimals: Int?) {
+    (decimal.rational, decimal.scale > 0 ? decimal.scale : nil)
+  }
+
   /// Whether the value is unknown.
   var isNull: Bool {
     if case .null = self { return true }
@@ -132,7 +144,7 @@ struct ModelObjectHeader {
 /// ``Value`` rather than by the generic destruction of an array's elements. A filing's check makes thousands
 /// of these objects and frees them all at its end.
 ///
-/// An object is made, its values written, by ``FieldValues`` and ``make(kind:fields:location:number:display:page:)``;
+/// An object is made, its values written, by ``FieldValues`` and ``make(fields:location:number:display:page:)``;
 /// it never changes after that, which is why the values that hold it may be shared between threads (see ``Value``).
 final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   typealias Display = ObjectDisplay
@@ -160,7 +172,7 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   }
 
   /// An object whose values are all unknown, for ``FieldValues`` to write; the rest of its header is set by
-  /// ``make(kind:fields:location:number:display:page:)``.
+  /// ``make(fields:location:number:display:page:)``.
   ///
   /// - Parameters:
   ///   - kind: What kind of object it is.
@@ -174,17 +186,16 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
     return object
   }
 
-  /// Finishes an object whose values ``FieldValues`` wrote.
+  /// Finishes an object whose values ``FieldValues`` wrote (its kind is the one they were written for).
   ///
   /// - Parameters:
   ///   - fields: The field values by slot, as ``FieldValues`` collects them.
   ///   - display: How it prints in a message.
   static func make<Slot: FieldSlot>(
-    kind: ObjectKind, fields: FieldValues<Slot>, location: SourceLocation?, number: (Rational, Int?)? = nil,
-    display: Display, page: Int? = nil
+    fields: FieldValues<Slot>, location: SourceLocation?, number: (Rational, Int?)? = nil, display: Display,
+    page: Int? = nil
   ) -> ModelObject {
     let object = fields.object
-    precondition(object.kind == kind, "the fields were written for another kind of object")
     object.withUnsafeMutablePointerToHeader { header in
       header.pointee.location = location
       header.pointee.number = number.map { (value: $0.0, decimals: $0.1) }
@@ -220,7 +231,7 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
 
 /// The field values of an object being made, by slot; every field starts unknown.
 ///
-/// It writes into the object it makes (``ModelObject/make(kind:fields:location:number:display:page:)`` finishes
+/// It writes into the object it makes (``ModelObject/make(fields:location:number:display:page:)`` finishes
 /// it): it is not to be copied, and the object is not to be read, before then.
 struct FieldValues<Slot: FieldSlot> {
   /// The object being made.
