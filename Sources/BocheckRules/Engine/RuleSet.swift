@@ -259,23 +259,34 @@ enum CheckRunner {
         let list = resolver.resolve(binding.list)
         bindings.append((resolver.define(binding.name), list))
       }
-      // The level of each variable that depends on a binding: the binding's position + 1, or a `let:`'s level.
-      var levels: [String: Int] = [:]
-      for (position, binding) in check.bindings.enumerated() { levels[binding.name] = position + 1 }
-      func level(_ expression: Expression) -> Int {
-        expression.referencedNames.reduce(0) { max($0, levels[$1] ?? 0) }
+      // The level of each variable by slot: the position + 1 of the binding it depends on, the level of the
+      // `let:` that sets it, or 0 for a variable that depends on no binding.
+      var levels: [Int] = []
+      func setLevel(_ level: Int, of slot: Int) {
+        if slot >= levels.count { levels += repeatElement(0, count: slot + 1 - levels.count) }
+        levels[slot] = level
+      }
+      for (position, binding) in bindings.enumerated() { setLevel(position + 1, of: binding.slot) }
+      func level(_ expression: ResolvedExpression) -> Int {
+        var result = 0
+        expression.forEachVariable { slot in
+          if slot < levels.count { result = max(result, levels[slot]) }
+        }
+        return result
       }
       var steps: [Step] = []
       for step in check.steps {
         switch step {
         case .letting(let name, let expression):
-          let stepLevel = level(expression)
-          if stepLevel > 0 { levels[name] = stepLevel }
           let value = resolver.resolve(expression)
-          steps.append(Step(slot: resolver.define(name), expression: value, level: stepLevel))
+          let stepLevel = level(value)
+          let slot = resolver.define(name)
+          if stepLevel > 0 { setLevel(stepLevel, of: slot) }
+          steps.append(Step(slot: slot, expression: value, level: stepLevel))
         case .filtering(let condition):
           for conjunct in condition.conjuncts {
-            steps.append(Step(slot: nil, expression: resolver.resolve(conjunct), level: level(conjunct)))
+            let resolved = resolver.resolve(conjunct)
+            steps.append(Step(slot: nil, expression: resolved, level: level(resolved)))
           }
         }
       }

@@ -29,32 +29,10 @@ indirect enum Expression: Sendable {
 }
 
 extension Expression {
-  /// Every name the expression refers to, as a variable or (inside a filter) as an element's field.
-  ///
-  /// Field names after a dot (`person.rows`) are not names; function names are not either.
-  var referencedNames: Set<String> {
-    var names = Set<String>()
-    collectNames(into: &names)
-    return names
-  }
-
   /// The conditions an `and` joins, left to right; the expression itself when it is no `and`.
   var conjuncts: [Expression] {
     if case .binary(.and, let left, let right) = self { return left.conjuncts + right.conjuncts }
     return [self]
-  }
-
-  private func collectNames(into names: inout Set<String>) {
-    switch self {
-    case .number, .string, .boolean, .null: return
-    case .name(let name): names.insert(name)
-    case .list(let elements), .call(_, let elements):
-      for element in elements { element.collectNames(into: &names) }
-    case .member(let base, _), .unary(_, let base), .test(let base, _): base.collectNames(into: &names)
-    case .filter(let left, let right), .binary(_, let left, let right):
-      left.collectNames(into: &names)
-      right.collectNames(into: &names)
-    }
   }
 }
 

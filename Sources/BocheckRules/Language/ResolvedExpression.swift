@@ -40,6 +40,28 @@ indirect enum ResolvedExpression: Sendable {
   case textEquality(ResolvedExpression, String, negated: Bool)
 }
 
+extension ResolvedExpression {
+  /// Calls `body` with the slot of every variable the expression reads, in no particular order (a slot read
+  /// twice is given twice).
+  ///
+  /// A name inside a filter that is a field reads the variable of that name only when no element has the
+  /// field, so its variable counts as read.
+  func forEachVariable(_ body: (Int) -> Void) {
+    switch self {
+    case .constant, .innermostElement: return
+    case .variable(let slot), .variableMember(let slot, _): body(slot)
+    case .elementField(_, let variable): if let variable { body(variable) }
+    case .list(let elements), .call(_, let elements):
+      for element in elements { element.forEachVariable(body) }
+    case .member(let base, _), .unary(_, let base), .test(let base, _): base.forEachVariable(body)
+    case .textMembership(let operand, _, _), .textEquality(let operand, _, _): operand.forEachVariable(body)
+    case .filter(let left, let right), .binary(_, let left, let right):
+      left.forEachVariable(body)
+      right.forEachVariable(body)
+    }
+  }
+}
+
 /// The texts of a list literal, looked up among the texts of the same length when they are ASCII and by hash
 /// otherwise.
 ///
@@ -169,7 +191,20 @@ struct ExpressionResolver {
 
   /// A resolver that knows the globals.
   init() {
-    for name in ModelSchema.globalNames { _ = define(name) }
+    self = ExpressionResolver.withGlobals
+  }
+
+  /// A resolver with the globals defined, made once: every check starts from a copy.
+  private static let withGlobals: ExpressionResolver = {
+    var resolver = ExpressionResolver(slots: [:])
+    for name in ModelSchema.globalNames { _ = resolver.define(name) }
+    return resolver
+  }()
+
+  /// A resolver with these slots defined (and as many slots).
+  private init(slots: [String: Int]) {
+    self.slots = slots
+    slotCount = slots.count
   }
 
   /// Gives a newly defined variable its slot (the slot it already has, when it is defined again).
