@@ -100,16 +100,30 @@ final class DocumentFacts {
   ///   - line: The line as read.
   ///   - phrase: The phrase, upper case.
   static func cleanedLine(_ line: Substring, mayStartWith phrase: [UInt8]) -> Bool {
-    ASCIIText.withUTF8(line) { bytes in
-      var offset = LineBytes.firstSignificant(bytes, skippingStars: true)
-      if offset < bytes.count && bytes[offset] >= 0x80 { return true }
-      for expected in phrase {
-        while offset < bytes.count && bytes[offset] == 0x2A { offset += 1 }
-        guard offset < bytes.count, ASCIIText.upper(bytes[offset]) == expected else { return false }
-        offset += 1
-      }
-      return true
+    ASCIIText.withUTF8(line) { cleanedLine($0, mayStartWith: phrase) }
+  }
+
+  /// Whether a line's cleaned text may begin with an upper-case ASCII phrase (see
+  /// ``cleanedLine(_:mayStartWith:)``), given the line's UTF-8 bytes.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's UTF-8 bytes as read.
+  ///   - phrase: The phrase, upper case.
+  static func cleanedLine(_ bytes: UnsafeBufferPointer<UInt8>, mayStartWith phrase: [UInt8]) -> Bool {
+    var offset = LineBytes.firstSignificant(bytes, skippingStars: true)
+    if offset < bytes.count && bytes[offset] >= 0x80 { return true }
+    for expected in phrase {
+      while offset < bytes.count && bytes[offset] == 0x2A { offset += 1 }
+      guard offset < bytes.count, ASCIIText.upper(bytes[offset]) == expected else { return false }
+      offset += 1
     }
+    return true
+  }
+
+  /// Whether the cleaned text of the line at a 1-based position may begin with an upper-case ASCII phrase
+  /// (see ``cleanedLine(_:mayStartWith:)``), told from the line's bytes in place.
+  private func cleanedLine(_ number: Int, mayStartWith phrase: [UInt8]) -> Bool {
+    lines.withBytes(number) { DocumentFacts.cleanedLine($0, mayStartWith: phrase) }
   }
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
@@ -239,7 +253,7 @@ final class DocumentFacts {
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
-      let text = DocumentFacts.upperCasedCleanLine(lines[number])
+      let text = lines.withBytes(number) { DocumentFacts.upperCasedCleanLine(bytes: $0) }
       if form == nil {
         for (formType, phrases, kind) in DocumentFacts.formMarkers {
           if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
@@ -270,7 +284,13 @@ final class DocumentFacts {
   ///
   /// - Parameter line: The line as read.
   static func upperCasedCleanLine(_ line: Substring) -> [UInt8] {
-    withCleanedBytes(line) { bytes in
+    ASCIIText.withUTF8(line) { upperCasedCleanLine(bytes: $0) }
+  }
+
+  /// The UTF-8 bytes of a line's cleaned text, upper-cased (see ``upperCasedCleanLine(_:)``), given the
+  /// line's UTF-8 bytes.
+  static func upperCasedCleanLine(bytes line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    withCleanedBytes(of: line) { bytes in
       guard !bytes.contains(where: { $0 >= 0x80 }) else { return upperCased(bytes) }
       return bytes.map(ASCIIText.upper)
     }
@@ -320,7 +340,7 @@ final class DocumentFacts {
     guard limit >= 1 else { return nil }
     let captionPhrase = ASCIIText.phrase(caption)
     for number in 1...min(limit, lines.count)
-    where DocumentFacts.cleanedLine(lines[number], mayStartWith: captionPhrase)
+    where cleanedLine(number, mayStartWith: captionPhrase)
       && clean(number).lowercased().hasPrefix(caption)
     {
       var above = number - 1
@@ -340,7 +360,7 @@ final class DocumentFacts {
   func itemOneIssuer(in range: Range<Int>) -> Located<String>? {
     for position in range
     where position >= 1 && position <= lines.count
-      && DocumentFacts.cleanedLine(lines[position], mayStartWith: itemOnePhrase)
+      && cleanedLine(position, mayStartWith: itemOnePhrase)
     {
       let text = clean(position)
       // The label is found in the line's own bytes, whatever their case: no lowered copy, whose offsets need
@@ -407,6 +427,11 @@ final class DocumentFacts {
   func cusip(before limit: Int) -> Located<String>? {
     guard limit >= 1 else { return nil }
     for number in 1...min(limit, lines.count) {
+      // The caption begins "(CUSIP" whatever its blanks: a line without it is passed over on its bytes.
+      let mayHoldCaption = lines.withBytes(number) { line in
+        DocumentFacts.withCleanedBytes(of: line) { ASCIIText.contains(cusipOpening, in: $0) }
+      }
+      guard mayHoldCaption else { continue }
       let text = clean(number)
       guard let caption = ASCIIText.find(cusipCaptionPhrase, in: Array(text.utf8)) else { continue }
       let before = String(decoding: Array(text.utf8)[..<caption.lowerBound], as: UTF8.self)
@@ -424,6 +449,8 @@ final class DocumentFacts {
   }
 
   private let cusipCaptionPhrase = ASCIIText.phrase("(CUSIP NUMBER)")
+  /// The caption's first word, which holds no blank: every line that holds the caption holds it.
+  private let cusipOpening = ASCIIText.phrase("(CUSIP")
 
   /// The first run of words in a text that has the form of a CUSIP, compacted: "037833100",
   /// "037833 10 0", "G5212E-13-9" or "68989910 A", not "CUSIP No." or a longer number.

@@ -53,7 +53,7 @@ enum SGMLUnwrapper {
     // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
     let agreements = documents.filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
-      return lines[span.start..<span.end].contains { ASCIIText.contains(phrase, in: $0) }
+      return (span.start..<span.end).contains { index in lines.withBytes(index) { ASCIIText.contains(phrase, in: $0) } }
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
     return Submission(primary: document(chosen, in: lines), agreements: agreements)
   }
@@ -64,15 +64,15 @@ enum SGMLUnwrapper {
 
   /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes, found eight bytes at a
   /// time, are looked at.
-  private static func holdsHTMLTag(_ line: Substring) -> Bool {
-    ASCIIText.withUTF8(line) { bytes in
-      var offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, to: bytes.count)
-      while offset < bytes.count {
-        if htmlTags.contains(where: { LineBytes.hasPrefix($0, in: bytes, at: offset) }) { return true }
-        offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, from: offset + 1, to: bytes.count)
-      }
-      return false
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func holdsHTMLTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, to: bytes.count)
+    while offset < bytes.count {
+      if htmlTags.contains(where: { LineBytes.hasPrefix($0, in: bytes, at: offset) }) { return true }
+      offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, from: offset + 1, to: bytes.count)
     }
+    return false
   }
 
   /// The most joint filing agreement exhibits read from one submission.
@@ -156,7 +156,7 @@ enum SGMLUnwrapper {
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.prefix(400).contains(where: holdsHTMLTag) {
+    } else if body.indices.prefix(400).contains(where: { index in lines.withBytes(index, holdsHTMLTag) }) {
       content = .html
     }
     return Document(

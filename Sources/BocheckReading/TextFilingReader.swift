@@ -159,7 +159,7 @@ enum TextFilingReader {
   /// "Amendment No." heading, or a long line of prose.
   private static func startsBody(_ line: TokenizedLine, source: SourceLines) -> Bool {
     guard line.role == .content && !line.hasCaption else { return false }
-    let mayBeHeading = ASCIIText.withUTF8(source[line.number]) { bytes in
+    let mayBeHeading = source.withBytes(line.number) { bytes in
       LineBytes.mayStart(bytes, at: LineBytes.firstSignificant(bytes, skippingStars: true), withOneOf: headingInitials)
     }
     if mayBeHeading {
