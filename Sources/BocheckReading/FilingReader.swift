@@ -207,36 +207,138 @@ public enum FilingReader {
 
   /// The format of a filing's text, from its first non-blank characters and tags.
   public static func detectFormat(_ text: String) -> InputFormat {
-    if let known = ASCIIText.withUTF8(text, xmlFormatByBytes) { return known }
+    if let known = ASCIIText.withUTF8(text, formatByBytes) { return known }
     return detectFormatByCharacters(text)
   }
 
-  /// `.xml` when the text's bytes show that ``detectFormatByCharacters(_:)`` finds XML, `nil` when they do not
+  /// The format ``detectFormatByCharacters(_:)`` finds, told from the text's bytes, or `nil` when they do not
   /// tell.
   ///
-  /// They show it when, after ASCII white space, the text begins with `<?xml` or `<edgarSubmission` (either
-  /// case) and then an ASCII byte or its end, within its first 8,192 bytes, and those bytes end between two
-  /// characters. Then every character read up to the phrase's end is one ASCII character (a CR LF pair one
-  /// white-space character), none is joined by a mark to the next, and the reading by characters (white space
-  /// dropped, no privacy-enhanced preamble, lower-cased) begins with the phrase.
+  /// The reading by characters takes the first 8,192 bytes, drops white space, skips a privacy-enhanced
+  /// preamble up to its first blank line, drops white space again and compares what begins the rest,
+  /// lower-cased, with the tags of each format. Where the bytes read are ASCII, each is one character (a CR LF
+  /// pair one white-space character, and no line end), so the bytes give the same answer. Wherever the answer
+  /// would rest on a byte beyond ASCII (a white space of Unicode, a mark joined to the character before it, a
+  /// letter that lower-cases to ASCII, a sign equivalent to an ASCII one), the bytes do not tell.
   ///
   /// - Parameter bytes: The text's UTF-8 bytes.
-  static func xmlFormatByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> InputFormat? {
-    // The reading by characters takes the first 8,192 bytes, and nothing when they cut a character.
+  static func formatByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> InputFormat? {
+    // The reading by characters takes the first 8,192 bytes, and nothing when they cut a scalar.
     if bytes.count > 8192 && bytes[8192] & 0xC0 == 0x80 { return nil }
-    let head = min(bytes.count, 8192)
-    var index = 0
-    while index < head, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { index += 1 }
-    for phrase in xmlOpenings where index + phrase.count <= head {
-      let end = index + phrase.count
-      guard end == head || bytes[end] < 0x80 else { continue }
-      if (0..<phrase.count).allSatisfy({ ASCIIText.upper(bytes[index + $0]) == phrase[$0] }) { return .xml }
+    let reader = FormatBytes(bytes: bytes, end: min(bytes.count, 8192))
+    guard var start = reader.afterWhiteSpace(from: 0) else { return nil }
+    switch reader.begins(with: privacyEnhancedOpening, at: start, ignoringCase: false) {
+    case nil: return nil
+    case true?:
+      guard let rest = reader.afterPrivacyEnhancedHeader(from: start) else { return nil }
+      // A preamble without a blank line leaves nothing or the preamble itself, which no format begins with.
+      guard let next = rest else { return .text }
+      guard let skipped = reader.afterWhiteSpace(from: next) else { return nil }
+      start = skipped
+    case false?: break
     }
-    return nil
+    for (phrases, format) in formatOpenings {
+      for phrase in phrases {
+        switch reader.begins(with: phrase, at: start, ignoringCase: true) {
+        case nil: return nil
+        case true?: return format
+        case false?: continue
+        }
+      }
+    }
+    // A fragment of HTML without its <html> tag: the first tag is an HTML element's.
+    switch reader.begins(with: [0x3C], at: start, ignoringCase: false) {
+    case nil: return nil
+    case false?: return .text
+    case true?: return reader.elementName(at: start + 1).map { htmlElements.contains($0) ? .html : .text }
+    }
   }
 
-  /// What an XML filing begins with (upper case, as ``ASCIIText/phrase(_:)`` makes it).
-  private static let xmlOpenings = ["<?xml", "<edgarSubmission"].map(ASCIIText.phrase)
+  /// What begins a filing of each format (lower case), in the order the reading by characters tries them.
+  private static let formatOpenings: [([[UInt8]], InputFormat)] = [
+    (["<?xml", "<edgarsubmission"], .xml),
+    // <IMS-DOCUMENT> is what EDGAR called its wrapper until 1994.
+    (["<sec-document", "<ims-document", "<submission", "<document"], .sgml),
+    (["<html", "<!doctype html"], .html),
+  ].map { phrases, format in (phrases.map { Array($0.utf8) }, format) }
+
+  /// The first line of a privacy-enhanced message, as the reading by characters compares it.
+  private static let privacyEnhancedOpening = Array("-----BEGIN PRIVACY-ENHANCED MESSAGE-----".utf8)
+
+  /// The first bytes of a text, read as ``formatByBytes(_:)`` reads them: each answer is `nil` where a byte
+  /// beyond ASCII could make the reading by characters differ.
+  private struct FormatBytes {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The end of what is read (at most the first 8,192 bytes).
+    let end: Int
+
+    /// Whether a byte is ASCII white space as `Character.isWhitespace` has it: tab, line feed, vertical tab,
+    /// form feed, carriage return, space.
+    static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// The offset of the first byte at or after `offset` that is not white space; `nil` when it is beyond
+    /// ASCII (a white space of Unicode, or a mark that joins the white space before it into another character).
+    func afterWhiteSpace(from offset: Int) -> Int? {
+      var index = offset
+      while index < end && FormatBytes.isWhiteSpace(bytes[index]) { index += 1 }
+      return index < end && bytes[index] >= 0x80 ? nil : index
+    }
+
+    /// Whether the characters at `offset` begin with an ASCII phrase (lower case when `ignoringCase`, the
+    /// bytes then compared lower-cased); `nil` when a byte beyond ASCII decides it: one where the phrase has
+    /// another byte (it may be a character equivalent to the phrase's, or lower-case to it), or one just
+    /// after the phrase (a mark joined to its last character).
+    func begins(with phrase: [UInt8], at offset: Int, ignoringCase: Bool) -> Bool? {
+      for (position, expected) in phrase.enumerated() {
+        guard offset + position < end else { return false }
+        let byte = bytes[offset + position]
+        if byte >= 0x80 { return nil }
+        let read = ignoringCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if read != expected { return false }
+      }
+      let after = offset + phrase.count
+      return after < end && bytes[after] >= 0x80 ? nil : true
+    }
+
+    /// Where the text after a privacy-enhanced preamble that begins at `offset` begins: at the line feed that
+    /// ends its first blank line (`.some(nil)` when no line is blank), or `nil` when a byte beyond ASCII
+    /// stands on a line otherwise blank.
+    ///
+    /// Lines end at a line feed that is a character of its own, not the second half of a CR LF pair.
+    func afterPrivacyEnhancedHeader(from offset: Int) -> Int?? {
+      var lineStart = offset
+      while true {
+        var lineEnd = lineStart
+        while lineEnd < end && !(bytes[lineEnd] == 0x0A && (lineEnd == 0 || bytes[lineEnd - 1] != 0x0D)) {
+          lineEnd += 1
+        }
+        var blank: Bool? = true
+        for byte in bytes[lineStart..<lineEnd] where !FormatBytes.isWhiteSpace(byte) {
+          if byte < 0x80 {
+            blank = false
+            break
+          }
+          blank = nil
+        }
+        guard let isBlank = blank else { return nil }
+        if isBlank { return lineEnd < end ? .some(lineEnd) : .some(nil) }
+        guard lineEnd < end else { return .some(nil) }
+        lineStart = lineEnd + 1
+      }
+    }
+
+    /// The name of the tag whose `<` stands just before `offset`, lower-cased: its ASCII letters and digits;
+    /// `nil` when a byte beyond ASCII may continue it. A name longer than any HTML element's is returned
+    /// cut.
+    func elementName(at offset: Int) -> String? {
+      var index = offset
+      while index < end && index - offset < 7, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
+        index += 1
+      }
+      if index - offset < 7 && index < end && bytes[index] >= 0x80 { return nil }
+      return String(decoding: bytes[offset..<index].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+  }
 
   /// The format of a filing's text, read by characters (the general path of ``detectFormat(_:)``).
   static func detectFormatByCharacters(_ text: String) -> InputFormat {

@@ -134,19 +134,35 @@ import Testing
   @Test func formatsToldFromBytesAgreeWithTheCharacters() {
     let pieces = [
       "<?xml", "<?XML", "<?xm", "<edgarSubmission", "<EDGARSUBMISSION>", "<edgarSubmission\u{301}", " ", "\t", "\n",
-      "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{301}", "é", "<html>", "<SEC-DOCUMENT>", "x", "<",
-      "?", "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "\u{FEFF}",
+      "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{85}", "\u{A0}", "\u{301}", "é", "<html>", "<SEC-DOCUMENT>",
+      "x", "<", "?", "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "-----BEGIN PRIVACY-ENHANCED MESSAGE-----\n",
+      "\u{FEFF}", "Proc-Type: 2001,MIC-CLEAR\n", "\n\n", "\n \t\n", "<SUBMISSION>", "<ims-document>", "<DOCUMENT>",
+      "<!DOCTYPE html", "<HTML", "<p>", "<TABLE", "<Font ", "<center>", "<centerx>", "<b\u{301}>", "<\u{301}", "<İ",
+      "<\u{212A}", "\u{212A}", "İ", "\u{2028}", "<Div", "²",
     ]
-    var toldXML = 0
-    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 8, seed: 0x666F_726D) {
+    var told: [InputFormat: Int] = [:]
+    var byBytes = 0
+    var afterPreamble = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 6_000, maximumPieces: 8, seed: 0x666F_726D) {
       // Some texts are pushed against the 8,192 bytes read, which may cut a character in two.
-      let padding = draw % 3 == 0 ? [UInt8](repeating: 0x20, count: 8_176 + Int((draw >> 8) % 20)) : []
+      // Others open with a privacy-enhanced preamble's first lines, which the pieces may end with a blank line.
+      let padding =
+        draw % 3 == 0
+        ? [UInt8](repeating: 0x20, count: 8_176 + Int((draw >> 8) % 20))
+        : draw % 3 == 1 ? Array("-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n".utf8) : []
       let text = String(decoding: padding + bytes, as: UTF8.self)
       let format = FilingReader.detectFormat(text)
-      #expect(format == FilingReader.detectFormatByCharacters(text), "\(text.suffix(40).debugDescription)")
-      if format == .xml { toldXML += 1 }
+      #expect(format == FilingReader.detectFormatByCharacters(text), "\(text.suffix(60).debugDescription)")
+      told[format, default: 0] += 1
+      let fromBytes = ASCIIText.withUTF8(text, FilingReader.formatByBytes)
+      if fromBytes != nil { byBytes += 1 }
+      if fromBytes != nil && fromBytes != .text && text.trimmingBlanks().hasPrefix("-----BEGIN") { afterPreamble += 1 }
     }
-    #expect(toldXML > 300)
+    // Every format is told, most texts by their bytes alone, the rest by their characters.
+    #expect(InputFormat.allCases.allSatisfy { told[$0, default: 0] > 200 }, "\(told)")
+    #expect(byBytes > 3_000 && byBytes < 5_900, "\(byBytes)")
+    // Privacy-enhanced preambles are skipped on the bytes.
+    #expect(afterPreamble > 20, "\(afterPreamble)")
   }
 
   /// The preamble's end as splitting the whole text into lines found it (the reference for the line-by-line
