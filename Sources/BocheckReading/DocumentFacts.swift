@@ -579,41 +579,58 @@ final class DocumentFacts {
         }
         return (cleaned, hasTab ?? false, bytes.prefix { $0 == 0x20 }.count)
       }
-      let text: Substring
+      let rowCells: [String]
       if let cleaned = layout.cleaned {
-        // Most lines: the cleaned text is a slice of the line, and a line without a tab is one entry.
-        text = lines.slice(position, cleaned)
-        guard layout.hasTab else { return SignatureBlocks.Entry(text: text, line: position, indent: layout.indent) }
-      } else {
-        text = Substring(DocumentFacts.cleanLine(lines[position]))
-        guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
-          return SignatureBlocks.Entry(text: text, line: position, indent: layout.indent)
+        // Most lines: the cleaned text is a range of the line, and a line without a tab is one entry.
+        guard layout.hasTab else {
+          let lineStart = lines.ranges[position - 1].lowerBound
+          return SignatureBlocks.Entry(
+            range: (lineStart + cleaned.lowerBound)..<(lineStart + cleaned.upperBound), in: lines.text,
+            line: position, indent: layout.indent)
         }
+        rowCells = lines.withBytes(position) { line in
+          DocumentFacts.signatureCells(UnsafeBufferPointer(rebasing: line[cleaned]))
+        }
+      } else {
+        let text = DocumentFacts.cleanLine(lines[position])
+        guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
+          return SignatureBlocks.Entry(text: Substring(text), line: position, indent: layout.indent)
+        }
+        rowCells = ASCIIText.withUTF8(text, DocumentFacts.signatureCells)
       }
-      cells = DocumentFacts.signatureCells(String(text)).reversed().map {
-        SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil)
-      }
+      cells = rowCells.reversed().map { SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil) }
       return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
     }
   }
 
   /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in
   /// a colon ("By:") is joined to the cell after it.
-  private static func signatureCells(_ text: String) -> [String] {
-    let cellRanges = ASCIIText.withUTF8(text) { bytes in
-      bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
-    }
+  ///
+  /// - Parameter bytes: The row's UTF-8 bytes, cleaned.
+  private static func signatureCells(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var cells: [String] = []
-    for cell in cellRanges {
-      let trimmed = LineBytes.slice(text, cell).trimmingBlanks()
+    var start = 0
+    while start <= bytes.count {
+      let end = ASCIIText.firstOffset(of: 0x09, in: bytes, from: start, to: bytes.count)
+      defer { start = end + 1 }
+      let trimmed = LineBytes.trimmedText(UnsafeBufferPointer(rebasing: bytes[start..<end]))
       guard !trimmed.isEmpty else { continue }
-      if let last = cells.last, last.hasSuffix(":") {
+      if let last = cells.last, endsWithColon(last) {
         cells[cells.count - 1] = last + " " + trimmed
       } else {
         cells.append(trimmed)
       }
     }
     return cells
+  }
+
+  /// Whether a text's last character is a colon, told from its last bytes where they tell: a colon after an
+  /// ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII may be joined to it.
+  private static func endsWithColon(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard utf8.last == 0x3A else { return false }
+    guard let before = utf8.dropLast().last, before >= 0x80 else { return true }
+    return text.hasSuffix(":")
   }
 
   /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,

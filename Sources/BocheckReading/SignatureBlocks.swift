@@ -20,13 +20,64 @@ import BocheckModel
 struct SignatureBlocks {
   /// A line, or one cell of a table row, with the 1-based line it came from.
   struct Entry {
-    /// The text, blanks trimmed; empty for a blank line. A slice of the line where that is all cleaning
-    /// changes, so that the lines of a long body are read without a text made for each.
-    var text: Substring
+    /// Where the text is: a range of UTF-8 offsets in a whole document's text, where that is all cleaning
+    /// changes, so that the lines of a long body are read as bytes without a text made for each, or a text
+    /// of its own.
+    private enum Storage {
+      case range(String, Range<Int>)
+      case text(Substring)
+    }
+
+    private let storage: Storage
     /// The 1-based line (of the lines read, before mapping to the source).
     var line: Int
     /// For a line of plain text, the character position its text starts at; `nil` for a table cell.
     var indent: Int?
+
+    /// An entry with a text of its own.
+    init(text: Substring, line: Int, indent: Int?) {
+      storage = .text(text)
+      self.line = line
+      self.indent = indent
+    }
+
+    /// An entry whose text is a range of a document's text.
+    ///
+    /// - Parameters:
+    ///   - range: UTF-8 offsets in `document`, on scalar boundaries.
+    ///   - document: The text the range is in.
+    ///   - line: The 1-based line.
+    ///   - indent: The character position the text starts at, `nil` for a table cell.
+    init(range: Range<Int>, in document: String, line: Int, indent: Int?) {
+      storage = .range(document, range)
+      self.line = line
+      self.indent = indent
+    }
+
+    /// The text, blanks trimmed; empty for a blank line.
+    var text: Substring {
+      switch storage {
+      case .range(let document, let range): LineBytes.slice(document, range)
+      case .text(let text): text
+      }
+    }
+
+    /// Whether the text is empty.
+    var isEmpty: Bool {
+      switch storage {
+      case .range(_, let range): range.isEmpty
+      case .text(let text): text.isEmpty
+      }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, read in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+      switch storage {
+      case .range(let document, let range):
+        ASCIIText.withUTF8(document) { body(UnsafeBufferPointer(rebasing: $0[range])) }
+      case .text(let text): ASCIIText.withUTF8(text, body)
+      }
+    }
   }
 
   /// An entry of one column of a block, its text made once the block is read.
@@ -108,8 +159,8 @@ struct SignatureBlocks {
       Array(held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)])
     }
 
-    /// The text of the entry at `index`, which was read already and is still held.
-    func text(at index: Int) -> Substring { held[index - firstIndex].text }
+    /// The entry at `index`, which was read already and is still held.
+    func held(at index: Int) -> Entry { held[index - firstIndex] }
 
     /// Drops the entries that ``startsBlock(at:)`` can no longer look back to from `index` or after it
     /// (those before ``lookBackStart(from:)``), once enough are held to make a batch worth dropping.
@@ -131,7 +182,7 @@ struct SignatureBlocks {
       var position = index
       var seen = 0
       while position > 0 {
-        if !text(at: position).isEmpty { seen += 1 }
+        if !held(at: position).isEmpty { seen += 1 }
         if seen == SignatureBlocks.lookBackEntries { break }
         position -= 1
       }
@@ -147,7 +198,7 @@ struct SignatureBlocks {
 
   private mutating func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    let opening = ASCIIText.withUTF8(window.text(at: index)) { text -> Bool? in
+    let opening = window.held(at: index).withBytes { text -> Bool? in
       guard let first = text.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
       let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
       if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
@@ -161,12 +212,16 @@ struct SignatureBlocks {
     var position = index
     var seen = 0
     while position >= 0 && seen < SignatureBlocks.lookBackEntries {
-      let text = window.text(at: position)
-      if ASCIIText.withUTF8(text, { bytes in Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) } }) {
-        break
+      let entry = window.held(at: position)
+      let (isDocumentStart, marksAgreement) = entry.withBytes { bytes in
+        (
+          Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) },
+          Phrase.jointFilingMarks.contains { ASCIIText.contains($0, in: bytes) }
+        )
       }
-      if Phrase.jointFilingMarks.contains(where: { ASCIIText.contains($0, in: text) }) { return true }
-      if !text.isEmpty { seen += 1 }
+      if isDocumentStart { break }
+      if marksAgreement { return true }
+      if !entry.isEmpty { seen += 1 }
       position -= 1
     }
     return false
@@ -175,10 +230,11 @@ struct SignatureBlocks {
   private mutating func blockEnd(after start: Int) -> Int {
     var index = start + 1
     while let entry = window.entry(at: index) {
-      let endsBlock = ASCIIText.withUTF8(entry.text) { text in
+      let endsBlock = entry.withBytes { text in
         let isAttestation = Phrase.attestations.contains { LineBytes.hasPrefix($0, in: text) }
+        // The text is made only for a line of more than 150 bytes, to count its characters.
         return !isAttestation
-          && (SignatureBlocks.isLonger(entry.text, than: 150)
+          && ((text.count > 150 && SignatureBlocks.isLonger(entry.text, than: 150))
             || Phrase.blockEndings.contains { LineBytes.hasPrefix($0, in: text) })
       }
       if endsBlock { return index }
