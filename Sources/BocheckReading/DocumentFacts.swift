@@ -253,6 +253,17 @@ final class DocumentFacts {
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
+      if form != nil && amendment != nil { break }
+      // An ASCII line upper-cases byte by byte: one that holds no phrase looked for, in any case, is passed
+      // over on its bytes.
+      let mayHoldMarker = lines.withBytes(number) { line in
+        DocumentFacts.withCleanedBytes(of: line) { bytes in
+          guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+          return (form == nil && DocumentFacts.scheduleNumbers.contains { ASCIIText.contains($0, in: bytes) })
+            || (amendment == nil && ASCIIText.contains(DocumentFacts.amendmentMarker, in: bytes))
+        }
+      }
+      guard mayHoldMarker else { continue }
       let text = lines.withBytes(number) { DocumentFacts.upperCasedCleanLine(bytes: $0) }
       if form == nil {
         for (formType, phrases, kind) in DocumentFacts.formMarkers {
@@ -331,6 +342,9 @@ final class DocumentFacts {
   ].map { marker, kind in
     ("SC \(marker)", ["SCHEDULE \(marker)", "FORM SC \(marker)", "SC \(marker)"].map { Array($0.utf8) }, kind)
   }
+
+  /// What every phrase of ``formMarkers`` ends with.
+  private static let scheduleNumbers = [Array("13D".utf8), Array("13G".utf8)]
 
   /// The phrase an amendment number follows.
   private static let amendmentMarker = Array("AMENDMENT NO".utf8)
