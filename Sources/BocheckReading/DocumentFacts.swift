@@ -293,13 +293,7 @@ final class DocumentFacts {
   /// The UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``) upper-cased as `uppercased()` does:
   /// byte by byte for ASCII text, scalar by scalar for any other (see ``upperCased(_:)``).
   ///
-  /// - Parameter line: The line as read.
-  static func upperCasedCleanLine(_ line: Substring) -> [UInt8] {
-    ASCIIText.withUTF8(line) { upperCasedCleanLine(bytes: $0) }
-  }
-
-  /// The UTF-8 bytes of a line's cleaned text, upper-cased (see ``upperCasedCleanLine(_:)``), given the
-  /// line's UTF-8 bytes.
+  /// - Parameter line: The line's UTF-8 bytes as read.
   static func upperCasedCleanLine(bytes line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     withCleanedBytes(of: line) { bytes in
       guard !bytes.contains(where: { $0 >= 0x80 }) else { return upperCased(bytes) }

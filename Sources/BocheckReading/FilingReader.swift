@@ -344,14 +344,10 @@ public enum FilingReader {
   static func detectFormatByCharacters(_ text: String) -> InputFormat {
     let head = String(text.utf8.prefix(8192)).map { String($0) } ?? ""
     let start = skippingPrivacyEnhancedHeader(head).drop { $0.isWhitespace }.prefix(200).lowercased()
-    if start.hasPrefix("<?xml") || start.hasPrefix("<edgarsubmission") { return .xml }
-    // <IMS-DOCUMENT> is what EDGAR called its wrapper until 1994.
-    if start.hasPrefix("<sec-document") || start.hasPrefix("<ims-document") || start.hasPrefix("<submission")
-      || start.hasPrefix("<document")
-    {
-      return .sgml
+    for (phrases, format) in formatOpenings
+    where phrases.contains(where: { start.hasPrefix(String(decoding: $0, as: UTF8.self)) }) {
+      return format
     }
-    if start.hasPrefix("<html") || start.hasPrefix("<!doctype html") { return .html }
     // A fragment of HTML without its <html> tag: the first tag is an HTML element's.
     if start.hasPrefix("<") {
       let name = start.dropFirst().prefix { $0.isLetter || $0.isNumber }
@@ -365,7 +361,7 @@ public enum FilingReader {
   /// line); the text itself when it has none.
   static func skippingPrivacyEnhancedHeader(_ head: String) -> Substring {
     let trimmed = head.drop { $0.isWhitespace }
-    guard trimmed.hasPrefix("-----BEGIN PRIVACY-ENHANCED MESSAGE-----") else { return trimmed }
+    guard trimmed.hasPrefix(String(decoding: privacyEnhancedOpening, as: UTF8.self)) else { return trimmed }
     // The header fields end at the first blank line (lines end at a "\n" character, as splitting the text
     // at them ends them), which is looked for line by line from the start rather than in all the lines.
     var lineStart = trimmed.startIndex

@@ -160,7 +160,7 @@ struct SignatureBlocks {
     }
 
     /// The entry at `index`, which was read already and is still held.
-    func held(at index: Int) -> Entry { held[index - firstIndex] }
+    func heldEntry(at index: Int) -> Entry { held[index - firstIndex] }
 
     /// Drops the entries that ``startsBlock(at:)`` can no longer look back to from `index` or after it
     /// (those before ``lookBackStart(from:)``), once enough are held to make a batch worth dropping.
@@ -182,7 +182,7 @@ struct SignatureBlocks {
       var position = index
       var seen = 0
       while position > 0 {
-        if !held(at: position).isEmpty { seen += 1 }
+        if !heldEntry(at: position).isEmpty { seen += 1 }
         if seen == SignatureBlocks.lookBackEntries { break }
         position -= 1
       }
@@ -198,7 +198,7 @@ struct SignatureBlocks {
 
   private mutating func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    let opening = window.held(at: index).withBytes { text -> Bool? in
+    let opening = window.heldEntry(at: index).withBytes { text -> Bool? in
       guard let first = text.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
       let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
       if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
@@ -212,7 +212,7 @@ struct SignatureBlocks {
     var position = index
     var seen = 0
     while position >= 0 && seen < SignatureBlocks.lookBackEntries {
-      let entry = window.held(at: position)
+      let entry = window.heldEntry(at: position)
       let (isDocumentStart, marksAgreement) = entry.withBytes { bytes in
         (
           Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) },
