@@ -474,8 +474,13 @@ enum RowCaptions {
   /// Whether printed words end with one of the given key starts.
   private static func endsWithKeyStart(_ printed: Words, _ starts: [[Int]]) -> Bool {
     starts.contains { start in
-      start.count <= printed.count
-        && zip(printed.list.suffix(start.count), start).allSatisfy { sameWord($0, $1, printed) }
+      guard start.count <= printed.count else { return false }
+      let offset = printed.count - start.count
+      // Word against word from the last: the last words differ most often, so most starts fail at once.
+      for index in start.indices.reversed() where !sameWord(printed[offset + index], start[index], printed) {
+        return false
+      }
+      return true
     }
   }
 
