@@ -15,6 +15,13 @@ enum ASCIIText {
     byte == 0x20 || byte == 0x09
   }
 
+  /// Whether an ASCII byte is white space as Unicode has it (`Unicode.Scalar.Properties.isWhitespace`,
+  /// `Character.isWhitespace`): tab, line feed, vertical tab, form feed, carriage return, space.
+  @inline(__always)
+  static func isWhiteSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+  }
+
   /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when
   /// the bytes there are not blank.
   ///

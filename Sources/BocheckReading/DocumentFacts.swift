@@ -254,17 +254,18 @@ final class DocumentFacts {
     let limit = min(lines.count, max(headerEnd, 1))
     for number in 1...max(1, limit) where number <= lines.count {
       if form != nil && amendment != nil { break }
-      // An ASCII line upper-cases byte by byte: one that holds no phrase looked for, in any case, is passed
-      // over on its bytes.
-      let mayHoldMarker = lines.withBytes(number) { line in
+      // The cleaned line upper-cased as `uppercased()` does. An ASCII line upper-cases byte by byte: one that
+      // holds no phrase looked for, in any case, is passed over on its bytes, without a copy.
+      let upperCasedLine: [UInt8]? = lines.withBytes(number) { line in
         DocumentFacts.withCleanedBytes(of: line) { bytes in
-          guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
-          return (form == nil && DocumentFacts.scheduleNumbers.contains { ASCIIText.contains($0, in: bytes) })
+          guard bytes.allSatisfy({ $0 < 0x80 }) else { return DocumentFacts.upperCased(bytes) }
+          let mayHoldMarker =
+            (form == nil && DocumentFacts.scheduleNumbers.contains { ASCIIText.contains($0, in: bytes) })
             || (amendment == nil && ASCIIText.contains(DocumentFacts.amendmentMarker, in: bytes))
+          return mayHoldMarker ? bytes.map(ASCIIText.upper) : nil
         }
       }
-      guard mayHoldMarker else { continue }
-      let text = lines.withBytes(number) { DocumentFacts.upperCasedCleanLine(bytes: $0) }
+      guard let text = upperCasedLine else { continue }
       if form == nil {
         for (formType, phrases, kind) in DocumentFacts.formMarkers {
           if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
@@ -288,17 +289,6 @@ final class DocumentFacts {
       _ = amendment
     }
     return (form, amendment, schedule)
-  }
-
-  /// The UTF-8 bytes of a line's cleaned text (see ``cleanLine(_:)``) upper-cased as `uppercased()` does:
-  /// byte by byte for ASCII text, scalar by scalar for any other (see ``upperCased(_:)``).
-  ///
-  /// - Parameter line: The line's UTF-8 bytes as read.
-  static func upperCasedCleanLine(bytes line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    withCleanedBytes(of: line) { bytes in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return upperCased(bytes) }
-      return bytes.map(ASCIIText.upper)
-    }
   }
 
   /// The UTF-8 bytes of `String(decoding: bytes, as: UTF8.self).uppercased()`, made scalar by scalar.

@@ -272,15 +272,11 @@ public enum FilingReader {
     /// The end of what is read (at most the first 8,192 bytes).
     let end: Int
 
-    /// Whether a byte is ASCII white space as `Character.isWhitespace` has it: tab, line feed, vertical tab,
-    /// form feed, carriage return, space.
-    static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-
     /// The offset of the first byte at or after `offset` that is not white space; `nil` when it is beyond
     /// ASCII (a white space of Unicode, or a mark that joins the white space before it into another character).
     func afterWhiteSpace(from offset: Int) -> Int? {
       var index = offset
-      while index < end && FormatBytes.isWhiteSpace(bytes[index]) { index += 1 }
+      while index < end && ASCIIText.isWhiteSpace(bytes[index]) { index += 1 }
       return index < end && bytes[index] >= 0x80 ? nil : index
     }
 
@@ -313,7 +309,7 @@ public enum FilingReader {
           lineEnd += 1
         }
         var blank: Bool? = true
-        for byte in bytes[lineStart..<lineEnd] where !FormatBytes.isWhiteSpace(byte) {
+        for byte in bytes[lineStart..<lineEnd] where !ASCIIText.isWhiteSpace(byte) {
           if byte < 0x80 {
             blank = false
             break

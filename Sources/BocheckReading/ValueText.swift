@@ -81,11 +81,11 @@ struct ValueText {
   }
 
   /// Whether a scalar is a blank when a text is rebuilt scalar by scalar: Unicode white space, the zero-width
-  /// space or the byte-order mark. An ASCII scalar is told without looking up its Unicode properties (the
-  /// ASCII white space is U+0009 to U+000D and U+0020).
+  /// space or the byte-order mark. An ASCII scalar is told without looking up its Unicode properties
+  /// (``ASCIIText/isWhiteSpace(_:)``).
   @inline(__always)
   static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII { return (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20 }
+    if scalar.isASCII { return ASCIIText.isWhiteSpace(UInt8(scalar.value)) }
     return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
   }
 

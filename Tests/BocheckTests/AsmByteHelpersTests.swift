@@ -6,6 +6,14 @@ import Testing
 /// The byte-level steps of the row readers give the answers of the String-level logic they replaced, on
 /// invented inputs.
 @Suite struct AsmByteHelpersTests {
+  @Test func asciiWhiteSpaceIsUnicodeWhiteSpace() {
+    for byte in UInt8(0)..<0x80 {
+      let scalar = Unicode.Scalar(byte)
+      #expect(ASCIIText.isWhiteSpace(byte) == scalar.properties.isWhitespace, "\(byte)")
+      #expect(ASCIIText.isWhiteSpace(byte) == Character(scalar).isWhitespace, "\(byte)")
+    }
+  }
+
   @Test func occurrencesInOnePassAreTheRepeatedSearches() {
     let phrases = ["OWNED BY", "COLLECTIVELY OWNED BY", "HELD BY", "INCLUDING", "OF WHICH", "CONSISTING OF", "A"]
       .map(ASCIIText.phrase)

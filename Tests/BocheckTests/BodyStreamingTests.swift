@@ -20,7 +20,7 @@ import Testing
       #expect(String(DocumentFacts.cleanedSlice(Substring(line))) == cleaned, "\(line)")
       let bytes = DocumentFacts.withCleanedBytes(Substring(line)) { Array($0) }
       #expect(bytes == Array(cleaned.utf8), "\(line)")
-      let upper = ASCIIText.withUTF8(Substring(line)) { DocumentFacts.upperCasedCleanLine(bytes: $0) }
+      let upper = DocumentFacts.withCleanedBytes(Substring(line)) { DocumentFacts.upperCased($0) }
       #expect(upper == Array(cleaned.uppercased().utf8), "\(line)")
     }
   }

@@ -6,19 +6,17 @@ import Testing
 /// The slots the model bridge writes fields to are the slots rules read them from.
 @Suite("Rules: field slots")
 struct RulesSlotTests {
-  /// The names of a slot enum's cases, in slot order.
-  private static func caseNames<Slot: FieldSlot>(_: Slot.Type) -> [String] {
-    Slot.allCases.map { String(describing: $0) }
+  /// The kind a slot enum declares, with the names of its cases in slot order and the fields that follow them.
+  private static func fields<Slot: FieldSlot>(_: Slot.Type, then more: [String] = []) -> (ObjectKind, [String]) {
+    (Slot.objectKind, Slot.allCases.map { String(describing: $0) } + more)
   }
 
-  @Test("every slot case is named as the schema names the field in its slot")
+  @Test("every slot enum declares its own kind, and every case is named as the schema names the field in its slot")
   func slotCasesFollowTheSchema() {
     let kinds: [(ObjectKind, [String])] = [
-      (.filing, Self.caseNames(FilingSlot.self)),
-      (.person, Self.caseNames(PersonSlot.self) + RowField.allCases.map(\.rawValue)),
-      (.row, Self.caseNames(RowSlot.self)), (.part, Self.caseNames(PartSlot.self)),
-      (.party, Self.caseNames(PartySlot.self)), (.amountSum, Self.caseNames(AmountSumSlot.self)),
-      (.basis, Self.caseNames(BasisSlot.self)), (.note, Self.caseNames(NoteSlot.self)),
+      Self.fields(FilingSlot.self), Self.fields(PersonSlot.self, then: RowField.allCases.map(\.rawValue)),
+      Self.fields(RowSlot.self), Self.fields(PartSlot.self), Self.fields(PartySlot.self),
+      Self.fields(AmountSumSlot.self), Self.fields(BasisSlot.self), Self.fields(NoteSlot.self),
     ]
     #expect(kinds.map(\.0.ordinal) == Array(ObjectKind.allCases.indices))
     for (kind, names) in kinds {

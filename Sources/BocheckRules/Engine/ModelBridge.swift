@@ -47,7 +47,7 @@ struct ModelBridge {
     }
     let partyList = Parties.of(filing)
     let parties = partyList.map { party in
-      var fields = FieldValues<PartySlot>(.party)
+      var fields = FieldValues<PartySlot>()
       fields[.name] = .string(party.name)
       fields[.nameKey] = .string(party.key.text)
       fields[.line] = .number(Rational(party.line), decimals: nil)
@@ -66,7 +66,7 @@ struct ModelBridge {
       partiesByName: NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties))
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
-      var fields = FieldValues<NoteSlot>(.note)
+      var fields = FieldValues<NoteSlot>()
       fields[.page] = ModelBridge.integer(note.page)
       fields[.row] = ModelBridge.integer(rowNumber)
       fields[.field] = note.field.map { .string($0.rawValue) } ?? .null
@@ -81,7 +81,7 @@ struct ModelBridge {
     let basisObject = basis.map(ModelBridge.basis)
     // A filing of a file that holds several begins at its own line, not at the file's first.
     let filingLine = filing.cusip?.line ?? filing.form?.line ?? filing.position?.line ?? 1
-    var fields = FieldValues<FilingSlot>(.filing)
+    var fields = FieldValues<FilingSlot>()
     fields[.path] = .string(filing.path)
     fields[.format] = .string(filing.format.rawValue)
     fields[.form] = ModelBridge.string(filing.form?.value)
@@ -120,7 +120,7 @@ struct ModelBridge {
 
   /// The object of a shares-outstanding basis.
   static func basis(_ basis: SharesOutstandingBasis) -> ModelObject {
-    var fields = FieldValues<BasisSlot>(.basis)
+    var fields = FieldValues<BasisSlot>()
     fields[.value] = .number(basis.value)
     fields[.source] = .string(basis.source.rawValue)
     fields[.line] = ModelBridge.integer(basis.line)
@@ -137,7 +137,7 @@ struct ModelBridge {
   private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
     // Row 1's name, looked up once.
     let name = page.reportingPersonName
-    var fields = FieldValues<PersonSlot>(.person)
+    var fields = FieldValues<PersonSlot>()
     fields[.name] = string(name)
     fields[.nameKey] = string(name.map { NameKey($0).text })
     fields[.page] = integer(page.index)
@@ -178,7 +178,7 @@ struct ModelBridge {
     case .groupBoxes: last = .groupB
     case nil: last = .page
     }
-    var fields = FieldValues<RowSlot>(.row, through: last)
+    var fields = FieldValues<RowSlot>(through: last)
     fields[.field] = .string(field.rawValue)
     fields[.number] = integer(number)
     fields[.caption] = .string(field.caption)
@@ -196,7 +196,7 @@ struct ModelBridge {
       fields[.shares] = .number(shares.value, decimals: shares.decimals)
       fields[.parts] = .list(
         amount.parts.map { part in
-          var partFields = FieldValues<PartSlot>(.part)
+          var partFields = FieldValues<PartSlot>()
           partFields[.label] = .string(part.label)
           partFields[.kind] = .string(part.kind.rawValue)
           partFields[.shares] = .number(part.shares)

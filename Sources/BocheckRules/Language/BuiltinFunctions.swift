@@ -113,7 +113,7 @@ enum BuiltinFunctions {
     var parts: [Value] = []
     for kind in PartKind.allCases {
       guard let shares = sum.partsByKind?[kind] else { continue }
-      var partFields = FieldValues<PartSlot>(.part)
+      var partFields = FieldValues<PartSlot>()
       partFields[.label] = .string(kind.rawValue)
       partFields[.kind] = .string(kind.rawValue)
       partFields[.shares] = .number(shares, decimals: nil)
@@ -125,7 +125,7 @@ enum BuiltinFunctions {
             display: .kindTotal(shares, kind: kind.rawValue)))
       )
     }
-    var fields = FieldValues<AmountSumSlot>(.amountSum)
+    var fields = FieldValues<AmountSumSlot>()
     fields[.shares] = .number(sum.shares, decimals: nil)
     fields[.parts] = .list(parts)
     fields[.itemised] = .boolean(sum.partsByKind != nil)

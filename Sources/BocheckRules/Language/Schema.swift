@@ -168,16 +168,23 @@ enum ModelSchema {
 
 /// The fields of one kind of object, each case named as rules name the field and numbered by its slot in
 /// ``ModelObject/fields`` (the order of ``ModelSchema/fieldNames(of:)``).
-protocol FieldSlot: RawRepresentable<Int>, CaseIterable {}
+protocol FieldSlot: RawRepresentable<Int>, CaseIterable {
+  /// The kind of object whose fields these are.
+  static var objectKind: ObjectKind { get }
+}
 
 /// The slots of a filing's fields.
 enum FilingSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.filing
+
   case path, format, form, formLine, amendment, issuer, itemOneIssuer, issuerLine, itemOneIssuerLine, cusip
   case cusipLine, schedule, persons, parties, basis, readerNotes
 }
 
 /// The slots of a person's own fields; its rows follow, in the order of `RowField.allCases`.
 enum PersonSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.person
+
   case name, nameKey, page, line, cusip, rows, basis
 
   /// The slot of the person's row for the first of `RowField.allCases`; the others follow it.
@@ -190,31 +197,43 @@ enum PersonSlot: Int, FieldSlot {
 /// keeps the slots up to the last one its value fills (a missing row the first nine), and a slot past its end is
 /// unknown (see ``ModelObject/value(at:)``).
 enum RowSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.row
+
   case field, number, caption, status, note, raw, line, column, page, shares, parts, partsRelation, attributedTo
   case attributionSource, percent, decimals, text, codes, checked, groupA, groupB
 }
 
 /// The slots of a part's fields.
 enum PartSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.part
+
   case label, kind, shares, text
 }
 
 /// The slots of a party's fields.
 enum PartySlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.party
+
   case name, nameKey, line, coverPage, signs, joins, evidence, nameMatch
 }
 
 /// The slots of an amount sum's fields.
 enum AmountSumSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.amountSum
+
   case shares, parts, itemised, count
 }
 
 /// The slots of a basis's fields.
 enum BasisSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.basis
+
   case value, source, line
 }
 
 /// The slots of a reader's note's fields.
 enum NoteSlot: Int, FieldSlot {
+  static let objectKind = ObjectKind.note
+
   case page, row, field, line, column, message
 }

@@ -237,15 +237,15 @@ struct FieldValues<Slot: FieldSlot> {
   /// The object being made.
   fileprivate let object: ModelObject
 
-  /// Fields all unknown for an object of a kind whose first slots are `Slot`'s.
-  init(_ kind: ObjectKind) {
-    object = .blank(kind: kind, count: ModelSchema.fieldCount(of: kind))
+  /// Fields all unknown for an object of the slots' kind (``FieldSlot/objectKind``).
+  init() {
+    object = .blank(kind: Slot.objectKind, count: ModelSchema.fieldCount(of: Slot.objectKind))
   }
 
-  /// Fields all unknown up to `last`, for an object of a kind that fills no slot after it (the object reads as
-  /// unknown past its last slot).
-  init(_ kind: ObjectKind, through last: Slot) {
-    object = .blank(kind: kind, count: last.rawValue + 1)
+  /// Fields all unknown up to `last`, for an object of the slots' kind that fills no slot after it (the object
+  /// reads as unknown past its last slot).
+  init(through last: Slot) {
+    object = .blank(kind: Slot.objectKind, count: last.rawValue + 1)
   }
 
   /// The value of a field.
