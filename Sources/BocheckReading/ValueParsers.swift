@@ -627,6 +627,50 @@ enum ValueParsers {
   ///
   /// - Parameter text: The value as printed.
   static func parsePercent(_ text: String) -> ParsedValue {
+    if let plain = ASCIIText.withUTF8(text, plainPercent) {
+      return .value(.percent(Percent(value: plain, markers: [])))
+    }
+    return parsePercentAsWritten(text)
+  }
+
+  /// The value of a percent printed as digits only, with a point and decimals or without, a percent sign after
+  /// them or not (`5`, `6.25`, `9.9%`): what ``parsePercentAsWritten(_:)`` reads it as, found on its bytes in
+  /// one pass; `nil` for any other text, which that parser reads.
+  ///
+  /// - Parameter bytes: The value's UTF-8 bytes.
+  static func plainPercent(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+    var significand: Int128 = 0
+    var integerDigits = 0
+    // The decimals after the point, or `nil` before a point.
+    var scale: Int?
+    for (index, byte) in bytes.enumerated() {
+      if ASCIIText.isDigit(byte) {
+        significand = significand * 10 + Int128(byte - 0x30)
+        if let decimals = scale {
+          // More digits than an exact decimal holds: the general parser says what the text is.
+          guard decimals < ExactDecimal.maximumScale else { return nil }
+          scale = decimals + 1
+        } else {
+          guard integerDigits < ExactDecimal.maximumIntegerDigits else { return nil }
+          integerDigits += 1
+        }
+      } else if byte == 0x2E, scale == nil, integerDigits > 0 {
+        scale = 0
+      } else if byte == 0x25, index == bytes.count - 1 {
+        break
+      } else {
+        return nil
+      }
+    }
+    // A point must have digits on both sides.
+    guard integerDigits > 0, scale != 0 else { return nil }
+    return ExactDecimal(significand: significand, scale: scale ?? 0)
+  }
+
+  /// Parses a percent of class as ``parsePercent(_:)`` does, whatever its wording.
+  ///
+  /// - Parameter text: The value as printed.
+  static func parsePercentAsWritten(_ text: String) -> ParsedValue {
     let value = ValueText(text)
     let bytes = value.bytes
     guard !bytes.isEmpty else { return .empty }
@@ -789,7 +833,24 @@ enum ValueParsers {
   /// "– IRS # 123456789", "TIN 12-3456789") are cut by ``CaptionWords/strip(_:inName:cutsOrdinaryWords:)``;
   /// a list label before the name ("(a) Jane Roe") and punctuation left at either end are dropped.
   static func parseName(_ text: String) -> ParsedValue {
-    var result = CaptionWords.strip(separatingHyphenatedLabels(text), inName: true, cutsOrdinaryWords: false).text
+    let stripped = CaptionWords.strip(separatingHyphenatedLabels(text), inName: true, cutsOrdinaryWords: false).text
+    // A name of printable ASCII, most names, is read on its bytes in place; any other character by character.
+    let byBytes = ASCIIText.withUTF8(stripped) { bytes in
+      nameRange(ofPrintable: bytes).map { kept in
+        kept.count == bytes.count
+          ? stripped : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+      }
+    }
+    let name = byBytes ?? nameWithoutLabelAndEdges(stripped)
+    return name.isEmpty ? .empty : .value(.text(name))
+  }
+
+  /// A name without the list label before it and the blanks and punctuation at its ends, read character by
+  /// character (see ``parseName(_:)``).
+  ///
+  /// - Parameter stripped: The name with its caption words and identification numbers cut.
+  static func nameWithoutLabelAndEdges(_ stripped: String) -> String {
+    var result = stripped
     // A list label such as "(a)", "(1)" or "1." before the name.
     if let space = result.firstIndex(of: " ") {
       let label = result[..<space]
@@ -812,7 +873,50 @@ enum ValueParsers {
       result.removeLast()
       result = result.trimmingBlanks()
     }
-    return result.isEmpty ? .empty : .value(.text(result))
+    return result
+  }
+
+  /// The byte range of what ``nameWithoutLabelAndEdges(_:)`` keeps of a name, found on its bytes in place when
+  /// every byte is printable ASCII or a tab (each byte a character then); `nil` for any other name.
+  ///
+  /// - Parameter bytes: The name's UTF-8 bytes, its caption words and identification numbers cut.
+  static func nameRange(ofPrintable bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
+    var start = 0
+    var end = bytes.count
+    // A list label such as "(a)", "(1)" or "1." before the name: kept from its space on.
+    if let space = bytes.firstIndex(of: 0x20), space <= 4 {
+      let label = bytes[0..<space]
+      let parenthesized = label.first == 0x28 && label.last == 0x29
+      // The label without brackets and points at its ends.
+      var innerStart = 0
+      var innerEnd = space
+      let isEdge = { (byte: UInt8) in byte == 0x28 || byte == 0x29 || byte == 0x2E }
+      while innerStart < innerEnd, isEdge(bytes[innerStart]) { innerStart += 1 }
+      while innerEnd > innerStart, isEdge(bytes[innerEnd - 1]) { innerEnd -= 1 }
+      let inner = bytes[innerStart..<innerEnd]
+      if !inner.isEmpty,
+        (inner.allSatisfy(ASCIIText.isDigit) && (parenthesized || label.last == 0x2E))
+          || (parenthesized && inner.count == 1 && ASCIIText.isLetter(inner[innerStart]))
+      {
+        start = space
+      }
+    }
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    func trimBlanks() {
+      while start < end, isBlank(bytes[start]) { start += 1 }
+      while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    }
+    trimBlanks()
+    while start < end, edgePunctuationBytes.contains(bytes[start]) || bytes[start] == 0x29 {
+      start += 1
+      trimBlanks()
+    }
+    while end > start, edgePunctuationBytes.contains(bytes[end - 1]) {
+      end -= 1
+      trimBlanks()
+    }
+    return start..<end
   }
 
   /// A name with an identification label hyphenated to its last word set apart: "Example Oil
@@ -869,6 +973,8 @@ enum ValueParsers {
   /// The punctuation cut from either end of a name (a closing parenthesis from its start only): a list, as
   /// few as these are looked through faster than they are hashed.
   private static let edgePunctuation: [Character] = [",", ";", ":", "-", "\u{2013}", "\u{2014}", "(", "#"]
+  /// The ASCII characters of ``edgePunctuation``, as bytes.
+  private static let edgePunctuationBytes: [UInt8] = edgePunctuation.compactMap(\.asciiValue)
 }
 
 extension StringProtocol {

@@ -389,4 +389,58 @@ import Testing
     // Both paths were taken many times.
     #expect(ascii > 500 && ascii < 2900)
   }
+
+  @Test func aPlainPercentReadsAsTheGeneralParserReadsIt() {
+    // Seeded texts of digits, points, percent signs, blanks, commas, letters and markers: every text the byte
+    // path reads, the general parser reads as the same percent without markers.
+    let pieces = [
+      "0", "5", "12", "007", "9", "123456789", ".", "0.5", "5.25", "%", " ", ",", "a", "(1)", "*", "-", "=",
+    ]
+    var plain = 0
+    var withDecimals = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 4000, maximumPieces: 5, seed: 29) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard let value = bytes.withUnsafeBufferPointer({ ValueParsers.plainPercent($0) }) else { continue }
+      plain += 1
+      if value.scale > 0 { withDecimals += 1 }
+      #expect(
+        ValueParsers.parsePercentAsWritten(text) == .value(.percent(Percent(value: value, markers: []))), "\(text)")
+    }
+    // The byte path read many percents, with decimals and without.
+    #expect(plain > 300 && plain < 3500 && withDecimals > 100)
+    #expect(
+      ValueParsers.parsePercent("6.25%")
+        == .value(.percent(Percent(value: ExactDecimal(significand: 625, scale: 2), markers: []))))
+    #expect(ValueParsers.parsePercent("5.") == ValueParsers.parsePercentAsWritten("5."))
+    #expect(
+      ValueParsers.parsePercent(".4%")
+        == .value(.percent(Percent(value: ExactDecimal(significand: 4, scale: 1), markers: []))))
+  }
+
+  @Test func aNameLosesItsLabelAndEdgesAlikeOnBytesAndCharacters() {
+    // Seeded texts of list labels, brackets, points, digits, letters, edge punctuation, blanks, line breaks and
+    // dashes beyond ASCII: where the byte path reads a name (printable ASCII), it keeps what the character path
+    // keeps.
+    let pieces = [
+      "(", ")", ".", " ", "  ", "\t", "1", "12", "a", "B", "Alpha", "Fund LP", ",", ";", ":", "-", "#", "\u{2013}",
+      "\r\n", "é",
+    ]
+    var printable = 0
+    var labelsCut = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 4000, maximumPieces: 8, seed: 23) {
+      let text = String(decoding: bytes, as: UTF8.self)
+      let byCharacters = ValueParsers.nameWithoutLabelAndEdges(text)
+      guard let range = bytes.withUnsafeBufferPointer({ ValueParsers.nameRange(ofPrintable: $0) }) else { continue }
+      printable += 1
+      let byBytes = String(decoding: bytes[range], as: UTF8.self)
+      #expect(byBytes == byCharacters, "\(text)")
+      if let space = bytes.firstIndex(of: 0x20), range.lowerBound >= space, space > 0 { labelsCut += 1 }
+    }
+    // The byte path read many names, and cut many labels.
+    #expect(printable > 1000 && printable < 3900)
+    #expect(labelsCut > 50)
+    #expect(ValueParsers.parseName("(a) Jane Roe,") == .value(.text("Jane Roe")))
+    #expect(ValueParsers.parseName("1. - Alpha Fund LP") == .value(.text("Alpha Fund LP")))
+    #expect(ValueParsers.parseName("A. Roe") == .value(.text("A. Roe")))
+  }
 }
