@@ -478,6 +478,11 @@ enum ASCIIText {
     withUTF8(text) { scan(for: byte, caseBit: 0, in: $0, from: 0, to: $0.count) < $0.count }
   }
 
+  /// Whether a byte occurs in a substring, scanning its UTF-8 bytes in place.
+  static func containsByte(_ byte: UInt8, in text: Substring) -> Bool {
+    withUTF8(text) { scan(for: byte, caseBit: 0, in: $0, from: 0, to: $0.count) < $0.count }
+  }
+
   /// The end offset of `phrase` matched at `start`, or `nil`.
   static func matchLength(_ phrase: [UInt8], in haystack: [UInt8], at start: Int) -> Int? {
     matchLength(phrase, in: haystack, at: start, end: haystack.count)

@@ -505,7 +505,7 @@ final class DocumentFacts {
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) where paragraph.topics.contains(.sharesOutstanding) {
       let aboutPercentages =
-        paragraph.text.utf8.contains(0x25) || ASCIIText.contains(percentPhrase, in: paragraph.text)
+        ASCIIText.containsByte(0x25, in: paragraph.text) || ASCIIText.contains(percentPhrase, in: paragraph.text)
       for statement in StatedSharesOutstanding(paragraph.text).statements {
         let line = lines.sourceLine(paragraph.line(at: statement.offset))
         if statement.isBasisPhrase || aboutPercentages {

@@ -84,7 +84,7 @@ enum FootnoteResolver {
 
   /// A line without table separators (`|`), blanks normalised.
   static func cleaned(_ line: Substring) -> String {
-    guard line.utf8.contains(0x7C) else { return String(line) }
+    guard ASCIIText.containsByte(0x7C, in: line) else { return String(line) }
     return String(decoding: line.utf8.map { $0 == 0x7C ? 0x20 : $0 }, as: UTF8.self)
   }
 

@@ -281,7 +281,7 @@ struct SignatureBlocks {
   /// A text line's cells with the character position each starts at; runs of three or more spaces
   /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
-    guard !text.utf8.contains(0x09) else { return [(0, text)] }
+    guard !ASCIIText.containsByte(0x09, in: text) else { return [(0, text)] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
     guard text.utf8.contains(where: { $0 >= 0x80 }) else {
       return ASCIIText.withUTF8(text) { bytes in

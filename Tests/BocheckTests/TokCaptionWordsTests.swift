@@ -116,6 +116,9 @@ import Testing
         }
         for byte: UInt8 in [0x20, 0x41, 0x61, 0x09, 0xC3, 0x28] {
           #expect(ASCIIText.containsByte(byte, in: string) == text.contains(byte))
+          // A substring is looked through for its own bytes only, not those of the text around it.
+          let middle = string.dropFirst(2).dropLast(2)
+          #expect(ASCIIText.containsByte(byte, in: middle) == Array(middle.utf8).contains(byte), "\(middle)")
         }
       }
       for phrase in phrases {
