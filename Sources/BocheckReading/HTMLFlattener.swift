@@ -106,19 +106,30 @@ enum HTMLFlattener {
           continue
         }
         if Self.isASCIIBlank(byte) {
-          // A run of blanks (indentation, line ends) is passed at once: it collapses into one space.
-          var end = position + 1
-          while end < bytes.count && Self.isASCIIBlank(bytes[end]) { end += 1 }
+          // A run of blanks (indentation, line ends) is passed at once: it collapses into one space. Its line
+          // feeds are counted as it is read.
+          var end = position
+          var lineFeeds = 0
+          var lastLineFeed = 0
+          while end < bytes.count && Self.isASCIIBlank(bytes[end]) {
+            if bytes[end] == 0x0A {
+              lineFeeds += 1
+              lastLineFeed = end
+            }
+            end += 1
+          }
           pendingSpace = true
           runStarted = false
-          advance(to: end)
+          cursor.move(to: end, passing: lineFeeds, lastAt: lastLineFeed, in: bytes)
           continue
         }
-        // Unicode spaces (en, em, figure, thin, narrow no-break, ideographic) collapse like a space.
+        // Unicode spaces (en, em, figure, thin, narrow no-break, ideographic) collapse like a space. Their bytes
+        // (the text is well-formed UTF-8) and a word's hold no line feed: the cursor moves over them without a
+        // second look.
         if let length = Self.unicodeSpaceLength(bytes, at: position) {
           pendingSpace = true
           runStarted = false
-          advance(to: position + length)
+          cursor.moveWithinLine(to: position + length, in: bytes)
           continue
         }
         let (startLine, startColumn) = lineAndColumn()
@@ -137,7 +148,7 @@ enum HTMLFlattener {
         var end = position + 1
         while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
         appendText(bytes[position..<end], line: startLine, column: startColumn)
-        advance(to: end)
+        cursor.moveWithinLine(to: end, in: bytes)
       }
       flushLine()
     }

@@ -51,6 +51,38 @@ struct SourceCursor {
     offset = end
   }
 
+  /// Moves forward to `target` over bytes that hold no line feed, as the caller knows from reading them (a word,
+  /// an entity): no byte is looked at again. Debug builds check that none is a line feed.
+  ///
+  /// - Parameters:
+  ///   - target: The byte offset to move to, at most `bytes.count`; one behind the cursor leaves it where it is.
+  ///   - bytes: The text's UTF-8 bytes.
+  mutating func moveWithinLine(to target: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+    guard target > offset else { return }
+    assert(target <= bytes.count && !bytes[offset..<target].contains(0x0A), "a line feed passed as within a line")
+    offset = target
+  }
+
+  /// Moves forward to `target` over a run of bytes the caller has read, which holds `lineFeeds` line feeds, the
+  /// last of them at `lastLineFeed`: no byte is looked at again. Debug builds check the count.
+  ///
+  /// - Parameters:
+  ///   - target: The byte offset to move to, after the cursor and at most `bytes.count`.
+  ///   - lineFeeds: How many line feeds the bytes from the cursor to `target` hold.
+  ///   - lastLineFeed: The offset of the last of them (any value when there is none).
+  ///   - bytes: The text's UTF-8 bytes.
+  mutating func move(
+    to target: Int, passing lineFeeds: Int, lastAt lastLineFeed: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    assert(target > offset && target <= bytes.count, "a move backwards or past the end")
+    assert(bytes[offset..<target].count(where: { $0 == 0x0A }) == lineFeeds, "line feeds miscounted")
+    if lineFeeds > 0 {
+      line += lineFeeds
+      lineStart = lastLineFeed + 1
+    }
+    offset = target
+  }
+
   /// The 1-based column at the cursor.
   ///
   /// - Parameter bytes: The text's UTF-8 bytes, the same as the cursor moved in.

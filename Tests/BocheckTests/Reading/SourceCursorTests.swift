@@ -41,6 +41,46 @@ import Testing
     }
   }
 
+  @Test func movesOverRunsReadByTheCallerAgreeWithCountingMoves() {
+    // The flattener's moves: over a run within a line without a look, over blanks with the line feeds it
+    // counted. Each stop agrees in line and column with a cursor that counts the bytes itself.
+    let pieces = ["a", "\n", "é", "€", "\r\n", " ", "\t", "xyzxyzxyz", "\n\n", "word"]
+    var withinLine = 0
+    var overLineFeeds = 0
+    for (text, _) in TestSupport.pieceTexts(pieces, count: 200, maximumPieces: 40, seed: 0x5EED_C0DE) {
+      var cursor = SourceCursor()
+      var counting = SourceCursor()
+      var offset = 0
+      while offset < text.count {
+        // The next run: bytes up to a line feed, or a run holding line feeds up to the next other byte.
+        var end = offset
+        var lineFeeds = 0
+        var last = 0
+        if text[offset] == 0x0A || text[offset] == 0x20 {
+          while end < text.count, text[end] == 0x0A || text[end] == 0x20 {
+            if text[end] == 0x0A {
+              lineFeeds += 1
+              last = end
+            }
+            end += 1
+          }
+          text.withUnsafeBufferPointer { cursor.move(to: end, passing: lineFeeds, lastAt: last, in: $0) }
+          overLineFeeds += lineFeeds > 0 ? 1 : 0
+        } else {
+          while end < text.count, text[end] != 0x0A, text[end] != 0x20 { end += 1 }
+          text.withUnsafeBufferPointer { cursor.moveWithinLine(to: end, in: $0) }
+          withinLine += 1
+        }
+        text.withUnsafeBufferPointer { counting.move(to: end, in: $0) }
+        #expect(cursor.offset == counting.offset && cursor.line == counting.line, "line at \(end) of \(text)")
+        let columns = text.withUnsafeBufferPointer { (cursor.column(in: $0), counting.column(in: $0)) }
+        #expect(columns.0 == columns.1, "column at \(end) of \(text)")
+        offset = end
+      }
+    }
+    #expect(withinLine > 1000 && overLineFeeds > 500)
+  }
+
   @Test func aTargetBehindTheCursorLeavesItWhereItIs() {
     let text = Array("one\ntwo\nthree".utf8)
     var cursor = SourceCursor()
