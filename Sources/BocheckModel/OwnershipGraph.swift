@@ -68,9 +68,12 @@ public enum OwnershipGraph {
     ///
     /// - Parameter filing: The filing.
     public init(_ filing: Filing) {
+      // Room for every page at once: a table that grows moves its entries each time.
+      let pageCount = filing.coverPages.count
       var entries: [Entry] = []
-      var entryOfPage: [Int: Int] = [:]
-      var pagesByName: [NameKey: [Int]] = [:]
+      entries.reserveCapacity(pageCount)
+      var entryOfPage = [Int: Int](minimumCapacity: pageCount)
+      var pagesByName = [NameKey: [Int]](minimumCapacity: pageCount)
       var groups: [AttributionGroup] = []
       var groupOfNames: [Set<NameKey>: Int] = [:]
       for page in filing.coverPages {

@@ -41,8 +41,9 @@ enum Parties {
   ///   up first; `false` asks the index of every complete page's name for every party, the general path the
   ///   lookup must agree with.
   static func of(_ filing: Filing, exactKeysFirst: Bool) -> [Party] {
-    var byKey: [NameKey: Party] = [:]
     let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
+    // Room for every mention at once: a table that grows moves its entries each time.
+    var byKey = [NameKey: Party](minimumCapacity: mentions.count)
     for (mention, signs) in mentions {
       let key = NameKey(mention.name)
       guard !key.text.isEmpty else { continue }

@@ -91,6 +91,7 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
     guard let last = sorted.last else { return nil }
     // Elementary regions in order: each endpoint, then the open gap after it.
     var regions: [Region] = []
+    regions.reserveCapacity(2 * sorted.count)
     for (index, endpoint) in sorted.enumerated() {
       regions.append(Region(lower: endpoint, lowerIncluded: true, upper: endpoint, upperIncluded: true))
       if index + 1 < sorted.count {
@@ -100,10 +101,11 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
     regions.append(Region(lower: last, lowerIncluded: false, upper: nil, upperIncluded: false))
     // One sweep over the sorted endpoints counts, for every region, the pages whose intervals cover it (a
     // page counts once even when its two intervals overlap) and the pages its Rule 13d-3 interval covers.
-    var coverStarts: [Rational: Int] = [:]
-    var coverEnds: [Rational: Int] = [:]
-    var ruleStarts: [Rational: Int] = [:]
-    var ruleEnds: [Rational: Int] = [:]
+    // Each table has room for every endpoint at once: a table that grows moves its entries each time.
+    var coverStarts = [Rational: Int](minimumCapacity: sorted.count)
+    var coverEnds = [Rational: Int](minimumCapacity: sorted.count)
+    var ruleStarts = [Rational: Int](minimumCapacity: sorted.count)
+    var ruleEnds = [Rational: Int](minimumCapacity: sorted.count)
     for constraint in constraints {
       for interval in DenominatorInterval.union(constraint.intervals) {
         coverStarts[interval.lower, default: 0] += 1
@@ -113,6 +115,7 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
       if let upper = constraint.ruleInterval.upper { ruleEnds[upper, default: 0] += 1 }
     }
     var scored: [(region: Region, score: Score)] = []
+    scored.reserveCapacity(regions.count)
     var covered = 0
     var explained = 0
     for (index, region) in regions.enumerated() {

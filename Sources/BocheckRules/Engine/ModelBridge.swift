@@ -23,8 +23,11 @@ struct ModelBridge {
     // `RowField.number(in:)` for each field, with the schedule's rows listed once rather than once per field.
     let scheduleRows = RowField.rows(of: schedule)
     let rowNumbers = RowField.allCases.map { field in scheduleRows.firstIndex(of: field).map { $0 + 1 } }
-    var personsByPage: [Int: ModelObject] = [:]
+    // The tables are made with room for every page at once: a table that grows moves its entries each time.
+    let pageCount = filing.coverPages.count
+    var personsByPage = [Int: ModelObject](minimumCapacity: pageCount)
     var persons: [ModelObject] = []
+    persons.reserveCapacity(pageCount)
     for page in filing.coverPages {
       let person = ModelBridge.person(
         page, rowNumbers: rowNumbers, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
@@ -32,14 +35,14 @@ struct ModelBridge {
       persons.append(person)
     }
     self.persons = persons
-    var holdersByPage: [Int: [Value]] = [:]
+    var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
     let ownership = OwnershipGraph.Index(filing)
     for page in filing.coverPages {
       holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
         personsByPage[$0].map { .object($0) }
       }
     }
-    var personsByNameKey: [String: [Value]] = [:]
+    var personsByNameKey = [String: [Value]](minimumCapacity: pageCount)
     for person in persons {
       // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
       guard case .string(let key) = person[PersonSlot.nameKey] else { continue }
@@ -145,6 +148,7 @@ struct ModelBridge {
     fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
+    rows.reserveCapacity(RowField.allCases.count)
     for (offset, field) in RowField.allCases.enumerated() {
       let number = rowNumbers[offset]
       let rowObject = row(field, number: number, of: page)
