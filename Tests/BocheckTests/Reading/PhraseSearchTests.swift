@@ -55,6 +55,27 @@ import Testing
     }
   }
 
+  @Test(
+    "one byte, found by memchr in a long range and eight bytes at a time in a short one, as a search byte by byte finds it"
+  )
+  func firstOfOneByte() {
+    // Ranges on both sides of the length from which memchr is called, the byte before, at and past each end.
+    let long = ASCIIText.longRange
+    for length in [0, 1, 7, 8, 9, long - 1, long, long + 1, 3 * long + 5] {
+      for place in [-1, 0, 1, length / 2, length - 1, length] {
+        var bytes = [UInt8](repeating: 0x61, count: length + 2)
+        // The byte outside the range searched, or inside at `place`.
+        if place + 1 >= 0 && place + 1 < bytes.count { bytes[place + 1] = 0x00 }
+        let (start, end) = (1, length + 1)
+        let expected = bytes[start..<end].firstIndex(of: 0x00) ?? end
+        let found = bytes.withUnsafeBufferPointer { ASCIIText.firstOffset(of: 0x00, in: $0, from: start, to: end) }
+        #expect(found == expected, "length \(length), byte at \(place)")
+        let contains = String(decoding: bytes[start..<end], as: UTF8.self)
+        #expect(ASCIIText.containsByte(0x00, in: contains) == (expected < end))
+      }
+    }
+  }
+
   @Test("a range spells an upper-case word whatever the case of its letters, and only at its length")
   func rangeSpellsWord() {
     let bytes = Array("xx Inc. co., LTD é".utf8)
