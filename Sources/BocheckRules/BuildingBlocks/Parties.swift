@@ -60,10 +60,13 @@ enum Parties {
       byKey[key] = party
     }
     guard !byKey.isEmpty else { return [] }
+    let pageCount = filing.coverPages.count
     var completeNames: [(name: String, key: NameKey)] = []
+    completeNames.reserveCapacity(pageCount)
     var completePages: [Int] = []
+    completePages.reserveCapacity(pageCount)
     // The first complete page of each non-empty key, which the index would match exactly.
-    var firstPageByKey: [String: Int] = [:]
+    var firstPageByKey = [String: Int](minimumCapacity: pageCount)
     let scheduleRows = RowField.rows(of: filing.schedule)
     for page in filing.coverPages where isComplete(page, rows: scheduleRows) {
       guard let name = page.reportingPersonName else { continue }
