@@ -78,6 +78,16 @@ enum HTMLFlattener {
     /// origin to the same line and column (see ``SourceLines/location(position:offset:columns:)``), and
     /// a line of prose keeps one origin instead of one for each word.
     mutating func appendText(_ utf8: some Collection<UInt8>, line sourceLine: Int, column sourceColumn: Int) {
+      var characters = 0
+      for byte in utf8 where byte & 0xC0 != 0x80 { characters += 1 }
+      appendText(utf8, characters: characters, line: sourceLine, column: sourceColumn)
+    }
+
+    /// Appends a run of text whose characters (bytes that do not continue a UTF-8 sequence) the caller has
+    /// counted (see ``appendText(_:line:column:)``).
+    mutating func appendText(
+      _ utf8: some Collection<UInt8>, characters: Int, line sourceLine: Int, column sourceColumn: Int
+    ) {
       if pendingSpace, let last = current.last, last != 0x09 {
         current.append(0x20)
         columnsAfterLastOrigin += 1
@@ -94,7 +104,7 @@ enum HTMLFlattener {
         runStarted = true
       }
       current.append(contentsOf: utf8)
-      for byte in utf8 where byte & 0xC0 != 0x80 { columnsAfterLastOrigin += 1 }
+      columnsAfterLastOrigin += characters
     }
 
     mutating func run() {
@@ -145,10 +155,15 @@ enum HTMLFlattener {
         }
         // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
         // appended at once.
+        // Its characters are counted as it is read (it starts at one: a run starts after a character).
         var end = position + 1
-        while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) { end += 1 }
-        appendText(bytes[position..<end], line: startLine, column: startColumn)
-        cursor.moveWithinLine(to: end, in: bytes)
+        var characters = 1
+        while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) {
+          if bytes[end] & 0xC0 != 0x80 { characters += 1 }
+          end += 1
+        }
+        appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
+        cursor.moveWithinLine(to: end, characters: characters, in: bytes)
       }
       flushLine()
     }

@@ -63,6 +63,23 @@ struct SourceCursor {
     offset = target
   }
 
+  /// Moves forward to `target` over bytes that hold no line feed and `characters` characters, as the caller
+  /// knows from reading them (a word): a column counted at the cursor is carried on, so that the next column
+  /// asked is counted from `target`. Debug builds check the characters.
+  ///
+  /// - Parameters:
+  ///   - target: The byte offset to move to, after the cursor and at most `bytes.count`.
+  ///   - characters: How many bytes from the cursor to `target` do not continue a UTF-8 sequence.
+  ///   - bytes: The text's UTF-8 bytes.
+  mutating func moveWithinLine(to target: Int, characters: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+    assert(bytes[offset..<target].count(where: { $0 & 0xC0 != 0x80 }) == characters, "characters miscounted")
+    if countedOffset == offset && countedOffset >= lineStart {
+      countedColumn += characters
+      countedOffset = target
+    }
+    moveWithinLine(to: target, in: bytes)
+  }
+
   /// Moves forward to `target` over a run of bytes the caller has read, which holds `lineFeeds` line feeds, the
   /// last of them at `lastLineFeed`: no byte is looked at again. Debug builds check the count.
   ///
