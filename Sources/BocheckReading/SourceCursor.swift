@@ -4,7 +4,9 @@
 /// A reader that walks a whole text (the XML scanner, the HTML flattener) moves the cursor over runs of bytes
 /// at once; line feeds are counted eight bytes at a time. A column counts characters (bytes that do not
 /// continue a UTF-8 sequence) from the start of the line, and each is counted on from the last one asked on
-/// the same line, so asking for columns along a line of any length costs, in all, one pass over it.
+/// the same line, so asking for columns along a line of any length costs, in all, one pass over it. A reader that
+/// has itself read a run's bytes (the HTML flattener's words and blanks) moves over it with what it counted, and
+/// the bytes are not looked at again.
 struct SourceCursor {
   /// The byte offset.
   private(set) var offset = 0
@@ -52,7 +54,7 @@ struct SourceCursor {
   }
 
   /// Moves forward to `target` over bytes that hold no line feed, as the caller knows from reading them (a word,
-  /// an entity): no byte is looked at again. Debug builds check that none is a line feed.
+  /// a Unicode space): no byte is looked at again. Debug builds check that none is a line feed.
   ///
   /// - Parameters:
   ///   - target: The byte offset to move to, at most `bytes.count`; one behind the cursor leaves it where it is.
