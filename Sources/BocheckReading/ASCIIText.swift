@@ -30,6 +30,25 @@ enum ASCIIText {
     byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
   }
 
+  /// Whether every byte is ASCII (below 0x80), read eight bytes at a time.
+  ///
+  /// - Parameter bytes: The bytes.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    var high: UInt64 = 0
+    while index + 8 <= bytes.count {
+      high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < bytes.count {
+      high |= UInt64(bytes[index])
+      index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+  }
+
   /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when
   /// the bytes there are not blank.
   ///

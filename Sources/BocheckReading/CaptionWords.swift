@@ -157,7 +157,7 @@ enum CaptionWords {
   /// after the parenthesis makes another character).
   private static func isParenthesised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     guard word.first == 0x28 && word.last == 0x29 else { return false }
-    if word.allSatisfy({ $0 < 0x80 }) { return true }
+    if ASCIIText.isASCII(word) { return true }
     let text = String(decoding: word, as: UTF8.self)
     return text.hasPrefix("(") && text.hasSuffix(")")
   }
@@ -425,7 +425,7 @@ enum CaptionWords {
       value = min(value * 10 + Int(byte - 0x30), 100)
     }
     guard (1...14).contains(value) else { return false }
-    if word.allSatisfy({ $0 < 0x80 }) {
+    if ASCIIText.isASCII(word) {
       return word.allSatisfy { ASCIIText.isDigit($0) || $0 == 0x3A || $0 == 0x2E || $0 == 0x29 }
     }
     return String(decoding: word, as: UTF8.self).allSatisfy { $0.isNumber || $0 == ":" || $0 == "." || $0 == ")" }

@@ -258,7 +258,7 @@ final class DocumentFacts {
       // holds no phrase looked for, in any case, is passed over on its bytes, without a copy.
       let upperCasedLine: [UInt8]? = lines.withBytes(number) { line in
         DocumentFacts.withCleanedBytes(of: line) { bytes in
-          guard bytes.allSatisfy({ $0 < 0x80 }) else { return DocumentFacts.upperCased(bytes) }
+          guard ASCIIText.isASCII(bytes) else { return DocumentFacts.upperCased(bytes) }
           let mayHoldMarker =
             (form == nil && DocumentFacts.scheduleNumbers.contains { ASCIIText.contains($0, in: bytes) })
             || (amendment == nil && ASCIIText.contains(DocumentFacts.amendmentMarker, in: bytes))
@@ -591,7 +591,7 @@ final class DocumentFacts {
         }
       } else {
         let text = DocumentFacts.cleanLine(lines[position])
-        guard ASCIIText.withUTF8(text, { ASCIIText.firstOffset(of: 0x09, in: $0, to: $0.count) < $0.count }) else {
+        guard ASCIIText.containsByte(0x09, in: text) else {
           return SignatureBlocks.Entry(text: Substring(text), line: position, indent: layout.indent)
         }
         rowCells = ASCIIText.withUTF8(text, DocumentFacts.signatureCells)

@@ -205,6 +205,9 @@ public enum FilingReader {
     "h2", "h3", "h4", "hr", "pre", "a", "u", "tr", "td",
   ]
 
+  /// The length of the longest name of ``htmlElements``.
+  private static let longestHTMLElement = htmlElements.map(\.count).max() ?? 0
+
   /// The format of a filing's text, from its first non-blank characters and tags.
   public static func detectFormat(_ text: String) -> InputFormat {
     if let known = ASCIIText.withUTF8(text, formatByBytes) { return known }
@@ -325,13 +328,14 @@ public enum FilingReader {
 
     /// The name of the tag whose `<` stands just before `offset`, lower-cased: its ASCII letters and digits;
     /// `nil` when a byte beyond ASCII may continue it. A name longer than any HTML element's is returned
-    /// cut.
+    /// cut (one byte longer, so that it is none of them).
     func elementName(at offset: Int) -> String? {
+      let limit = FilingReader.longestHTMLElement + 1
       var index = offset
-      while index < end && index - offset < 7, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
+      while index < end && index - offset < limit, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
         index += 1
       }
-      if index - offset < 7 && index < end && bytes[index] >= 0x80 { return nil }
+      if index - offset < limit && index < end && bytes[index] >= 0x80 { return nil }
       return String(decoding: bytes[offset..<index].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
   }

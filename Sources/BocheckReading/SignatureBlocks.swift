@@ -283,7 +283,7 @@ struct SignatureBlocks {
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
     guard !ASCIIText.containsByte(0x09, in: text) else { return [(0, text)] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
-    guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+    guard !ASCIIText.withUTF8(text, ASCIIText.isASCII) else {
       return ASCIIText.withUTF8(text) { bytes in
         textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
       }
@@ -619,7 +619,7 @@ struct SignatureBlocks {
       }
       let isNumber = { (word: Range<Int>) -> Bool in
         let slice = bytes[word]
-        if !slice.contains(where: { $0 >= 0x80 }) { return slice.allSatisfy(ASCIIText.isDigit) }
+        if ASCIIText.isASCII(UnsafeBufferPointer(rebasing: slice)) { return slice.allSatisfy(ASCIIText.isDigit) }
         return String(decoding: slice, as: UTF8.self).allSatisfy(\.isNumber)
       }
       if words.count <= 4 && words.contains(where: { monthNames.contains(bytes, $0) })

@@ -932,7 +932,7 @@ enum ValueParsers {
     // Without a hyphen the words would be joined again as they stand.
     guard ASCIIText.containsByte(0x2D, in: text) else { return text }
     let separated = ASCIIText.withUTF8(text) { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard ASCIIText.isASCII(bytes) else { return nil }
       var result: [UInt8] = []
       result.reserveCapacity(bytes.count + 8)
       var start = 0

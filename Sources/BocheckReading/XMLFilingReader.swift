@@ -283,7 +283,7 @@ enum XMLFilingReader {
   private static func holds13G(_ form: String) -> Bool {
     let bytes = Array(form.utf8)
     // Characters are bytes in ASCII text; beyond it a mark may join a letter, so `contains` decides.
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return form.contains("13G") }
+    guard bytes.withUnsafeBufferPointer(ASCIIText.isASCII) else { return form.contains("13G") }
     return ASCIIText.firstOccurrence(of: Array("13G".utf8), in: bytes) != nil
   }
 

@@ -14,6 +14,21 @@ import Testing
     }
   }
 
+  @Test func asciiBytesAreToldEightAtATime() {
+    // One byte beyond ASCII at every place of buffers of every length up to three words, and none.
+    for length in 0...24 {
+      let ascii = [UInt8](repeating: 0x7F, count: length)
+      #expect(ascii.withUnsafeBufferPointer(ASCIIText.isASCII), "\(length) ASCII bytes")
+      for place in 0..<length {
+        for high: UInt8 in [0x80, 0xC3, 0xFF] {
+          var bytes = ascii
+          bytes[place] = high
+          #expect(!bytes.withUnsafeBufferPointer(ASCIIText.isASCII), "\(high) at \(place) of \(length)")
+        }
+      }
+    }
+  }
+
   @Test func occurrencesInOnePassAreTheRepeatedSearches() {
     let phrases = ["OWNED BY", "COLLECTIVELY OWNED BY", "HELD BY", "INCLUDING", "OF WHICH", "CONSISTING OF", "A"]
       .map(ASCIIText.phrase)
