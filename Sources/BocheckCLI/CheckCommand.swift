@@ -46,10 +46,10 @@ enum CheckCommand {
   /// cannot; each unreadable one is reported on standard error and makes the exit status 2. Invalid rules
   /// stop the run before any input is read.
   ///
-  /// With `--jobs` above 1, several inputs are read and checked at once on worker threads, but everything
-  /// that is written (reports, errors, progress) and everything that keeps state across files
-  /// (suppressions, baselines) takes the files one at a time in input order on this thread, so the output
-  /// is the same, byte for byte, as that of `--jobs 1`.
+  /// With `--jobs` above 1, several inputs are read and checked at once on worker threads, or, when there is
+  /// one input, several of its filings; but everything that is written (reports, errors, progress) and
+  /// everything that keeps state across files (suppressions, baselines) takes the filings one at a time in
+  /// input order on this thread, so the output is the same, byte for byte, as that of `--jobs 1`.
   ///
   /// - Parameters:
   ///   - arguments: The arguments after `check`.
@@ -122,9 +122,6 @@ enum CheckCommand {
     let checker = FilingCheck(
       ruleSet: ruleSet, settings: settings, inputFormat: inputFormat, sharesOutstanding: sharesOutstanding)
     // Suppressions and the baseline keep state from file to file: they take the files in input order here.
-    func report(_ outcomes: [Result<FilingCheck.Checked, InputError>]) {
-      for outcome in outcomes { report(outcome) }
-    }
     func report(_ outcome: Result<FilingCheck.Checked, InputError>) {
       switch outcome {
       case .failure(let error):
@@ -139,21 +136,26 @@ enum CheckCommand {
         failing = failing || report.findings.contains { $0.severity >= failOn }
       }
     }
-    let threads = inputs.count <= 1 ? inputs.count : min(jobs ?? defaultJobs, inputs.count)
-    if threads <= 1 {
+    // Several inputs are checked on all the threads, each input's filings one after the other; the filings of
+    // a single input (an EDGAR feed file holds thousands) are checked on all the threads. The cores are
+    // counted only when needed: counting them reads the system's files, which one filing need not wait for.
+    let inputThreads = inputs.count > 1 ? jobs ?? defaultJobs : 1
+    if inputThreads <= 1 {
       for input in inputs {
         progress.starting(input.path)
-        checker.checkEach(input, standardInput: console.standardInput) { report($0) }
+        checker.checkEach(
+          input, standardInput: console.standardInput, threads: inputs.count > 1 ? 1 : jobs ?? defaultJobs
+        ) { report($0) }
       }
     } else {
       // Standard input is read once, on this thread, before the workers start.
       let standardInput = inputs.contains(.standardInput) ? console.standardInput() : []
       OrderedParallelMap.forEach(
-        inputs, threads: threads, window: 2 * threads,
+        inputs, threads: inputThreads, window: 2 * inputThreads,
         transform: { checker.check($0, standardInput: { standardInput }) },
-        inOrder: { index, outcome in
+        inOrder: { index, outcomes in
           progress.starting(inputs[index].path)
-          report(outcome)
+          for outcome in outcomes { report(outcome) }
         })
     }
     progress.finish()
@@ -303,7 +305,7 @@ struct FilingCheck: Sendable {
   /// `--shares-outstanding`, when given.
   let sharesOutstanding: ExactDecimal?
 
-  /// Reads one input and runs the rules on each of its filings, each on its own.
+  /// Reads one input and runs the rules on each of its filings, each on its own, on any thread.
   ///
   /// - Parameters:
   ///   - input: The input.
@@ -312,27 +314,57 @@ struct FilingCheck: Sendable {
   ///   read; a single failure when the input cannot be read at all.
   func check(_ input: InputSource, standardInput: () -> [UInt8]) -> [Result<Checked, InputError>] {
     var results: [Result<Checked, InputError>] = []
-    checkEach(input, standardInput: standardInput) { results.append($0) }
+    checkEach(input, standardInput: standardInput, threads: 1) { results.append($0) }
     return results
   }
 
-  /// Reads one input and runs the rules on each of its filings, handing each result to `body` before the next
-  /// filing is read, so that a file holding many filings is checked holding one filing's model at a time.
+  /// Reads one input and runs the rules on each of its filings on up to `threads` threads, handing each
+  /// result to `body` in order, on the calling thread.
+  ///
+  /// At most twice `threads` filings are read and checked at once (one at a time with one thread), and each
+  /// model is let go when `body` returns, so that a file holding many filings (an EDGAR feed file) is checked
+  /// holding its text and a few filings' models. A file of one filing is checked on the calling thread.
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - standardInput: Reads all of standard input, for `-`.
+  ///   - threads: How many threads check the input's filings; asked only when it holds several.
   ///   - body: Called once per filing, in order, with the results ``check(_:standardInput:)`` returns.
   func checkEach(
-    _ input: InputSource, standardInput: () -> [UInt8], _ body: (Result<Checked, InputError>) -> Void
+    _ input: InputSource, standardInput: () -> [UInt8], threads: @autoclosure () -> Int,
+    _ body: (Result<Checked, InputError>) -> Void
   ) {
-    CheckCommand.readEachFiling(input, format: inputFormat, standardInput: standardInput) { outcome in
-      body(
-        outcome.map { read in
-          let filing = settings.prepare(read)
-          let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
-          return Checked(filing: filing, result: ruleSet.check(filing, options: options))
-        })
+    let filings: FilingReader.Filings
+    do throws(InputError) {
+      filings = FilingReader.filings(
+        of: try InputFiles.text(of: input, standardInput: standardInput), path: input.path, format: inputFormat)
+    } catch {
+      body(.failure(error))
+      return
+    }
+    guard filings.count > 1 else {
+      body(check(filings, at: 0, path: input.path))
+      return
+    }
+    let threads = threads()
+    OrderedParallelMap.forEach(
+      Array(0..<filings.count), threads: threads, window: 2 * threads,
+      transform: { check(filings, at: $0, path: input.path) },
+      inOrder: { _, checked in body(checked) })
+  }
+
+  /// Reads one filing of an input and runs the rules on it, on any thread.
+  ///
+  /// - Parameters:
+  ///   - filings: The input's filings.
+  ///   - index: The filing's 0-based index.
+  ///   - path: The input's path, which an error names.
+  /// - Returns: The checked filing, or why it cannot be read.
+  private func check(_ filings: FilingReader.Filings, at index: Int, path: String) -> Result<Checked, InputError> {
+    filings.read(index).mapError { InputError(path: path, line: $0.line, message: $0.message) }.map { read in
+      let filing = settings.prepare(read)
+      let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
+      return Checked(filing: filing, result: ruleSet.check(filing, options: options))
     }
   }
 }

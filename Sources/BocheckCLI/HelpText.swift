@@ -54,9 +54,10 @@ enum HelpText {
       --fail-on error|warning|note  exit with 1 when a finding is this severe or more (default: error)
       --no-color                    never colour the text report; it is coloured only on a terminal,
                                     and not when the NO_COLOR environment variable is set
-      --jobs N                      check up to N files at once (default: the processor cores the
-                                    process may use: its CPU affinity, capped by a container's CPU
-                                    quota); the reports are the same, in the same order, as with 1
+      --jobs N                      check up to N files at once, or N filings of a single file that
+                                    holds several (default: the processor cores the process may use:
+                                    its CPU affinity, capped by a container's CPU quota); the reports
+                                    are the same, in the same order, as with 1
       --config PATH                 read this configuration file instead of the .bocheck.json found in
                                     the working directory or its nearest parent that has one
       --no-config                   read no configuration file

@@ -13,7 +13,9 @@
 /// ```
 ///
 /// The transform runs on dedicated threads (not Swift concurrency's cooperative pool and not Dispatch's),
-/// so the calling thread may block on them even when it is itself a task's thread.
+/// so the calling thread may block on them even when it is itself a task's thread; a single element, or a
+/// single thread, is transformed on the calling thread, each result handed back before the next element is
+/// transformed.
 enum OrderedParallelMap {
   /// The stack size of the worker threads: that of a process's main thread on Linux, so that a worker can
   /// go as deep as a serial run.
@@ -26,8 +28,8 @@ enum OrderedParallelMap {
   ///
   /// - Parameters:
   ///   - elements: The elements, in the order their results are handed back.
-  ///   - threads: How many worker threads run `transform`; at least 1 (fewer are started when there are
-  ///     fewer elements).
+  ///   - threads: How many worker threads run `transform` (fewer are started when there are fewer elements);
+  ///     with 1 or less, or a single element, `transform` runs on the calling thread and no thread is started.
   ///   - window: How many elements may be in flight at once; raised to `threads` when smaller.
   ///   - transform: The work done for one element, on a worker thread.
   ///   - inOrder: Receives each element's index and result, in order, on the calling thread.
@@ -36,8 +38,12 @@ enum OrderedParallelMap {
     transform: @escaping @Sendable (Element) -> Output,
     inOrder body: (Int, Output) -> Void
   ) {
-    guard !elements.isEmpty else { return }
-    let workerCount = max(1, min(threads, elements.count))
+    // One element, or one thread: the work is done here, in order, and no thread is started.
+    guard elements.count > 1, threads > 1 else {
+      for (index, element) in elements.enumerated() { body(index, transform(element)) }
+      return
+    }
+    let workerCount = min(threads, elements.count)
     let queue = OrderedResults<Output>(count: elements.count, window: max(window, workerCount))
     var startedWorkers = 0
     for _ in 0..<workerCount {

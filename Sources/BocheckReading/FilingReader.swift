@@ -82,33 +82,99 @@ public enum FilingReader {
     text filingText: FilingText, path: String, format: InputFormat? = nil,
     _ body: (Result<Filing, ReadError>) -> Void
   ) throws(ReadError) {
+    let filings = filings(of: filingText, path: path, format: format)
+    guard filings.count > 1 else {
+      body(.success(try filings.read(0).get()))
+      return
+    }
+    for index in 0..<filings.count { body(filings.read(index)) }
+  }
+
+  /// Finds where each filing of a file's decoded text begins, without reading any of them yet.
+  ///
+  /// The filings are then read one by one with ``Filings/read(_:)``, in any order and on any thread: a caller
+  /// that checks the filings of a large file on several threads holds the file's text once and the models of
+  /// the filings it is checking, not all of them. Reading every filing in order gives the results of
+  /// ``readEach(text:path:format:_:)``.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - path: Where it came from, recorded in each filing.
+  ///   - format: The format to read it as; `nil` tells it from the content, for each filing.
+  /// - Returns: The file's filings, at least one.
+  public static func filings(of filingText: FilingText, path: String, format: InputFormat? = nil) -> Filings {
     let text = filingText.text
     let wholeFormat = format ?? detectFormat(text)
     // The splitter finds the lines' ends on its way: a file of one filing is read from them.
     var lineRanges: LineRanges?
     let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineRanges)
-    guard starts.count > 1 else {
-      body(.success(try read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges)))
-      return
+    return Filings(
+      text: text, path: path, givenFormat: format, wholeFormat: wholeFormat, starts: starts,
+      lineRanges: starts.count > 1 ? nil : lineRanges)
+  }
+
+  /// The filings of one file, found but not yet read (see ``filings(of:path:format:)``).
+  public struct Filings: Sendable {
+    /// The whole file's text.
+    private let text: String
+    /// Where the file came from.
+    private let path: String
+    /// The format the caller gave, or `nil`: each filing of several is told from its own content.
+    private let givenFormat: InputFormat?
+    /// The format of the file as a whole, which its one filing is read as.
+    private let wholeFormat: InputFormat
+    /// Where each filing begins; one start for a file of one filing.
+    private let starts: [FilingSplitter.Start]
+    /// Each line's UTF-8 range, found by the splitter, for a file of one filing (text and SGML only).
+    private let lineRanges: LineRanges?
+
+    fileprivate init(
+      text: String, path: String, givenFormat: InputFormat?, wholeFormat: InputFormat,
+      starts: [FilingSplitter.Start], lineRanges: LineRanges?
+    ) {
+      self.text = text
+      self.path = path
+      self.givenFormat = givenFormat
+      self.wholeFormat = wholeFormat
+      self.starts = starts
+      self.lineRanges = lineRanges
     }
-    lineRanges = nil
-    let utf8 = text.utf8
-    for (index, start) in starts.enumerated() {
+
+    /// How many filings the file holds; at least 1.
+    public var count: Int { starts.count }
+
+    /// Reads one filing.
+    ///
+    /// A file of one filing is read as ``FilingReader/read(bytes:path:format:)`` reads it, and its filing has
+    /// no ``Filing/position``. A filing of several keeps the file's line numbers and has its position; when
+    /// it cannot be read, the error's message begins `filing 2 of 3:` and its line is a 1-based line of the
+    /// file.
+    ///
+    /// - Parameter index: The filing's 0-based index, less than ``count``.
+    /// - Returns: The filing, or why it cannot be read.
+    public func read(_ index: Int) -> Result<Filing, ReadError> {
+      guard starts.count > 1 else {
+        return Result { () throws(ReadError) in
+          try FilingReader.read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges)
+        }
+      }
+      let start = starts[index]
       let position = FilingPosition(index: index + 1, count: starts.count, line: start.line)
+      let utf8 = text.utf8
       let lower = utf8.index(utf8.startIndex, offsetBy: start.offset)
       let upper =
         index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1].offset) : utf8.endIndex
       let piece = String(text[lower..<upper])
       do throws(ReadError) {
-        var filing = try read(text: piece, path: path, format: format).shiftingLines(by: start.line - 1)
+        var filing = try FilingReader.read(text: piece, path: path, format: givenFormat)
+          .shiftingLines(by: start.line - 1)
         filing.position = position
-        body(.success(filing))
+        return .success(filing)
       } catch {
-        body(
-          .failure(
-            ReadError(
-              message: "filing \(position.index) of \(position.count): \(error.message)",
-              line: error.line.map { $0 + start.line - 1 } ?? start.line)))
+        return .failure(
+          ReadError(
+            message: "filing \(position.index) of \(position.count): \(error.message)",
+            line: error.line.map { $0 + start.line - 1 } ?? start.line))
       }
     }
   }
@@ -121,7 +187,7 @@ public enum FilingReader {
   ///   - format: The format to read it as; `nil` tells it from the content.
   ///   - lineRanges: The UTF-8 range of each line of the text, when found already (see
   ///     ``FilingSplitter/starts(of:format:lines:)``); read only for text and SGML.
-  private static func read(
+  fileprivate static func read(
     text: String, path: String, format: InputFormat?, lineRanges: LineRanges? = nil
   ) throws(ReadError) -> Filing {
     switch format ?? detectFormat(text) {

@@ -221,6 +221,47 @@ struct MultiFilingReadingTests {
     #expect(errors(handed)[1]?.line == 50)
   }
 
+  @Test("filings found first and read in any order, on any thread, are those readEach hands over")
+  func foundThenRead() throws {
+    let text = ConcatenatedFilings.threeSubmissions
+    var handed: [Result<Filing, ReadError>] = []
+    try FilingReader.readEach(text: FilingText(bytes: Array(text.utf8)), path: "feed.txt") { handed.append($0) }
+    let filings = FilingReader.filings(of: try FilingText(bytes: Array(text.utf8)), path: "feed.txt")
+    #expect(filings.count == 3)
+    // Last first, and the middle one on another thread.
+    var read: [Int: Result<Filing, ReadError>] = [2: filings.read(2), 0: filings.read(0)]
+    read[1] = try #require(
+      DispatchQueue.global().sync { Optional(filings.read(1)) })
+    #expect(read[0] == handed[0])
+    #expect(read[1] == handed[1])
+    #expect(read[2] == handed[2])
+    // The third filing keeps the file's lines: its finding is at line 86, the 32nd line of its own text.
+    let third = try #require(try read[2]?.get())
+    #expect(third.position?.line == 55)
+    #expect(
+      ConcatenatedFilings.findings(third, rules: try ConcatenatedFilings.rules()).map { $0.prefix(13) }
+        == ["power-sum@86:"])
+    guard case .failure(let error) = handed[1] else {
+      Issue.record("the letter was read as a filing")
+      return
+    }
+    #expect(error.message.hasPrefix("filing 2 of 3: "))
+  }
+
+  @Test("a file of one filing is found as one, read without a position and with the file's own error")
+  func oneFilingFound() throws {
+    let clean = FilingReader.filings(of: try FilingText(bytes: Array(CLIHarness.cleanFiling.utf8)), path: "one.txt")
+    #expect(clean.count == 1)
+    #expect(try clean.read(0).get().position == nil)
+    let letter = FilingReader.filings(of: try FilingText(bytes: Array("Dear shareholder,\n".utf8)), path: "a.txt")
+    #expect(letter.count == 1)
+    guard case .failure(let error) = letter.read(0) else {
+      Issue.record("the letter was read as a filing")
+      return
+    }
+    #expect(error.message.hasPrefix("no Schedule 13D or 13G cover page found"))
+  }
+
   @Test("privacy-enhanced messages one after the other are split at each message, not at the submission inside")
   func privacyEnhancedMessages() throws {
     let text =

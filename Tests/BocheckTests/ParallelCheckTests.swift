@@ -4,7 +4,7 @@ import Testing
 @testable import BocheckCLI
 
 /// A folder of filings to check with several `--jobs` values: the samples and the corpus fixtures under
-/// `filings/`, with a binary file and an empty one among them.
+/// `filings/`, with a binary file, an empty one and a file of three filings among them.
 struct ParallelCheckFolder {
   /// The temporary folder; remove it with ``remove()``.
   let root: URL
@@ -31,6 +31,8 @@ struct ParallelCheckFolder {
     try Data([0x00, 0x01, 0xFF, 0xFE, 0x00, 0x7F] + Array(repeating: 0, count: 64)).write(
       to: filings.appendingPathComponent("m-binary.txt"))
     try Data().write(to: filings.appendingPathComponent("n-empty.txt"))
+    // A file of three filings, the second unreadable, among the files checked at once.
+    try Data(ConcatenatedFilings.threeSubmissions.utf8).write(to: filings.appendingPathComponent("o-feed.txt"))
   }
 
   /// Removes the folder.
@@ -163,6 +165,26 @@ struct ParallelCheckTests {
     }
   }
 
+  @Test("the filings of one file are checked at once and reported as --jobs 1 reports them")
+  func filingsOfOneFile() throws {
+    let folder = try ParallelCheckFolder()
+    defer { folder.remove() }
+    // Twelve filings in one file: the three submissions four times over.
+    let feed = try CLIHarness.write(
+      String(repeating: ConcatenatedFilings.threeSubmissions, count: 4), named: "feed.txt", in: folder.root)
+    let serial = CLIHarness.run(arguments(jobs: "1", ["--format", "text", "--no-color", feed]))
+    #expect(serial.status == 2)
+    #expect(serial.standardOutput.contains("feed.txt (filing 12 of 12, from line "))
+    #expect(serial.standardError.contains("feed.txt:50: filing 2 of 12: no Schedule 13D or 13G cover page"))
+    #expect(serial.standardError.contains("feed.txt:149: filing 5 of 12: no Schedule 13D or 13G cover page"))
+    for jobs in jobsValues.dropFirst() {
+      let parallel = CLIHarness.run(arguments(jobs: jobs, ["--format", "text", "--no-color", feed]))
+      #expect(parallel.standardOutput == serial.standardOutput, "--jobs \(jobs ?? "default")")
+      #expect(parallel.standardError == serial.standardError, "--jobs \(jobs ?? "default")")
+      #expect(parallel.status == serial.status, "--jobs \(jobs ?? "default")")
+    }
+  }
+
   @Test(
     "--jobs takes a positive whole number; anything else is a usage error with exit status 2",
     arguments: ["0", "x", "-3", "2.5", ""])
@@ -251,6 +273,41 @@ struct OrderedParallelMapTests {
     #expect(indices == Array(elements.indices))
     #expect(results.map { $0.split(separator: ":")[0] } == elements.map { "\($0)"[...] })
     #expect(started.value == elements.count)
+  }
+
+  @Test("one element, or one thread, is transformed on the calling thread, which starts no worker")
+  func noWorkerForOneElement() {
+    let caller = pthread_self()
+    for (count, threads) in [(1, 4), (5, 1)] {
+      let elsewhere = StartCounter()
+      OrderedParallelMap.forEach(
+        Array(0..<count), threads: threads, window: 8,
+        transform: { _ in
+          if pthread_equal(pthread_self(), caller) == 0 { elsewhere.increment() }
+          return 0
+        },
+        inOrder: { _, _ in })
+      #expect(elsewhere.value == 0, "\(count) elements, \(threads) threads")
+    }
+  }
+
+  @Test("two threads work on two elements at once")
+  func twoAtOnce() {
+    // The first element's transform waits until the second's has started: only a second thread can start it.
+    let second = DispatchSemaphore(value: 0)
+    let overlapped = StartCounter()
+    OrderedParallelMap.forEach(
+      [0, 1], threads: 2, window: 2,
+      transform: { element in
+        if element == 1 {
+          second.signal()
+        } else if second.wait(timeout: .now() + 60) == .success {
+          overlapped.increment()
+        }
+        return element
+      },
+      inOrder: { _, _ in })
+    #expect(overlapped.value == 1)
   }
 
   @Test("an empty list calls nothing")
