@@ -207,6 +207,23 @@ do {
   let (cat, grep) = (allCorpusTimings[0], allCorpusTimings[1])
   let corpusTimings = Array(allCorpusTimings.dropFirst(2))
 
+  // One file holding many filings one after the other, as EDGAR's feed files do: the real filings once each
+  // (else the generated SGML submissions), written beside the corpus folder.
+  let submissions =
+    realFilings.isEmpty ? corpus.files.filter { $0.template == "nc" }.map(\.path) : realFilings.map(\.path)
+  let feedPath = folder + "-feed.nc"
+  var feed: [UInt8] = []
+  for path in submissions { feed += try Array(Data(contentsOf: URL(fileURLWithPath: path))) }
+  try Data(feed).write(to: URL(fileURLWithPath: feedPath))
+  say(
+    "timing one file of \(submissions.count) submissions (\(decimal(Double(feed.count) / 1e6)) MB, \(feedPath)), "
+      + "--jobs 1 and --jobs \(cores) (\(options.runs) runs each) ...")
+  let feedTimings =
+    hasJobs
+    ? try CommandTiming.measure(
+      ["\(bocheck) check --jobs 1 \(feedPath)", "\(bocheck) check --jobs \(cores) \(feedPath)"], warmup: 1,
+      runs: options.runs) : []
+
   say("measuring peak memory (/usr/bin/time -v; the corpus once, the largest file 3 times) ...")
   let corpusMemory = try CommandTiming.peakMemory(
     [bocheck, "check"] + (hasJobs ? ["--jobs", "1"] : []) + [folder], runs: 1)
@@ -288,6 +305,13 @@ do {
     )
   } else {
     say("| corpus, all cores | not available: `bocheck check --help` lists no `--jobs` | | |")
+  }
+  if feedTimings.count == 2 {
+    say(
+      "| one file of \(submissions.count) submissions (\(decimal(Double(feed.count) / 1e6)) MB), `--jobs \(cores)` "
+        + "(\(feedTimings[1].runs) runs) | \(decimal(feedTimings[1].median * 1000)) ms "
+        + "| `--jobs 1` \(decimal(feedTimings[0].median * 1000)) ms | \(decimal(feedTimings[0].median / feedTimings[1].median, 2))× faster |"
+    )
   }
   let kilobytes = { (value: Int?) in
     value.map { "\(decimal(Double($0) / 1024)) MB" } ?? "not measured (no /usr/bin/time)"
