@@ -194,36 +194,38 @@ enum CheckCommand {
   static func readFilings(_ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> [Result<
     Filing, InputError
   >] {
-    var results: [Result<Filing, InputError>] = []
-    readEachFiling(input, format: format, standardInput: standardInput) { results.append($0) }
-    return results
+    switch filings(of: input, format: format, standardInput: standardInput) {
+    case .failure(let error): return [.failure(error)]
+    case .success(let filings): return (0..<filings.count).map { read(filings, at: $0, path: input.path) }
+    }
   }
 
-  /// Reads the filings of one input one at a time, handing each to `body` before the next is read (see
-  /// ``FilingReader/readEach(text:path:format:_:)``), with the results of
-  /// ``readFilings(_:format:standardInput:)`` in the same order.
+  /// Reads an input's text and finds where each of its filings begins, on any thread (see
+  /// ``FilingReader/filings(of:path:format:)``).
   ///
   /// - Parameters:
   ///   - input: The input.
   ///   - format: The format to read it as; `nil` tells it from the content.
   ///   - standardInput: Reads all of standard input, for `-`.
-  ///   - body: Called once per filing, in order; once with a failure when the input cannot be read at all.
-  static func readEachFiling(
-    _ input: InputSource, format: InputFormat?, standardInput: () -> [UInt8],
-    _ body: (Result<Filing, InputError>) -> Void
-  ) {
-    do {
-      let text = try InputFiles.text(of: input, standardInput: standardInput)
-      do {
-        try FilingReader.readEach(text: consume text, path: input.path, format: format) { result in
-          body(result.mapError { InputError(path: input.path, line: $0.line, message: $0.message) })
-        }
-      } catch {
-        body(.failure(InputError(path: input.path, line: error.line, message: error.message)))
-      }
-    } catch {
-      body(.failure(error))
+  /// - Returns: The input's filings, or why it cannot be read at all.
+  static func filings(of input: InputSource, format: InputFormat?, standardInput: () -> [UInt8]) -> Result<
+    FilingReader.Filings, InputError
+  > {
+    Result { () throws(InputError) in
+      FilingReader.filings(
+        of: try InputFiles.text(of: input, standardInput: standardInput), path: input.path, format: format)
     }
+  }
+
+  /// Reads one filing of an input, on any thread: the filing, or an error naming the input's path, the 1-based
+  /// line of the problem and, for a filing of several, which one it is.
+  ///
+  /// - Parameters:
+  ///   - filings: The input's filings.
+  ///   - index: The filing's 0-based index.
+  ///   - path: The input's path.
+  static func read(_ filings: FilingReader.Filings, at index: Int, path: String) -> Result<Filing, InputError> {
+    filings.read(index).mapError { InputError(path: path, line: $0.line, message: $0.message) }
   }
 
   /// Parses `--jobs`: how many files are checked at once, a positive whole number; `nil` when it is not given,
@@ -335,12 +337,11 @@ struct FilingCheck: Sendable {
     _ body: (Result<Checked, InputError>) -> Void
   ) {
     let filings: FilingReader.Filings
-    do throws(InputError) {
-      filings = FilingReader.filings(
-        of: try InputFiles.text(of: input, standardInput: standardInput), path: input.path, format: inputFormat)
-    } catch {
+    switch CheckCommand.filings(of: input, format: inputFormat, standardInput: standardInput) {
+    case .failure(let error):
       body(.failure(error))
       return
+    case .success(let found): filings = found
     }
     guard filings.count > 1 else {
       body(check(filings, at: 0, path: input.path))
@@ -361,7 +362,7 @@ struct FilingCheck: Sendable {
   ///   - path: The input's path, which an error names.
   /// - Returns: The checked filing, or why it cannot be read.
   private func check(_ filings: FilingReader.Filings, at index: Int, path: String) -> Result<Checked, InputError> {
-    filings.read(index).mapError { InputError(path: path, line: $0.line, message: $0.message) }.map { read in
+    CheckCommand.read(filings, at: index, path: path).map { read in
       let filing = settings.prepare(read)
       let options = settings.options(for: filing, sharesOutstanding: sharesOutstanding, ruleSet: ruleSet)
       return Checked(filing: filing, result: ruleSet.check(filing, options: options))

@@ -23,6 +23,12 @@ enum ASCIIText {
     byte == 0x20 || byte == 0x09
   }
 
+  /// Whether a UTF-8 byte starts a character: it is not a continuation byte (10xxxxxx). A column counts these.
+  @inline(__always)
+  static func startsCharacter(_ byte: UInt8) -> Bool {
+    byte & 0xC0 != 0x80
+  }
+
   /// Whether an ASCII byte is white space as Unicode has it (`Unicode.Scalar.Properties.isWhitespace`,
   /// `Character.isWhitespace`): tab, line feed, vertical tab, form feed, carriage return, space.
   @inline(__always)

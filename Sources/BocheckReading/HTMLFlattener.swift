@@ -79,7 +79,7 @@ enum HTMLFlattener {
     /// a line of prose keeps one origin instead of one for each word.
     mutating func appendText(_ utf8: some Collection<UInt8>, line sourceLine: Int, column sourceColumn: Int) {
       var characters = 0
-      for byte in utf8 where byte & 0xC0 != 0x80 { characters += 1 }
+      for byte in utf8 where ASCIIText.startsCharacter(byte) { characters += 1 }
       appendText(utf8, characters: characters, line: sourceLine, column: sourceColumn)
     }
 
@@ -159,7 +159,7 @@ enum HTMLFlattener {
         var end = position + 1
         var characters = 1
         while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) {
-          if bytes[end] & 0xC0 != 0x80 { characters += 1 }
+          if ASCIIText.startsCharacter(bytes[end]) { characters += 1 }
           end += 1
         }
         appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)

@@ -342,7 +342,7 @@ extension RelationshipFacts {
       var count = 0
       var previous: UInt8 = 0
       for byte in bytes {
-        if byte & 0xC0 != 0x80 && !(byte == 0x0A && previous == 0x0D) { count += 1 }
+        if ASCIIText.startsCharacter(byte) && !(byte == 0x0A && previous == 0x0D) { count += 1 }
         previous = byte
       }
       return count

@@ -283,11 +283,12 @@ struct SignatureBlocks {
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
     guard !ASCIIText.containsByte(0x09, in: text) else { return [(0, text)] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
-    guard !ASCIIText.withUTF8(text, ASCIIText.isASCII) else {
-      return ASCIIText.withUTF8(text) { bytes in
-        textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
-      }
+    let asciiCells = ASCIIText.withUTF8(text) { bytes in
+      ASCIIText.isASCII(bytes)
+        ? textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
+        : nil
     }
+    if let asciiCells { return asciiCells }
     let characters = Array(text)
     return textCells(characters, space: " ", colon: ":") { String(characters[$0]).trimmingBlanks() }
   }

@@ -74,7 +74,7 @@ struct SourceCursor {
   ///   - characters: How many bytes from the cursor to `target` do not continue a UTF-8 sequence.
   ///   - bytes: The text's UTF-8 bytes.
   mutating func moveWithinLine(to target: Int, characters: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-    assert(bytes[offset..<target].count(where: { $0 & 0xC0 != 0x80 }) == characters, "characters miscounted")
+    assert(bytes[offset..<target].count(where: ASCIIText.startsCharacter) == characters, "characters miscounted")
     if countedOffset == offset && countedOffset >= lineStart {
       countedColumn += characters
       countedOffset = target
@@ -121,7 +121,7 @@ struct SourceCursor {
       index += 8
     }
     while index < offset {
-      if bytes[index] & 0xC0 != 0x80 { characters += 1 }
+      if ASCIIText.startsCharacter(bytes[index]) { characters += 1 }
       index += 1
     }
     countedColumn += characters

@@ -241,7 +241,7 @@ struct ColumnCounter {
     }
     while offset < target {
       // Count only the first byte of each UTF-8 sequence.
-      if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+      if ASCIIText.startsCharacter(bytes[offset]) { column += 1 }
       offset += 1
     }
     return column

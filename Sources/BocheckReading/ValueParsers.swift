@@ -902,10 +902,9 @@ enum ValueParsers {
         start = space
       }
     }
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
     func trimBlanks() {
-      while start < end, isBlank(bytes[start]) { start += 1 }
-      while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+      while start < end, ASCIIText.isBlank(bytes[start]) { start += 1 }
+      while end > start, ASCIIText.isBlank(bytes[end - 1]) { end -= 1 }
     }
     trimBlanks()
     while start < end, edgePunctuationBytes.contains(bytes[start]) || bytes[start] == 0x29 {
