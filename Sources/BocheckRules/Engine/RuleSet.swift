@@ -211,6 +211,10 @@ enum CheckRunner {
   /// than a variable; it is treated as a variable whenever a variable has that name, so the analysis errs
   /// only towards evaluating again.
   ///
+  /// A `let:` is not evaluated where it stands but when something first reads it (``DeferredLet``), with the
+  /// same reuse: a value that only the message, or the second half of an `or`, needs is not worked out for
+  /// the bindings where nothing reads it.
+  ///
   /// It is a class: each run of the check over a filing holds it, and sharing it costs one reference count
   /// where copying its many arrays and expressions cost one each.
   final class Program: Sendable {
@@ -229,11 +233,17 @@ enum CheckRunner {
     let check: RuleCheck
     /// The iterations, outermost first: the slot each binds and the list it runs over.
     let bindings: [(slot: Int, list: ResolvedExpression)]
-    /// The steps in file order.
+    /// The steps in file order: the `where:` conditions, and the `let:`s that are not deferred.
     let steps: [Step]
     /// For each binding, the steps whose values change when it moves to its next element: those whose level
     /// is beyond its position.
     let stepsToForget: [[Int]]
+    /// The `let:`s evaluated when first read: every `let:` whose name the check defines once and nothing
+    /// else has (see ``DeferredLet``).
+    let deferredLets: [DeferredLet]
+    /// For each binding, the deferred `let:`s whose values change when it moves to its next element, by
+    /// position in ``deferredLets``.
+    let deferredLetsToForget: [[Int]]
     /// For each step, whether it is evaluated for every binding whatever its level: a `let:` whose slot
     /// another `let:` or a binding also sets, so that the slot may no longer hold its value when the step
     /// would be reused. The rule files' parser gives every name a slot of its own, so no step of theirs is.
@@ -274,12 +284,28 @@ enum CheckRunner {
         }
         return result
       }
+      // A `let:` is deferred when its name is defined once and by nothing else, so that its slot holds
+      // nothing but its value (a check names a handful of variables: counted without a table).
+      func definedOnce(_ name: String) -> Bool {
+        var count = check.bindings.count { $0.name == name }
+        for case .letting(let other, _) in check.steps where other == name { count += 1 }
+        return count == 1
+      }
       var steps: [Step] = []
+      var deferredLets: [DeferredLet] = []
+      var deferredLevels: [Int] = []
       for step in check.steps {
         switch step {
         case .letting(let name, let expression):
           let value = resolver.resolve(expression)
           let stepLevel = level(value)
+          if !resolver.isDefined(name) && definedOnce(name) {
+            let slot = resolver.defineDeferred(name, position: deferredLets.count)
+            if stepLevel > 0 { setLevel(stepLevel, of: slot) }
+            deferredLets.append(DeferredLet(slot: slot, expression: value))
+            deferredLevels.append(stepLevel)
+            continue
+          }
           let slot = resolver.define(name)
           if stepLevel > 0 { setLevel(stepLevel, of: slot) }
           steps.append(Step(slot: slot, expression: value, level: stepLevel))
@@ -294,6 +320,10 @@ enum CheckRunner {
       self.steps = steps
       stepsToForget = check.bindings.indices.map { position in
         steps.indices.filter { steps[$0].level > position }
+      }
+      self.deferredLets = deferredLets
+      deferredLetsToForget = check.bindings.indices.map { position in
+        deferredLevels.indices.filter { deferredLevels[$0] > position }
       }
       reevaluated = steps.map { step in
         guard let slot = step.slot else { return false }
@@ -357,6 +387,13 @@ enum CheckRunner {
       if states.count > stepCount { states.removeLast(states.count - stepCount) }
       for index in states.indices { states[index] = .pending }
       while states.count < stepCount { states.append(.pending) }
+      frame.deferredLets = program.deferredLets
+      let deferredCount = program.deferredLets.count
+      if frame.deferredLetsKnown.count > deferredCount {
+        frame.deferredLetsKnown.removeLast(frame.deferredLetsKnown.count - deferredCount)
+      }
+      for index in frame.deferredLetsKnown.indices { frame.deferredLetsKnown[index] = false }
+      while frame.deferredLetsKnown.count < deferredCount { frame.deferredLetsKnown.append(false) }
       var run = Run(
         program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: filingLocation)
       run.iterate(bindingIndex: 0, frame: &frame, states: &states)
@@ -393,10 +430,12 @@ enum CheckRunner {
       let binding = program.bindings[bindingIndex]
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
       let stepsToForget = program.stepsToForget[bindingIndex]
+      let deferredLetsToForget = program.deferredLetsToForget[bindingIndex]
       guard bindingIndex + 1 == program.bindings.count else {
         for item in items {
           frame.variables[binding.slot] = item
           for step in stepsToForget { states[step] = .pending }
+          for position in deferredLetsToForget { frame.deferredLetsKnown[position] = false }
           iterate(bindingIndex: bindingIndex + 1, frame: &frame, states: &states)
         }
         return
@@ -406,6 +445,7 @@ enum CheckRunner {
       for item in items {
         frame.variables[binding.slot] = item
         for step in stepsToForget { states[step] = .pending }
+        for position in deferredLetsToForget { frame.deferredLetsKnown[position] = false }
         runSteps(steps, frame: &frame, states: &states)
       }
     }

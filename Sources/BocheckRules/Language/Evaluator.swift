@@ -66,6 +66,18 @@ struct Arguments {
   }
 }
 
+/// A `let:` whose expression is evaluated when an expression first reads it, not where the check defines it.
+///
+/// Evaluating is free of side effects, so a value worked out when first read is the one worked out in file order;
+/// a `let:` that only a message, or the second half of an `or`, reads is then not evaluated for the bindings
+/// where nothing reads it.
+struct DeferredLet: Sendable {
+  /// The variable's slot, where its value is kept once evaluated.
+  let slot: Int
+  /// Its value.
+  let expression: ResolvedExpression
+}
+
 /// The values an expression sees while it is evaluated: the check's variables by slot and the elements of
 /// the filters being evaluated.
 struct Frame: Sendable {
@@ -75,6 +87,11 @@ struct Frame: Sendable {
   var elements: [Value] = []
   /// The filing-wide facts the building blocks use.
   let context: EvaluationContext
+  /// The running check's `let:`s that are evaluated when first read (see ``ResolvedExpression/deferredLet(_:slot:)``).
+  var deferredLets: [DeferredLet] = []
+  /// For each of ``deferredLets``, whether its slot holds its value for the current bindings; the check's
+  /// runner clears it when a binding the `let:` depends on moves on.
+  var deferredLetsKnown: [Bool] = []
 
   /// A frame with the given variables and no filter.
   init(variables: [Value], context: EvaluationContext) {
@@ -82,6 +99,24 @@ struct Frame: Sendable {
     self.context = context
     // A buffer of its own, so that a filter's first push does not allocate (see ``CheckRunner/Runner``).
     elements.reserveCapacity(4)
+  }
+
+  /// The value of a deferred `let:`, evaluated now if its slot does not hold it yet.
+  ///
+  /// It is evaluated as in file order: outside every filter, whatever filter is reading it, so that a name in
+  /// it means what it meant where the check defines it.
+  ///
+  /// - Parameter position: Its position in ``deferredLets``.
+  mutating func deferredLet(_ position: Int) -> Value {
+    let slot = deferredLets[position].slot
+    if deferredLetsKnown[position] { return variables[slot] }
+    var outerElements: [Value] = []
+    if !elements.isEmpty { swap(&outerElements, &elements) }
+    let value = Evaluator.evaluate(deferredLets[position].expression, in: &self)
+    if !outerElements.isEmpty { swap(&outerElements, &elements) }
+    variables[slot] = value
+    deferredLetsKnown[position] = true
+    return value
   }
 }
 
@@ -107,13 +142,14 @@ enum Evaluator {
       for element in elements { values.append(evaluate(element, in: &frame)) }
       return .list(values)
     case .variable(let slot): return frame.variables[slot]
-    case .elementField(let field, let variable):
+    case .deferredLet(let position, _): return frame.deferredLet(position)
+    case .elementField(let field, let fallback):
       // A name inside a filter is the innermost element's field when its kind has the field.
       for element in frame.elements.reversed() {
         guard case .object(let object) = element, let value = field.value(in: object) else { continue }
         return value
       }
-      return variable.map { frame.variables[$0] } ?? .null
+      return evaluate(fallback, in: &frame)
     case .innermostElement: return frame.elements.last ?? .null
     case .member(let base, let field): return member(evaluate(base, in: &frame), field)
     case .variableMember(let slot, let field):

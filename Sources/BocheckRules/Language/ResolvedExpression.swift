@@ -12,9 +12,13 @@ indirect enum ResolvedExpression: Sendable {
   case list([ResolvedExpression])
   /// A variable, by its slot (see ``ExpressionResolver``).
   case variable(Int)
+  /// A `let:` variable evaluated when it is first read, by its position in ``Frame/deferredLets`` and its
+  /// slot: its expression is evaluated then, and its value kept until a binding it depends on moves on.
+  case deferredLet(Int, slot: Int)
   /// A name inside a filter that some kind of object has as a field: the innermost element that has it gives
-  /// its value; when none does, the variable of that name (by slot) if there is one, else `null`.
-  case elementField(FieldAccess, variable: Int?)
+  /// its value; when none does, `fallback`: the variable of that name if there is one (``variable(_:)`` or
+  /// ``deferredLet(_:)``), else `null`.
+  case elementField(FieldAccess, fallback: ResolvedExpression)
   /// `it`: the element of the innermost filter.
   case innermostElement
   /// `base.field`, mapped over lists and flattening lists of lists.
@@ -49,8 +53,8 @@ extension ResolvedExpression {
   func forEachVariable(_ body: (Int) -> Void) {
     switch self {
     case .constant, .innermostElement: return
-    case .variable(let slot), .variableMember(let slot, _): body(slot)
-    case .elementField(_, let variable): if let variable { body(variable) }
+    case .variable(let slot), .variableMember(let slot, _), .deferredLet(_, let slot): body(slot)
+    case .elementField(_, let fallback): fallback.forEachVariable(body)
     case .list(let elements), .call(_, let elements):
       for element in elements { element.forEachVariable(body) }
     case .member(let base, _), .unary(_, let base), .test(let base, _): base.forEachVariable(body)
@@ -186,6 +190,9 @@ struct FieldAccess: Sendable {
 struct ExpressionResolver {
   /// The slot of each variable defined so far.
   private var slots: [String: Int] = [:]
+  /// By slot, the position in ``Frame/deferredLets`` of a variable that is evaluated when first read, or -1
+  /// (a slot past the end is not deferred).
+  private var deferredPositions: [Int] = []
   /// How many variable slots the check needs.
   private(set) var slotCount = 0
 
@@ -214,6 +221,26 @@ struct ExpressionResolver {
     slotCount += 1
     return slotCount - 1
   }
+
+  /// Gives a `let:` variable that is defined once a slot of its own, read as ``ResolvedExpression/deferredLet(_:slot:)``
+  /// at `position` in ``Frame/deferredLets``.
+  ///
+  /// - Precondition: No variable has the name yet.
+  mutating func defineDeferred(_ name: String, position: Int) -> Int {
+    precondition(slots[name] == nil, "a deferred let needs a slot of its own")
+    let slot = define(name)
+    while deferredPositions.count < slot { deferredPositions.append(-1) }
+    deferredPositions.append(position)
+    return slot
+  }
+
+  /// The position in ``Frame/deferredLets`` of the variable in a slot, when it is a deferred `let:`.
+  private func deferredPosition(of slot: Int) -> Int? {
+    slot < deferredPositions.count && deferredPositions[slot] >= 0 ? deferredPositions[slot] : nil
+  }
+
+  /// Whether a variable of that name has been defined (a global, a binding or a `let:`).
+  func isDefined(_ name: String) -> Bool { slots[name] != nil }
 
   /// Resolves an expression at the top level of a check (outside any filter).
   func resolve(_ expression: Expression) -> ResolvedExpression {
@@ -247,13 +274,18 @@ struct ExpressionResolver {
       }
       return .constant(.list(values))
     case .name(let name):
-      let variable = slots[name]
+      let variable: ResolvedExpression
+      if let slot = slots[name] {
+        variable = deferredPosition(of: slot).map { .deferredLet($0, slot: slot) } ?? .variable(slot)
+      } else {
+        variable = .constant(.null)
+      }
       if filterDepth > 0 {
         let field = FieldAccess(name)
-        if field.isField { return .elementField(field, variable: variable) }
+        if field.isField { return .elementField(field, fallback: variable) }
         if name == "it" { return .innermostElement }
       }
-      return variable.map { .variable($0) } ?? .constant(.null)
+      return variable
     case .member(let base, let field):
       let resolvedBase = inner(base)
       if case .variable(let slot) = resolvedBase { return .variableMember(slot, FieldAccess(field)) }
