@@ -35,25 +35,41 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   /// Commas must group digits in threes. Anything else (letters, stray punctuation, more than
   /// ``maximumIntegerDigits`` digits before the point or ``maximumScale`` after it) gives `nil`.
   ///
+  /// It is inlinable so that it is specialised for the caller's kind of text: reading the bytes through the
+  /// protocol's witnesses cost more than parsing them.
+  ///
   /// - Parameter text: The number's text, without surrounding white space.
+  @inlinable
   public static func parse<S: StringProtocol>(_ text: S) -> ExactDecimal? {
-    var bytes = Array(text.utf8)
-    var negative = false
-    if bytes.first == UInt8(ascii: "-") {
-      negative = true
-      bytes.removeFirst()
-    }
-    guard !bytes.isEmpty else { return nil }
+    if let parsed = text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) { return parsed }
+    return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
+  }
+
+  /// ``parse(_:)`` on a number's UTF-8 bytes, read in place.
+  ///
+  /// At most ``maximumIntegerDigits`` + ``maximumScale`` (21) digits are accumulated, which is below
+  /// `Int128`'s 38, so the significand is built with wrapping arithmetic: it cannot overflow, and an
+  /// overflow-checked 128-bit multiplication is a call into the compiler's runtime for every digit.
+  ///
+  /// - Parameter bytes: The number's text as UTF-8, without surrounding white space.
+  @usableFromInline
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+    var index = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard index < bytes.count else { return nil }
     var significand: Int128 = 0
     var integerDigits = 0
     var scale = 0
     var seenPoint = false
     var digitsSinceComma = -1
     var sawComma = false
-    for byte in bytes {
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
+        significand = significand &* 10 &+ Int128(byte &- UInt8(ascii: "0"))
         if seenPoint {
           scale += 1
           if scale > maximumScale { return nil }

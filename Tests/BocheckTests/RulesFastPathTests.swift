@@ -17,10 +17,12 @@ struct RulesFastPathTests {
     // The Kelvin sign equals the letter K, and a decomposed é the composed one, under String equality.
     let sets: [Set<String>] = [
       ["PN", "IN", "soleVotingPower", ""], ["K", "caf\u{E9}"], ["\u{212A}", "cafe\u{301}", "OO"], [],
+      ["soleDispositivePower", "aggregateAmountOwned", "sharedVotingPower", "BD", "BK", "IC"],
     ]
     let texts = [
       "PN", "pn", "", "soleVotingPower", "soleVotingPowe", "K", "\u{212A}", "caf\u{E9}", "cafe\u{301}", "cafe",
-      "OO", "O", "IN ", "\u{E9}",
+      "OO", "O", "IN ", "\u{E9}", "soleDispositivePower", "aggregateAmountOwned", "aggregateAmountOwnex",
+      "sharedVotingPower", "BK", "IC", "ICB", "B", "a text long enough to be stored outside the string itself",
     ]
     for set in sets {
       let textSet = TextSet(set)

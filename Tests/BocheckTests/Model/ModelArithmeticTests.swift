@@ -13,6 +13,13 @@ import Testing
     #expect(ExactDecimal.parse("1234,567") == nil)
     #expect(ExactDecimal.parse("12.5.1") == nil)
     #expect(ExactDecimal.parse("1234567890123456") == nil)
+    // The largest value accepted, 15 integer digits and 6 decimals, is exact; one digit more is refused.
+    let largest = ExactDecimal.parse("999,999,999,999,999.999999")
+    #expect(largest?.significand == 999_999_999_999_999_999_999 && largest?.scale == 6)
+    #expect(ExactDecimal.parse("-999999999999999.999999")?.significand == -999_999_999_999_999_999_999)
+    #expect(ExactDecimal.parse("1.1234567") == nil)
+    #expect(ExactDecimal.parse("-") == nil && ExactDecimal.parse("--5") == nil && ExactDecimal.parse("") == nil)
+    #expect(ExactDecimal.parse("x12,345.5".dropFirst())?.description == "12,345.5")
     #expect(ExactDecimal.parse("0.25")?.rational == (try? Rational(numerator: 1, denominator: 4)))
   }
 
