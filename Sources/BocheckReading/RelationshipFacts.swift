@@ -246,9 +246,17 @@ enum RelationshipFacts {
   /// Adds the relationships to the cover pages of parents whose row 11 names nobody and that hold nothing
   /// in their own right (both sole powers 0).
   static func apply(_ relationships: [Relationship], to pages: inout [CoverPage]) {
+    // A page is given no one when there are no relationships.
+    guard !relationships.isEmpty else { return }
+    // Each name's key is made once: a key costs about a thousand instructions, and comparing two keys a few.
+    let parentKeys = relationships.map { NameKey($0.parent) }
     for index in pages.indices where takesAttribution(pages[index]) {
       guard let name = pages[index].reportingPersonName else { continue }
-      let children = relationships.filter { NameKey($0.parent) == NameKey(name) }
+      let key = NameKey(name)
+      var children: [Relationship] = []
+      for (position, relationship) in relationships.enumerated() where parentKeys[position] == key {
+        children.append(relationship)
+      }
       let lines = children.map { String($0.line) }.joined(separator: ", ")
       pages[index].attributeAggregate(
         to: children.map(\.child),

@@ -1,3 +1,4 @@
+import BocheckModel
 import Testing
 
 @testable import BocheckReading
@@ -99,6 +100,45 @@ import Testing
     ]
     #expect(RelationshipFacts.relationships(in: paragraphs, names: names) == expected)
     #expect(RelationshipFacts.relationshipsByCharacters(in: paragraphs, names: names) == expected)
+  }
+
+  @Test("a parent holding nothing in its own right is given the children the text names for it, by name key")
+  func relationshipsApplied() {
+    func page(_ index: Int, _ name: String, sole: Int128, aggregate: Int128) -> CoverPage {
+      func amount(_ field: RowField, _ shares: Int128) -> Row {
+        Row(
+          field: field, raw: "\(shares)", line: index * 10, status: .read,
+          value: .amount(Amount(shares: ExactDecimal(significand: shares, scale: 0))))
+      }
+      return CoverPage(
+        index: index, line: index * 10,
+        rows: [
+          .reportingPersonName: Row(
+            field: .reportingPersonName, raw: name, line: index * 10, status: .read, value: .text(name)),
+          .soleVotingPower: amount(.soleVotingPower, sole), .soleDispositivePower: amount(.soleDispositivePower, sole),
+          .aggregateAmountOwned: amount(.aggregateAmountOwned, aggregate),
+        ])
+    }
+    let original = [
+      page(1, "Alpha GP LP", sole: 0, aggregate: 900), page(2, "Alpha Fund LP", sole: 900, aggregate: 900),
+      page(3, "Gamma Manager LLC", sole: 0, aggregate: 900),
+    ]
+    let relationships = [
+      RelationshipFacts.Relationship(parent: "ALPHA GP, L.P.", child: "Alpha Fund LP", line: 40),
+      RelationshipFacts.Relationship(parent: "Beta Holdings", child: "Alpha GP LP", line: 41),
+      RelationshipFacts.Relationship(parent: "alpha gp lp", child: "Alpha Side Fund LP", line: 42),
+    ]
+    var pages = original
+    RelationshipFacts.apply(relationships, to: &pages)
+    let aggregate = pages[0].rows[.aggregateAmountOwned]
+    #expect(aggregate?.amount?.attributedTo == ["Alpha Fund LP", "Alpha Side Fund LP"])
+    #expect(aggregate?.amount?.attributionSource == .prose)
+    #expect(aggregate?.note == "attributed to Alpha Fund LP, Alpha Side Fund LP as the filing states (line 40, 42)")
+    // The fund holds in its own right, and no relationship names the manager as a parent.
+    #expect(Array(pages[1...]) == Array(original[1...]))
+    var untouched = original
+    RelationshipFacts.apply([], to: &untouched)
+    #expect(untouched == original)
   }
 
   @Test("two short names that read alike resolve by their spelling's bytes, the same on every run")
