@@ -86,6 +86,28 @@ struct RuleLanguageTests {
     #expect(text(name["text"]) == "Alpha Fund LP")
   }
 
+  @Test("An object frees the values it holds when it is freed, and only then")
+  func objectsFreeTheirValues() {
+    weak var held: ModelObject?
+    weak var holder: ModelObject?
+    do {
+      var inner = FieldValues<PartySlot>()
+      inner[.name] = .string(String(repeating: "a name longer than a string holds in itself ", count: 2))
+      let party = ModelObject.make(fields: inner, location: nil, display: .text("party"))
+      var outer = FieldValues<FilingSlot>()
+      outer[.parties] = .list([.object(party), .object(party)])
+      outer[.basis] = .object(party)
+      let filing = ModelObject.make(fields: outer, location: nil, display: .text("filing"))
+      held = party
+      holder = filing
+      withExtendedLifetime(filing) {
+        #expect(held != nil && holder != nil)
+      }
+    }
+    #expect(holder == nil)
+    #expect(held == nil)
+  }
+
   @Test("Every object the model bridge makes has one value per field of its kind, each of the field's type")
   func bridgeFieldsAreSchemaFields() {
     // Fields are read by slot: a value in another field's slot would be read under the wrong name.

@@ -206,7 +206,11 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   }
 
   deinit {
-    _ = withUnsafeMutablePointers { header, values in values.deinitialize(count: header.pointee.count) }
+    // One value at a time, moved out and dropped by code specialised for `Value`: `deinitialize(count:)` goes
+    // through the runtime's generic destruction of an array, which calls the type's witness for each value.
+    withUnsafeMutablePointers { header, values in
+      for offset in 0..<header.pointee.count { _ = (values + offset).move() }
+    }
   }
 
   /// A field's value by its slot in objects of the object's kind.
