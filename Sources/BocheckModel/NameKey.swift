@@ -281,25 +281,30 @@ extension NameKey {
   /// An ASCII key is cut at its spaces byte by byte; any other is split by characters, where a space followed
   /// by a combining mark is not a space.
   var words: [Substring] {
-    let utf8 = text.utf8
-    var spaces = 0
-    for byte in utf8 {
-      if byte >= 0x80 { return text.split(separator: " ") }
-      if byte == 0x20 { spaces += 1 }
-    }
-    var words: [Substring] = []
-    words.reserveCapacity(spaces + 1)
-    var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex {
-      if utf8[index] == 0x20 {
-        if index != start { words.append(Substring(utf8[start..<index])) }
-        start = utf8.index(after: index)
+    let text = self.text
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+      var spaces = 0
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x20 { spaces &+= 1 }
       }
-      index = utf8.index(after: index)
+      // In ASCII every byte starts a character, so a word's bounds are its offsets from the text's start.
+      func word(_ start: Int, _ end: Int) -> Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+      }
+      var words: [Substring] = []
+      words.reserveCapacity(spaces + 1)
+      var start = 0
+      for offset in 0..<bytes.count where bytes[offset] == 0x20 {
+        if offset != start { words.append(word(start, offset)) }
+        start = offset + 1
+      }
+      if bytes.count != start { words.append(word(start, bytes.count)) }
+      return words
     }
-    if index != start { words.append(Substring(utf8[start..<index])) }
-    return words
+    if let words = ascii ?? nil { return words }
+    return text.split(separator: " ")
   }
 
   /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and
