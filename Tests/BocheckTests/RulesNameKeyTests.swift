@@ -129,12 +129,17 @@ struct RulesNameKeyTests {
 
   @Test("a word set finds the words a set of substrings finds, the Kelvin sign's K included")
   func wordSetFindsWhatASetFinds() {
-    let table: [Substring] = ["LP", "BANK", "INC", "K", "MR"]
-    let words = WordSet(arrayLiteral: table[0], table[1], table[2], table[3], table[4])
+    // Words of 8, 9, 16 and 17 bytes straddle the two integers a word is packed in, and the longer words.
+    let table: [Substring] = [
+      "LP", "BANK", "INC", "K", "MR", "PARTNERS", "FINANCIAL", "ABCDEFGHIJKLMNOP", "INTERCONTINENTALS",
+    ]
+    let words = WordSet(
+      arrayLiteral: table[0], table[1], table[2], table[3], table[4], table[5], table[6], table[7], table[8])
     let reference = Set(table)
     let candidates: [Substring] = [
       "LP", "LPS", "L", "BANK", "BAN\u{212A}", "\u{212A}", "K", "INC", "IN", "", "MR", "Mr", "MÜLLER", "BANKS",
-      "BAN", "西",
+      "BAN", "西", "PARTNERS", "PARTNERZ", "FINANCIAL", "FINANCIAX", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOQ",
+      "INTERCONTINENTALS", "INTERCONTINENTALZ", "INTERCONTINENTAL\u{212A}", "PARTNER\u{212A}",
     ]
     for word in candidates {
       #expect(words.contains(word) == reference.contains(word), "\(word)")
