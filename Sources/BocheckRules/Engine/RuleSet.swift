@@ -440,27 +440,35 @@ enum CheckRunner {
         }
         return
       }
-      // The innermost binding runs the steps itself, with the steps read from the program once.
+      // The innermost binding runs the steps itself, with the steps and the expectation read from the program
+      // once: read from it for every binding, each costs a reference count.
       let steps = program.steps
+      let reevaluated = program.reevaluated
+      let expectation = program.expectation
       for item in items {
         frame.variables[binding.slot] = item
         for step in stepsToForget { states[step] = .pending }
         for position in deferredLetsToForget { frame.deferredLetsKnown[position] = false }
-        runSteps(steps, frame: &frame, states: &states)
+        runSteps(steps, reevaluated: reevaluated, expectation: expectation, frame: &frame, states: &states)
       }
     }
 
     /// Runs the steps and the expectation for the current bindings, reusing the steps evaluated for them.
     private mutating func runSteps(frame: inout Frame, states: inout [StepState]) {
-      runSteps(program.steps, frame: &frame, states: &states)
+      runSteps(
+        program.steps, reevaluated: program.reevaluated, expectation: program.expectation, frame: &frame,
+        states: &states)
     }
 
-    /// Runs the steps (the program's) and the expectation for the current bindings.
-    private mutating func runSteps(_ steps: [Program.Step], frame: inout Frame, states: inout [StepState]) {
+    /// Runs the steps and the expectation (the program's) for the current bindings.
+    private mutating func runSteps(
+      _ steps: [Program.Step], reevaluated: [Bool], expectation: ResolvedExpression, frame: inout Frame,
+      states: inout [StepState]
+    ) {
       for index in steps.indices {
         let state = states[index]
         if state == .failed { return }
-        if state == .pending || program.reevaluated[index] {
+        if state == .pending || reevaluated[index] {
           let value = Evaluator.evaluate(steps[index].expression, in: &frame)
           if let slot = steps[index].slot {
             frame.variables[slot] = value
@@ -473,7 +481,7 @@ enum CheckRunner {
           }
         }
       }
-      guard case .boolean(false) = Evaluator.evaluate(program.expectation, in: &frame) else { return }
+      guard case .boolean(false) = Evaluator.evaluate(expectation, in: &frame) else { return }
       findings.append(finding(frame: &frame))
     }
 
