@@ -185,9 +185,12 @@ public struct RuleSet: Sendable {
     var runner = CheckRunner.Runner(bridge: bridge)
     var findings: [Finding] = []
     var seen = Set<Finding>()
-    for (ruleIndex, rule) in rules.enumerated() where options.onlyRules?.contains(rule.id) ?? true {
+    // The rules' ids and severities are read in place: a copy of a rule counts a reference for each of its
+    // texts and lists.
+    for ruleIndex in rules.indices where options.onlyRules?.contains(rules[ruleIndex].id) ?? true {
       for program in programs[ruleIndex] {
-        for finding in runner.run(program, of: rule) where seen.insert(finding).inserted {
+        let run = runner.run(program, ruleID: rules[ruleIndex].id, severity: rules[ruleIndex].severity)
+        for finding in run where seen.insert(finding).inserted {
           findings.append(finding)
         }
       }
@@ -378,6 +381,11 @@ enum CheckRunner {
     ///   - program: The check as planned by ``Program/init(_:)``.
     ///   - rule: The rule it belongs to.
     mutating func run(_ program: Program, of rule: Rule) -> [Finding] {
+      run(program, ruleID: rule.id, severity: rule.severity)
+    }
+
+    /// The findings of one check of the rule with this id and severity (see ``run(_:of:)``).
+    mutating func run(_ program: Program, ruleID: String, severity: Severity) -> [Finding] {
       // Every variable after the globals starts unknown, as every step starts pending: set in place, as the
       // frame and the states hold about as many slots from check to check (a slot past the check's last
       // stays unknown, unread).
@@ -394,8 +402,7 @@ enum CheckRunner {
       }
       for index in frame.deferredLetsKnown.indices { frame.deferredLetsKnown[index] = false }
       while frame.deferredLetsKnown.count < deferredCount { frame.deferredLetsKnown.append(false) }
-      var run = Run(
-        program: program, ruleID: rule.id, ruleSeverity: rule.severity, filingLocation: filingLocation)
+      var run = Run(program: program, ruleID: ruleID, ruleSeverity: severity, filingLocation: filingLocation)
       run.iterate(bindingIndex: 0, frame: &frame, states: &states)
       return run.findings
     }
