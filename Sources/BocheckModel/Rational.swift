@@ -113,9 +113,22 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   }
 
   private static func multiply(_ a: Int128, _ b: Int128) throws(ArithmeticOverflow) -> Int128 {
-    let (value, overflow) = a.multipliedReportingOverflow(by: b)
+    let (value, overflow) = product(a, b)
     if overflow { throw ArithmeticOverflow() }
     return value
+  }
+
+  /// `a × b` and whether it overflowed, as `multipliedReportingOverflow(by:)` gives them.
+  ///
+  /// Two factors that fit 64 bits, as amounts and their denominators nearly always do, are multiplied without
+  /// the check: their product always fits 128 bits (at most 2¹²⁶ in magnitude), and the checked 128-bit
+  /// multiplication works out the whole 256-bit product.
+  @inline(__always)
+  static func product(_ a: Int128, _ b: Int128) -> (partialValue: Int128, overflow: Bool) {
+    if let smallA = Int64(exactly: a), let smallB = Int64(exactly: b) {
+      return (Int128(smallA) &* Int128(smallB), false)
+    }
+    return a.multipliedReportingOverflow(by: b)
   }
 
   private static func add(_ a: Int128, _ b: Int128) throws(ArithmeticOverflow) -> Int128 {
@@ -155,8 +168,8 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
 
   /// Compares exactly; a comparison too large for 128 bits falls back to comparing integer parts first.
   public static func < (lhs: Rational, rhs: Rational) -> Bool {
-    let (left, overflowLeft) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
-    let (right, overflowRight) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+    let (left, overflowLeft) = product(lhs.numerator, rhs.denominator)
+    let (right, overflowRight) = product(rhs.numerator, lhs.denominator)
     if !overflowLeft && !overflowRight { return left < right }
     let (leftWhole, leftRest) = lhs.numerator.quotientAndRemainder(dividingBy: lhs.denominator)
     let (rightWhole, rightRest) = rhs.numerator.quotientAndRemainder(dividingBy: rhs.denominator)

@@ -27,6 +27,35 @@ struct RationalQuotientTests {
     #expect(small > 1_000)
   }
 
+  @Test("the product of factors that fit 64 bits is the checked 128-bit product, on seeded values and the extremes")
+  func productAgreesWithCheckedMultiplication() {
+    var random = SplitMix64(seed: 0x7072_6f64)
+    var factors: [Int128] = [
+      0, 1, -1, Int128(Int64.max), Int128(Int64.min), Int128(Int64.max) + 1, Int128(Int64.min) - 1, .max, .min,
+      Int128(1) << 100, -(Int128(1) << 100),
+    ]
+    for _ in 0..<400 {
+      // Up to 127 bits, some of them fitting 64 bits, some negative.
+      let bits = random.int(in: 0...126)
+      let magnitude = Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next())) >> (127 - bits)
+      factors.append(random.int(in: 0...1) == 0 ? magnitude : -magnitude)
+    }
+    var small = 0
+    for a in factors {
+      for b in factors.prefix(60) {
+        let checked = a.multipliedReportingOverflow(by: b)
+        let fast = Rational.product(a, b)
+        #expect(fast.overflow == checked.overflow, "\(a) × \(b)")
+        if !checked.overflow { #expect(fast.partialValue == checked.partialValue, "\(a) × \(b)") }
+        if Int64(exactly: a) != nil && Int64(exactly: b) != nil { small += 1 }
+      }
+    }
+    #expect(small > 1_000)
+    // Comparisons take the same path: an order that holds for the exact values holds for the rationals.
+    #expect(Rational(Int(Int64.min)) < Rational(Int(Int64.max)))
+    #expect(!(Rational(Int(Int64.max)) < Rational(Int(Int64.min))))
+  }
+
   @Test("a rational made of any parts is in lowest terms with a positive denominator")
   func rationalsAreReduced() throws {
     var random = SplitMix64(seed: 0x6c6f_7774)
