@@ -220,8 +220,16 @@ public struct RationalInterval: Hashable, Sendable {
   ///
   /// - Parameter printed: The printed value; its scale is its precision.
   public init(printed: ExactDecimal) throws(ArithmeticOverflow) {
-    let half = try Rational(numerator: 1, denominator: 2 * Rational.powerOfTen(printed.scale))
-    self.init(lower: try printed.rational - half, upper: try printed.rational + half)
+    // A value s / 10ᵈ stands for [(2s − 1) / (2·10ᵈ), (2s + 1) / (2·10ᵈ)]: each end is one fraction put in
+    // lowest terms, where the printed value minus and plus a half made and added three.
+    let (denominator, denominatorOverflow) = Rational.product(2, Rational.powerOfTen(printed.scale))
+    let (doubled, doubledOverflow) = Rational.product(2, printed.significand)
+    guard !denominatorOverflow, !doubledOverflow, doubled > Int128.min + 1, doubled < Int128.max else {
+      throw ArithmeticOverflow()
+    }
+    self.init(
+      lower: try Rational(numerator: doubled - 1, denominator: denominator),
+      upper: try Rational(numerator: doubled + 1, denominator: denominator))
   }
 
   /// Whether `value` lies in the interval, ends included.

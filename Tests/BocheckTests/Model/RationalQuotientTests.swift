@@ -56,6 +56,24 @@ struct RationalQuotientTests {
     #expect(!(Rational(Int(Int64.max)) < Rational(Int(Int64.min))))
   }
 
+  @Test("a printed value's rounding interval is the value minus and plus half its last place, on seeded values")
+  func printedIntervalIsValueAndHalf() throws {
+    var random = SplitMix64(seed: 0x6861_6c66)
+    for _ in 0..<2_000 {
+      let significand = Int128(Int64(bitPattern: random.next()) >> random.int(in: 0...62))
+      let printed = ExactDecimal(significand: significand, scale: random.int(in: 0...12))
+      let half = try Rational(numerator: 1, denominator: 2 * Rational.powerOfTen(printed.scale))
+      let interval = try RationalInterval(printed: printed)
+      #expect(interval.lower == (try printed.rational - half), "\(printed)")
+      #expect(interval.upper == (try printed.rational + half), "\(printed)")
+    }
+    let widest = try RationalInterval(printed: ExactDecimal(significand: 5, scale: 0))
+    #expect(widest.lower == (try Rational(numerator: 9, denominator: 2)))
+    #expect(widest.upper == (try Rational(numerator: 11, denominator: 2)))
+    let largest = ExactDecimal(significand: .max, scale: 0)
+    #expect(throws: ArithmeticOverflow.self) { try RationalInterval(printed: largest) }
+  }
+
   @Test("a rational made of any parts is in lowest terms with a positive denominator")
   func rationalsAreReduced() throws {
     var random = SplitMix64(seed: 0x6c6f_7774)
