@@ -49,7 +49,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   ///
   /// At most ``maximumIntegerDigits`` + ``maximumScale`` (21) digits are accumulated, which is below
   /// `Int128`'s 38, so the significand is built with wrapping arithmetic: it cannot overflow, and an
-  /// overflow-checked 128-bit multiplication is a call into the compiler's runtime for every digit.
+  /// overflow-checked 128-bit multiplication works out the whole 256-bit product for every digit.
   ///
   /// - Parameter bytes: The number's text as UTF-8, without surrounding white space.
   @usableFromInline

@@ -221,7 +221,7 @@ public struct RationalInterval: Hashable, Sendable {
   /// - Parameter printed: The printed value; its scale is its precision.
   public init(printed: ExactDecimal) throws(ArithmeticOverflow) {
     // A value s / 10ᵈ stands for [(2s − 1) / (2·10ᵈ), (2s + 1) / (2·10ᵈ)]: each end is one fraction put in
-    // lowest terms, where the printed value minus and plus a half made and added three.
+    // lowest terms (the value minus and plus a half made three fractions and added two).
     let (denominator, denominatorOverflow) = Rational.product(2, Rational.powerOfTen(printed.scale))
     let (doubled, doubledOverflow) = Rational.product(2, printed.significand)
     guard !denominatorOverflow, !doubledOverflow, doubled > Int128.min + 1, doubled < Int128.max else {
