@@ -143,9 +143,8 @@ enum CheckCommand {
     if inputThreads <= 1 {
       for input in inputs {
         progress.starting(input.path)
-        checker.checkEach(
-          input, standardInput: console.standardInput, threads: inputs.count > 1 ? 1 : jobs ?? defaultJobs
-        ) { report($0) }
+        // Here several inputs have one job, so a single input's filings take the jobs whatever their count.
+        checker.checkEach(input, standardInput: console.standardInput, threads: jobs ?? defaultJobs) { report($0) }
       }
     } else {
       // Standard input is read once, on this thread, before the workers start.

@@ -281,11 +281,16 @@ enum XMLFilingReader {
   ///
   /// - Parameter form: The normalized form type.
   private static func holds13G(_ form: String) -> Bool {
-    let bytes = Array(form.utf8)
-    // Characters are bytes in ASCII text; beyond it a mark may join a letter, so `contains` decides.
-    guard bytes.withUnsafeBufferPointer(ASCIIText.isASCII) else { return form.contains("13G") }
-    return ASCIIText.firstOccurrence(of: Array("13G".utf8), in: bytes) != nil
+    // Characters are bytes in ASCII text, read in place; beyond it a mark may join a letter, so `contains`
+    // decides.
+    let onBytes = ASCIIText.withUTF8(form) { bytes in
+      ASCIIText.isASCII(bytes) ? ASCIIText.firstOffset(of: schedule13GMark, in: bytes, from: 0) != nil : nil
+    }
+    return onBytes ?? form.contains("13G")
   }
+
+  /// The bytes of "13G".
+  private static let schedule13GMark = Array("13G".utf8)
 
   /// An element's text without white space at either end: XML's (space, tab, line feed, carriage return) and
   /// the no-break space.

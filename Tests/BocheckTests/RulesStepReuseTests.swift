@@ -15,7 +15,7 @@ struct RulesStepReuseTests {
       examples: [], checkSources: [], checks: [check])
     let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
     var runner = CheckRunner.Runner(bridge: bridge)
-    return runner.run(CheckRunner.Program(check), of: rule)
+    return runner.run(CheckRunner.Program(check), ruleID: rule.id, severity: rule.severity)
   }
 
   /// A check over every person with the given steps and expectation.
