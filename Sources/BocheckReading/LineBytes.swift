@@ -33,49 +33,28 @@ enum LineBytes {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
   }
 
-  /// Whether the eight bytes at `offset` hold a line feed or a carriage return, read as one word.
-  ///
-  /// A byte equal to the one looked for becomes zero after the exclusive or, and subtracting one from each
-  /// byte then sets the top bit of (at least) the first such byte that had it clear.
-  ///
-  /// - Parameters:
-  ///   - bytes: Text; at least eight bytes from `offset` on.
-  ///   - offset: Where the eight bytes start.
-  @inline(__always)
-  static func holdsLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-    let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-    let lineFeeds = word ^ (ASCIIText.eachByte &* 0x0A)
-    let carriageReturns = word ^ (ASCIIText.eachByte &* 0x0D)
-    return ASCIIText.zeroBytes(lineFeeds) | ASCIIText.zeroBytes(carriageReturns) != 0
-  }
-
   /// Where the line that starts at `start` ends, and where the next one begins: at LF, at CRLF and, when asked,
-  /// at a lone CR; `bytes.count` for both when no line end follows. Eight bytes are skipped at a time while they
-  /// hold no line end.
+  /// at a lone CR; `bytes.count` for both when no line end follows. The next LF or CR is found eight bytes at a
+  /// time (``ASCIIText/firstOffset(of:or:in:from:to:)``).
   ///
   /// - Parameters:
   ///   - bytes: The text's UTF-8 bytes.
   ///   - start: The offset where the line starts.
   ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line.
+  @inline(__always)
   static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, loneCarriageReturnEndsLine: Bool)
     -> (end: Int, next: Int)
   {
     let count = bytes.count
     var index = start
-    while index < count {
-      if index + 8 <= count && !holdsLineEnd(bytes, at: index) {
-        index += 8
-        continue
-      }
-      let byte = bytes[index]
-      if byte == 0x0A { return (index, index + 1) }
-      if byte == 0x0D {
-        if index + 1 < count && bytes[index + 1] == 0x0A { return (index, index + 2) }
-        if loneCarriageReturnEndsLine { return (index, index + 1) }
-      }
+    while true {
+      index = ASCIIText.firstOffset(of: 0x0A, or: 0x0D, in: bytes, from: index, to: count)
+      guard index < count else { return (count, count) }
+      if bytes[index] == 0x0A { return (index, index + 1) }
+      if index + 1 < count && bytes[index + 1] == 0x0A { return (index, index + 2) }
+      if loneCarriageReturnEndsLine { return (index, index + 1) }
       index += 1
     }
-    return (count, count)
   }
 
   /// The offset of the first byte that is not a blank (space, tab, U+00A0) and, when asked, not a Markdown

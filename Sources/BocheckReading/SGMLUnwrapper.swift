@@ -53,7 +53,9 @@ enum SGMLUnwrapper {
     // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
     let agreements = documents.filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
-      return (span.start..<span.end).contains { index in lines.withBytes(index) { ASCIIText.contains(phrase, in: $0) } }
+      return lines.withByteLines { bytes in
+        (span.start..<span.end).contains { ASCIIText.contains(phrase, in: bytes[$0]) }
+      }
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
     return Submission(primary: document(chosen, in: lines), agreements: agreements)
   }
@@ -79,23 +81,14 @@ enum SGMLUnwrapper {
   static let maximumAgreementExhibits = 8
 
   /// The wrapper's tags that delimit documents, each at the start of a line.
-  private enum WrapperTag: CaseIterable {
+  private enum WrapperTag {
     case document, type, text, textEnd
 
-    /// The tag as it opens its line, upper case.
-    var phrase: [UInt8] {
-      switch self {
-      case .document: WrapperTag.documentPhrase
-      case .type: WrapperTag.typePhrase
-      case .text: WrapperTag.textPhrase
-      case .textEnd: WrapperTag.textEndPhrase
-      }
-    }
-
-    private static let documentPhrase = ASCIIText.phrase("<DOCUMENT>")
-    private static let typePhrase = ASCIIText.phrase("<TYPE>")
-    private static let textPhrase = ASCIIText.phrase("<TEXT>")
-    private static let textEndPhrase = ASCIIText.phrase("</TEXT>")
+    /// Each tag as it opens its line, upper case.
+    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = [
+      (WrapperTag.document, "<DOCUMENT>"), (WrapperTag.type, "<TYPE>"), (WrapperTag.text, "<TEXT>"),
+      (WrapperTag.textEnd, "</TEXT>"),
+    ].map { (tag: WrapperTag, text: String) in (tag, ASCIIText.phrase(text)) }
   }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
@@ -103,28 +96,29 @@ enum SGMLUnwrapper {
     var documents: [(type: String?, start: Int, end: Int)] = []
     var currentType: String?
     var textStart: Int?
-    for index in lines.indices {
-      // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
-      let tag = lines.withBytes(index) { bytes -> WrapperTag? in
+    let tags = WrapperTag.phrases
+    lines.withByteLines { byteLines in
+      for index in lines.indices {
+        // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
+        let bytes = byteLines[index]
         let start = LineBytes.firstSignificant(bytes)
-        guard start < bytes.count, bytes[start] == 0x3C else { return nil }
-        return WrapperTag.allCases.first { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) }
-      }
-      switch tag {
-      case .document?:
-        currentType = nil
-        textStart = nil
-      case .type?:
-        currentType = String(lines[index].trimmingBlanks().dropFirst(6)).trimmingBlanks()
-      case .text?:
-        textStart = index + 1
-      case .textEnd?:
-        if let start = textStart {
-          documents.append((currentType, start, index))
+        guard start < bytes.count, bytes[start] == 0x3C,
+          let tag = tags.first(where: { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) })?.tag
+        else { continue }
+        switch tag {
+        case .document:
+          currentType = nil
           textStart = nil
+        case .type:
+          currentType = String(lines[index].trimmingBlanks().dropFirst(6)).trimmingBlanks()
+        case .text:
+          textStart = index + 1
+        case .textEnd:
+          if let start = textStart {
+            documents.append((currentType, start, index))
+            textStart = nil
+          }
         }
-      case nil:
-        break
       }
     }
     if let start = textStart { documents.append((currentType, start, lines.count)) }
@@ -156,7 +150,7 @@ enum SGMLUnwrapper {
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if body.indices.prefix(400).contains(where: { index in lines.withBytes(index, holdsHTMLTag) }) {
+    } else if lines.withByteLines({ bytes in body.indices.prefix(400).contains { holdsHTMLTag(bytes[$0]) } }) {
       content = .html
     }
     return Document(

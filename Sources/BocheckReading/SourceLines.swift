@@ -135,6 +135,25 @@ struct SourceLines {
     func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
       ASCIIText.withUTF8(text) { bytes in body(UnsafeBufferPointer(rebasing: bytes[ranges[index]])) }
     }
+
+    /// Calls `body` with every line's UTF-8 bytes, read in place: a pass over many lines takes hold of the
+    /// text once rather than once a line (see ``ByteLines``).
+    func withByteLines<Result>(_ body: (ByteLines) -> Result) -> Result {
+      ASCIIText.withUTF8(text) { bytes in body(ByteLines(text: bytes, ranges: ranges)) }
+    }
+  }
+
+  /// The lines' UTF-8 bytes by 0-based index, valid only inside ``Lines/withByteLines(_:)``.
+  struct ByteLines {
+    /// The whole text's bytes.
+    let text: UnsafeBufferPointer<UInt8>
+    /// The byte range of each line in ``text``.
+    let ranges: LineRanges
+
+    /// The bytes of the line at a 0-based index, without its terminator.
+    subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: text[ranges[index]])
+    }
   }
 
   /// Collects the lines a reader builds into one text, with where each line's pieces came from.

@@ -1,3 +1,4 @@
+import BocheckSeeded
 import Testing
 
 @testable import BocheckReading
@@ -73,5 +74,43 @@ import Testing
       expected.append(line)
     }
     #expect(SourceLines(text).lines.map(String.init) == expected)
+  }
+
+  @Test func lineEndsAreThoseOfAByteByByteReading() {
+    // Seeded texts of letters, LF, CR and CRLF: each line's end and the next line's start are those a reading
+    // byte by byte finds, with a lone CR ending a line and without.
+    var random = SplitMix64(seed: 0x6c69_6e65)
+    for _ in 0..<300 {
+      let bytes = (0..<random.int(in: 0...40)).map { _ in random.pick([UInt8(0x78), 0x78, 0x78, 0x0A, 0x0D, 0xC3]) }
+      for loneCarriageReturnEndsLine in [false, true] {
+        var start = 0
+        while start < bytes.count {
+          var end = start
+          var next = bytes.count
+          while end < bytes.count {
+            if bytes[end] == 0x0A {
+              next = end + 1
+              break
+            }
+            if bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] == 0x0A {
+              next = end + 2
+              break
+            }
+            if bytes[end] == 0x0D, loneCarriageReturnEndsLine {
+              next = end + 1
+              break
+            }
+            end += 1
+          }
+          let found = bytes.withUnsafeBufferPointer {
+            LineBytes.lineEnd(in: $0, from: start, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+          }
+          #expect(
+            found.end == end && found.next == next,
+            "\(bytes) from \(start), lone CR ends: \(loneCarriageReturnEndsLine)")
+          start = next
+        }
+      }
+    }
   }
 }
