@@ -164,13 +164,8 @@ struct ModelBridge {
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
   private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
-    // The row as read, taken apart once; a row the page lacks is missing, at the page's line.
-    let read: (status: ReadStatus, note: String?, raw: String, line: Int, column: Int, value: RowValue?)
-    if let source = page.rows[field] {
-      read = (source.status, source.note, source.raw, source.line, source.column, source.value)
-    } else {
-      read = (.missing, nil, "", page.line, 1, nil)
-    }
+    // The row as read, looked up once and read in place; a row the page lacks is missing, at the page's line.
+    let read = page.rows[field] ?? Row(field: field, raw: "", line: page.line, status: .missing, value: nil)
     // A row keeps the slots its value fills: the common ones, then its kind's (see ``RowSlot``).
     let last: RowSlot
     switch read.value {
