@@ -202,9 +202,9 @@ final class DocumentFacts {
     // One value holds the paragraph being joined and the paragraphs kept: the closures below change it in
     // place, where variables captured by a nested function had every access checked for exclusivity.
     var joiner = ParagraphJoiner()
-    for number in range {
-      lines.withBytes(number) { line in
-        DocumentFacts.withCleanedBytes(of: line) { cleaned in
+    lines.withByteLines { byteLines in
+      for number in range {
+        DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { cleaned in
           if cleaned.isEmpty {
             joiner.end(where: isWanted)
           } else {
@@ -571,11 +571,17 @@ final class DocumentFacts {
       // trims blanks (`nil` when it holds a star), whether that text holds a tab, and how many spaces open the
       // line.
       let layout = lines.withBytes(position) { bytes -> (cleaned: Range<Int>?, hasTab: Bool, indent: Int) in
+        var indent = 0
+        while indent < bytes.count && bytes[indent] == 0x20 { indent += 1 }
+        // Most lines hold neither a star nor a tab: one search for either tells so.
+        guard ASCIIText.firstOffset(of: 0x2A, or: 0x09, in: bytes, to: bytes.count) < bytes.count else {
+          return (LineBytes.trimmedRange(bytes), false, indent)
+        }
         let cleaned = DocumentFacts.trimmedRangeWithoutStars(bytes)
         let hasTab = cleaned.map {
           ASCIIText.firstOffset(of: 0x09, in: bytes, from: $0.lowerBound, to: $0.upperBound) < $0.upperBound
         }
-        return (cleaned, hasTab ?? false, bytes.prefix { $0 == 0x20 }.count)
+        return (cleaned, hasTab ?? false, indent)
       }
       let rowCells: [String]
       if let cleaned = layout.cleaned {

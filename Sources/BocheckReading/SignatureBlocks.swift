@@ -199,7 +199,11 @@ struct SignatureBlocks {
   private mutating func startsBlock(at index: Int) -> Bool {
     // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
     let opening = window.heldEntry(at: index).withBytes { text -> Bool? in
-      guard let first = text.first, [0x53, 0x41, 0x49, 0x44].contains(ASCIIText.upper(first)) else { return false }
+      guard let first = text.first else { return false }
+      switch ASCIIText.upper(first) {
+      case 0x53, 0x41, 0x49, 0x44: break  // S, A, I, D
+      default: return false
+      }
       let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
       if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
       // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the

@@ -117,6 +117,12 @@ struct SourceLines {
     lines.withBytes(position - 1, body)
   }
 
+  /// Calls `body` with every line's UTF-8 bytes, read in place (see ``Lines/withByteLines(_:)``); a line at a
+  /// 1-based position is `bytes[position - 1]`.
+  func withByteLines<Result>(_ body: (ByteLines) -> Result) -> Result {
+    lines.withByteLines(body)
+  }
+
   /// How many lines there are.
   var count: Int { ranges.count }
 
