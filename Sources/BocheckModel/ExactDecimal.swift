@@ -108,39 +108,76 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 
   /// The value as text.
   ///
-  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
-  /// its commas, point, padding zeros and sign fit beside them), and the text is made from it once.
-  ///
   /// - Parameter grouping: Whether to separate thousands with commas.
   public func formatted(grouping: Bool) -> String {
+    withFormattedBytes(grouping: grouping) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Writes a magnitude's digits right to left, ending before `start`, with the point `scale` digits from the
+  /// right and, when grouping, a comma between thousands; at least one digit stands before the point.
+  ///
+  /// - Parameters:
+  ///   - magnitude: The significand's magnitude.
+  ///   - start: The offset the text ends before; on return, the offset of its first byte.
+  @inline(__always)
+  private static func writeDigits<Magnitude: FixedWidthInteger & UnsignedInteger>(
+    of magnitude: Magnitude, scale: Int, grouping: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>,
+    before start: inout Int
+  ) {
+    var remaining = magnitude
+    var written = 0
+    while remaining > 0 || written <= scale {
+      if written == scale && scale > 0 {
+        start -= 1
+        buffer[start] = 0x2E
+      }
+      let integerDigits = written - scale
+      if grouping && integerDigits > 0 && integerDigits % 3 == 0 {
+        start -= 1
+        buffer[start] = 0x2C
+      }
+      let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
+      start -= 1
+      buffer[start] = 0x30 + UInt8(truncatingIfNeeded: digit)
+      remaining = quotient
+      written += 1
+    }
+  }
+
+  /// Calls `body` with the value's text (see ``formatted(grouping:)``) as UTF-8 bytes.
+  ///
+  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
+  /// its commas, point, padding zeros and sign fit beside them); a significand that fits 64 bits is divided
+  /// in 64 bits.
+  ///
+  /// - Parameters:
+  ///   - grouping: Whether to separate thousands with commas.
+  ///   - body: What to do with the bytes, which are valid only during the call.
+  /// Appends the value's text (see ``formatted(grouping:)``) to UTF-8 output, no `String` made.
+  ///
+  /// - Parameters:
+  ///   - grouping: Whether to separate thousands with commas.
+  ///   - output: The bytes to append to.
+  public func appendFormatted(grouping: Bool, to output: inout [UInt8]) {
+    withFormattedBytes(grouping: grouping) { output.append(contentsOf: $0) }
+  }
+
+  func withFormattedBytes<Result>(grouping: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     // Digits, a comma per three of them, the zeros that pad a small fraction, the point and the sign.
     let capacity = 39 + 13 + ExactDecimal.maximumScale + scale + 2
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
       var start = buffer.count
-      var remaining = significand.magnitude
-      var written = 0
-      // At least one digit stands before the point: a fraction is padded with zeros ("0.05").
-      while remaining > 0 || written <= scale {
-        if written == scale && scale > 0 {
-          start -= 1
-          buffer[start] = 0x2E
-        }
-        let integerDigits = written - scale
-        if grouping && integerDigits > 0 && integerDigits % 3 == 0 {
-          start -= 1
-          buffer[start] = 0x2C
-        }
-        let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
-        start -= 1
-        buffer[start] = 0x30 + UInt8(digit)
-        remaining = quotient
-        written += 1
+      if let small = UInt64(exactly: significand.magnitude) {
+        ExactDecimal.writeDigits(of: small, scale: scale, grouping: grouping, into: buffer, before: &start)
+      } else {
+        ExactDecimal.writeDigits(
+          of: significand.magnitude, scale: scale, grouping: grouping, into: buffer, before: &start)
       }
       if significand < 0 {
         start -= 1
         buffer[start] = 0x2D
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+      return body(UnsafeBufferPointer(rebasing: buffer[start...]))
     }
   }
 }

@@ -5,7 +5,7 @@ import BocheckModel
 /// Reports build their JSON from these values instead of going through `JSONSerialization` or
 /// `JSONEncoder`: numbers stay exact decimals (never `Double`), object keys are always written in
 /// sorted order, and the output is the same byte for byte on every platform.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -79,7 +79,7 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     for (key, value) in elements {
       let (index, found) = position(of: key)
       precondition(!found, "JSON object literal with the key \(key) twice")
-      members.insert(Member(key: key, value: value), at: index)
+      insert(Member(key: key, value: value), at: index)
     }
   }
 
@@ -102,9 +102,19 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
       switch (found, newValue) {
       case (true, let value?): members[index].value = value
       case (true, nil): members.remove(at: index)
-      case (false, let value?): members.insert(Member(key: key, value: value), at: index)
+      case (false, let value?): insert(Member(key: key, value: value), at: index)
       case (false, nil): break
       }
+    }
+  }
+
+  /// Puts a member in place: appended when it sorts last, as the members of a literal written in key order
+  /// do (`insert` at the end goes through the general replacement of a range).
+  private mutating func insert(_ member: Member, at index: Int) {
+    if index == members.count {
+      members.append(member)
+    } else {
+      members.insert(member, at: index)
     }
   }
 
@@ -129,7 +139,17 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
   /// Whether key `a` is written before key `b`: by their Unicode scalar values, which their UTF-8 bytes keep.
   private static func precedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    // Compared on the bytes in place: keys are short, and the generic comparison of two views costs more
+    // than the bytes it reads.
+    var (a, b) = (a, b)
+    return a.withUTF8 { first in
+      b.withUTF8 { second in
+        for offset in 0..<Swift.min(first.count, second.count) where first[offset] != second[offset] {
+          return first[offset] < second[offset]
+        }
+        return first.count < second.count
+      }
+    }
   }
 }
 
@@ -237,8 +257,9 @@ public enum JSONWriter {
   /// The lower-case hexadecimal digits, in UTF-8.
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  private static func append(_ text: String, to output: inout [UInt8]) {
-    output.append(contentsOf: text.utf8)
+  /// Appends a fixed ASCII text (`null`, `: `) to UTF-8 output.
+  private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    text.withUTF8Buffer { output.append(contentsOf: $0) }
   }
 
   private static func write(_ value: JSONValue, into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
@@ -248,7 +269,7 @@ public enum JSONWriter {
     case .bool(let flag):
       append(flag ? "true" : "false", to: &output)
     case .number(let number):
-      append(number.formatted(grouping: false), to: &output)
+      number.appendFormatted(grouping: false, to: &output)
     case .string(let text):
       appendQuoted(text, to: &output)
     case .array(let elements):
@@ -285,6 +306,6 @@ public enum JSONWriter {
   private static func newline(into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
     guard pretty else { return }
     output.append(0x0A)
-    output.append(contentsOf: repeatElement(0x20, count: 2 * indentLevel))
+    for _ in 0..<(2 * indentLevel) { output.append(0x20) }
   }
 }

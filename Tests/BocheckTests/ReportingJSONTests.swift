@@ -84,6 +84,9 @@ struct JSONWriterTests {
       "b": .integer(2), "a": .integer(1), "B": .null, "é": .bool(true), "aa": .bool(false),
     ])
     #expect(JSONWriter.string(value, pretty: false) == #"{"B":null,"a":1,"aa":false,"b":2,"é":true}"#)
+    // Keys that differ only in a later byte of a character, or where one is the start of another; an empty key.
+    let object: JSONObject = ["ê": .null, "é": .null, "😀": .null, "ab": .null, "a": .null, "": .null, "\u{7F}": .null]
+    #expect(object.keys == ["", "a", "ab", "\u{7F}", "é", "ê", "😀"])
   }
 
   @Test("an object keeps its members sorted by key: built in any order, changed, removed; equal whatever the order")

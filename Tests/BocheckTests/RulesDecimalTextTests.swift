@@ -32,6 +32,8 @@ struct RulesDecimalTextTests {
       0, 1, -1, 7, 12, 123, 999, 1000, -1000, 1234, 12_345, 123_456, 1_234_567, -9_876_543_210, 100_000_000,
       Int128(Int64.max), -Int128(Int64.max), 10_000_000_000_000_000_000_000, 9, 10, 99, 100, -5, -999,
       999_999_999_999_999, 42_000_000_000_000_000, Int128.max, Int128.min + 1,
+      // The largest magnitude written in 64 bits, and the first written in 128.
+      Int128(UInt64.max), -Int128(UInt64.max), Int128(UInt64.max) + 1, -Int128(UInt64.max) - 1,
     ]
     for significand in significands {
       for scale in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12] {
@@ -40,6 +42,10 @@ struct RulesDecimalTextTests {
           #expect(
             value.formatted(grouping: grouping) == Self.referenceText(value, grouping: grouping),
             "\(significand) scale \(scale) grouping \(grouping)")
+          // The bytes appended to a report are the text's, after what the report holds already.
+          var output = Array("x".utf8)
+          value.appendFormatted(grouping: grouping, to: &output)
+          #expect(output == Array(("x" + Self.referenceText(value, grouping: grouping)).utf8))
         }
       }
     }
