@@ -144,15 +144,6 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Calls `body` with the value's text (see ``formatted(grouping:)``) as UTF-8 bytes.
-  ///
-  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
-  /// its commas, point, padding zeros and sign fit beside them); a significand that fits 64 bits is divided
-  /// in 64 bits.
-  ///
-  /// - Parameters:
-  ///   - grouping: Whether to separate thousands with commas.
-  ///   - body: What to do with the bytes, which are valid only during the call.
   /// Appends the value's text (see ``formatted(grouping:)``) to UTF-8 output, no `String` made.
   ///
   /// - Parameters:
@@ -162,6 +153,16 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     withFormattedBytes(grouping: grouping) { output.append(contentsOf: $0) }
   }
 
+  /// Calls `body` with the value's text (see ``formatted(grouping:)``) as UTF-8 bytes.
+  ///
+  /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and
+  /// its commas, point, padding zeros and sign fit beside them); a significand that fits 64 bits is divided
+  /// in 64 bits. It is generic and internal: called from another module it would not be specialised, and
+  /// its buffer would come from the heap (see ``appendFormatted(grouping:to:)``).
+  ///
+  /// - Parameters:
+  ///   - grouping: Whether to separate thousands with commas.
+  ///   - body: What to do with the bytes, which are valid only during the call.
   func withFormattedBytes<Result>(grouping: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     // Digits, a comma per three of them, the zeros that pad a small fraction, the point and the sign.
     let capacity = 39 + 13 + ExactDecimal.maximumScale + scale + 2

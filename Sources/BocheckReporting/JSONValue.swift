@@ -79,7 +79,7 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     for (key, value) in elements {
       let (index, found) = position(of: key)
       precondition(!found, "JSON object literal with the key \(key) twice")
-      insert(Member(key: key, value: value), at: index)
+      members.insert(Member(key: key, value: value), at: index)
     }
   }
 
@@ -102,19 +102,9 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
       switch (found, newValue) {
       case (true, let value?): members[index].value = value
       case (true, nil): members.remove(at: index)
-      case (false, let value?): insert(Member(key: key, value: value), at: index)
+      case (false, let value?): members.insert(Member(key: key, value: value), at: index)
       case (false, nil): break
       }
-    }
-  }
-
-  /// Puts a member in place: appended when it sorts last, as the members of a literal written in key order
-  /// do (`insert` at the end goes through the general replacement of a range).
-  private mutating func insert(_ member: Member, at index: Int) {
-    if index == members.count {
-      members.append(member)
-    } else {
-      members.insert(member, at: index)
     }
   }
 
@@ -139,17 +129,7 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
   /// Whether key `a` is written before key `b`: by their Unicode scalar values, which their UTF-8 bytes keep.
   private static func precedes(_ a: String, _ b: String) -> Bool {
-    // Compared on the bytes in place: keys are short, and the generic comparison of two views costs more
-    // than the bytes it reads.
-    var (a, b) = (a, b)
-    return a.withUTF8 { first in
-      b.withUTF8 { second in
-        for offset in 0..<Swift.min(first.count, second.count) where first[offset] != second[offset] {
-          return first[offset] < second[offset]
-        }
-        return first.count < second.count
-      }
-    }
+    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }
 

@@ -164,7 +164,7 @@ struct ModelBridge {
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
   private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
-    // The row as read, looked up once and read in place; a row the page lacks is missing, at the page's line.
+    // The row as read, copied once out of the page's table; a row the page lacks is missing, at the page's line.
     let read = page.rows[field] ?? Row(field: field, raw: "", line: page.line, status: .missing, value: nil)
     // A row keeps the slots its value fills: the common ones, then its kind's (see ``RowSlot``).
     let last: RowSlot
