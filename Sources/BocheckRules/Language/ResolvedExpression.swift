@@ -17,7 +17,7 @@ indirect enum ResolvedExpression: Sendable {
   case deferredLet(Int, slot: Int)
   /// A name inside a filter that some kind of object has as a field: the innermost element that has it gives
   /// its value; when none does, `fallback`: the variable of that name if there is one (``variable(_:)`` or
-  /// ``deferredLet(_:)``), else `null`.
+  /// ``deferredLet(_:slot:)``), else `null`.
   case elementField(FieldAccess, fallback: ResolvedExpression)
   /// `it`: the element of the innermost filter.
   case innermostElement
