@@ -547,7 +547,9 @@ final class DocumentFacts {
     // The entries are made as the blocks read them (``SignatureEntries``).
     var entries = SignatureEntries(
       lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1))
-    var blocks = SignatureBlocks(nextEntry: { entries.next() }, isAgreement: isAgreement)
+    var blocks = SignatureBlocks(
+      nextEntry: { entries.next() }, skipToPossibleOpening: { entries.skipToPossibleOpening(isAgreement: isAgreement) },
+      isAgreement: isAgreement)
     return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
   }
 
@@ -562,6 +564,9 @@ final class DocumentFacts {
     let end: Int
     /// The cells of a table row not handed out yet, last first.
     var cells: [SignatureBlocks.Entry] = []
+    /// The line where the last pass over lines stopped, one that may open a block (or `end`): the lines
+    /// before it were told already, so no pass is made until it is read.
+    var nextPossibleOpening = 0
 
     mutating func next() -> SignatureBlocks.Entry? {
       if let cell = cells.popLast() { return cell }
@@ -605,6 +610,77 @@ final class DocumentFacts {
       cells = rowCells.reversed().map { SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil) }
       return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
     }
+
+    /// Passes over the lines ahead that cannot change what the blocks read (see
+    /// ``SignatureBlocks/init(nextEntry:skipToPossibleOpening:isAgreement:)``), when no cell of a line read is
+    /// waiting.
+    ///
+    /// A line without a star or a tab is one entry, its bytes between blanks, and it is told on its bytes in
+    /// place whether that entry can open a block. The pass stops at the first line that can (or that holds a
+    /// star or a tab, whose entries are not told here) and moves to it; when that line opens a block only
+    /// after an agreement's text, it moves instead to the line that leaves ``SignatureBlocks/lookBackEntries``
+    /// lines with text before it, which are all its look-back reads, or stays where it is when fewer were
+    /// passed. Each line is passed over once at most, so the reading stays linear.
+    ///
+    /// - Parameter isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+    mutating func skipToPossibleOpening(isAgreement: Bool) {
+      guard cells.isEmpty && position < end && position > nextPossibleOpening else { return }
+      let lookBack = SignatureBlocks.lookBackEntries
+      (position, nextPossibleOpening) = lines.withByteLines { lines -> (Int, Int) in
+        // The last `lookBack` lines passed that hold text, in a ring; `passed` counts them all.
+        var withText = [Int](repeating: 0, count: lookBack)
+        var passed = 0
+        for line in position..<end {
+          let bytes = lines[line - 1]
+          let trimmed = LineBytes.trimmedRange(bytes)
+          guard !trimmed.isEmpty else { continue }
+          let opening = DocumentFacts.signatureOpening(bytes, trimmed: trimmed, isAgreement: isAgreement)
+          if opening == false {
+            withText[passed % lookBack] = line
+            passed += 1
+            continue
+          }
+          if opening == true { return (line, line) }
+          return (passed >= lookBack ? withText[passed % lookBack] : position, line)
+        }
+        return (end, end)
+      }
+    }
+  }
+
+  /// Whether the entries a line gives the signature blocks (see ``SignatureEntries``) can open a block, told
+  /// from the line's bytes in place (see ``SignatureBlocks/opening(_:isAgreement:)``).
+  ///
+  /// A line without a star is one entry, its bytes between blanks, or, when a tab is among them, one entry a
+  /// cell; a cell's text starts with the bytes between two tabs, and a label cell joined to the next ("By:")
+  /// opens nothing a phrase without a colon would not open on the label alone. A line holding a star is
+  /// cleaned of emphasis first and is not told here.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's UTF-8 bytes.
+  ///   - trimmed: The range of its bytes between blanks, not empty.
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  /// - Returns: `false` when no entry of the line opens a block; `true` when the line is one entry that opens
+  ///   one at once; `nil` when an entry may open one after an agreement's text, or the line is not told.
+  private static func signatureOpening(
+    _ bytes: UnsafeBufferPointer<UInt8>, trimmed: Range<Int>, isAgreement: Bool
+  ) -> Bool? {
+    let firstMark = ASCIIText.firstOffset(
+      of: 0x2A, or: 0x09, in: bytes, from: trimmed.lowerBound, to: trimmed.upperBound)
+    guard firstMark < trimmed.upperBound else {
+      return SignatureBlocks.opening(UnsafeBufferPointer(rebasing: bytes[trimmed]), isAgreement: isAgreement)
+    }
+    guard ASCIIText.firstOffset(of: 0x2A, in: bytes, from: firstMark, to: trimmed.upperBound) == trimmed.upperBound
+    else { return nil }
+    var start = trimmed.lowerBound
+    while start <= trimmed.upperBound {
+      let end = ASCIIText.firstOffset(of: 0x09, in: bytes, from: start, to: trimmed.upperBound)
+      let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let cellText = UnsafeBufferPointer(rebasing: cell[LineBytes.trimmedRange(cell)])
+      if SignatureBlocks.opening(cellText, isAgreement: isAgreement) != false { return nil }
+      start = end + 1
+    }
+    return false
   }
 
   /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in

@@ -99,9 +99,15 @@ struct SignatureBlocks {
   /// - Parameters:
   ///   - nextEntry: Gives the body's lines in order, one call at a time, each as one entry or as its cells (a
   ///     blank line is an entry with empty text), then `nil`.
+  ///   - skipToPossibleOpening: Called before an entry is read outside any block: lets the source pass over
+  ///     lines that cannot change what is read, those none of whose entries can open a block
+  ///     (``opening(_:isAgreement:)`` says `false` of each) and that no later opening looks back on (more
+  ///     than ``lookBackEntries`` entries with text before it). Passing none is always right.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  init(nextEntry: @escaping () -> Entry?, isAgreement: Bool = false) {
-    window = EntryWindow(nextEntry)
+  init(
+    nextEntry: @escaping () -> Entry?, skipToPossibleOpening: @escaping () -> Void = {}, isAgreement: Bool = false
+  ) {
+    window = EntryWindow(nextEntry, skip: skipToPossibleOpening)
     self.isAgreement = isAgreement
   }
 
@@ -112,7 +118,9 @@ struct SignatureBlocks {
   mutating func signers() -> [NamedMention] {
     var result: [NamedMention] = []
     var index = 0
-    while window.entry(at: index) != nil {
+    while true {
+      window.skipToPossibleOpening(ifUnread: index)
+      guard window.entry(at: index) != nil else { break }
       window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index)
@@ -135,6 +143,8 @@ struct SignatureBlocks {
   private struct EntryWindow {
     /// Gives the next entry of the body, `nil` past its last.
     private let source: () -> Entry?
+    /// Lets the source pass over lines that cannot open a block nor be looked back on from one.
+    private let skip: () -> Void
     /// The entries held, from the one at `firstIndex` on.
     private var held: [Entry] = []
     private var firstIndex = 0
@@ -142,7 +152,18 @@ struct SignatureBlocks {
     /// How many entries are held before the next batch is dropped.
     private var dropThreshold = 1024
 
-    init(_ source: @escaping () -> Entry?) { self.source = source }
+    init(_ source: @escaping () -> Entry?, skip: @escaping () -> Void) {
+      self.source = source
+      self.skip = skip
+    }
+
+    /// Lets the source pass over the lines ahead that cannot open a block, when the entry at `index` is the
+    /// next one to be read from it (none is held waiting).
+    ///
+    /// - Parameter index: The entry the reading of blocks looks at next.
+    mutating func skipToPossibleOpening(ifUnread index: Int) {
+      if !sourceIsEmpty && index - firstIndex >= held.count { skip() }
+    }
 
     /// The entry at `index`, read from the source when needed; `nil` past the last one.
     ///
@@ -194,23 +215,32 @@ struct SignatureBlocks {
 
   /// How many entries with text, counting back from a block's opening, are read for the agreement it
   /// executes.
-  private static let lookBackEntries = 60
+  static let lookBackEntries = 60
+
+  /// Whether an entry's text opens a block, told from its bytes alone.
+  ///
+  /// - Parameters:
+  ///   - text: The entry's UTF-8 bytes, blanks trimmed.
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  /// - Returns: `true` for a "SIGNATURE" heading or the attestation "After reasonable inquiry"; `nil` for a
+  ///   line that opens a block only after the text of a joint filing agreement ("IN WITNESS WHEREOF", or the
+  ///   "Dated:" line an agreement's signatures open with); `false` for any other line.
+  static func opening(_ text: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> Bool? {
+    // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
+    guard let first = text.first else { return false }
+    switch ASCIIText.upper(first) {
+    case 0x53, 0x41, 0x49, 0x44: break  // S, A, I, D
+    default: return false
+    }
+    let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
+    if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
+    let datesAgreement = isAgreement && Phrase.dateLabels.contains { LineBytes.hasPrefix($0, in: text) }
+    return LineBytes.hasPrefix(Phrase.inWitnessWhereof, in: text) || datesAgreement ? nil : false
+  }
 
   private mutating func startsBlock(at index: Int) -> Bool {
-    // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
-    let opening = window.heldEntry(at: index).withBytes { text -> Bool? in
-      guard let first = text.first else { return false }
-      switch ASCIIText.upper(first) {
-      case 0x53, 0x41, 0x49, 0x44: break  // S, A, I, D
-      default: return false
-      }
-      let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
-      if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
-      // "IN WITNESS WHEREOF", or the date line an agreement's signatures open with ("Dated: ..."), after the
-      // text of a joint filing agreement.
-      let datesAgreement = isAgreement && Phrase.dateLabels.contains { LineBytes.hasPrefix($0, in: text) }
-      return LineBytes.hasPrefix(Phrase.inWitnessWhereof, in: text) || datesAgreement ? nil : false
-    }
+    let isAgreement = isAgreement
+    let opening = window.heldEntry(at: index).withBytes { SignatureBlocks.opening($0, isAgreement: isAgreement) }
     if let opening { return opening }
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index

@@ -73,11 +73,18 @@ import Testing
 
   /// A body of `filler` lines of prose, then a joint filing agreement `gap` lines of text long, its
   /// attestation and two signatures.
-  private func agreementBody(filler: Int, gap: Int) -> String {
+  ///
+  /// - Parameters:
+  ///   - filler: How many paragraphs of prose come first, each one line and a blank line.
+  ///   - gap: How many clauses the agreement has between its mention of joint filing and the attestation.
+  ///   - clausesAsRows: Whether each clause is a table row of two cells rather than one line of text.
+  private func agreementBody(filler: Int, gap: Int, clausesAsRows: Bool = false) -> String {
     var lines: [String] = []
     for index in 0..<filler { lines += ["Paragraph \(index) of the statement, which names nobody.", ""] }
     lines += ["The undersigned agree to the joint filing of this statement.", ""]
-    for index in 0..<gap { lines += ["Clause \(index) of the agreement.", ""] }
+    for index in 0..<gap {
+      lines += [clausesAsRows ? "Clause \(index)\tof the agreement." : "Clause \(index) of the agreement.", ""]
+    }
     lines += [
       "IN WITNESS WHEREOF, the undersigned have signed this agreement.", "", "ALPHA FUND LP", "",
       "By: /s/ Jane Roe", "Name: Jane Roe", "Title: Managing Member", "", "/s/ John Doe", "John Doe", "",
@@ -101,6 +108,30 @@ import Testing
         let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1))
         #expect(!signers.isEmpty == signs, "gap \(gap), filler \(filler)")
       }
+    }
+  }
+
+  @Test func theLookBackCountsEachCellOfATableRow() {
+    // A row of two cells is two entries with text: 29 rows and the attestation are 59, the mention is the
+    // 60th; 30 rows put it out of reach. Prose before the agreement is passed over without being read as
+    // entries, which must not change how far back the attestation looks.
+    for (gap, signs) in [(29, true), (30, false)] {
+      for filler in [0, 3_000] {
+        let lines = SourceLines(agreementBody(filler: filler, gap: gap, clausesAsRows: true))
+        let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1))
+        #expect(!signers.isEmpty == signs, "gap \(gap), filler \(filler)")
+      }
+    }
+  }
+
+  @Test func aBlockOpenedByATableCellOrAnEmphasisedHeadingIsRead() {
+    let prose = Array(repeating: "A paragraph of the statement, which names nobody.\n", count: 200).joined()
+    let block = "\nALPHA FUND LP\n\nBy: /s/ Jane Roe\nName: Jane Roe\nTitle: Managing Member\n"
+    for heading in ["Page 7\tSIGNATURE", "**SIGNATURE**", "SIGNATURE"] {
+      let lines = SourceLines(prose + heading + "\n" + block)
+      let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1))
+      #expect(signers.map(\.name) == ["ALPHA FUND LP"], "\(heading)")
+      #expect(signers.map(\.line) == [203], "\(heading)")
     }
   }
 
