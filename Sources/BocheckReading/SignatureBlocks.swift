@@ -292,21 +292,23 @@ struct SignatureBlocks {
       rows.append((entry.line, cells))
       starts += cells.dropFirst().map(\.start)
     }
+    // One column: every row is one cell.
     guard let firstBoundary = starts.min() else {
-      return [block.map { ColumnEntry(text: String($0.text), line: $0.line) }]
+      return [rows.map { ColumnEntry(text: $0.cells[0].text, line: $0.line) }]
     }
     var boundaries = [firstBoundary]
     for start in starts.sorted() where start > boundaries[boundaries.count - 1] + 3 { boundaries.append(start) }
     var columns = Array(repeating: [ColumnEntry](), count: boundaries.count + 1)
+    var filled = [Bool](repeating: false, count: columns.count)
     for (line, cells) in rows {
-      var filled = Set<Int>()
       for cell in cells {
         let column = boundaries.lastIndex { $0 <= cell.start + 2 }.map { $0 + 1 } ?? 0
         columns[column].append(ColumnEntry(text: cell.text, line: line))
-        filled.insert(column)
+        filled[column] = true
       }
-      for column in columns.indices where !filled.contains(column) {
-        columns[column].append(ColumnEntry(text: "", line: line))
+      for column in columns.indices {
+        if !filled[column] { columns[column].append(ColumnEntry(text: "", line: line)) }
+        filled[column] = false
       }
     }
     return columns
@@ -315,7 +317,10 @@ struct SignatureBlocks {
   /// A text line's cells with the character position each starts at; runs of three or more spaces
   /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
-    guard !ASCIIText.containsByte(0x09, in: text) else { return [(0, text)] }
+    // A line without a tab or a run of three spaces is one cell: its text, which has no blank at either end.
+    guard !ASCIIText.containsByte(0x09, in: text), ASCIIText.contains(threeSpaces, in: text) else {
+      return [(0, text)]
+    }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
     let asciiCells = ASCIIText.withUTF8(text) { bytes in
       ASCIIText.isASCII(bytes)
@@ -326,6 +331,8 @@ struct SignatureBlocks {
     let characters = Array(text)
     return textCells(characters, space: " ", colon: ":") { String(characters[$0]).trimmingBlanks() }
   }
+
+  private static let threeSpaces = ASCIIText.phrase("   ")
 
   /// The cells of a line given as characters (or as the bytes of ASCII text), with the position each
   /// starts at (see ``textCells(_:)``).
