@@ -41,8 +41,9 @@ public enum JSONReport {
     public mutating func add(_ file: FileReport) -> String {
       totals.add(SeverityCounts(file.findings))
       count += 1
-      let object = JSONWriter.string(ModelJSON.file(file, includeFindings: true), indentLevel: 2)
-      return (count > 1 ? "," : "") + "\n    " + object
+      var output = JSONOutput(indentLevel: 2)
+      ModelJSON.writeFile(file, includeFindings: true, to: &output)
+      return (count > 1 ? "," : "") + "\n    " + output.text
     }
 
     /// The end of the list of files, the summary and the version, ending with a newline.
@@ -61,8 +62,16 @@ public enum JSONReport {
   /// - Parameter files: The file's filings as read, in order; their findings are ignored.
   /// - Returns: The JSON text, ending with a newline.
   public static func renderModels(_ files: [FileReport]) -> String {
-    let filings = files.map { ModelJSON.file($0, includeFindings: false) }
-    return JSONWriter.string(.object(["filings": .array(filings), "version": .integer(version)])) + "\n"
+    var output = JSONOutput()
+    output.beginObject()
+    output.key("filings")
+    output.beginArray()
+    for file in files { ModelJSON.writeFile(file, includeFindings: false, to: &output) }
+    output.endArray()
+    output.key("version")
+    output.integer(version)
+    output.endObject()
+    return output.text + "\n"
   }
 
   /// The model of one file as read, without findings, for `bocheck parse`.
@@ -72,8 +81,8 @@ public enum JSONReport {
   /// - Parameter file: The file; its findings are ignored.
   /// - Returns: The JSON text, ending with a newline.
   public static func renderModel(_ file: FileReport) -> String {
-    guard case .object(var object) = ModelJSON.file(file, includeFindings: false) else { return "{}\n" }
-    object["version"] = .integer(version)
-    return JSONWriter.string(.object(object)) + "\n"
+    var output = JSONOutput()
+    ModelJSON.writeFile(file, includeFindings: false, version: version, to: &output)
+    return output.text + "\n"
   }
 }

@@ -133,12 +133,11 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
   }
 }
 
-/// Writes ``JSONValue``s as text: sorted keys, two-space indentation, exact numbers, escaped strings.
+/// Writes ``JSONValue``s as text: sorted keys, two-space indentation, exact numbers, escaped strings (the
+/// layout and escapes of ``JSONOutput``, which writes the text).
 ///
-/// Strings escape the quotation mark, the backslash and every control character below U+0020 (as `\n`,
-/// `\t` and the like, or `\u00XX`), plus U+007F, U+2028 and U+2029; all other characters, non-ASCII ones
-/// included, are written as they are in UTF-8. Keys are ordered by their Unicode scalar values, so the
-/// order does not depend on the platform's string comparison.
+/// Keys are ordered by their Unicode scalar values (``JSONObject``), so the order does not depend on the
+/// platform's string comparison.
 public enum JSONWriter {
   /// The value as JSON text.
   ///
@@ -160,9 +159,9 @@ public enum JSONWriter {
   ///   - pretty: Whether to break lines and indent.
   /// - Returns: The text, without a final newline.
   public static func string(_ value: JSONValue, indentLevel: Int, pretty: Bool = true) -> String {
-    var output: [UInt8] = []
-    write(value, into: &output, indentLevel: indentLevel, pretty: pretty)
-    return String(decoding: output, as: UTF8.self)
+    var output = JSONOutput(indentLevel: indentLevel, pretty: pretty)
+    output.value(value)
+    return output.text
   }
 
   /// The text as a quoted, escaped JSON string.
@@ -170,122 +169,7 @@ public enum JSONWriter {
   /// - Parameter text: Any text.
   public static func quoted(_ text: String) -> String {
     var output: [UInt8] = []
-    appendQuoted(text, to: &output)
+    JSONOutput.appendQuoted(text, to: &output)
     return String(decoding: output, as: UTF8.self)
-  }
-
-  /// Appends a text as a quoted, escaped JSON string to UTF-8 output.
-  ///
-  /// The text's bytes are copied a run at a time between the few that need an escape.
-  private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-    output.append(0x22)
-    var text = text
-    text.withUTF8 { bytes in
-      var runStart = 0
-      var offset = 0
-      while offset < bytes.count {
-        let byte = bytes[offset]
-        let escapeLength: Int
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-          escapeLength = 1
-        } else if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
-          bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9
-        {
-          escapeLength = 3  // U+2028 or U+2029, which end a line in JavaScript
-        } else {
-          offset += 1
-          continue
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-        appendEscape(forScalarAt: offset, length: escapeLength, in: bytes, to: &output)
-        offset += escapeLength
-        runStart = offset
-      }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    }
-    output.append(0x22)
-  }
-
-  /// Appends the escape of the character whose UTF-8 bytes stand at `offset`: `\"`, `\\`, `\n` and the like,
-  /// or `\u` and four lower-case hexadecimal digits.
-  private static func appendEscape(
-    forScalarAt offset: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
-  ) {
-    let value: UInt32 = length == 3 ? (bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(bytes[offset])
-    let short: UInt8?
-    switch value {
-    case 0x22: short = 0x22
-    case 0x5C: short = 0x5C
-    case 0x0A: short = UInt8(ascii: "n")
-    case 0x0D: short = UInt8(ascii: "r")
-    case 0x09: short = UInt8(ascii: "t")
-    case 0x08: short = UInt8(ascii: "b")
-    case 0x0C: short = UInt8(ascii: "f")
-    default: short = nil
-    }
-    output.append(0x5C)
-    if let short {
-      output.append(short)
-      return
-    }
-    output.append(UInt8(ascii: "u"))
-    for shift in stride(from: 12, through: 0, by: -4) {
-      output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-    }
-  }
-
-  /// The lower-case hexadecimal digits, in UTF-8.
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
-  /// Appends a fixed ASCII text (`null`, `: `) to UTF-8 output.
-  private static func append(_ text: StaticString, to output: inout [UInt8]) {
-    text.withUTF8Buffer { output.append(contentsOf: $0) }
-  }
-
-  private static func write(_ value: JSONValue, into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
-    switch value {
-    case .null:
-      append("null", to: &output)
-    case .bool(let flag):
-      append(flag ? "true" : "false", to: &output)
-    case .number(let number):
-      number.appendFormatted(grouping: false, to: &output)
-    case .string(let text):
-      appendQuoted(text, to: &output)
-    case .array(let elements):
-      guard !elements.isEmpty else {
-        append("[]", to: &output)
-        return
-      }
-      output.append(UInt8(ascii: "["))
-      for (position, element) in elements.enumerated() {
-        if position > 0 { output.append(UInt8(ascii: ",")) }
-        newline(into: &output, indentLevel: indentLevel + 1, pretty: pretty)
-        write(element, into: &output, indentLevel: indentLevel + 1, pretty: pretty)
-      }
-      newline(into: &output, indentLevel: indentLevel, pretty: pretty)
-      output.append(UInt8(ascii: "]"))
-    case .object(let members):
-      guard !members.isEmpty else {
-        append("{}", to: &output)
-        return
-      }
-      output.append(UInt8(ascii: "{"))
-      for (position, member) in members.enumerated() {
-        if position > 0 { output.append(UInt8(ascii: ",")) }
-        newline(into: &output, indentLevel: indentLevel + 1, pretty: pretty)
-        appendQuoted(member.key, to: &output)
-        append(pretty ? ": " : ":", to: &output)
-        write(member.value, into: &output, indentLevel: indentLevel + 1, pretty: pretty)
-      }
-      newline(into: &output, indentLevel: indentLevel, pretty: pretty)
-      output.append(UInt8(ascii: "}"))
-    }
-  }
-
-  private static func newline(into output: inout [UInt8], indentLevel: Int, pretty: Bool) {
-    guard pretty else { return }
-    output.append(0x0A)
-    for _ in 0..<(2 * indentLevel) { output.append(0x20) }
   }
 }

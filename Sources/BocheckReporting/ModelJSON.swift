@@ -1,6 +1,9 @@
 import BocheckModel
 
-/// Turns the model and findings into ``JSONValue``s, the shapes the JSON report and `bocheck parse` print.
+/// The shapes the JSON report and `bocheck parse` print: the model and findings written as JSON.
+///
+/// Each shape is written once, as calls to a ``JSONSink``: the reports write it straight out as text
+/// (``JSONOutput``), and the functions that return a ``JSONValue`` build it from the same calls.
 ///
 /// Conventions, the same everywhere:
 /// - Every key of a shape is always present; a value that is absent is `null` (never a missing key). The one
@@ -9,8 +12,9 @@ import BocheckModel
 /// - Numbers (shares, percents, shares outstanding) are exact decimals written as printed, without
 ///   thousands separators: `1200001`, `4.75`, `12.5`.
 /// - Lines and columns are 1-based.
-/// - Object literals here list their keys in the order the JSON text has them, sorted (``JSONObject``): what a
-///   reader sees in the code is what the output shows, and a member that sorts last is put in place at once.
+/// - Keys are written in the order the JSON text has them, sorted by their UTF-8 bytes: what a reader sees in
+///   the code is what the output shows. Where a shape's keys depend on the data (a page's rows, a row's
+///   value), they are taken from a list kept in that order.
 /// - Every row of the filing's schedule appears on every reporting person, also rows the page lacks
 ///   (`"status": "missing"`, `"line": null`), so that the model is complete.
 public enum ModelJSON {
@@ -24,70 +28,168 @@ public enum ModelJSON {
   ///   - includeFindings: Whether to add the `findings` array (`bocheck check`) or leave it out
   ///     (`bocheck parse`).
   public static func file(_ report: FileReport, includeFindings: Bool) -> JSONValue {
+    built { writeFile(report, includeFindings: includeFindings, to: &$0) }
+  }
+
+  /// Writes one file's object (see ``file(_:includeFindings:)``).
+  ///
+  /// - Parameters:
+  ///   - report: The file's report.
+  ///   - includeFindings: Whether to write the `findings` array.
+  ///   - version: The version of the shapes, written last as `version` when given (`bocheck parse`).
+  ///   - sink: Where to write.
+  static func writeFile<Sink: JSONSink>(
+    _ report: FileReport, includeFindings: Bool, version: Int? = nil, to sink: inout Sink
+  ) {
     let filing = report.filing
-    var object: JSONObject = [
-      "amendment": .optional(filing.amendment?.value),
-      "cusip": .optional(filing.cusip?.value),
-      "form": .optional(filing.form?.value),
-      "format": .string(filing.format.rawValue),
-      "issuer": .optional(filing.issuer?.value),
-      "itemOneIssuer": .optional(filing.itemOneIssuer?.value),
-      "jointFilers": .array(filing.jointFilers.map(mention)),
-      "path": .string(report.displayPath),
-      "readerNotes": .array(filing.readerNotes.map { readerNote($0, schedule: filing.schedule) }),
-      "reportingPersons": .array(filing.coverPages.map { person($0, schedule: filing.schedule) }),
-      "schedule": .string(filing.schedule.rawValue),
-      "sharesOutstanding": report.basis.map(basis) ?? .null,
-      "signers": .array(filing.signers.map(mention)),
-    ]
-    if includeFindings {
-      object["findings"] = .array(report.sortedFindings.map(finding))
-    }
+    sink.beginObject()
+    sink.key("amendment")
+    sink.optional(filing.amendment?.value)
+    sink.key("cusip")
+    sink.optional(filing.cusip?.value)
     // Only a file that holds several filings says which one this is, so that the shape of a file of one
     // filing does not change.
-    if let position = filing.position { object["filing"] = self.position(position) }
-    return .object(object)
+    if let position = filing.position {
+      sink.key("filing")
+      writePosition(position, to: &sink)
+    }
+    if includeFindings {
+      sink.key("findings")
+      sink.beginArray()
+      for finding in report.sortedFindings { writeFinding(finding, to: &sink) }
+      sink.endArray()
+    }
+    sink.key("form")
+    sink.optional(filing.form?.value)
+    sink.key("format")
+    sink.string(filing.format.rawValue)
+    sink.key("issuer")
+    sink.optional(filing.issuer?.value)
+    sink.key("itemOneIssuer")
+    sink.optional(filing.itemOneIssuer?.value)
+    sink.key("jointFilers")
+    writeMentions(filing.jointFilers, to: &sink)
+    sink.key("path")
+    sink.string(report.displayPath)
+    sink.key("readerNotes")
+    sink.beginArray()
+    for note in filing.readerNotes { writeReaderNote(note, schedule: filing.schedule, to: &sink) }
+    sink.endArray()
+    sink.key("reportingPersons")
+    sink.beginArray()
+    for page in filing.coverPages { writePerson(page, schedule: filing.schedule, to: &sink) }
+    sink.endArray()
+    sink.key("schedule")
+    sink.string(filing.schedule.rawValue)
+    sink.key("sharesOutstanding")
+    if let basis = report.basis { writeBasis(basis, to: &sink) } else { sink.null() }
+    sink.key("signers")
+    writeMentions(filing.signers, to: &sink)
+    if let version {
+      sink.key("version")
+      sink.integer(version)
+    }
+    sink.endObject()
   }
 
   /// Which filing of its file a filing is: `{"index", "count", "line"}`, all 1-based.
   ///
   /// - Parameter position: The filing's position in a file that holds several.
   public static func position(_ position: FilingPosition) -> JSONValue {
-    .object(["index": .integer(position.index), "count": .integer(position.count), "line": .integer(position.line)])
+    built { writePosition(position, to: &$0) }
+  }
+
+  private static func writePosition<Sink: JSONSink>(_ position: FilingPosition, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("count")
+    sink.integer(position.count)
+    sink.key("index")
+    sink.integer(position.index)
+    sink.key("line")
+    sink.integer(position.line)
+    sink.endObject()
   }
 
   /// A shares-outstanding basis: `{"value", "source", "line"}`.
   ///
   /// - Parameter basis: The basis.
   public static func basis(_ basis: ReportedBasis) -> JSONValue {
-    .object(["value": .number(basis.value), "source": .string(basis.source.rawValue), "line": .optional(basis.line)])
+    built { writeBasis(basis, to: &$0) }
+  }
+
+  private static func writeBasis<Sink: JSONSink>(_ basis: ReportedBasis, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("line")
+    sink.optional(basis.line)
+    sink.key("source")
+    sink.string(basis.source.rawValue)
+    sink.key("value")
+    sink.number(basis.value)
+    sink.endObject()
   }
 
   /// A reporting person's cover page.
   ///
   /// Holds `page` (1-based index), `line`, `cusip` (the page's own, or `null`), `reportingPersonName`
   /// (the name as text, or `null`), and one row object per row of the schedule keyed by the SEC's XML
-  /// element name; row 1's own row object is under `reportingPersonNameRow`.
+  /// element name; row 1's own row object is under `reportingPersonNameRow`. A row the schedule does not
+  /// number (a 13G page the reader gave a 13D row) is still shown.
   ///
   /// - Parameters:
   ///   - page: The cover page.
   ///   - schedule: The filing's schedule, which says which rows a page has and how they are numbered.
   public static func person(_ page: CoverPage, schedule: Schedule) -> JSONValue {
-    var object: JSONObject = [
-      "cusip": .optional(page.cusip),
-      "line": .integer(page.line),
-      "page": .integer(page.index),
-      "reportingPersonName": .optional(page.reportingPersonName),
-    ]
-    for field in RowField.rows(of: schedule) {
-      let key = field == .reportingPersonName ? "reportingPersonNameRow" : field.rawValue
-      object[key] = row(page.rows[field], field: field, schedule: schedule)
+    built { writePerson(page, schedule: schedule, to: &$0) }
+  }
+
+  /// A member of a person's object: one of its own keys, or a row.
+  private enum PersonMember {
+    case cusip, line, page, reportingPersonName
+    case row(RowField)
+
+    /// The member's key.
+    var key: String {
+      switch self {
+      case .cusip: "cusip"
+      case .line: "line"
+      case .page: "page"
+      case .reportingPersonName: "reportingPersonName"
+      case .row(.reportingPersonName): "reportingPersonNameRow"
+      case .row(let field): field.rawValue
+      }
     }
-    // A row the schedule does not number (a 13G page the reader gave a 13D row) is still shown.
-    for (field, extra) in page.rows where RowField.rows(of: schedule).firstIndex(of: field) == nil {
-      object[field.rawValue] = row(extra, field: field, schedule: schedule)
+  }
+
+  /// Every member a person's object can have, in the order of their keys' UTF-8 bytes.
+  private static let personMembers: [PersonMember] =
+    ([.cusip, .line, .page, .reportingPersonName]
+    + RowField.allCases.map(PersonMember.row)).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+
+  private static func writePerson<Sink: JSONSink>(_ page: CoverPage, schedule: Schedule, to sink: inout Sink) {
+    let scheduleRows = RowField.rows(of: schedule)
+    sink.beginObject()
+    for member in personMembers {
+      switch member {
+      case .cusip:
+        sink.key("cusip")
+        sink.optional(page.cusip)
+      case .line:
+        sink.key("line")
+        sink.integer(page.line)
+      case .page:
+        sink.key("page")
+        sink.integer(page.index)
+      case .reportingPersonName:
+        sink.key("reportingPersonName")
+        sink.optional(page.reportingPersonName)
+      case .row(let field):
+        let row = page.rows[field]
+        guard row != nil || scheduleRows.contains(field) else { continue }
+        sink.key(member.key)
+        writeRow(row, field: field, schedule: schedule, to: &sink)
+      }
     }
-    return .object(object)
+    sink.endObject()
   }
 
   /// A row: where it is, how it was read and its value's keys.
@@ -96,25 +198,121 @@ public enum ModelJSON {
   /// The value adds keys by kind, all `null` when the value is missing or malformed:
   /// text `text`; amount `shares`, `parts` (`kind`, `label`, `shares`, `text`), `partsRelation`,
   /// `attributedTo`; percent `value`, `decimals`; checkbox `checked`; group boxes `a`, `b`; codes `codes`.
+  /// A value of another kind than the row's adds its own keys as well.
   ///
   /// - Parameters:
   ///   - row: The row, or `nil` when the page lacks it.
   ///   - field: Which row it is.
   ///   - schedule: The filing's schedule, for the row number.
   public static func row(_ row: Row?, field: RowField, schedule: Schedule) -> JSONValue {
-    var object: JSONObject = [
-      "column": .optional(row?.column),
-      "line": .optional(row?.line),
-      "note": .optional(row?.note),
-      "number": .optional(field.number(in: schedule)),
-      "raw": .string(row?.raw ?? ""),
-      "status": .string((row?.status ?? .missing).rawValue),
-    ]
-    for key in valueKeys(field.valueKind) { object[key] = .null }
-    if let value = row?.value {
-      for member in valueMembers(value) { object[member.key] = member.value }
+    built { writeRow(row, field: field, schedule: schedule, to: &$0) }
+  }
+
+  /// A key of a row's object, in the order of their UTF-8 bytes; a key of a value names its kind.
+  private enum RowKey: CaseIterable {
+    case a, attributedTo, b, checked, codes, column, decimals, line, note, number, parts, partsRelation, raw, shares,
+      status, text, value
+
+    /// The kind of value the key belongs to, `nil` for a key every row has.
+    var valueKind: RowValueKind? {
+      switch self {
+      case .a, .b: .groupBoxes
+      case .attributedTo, .parts, .partsRelation, .shares: .amount
+      case .checked: .checkbox
+      case .codes: .codes
+      case .decimals, .value: .percent
+      case .text: .text
+      case .column, .line, .note, .number, .raw, .status: nil
+      }
     }
-    return .object(object)
+  }
+
+  private static func writeRow<Sink: JSONSink>(_ row: Row?, field: RowField, schedule: Schedule, to sink: inout Sink) {
+    let value = row?.value
+    let kind = field.valueKind
+    sink.beginObject()
+    for key in RowKey.allCases {
+      if let keyKind = key.valueKind {
+        // The value's own keys hold it; the row's kind's other keys are null.
+        if let value, value.kind == keyKind {
+          writeValueMember(key, of: value, to: &sink)
+        } else if keyKind == kind {
+          writeKey(key, to: &sink)
+          sink.null()
+        }
+        continue
+      }
+      writeKey(key, to: &sink)
+      switch key {
+      case .column: sink.optional(row?.column)
+      case .line: sink.optional(row?.line)
+      case .note: sink.optional(row?.note)
+      case .number: sink.optional(field.number(in: schedule))
+      case .raw: sink.string(row?.raw ?? "")
+      default: sink.string((row?.status ?? .missing).rawValue)
+      }
+    }
+    sink.endObject()
+  }
+
+  private static func writeKey<Sink: JSONSink>(_ key: RowKey, to sink: inout Sink) {
+    switch key {
+    case .a: sink.key("a")
+    case .attributedTo: sink.key("attributedTo")
+    case .b: sink.key("b")
+    case .checked: sink.key("checked")
+    case .codes: sink.key("codes")
+    case .column: sink.key("column")
+    case .decimals: sink.key("decimals")
+    case .line: sink.key("line")
+    case .note: sink.key("note")
+    case .number: sink.key("number")
+    case .parts: sink.key("parts")
+    case .partsRelation: sink.key("partsRelation")
+    case .raw: sink.key("raw")
+    case .shares: sink.key("shares")
+    case .status: sink.key("status")
+    case .text: sink.key("text")
+    case .value: sink.key("value")
+    }
+  }
+
+  /// Writes the member of a value under one of its kind's keys.
+  private static func writeValueMember<Sink: JSONSink>(_ key: RowKey, of value: RowValue, to sink: inout Sink) {
+    writeKey(key, to: &sink)
+    switch (key, value) {
+    case (_, .text(let text)): sink.string(text)
+    case (.shares, .amount(let amount)): sink.number(amount.shares)
+    case (.parts, .amount(let amount)):
+      sink.beginArray()
+      for part in amount.parts {
+        sink.beginObject()
+        sink.key("kind")
+        sink.string(part.kind.rawValue)
+        sink.key("label")
+        sink.string(part.label)
+        sink.key("shares")
+        sink.number(part.shares)
+        sink.key("text")
+        sink.string(part.text)
+        sink.endObject()
+      }
+      sink.endArray()
+    case (.partsRelation, .amount(let amount)): sink.string(amount.partsRelation.rawValue)
+    case (_, .amount(let amount)):
+      sink.beginArray()
+      for name in amount.attributedTo { sink.string(name) }
+      sink.endArray()
+    case (.value, .percent(let percent)): sink.number(percent.value)
+    case (_, .percent(let percent)): sink.integer(percent.decimals)
+    case (_, .checkbox(let checked)): sink.bool(checked)
+    case (.a, .groupBoxes(let a, _)): sink.bool(a)
+    case (_, .groupBoxes(_, let b)): sink.bool(b)
+    case (_, .codes(let codes)):
+      sink.beginArray()
+      for code in codes { sink.string(code) }
+      sink.endArray()
+    }
   }
 
   /// A finding: `rule`, `severity`, `page`, `person`, `row`, `line`, `column`, `message`, `expected`,
@@ -125,25 +323,39 @@ public enum ModelJSON {
   ///
   /// - Parameter finding: The finding.
   public static func finding(_ finding: Finding) -> JSONValue {
-    .object([
-      "actual": .optional(finding.actual.map(plainNumber)),
-      "column": .integer(finding.column),
-      "expected": .optional(finding.expected.map(plainNumber)),
-      "line": .integer(finding.line),
-      "message": .string(finding.message),
-      "page": .optional(finding.page),
-      "person": .optional(finding.person),
-      "row": .optional(finding.row),
-      "rule": .string(finding.ruleID),
-      "severity": .string(finding.severity.rawValue),
-    ])
+    built { writeFinding(finding, to: &$0) }
+  }
+
+  private static func writeFinding<Sink: JSONSink>(_ finding: Finding, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("actual")
+    sink.optional(finding.actual.map(plainNumber))
+    sink.key("column")
+    sink.integer(finding.column)
+    sink.key("expected")
+    sink.optional(finding.expected.map(plainNumber))
+    sink.key("line")
+    sink.integer(finding.line)
+    sink.key("message")
+    sink.string(finding.message)
+    sink.key("page")
+    sink.optional(finding.page)
+    sink.key("person")
+    sink.optional(finding.person)
+    sink.key("row")
+    sink.optional(finding.row)
+    sink.key("rule")
+    sink.string(finding.ruleID)
+    sink.key("severity")
+    sink.string(finding.severity.rawValue)
+    sink.endObject()
   }
 
   /// Severity counts: `{"errors", "warnings", "notes"}`.
   ///
   /// - Parameter counts: The counts.
   public static func counts(_ counts: SeverityCounts) -> JSONObject {
-    ["errors": .integer(counts.errors), "warnings": .integer(counts.warnings), "notes": .integer(counts.notes)]
+    ["errors": .integer(counts.errors), "notes": .integer(counts.notes), "warnings": .integer(counts.warnings)]
   }
 
   /// A number written without thousands separators, or the text unchanged when it is not a number.
@@ -153,57 +365,54 @@ public enum ModelJSON {
     ExactDecimal.parse(text).map { $0.formatted(grouping: false) } ?? text
   }
 
-  private static func mention(_ mention: NamedMention) -> JSONValue {
-    .object(["name": .string(mention.name), "line": .integer(mention.line)])
-  }
-
-  private static func readerNote(_ note: ReaderNote, schedule: Schedule) -> JSONValue {
-    .object([
-      "column": .integer(note.column),
-      "field": .optional(note.field?.rawValue),
-      "line": .integer(note.line),
-      "message": .string(note.message),
-      "page": .optional(note.page),
-      "row": .optional(note.field?.number(in: schedule)),
-    ])
-  }
-
-  private static func valueKeys(_ kind: RowValueKind) -> [String] {
-    switch kind {
-    case .text: return ["text"]
-    case .amount: return ["shares", "parts", "partsRelation", "attributedTo"]
-    case .percent: return ["value", "decimals"]
-    case .checkbox: return ["checked"]
-    case .groupBoxes: return ["a", "b"]
-    case .codes: return ["codes"]
+  private static func writeMentions<Sink: JSONSink>(_ mentions: [NamedMention], to sink: inout Sink) {
+    sink.beginArray()
+    for mention in mentions {
+      sink.beginObject()
+      sink.key("line")
+      sink.integer(mention.line)
+      sink.key("name")
+      sink.string(mention.name)
+      sink.endObject()
     }
+    sink.endArray()
   }
 
-  private static func valueMembers(_ value: RowValue) -> JSONObject {
-    switch value {
-    case .text(let text):
-      return ["text": .string(text)]
-    case .amount(let amount):
-      return [
-        "shares": .number(amount.shares),
-        "parts": .array(
-          amount.parts.map { part in
-            .object([
-              "kind": .string(part.kind.rawValue), "label": .string(part.label), "shares": .number(part.shares),
-              "text": .string(part.text),
-            ])
-          }),
-        "partsRelation": .string(amount.partsRelation.rawValue),
-        "attributedTo": .array(amount.attributedTo.map { .string($0) }),
-      ]
-    case .percent(let percent):
-      return ["value": .number(percent.value), "decimals": .integer(percent.decimals)]
-    case .checkbox(let checked):
-      return ["checked": .bool(checked)]
-    case .groupBoxes(let a, let b):
-      return ["a": .bool(a), "b": .bool(b)]
-    case .codes(let codes):
-      return ["codes": .array(codes.map { .string($0) })]
+  private static func writeReaderNote<Sink: JSONSink>(_ note: ReaderNote, schedule: Schedule, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("column")
+    sink.integer(note.column)
+    sink.key("field")
+    sink.optional(note.field?.rawValue)
+    sink.key("line")
+    sink.integer(note.line)
+    sink.key("message")
+    sink.string(note.message)
+    sink.key("page")
+    sink.optional(note.page)
+    sink.key("row")
+    sink.optional(note.field?.number(in: schedule))
+    sink.endObject()
+  }
+
+  /// The value a shape's calls build.
+  private static func built(_ write: (inout JSONTreeBuilder) -> Void) -> JSONValue {
+    var builder = JSONTreeBuilder()
+    write(&builder)
+    return builder.value
+  }
+}
+
+extension RowValue {
+  /// The kind of value this is.
+  fileprivate var kind: RowValueKind {
+    switch self {
+    case .text: .text
+    case .amount: .amount
+    case .percent: .percent
+    case .checkbox: .checkbox
+    case .groupBoxes: .groupBoxes
+    case .codes: .codes
     }
   }
 }

@@ -78,6 +78,41 @@ struct JSONWriterTests {
     #expect(JSONWriter.quoted("") == #""""#)
   }
 
+  @Test("indentation is two spaces a level, however deep")
+  func deepIndentation() {
+    var value: JSONValue = .integer(1)
+    for _ in 0..<40 { value = .array([value]) }
+    var expected = String(repeating: " ", count: 80) + "1"
+    for level in stride(from: 39, through: 0, by: -1) {
+      let indent = String(repeating: " ", count: 2 * level)
+      expected = "[\n" + expected + "\n" + indent + "]"
+      if level > 0 { expected = indent + expected }
+    }
+    #expect(JSONWriter.string(value) == expected)
+  }
+
+  @Test("a character to escape is found wherever it stands in a longer string, among ASCII or other characters")
+  func escapingAtEveryPosition() {
+    let escapes: [(Character, String)] = [
+      ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{01}", #"\u0001"#), ("\u{1F}", #"\u001f"#),
+      ("\u{7F}", #"\u007f"#), ("\u{2028}", #"\u2028"#), ("\u{2029}", #"\u2029"#),
+    ]
+    // "€" starts with the byte U+2028 starts with; a space is the first character not escaped.
+    for filler in ["x", "€", " ", "\u{2027}"] {
+      for (character, escaped) in escapes {
+        for position in 0..<20 {
+          let before = String(repeating: filler, count: position)
+          let after = String(repeating: filler, count: 19 - position)
+          #expect(
+            JSONWriter.quoted(before + String(character) + after) == "\"" + before + escaped + after + "\"",
+            "\(filler) \(position)")
+        }
+      }
+      #expect(
+        JSONWriter.quoted(String(repeating: filler, count: 20)) == "\"" + String(repeating: filler, count: 20) + "\"")
+    }
+  }
+
   @Test("object keys are written in Unicode scalar order, whatever the dictionary's order")
   func keyOrder() {
     let value: JSONValue = .object([
@@ -185,6 +220,45 @@ struct ReportingJSONTests {
       JSONWriter.string(ModelJSON.finding(ReportingFixtures.filingFinding), pretty: false)
         == #"{"actual":null,"column":1,"expected":null,"line":6,"message":"the CUSIP's check digit is wrong","#
         + #""page":null,"person":null,"row":null,"rule":"cusip-check-digit","severity":"warning"}"#)
+  }
+
+  @Test("the models bocheck parse writes as it goes are the documents the shapes build, keys sorted")
+  func streamedModelsAreTheBuiltDocuments() {
+    var first = ReportingFixtures.filing
+    first.position = FilingPosition(index: 1, count: 2, line: 1)
+    // A 13G page with a row the 13G does not number, and a row whose value is of another kind than its row's.
+    var page = ReportingFixtures.fullPage
+    page.rows[.fundType] = Row(field: .fundType, raw: "WC", line: 16, status: .read, value: .codes(["WC"]))
+    page.rows[.soleVotingPower] = Row(
+      field: .soleVotingPower, raw: "see Item 5", line: 20, status: .read, value: .text("see Item 5"))
+    var second = ReportingFixtures.filing
+    second.schedule = .schedule13G
+    second.coverPages = [page, ReportingFixtures.namelessPage]
+    second.position = FilingPosition(index: 2, count: 2, line: 70)
+    let reports = [first, second].map {
+      FileReport(filing: $0, findings: [ReportingFixtures.parentFinding], basis: nil)
+    }
+    let models = reports.map { ModelJSON.file($0, includeFindings: false) }
+    #expect(
+      JSONReport.renderModels(reports)
+        == JSONWriter.string(.object(["filings": .array(models), "version": .integer(JSONReport.version)])) + "\n")
+    for (report, model) in zip(reports, models) {
+      guard case .object(var object) = model else {
+        Issue.record("a filing's model is an object")
+        continue
+      }
+      #expect(object["findings"] == nil && object["filing"] != nil)
+      object["version"] = .integer(JSONReport.version)
+      #expect(JSONReport.renderModel(report) == JSONWriter.string(.object(object)) + "\n")
+    }
+    guard case .object(let person) = ModelJSON.person(page, schedule: .schedule13G),
+      case .object(let fundType)? = person["fundType"], case .object(let sole)? = person["soleVotingPower"]
+    else {
+      Issue.record("the page's rows are objects")
+      return
+    }
+    #expect(fundType["number"] == .null && fundType["codes"] == .array([.string("WC")]))
+    #expect(sole["text"] == .string("see Item 5") && sole["shares"] == .null && sole["parts"] == .null)
   }
 
   @Test("a value that is not a number is passed through unchanged")

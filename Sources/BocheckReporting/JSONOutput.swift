@@ -1,0 +1,395 @@
+import BocheckModel
+
+/// Takes a JSON document one piece at a time: objects and arrays opened and closed, keys, values.
+///
+/// The report's shapes (``ModelJSON``) are written once, against this protocol: ``JSONOutput`` writes them
+/// straight out as text, ``JSONTreeBuilder`` builds the ``JSONValue`` the same calls describe. An object's
+/// keys are given in the order the text has them, by their UTF-8 bytes (the order ``JSONObject`` keeps);
+/// ``JSONOutput`` checks it in debug builds.
+protocol JSONSink {
+  /// Opens an object, as a value.
+  mutating func beginObject()
+  /// Closes the object opened last.
+  mutating func endObject()
+  /// Opens an array, as a value.
+  mutating func beginArray()
+  /// Closes the array opened last.
+  mutating func endArray()
+  /// The next member's key, in an object; a fixed ASCII identifier that needs no escape.
+  mutating func key(_ key: StaticString)
+  /// The next member's key, in an object; any text.
+  mutating func key(_ key: String)
+  /// `null`.
+  mutating func null()
+  /// `true` or `false`.
+  mutating func bool(_ value: Bool)
+  /// A whole number.
+  mutating func integer(_ value: Int)
+  /// An exact number, written with the decimals it carries.
+  mutating func number(_ value: ExactDecimal)
+  /// A string.
+  mutating func string(_ value: String)
+}
+
+extension JSONSink {
+  /// The string, or `null` when there is none.
+  mutating func optional(_ value: String?) {
+    if let value { string(value) } else { null() }
+  }
+
+  /// The whole number, or `null` when there is none.
+  mutating func optional(_ value: Int?) {
+    if let value { integer(value) } else { null() }
+  }
+
+  /// A value already built.
+  ///
+  /// - Parameter value: The value; its objects' members are given in their order.
+  mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .number(let number): self.number(number)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { self.value(element) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for member in members {
+        key(member.key)
+        self.value(member.value)
+      }
+      endObject()
+    }
+  }
+}
+
+/// Writes a JSON document as UTF-8 text as it is given: two-space indentation (or none), exact numbers,
+/// escaped strings.
+///
+/// Strings escape the quotation mark, the backslash and every control character below U+0020 (as `\n`,
+/// `\t` and the like, or `\u00XX`), plus U+007F, U+2028 and U+2029; all other characters, non-ASCII ones
+/// included, are written as they are. An empty object or array is `{}` or `[]`.
+struct JSONOutput: JSONSink {
+  /// The text written so far.
+  private(set) var bytes: [UInt8] = []
+  /// Whether lines are broken and indented.
+  private let pretty: Bool
+  /// How many levels deep the next member or element stands (two spaces each).
+  private var level: Int
+  /// For each container open, innermost last: whether it has a member or an element yet.
+  private var filled: [Bool] = []
+  /// Whether a key was just written, so that its value follows on the same line.
+  private var afterKey = false
+  #if DEBUG
+    /// For each container open: the last key written in it, to check that keys come in order.
+    private var lastKeys: [[UInt8]?] = []
+  #endif
+
+  /// An output for a value that stands `indentLevel` levels deep in a pretty document, so that a document
+  /// can be written piece by piece.
+  ///
+  /// - Parameters:
+  ///   - indentLevel: How many levels deep the value stands (two spaces each).
+  ///   - pretty: Whether to break lines and indent by two spaces per level, or to write everything on one
+  ///     line with no spaces.
+  init(indentLevel: Int = 0, pretty: Bool = true) {
+    self.level = indentLevel
+    self.pretty = pretty
+  }
+
+  /// The text written.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  mutating func beginObject() { open(0x7B) }
+  mutating func endObject() { close(0x7D) }
+  mutating func beginArray() { open(0x5B) }
+  mutating func endArray() { close(0x5D) }
+
+  mutating func key(_ key: StaticString) {
+    key.withUTF8Buffer { name in
+      assert(!name.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }, "a key that needs escapes")
+      beginKey(name)
+      bytes.append(0x22)
+      bytes.append(contentsOf: name)
+      bytes.append(0x22)
+    }
+    endKey()
+  }
+
+  mutating func key(_ key: String) {
+    var key = key
+    key.withUTF8 { beginKey($0) }
+    JSONOutput.appendQuoted(key, to: &bytes)
+    endKey()
+  }
+
+  mutating func null() { appendValue("null") }
+  mutating func bool(_ value: Bool) { appendValue(value ? "true" : "false") }
+
+  mutating func integer(_ value: Int) {
+    beginValue()
+    if value < 0 { bytes.append(0x2D) }
+    // The digits, last first, in a buffer on the stack: twenty hold any 64-bit magnitude.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var magnitude = value.magnitude
+      var count = 0
+      repeat {
+        buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
+  }
+
+  mutating func number(_ value: ExactDecimal) {
+    beginValue()
+    value.appendFormatted(grouping: false, to: &bytes)
+  }
+
+  mutating func string(_ value: String) {
+    beginValue()
+    JSONOutput.appendQuoted(value, to: &bytes)
+  }
+
+  // MARK: Layout
+
+  private mutating func open(_ bracket: UInt8) {
+    beginValue()
+    bytes.append(bracket)
+    filled.append(false)
+    #if DEBUG
+      lastKeys.append(nil)
+    #endif
+    level += 1
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    level -= 1
+    #if DEBUG
+      lastKeys.removeLast()
+    #endif
+    if filled.removeLast() { newline() }
+    bytes.append(bracket)
+  }
+
+  /// Before a value: the separator and line break of an array's element; nothing after a key.
+  private mutating func beginValue() {
+    if afterKey {
+      afterKey = false
+      return
+    }
+    beginMember()
+  }
+
+  /// Before a member or an element of the container open last: the comma after the one before, and its line.
+  private mutating func beginMember() {
+    guard let last = filled.indices.last else { return }
+    if filled[last] { bytes.append(0x2C) } else { filled[last] = true }
+    newline()
+  }
+
+  private mutating func beginKey(_ name: UnsafeBufferPointer<UInt8>) {
+    #if DEBUG
+      if let previous = lastKeys[lastKeys.count - 1] {
+        assert(previous.lexicographicallyPrecedes(name), "JSON keys out of order: \(Array(name)) after \(previous)")
+      }
+      lastKeys[lastKeys.count - 1] = Array(name)
+    #endif
+    beginMember()
+  }
+
+  private mutating func endKey() {
+    if pretty {
+      bytes.append(0x3A)
+      bytes.append(0x20)
+    } else {
+      bytes.append(0x3A)
+    }
+    afterKey = true
+  }
+
+  private mutating func appendValue(_ text: StaticString) {
+    beginValue()
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func newline() {
+    guard pretty else { return }
+    let spaces: StaticString = "\n                                                                "
+    let count = 1 + 2 * level
+    spaces.withUTF8Buffer { line in
+      if count <= line.count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<count]))
+      } else {
+        bytes.append(contentsOf: line)
+        for _ in line.count..<count { bytes.append(0x20) }
+      }
+    }
+  }
+
+  // MARK: Strings
+
+  /// Appends a text as a quoted, escaped JSON string to UTF-8 output.
+  ///
+  /// The text's bytes are copied a run at a time between the few that need an escape.
+  static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(0x22)
+    var text = text
+    text.withUTF8 { bytes in
+      var runStart = 0
+      var offset = 0
+      while true {
+        offset = firstByteToLookAt(in: bytes, from: offset)
+        guard offset < bytes.count else { break }
+        let byte = bytes[offset]
+        let escapeLength: Int
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+          escapeLength = 1
+        } else if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
+          bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9
+        {
+          escapeLength = 3  // U+2028 or U+2029, which end a line in JavaScript
+        } else {
+          offset += 1
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+        appendEscape(forScalarAt: offset, length: escapeLength, in: bytes, to: &output)
+        offset += escapeLength
+        runStart = offset
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+    output.append(0x22)
+  }
+
+  /// The offset of the first byte from `start` on that may need an escape (a control character, `"`, `\`,
+  /// U+007F, or 0xE2, which starts U+2028 and U+2029), or the count when there is none; eight bytes are
+  /// looked at a time.
+  ///
+  /// A word's bytes are flagged where they are below 0x20 or equal one of the others; a flag is only ever
+  /// wrong above a right one (a borrow carries upward), so the lowest is the first such byte.
+  private static func firstByteToLookAt(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= bytes.count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let flags =
+          ((word &- 0x2020_2020_2020_2020) & ~word & highBits) | zeroBytes(word ^ (eachByte &* 0x22))
+          | zeroBytes(word ^ (eachByte &* 0x5C)) | zeroBytes(word ^ (eachByte &* 0x7F))
+          | zeroBytes(word ^ (eachByte &* 0xE2))
+        if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return index }
+      index += 1
+    }
+    return index
+  }
+
+  private static let eachByte: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// A word's bytes that are zero, flagged by their high bit (and, wrongly, some above a zero byte).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- eachByte) & ~word & highBits
+  }
+
+  /// Appends the escape of the character whose UTF-8 bytes stand at `offset`: `\"`, `\\`, `\n` and the like,
+  /// or `\u` and four lower-case hexadecimal digits.
+  private static func appendEscape(
+    forScalarAt offset: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
+  ) {
+    let value: UInt32 = length == 3 ? (bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(bytes[offset])
+    let short: UInt8?
+    switch value {
+    case 0x22: short = 0x22
+    case 0x5C: short = 0x5C
+    case 0x0A: short = UInt8(ascii: "n")
+    case 0x0D: short = UInt8(ascii: "r")
+    case 0x09: short = UInt8(ascii: "t")
+    case 0x08: short = UInt8(ascii: "b")
+    case 0x0C: short = UInt8(ascii: "f")
+    default: short = nil
+    }
+    output.append(0x5C)
+    if let short {
+      output.append(short)
+      return
+    }
+    output.append(UInt8(ascii: "u"))
+    for shift in stride(from: 12, through: 0, by: -4) {
+      output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+    }
+  }
+
+  /// The lower-case hexadecimal digits, in UTF-8.
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// Builds the ``JSONValue`` a sequence of ``JSONSink`` calls describes.
+struct JSONTreeBuilder: JSONSink {
+  /// A container being built.
+  private enum Open {
+    case array([JSONValue])
+    case object(JSONObject, key: String?)
+  }
+
+  private var open: [Open] = []
+  /// The value built, once its last container is closed (`null` before).
+  private(set) var value: JSONValue = .null
+
+  mutating func beginObject() { open.append(.object(JSONObject(), key: nil)) }
+  mutating func beginArray() { open.append(.array([])) }
+
+  mutating func endObject() {
+    guard case .object(let object, _) = open.removeLast() else { preconditionFailure("an array closed as an object") }
+    add(.object(object))
+  }
+
+  mutating func endArray() {
+    guard case .array(let elements) = open.removeLast() else { preconditionFailure("an object closed as an array") }
+    add(.array(elements))
+  }
+
+  mutating func key(_ key: StaticString) { self.key(key.description) }
+
+  mutating func key(_ key: String) {
+    guard case .object(let object, _) = open.removeLast() else { preconditionFailure("a key outside an object") }
+    open.append(.object(object, key: key))
+  }
+
+  mutating func null() { add(.null) }
+  mutating func bool(_ value: Bool) { add(.bool(value)) }
+  mutating func integer(_ value: Int) { add(.integer(value)) }
+  mutating func number(_ value: ExactDecimal) { add(.number(value)) }
+  mutating func string(_ value: String) { add(.string(value)) }
+
+  /// Puts a finished value in the container open last, or makes it the value built.
+  private mutating func add(_ finished: JSONValue) {
+    guard let last = open.popLast() else {
+      value = finished
+      return
+    }
+    switch last {
+    case .array(var elements):
+      elements.append(finished)
+      open.append(.array(elements))
+    case .object(var object, let key?):
+      object[key] = finished
+      open.append(.object(object, key: nil))
+    case .object:
+      preconditionFailure("a member without a key")
+    }
+  }
+}
