@@ -42,6 +42,20 @@ extension JSONSink {
     if let value { integer(value) } else { null() }
   }
 
+  /// A member with a string, written only when there is one.
+  mutating func member(_ key: StaticString, ifPresent value: String?) {
+    guard let value else { return }
+    self.key(key)
+    string(value)
+  }
+
+  /// A member with a whole number, written only when there is one.
+  mutating func member(_ key: StaticString, ifPresent value: Int?) {
+    guard let value else { return }
+    self.key(key)
+    integer(value)
+  }
+
   /// A value already built.
   ///
   /// - Parameter value: The value; its objects' members are given in their order.

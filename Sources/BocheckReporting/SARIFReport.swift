@@ -98,17 +98,20 @@ public enum SARIFReport {
     /// - Parameter file: A checked file.
     public mutating func add(_ file: FileReport) -> String {
       var text = ""
-      for result in SARIFReport.results(of: file, ruleIndex: ruleIndex, paths: paths) {
+      SARIFReport.forEachResult(of: file, ruleIndex: ruleIndex, paths: paths) { write in
+        var output = JSONOutput(indentLevel: 4)
+        write(&output)
         resultCount += 1
-        text += (resultCount > 1 ? "," : "") + "\n        " + JSONWriter.string(result, indentLevel: 4)
+        text += (resultCount > 1 ? "," : "") + "\n        " + output.text
       }
       return text
     }
 
     /// The end of the results, the tool with its rules and the version, ending with a newline.
     public func end() -> String {
-      (resultCount == 0 ? "]" : "\n      ]") + ",\n      \"tool\": "
-        + JSONWriter.string(SARIFReport.toolObject(tool, rules: rules), indentLevel: 3)
+      var tool = JSONOutput(indentLevel: 3)
+      SARIFReport.writeTool(self.tool, rules: rules, to: &tool)
+      return (resultCount == 0 ? "]" : "\n      ]") + ",\n      \"tool\": " + tool.text
         + "\n    }\n  ],\n  \"version\": \(JSONWriter.quoted(sarifVersion))\n}\n"
     }
   }
@@ -125,11 +128,27 @@ public enum SARIFReport {
   {
     var index: [String: Int] = [:]
     for (position, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = position }
-    let allResults = files.flatMap { results(of: $0, ruleIndex: index, paths: paths) }
-    let run: JSONValue = .object(["results": .array(allResults), "tool": toolObject(tool, rules: rules)])
-    return .object([
-      "$schema": .string(schemaURI), "runs": .array([run]), "version": .string(sarifVersion),
-    ])
+    var builder = JSONTreeBuilder()
+    builder.beginObject()
+    builder.key("$schema")
+    builder.string(schemaURI)
+    builder.key("runs")
+    builder.beginArray()
+    builder.beginObject()
+    builder.key("results")
+    builder.beginArray()
+    for file in files {
+      forEachResult(of: file, ruleIndex: index, paths: paths) { write in write(&builder) }
+    }
+    builder.endArray()
+    builder.key("tool")
+    writeTool(tool, rules: rules, to: &builder)
+    builder.endObject()
+    builder.endArray()
+    builder.key("version")
+    builder.string(sarifVersion)
+    builder.endObject()
+    return builder.value
   }
 
   /// The SARIF level of a severity: `error`, `warning` or `note`.
@@ -186,11 +205,24 @@ public enum SARIFReport {
   ///   - path: The path as given.
   ///   - paths: How file paths are made relative.
   public static func artifactLocation(_ path: String, paths: ReportPaths) -> JSONValue {
+    var builder = JSONTreeBuilder()
+    writeArtifactLocation(path, paths: paths, to: &builder)
+    return builder.value
+  }
+
+  private static func writeArtifactLocation<Sink: JSONSink>(_ path: String, paths: ReportPaths, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("uri")
     if let relative = paths.relativePath(path) {
-      return .object(["uri": .string(percentEncoded(relative)), "uriBaseId": .string(sourceRootBaseID)])
+      sink.string(percentEncoded(relative))
+      sink.key("uriBaseId")
+      sink.string(sourceRootBaseID)
+    } else if path == "-" {
+      sink.string(percentEncoded(FileReport.displayPath(path)))
+    } else {
+      sink.string("file://" + percentEncoded(paths.absolutePath(path)))
     }
-    if path == "-" { return .object(["uri": .string(percentEncoded(FileReport.displayPath(path)))]) }
-    return .object(["uri": .string("file://" + percentEncoded(paths.absolutePath(path)))])
+    sink.endObject()
   }
 
   /// The path with every byte other than an unreserved character (RFC 3986) or `/` percent-encoded.
@@ -212,51 +244,130 @@ public enum SARIFReport {
     return output
   }
 
-  static func results(of file: FileReport, ruleIndex: [String: Int], paths: ReportPaths) -> [JSONValue] {
+  /// Calls `body` once for each of a file's results, in report order, with a function that writes the
+  /// result's object to a sink.
+  ///
+  /// The file's location is written into each result as a value made once.
+  ///
+  /// - Parameters:
+  ///   - file: A checked file.
+  ///   - ruleIndex: Each rule's index in `rules[]`, by id.
+  ///   - paths: How file paths are made relative.
+  ///   - body: Called with the writer of each result.
+  static func forEachResult<Sink: JSONSink>(
+    of file: FileReport, ruleIndex: [String: Int], paths: ReportPaths, _ body: ((inout Sink) -> Void) -> Void
+  ) {
     let findings = file.sortedFindings
     let path = paths.reportPath(file.filing.path)
-    let location = artifactLocation(file.filing.path, paths: paths)
+    var locationBuilder = JSONTreeBuilder()
+    writeArtifactLocation(file.filing.path, paths: paths, to: &locationBuilder)
+    let location = locationBuilder.value
     let prints = fingerprints(findings, path: path, filing: file.filing.position?.index)
-    return zip(findings, prints).map { finding, fingerprint in
-      var properties = JSONObject()
-      if let page = finding.page { properties["page"] = .integer(page) }
-      if let person = finding.person { properties["person"] = .string(person) }
-      if let row = finding.row { properties["row"] = .integer(row) }
-      if let expected = finding.expected { properties["expected"] = .string(expected) }
-      if let actual = finding.actual { properties["actual"] = .string(actual) }
-      if let position = file.filing.position { properties["filing"] = ModelJSON.position(position) }
-      let region: JSONValue = .object([
-        "startColumn": .integer(max(1, finding.column)), "startLine": .integer(max(1, finding.line)),
-      ])
-      var result: JSONObject = [
-        "level": .string(level(finding.severity)),
-        "locations": .array([.object(["physicalLocation": .object(["artifactLocation": location, "region": region])])]),
-        "message": .object(["text": .string(finding.message)]),
-        "partialFingerprints": .object([fingerprintKey: .string(fingerprint)]),
-        "ruleId": .string(finding.ruleID),
-      ]
-      if let index = ruleIndex[finding.ruleID] { result["ruleIndex"] = .integer(index) }
-      if !properties.isEmpty { result["properties"] = .object(properties) }
-      return .object(result)
+    let position = file.filing.position.map(ModelJSON.position)
+    for (finding, fingerprint) in zip(findings, prints) {
+      body { sink in
+        sink.beginObject()
+        sink.key("level")
+        sink.string(level(finding.severity))
+        sink.key("locations")
+        sink.beginArray()
+        sink.beginObject()
+        sink.key("physicalLocation")
+        sink.beginObject()
+        sink.key("artifactLocation")
+        sink.value(location)
+        sink.key("region")
+        sink.beginObject()
+        sink.key("startColumn")
+        sink.integer(max(1, finding.column))
+        sink.key("startLine")
+        sink.integer(max(1, finding.line))
+        sink.endObject()
+        sink.endObject()
+        sink.endObject()
+        sink.endArray()
+        sink.key("message")
+        sink.beginObject()
+        sink.key("text")
+        sink.string(finding.message)
+        sink.endObject()
+        sink.key("partialFingerprints")
+        sink.beginObject()
+        sink.key(fingerprintKey)
+        sink.string(fingerprint)
+        sink.endObject()
+        let hasProperties =
+          finding.page != nil || finding.person != nil || finding.row != nil || finding.expected != nil
+          || finding.actual != nil || position != nil
+        if hasProperties {
+          sink.key("properties")
+          sink.beginObject()
+          sink.member("actual", ifPresent: finding.actual)
+          sink.member("expected", ifPresent: finding.expected)
+          if let position {
+            sink.key("filing")
+            sink.value(position)
+          }
+          sink.member("page", ifPresent: finding.page)
+          sink.member("person", ifPresent: finding.person)
+          sink.member("row", ifPresent: finding.row)
+          sink.endObject()
+        }
+        sink.key("ruleId")
+        sink.string(finding.ruleID)
+        if let index = ruleIndex[finding.ruleID] {
+          sink.key("ruleIndex")
+          sink.integer(index)
+        }
+        sink.endObject()
+      }
     }
   }
 
-  static func toolObject(_ tool: Tool, rules: [ReportedRule]) -> JSONValue {
-    let descriptors: [JSONValue] = rules.map { rule in
-      .object([
-        "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
-        "fullDescription": .object(["text": .string(rule.rationale)]),
-        "help": .object(["text": .string(rule.rationale + "\n\nSource: " + rule.source)]),
-        "id": .string(rule.id),
-        "name": .string(ruleName(rule.id)),
-        "shortDescription": .object(["text": .string(rule.summary)]),
-      ])
+  /// Writes the `tool` object: the driver with its rules.
+  ///
+  /// - Parameters:
+  ///   - tool: The tool's description.
+  ///   - rules: The rules that ran, in order.
+  ///   - sink: Where to write.
+  static func writeTool<Sink: JSONSink>(_ tool: Tool, rules: [ReportedRule], to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("driver")
+    sink.beginObject()
+    sink.key("informationUri")
+    sink.string(tool.informationURI)
+    sink.key("name")
+    sink.string(tool.name)
+    sink.key("rules")
+    sink.beginArray()
+    for rule in rules {
+      sink.beginObject()
+      sink.key("defaultConfiguration")
+      writeObject(of: "level", level(rule.severity), to: &sink)
+      sink.key("fullDescription")
+      writeObject(of: "text", rule.rationale, to: &sink)
+      sink.key("help")
+      writeObject(of: "text", rule.rationale + "\n\nSource: " + rule.source, to: &sink)
+      sink.key("id")
+      sink.string(rule.id)
+      sink.key("name")
+      sink.string(ruleName(rule.id))
+      sink.key("shortDescription")
+      writeObject(of: "text", rule.summary, to: &sink)
+      sink.endObject()
     }
-    return .object([
-      "driver": .object([
-        "informationUri": .string(tool.informationURI), "name": .string(tool.name), "rules": .array(descriptors),
-        "version": .string(tool.version),
-      ])
-    ])
+    sink.endArray()
+    sink.key("version")
+    sink.string(tool.version)
+    sink.endObject()
+    sink.endObject()
+  }
+
+  /// Writes an object of one string member, such as `{"text": ...}`.
+  private static func writeObject<Sink: JSONSink>(of key: StaticString, _ text: String, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key(key)
+    sink.string(text)
+    sink.endObject()
   }
 }
