@@ -55,7 +55,29 @@ public struct ReportPaths: Hashable, Sendable {
     return path.hasPrefix("/") ? "/" + kept.joined(separator: "/") : kept.joined(separator: "/")
   }
 
+  /// The segments of a path that stay once empty, `.` and `..` segments are gone, in order.
+  ///
+  /// An ASCII path is cut at its `/` bytes, its segments compared byte for byte; any other is split by
+  /// characters, where a `/` followed by a combining mark is not a separator.
   private static func components(_ path: String) -> [String] {
+    var path = path
+    let ascii = path.withUTF8 { bytes -> [String]? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      var kept: [String] = []
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x2F {
+        defer { start = end + 1 }
+        let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if segment.isEmpty || segment.elementsEqual([0x2E]) { continue }
+        if segment.elementsEqual([0x2E, 0x2E]) {
+          if !kept.isEmpty { kept.removeLast() }
+          continue
+        }
+        kept.append(String(decoding: segment, as: UTF8.self))
+      }
+      return kept
+    }
+    if let ascii { return ascii }
     var kept: [String] = []
     for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch segment {

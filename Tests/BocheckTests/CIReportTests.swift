@@ -93,6 +93,9 @@ struct CIReportSupportTests {
     #expect(ReportPaths(workingDirectory: "/w").reportPath("a/../b.txt") == "b.txt")
     #expect(ReportPaths(workingDirectory: "/w", sourceRoot: "/").reportPath("b.txt") == "w/b.txt")
     #expect(ReportPaths(workingDirectory: "/w", sourceRoot: "..").reportPath("b.txt") == "w/b.txt")
+    // Beyond ASCII: a slash followed by a combining mark is one character, not a separator.
+    #expect(paths.reportPath("é/./x/../ü.txt") == "sub/é/ü.txt")
+    #expect(ReportPaths(workingDirectory: "/w").reportPath("a/\u{301}b/../c.txt") == "c.txt")
   }
 
   @Test("FNV-1a 64 matches its published test vectors")
