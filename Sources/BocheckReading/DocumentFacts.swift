@@ -652,9 +652,10 @@ final class DocumentFacts {
   /// from the line's bytes in place (see ``SignatureBlocks/opening(_:isAgreement:)``).
   ///
   /// A line without a star is one entry, its bytes between blanks, or, when a tab is among them, one entry a
-  /// cell; a cell's text starts with the bytes between two tabs, and a label cell joined to the next ("By:")
-  /// opens nothing a phrase without a colon would not open on the label alone. A line holding a star is
-  /// cleaned of emphasis first and is not told here.
+  /// cell, each told on the bytes between two tabs. A label cell joined to the cell after it ("By:" and a
+  /// name) starts with the label's bytes, and an opening phrase that starts the joined text starts the label
+  /// alone: the label ends in a colon, which no phrase holds but at its end. A line holding a star is cleaned
+  /// of emphasis first and is not told here.
   ///
   /// - Parameters:
   ///   - bytes: The line's UTF-8 bytes.

@@ -249,7 +249,8 @@ public enum ModelJSON {
       case .note: sink.optional(row?.note)
       case .number: sink.optional(field.number(in: schedule))
       case .raw: sink.string(row?.raw ?? "")
-      default: sink.string((row?.status ?? .missing).rawValue)
+      case .status: sink.string((row?.status ?? .missing).rawValue)
+      default: preconditionFailure("a value's key is written with the value")
       }
     }
     sink.endObject()

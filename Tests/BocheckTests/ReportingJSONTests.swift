@@ -1,6 +1,7 @@
 import BocheckModel
-import BocheckReporting
 import Testing
+
+@testable import BocheckReporting
 
 /// A small filing built in Swift: one complete page with an itemised amount, one page with rows missing.
 enum ReportingFixtures {
@@ -76,6 +77,15 @@ struct JSONWriterTests {
     #expect(JSONWriter.quoted("\u{2029}\u{2027}\u{2029}") == "\"\\u2029\u{2027}\\u2029\"")
     #expect(JSONWriter.quoted("\n\"\"\\") == #""\n\"\"\\""#)
     #expect(JSONWriter.quoted("") == #""""#)
+  }
+
+  @Test("whole numbers written as they come are those an exact number writes, at either end of their range")
+  func integersWrittenAsTheyCome() {
+    for number in [0, 7, -7, 10, -10, 1_200_001, Int.max, Int.min, Int.min + 1] {
+      var output = JSONOutput(pretty: false)
+      output.integer(number)
+      #expect(output.text == JSONWriter.string(.number(ExactDecimal(number)), pretty: false), "\(number)")
+    }
   }
 
   @Test("indentation is two spaces a level, however deep")
