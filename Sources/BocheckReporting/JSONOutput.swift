@@ -42,6 +42,36 @@ extension JSONSink {
     if let value { integer(value) } else { null() }
   }
 
+  /// A member with a string.
+  mutating func member(_ key: StaticString, _ value: String) {
+    self.key(key)
+    string(value)
+  }
+
+  /// A member with a string, or `null` when there is none.
+  mutating func member(_ key: StaticString, _ value: String?) {
+    self.key(key)
+    optional(value)
+  }
+
+  /// A member with a whole number.
+  mutating func member(_ key: StaticString, _ value: Int) {
+    self.key(key)
+    integer(value)
+  }
+
+  /// A member with a whole number, or `null` when there is none.
+  mutating func member(_ key: StaticString, _ value: Int?) {
+    self.key(key)
+    optional(value)
+  }
+
+  /// A member with an exact number.
+  mutating func member(_ key: StaticString, _ value: ExactDecimal) {
+    self.key(key)
+    number(value)
+  }
+
   /// A member with a string, written only when there is one.
   mutating func member(_ key: StaticString, ifPresent value: String?) {
     guard let value else { return }

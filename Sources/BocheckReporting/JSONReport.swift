@@ -68,8 +68,7 @@ public enum JSONReport {
     output.beginArray()
     for file in files { ModelJSON.writeFile(file, includeFindings: false, to: &output) }
     output.endArray()
-    output.key("version")
-    output.integer(version)
+    output.member("version", version)
     output.endObject()
     return output.text + "\n"
   }

@@ -43,10 +43,8 @@ public enum ModelJSON {
   ) {
     let filing = report.filing
     sink.beginObject()
-    sink.key("amendment")
-    sink.optional(filing.amendment?.value)
-    sink.key("cusip")
-    sink.optional(filing.cusip?.value)
+    sink.member("amendment", filing.amendment?.value)
+    sink.member("cusip", filing.cusip?.value)
     // Only a file that holds several filings says which one this is, so that the shape of a file of one
     // filing does not change.
     if let position = filing.position {
@@ -59,18 +57,13 @@ public enum ModelJSON {
       for finding in report.sortedFindings { writeFinding(finding, to: &sink) }
       sink.endArray()
     }
-    sink.key("form")
-    sink.optional(filing.form?.value)
-    sink.key("format")
-    sink.string(filing.format.rawValue)
-    sink.key("issuer")
-    sink.optional(filing.issuer?.value)
-    sink.key("itemOneIssuer")
-    sink.optional(filing.itemOneIssuer?.value)
+    sink.member("form", filing.form?.value)
+    sink.member("format", filing.format.rawValue)
+    sink.member("issuer", filing.issuer?.value)
+    sink.member("itemOneIssuer", filing.itemOneIssuer?.value)
     sink.key("jointFilers")
     writeMentions(filing.jointFilers, to: &sink)
-    sink.key("path")
-    sink.string(report.displayPath)
+    sink.member("path", report.displayPath)
     sink.key("readerNotes")
     sink.beginArray()
     for note in filing.readerNotes { writeReaderNote(note, schedule: filing.schedule, to: &sink) }
@@ -79,15 +72,13 @@ public enum ModelJSON {
     sink.beginArray()
     for page in filing.coverPages { writePerson(page, schedule: filing.schedule, to: &sink) }
     sink.endArray()
-    sink.key("schedule")
-    sink.string(filing.schedule.rawValue)
+    sink.member("schedule", filing.schedule.rawValue)
     sink.key("sharesOutstanding")
     if let basis = report.basis { writeBasis(basis, to: &sink) } else { sink.null() }
     sink.key("signers")
     writeMentions(filing.signers, to: &sink)
     if let version {
-      sink.key("version")
-      sink.integer(version)
+      sink.member("version", version)
     }
     sink.endObject()
   }
@@ -101,12 +92,9 @@ public enum ModelJSON {
 
   private static func writePosition<Sink: JSONSink>(_ position: FilingPosition, to sink: inout Sink) {
     sink.beginObject()
-    sink.key("count")
-    sink.integer(position.count)
-    sink.key("index")
-    sink.integer(position.index)
-    sink.key("line")
-    sink.integer(position.line)
+    sink.member("count", position.count)
+    sink.member("index", position.index)
+    sink.member("line", position.line)
     sink.endObject()
   }
 
@@ -119,12 +107,9 @@ public enum ModelJSON {
 
   private static func writeBasis<Sink: JSONSink>(_ basis: ReportedBasis, to sink: inout Sink) {
     sink.beginObject()
-    sink.key("line")
-    sink.optional(basis.line)
-    sink.key("source")
-    sink.string(basis.source.rawValue)
-    sink.key("value")
-    sink.number(basis.value)
+    sink.member("line", basis.line)
+    sink.member("source", basis.source.rawValue)
+    sink.member("value", basis.value)
     sink.endObject()
   }
 
@@ -171,17 +156,13 @@ public enum ModelJSON {
     for member in personMembers {
       switch member {
       case .cusip:
-        sink.key("cusip")
-        sink.optional(page.cusip)
+        sink.member("cusip", page.cusip)
       case .line:
-        sink.key("line")
-        sink.integer(page.line)
+        sink.member("line", page.line)
       case .page:
-        sink.key("page")
-        sink.integer(page.index)
+        sink.member("page", page.index)
       case .reportingPersonName:
-        sink.key("reportingPersonName")
-        sink.optional(page.reportingPersonName)
+        sink.member("reportingPersonName", page.reportingPersonName)
       case .row(let field):
         let row = page.rows[field]
         guard row != nil || scheduleRows.contains(field) else { continue }
@@ -288,14 +269,10 @@ public enum ModelJSON {
       sink.beginArray()
       for part in amount.parts {
         sink.beginObject()
-        sink.key("kind")
-        sink.string(part.kind.rawValue)
-        sink.key("label")
-        sink.string(part.label)
-        sink.key("shares")
-        sink.number(part.shares)
-        sink.key("text")
-        sink.string(part.text)
+        sink.member("kind", part.kind.rawValue)
+        sink.member("label", part.label)
+        sink.member("shares", part.shares)
+        sink.member("text", part.text)
         sink.endObject()
       }
       sink.endArray()
@@ -329,26 +306,16 @@ public enum ModelJSON {
 
   private static func writeFinding<Sink: JSONSink>(_ finding: Finding, to sink: inout Sink) {
     sink.beginObject()
-    sink.key("actual")
-    sink.optional(finding.actual.map(plainNumber))
-    sink.key("column")
-    sink.integer(finding.column)
-    sink.key("expected")
-    sink.optional(finding.expected.map(plainNumber))
-    sink.key("line")
-    sink.integer(finding.line)
-    sink.key("message")
-    sink.string(finding.message)
-    sink.key("page")
-    sink.optional(finding.page)
-    sink.key("person")
-    sink.optional(finding.person)
-    sink.key("row")
-    sink.optional(finding.row)
-    sink.key("rule")
-    sink.string(finding.ruleID)
-    sink.key("severity")
-    sink.string(finding.severity.rawValue)
+    sink.member("actual", finding.actual.map(plainNumber))
+    sink.member("column", finding.column)
+    sink.member("expected", finding.expected.map(plainNumber))
+    sink.member("line", finding.line)
+    sink.member("message", finding.message)
+    sink.member("page", finding.page)
+    sink.member("person", finding.person)
+    sink.member("row", finding.row)
+    sink.member("rule", finding.ruleID)
+    sink.member("severity", finding.severity.rawValue)
     sink.endObject()
   }
 
@@ -370,10 +337,8 @@ public enum ModelJSON {
     sink.beginArray()
     for mention in mentions {
       sink.beginObject()
-      sink.key("line")
-      sink.integer(mention.line)
-      sink.key("name")
-      sink.string(mention.name)
+      sink.member("line", mention.line)
+      sink.member("name", mention.name)
       sink.endObject()
     }
     sink.endArray()
@@ -381,18 +346,12 @@ public enum ModelJSON {
 
   private static func writeReaderNote<Sink: JSONSink>(_ note: ReaderNote, schedule: Schedule, to sink: inout Sink) {
     sink.beginObject()
-    sink.key("column")
-    sink.integer(note.column)
-    sink.key("field")
-    sink.optional(note.field?.rawValue)
-    sink.key("line")
-    sink.integer(note.line)
-    sink.key("message")
-    sink.string(note.message)
-    sink.key("page")
-    sink.optional(note.page)
-    sink.key("row")
-    sink.optional(note.field?.number(in: schedule))
+    sink.member("column", note.column)
+    sink.member("field", note.field?.rawValue)
+    sink.member("line", note.line)
+    sink.member("message", note.message)
+    sink.member("page", note.page)
+    sink.member("row", note.field?.number(in: schedule))
     sink.endObject()
   }
 

@@ -130,8 +130,7 @@ public enum SARIFReport {
     for (position, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = position }
     var builder = JSONTreeBuilder()
     builder.beginObject()
-    builder.key("$schema")
-    builder.string(schemaURI)
+    builder.member("$schema", schemaURI)
     builder.key("runs")
     builder.beginArray()
     builder.beginObject()
@@ -145,8 +144,7 @@ public enum SARIFReport {
     writeTool(tool, rules: rules, to: &builder)
     builder.endObject()
     builder.endArray()
-    builder.key("version")
-    builder.string(sarifVersion)
+    builder.member("version", sarifVersion)
     builder.endObject()
     return builder.value
   }
@@ -215,8 +213,7 @@ public enum SARIFReport {
     sink.key("uri")
     if let relative = paths.relativePath(path) {
       sink.string(percentEncoded(relative))
-      sink.key("uriBaseId")
-      sink.string(sourceRootBaseID)
+      sink.member("uriBaseId", sourceRootBaseID)
     } else if path == "-" {
       sink.string(percentEncoded(FileReport.displayPath(path)))
     } else {
@@ -267,8 +264,7 @@ public enum SARIFReport {
     for (finding, fingerprint) in zip(findings, prints) {
       body { sink in
         sink.beginObject()
-        sink.key("level")
-        sink.string(level(finding.severity))
+        sink.member("level", level(finding.severity))
         sink.key("locations")
         sink.beginArray()
         sink.beginObject()
@@ -278,18 +274,15 @@ public enum SARIFReport {
         sink.value(location)
         sink.key("region")
         sink.beginObject()
-        sink.key("startColumn")
-        sink.integer(max(1, finding.column))
-        sink.key("startLine")
-        sink.integer(max(1, finding.line))
+        sink.member("startColumn", max(1, finding.column))
+        sink.member("startLine", max(1, finding.line))
         sink.endObject()
         sink.endObject()
         sink.endObject()
         sink.endArray()
         sink.key("message")
         sink.beginObject()
-        sink.key("text")
-        sink.string(finding.message)
+        sink.member("text", finding.message)
         sink.endObject()
         sink.key("partialFingerprints")
         sink.beginObject()
@@ -313,11 +306,9 @@ public enum SARIFReport {
           sink.member("row", ifPresent: finding.row)
           sink.endObject()
         }
-        sink.key("ruleId")
-        sink.string(finding.ruleID)
+        sink.member("ruleId", finding.ruleID)
         if let index = ruleIndex[finding.ruleID] {
-          sink.key("ruleIndex")
-          sink.integer(index)
+          sink.member("ruleIndex", index)
         }
         sink.endObject()
       }
@@ -334,10 +325,8 @@ public enum SARIFReport {
     sink.beginObject()
     sink.key("driver")
     sink.beginObject()
-    sink.key("informationUri")
-    sink.string(tool.informationURI)
-    sink.key("name")
-    sink.string(tool.name)
+    sink.member("informationUri", tool.informationURI)
+    sink.member("name", tool.name)
     sink.key("rules")
     sink.beginArray()
     for rule in rules {
@@ -348,17 +337,14 @@ public enum SARIFReport {
       writeObject(of: "text", rule.rationale, to: &sink)
       sink.key("help")
       writeObject(of: "text", rule.rationale + "\n\nSource: " + rule.source, to: &sink)
-      sink.key("id")
-      sink.string(rule.id)
-      sink.key("name")
-      sink.string(ruleName(rule.id))
+      sink.member("id", rule.id)
+      sink.member("name", ruleName(rule.id))
       sink.key("shortDescription")
       writeObject(of: "text", rule.summary, to: &sink)
       sink.endObject()
     }
     sink.endArray()
-    sink.key("version")
-    sink.string(tool.version)
+    sink.member("version", tool.version)
     sink.endObject()
     sink.endObject()
   }
