@@ -615,12 +615,12 @@ final class DocumentFacts {
     /// ``SignatureBlocks/init(nextEntry:skipToPossibleOpening:isAgreement:)``), when no cell of a line read is
     /// waiting.
     ///
-    /// A line without a star or a tab is one entry, its bytes between blanks, and it is told on its bytes in
-    /// place whether that entry can open a block. The pass stops at the first line that can (or that holds a
-    /// star or a tab, whose entries are not told here) and moves to it; when that line opens a block only
-    /// after an agreement's text, it moves instead to the line that leaves ``SignatureBlocks/lookBackEntries``
-    /// lines with text before it, which are all its look-back reads, or stays where it is when fewer were
-    /// passed. Each line is passed over once at most, so the reading stays linear.
+    /// Each line is told, on its bytes in place, what its entries can do (``signatureOpening(_:isAgreement:)``).
+    /// The pass stops at the first line whose entries may open a block and moves to it; when that line opens
+    /// one only after an agreement's text, it moves instead to the line that leaves
+    /// ``SignatureBlocks/lookBackEntries`` lines with text before it, which are all its look-back reads, or
+    /// stays where it is when fewer were passed. Each line is passed over once at most, so the reading stays
+    /// linear.
     ///
     /// - Parameter isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
     mutating func skipToPossibleOpening(isAgreement: Bool) {
@@ -631,57 +631,54 @@ final class DocumentFacts {
         var withText = [Int](repeating: 0, count: lookBack)
         var passed = 0
         for line in position..<end {
-          let bytes = lines[line - 1]
-          let trimmed = LineBytes.trimmedRange(bytes)
-          guard !trimmed.isEmpty else { continue }
-          let opening = DocumentFacts.signatureOpening(bytes, trimmed: trimmed, isAgreement: isAgreement)
-          if opening == false {
+          switch DocumentFacts.signatureOpening(lines[line - 1], isAgreement: isAgreement) {
+          case .blank: continue
+          case .never:
             withText[passed % lookBack] = line
             passed += 1
-            continue
+          case .atOnce: return (line, line)
+          case .afterAgreement: return (passed >= lookBack ? withText[passed % lookBack] : position, line)
           }
-          if opening == true { return (line, line) }
-          return (passed >= lookBack ? withText[passed % lookBack] : position, line)
         }
         return (end, end)
       }
     }
   }
 
-  /// Whether the entries a line gives the signature blocks (see ``SignatureEntries``) can open a block, told
-  /// from the line's bytes in place (see ``SignatureBlocks/opening(_:isAgreement:)``).
-  ///
-  /// A line without a star is one entry, its bytes between blanks, or, when a tab is among them, one entry a
-  /// cell, each told on the bytes between two tabs. A label cell joined to the cell after it ("By:" and a
-  /// name) starts with the label's bytes, and an opening phrase that starts the joined text starts the label
-  /// alone: the label ends in a colon, which no phrase holds but at its end. A line holding a star is cleaned
-  /// of emphasis first and is not told here.
+  /// What the entries of a line can do to the reading of signature blocks.
+  private enum SignatureOpening {
+    /// The line gives no entry with text.
+    case blank
+    /// It gives entries with text, none of which opens a block.
+    case never
+    /// It is one entry, which opens a block whatever comes before it.
+    case atOnce
+    /// An entry opens a block if an agreement's text comes before it (or opens one at once, but not first).
+    case afterAgreement
+  }
+
+  /// What the entries a line gives the signature blocks (see ``SignatureEntries``) can do, told from the
+  /// line's cleaned bytes as ``SignatureEntries/next()`` makes them: one entry, or one a cell when a tab is
+  /// among them (``signatureCells(_:)``), each asked ``SignatureBlocks/opening(_:isAgreement:)``.
   ///
   /// - Parameters:
-  ///   - bytes: The line's UTF-8 bytes.
-  ///   - trimmed: The range of its bytes between blanks, not empty.
+  ///   - line: The line's UTF-8 bytes.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  /// - Returns: `false` when no entry of the line opens a block; `true` when the line is one entry that opens
-  ///   one at once; `nil` when an entry may open one after an agreement's text, or the line is not told.
-  private static func signatureOpening(
-    _ bytes: UnsafeBufferPointer<UInt8>, trimmed: Range<Int>, isAgreement: Bool
-  ) -> Bool? {
-    let firstMark = ASCIIText.firstOffset(
-      of: 0x2A, or: 0x09, in: bytes, from: trimmed.lowerBound, to: trimmed.upperBound)
-    guard firstMark < trimmed.upperBound else {
-      return SignatureBlocks.opening(UnsafeBufferPointer(rebasing: bytes[trimmed]), isAgreement: isAgreement)
+  private static func signatureOpening(_ line: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> SignatureOpening {
+    withCleanedBytes(of: line) { cleaned in
+      guard !cleaned.isEmpty else { return .blank }
+      guard ASCIIText.firstOffset(of: 0x09, in: cleaned, to: cleaned.count) < cleaned.count else {
+        switch SignatureBlocks.opening(cleaned, isAgreement: isAgreement) {
+        case false?: return .never
+        case true?: return .atOnce
+        case nil: return .afterAgreement
+        }
+      }
+      let opensNone = signatureCells(cleaned).allSatisfy { cell in
+        ASCIIText.withUTF8(cell) { SignatureBlocks.opening($0, isAgreement: isAgreement) == false }
+      }
+      return opensNone ? .never : .afterAgreement
     }
-    guard ASCIIText.firstOffset(of: 0x2A, in: bytes, from: firstMark, to: trimmed.upperBound) == trimmed.upperBound
-    else { return nil }
-    var start = trimmed.lowerBound
-    while start <= trimmed.upperBound {
-      let end = ASCIIText.firstOffset(of: 0x09, in: bytes, from: start, to: trimmed.upperBound)
-      let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      let cellText = UnsafeBufferPointer(rebasing: cell[LineBytes.trimmedRange(cell)])
-      if SignatureBlocks.opening(cellText, isAgreement: isAgreement) != false { return nil }
-      start = end + 1
-    }
-    return false
   }
 
   /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in
