@@ -153,6 +153,25 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     withFormattedBytes(grouping: grouping) { output.append(contentsOf: $0) }
   }
 
+  /// Appends a whole number's text, as ``appendFormatted(grouping:to:)`` of its decimal without grouping
+  /// writes it, to UTF-8 output, no decimal made: the digits of lines, pages and counts in a report.
+  ///
+  /// - Parameters:
+  ///   - value: The number.
+  ///   - output: The bytes to append to.
+  public static func appendWholeNumber(_ value: Int, to output: inout [UInt8]) {
+    // Nineteen digits and a sign hold any `Int`.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var start = buffer.count
+      writeDigits(of: value.magnitude, scale: 0, grouping: false, into: buffer, before: &start)
+      if value < 0 {
+        start -= 1
+        buffer[start] = 0x2D
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+    }
+  }
+
   /// Calls `body` with the value's text (see ``formatted(grouping:)``) as UTF-8 bytes.
   ///
   /// The digits are written right to left into a small buffer (a `UInt128` has at most 39 digits, and

@@ -175,19 +175,7 @@ struct JSONOutput: JSONSink {
 
   mutating func integer(_ value: Int) {
     beginValue()
-    if value < 0 { bytes.append(0x2D) }
-    // The digits, last first, in a buffer on the stack: twenty hold any 64-bit magnitude.
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var magnitude = value.magnitude
-      var count = 0
-      repeat {
-        buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-    }
+    ExactDecimal.appendWholeNumber(value, to: &bytes)
   }
 
   mutating func number(_ value: ExactDecimal) {
