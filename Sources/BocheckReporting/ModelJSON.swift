@@ -194,6 +194,29 @@ public enum ModelJSON {
     case a, attributedTo, b, checked, codes, column, decimals, line, note, number, parts, partsRelation, raw, shares,
       status, text, value
 
+    /// The key as the JSON text has it.
+    var name: StaticString {
+      switch self {
+      case .a: "a"
+      case .attributedTo: "attributedTo"
+      case .b: "b"
+      case .checked: "checked"
+      case .codes: "codes"
+      case .column: "column"
+      case .decimals: "decimals"
+      case .line: "line"
+      case .note: "note"
+      case .number: "number"
+      case .parts: "parts"
+      case .partsRelation: "partsRelation"
+      case .raw: "raw"
+      case .shares: "shares"
+      case .status: "status"
+      case .text: "text"
+      case .value: "value"
+      }
+    }
+
     /// The kind of value the key belongs to, `nil` for a key every row has.
     var valueKind: RowValueKind? {
       switch self {
@@ -218,12 +241,12 @@ public enum ModelJSON {
         if let value, value.kind == keyKind {
           writeValueMember(key, of: value, to: &sink)
         } else if keyKind == kind {
-          writeKey(key, to: &sink)
+          sink.key(key.name)
           sink.null()
         }
         continue
       }
-      writeKey(key, to: &sink)
+      sink.key(key.name)
       switch key {
       case .column: sink.optional(row?.column)
       case .line: sink.optional(row?.line)
@@ -237,31 +260,9 @@ public enum ModelJSON {
     sink.endObject()
   }
 
-  private static func writeKey<Sink: JSONSink>(_ key: RowKey, to sink: inout Sink) {
-    switch key {
-    case .a: sink.key("a")
-    case .attributedTo: sink.key("attributedTo")
-    case .b: sink.key("b")
-    case .checked: sink.key("checked")
-    case .codes: sink.key("codes")
-    case .column: sink.key("column")
-    case .decimals: sink.key("decimals")
-    case .line: sink.key("line")
-    case .note: sink.key("note")
-    case .number: sink.key("number")
-    case .parts: sink.key("parts")
-    case .partsRelation: sink.key("partsRelation")
-    case .raw: sink.key("raw")
-    case .shares: sink.key("shares")
-    case .status: sink.key("status")
-    case .text: sink.key("text")
-    case .value: sink.key("value")
-    }
-  }
-
   /// Writes the member of a value under one of its kind's keys.
   private static func writeValueMember<Sink: JSONSink>(_ key: RowKey, of value: RowValue, to sink: inout Sink) {
-    writeKey(key, to: &sink)
+    sink.key(key.name)
     switch (key, value) {
     case (_, .text(let text)): sink.string(text)
     case (.shares, .amount(let amount)): sink.number(amount.shares)
