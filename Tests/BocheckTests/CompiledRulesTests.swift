@@ -96,3 +96,32 @@ struct CompiledRulesTests {
     #expect(CompiledRules.rules(archive: compiledBuiltInRules + "x", directory: directory, names: names) == nil)
   }
 }
+
+@Suite("Rule file fingerprints")
+struct RuleFileFingerprintTests {
+  @Test("A change of any one byte, in a whole word or in the bytes after the last one, changes the fingerprint")
+  func everyByteCounts() {
+    // 19 bytes: two whole words and three bytes after them.
+    let original = Array("id: parent-sum\nsev:".utf8)
+    let fingerprint = CompiledRules.fingerprint(original)
+    var seen: Set<UInt64> = [fingerprint]
+    for position in original.indices {
+      for change: UInt8 in [1, 0x80] {
+        var changed = original
+        changed[position] ^= change
+        let changedFingerprint = CompiledRules.fingerprint(changed)
+        #expect(changedFingerprint != fingerprint, "byte \(position) changed by \(change)")
+        seen.insert(changedFingerprint)
+      }
+    }
+    #expect(seen.count == 1 + 2 * original.count, "no two of the changed files share a fingerprint")
+    // The top bits of two words changed together do not cancel out.
+    var twoWords = original
+    twoWords[7] ^= 0x80
+    twoWords[15] ^= 0x80
+    #expect(CompiledRules.fingerprint(twoWords) != fingerprint)
+    // A byte more or less is another file.
+    #expect(CompiledRules.fingerprint(original + [0]) != fingerprint)
+    #expect(CompiledRules.fingerprint(Array(original.dropLast())) != fingerprint)
+  }
+}

@@ -17,12 +17,13 @@ import BocheckSystem
 /// exactly the files they were compiled from (the same names and the same bytes); otherwise it parses the files,
 /// so the rule files stay the source of truth and an edited or added file behaves as before.
 ///
-/// The form: a header line, then for each file its name, its size and a 64-bit FNV-1a hash of its bytes, then
-/// every rule field in a fixed order. A string is its UTF-8 length, `:` and its bytes; a number is its decimal
-/// digits followed by `;`; an optional or a case is one tag letter. A rule set that cannot be decoded is not used.
+/// The form: a header line, then for each file its name, its size and a 64-bit hash of its bytes
+/// (``fingerprint(_:)``), then every rule field in a fixed order. A string is its UTF-8 length, `:` and its
+/// bytes; a number is its decimal digits followed by `;`; an optional or a case is one tag letter. A rule set
+/// that cannot be decoded is not used.
 public enum CompiledRules {
   /// The first line of every archive; another version of the form is not read.
-  static let header = "bocheck-compiled-rules 1\n"
+  static let header = "bocheck-compiled-rules 2\n"
 
   /// The archive of rules parsed from files.
   ///
@@ -71,11 +72,29 @@ public enum CompiledRules {
     }
   }
 
-  /// The 64-bit FNV-1a hash of `bytes`.
+  /// A 64-bit hash of `bytes`: FNV-1a's step taken on eight bytes at a time (little-endian words), then on
+  /// the bytes after the last whole word one by one, each step followed by folding the hash's high half into
+  /// its low half.
+  ///
+  /// Each step is a bijection of the hash (an exclusive or, a product with an odd number, an exclusive or
+  /// with its own high half), so two files of the same size that differ in one word always hash differently.
+  /// The fold carries a word's high bits into the low bits the next product spreads: without it, a change
+  /// of the top bit of two words would cancel out. Read a word at a time, the built-in rules' 57 KB cost a
+  /// fraction of the instructions a byte at a time cost at every start.
   static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+    let prime: UInt64 = 0x100_0000_01b3
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    bytes.withUnsafeBytes { raw in
+      let wholeWords = raw.count / 8
+      for word in 0..<wholeWords {
+        let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+        hash = (hash ^ value) &* prime
+        hash ^= hash >> 32
+      }
+      for byte in raw[(wholeWords * 8)...] {
+        hash = (hash ^ UInt64(byte)) &* prime
+        hash ^= hash >> 32
+      }
     }
     return hash
   }
