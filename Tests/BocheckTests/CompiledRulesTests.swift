@@ -125,3 +125,68 @@ struct RuleFileFingerprintTests {
     #expect(CompiledRules.fingerprint(Array(original.dropLast())) != fingerprint)
   }
 }
+
+@Suite("Archived check programs")
+struct ArchivedProgramTests {
+  /// A rule whose checks resolve to every kind of node and constant the archive writes: text membership and
+  /// its negation, text equality both ways, each test kind, unary and binary operators, `let:`s (which the
+  /// parser always defers: it lets no name be defined twice), filters with element fields and `it`, non-constant lists, numbers with decimals,
+  /// calls, an overriding severity and the optional expected, actual and person.
+  static let ruleText = """
+    id: round-trip
+    severity: error
+    summary: Every construct the archive writes.
+    source: none
+    rationale: none
+
+    check:
+      for: person in persons, row in person.rows where row.field not in ["cusip", "fundType"]
+      let: limit = 2.50 * 4 / 2 - -1 + 0.125
+      let: kept = person.rows[status != "missing" and it.field in ["soleVotingPower", "sharedVotingPower"]]
+      where: not (row.status == "malformed") and "recovered" != row.status
+      where: row.text is null and row.codes is not null or row.parts is empty or kept is not empty
+      where: row is present or row is missing
+      expect: row.shares <= limit or [row.shares, 1, null, true, false, "a"] == [] or count(kept) > 0
+        and max([row.shares, 1]) >= 0 and row.shares < 1
+      severity: warning
+      at: row
+      message: "{person}: {row.number} {limit} {coalesce(row.note, "none")}"
+      expected: limit
+      actual: row.shares
+      person: person.name
+
+    example:
+      expect: page 1 row 7
+      filing:
+        | SCHEDULE 13D
+
+    example:
+      expect: none
+      filing:
+        | SCHEDULE 13D
+
+    """
+
+  @Test("A rule archived and read back is the rule its file parses to, program for program")
+  func everyNodeRoundTrips() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bocheck-archived-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/round-trip.rule"
+    try Self.ruleText.write(toFile: path, atomically: true, encoding: .utf8)
+    let parsed = try RuleSet.loadRule(path: path)
+    let archive = CompiledRules.archive(rules: [parsed], texts: [("round-trip.rule", Array(Self.ruleText.utf8))])
+    let decoded = try #require(CompiledRules.rules(archive: archive, directory: directory, names: ["round-trip.rule"]))
+    var parsedDump = ""
+    var decodedDump = ""
+    dump(RuleSet(rules: [parsed]), to: &parsedDump)
+    dump(RuleSet(rules: decoded), to: &decodedDump)
+    #expect(decodedDump == parsedDump)
+    // The dump holds what the archive must carry: the negated membership, the deferred let, `it`.
+    #expect(parsedDump.contains("textMembership") && parsedDump.contains("negated: true"))
+    #expect(parsedDump.contains("deferredLet") && parsedDump.contains("innermostElement"))
+    #expect(parsedDump.contains("elementField") && parsedDump.contains("variableMember"))
+  }
+}

@@ -28,7 +28,7 @@ struct RulesProgramTests {
 
       """
     let rule = try RuleSet.parseRule(text: text, path: "inline.rule")
-    return CheckRunner.Program(try #require(rule.checks.first))
+    return try #require(rule.programs.first)
   }
 
   @Test("a step depends on the outermost bindings it names, directly or through a let")

@@ -9,7 +9,8 @@ import BocheckSystem
   import Darwin
 #endif
 
-/// Rule files parsed and type-checked at build time, in a compact text form that is read back without parsing.
+/// Rule files parsed, type-checked and planned at build time, in a compact text form that is read back without
+/// parsing or resolving.
 ///
 /// The build-tool plugin `CompileRules` runs `bocheck-rules-compiler`, which parses `Rules/*.rule` with the
 /// ordinary parser and embeds ``archive(rules:texts:)`` in the `bocheck` executable. At run time
@@ -18,12 +19,15 @@ import BocheckSystem
 /// so the rule files stay the source of truth and an edited or added file behaves as before.
 ///
 /// The form: a header line, then for each file its name, its size and a 64-bit hash of its bytes
-/// (``fingerprint(_:)``), then every rule field in a fixed order. A string is its UTF-8 length, `:` and its
-/// bytes; a number is its decimal digits followed by `;`; an optional or a case is one tag letter. A rule set
-/// that cannot be decoded is not used.
+/// (``fingerprint(_:)``), then every rule field in a fixed order. A check is archived as it runs, its
+/// ``CheckRunner/Program``: its expressions resolved (variables as slots, fields as their packed slots in
+/// every kind, functions by name) and its steps planned, so that loading does not resolve them again. A
+/// string is its UTF-8 length, `:` and its bytes; a number is its decimal digits followed by `;`; a field's
+/// slots are sixteen hexadecimal digits; an operator is its position in a fixed list; an optional or a case
+/// is one tag letter. A rule set that cannot be decoded is not used.
 public enum CompiledRules {
   /// The first line of every archive; another version of the form is not read.
-  static let header = "bocheck-compiled-rules 2\n"
+  static let header = "bocheck-compiled-rules 3\n"
 
   /// The archive of rules parsed from files.
   ///
@@ -154,8 +158,8 @@ private struct Writer {
       string(source.message)
       optional(source.severity) { $0.severity($1) }
     }
-    number(rule.checks.count)
-    for check in rule.checks { self.check(check) }
+    number(rule.programs.count)
+    for program in rule.programs { self.program(program) }
   }
 
   mutating func example(_ example: RuleExample) {
@@ -175,90 +179,167 @@ private struct Writer {
     number(example.filingLine)
   }
 
-  mutating func check(_ check: RuleCheck) {
-    number(check.bindings.count)
-    for binding in check.bindings {
-      string(binding.name)
-      expression(binding.list)
+  mutating func flag(_ value: Bool) {
+    tag(value ? "T" : "F")
+  }
+
+  mutating func numbers(_ values: [Int]) {
+    number(values.count)
+    for value in values { number(value) }
+  }
+
+  mutating func program(_ program: CheckRunner.Program) {
+    number(program.bindings.count)
+    for binding in program.bindings {
+      number(binding.slot)
+      resolved(binding.list)
     }
-    number(check.steps.count)
-    for step in check.steps {
-      switch step {
-      case .letting(let name, let value):
-        tag("l")
-        string(name)
-        expression(value)
-      case .filtering(let condition):
-        tag("w")
-        expression(condition)
-      }
+    number(program.steps.count)
+    for step in program.steps {
+      optional(step.slot) { $0.number($1) }
+      resolved(step.expression)
+      number(step.level)
     }
-    expression(check.expectation)
-    expression(check.target)
-    number(check.message.segments.count)
-    for segment in check.message.segments {
+    number(program.stepsToForget.count)
+    for steps in program.stepsToForget { numbers(steps) }
+    number(program.deferredLets.count)
+    for deferredLet in program.deferredLets {
+      number(deferredLet.slot)
+      resolved(deferredLet.expression)
+    }
+    number(program.deferredLetsToForget.count)
+    for positions in program.deferredLetsToForget { numbers(positions) }
+    number(program.reevaluated.count)
+    for reevaluated in program.reevaluated { flag(reevaluated) }
+    resolved(program.expectation)
+    resolved(program.target)
+    number(program.message.segments.count)
+    for segment in program.message.segments {
       switch segment {
       case .literal(let text):
         tag("t")
         string(text)
-      case .placeholder(let value, let source):
+      case .placeholder(let value):
         tag("e")
-        expression(value)
-        string(source)
+        resolved(value)
       }
     }
-    optional(check.severity) { $0.severity($1) }
-    optional(check.expected) { $0.expression($1) }
-    optional(check.actual) { $0.expression($1) }
-    optional(check.person) { $0.expression($1) }
-    number(check.line)
+    optional(program.expected) { $0.resolved($1) }
+    optional(program.actual) { $0.resolved($1) }
+    optional(program.person) { $0.resolved($1) }
+    number(program.slotCount)
+    optional(program.severity) { $0.severity($1) }
   }
 
-  mutating func expression(_ expression: Expression) {
+  /// A field's packed slots, as sixteen hexadecimal digits.
+  mutating func field(_ field: FieldAccess) {
+    for shift in stride(from: 60, through: 0, by: -4) {
+      bytes.append(Writer.hexDigits[Int((field.packed >> UInt64(shift)) & 0xF)])
+    }
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// A case of an operator's or a test's enumeration, by its position among the cases.
+  mutating func caseIndex<Case: Equatable>(_ value: Case, of cases: [Case]) {
+    guard let index = cases.firstIndex(of: value) else { preconditionFailure("\(value) is not among the cases") }
+    number(index)
+  }
+
+  mutating func resolved(_ expression: ResolvedExpression) {
     switch expression {
-    case .number(let value):
-      tag("n")
-      decimal(value)
-    case .string(let value):
-      tag("s")
-      string(value)
-    case .boolean(let value): tag(value ? "T" : "F")
-    case .null: tag("0")
+    case .constant(let value):
+      tag("K")
+      self.value(value)
     case .list(let items):
       tag("L")
       number(items.count)
-      for item in items { self.expression(item) }
-    case .name(let name):
+      for item in items { resolved(item) }
+    case .variable(let slot):
       tag("v")
-      string(name)
+      number(slot)
+    case .deferredLet(let position, let slot):
+      tag("d")
+      number(position)
+      number(slot)
+    case .elementField(let field, let fallback):
+      tag("E")
+      self.field(field)
+      resolved(fallback)
+    case .innermostElement: tag("I")
     case .member(let base, let field):
       tag(".")
-      self.expression(base)
-      string(field)
+      resolved(base)
+      self.field(field)
+    case .variableMember(let slot, let field):
+      tag("V")
+      number(slot)
+      self.field(field)
     case .filter(let base, let condition):
       tag("[")
-      self.expression(base)
-      self.expression(condition)
+      resolved(base)
+      resolved(condition)
     case .call(let function, let arguments):
       tag("c")
-      string(function)
+      string(function.name)
       number(arguments.count)
-      for argument in arguments { self.expression(argument) }
+      for argument in arguments { resolved(argument) }
     case .unary(let operation, let operand):
       tag("u")
-      string(operation.rawValue)
-      self.expression(operand)
+      caseIndex(operation, of: ArchivedCases.unaryOperators)
+      resolved(operand)
     case .binary(let operation, let left, let right):
       tag("b")
-      string(operation.rawValue)
-      self.expression(left)
-      self.expression(right)
+      caseIndex(operation, of: ArchivedCases.binaryOperators)
+      resolved(left)
+      resolved(right)
     case .test(let operand, let kind):
       tag("i")
-      self.expression(operand)
-      string(kind.rawValue)
+      resolved(operand)
+      caseIndex(kind, of: ArchivedCases.testKinds)
+    case .textMembership(let operand, let texts, let negated):
+      tag("m")
+      resolved(operand)
+      strings(texts.sortedTexts)
+      flag(negated)
+    case .textEquality(let operand, let text, let negated):
+      tag("q")
+      resolved(operand)
+      string(text)
+      flag(negated)
     }
   }
+
+  /// A value known when the rule loads: never an object of the model, which only a filing has.
+  mutating func value(_ value: Value) {
+    switch value {
+    case .null: tag("0")
+    case .boolean(let flag): self.flag(flag)
+    case .number(let number, let places):
+      tag("n")
+      string(String(number.numerator))
+      string(String(number.denominator))
+      optional(places.decimals) { $0.number($1) }
+    case .string(let text):
+      tag("s")
+      string(text)
+    case .list(let items):
+      tag("L")
+      number(items.count)
+      for item in items { self.value(item) }
+    case .object: preconditionFailure("a rule's constant is never an object of the model")
+    }
+  }
+}
+
+/// The cases of the enumerations an archive writes by position, in a fixed order.
+private enum ArchivedCases {
+  static let unaryOperators: [UnaryOperator] = [.negate, .not]
+  static let binaryOperators: [BinaryOperator] = [
+    .add, .subtract, .multiply, .divide, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and,
+    .or, .in, .notIn,
+  ]
+  static let testKinds: [TestKind] = [.empty, .notEmpty, .null, .notNull, .missing, .present]
 }
 
 /// Reads the archive form of rules back; every read returns `nil` on a malformed archive.
@@ -355,15 +436,10 @@ private struct Reader {
         RuleCheckSource(
           iteration: iteration, steps: steps, expectation: expectation, message: message, severity: severity))
     }
-    guard let checkCount = number(), checkCount >= 0 else { return nil }
-    var checks: [RuleCheck] = []
-    for _ in 0..<checkCount {
-      guard let check = check() else { return nil }
-      checks.append(check)
-    }
+    guard let programs = list({ $0.program() }) else { return nil }
     return Rule(
       id: id, severity: severity, summary: summary, source: source, rationale: rationale, path: path,
-      examples: examples, checkSources: checkSources, checks: checks)
+      examples: examples, checkSources: checkSources, programs: programs)
   }
 
   mutating func example() -> RuleExample? {
@@ -385,90 +461,149 @@ private struct Reader {
       filingLine: filingLine)
   }
 
-  mutating func check() -> RuleCheck? {
-    guard let bindingCount = number(), bindingCount >= 0 else { return nil }
-    var bindings: [RuleCheck.Binding] = []
-    for _ in 0..<bindingCount {
-      guard let name = string(), let list = expression() else { return nil }
-      bindings.append(RuleCheck.Binding(name: name, list: list))
-    }
-    guard let stepCount = number(), stepCount >= 0 else { return nil }
-    var steps: [RuleCheck.Step] = []
-    for _ in 0..<stepCount {
-      switch tag() {
-      case UInt8(ascii: "l"):
-        guard let name = string(), let value = expression() else { return nil }
-        steps.append(.letting(name, value))
-      case UInt8(ascii: "w"):
-        guard let condition = expression() else { return nil }
-        steps.append(.filtering(condition))
-      default: return nil
-      }
-    }
-    guard let expectation = expression(), let target = expression(), let segmentCount = number(), segmentCount >= 0
-    else { return nil }
-    var segments: [MessageTemplate.Segment] = []
-    for _ in 0..<segmentCount {
-      switch tag() {
-      case UInt8(ascii: "t"):
-        guard let text = string() else { return nil }
-        segments.append(.literal(text))
-      case UInt8(ascii: "e"):
-        guard let value = expression(), let source = string() else { return nil }
-        segments.append(.placeholder(value, source: source))
-      default: return nil
-      }
-    }
-    guard let severity = optional({ $0.severity() }), let expected = optional({ $0.expression() }),
-      let actual = optional({ $0.expression() }), let person = optional({ $0.expression() }), let line = number()
-    else { return nil }
-    return RuleCheck(
-      bindings: bindings, steps: steps, expectation: expectation, target: target,
-      message: MessageTemplate(segments: segments), severity: severity, expected: expected, actual: actual,
-      person: person, line: line)
-  }
-
-  mutating func expressions() -> [Expression]? {
-    guard let count = number(), count >= 0 else { return nil }
-    var items: [Expression] = []
-    for _ in 0..<count {
-      guard let item = expression() else { return nil }
-      items.append(item)
-    }
-    return items
-  }
-
-  mutating func expression() -> Expression? {
+  mutating func flag() -> Bool? {
     switch tag() {
-    case UInt8(ascii: "n"): return decimal().map { .number($0) }
-    case UInt8(ascii: "s"): return string().map { .string($0) }
-    case UInt8(ascii: "T"): return .boolean(true)
-    case UInt8(ascii: "F"): return .boolean(false)
-    case UInt8(ascii: "0"): return .null
-    case UInt8(ascii: "L"): return expressions().map { .list($0) }
-    case UInt8(ascii: "v"): return string().map { .name($0) }
+    case UInt8(ascii: "T"): return true
+    case UInt8(ascii: "F"): return false
+    default: return nil
+    }
+  }
+
+  /// A list of `count`, then each element read by `read`.
+  mutating func list<Element>(_ read: (inout Reader) -> Element?) -> [Element]? {
+    guard let count = number(), count >= 0, count <= buffer.count - position else { return nil }
+    var elements: [Element] = []
+    elements.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let element = read(&self) else { return nil }
+      elements.append(element)
+    }
+    return elements
+  }
+
+  mutating func numbers() -> [Int]? {
+    list { $0.number() }
+  }
+
+  mutating func program() -> CheckRunner.Program? {
+    guard
+      let bindings = list({ reader -> (slot: Int, list: ResolvedExpression)? in
+        guard let slot = reader.number(), let list = reader.resolved() else { return nil }
+        return (slot, list)
+      }),
+      let steps = list({ reader -> CheckRunner.Program.Step? in
+        guard let slot = reader.optional({ $0.number() }), let expression = reader.resolved(),
+          let level = reader.number()
+        else { return nil }
+        return CheckRunner.Program.Step(slot: slot, expression: expression, level: level)
+      }),
+      let stepsToForget = list({ $0.numbers() }),
+      let deferredLets = list({ reader -> DeferredLet? in
+        guard let slot = reader.number(), let expression = reader.resolved() else { return nil }
+        return DeferredLet(slot: slot, expression: expression)
+      }),
+      let deferredLetsToForget = list({ $0.numbers() }),
+      let reevaluated = list({ $0.flag() }),
+      let expectation = resolved(), let target = resolved(),
+      let segments = list({ reader -> ResolvedMessage.Segment? in
+        switch reader.tag() {
+        case UInt8(ascii: "t"): return reader.string().map { .literal($0) }
+        case UInt8(ascii: "e"): return reader.resolved().map { .placeholder($0) }
+        default: return nil
+        }
+      }),
+      let expected = optional({ $0.resolved() }), let actual = optional({ $0.resolved() }),
+      let person = optional({ $0.resolved() }), let slotCount = number(), let severity = optional({ $0.severity() })
+    else { return nil }
+    return CheckRunner.Program(
+      bindings: bindings, steps: steps, stepsToForget: stepsToForget, deferredLets: deferredLets,
+      deferredLetsToForget: deferredLetsToForget, reevaluated: reevaluated, expectation: expectation,
+      target: target, message: ResolvedMessage(segments: segments), expected: expected, actual: actual,
+      person: person, slotCount: slotCount, severity: severity)
+  }
+
+  /// A field's packed slots, from sixteen hexadecimal digits.
+  mutating func field() -> FieldAccess? {
+    guard buffer.count - position >= 16 else { return nil }
+    var packed: UInt64 = 0
+    for byte in buffer[position..<position + 16] {
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      default: return nil
+      }
+      packed = packed << 4 | UInt64(digit)
+    }
+    position += 16
+    return FieldAccess(packed: packed)
+  }
+
+  /// A case of an operator's or a test's enumeration, by its position among the cases.
+  mutating func caseIndex<Case>(of cases: [Case]) -> Case? {
+    guard let index = number(), cases.indices.contains(index) else { return nil }
+    return cases[index]
+  }
+
+  mutating func resolved() -> ResolvedExpression? {
+    switch tag() {
+    case UInt8(ascii: "K"): return value().map { .constant($0) }
+    case UInt8(ascii: "L"): return list({ $0.resolved() }).map { .list($0) }
+    case UInt8(ascii: "v"): return number().map { .variable($0) }
+    case UInt8(ascii: "d"):
+      guard let position = number(), let slot = number() else { return nil }
+      return .deferredLet(position, slot: slot)
+    case UInt8(ascii: "E"):
+      guard let field = field(), let fallback = resolved() else { return nil }
+      return .elementField(field, fallback: fallback)
+    case UInt8(ascii: "I"): return .innermostElement
     case UInt8(ascii: "."):
-      guard let base = expression(), let field = string() else { return nil }
+      guard let base = resolved(), let field = field() else { return nil }
       return .member(base, field)
+    case UInt8(ascii: "V"):
+      guard let slot = number(), let field = field() else { return nil }
+      return .variableMember(slot, field)
     case UInt8(ascii: "["):
-      guard let base = expression(), let condition = expression() else { return nil }
+      guard let base = resolved(), let condition = resolved() else { return nil }
       return .filter(base, condition)
     case UInt8(ascii: "c"):
-      guard let function = string(), let arguments = expressions() else { return nil }
+      guard let function = string().flatMap({ BuiltinFunctions.all[$0] }), let arguments = list({ $0.resolved() })
+      else { return nil }
       return .call(function, arguments)
     case UInt8(ascii: "u"):
-      guard let operation = string().flatMap(UnaryOperator.init(rawValue:)), let operand = expression() else {
-        return nil
-      }
+      guard let operation = caseIndex(of: ArchivedCases.unaryOperators), let operand = resolved() else { return nil }
       return .unary(operation, operand)
     case UInt8(ascii: "b"):
-      guard let operation = string().flatMap(BinaryOperator.init(rawValue:)), let left = expression(),
-        let right = expression()
+      guard let operation = caseIndex(of: ArchivedCases.binaryOperators), let left = resolved(),
+        let right = resolved()
       else { return nil }
       return .binary(operation, left, right)
     case UInt8(ascii: "i"):
-      guard let operand = expression(), let kind = string().flatMap(TestKind.init(rawValue:)) else { return nil }
+      guard let operand = resolved(), let kind = caseIndex(of: ArchivedCases.testKinds) else { return nil }
       return .test(operand, kind)
+    case UInt8(ascii: "m"):
+      guard let operand = resolved(), let texts = strings(), let negated = flag() else { return nil }
+      return .textMembership(operand, TextSet(Set(texts)), negated: negated)
+    case UInt8(ascii: "q"):
+      guard let operand = resolved(), let text = string(), let negated = flag() else { return nil }
+      return .textEquality(operand, text, negated: negated)
+    default: return nil
+    }
+  }
+
+  mutating func value() -> Value? {
+    switch tag() {
+    case UInt8(ascii: "0"): return .null
+    case UInt8(ascii: "T"): return .boolean(true)
+    case UInt8(ascii: "F"): return .boolean(false)
+    case UInt8(ascii: "n"):
+      guard let numerator = string().flatMap({ Int128($0) }), let denominator = string().flatMap({ Int128($0) }),
+        let decimals = optional({ $0.number() }),
+        let number = try? Rational(numerator: numerator, denominator: denominator)
+      else { return nil }
+      return .number(number, decimals: decimals)
+    case UInt8(ascii: "s"): return string().map { .string($0) }
+    case UInt8(ascii: "L"): return list({ $0.value() }).map { .list($0) }
     default: return nil
     }
   }

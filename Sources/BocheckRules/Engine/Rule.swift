@@ -100,8 +100,8 @@ public struct Rule: Sendable {
   public let examples: [RuleExample]
   /// Its checks as written.
   public let checkSources: [RuleCheckSource]
-  /// Its checks, parsed and type-checked.
-  let checks: [RuleCheck]
+  /// Its checks as they run: parsed, type-checked, resolved and planned (see ``CheckRunner/Program``).
+  let programs: [CheckRunner.Program]
 }
 
 /// One `check:` block, parsed and type-checked.

@@ -130,7 +130,7 @@ enum RuleFileParser {
     return Rule(
       id: idEntry.value, severity: severity, summary: scalars["summary"]?.value ?? "",
       source: scalars["source"]?.value ?? "", rationale: scalars["rationale"]?.value ?? "", path: path,
-      examples: examples, checkSources: sources, checks: checks)
+      examples: examples, checkSources: sources, programs: checks.map(CheckRunner.Program.init))
   }
 
   private static func blockEntries(

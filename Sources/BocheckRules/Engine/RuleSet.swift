@@ -42,14 +42,14 @@ public struct RuleSet: Sendable {
   /// The rules, sorted by id.
   public let rules: [Rule]
 
-  /// How each check of each rule runs (see ``CheckRunner/Program``), worked out once: by rule, then by check,
-  /// in the order of ``rules`` and their checks.
+  /// How each check of each rule runs (see ``CheckRunner/Program``), as the rules hold them: by rule, then by
+  /// check, in the order of ``rules`` and their checks (kept apart so that a check run reads no rule's copy).
   private let programs: [[CheckRunner.Program]]
 
   /// Creates a rule set from loaded rules.
   public init(rules: [Rule]) {
     self.rules = rules.sorted { $0.id < $1.id }
-    programs = self.rules.map { rule in rule.checks.map(CheckRunner.Program.init) }
+    programs = self.rules.map(\.programs)
   }
 
   /// Loads every `.rule` file of the given folders.
@@ -202,7 +202,8 @@ public struct RuleSet: Sendable {
 /// Evaluates one check over the objects of a filing.
 enum CheckRunner {
   /// A check as it is run: its expressions resolved (see ``ExpressionResolver``) and its `let:` and `where:`
-  /// steps planned, once when the rules load.
+  /// steps planned, once when its rule file is parsed (for the built-in rules, at build time: ``CompiledRules``
+  /// archives the programs).
   ///
   /// A `where:` is split into its `and`-ed conditions, which is the same test: the step passes when all of
   /// them are true. A step's value depends only on the bindings it names, directly or through the `let:`
@@ -232,8 +233,8 @@ enum CheckRunner {
       let level: Int
     }
 
-    /// The check as written.
-    let check: RuleCheck
+    /// The check's own severity, when it overrides its rule's.
+    let severity: Severity?
     /// The iterations, outermost first: the slot each binds and the list it runs over.
     let bindings: [(slot: Int, list: ResolvedExpression)]
     /// The steps in file order: the `where:` conditions, and the `let:`s that are not deferred.
@@ -265,7 +266,7 @@ enum CheckRunner {
     let slotCount: Int
 
     init(_ check: RuleCheck) {
-      self.check = check
+      severity = check.severity
       var resolver = ExpressionResolver()
       var bindings: [(slot: Int, list: ResolvedExpression)] = []
       for binding in check.bindings {
@@ -339,6 +340,30 @@ enum CheckRunner {
       actual = check.actual.map(resolver.resolve)
       person = check.person.map(resolver.resolve)
       slotCount = resolver.slotCount
+    }
+
+    /// A program from its parts, as ``init(_:)`` planned them and ``CompiledRules`` archived them.
+    init(
+      bindings: [(slot: Int, list: ResolvedExpression)], steps: [Step], stepsToForget: [[Int]],
+      deferredLets: [DeferredLet], deferredLetsToForget: [[Int]], reevaluated: [Bool],
+      expectation: ResolvedExpression, target: ResolvedExpression, message: ResolvedMessage,
+      expected: ResolvedExpression?, actual: ResolvedExpression?, person: ResolvedExpression?, slotCount: Int,
+      severity: Severity?
+    ) {
+      self.bindings = bindings
+      self.steps = steps
+      self.stepsToForget = stepsToForget
+      self.deferredLets = deferredLets
+      self.deferredLetsToForget = deferredLetsToForget
+      self.reevaluated = reevaluated
+      self.expectation = expectation
+      self.target = target
+      self.message = message
+      self.expected = expected
+      self.actual = actual
+      self.person = person
+      self.slotCount = slotCount
+      self.severity = severity
     }
   }
 
@@ -489,7 +514,6 @@ enum CheckRunner {
 
     /// The finding for the current binding.
     private func finding(frame: inout Frame) -> Finding {
-      let check = program.check
       let bound = program.bindings.map { frame.variables[$0.slot] }
       let innermostPerson: ModelObject? = bound.reversed().lazy.compactMap { value -> ModelObject? in
         if case .object(let object) = value, object.kind == .person { return object }
@@ -522,7 +546,7 @@ enum CheckRunner {
       let expected = program.expected.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
       let actual = program.actual.flatMap { ValueFormatter.plain(Evaluator.evaluate($0, in: &frame)) }
       return Finding(
-        ruleID: ruleID, severity: check.severity ?? ruleSeverity, page: resolved.page, person: personName,
+        ruleID: ruleID, severity: program.severity ?? ruleSeverity, page: resolved.page, person: personName,
         row: resolved.row, line: resolved.line, column: resolved.column, message: message, expected: expected,
         actual: actual)
     }

@@ -110,6 +110,11 @@ struct ResolvedMessage: Sendable {
   /// The pieces in order.
   let segments: [Segment]
 
+  /// A message of these pieces.
+  init(segments: [Segment]) {
+    self.segments = segments
+  }
+
   /// Resolves a template's placeholders.
   init(_ template: MessageTemplate, resolver: ExpressionResolver) {
     segments = template.segments.map { segment in

@@ -116,7 +116,10 @@ struct TextSet: Sendable, CustomReflectable {
     return contiguous ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
-  var customMirror: Mirror { Mirror(self, unlabeledChildren: texts.sorted()) }
+  /// The texts, sorted.
+  var sortedTexts: [String] { texts.sorted() }
+
+  var customMirror: Mirror { Mirror(self, unlabeledChildren: sortedTexts) }
 }
 
 /// A field name resolved to its slot in each kind of object, so that reading it from an object is one array
@@ -128,6 +131,14 @@ struct FieldAccess: Sendable {
   /// The field's slot in each kind, one byte per kind at bit `8 * kind.ordinal`; ``absent`` for a kind without
   /// the field.
   private let packedSlots: UInt64
+
+  /// The field's slots in every kind, one byte per kind, as ``CompiledRules`` archives them.
+  var packed: UInt64 { packedSlots }
+
+  /// The access of a field with these packed slots (see ``packed``).
+  init(packed: UInt64) {
+    packedSlots = packed
+  }
 
   /// The byte of a kind that has no such field.
   private static let absent: UInt64 = 0xFF
