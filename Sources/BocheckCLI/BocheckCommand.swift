@@ -29,7 +29,7 @@ public enum BocheckCommand {
   ///   - isTerminal: Whether standard output is a terminal (the text report is coloured only then).
   ///   - errorIsTerminal: Whether standard error is a terminal: a run over several files then shows its
   ///     progress there.
-  ///   - environment: The environment variables; `NO_COLOR` (set and not empty) turns colour off.
+  ///   - environment: The environment variables; commands read those of ``Console/variablesRead``.
   ///   - workingDirectory: The absolute folder `.bocheck.json` is looked for from and relative `--config`,
   ///     `--baseline`, `--write-baseline` and suppression paths are resolved against (inputs are opened as
   ///     given); `nil` for the process's working directory.
@@ -108,12 +108,27 @@ struct Console {
   let standardError: (String) -> Void
   /// Whether standard output is a terminal.
   let isTerminal: Bool
-  /// The environment variables.
+  /// The environment variables, of which commands read those of ``variablesRead`` (``variable(_:)``).
   let environment: [String: String]
   /// The absolute working directory (configuration discovery, relative configuration and baseline paths).
   var workingDirectory: String = "/"
   /// Whether standard error is a terminal, where progress is shown.
   var errorIsTerminal = false
+  /// The environment variables commands read: `NO_COLOR` (set and not empty: no colour) and
+  /// `GITHUB_WORKSPACE` (what the CI reports' paths are relative to). A process reads these alone of its
+  /// environment (``BocheckCommand/runInProcess()``): making every variable a `String` cost a short run
+  /// more than reading its rules' files.
+  static let variablesRead = ["NO_COLOR", "GITHUB_WORKSPACE"]
+
+  /// The value of an environment variable, which must be one of ``variablesRead``.
+  ///
+  /// - Parameter name: The variable's name.
+  /// - Returns: Its value, or `nil` when it is not set.
+  func variable(_ name: String) -> String? {
+    precondition(Console.variablesRead.contains(name), "\(name) is not among the variables a process reads")
+    return environment[name]
+  }
+
   /// Whether the process ends when the command does (``BocheckCommand/runInProcess()``), rather than the
   /// command running inside a longer-lived program such as the tests.
   var endsWithCommand = false

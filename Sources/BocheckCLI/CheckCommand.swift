@@ -100,9 +100,9 @@ enum CheckCommand {
     for error in expansionErrors { console.error(error.description) }
     // Each file is reported as soon as it and those before it are checked, so that memory stays that of the
     // largest file (of the 2 × --jobs largest, when several are checked at once).
-    let colors = console.isTerminal && !parsed.has("--no-color") && (console.environment["NO_COLOR"] ?? "").isEmpty
+    let colors = console.isTerminal && !parsed.has("--no-color") && (console.variable("NO_COLOR") ?? "").isEmpty
     var reportSettings = ReportSettings(
-      ruleSet: ruleSet, environment: console.environment,
+      ruleSet: ruleSet, workspace: console.variable("GITHUB_WORKSPACE"),
       workingDirectory: FileSystem.currentDirectory())
     reportSettings.failOn = failOn
     let inputs: [InputSource]

@@ -27,18 +27,13 @@ extension BocheckCommand {
       environment: environmentVariables(), endsWithCommand: true)
   }
 
-  /// The environment variables, read from the C library's environment (`ProcessInfo` takes longer to set up
-  /// than a short run can afford). A name given twice keeps its first value, as `getenv` does.
+  /// The environment variables commands read (``Console/variablesRead``), from the C library's environment
+  /// (`ProcessInfo` takes longer to set up than a short run can afford). A name given twice keeps its first
+  /// value, as `getenv` gives it.
   private static func environmentVariables() -> [String: String] {
     var variables: [String: String] = [:]
-    var entry = environ
-    while let pointer = entry.pointee {
-      let text = String(cString: pointer)
-      if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-        let name = String(text[..<equals])
-        if variables[name] == nil { variables[name] = String(text[text.utf8.index(after: equals)...]) }
-      }
-      entry += 1
+    for name in Console.variablesRead {
+      if let value = getenv(name) { variables[name] = String(cString: value) }
     }
     return variables
   }

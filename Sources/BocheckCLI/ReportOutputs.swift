@@ -77,14 +77,13 @@ struct ReportSettings: Sendable {
   ///
   /// - Parameters:
   ///   - ruleSet: The loaded rules.
-  ///   - environment: The environment variables.
+  ///   - workspace: The variable `GITHUB_WORKSPACE`, when set.
   ///   - workingDirectory: The absolute path of the working directory.
-  init(ruleSet: RuleSet, environment: [String: String], workingDirectory: String) {
+  init(ruleSet: RuleSet, workspace: String?, workingDirectory: String) {
     rules = ruleSet.rules.map {
       ReportedRule(id: $0.id, severity: $0.severity, summary: $0.summary, rationale: $0.rationale, source: $0.source)
     }
-    let workspace = environment["GITHUB_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
-    paths = ReportPaths(workingDirectory: workingDirectory, sourceRoot: workspace)
+    paths = ReportPaths(workingDirectory: workingDirectory, sourceRoot: workspace.flatMap { $0.isEmpty ? nil : $0 })
   }
 
   /// The tool as the SARIF report describes it.

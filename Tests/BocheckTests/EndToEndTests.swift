@@ -121,6 +121,21 @@ struct EndToEndTests {
         == "\(Self.completePath): 2 errors, 7 warnings, 0 notes; shares outstanding 44,726,000 (stated, line 323)")
   }
 
+  @Test("GITHUB_WORKSPACE from the process's environment: CI report paths relative to it, or to the working folder")
+  func workspaceFromTheEnvironment() throws {
+    let samples = TestSupport.repositoryRoot.appendingPathComponent("Samples").path
+    let relative = try BuiltExecutable.run(
+      ["check", "--format", "github", Self.completePath], environment: ["GITHUB_WORKSPACE": samples])
+    #expect(relative.status == 1)
+    let relativeLines = relative.standardOutput.split(separator: "\n")
+    #expect(relativeLines.count == 9, "two errors and seven warnings")
+    #expect(relativeLines.allSatisfy { $0.contains(" file=sc13da-amendment-4-complete-rows.txt,line=") })
+    let unset = try BuiltExecutable.run(["check", "--format", "github", Self.completePath])
+    let unsetLines = unset.standardOutput.split(separator: "\n")
+    #expect(unsetLines.count == 9)
+    #expect(unsetLines.allSatisfy { $0.contains(" file=\(Self.completePath),line=") })
+  }
+
   @Test("Amendment No. 2: the missing cover page, the recovered and unassignable rows, exit 1")
   func malformedSample() throws {
     let outcome = try BuiltExecutable.run(["check", "--no-color", Self.malformedPath])
