@@ -337,9 +337,6 @@ enum Evaluator {
     }
   }
 
-  /// The field `is missing` and `is present` read.
-  private static let statusField = FieldAccess("status")
-
   private static func test(_ value: Value, _ kind: TestKind) -> Value {
     switch kind {
     case .null: return .boolean(value.isNull)
@@ -353,9 +350,10 @@ enum Evaluator {
       }
       return .boolean(kind == .empty ? empty : !empty)
     case .missing, .present:
-      guard case .object(let object) = value, case .string(let status) = statusField.value(in: object) else {
-        return .null
-      }
+      // A row's status, read by its slot; any other value (the type checker lets through one whose type it
+      // cannot tell) has no status and is unknown, as no other kind of object has a `status` field.
+      guard case .object(let object) = value, object.kind == .row, case .string(let status) = object[RowSlot.status]
+      else { return .null }
       let missing = status == ReadStatus.missing.rawValue
       return .boolean(kind == .missing ? missing : !missing)
     }

@@ -157,8 +157,12 @@ enum ModelSchema {
 
   /// How many fields the objects of a kind have.
   static func fieldCount(of kind: ObjectKind) -> Int {
-    slotsByName[kind.ordinal].count
+    fieldCounts[kind.ordinal]
   }
+
+  /// The number of fields of each kind (indexed by ``ObjectKind/ordinal``): every object made asks, and the
+  /// tables of ``slot(of:in:)`` are not needed for that.
+  private static let fieldCounts: [Int] = ObjectKind.allCases.map { orderedFields(of: $0).count }
 
   /// The slot of each field by name, by kind (indexed by ``ObjectKind/ordinal``).
   private static let slotsByName: [[String: Int]] = ObjectKind.allCases.map { kind in
