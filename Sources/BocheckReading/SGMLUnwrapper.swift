@@ -43,9 +43,10 @@ enum SGMLUnwrapper {
     let lines = (lineRanges.map { SourceLines(source, lineRanges: $0) } ?? SourceLines(source)).lines
     let documents = spans(lines)
     guard let fallback = documents.first else { return nil }
+    // A document's type names its schedule ("SC 13D/A", "sc 13g"), found on its bytes in any case.
     let isSchedule: (String?) -> Bool = { type in
-      guard let type = type?.uppercased() else { return false }
-      return type.contains("13D") || type.contains("13G")
+      guard let type else { return false }
+      return ASCIIText.containsAny(scheduleNames, in: type)
     }
     let chosen = documents.first { isSchedule($0.type) } ?? fallback
     let phrase = ASCIIText.phrase("JOINT FILING")
@@ -59,6 +60,9 @@ enum SGMLUnwrapper {
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
     return Submission(primary: document(chosen, in: lines), agreements: agreements)
   }
+
+  /// The schedules a document's type names.
+  private static let scheduleNames = [ASCIIText.phrase("13D"), ASCIIText.phrase("13G")]
 
   /// Tags that tell HTML: plain-text documents carry EDGAR's own markup (<PAGE>, <TABLE>, <CAPTION>, <S>,
   /// <C>, <FN>), but never these.

@@ -367,6 +367,18 @@ struct SingleFilingNotSplitTests {
     #expect(try ConcatenatedFilings.readAll(bare).count == 1)
   }
 
+  @Test("the document read is the one whose type names a schedule, in any case, though an exhibit comes first")
+  func scheduleDocumentChosen() throws {
+    let alone = try FilingReader.read(bytes: Array(CLIHarness.cleanFiling.utf8), path: "clean.txt")
+    #expect(!alone.coverPages.isEmpty)
+    let exhibit = "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nA press release.\n</TEXT>\n</DOCUMENT>\n"
+    for type in ["SC 13D", "sc 13d/a", "Sc 13G"] {
+      let text = exhibit + "<DOCUMENT>\n<TYPE>\(type)\n<TEXT>\n" + CLIHarness.cleanFiling + "</TEXT>\n</DOCUMENT>\n"
+      let filing = try FilingReader.read(bytes: Array(text.utf8), path: "submission.txt")
+      #expect(filing.coverPages.count == alone.coverPages.count, "\(type)")
+    }
+  }
+
   @Test("an XML declaration and root, and an HTML document, each read alone, are one filing")
   func oneDocument() throws {
     #expect(
