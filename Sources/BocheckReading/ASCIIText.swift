@@ -1,3 +1,5 @@
+import BocheckModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -52,7 +54,7 @@ enum ASCIIText {
       high |= UInt64(bytes[index])
       index += 1
     }
-    return high & 0x8080_8080_8080_8080 == 0
+    return ByteWord.isASCII(high)
   }
 
   /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when
@@ -201,9 +203,10 @@ enum ASCIIText {
   static func firstOffset(
     of first: UInt8, or second: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int
   ) -> Int {
-    let (wideFirst, wideSecond) = (UInt64(first) &* eachByte, UInt64(second) &* eachByte)
+    let (wideFirst, wideSecond) = (ByteWord.repeating(first), ByteWord.repeating(second))
     return firstFlagged(
-      in: buffer, from: start, to: end, flags: { zeroBytes($0 ^ wideFirst) | zeroBytes($0 ^ wideSecond) },
+      in: buffer, from: start, to: end,
+      flags: { ByteWord.zeroBytes($0 ^ wideFirst) | ByteWord.zeroBytes($0 ^ wideSecond) },
       matches: { $0 == first || $0 == second })
   }
 
@@ -219,12 +222,15 @@ enum ASCIIText {
     ofAny targets: (UInt8, UInt8, UInt8, UInt8), in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> Int {
     let wide = (
-      UInt64(targets.0) &* eachByte, UInt64(targets.1) &* eachByte, UInt64(targets.2) &* eachByte,
-      UInt64(targets.3) &* eachByte
+      ByteWord.repeating(targets.0), ByteWord.repeating(targets.1), ByteWord.repeating(targets.2),
+      ByteWord.repeating(targets.3)
     )
     return firstFlagged(
       in: buffer, from: start, to: end,
-      flags: { zeroBytes($0 ^ wide.0) | zeroBytes($0 ^ wide.1) | zeroBytes($0 ^ wide.2) | zeroBytes($0 ^ wide.3) },
+      flags: {
+        ByteWord.zeroBytes($0 ^ wide.0) | ByteWord.zeroBytes($0 ^ wide.1) | ByteWord.zeroBytes($0 ^ wide.2)
+          | ByteWord.zeroBytes($0 ^ wide.3)
+      },
       matches: { $0 == targets.0 || $0 == targets.1 || $0 == targets.2 || $0 == targets.3 })
   }
 
@@ -240,21 +246,10 @@ enum ASCIIText {
   private static func scan(
     for target: UInt8, caseBit: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> Int {
-    let (wideCaseBit, wideTarget) = (UInt64(caseBit) &* eachByte, UInt64(target) &* eachByte)
+    let (wideCaseBit, wideTarget) = (ByteWord.repeating(caseBit), ByteWord.repeating(target))
     return firstFlagged(
-      in: buffer, from: start, to: end, flags: { zeroBytes(($0 | wideCaseBit) ^ wideTarget) },
+      in: buffer, from: start, to: end, flags: { ByteWord.zeroBytes(($0 | wideCaseBit) ^ wideTarget) },
       matches: { $0 | caseBit == target })
-  }
-
-  /// A word with every byte 1: a byte times it fills a word with that byte.
-  static let eachByte: UInt64 = 0x0101_0101_0101_0101
-
-  /// The high bit of each zero byte of a word, and perhaps of bytes above a zero one: the lowest flagged byte
-  /// is the first zero byte (a borrow can only flag a byte above a true zero), and a word with no zero byte
-  /// gives 0.
-  @inline(__always)
-  static func zeroBytes(_ word: UInt64) -> UInt64 {
-    (word &- eachByte) & ~word & 0x8080_8080_8080_8080
   }
 
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that `matches`, eight bytes
@@ -265,7 +260,7 @@ enum ASCIIText {
   ///   - start: The offset to start at.
   ///   - end: The offset to stop at, at most `buffer.count`.
   ///   - flags: For eight bytes read as a little-endian word, a word whose lowest set high bit marks the first
-  ///     byte that matches (``zeroBytes(_:)`` of the bytes made zero where they match), 0 when none does.
+  ///     byte that matches (``ByteWord/zeroBytes(_:)`` of the bytes made zero where they match), 0 when none does.
   ///   - matches: Whether one byte matches, for the bytes after the last whole word.
   @inline(__always)
   private static func firstFlagged(
@@ -276,7 +271,7 @@ enum ASCIIText {
     let raw = UnsafeRawPointer(base)
     var index = start
     while index + 8 <= end {
-      let flagged = flags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+      let flagged = flags(ByteWord.load(raw, at: index))
       if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
       index += 8
     }
@@ -408,8 +403,8 @@ enum ASCIIText {
       let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
       if !alreadySeen {
         if firstCount < 4 {
-          firsts[firstCount] = UInt64(first | caseBit) &* eachByte
-          caseBits[firstCount] = UInt64(caseBit) &* eachByte
+          firsts[firstCount] = ByteWord.repeating(first | caseBit)
+          caseBits[firstCount] = ByteWord.repeating(caseBit)
         }
         firstCount += 1
       }
@@ -419,10 +414,10 @@ enum ASCIIText {
       }
       let second = phrase[1]
       let secondCaseBit: UInt8 = second >= 0x41 && second <= 0x5A ? 0x20 : 0
-      let wideFirst = UInt64(first | caseBit) &* eachByte
-      let wideCaseBit = UInt64(caseBit) &* eachByte
-      let wideSecond = UInt64(second | secondCaseBit) &* eachByte
-      let wideSecondCaseBit = UInt64(secondCaseBit) &* eachByte
+      let wideFirst = ByteWord.repeating(first | caseBit)
+      let wideCaseBit = ByteWord.repeating(caseBit)
+      let wideSecond = ByteWord.repeating(second | secondCaseBit)
+      let wideSecondCaseBit = ByteWord.repeating(secondCaseBit)
       var slot = 0
       while slot < min(pairCount, 4)
         && (pairFirsts[slot] != wideFirst || pairCaseBits[slot] != wideCaseBit || seconds[slot] != wideSecond
@@ -453,13 +448,13 @@ enum ASCIIText {
         let raw = UnsafeRawPointer(base)
         // Eight positions, each with the byte after it: the second word is the first moved on by a byte.
         while index + 9 <= buffer.count {
-          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
+          let word = ByteWord.load(raw, at: index)
+          let next = ByteWord.load(raw, at: index + 1)
           var flagged: UInt64 = 0
           for slot in 0..<pairCount {
             flagged |=
-              zeroBytes((word | pairCaseBits[slot]) ^ pairFirsts[slot])
-              & zeroBytes((next | secondCaseBits[slot]) ^ seconds[slot])
+              ByteWord.zeroBytes((word | pairCaseBits[slot]) ^ pairFirsts[slot])
+              & ByteWord.zeroBytes((next | secondCaseBits[slot]) ^ seconds[slot])
           }
           // A flag may be false past a true one (a borrow), never missing: each flagged byte is tested.
           while flagged != 0 {
@@ -471,9 +466,9 @@ enum ASCIIText {
         }
       } else if firstCount <= 4, let base = buffer.baseAddress {
         while index + 8 <= buffer.count {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let word = ByteWord.load(UnsafeRawPointer(base), at: index)
           var flagged: UInt64 = 0
-          for slot in 0..<firstCount { flagged |= zeroBytes((word | caseBits[slot]) ^ firsts[slot]) }
+          for slot in 0..<firstCount { flagged |= ByteWord.zeroBytes((word | caseBits[slot]) ^ firsts[slot]) }
           // A flag may be false past a true one (a borrow); each flagged byte is tested by the phrases anyway.
           while flagged != 0 {
             let offset = flagged.trailingZeroBitCount / 8

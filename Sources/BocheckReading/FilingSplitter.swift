@@ -148,11 +148,11 @@ enum FilingSplitter {
       }
     }
 
-    let lessThans = ASCIIText.eachByte &* 0x3C
+    let lessThans = ByteWord.repeating(0x3C)
     var index = 0
     while index + 8 <= count {
       // A flag for every "<" (and perhaps a false one above a true one, told apart by reading the byte).
-      var flags = ASCIIText.zeroBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ lessThans)
+      var flags = ByteWord.zeroBytes(ByteWord.load(UnsafeRawPointer(base), at: index) ^ lessThans)
       while flags != 0 {
         let offset = index + flags.trailingZeroBitCount / 8
         if bytes[offset] == 0x3C && mayOpen(offset) { visit(offset) }

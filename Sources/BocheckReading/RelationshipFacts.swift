@@ -299,12 +299,11 @@ extension RelationshipFacts {
     /// - Parameter bytes: Valid UTF-8 bytes.
     static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       guard let base = bytes.baseAddress else { return true }
-      let highBits: UInt64 = 0x8080_8080_8080_8080
       var index = 0
       while index < bytes.count {
         if index + 8 <= bytes.count {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          if word & highBits == 0 {
+          let word = ByteWord.load(UnsafeRawPointer(base), at: index)
+          if ByteWord.isASCII(word) {
             index += 8
             continue
           }

@@ -1,3 +1,5 @@
+import BocheckModel
+
 /// A place in a text's UTF-8 bytes, with its 1-based line kept as the place moves and its 1-based column
 /// counted only when asked.
 ///
@@ -18,10 +20,6 @@ struct SourceCursor {
   private var countedColumn = 1
   private var countedOffset = 0
 
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
-  private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
   /// Moves forward to `target`, counting the line feeds passed; a target behind the cursor leaves it where
   /// it is.
   ///
@@ -33,10 +31,8 @@ struct SourceCursor {
     guard end > offset, let base = bytes.baseAddress else { return }
     var index = offset
     while index + 8 <= end {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
       // A byte of `lineFeeds` has its high bit set exactly where the word holds a line feed.
-      let difference = word ^ (Self.ones &* 0x0A)
-      let lineFeeds = ~(((difference & Self.lowBits) &+ Self.lowBits) | difference) & Self.highBits
+      let lineFeeds = ByteWord.equalBytes(ByteWord.load(UnsafeRawPointer(base), at: index), 0x0A)
       if lineFeeds != 0 {
         line += lineFeeds.nonzeroBitCount
         lineStart = index + (63 - lineFeeds.leadingZeroBitCount) / 8 + 1
@@ -116,7 +112,7 @@ struct SourceCursor {
     while index + 8 <= offset {
       let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
       // A continuation byte is 10xxxxxx: its high bit set and the bit under it clear.
-      let continuations = word & ~(word << 1) & Self.highBits
+      let continuations = word & ~(word << 1) & ByteWord.highBits
       characters += 8 - continuations.nonzeroBitCount
       index += 8
     }

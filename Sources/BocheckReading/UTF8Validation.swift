@@ -1,3 +1,5 @@
+import BocheckModel
+
 /// Tells whether bytes are well-formed UTF-8, scanning eight ASCII bytes at a time.
 enum UTF8Validation {
   /// Whether the bytes are well-formed UTF-8: every sequence complete, in its shortest form, and neither a
@@ -11,7 +13,7 @@ enum UTF8Validation {
     while offset < count {
       // Runs of ASCII, the whole of most filings, are passed over a word at a time.
       while offset + 8 <= count,
-        UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        ByteWord.isASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
       {
         offset += 8
       }

@@ -1,3 +1,5 @@
+import BocheckModel
+
 /// A tolerant, flat scanner of XML into start tags, end tags and text, each with its byte offset.
 ///
 /// EDGAR's own XML is simple (no meaningful attributes, no DTD), but real accepted filings break the
@@ -203,11 +205,12 @@ struct XMLScanner {
     var localStart = start
     if let base = bytes.baseAddress {
       while index + 8 <= end {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let word = ByteWord.load(UnsafeRawPointer(base), at: index)
         let stops =
-          equalBytes(word, 0x20) | equalBytes(word, 0x09) | equalBytes(word, 0x2F) | equalBytes(word, 0x0A)
-          | equalBytes(word, 0x0D)
-        var colons = equalBytes(word, 0x3A)
+          ByteWord.equalBytes(word, 0x20) | ByteWord.equalBytes(word, 0x09) | ByteWord.equalBytes(word, 0x2F)
+          | ByteWord.equalBytes(word, 0x0A)
+          | ByteWord.equalBytes(word, 0x0D)
+        var colons = ByteWord.equalBytes(word, 0x3A)
         if stops != 0 {
           // Only the colons before the first stop are the name's.
           colons &= (1 << UInt64(stops.trailingZeroBitCount)) &- 1
@@ -222,15 +225,6 @@ struct XMLScanner {
       index += 1
     }
     return (index, localStart)
-  }
-
-  /// The high bit of every byte of a word (read little-endian) that equals `byte`, and no other bit: exact,
-  /// with no borrow from one byte to the next.
-  @inline(__always)
-  private static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-    let difference = word ^ (ASCIIText.eachByte &* UInt64(byte))
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    return ~(((difference & low) &+ low) | difference) & ~low
   }
 
   /// Where the text that starts at `start` ends (at the next `<` or the end), and whether it holds anything

@@ -311,11 +311,11 @@ struct JSONOutput: JSONSink {
     if let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
       while index + 8 <= bytes.count {
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let word = ByteWord.load(raw, at: index)
         let flags =
-          ((word &- 0x2020_2020_2020_2020) & ~word & highBits) | zeroBytes(word ^ (eachByte &* 0x22))
-          | zeroBytes(word ^ (eachByte &* 0x5C)) | zeroBytes(word ^ (eachByte &* 0x7F))
-          | zeroBytes(word ^ (eachByte &* 0xE2))
+          ((word &- ByteWord.repeating(0x20)) & ~word & ByteWord.highBits)
+          | ByteWord.zeroBytes(word ^ ByteWord.repeating(0x22)) | ByteWord.zeroBytes(word ^ ByteWord.repeating(0x5C))
+          | ByteWord.zeroBytes(word ^ ByteWord.repeating(0x7F)) | ByteWord.zeroBytes(word ^ ByteWord.repeating(0xE2))
         if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
         index += 8
       }
@@ -326,15 +326,6 @@ struct JSONOutput: JSONSink {
       index += 1
     }
     return index
-  }
-
-  private static let eachByte: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-  /// A word's bytes that are zero, flagged by their high bit (and, wrongly, some above a zero byte).
-  @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    (word &- eachByte) & ~word & highBits
   }
 
   /// Appends the escape of the character whose UTF-8 bytes stand at `offset`: `\"`, `\\`, `\n` and the like,

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import BocheckModel
+
+/// The eight-bytes-at-a-time tests the readers and the reports scan with, against the bytes one by one.
+@Suite("Byte words")
+struct ByteWordTests {
+  /// Words of bytes drawn from the values the tests tell apart and their neighbours.
+  private static let words: [[UInt8]] = {
+    let values: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x20, 0x22, 0x3C, 0x5C, 0x7F, 0x80, 0x8A, 0xE2, 0xFF]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    return (0..<4_000).map { _ in
+      (0..<8).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return values[Int(state >> 33) % values.count]
+      }
+    }
+  }()
+
+  private static func word(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBytes { ByteWord.load($0.baseAddress!, at: 0) }
+  }
+
+  @Test("a word loads its first byte lowest, and a repeated byte fills every byte")
+  func loadAndRepeat() {
+    #expect(Self.word([1, 2, 3, 4, 5, 6, 7, 8]) == 0x0807_0605_0403_0201)
+    #expect(ByteWord.repeating(0x3C) == 0x3C3C_3C3C_3C3C_3C3C)
+    #expect(ByteWord.repeating(0) == 0)
+  }
+
+  @Test("equalBytes flags exactly the bytes equal to the byte; zeroBytes flags the first zero byte first")
+  func flagsAgainstBytes() {
+    for bytes in Self.words {
+      let word = Self.word(bytes)
+      for target: UInt8 in [0x00, 0x0A, 0x22, 0x80, 0xFF] {
+        let exact = ByteWord.equalBytes(word, target)
+        let expected = bytes.indices.reduce(UInt64(0)) { $0 | (bytes[$1] == target ? 0x80 << (8 * UInt64($1)) : 0) }
+        #expect(exact == expected, "\(bytes) \(target)")
+        let first = ByteWord.zeroBytes(word ^ ByteWord.repeating(target))
+        if let index = bytes.firstIndex(of: target) {
+          #expect(first.trailingZeroBitCount / 8 == index, "\(bytes) \(target)")
+        } else {
+          #expect(first == 0, "\(bytes) \(target)")
+        }
+      }
+      #expect(ByteWord.isASCII(word) == bytes.allSatisfy { $0 < 0x80 })
+    }
+  }
+}
