@@ -285,8 +285,9 @@ struct WrapperScanner: BoundaryScanner {
     ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "-----END PRIVACY-ENHANCED MESSAGE-----"),
     ("<SEC-DOCUMENT>", "</SEC-DOCUMENT>"), ("<IMS-DOCUMENT>", "</IMS-DOCUMENT>"), ("<SUBMISSION>", "</SUBMISSION>"),
   ].map { (ASCIIText.phrase($0.0), ASCIIText.phrase($0.1)) }
-  private static let textOpen = ASCIIText.phrase("<TEXT>")
-  private static let textClose = ASCIIText.phrase("</TEXT>")
+  /// A document's text, which may hold anything, markers included (the unwrapper's own tags).
+  private static let textOpen = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.text.markup)
+  private static let textClose = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.textEnd.markup)
 
   /// The index in ``wrappers`` of the outermost open wrapper.
   private var open: Int?

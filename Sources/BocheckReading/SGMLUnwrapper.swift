@@ -84,15 +84,23 @@ enum SGMLUnwrapper {
   /// The most joint filing agreement exhibits read from one submission.
   static let maximumAgreementExhibits = 8
 
-  /// The wrapper's tags that delimit documents, each at the start of a line.
-  private enum WrapperTag {
+  /// The wrapper's tags that delimit documents, each at the start of a line. The splitter
+  /// (``WrapperScanner``) tells a document's text by the same `<TEXT>` and `</TEXT>`.
+  enum WrapperTag: CaseIterable {
     case document, type, text, textEnd
 
+    /// The tag as it opens its line.
+    var markup: String {
+      switch self {
+      case .document: return "<DOCUMENT>"
+      case .type: return "<TYPE>"
+      case .text: return "<TEXT>"
+      case .textEnd: return "</TEXT>"
+      }
+    }
+
     /// Each tag as it opens its line, upper case.
-    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = [
-      (WrapperTag.document, "<DOCUMENT>"), (WrapperTag.type, "<TYPE>"), (WrapperTag.text, "<TEXT>"),
-      (WrapperTag.textEnd, "</TEXT>"),
-    ].map { (tag: WrapperTag, text: String) in (tag, ASCIIText.phrase(text)) }
+    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = allCases.map { ($0, ASCIIText.phrase($0.markup)) }
   }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
