@@ -81,8 +81,7 @@ struct RulesDeferredLetTests {
         .letting("unused", try Parser.parse("count(persons[page > tenfold])")),
       ],
       expectation: try Parser.parse("person.page > 5 or tenfold < 0"), target: try Parser.parse("person"),
-      message: try MessageTemplate.parse("{tenfold}"), severity: nil, expected: nil, actual: nil, person: nil,
-      line: 1)
+      message: try MessageTemplate.parse("{tenfold}"), severity: nil, expected: nil, actual: nil, person: nil)
     let program = CheckRunner.Program(check)
     #expect(program.steps.isEmpty)
     #expect(program.deferredLets.count == 2)

@@ -20,8 +20,7 @@ struct RulesStepReuseTests {
     RuleCheck(
       bindings: [RuleCheck.Binding(name: "person", list: try Parser.parse("persons"))], steps: steps,
       expectation: try Parser.parse(expect), target: try Parser.parse("person"),
-      message: try MessageTemplate.parse("{person}"), severity: nil, expected: nil, actual: nil, person: nil,
-      line: 1)
+      message: try MessageTemplate.parse("{person}"), severity: nil, expected: nil, actual: nil, person: nil)
   }
 
   @Test("a let: that shares its slot with an earlier one is evaluated for every binding")

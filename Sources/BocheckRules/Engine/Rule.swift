@@ -136,6 +136,4 @@ struct RuleCheck: Sendable {
   var actual: Expression?
   /// The person's name for the finding, when it is not the innermost bound person.
   var person: Expression?
-  /// The 1-based line of the `check:` key.
-  var line: Int
 }

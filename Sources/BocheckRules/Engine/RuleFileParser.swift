@@ -329,7 +329,7 @@ enum RuleFileParser {
     }
     let check = RuleCheck(
       bindings: bindings, steps: steps, expectation: expectation, target: target, message: message,
-      severity: severity, expected: optional[0], actual: optional[1], person: optional[2], line: line)
+      severity: severity, expected: optional[0], actual: optional[1], person: optional[2])
     let source = RuleCheckSource(
       iteration: forEntry.value, steps: stepSources, expectation: expectEntry.value, message: messageText,
       severity: severity)
