@@ -31,59 +31,51 @@ protocol JSONSink {
   mutating func string(_ value: String)
 }
 
+/// A value a member holds as it is: a string, a whole number, an exact number, or one of those or `null`.
+///
+/// The shapes write `member("key", value)` whatever the value's type: one generic member instead of an
+/// overload for each type and its optional.
+protocol JSONScalar {
+  /// Writes the value to a sink.
+  func write<Sink: JSONSink>(to sink: inout Sink)
+}
+
+extension String: JSONScalar {
+  func write<Sink: JSONSink>(to sink: inout Sink) { sink.string(self) }
+}
+
+extension Int: JSONScalar {
+  func write<Sink: JSONSink>(to sink: inout Sink) { sink.integer(self) }
+}
+
+extension ExactDecimal: JSONScalar {
+  func write<Sink: JSONSink>(to sink: inout Sink) { sink.number(self) }
+}
+
+extension Optional: JSONScalar where Wrapped: JSONScalar {
+  /// The value, or `null` when there is none.
+  func write<Sink: JSONSink>(to sink: inout Sink) {
+    if let self { self.write(to: &sink) } else { sink.null() }
+  }
+}
+
 extension JSONSink {
-  /// The string, or `null` when there is none.
-  mutating func optional(_ value: String?) {
-    if let value { string(value) } else { null() }
+  /// A value as it is (`null` for an absent optional).
+  mutating func scalar(_ value: some JSONScalar) {
+    value.write(to: &self)
   }
 
-  /// The whole number, or `null` when there is none.
-  mutating func optional(_ value: Int?) {
-    if let value { integer(value) } else { null() }
-  }
-
-  /// A member with a string.
-  mutating func member(_ key: StaticString, _ value: String) {
+  /// A member with a value as it is (`null` for an absent optional).
+  mutating func member(_ key: StaticString, _ value: some JSONScalar) {
     self.key(key)
-    string(value)
+    value.write(to: &self)
   }
 
-  /// A member with a string, or `null` when there is none.
-  mutating func member(_ key: StaticString, _ value: String?) {
-    self.key(key)
-    optional(value)
-  }
-
-  /// A member with a whole number.
-  mutating func member(_ key: StaticString, _ value: Int) {
-    self.key(key)
-    integer(value)
-  }
-
-  /// A member with a whole number, or `null` when there is none.
-  mutating func member(_ key: StaticString, _ value: Int?) {
-    self.key(key)
-    optional(value)
-  }
-
-  /// A member with an exact number.
-  mutating func member(_ key: StaticString, _ value: ExactDecimal) {
-    self.key(key)
-    number(value)
-  }
-
-  /// A member with a string, written only when there is one.
-  mutating func member(_ key: StaticString, ifPresent value: String?) {
+  /// A member written only when there is a value.
+  mutating func member<Value: JSONScalar>(_ key: StaticString, ifPresent value: Value?) {
     guard let value else { return }
     self.key(key)
-    string(value)
-  }
-
-  /// A member with a whole number, written only when there is one.
-  mutating func member(_ key: StaticString, ifPresent value: Int?) {
-    guard let value else { return }
-    self.key(key)
-    integer(value)
+    value.write(to: &self)
   }
 
   /// A value already built.

@@ -248,10 +248,10 @@ public enum ModelJSON {
       }
       sink.key(key.name)
       switch key {
-      case .column: sink.optional(row?.column)
-      case .line: sink.optional(row?.line)
-      case .note: sink.optional(row?.note)
-      case .number: sink.optional(field.number(in: schedule))
+      case .column: sink.scalar(row?.column)
+      case .line: sink.scalar(row?.line)
+      case .note: sink.scalar(row?.note)
+      case .number: sink.scalar(field.number(in: schedule))
       case .raw: sink.string(row?.raw ?? "")
       case .status: sink.string((row?.status ?? .missing).rawValue)
       default: preconditionFailure("a value's key is written with the value")
