@@ -130,42 +130,28 @@ struct RuleFileFingerprintTests {
 struct ArchivedProgramTests {
   /// A rule whose checks resolve to every kind of node and constant the archive writes: text membership and
   /// its negation, text equality both ways, each test kind, unary and binary operators, `let:`s (which the
-  /// parser always defers: it lets no name be defined twice), filters with element fields and `it`, non-constant lists, numbers with decimals,
-  /// calls, an overriding severity and the optional expected, actual and person.
-  static let ruleText = """
-    id: round-trip
-    severity: error
-    summary: Every construct the archive writes.
-    source: none
-    rationale: none
-
-    check:
-      for: person in persons, row in person.rows where row.field not in ["cusip", "fundType"]
-      let: limit = 2.50 * 4 / 2 - -1 + 0.125
-      let: kept = person.rows[status != "missing" and it.field in ["soleVotingPower", "sharedVotingPower"]]
-      where: not (row.status == "malformed") and "recovered" != row.status
-      where: row.text is null and row.codes is not null or row.parts is empty or kept is not empty
-      where: row is present or row is missing
-      expect: row.shares <= limit or [row.shares, 1, null, true, false, "a"] == [] or count(kept) > 0
-        and max([row.shares, 1]) >= 0 and row.shares < 1
-      severity: warning
-      at: row
-      message: "{person}: {row.number} {limit} {coalesce(row.note, "none")}"
-      expected: limit
-      actual: row.shares
-      person: person.name
-
-    example:
-      expect: page 1 row 7
-      filing:
-        | SCHEDULE 13D
-
-    example:
-      expect: none
-      filing:
-        | SCHEDULE 13D
-
-    """
+  /// parser always defers: it lets no name be defined twice), filters with element fields and `it`,
+  /// non-constant lists, numbers with decimals, calls, an overriding severity and the optional expected,
+  /// actual and person.
+  static let ruleText = InlineRule.text(
+    id: "round-trip",
+    checks: """
+      check:
+        for: person in persons, row in person.rows where row.field not in ["cusip", "fundType"]
+        let: limit = 2.50 * 4 / 2 - -1 + 0.125
+        let: kept = person.rows[status != "missing" and it.field in ["soleVotingPower", "sharedVotingPower"]]
+        where: not (row.status == "malformed") and "recovered" != row.status
+        where: row.text is null and row.codes is not null or row.parts is empty or kept is not empty
+        where: row is present or row is missing
+        expect: row.shares <= limit or [row.shares, 1, null, true, false, "a"] == [] or count(kept) > 0
+          and max([row.shares, 1]) >= 0 and row.shares < 1
+        severity: warning
+        at: row
+        message: "{person}: {row.number} {limit} {coalesce(row.note, "none")}"
+        expected: limit
+        actual: row.shares
+        person: person.name
+      """)
 
   @Test("A rule archived and read back is the rule its file parses to, program for program")
   func everyNodeRoundTrips() throws {

@@ -2,32 +2,41 @@ import Testing
 
 @testable import BocheckRules
 
+/// The text of a rule file whose checks are given inline, with the two examples every rule needs (parsed,
+/// never run, by the tests that use it).
+enum InlineRule {
+  /// A rule file with this id and these `check:` blocks (each with its key, indented as in a file).
+  static func text(id: String, checks: String) -> String {
+    """
+    id: \(id)
+    severity: error
+    summary: An inline check.
+    source: none
+    rationale: none
+
+    \(checks)
+
+    example:
+      expect: filing
+      filing:
+        | SCHEDULE 13D
+
+    example:
+      expect: none
+      filing:
+        | SCHEDULE 13D
+
+    """
+  }
+}
+
 /// A check's steps are reused for exactly as long as the bindings they name keep their elements.
 @Suite("Rules: check programs")
 struct RulesProgramTests {
   /// The program of a check written inline in a rule file.
   private static func program(_ check: String) throws -> CheckRunner.Program {
-    let text = """
-      id: inline
-      severity: error
-      summary: An inline check.
-      source: none
-      rationale: none
-      check:
-      \(check)
-
-      example:
-        expect: filing
-        filing:
-          | SCHEDULE 13D
-
-      example:
-        expect: none
-        filing:
-          | SCHEDULE 13D
-
-      """
-    let rule = try RuleSet.parseRule(text: text, path: "inline.rule")
+    let rule = try RuleSet.parseRule(
+      text: InlineRule.text(id: "inline", checks: "check:\n" + check), path: "inline.rule")
     return try #require(rule.programs.first)
   }
 
