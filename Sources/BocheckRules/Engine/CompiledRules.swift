@@ -332,14 +332,12 @@ private struct Writer {
   }
 }
 
-/// The cases of the enumerations an archive writes by position, in a fixed order.
+/// The cases of the enumerations an archive writes by position, in their order of declaration (the archive is
+/// written anew by every build, so a case added anywhere only moves the positions both sides read).
 private enum ArchivedCases {
-  static let unaryOperators: [UnaryOperator] = [.negate, .not]
-  static let binaryOperators: [BinaryOperator] = [
-    .add, .subtract, .multiply, .divide, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .and,
-    .or, .in, .notIn,
-  ]
-  static let testKinds: [TestKind] = [.empty, .notEmpty, .null, .notNull, .missing, .present]
+  static let unaryOperators = UnaryOperator.allCases
+  static let binaryOperators = BinaryOperator.allCases
+  static let testKinds = TestKind.allCases
 }
 
 /// Reads the archive form of rules back; every read returns `nil` on a malformed archive.

@@ -37,13 +37,13 @@ extension Expression {
 }
 
 /// A prefix operator.
-enum UnaryOperator: String, Sendable {
+enum UnaryOperator: String, Sendable, CaseIterable {
   case negate = "-"
   case not = "not"
 }
 
 /// An infix operator.
-enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable, CaseIterable {
   case add = "+"
   case subtract = "-"
   case multiply = "*"
@@ -61,7 +61,7 @@ enum BinaryOperator: String, Sendable {
 }
 
 /// The postfix tests written with `is`.
-enum TestKind: String, Sendable {
+enum TestKind: String, Sendable, CaseIterable {
   case empty = "is empty"
   case notEmpty = "is not empty"
   case null = "is null"
