@@ -9,25 +9,13 @@ enum CaptionVocabulary {
   /// The code of a key that is none of the known words.
   static let unknown = -1
 
-  /// The known words, upper-case ASCII letters and digits, in code order.
-  static let words: [[UInt8]] = {
-    // The readers give words and phrases; a phrase's words are separated by spaces. Every key is put in one
-    // buffer first, then sorted and made unique there: a table built at every start must be built quickly.
-    var buffer: [UInt8] = []
-    var keys: [Range<Int>] = []
-    for text in CaptionWords.knownWords + RowCaptions.knownWords { appendKeys(of: text, to: &buffer, ranges: &keys) }
-    return buffer.withUnsafeBufferPointer { buffer in
-      func key(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[range]) }
-      keys.sort { key($0).lexicographicallyPrecedes(key($1)) }
-      var unique: [[UInt8]] = []
-      for range in keys where unique.last.map({ !$0.elementsEqual(key(range)) }) ?? true {
-        unique.append(Array(key(range)))
-      }
-      return unique
-    }
-  }()
+  /// The known words, upper-case ASCII letters and digits, in code order: the order the readers first give
+  /// them in (a code is a number inside the readers; no order of them means anything).
+  static let words: [[UInt8]] = table.words
 
-  /// The keys of a phrase's space-separated words, in order, the words without a letter or a digit left out.
+  /// The keys of a phrase's space-separated words, in order, the words without a letter left out: a word
+  /// without a letter or a digit has no key, and a bare number ("11" of "ROW (11)") is a value, never a known
+  /// word.
   ///
   /// - Parameter text: A word or a phrase, read on its UTF-8 bytes in place.
   static func keys(of text: String) -> [[UInt8]] {
@@ -38,7 +26,7 @@ enum CaptionVocabulary {
   }
 
   /// Appends the keys of a phrase's space-separated words to one buffer, with where each stands in it: the
-  /// words' ASCII letters and digits upper-cased, a word without any left out.
+  /// words' ASCII letters and digits upper-cased, a word without a letter left out (see ``keys(of:)``).
   ///
   /// - Parameters:
   ///   - text: A word or a phrase, read on its UTF-8 bytes in place.
@@ -47,15 +35,25 @@ enum CaptionVocabulary {
   private static func appendKeys(of text: String, to buffer: inout [UInt8], ranges: inout [Range<Int>]) {
     ASCIIText.withUTF8(text) { bytes in
       var start = buffer.count
+      var hasLetter = false
+      func endWord() {
+        if hasLetter {
+          ranges.append(start..<buffer.count)
+        } else {
+          buffer.removeSubrange(start...)
+        }
+        start = buffer.count
+        hasLetter = false
+      }
       for byte in bytes {
         if byte == 0x20 {
-          if buffer.count > start { ranges.append(start..<buffer.count) }
-          start = buffer.count
+          endWord()
         } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
+          hasLetter = hasLetter || ASCIIText.isLetter(byte)
           buffer.append(ASCIIText.upper(byte))
         }
       }
-      if buffer.count > start { ranges.append(start..<buffer.count) }
+      endWord()
     }
   }
 
@@ -63,18 +61,37 @@ enum CaptionVocabulary {
   private static let slotCount = 1024
 
   /// The hash table: each slot holds a word's code or `-1`; a collision moves on to the next slot.
-  private static let slots: [Int16] = {
-    var table = [Int16](repeating: -1, count: slotCount)
-    for (code, word) in words.enumerated() {
-      var slot = Int(hash(word)) & (slotCount - 1)
-      while table[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
-      table[slot] = Int16(code)
+  private static let slots: [Int16] = table.slots
+
+  /// The known words and their hash table, built together: each key of the readers' words and phrases is
+  /// looked up in the table as it grows and added when it is not there yet, so that a table built at every
+  /// start costs one hash and one probe a key (no set of texts, no sort).
+  private static let table: (words: [[UInt8]], slots: [Int16]) = {
+    var words: [[UInt8]] = []
+    var slots = [Int16](repeating: -1, count: slotCount)
+    forEachKey(of: CaptionWords.knownWords + RowCaptions.knownWords) { key in
+      var slot = Int(hash(key)) & (slotCount - 1)
+      while slots[slot] >= 0 && !words[Int(slots[slot])].elementsEqual(key) { slot = (slot + 1) & (slotCount - 1) }
+      guard slots[slot] < 0 else { return }
+      precondition(words.count < slotCount / 2, "the vocabulary outgrew its hash table")
+      slots[slot] = Int16(words.count)
+      words.append(Array(key))
     }
-    return table
+    return (words, slots)
   }()
 
+  /// Calls `body` with the key of each word of each phrase, in order (see ``keys(of:)``), read from one buffer.
+  private static func forEachKey(of phrases: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var buffer: [UInt8] = []
+    var keys: [Range<Int>] = []
+    for phrase in phrases { appendKeys(of: phrase, to: &buffer, ranges: &keys) }
+    buffer.withUnsafeBufferPointer { buffer in
+      for range in keys { body(UnsafeBufferPointer(rebasing: buffer[range])) }
+    }
+  }
+
   /// The FNV-1a hash of a key's bytes.
-  private static func hash(_ key: [UInt8]) -> UInt32 {
+  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var value: UInt32 = 2_166_136_261
     for byte in key { value = (value ^ UInt32(byte)) &* 16_777_619 }
     return value
@@ -89,14 +106,14 @@ enum CaptionVocabulary {
     return text.withUTF8 { key(of: $0).code }
   }
 
-  /// Whether each known word is one of `texts`, indexed by code: a word set for lookups by code.
+  /// Whether each known word is a word of one of `phrases`, indexed by code: a word set for lookups by code.
   ///
-  /// - Parameter texts: The words of the set (each must be a known word).
-  static func flags(_ texts: [String]) -> [Bool] {
+  /// - Parameter phrases: Words and phrases, whose words (``keys(of:)``) must each be a known word.
+  static func flags(_ phrases: [String]) -> [Bool] {
     var result = [Bool](repeating: false, count: words.count)
-    for text in texts {
-      let code = code(text)
-      precondition(code != unknown, "\(text) is not a known caption word")
+    forEachKey(of: phrases) { key in
+      let code = code(hash: hash(key), length: key.count, spelledBy: key)
+      precondition(code != unknown, "\(String(decoding: key, as: UTF8.self)) is not a known caption word")
       result[code] = true
     }
     return result

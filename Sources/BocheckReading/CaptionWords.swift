@@ -27,42 +27,41 @@ enum CaptionWords {
   ]
 
   /// Caption words that also occur in names and values, so that they prove nothing on their own.
-  private static let ordinaryWords: Set<String> = [
+  static let ordinaryWords = [
     "THE", "A", "OF", "OR", "IF", "IS", "TO", "IN", "BY", "WITH", "EACH", "NAME", "NAMES", "NUMBER", "GROUP",
     "MEMBER", "CLASS", "TYPE", "PLACE", "SOURCE", "FUNDS", "SHARES", "POWER", "SOLE", "SHARED", "ONLY", "USE",
     "SEC", "CHECK", "BOX", "AMOUNT", "CERTAIN", "ROW", "PERSON", "PERSONS", "ITEMS", "LEGAL", "AGGREGATE",
     "ORGANIZATION", "NO", "NOS", "ABOVE", "PARTY", "OWNED", "VOTING", "SEE", "FUND",
   ]
 
-  /// Every caption word, normalised (upper case, letters and digits only).
-  static let vocabulary: Set<String> = {
-    var words = Set<String>()
-    for caption in captions {
-      // Row references ("(11)") are told by their parentheses; a bare number is a value.
-      for key in CaptionVocabulary.keys(of: caption) where !key.allSatisfy(ASCIIText.isDigit) {
-        words.insert(String(decoding: key, as: UTF8.self))
-      }
-    }
-    // Plural and singular forms the forms alternate between.
-    words.formUnion(["INSTRUCTIONS", "INSTRUCTION", "PERSONS", "ENTITY", "PARTIES", "IRS", "SS", "NO", "NAME", "FUND"])
-    return words
-  }()
-
-  /// Caption words no value holds.
-  static let distinctiveWords: Set<String> = vocabulary.subtracting(ordinaryWords)
+  /// The caption vocabulary: the words of the captions and the plural and singular forms the forms alternate
+  /// between, as phrases (``CaptionVocabulary/keys(of:)`` gives their words; a row reference's number is
+  /// none: "(11)" is told by its parentheses, and a bare number is a value).
+  static let vocabularyPhrases =
+    captions + ["INSTRUCTIONS", "INSTRUCTION", "PERSONS", "ENTITY", "PARTIES", "IRS", "SS", "NO", "NAME", "FUND"]
 
   /// Labels that introduce an identification number in row 1 ("TIN 12-3456789", "I.D. No.").
-  private static let identificationLabels: Set<String> = ["TIN", "EIN", "SSN", "ID", "TAX", "IRS", "SS", "NO", "NOS"]
+  private static let identificationLabels = ["TIN", "EIN", "SSN", "ID", "TAX", "IRS", "SS", "NO", "NOS"]
 
   /// Every word this reader looks up by its key, for ``CaptionVocabulary``.
   static var knownWords: [String] {
-    Array(vocabulary) + Array(identificationLabels) + ["NONE", "ROW", "SEE", "THE", "A"]
+    vocabularyPhrases + identificationLabels + ["NONE", "ROW", "SEE", "THE", "A"]
   }
 
-  /// Whether each known word is distinctive, ordinary (in the vocabulary) or an identification label, by code.
-  private static let isDistinctive = CaptionVocabulary.flags(Array(distinctiveWords))
-  private static let isInVocabulary = CaptionVocabulary.flags(Array(vocabulary))
-  private static let isIdentificationLabel = CaptionVocabulary.flags(Array(identificationLabels))
+  /// Whether each known word is in the vocabulary, by code.
+  private static let isInVocabulary = CaptionVocabulary.flags(vocabularyPhrases)
+  /// Whether each known word is distinctive, by code: a caption word no value holds (in the vocabulary and not
+  /// ordinary).
+  private static let isDistinctive = {
+    var flags = isInVocabulary
+    for word in ordinaryWords {
+      let code = CaptionVocabulary.code(word)
+      if code != CaptionVocabulary.unknown { flags[code] = false }
+    }
+    return flags
+  }()
+  /// Whether each known word is an identification label, by code.
+  private static let isIdentificationLabel = CaptionVocabulary.flags(identificationLabels)
   /// The codes of the words the stripping rules name.
   private static let noneCode = CaptionVocabulary.code("NONE")
   private static let rowCode = CaptionVocabulary.code("ROW")
