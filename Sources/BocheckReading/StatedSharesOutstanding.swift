@@ -272,28 +272,37 @@ struct StatedSharesOutstanding {
     static let other: Word = 0
 
     /// The texts, by number; the first, for ``other``, is no text.
-    static let texts: [String] = {
-      var result = [""]
+    static let texts: [String] = table.texts
+
+    /// The vocabulary's ASCII words by their first letter (`A` first), each upper-cased, with its number.
+    private static let wordsByInitial: [[(spelling: [UInt8], word: Word)]] = table.wordsByInitial
+
+    /// The texts and the ASCII words by initial, built together: each text listed is numbered where it is first
+    /// listed, a word of ASCII letters found again among the words of its initial (compared by spelling, then
+    /// as text) and any other among the few other texts, so that no set of texts is hashed at a run's start.
+    private static let table: (texts: [String], wordsByInitial: [[(spelling: [UInt8], word: Word)]]) = {
+      var texts = [""]
+      var wordsByInitial = [[(spelling: [UInt8], word: Word)]](repeating: [], count: 26)
+      // The numbers of the texts that are not words of ASCII letters, "" (for ``other``) the first.
+      var otherNumbers = [0]
       let listed =
         basisPhraseTexts.joined() + fillerTexts + holdingTexts + classTexts + dateTexts + linkingTexts
         + multiplierTexts.map(\.word) + ["outstanding", "and", "percent", "$", "%", "/", ".", ";", ",", "-"]
-      // Each text once, where it is first listed (a set: comparing every text with all kept ones was the
-      // largest cost of a run's start).
-      var seen: Set<String> = [""]
-      for text in listed where seen.insert(text).inserted { result.append(text) }
-      precondition(result.count <= Int(Word.max) + 1, "the vocabulary must be numbered in a byte")
-      return result
-    }()
-
-    /// The vocabulary's ASCII words by their first letter (`A` first), each upper-cased, with its number.
-    private static let wordsByInitial: [[(spelling: [UInt8], word: Word)]] = {
-      var result = [[(spelling: [UInt8], word: Word)]](repeating: [], count: 26)
-      for (number, text) in texts.enumerated() {
+      for text in listed {
         let spelling = ASCIIText.phrase(text)
-        guard let initial = spelling.first, spelling.allSatisfy(ASCIIText.isLetter) else { continue }
-        result[Int(initial - 0x41)].append((spelling, Word(number)))
+        if let initial = spelling.first, spelling.allSatisfy(ASCIIText.isLetter) {
+          let bucket = Int(initial - 0x41)
+          guard !wordsByInitial[bucket].contains(where: { $0.spelling == spelling && texts[Int($0.word)] == text })
+          else { continue }
+          wordsByInitial[bucket].append((spelling, Word(texts.count)))
+        } else {
+          guard !otherNumbers.contains(where: { texts[$0] == text }) else { continue }
+          otherNumbers.append(texts.count)
+        }
+        texts.append(text)
       }
-      return result
+      precondition(texts.count <= Int(Word.max) + 1, "the vocabulary must be numbered in a byte")
+      return (texts, wordsByInitial)
     }()
 
     /// Where a one-byte mark is in the vocabulary, by its byte (ASCII only): the number of the text that is
