@@ -4,11 +4,11 @@
 /// `<DOCUMENT>` wrappers hold one `<DOCUMENT>` per file, each with a `<TYPE>` and a `<TEXT>`. The schedule's
 /// document is the first whose type is a Schedule 13D or 13G; an "EX-" exhibit that speaks of joint filing
 /// is an agreement whose signers join the filing; other exhibits, PDFs and graphics are skipped.
-/// The document's text is returned with every other line blanked, so line numbers stay those of the file.
+/// The document's text is returned with the lines before it blanked, so line numbers stay those of the file.
 enum SGMLUnwrapper {
   /// One document of the submission.
   struct Document {
-    /// The wrapper's lines with everything but the document's text blanked.
+    /// The wrapper's lines up to the document's last, with everything but the document's text blanked.
     let text: String
     /// The document's `<TYPE>`, such as `SC 13G/A`.
     let type: String?
@@ -137,15 +137,16 @@ enum SGMLUnwrapper {
     return documents
   }
 
-  /// One document's text with every other line blanked, and what it holds.
+  /// One document's text, the lines before it blanked, and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: SourceLines.Lines) -> Document {
     let body = lines[span.start..<span.end]
-    // Every other line is blanked: it keeps only its line end. The text is written in place, not copied
-    // from a buffer of its own.
-    let capacity = max(0, lines.count - 1) + (span.start..<span.end).reduce(0) { $0 + lines.ranges[$1].count }
+    // Every line before the document's is blanked: it keeps only its line end, so that the document's lines
+    // keep their numbers; the text ends with the document's last line. The text is written in place, not
+    // copied from a buffer of its own.
+    let capacity = max(0, span.end - 1) + (span.start..<span.end).reduce(0) { $0 + lines.ranges[$1].count }
     let text = String(unsafeUninitializedCapacity: capacity) { buffer in
       var written = 0
-      for index in lines.indices {
+      for index in 0..<span.end {
         if index > 0 {
           buffer[written] = 0x0A
           written += 1
