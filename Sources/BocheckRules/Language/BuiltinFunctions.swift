@@ -353,16 +353,19 @@ enum BuiltinFunctions {
         return .list(.string)
       },
       evaluate: { arguments, _ in
+        // The sum's fields and its parts' are read by their slots (no table of fields by name is needed).
         guard let reported = amount(of: arguments[0]), case .object(let sumObject) = arguments[1],
-          let shares = Evaluator.numberOf(sumObject["shares"]), case .list(let partValues) = sumObject["parts"],
-          let count = integerArgument(sumObject["count"])
+          sumObject.kind == .amountSum, let shares = Evaluator.numberOf(sumObject[AmountSumSlot.shares]),
+          case .list(let partValues) = sumObject[AmountSumSlot.parts],
+          let count = integerArgument(sumObject[AmountSumSlot.count])
         else { return .null }
         var byKind: [PartKind: Rational]?
-        if case .boolean(true) = sumObject["itemised"] {
+        if case .boolean(true) = sumObject[AmountSumSlot.itemised] {
           var parts: [PartKind: Rational] = [:]
           for value in partValues {
-            guard case .object(let part) = value, let kind = text(part["kind"]).flatMap(PartKind.init(rawValue:)),
-              let partShares = Evaluator.numberOf(part["shares"])
+            guard case .object(let part) = value, part.kind == .part,
+              let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:)),
+              let partShares = Evaluator.numberOf(part[PartSlot.shares])
             else { return .null }
             parts[kind] = partShares.value
           }
