@@ -122,9 +122,14 @@ private struct Writer {
     bytes.append(UInt8(ascii: letter))
   }
 
+  /// A list: its count, then each element written by `write` (what ``Reader/list(_:)`` reads back).
+  mutating func list<Element>(_ elements: [Element], _ write: (inout Writer, Element) -> Void) {
+    number(elements.count)
+    for element in elements { write(&self, element) }
+  }
+
   mutating func strings(_ values: [String]) {
-    number(values.count)
-    for value in values { string(value) }
+    list(values) { $0.string($1) }
   }
 
   mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
@@ -148,30 +153,26 @@ private struct Writer {
     string(rule.summary)
     string(rule.source)
     string(rule.rationale)
-    number(rule.examples.count)
-    for example in rule.examples { self.example(example) }
-    number(rule.checkSources.count)
-    for source in rule.checkSources {
-      string(source.iteration)
-      strings(source.steps)
-      string(source.expectation)
-      string(source.message)
-      optional(source.severity) { $0.severity($1) }
+    list(rule.examples) { $0.example($1) }
+    list(rule.checkSources) { writer, source in
+      writer.string(source.iteration)
+      writer.strings(source.steps)
+      writer.string(source.expectation)
+      writer.string(source.message)
+      writer.optional(source.severity) { $0.severity($1) }
     }
-    number(rule.programs.count)
-    for program in rule.programs { self.program(program) }
+    list(rule.programs) { $0.program($1) }
   }
 
   mutating func example(_ example: RuleExample) {
     number(example.line)
-    number(example.expectations.count)
-    for expectation in example.expectations {
+    list(example.expectations) { writer, expectation in
       switch expectation {
-      case .filing: tag("f")
+      case .filing: writer.tag("f")
       case .page(let page, let row):
-        tag("p")
-        number(page)
-        optional(row) { $0.number($1) }
+        writer.tag("p")
+        writer.number(page)
+        writer.optional(row) { $0.number($1) }
       }
     }
     optional(example.sharesOutstanding) { $0.decimal($1) }
@@ -184,44 +185,36 @@ private struct Writer {
   }
 
   mutating func numbers(_ values: [Int]) {
-    number(values.count)
-    for value in values { number(value) }
+    list(values) { $0.number($1) }
   }
 
   mutating func program(_ program: CheckRunner.Program) {
-    number(program.bindings.count)
-    for binding in program.bindings {
-      number(binding.slot)
-      resolved(binding.list)
+    list(program.bindings) { writer, binding in
+      writer.number(binding.slot)
+      writer.resolved(binding.list)
     }
-    number(program.steps.count)
-    for step in program.steps {
-      optional(step.slot) { $0.number($1) }
-      resolved(step.expression)
-      number(step.level)
+    list(program.steps) { writer, step in
+      writer.optional(step.slot) { $0.number($1) }
+      writer.resolved(step.expression)
+      writer.number(step.level)
     }
-    number(program.stepsToForget.count)
-    for steps in program.stepsToForget { numbers(steps) }
-    number(program.deferredLets.count)
-    for deferredLet in program.deferredLets {
-      number(deferredLet.slot)
-      resolved(deferredLet.expression)
+    list(program.stepsToForget) { $0.numbers($1) }
+    list(program.deferredLets) { writer, deferredLet in
+      writer.number(deferredLet.slot)
+      writer.resolved(deferredLet.expression)
     }
-    number(program.deferredLetsToForget.count)
-    for positions in program.deferredLetsToForget { numbers(positions) }
-    number(program.reevaluated.count)
-    for reevaluated in program.reevaluated { flag(reevaluated) }
+    list(program.deferredLetsToForget) { $0.numbers($1) }
+    list(program.reevaluated) { $0.flag($1) }
     resolved(program.expectation)
     resolved(program.target)
-    number(program.message.segments.count)
-    for segment in program.message.segments {
+    list(program.message.segments) { writer, segment in
       switch segment {
       case .literal(let text):
-        tag("t")
-        string(text)
+        writer.tag("t")
+        writer.string(text)
       case .placeholder(let value):
-        tag("e")
-        resolved(value)
+        writer.tag("e")
+        writer.resolved(value)
       }
     }
     optional(program.expected) { $0.resolved($1) }
@@ -240,10 +233,12 @@ private struct Writer {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// A case of an operator's or a test's enumeration, by its position among the cases.
-  mutating func caseIndex<Case: Equatable>(_ value: Case, of cases: [Case]) {
-    guard let index = cases.firstIndex(of: value) else { preconditionFailure("\(value) is not among the cases") }
-    number(index)
+  /// A case of an operator's or a test's enumeration, by its position among the enumeration's cases in their
+  /// order of declaration (the archive is written anew by every build, so a case added anywhere only moves the
+  /// positions both sides read).
+  mutating func caseIndex<Case: CaseIterable & Equatable>(_ value: Case) {
+    guard let index = Case.allCases.firstIndex(of: value) else { preconditionFailure("\(value) is not a case") }
+    number(Case.allCases.distance(from: Case.allCases.startIndex, to: index))
   }
 
   mutating func resolved(_ expression: ResolvedExpression) {
@@ -253,8 +248,7 @@ private struct Writer {
       self.value(value)
     case .list(let items):
       tag("L")
-      number(items.count)
-      for item in items { resolved(item) }
+      list(items) { $0.resolved($1) }
     case .variable(let slot):
       tag("v")
       number(slot)
@@ -282,21 +276,20 @@ private struct Writer {
     case .call(let function, let arguments):
       tag("c")
       string(function.name)
-      number(arguments.count)
-      for argument in arguments { resolved(argument) }
+      list(arguments) { $0.resolved($1) }
     case .unary(let operation, let operand):
       tag("u")
-      caseIndex(operation, of: ArchivedCases.unaryOperators)
+      caseIndex(operation)
       resolved(operand)
     case .binary(let operation, let left, let right):
       tag("b")
-      caseIndex(operation, of: ArchivedCases.binaryOperators)
+      caseIndex(operation)
       resolved(left)
       resolved(right)
     case .test(let operand, let kind):
       tag("i")
       resolved(operand)
-      caseIndex(kind, of: ArchivedCases.testKinds)
+      caseIndex(kind)
     case .textMembership(let operand, let texts, let negated):
       tag("m")
       resolved(operand)
@@ -325,19 +318,10 @@ private struct Writer {
       string(text)
     case .list(let items):
       tag("L")
-      number(items.count)
-      for item in items { self.value(item) }
+      list(items) { $0.value($1) }
     case .object: preconditionFailure("a rule's constant is never an object of the model")
     }
   }
-}
-
-/// The cases of the enumerations an archive writes by position, in their order of declaration (the archive is
-/// written anew by every build, so a case added anywhere only moves the positions both sides read).
-private enum ArchivedCases {
-  static let unaryOperators = UnaryOperator.allCases
-  static let binaryOperators = BinaryOperator.allCases
-  static let testKinds = TestKind.allCases
 }
 
 /// Reads the archive form of rules back; every read returns `nil` on a malformed archive.
@@ -537,10 +521,12 @@ private struct Reader {
     return FieldAccess(packed: packed)
   }
 
-  /// A case of an operator's or a test's enumeration, by its position among the cases.
-  mutating func caseIndex<Case>(of cases: [Case]) -> Case? {
-    guard let index = number(), cases.indices.contains(index) else { return nil }
-    return cases[index]
+  /// A case of an operator's or a test's enumeration, by its position among the cases (see
+  /// ``Writer/caseIndex(_:)``).
+  mutating func caseIndex<Case: CaseIterable>() -> Case? {
+    let cases = Case.allCases
+    guard let offset = number(), offset >= 0, offset < cases.count else { return nil }
+    return cases[cases.index(cases.startIndex, offsetBy: offset)]
   }
 
   mutating func resolved() -> ResolvedExpression? {
@@ -569,15 +555,15 @@ private struct Reader {
       else { return nil }
       return .call(function, arguments)
     case UInt8(ascii: "u"):
-      guard let operation = caseIndex(of: ArchivedCases.unaryOperators), let operand = resolved() else { return nil }
+      guard let operation = caseIndex() as UnaryOperator?, let operand = resolved() else { return nil }
       return .unary(operation, operand)
     case UInt8(ascii: "b"):
-      guard let operation = caseIndex(of: ArchivedCases.binaryOperators), let left = resolved(),
+      guard let operation = caseIndex() as BinaryOperator?, let left = resolved(),
         let right = resolved()
       else { return nil }
       return .binary(operation, left, right)
     case UInt8(ascii: "i"):
-      guard let operand = resolved(), let kind = caseIndex(of: ArchivedCases.testKinds) else { return nil }
+      guard let operand = resolved(), let kind = caseIndex() as TestKind? else { return nil }
       return .test(operand, kind)
     case UInt8(ascii: "m"):
       guard let operand = resolved(), let texts = strings(), let negated = flag() else { return nil }

@@ -129,15 +129,12 @@ struct TextSet: Sendable, CustomReflectable {
 /// count (an expression that holds it is read without retaining a name or an array).
 struct FieldAccess: Sendable {
   /// The field's slot in each kind, one byte per kind at bit `8 * kind.ordinal`; ``absent`` for a kind without
-  /// the field.
-  private let packedSlots: UInt64
-
-  /// The field's slots in every kind, one byte per kind, as ``CompiledRules`` archives them.
-  var packed: UInt64 { packedSlots }
+  /// the field (as ``CompiledRules`` archives them).
+  let packed: UInt64
 
   /// The access of a field with these packed slots (see ``packed``).
   init(packed: UInt64) {
-    packedSlots = packed
+    self.packed = packed
   }
 
   /// The byte of a kind that has no such field.
@@ -160,7 +157,7 @@ struct FieldAccess: Sendable {
       let byte = slot >= 0 && slot < Int(FieldAccess.absent) ? UInt64(slot) : FieldAccess.absent
       packed |= byte << (8 * UInt64(ordinal))
     }
-    packedSlots = packed
+    self.packed = packed
   }
 
   /// The access of every field of some kind, worked out once: each kind's fields in slot order, written into
@@ -178,7 +175,7 @@ struct FieldAccess: Sendable {
   /// The field's slot in objects of a kind, or `nil` when the kind has no such field.
   @inline(__always)
   private func slot(in kind: ObjectKind) -> Int? {
-    let byte = (packedSlots >> (8 * UInt64(kind.ordinal))) & 0xFF
+    let byte = (packed >> (8 * UInt64(kind.ordinal))) & 0xFF
     return byte == FieldAccess.absent ? nil : Int(byte)
   }
 
