@@ -113,6 +113,9 @@ enum HTMLFlattener {
         if byte == 0x3C, let tagEnd = tagEnd(from: position) {
           handleTag(position..<tagEnd)
           advance(to: tagEnd)
+          // Text after a tag is further along its source line than the text before it ends: it is placed
+          // again (``appendText(_:characters:line:column:)``), not counted on from the last origin.
+          runStarted = false
           continue
         }
         if Self.isASCIIBlank(byte) {
@@ -145,11 +148,14 @@ enum HTMLFlattener {
         let (startLine, startColumn) = lineAndColumn()
         if byte == 0x26, let (decoded, length) = entity(at: position) {
           advance(to: position + length)
+          // An entity is longer in the source than the character it stands for: it is placed on its own,
+          // and so is the text after it.
+          runStarted = false
           if decoded == " " {
             pendingSpace = true
-            runStarted = false
           } else {
             appendText(String(decoded).utf8, line: startLine, column: startColumn)
+            runStarted = false
           }
           continue
         }

@@ -152,4 +152,42 @@ import Testing
       }
     }
   }
+
+  /// Text right after an entity or a tag, with no blank between, stands further along its source line than
+  /// the characters before it count: each word is found at its own place.
+  @Test func wordsRightAfterAnEntityOrATagKeepTheirSourcePlaces() {
+    let html = """
+      <P>9.&#9;Aggregate Amount Owned by Each Person&#9;<B>1,680,300</B>%</P>
+      <p>Kappa&amp;Lambda Mu<b>(Nu)</b>Xi Omicron&nbsp;Pi<font size="2">/Rho Sigma</font>:Tau</p>
+      <table><tr><td>Upsilon&#160;Phi</td><td><i>Chi</i>&#9;Psi Omega 12,345</td></tr></table>
+      <p>Été<span>-Août</span> Noël&#8212;Zoé</p>
+      """
+    let flattened = HTMLFlattener.flatten(html)
+    let sourceLines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var checked = 0
+    for position in 1...flattened.count {
+      let text = String(flattened[position])
+      var columns = ColumnCounter(Array(text.utf8))
+      // Every run of letters and digits (a word or a number, commas inside) is checked.
+      var index = text.startIndex
+      while index < text.endIndex {
+        guard text[index].isLetter || text[index].isNumber else {
+          index = text.index(after: index)
+          continue
+        }
+        var end = index
+        while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "," {
+          end = text.index(after: end)
+        }
+        let word = text[index..<end]
+        let offset = text.utf8.distance(from: text.startIndex, to: index)
+        let place = flattened.location(position: position, offset: offset, columns: &columns)
+        let found = sourceLines[place.line - 1].dropFirst(place.column - 1)
+        #expect(found.hasPrefix(word), "\(word) at \(place): \(found.prefix(20))")
+        checked += 1
+        index = end
+      }
+    }
+    #expect(checked == 28)
+  }
 }
