@@ -160,12 +160,19 @@ enum HTMLFlattener {
           continue
         }
         // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
-        // appended at once.
+        // appended at once; so are the words after it that are one space apart, as a line of prose prints
+        // them: a single space between two words collapses into itself, and the next word is placed by the
+        // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
+        // by word.
         // Its characters are counted as it is read (it starts at one: a run starts after a character).
         var end = position + 1
         var characters = 1
-        while end < bytes.count && !Self.mayStartMarkupOrSpace(bytes[end]) {
-          if ASCIIText.startsCharacter(bytes[end]) { characters += 1 }
+        while end < bytes.count {
+          let next = bytes[end]
+          if Self.mayStartMarkupOrSpace(next) {
+            guard next == 0x20, end + 1 < bytes.count, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
+          }
+          if ASCIIText.startsCharacter(next) { characters += 1 }
           end += 1
         }
         appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)

@@ -190,4 +190,41 @@ import Testing
     }
     #expect(checked == 28)
   }
+
+  /// On seeded lines of words one or more spaces apart, entities and tags, every run of letters and digits the
+  /// flattener prints is located where its first character stands in the source.
+  @Test func everyRunOfLettersOfSeededHTMLIsLocatedAtItsSource() {
+    let pieces = [
+      "Alpha", "Beta", "é", "Zoë", "12,345", " ", " ", " ", "  ", "\n", "&amp;", "&#9;", "&nbsp;", "<b>", "</b>",
+      "<p>", "<td>", "<br>", "-", "(",
+    ]
+    func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+    var checked = 0
+    for (bytes, draw) in TestSupport.pieceTexts(pieces, count: 2_000, maximumPieces: 24, seed: 0x706C_6163) {
+      let html = String(decoding: bytes, as: UTF8.self)
+      let flattened = HTMLFlattener.flatten(html)
+      let sourceLines = html.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+      for position in 0..<flattened.count {
+        let text = String(flattened[position + 1])
+        var columns = ColumnCounter(Array(text.utf8))
+        var previous: Unicode.Scalar?
+        var offset = 0
+        for scalar in text.unicodeScalars {
+          defer {
+            previous = scalar
+            offset += String(scalar).utf8.count
+          }
+          guard isAlphanumeric(scalar), previous.map(isAlphanumeric) != true else { continue }
+          let place = flattened.location(position: position + 1, offset: offset, columns: &columns)
+          let line = sourceLines[place.line - 1]
+          let found = place.column - 1 < line.count ? line[place.column - 1] : nil
+          #expect(found == scalar, "draw \(draw): \(html.debugDescription), \(scalar) at \(place)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 5_000)
+  }
 }
