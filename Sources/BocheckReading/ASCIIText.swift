@@ -210,7 +210,7 @@ enum ASCIIText {
       matches: { $0 == first || $0 == second })
   }
 
-  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is one of four bytes,
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is one of five bytes,
   /// eight bytes at a time; `end` when there is none (see ``firstOffset(of:or:in:from:to:)``).
   ///
   /// - Parameters:
@@ -219,19 +219,20 @@ enum ASCIIText {
   ///   - start: The offset to start at.
   ///   - end: The offset to stop at, at most `buffer.count`.
   static func firstOffset(
-    ofAny targets: (UInt8, UInt8, UInt8, UInt8), in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ofAny targets: (UInt8, UInt8, UInt8, UInt8, UInt8), in buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+    to end: Int
   ) -> Int {
     let wide = (
       ByteWord.repeating(targets.0), ByteWord.repeating(targets.1), ByteWord.repeating(targets.2),
-      ByteWord.repeating(targets.3)
+      ByteWord.repeating(targets.3), ByteWord.repeating(targets.4)
     )
     return firstFlagged(
       in: buffer, from: start, to: end,
       flags: {
         ByteWord.zeroBytes($0 ^ wide.0) | ByteWord.zeroBytes($0 ^ wide.1) | ByteWord.zeroBytes($0 ^ wide.2)
-          | ByteWord.zeroBytes($0 ^ wide.3)
+          | ByteWord.zeroBytes($0 ^ wide.3) | ByteWord.zeroBytes($0 ^ wide.4)
       },
-      matches: { $0 == targets.0 || $0 == targets.1 || $0 == targets.2 || $0 == targets.3 })
+      matches: { $0 == targets.0 || $0 == targets.1 || $0 == targets.2 || $0 == targets.3 || $0 == targets.4 })
   }
 
   /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that is `target` once

@@ -110,9 +110,15 @@ enum HTMLFlattener {
     mutating func run() {
       while position < bytes.count {
         let byte = bytes[position]
-        if byte == 0x3C, let tagEnd = tagEnd(from: position) {
-          handleTag(position..<tagEnd)
-          advance(to: tagEnd)
+        if byte == 0x3C, let tag = tagEnd(from: position) {
+          handleTag(position..<tag.end)
+          // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
+          // itself (past a script's or a style's contents).
+          if cursor.offset == position && tag.end > position {
+            cursor.move(to: tag.end, passing: tag.lineFeeds, lastAt: tag.lastLineFeed, in: bytes)
+          } else {
+            advance(to: tag.end)
+          }
           // Text after a tag is further along its source line than the text before it ends: it is placed
           // again (``appendText(_:characters:line:column:)``), not counted on from the last origin.
           runStarted = false
@@ -194,31 +200,71 @@ enum HTMLFlattener {
       byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// The offset after the `>` closing a tag that starts at `start`, or `nil` when `<` is plain text.
-    func tagEnd(from start: Int) -> Int? {
+    /// Where a tag ends, and the line feeds it holds.
+    struct TagEnd: Equatable {
+      /// The offset after its `>` (or of the `<` that cuts it short, or the end of the text).
+      var end: Int
+      /// How many line feeds the tag holds.
+      var lineFeeds = 0
+      /// The offset of the last of them (0 when there is none).
+      var lastLineFeed = 0
+
+      /// Counts a line feed at `offset`.
+      mutating func count(lineFeedAt offset: Int) {
+        lineFeeds += 1
+        lastLineFeed = offset
+      }
+    }
+
+    /// Where a tag that starts at `start` ends, with the line feeds it holds, or `nil` when `<` is plain text.
+    ///
+    /// The line feeds are counted as the end is looked for, so that the cursor passes the tag without reading
+    /// its bytes again (``SourceCursor/move(to:passing:lastAt:in:)``).
+    func tagEnd(from start: Int) -> TagEnd? {
       guard start + 1 < bytes.count else { return nil }
       let next = bytes[start + 1]
       guard ASCIIText.isLetter(next) || next == 0x2F || next == 0x21 || next == 0x3F else { return nil }
+      var found = TagEnd(end: bytes.count)
       if next == 0x21, start + 3 < bytes.count, bytes[start + 2] == 0x2D, bytes[start + 3] == 0x2D {
         // A comment runs to "-->".
         var index = start + 4
-        while index + 2 < bytes.count {
-          if bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E { return index + 3 }
+        while index < bytes.count {
+          if bytes[index] == 0x0A { found.count(lineFeedAt: index) }
+          if index + 2 < bytes.count && bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E {
+            found.end = index + 3
+            return found
+          }
           index += 1
         }
-        return bytes.count
+        return found
       }
       // Outside quotes the tag ends at ">" (or, missing its ">", before the next "<"); a quote runs to the same
-      // quote mark. Both are looked for eight bytes at a time.
+      // quote mark. Both are looked for eight bytes at a time, and so are the line feeds on the way.
       var index = start + 1
       let limit = min(bytes.count, start + 65_536)
       while index < limit {
-        index = ASCIIText.firstOffset(ofAny: (0x3E, 0x3C, 0x22, 0x27), in: bytes, from: index, to: limit)
+        index = ASCIIText.firstOffset(ofAny: (0x3E, 0x3C, 0x22, 0x27, 0x0A), in: bytes, from: index, to: limit)
         guard index < limit else { return nil }
         switch bytes[index] {
-        case 0x3E: return index + 1
-        case 0x3C: return index
-        default: index = ASCIIText.firstOffset(of: bytes[index], in: bytes, from: index + 1, to: limit) + 1
+        case 0x3E:
+          found.end = index + 1
+          return found
+        case 0x3C:
+          found.end = index
+          return found
+        case 0x0A:
+          found.count(lineFeedAt: index)
+          index += 1
+        default:
+          let quote = bytes[index]
+          index += 1
+          while true {
+            index = ASCIIText.firstOffset(of: quote, or: 0x0A, in: bytes, from: index, to: limit)
+            guard index < limit, bytes[index] == 0x0A else { break }
+            found.count(lineFeedAt: index)
+            index += 1
+          }
+          index += 1
         }
       }
       return nil

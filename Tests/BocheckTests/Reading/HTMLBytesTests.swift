@@ -27,29 +27,51 @@ import Testing
     return nil
   }
 
+  /// Where a comment that opens at `start` ends, read byte by byte: after the first "-->", or at the end.
+  private static func commentEndByBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start + 4
+    while index + 2 < bytes.count {
+      if bytes[index] == 0x2D && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x3E { return index + 3 }
+      index += 1
+    }
+    return bytes.count
+  }
+
   @Test func tagEndsAreTheByteByByteEnds() {
     let pieces = [
       "<td", "<P", "</td", "<img ", ">", "\"", "'", " ", "a=\"x>y\"", "b='<'", "style=\"c:d\"", "é", "\n",
-      "0123456789", "abcdefgh",
+      "0123456789", "abcdefgh", "<!--", "-->", "-",
     ]
     var ended = 0
+    var withLineFeeds = 0
     for (text, _) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 16, seed: 0x7461_6765) {
       let bytes = Array("<p".utf8) + text
       bytes.withUnsafeBufferPointer { buffer in
         let flattener = HTMLFlattener.Flattener(bytes: buffer)
         // A "<" inside a quote ("b='<'") may stand before a quote mark: only those before a name or a "/" open
-        // a tag.
+        // a tag, or "!--" a comment.
         let opens = { (start: Int) in
           start + 1 < buffer.count && (ASCIIText.isLetter(buffer[start + 1]) || buffer[start + 1] == 0x2F)
         }
-        for start in buffer.indices where buffer[start] == 0x3C && opens(start) {
+        let opensComment = { (start: Int) in LineBytes.hasPrefix(Array("<!--".utf8), in: buffer, at: start) }
+        for start in buffer.indices where buffer[start] == 0x3C && (opens(start) || opensComment(start)) {
           let found = flattener.tagEnd(from: start)
-          #expect(found == Self.tagEndByBytes(buffer, from: start), "\(String(decoding: bytes, as: UTF8.self))")
-          if found != nil { ended += 1 }
+          let expected =
+            opensComment(start) ? Self.commentEndByBytes(buffer, from: start) : Self.tagEndByBytes(buffer, from: start)
+          let text = String(decoding: bytes, as: UTF8.self).debugDescription
+          #expect(found?.end == expected, "\(text)")
+          guard let found else { continue }
+          ended += 1
+          // The line feeds the tag holds, counted on the way.
+          let lineFeeds = (start..<found.end).filter { buffer[$0] == 0x0A }
+          #expect(found.lineFeeds == lineFeeds.count, "\(text)")
+          #expect(found.lastLineFeed == (lineFeeds.last ?? 0), "\(text)")
+          if !lineFeeds.isEmpty { withLineFeeds += 1 }
         }
       }
     }
     #expect(ended > 1_000)
+    #expect(withLineFeeds > 100)
   }
 
   @Test func tagKindsAreFoundAmongTheNamesOfTheirLength() {
