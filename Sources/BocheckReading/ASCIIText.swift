@@ -577,8 +577,18 @@ enum ASCIIText {
   }
 
   /// Upper-case bytes of an ASCII phrase.
+  ///
+  /// The readers' tables are made of these at every start: each is one array, copied from the text's bytes in
+  /// place and upper-cased where it is (not copied into an array and mapped into a second one).
   static func phrase(_ text: String) -> [UInt8] {
-    Array(text.utf8).map(upper)
+    var text = text
+    return text.withUTF8 { bytes in
+      var phrase = Array(bytes)
+      phrase.withUnsafeMutableBufferPointer { phrase in
+        for offset in phrase.indices { phrase[offset] = upper(phrase[offset]) }
+      }
+      return phrase
+    }
   }
 }
 
