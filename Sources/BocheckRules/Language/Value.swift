@@ -334,7 +334,7 @@ enum ValueFormatter {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    default: return Array(items.dropLast()).joined(separator: ", ") + " and " + (items.last ?? "")
     }
   }
 
