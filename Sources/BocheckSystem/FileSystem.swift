@@ -96,19 +96,21 @@ public enum FileSystem {
   /// - Returns: The bytes read, and the system's error number when a read failed (the bytes are then those
   ///   read before it).
   public static func readAll(_ descriptor: Int32, expectedSize: Int, limit: Int) -> (bytes: [UInt8], error: Int32?) {
-    var bytes = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
-    var filled = 0
     var error: Int32?
-    while filled <= limit {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-      let (count, readError) = bytes.withUnsafeMutableBufferPointer { buffer in
-        read(descriptor, into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
-      }
-      filled += count
-      error = readError
-      if error != nil || filled < bytes.count { break }
+    // The bytes are read into memory that nothing is written to first (a zero-filled buffer cost a pass over it).
+    // The expected size and one byte more are asked for: a file that fills them has grown, and is read on in
+    // chunks of at least 64 KiB.
+    var capacity = max(expectedSize, 0) + 1
+    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      (count, error) = read(descriptor, into: buffer)
     }
-    bytes.removeSubrange(filled...)
+    while error == nil && bytes.count == capacity && bytes.count <= limit {
+      let chunk = max(capacity, 1 << 16)
+      bytes += [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+        (count, error) = read(descriptor, into: buffer)
+      }
+      capacity += chunk
+    }
     return (bytes, error)
   }
 

@@ -41,6 +41,29 @@ struct FileSystemTests {
     #expect(FileSystem.contents(of: "/proc/self/status").map { $0.starts(with: Array("Name:".utf8)) } == true)
   }
 
+  @Test("a descriptor read whole whatever size was expected; reading stops once past the limit")
+  func descriptorReadWhole() throws {
+    let folder = try CLIHarness.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+    let path = folder.appendingPathComponent("data.bin").path
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+    func read(expecting size: Int, limit: Int = .max - 1) -> (bytes: [UInt8], error: Int32?) {
+      let descriptor = open(path, O_RDONLY)
+      defer { close(descriptor) }
+      return FileSystem.readAll(descriptor, expectedSize: size, limit: limit)
+    }
+    // The size known, unknown (standard input, a pipe) and too small (a file that grew): the same bytes.
+    for size in [bytes.count, 0, 10, 65_535, 65_536, 199_999] {
+      let read = read(expecting: size)
+      #expect(read.error == nil && read.bytes == bytes, "expected \(size)")
+    }
+    // A limit passed: the bytes read so far, more than the limit and fewer than the file.
+    let limited = read(expecting: 0, limit: 1_000)
+    #expect(limited.bytes.count == 65_537 && Array(bytes.prefix(65_537)) == limited.bytes)
+    #expect(read(expecting: 0).bytes.count == 200_000)
+  }
+
   @Test("what a path names, through symbolic links")
   func kinds() throws {
     let folder = try CLIHarness.temporaryFolder()
