@@ -344,6 +344,14 @@ private struct Reader {
   }
 
   mutating func number() -> Int? {
+    // Most numbers (counts, slots, positions of cases) are one digit: read at once.
+    if position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: ";") {
+      let digit = Int(buffer[position]) &- 48
+      if digit >= 0 && digit <= 9 {
+        position += 2
+        return digit
+      }
+    }
     var value = 0
     var digits = 0
     let negative = position < buffer.count && buffer[position] == UInt8(ascii: "-")
