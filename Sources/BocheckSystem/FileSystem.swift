@@ -98,18 +98,22 @@ public enum FileSystem {
   public static func readAll(_ descriptor: Int32, expectedSize: Int, limit: Int) -> (bytes: [UInt8], error: Int32?) {
     var error: Int32?
     // The bytes are read into memory that nothing is written to first (a zero-filled buffer cost a pass over it).
-    // The expected size and one byte more are asked for: a file that fills them has grown, and is read on in
-    // chunks of at least 64 KiB.
-    var capacity = max(expectedSize, 0) + 1
+    // The expected size and one byte more are asked for: a file that fills them has grown (or its size was not
+    // known), and the rest is read 64 KiB at a time into one reused buffer and appended.
+    let capacity = max(expectedSize, 0) + 1
     var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
       (count, error) = read(descriptor, into: buffer)
     }
-    while error == nil && bytes.count == capacity && bytes.count <= limit {
-      let chunk = max(capacity, 1 << 16)
-      bytes += [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
-        (count, error) = read(descriptor, into: buffer)
+    guard error == nil && bytes.count == capacity && bytes.count <= limit else { return (bytes, error) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while error == nil && bytes.count <= limit {
+      let count = chunk.withUnsafeMutableBufferPointer { buffer in
+        let result = read(descriptor, into: buffer)
+        error = result.error
+        return result.count
       }
-      capacity += chunk
+      bytes.append(contentsOf: chunk[..<count])
+      if count < chunk.count { break }
     }
     return (bytes, error)
   }
