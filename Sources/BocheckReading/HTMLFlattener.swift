@@ -114,7 +114,7 @@ enum HTMLFlattener {
           handleTag(position..<tag.end)
           // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
           // itself (past a script's or a style's contents).
-          if cursor.offset == position && tag.end > position {
+          if cursor.offset == position {
             cursor.move(to: tag.end, passing: tag.lineFeeds, lastAt: tag.lastLineFeed, in: bytes)
           } else {
             advance(to: tag.end)
