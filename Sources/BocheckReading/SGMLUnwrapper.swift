@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the schedule's own document, and its joint filing agreements, inside an EDGAR SGML wrapper.
 ///
 /// Full submissions (`<SEC-DOCUMENT>` with a `<SEC-HEADER>`), dissemination files (`<SUBMISSION>`) and bare
@@ -143,8 +151,60 @@ enum SGMLUnwrapper {
     // Every line before the document's is blanked: it keeps only its line end, so that the document's lines
     // keep their numbers; the text ends with the document's last line. The text is written in place, not
     // copied from a buffer of its own.
+    let text: String
+    if let piece = pieceEndingAtLineFeeds(span, of: lines) {
+      // The line feeds of the lines before, then the document's lines as they stand in the submission.
+      text = String(unsafeUninitializedCapacity: span.start + piece.count) { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        memset(base, 0x0A, span.start)
+        ASCIIText.withUTF8(lines.text) { bytes in
+          if let source = bytes.baseAddress { memcpy(base + span.start, source + piece.lowerBound, piece.count) }
+        }
+        return span.start + piece.count
+      }
+    } else {
+      text = linesJoinedAtLineFeeds(span, of: lines)
+    }
+    let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
+    var content = InnerFormat.text
+    if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
+      content = .xml
+    } else if lines.withByteLines({ bytes in body.indices.prefix(400).contains { holdsHTMLTag(bytes[$0]) } }) {
+      content = .html
+    }
+    return Document(
+      text: text, type: span.type, firstLine: span.start + 1, content: content)
+  }
+
+  /// The byte range of a document's lines in the submission when each of them but the last ends at a line
+  /// feed alone, so that the range holds the lines and one line feed between each two; `nil` when a carriage
+  /// return ends one, or when the document has no lines.
+  ///
+  /// - Parameters:
+  ///   - span: The document's 0-based half-open range of lines.
+  ///   - lines: The submission's lines.
+  private static func pieceEndingAtLineFeeds(
+    _ span: (type: String?, start: Int, end: Int), of lines: SourceLines.Lines
+  ) -> Range<Int>? {
+    guard span.start < span.end else { return nil }
+    let range = lines.ranges[span.start].lowerBound..<lines.ranges[span.end - 1].upperBound
+    let hasCarriageReturn = ASCIIText.withUTF8(lines.text) { bytes in
+      ASCIIText.firstOffset(of: 0x0D, in: bytes, from: range.lowerBound, to: range.upperBound) < range.upperBound
+    }
+    return hasCarriageReturn ? nil : range
+  }
+
+  /// The submission's lines up to a document's last, those before the document blanked, each written after
+  /// a line feed but the first.
+  ///
+  /// - Parameters:
+  ///   - span: The document's 0-based half-open range of lines.
+  ///   - lines: The submission's lines.
+  private static func linesJoinedAtLineFeeds(
+    _ span: (type: String?, start: Int, end: Int), of lines: SourceLines.Lines
+  ) -> String {
     let capacity = max(0, span.end - 1) + (span.start..<span.end).reduce(0) { $0 + lines.ranges[$1].count }
-    let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
       var written = 0
       for index in 0..<span.end {
         if index > 0 {
@@ -159,14 +219,5 @@ enum SGMLUnwrapper {
       }
       return written
     }
-    let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
-    var content = InnerFormat.text
-    if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
-      content = .xml
-    } else if lines.withByteLines({ bytes in body.indices.prefix(400).contains { holdsHTMLTag(bytes[$0]) } }) {
-      content = .html
-    }
-    return Document(
-      text: text, type: span.type, firstLine: span.start + 1, content: content)
   }
 }

@@ -31,4 +31,24 @@ import Testing
     #expect(agreementLines.prefix(13).allSatisfy { $0.isEmpty })
     #expect(agreementLines.suffix(2) == ["JOINT FILING AGREEMENT", "Signed."])
   }
+
+  @Test("a document's text is the same whatever ends the submission's lines: LF, CRLF, a lone CR or a mix")
+  func documentsJoinTheirLinesAtLineFeeds() throws {
+    let expected = try #require(SGMLUnwrapper.unwrap(Self.submission.joined(separator: "\n")))
+    // Every terminator tried alone, then each line ended by one of the three in turn (so that one CR stands
+    // among LFs inside a document), then a document whose lines end at LF in a file that ends others at CR.
+    var variants = ["\r\n", "\r"].map { Self.submission.joined(separator: $0) }
+    for shift in 0..<3 {
+      variants.append(
+        Self.submission.enumerated().map { $0.element + ["\n", "\r\n", "\r"][($0.offset + shift) % 3] }.joined())
+    }
+    variants.append(
+      Self.submission.enumerated().map { $0.element + ($0.offset < 9 ? "\n" : "\r") }.joined())
+    for (index, variant) in variants.enumerated() {
+      let unwrapped = try #require(SGMLUnwrapper.unwrap(variant), "variant \(index)")
+      #expect(unwrapped.primary.text == expected.primary.text, "variant \(index)")
+      #expect(unwrapped.primary.firstLine == expected.primary.firstLine, "variant \(index)")
+      #expect(unwrapped.agreements.map(\.text) == expected.agreements.map(\.text), "variant \(index)")
+    }
+  }
 }
