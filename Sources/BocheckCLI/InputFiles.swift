@@ -127,8 +127,10 @@ enum InputFiles {
       case .directory:
         collect(folder: path, into: &found, visited: &visited)
       case .file:
-        let fileExtension = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        if name.contains("."), filingExtensions.contains(fileExtension) { found.append(path) }
+        // The extension is what follows the name's last point, found on its bytes.
+        guard let point = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { continue }
+        let fileExtension = String(name[name.utf8.index(after: point)...]).lowercased()
+        if filingExtensions.contains(fileExtension) { found.append(path) }
       case .missing, .other:
         continue
       }

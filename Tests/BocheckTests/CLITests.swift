@@ -287,6 +287,9 @@ struct CLIInputTests {
     try CLIHarness.write(CLIHarness.cleanFiling, named: ".git/x.txt", in: folder)
     try CLIHarness.write(CLIHarness.cleanFiling, named: "notes.md", in: folder)
     try CLIHarness.write(CLIHarness.cleanFiling, named: "txt", in: folder)
+    // The extension follows the name's last point: none after a point that ends the name.
+    try CLIHarness.write(CLIHarness.cleanFiling, named: "draft.txt.", in: folder)
+    try CLIHarness.write(CLIHarness.cleanFiling, named: "e.v1.xml", in: folder)
     let outcome = CLIHarness.run(["check", "--format", "json", folder.path + "/"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     let paths = outcome.standardOutput.split(separator: "\n").filter { $0.contains("\"path\": ") }
@@ -294,11 +297,11 @@ struct CLIInputTests {
     #expect(
       paths == [
         "\"path\": \"\(folder.path)/a/z.HTM\",", "\"path\": \"\(folder.path)/b.txt\",",
-        "\"path\": \"\(folder.path)/c/d.nc\",",
+        "\"path\": \"\(folder.path)/c/d.nc\",", "\"path\": \"\(folder.path)/e.v1.xml\",",
       ])
     #expect(
       outcome.standardOutput.contains(
-        "\"summary\": {\n    \"errors\": 0,\n    \"files\": 3,\n    \"notes\": 0,\n    \"warnings\": 1\n  }"))
+        "\"summary\": {\n    \"errors\": 0,\n    \"files\": 4,\n    \"notes\": 0,\n    \"warnings\": 1\n  }"))
   }
 
   @Test("a folder with no filing is an error; a file named twice is checked once")
