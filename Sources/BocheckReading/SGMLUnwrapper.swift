@@ -16,14 +16,39 @@
 enum SGMLUnwrapper {
   /// One document of the submission.
   struct Document {
-    /// The wrapper's lines up to the document's last, with everything but the document's text blanked.
-    let text: String
     /// The document's `<TYPE>`, such as `SC 13G/A`.
     let type: String?
     /// The 1-based line where the text begins.
     let firstLine: Int
     /// What the text holds: plain text, HTML or XML.
     let content: InnerFormat
+    /// The submission's lines.
+    fileprivate let submission: SourceLines.Lines
+    /// The document's lines: a 0-based half-open range of the submission's.
+    fileprivate let span: Range<Int>
+
+    /// The wrapper's lines up to the document's last, with everything but the document's text blanked.
+    ///
+    /// It is written when asked for: a plain-text document is read from ``lines`` instead.
+    var text: String { SGMLUnwrapper.blankedText(span, of: submission) }
+
+    /// The document's lines as ``SourceLines`` splits ``text``, taken from the submission's without a copy:
+    /// each line before the document is empty, and the lines after it are left out.
+    ///
+    /// Like the lines of ``text``, they end with the document's last line, and a last line that is empty is
+    /// left out (the text ends with the line feed before it).
+    var lines: SourceLines {
+      guard !span.isEmpty else { return SourceLines(text) }
+      // The lines before the document are empty ranges where its text starts, so that no byte outside the
+      // document's lines lies between the first line's start and the last line's end.
+      let start = submission.ranges[span.lowerBound].lowerBound
+      var end = span.upperBound
+      if submission.ranges[end - 1].isEmpty { end -= 1 }
+      var ranges = LineRanges()
+      for _ in 0..<span.lowerBound { ranges.append(start..<start) }
+      for index in span.lowerBound..<end { ranges.append(submission.ranges[index]) }
+      return SourceLines(submission.text, lineRanges: ranges)
+    }
   }
 
   /// What a document's text holds.
@@ -145,26 +170,9 @@ enum SGMLUnwrapper {
     return documents
   }
 
-  /// One document's text, the lines before it blanked, and what it holds.
+  /// One document of the submission: its type, where its text begins and what it holds.
   private static func document(_ span: (type: String?, start: Int, end: Int), in lines: SourceLines.Lines) -> Document {
     let body = lines[span.start..<span.end]
-    // Every line before the document's is blanked: it keeps only its line end, so that the document's lines
-    // keep their numbers; the text ends with the document's last line. The text is written in place, not
-    // copied from a buffer of its own.
-    let text: String
-    if let piece = pieceEndingAtLineFeeds(span, of: lines) {
-      // The line feeds of the lines before, then the document's lines as they stand in the submission.
-      text = String(unsafeUninitializedCapacity: span.start + piece.count) { buffer in
-        guard let base = buffer.baseAddress else { return 0 }
-        memset(base, 0x0A, span.start)
-        ASCIIText.withUTF8(lines.text) { bytes in
-          if let source = bytes.baseAddress { memcpy(base + span.start, source + piece.lowerBound, piece.count) }
-        }
-        return span.start + piece.count
-      }
-    } else {
-      text = linesJoinedAtLineFeeds(span, of: lines)
-    }
     let firstContent = body.first { !$0.trimmingBlanks().isEmpty }?.trimmingBlanks().lowercased() ?? ""
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
@@ -173,7 +181,28 @@ enum SGMLUnwrapper {
       content = .html
     }
     return Document(
-      text: text, type: span.type, firstLine: span.start + 1, content: content)
+      type: span.type, firstLine: span.start + 1, content: content, submission: lines, span: span.start..<span.end)
+  }
+
+  /// The submission's lines up to a document's last, each line before the document blank: its text as the
+  /// readers of HTML and XML take it, line numbers the file's.
+  ///
+  /// - Parameters:
+  ///   - span: The document's 0-based half-open range of lines.
+  ///   - lines: The submission's lines.
+  fileprivate static func blankedText(_ span: Range<Int>, of lines: SourceLines.Lines) -> String {
+    // Every line before the document's is blanked: it keeps only its line end, so that the document's lines
+    // keep their numbers; the text ends with the document's last line.
+    guard let piece = pieceEndingAtLineFeeds(span, of: lines) else { return linesJoinedAtLineFeeds(span, of: lines) }
+    // The line feeds of the lines before, then the document's lines as they stand in the submission.
+    return String(unsafeUninitializedCapacity: span.lowerBound + piece.count) { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      memset(base, 0x0A, span.lowerBound)
+      ASCIIText.withUTF8(lines.text) { bytes in
+        if let source = bytes.baseAddress { memcpy(base + span.lowerBound, source + piece.lowerBound, piece.count) }
+      }
+      return span.lowerBound + piece.count
+    }
   }
 
   /// The byte range of a document's lines in the submission when each of them but the last ends at a line
@@ -183,11 +212,9 @@ enum SGMLUnwrapper {
   /// - Parameters:
   ///   - span: The document's 0-based half-open range of lines.
   ///   - lines: The submission's lines.
-  private static func pieceEndingAtLineFeeds(
-    _ span: (type: String?, start: Int, end: Int), of lines: SourceLines.Lines
-  ) -> Range<Int>? {
-    guard span.start < span.end else { return nil }
-    let range = lines.ranges[span.start].lowerBound..<lines.ranges[span.end - 1].upperBound
+  private static func pieceEndingAtLineFeeds(_ span: Range<Int>, of lines: SourceLines.Lines) -> Range<Int>? {
+    guard !span.isEmpty else { return nil }
+    let range = lines.ranges[span.lowerBound].lowerBound..<lines.ranges[span.upperBound - 1].upperBound
     let hasCarriageReturn = ASCIIText.withUTF8(lines.text) { bytes in
       ASCIIText.firstOffset(of: 0x0D, in: bytes, from: range.lowerBound, to: range.upperBound) < range.upperBound
     }
@@ -200,18 +227,16 @@ enum SGMLUnwrapper {
   /// - Parameters:
   ///   - span: The document's 0-based half-open range of lines.
   ///   - lines: The submission's lines.
-  private static func linesJoinedAtLineFeeds(
-    _ span: (type: String?, start: Int, end: Int), of lines: SourceLines.Lines
-  ) -> String {
-    let capacity = max(0, span.end - 1) + (span.start..<span.end).reduce(0) { $0 + lines.ranges[$1].count }
+  private static func linesJoinedAtLineFeeds(_ span: Range<Int>, of lines: SourceLines.Lines) -> String {
+    let capacity = max(0, span.upperBound - 1) + span.reduce(0) { $0 + lines.ranges[$1].count }
     return String(unsafeUninitializedCapacity: capacity) { buffer in
       var written = 0
-      for index in 0..<span.end {
+      for index in 0..<span.upperBound {
         if index > 0 {
           buffer[written] = 0x0A
           written += 1
         }
-        guard index >= span.start && index < span.end else { continue }
+        guard span.contains(index) else { continue }
         lines.withBytes(index) { line in
           _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line)
           written += line.count

@@ -126,6 +126,16 @@ struct SourceLines {
   /// How many lines there are.
   var count: Int { ranges.count }
 
+  /// The part of ``text`` the lines span: from the first line's start to the last line's end (the lines and
+  /// what ends each but the last); empty when there are no lines.
+  ///
+  /// Lines taken from a larger text (an SGML document's, see ``SGMLUnwrapper/Document/lines``) span only
+  /// their own part of it.
+  var spannedText: Substring {
+    guard let first = ranges.first, let last = ranges.last else { return text[text.startIndex..<text.startIndex] }
+    return LineBytes.slice(text, first.lowerBound..<last.upperBound)
+  }
+
   /// The lines as a collection of `Substring`, 0-based, each made when it is asked for.
   struct Lines: RandomAccessCollection {
     let text: String

@@ -27,7 +27,7 @@ enum TextFilingReader {
   ) -> Filing {
     // Every cover page names the reporting person: without those words anywhere there is nothing to read,
     // and one scan of the bytes says so without tokenizing every line of a large file.
-    guard ASCIIText.contains(reportingPersonPhrase, in: lines.text) else {
+    guard ASCIIText.contains(reportingPersonPhrase, in: lines.spannedText) else {
       return Filing(path: path, format: format, schedule: .schedule13D)
     }
     // Lines are tokenized up to the end of the cover pages only: the body is left to the document facts.

@@ -51,4 +51,37 @@ import Testing
       #expect(unwrapped.agreements.map(\.text) == expected.agreements.map(\.text), "variant \(index)")
     }
   }
+
+  @Test("a plain-text document's lines, taken from the submission's, are the lines of its text and span only it")
+  func documentLinesAreTheLinesOfItsText() throws {
+    // Documents whose last lines are empty, one of a single empty line, one with no lines at all, and the
+    // submission above; each with every kind of line end.
+    var documents = Self.submission
+    documents += ["<DOCUMENT>", "<TYPE>EX-99.3", "<TEXT>", "JOINT FILING AGREEMENT", "", "", "</TEXT>", "</DOCUMENT>"]
+    documents += ["<DOCUMENT>", "<TYPE>EX-99.4", "<TEXT>", "JOINT FILING", "</TEXT>", "</DOCUMENT>"]
+    documents += ["<DOCUMENT>", "<TYPE>EX-99.5", "<TEXT>", "", "</TEXT>", "</DOCUMENT>"]
+    documents += ["<DOCUMENT>", "<TYPE>EX-99.6", "<TEXT>", "</TEXT>", "</DOCUMENT>"]
+    let shapes: [(String, [String])] = [
+      ("submission", Self.submission), ("documents", documents),
+      ("open text", ["<DOCUMENT>", "<TYPE>SC 13G", "<TEXT>", "SCHEDULE 13G", "", ""]),
+      ("one empty line", ["<DOCUMENT>", "<TYPE>SC 13G", "<TEXT>", "", "</TEXT>"]),
+      ("no line", ["<SUBMISSION>", "<DOCUMENT>", "<TYPE>SC 13G", "<TEXT>", "</TEXT>", "</SUBMISSION>"]),
+    ]
+    var checked = 0
+    for (name, lines) in shapes {
+      for terminator in ["\n", "\r\n", "\r"] {
+        let unwrapped = try #require(SGMLUnwrapper.unwrap(lines.joined(separator: terminator)), "\(name)")
+        for document in [unwrapped.primary] + unwrapped.agreements {
+          let expected = SourceLines(document.text)
+          let taken = document.lines
+          #expect(taken.lines.map(String.init) == expected.lines.map(String.init), "\(name) \(document.type ?? "")")
+          // Only the document's own lines lie in the span: no wrapper tag, no other document.
+          #expect(!taken.spannedText.contains("<"), "\(name) \(document.type ?? "")")
+          checked += 1
+        }
+      }
+    }
+    // Two documents of the submission, four of the longer one, one of each other shape; three line ends each.
+    #expect(checked == 3 * (2 + 4 + 1 + 1 + 1))
+  }
 }
