@@ -106,11 +106,11 @@ public enum FilingReader {
     let text = filingText.text
     let wholeFormat = format ?? detectFormat(text)
     // The splitter finds the lines' ends on its way: a file of one filing is read from them.
-    var lineRanges: LineRanges?
-    let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineRanges)
+    var lineScan: FilingSplitter.LineScan?
+    let starts = FilingSplitter.starts(of: text, format: wholeFormat, lines: &lineScan)
     return Filings(
       text: text, path: path, givenFormat: format, wholeFormat: wholeFormat, starts: starts,
-      lineRanges: starts.count > 1 ? nil : lineRanges)
+      lineScan: starts.count > 1 ? nil : lineScan)
   }
 
   /// The filings of one file, found but not yet read (see ``filings(of:path:format:)``).
@@ -125,19 +125,20 @@ public enum FilingReader {
     private let wholeFormat: InputFormat
     /// Where each filing begins; one start for a file of one filing.
     private let starts: [FilingSplitter.Start]
-    /// Each line's UTF-8 range, found by the splitter, for a file of one filing (text and SGML only).
-    private let lineRanges: LineRanges?
+    /// Each line's UTF-8 range and, for SGML, the lines that may hold a wrapper tag, found by the splitter,
+    /// for a file of one filing (text and SGML only).
+    private let lineScan: FilingSplitter.LineScan?
 
     fileprivate init(
       text: String, path: String, givenFormat: InputFormat?, wholeFormat: InputFormat,
-      starts: [FilingSplitter.Start], lineRanges: LineRanges?
+      starts: [FilingSplitter.Start], lineScan: FilingSplitter.LineScan?
     ) {
       self.text = text
       self.path = path
       self.givenFormat = givenFormat
       self.wholeFormat = wholeFormat
       self.starts = starts
-      self.lineRanges = lineRanges
+      self.lineScan = lineScan
     }
 
     /// How many filings the file holds; at least 1.
@@ -155,7 +156,7 @@ public enum FilingReader {
     public func read(_ index: Int) -> Result<Filing, ReadError> {
       guard starts.count > 1 else {
         return Result { () throws(ReadError) in
-          try FilingReader.read(text: text, path: path, format: wholeFormat, lineRanges: lineRanges)
+          try FilingReader.read(text: text, path: path, format: wholeFormat, lineScan: lineScan)
         }
       }
       let start = starts[index]
@@ -185,20 +186,24 @@ public enum FilingReader {
   ///   - text: The filing's text; its first line is line 1.
   ///   - path: Where it came from, recorded in the model.
   ///   - format: The format to read it as; `nil` tells it from the content.
-  ///   - lineRanges: The UTF-8 range of each line of the text, when found already (see
-  ///     ``FilingSplitter/starts(of:format:lines:)``); read only for text and SGML.
+  ///   - lineScan: The UTF-8 range of each line of the text and the lines that may hold an SGML wrapper
+  ///     tag, when found already (see ``FilingSplitter/starts(of:format:lines:)``); read only for text and
+  ///     SGML.
   fileprivate static func read(
-    text: String, path: String, format: InputFormat?, lineRanges: LineRanges? = nil
+    text: String, path: String, format: InputFormat?, lineScan: FilingSplitter.LineScan? = nil
   ) throws(ReadError) -> Filing {
     switch format ?? detectFormat(text) {
     case .text:
-      let lines = lineRanges.map { SourceLines(text, lineRanges: $0) } ?? SourceLines(text)
+      let lines = lineScan.map { SourceLines(text, lineRanges: $0.ranges) } ?? SourceLines(text)
       return try requireCoverPages(TextFilingReader.read(lines: lines, path: path, format: .text), line: nil)
     case .html:
       let filing = TextFilingReader.read(lines: HTMLFlattener.flatten(text), path: path, format: .html)
       return try requireCoverPages(filing, line: nil)
     case .sgml:
-      guard let submission = SGMLUnwrapper.unwrap(text, lineRanges: lineRanges) else {
+      guard
+        let submission = SGMLUnwrapper.unwrap(
+          text, lineRanges: lineScan?.ranges, tagLineCandidates: lineScan?.tagLineCandidates)
+      else {
         throw ReadError(message: "the SGML wrapper holds no <DOCUMENT> with a <TEXT>")
       }
       let document = submission.primary

@@ -31,6 +31,16 @@ enum FilingSplitter {
     let line: Int
   }
 
+  /// What the splitter's pass found about each line of a file, for the reader of a file of one filing.
+  struct LineScan {
+    /// The UTF-8 range of each line, without its terminator, as ``SourceLines`` ends lines.
+    var ranges = LineRanges()
+    /// For SGML, the 0-based indices, in order, of the lines that may open with a wrapper tag: every line
+    /// whose content, after blanks (spaces, tabs, no-break spaces, form feeds and vertical tabs), begins
+    /// with `<`. `nil` for the other formats.
+    var tagLineCandidates: [Int32]?
+  }
+
   /// The most lines after a title line in which a plain-text filing's issuer and CUSIP header must come.
   static let titleReach = 40
 
@@ -45,24 +55,23 @@ enum FilingSplitter {
   /// - Returns: The starts in order; the first is always the start of the text (offset 0, line 1), so a
   ///   file of one filing gives one start.
   static func starts(of text: String, format: InputFormat) -> [Start] {
-    var lines: LineRanges?
+    var lines: LineScan?
     return starts(of: text, format: format, lines: &lines)
   }
 
   /// Where each filing of a file begins, and the byte range of each of its lines, found in the same pass.
   ///
   /// The lines are those ``SourceLines`` splits the text into: the reader of a file of one filing takes
-  /// them rather than finding them again. They are collected only for text and SGML, whose lines end at
-  /// a lone CR too, as ``SourceLines`` ends them.
+  /// them rather than finding them again, and for SGML the lines that may hold a wrapper tag. They are
+  /// collected only for text and SGML, whose lines end at a lone CR too, as ``SourceLines`` ends them.
   ///
   /// - Parameters:
   ///   - text: The whole file as decoded.
   ///   - format: The file's format, which says what a boundary looks like.
-  ///   - lines: Set to the UTF-8 range of each line, without its terminator, for text and SGML; left
-  ///     alone for HTML and XML.
+  ///   - lines: Set to what the pass found about each line for text and SGML; left alone for HTML and XML.
   /// - Returns: The starts, as ``starts(of:format:)`` gives them.
-  static func starts(of text: String, format: InputFormat, lines: inout LineRanges?) -> [Start] {
-    if format == .text || format == .sgml { lines = LineRanges() }
+  static func starts(of text: String, format: InputFormat, lines: inout LineScan?) -> [Start] {
+    if format == .text || format == .sgml { lines = LineScan() }
     if let found = text.utf8.withContiguousStorageIfAvailable({ starts(in: $0, format: format, lines: &lines) }) {
       return found
     }
@@ -71,14 +80,23 @@ enum FilingSplitter {
 
   /// Where each filing of a buffer of UTF-8 bytes begins (see ``starts(of:format:lines:)``).
   private static func starts(
-    in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, lines: inout LineRanges?
+    in bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, lines: inout LineScan?
   ) -> [Start] {
     // HTML and XML readers count lines at LF alone; text and SGML readers also at a lone CR.
     switch format {
-    case .sgml: return scan(bytes, with: WrapperScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
+    case .sgml:
+      var scanner = WrapperScanner()
+      let starts = scan(bytes, with: &scanner, loneCarriageReturnEndsLine: true, lines: &lines)
+      // The unwrapper looks for its tags on these lines only.
+      lines?.tagLineCandidates = scanner.linesOpeningWithTag
+      return starts
     case .xml: return xmlStarts(in: bytes)
-    case .html: return scan(bytes, with: HTMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
-    case .text: return scan(bytes, with: TextScheduleScanner(), loneCarriageReturnEndsLine: true, lines: &lines)
+    case .html:
+      var scanner = HTMLDocumentScanner()
+      return scan(bytes, with: &scanner, loneCarriageReturnEndsLine: false, lines: &lines)
+    case .text:
+      var scanner = TextScheduleScanner()
+      return scan(bytes, with: &scanner, loneCarriageReturnEndsLine: true, lines: &lines)
     }
   }
 
@@ -87,8 +105,9 @@ enum FilingSplitter {
   ///
   /// - Parameter bytes: The input's UTF-8 bytes.
   static func xmlStartsByLines(in bytes: UnsafeBufferPointer<UInt8>) -> [Start] {
-    var lines: LineRanges?
-    return scan(bytes, with: XMLDocumentScanner(), loneCarriageReturnEndsLine: false, lines: &lines)
+    var lines: LineScan?
+    var scanner = XMLDocumentScanner()
+    return scan(bytes, with: &scanner, loneCarriageReturnEndsLine: false, lines: &lines)
   }
 
   /// Where each filing of a buffer of XML begins, with only the lines that may begin a document fed to the
@@ -171,15 +190,14 @@ enum FilingSplitter {
   ///
   /// - Parameters:
   ///   - bytes: The input's UTF-8 bytes.
-  ///   - scanner: What tells a boundary in this format.
+  ///   - scanner: What tells a boundary in this format; left as the last line leaves it.
   ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line, as it does for the
   ///     reader of the format.
-  ///   - lines: When not `nil`, the range of each line is appended to it.
+  ///   - lines: When not `nil`, the range of each line is appended to its ranges.
   private static func scan<Scanner: BoundaryScanner>(
-    _ bytes: UnsafeBufferPointer<UInt8>, with scanner: Scanner, loneCarriageReturnEndsLine: Bool,
-    lines: inout LineRanges?
+    _ bytes: UnsafeBufferPointer<UInt8>, with scanner: inout Scanner, loneCarriageReturnEndsLine: Bool,
+    lines: inout LineScan?
   ) -> [Start] {
-    var scanner = scanner
     var starts = [Start(offset: 0, line: 1)]
     var lineStart = 0
     var lineNumber = 1
@@ -187,7 +205,7 @@ enum FilingSplitter {
     while lineStart < count {
       let (lineEnd, next) = LineBytes.lineEnd(
         in: bytes, from: lineStart, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
-      lines?.append(lineStart..<lineEnd)
+      lines?.ranges.append(lineStart..<lineEnd)
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
       if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
         starts.append(start)
@@ -295,11 +313,15 @@ struct WrapperScanner: BoundaryScanner {
   private var seenWrapper = false
   /// Whether the line is inside a document's `<TEXT>`.
   private var inText = false
+  /// The 0-based index of every line whose content, after its blanks, begins with `<`, in order: the only
+  /// lines that may hold the unwrapper's tags (see ``FilingSplitter/LineScan/tagLineCandidates``).
+  private(set) var linesOpeningWithTag: [Int32] = []
 
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
     let first = line.contentStart
     guard first < line.end else { return nil }
     let byte = line.bytes[first]
+    if byte == UInt8(ascii: "<") { linesOpeningWithTag.append(Int32(truncatingIfNeeded: line.number - 1)) }
     guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") else { return nil }
     if inText {
       if line.begins(with: Self.textClose) { inText = false }

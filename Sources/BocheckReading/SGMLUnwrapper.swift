@@ -71,10 +71,14 @@ enum SGMLUnwrapper {
   ///   - source: The whole submission.
   ///   - lineRanges: The UTF-8 range of each of its lines when they were found already (see
   ///     ``SourceLines/init(_:lineRanges:)``).
+  ///   - tagLineCandidates: The 0-based indices, in order, of the lines that may open with a wrapper tag,
+  ///     when they were noted already (see ``FilingSplitter/LineScan/tagLineCandidates``): every line whose
+  ///     content after blanks begins with `<` must be among them. `nil`: every line is looked at.
   /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
-  static func unwrap(_ source: String, lineRanges: LineRanges? = nil) -> Submission? {
+  static func unwrap(_ source: String, lineRanges: LineRanges? = nil, tagLineCandidates: [Int32]? = nil) -> Submission?
+  {
     let lines = (lineRanges.map { SourceLines(source, lineRanges: $0) } ?? SourceLines(source)).lines
-    let documents = spans(lines)
+    let documents = spans(lines, tagLineCandidates: tagLineCandidates)
     guard let fallback = documents.first else { return nil }
     // A document's type names its schedule ("SC 13D/A", "sc 13g"), found on its bytes in any case.
     let isSchedule: (String?) -> Bool = { type in
@@ -132,24 +136,55 @@ enum SGMLUnwrapper {
       }
     }
 
-    /// Each tag as it opens its line, upper case.
+    /// Each tag as it opens its line, upper case, in the order of ``allCases``.
     static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = allCases.map { ($0, ASCIIText.phrase($0.markup)) }
+
+    /// The tag that the bytes at `start` (a `<`) open with, in any case, or `nil`.
+    ///
+    /// The one tag they may be is told by the bytes after the `<` (`D`, `TY`, `TE` or `/`): only its markup
+    /// is compared, so that a line of HTML (`<td>`, `<div>`, `<table>`) costs a byte or two.
+    ///
+    /// - Parameters:
+    ///   - bytes: A line's UTF-8 bytes.
+    ///   - start: The offset of a `<` in them.
+    static func opening(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> WrapperTag? {
+      guard start + 2 < bytes.count else { return nil }
+      // The candidate's position in ``phrases``, which follows ``allCases``.
+      let position: Int
+      switch ASCIIText.upper(bytes[start + 1]) {
+      case UInt8(ascii: "D"): position = 0
+      case UInt8(ascii: "/"): position = 3
+      case UInt8(ascii: "T"):
+        switch ASCIIText.upper(bytes[start + 2]) {
+        case UInt8(ascii: "Y"): position = 1
+        case UInt8(ascii: "E"): position = 2
+        default: return nil
+        }
+      default: return nil
+      }
+      let candidate = phrases[position]
+      return LineBytes.hasPrefix(candidate.phrase, in: bytes, at: start) ? candidate.tag : nil
+    }
   }
 
   /// Where each document's text is: its type and its 0-based half-open range of lines.
-  private static func spans(_ lines: SourceLines.Lines) -> [(type: String?, start: Int, end: Int)] {
+  ///
+  /// - Parameters:
+  ///   - lines: The submission's lines.
+  ///   - tagLineCandidates: The lines that may open with a tag, when known (see ``unwrap(_:lineRanges:tagLineCandidates:)``).
+  private static func spans(
+    _ lines: SourceLines.Lines, tagLineCandidates: [Int32]?
+  ) -> [(type: String?, start: Int, end: Int)] {
     var documents: [(type: String?, start: Int, end: Int)] = []
     var currentType: String?
     var textStart: Int?
-    let tags = WrapperTag.phrases
     lines.withByteLines { byteLines in
-      for index in lines.indices {
-        // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any.
+      // Each tag opens its line (after blanks): one look at the line's bytes tells which, if any. Only the
+      // lines whose content opens with "<" can, when the splitter noted them.
+      func visit(_ index: Int) {
         let bytes = byteLines[index]
         let start = LineBytes.firstSignificant(bytes)
-        guard start < bytes.count, bytes[start] == 0x3C,
-          let tag = tags.first(where: { LineBytes.hasPrefix($0.phrase, in: bytes, at: start) })?.tag
-        else { continue }
+        guard start < bytes.count, bytes[start] == 0x3C, let tag = WrapperTag.opening(bytes, at: start) else { return }
         switch tag {
         case .document:
           currentType = nil
@@ -164,6 +199,11 @@ enum SGMLUnwrapper {
             textStart = nil
           }
         }
+      }
+      if let candidates = tagLineCandidates {
+        for index in candidates { visit(Int(index)) }
+      } else {
+        for index in lines.indices { visit(index) }
       }
     }
     if let start = textStart { documents.append((currentType, start, lines.count)) }
