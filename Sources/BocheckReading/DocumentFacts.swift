@@ -852,7 +852,23 @@ final class DocumentFacts {
 
   /// Whether a text holds a date or a year: a month's name before a number, or a number of four digits
   /// alone.
-  private static func holdsDate(_ text: String) -> Bool {
+  static func holdsDate(_ text: String) -> Bool {
+    // ASCII is read on its bytes: a digit is its only number, and a word of four digits is four bytes (the
+    // one character of two bytes, "\r\n", is no number).
+    let ascii = ASCIIText.withUTF8(text) { bytes -> Bool? in
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      var words: [Range<Int>] = []
+      var start = 0
+      for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C {
+        if offset > start { words.append(start..<offset) }
+        start = offset + 1
+      }
+      if words.count == 1, words[0].count == 4, bytes[words[0]].allSatisfy(ASCIIText.isDigit) { return true }
+      return words.indices.dropLast().contains { index in
+        monthWords.contains(bytes, words[index]) && ASCIIText.isDigit(bytes[words[index + 1].lowerBound])
+      }
+    }
+    if let ascii { return ascii }
     let words = text.split { $0 == " " || $0 == "," }
     for (index, word) in words.enumerated() {
       if word.count == 4 && word.allSatisfy(\.isNumber) && words.count == 1 { return true }
@@ -867,6 +883,9 @@ final class DocumentFacts {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
   ]
+
+  /// ``monthNames`` for ``holdsDate(_:)``'s reading of ASCII bytes.
+  private static let monthWords = LineBytes.WordList(Array(monthNames))
 
   /// The text up to the end of its first sentence, not cut at the points of "L.P.", "Ltd." or "Inc.".
   private func sentenceEnd(_ text: Substring) -> String {
