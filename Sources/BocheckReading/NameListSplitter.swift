@@ -20,14 +20,23 @@ enum NameListSplitter {
     // name). The list itself is read back from the end, so that no split copies the names before it.
     var best: [(score: Int, count: Int, start: Int, name: String)?] = Array(repeating: nil, count: pieces.count + 1)
     best[0] = (0, 0, 0, "")
-    for end in 1...pieces.count {
-      // A name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear.
-      for start in max(0, end - maximumPiecesPerName)..<end {
-        guard let before = best[start] else { continue }
-        let candidate = join(pieces[start..<end])
+    // Each split ends a name at every place a few pieces on: a name spans a few pieces at most ("Fund II,
+    // L.P."), which keeps long lists linear. The splits are extended in the order of their ends' starts, so
+    // that each place's best split is final before it is extended and weighs its candidates in the order of
+    // their starts. A name is joined from its pieces one piece at a time.
+    for start in 0..<pieces.count {
+      guard let before = best[start] else { continue }
+      var candidate = pieces[start].text
+      // Whether every piece after the first is an entity suffix: an unknown name may only span one piece
+      // plus the suffix pieces that follow it.
+      var onlySuffixesFollow = true
+      for end in (start + 1)...min(pieces.count, start + maximumPiecesPerName) {
+        if end > start + 1 {
+          candidate += pieces[end - 1].separator + pieces[end - 1].text
+          onlySuffixesFollow = onlySuffixesFollow && isSuffixPiece[end - 1]
+        }
         let isKnown = !knownNames.isEmpty && knownNames.contains(NameKey(candidate))
-        // An unknown name may only span one piece plus the suffix pieces that follow it.
-        if !isKnown && isSuffixPiece[(start + 1)..<end].contains(false) { continue }
+        if !isKnown && !onlySuffixesFollow { continue }
         let score = before.score + (isKnown ? 1 : 0)
         let count = before.count + 1
         if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
@@ -49,8 +58,11 @@ enum NameListSplitter {
   /// The most list pieces one name may span.
   static let maximumPiecesPerName = 6
 
-  private struct Piece {
+  /// A piece of a list between two separators.
+  struct Piece {
+    /// The piece's text, its blanks trimmed.
     let text: String
+    /// The separator before it (empty for the first).
     let separator: String
   }
 
@@ -59,7 +71,8 @@ enum NameListSplitter {
   private static let separators = [", and ", " and ", ", ", "; "]
   private static let separatorBytes = separators.map { Array($0.utf8) }
 
-  private static func cut(_ text: String) -> [Piece] {
+  /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped).
+  static func cut(_ text: String) -> [Piece] {
     // The separators are ASCII: they are found on the bytes, and a piece is the text between two of them.
     let found = ASCIIText.withUTF8(text) { bytes -> [(range: Range<Int>, separator: Int)] in
       var result: [(range: Range<Int>, separator: Int)] = []
@@ -96,14 +109,6 @@ enum NameListSplitter {
     }
     if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
     return pieces
-  }
-
-  private static func join(_ pieces: ArraySlice<Piece>) -> String {
-    var text = ""
-    for (offset, piece) in pieces.enumerated() {
-      text += (offset == 0 ? "" : piece.separator) + piece.text
-    }
-    return text
   }
 
   private static let suffixes: Set<String> = [
