@@ -204,14 +204,17 @@ extension LineBytes {
 
   /// A fixed list of ASCII words, matched against a text's words ignoring ASCII case.
   struct WordList {
-    /// The words, lower case.
-    private let words: [[UInt8]]
+    /// The words, lower case, by their length in bytes: only the words of a candidate's length are compared
+    /// with it.
+    private let wordsByLength: [[[UInt8]]]
 
     /// A list of words.
     ///
     /// - Parameter words: The words, lower-case ASCII.
     init(_ words: [String]) {
-      self.words = words.map { Array($0.utf8) }
+      var byLength: [[[UInt8]]] = Array(repeating: [], count: (words.map(\.utf8.count).max() ?? 0) + 1)
+      for word in words { byLength[word.utf8.count].append(Array(word.utf8)) }
+      wordsByLength = byLength
     }
 
     /// Whether the bytes in `range` are one of the words, ignoring ASCII case.
@@ -220,8 +223,8 @@ extension LineBytes {
     ///   - bytes: The text's UTF-8 bytes.
     ///   - range: A word's byte range.
     func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-      words.contains { word in
-        guard word.count == range.count else { return false }
+      guard range.count < wordsByLength.count else { return false }
+      return wordsByLength[range.count].contains { word in
         for index in word.indices where lower(bytes[range.lowerBound + index]) != word[index] { return false }
         return true
       }

@@ -88,4 +88,26 @@ import Testing
     #expect(ASCIIText.spells(Array(" é".utf8), in: bytes, at: 16..<19))
     #expect(ASCIIText.spells([], in: bytes, at: 2..<2))
   }
+
+  @Test("a word list holds a word in any ASCII case, of any length, and nothing else")
+  func wordListsHoldTheirWordsInAnyCase() {
+    let words = ["a", "of", "vice", "ceo", "and", "president", "representative", "individually", "to"]
+    let list = LineBytes.WordList(words)
+    // Every word, upper-cased, mixed, lengthened, shortened and changed by a letter; longer than any word.
+    var texts: [String] = []
+    for word in words {
+      texts += [word, word.uppercased(), word.capitalized, word + "s", String(word.dropLast()), "x" + word.dropFirst()]
+    }
+    texts += ["", "representatives", "Individually,", "OF ", String(repeating: "z", count: 40)]
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let held = bytes.withUnsafeBufferPointer { list.contains($0, 0..<$0.count) }
+      #expect(held == words.contains(text.lowercased()), "\(text)")
+    }
+    // A word inside a longer text, by its range.
+    let line = Array("Jane Roe, Managing Member and CEO".utf8)
+    let ranges = line.withUnsafeBufferPointer { LineBytes.letterWords($0) }
+    let held = line.withUnsafeBufferPointer { buffer in ranges.filter { list.contains(buffer, $0) } }
+    #expect(held.map { String(decoding: line[$0], as: UTF8.self) } == ["and", "CEO"])
+  }
 }
