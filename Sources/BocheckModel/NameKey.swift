@@ -200,6 +200,39 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   public static func < (lhs: NameKey, rhs: NameKey) -> Bool { lhs.text < rhs.text }
 }
 
+/// A printed name made ready to be compared with many others: its key and the words of its key without
+/// qualifiers are worked out once.
+public struct MatchableName: Sendable {
+  /// The name as printed.
+  public let name: String
+  /// Its key.
+  private let key: NameKey
+  /// The words of its key without what trails the name (see ``NameKey/looseWords(_:key:)``).
+  private let looseWords: [Substring]
+
+  /// Works out what comparing a printed name needs.
+  ///
+  /// - Parameter name: The name as printed.
+  public init(_ name: String) {
+    self.name = name
+    key = NameKey(name)
+    looseWords = NameKey.looseWords(name, key: key)
+  }
+
+  /// How a printed name matches this one: what ``NameKey/match(_:_:)`` says of `other` and ``name``, in
+  /// that order.
+  ///
+  /// - Parameter other: Another name as printed.
+  /// - Returns: How the names match, or `nil` when they name different persons.
+  public func match(_ other: String) -> NameMatch? {
+    let otherKey = NameKey(other)
+    guard !otherKey.text.isEmpty, !key.text.isEmpty else { return nil }
+    if otherKey == key { return .exact }
+    return NameKey.match(
+      key: otherKey, looseWords: NameKey.looseWords(other, key: otherKey), key, looseWords: looseWords)
+  }
+}
+
 /// How closely two printed names agree.
 public enum NameMatch: String, Sendable {
   /// The names have the same ``NameKey``: they differ at most in case, punctuation and the spelling of

@@ -383,7 +383,7 @@ struct SignatureBlocks {
     var group: [ColumnEntry] = []
     var waiting: [ColumnEntry] = []
     var previousBlank = true
-    var lastSignatory: String?
+    var lastSignatory: MatchableName?
     var index = 0
     while index < column.count {
       let entry = column[index]
@@ -403,32 +403,34 @@ struct SignatureBlocks {
         waiting = []
         previousBlank = false
         guard let signed = signature.name ?? followingName(in: column, after: index) else { continue }
-        lastSignatory = signed
+        // The signatory's name is compared with many lines: its key is worked out once.
+        let signatory = MatchableName(signed)
+        lastSignatory = signatory
         let above = namesOfGroup(names)
-        let entities = above.filter { NameKey.match($0.text, signed) == nil }
+        let entities = above.filter { signatory.match($0.text) == nil }
         if !entities.isEmpty {
           result += entities.map { NamedMention(name: $0.text, line: $0.line) }
           if signsIndividually(column, after: index) { result.append(NamedMention(name: signed, line: entry.line)) }
         } else if let own = above.first {
           // The signatory's own name printed above the signature: theirs, unless a title follows.
-          if !hasTitle(column, after: index, signed: signed) {
+          if !hasTitle(column, after: index, signed: signatory) {
             result.append(NamedMention(name: own.text, line: own.line))
           }
         } else if signature.isConformed && signature.byAttorney {
           // "/s/ John Doe, Attorney-in-Fact" over the principal's name.
           if let principal = nextText(in: column, after: index, skippingCaptions: true), isName(principal.text),
-            NameKey.match(principal.text, signed) == nil
+            signatory.match(principal.text) == nil
           {
             result.append(NamedMention(name: principal.text, line: column[principal.index].line))
             lastSignatory = nil
           }
-        } else if signature.isConformed && signsForThemselves(signed, column, after: index) {
+        } else if signature.isConformed && signsForThemselves(signatory, column, after: index) {
           result.append(NamedMention(name: signed, line: entry.line))
         }
         continue
       }
       // The name and title test comes first: it is one look at the bytes, the match builds both names' keys.
-      if let signatory = lastSignatory, isNameAndTitle(text) || NameKey.match(signedName(text), signatory) != nil {
+      if let signatory = lastSignatory, isNameAndTitle(text) || signatory.match(signedName(text)) != nil {
         // The signatory's name printed again under the signature (once).
         lastSignatory = nil
         continue
@@ -561,11 +563,11 @@ struct SignatureBlocks {
   /// Whether a person's signature with no names above it is their own: the next line says
   /// "individually", or prints their name again with no title after it (captions such as "Signature" or
   /// "Name/Title" under the lines aside). A signature followed by anything else is not claimed.
-  private static func signsForThemselves(_ signed: String, _ column: [ColumnEntry], after index: Int) -> Bool {
+  private static func signsForThemselves(_ signed: MatchableName, _ column: [ColumnEntry], after index: Int) -> Bool {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
     if ASCIIText.contains(Phrase.individually, in: first.text) { return true }
     let printed = signedName(first.text)
-    guard !isNameAndTitle(printed), NameKey.match(printed, signed) != nil else { return false }
+    guard !isNameAndTitle(printed), signed.match(printed) != nil else { return false }
     guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
     // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
     if ASCIIText.contains(Phrase.individually, in: second.text) { return true }
@@ -574,10 +576,10 @@ struct SignatureBlocks {
 
   /// Whether a title follows a signature: on the signatory's printed name ("Jane Roe, President") or on a
   /// line of its own after it ("Title: President", "Managing Member").
-  private static func hasTitle(_ column: [ColumnEntry], after index: Int, signed: String) -> Bool {
+  private static func hasTitle(_ column: [ColumnEntry], after index: Int, signed: MatchableName) -> Bool {
     guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
     if isTitle(first.text) || isNameAndTitle(first.text) { return true }
-    guard NameKey.match(signedName(first.text), signed) != nil,
+    guard signed.match(signedName(first.text)) != nil,
       let second = nextText(in: column, after: first.index, skippingCaptions: true)
     else { return false }
     return isTitle(second.text) || isNameAndTitle(second.text)

@@ -50,4 +50,20 @@ struct NameIndexTests {
       #expect(keyed.bestMatch(name, key: key)?.match == index.bestMatch(name)?.match, "best kind of '\(name)'")
     }
   }
+
+  @Test("a name made ready for matching matches every name as comparing the two names does, in that order")
+  func matchableNamesMatchAsNameKeysDo() {
+    var loose = 0
+    for name in NameIndexTests.names {
+      let matchable = MatchableName(name)
+      #expect(matchable.name == name)
+      for other in NameIndexTests.names {
+        let expected = NameKey.match(other, name)
+        #expect(matchable.match(other) == expected, "'\(other)' against '\(name)'")
+        if expected == .loose { loose += 1 }
+      }
+    }
+    // Both kinds of match and none occur among the names.
+    #expect(loose > 10)
+  }
 }
