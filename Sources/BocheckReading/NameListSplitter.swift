@@ -20,10 +20,10 @@ enum NameListSplitter {
     // name). The list itself is read back from the end, so that no split copies the names before it.
     var best: [(score: Int, count: Int, start: Int, name: String)?] = Array(repeating: nil, count: pieces.count + 1)
     best[0] = (0, 0, 0, "")
-    // Each split ends a name at every place a few pieces on: a name spans a few pieces at most ("Fund II,
-    // L.P."), which keeps long lists linear. The splits are extended in the order of their ends' starts, so
-    // that each place's best split is final before it is extended and weighs its candidates in the order of
-    // their starts. A name is joined from its pieces one piece at a time.
+    // From each place a split reaches, a name is tried over each of the next few pieces, joined one piece at a
+    // time: a name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear. The places are
+    // taken in order, so that a place's best split is final before names are tried from it, and the names
+    // that end at one place are weighed in the order of their starts.
     for start in 0..<pieces.count {
       guard let before = best[start] else { continue }
       var candidate = pieces[start].text

@@ -12,7 +12,8 @@
 /// `<DOCUMENT>` wrappers hold one `<DOCUMENT>` per file, each with a `<TYPE>` and a `<TEXT>`. The schedule's
 /// document is the first whose type is a Schedule 13D or 13G; an "EX-" exhibit that speaks of joint filing
 /// is an agreement whose signers join the filing; other exhibits, PDFs and graphics are skipped.
-/// The document's text is returned with the lines before it blanked, so line numbers stay those of the file.
+/// A document's lines (and, for HTML and XML, its text) keep the file's line numbers: the lines before it are
+/// blank.
 enum SGMLUnwrapper {
   /// One document of the submission.
   struct Document {

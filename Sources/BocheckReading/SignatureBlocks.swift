@@ -429,7 +429,7 @@ struct SignatureBlocks {
         }
         continue
       }
-      // The name and title test comes first: it is one look at the bytes, the match builds both names' keys.
+      // The name and title test comes first: it is one look at the bytes, the match builds the line's key.
       if let signatory = lastSignatory, isNameAndTitle(text) || signatory.match(signedName(text)) != nil {
         // The signatory's name printed again under the signature (once).
         lastSignatory = nil
