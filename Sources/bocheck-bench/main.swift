@@ -200,12 +200,36 @@ do {
   say(
     "timing the corpus (\(options.runs) runs each in alternating rounds, after a warm-up run: the files are in the "
       + "page cache) ...")
+  // The machine's own gain from its cores, for work that splits evenly: the corpus's files hashed by
+  // `sha256sum` in one batch a core (of about equal bytes, listed beside the corpus), the batches one at a time
+  // and all at once. On a shared machine a second core is not always a whole one; bocheck's jobs can gain
+  // little more than this in the same minutes.
+  let canHash =
+    hasJobs && cores > 1 && ["xargs", "sha256sum"].allSatisfy { CommandTiming.executable(named: $0) != nil }
+  var batches = Array(repeating: (bytes: 0, paths: [String]()), count: cores)
+  for file in corpus.files.sorted(by: { $0.size > $1.size }) {
+    let lightest = batches.indices.min { batches[$0].bytes < batches[$1].bytes } ?? 0
+    batches[lightest].bytes += file.size
+    batches[lightest].paths.append(file.path)
+  }
+  let batchLists = batches.indices.map { folder + "-hash-\($0 + 1).list" }
+  if canHash {
+    for (batch, list) in zip(batches, batchLists) {
+      try Data(batch.paths.joined(separator: "\0").utf8).write(to: URL(fileURLWithPath: list))
+    }
+  }
+  let hashing = { (atOnce: Bool) in
+    "for list in \(batchLists.joined(separator: " ")); do xargs -0 sha256sum < $list >/dev/null"
+      + (atOnce ? " & done; wait" : "; done")
+  }
   // bocheck and its references in the same rounds, so that their ratios compare them on the same minutes.
   let corpusCommands =
     ["cat \(folder)/* >/dev/null", "grep -c shares \(folder)/* >/dev/null", oneJob] + (hasJobs ? [allCores] : [])
+    + (canHash ? [hashing(false), hashing(true)] : [])
   let allCorpusTimings = try CommandTiming.measure(corpusCommands, warmup: 1, runs: options.runs)
   let (cat, grep) = (allCorpusTimings[0], allCorpusTimings[1])
-  let corpusTimings = Array(allCorpusTimings.dropFirst(2))
+  let corpusTimings = Array(allCorpusTimings[2..<(hasJobs ? 4 : 3)])
+  let hashTimings = canHash ? Array(allCorpusTimings.suffix(2)) : []
 
   // One file holding many filings one after the other, as EDGAR's feed files do: the real filings once each
   // (else the generated SGML submissions), written beside the corpus folder.
@@ -305,6 +329,14 @@ do {
     )
   } else {
     say("| corpus, all cores | not available: `bocheck check --help` lists no `--jobs` | | |")
+  }
+  if hashTimings.count == 2 {
+    say(
+      "| for reference, the machine's own gain from its cores: `sha256sum` of the corpus in \(cores) batches of "
+        + "equal bytes, all at once (\(hashTimings[1].runs) runs) | \(decimal(hashTimings[1].median, 2)) s "
+        + "| one batch at a time \(decimal(hashTimings[0].median, 2)) s "
+        + "| \(decimal(hashTimings[0].median / hashTimings[1].median, 2))× faster |"
+    )
   }
   if feedTimings.count == 2 {
     say(
