@@ -206,14 +206,15 @@ do {
   // little more than this in the same minutes.
   let canHash =
     hasJobs && cores > 1 && ["xargs", "sha256sum"].allSatisfy { CommandTiming.executable(named: $0) != nil }
-  var batches = Array(repeating: (bytes: 0, paths: [String]()), count: cores)
-  for file in corpus.files.sorted(by: { $0.size > $1.size }) {
-    let lightest = batches.indices.min { batches[$0].bytes < batches[$1].bytes } ?? 0
-    batches[lightest].bytes += file.size
-    batches[lightest].paths.append(file.path)
-  }
-  let batchLists = batches.indices.map { folder + "-hash-\($0 + 1).list" }
+  let batchLists = (1...cores).map { folder + "-hash-\($0).list" }
   if canHash {
+    // The largest files first, each to the batch with the fewest bytes so far.
+    var batches = Array(repeating: (bytes: 0, paths: [String]()), count: cores)
+    for file in corpus.files.sorted(by: { $0.size > $1.size }) {
+      let lightest = batches.indices.min { batches[$0].bytes < batches[$1].bytes } ?? 0
+      batches[lightest].bytes += file.size
+      batches[lightest].paths.append(file.path)
+    }
     for (batch, list) in zip(batches, batchLists) {
       try Data(batch.paths.joined(separator: "\0").utf8).write(to: URL(fileURLWithPath: list))
     }
