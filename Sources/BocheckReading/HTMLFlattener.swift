@@ -1,3 +1,5 @@
+import BocheckModel
+
 /// Turns an HTML filing into lines the text reader understands, keeping every character's source position.
 ///
 /// Each table row becomes one line whose cells are separated by tabs; a line break or paragraph inside a
@@ -22,6 +24,8 @@ enum HTMLFlattener {
 
   struct Flattener {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The table of the tag names that change the text (``TagKind/slots``), fetched once.
+    let tagNames = TagKind.slots
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
@@ -283,7 +287,7 @@ enum HTMLFlattener {
       }
       let name = nameStart..<index
       // Only the tags below change the text: the others are told apart by their name's bytes, no String made.
-      guard let kind = TagKind.of(bytes, name: name) else { return }
+      guard let kind = TagKind.of(bytes, name: name, in: tagNames) else { return }
       let attributes = index..<range.upperBound
       switch kind {
       case .hidden:
@@ -336,20 +340,74 @@ enum HTMLFlattener {
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
       ///
+      /// A name of at most eight bytes is looked up by its packed key in one probe or two
+      /// (``packedKey(_:name:)``, ``slots``); a longer one is compared with the longer names.
+      ///
       /// - Parameters:
       ///   - bytes: The text's bytes.
-      ///   - name: Where the tag's name stands in them.
-      static func of(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> TagKind? {
-        guard name.count < namesByLength.count else { return nil }
-        return namesByLength[name.count].first { ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
+      ///   - name: Where the tag's name stands in them: ASCII letters and digits.
+      ///   - table: ``slots``, fetched by the caller.
+      @inline(__always)
+      static func of(
+        _ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, in table: [(key: UInt64, kind: TagKind?)] = slots
+      ) -> TagKind? {
+        guard let key = packedKey(bytes, name: name) else {
+          return longNames.first { ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
+        }
+        var slot = slotIndex(key)
+        while true {
+          let entry = table[slot]
+          if entry.key == key { return entry.kind }
+          if entry.key == 0 { return nil }
+          slot = (slot + 1) & (table.count - 1)
+        }
       }
 
-      /// ``names`` by the length of the name: a tag is compared only with the names of its length.
-      private static let namesByLength: [[(name: [UInt8], kind: TagKind)]] = {
-        var table = [[(name: [UInt8], kind: TagKind)]](repeating: [], count: (names.map(\.name.count).max() ?? 0) + 1)
-        for entry in names { table[entry.name.count].append(entry) }
+      /// A name of one to eight ASCII letters and digits as one number: its bytes lower-cased (a letter's case
+      /// bit set; a digit has it already), the first in the lowest byte. No byte is zero, so names of other
+      /// lengths or letters get other keys. `nil` for an empty name or a longer one.
+      ///
+      /// - Parameters:
+      ///   - bytes: The bytes the name stands in.
+      ///   - name: Where it stands.
+      @inline(__always)
+      static func packedKey(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>) -> UInt64? {
+        let count = name.count
+        guard count > 0, count <= 8, let base = bytes.baseAddress else { return nil }
+        var word: UInt64 = 0
+        if name.lowerBound + 8 <= bytes.count {
+          // The name's bytes and those after it, read at once; the mask below keeps the name's.
+          word = ByteWord.load(UnsafeRawPointer(base), at: name.lowerBound)
+        } else {
+          for (position, index) in name.enumerated() { word |= UInt64(bytes[index]) &<< UInt64(8 * position) }
+        }
+        let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(8 * count)) &- 1
+        return (word | 0x2020_2020_2020_2020) & mask
+      }
+
+      /// The slot a key's probe starts at (Fibonacci hashing to the table's size).
+      private static func slotIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
+      }
+
+      /// The table's size as a power of two: 64 slots, more than twice the names.
+      private static let slotBits = 6
+
+      /// The names of at most eight bytes by their packed keys, open addressing: a key of 0 marks an empty slot,
+      /// a collision moves on to the next slot.
+      static let slots: [(key: UInt64, kind: TagKind?)] = {
+        var table = [(key: UInt64, kind: TagKind?)](repeating: (0, nil), count: 1 << slotBits)
+        for entry in names where entry.name.count <= 8 {
+          let key = entry.name.withUnsafeBufferPointer { packedKey($0, name: 0..<entry.name.count)! }
+          var slot = slotIndex(key)
+          while table[slot].key != 0 { slot = (slot + 1) & (table.count - 1) }
+          table[slot] = (key, entry.kind)
+        }
         return table
       }()
+
+      /// The names longer than eight bytes, compared byte by byte.
+      private static let longNames = names.filter { $0.name.count > 8 }
     }
 
     /// Skips everything up to the element's closing tag; the caller's loop then moves past it.

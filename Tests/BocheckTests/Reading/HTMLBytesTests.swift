@@ -1,3 +1,4 @@
+import BocheckSeeded
 import Testing
 
 @testable import BocheckReading
@@ -74,26 +75,56 @@ import Testing
     #expect(withLineFeeds > 100)
   }
 
-  @Test func tagKindsAreFoundAmongTheNamesOfTheirLength() {
-    let names = [
-      "td", "TD", "Th", "tr", "TABLE", "p", "P", "br", "div", "h1", "h7", "li", "center", "Blockquote", "pre",
-      "script", "STYLE", "input", "img", "font", "span", "b", "x", "", "tablex", "document", "text", "page", "ul",
-    ]
-    for name in names {
-      let bytes = Array(name.utf8)
-      let kind = bytes.withUnsafeBufferPointer { HTMLFlattener.Flattener.TagKind.of($0, name: 0..<$0.count) }
-      let expected: String? =
-        switch name.uppercased() {
-        case "SCRIPT", "STYLE": "hidden"
-        case "TD", "TH": "cell"
-        case "TR", "TABLE": "row"
-        case "INPUT": "input"
-        case "IMG": "image"
-        case "BR", "P", "DIV", "H1", "LI", "CENTER", "BLOCKQUOTE", "PRE", "UL", "DOCUMENT", "TEXT", "PAGE": "block"
-        default: nil
-        }
-      #expect(kind.map { "\($0)" } == expected, "\(name)")
+  /// What each tag name that changes the text does, upper case (the reference for the look-up by packed name).
+  private static let tagKindsByName: [String: String] = {
+    var kinds = ["SCRIPT": "hidden", "STYLE": "hidden", "TD": "cell", "TH": "cell", "TR": "row", "TABLE": "row"]
+    for name in [
+      "BR", "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "HR", "CENTER", "BLOCKQUOTE", "PRE", "TITLE", "UL",
+      "OL", "DOCUMENT", "TEXT", "PAGE",
+    ] {
+      kinds[name] = "block"
     }
+    kinds["INPUT"] = "input"
+    kinds["IMG"] = "image"
+    return kinds
+  }()
+
+  @Test func tagKindsAreFoundByTheirNamesInAnyCase() {
+    var names = [
+      "td", "TD", "Th", "tr", "TABLE", "p", "P", "br", "div", "h1", "h7", "h0", "li", "center", "Blockquote", "pre",
+      "script", "STYLE", "input", "img", "font", "span", "b", "x", "", "tablex", "document", "documents", "text",
+      "page", "ul", "blockquot", "blockquotes", "blockquotf", "tablE", "tb", "rt", "dt", "pt",
+    ]
+    // Every name in both cases, and seeded names of one to eleven letters and digits, most of them a name in
+    // mixed case or near one: a name with a byte changed, dropped or added.
+    names += Self.tagKindsByName.keys.sorted().flatMap { [$0, $0.lowercased()] }
+    var generator = SplitMix64(seed: 13)
+    let alphabet = Array("abcdeghilmnoprstuvxyABCDEGHILMNOPRSTUVXY0123456789".utf8)
+    let known = Self.tagKindsByName.keys.sorted().map { Array($0.utf8) }
+    for _ in 0..<20_000 {
+      var bytes = known[Int(generator.next() % UInt64(known.count))]
+      switch generator.next() % 5 {
+      case 0: bytes = bytes.map { generator.next() % 2 == 0 ? $0 | 0x20 : $0 }
+      case 1: bytes[Int(generator.next() % UInt64(bytes.count))] = alphabet[Int(generator.next() % 50)]
+      case 2: bytes.remove(at: Int(generator.next() % UInt64(bytes.count)))
+      case 3: bytes.insert(alphabet[Int(generator.next() % 50)], at: Int(generator.next() % UInt64(bytes.count + 1)))
+      default: bytes = (0..<(1 + Int(generator.next() % 11))).map { _ in alphabet[Int(generator.next() % 50)] }
+      }
+      names.append(String(decoding: bytes, as: UTF8.self))
+    }
+    var found = 0
+    for name in names {
+      // The name alone (its bytes end the buffer) and as a tag's name, other bytes after it.
+      let alone = Array(name.utf8)
+      let inTag = Array("<\(name) class=\"x\">".utf8)
+      let kinds = [(alone, 0..<alone.count), (inTag, 1..<(1 + alone.count))].map { bytes, range in
+        bytes.withUnsafeBufferPointer { HTMLFlattener.Flattener.TagKind.of($0, name: range).map { "\($0)" } }
+      }
+      let expected = Self.tagKindsByName[name.uppercased()]
+      #expect(kinds == [expected, expected], "\(name)")
+      if expected != nil { found += 1 }
+    }
+    #expect(found > 4_000)
   }
 
   /// What the name of an entity (between `&` and `;`) stands for, read through `String`s (the reference for
