@@ -112,7 +112,10 @@ enum LineTokenizer {
       start = ASCIIText.skipBlanks(bytes, from: start + 1)
     }
     let content = start..<trimmed.upperBound
-    if let role = noiseRole(bytes, content) {
+    // Whether the content is caption words only, when the noise test found it out: a line of one cell is
+    // that cell, whose test need not be made again.
+    var contentIsCaptionOnly: Bool?
+    if let role = noiseRole(bytes, content, captionOnly: &contentIsCaptionOnly) {
       return TokenizedLine(number: number, role: role, tokens: [], isTableRow: false, length: content.count)
     }
     let isTable = bytes[content.lowerBound] == 0x7C
@@ -126,7 +129,10 @@ enum LineTokenizer {
     }
     let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
     for (cellIndex, cell) in cells.enumerated() {
-      tokenizeCell(bytes, cell, hasLaterCell: cellIndex < lastFilledCell, locate: locate, into: &tokens)
+      tokenizeCell(
+        bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
+        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil,
+        locate: locate, into: &tokens)
     }
     // A number cell directly followed by a caption without a number is that caption's number: the two are
     // merged in place, the tokens kept moved to the front.
@@ -187,7 +193,17 @@ enum LineTokenizer {
     "(CONTINUED)", "CONTINUED",
   ].map(ASCIIText.phrase)
 
-  private static func noiseRole(_ bytes: [UInt8], _ range: Range<Int>) -> TokenizedLine.Role? {
+  /// What a line's content is when it is noise (a CUSIP line, a running header, a page number, a rule, a
+  /// caption's wrapped line), `nil` when it holds tokens.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: Its content.
+  ///   - captionOnly: Set to whether the content is caption words only (``isCaptionOnly(_:_:)``) when the
+  ///     test was made; left alone otherwise.
+  private static func noiseRole(
+    _ bytes: [UInt8], _ range: Range<Int>, captionOnly: inout Bool?
+  ) -> TokenizedLine.Role? {
     let (lower, upper) = (range.lowerBound, range.upperBound)
     if ASCIIText.matchLength(NoisePhrases.cusip, in: bytes, at: lower, end: upper) != nil {
       let text = Array(bytes[range])
@@ -218,7 +234,9 @@ enum LineTokenizer {
     if isRule(bytes, range) { return .noise }
     // A caption's wrapped line ("S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON", "(entities only)"); the
     // cheap test of its words first.
-    if isCaptionOnly(bytes, range), !startsWithRowNumber(bytes, range) {
+    let isCaptionOnly = isCaptionOnly(bytes, range)
+    captionOnly = isCaptionOnly
+    if isCaptionOnly, !startsWithRowNumber(bytes, range) {
       let words = RowCaptions.captionWords(bytes, range)
       if RowCaptions.firstMatch(in: bytes, words) == nil, RowCaptions.captionCutAtLineEnd(bytes, words) == nil {
         return .noise
@@ -386,18 +404,21 @@ enum LineTokenizer {
   ///   - cell: The cell's byte range, trimmed.
   ///   - hasLaterCell: Whether a cell with text follows on the line.
   ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
+  ///   - knownCaptionOnly: Whether the cell is caption words only (``isCaptionOnly(_:_:)``) when the caller
+  ///     knows it already.
   ///   - locate: Where in the source a byte offset of the line stands.
   ///   - tokens: The line's tokens, appended to.
   private static func tokenizeCell(
     _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
-    locate: (Int) -> (line: Int, column: Int), into tokens: inout [LineToken]
+    isCaptionOnly knownCaptionOnly: Bool? = nil, locate: (Int) -> (line: Int, column: Int),
+    into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
     // The cell's words, found once for the searches below while the cell is unchanged.
     let cellWords = words ?? RowCaptions.captionWords(bytes, cell)
     let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
-    if cellMatch == nil, !startsWithRowNumber(bytes, cell), isCaptionOnly(bytes, cell),
+    if cellMatch == nil, !startsWithRowNumber(bytes, cell), knownCaptionOnly ?? isCaptionOnly(bytes, cell),
       RowCaptions.captionCutAtLineEnd(bytes, cellWords) == nil
     {
       return
