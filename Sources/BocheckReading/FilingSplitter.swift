@@ -262,8 +262,10 @@ struct ScannedLine {
   ///   - offset: The offset in the input, within the line.
   func begins(with phrase: [UInt8], at offset: Int) -> Bool {
     guard end - offset >= phrase.count else { return false }
-    for (position, expected) in phrase.enumerated() where ASCIIText.upper(bytes[offset + position]) != expected {
-      return false
+    var position = 0
+    while position < phrase.count {
+      if ASCIIText.upper(bytes[offset + position]) != phrase[position] { return false }
+      position += 1
     }
     return true
   }
@@ -306,6 +308,8 @@ struct WrapperScanner: BoundaryScanner {
   /// A document's text, which may hold anything, markers included (the unwrapper's own tags).
   private static let textOpen = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.text.markup)
   private static let textClose = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.textEnd.markup)
+  /// ``textClose``, fetched once: every line of a document's text that opens with `<` is compared with it.
+  private let textClose = Self.textClose
 
   /// The index in ``wrappers`` of the outermost open wrapper.
   private var open: Int?
@@ -323,16 +327,17 @@ struct WrapperScanner: BoundaryScanner {
     let byte = line.bytes[first]
     if byte == UInt8(ascii: "<") { linesOpeningWithTag.append(Int32(truncatingIfNeeded: line.number - 1)) }
     guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") else { return nil }
+    // The phrases are compared from the content's first byte, found above.
     if inText {
-      if line.begins(with: Self.textClose) { inText = false }
+      if line.begins(with: textClose, at: first) { inText = false }
       return nil
     }
-    if line.begins(with: Self.textOpen) {
+    if line.begins(with: Self.textOpen, at: first) {
       inText = true
       return nil
     }
     for (index, wrapper) in Self.wrappers.enumerated() {
-      if line.begins(with: wrapper.open) {
+      if line.begins(with: wrapper.open, at: first) {
         // A wrapper of another kind inside the open one (a message around a submission) is nested.
         guard open == nil || open == index else { return nil }
         let isNew = seenWrapper
@@ -340,7 +345,7 @@ struct WrapperScanner: BoundaryScanner {
         seenWrapper = true
         return isNew ? line.asStart : nil
       }
-      if line.begins(with: wrapper.close), open == index {
+      if line.begins(with: wrapper.close, at: first), open == index {
         open = nil
         return nil
       }

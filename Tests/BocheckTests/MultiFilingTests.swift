@@ -396,6 +396,21 @@ struct SingleFilingNotSplitTests {
     #expect(starts.last == FilingSplitter.Start(offset: one.utf8.count * 4_999, line: lines * 4_999 + 1))
   }
 
+  @Test("wrapper tags and a document's text end are told after blanks and in any case; a wrapper inside a text is text")
+  func indentedWrapperTags() {
+    // Each submission's tags stand after other blanks (spaces, a tab, a no-break space, a form feed), its
+    // "</text>" in lower case; a wrapper tag inside its text (a quoted submission) starts no filing.
+    let blanks = ["  ", "\t", "\u{A0}", "\u{0C} ", ""]
+    let submissions = (0..<5).map { number in
+      let blank = blanks[number]
+      return "\(blank)<SEC-DOCUMENT>0000000000-24-00000\(number).txt\n\(blank)<DOCUMENT>\n<TYPE>SC 13D\n"
+        + "\(blank)<TEXT>\nA quoted submission:\n <SEC-DOCUMENT>\n <SUBMISSION>\n\(blank)</text>\n</DOCUMENT>\n"
+        + "\(blank)</SEC-DOCUMENT>\n"
+    }
+    let starts = FilingSplitter.starts(of: submissions.joined(), format: .sgml)
+    #expect(starts.map(\.line) == [1, 11, 21, 31, 41])
+  }
+
   @Test(
     "no filing of the real corpus is split",
     .enabled(if: RealCorpus.isPresent, "../shared/corpus/edgar is missing in this checkout; skipped"))
