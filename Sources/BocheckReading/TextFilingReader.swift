@@ -36,7 +36,7 @@ enum TextFilingReader {
     var coverEnd = lines.count
     var lastItemRow: Int?
     // A line repeated on every reporting person's page is tokenized once.
-    var memo = TokenizedLineMemo()
+    var memo = TokenizedLineMemo(lineCount: lines.count)
     for (offset, text) in lines.lines.enumerated() {
       var line = memo.tokenize(text, number: offset + 1, source: lines)
       if line.itemRowNumber != nil {

@@ -7,7 +7,19 @@
 /// bytes, so a line met again is its first tokenizing with the number changed.
 struct TokenizedLineMemo {
   /// The lines tokenized so far, by text, each with the number it was first met at.
-  private var lines: [ExactTextKey: TokenizedLine?] = [:]
+  private var lines: [ExactTextKey: TokenizedLine?]
+
+  /// The most lines the memo makes room for at once: a filing's cover pages and the header above them take a
+  /// few hundred lines, and a table made that large at the start is not rebuilt as it grows to them.
+  static let initialCapacity = 256
+
+  /// An empty memo for the lines of a text.
+  ///
+  /// - Parameter lineCount: How many lines the text has; room is made for that many, up to
+  ///   ``initialCapacity``.
+  init(lineCount: Int) {
+    lines = Dictionary(minimumCapacity: min(lineCount, Self.initialCapacity))
+  }
 
   /// Tokenizes a line, or hands out the tokens of the same text met before at the line's number.
   ///

@@ -25,7 +25,7 @@ import Testing
       String(decoding: $0.bytes, as: UTF8.self)
     }
     let source = SourceLines(texts.joined(separator: "\n"))
-    var memo = TokenizedLineMemo()
+    var memo = TokenizedLineMemo(lineCount: source.count)
     for (offset, text) in source.lines.enumerated() {
       let direct = LineTokenizer.tokenize(text, number: offset + 1, source: source)
       #expect(same(memo.tokenize(text, number: offset + 1, source: source), direct), "line \(offset + 1): \(text)")
@@ -37,7 +37,7 @@ import Testing
   @Test func canonicallyEquivalentLinesAreTwoLines() {
     // "é" precomposed and "e" with a combining accent are equal Strings but different bytes and columns.
     let source = SourceLines("Caf\u{E9} Fund LP\nCafe\u{301} Fund LP")
-    var memo = TokenizedLineMemo()
+    var memo = TokenizedLineMemo(lineCount: source.count)
     let first = memo.tokenize(source[1], number: 1, source: source)
     let second = memo.tokenize(source[2], number: 2, source: source)
     #expect(first.tokens.map(\.kind) == [.value("Caf\u{E9} Fund LP")])
@@ -54,7 +54,7 @@ import Testing
       ("SOLE VOTING POWER\t1,000", [LineOrigin(offset: 0, line: 10, column: 3)]),
       ("SOLE VOTING POWER\t1,000", [LineOrigin(offset: 0, line: 20, column: 7)]),
     ])
-    var memo = TokenizedLineMemo()
+    var memo = TokenizedLineMemo(lineCount: source.count)
     for position in 1...2 {
       let direct = LineTokenizer.tokenize(source[position], number: position, source: source)
       #expect(same(memo.tokenize(source[position], number: position, source: source), direct))
