@@ -40,6 +40,8 @@ enum HTMLFlattener {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
+      // Most EDGAR HTML is ASCII (other characters written as entities): its columns are then offsets.
+      cursor = SourceCursor(textIsASCII: ASCIIText.isASCII(bytes))
     }
 
     /// Moves to `target`, counting the lines passed.

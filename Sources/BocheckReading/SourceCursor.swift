@@ -8,7 +8,8 @@ import BocheckModel
 /// continue a UTF-8 sequence) from the start of the line, and each is counted on from the last one asked on
 /// the same line, so asking for columns along a line of any length costs, in all, one pass over it. A reader that
 /// has itself read a run's bytes (the HTML flattener's words and blanks) moves over it with what it counted, and
-/// the bytes are not looked at again.
+/// the bytes are not looked at again. In a text of ASCII bytes only, every byte is a character and nothing is
+/// counted: a column is the distance from the line's start.
 struct SourceCursor {
   /// The byte offset.
   private(set) var offset = 0
@@ -19,6 +20,17 @@ struct SourceCursor {
   /// The last column counted, and the offset it was counted at.
   private var countedColumn = 1
   private var countedOffset = 0
+  /// Whether the text holds ASCII bytes only: a column is then the distance from the line's start, and no
+  /// byte is counted.
+  private let textIsASCII: Bool
+
+  /// A cursor at the start of a text.
+  ///
+  /// - Parameter textIsASCII: Whether the text holds ASCII bytes only (``ASCIIText/isASCII(_:)``), so that
+  ///   every byte is a character; `false` when it is not known.
+  init(textIsASCII: Bool = false) {
+    self.textIsASCII = textIsASCII
+  }
 
   /// Moves forward to `target`, counting the line feeds passed; a target behind the cursor leaves it where
   /// it is.
@@ -102,6 +114,7 @@ struct SourceCursor {
   ///
   /// - Parameter bytes: The text's UTF-8 bytes, the same as the cursor moved in.
   mutating func column(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    if textIsASCII { return offset - lineStart + 1 }
     if countedOffset < lineStart || countedOffset > offset {
       countedColumn = 1
       countedOffset = lineStart

@@ -41,6 +41,31 @@ import Testing
     }
   }
 
+  @Test func columnsOfAnASCIITextAreTheCountedColumns() {
+    // A cursor told that its text is ASCII gives, at every stop, the line and column of one that counts.
+    let pieces = ["a", "\n", "\r\n", " ", "\t", "xyzxyzxyz", "\n\n", "<tag>", "&amp;"]
+    var stops = 0
+    for (text, seed) in TestSupport.pieceTexts(pieces, count: 200, maximumPieces: 40, seed: 0x0A5C_11) {
+      #expect(text.withUnsafeBufferPointer { ASCIIText.isASCII($0) })
+      var ascii = SourceCursor(textIsASCII: true)
+      var counting = SourceCursor()
+      var offset = 0
+      var step = seed % 13
+      while offset <= text.count {
+        text.withUnsafeBufferPointer { bytes in
+          ascii.move(to: offset, in: bytes)
+          counting.move(to: offset, in: bytes)
+          #expect(ascii.line == counting.line)
+          #expect(ascii.column(in: bytes) == counting.column(in: bytes), "column at \(offset) of \(text)")
+        }
+        stops += 1
+        offset += 1 + Int(step % 11)
+        step = step &* 7 &+ 3
+      }
+    }
+    #expect(stops > 1_000)
+  }
+
   @Test func movesOverRunsReadByTheCallerAgreeWithCountingMoves() {
     // The flattener's moves: over a run within a line without a look, over blanks with the line feeds it
     // counted. Each stop agrees in line and column with a cursor that counts the bytes itself.
