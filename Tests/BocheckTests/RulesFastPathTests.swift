@@ -18,11 +18,14 @@ struct RulesFastPathTests {
     let sets: [Set<String>] = [
       ["PN", "IN", "soleVotingPower", ""], ["K", "caf\u{E9}"], ["\u{212A}", "cafe\u{301}", "OO"], [],
       ["soleDispositivePower", "aggregateAmountOwned", "sharedVotingPower", "BD", "BK", "IC"],
+      ["ABCDEFGHK", "ABCDEFGHIJKLMNOPQR"],
     ]
     let texts = [
       "PN", "pn", "", "soleVotingPower", "soleVotingPowe", "K", "\u{212A}", "caf\u{E9}", "cafe\u{301}", "cafe",
       "OO", "O", "IN ", "\u{E9}", "soleDispositivePower", "aggregateAmountOwned", "aggregateAmountOwnex",
       "sharedVotingPower", "BK", "IC", "ICB", "B", "a text long enough to be stored outside the string itself",
+      // A text that is not ASCII only past its first eight bytes: in the next eight, or in the bytes after them.
+      "ABCDEFGH\u{212A}", "ABCDEFGHIJ\u{212A}LMNOPQR", "ABCDEFGHIJKLMNOP\u{212A}R", "ABCDEFGHIJKLMNOPQ\u{212A}",
     ]
     for set in sets {
       let textSet = TextSet(set)
