@@ -451,9 +451,11 @@ enum CheckRunner {
       guard case .list(let items) = Evaluator.evaluate(binding.list, in: &frame) else { return }
       let stepsToForget = program.stepsToForget[bindingIndex]
       let deferredLetsToForget = program.deferredLetsToForget[bindingIndex]
+      // The elements are read by index: iterating over the list copies each element once more (a reference
+      // count) before its variable takes it.
       guard bindingIndex + 1 == program.bindings.count else {
-        for item in items {
-          frame.variables[binding.slot] = item
+        for index in items.indices {
+          frame.variables[binding.slot] = items[index]
           forget(stepsToForget, deferredLetsToForget, frame: &frame, states: &states)
           iterate(bindingIndex: bindingIndex + 1, frame: &frame, states: &states)
         }
@@ -464,8 +466,8 @@ enum CheckRunner {
       let steps = program.steps
       let reevaluated = program.reevaluated
       let expectation = program.expectation
-      for item in items {
-        frame.variables[binding.slot] = item
+      for index in items.indices {
+        frame.variables[binding.slot] = items[index]
         forget(stepsToForget, deferredLetsToForget, frame: &frame, states: &states)
         runSteps(steps, reevaluated: reevaluated, expectation: expectation, frame: &frame, states: &states)
       }

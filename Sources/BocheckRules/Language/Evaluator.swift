@@ -163,10 +163,12 @@ enum Evaluator {
       frame.elements.append(.null)
       defer { frame.elements.removeLast() }
       let slot = frame.elements.count - 1
-      for (index, item) in items.enumerated() {
-        frame.elements[slot] = item
+      // The elements are read by index: iterating over the list copies each element once more (a reference
+      // count) before the frame takes it.
+      for index in items.indices {
+        frame.elements[slot] = items[index]
         switch evaluate(condition, in: &frame) {
-        case .boolean(true): kept?.append(item)
+        case .boolean(true): kept?.append(items[index])
         case .boolean(false):
           if kept == nil {
             var buffer: [Value] = []
