@@ -68,6 +68,18 @@ public enum OwnershipGraph {
     ///
     /// - Parameter filing: The filing.
     public init(_ filing: Filing) {
+      self.init(filing, nameKeys: filing.coverPages.map { $0.reportingPersonName.map(NameKey.init) })
+    }
+
+    /// Indexes the pages of a filing whose row 11 holds an amount, with the keys of its pages' names already
+    /// made (a key costs about a thousand instructions).
+    ///
+    /// - Parameters:
+    ///   - filing: The filing.
+    ///   - nameKeys: The ``NameKey`` of each page's row 1 name (`nil` for a page without one), in the order of
+    ///     the filing's cover pages.
+    public init(_ filing: Filing, nameKeys: [NameKey?]) {
+      precondition(nameKeys.count == filing.coverPages.count, "one name key for each cover page")
       // Room for every page at once: a table that grows moves its entries each time.
       let pageCount = filing.coverPages.count
       var entries: [Entry] = []
@@ -76,11 +88,10 @@ public enum OwnershipGraph {
       var pagesByName = [NameKey: [Int]](minimumCapacity: pageCount)
       var groups: [AttributionGroup] = []
       var groupOfNames: [Set<NameKey>: Int] = [:]
-      for page in filing.coverPages {
+      for (position, page) in filing.coverPages.enumerated() {
         guard let amount = page.rows[.aggregateAmountOwned]?.amount else { continue }
         let entry = Entry(
-          page: page.index, name: page.reportingPersonName.map(NameKey.init),
-          attributedTo: Set(amount.attributedTo.map(NameKey.init)))
+          page: page.index, name: nameKeys[position], attributedTo: Set(amount.attributedTo.map(NameKey.init)))
         entryOfPage[entry.page] = entries.count
         if let name = entry.name { pagesByName[name, default: []].append(entry.page) }
         if !entry.attributedTo.isEmpty {

@@ -37,10 +37,13 @@ enum Parties {
 
   /// The parties of a filing (see ``of(_:)``).
   ///
-  /// - Parameter exactKeysFirst: Whether a party whose key is a complete page's is matched by looking its key
-  ///   up first; `false` asks the index of every complete page's name for every party, the general path the
-  ///   lookup must agree with.
-  static func of(_ filing: Filing, exactKeysFirst: Bool) -> [Party] {
+  /// - Parameters:
+  ///   - exactKeysFirst: Whether a party whose key is a complete page's is matched by looking its key up
+  ///     first; `false` asks the index of every complete page's name for every party, the general path the
+  ///     lookup must agree with.
+  ///   - nameKeys: The ``NameKey`` of each page's row 1 name (`nil` for a page without one), in the order of
+  ///     the filing's cover pages, when they are already made; `nil` makes them here.
+  static func of(_ filing: Filing, exactKeysFirst: Bool, nameKeys: [NameKey?]? = nil) -> [Party] {
     let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
     // Room for every mention at once: a table that grows moves its entries each time.
     var byKey = [NameKey: Party](minimumCapacity: mentions.count)
@@ -68,9 +71,9 @@ enum Parties {
     // The first complete page of each non-empty key, which the index would match exactly.
     var firstPageByKey = [String: Int](minimumCapacity: pageCount)
     let scheduleRows = RowField.rows(of: filing.schedule)
-    for page in filing.coverPages where isComplete(page, rows: scheduleRows) {
+    for (position, page) in filing.coverPages.enumerated() where isComplete(page, rows: scheduleRows) {
       guard let name = page.reportingPersonName else { continue }
-      let key = NameKey(name)
+      let key = nameKeys?[position] ?? NameKey(name)
       completeNames.append((name, key))
       completePages.append(page.index)
       if !key.text.isEmpty && firstPageByKey[key.text] == nil { firstPageByKey[key.text] = page.index }

@@ -25,18 +25,21 @@ struct ModelBridge {
     let rowNumbers = RowField.allCases.map { field in scheduleRows.firstIndex(of: field).map { $0 + 1 } }
     // The tables are made with room for every page at once: a table that grows moves its entries each time.
     let pageCount = filing.coverPages.count
+    // The key of each page's row 1 name, made once for the persons, the ownership index and the parties.
+    let nameKeys = filing.coverPages.map { $0.reportingPersonName.map(NameKey.init) }
     var personsByPage = [Int: ModelObject](minimumCapacity: pageCount)
     var persons: [ModelObject] = []
     persons.reserveCapacity(pageCount)
-    for page in filing.coverPages {
+    for (position, page) in filing.coverPages.enumerated() {
       let person = ModelBridge.person(
-        page, rowNumbers: rowNumbers, basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
+        page, nameKey: nameKeys[position], rowNumbers: rowNumbers,
+        basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
       personsByPage[page.index] = person
       persons.append(person)
     }
     self.persons = persons
     var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
-    let ownership = OwnershipGraph.Index(filing)
+    let ownership = OwnershipGraph.Index(filing, nameKeys: nameKeys)
     for page in filing.coverPages {
       holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
         personsByPage[$0].map { .object($0) }
@@ -48,7 +51,7 @@ struct ModelBridge {
       guard case .string(let key) = person[PersonSlot.nameKey] else { continue }
       personsByNameKey[key, default: []].append(.object(person))
     }
-    let partyList = Parties.of(filing)
+    let partyList = Parties.of(filing, exactKeysFirst: true, nameKeys: nameKeys)
     let parties = partyList.map { party in
       var fields = FieldValues<PartySlot>()
       fields[.name] = .string(party.name)
@@ -136,13 +139,16 @@ struct ModelBridge {
   /// The object of a person's cover page.
   ///
   /// - Parameters:
+  ///   - nameKey: The key of the page's row 1 name, `nil` when it has none.
   ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
-  private static func person(_ page: CoverPage, rowNumbers: [Int?], basis: SharesOutstandingBasis?) -> ModelObject {
+  private static func person(
+    _ page: CoverPage, nameKey: NameKey?, rowNumbers: [Int?], basis: SharesOutstandingBasis?
+  ) -> ModelObject {
     // Row 1's name, looked up once.
     let name = page.reportingPersonName
     var fields = FieldValues<PersonSlot>()
     fields[.name] = string(name)
-    fields[.nameKey] = string(name.map { NameKey($0).text })
+    fields[.nameKey] = string(nameKey?.text)
     fields[.page] = integer(page.index)
     fields[.line] = integer(page.line)
     fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
