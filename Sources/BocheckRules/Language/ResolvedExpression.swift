@@ -113,16 +113,14 @@ struct TextSet: Sendable, CustomReflectable {
   /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them, eight at a time.
   private static func isASCII(_ text: String) -> Bool {
     let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let raw = UnsafeRawBufferPointer(bytes)
-      // The high bit of each of eight bytes read as one word.
-      let highBits: UInt64 = 0x8080_8080_8080_8080
+      guard let base = bytes.baseAddress else { return true }
       var offset = 0
-      while offset + 8 <= raw.count {
-        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & highBits != 0 { return false }
+      while offset + 8 <= bytes.count {
+        if !ByteWord.isASCII(ByteWord.load(UnsafeRawPointer(base), at: offset)) { return false }
         offset += 8
       }
-      while offset < raw.count {
-        if raw[offset] >= 0x80 { return false }
+      while offset < bytes.count {
+        if bytes[offset] >= 0x80 { return false }
         offset += 1
       }
       return true
