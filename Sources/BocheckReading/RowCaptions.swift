@@ -166,7 +166,9 @@ enum RowCaptions {
   /// The words of `bytes[range]`.
   static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
     var result = Words(bytes: bytes)
-    result.list.reserveCapacity(range.count / 2 + 1)
+    // Room for words of four bytes and a blank on average, more than printed words take (longer ones are
+    // rarer); a text of shorter words grows the list.
+    result.list.reserveCapacity(range.count / 5 + 2)
     bytes.withUnsafeBufferPointer { bytes in
       KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
         let end = range.upperBound
