@@ -35,7 +35,7 @@ public struct NameIndex<Value> {
   /// Files each name, whose ``NameKey`` is known, with its value.
   ///
   /// - Parameters:
-  ///   - names: The names as printed with their keys, in the order lookups return them.
+  ///   - names: The names as printed, each with its own ``NameKey``, in the order lookups return them.
   ///   - values: The value a lookup returns for each name, as many as there are names.
   @inlinable
   public init(keyed names: [(name: String, key: NameKey)], values: [Value]) {
@@ -50,7 +50,7 @@ public struct NameIndex<Value> {
   /// - Returns: Each matching name's value with how closely the names agree; empty when none matches.
   @inlinable
   public func matches(_ name: String) -> [(value: Value, match: NameMatch)] {
-    matches(name, key: NameKey(name))
+    filed.matches(name).map { (values[$0.position], $0.match) }
   }
 
   /// The values of the names that match a name whose ``NameKey`` is known (see ``matches(_:)``).
@@ -87,7 +87,11 @@ public struct NameIndex<Value> {
 extension NameIndex: Sendable where Value: Sendable {}
 
 /// Printed names filed under the keys two matching names share at least one of (see ``NameIndex``), with
-/// what comparing them needs worked out once: each name's key and the words of its key without qualifiers.
+/// what comparing them needs worked out once: each name's key, the keys it is filed under and the words of its
+/// key without qualifiers.
+///
+/// A lookup of a name printed exactly as a filed one (a person's name that its signature repeats) reads what
+/// filing that name worked out, rather than working it out again.
 @usableFromInline
 struct FiledNames: Sendable {
   /// A key a name is filed under.
@@ -104,6 +108,10 @@ struct FiledNames: Sendable {
   private var keys: [NameKey] = []
   /// The words of each name's key without what trails the name, by position.
   private var looseWords: [[Substring]] = []
+  /// The keys each name is filed under, by position.
+  private var indexKeys: [[IndexKey]] = []
+  /// The first position of each name as printed.
+  private var firstPositionByName: [String: Int] = [:]
   /// The positions of the names filed under each key, in filing order.
   private var positions: [IndexKey: [Int]] = [:]
 
@@ -112,14 +120,34 @@ struct FiledNames: Sendable {
   init(_ names: [(name: String, key: NameKey)]) {
     keys.reserveCapacity(names.count)
     looseWords.reserveCapacity(names.count)
+    indexKeys.reserveCapacity(names.count)
+    firstPositionByName.reserveCapacity(names.count)
     // Each name is filed under at most three keys.
     positions.reserveCapacity(3 * names.count)
     for (position, (name, key)) in names.enumerated() {
       let filing = FiledNames.filing(name, key: key)
       keys.append(key)
       looseWords.append(filing.looseWords)
+      indexKeys.append(filing.keys)
+      if firstPositionByName[name] == nil { firstPositionByName[name] = position }
       for indexKey in filing.keys { positions[indexKey, default: []].append(position) }
     }
+  }
+
+  /// The positions of the names that match a name as a reader compares them, in filing order (see
+  /// ``matches(_:key:)``).
+  ///
+  /// A name printed exactly as a filed one is compared with what filing it worked out: the same keys and
+  /// words as working them out again, since they depend on the name alone.
+  ///
+  /// - Parameter name: A name as printed.
+  @usableFromInline
+  func matches(_ name: String) -> [(position: Int, match: NameMatch)] {
+    if let position = firstPositionByName[name] {
+      return matches(key: keys[position], filing: (indexKeys[position], looseWords[position]))
+    }
+    let key = NameKey(name)
+    return matches(key: key, filing: FiledNames.filing(name, key: key))
   }
 
   /// The positions of the names that match a name as a reader compares them, in filing order.

@@ -25,6 +25,24 @@ struct NameIndexTests {
     }
   }
 
+  @Test("a lookup of a name filed as printed answers what working its keys out again answers")
+  func lookupsOfFiledNamesEqualLookupsWithTheirKeys() {
+    // Names filed twice, and names looked up that are not filed as printed but share a filed name's key.
+    let filed = NameIndexTests.names + ["Jane Roe", "John Roe, Jr."]
+    let index = NameIndex(filed.enumerated().map { ($0.element, $0.offset) })
+    for name in NameIndexTests.names + ["JANE ROE", "Harbor Fund L.P.", "John  Roe Jr", "Jane Doe"] {
+      let expected = filed.enumerated().compactMap { position, filed in
+        NameKey.match(filed, name).map { (position, $0) }
+      }
+      let found = index.matches(name)
+      let keyed = index.matches(name, key: NameKey(name))
+      #expect(found.map(\.value) == expected.map(\.0), "matches of '\(name)'")
+      #expect(found.map(\.match) == expected.map(\.1), "match kinds of '\(name)'")
+      #expect(keyed.map(\.value) == found.map(\.value), "keyed matches of '\(name)'")
+      #expect(keyed.map(\.match) == found.map(\.match), "keyed match kinds of '\(name)'")
+    }
+  }
+
   @Test("the best match is the first exact one, else the first loose one")
   func bestMatchPrefersTheSameKey() throws {
     let index = NameIndex([("Jane Roe", 1), ("Jane Q. Roe", 2), ("JANE Q ROE", 3)])
