@@ -201,6 +201,21 @@ struct RuleLanguageTests {
     #expect(try LanguageHarness.text("count(persons[count(rows[status == \"missing\"]) > 11])") == "1")
   }
 
+  @Test("A count of a filter counts the elements the filter keeps; unknown when the filter is")
+  func countsOfFilters() throws {
+    // Counted without the list, and counted from the list the filter makes (the `+ []` takes it whole).
+    for (filter, count) in [
+      ("persons[page < 3]", "2"), ("persons[page < 9]", "3"), ("persons[page > 9]", "0"),
+      ("persons[page != 2]", "2"), ("persons.name[it != \"Gamma LLC\"]", "2"),
+    ] {
+      #expect(try LanguageHarness.text("count(\(filter))") == count, "count(\(filter))")
+      #expect(try LanguageHarness.text("count(\(filter) + [])") == count, "count(\(filter) + [])")
+    }
+    // Gamma's missing row has unknown parts: the filter, and so its count, is unknown.
+    #expect(try LanguageHarness.evaluate("count(persons.aggregateAmountOwned.parts[kind == \"warrant\"])").isNull)
+    #expect(try LanguageHarness.evaluate("count(persons[aggregateAmountOwned > 0])").isNull)
+  }
+
   @Test("Rows act as their numbers; percents keep their printed decimals")
   func rowsAsNumbers() throws {
     #expect(try LanguageHarness.text("sum(persons[page < 3].aggregateAmountOwned)") == "3,500")

@@ -12,6 +12,9 @@ struct BuiltinFunction: Sendable {
   let resultType: @Sendable ([ValueType]) throws(ExpressionTypeError) -> ValueType
   /// Computes the result; never traps, gives `null` for what it cannot know.
   let evaluate: @Sendable (Arguments, EvaluationContext) -> Value
+  /// Whether its result is the number of elements of its one argument, a list (`count`): the evaluator then
+  /// counts the elements a filter keeps without making the list of them.
+  var countsElements = false
 }
 
 /// The general building blocks of the rule language: arithmetic over lists, rounding, names, CUSIPs, the
@@ -161,7 +164,7 @@ enum BuiltinFunctions {
       evaluate: { arguments, _ in
         guard case .list(let items) = arguments[0] else { return .null }
         return .number(Rational(items.count), decimals: nil)
-      }),
+      }, countsElements: true),
     BuiltinFunction(
       name: "min", arity: 1...1, summary: "min(list): the smallest number of a list (unknown when empty)",
       resultType: { (types) throws(ExpressionTypeError) in

@@ -181,6 +181,10 @@ enum Evaluator {
       }
       return .list(kept ?? items)
     case .call(let function, let arguments):
+      // A count of a filter's elements: the kept elements are counted, not copied into a list.
+      if function.countsElements, arguments.count == 1, case .filter(let base, let condition) = arguments[0] {
+        return countKept(base, condition, in: &frame)
+      }
       var values = Arguments()
       for argument in arguments { values.append(evaluate(argument, in: &frame)) }
       return function.evaluate(values, frame.context)
@@ -224,6 +228,34 @@ enum Evaluator {
       default: return .boolean(negated)
       }
     }
+  }
+
+  /// The number of elements a filter keeps, as `count` gives it for the filter's list.
+  ///
+  /// It is unknown when the base is not a list or the condition is unknown for some element, as the filter is.
+  ///
+  /// - Parameters:
+  ///   - base: The filtered list.
+  ///   - condition: The filter's condition, evaluated with each element pushed as ``evaluate(_:in:)`` pushes it.
+  ///   - frame: The variables and context.
+  private static func countKept(
+    _ base: ResolvedExpression, _ condition: ResolvedExpression, in frame: inout Frame
+  ) -> Value {
+    guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
+    frame.elements.append(.null)
+    defer { frame.elements.removeLast() }
+    let slot = frame.elements.count - 1
+    var kept = 0
+    // Read by index, as the filter reads its elements.
+    for index in items.indices {
+      frame.elements[slot] = items[index]
+      switch evaluate(condition, in: &frame) {
+      case .boolean(true): kept += 1
+      case .boolean(false): continue
+      default: return .null
+      }
+    }
+    return .number(Rational(kept), decimals: nil)
   }
 
   /// The value of a test's or a comparison's operand: a field of a variable that holds an object is read at
