@@ -49,10 +49,10 @@ enum InputFiles {
   /// Expands the paths given on the command line into inputs.
   ///
   /// A folder is searched recursively for files whose extension (what follows the name's last point) is one of
-  /// ``filingExtensions`` (any case); entries whose name starts with a dot are skipped; each folder's entries are taken in sorted
-  /// order, so the result is stable. A symbolic link to a folder is followed once (a folder reached again
-  /// is skipped, so links cannot make the search loop). A file named directly is taken whatever its
-  /// extension. An input found twice is kept once, where it was first found.
+  /// ``filingExtensions`` (any case); entries whose name starts with a dot are skipped; each folder's entries
+  /// are taken in sorted order, so the result is stable. A symbolic link to a folder is followed once (a
+  /// folder reached again is skipped, so links cannot make the search loop). A file named directly is taken
+  /// whatever its extension. An input found twice is kept once, where it was first found.
   ///
   /// - Parameter paths: The paths as given; `-` stands for standard input.
   /// - Returns: The inputs in order, and an error for each path that does not exist or holds no filing.

@@ -38,6 +38,25 @@ public enum ByteWord {
     word & highBits == 0
   }
 
+  /// Whether every byte of a buffer is ASCII (below 0x80), read eight bytes at a time.
+  ///
+  /// - Parameter bytes: The bytes.
+  @inlinable
+  public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    var high: UInt64 = 0
+    while index + 8 <= bytes.count {
+      high |= load(UnsafeRawPointer(base), at: index)
+      index += 8
+    }
+    while index < bytes.count {
+      high |= UInt64(bytes[index])
+      index += 1
+    }
+    return isASCII(high)
+  }
+
   /// The zero bytes of a word, flagged, and perhaps some bytes above a zero byte: a borrow carries only
   /// upwards, so the lowest flagged byte is the first zero byte, and a word without one gives 0. Cheaper
   /// than ``equalBytes(_:_:)`` when only the first match matters.

@@ -42,19 +42,7 @@ enum ASCIIText {
   ///
   /// - Parameter bytes: The bytes.
   static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    var high: UInt64 = 0
-    while index + 8 <= bytes.count {
-      high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      index += 8
-    }
-    while index < bytes.count {
-      high |= UInt64(bytes[index])
-      index += 1
-    }
-    return ByteWord.isASCII(high)
+    ByteWord.isASCII(bytes)
   }
 
   /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when

@@ -160,26 +160,17 @@ enum Evaluator {
       // The kept elements are copied only from the first element left out, into a buffer that holds them
       // all: a filter that keeps every element gives the list itself.
       var kept: [Value]?
-      frame.elements.append(.null)
-      defer { frame.elements.removeLast() }
-      let slot = frame.elements.count - 1
-      // The elements are read by index: iterating over the list copies each element once more (a reference
-      // count) before the frame takes it.
-      for index in items.indices {
-        frame.elements[slot] = items[index]
-        switch evaluate(condition, in: &frame) {
-        case .boolean(true): kept?.append(items[index])
-        case .boolean(false):
-          if kept == nil {
-            var buffer: [Value] = []
-            buffer.reserveCapacity(items.count - 1)
-            buffer.append(contentsOf: items[..<index])
-            kept = buffer
-          }
-        default: return .null
+      let decided = decideFilter(items, condition, in: &frame) { index, keeps in
+        if keeps {
+          kept?.append(items[index])
+        } else if kept == nil {
+          var buffer: [Value] = []
+          buffer.reserveCapacity(items.count - 1)
+          buffer.append(contentsOf: items[..<index])
+          kept = buffer
         }
       }
-      return .list(kept ?? items)
+      return decided ? .list(kept ?? items) : .null
     case .call(let function, let arguments):
       // A count of a filter's elements: the kept elements are counted, not copied into a list.
       if function.countsElements, arguments.count == 1, case .filter(let base, let condition) = arguments[0] {
@@ -236,26 +227,45 @@ enum Evaluator {
   ///
   /// - Parameters:
   ///   - base: The filtered list.
-  ///   - condition: The filter's condition, evaluated with each element pushed as ``evaluate(_:in:)`` pushes it.
+  ///   - condition: The filter's condition.
   ///   - frame: The variables and context.
   private static func countKept(
     _ base: ResolvedExpression, _ condition: ResolvedExpression, in frame: inout Frame
   ) -> Value {
     guard case .list(let items) = evaluate(base, in: &frame) else { return .null }
+    var kept = 0
+    let decided = decideFilter(items, condition, in: &frame) { _, keeps in if keeps { kept += 1 } }
+    return decided ? .number(Rational(kept), decimals: nil) : .null
+  }
+
+  /// Evaluates a filter's condition on each element of its list, in order, the element pushed on the frame's
+  /// elements while its condition is evaluated, and hands each decision to `decide`.
+  ///
+  /// The elements are read by index: iterating over the list copies each element once more (a reference
+  /// count) before the frame takes it.
+  ///
+  /// - Parameters:
+  ///   - items: The filtered list.
+  ///   - condition: The filter's condition.
+  ///   - frame: The variables and context.
+  ///   - decide: Called with each element's index and whether the filter keeps it.
+  /// - Returns: `false` when the condition is neither true nor false for some element (the filter is then
+  ///   unknown; the elements after it are not looked at), `true` otherwise.
+  @inline(__always)
+  private static func decideFilter(
+    _ items: [Value], _ condition: ResolvedExpression, in frame: inout Frame, _ decide: (Int, Bool) -> Void
+  ) -> Bool {
     frame.elements.append(.null)
     defer { frame.elements.removeLast() }
     let slot = frame.elements.count - 1
-    var kept = 0
-    // Read by index, as the filter reads its elements.
     for index in items.indices {
       frame.elements[slot] = items[index]
       switch evaluate(condition, in: &frame) {
-      case .boolean(true): kept += 1
-      case .boolean(false): continue
-      default: return .null
+      case .boolean(let keeps): decide(index, keeps)
+      default: return false
       }
     }
-    return .number(Rational(kept), decimals: nil)
+    return true
   }
 
   /// The value of a test's or a comparison's operand: a field of a variable that holds an object is read at

@@ -112,19 +112,7 @@ struct TextSet: Sendable, CustomReflectable {
 
   /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them, eight at a time.
   private static func isASCII(_ text: String) -> Bool {
-    let contiguous = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      guard let base = bytes.baseAddress else { return true }
-      var offset = 0
-      while offset + 8 <= bytes.count {
-        if !ByteWord.isASCII(ByteWord.load(UnsafeRawPointer(base), at: offset)) { return false }
-        offset += 8
-      }
-      while offset < bytes.count {
-        if bytes[offset] >= 0x80 { return false }
-        offset += 1
-      }
-      return true
-    }
+    let contiguous = text.utf8.withContiguousStorageIfAvailable(ByteWord.isASCII)
     return contiguous ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
