@@ -202,9 +202,9 @@ enum FilingSplitter {
     var lineStart = 0
     var lineNumber = 1
     let count = bytes.count
+    let breaks = LineBytes.Breaks(bytes, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
     while lineStart < count {
-      let (lineEnd, next) = LineBytes.lineEnd(
-        in: bytes, from: lineStart, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+      let (lineEnd, next) = breaks.lineEnd(from: lineStart)
       lines?.ranges.append(lineStart..<lineEnd)
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
       if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {

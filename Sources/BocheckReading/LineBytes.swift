@@ -33,9 +33,50 @@ enum LineBytes {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
   }
 
+  /// Where the lines of a text end, found on its bytes in place.
+  ///
+  /// A line ends at LF, at CRLF and, when asked, at a lone CR. Most texts hold no CR at all (EDGAR's own files
+  /// end their lines at LF): one search of the whole text tells so at the start, and then each line's end is
+  /// its next LF, found by the C library's `memchr` (``ASCIIText/firstOffset(of:in:from:to:)``); a text with a
+  /// CR is searched for either byte (``LineBytes/lineEnd(in:from:loneCarriageReturnEndsLine:)``).
+  struct Breaks {
+    /// The text's UTF-8 bytes.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether a CR not followed by LF ends a line.
+    let loneCarriageReturnEndsLine: Bool
+    /// Whether the text holds a CR anywhere.
+    private let hasCarriageReturn: Bool
+
+    /// The line ends of a text.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's UTF-8 bytes.
+    ///   - loneCarriageReturnEndsLine: Whether a CR not followed by LF ends a line.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, loneCarriageReturnEndsLine: Bool) {
+      self.bytes = bytes
+      self.loneCarriageReturnEndsLine = loneCarriageReturnEndsLine
+      hasCarriageReturn = ASCIIText.firstOffset(of: 0x0D, in: bytes, to: bytes.count) < bytes.count
+    }
+
+    /// Where the line that starts at `start` ends, and where the next one begins; `bytes.count` for both when
+    /// no line end follows.
+    ///
+    /// - Parameter start: The offset where the line starts.
+    @inline(__always)
+    func lineEnd(from start: Int) -> (end: Int, next: Int) {
+      guard hasCarriageReturn else {
+        let count = bytes.count
+        let lineFeed = ASCIIText.firstOffset(of: 0x0A, in: bytes, from: start, to: count)
+        return lineFeed < count ? (lineFeed, lineFeed + 1) : (count, count)
+      }
+      return LineBytes.lineEnd(in: bytes, from: start, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+    }
+  }
+
   /// Where the line that starts at `start` ends, and where the next one begins: at LF, at CRLF and, when asked,
   /// at a lone CR; `bytes.count` for both when no line end follows. The next LF or CR is found eight bytes at a
-  /// time (``ASCIIText/firstOffset(of:or:in:from:to:)``).
+  /// time (``ASCIIText/firstOffset(of:or:in:from:to:)``): for a few lines of a text; ``Breaks`` splits a whole
+  /// text into lines.
   ///
   /// - Parameters:
   ///   - bytes: The text's UTF-8 bytes.

@@ -60,9 +60,10 @@ struct SourceLines {
     // The line ends are found on the bytes in place; a line is a slice of the text between two of them.
     let ranges = ASCIIText.withUTF8(text) { bytes -> LineRanges in
       var ranges = LineRanges()
+      let breaks = LineBytes.Breaks(bytes, loneCarriageReturnEndsLine: true)
       var start = 0
       while start < bytes.count {
-        let (end, next) = LineBytes.lineEnd(in: bytes, from: start, loneCarriageReturnEndsLine: true)
+        let (end, next) = breaks.lineEnd(from: start)
         ranges.append(start..<end)
         start = next
       }

@@ -77,11 +77,13 @@ import Testing
   }
 
   @Test func lineEndsAreThoseOfAByteByByteReading() {
-    // Seeded texts of letters, LF, CR and CRLF: each line's end and the next line's start are those a reading
-    // byte by byte finds, with a lone CR ending a line and without.
+    // Seeded texts of letters, LF, CR and CRLF, and texts without a CR (whose line ends are found from LF
+    // alone), short and longer than the C library's search takes: each line's end and the next line's start are
+    // those a reading byte by byte finds, with a lone CR ending a line and without.
     var random = SplitMix64(seed: 0x6c69_6e65)
-    for _ in 0..<300 {
-      let bytes = (0..<random.int(in: 0...40)).map { _ in random.pick([UInt8(0x78), 0x78, 0x78, 0x0A, 0x0D, 0xC3]) }
+    for round in 0..<600 {
+      let alphabet: [UInt8] = round % 2 == 0 ? [0x78, 0x78, 0x78, 0x0A, 0x0D, 0xC3] : [0x78, 0x78, 0x78, 0x0A, 0xC3]
+      let bytes = (0..<random.int(in: 0...(round % 4 < 2 ? 40 : 300))).map { _ in random.pick(alphabet) }
       for loneCarriageReturnEndsLine in [false, true] {
         var start = 0
         while start < bytes.count {
@@ -103,7 +105,7 @@ import Testing
             end += 1
           }
           let found = bytes.withUnsafeBufferPointer {
-            LineBytes.lineEnd(in: $0, from: start, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+            LineBytes.Breaks($0, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine).lineEnd(from: start)
           }
           #expect(
             found.end == end && found.next == next,
