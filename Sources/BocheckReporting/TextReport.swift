@@ -45,16 +45,21 @@ public struct TextReport: Sendable {
 
   /// One file's findings and summary line, preceded by a blank line unless it is the first file.
   ///
+  /// The lines are written into one buffer of UTF-8 bytes (``ReportText``), made into text once.
+  ///
   /// - Parameters:
   ///   - file: The file.
   ///   - isFirst: Whether it is the first file of the report.
   public func renderFile(_ file: FileReport, isFirst: Bool) -> String {
-    var lines: [String] = isFirst ? [] : [""]
+    var output = ReportText()
+    if !isFirst { output.append("\n") }
+    let path = file.displayPath
     for finding in file.sortedFindings {
-      lines.append(contentsOf: findingLines(finding, path: file.displayPath, schedule: file.filing.schedule))
+      appendFinding(finding, path: path, schedule: file.filing.schedule, to: &output)
     }
-    lines.append(summaryLine(file, counts: SeverityCounts(file.findings)))
-    return lines.map { $0 + "\n" }.joined()
+    output.append(summaryLine(file, counts: SeverityCounts(file.findings)))
+    output.append("\n")
+    return output.text
   }
 
   /// The total line, when there is more than one file or filing, or an unreadable input; otherwise
@@ -81,17 +86,44 @@ public struct TextReport: Sendable {
   ///   - path: The file's path as printed.
   ///   - schedule: The filing's schedule, which names the finding's row.
   public func findingLines(_ finding: Finding, path: String, schedule: Schedule) -> [String] {
-    let location = "\(TextReport.oneLine(path)):\(finding.line):\(finding.column):"
-    let severity = "\(finding.severity.rawValue):"
-    var lines = [
-      "\(styled(location, .bold)) \(styled(severity, TextReport.style(of: finding.severity))) "
-        + "\(styled(TextReport.oneLine(finding.message), .bold)) [\(finding.ruleID)]",
-      "    " + TextReport.context(of: finding, schedule: schedule),
-    ]
-    if let comparison = TextReport.comparison(of: finding) {
-      lines.append("    " + comparison)
+    var output = ReportText()
+    appendFinding(finding, path: path, schedule: schedule, to: &output)
+    return output.lines
+  }
+
+  /// Writes the lines of one finding (``findingLines(_:path:schedule:)``), each ending with a line feed.
+  ///
+  /// - Parameters:
+  ///   - finding: The finding.
+  ///   - path: The file's path as printed.
+  ///   - schedule: The filing's schedule, which names the finding's row.
+  ///   - output: The report written so far.
+  private func appendFinding(_ finding: Finding, path: String, schedule: Schedule, to output: inout ReportText) {
+    appendStyled(.bold, to: &output) { output in
+      output.appendOneLine(path)
+      output.append(":")
+      output.append(finding.line)
+      output.append(":")
+      output.append(finding.column)
+      output.append(":")
     }
-    return lines
+    output.append(" ")
+    appendStyled(TextReport.style(of: finding.severity), to: &output) { output in
+      output.append(finding.severity.rawValue)
+      output.append(":")
+    }
+    output.append(" ")
+    appendStyled(.bold, to: &output) { $0.appendOneLine(finding.message) }
+    output.append(" [")
+    output.append(finding.ruleID)
+    output.append("]\n    ")
+    TextReport.appendContext(of: finding, schedule: schedule, to: &output)
+    output.append("\n")
+    if let comparison = TextReport.comparison(of: finding) {
+      output.append("    ")
+      output.append(comparison)
+      output.append("\n")
+    }
   }
 
   /// Where a finding is, in words: `cover page 6 (Name), row 11 (aggregate amount beneficially owned)`.
@@ -103,19 +135,37 @@ public struct TextReport: Sendable {
   ///   - finding: The finding.
   ///   - schedule: The filing's schedule, which names the row.
   public static func context(of finding: Finding, schedule: Schedule) -> String {
-    var parts: [String] = []
+    var output = ReportText()
+    appendContext(of: finding, schedule: schedule, to: &output)
+    return output.text
+  }
+
+  /// Writes where a finding is, in words (``context(of:schedule:)``).
+  ///
+  /// - Parameters:
+  ///   - finding: The finding.
+  ///   - schedule: The filing's schedule, which names the row.
+  ///   - output: The report written so far.
+  private static func appendContext(of finding: Finding, schedule: Schedule, to output: inout ReportText) {
     if let page = finding.page {
-      let name = finding.person.map(oneLine).flatMap { $0.isEmpty ? nil : $0 } ?? "no name"
-      parts.append("cover page \(page) (\(name))")
+      output.append("cover page ")
+      output.append(page)
+      output.append(" (")
+      // Made one line, a name stays as long as it was: an empty one is the only one without a name.
+      if let person = finding.person, !person.isEmpty { output.appendOneLine(person) } else { output.append("no name") }
+      output.append(")")
     }
     if let row = finding.row {
+      if finding.page != nil { output.append(", ") }
+      output.append("row ")
+      output.append(row)
       if let field = RowField.field(number: row, in: schedule) {
-        parts.append("row \(row) (\(field.caption))")
-      } else {
-        parts.append("row \(row)")
+        output.append(" (")
+        output.append(field.caption)
+        output.append(")")
       }
     }
-    return parts.isEmpty ? "the filing as a whole" : parts.joined(separator: ", ")
+    if finding.page == nil && finding.row == nil { output.append("the filing as a whole") }
   }
 
   /// `expected X, found Y` (or either half alone), with numbers grouped by thousands; `nil` when the
@@ -162,38 +212,12 @@ public struct TextReport: Sendable {
   ///
   /// - Parameter text: Text that may come from a filing.
   public static func oneLine(_ text: String) -> String {
-    // On the UTF-8 bytes: C0 controls and DEL are one byte, C1 controls (U+0080-U+009F) are C2 80-C2 9F, the
-    // line and paragraph separators (U+2028, U+2029) E2 80 A8 and E2 80 A9. Most texts hold none of them and
-    // are returned as they are.
-    func controlLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
-      let byte = bytes[index]
-      if byte < 0x20 || byte == 0x7F { return 1 }
-      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return 2 }
-      if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-      {
-        return 3
-      }
-      return 0
-    }
     var text = text
-    return text.withUTF8 { bytes in
-      guard let first = bytes.indices.first(where: { controlLength(bytes, $0) > 0 }) else { return nil }
-      var output = Array(bytes[..<first])
-      output.reserveCapacity(bytes.count)
-      var index = first
-      while index < bytes.count {
-        let length = controlLength(bytes, index)
-        if length > 0 {
-          output.append(0x20)
-          index += length
-        } else {
-          output.append(bytes[index])
-          index += 1
-        }
-      }
-      return String(decoding: output, as: UTF8.self)
-    } ?? text
+    // Most texts hold no control character and are returned as they are.
+    guard text.withUTF8({ ReportText.firstControl(in: $0) }) != nil else { return text }
+    var output = ReportText()
+    output.appendOneLine(text)
+    return output.text
   }
 
   /// A number grouped by thousands (`1200001` becomes `1,200,001`), other text made one line.
@@ -219,5 +243,88 @@ public struct TextReport: Sendable {
 
   func styled(_ text: String, _ style: Style) -> String {
     colors ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  /// Writes what `body` writes in a style, when the report is coloured (``styled(_:_:)``).
+  ///
+  /// - Parameters:
+  ///   - style: The style.
+  ///   - output: The report written so far.
+  ///   - body: Writes the styled text.
+  private func appendStyled(_ style: Style, to output: inout ReportText, _ body: (inout ReportText) -> Void) {
+    guard colors else { return body(&output) }
+    output.append("\u{1B}[")
+    output.append(style.rawValue)
+    output.append("m")
+    body(&output)
+    output.append("\u{1B}[0m")
+  }
+}
+
+/// A text report being written, as UTF-8 bytes.
+///
+/// Pieces are appended as bytes (whole numbers as their digits) and the text is made once, at the end: a
+/// report of many findings builds no `String` for each piece of each line.
+struct ReportText {
+  /// The bytes written so far.
+  private(set) var bytes: [UInt8] = []
+
+  /// The text written.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The lines written, each without its line feed (the text ends with one).
+  var lines: [String] {
+    bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  /// Appends a text.
+  mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Appends a whole number's decimal digits (with a minus sign when it is negative).
+  mutating func append(_ number: Int) {
+    ExactDecimal.appendWholeNumber(number, to: &bytes)
+  }
+
+  /// Appends a text with every control character replaced by a space (``TextReport/oneLine(_:)``).
+  mutating func appendOneLine(_ text: String) {
+    var text = text
+    text.withUTF8 { text in
+      var start = 0
+      while let control = ReportText.firstControl(in: text, from: start) {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<control.offset]))
+        bytes.append(0x20)
+        start = control.offset + control.length
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+    }
+  }
+
+  /// The first control character of UTF-8 bytes from an offset on: its offset and its length in bytes.
+  ///
+  /// C0 controls and DEL are one byte, C1 controls (U+0080-U+009F) are C2 80-C2 9F, the line and paragraph
+  /// separators (U+2028, U+2029) E2 80 A8 and E2 80 A9.
+  ///
+  /// - Parameters:
+  ///   - bytes: Valid UTF-8 bytes.
+  ///   - start: The offset to start at, at the start of a character.
+  /// - Returns: The control character, or `nil` when none follows `start`.
+  static func firstControl(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> (offset: Int, length: Int)? {
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == 0x7F { return (index, 1) }
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return (index, 2) }
+      if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+      {
+        return (index, 3)
+      }
+      index += 1
+    }
+    return nil
   }
 }
