@@ -314,6 +314,18 @@ struct ReportText {
   /// - Returns: The control character, or `nil` when none follows `start`.
   static func firstControl(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> (offset: Int, length: Int)? {
     var index = start
+    // Eight bytes at a time while all are printable ASCII (0x20-0x7E): with no high bit set, adding 0x60 to a
+    // byte sets its high bit when it is at least 0x20, and adding 1 when it is 0x7F, with no carry between bytes.
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        let word = ByteWord.load(UnsafeRawPointer(base), at: index)
+        let isPrintable =
+          ByteWord.isASCII(word) && (word &+ ByteWord.repeating(0x60)) & ByteWord.highBits == ByteWord.highBits
+          && (word &+ ByteWord.eachByte) & ByteWord.highBits == 0
+        guard isPrintable else { break }
+        index += 8
+      }
+    }
     while index < bytes.count {
       let byte = bytes[index]
       if byte < 0x20 || byte == 0x7F { return (index, 1) }

@@ -1,5 +1,6 @@
 import BocheckModel
 import BocheckReporting
+import BocheckSeeded
 import Testing
 
 @Suite("Text report")
@@ -72,6 +73,26 @@ struct ReportingTextTests {
     // U+00A0 and U+00C2 share the lead byte of the C1 controls, and U+20AC that of the separators: kept.
     #expect(TextReport.oneLine("\u{A0}\u{C2}\u{20AC}\u{1F600}") == "\u{A0}\u{C2}\u{20AC}\u{1F600}")
     #expect(TextReport.oneLine("") == "")
+  }
+
+  @Test("one line: a control character at every place of the eight-byte words read, as a reading by scalars finds")
+  func oneLineAtEveryOffset() {
+    // Seeded texts of printable ASCII, its edges (space, tilde), controls, C1 controls, separators and other
+    // characters, each replaced or kept as its scalars say, whatever its offset from the text's start.
+    let pieces = [
+      "a", "a", "a", "Z", " ", "~", "\u{7F}", "\u{1F}", "\t", "\n", "\u{1B}", "é", "\u{85}", "\u{A0}", "\u{2028}",
+      "\u{2029}", "\u{2027}", "€",
+    ]
+    var random = SplitMix64(seed: 0x6f6e_656c)
+    for _ in 0..<2000 {
+      let text = (0..<random.int(in: 0...40)).map { _ in random.pick(pieces) }.joined()
+      let scalars = text.unicodeScalars.map { scalar -> String in
+        let value = scalar.value
+        let isControl = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+        return isControl ? " " : String(scalar)
+      }
+      #expect(TextReport.oneLine(text) == scalars.joined(), "\(Array(text.utf8))")
+    }
   }
 
   @Test("the summary line counts by severity and names the basis and its source")
