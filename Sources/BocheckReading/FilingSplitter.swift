@@ -432,8 +432,11 @@ struct TextScheduleScanner: BoundaryScanner {
   /// Whether a signed line has been seen after that heading.
   private var signed = false
   private var candidate: Candidate?
-  /// The last few lines, for finding the heading above a title.
+  /// The last few lines, for finding the heading above a title: up to ``FilingSplitter/headingReach`` of
+  /// them, the oldest overwritten by the newest (at ``nextRecent``).
   private var recent: [ScannedLine] = []
+  /// Where in ``recent`` the next line is kept.
+  private var nextRecent = 0
 
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
     defer { remember(line) }
@@ -450,11 +453,14 @@ struct TextScheduleScanner: BoundaryScanner {
       candidate = pending.linesLeft > 0 ? pending : nil
       return nil
     }
-    if signed, isTitle(line) {
+    // A title and a signature heading both open with an S: other lines are told apart by that byte alone.
+    let first = line.contentStart
+    let opensWithS = first < line.end && ASCIIText.upper(line.bytes[first]) == UInt8(ascii: "S")
+    if signed, opensWithS, isTitle(line) {
       candidate = Candidate(start: headingStart(above: line), linesLeft: FilingSplitter.titleReach)
       return nil
     }
-    if isSignatureHeading(line) {
+    if opensWithS, isSignatureHeading(line) {
       sawSignatureHeading = true
     } else if sawSignatureHeading, !signed {
       signed =
@@ -487,7 +493,9 @@ struct TextScheduleScanner: BoundaryScanner {
   /// above the title, or at the title itself.
   private func headingStart(above line: ScannedLine) -> FilingSplitter.Start {
     var start = line.asStart
-    for previous in recent.reversed() {
+    for age in 0..<recent.count {
+      // The lines kept, from the newest to the oldest.
+      let previous = recent[(nextRecent - 1 - age + 2 * recent.count) % recent.count]
       if previous.isBlank { continue }
       guard previous.end - previous.start < 160, Self.headingWords.contains(where: { previous.contains($0) }) else {
         break
@@ -499,8 +507,12 @@ struct TextScheduleScanner: BoundaryScanner {
 
   /// Keeps the line among the last ``FilingSplitter/headingReach`` lines.
   private mutating func remember(_ line: ScannedLine) {
-    if recent.count == FilingSplitter.headingReach { recent.removeFirst() }
-    recent.append(line)
+    if recent.count < FilingSplitter.headingReach {
+      recent.append(line)
+    } else {
+      recent[nextRecent] = line
+    }
+    nextRecent = (nextRecent + 1) % FilingSplitter.headingReach
   }
 }
 
