@@ -74,4 +74,21 @@ public struct Finding: Hashable, Sendable {
   public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
     (lhs.line, lhs.column, lhs.ruleID, lhs.message) < (rhs.line, rhs.column, rhs.ruleID, rhs.message)
   }
+
+  /// Findings in report order (``reportOrder(_:_:)``); findings that order alike keep their order.
+  ///
+  /// Findings already in order, as a rule set's result is, are returned as they are after one pass of
+  /// comparisons. Otherwise their positions are sorted, not the findings: a finding holds several texts,
+  /// and every move of one while sorting copied it, counting a reference to each text.
+  ///
+  /// - Parameter findings: The findings, in any order.
+  public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+    let isSorted = findings.indices.dropFirst().allSatisfy { !reportOrder(findings[$0], findings[$0 - 1]) }
+    if isSorted { return findings }
+    let order = findings.indices.sorted { first, second in
+      if reportOrder(findings[first], findings[second]) { return true }
+      return !reportOrder(findings[second], findings[first]) && first < second
+    }
+    return order.map { findings[$0] }
+  }
 }

@@ -66,7 +66,7 @@ public struct FileReport: Hashable, Sendable {
 
   /// The findings in report order: by line, column, rule and message.
   public var sortedFindings: [Finding] {
-    findings.sorted(by: Finding.reportOrder)
+    Finding.inReportOrder(findings)
   }
 
   /// The path as reports print it: `<stdin>` for standard input (`-`), the path as given otherwise.

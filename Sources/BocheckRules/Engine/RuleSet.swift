@@ -195,7 +195,7 @@ public struct RuleSet: Sendable {
         }
       }
     }
-    return CheckResult(findings: findings.sorted(by: Finding.reportOrder), basis: basis)
+    return CheckResult(findings: Finding.inReportOrder(findings), basis: basis)
   }
 }
 
