@@ -141,11 +141,12 @@ public struct SeverityCounts: Hashable, Sendable {
   /// Creates counts of zero.
   public init() {}
 
-  /// Counts the findings.
+  /// Counts the findings, reading each one's severity in place (iterating copied each finding, counting a
+  /// reference to each of its texts).
   ///
   /// - Parameter findings: Any findings.
-  public init<S: Sequence>(_ findings: S) where S.Element == Finding {
-    for finding in findings { add(finding.severity) }
+  public init(_ findings: [Finding]) {
+    for index in findings.indices { add(findings[index].severity) }
   }
 
   /// Adds one finding of a severity.
