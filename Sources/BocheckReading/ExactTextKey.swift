@@ -5,8 +5,10 @@
 /// one for the other. A dictionary hashes a key at every look-up and again each time it grows: the key's
 /// hash is worked out once, when it is made.
 struct ExactTextKey: Hashable {
-  /// The text.
-  let text: Substring
+  /// The text the key's bytes are part of.
+  private let base: String
+  /// The key's bytes: UTF-8 offsets in ``base``.
+  private let range: Range<Int>
   /// A small number that keeps apart the same text read in different ways (the kind of a row).
   let tag: Int
   /// The hash of the tag and the text's bytes.
@@ -17,23 +19,34 @@ struct ExactTextKey: Hashable {
   /// - Parameters:
   ///   - text: The text.
   ///   - tag: A small number that tells apart the ways the text is read.
-  init(_ text: Substring, tag: Int = 0) {
-    self.text = text
+  init(_ text: String, tag: Int = 0) {
+    self.init(text, range: 0..<text.utf8.count, tag: tag)
+  }
+
+  /// Makes the key of part of a text, read in place (no `Substring` is made for it).
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - range: The part: UTF-8 offsets in `text`.
+  ///   - tag: A small number that tells apart the ways the text is read.
+  init(_ text: String, range: Range<Int>, tag: Int = 0) {
+    base = text
+    self.range = range
     self.tag = tag
     var hasher = Hasher()
     hasher.combine(tag)
-    ASCIIText.withUTF8(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    ASCIIText.withUTF8(text) { hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range]))) }
     digest = hasher.finalize()
   }
 
   static func == (lhs: ExactTextKey, rhs: ExactTextKey) -> Bool {
-    lhs.digest == rhs.digest && lhs.tag == rhs.tag && sameBytes(lhs.text, rhs.text)
-  }
-
-  /// Whether two texts have the same UTF-8 bytes (not merely canonically equivalent characters).
-  static func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
-    ASCIIText.withUTF8(left) { left in
-      ASCIIText.withUTF8(right) { right in sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) }
+    guard lhs.digest == rhs.digest && lhs.tag == rhs.tag && lhs.range.count == rhs.range.count else { return false }
+    return ASCIIText.withUTF8(lhs.base) { left in
+      ASCIIText.withUTF8(rhs.base) { right in
+        sameBytes(
+          UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: left[lhs.range])),
+          UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: right[rhs.range])))
+      }
     }
   }
 

@@ -87,7 +87,17 @@ enum LineTokenizer {
   ///   - number: Its 1-based position among the lines read.
   ///   - source: The lines, to tell where in the source file a token stands.
   static func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
-    var bytes = line.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(line.utf8)
+    ASCIIText.withUTF8(line) { tokenize(bytes: $0, number: number, source: source) }
+  }
+
+  /// Tokenizes one line given as its UTF-8 bytes.
+  ///
+  /// - Parameters:
+  ///   - line: The line's UTF-8 bytes.
+  ///   - number: Its 1-based position among the lines read.
+  ///   - source: The lines, to tell where in the source file a token stands.
+  static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines) -> TokenizedLine {
+    var bytes = Array(line)
     // Markdown emphasis: replace "**" by blanks so columns stay where they are. Only the places of a star are
     // looked at, found eight bytes at a time.
     var index = nextOffset(of: 0x2A, in: bytes, from: 0)

@@ -27,7 +27,7 @@ final class RowTextMemo {
   /// The key of a text read in a row: its bytes (canonically equivalent texts of other bytes, "é" precomposed
   /// and "e" with a combining accent, are read each as printed) and how the row reads its value.
   private static func key(_ text: String, _ field: RowField) -> ExactTextKey {
-    ExactTextKey(Substring(text), tag: rowKind(field))
+    ExactTextKey(text, tag: rowKind(field))
   }
 
   /// The parsed values found so far.

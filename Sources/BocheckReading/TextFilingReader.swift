@@ -37,10 +37,10 @@ enum TextFilingReader {
     var lastItemRow: Int?
     // A line repeated on every reporting person's page is tokenized once.
     var memo = TokenizedLineMemo(lineCount: lines.count)
-    for (offset, text) in lines.lines.enumerated() {
-      var line = memo.tokenize(text, number: offset + 1, source: lines)
+    for offset in 0..<lines.count {
+      var line = memo.tokenize(lineAt: offset, source: lines)
       if line.itemRowNumber != nil {
-        line = acceptingItemRow(line, text: text, after: &lastItemRow)
+        line = acceptingItemRow(line, text: lines[offset + 1], after: &lastItemRow)
       }
       if firstCaption == nil {
         if line.hasCaption { firstCaption = offset }

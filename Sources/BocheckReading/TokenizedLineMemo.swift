@@ -21,21 +21,26 @@ struct TokenizedLineMemo {
     lines = Dictionary(minimumCapacity: min(lineCount, Self.initialCapacity))
   }
 
-  /// Tokenizes a line, or hands out the tokens of the same text met before at the line's number.
+  /// Tokenizes a line of the source, or hands out the tokens of the same text met before at the line's number.
+  ///
+  /// The line's bytes are read in place: no `Substring` is made for it.
   ///
   /// - Parameters:
-  ///   - line: The line's text.
-  ///   - number: Its 1-based position among the lines read.
+  ///   - index: The line's 0-based index in `source` (its number is `index + 1`).
   ///   - source: The lines, to tell where in the source file a token stands.
-  mutating func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
+  mutating func tokenize(lineAt index: Int, source: SourceLines) -> TokenizedLine {
+    let number = index + 1
+    let range = source.ranges[index]
     // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
     // An empty line is told sooner than it is looked up.
-    guard source.origins == nil, !line.isEmpty else {
-      return LineTokenizer.tokenize(line, number: number, source: source)
+    guard source.origins == nil, !range.isEmpty else {
+      return source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
     }
     // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
     // met before is handed out at this line's number.
-    let kept = lines.remembered(ExactTextKey(line)) { LineTokenizer.tokenize(line, number: number, source: source) }
+    let kept = lines.remembered(ExactTextKey(source.text, range: range)) {
+      source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
+    }
     return kept.number == number ? kept : kept.renumbered(number)
   }
 }

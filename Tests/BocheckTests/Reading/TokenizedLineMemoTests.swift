@@ -28,7 +28,7 @@ import Testing
     var memo = TokenizedLineMemo(lineCount: source.count)
     for (offset, text) in source.lines.enumerated() {
       let direct = LineTokenizer.tokenize(text, number: offset + 1, source: source)
-      #expect(same(memo.tokenize(text, number: offset + 1, source: source), direct), "line \(offset + 1): \(text)")
+      #expect(same(memo.tokenize(lineAt: offset, source: source), direct), "line \(offset + 1): \(text)")
     }
     // The texts repeat: the memo answered most lines.
     #expect(Set(texts).count < texts.count / 2)
@@ -38,8 +38,8 @@ import Testing
     // "é" precomposed and "e" with a combining accent are equal Strings but different bytes and columns.
     let source = SourceLines("Caf\u{E9} Fund LP\nCafe\u{301} Fund LP")
     var memo = TokenizedLineMemo(lineCount: source.count)
-    let first = memo.tokenize(source[1], number: 1, source: source)
-    let second = memo.tokenize(source[2], number: 2, source: source)
+    let first = memo.tokenize(lineAt: 0, source: source)
+    let second = memo.tokenize(lineAt: 1, source: source)
     #expect(first.tokens.map(\.kind) == [.value("Caf\u{E9} Fund LP")])
     guard case .value(let text)? = second.tokens.first?.kind else {
       Issue.record("no value on the second line")
@@ -57,8 +57,8 @@ import Testing
     var memo = TokenizedLineMemo(lineCount: source.count)
     for position in 1...2 {
       let direct = LineTokenizer.tokenize(source[position], number: position, source: source)
-      #expect(same(memo.tokenize(source[position], number: position, source: source), direct))
+      #expect(same(memo.tokenize(lineAt: position - 1, source: source), direct))
     }
-    #expect(memo.tokenize(source[2], number: 2, source: source).tokens.first?.line == 20)
+    #expect(memo.tokenize(lineAt: 1, source: source).tokens.first?.line == 20)
   }
 }
