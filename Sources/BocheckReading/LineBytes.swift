@@ -213,7 +213,29 @@ extension LineBytes {
   /// - Returns: The byte range of each word, in order.
   static func letterWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var words: [Range<Int>] = []
-    var wordStart: Int?
+    _ = allLetterWords(bytes) { word in
+      words.append(word)
+      return true
+    }
+    return words
+  }
+
+  /// Whether every word of a text, as ``letterWords(_:)`` cuts them, satisfies a predicate, told without
+  /// making the list of words: the words are handed to `predicate` in order, and the walk stops at the first
+  /// one it rejects.
+  ///
+  /// A text without words satisfies any predicate; callers that want at least one word count the words they
+  /// are handed.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's UTF-8 bytes.
+  ///   - predicate: Tells a word, given as its byte range in `bytes`.
+  /// - Returns: `false` when `predicate` rejected a word, `true` otherwise.
+  @inline(__always)
+  static func allLetterWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, satisfy predicate: (Range<Int>) -> Bool
+  ) -> Bool {
+    var wordStart = -1
     var offset = 0
     var previousIsLetter = false
     while offset < bytes.count {
@@ -231,16 +253,15 @@ extension LineBytes {
         isLetter = extends && offset > 0 ? previousIsLetter : properties.isAlphabetic
       }
       if isLetter {
-        if wordStart == nil { wordStart = offset }
-      } else if let start = wordStart {
-        words.append(start..<offset)
-        wordStart = nil
+        if wordStart < 0 { wordStart = offset }
+      } else if wordStart >= 0 {
+        guard predicate(wordStart..<offset) else { return false }
+        wordStart = -1
       }
       previousIsLetter = isLetter
       offset += length
     }
-    if let start = wordStart { words.append(start..<bytes.count) }
-    return words
+    return wordStart < 0 || predicate(wordStart..<bytes.count)
   }
 
   /// A fixed list of ASCII words, matched against a text's words ignoring ASCII case.

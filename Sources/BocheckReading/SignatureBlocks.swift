@@ -607,8 +607,11 @@ struct SignatureBlocks {
   /// Whether a line is a caption printed under a signature line: "Signature", "Date", "Name/Title".
   private static func isCaption(_ text: String) -> Bool {
     ASCIIText.withUTF8(text) { bytes in
-      let words = LineBytes.letterWords(bytes)
-      return !words.isEmpty && words.allSatisfy { captionWords.contains(bytes, $0) }
+      var hasWords = false
+      return LineBytes.allLetterWords(bytes) { word in
+        hasWords = true
+        return captionWords.contains(bytes, word)
+      } && hasWords
     }
   }
 
@@ -637,8 +640,11 @@ struct SignatureBlocks {
   private static func isTitle(_ text: String) -> Bool {
     ASCIIText.withUTF8(text) { bytes in
       if Phrase.titleOpenings.contains(where: { LineBytes.hasPrefix($0, in: bytes) }) { return true }
-      let words = LineBytes.letterWords(bytes)
-      return !words.isEmpty && words.allSatisfy { titleWords.contains(bytes, $0) || connectors.contains(bytes, $0) }
+      var hasWords = false
+      return LineBytes.allLetterWords(bytes) { word in
+        hasWords = true
+        return titleWords.contains(bytes, word) || connectors.contains(bytes, word)
+      } && hasWords
     }
   }
 
@@ -647,7 +653,7 @@ struct SignatureBlocks {
     ASCIIText.withUTF8(text) { bytes in
       guard let comma = bytes.lastIndex(of: 0x2C) else { return false }
       let tail = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
-      return LineBytes.letterWords(tail).contains { titleWords.contains(tail, $0) }
+      return !LineBytes.allLetterWords(tail) { !titleWords.contains(tail, $0) }
     }
   }
 

@@ -27,6 +27,27 @@ import Testing
     }
   }
 
+  @Test func allLetterWordsHandsOutTheWordsInOrderAndStopsAtTheFirstRejected() {
+    for line in Self.lines {
+      let expected = line.split { !$0.isLetter }.map(String.init)
+      ASCIIText.withUTF8(line) { bytes in
+        var handed: [String] = []
+        let all = LineBytes.allLetterWords(bytes) { word in
+          handed.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
+          return true
+        }
+        #expect(all && handed == expected, "\(line)")
+        // A predicate that rejects the second word is handed the first two only.
+        handed = []
+        let rejected = LineBytes.allLetterWords(bytes) { word in
+          handed.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
+          return handed.count < 2
+        }
+        #expect(rejected == (expected.count < 2) && handed == Array(expected.prefix(2)), "\(line)")
+      }
+    }
+  }
+
   @Test func prefixesMatchUpperCasedText() {
     let phrases = ["SIGNATURE", "BY:", "BY ", "NAME:", "ITEM 1", "IN WITNESS", "DATE", "AFTER REASONABLE"]
     for line in Self.lines where !line.contains("ı") {
