@@ -533,7 +533,19 @@ struct SignatureBlocks {
 
   /// The name a signature signs: marks, footnote signs and underscores removed; "Jane Roe, by John Doe,
   /// Attorney-in-Fact" is Jane Roe.
-  private static func signedName(_ printed: String) -> String {
+  ///
+  /// In ASCII text each byte is a character: the name is cut from the bytes in place
+  /// (``signedNameRange(ascii:)``) and one text is made; other text is cut character by character
+  /// (``signedNameOfCharacters(_:)``).
+  static func signedName(_ printed: String) -> String {
+    let ascii = ASCIIText.withUTF8(printed) { bytes in
+      ASCIIText.isASCII(bytes) ? String(decoding: bytes[signedNameRange(ascii: bytes)], as: UTF8.self) : nil
+    }
+    return ascii ?? signedNameOfCharacters(printed)
+  }
+
+  /// The name a signature signs (see ``signedName(_:)``), cut from the text's characters.
+  static func signedNameOfCharacters(_ printed: String) -> String {
     var name = printed.trimmingCharacters(in: " /\\*_-\t")
     if LineBytes.hasPrefix(Phrase.nameLabel, in: name) { name = String(name.dropFirst(5)) }
     // "Jane Roe, by John Doe" (or "Jane Roe by John Doe, Attorney-in-Fact"): the principal is what comes
@@ -547,6 +559,45 @@ struct SignatureBlocks {
     }
     return name.trimmingCharacters(in: " /\\*_-,\t")
   }
+
+  /// Where ``signedName(_:)`` finds the name in an ASCII text, told on its bytes.
+  ///
+  /// - Parameter bytes: The printed text's bytes, all ASCII.
+  /// - Returns: Offsets into `bytes`.
+  private static func signedNameRange(ascii bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var start = 0
+    var end = bytes.count
+    func trim(_ set: [UInt8]) {
+      while start < end && set.contains(bytes[start]) { start += 1 }
+      while end > start && set.contains(bytes[end - 1]) { end -= 1 }
+    }
+    trim(signTrimmed)
+    if LineBytes.hasPrefix(Phrase.nameLabel, in: UnsafeBufferPointer(rebasing: bytes[..<end]), at: start) {
+      start += Phrase.nameLabel.count
+    }
+    // The first word "by" (words cut at single spaces), when it is not the first word and the word before it
+    // ends with a comma or the name holds "attorney": the name ends before the space in front of it.
+    let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    if ASCIIText.contains(Phrase.by, in: name) {
+      var wordStart = 0
+      for offset in 0...name.count where offset == name.count || name[offset] == 0x20 {
+        if ASCIIText.spells(Phrase.by, in: name, at: wordStart..<offset) {
+          let afterComma = wordStart >= 2 && name[wordStart - 2] == 0x2C
+          if wordStart > 0 && (afterComma || ASCIIText.contains(attorneyPhrase, in: name)) {
+            end = start + wordStart - 1
+          }
+          break
+        }
+        wordStart = offset + 1
+      }
+    }
+    trim(nameTrimmed)
+    return start..<end
+  }
+
+  /// The characters ``signedName(_:)`` trims from a printed name, then from the name it cuts, as bytes.
+  private static let signTrimmed = Array(" /\\*_-\t".utf8)
+  private static let nameTrimmed = Array(" /\\*_-,\t".utf8)
 
   private static let attorneyPhrase = ASCIIText.phrase("ATTORNEY")
 

@@ -393,4 +393,19 @@ import Testing
     #expect(offset("x,\u{301}y, z") == 5)
     #expect(offset("x,\u{301}") == nil)
   }
+
+  @Test("the name a signature signs is cut from an ASCII line's bytes as from its characters")
+  func signedNameOnBytes() {
+    let printed = [
+      "", " ", "/s/ Jane Roe", "___Jane Roe___", "Name: Jane Roe", "NAME:Jane Roe", "name:  Jane Roe  /",
+      "Jane Roe, by John Doe, Attorney-in-Fact", "Jane Roe by John Doe, Attorney-in-Fact", "Jane Roe by John Doe",
+      "By John Doe", "by", "Name: by Jane", "Name:  by Jane, attorney", "Jane Roe,  by John Doe", "Alpha, BY  Beta",
+      "Alpha, Bye Beta", "Alpha, by", "-*Jane Roe*-,", "\tJane Roe\t", "Jane, by Roe, by Doe", "x, by",
+    ]
+    for text in printed {
+      #expect(SignatureBlocks.signedName(text) == SignatureBlocks.signedNameOfCharacters(text), "\(text)")
+    }
+    #expect(SignatureBlocks.signedName("__Jane Roe, by John Doe, Attorney-in-Fact") == "Jane Roe")
+    #expect(SignatureBlocks.signedName("Name: Zoë Roe, by John Doe") == "Zoë Roe")
+  }
 }
