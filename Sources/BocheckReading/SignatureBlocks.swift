@@ -175,9 +175,9 @@ struct SignatureBlocks {
       return index - firstIndex < held.count ? held[index - firstIndex] : nil
     }
 
-    /// The entries in a range of indices, all read already.
-    func entries(in range: Range<Int>) -> [Entry] {
-      Array(held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)])
+    /// The entries in a range of indices, all read already, in place.
+    func entries(in range: Range<Int>) -> ArraySlice<Entry> {
+      held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)]
     }
 
     /// The entry at `index`, which was read already and is still held.
@@ -280,7 +280,12 @@ struct SignatureBlocks {
   /// The block's entries one column at a time: plain text laid out in side-by-side columns ("ALPHA CORP
   /// <spaces> BETA CORP") has cells that start at the same character positions on several lines. Table
   /// cells stay in the first column, in order.
-  private static func columns(of block: [Entry]) -> [[ColumnEntry]] {
+  ///
+  /// Most blocks have no line of several cells: they are one column, the entries' texts in order, told on the
+  /// lines' bytes before any text is made.
+  private static func columns(of block: ArraySlice<Entry>) -> [[ColumnEntry]] {
+    let isOneColumn = block.allSatisfy { entry in entry.indent == nil || entry.withBytes { !mayHoldCells($0) } }
+    if isOneColumn { return [block.map { ColumnEntry(text: String($0.text), line: $0.line) }] }
     var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
     var starts: [Int] = []
     for entry in block {
@@ -318,9 +323,7 @@ struct SignatureBlocks {
   /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
   private static func textCells(_ text: String) -> [(start: Int, text: String)] {
     // A line without a tab or a run of three spaces is one cell: its text, which has no blank at either end.
-    guard !ASCIIText.containsByte(0x09, in: text), ASCIIText.contains(threeSpaces, in: text) else {
-      return [(0, text)]
-    }
+    guard ASCIIText.withUTF8(text, mayHoldCells) else { return [(0, text)] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
     let asciiCells = ASCIIText.withUTF8(text) { bytes in
       ASCIIText.isASCII(bytes)
@@ -330,6 +333,15 @@ struct SignatureBlocks {
     if let asciiCells { return asciiCells }
     let characters = Array(text)
     return textCells(characters, space: " ", colon: ":") { String(characters[$0]).trimmingBlanks() }
+  }
+
+  /// Whether a text line can be cut into several cells (``textCells(_:)``): it holds a run of three spaces and
+  /// no tab.
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func mayHoldCells(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    ASCIIText.firstOffset(of: 0x09, in: bytes, to: bytes.count) == bytes.count
+      && ASCIIText.contains(threeSpaces, in: bytes)
   }
 
   private static let threeSpaces = ASCIIText.phrase("   ")
