@@ -757,6 +757,7 @@ struct SignatureBlocks {
 
   /// Whether a name ends with an entity suffix ("Alpha Fund LP", "Beta Holdings, Inc.").
   static func endsWithEntitySuffix(_ name: String) -> Bool {
+    if let last = lastASCIIWord(name) { return entitySuffixes.contains(last) }
     guard let last = name.uppercased().split(separator: " ").last else { return false }
     return entitySuffixes.contains(String(last).trimmingCharacters(in: ",*"))
   }
@@ -764,8 +765,30 @@ struct SignatureBlocks {
   /// Whether a name ends with a suffix that closes it ("LLC", "L.P.", "Inc."): a line after it is another
   /// name. "PARTNERS", "FUND", "TRUST" or "COMPANY" may be followed by more of the name ("GP, L.L.C.").
   private static func endsWithTerminalSuffix(_ text: String) -> Bool {
+    if let last = lastASCIIWord(text) { return terminalSuffixes.contains(last) }
     guard let last = text.split(separator: " ").last else { return false }
     return terminalSuffixes.contains(String(last).uppercased().trimmingCharacters(in: ",*"))
+  }
+
+  /// The last word of an ASCII text (words cut at spaces), upper case, without commas and stars at its ends,
+  /// found on its bytes: what upper-casing the text, splitting it at spaces and trimming its last word give in
+  /// any order.
+  ///
+  /// - Parameter text: The text.
+  /// - Returns: The word, empty when the text has none (or it is only commas and stars); `nil` when the text is
+  ///   not all ASCII, whose characters may change as it is upper-cased.
+  static func lastASCIIWord(_ text: String) -> String? {
+    ASCIIText.withUTF8(text) { bytes in
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      var end = bytes.count
+      while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+      var start = end
+      while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+      let isTrimmed = { (byte: UInt8) in byte == 0x2C || byte == 0x2A }
+      while start < end && isTrimmed(bytes[start]) { start += 1 }
+      while end > start && isTrimmed(bytes[end - 1]) { end -= 1 }
+      return String(decoding: bytes[start..<end].lazy.map(ASCIIText.upper), as: UTF8.self)
+    }
   }
 
   private static let terminalSuffixes: Set<String> = [

@@ -408,4 +408,19 @@ import Testing
     #expect(SignatureBlocks.signedName("__Jane Roe, by John Doe, Attorney-in-Fact") == "Jane Roe")
     #expect(SignatureBlocks.signedName("Name: Zoë Roe, by John Doe") == "Zoë Roe")
   }
+
+  @Test("an ASCII name's last word is found on its bytes as upper-casing, splitting and trimming find it")
+  func lastASCIIWord() {
+    let names = [
+      "", " ", "Alpha Fund LP", "Beta Holdings, Inc.", "Gamma l.p.  ", "Delta Corp*", "Epsilon,*", ",,", "lp",
+      "Zeta  Partners,", "*Eta*", "Theta LLC ,", "iota trust", "Kappa\tLtd.",
+    ]
+    for name in names {
+      let expected = name.uppercased().split(separator: " ").last.map { String($0).trimmingCharacters(in: ",*") }
+      #expect(SignatureBlocks.lastASCIIWord(name) == expected ?? "", "\(name)")
+    }
+    #expect(SignatureBlocks.lastASCIIWord("Zoë Fund LP") == nil)
+    #expect(SignatureBlocks.endsWithEntitySuffix("Beta Holdings, Inc."))
+    #expect(!SignatureBlocks.endsWithEntitySuffix("Jane Roe"))
+  }
 }
