@@ -120,7 +120,7 @@ struct SignatureBlocks {
     var index = 0
     while true {
       window.skipToPossibleOpening(ifUnread: index)
-      guard window.entry(at: index) != nil else { break }
+      guard window.read(through: index) else { break }
       window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index)
@@ -165,14 +165,15 @@ struct SignatureBlocks {
       if !sourceIsEmpty && index - firstIndex >= held.count { skip() }
     }
 
-    /// The entry at `index`, read from the source when needed; `nil` past the last one.
+    /// Reads the entries from the source up to the one at `index`, when they are not held yet.
     ///
     /// - Parameter index: An index at or after the first entry held.
-    mutating func entry(at index: Int) -> Entry? {
+    /// - Returns: Whether there is an entry at `index` (`false` past the last one).
+    mutating func read(through index: Int) -> Bool {
       while !sourceIsEmpty && index - firstIndex >= held.count {
         if let next = source() { held.append(next) } else { sourceIsEmpty = true }
       }
-      return index - firstIndex < held.count ? held[index - firstIndex] : nil
+      return index - firstIndex < held.count
     }
 
     /// The entries in a range of indices, all read already, in place.
@@ -182,6 +183,15 @@ struct SignatureBlocks {
 
     /// The entry at `index`, which was read already and is still held.
     func heldEntry(at index: Int) -> Entry { held[index - firstIndex] }
+
+    /// Calls `body` with the bytes of the entry at `index`, which was read already and is still held, read in
+    /// place: the entry is not copied.
+    func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+      held[index - firstIndex].withBytes(body)
+    }
+
+    /// Whether the text of the entry at `index`, which was read already and is still held, is empty.
+    func isEmpty(at index: Int) -> Bool { held[index - firstIndex].isEmpty }
 
     /// Drops the entries that ``startsBlock(at:)`` can no longer look back to from `index` or after it
     /// (those before ``lookBackStart(from:)``), once enough are held to make a batch worth dropping.
@@ -203,7 +213,7 @@ struct SignatureBlocks {
       var position = index
       var seen = 0
       while position > 0 {
-        if !heldEntry(at: position).isEmpty { seen += 1 }
+        if !isEmpty(at: position) { seen += 1 }
         if seen == SignatureBlocks.lookBackEntries { break }
         position -= 1
       }
@@ -240,14 +250,13 @@ struct SignatureBlocks {
 
   private mutating func startsBlock(at index: Int) -> Bool {
     let isAgreement = isAgreement
-    let opening = window.heldEntry(at: index).withBytes { SignatureBlocks.opening($0, isAgreement: isAgreement) }
+    let opening = window.withBytes(at: index) { SignatureBlocks.opening($0, isAgreement: isAgreement) }
     if let opening { return opening }
     // The agreement the signatures execute: the text between the last heading or document start and here.
     var position = index
     var seen = 0
     while position >= 0 && seen < SignatureBlocks.lookBackEntries {
-      let entry = window.heldEntry(at: position)
-      let (isDocumentStart, marksAgreement) = entry.withBytes { bytes in
+      let (isDocumentStart, marksAgreement) = window.withBytes(at: position) { bytes in
         (
           Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) },
           Phrase.jointFilingMarks.contains { ASCIIText.contains($0, in: bytes) }
@@ -255,7 +264,7 @@ struct SignatureBlocks {
       }
       if isDocumentStart { break }
       if marksAgreement { return true }
-      if !entry.isEmpty { seen += 1 }
+      if !window.isEmpty(at: position) { seen += 1 }
       position -= 1
     }
     return false
@@ -263,15 +272,15 @@ struct SignatureBlocks {
 
   private mutating func blockEnd(after start: Int) -> Int {
     var index = start + 1
-    while let entry = window.entry(at: index) {
-      let endsBlock = entry.withBytes { text in
-        let isAttestation = Phrase.attestations.contains { LineBytes.hasPrefix($0, in: text) }
-        // The text is made only for a line of more than 150 bytes, to count its characters.
-        return !isAttestation
-          && ((text.count > 150 && SignatureBlocks.isLonger(entry.text, than: 150))
-            || Phrase.blockEndings.contains { LineBytes.hasPrefix($0, in: text) })
+    while window.read(through: index) {
+      // Told on the bytes in place; `nil` for a line of more than 150 bytes that opens with no ending: its text is
+      // made only then, to count its characters.
+      let endsBlock = window.withBytes(at: index) { text -> Bool? in
+        if Phrase.attestations.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return false }
+        if Phrase.blockEndings.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return true }
+        return text.count > 150 ? nil : false
       }
-      if endsBlock { return index }
+      if endsBlock ?? SignatureBlocks.isLonger(window.heldEntry(at: index).text, than: 150) { return index }
       index += 1
     }
     return index
