@@ -732,23 +732,28 @@ struct SignatureBlocks {
   /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
   private static func isDate(_ text: String) -> Bool {
     ASCIIText.withUTF8(text) { bytes in
-      var words: [Range<Int>] = []
-      var start = 0
-      for offset in 0...bytes.count
-      where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C || bytes[offset] == 0x2E {
-        if offset > start { words.append(start..<offset) }
-        start = offset + 1
-      }
       let isNumber = { (word: Range<Int>) -> Bool in
         let slice = bytes[word]
         if ASCIIText.isASCII(UnsafeBufferPointer(rebasing: slice)) { return slice.allSatisfy(ASCIIText.isDigit) }
         return String(decoding: slice, as: UTF8.self).allSatisfy(\.isNumber)
       }
-      if words.count <= 4 && words.contains(where: { monthNames.contains(bytes, $0) })
-        && words.contains(where: isNumber)
-      {
-        return true
+      // The words, cut at spaces, commas and full stops, are told as they are found: no more than four, one of
+      // them a month, one a number.
+      var words = 0
+      var hasMonth = false
+      var hasNumber = false
+      var start = 0
+      for offset in 0...bytes.count
+      where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C || bytes[offset] == 0x2E {
+        if offset > start {
+          words += 1
+          if words > 4 { break }
+          hasMonth = hasMonth || monthNames.contains(bytes, start..<offset)
+          hasNumber = hasNumber || isNumber(start..<offset)
+        }
+        start = offset + 1
       }
+      if words <= 4 && hasMonth && hasNumber { return true }
       guard let first = bytes.first, bytes.contains(0x2F) else { return false }
       return first < 0x80 ? ASCIIText.isDigit(first) : text.first?.isNumber == true
     }
