@@ -462,7 +462,8 @@ struct SignatureBlocks {
         if isTitle(text) { lastSignatory = nil }
         continue
       }
-      if isName(text) && (previousBlank || !group.isEmpty) {
+      // The line is no title: titles are furniture, passed over above.
+      if isNameUnlessTitle(text) && (previousBlank || !group.isEmpty) {
         if group.isEmpty { waiting = [] }
         group.append(entry)
       } else {
@@ -699,10 +700,16 @@ struct SignatureBlocks {
 
   /// Whether a line can be a name: short, not a signature's furniture, a title, a date or a page number.
   private static func isName(_ text: String) -> Bool {
+    isNameUnlessTitle(text) && !isTitle(text)
+  }
+
+  /// Whether a line can be a name, titles aside: ``isName(_:)`` for a line known not to be a title
+  /// (``isTitle(_:)``), where looking for one again would be wasted.
+  private static func isNameUnlessTitle(_ text: String) -> Bool {
     guard let first = text.utf8.first, !isLonger(text, than: 90) else { return false }
     guard first < 0x80 ? first >= 0x41 && first <= 0x5A : text.first?.isUppercase == true else { return false }
     if LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) { return false }
-    if isTitle(text) || isNameAndTitle(text) || isDate(text) { return false }
+    if isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
     if text.hasSuffix(".") && text.split(separator: " ").count > 8 { return false }
     return true
