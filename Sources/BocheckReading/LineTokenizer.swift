@@ -80,16 +80,6 @@ struct TokenizedLine {
 /// same line. Markdown emphasis (`**`), list bullets, the "Number of Shares Beneficially Owned By Each
 /// Reporting Person With" side label (whole or split across cells) and lone caption tails are dropped.
 enum LineTokenizer {
-  /// Tokenizes one line.
-  ///
-  /// - Parameters:
-  ///   - line: The line's text.
-  ///   - number: Its 1-based position among the lines read.
-  ///   - source: The lines, to tell where in the source file a token stands.
-  static func tokenize(_ line: Substring, number: Int, source: SourceLines) -> TokenizedLine {
-    ASCIIText.withUTF8(line) { tokenize(bytes: $0, number: number, source: source) }
-  }
-
   /// Tokenizes one line given as its UTF-8 bytes.
   ///
   /// - Parameters:

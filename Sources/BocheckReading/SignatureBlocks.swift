@@ -456,10 +456,12 @@ struct SignatureBlocks {
         lastSignatory = nil
         continue
       }
-      if isFurniture(text) {
+      // Whether the line is a title is told once: it makes the line furniture and ends the signatory's lines.
+      let isTitleLine = isTitle(text)
+      if isFurniture(text, isTitle: isTitleLine) {
         // "Date:", "Name:", "Its: General Partner", "By: Alpha GP LLC": the group still waits; after a
         // title the signatory's lines are over.
-        if isTitle(text) { lastSignatory = nil }
+        if isTitleLine { lastSignatory = nil }
         continue
       }
       // The line is no title: titles are furniture, passed over above.
@@ -691,9 +693,13 @@ struct SignatureBlocks {
   private static let captionWords = LineBytes.WordList(["signature", "date", "name", "title", "print"])
 
   /// Whether a line is a signature's furniture rather than a name: "Date:", "Name:", "Title:", "Its ...",
-  /// a caption, or "By: Alpha GP LLC" (an entity signing through the signature below).
-  private static func isFurniture(_ text: String) -> Bool {
-    LineBytes.hasPrefix(anyOf: Phrase.furnitureLabels, in: text) || isCaption(text) || isTitle(text)
+  /// a caption, a title, or "By: Alpha GP LLC" (an entity signing through the signature below).
+  ///
+  /// - Parameters:
+  ///   - text: The line.
+  ///   - isTitle: Whether the line is a title (``isTitle(_:)``), which the caller has told.
+  private static func isFurniture(_ text: String, isTitle: Bool) -> Bool {
+    isTitle || LineBytes.hasPrefix(anyOf: Phrase.furnitureLabels, in: text) || isCaption(text)
   }
 
   // MARK: Kinds of lines

@@ -31,16 +31,15 @@ struct TokenizedLineMemo {
   mutating func tokenize(lineAt index: Int, source: SourceLines) -> TokenizedLine {
     let number = index + 1
     let range = source.ranges[index]
-    // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
-    // An empty line is told sooner than it is looked up.
-    guard source.origins == nil, !range.isEmpty else {
-      return source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
-    }
-    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
-    // met before is handed out at this line's number.
-    let kept = lines.remembered(ExactTextKey(source.text, range: range)) {
+    func tokenized() -> TokenizedLine {
       source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
     }
+    // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
+    // An empty line is told sooner than it is looked up.
+    guard source.origins == nil, !range.isEmpty else { return tokenized() }
+    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
+    // met before is handed out at this line's number.
+    let kept = lines.remembered(ExactTextKey(source.text, range: range), tokenized)
     return kept.number == number ? kept : kept.renumbered(number)
   }
 }

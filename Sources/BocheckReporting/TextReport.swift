@@ -242,7 +242,10 @@ public struct TextReport: Sendable {
   }
 
   func styled(_ text: String, _ style: Style) -> String {
-    colors ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    guard colors else { return text }
+    var output = ReportText()
+    appendStyled(style, to: &output) { $0.append(text) }
+    return output.text
   }
 
   /// Writes what `body` writes in a style, when the report is coloured (``styled(_:_:)``).

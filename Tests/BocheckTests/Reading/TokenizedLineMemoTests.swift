@@ -27,7 +27,8 @@ import Testing
     let source = SourceLines(texts.joined(separator: "\n"))
     var memo = TokenizedLineMemo(lineCount: source.count)
     for (offset, text) in source.lines.enumerated() {
-      let direct = LineTokenizer.tokenize(text, number: offset + 1, source: source)
+      let number = offset + 1
+      let direct = source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
       #expect(same(memo.tokenize(lineAt: offset, source: source), direct), "line \(offset + 1): \(text)")
     }
     // The texts repeat: the memo answered most lines.
@@ -56,7 +57,7 @@ import Testing
     ])
     var memo = TokenizedLineMemo(lineCount: source.count)
     for position in 1...2 {
-      let direct = LineTokenizer.tokenize(source[position], number: position, source: source)
+      let direct = source.withBytes(position) { LineTokenizer.tokenize(bytes: $0, number: position, source: source) }
       #expect(same(memo.tokenize(lineAt: position - 1, source: source), direct))
     }
     #expect(memo.tokenize(lineAt: 1, source: source).tokens.first?.line == 20)
