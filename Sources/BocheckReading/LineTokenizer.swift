@@ -21,6 +21,9 @@ struct LineToken: Equatable {
   let line: Int
   /// The 1-based source column (in characters) where it starts.
   let column: Int
+  /// The 0-based byte offset in the tokenized line where it starts: where the same line met at another
+  /// place is located again (see ``TokenizedLineMemo``).
+  let offset: Int
 }
 
 /// A line of a filing as the cover-page reader sees it.
@@ -124,15 +127,16 @@ enum LineTokenizer {
     var tokens: [LineToken] = []
     tokens.reserveCapacity(2 * cells.count)
     var columns = ColumnCounter(bytes)
-    let locate: (Int) -> (line: Int, column: Int) = { offset in
-      source.location(position: number, offset: offset, columns: &columns)
+    let place: (LineToken.Kind, Int) -> LineToken = { kind, offset in
+      let (line, column) = source.location(position: number, offset: offset, columns: &columns)
+      return LineToken(kind: kind, line: line, column: column, offset: offset)
     }
     let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
     for (cellIndex, cell) in cells.enumerated() {
       tokenizeCell(
         bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
         isCaptionOnly: cell == content ? contentIsCaptionOnly : nil,
-        locate: locate, into: &tokens)
+        place: place, into: &tokens)
     }
     // A number cell directly followed by a caption without a number is that caption's number: the two are
     // merged in place, the tokens kept moved to the front.
@@ -141,7 +145,8 @@ enum LineTokenizer {
       let token = tokens[index]
       if case .caption(let field, nil) = token.kind, kept > 0, case .marker(let value) = tokens[kept - 1].kind {
         let marker = tokens[kept - 1]
-        tokens[kept - 1] = LineToken(kind: .caption(field, number: value), line: marker.line, column: marker.column)
+        tokens[kept - 1] = LineToken(
+          kind: .caption(field, number: value), line: marker.line, column: marker.column, offset: marker.offset)
       } else {
         tokens[kept] = token
         kept += 1
@@ -406,11 +411,11 @@ enum LineTokenizer {
   ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
   ///   - knownCaptionOnly: Whether the cell is caption words only (``isCaptionOnly(_:_:)``) when the caller
   ///     knows it already.
-  ///   - locate: Where in the source a byte offset of the line stands.
+  ///   - place: The token of a kind that starts at a byte offset of the line, located in the source.
   ///   - tokens: The line's tokens, appended to.
   private static func tokenizeCell(
     _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
-    isCaptionOnly knownCaptionOnly: Bool? = nil, locate: (Int) -> (line: Int, column: Int),
+    isCaptionOnly knownCaptionOnly: Bool? = nil, place: (LineToken.Kind, Int) -> LineToken,
     into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
@@ -437,10 +442,9 @@ enum LineTokenizer {
     let isUnchanged = range == cell && !blankedSideLabel
     // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
     if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
-      let (line, column) = locate(range.lowerBound)
-      tokens.append(LineToken(kind: .itemRow(printed), line: line, column: column))
+      tokens.append(place(.itemRow(printed), range.lowerBound))
       let rest = ASCIIText.trimmedRange(cellBytes, valueStart..<range.upperBound)
-      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, locate: locate, into: &tokens) }
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, place: place, into: &tokens) }
       return
     }
     // The cell's caption was found above when the cell is unchanged.
@@ -448,7 +452,7 @@ enum LineTokenizer {
       let before = ASCIIText.trimmedRange(cellBytes, range.lowerBound..<match.range.lowerBound)
       let after = match.range.upperBound..<range.upperBound
       if before.isEmpty, RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
-        appendValue(cellBytes, range, locate, &tokens)
+        appendValue(cellBytes, range, place, &tokens)
         return
       }
       var number: Int?
@@ -457,19 +461,19 @@ enum LineTokenizer {
           number = value
         } else if before.count > 24 || RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
-          appendValue(cellBytes, range, locate, &tokens)
+          appendValue(cellBytes, range, place, &tokens)
           return
         } else {
-          appendValue(cellBytes, before, locate, &tokens)
+          appendValue(cellBytes, before, place, &tokens)
         }
       }
-      let (line, column) = locate(number == nil ? match.range.lowerBound : before.lowerBound)
-      tokens.append(LineToken(kind: .caption(match.field, number: number), line: line, column: column))
+      tokens.append(
+        place(.caption(match.field, number: number), number == nil ? match.range.lowerBound : before.lowerBound))
       let rest = ASCIIText.trimmedRange(cellBytes, after)
       if !rest.isEmpty {
         // What follows the caption has the cell's words that follow it, unless the cell was changed.
         let restWords = isUnchanged ? cellWords.suffix(from: rest.lowerBound) : nil
-        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, locate: locate, into: &tokens)
+        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, place: place, into: &tokens)
       }
       return
     }
@@ -490,30 +494,25 @@ enum LineTokenizer {
       isUnchanged && captionText == cell
       ? RowCaptions.captionCutAtLineEnd(cellBytes, cellWords) : RowCaptions.captionCutAtLineEnd(cellBytes, captionText)
     if let field = cutCaption {
-      let (line, column) = locate(range.lowerBound)
-      tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
+      tokens.append(place(.caption(field, number: printed), range.lowerBound))
       return
     }
     // A caption cut short after its number and first word ("(9) Aggregate").
     if let printed, let field = RowCaptions.truncatedCaption(number: printed, in: cellBytes, captionText) {
-      let (line, column) = locate(range.lowerBound)
-      tokens.append(LineToken(kind: .caption(field, number: printed), line: line, column: column))
+      tokens.append(place(.caption(field, number: printed), range.lowerBound))
       return
     }
     if hasLaterCell, let value = rowNumber(cellBytes, range) {
-      let (line, column) = locate(range.lowerBound)
-      tokens.append(LineToken(kind: .marker(value), line: line, column: column))
+      tokens.append(place(.marker(value), range.lowerBound))
       return
     }
-    appendValue(cellBytes, range, locate, &tokens)
+    appendValue(cellBytes, range, place, &tokens)
   }
 
   private static func appendValue(
-    _ bytes: [UInt8], _ range: Range<Int>, _ locate: (Int) -> (line: Int, column: Int), _ tokens: inout [LineToken]
+    _ bytes: [UInt8], _ range: Range<Int>, _ place: (LineToken.Kind, Int) -> LineToken, _ tokens: inout [LineToken]
   ) {
-    let text = ASCIIText.string(bytes, range)
-    let (line, column) = locate(range.lowerBound)
-    tokens.append(LineToken(kind: .value(text), line: line, column: column))
+    tokens.append(place(.value(ASCIIText.string(bytes, range)), range.lowerBound))
   }
 
   /// "Item N:" at the start of `bytes[range]` (N from 1 to 14, a colon right after it): the row number and

@@ -1,10 +1,12 @@
 /// The lines of one filing tokenized so far, each distinct line once.
 ///
 /// A filing repeats its cover page for every reporting person: the captions, the side label, the rules and
-/// often the values ("1,000 shares of common stock, consisting of ...") come back line for line. A
-/// line's tokens depend on its bytes and on where its offsets stand in the source; where the lines are the
-/// source's own (a text filing, no ``SourceLines/origins``), that is its number and a column counted on its
-/// bytes, so a line met again is its first tokenizing with the number changed.
+/// often the values ("1,000 shares of common stock, consisting of ...") come back line for line. A line's
+/// tokens depend on its bytes alone; where they stand in the source depends on its place too. Each token
+/// keeps its byte offset in the line, so a line met again is its first tokenizing located at the new place:
+/// where the lines are the source's own (a text filing, no ``SourceLines/origins``), that is its number
+/// changed, a column being counted on the line's bytes; where they were built (HTML), each offset is mapped
+/// through the line's own origins again.
 struct TokenizedLineMemo {
   /// The lines tokenized so far, by text, each with the number it was first met at.
   private var lines: [ExactTextKey: TokenizedLine?]
@@ -34,13 +36,13 @@ struct TokenizedLineMemo {
     func tokenized() -> TokenizedLine {
       source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
     }
-    // Built lines (HTML) map their offsets to other source lines, piece by piece: each is tokenized anew.
     // An empty line is told sooner than it is looked up.
-    guard source.origins == nil, !range.isEmpty else { return tokenized() }
+    guard !range.isEmpty else { return tokenized() }
     // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
-    // met before is handed out at this line's number.
+    // met before is handed out at this line's number and place.
     let kept = lines.remembered(ExactTextKey(source.text, range: range), tokenized)
-    return kept.number == number ? kept : kept.renumbered(number)
+    guard kept.number != number else { return kept }
+    return source.origins == nil ? kept.renumbered(number) : kept.relocated(number, in: source)
   }
 }
 
@@ -52,7 +54,24 @@ extension TokenizedLine {
   func renumbered(_ number: Int) -> TokenizedLine {
     TokenizedLine(
       number: number, role: role,
-      tokens: tokens.map { LineToken(kind: $0.kind, line: number, column: $0.column) }, isTableRow: isTableRow,
-      length: length)
+      tokens: tokens.map { LineToken(kind: $0.kind, line: number, column: $0.column, offset: $0.offset) },
+      isTableRow: isTableRow, length: length)
+  }
+
+  /// The line as it reads at another position of built lines (``SourceLines/origins``): its tokens located
+  /// through that line's origins, from their byte offsets.
+  ///
+  /// - Parameters:
+  ///   - number: The 1-based position of the line among the lines read, whose bytes are this line's.
+  ///   - source: The lines.
+  func relocated(_ number: Int, in source: SourceLines) -> TokenizedLine {
+    var columns = ColumnCounter(source.withBytes(number) { Array($0) })
+    return TokenizedLine(
+      number: number, role: role,
+      tokens: tokens.map { token in
+        let (line, column) = source.location(position: number, offset: token.offset, columns: &columns)
+        return LineToken(kind: token.kind, line: line, column: column, offset: token.offset)
+      },
+      isTableRow: isTableRow, length: length)
   }
 }

@@ -35,6 +35,37 @@ import Testing
     #expect(Set(texts).count < texts.count / 2)
   }
 
+  @Test func repeatedBuiltLinesReadAsTheyReadWhereTheirPiecesStood() {
+    // Seeded built lines (as HTML gives them) drawn from few pieces, so that many repeat, each cut into
+    // pieces that came from seeded source lines and columns: each must read through the memo as it reads
+    // tokenized on its own, at its own place.
+    let drawn = TestSupport.pieceTexts(Self.pieces, count: 1500, maximumPieces: 4, seed: 43)
+    let built = drawn.map { text, draw in
+      let string = String(decoding: text, as: UTF8.self)
+      var origins: [LineOrigin] = []
+      var offset = 0
+      var draw = draw
+      while offset < text.count {
+        origins.append(LineOrigin(offset: offset, line: Int(draw % 500) + 1, column: Int(draw >> 9 % 40) + 1))
+        offset += Int(draw >> 16 % 9) + 1
+        draw = draw >> 7 | draw << 57
+      }
+      return (string, origins)
+    }
+    let source = SourceLines(built: built)
+    var memo = TokenizedLineMemo(lineCount: source.count)
+    var tokensLocated = 0
+    for offset in 0..<source.count {
+      let number = offset + 1
+      let direct = source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
+      #expect(same(memo.tokenize(lineAt: offset, source: source), direct), "line \(number): \(built[offset].0)")
+      tokensLocated += direct.tokens.count
+    }
+    // The texts repeat, and their tokens stand at other places.
+    #expect(Set(built.map(\.0)).count < built.count / 2)
+    #expect(tokensLocated > 500)
+  }
+
   @Test func canonicallyEquivalentLinesAreTwoLines() {
     // "é" precomposed and "e" with a combining accent are equal Strings but different bytes and columns.
     let source = SourceLines("Caf\u{E9} Fund LP\nCafe\u{301} Fund LP")
