@@ -36,8 +36,10 @@ struct TokenizedLineMemo {
     func tokenized() -> TokenizedLine {
       source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
     }
-    // An empty line is told sooner than it is looked up.
-    guard !range.isEmpty else { return tokenized() }
+    // An empty line is blank, as tokenizing it says, sooner than it is looked up or tokenized.
+    guard !range.isEmpty else {
+      return TokenizedLine(number: number, role: .blank, tokens: [], isTableRow: false, length: 0)
+    }
     // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
     // met before is handed out at this line's number and place.
     let kept = lines.remembered(ExactTextKey(source.text, range: range), tokenized)
