@@ -116,7 +116,7 @@ enum HTMLFlattener {
     mutating func run() {
       while position < bytes.count {
         let byte = bytes[position]
-        if byte == 0x3C, let tag = tagEnd(from: position) {
+        if byte == 0x3C, let tag = Self.tagEnd(in: bytes, from: position) {
           handleTag(position..<tag.end)
           // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
           // itself (past a script's or a style's contents).
@@ -158,7 +158,7 @@ enum HTMLFlattener {
           continue
         }
         let (startLine, startColumn) = lineAndColumn()
-        if byte == 0x26, let (decoded, length) = entity(at: position) {
+        if byte == 0x26, let (decoded, length) = Self.entity(in: bytes, at: position) {
           advance(to: position + length)
           // An entity is longer in the source than the character it stands for: it is placed on its own,
           // and so is the text after it.
@@ -225,8 +225,13 @@ enum HTMLFlattener {
     /// Where a tag that starts at `start` ends, with the line feeds it holds, or `nil` when `<` is plain text.
     ///
     /// The line feeds are counted as the end is looked for, so that the cursor passes the tag without reading
-    /// its bytes again (``SourceCursor/move(to:passing:lastAt:in:)``).
-    func tagEnd(from start: Int) -> TagEnd? {
+    /// its bytes again (``SourceCursor/move(to:passing:lastAt:in:)``). A static function of the bytes: a method
+    /// of the flattener, called from its mutating loop, had the whole flattener copied for each tag.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset of the `<`.
+    static func tagEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> TagEnd? {
       guard start + 1 < bytes.count else { return nil }
       let next = bytes[start + 1]
       guard ASCIIText.isLetter(next) || next == 0x2F || next == 0x21 || next == 0x3F else { return nil }
@@ -448,7 +453,11 @@ enum HTMLFlattener {
 
     /// Decodes the entity at `start`: the character it stands for (a space for any kind of space) and its
     /// length in the source.
-    func entity(at start: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset of the `&`.
+    static func entity(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (scalar: Unicode.Scalar, length: Int)? {
       var index = start + 1
       let limit = min(bytes.count, start + 12)
       while index < limit && bytes[index] != 0x3B && bytes[index] != 0x26 && !ASCIIText.isBlank(bytes[index]) {

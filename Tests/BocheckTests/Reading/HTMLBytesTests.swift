@@ -48,7 +48,6 @@ import Testing
     for (text, _) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 16, seed: 0x7461_6765) {
       let bytes = Array("<p".utf8) + text
       bytes.withUnsafeBufferPointer { buffer in
-        let flattener = HTMLFlattener.Flattener(bytes: buffer)
         // A "<" inside a quote ("b='<'") may stand before a quote mark: only those before a name or a "/" open
         // a tag, or "!--" a comment.
         let opens = { (start: Int) in
@@ -56,7 +55,7 @@ import Testing
         }
         let opensComment = { (start: Int) in LineBytes.hasPrefix(Array("<!--".utf8), in: buffer, at: start) }
         for start in buffer.indices where buffer[start] == 0x3C && (opens(start) || opensComment(start)) {
-          let found = flattener.tagEnd(from: start)
+          let found = HTMLFlattener.Flattener.tagEnd(in: buffer, from: start)
           let expected =
             opensComment(start) ? Self.commentEndByBytes(buffer, from: start) : Self.tagEndByBytes(buffer, from: start)
           let text = String(decoding: bytes, as: UTF8.self).debugDescription
@@ -150,7 +149,7 @@ import Testing
     var decoded = 0
     for (name, _) in TestSupport.pieceTexts(pieces, count: 6_000, maximumPieces: 5, seed: 0x656E_7479) {
       let bytes = [0x26] + name + [0x3B]
-      let found = bytes.withUnsafeBufferPointer { HTMLFlattener.Flattener(bytes: $0).entity(at: 0) }
+      let found = bytes.withUnsafeBufferPointer { HTMLFlattener.Flattener.entity(in: $0, at: 0) }
       // A name is read up to eleven bytes.
       let expected = name.count <= 11 ? Self.valueByText(ofName: name) : nil
       #expect(found?.scalar.value == expected, "\(String(decoding: bytes, as: UTF8.self))")
