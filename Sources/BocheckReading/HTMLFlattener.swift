@@ -61,8 +61,10 @@ enum HTMLFlattener {
       } else if lines.lastLineHasText {
         lines.append(EmptyCollection(), origins: [])
       }
-      current.removeAll(keepingCapacity: true)
-      origins.removeAll(keepingCapacity: true)
+      // Most calls find nothing to clear (a row's or a paragraph's end after another's): emptying an empty
+      // array still costs a call into the standard library.
+      if !current.isEmpty { current.removeAll(keepingCapacity: true) }
+      if !origins.isEmpty { origins.removeAll(keepingCapacity: true) }
       columnsAfterLastOrigin = 0
       pendingSpace = false
       runStarted = false
