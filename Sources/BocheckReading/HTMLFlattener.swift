@@ -477,7 +477,7 @@ enum HTMLFlattener {
           ?? UInt32(String(decoding: bytes[digits], as: UTF8.self), radix: isHexadecimal ? 16 : 10)
         scalar = value.flatMap(Self.scalar)
       } else if let key = Self.entityKey(bytes, (start + 1)..<index) {
-        scalar = Self.namedEntitiesByKey[key]
+        scalar = Self.namedEntity(key: key)
       } else {
         scalar = Self.namedEntities[String(decoding: bytes[(start + 1)..<index], as: UTF8.self).lowercased()]
       }
@@ -552,14 +552,46 @@ enum HTMLFlattener {
       return UInt64(range.count) << 56 | packed
     }
 
-    /// ``namedEntities`` by ``entityKey(_:_:)``: every name there is at most seven ASCII bytes, lower case.
-    static let namedEntitiesByKey: [UInt64: Unicode.Scalar] = Dictionary(
-      uniqueKeysWithValues: namedEntities.map { name, scalar in
+    /// The character a name of ``namedEntities`` stands for, by the name's ``entityKey(_:_:)``; `nil` for any
+    /// other key.
+    ///
+    /// The key is looked up in ``namedEntitySlots`` in one probe or a few, without hashing it as a dictionary
+    /// would.
+    ///
+    /// - Parameter key: The name's key.
+    static func namedEntity(key: UInt64) -> Unicode.Scalar? {
+      let table = namedEntitySlots
+      var slot = entitySlotIndex(key)
+      while true {
+        let entry = table[slot]
+        if entry.key == key { return entry.scalar }
+        if entry.key == 0 { return nil }
+        slot = (slot + 1) & (table.count - 1)
+      }
+    }
+
+    /// The slot a key's probe starts at (Fibonacci hashing to the table's size).
+    private static func entitySlotIndex(_ key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - entitySlotBits))
+    }
+
+    /// The size of ``namedEntitySlots`` as a power of two: 128 slots, three times the names.
+    private static let entitySlotBits = 7
+
+    /// ``namedEntities`` by ``entityKey(_:_:)``, open addressing: every name there is at most seven ASCII bytes,
+    /// lower case, so that no key is 0; a key of 0 marks an empty slot, a collision moves on to the next slot.
+    static let namedEntitySlots: [(key: UInt64, scalar: Unicode.Scalar)] = {
+      var table = [(key: UInt64, scalar: Unicode.Scalar)](repeating: (0, "\0"), count: 1 << entitySlotBits)
+      for (name, scalar) in namedEntities {
         let bytes = Array(name.utf8)
         let key = bytes.withUnsafeBufferPointer { entityKey($0, 0..<$0.count) }
         precondition(key != nil, "the entity name \(name) is not at most seven ASCII bytes")
-        return (key!, scalar)
-      })
+        var slot = entitySlotIndex(key!)
+        while table[slot].key != 0 { slot = (slot + 1) & (table.count - 1) }
+        table[slot] = (key!, scalar)
+      }
+      return table
+    }()
 
     static let namedEntities: [String: Unicode.Scalar] = [
       "nbsp": "\u{A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "rsquo": "\u{2019}",
