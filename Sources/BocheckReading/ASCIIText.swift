@@ -359,71 +359,97 @@ enum ASCIIText {
   }
 
   /// Whether any of several upper-case ASCII phrases occurs in UTF-8 bytes, ignoring case, in one pass: only
-  /// positions whose byte starts some phrase are tried.
-  ///
-  /// When the phrases begin with at most four pairs of bytes, eight positions at a time are told apart by
-  /// both bytes ("OU" of "OUTSTANDING", not every "o"); otherwise, when they begin with at most four bytes,
-  /// by the first byte; otherwise byte by byte. Each position found is tried against the phrases, so
-  /// which way it is found changes only how many are tried.
+  /// positions whose byte starts some phrase are tried (see ``PhraseSet/occurs(in:)``).
   ///
   /// - Parameters:
   ///   - phrases: The phrases, upper case.
   ///   - buffer: The bytes to scan.
   static func containsAny(_ phrases: [[UInt8]], inBytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    // The bytes that start some phrase, in either case: a 256-bit set, kept in registers; and, when they are
-    // at most four letters or other bytes, those bytes with their case bits for an eight-at-a-time scan.
-    var starts = SIMD4<UInt64>(repeating: 0)
-    var firsts = SIMD4<UInt64>(repeating: 0)
-    var caseBits = SIMD4<UInt64>(repeating: 0)
-    var firstCount = 0
-    // The phrases' first two bytes, when each phrase has two: the second byte of a slot, with its case bit.
-    var pairFirsts = SIMD4<UInt64>(repeating: 0)
-    var pairCaseBits = SIMD4<UInt64>(repeating: 0)
-    var seconds = SIMD4<UInt64>(repeating: 0)
-    var secondCaseBits = SIMD4<UInt64>(repeating: 0)
-    var pairCount = 0
-    var pairsApply = true
-    for phrase in phrases {
-      guard let first = phrase.first else { continue }
-      let isUpperLetter = first >= 0x41 && first <= 0x5A
-      let alreadySeen = starts[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
-      starts[Int(first >> 6)] |= 1 << UInt64(first & 63)
-      if isUpperLetter { starts[Int((first + 0x20) >> 6)] |= 1 << UInt64((first + 0x20) & 63) }
-      let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
-      if !alreadySeen {
-        if firstCount < 4 {
-          firsts[firstCount] = ByteWord.repeating(first | caseBit)
-          caseBits[firstCount] = ByteWord.repeating(caseBit)
+    PhraseSet(phrases).occurs(in: buffer)
+  }
+
+  /// Several upper-case ASCII phrases made ready for a one-pass search of UTF-8 bytes, ignoring case.
+  ///
+  /// The bytes that start a phrase, and the pairs of bytes, are worked out once: a reader that asks of many
+  /// texts whether they hold one of the same phrases (each paragraph of a filing) makes the set once, where
+  /// ``containsAny(_:inBytes:)`` makes it for each text.
+  struct PhraseSet {
+    /// The phrases, upper case.
+    let phrases: [[UInt8]]
+    /// The bytes that start some phrase, in either case: a 256-bit set.
+    private var starts = SIMD4<UInt64>(repeating: 0)
+    /// When the phrases start with at most four bytes: those bytes, with their case bits, each repeated
+    /// in a word.
+    private var firsts = SIMD4<UInt64>(repeating: 0)
+    private var caseBits = SIMD4<UInt64>(repeating: 0)
+    /// How many bytes start a phrase.
+    private var firstCount = 0
+    /// When the phrases start with at most four pairs of bytes: each pair's bytes and case bits, repeated.
+    private var pairFirsts = SIMD4<UInt64>(repeating: 0)
+    private var pairCaseBits = SIMD4<UInt64>(repeating: 0)
+    private var seconds = SIMD4<UInt64>(repeating: 0)
+    private var secondCaseBits = SIMD4<UInt64>(repeating: 0)
+    /// How many pairs start a phrase.
+    private var pairCount = 0
+    /// Whether every phrase has two bytes at least, so that pairs can be looked for.
+    private var pairsApply = true
+
+    /// The set of the given phrases.
+    ///
+    /// - Parameter phrases: The phrases, upper case.
+    init(_ phrases: [[UInt8]]) {
+      self.phrases = phrases
+      for phrase in phrases {
+        guard let first = phrase.first else { continue }
+        let isUpperLetter = first >= 0x41 && first <= 0x5A
+        let alreadySeen = starts[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
+        starts[Int(first >> 6)] |= 1 << UInt64(first & 63)
+        if isUpperLetter { starts[Int((first + 0x20) >> 6)] |= 1 << UInt64((first + 0x20) & 63) }
+        let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
+        if !alreadySeen {
+          if firstCount < 4 {
+            firsts[firstCount] = ByteWord.repeating(first | caseBit)
+            caseBits[firstCount] = ByteWord.repeating(caseBit)
+          }
+          firstCount += 1
         }
-        firstCount += 1
+        guard phrase.count >= 2 else {
+          pairsApply = false
+          continue
+        }
+        let second = phrase[1]
+        let secondCaseBit: UInt8 = second >= 0x41 && second <= 0x5A ? 0x20 : 0
+        let wideFirst = ByteWord.repeating(first | caseBit)
+        let wideCaseBit = ByteWord.repeating(caseBit)
+        let wideSecond = ByteWord.repeating(second | secondCaseBit)
+        let wideSecondCaseBit = ByteWord.repeating(secondCaseBit)
+        var slot = 0
+        while slot < min(pairCount, 4)
+          && (pairFirsts[slot] != wideFirst || pairCaseBits[slot] != wideCaseBit || seconds[slot] != wideSecond
+            || secondCaseBits[slot] != wideSecondCaseBit)
+        {
+          slot += 1
+        }
+        guard slot == pairCount else { continue }
+        if pairCount < 4 {
+          pairFirsts[slot] = wideFirst
+          pairCaseBits[slot] = wideCaseBit
+          seconds[slot] = wideSecond
+          secondCaseBits[slot] = wideSecondCaseBit
+        }
+        pairCount += 1
       }
-      guard phrase.count >= 2 else {
-        pairsApply = false
-        continue
-      }
-      let second = phrase[1]
-      let secondCaseBit: UInt8 = second >= 0x41 && second <= 0x5A ? 0x20 : 0
-      let wideFirst = ByteWord.repeating(first | caseBit)
-      let wideCaseBit = ByteWord.repeating(caseBit)
-      let wideSecond = ByteWord.repeating(second | secondCaseBit)
-      let wideSecondCaseBit = ByteWord.repeating(secondCaseBit)
-      var slot = 0
-      while slot < min(pairCount, 4)
-        && (pairFirsts[slot] != wideFirst || pairCaseBits[slot] != wideCaseBit || seconds[slot] != wideSecond
-          || secondCaseBits[slot] != wideSecondCaseBit)
-      {
-        slot += 1
-      }
-      guard slot == pairCount else { continue }
-      if pairCount < 4 {
-        pairFirsts[slot] = wideFirst
-        pairCaseBits[slot] = wideCaseBit
-        seconds[slot] = wideSecond
-        secondCaseBits[slot] = wideSecondCaseBit
-      }
-      pairCount += 1
     }
-    do {
+
+    /// Whether any of the phrases occurs in UTF-8 bytes, ignoring case.
+    ///
+    /// When the phrases begin with at most four pairs of bytes, eight positions at a time are told apart by
+    /// both bytes ("OU" of "OUTSTANDING", not every "o"); otherwise, when they begin with at most four bytes,
+    /// by the first byte; otherwise byte by byte. Each position found is tried against the phrases, so
+    /// which way it is found changes only how many are tried.
+    ///
+    /// - Parameter buffer: The bytes to scan.
+    func occurs(in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
       func startsPhrase(_ index: Int) -> Bool {
         for phrase in phrases where index + phrase.count <= buffer.count && upper(buffer[index]) == phrase[0] {
           var offset = 1

@@ -170,7 +170,7 @@ final class DocumentFacts {
     var inAgreement = false
     var result = paragraphs(in: range) { bytes in
       var topics: Topics = []
-      if ASCIIText.containsAny(basisPhrases, inBytes: bytes) { topics.insert(.sharesOutstanding) }
+      if basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
       // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
       // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
       if let opensAgreement = agreementHeading(bytes) {
@@ -527,7 +527,9 @@ final class DocumentFacts {
     return nil
   }
 
-  private let basisPhrases = ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase)
+  /// The phrases of a shares-outstanding basis, made ready once for the search of every paragraph.
+  private let basisPhraseSet = ASCIIText.PhraseSet(
+    ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase))
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
   private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
