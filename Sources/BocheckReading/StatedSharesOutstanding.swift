@@ -387,6 +387,9 @@ struct StatedSharesOutstanding {
 
   private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
     var tokens: [Token] = []
+    // A token takes six bytes or more of prose (a word and a space): room for all of them is made at once, where
+    // growing the array as they come copied it about eight times for a paragraph.
+    tokens.reserveCapacity(bytes.count / 6 + 8)
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
@@ -477,8 +480,19 @@ struct StatedSharesOutstanding {
     var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
     for possessive in ["'s", "\u{2019}s"] where word.hasSuffix(possessive) { word.removeLast(possessive.count) }
     if word.hasPrefix("non-") { word = "non" }
+    // The vocabulary's texts are ASCII: a text is equal to one of them only when each of its scalars is ASCII or
+    // decomposes into ASCII (``asciiEquivalents``). Any other word is told apart at once, not compared with
+    // every text of the vocabulary, each comparison normalizing it.
+    guard word.unicodeScalars.allSatisfy({ $0.isASCII || asciiEquivalents.contains($0.value) }) else {
+      return Vocabulary.other
+    }
     return Vocabulary.word(word)
   }
+
+  /// The scalars beyond ASCII whose canonical decomposition is ASCII, so that a text holding them may equal
+  /// an ASCII text: the Greek question mark (a semicolon), the Greek varia (a grave accent) and the Kelvin sign
+  /// (a capital K).
+  static let asciiEquivalents: [UInt32] = [0x037E, 0x1FEF, 0x212A]
 
   /// The value times a multiplier, kept whole when the product is whole ("12.5 million" is 12,500,000).
   private static func scaled(_ value: ExactDecimal?, _ multiplier: Int128) -> ExactDecimal? {

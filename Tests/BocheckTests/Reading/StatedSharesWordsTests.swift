@@ -64,6 +64,38 @@ import Testing
     #expect(numbers("Non-vot\u{E9}").fromText == Words.Vocabulary.non)
   }
 
+  /// The number of a word read as text the plain way: lower-cased, a possessive dropped, "non-..." read as
+  /// "non", then compared with every text of the vocabulary (the reference for ``StatedSharesOutstanding/unicodeWord(_:_:)``).
+  private func numberByComparingTexts(_ word: String) -> Words.Word {
+    var text = word.lowercased()
+    for possessive in ["'s", "\u{2019}s"] where text.hasSuffix(possessive) { text.removeLast(possessive.count) }
+    if text.hasPrefix("non-") { text = "non" }
+    return Words.Vocabulary.texts.indices.dropFirst().first { Words.Vocabulary.texts[$0] == text }.map {
+      Words.Word($0)
+    } ?? Words.Vocabulary.other
+  }
+
+  @Test func wordsBeyondASCIIAreNumberedAsByComparingTheirTexts() {
+    // Words beyond ASCII, among them scalars that decompose into ASCII (a Greek question mark is a semicolon,
+    // a Kelvin sign a K) and that do not (an accent, a curly apostrophe), next to vocabulary words.
+    let pieces = [
+      "\u{37E}", "\u{1FEF}", "\u{212A}", "\u{E9}", "e\u{301}", "\u{2019}s", "'s", "stoc", "k", "shares", "non-",
+      "\u{C9}",
+      ";", "`", "x", "Issuer",
+    ]
+    var numbered = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 2_000, maximumPieces: 3, seed: 0x6A09_E667_F3BC_C909) {
+      let word = String(decoding: bytes, as: UTF8.self)
+      let found = ASCIIText.withUTF8(word) { Words.unicodeWord($0, 0..<$0.count) }
+      #expect(found == numberByComparingTexts(word), "\(word.debugDescription)")
+      if found != Words.Vocabulary.other { numbered += 1 }
+    }
+    #expect(numbered > 100)
+    #expect(numbers("\u{37E}").fromText == Words.Vocabulary.semicolon)
+    // The vocabulary is ASCII, which the reading of words beyond ASCII relies on.
+    #expect(Words.Vocabulary.texts.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+  }
+
   @Test func statementsReadWordsBeyondASCIIAsTheirText() {
     let lines = SourceLines("There were 12,500,000 shares of common stoc\u{212A} outstanding on May 1.")
     let facts = DocumentFacts(lines: lines)
