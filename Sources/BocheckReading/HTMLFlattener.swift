@@ -564,8 +564,9 @@ enum HTMLFlattener {
       var slot = entitySlotIndex(key)
       while true {
         let entry = table[slot]
-        if entry.key == key { return entry.scalar }
+        // An empty slot is told first: the key of an empty name is 0 too.
         if entry.key == 0 { return nil }
+        if entry.key == key { return entry.scalar }
         slot = (slot + 1) & (table.count - 1)
       }
     }

@@ -91,7 +91,7 @@ import Testing
       if found != Words.Vocabulary.other { numbered += 1 }
     }
     #expect(numbered > 100)
-    #expect(numbers("\u{37E}").fromText == Words.Vocabulary.semicolon)
+    #expect(ASCIIText.withUTF8("\u{37E}") { Words.unicodeWord($0, 0..<$0.count) } == Words.Vocabulary.semicolon)
     // The vocabulary is ASCII, which the reading of words beyond ASCII relies on.
     #expect(Words.Vocabulary.texts.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
   }
