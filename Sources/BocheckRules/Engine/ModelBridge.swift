@@ -38,13 +38,6 @@ struct ModelBridge {
       persons.append(person)
     }
     self.persons = persons
-    var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
-    let ownership = OwnershipGraph.Index(filing, nameKeys: nameKeys)
-    for page in filing.coverPages {
-      holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
-        personsByPage[$0].map { .object($0) }
-      }
-    }
     var personsByNameKey = [String: [Value]](minimumCapacity: pageCount)
     for person in persons {
       // The person's name key, made once by ``person(_:rowNumbers:basis:)``.
@@ -67,9 +60,20 @@ struct ModelBridge {
         display: .text(party.name))
     }
     self.parties = parties
+    // The holders and the index of the parties' names are made when a rule first asks for them (see
+    // ``EvaluationContext``).
     context = EvaluationContext(
-      holdersByPage: holdersByPage, personsByNameKey: personsByNameKey,
-      partiesByName: NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties))
+      holdersByPage: {
+        var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
+        let ownership = OwnershipGraph.Index(filing, nameKeys: nameKeys)
+        for page in filing.coverPages {
+          holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
+            personsByPage[$0].map { .object($0) }
+          }
+        }
+        return holdersByPage
+      }, personsByNameKey: personsByNameKey,
+      partiesByName: { NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties) })
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
       var fields = FieldValues<NoteSlot>()

@@ -305,7 +305,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, context in
         guard case .object(let person) = arguments[0], let page = person.page else { return .null }
-        return .list(context.holdersByPage[page] ?? [])
+        return .list(context.holders(ofPage: page) ?? [])
       }),
     BuiltinFunction(
       name: "personsNamed", arity: 1...1,

@@ -3,26 +3,62 @@ import BocheckModel
 /// What the building blocks need from the filing being checked, beyond the values they are given.
 ///
 /// It is a class: every call of a building block is given it, and passing it on costs one reference count
-/// where copying its tables cost one each. Its tables never change; it is `Sendable` unchecked because they
-/// hold ``ModelObject``s (see ``Value``).
+/// where copying its tables cost one each. It is `Sendable` unchecked because its tables hold ``ModelObject``s
+/// (see ``Value``).
+///
+/// The holders of each person and the index of the parties' names are worked out when a building block first
+/// asks for them, not when the filing's objects are made: most filings attribute no person's shares to others,
+/// so no rule asks for holders, and making either table costs more than many a rule. A context is made for
+/// one filing's check and asked on the thread that runs it, so filling a table when first asked needs no lock.
 final class EvaluationContext: @unchecked Sendable {
-  /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page.
-  let holdersByPage: [Int: [Value]]
+  /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page, once
+  /// worked out.
+  private var holdersTable: [Int: [Value]]?
+  /// Works out ``holdersTable``; dropped once it has.
+  private var makeHoldersTable: (() -> [Int: [Value]])?
   /// The persons whose row 1 has each name key, as person objects in page order: an index, so that a rule
   /// that looks for a person's namesakes does not filter every person for every person.
   let personsByNameKey: [String: [Value]]
+  /// The parties by their names, in line order, once worked out.
+  private var partiesTable: NameIndex<ModelObject>?
+  /// Works out ``partiesTable``; dropped once it has.
+  private var makePartiesTable: (() -> NameIndex<ModelObject>)?
+
+  /// A context whose holders and index of parties are made by these functions, each when first asked for.
+  ///
+  /// - Parameters:
+  ///   - holdersByPage: Makes the holders of each person, as person objects, by the person's 1-based page.
+  ///   - personsByNameKey: The persons whose row 1 has each name key, as person objects in page order.
+  ///   - partiesByName: Makes the index of the parties by their names, in line order.
+  init(
+    holdersByPage: @escaping () -> [Int: [Value]], personsByNameKey: [String: [Value]],
+    partiesByName: @escaping () -> NameIndex<ModelObject>
+  ) {
+    makeHoldersTable = holdersByPage
+    self.personsByNameKey = personsByNameKey
+    makePartiesTable = partiesByName
+  }
+
+  /// The holders of the person of a page (see ``OwnershipGraph``), as person objects; `nil` for a page that
+  /// has no person.
+  ///
+  /// - Parameter page: The person's 1-based page.
+  func holders(ofPage page: Int) -> [Value]? {
+    if let holdersTable { return holdersTable[page] }
+    let table = makeHoldersTable?() ?? [:]
+    holdersTable = table
+    makeHoldersTable = nil
+    return table[page]
+  }
+
   /// The parties by their names, in line order: an index, so that a rule that looks for a person's
   /// signature does not compare every party's name with every person's.
-  let partiesByName: NameIndex<ModelObject>
-
-  /// A context with these tables; each is empty by default.
-  init(
-    holdersByPage: [Int: [Value]] = [:], personsByNameKey: [String: [Value]] = [:],
-    partiesByName: NameIndex<ModelObject> = NameIndex<ModelObject>([])
-  ) {
-    self.holdersByPage = holdersByPage
-    self.personsByNameKey = personsByNameKey
-    self.partiesByName = partiesByName
+  var partiesByName: NameIndex<ModelObject> {
+    if let partiesTable { return partiesTable }
+    let table = makePartiesTable?() ?? NameIndex<ModelObject>([])
+    partiesTable = table
+    makePartiesTable = nil
+    return table
   }
 }
 
