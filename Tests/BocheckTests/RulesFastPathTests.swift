@@ -55,6 +55,52 @@ struct RulesFastPathTests {
     }
   }
 
+  @Test("a condition is the truth of the value its expression evaluates to, for every kind of condition and value")
+  func conditionEqualsTruthOfValue() {
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    let person = bridge.persons[0]
+    let row = person.fields[PersonSlot.firstRow + 6]
+    let values: [Value] = [
+      .null, .boolean(true), .boolean(false), .string("PN"), .string("read"), .string(""),
+      .number(Rational(1), decimals: nil), .object(person), row, .list([]), person[PersonSlot.rows],
+    ]
+    let status = FieldAccess("status")
+    let texts = TextSet(["PN", "read", "missing"])
+    var leaves: [ResolvedExpression] = [
+      .variable(0), .binary(.less, .variable(0), .constant(.number(Rational(2), decimals: nil))),
+      .binary(.equal, .variable(0), .variable(1)),
+    ]
+    for kind in TestKind.allCases {
+      leaves.append(.test(.variable(0), kind))
+      leaves.append(.test(.variableMember(1, status), kind))
+    }
+    for negated in [false, true] {
+      leaves.append(.textMembership(.variable(0), texts, negated: negated))
+      leaves.append(.textMembership(.variableMember(1, status), texts, negated: negated))
+      leaves.append(.textEquality(.variable(1), "read", negated: negated))
+      leaves.append(.textEquality(.variableMember(0, status), "read", negated: negated))
+    }
+    var conditions = leaves
+    for (left, right) in zip(leaves, leaves.dropFirst(3) + leaves.prefix(3)) {
+      conditions.append(.unary(.not, left))
+      conditions.append(.binary(.and, left, right))
+      conditions.append(.binary(.or, left, .unary(.not, right)))
+      conditions.append(.binary(.and, .binary(.or, left, right), .unary(.not, .binary(.and, right, left))))
+    }
+    for first in values {
+      for second in values {
+        var frame = Frame(variables: [first, second], context: bridge.context)
+        for condition in conditions {
+          let value = Evaluator.evaluate(condition, in: &frame)
+          let expected: Bool? = if case .boolean(let flag) = value { flag } else { nil }
+          #expect(
+            Evaluator.condition(condition, in: &frame) == expected,
+            "\(condition) with \(Self.describe(first)), \(Self.describe(second))")
+        }
+      }
+    }
+  }
+
   @Test("a field of a variable is resolved to the shortcut")
   func variableMemberIsResolved() throws {
     let resolved = ExpressionResolver().resolve(try Parser.parse("filing.schedule"))

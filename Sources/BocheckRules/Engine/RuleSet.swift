@@ -498,11 +498,10 @@ enum CheckRunner {
         let state = states[index]
         if state == .failed { return }
         if state == .pending || reevaluated[index] {
-          let value = Evaluator.evaluate(steps[index].expression, in: &frame)
           if let slot = steps[index].slot {
-            frame.variables[slot] = value
+            frame.variables[slot] = Evaluator.evaluate(steps[index].expression, in: &frame)
             states[index] = .passed
-          } else if case .boolean(true) = value {
+          } else if Evaluator.condition(steps[index].expression, in: &frame) == true {
             states[index] = .passed
           } else {
             states[index] = .failed
@@ -510,7 +509,7 @@ enum CheckRunner {
           }
         }
       }
-      guard case .boolean(false) = Evaluator.evaluate(expectation, in: &frame) else { return }
+      guard Evaluator.condition(expectation, in: &frame) == false else { return }
       findings.append(finding(frame: &frame))
     }
 

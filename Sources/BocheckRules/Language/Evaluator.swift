@@ -257,6 +257,57 @@ enum Evaluator {
     }
   }
 
+  /// Evaluates a condition: whether it is true, false or neither (unknown, or a value that is no truth value).
+  ///
+  /// It is ``evaluate(_:in:)`` of the expression with `.boolean(true)`, `.boolean(false)` and any other value told
+  /// apart, as the steps, the expectation and a filter read it, without making the truth value a ``Value``: the
+  /// tests, text comparisons and `and`, `or` and `not` of conditions, most of what those read, answer here.
+  ///
+  /// - Returns: `true` or `false`, or `nil` when the value is no truth value.
+  static func condition(_ expression: ResolvedExpression, in frame: inout Frame) -> Bool? {
+    switch expression {
+    case .test(let operand, let kind):
+      return truth(test(operandValue(operand, in: &frame), kind))
+    case .textMembership(let operand, let texts, let negated):
+      switch operandValue(operand, in: &frame) {
+      case .null: return nil
+      case .string(let text): return texts.contains(text) != negated
+      default: return negated
+      }
+    case .textEquality(let operand, let text, let negated):
+      switch operandValue(operand, in: &frame) {
+      case .null: return nil
+      case .string(let value): return (value == text) != negated
+      default: return negated
+      }
+    case .unary(.not, let operand):
+      return condition(operand, in: &frame).map { !$0 }
+    case .binary(.and, let left, let right):
+      let leftValue = condition(left, in: &frame)
+      if leftValue == false { return false }
+      let rightValue = condition(right, in: &frame)
+      if rightValue == false { return false }
+      if leftValue == true, rightValue == true { return true }
+      return nil
+    case .binary(.or, let left, let right):
+      let leftValue = condition(left, in: &frame)
+      if leftValue == true { return true }
+      let rightValue = condition(right, in: &frame)
+      if rightValue == true { return true }
+      if leftValue == false, rightValue == false { return false }
+      return nil
+    default:
+      return truth(evaluate(expression, in: &frame))
+    }
+  }
+
+  /// The truth a value stands for as a condition: `nil` for a value that is no truth value.
+  @inline(__always)
+  private static func truth(_ value: Value) -> Bool? {
+    if case .boolean(let flag) = value { return flag }
+    return nil
+  }
+
   /// The number of elements a filter keeps, as `count` gives it for the filter's list.
   ///
   /// It is unknown when the base is not a list or the condition is unknown for some element, as the filter is.
@@ -296,10 +347,8 @@ enum Evaluator {
     let slot = frame.elements.count - 1
     for index in items.indices {
       frame.elements[slot] = items[index]
-      switch evaluate(condition, in: &frame) {
-      case .boolean(let keeps): decide(index, keeps)
-      default: return false
-      }
+      guard let keeps = self.condition(condition, in: &frame) else { return false }
+      decide(index, keeps)
     }
     return true
   }
