@@ -39,6 +39,35 @@ struct RulesSlotTests {
     #expect(!FieldAccess("noSuchField").isField)
   }
 
+  @Test("an object releases what its fields hold when it goes, and a field written twice keeps the second value")
+  func objectReleasesItsFields() {
+    weak var dropped: ModelObject?
+    weak var kept: ModelObject?
+    weak var listed: ModelObject?
+    var note: ModelObject? = {
+      var fields = FieldValues<NoteSlot>()
+      let first = ModelObject.make(fields: FieldValues<PartSlot>(), location: nil, display: .text("first"))
+      let second = ModelObject.make(fields: FieldValues<PartSlot>(), location: nil, display: .text("second"))
+      let inList = ModelObject.make(fields: FieldValues<PartSlot>(), location: nil, display: .text("listed"))
+      dropped = first
+      kept = second
+      listed = inList
+      fields[.page] = .object(first)
+      fields[.page] = .object(second)
+      fields[.row] = .list([.object(inList), .null])
+      fields[.field] = .string(String(repeating: "a text stored outside the value ", count: 2))
+      fields[.line] = .number(Rational(7), decimals: nil)
+      fields[.column] = .boolean(true)
+      return ModelObject.make(fields: fields, location: nil, display: .text("note"))
+    }()
+    #expect(dropped == nil)
+    #expect(kept != nil && listed != nil)
+    if let note, case .object(let page) = note[NoteSlot.page] { #expect(page === kept) }
+    #expect(note.map { ValueFormatter.message($0[NoteSlot.line]) } == "7")
+    note = nil
+    #expect(kept == nil && listed == nil)
+  }
+
   @Test("an object's display prints as the text it was formatted to when the bridge made it")
   func displayPrintsAsFormatted() throws {
     let shares = try #require(ExactDecimal.parse("1234.50"))

@@ -208,8 +208,14 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   deinit {
     // One value at a time, moved out and dropped by code specialised for `Value`: `deinitialize(count:)` goes
     // through the runtime's generic destruction of an array, which calls the type's witness for each value.
+    // Most values hold no reference (unknown, a truth value, a number) and are passed over without a call.
     withUnsafeMutablePointers { header, values in
-      for offset in 0..<header.pointee.count { _ = (values + offset).move() }
+      for offset in 0..<header.pointee.count {
+        switch values[offset] {
+        case .null, .boolean, .number: continue
+        case .string, .list, .object: _ = (values + offset).move()
+        }
+      }
     }
   }
 
