@@ -270,7 +270,13 @@ struct FieldValues<Slot: FieldSlot> {
     set {
       object.withUnsafeMutablePointers { header, values in
         precondition(position >= 0 && position < header.pointee.count, "slot \(position) out of range")
-        values[position] = newValue
+        // A field is mostly written once, over the unknown value it starts with: that holds no reference, so
+        // it is written over rather than dropped by a call first.
+        if case .null = values[position] {
+          (values + position).initialize(to: newValue)
+        } else {
+          values[position] = newValue
+        }
       }
     }
   }
