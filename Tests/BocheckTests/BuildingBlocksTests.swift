@@ -1,4 +1,5 @@
 import BocheckModel
+import BocheckSeeded
 import Testing
 
 @testable import BocheckRules
@@ -111,6 +112,35 @@ struct BasisTests {
     ])
     let basis = SharesOutstandingBasis.implied(by: filing)
     #expect(basis?.value == ExactDecimal(10_000))
+  }
+
+  @Test("A region's roundest integer is the same whether the steps above its top are passed over or tried")
+  func roundestIntegerSkipsStepsAboveTop() throws {
+    // Seeded bounds from below one to beyond 10^18, fractional and whole, open and closed, bounded and not.
+    var generator = SplitMix64(seed: 0x5EED_13D)
+    var bounds: [Rational] = [Rational.zero, Rational(1), Rational(-7), Rational(10), Rational(1_000_000)]
+    for _ in 0..<120 {
+      let digits = Int(generator.next() % 19)
+      var magnitude: Int128 = 1
+      for _ in 0..<digits { magnitude *= 10 }
+      let numerator = Int128(generator.next() % UInt64(Int64.max)) % (magnitude * 9) + magnitude
+      let denominator = Int128([1, 2, 3, 7, 100][Int(generator.next() % 5)])
+      bounds.append(
+        try Rational(numerator: generator.next() % 9 == 0 ? -numerator : numerator, denominator: denominator))
+    }
+    for lower in bounds {
+      for width in bounds.prefix(12) + bounds.suffix(6) {
+        let upper = try lower + (Rational.zero < width ? width : Rational.zero - width)
+        for (lowerIncluded, upperIncluded) in [(true, true), (false, false), (true, false)] {
+          for top in [upper, nil] {
+            let region = Region(lower: lower, lowerIncluded: lowerIncluded, upper: top, upperIncluded: upperIncluded)
+            let skipping = region.roundestInteger()
+            let plain = region.roundestInteger(skippingStepsAboveTop: false)
+            #expect(skipping?.value == plain?.value && skipping?.zeros == plain?.zeros, "\(lower) ... \(upper)")
+          }
+        }
+      }
+    }
   }
 
   @Test("No readable page, no implied basis; a zero percent leaves the interval unbounded above")

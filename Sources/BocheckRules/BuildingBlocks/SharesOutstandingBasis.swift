@@ -251,8 +251,13 @@ struct Region: Sendable {
 
   /// The integer inside the region with the most trailing zeros, nearest the middle among equals.
   ///
-  /// Unbounded regions look no further than ten times their lower bound.
-  func roundestInteger() -> (value: Rational, zeros: Int)? {
+  /// Unbounded regions look no further than ten times their lower bound. The steps tried go from 10¹⁸ down;
+  /// in a region above zero, those above its top are passed over without looking for a multiple of them
+  /// (the first multiple of such a step is the step itself, above the top).
+  ///
+  /// - Parameter skippingStepsAboveTop: Whether steps above the top of a region above zero are passed over;
+  ///   `false` looks for a multiple of every step, the plain way the shortcut must agree with.
+  func roundestInteger(skippingStepsAboveTop: Bool = true) -> (value: Rational, zeros: Int)? {
     let top: Rational
     let topIncluded: Bool
     if let upper {
@@ -268,6 +273,14 @@ struct Region: Sendable {
     while zeros < 18 {
       step *= 10
       zeros += 1
+    }
+    if skippingStepsAboveTop, Rational.zero < lower {
+      // A whole step above the integer part of the top is above the top.
+      let topIntegerPart = top.numerator / top.denominator
+      while zeros > 0, step > topIntegerPart {
+        step /= 10
+        zeros -= 1
+      }
     }
     while zeros >= 0 {
       if let first = Region.firstMultiple(of: step, from: lower, included: lowerIncluded),
