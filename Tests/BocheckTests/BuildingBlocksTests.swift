@@ -114,6 +114,104 @@ struct BasisTests {
     #expect(basis?.value == ExactDecimal(10_000))
   }
 
+  /// The implied basis as the sweep first worked it out: the endpoints kept in a `Set` and the counts by
+  /// endpoint in dictionaries (the plain way the sweep over sorted positions must agree with).
+  private static func impliedByHashedSweep(_ filing: Filing) -> ExactDecimal? {
+    let constraints = filing.coverPages.compactMap { PercentConstraint(page: $0) }
+    var endpoints = Set<Rational>()
+    for interval in constraints.flatMap(\.intervals) {
+      endpoints.insert(interval.lower)
+      if let upper = interval.upper { endpoints.insert(upper) }
+    }
+    let sorted = endpoints.sorted()
+    guard let last = sorted.last else { return nil }
+    var regions: [Region] = []
+    for (index, endpoint) in sorted.enumerated() {
+      regions.append(Region(lower: endpoint, lowerIncluded: true, upper: endpoint, upperIncluded: true))
+      if index + 1 < sorted.count {
+        regions.append(Region(lower: endpoint, lowerIncluded: false, upper: sorted[index + 1], upperIncluded: false))
+      }
+    }
+    regions.append(Region(lower: last, lowerIncluded: false, upper: nil, upperIncluded: false))
+    var coverStarts: [Rational: Int] = [:]
+    var coverEnds: [Rational: Int] = [:]
+    var ruleStarts: [Rational: Int] = [:]
+    var ruleEnds: [Rational: Int] = [:]
+    for constraint in constraints {
+      for interval in DenominatorInterval.union(constraint.intervals) {
+        coverStarts[interval.lower, default: 0] += 1
+        if let upper = interval.upper { coverEnds[upper, default: 0] += 1 }
+      }
+      ruleStarts[constraint.ruleInterval.lower, default: 0] += 1
+      if let upper = constraint.ruleInterval.upper { ruleEnds[upper, default: 0] += 1 }
+    }
+    var scores: [(covered: Int, explained: Int)] = []
+    var covered = 0
+    var explained = 0
+    for (index, region) in regions.enumerated() {
+      let isPoint = index % 2 == 0 && region.upper != nil && region.lower == region.upper
+      if isPoint {
+        covered += coverStarts[region.lower] ?? 0
+        explained += ruleStarts[region.lower] ?? 0
+      }
+      let positive = region.sample.map { Rational.zero < $0 } ?? false
+      scores.append(positive ? (covered, explained) : (0, 0))
+      if isPoint {
+        covered -= coverEnds[region.lower] ?? 0
+        explained -= ruleEnds[region.lower] ?? 0
+      }
+    }
+    let levels = Set(scores.map { [$0.covered, $0.explained] }).filter { $0[0] > 0 }.sorted {
+      $0.lexicographicallyPrecedes($1)
+    }
+    for level in levels.reversed() {
+      var best: (value: Rational, zeros: Int)?
+      var index = 0
+      while index < scores.count {
+        guard [scores[index].covered, scores[index].explained] == level else {
+          index += 1
+          continue
+        }
+        var end = index
+        while end + 1 < scores.count, [scores[end + 1].covered, scores[end + 1].explained] == level { end += 1 }
+        let region = Region(
+          lower: regions[index].lower, lowerIncluded: regions[index].lowerIncluded, upper: regions[end].upper,
+          upperIncluded: regions[end].upperIncluded)
+        if let candidate = region.roundestInteger(skippingStepsAboveTop: false),
+          best == nil || candidate.zeros > (best?.zeros ?? 0)
+        {
+          best = candidate
+        }
+        index = end + 1
+      }
+      if let best, best.value.isInteger, best.value.numerator > 0 {
+        return ExactDecimal(significand: best.value.numerator, scale: 0)
+      }
+    }
+    return nil
+  }
+
+  @Test("The implied basis is the one a sweep with hashed endpoints finds, on seeded pages")
+  func impliedEqualsHashedSweep() {
+    var generator = SplitMix64(seed: 0x1A7_13D)
+    let percents = ["10.0", "9.52", "5", "0.0", "33.3", "4.99", "12.5", "100", "0.01", "7.1"]
+    for _ in 0..<300 {
+      var pages: [CoverPage] = []
+      for index in 1...(1 + Int(generator.next() % 5)) {
+        let aggregate = [0, 1, 10, 999, 1_000, 2_500, 123_457, 5_000_000][Int(generator.next() % 8)]
+        let warrants =
+          generator.next() % 3 == 0
+          ? [(PartKind.common, aggregate / 2), (PartKind.warrant, aggregate - aggregate / 2)] : []
+        pages.append(
+          SyntheticFiling.page(
+            index, "Fund \(index)", aggregate: generator.next() % 9 == 0 ? nil : aggregate, parts: warrants,
+            percent: percents[Int(generator.next() % UInt64(percents.count))]))
+      }
+      let filing = SyntheticFiling.filing(pages)
+      #expect(SharesOutstandingBasis.implied(by: filing)?.value == Self.impliedByHashedSweep(filing), "\(pages)")
+    }
+  }
+
   @Test("A region's roundest integer is the same whether the steps above its top are passed over or tried")
   func roundestIntegerSkipsStepsAboveTop() throws {
     // Seeded bounds from below one to beyond 10^18, fractional and whole, open and closed, bounded and not.

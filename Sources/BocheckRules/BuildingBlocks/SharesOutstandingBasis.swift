@@ -80,14 +80,19 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
   public static func implied(by filing: Filing) -> SharesOutstandingBasis? {
     let constraints = filing.coverPages.compactMap { PercentConstraint(page: $0) }
     guard !constraints.isEmpty else { return nil }
-    var endpoints = Set<Rational>()
+    // The distinct endpoints in order: sorted, then each kept once (hashing a rational costs more than
+    // comparing it with its neighbour).
+    var endpoints: [Rational] = []
     for constraint in constraints {
       for interval in constraint.intervals {
-        endpoints.insert(interval.lower)
-        if let upper = interval.upper { endpoints.insert(upper) }
+        endpoints.append(interval.lower)
+        if let upper = interval.upper { endpoints.append(upper) }
       }
     }
-    let sorted = endpoints.sorted()
+    endpoints.sort()
+    var sorted: [Rational] = []
+    sorted.reserveCapacity(endpoints.count)
+    for endpoint in endpoints where sorted.last != endpoint { sorted.append(endpoint) }
     guard let last = sorted.last else { return nil }
     // Elementary regions in order: each endpoint, then the open gap after it.
     var regions: [Region] = []
@@ -101,36 +106,47 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
     regions.append(Region(lower: last, lowerIncluded: false, upper: nil, upperIncluded: false))
     // One sweep over the sorted endpoints counts, for every region, the pages whose intervals cover it (a
     // page counts once even when its two intervals overlap) and the pages its Rule 13d-3 interval covers.
-    // Each table has room for every endpoint at once: a table that grows moves its entries each time.
-    var coverStarts = [Rational: Int](minimumCapacity: sorted.count)
-    var coverEnds = [Rational: Int](minimumCapacity: sorted.count)
-    var ruleStarts = [Rational: Int](minimumCapacity: sorted.count)
-    var ruleEnds = [Rational: Int](minimumCapacity: sorted.count)
+    // The counts are kept by the endpoints' positions in `sorted`, where every end of an interval (and of a
+    // union of them) is found by bisection.
+    func position(of endpoint: Rational) -> Int {
+      var low = 0
+      var high = sorted.count - 1
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < endpoint { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    var coverStarts = [Int](repeating: 0, count: sorted.count)
+    var coverEnds = [Int](repeating: 0, count: sorted.count)
+    var ruleStarts = [Int](repeating: 0, count: sorted.count)
+    var ruleEnds = [Int](repeating: 0, count: sorted.count)
     for constraint in constraints {
       for interval in DenominatorInterval.union(constraint.intervals) {
-        coverStarts[interval.lower, default: 0] += 1
-        if let upper = interval.upper { coverEnds[upper, default: 0] += 1 }
+        coverStarts[position(of: interval.lower)] += 1
+        if let upper = interval.upper { coverEnds[position(of: upper)] += 1 }
       }
-      ruleStarts[constraint.ruleInterval.lower, default: 0] += 1
-      if let upper = constraint.ruleInterval.upper { ruleEnds[upper, default: 0] += 1 }
+      ruleStarts[position(of: constraint.ruleInterval.lower)] += 1
+      if let upper = constraint.ruleInterval.upper { ruleEnds[position(of: upper)] += 1 }
     }
     var scored: [(region: Region, score: Score)] = []
     scored.reserveCapacity(regions.count)
     var covered = 0
     var explained = 0
     for (index, region) in regions.enumerated() {
+      // The point regions are the even ones but the last, at the endpoint of half their index.
       let isPoint = index % 2 == 0 && region.upper != nil && region.lower == region.upper
       if isPoint {
-        covered += coverStarts[region.lower] ?? 0
-        explained += ruleStarts[region.lower] ?? 0
+        covered += coverStarts[index / 2]
+        explained += ruleStarts[index / 2]
       }
       let positive = region.sample.map { Rational.zero < $0 } ?? false
       scored.append(
         (region, positive ? Score(covered: covered, explainedByRule: explained) : Score(covered: 0, explainedByRule: 0))
       )
       if isPoint {
-        covered -= coverEnds[region.lower] ?? 0
-        explained -= ruleEnds[region.lower] ?? 0
+        covered -= coverEnds[index / 2]
+        explained -= ruleEnds[index / 2]
       }
     }
     let levels = Set(scored.map(\.score)).filter { $0.covered > 0 }.sorted(by: >)
