@@ -22,7 +22,6 @@ enum InputFormatChoice: String, CaseIterable, Sendable {
 
 /// `bocheck check [options] PATH...`: reads each filing, runs the rules and reports the findings.
 enum CheckCommand {
-  /// The options `check` accepts besides `--help`.
   /// How many files (or filings of one file) may be in flight at once for each job: taken by a job and not yet
   /// reported.
   ///
@@ -32,6 +31,7 @@ enum CheckCommand {
   /// job to 1.90 (as many as wanted, 1.90). Memory holds at most this many files' models and findings a job.
   static let inFlightPerJob = 4
 
+  /// The options `check` accepts besides `--help`.
   static let specs = [
     OptionSpec(name: "--format", valueName: "text|json|sarif|github|junit|checkstyle|html"),
     OptionSpec(name: "--output", valueName: "FORMAT=PATH"),

@@ -43,8 +43,7 @@ struct TokenizedLineMemo {
     // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
     // met before is handed out at this line's number and place.
     let kept = lines.remembered(ExactTextKey(source.text, range: range), tokenized)
-    guard kept.number != number else { return kept }
-    return source.origins == nil ? kept.renumbered(number) : kept.relocated(number, in: source)
+    return kept.number == number ? kept : kept.located(at: number, in: source)
   }
 }
 
@@ -60,13 +59,15 @@ extension TokenizedLine {
       isTableRow: isTableRow, length: length)
   }
 
-  /// The line as it reads at another position of built lines (``SourceLines/origins``): its tokens located
-  /// through that line's origins, from their byte offsets.
+  /// The line as it reads at another position of the same lines, whose bytes are this line's: renumbered
+  /// where the lines are the source's own, its tokens located through that line's origins where they were
+  /// built (``SourceLines/origins``).
   ///
   /// - Parameters:
-  ///   - number: The 1-based position of the line among the lines read, whose bytes are this line's.
+  ///   - number: The 1-based position of the line among the lines read.
   ///   - source: The lines.
-  func relocated(_ number: Int, in source: SourceLines) -> TokenizedLine {
+  func located(at number: Int, in source: SourceLines) -> TokenizedLine {
+    guard source.origins != nil else { return renumbered(number) }
     var columns = ColumnCounter(source.withBytes(number) { Array($0) })
     return TokenizedLine(
       number: number, role: role,

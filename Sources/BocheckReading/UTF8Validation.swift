@@ -20,9 +20,7 @@ enum UTF8Validation {
         guard ByteWord.isASCII(words) else { break }
         offset += 32
       }
-      while offset + 8 <= count,
-        ByteWord.isASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-      {
+      while offset + 8 <= count, ByteWord.isASCII(ByteWord.load(UnsafeRawPointer(base), at: offset)) {
         offset += 8
       }
       guard offset < count else { break }

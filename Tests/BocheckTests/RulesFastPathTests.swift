@@ -109,4 +109,29 @@ struct RulesFastPathTests {
       return
     }
   }
+
+  @Test("a context's holders and parties are made when first read, once, and read as made")
+  func contextTablesAreMadeOnceWhenFirstRead() {
+    var holdersMade = 0
+    var partiesMade = 0
+    let person = Value.string("Alpha GP LLC")
+    let context = EvaluationContext(
+      holdersByPage: {
+        holdersMade += 1
+        return [2: [person]]
+      }, personsByNameKey: [:],
+      partiesByName: {
+        partiesMade += 1
+        return NameIndex<ModelObject>([])
+      })
+    #expect(holdersMade == 0 && partiesMade == 0)
+    for _ in 0..<3 {
+      #expect(context.holders(ofPage: 2)?.count == 1)
+      #expect(context.holders(ofPage: 1) == nil)
+    }
+    #expect(holdersMade == 1 && partiesMade == 0)
+    _ = context.partiesByName
+    _ = context.partiesByName
+    #expect(partiesMade == 1)
+  }
 }

@@ -11,18 +11,13 @@ import BocheckModel
 /// so no rule asks for holders, and making either table costs more than many a rule. A context is made for
 /// one filing's check and asked on the thread that runs it, so filling a table when first asked needs no lock.
 final class EvaluationContext: @unchecked Sendable {
-  /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page, once
-  /// worked out.
-  private var holdersTable: [Int: [Value]]?
-  /// Works out ``holdersTable``; dropped once it has.
-  private var makeHoldersTable: (() -> [Int: [Value]])?
+  /// The holders of each person (see ``OwnershipGraph``), as person objects, by the person's 1-based page.
+  private var holdersByPage: Deferred<[Int: [Value]]>
   /// The persons whose row 1 has each name key, as person objects in page order: an index, so that a rule
   /// that looks for a person's namesakes does not filter every person for every person.
   let personsByNameKey: [String: [Value]]
-  /// The parties by their names, in line order, once worked out.
-  private var partiesTable: NameIndex<ModelObject>?
-  /// Works out ``partiesTable``; dropped once it has.
-  private var makePartiesTable: (() -> NameIndex<ModelObject>)?
+  /// The parties by their names, in line order.
+  private var partiesTable: Deferred<NameIndex<ModelObject>>
 
   /// A context whose holders and index of parties are made by these functions, each when first asked for.
   ///
@@ -34,9 +29,9 @@ final class EvaluationContext: @unchecked Sendable {
     holdersByPage: @escaping () -> [Int: [Value]], personsByNameKey: [String: [Value]],
     partiesByName: @escaping () -> NameIndex<ModelObject>
   ) {
-    makeHoldersTable = holdersByPage
+    self.holdersByPage = Deferred(holdersByPage)
     self.personsByNameKey = personsByNameKey
-    makePartiesTable = partiesByName
+    partiesTable = Deferred(partiesByName)
   }
 
   /// The holders of the person of a page (see ``OwnershipGraph``), as person objects; `nil` for a page that
@@ -44,21 +39,44 @@ final class EvaluationContext: @unchecked Sendable {
   ///
   /// - Parameter page: The person's 1-based page.
   func holders(ofPage page: Int) -> [Value]? {
-    if let holdersTable { return holdersTable[page] }
-    let table = makeHoldersTable?() ?? [:]
-    holdersTable = table
-    makeHoldersTable = nil
-    return table[page]
+    holdersByPage.value[page]
   }
 
   /// The parties by their names, in line order: an index, so that a rule that looks for a person's
   /// signature does not compare every party's name with every person's.
   var partiesByName: NameIndex<ModelObject> {
-    if let partiesTable { return partiesTable }
-    let table = makePartiesTable?() ?? NameIndex<ModelObject>([])
-    partiesTable = table
-    makePartiesTable = nil
-    return table
+    partiesTable.value
+  }
+}
+
+/// A value worked out by a function the first time it is read, and kept.
+///
+/// The function is dropped once it has run, with whatever it captured.
+struct Deferred<Wrapped> {
+  /// What a state holds: the function, until the value is read, then the value.
+  private enum State {
+    case pending(() -> Wrapped)
+    case made(Wrapped)
+  }
+
+  private var state: State
+
+  /// A value that `make` works out when it is first read.
+  init(_ make: @escaping () -> Wrapped) {
+    state = .pending(make)
+  }
+
+  /// The value, worked out now if it was not read before.
+  var value: Wrapped {
+    mutating get {
+      switch state {
+      case .made(let value): return value
+      case .pending(let make):
+        let value = make()
+        state = .made(value)
+        return value
+      }
+    }
   }
 }
 
