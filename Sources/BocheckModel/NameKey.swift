@@ -35,6 +35,58 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
   }
 
+  /// A key whose text is already normalised.
+  private init(normalized text: String) {
+    self.text = text
+  }
+
+  /// The keys of a text's leading parts, each the key ``init(_:)`` gives that part, read in one pass.
+  ///
+  /// A name is read left to right, each word settled when the byte after it is read, so the key of a part
+  /// that ends before a byte that ends a word (a space, a comma, a semicolon) is the key read so far. A list
+  /// of names tries every run of a few of its pieces as one name; the runs from one piece on are leading
+  /// parts of one text, and their keys cost one reading of the longest instead of one reading each. A part
+  /// that ends before any other byte (a letter, a digit, `&`, `.` or `'`), and every part of a text that is
+  /// not ASCII, is read on its own.
+  ///
+  /// - Parameters:
+  ///   - text: The UTF-8 bytes of the text.
+  ///   - ends: The length of each part, in bytes, at most `text.count`, in rising order.
+  /// - Returns: One key per length in `ends`, in the same order.
+  public static func keysOfLeadingParts(of text: [UInt8], endingAt ends: [Int]) -> [NameKey] {
+    var keys: [NameKey] = []
+    keys.reserveCapacity(ends.count)
+    let plainKey = { (end: Int) in NameKey(String(decoding: text[..<end], as: UTF8.self)) }
+    let isASCII = text.allSatisfy { $0 < 0x80 }
+    let ampersands = isASCII ? text.reduce(0) { $0 + ($1 == 0x26 ? 1 : 0) } : 0
+    guard isASCII, let last = ends.last else { return ends.map(plainKey) }
+    text.withUnsafeBufferPointer { bytes in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(last + 4 * ampersands, 1)) { buffer in
+        var key = KeyBuilder(buffer)
+        var read = 0
+        for end in ends {
+          // A byte that continues a word (or drops out of it) would change the part's last word.
+          guard end == bytes.count || endsWord(bytes[end]) else {
+            keys.append(plainKey(end))
+            continue
+          }
+          appendASCIIWords(of: UnsafeBufferPointer(rebasing: bytes[read..<end]), to: &key)
+          read = end
+          keys.append(NameKey(normalized: key.settledText()))
+        }
+      }
+    }
+    return keys
+  }
+
+  /// Whether a byte of an ASCII name ends the word before it, as ``appendASCIIWords(of:to:)`` reads it.
+  private static func endsWord(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x26, 0x2E, 0x27: return false
+    default: return true
+    }
+  }
+
   /// The text of a key written by `write` into a scratch buffer of `capacity` bytes, which must be room for
   /// every byte it writes.
   private static func build(capacity: Int, _ write: (inout KeyBuilder) -> Void) -> String {
@@ -116,13 +168,26 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Ends the last word and gives the key's length, its bytes at the start of ``bytes``.
     mutating func finish() -> Int {
       endWord()
-      // "THE " starts the key only when its first word is THE and another follows.
+      let dropped = droppedArticleLength()
+      guard dropped > 0 else { return count }
+      for index in dropped..<count { bytes[index - dropped] = bytes[index] }
+      return count - dropped
+    }
+
+    /// Ends the last word and gives the key of what has been read, leaving the bytes in place so that
+    /// reading can go on (see ``NameKey/keysOfLeadingParts(of:endingAt:)``).
+    mutating func settledText() -> String {
+      endWord()
+      let start = droppedArticleLength()
+      return String(decoding: UnsafeMutableBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self)
+    }
+
+    /// How many leading bytes the key drops: those of "THE " when THE is its first word and another
+    /// follows, else none.
+    private func droppedArticleLength() -> Int {
       let article = NameKey.leadingArticle
-      guard wordCount > 1, count > article.count, bytes[0..<article.count].elementsEqual(article) else {
-        return count
-      }
-      for index in article.count..<count { bytes[index - article.count] = bytes[index] }
-      return count - article.count
+      guard wordCount > 1, count > article.count, bytes[0..<article.count].elementsEqual(article) else { return 0 }
+      return article.count
     }
   }
 

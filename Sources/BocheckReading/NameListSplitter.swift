@@ -26,23 +26,31 @@ enum NameListSplitter {
     // that end at one place are weighed in the order of their starts.
     for start in 0..<pieces.count {
       guard let before = best[start] else { continue }
-      var candidate = pieces[start].text
+      // The names tried from here are the leading parts of one text: the next few pieces joined with their
+      // separators. Their keys are read in one pass, and a name is made only when it is kept.
+      let last = min(pieces.count, start + maximumPiecesPerName)
+      var joined: [UInt8] = []
+      var ends: [Int] = []
+      ends.reserveCapacity(last - start)
+      for index in start..<last {
+        if index > start { joined.append(contentsOf: pieces[index].separator.utf8) }
+        joined.append(contentsOf: pieces[index].text.utf8)
+        ends.append(joined.count)
+      }
+      let keys = knownNames.isEmpty ? [] : NameKey.keysOfLeadingParts(of: joined, endingAt: ends)
       // Whether every piece after the first is an entity suffix: an unknown name may only span one piece
       // plus the suffix pieces that follow it.
       var onlySuffixesFollow = true
-      for end in (start + 1)...min(pieces.count, start + maximumPiecesPerName) {
-        if end > start + 1 {
-          candidate += pieces[end - 1].separator + pieces[end - 1].text
-          onlySuffixesFollow = onlySuffixesFollow && isSuffixPiece[end - 1]
-        }
-        let isKnown = !knownNames.isEmpty && knownNames.contains(NameKey(candidate))
+      for end in (start + 1)...last {
+        if end > start + 1 { onlySuffixesFollow = onlySuffixesFollow && isSuffixPiece[end - 1] }
+        let isKnown = !keys.isEmpty && knownNames.contains(keys[end - start - 1])
         if !isKnown && !onlySuffixesFollow { continue }
         let score = before.score + (isKnown ? 1 : 0)
         let count = before.count + 1
         if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
           continue
         }
-        best[end] = (score, count, start, candidate)
+        best[end] = (score, count, start, String(decoding: joined[..<ends[end - start - 1]], as: UTF8.self))
       }
     }
     guard best[pieces.count] != nil else { return [text] }
@@ -70,6 +78,8 @@ enum NameListSplitter {
   /// name).
   private static let separators = [", and ", " and ", ", ", "; "]
   private static let separatorBytes = separators.map { Array($0.utf8) }
+  /// Whether a byte starts one of the ``separators``, by the byte's value.
+  private static let separatorStarts: [Bool] = (0...255).map { byte in separatorBytes.contains { $0[0] == byte } }
 
   /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped).
   static func cut(_ text: String) -> [Piece] {
@@ -77,7 +87,13 @@ enum NameListSplitter {
     let found = ASCIIText.withUTF8(text) { bytes -> [(range: Range<Int>, separator: Int)] in
       var result: [(range: Range<Int>, separator: Int)] = []
       var offset = 0
+      let startsSeparator = separatorStarts
       while offset < bytes.count {
+        // Most bytes start no separator: they are passed over with one look-up.
+        guard startsSeparator[Int(bytes[offset])] else {
+          offset += 1
+          continue
+        }
         let separator = separatorBytes.firstIndex { separator in
           offset + separator.count <= bytes.count
             && separator.indices.allSatisfy { bytes[offset + $0] == separator[$0] }
