@@ -78,6 +78,21 @@ enum BuiltinFunctions {
     return nil
   }
 
+  /// The characters of a text from the 1-based `start`, at most `length` of them, cut from its bytes when every
+  /// character is one byte: ASCII without a carriage return (the one ASCII character that makes one character
+  /// with the next, a line feed); `nil` for any other text, whose characters are then made into an array.
+  ///
+  /// - Precondition: `start >= 1` and `length >= 0`.
+  private static func singleByteSubstring(_ value: String, start: Int, length: Int) -> String? {
+    let cut = value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+      let from = min(start - 1, bytes.count)
+      let to = min(from + length, bytes.count)
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    }
+    return cut ?? nil
+  }
+
   private static func integerArgument(_ value: Value) -> Int? {
     guard let number = Evaluator.numberOf(value), number.value.isInteger,
       number.value.numerator >= -1_000_000, number.value.numerator <= 1_000_000
@@ -276,7 +291,7 @@ enum BuiltinFunctions {
         return .number
       },
       evaluate: { arguments, _ in
-        guard let cusip = text(arguments[0]), let digit = CUSIP.checkDigit(of: CUSIP.compact(cusip)) else {
+        guard let cusip = text(arguments[0]), let digit = PrintedCUSIP.checkDigit(cusip) else {
           return .null
         }
         return .number(Rational(digit), decimals: nil)
@@ -292,7 +307,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, _ in
         guard let cusip = text(arguments[0]) else { return .null }
-        return .boolean(CUSIP.hasCUSIPForm(CUSIP.compact(cusip)))
+        return .boolean(PrintedCUSIP.hasCUSIPForm(cusip))
       }),
     BuiltinFunction(
       name: "holders", arity: 1...1,
@@ -452,6 +467,7 @@ enum BuiltinFunctions {
         guard let value = text(arguments[0]), let start = integerArgument(arguments[1]),
           let length = integerArgument(arguments[2]), start >= 1, length >= 0
         else { return .null }
+        if let cut = singleByteSubstring(value, start: start, length: length) { return .string(cut) }
         let characters = Array(value)
         let from = min(start - 1, characters.count)
         let to = min(from + length, characters.count)

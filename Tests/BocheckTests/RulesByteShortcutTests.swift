@@ -1,0 +1,56 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckRules
+
+/// The building blocks that read a text's bytes when they are ASCII give what their general paths give.
+@Suite("Rules: CUSIPs and substrings read from bytes")
+struct RulesByteShortcutTests {
+  /// Printed CUSIPs and texts that are not: spaced, hyphenated, tabbed, lower-case, too short or long, with a
+  /// character that is no CUSIP character, with a line break, and past ASCII (the Kelvin sign upper-cases to
+  /// itself, `ß` to two letters, `é` to `É`).
+  static let printed = [
+    "037833100", "037833 10 0", "037833-10-0", "03783\t3100", "g3922b107", "G3922B107", "00206r102", "68989910A",
+    "*@#123456", "037833!00", "03783310", "0378331000", "", " ", "SCHEDULE1", "ABC123DEF", "12A456789",
+    "037833\r\n100", "037833\n100", "\u{212A}37833100", "0378331\u{212A}0", "03783ß100", "0378ß3100", "03783310é",
+    "０37833100", "037833 10", "0378!310", "12 34 56 78 9", "ab-cd-ef-12",
+  ]
+
+  @Test("a printed CUSIP's compact form, its form and its check digit are those of CUSIP")
+  func printedCUSIPEqualsCUSIP() {
+    for text in Self.printed {
+      let compact = CUSIP.compact(text)
+      #expect(PrintedCUSIP.compact(text) == compact, "compact '\(text)'")
+      #expect(PrintedCUSIP.hasCUSIPForm(text) == CUSIP.hasCUSIPForm(compact), "hasCUSIPForm '\(text)'")
+      #expect(PrintedCUSIP.checkDigit(text) == CUSIP.checkDigit(of: compact), "checkDigit '\(text)'")
+    }
+  }
+
+  @Test("substring cuts the characters a text's array of characters holds, line breaks and accents included")
+  func substringEqualsCharacters() throws {
+    let substring = try #require(BuiltinFunctions.all["substring"])
+    let context = ModelBridge(filing: LanguageHarness.filing, basis: nil).context
+    let texts = [
+      "malformed XML: the document ends", "037833100", "", "a", "line\r\nbreak", "line\nbreak\r", "\r\n",
+      "cafe\u{301} au lait", "caf\u{E9}", "\u{212A}elvin", "a text long enough to be stored outside the string",
+    ]
+    for text in texts {
+      let characters = Array(text)
+      for start in 1...(characters.count + 2) {
+        for length in 0...(characters.count + 2) {
+          let arguments = Arguments([
+            .string(text), .number(Rational(start), decimals: nil), .number(Rational(length), decimals: nil),
+          ])
+          let from = min(start - 1, characters.count)
+          let expected = String(characters[from..<min(from + length, characters.count)])
+          guard case .string(let cut) = substring.evaluate(arguments, context) else {
+            Issue.record("substring('\(text)', \(start), \(length)) is not a text")
+            continue
+          }
+          #expect(cut == expected, "substring('\(text)', \(start), \(length))")
+          #expect(Array(cut.utf8) == Array(expected.utf8), "bytes of substring('\(text)', \(start), \(length))")
+        }
+      }
+    }
+  }
+}
