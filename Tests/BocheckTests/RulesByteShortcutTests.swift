@@ -3,8 +3,9 @@ import Testing
 
 @testable import BocheckRules
 
-/// The building blocks that read a text's bytes when they are ASCII give what their general paths give.
-@Suite("Rules: CUSIPs and substrings read from bytes")
+/// The building blocks that read a text's bytes when they are ASCII give what their general paths give, and model
+/// objects are laid out for `malloc`.
+@Suite("Rules: CUSIPs and substrings read from bytes, objects allocated by malloc")
 struct RulesByteShortcutTests {
   /// Printed CUSIPs and texts that are not: spaced, hyphenated, tabbed, lower-case, too short or long, with a
   /// character that is no CUSIP character, with a line break, and past ASCII (the Kelvin sign upper-cases to
@@ -24,6 +25,16 @@ struct RulesByteShortcutTests {
       #expect(PrintedCUSIP.hasCUSIPForm(text) == CUSIP.hasCUSIPForm(compact), "hasCUSIPForm '\(text)'")
       #expect(PrintedCUSIP.checkDigit(text) == CUSIP.checkDigit(of: compact), "checkDigit '\(text)'")
     }
+  }
+
+  @Test("an object and its values are aligned to 8 bytes, so that objects are allocated by malloc")
+  func objectsAreEightByteAligned() {
+    // The runtime hands an allocation aligned to more than 8 bytes to posix_memalign (Linux).
+    #expect(MemoryLayout<ModelObjectHeader>.alignment <= 8)
+    #expect(MemoryLayout<Value>.alignment <= 8)
+    let shares = ExactDecimal(significand: -12_345_678_901_234_567_890_123, scale: 6)
+    #expect(ObjectDisplay.decimal(shares).text == shares.description)
+    #expect(ObjectDisplay.part(label: "i", shares: shares, kind: "warrant").text == "(i) \(shares) warrant")
   }
 
   @Test("substring cuts the characters a text's array of characters holds, line breaks and accents included")
