@@ -110,11 +110,19 @@ struct ModelBridge {
     fields[.parties] = partyValues
     fields[.basis] = basisObject.map { .object($0) } ?? .null
     fields[.readerNotes] = .list(notes.map { .object($0) })
-    self.filing = ModelObject.make(
+    let filingObject = ModelObject.make(
       fields: fields, location: SourceLocation(page: nil, row: nil, line: filingLine, column: 1),
       display: .text(filing.path))
-    let byName = ["filing": Value.object(self.filing), "persons": personList, "parties": partyValues]
-    globals = ModelSchema.globalNames.map { byName[$0] ?? .null }
+    self.filing = filingObject
+    // Told apart by a switch over the globals' few names: a table of them made for every filing cost more.
+    globals = ModelSchema.globalNames.map { name in
+      switch name {
+      case "filing": .object(filingObject)
+      case "persons": personList
+      case "parties": partyValues
+      default: .null
+      }
+    }
   }
 
   /// The variables every rule sees, in the order of ``ModelSchema/globalNames``, made once per filing.
