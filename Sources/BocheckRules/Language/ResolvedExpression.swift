@@ -69,25 +69,27 @@ extension ResolvedExpression {
 /// The texts of a list literal, looked up among the texts of the same length when they are ASCII and by hash
 /// otherwise.
 ///
-/// The texts of rules are short ASCII words such as field names and codes. A text equal to one of them is
-/// as long as it in UTF-8, so it is compared only with the ASCII texts of its length, which costs less than
-/// hashing it. When none is equal, an ASCII text can still equal a text of the set that is not ASCII (the
-/// Kelvin sign is the letter K under `String` equality), and a text that is not ASCII can equal an ASCII
-/// one: those are looked up in a `Set`, so the answers are exactly a `Set`'s.
+/// The texts of rules are short ASCII words such as field names and codes. A text with the same bytes as one
+/// of them is as long as it in UTF-8, so it is compared only with the bytes of the ASCII texts of its length,
+/// eight at a time, which costs less than hashing it or comparing it as a `String` (which a text of more
+/// than 15 bytes, or one not equal, takes through the standard library's general comparison). When none has
+/// its bytes, an ASCII text can still equal a text of the set that is not ASCII (the Kelvin sign is the letter
+/// K under `String` equality), and a text that is not ASCII can equal an ASCII one: those are looked up in a
+/// `Set`, so the answers are exactly a `Set`'s.
 ///
 /// It shows itself (to `dump` and the debugger) with its texts sorted: a `Set`'s own order differs from one set
 /// to another, and rules loaded twice must show the same.
 struct TextSet: Sendable, CustomReflectable {
   private let texts: Set<String>
-  /// The ASCII texts, by their length in UTF-8 bytes.
-  private let asciiTextsByLength: [[String]]
+  /// The bytes of the ASCII texts, by their length.
+  private let asciiTextsByLength: [[[UInt8]]]
   /// Whether every text is ASCII, so that an ASCII text not among those of its length is not in the set.
   private let allASCII: Bool
 
   /// A set of the given texts.
   init(_ texts: Set<String>) {
     self.texts = texts
-    var byLength: [[String]] = []
+    var byLength: [[[UInt8]]] = []
     var allASCII = true
     for text in texts.sorted() {
       guard TextSet.isASCII(text) else {
@@ -96,7 +98,7 @@ struct TextSet: Sendable, CustomReflectable {
       }
       let length = text.utf8.count
       while byLength.count <= length { byLength.append([]) }
-      byLength[length].append(text)
+      byLength[length].append(Array(text.utf8))
     }
     asciiTextsByLength = byLength
     self.allASCII = allASCII
@@ -105,9 +107,38 @@ struct TextSet: Sendable, CustomReflectable {
   /// Whether the set holds a text.
   func contains(_ text: String) -> Bool {
     let length = text.utf8.count
-    if length < asciiTextsByLength.count, asciiTextsByLength[length].contains(text) { return true }
+    if length < asciiTextsByLength.count, !asciiTextsByLength[length].isEmpty {
+      let candidates = asciiTextsByLength[length]
+      let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+        candidates.contains { candidate in
+          candidate.withUnsafeBytes { TextSet.sameBytes($0, UnsafeRawBufferPointer(bytes)) }
+        }
+      }
+      if found ?? candidates.contains(where: { $0.elementsEqual(text.utf8) }) { return true }
+    }
     if allASCII, TextSet.isASCII(text) { return false }
     return texts.contains(text)
+  }
+
+  /// Whether two buffers of the same length hold the same bytes, compared eight at a time (the last eight
+  /// overlapping those before them) when there are eight or more.
+  private static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+    let count = left.count
+    guard count >= 8 else {
+      for offset in 0..<count where left[offset] != right[offset] { return false }
+      return true
+    }
+    var offset = 0
+    while offset + 8 <= count {
+      guard
+        left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      else { return false }
+      offset += 8
+    }
+    return offset == count
+      || left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
   }
 
   /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them, eight at a time.
