@@ -101,7 +101,7 @@ struct ModelBridge {
     fields[.itemOneIssuer] = ModelBridge.string(filing.itemOneIssuer?.value)
     fields[.issuerLine] = ModelBridge.integer(filing.issuer?.line)
     fields[.itemOneIssuerLine] = ModelBridge.integer(filing.itemOneIssuer?.line)
-    fields[.cusip] = ModelBridge.string(filing.cusip.map { PrintedCUSIP.compact($0.value) })
+    fields[.cusip] = ModelBridge.string(filing.cusip.map { CUSIP.compact($0.value) })
     fields[.cusipLine] = ModelBridge.integer(filing.cusip?.line)
     fields[.schedule] = .string(schedule.rawValue)
     let personList = Value.list(persons.map { .object($0) })
@@ -163,7 +163,7 @@ struct ModelBridge {
     fields[.nameKey] = string(nameKey?.text)
     fields[.page] = integer(page.index)
     fields[.line] = integer(page.line)
-    fields[.cusip] = string(page.cusip.map { PrintedCUSIP.compact($0) })
+    fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
     var rows: [Value] = []
     rows.reserveCapacity(RowField.allCases.count)

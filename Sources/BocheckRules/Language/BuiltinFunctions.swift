@@ -291,7 +291,7 @@ enum BuiltinFunctions {
         return .number
       },
       evaluate: { arguments, _ in
-        guard let cusip = text(arguments[0]), let digit = PrintedCUSIP.checkDigit(cusip) else {
+        guard let cusip = text(arguments[0]), let digit = CUSIP.checkDigit(of: CUSIP.compact(cusip)) else {
           return .null
         }
         return .number(Rational(digit), decimals: nil)
@@ -307,7 +307,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, _ in
         guard let cusip = text(arguments[0]) else { return .null }
-        return .boolean(PrintedCUSIP.hasCUSIPForm(cusip))
+        return .boolean(CUSIP.hasCUSIPForm(CUSIP.compact(cusip)))
       }),
     BuiltinFunction(
       name: "holders", arity: 1...1,
