@@ -676,9 +676,7 @@ final class DocumentFacts {
         case nil: return .afterAgreement
         }
       }
-      let opensNone = signatureCells(cleaned).allSatisfy { cell in
-        ASCIIText.withUTF8(cell) { SignatureBlocks.opening($0, isAgreement: isAgreement) == false }
-      }
+      let opensNone = signatureCells(cleaned) { SignatureBlocks.opening($0, isAgreement: isAgreement) == false }
       return opensNone ? .never : .afterAgreement
     }
   }
@@ -704,13 +702,67 @@ final class DocumentFacts {
     return cells
   }
 
+  /// Whether every cell of a table row (``signatureCells(_:)``) satisfies `predicate`, told on the row's bytes in
+  /// place.
+  ///
+  /// A cell is handed over as a range of the row; only a label cell joined to the cell after it is copied. Most
+  /// rows are passed over by the signature blocks' skip (``SignatureEntries/skipToPossibleOpening(isAgreement:)``),
+  /// which asks this of each: no text is made for their cells.
+  ///
+  /// - Parameters:
+  ///   - bytes: The row's UTF-8 bytes, cleaned.
+  ///   - predicate: Tells a cell from its UTF-8 bytes, blanks trimmed; called for the cells in order until it
+  ///     says `false`.
+  /// - Returns: Whether `predicate` holds for every cell (`true` for a row of no cell).
+  private static func signatureCells(
+    _ bytes: UnsafeBufferPointer<UInt8>, allSatisfy predicate: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
+    // The cell read last, which the next one joins when it ends with a colon: a range of the row, or, once
+    // joined, bytes of its own.
+    var lastRange: Range<Int>?
+    var lastJoined: [UInt8] = []
+    var start = 0
+    while start <= bytes.count {
+      let end = ASCIIText.firstOffset(of: 0x09, in: bytes, from: start, to: bytes.count)
+      defer { start = end + 1 }
+      let trimmed = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      guard !trimmed.isEmpty else { continue }
+      let cell = (start + trimmed.lowerBound)..<(start + trimmed.upperBound)
+      if let last = lastRange {
+        let lastBytes = UnsafeBufferPointer(rebasing: bytes[last])
+        if endsWithColon(lastBytes) {
+          lastJoined = Array(lastBytes) + [0x20] + bytes[cell]
+          lastRange = nil
+          continue
+        }
+        guard predicate(lastBytes) else { return false }
+      } else if !lastJoined.isEmpty {
+        if lastJoined.withUnsafeBufferPointer(endsWithColon) {
+          lastJoined += [0x20] + bytes[cell]
+          continue
+        }
+        guard lastJoined.withUnsafeBufferPointer(predicate) else { return false }
+        lastJoined = []
+      }
+      lastRange = cell
+    }
+    if let last = lastRange { return predicate(UnsafeBufferPointer(rebasing: bytes[last])) }
+    return lastJoined.isEmpty || lastJoined.withUnsafeBufferPointer(predicate)
+  }
+
   /// Whether a text's last character is a colon, told from its last bytes where they tell: a colon after an
   /// ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII may be joined to it.
   private static func endsWithColon(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard utf8.last == 0x3A else { return false }
-    guard let before = utf8.dropLast().last, before >= 0x80 else { return true }
-    return text.hasSuffix(":")
+    ASCIIText.withUTF8(text, endsWithColon)
+  }
+
+  /// Whether a text's last character is a colon (see ``endsWithColon(_:)``), given its UTF-8 bytes.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes, well formed.
+  private static func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.last == 0x3A else { return false }
+    guard bytes.count >= 2, bytes[bytes.count - 2] >= 0x80 else { return true }
+    return String(decoding: bytes, as: UTF8.self).hasSuffix(":")
   }
 
   /// The parties the joint filing agreement names ("Joint Filing Agreement, dated May 1, 2031, by and among A,
