@@ -717,8 +717,28 @@ struct SignatureBlocks {
     if LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) { return false }
     if isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
-    if text.hasSuffix(".") && text.split(separator: " ").count > 8 { return false }
+    if text.hasSuffix(".") && wordCount(text) > 8 { return false }
     return true
+  }
+
+  /// How many words a text has, cut at spaces: `text.split(separator: " ").count`, counted on the bytes of
+  /// ASCII text (where each byte is a character) without the words being made.
+  private static func wordCount(_ text: String) -> Int {
+    let ascii = ASCIIText.withUTF8(text) { bytes -> Int? in
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      var count = 0
+      var inWord = false
+      for byte in bytes {
+        if byte == 0x20 {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          count += 1
+        }
+      }
+      return count
+    }
+    return ascii ?? text.split(separator: " ").count
   }
 
   /// Whether a line is only a title: "General Partner", "Managing Member", "Attorney in Fact for ...".
