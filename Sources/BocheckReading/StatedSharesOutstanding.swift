@@ -52,8 +52,39 @@ struct StatedSharesOutstanding {
   ///
   /// - Parameter paragraph: The paragraph's text, lines joined by spaces.
   init(_ paragraph: String) {
-    tokens = ASCIIText.withUTF8(paragraph, StatedSharesOutstanding.tokenize)
+    tokens = ASCIIText.withUTF8(paragraph) { bytes in
+      // A paragraph with no number that can be a count of shares states none: its tokens are never read.
+      StatedSharesOutstanding.mayHoldCandidate(bytes) ? StatedSharesOutstanding.tokenize(bytes) : []
+    }
   }
+
+  /// Whether a paragraph may hold a number that can be a count of shares (see ``isCandidate(_:_:)``), told in
+  /// one look at its bytes before it is tokenized.
+  ///
+  /// A candidate is a whole number of at least 10,000: one of five digits or more, or a number a multiplier
+  /// scales, glued to it ("12.5m", "125k") or the word after it ("12.5 million"). Only more paragraphs than hold
+  /// one are let through: the digits of a number are counted across every comma and point among them, a letter
+  /// right after a digit is taken for a glued multiplier, and a multiplying word is looked for within any word.
+  ///
+  /// - Parameter bytes: The paragraph's UTF-8 bytes.
+  private static func mayHoldCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digitsInRun = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if ASCIIText.isDigit(byte) {
+        digitsInRun += 1
+        if digitsInRun >= 5 || (index < bytes.count && ASCIIText.isLetter(bytes[index])) { return true }
+      } else if byte != 0x2C && byte != 0x2E {
+        digitsInRun = 0
+      }
+    }
+    return multiplierPhrases.occurs(in: bytes)
+  }
+
+  /// The multiplying words of ``multiplierTexts``, upper case, for ``mayHoldCandidate(_:)``.
+  private static let multiplierPhrases = ASCIIText.PhraseSet(multiplierTexts.map { ASCIIText.phrase($0.word) })
 
   /// Every number the paragraph states as the shares outstanding, in order.
   var statements: [Statement] {
