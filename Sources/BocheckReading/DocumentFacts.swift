@@ -128,11 +128,16 @@ final class DocumentFacts {
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
   struct Paragraph {
-    var text: String = ""
+    /// The joined text's UTF-8 bytes, well formed: the facts read them as they are, and a text is made only
+    /// when asked for (``text``).
+    var bytes: [UInt8] = []
     /// The UTF-8 offset in `text` where each line starts, with the line's 1-based number.
     var lineStarts: [(offset: Int, line: Int)] = []
     /// What the paragraph may state, told from its bytes (set by ``DocumentFacts/paragraphs(in:)``).
     var topics: Topics = []
+
+    /// The joined text, made from ``bytes`` at each call.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The 1-based line holding the byte at UTF-8 `offset` of the joined text.
     func line(at offset: Int) -> Int {
@@ -237,7 +242,8 @@ final class DocumentFacts {
     mutating func end(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) {
       guard !joined.isEmpty else { return }
       if joined.withUnsafeBufferPointer(isWanted) {
-        paragraphs.append(Paragraph(text: String(decoding: joined, as: UTF8.self), lineStarts: lineStarts))
+        // A copy of its own, as long as the paragraph: the buffer stays with the joiner, whatever it holds.
+        paragraphs.append(Paragraph(bytes: Array(joined), lineStarts: lineStarts))
       }
       joined.removeAll(keepingCapacity: true)
       lineStarts.removeAll(keepingCapacity: true)
@@ -504,9 +510,14 @@ final class DocumentFacts {
     var strong: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     var weak: [(statement: StatedSharesOutstanding.Statement, line: Int)] = []
     for paragraph in paragraphs(in: range) where paragraph.topics.contains(.sharesOutstanding) {
-      let aboutPercentages =
-        ASCIIText.containsByte(0x25, in: paragraph.text) || ASCIIText.contains(percentPhrase, in: paragraph.text)
-      for statement in StatedSharesOutstanding(paragraph.text).statements {
+      let (aboutPercentages, stated) = paragraph.bytes.withUnsafeBufferPointer { bytes in
+        (
+          ASCIIText.firstOffset(of: 0x25, in: bytes, to: bytes.count) < bytes.count
+            || ASCIIText.contains(percentPhrase, in: bytes),
+          StatedSharesOutstanding(bytes: bytes)
+        )
+      }
+      for statement in stated.statements {
         let line = lines.sourceLine(paragraph.line(at: statement.offset))
         if statement.isBasisPhrase || aboutPercentages {
           strong.append((statement, line))
@@ -784,7 +795,7 @@ final class DocumentFacts {
     // The headings, the agreement's own paragraphs and those that speak of joint filing, in order.
     var inAgreement = false
     for paragraph in paragraphs(in: range) where paragraph.topics.contains(.jointFiling) {
-      let bytes = Array(paragraph.text.utf8)
+      let bytes = paragraph.bytes
       if let opensAgreement = bytes.withUnsafeBufferPointer(agreementHeading) {
         inAgreement = opensAgreement
         continue

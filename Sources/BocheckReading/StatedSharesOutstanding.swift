@@ -52,10 +52,15 @@ struct StatedSharesOutstanding {
   ///
   /// - Parameter paragraph: The paragraph's text, lines joined by spaces.
   init(_ paragraph: String) {
-    tokens = ASCIIText.withUTF8(paragraph) { bytes in
-      // A paragraph with no number that can be a count of shares states none: its tokens are never read.
-      StatedSharesOutstanding.mayHoldCandidate(bytes) ? StatedSharesOutstanding.tokenize(bytes) : []
-    }
+    self = ASCIIText.withUTF8(paragraph) { StatedSharesOutstanding(bytes: $0) }
+  }
+
+  /// Splits a paragraph into words, numbers and marks, given its UTF-8 bytes.
+  ///
+  /// - Parameter bytes: The UTF-8 bytes of the paragraph's text, lines joined by spaces.
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    // A paragraph with no number that can be a count of shares states none: its tokens are never read.
+    tokens = StatedSharesOutstanding.mayHoldCandidate(bytes) ? StatedSharesOutstanding.tokenize(bytes) : []
   }
 
   /// Whether a paragraph may hold a number that can be a count of shares (see ``isCandidate(_:_:)``), told in
