@@ -629,3 +629,131 @@ extension ASCIIText {
     return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 }
+
+extension ASCIIText {
+  /// Several upper-case ASCII phrases, each of two bytes or more, made ready for a search of UTF-8 bytes,
+  /// ignoring case, sixteen positions at a time.
+  ///
+  /// Each position is told apart by its byte and the byte after it, compared with every phrase's first two
+  /// bytes in a vector register ("OU" of "OUTSTANDING", not every "o"); only the positions that pass are tried
+  /// against the phrases. ``PhraseSet`` does the same eight positions at a time in a word, with more
+  /// instructions for each byte of a long text.
+  struct WidePhraseSet {
+    /// The phrases, upper case.
+    let phrases: [[UInt8]]
+    /// The pairs of bytes the phrases start with, each once: the first byte and the second, each with the
+    /// case bit that a byte is compared with set in it (`0x20` for a letter, `0` for any other byte), and the
+    /// case bits themselves, all repeated in every lane.
+    private let pairs: [Pair]
+
+    /// Sixteen bytes, one a lane.
+    private typealias Lanes = SIMD16<UInt8>
+
+    /// A pair of bytes a phrase starts with, as ``pairs`` holds it.
+    private typealias Pair = (first: Lanes, firstCaseBits: Lanes, second: Lanes, secondCaseBits: Lanes)
+
+    /// The set of the given phrases.
+    ///
+    /// - Parameter phrases: The phrases, upper case, each of two bytes or more.
+    init(_ phrases: [[UInt8]]) {
+      precondition(phrases.allSatisfy { $0.count >= 2 }, "a wide phrase set looks for phrases of two bytes or more")
+      self.phrases = phrases
+      var pairs: [Pair] = []
+      var seen: [[UInt8]] = []
+      for phrase in phrases where !seen.contains(Array(phrase.prefix(2))) {
+        seen.append(Array(phrase.prefix(2)))
+        let caseBit = { (byte: UInt8) -> UInt8 in byte >= 0x41 && byte <= 0x5A ? 0x20 : 0 }
+        let (first, second) = (phrase[0], phrase[1])
+        pairs.append(
+          (
+            Lanes(repeating: first | caseBit(first)), Lanes(repeating: caseBit(first)),
+            Lanes(repeating: second | caseBit(second)), Lanes(repeating: caseBit(second))
+          ))
+      }
+      self.pairs = pairs
+    }
+
+    /// Whether any of the phrases occurs in UTF-8 bytes, ignoring case.
+    ///
+    /// The last sixteen bytes or fewer are copied into a vector padded with zero bytes, which start no phrase,
+    /// and read as the others are.
+    ///
+    /// - Parameter buffer: The bytes to scan.
+    func occurs(in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard !pairs.isEmpty, let base = buffer.baseAddress else { return false }
+      // The first two pairs (all of most sets) are held in registers; a second that is missing is one no text
+      // holds (0xFF is no byte of UTF-8).
+      let first = pairs[0]
+      let second = pairs.count >= 2 ? pairs[1] : (Lanes(repeating: 0xFF), Lanes(), Lanes(repeating: 0xFF), Lanes())
+      let others = pairs.dropFirst(2)
+      let raw = UnsafeRawPointer(base)
+      var index = 0
+      // Sixteen positions, each with the byte after it: the second vector is the first moved on by a byte.
+      while index + 17 <= buffer.count {
+        let here = raw.loadUnaligned(fromByteOffset: index, as: Lanes.self)
+        let next = raw.loadUnaligned(fromByteOffset: index + 1, as: Lanes.self)
+        let found = WidePhraseSet.starts(first, second, others, here, next)
+        if startsPhrase(flagged: WidePhraseSet.flags(found), at: index, in: buffer) { return true }
+        index += 16
+      }
+      guard index < buffer.count else { return false }
+      var padded = (Lanes(repeating: 0), Lanes(repeating: 0))
+      let rest = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[index...])
+      return withUnsafeMutableBytes(of: &padded) { tail in
+        tail.copyMemory(from: rest)
+        let here = tail.loadUnaligned(fromByteOffset: 0, as: Lanes.self)
+        let next = tail.loadUnaligned(fromByteOffset: 1, as: Lanes.self)
+        let found = WidePhraseSet.starts(first, second, others, here, next)
+        return startsPhrase(flagged: WidePhraseSet.flags(found), at: index, in: buffer)
+      }
+    }
+
+    /// The lanes where any of the pairs stands (see ``starts(_:_:_:)``).
+    @inline(__always)
+    private static func starts(
+      _ first: Pair, _ second: Pair, _ others: ArraySlice<Pair>, _ here: Lanes, _ next: Lanes
+    ) -> SIMDMask<SIMD16<Int8>> {
+      var found = starts(first, here, next) .| starts(second, here, next)
+      for pair in others { found .|= starts(pair, here, next) }
+      return found
+    }
+
+    /// The lanes where a pair of bytes stands: its first byte in `here`, its second in `next`, each compared
+    /// with its case bit set.
+    @inline(__always)
+    private static func starts(_ pair: Pair, _ here: Lanes, _ next: Lanes) -> SIMDMask<SIMD16<Int8>> {
+      ((here | pair.firstCaseBits) .== pair.first) .& ((next | pair.secondCaseBits) .== pair.second)
+    }
+
+    /// The lanes of a mask as the high bit of each lane's byte in two words (lane 0 the lowest byte of the
+    /// first).
+    @inline(__always)
+    private static func flags(_ found: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+      unsafeBitCast(Lanes(repeating: 0).replacing(with: 0x80, where: found), to: SIMD2<UInt64>.self)
+    }
+
+    /// Whether a phrase starts at one of the flagged positions of sixteen starting at `index`.
+    @inline(__always)
+    private func startsPhrase(flagged: SIMD2<UInt64>, at index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard flagged[0] | flagged[1] != 0 else { return false }
+      for half in 0..<2 {
+        var bits = flagged[half]
+        while bits != 0 {
+          if startsPhrase(at: index + 8 * half + bits.trailingZeroBitCount / 8, in: buffer) { return true }
+          bits &= bits &- 1
+        }
+      }
+      return false
+    }
+
+    /// Whether a phrase starts at `index`, ignoring case.
+    private func startsPhrase(at index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      for phrase in phrases where index + phrase.count <= buffer.count {
+        var offset = 0
+        while offset < phrase.count && upper(buffer[index + offset]) == phrase[offset] { offset += 1 }
+        if offset == phrase.count { return true }
+      }
+      return false
+    }
+  }
+}

@@ -175,13 +175,13 @@ final class DocumentFacts {
     var inAgreement = false
     var result = paragraphs(in: range) { bytes in
       var topics: Topics = []
-      if basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
+      if DocumentFacts.basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
       // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
       // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
       if let opensAgreement = agreementHeading(bytes) {
         inAgreement = opensAgreement
         topics.insert(.jointFiling)
-      } else if inAgreement || ASCIIText.contains(jointPhrase, in: bytes) {
+      } else if inAgreement || DocumentFacts.jointPhraseSet.occurs(in: bytes) {
         topics.insert(.jointFiling)
       }
       if !topics.isEmpty { keptTopics.append(topics) }
@@ -539,7 +539,7 @@ final class DocumentFacts {
   }
 
   /// The phrases of a shares-outstanding basis, made ready once for the search of every paragraph.
-  private let basisPhraseSet = ASCIIText.PhraseSet(
+  private static let basisPhraseSet = ASCIIText.WidePhraseSet(
     ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase))
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
@@ -849,7 +849,8 @@ final class DocumentFacts {
     return ASCIIText.skipBlanks(bytes, from: found.upperBound)
   }
 
-  private let jointPhrase = ASCIIText.phrase("JOINT")
+  /// "JOINT", made ready once for the search of every paragraph.
+  private static let jointPhraseSet = ASCIIText.WidePhraseSet([ASCIIText.phrase("JOINT")])
   private let jointFilingAgreementPhrase = ASCIIText.phrase("JOINT FILING AGREEMENT")
   private let byAndAmongPhrase = ASCIIText.phrase("BY AND AMONG")
   private let byAndBetweenPhrase = ASCIIText.phrase("BY AND BETWEEN")
