@@ -421,13 +421,51 @@ struct StatedSharesOutstanding {
 
   // MARK: Tokens
 
+  /// The tokens of a paragraph's sentences that may hold a candidate (see ``mayHoldCandidate(_:)``), in order.
+  ///
+  /// The reading never looks past the full stop that ends a sentence: back from a number it stops at the stop
+  /// before it, forward at the stop after it, and each sentence is kept with its stop. The tokens of the other
+  /// sentences, which hold no candidate, would never be read: they are not made. A sentence ends at a full
+  /// stop that no number holds (one not between two digits), which is a token of its own; the tokens of a
+  /// sentence are those of the whole paragraph, since no token runs across a stop.
+  ///
+  /// - Parameter bytes: The paragraph's UTF-8 bytes.
   private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
     var tokens: [Token] = []
     // A token takes six bytes or more of prose (a word and a space): room for all of them is made at once, where
     // growing the array as they come copied it about eight times for a paragraph.
     tokens.reserveCapacity(bytes.count / 6 + 8)
-    var index = 0
-    while index < bytes.count {
+    var sentenceStart = 0
+    while sentenceStart < bytes.count {
+      var stop = sentenceStart
+      while stop < bytes.count
+        && !(bytes[stop] == 0x2E
+          && !(stop > 0 && ASCIIText.isDigit(bytes[stop - 1]) && stop + 1 < bytes.count
+            && ASCIIText.isDigit(bytes[stop + 1])))
+      {
+        stop += 1
+      }
+      let sentenceEnd = min(stop + 1, bytes.count)
+      if mayHoldCandidate(UnsafeBufferPointer(rebasing: bytes[sentenceStart..<sentenceEnd])) {
+        tokenize(bytes, from: sentenceStart, to: sentenceEnd, into: &tokens)
+      }
+      sentenceStart = sentenceEnd
+    }
+    return tokens
+  }
+
+  /// Adds the tokens of a range of a paragraph's bytes to `tokens`, the range starting where a token may start.
+  ///
+  /// - Parameters:
+  ///   - bytes: The paragraph's UTF-8 bytes.
+  ///   - start: The offset of the range's first byte.
+  ///   - end: The offset after the range's last byte, where no token goes on.
+  ///   - tokens: The tokens so far.
+  private static func tokenize(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into tokens: inout [Token]
+  ) {
+    var index = start
+    while index < end {
       let byte = bytes[index]
       if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
         index += 1
@@ -485,7 +523,6 @@ struct StatedSharesOutstanding {
       tokens.append(Token(kind: .mark, text: Vocabulary.mark(byte), offset: index, value: nil))
       index += 1
     }
-    return tokens
   }
 
   /// The glued multipliers of a number, upper case: "12.5m", "12.5mm", "125k".
