@@ -824,7 +824,8 @@ final class DocumentFacts {
   private func agreementHeading(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard paragraph.count <= 80, ASCIIText.firstOffset(of: 0x2E, in: paragraph, to: paragraph.count) == paragraph.count
     else { return nil }
-    return isAgreementTitle(Array(paragraph))
+    // The title holds "JOINT" as it is: a heading without it (most) is told on its bytes, without a copy.
+    return DocumentFacts.jointPhraseSet.occurs(in: paragraph) && isAgreementTitle(Array(paragraph))
   }
 
   /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint
