@@ -675,8 +675,8 @@ extension ASCIIText {
 
     /// Whether any of the phrases occurs in UTF-8 bytes, ignoring case.
     ///
-    /// The last sixteen bytes or fewer are copied into a vector padded with zero bytes, which start no phrase,
-    /// and read as the others are.
+    /// The bytes after the last whole sixteen are read with the sixteen before them; a text of sixteen bytes or
+    /// fewer is copied into a vector padded with zero bytes, which start no phrase, and read as the others are.
     ///
     /// - Parameter buffer: The bytes to scan.
     func occurs(in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -697,6 +697,16 @@ extension ASCIIText {
         index += 16
       }
       guard index < buffer.count else { return false }
+      if index > 0 {
+        // The last sixteen positions, read from where they end: those before `index` were told already, and
+        // are told again.
+        let last = buffer.count - 17
+        let here = raw.loadUnaligned(fromByteOffset: last, as: Lanes.self)
+        let next = raw.loadUnaligned(fromByteOffset: last + 1, as: Lanes.self)
+        let found = WidePhraseSet.starts(first, second, others, here, next)
+        return startsPhrase(flagged: WidePhraseSet.flags(found), at: last, in: buffer)
+      }
+      // A text of sixteen bytes or fewer.
       var padded = (Lanes(repeating: 0), Lanes(repeating: 0))
       let rest = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[index...])
       return withUnsafeMutableBytes(of: &padded) { tail in
