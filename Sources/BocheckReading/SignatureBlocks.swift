@@ -62,6 +62,16 @@ struct SignatureBlocks {
       }
     }
 
+    /// The text as a String of its own (`String(text)`): for a range of a document, made from its bytes in
+    /// place, without a Substring of the document.
+    var string: String {
+      switch storage {
+      case .range(let document, let range):
+        ASCIIText.withUTF8(document) { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+      case .text(let text): String(text)
+      }
+    }
+
     /// Whether the text is empty.
     var isEmpty: Bool {
       switch storage {
@@ -294,15 +304,15 @@ struct SignatureBlocks {
   /// lines' bytes before any text is made.
   private static func columns(of block: ArraySlice<Entry>) -> [[ColumnEntry]] {
     let isOneColumn = block.allSatisfy { entry in entry.indent == nil || entry.withBytes { !mayHoldCells($0) } }
-    if isOneColumn { return [block.map { ColumnEntry(text: String($0.text), line: $0.line) }] }
+    if isOneColumn { return [block.map { ColumnEntry(text: $0.string, line: $0.line) }] }
     var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
     var starts: [Int] = []
     for entry in block {
       guard let indent = entry.indent else {
-        rows.append((entry.line, [(0, String(entry.text))]))
+        rows.append((entry.line, [(0, entry.string)]))
         continue
       }
-      let cells = textCells(String(entry.text)).map { (start: $0.start + indent, text: $0.text) }
+      let cells = textCells(entry.string).map { (start: $0.start + indent, text: $0.text) }
       rows.append((entry.line, cells))
       starts += cells.dropFirst().map(\.start)
     }
