@@ -907,10 +907,26 @@ final class DocumentFacts {
 
   /// Whether a name is a generic term for parties: "the Reporting Persons", "the Issuer", "the Company".
   private static func isGenericParty(_ key: NameKey) -> Bool {
-    let words = key.text.split(separator: " ")
-    if words.contains("REPORTING") || words.contains("UNDERSIGNED") { return true }
-    return genericPartyKeys.contains(key.text)
+    // The words of ASCII text are cut on its bytes, each byte a character: no String is made for each word.
+    let asciiHoldsGenericWord = ASCIIText.withUTF8(key.text) { bytes -> Bool? in
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      var start = 0
+      for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == 0x20 {
+        let word = bytes[start..<offset]
+        if word.elementsEqual(reportingWord) || word.elementsEqual(undersignedWord) { return true }
+        start = offset + 1
+      }
+      return false
+    }
+    let holdsGenericWord =
+      asciiHoldsGenericWord
+      ?? key.text.split(separator: " ").contains { $0 == "REPORTING" || $0 == "UNDERSIGNED" }
+    return holdsGenericWord || genericPartyKeys.contains(key.text)
   }
+
+  /// The words that make a name generic wherever they stand in it, as bytes.
+  private static let reportingWord = Array("REPORTING".utf8)
+  private static let undersignedWord = Array("UNDERSIGNED".utf8)
 
   private static let genericPartyKeys: Set<String> = [
     "ISSUER", "COMPANY", "PARTIES", "PARTIES HERETO", "FILING PERSONS", "FILERS", "PURCHASERS", "SELLERS",
