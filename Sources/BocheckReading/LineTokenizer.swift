@@ -124,20 +124,16 @@ enum LineTokenizer {
     let isTable = bytes[content.lowerBound] == 0x7C
     let cells = splitCells(bytes, content, atPipes: isTable)
     // Most cells give one token, a caption with its value two.
-    var tokens: [LineToken] = []
-    tokens.reserveCapacity(2 * cells.count)
-    var columns = ColumnCounter(bytes)
-    let place: (LineToken.Kind, Int) -> LineToken = { kind, offset in
-      let (line, column) = source.location(position: number, offset: offset, columns: &columns)
-      return LineToken(kind: kind, line: line, column: column, offset: offset)
-    }
+    var placed = PlacedTokens(source: source, number: number, bytes: bytes, capacity: 2 * cells.count)
     let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
     for (cellIndex, cell) in cells.enumerated() {
       tokenizeCell(
         bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
-        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil,
-        place: place, into: &tokens)
+        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &placed)
     }
+    // The tokens taken out of the list, so that merging them below changes the one array in place.
+    var tokens: [LineToken] = []
+    swap(&tokens, &placed.tokens)
     // A number cell directly followed by a caption without a number is that caption's number: the two are
     // merged in place, the tokens kept moved to the front.
     var kept = 0
@@ -354,42 +350,53 @@ enum LineTokenizer {
   /// converted tables leave stray pipes at the ends of lines, and fixed-width layouts separate their
   /// columns (the side label, the row number, the caption) with runs of spaces.
   private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
-    // Room for the cells of most lines at once, rather than growing the array cell by cell.
-    var cells: [Range<Int>] = []
-    cells.reserveCapacity(8)
-    func add(_ piece: Range<Int>) {
-      let cell = ASCIIText.trimmedRange(bytes, piece)
-      if !isDrawnRule(bytes, cell) { cells.append(cell) }
-    }
-    var start = range.lowerBound
-    var position = range.lowerBound
-    while position < range.upperBound {
-      let byte = bytes[position]
-      if byte == 0x09 || byte == 0x7C {
-        add(start..<position)
-        position += 1
-        start = position
-        continue
-      }
-      if byte == 0x20 {
-        var end = position
-        while end < range.upperBound && bytes[end] == 0x20 { end += 1 }
-        if end - position >= 3 {
-          add(start..<position)
-          start = end
+    // The bytes are read through a pointer: the scan looks at every byte of the line.
+    bytes.withUnsafeBufferPointer { line in
+      // Room for the cells of most lines at once, rather than growing the array cell by cell.
+      var cells: [Range<Int>] = []
+      cells.reserveCapacity(8)
+      var start = range.lowerBound
+      var position = range.lowerBound
+      while position < range.upperBound {
+        let byte = line[position]
+        if byte == 0x09 || byte == 0x7C {
+          addCell(start..<position, of: line, to: &cells)
+          position += 1
+          start = position
+          continue
         }
-        position = end
-        continue
+        if byte == 0x20 {
+          var end = position
+          while end < range.upperBound && line[end] == 0x20 { end += 1 }
+          if end - position >= 3 {
+            addCell(start..<position, of: line, to: &cells)
+            start = end
+          }
+          position = end
+          continue
+        }
+        position += 1
       }
-      position += 1
+      addCell(start..<range.upperBound, of: line, to: &cells)
+      return cells
     }
-    add(start..<range.upperBound)
-    return cells
+  }
+
+  /// Adds a piece of a line to its cells, trimmed, unless it is a drawn rule.
+  ///
+  /// - Parameters:
+  ///   - piece: The piece's byte range in the line.
+  ///   - line: The line's bytes.
+  ///   - cells: The line's cells so far.
+  private static func addCell(_ piece: Range<Int>, of line: UnsafeBufferPointer<UInt8>, to cells: inout [Range<Int>]) {
+    let trimmed = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: line[piece]))
+    let cell = (piece.lowerBound + trimmed.lowerBound)..<(piece.lowerBound + trimmed.upperBound)
+    if !isDrawnRule(line, cell) { cells.append(cell) }
   }
 
   /// Whether a cell is only a drawn rule ("-----", "=====", "___"), which holds nothing: six dashes or
   /// more, or three or more of dashes, equals signs and underscores with one that is not a dash.
-  private static func isDrawnRule(_ bytes: [UInt8], _ cell: Range<Int>) -> Bool {
+  private static func isDrawnRule(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: Range<Int>) -> Bool {
     guard cell.count >= 3 else { return false }
     var onlyDashes = true
     for byte in bytes[cell] {
@@ -411,12 +418,10 @@ enum LineTokenizer {
   ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
   ///   - knownCaptionOnly: Whether the cell is caption words only (``isCaptionOnly(_:_:)``) when the caller
   ///     knows it already.
-  ///   - place: The token of a kind that starts at a byte offset of the line, located in the source.
-  ///   - tokens: The line's tokens, appended to.
+  ///   - tokens: The line's tokens, appended to, each located in the source as it is added.
   private static func tokenizeCell(
     _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
-    isCaptionOnly knownCaptionOnly: Bool? = nil, place: (LineToken.Kind, Int) -> LineToken,
-    into tokens: inout [LineToken]
+    isCaptionOnly knownCaptionOnly: Bool? = nil, into tokens: inout PlacedTokens
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
@@ -441,10 +446,10 @@ enum LineTokenizer {
     guard !range.isEmpty else { return }
     let isUnchanged = range == cell && !blankedSideLabel
     // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
-    if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
-      tokens.append(place(.itemRow(printed), range.lowerBound))
+    if tokens.tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
+      tokens.append(.itemRow(printed), at: range.lowerBound)
       let rest = ASCIIText.trimmedRange(cellBytes, valueStart..<range.upperBound)
-      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, place: place, into: &tokens) }
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, into: &tokens) }
       return
     }
     // The cell's caption was found above when the cell is unchanged.
@@ -452,7 +457,7 @@ enum LineTokenizer {
       let before = ASCIIText.trimmedRange(cellBytes, range.lowerBound..<match.range.lowerBound)
       let after = match.range.upperBound..<range.upperBound
       if before.isEmpty, RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
-        appendValue(cellBytes, range, place, &tokens)
+        appendValue(cellBytes, range, &tokens)
         return
       }
       var number: Int?
@@ -461,19 +466,19 @@ enum LineTokenizer {
           number = value
         } else if before.count > 24 || RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
-          appendValue(cellBytes, range, place, &tokens)
+          appendValue(cellBytes, range, &tokens)
           return
         } else {
-          appendValue(cellBytes, before, place, &tokens)
+          appendValue(cellBytes, before, &tokens)
         }
       }
       tokens.append(
-        place(.caption(match.field, number: number), number == nil ? match.range.lowerBound : before.lowerBound))
+        .caption(match.field, number: number), at: number == nil ? match.range.lowerBound : before.lowerBound)
       let rest = ASCIIText.trimmedRange(cellBytes, after)
       if !rest.isEmpty {
         // What follows the caption has the cell's words that follow it, unless the cell was changed.
         let restWords = isUnchanged ? cellWords.suffix(from: rest.lowerBound) : nil
-        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, place: place, into: &tokens)
+        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, into: &tokens)
       }
       return
     }
@@ -488,31 +493,29 @@ enum LineTokenizer {
     let captionText = ownNumber == nil ? range : numberEnd..<range.upperBound
     // The number may stand in the cell before ("2." | "Check the Appropriate Box").
     var printed = ownNumber
-    if printed == nil, case .marker(let number)? = tokens.last?.kind { printed = number }
+    if printed == nil, case .marker(let number)? = tokens.tokens.last?.kind { printed = number }
     // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
     let cutCaption =
       isUnchanged && captionText == cell
       ? RowCaptions.captionCutAtLineEnd(cellBytes, cellWords) : RowCaptions.captionCutAtLineEnd(cellBytes, captionText)
     if let field = cutCaption {
-      tokens.append(place(.caption(field, number: printed), range.lowerBound))
+      tokens.append(.caption(field, number: printed), at: range.lowerBound)
       return
     }
     // A caption cut short after its number and first word ("(9) Aggregate").
     if let printed, let field = RowCaptions.truncatedCaption(number: printed, in: cellBytes, captionText) {
-      tokens.append(place(.caption(field, number: printed), range.lowerBound))
+      tokens.append(.caption(field, number: printed), at: range.lowerBound)
       return
     }
     if hasLaterCell, let value = rowNumber(cellBytes, range) {
-      tokens.append(place(.marker(value), range.lowerBound))
+      tokens.append(.marker(value), at: range.lowerBound)
       return
     }
-    appendValue(cellBytes, range, place, &tokens)
+    appendValue(cellBytes, range, &tokens)
   }
 
-  private static func appendValue(
-    _ bytes: [UInt8], _ range: Range<Int>, _ place: (LineToken.Kind, Int) -> LineToken, _ tokens: inout [LineToken]
-  ) {
-    tokens.append(place(.value(ASCIIText.string(bytes, range)), range.lowerBound))
+  private static func appendValue(_ bytes: [UInt8], _ range: Range<Int>, _ tokens: inout PlacedTokens) {
+    tokens.append(.value(ASCIIText.string(bytes, range)), at: range.lowerBound)
   }
 
   /// "Item N:" at the start of `bytes[range]` (N from 1 to 14, a colon right after it): the row number and
@@ -594,6 +597,45 @@ enum LineTokenizer {
   /// Whether the letters `bytes[range]`, upper-cased, are `word`.
   private static func spells(_ bytes: [UInt8], _ range: Range<Int>, _ word: [UInt8]) -> Bool {
     ASCIIText.spells(word, in: bytes, at: range)
+  }
+}
+
+/// The tokens of one line as the tokenizer finds them, each located in the source as it is added.
+///
+/// The column counter it keeps moves on along the line from one token to the next; it is the tokenizer's
+/// own, passed along by reference, not held by a closure.
+private struct PlacedTokens {
+  /// The tokens added so far, in order.
+  var tokens: [LineToken] = []
+  /// The lines, to tell where in the source file a token stands.
+  let source: SourceLines
+  /// The 1-based position of the line among the lines read.
+  let number: Int
+  /// The columns of the line's bytes, counted on from the last token located.
+  var columns: ColumnCounter
+
+  /// An empty list for a line.
+  ///
+  /// - Parameters:
+  ///   - source: The lines.
+  ///   - number: The line's 1-based position among them.
+  ///   - bytes: The line's bytes, to count columns on.
+  ///   - capacity: How many tokens to make room for at once.
+  init(source: SourceLines, number: Int, bytes: [UInt8], capacity: Int) {
+    self.source = source
+    self.number = number
+    columns = ColumnCounter(bytes)
+    tokens.reserveCapacity(capacity)
+  }
+
+  /// Adds a token of a kind that starts at a byte offset of the line, located in the source.
+  ///
+  /// - Parameters:
+  ///   - kind: What the token is.
+  ///   - offset: The 0-based byte offset in the line where it starts.
+  mutating func append(_ kind: LineToken.Kind, at offset: Int) {
+    let (line, column) = source.location(position: number, offset: offset, columns: &columns)
+    tokens.append(LineToken(kind: kind, line: line, column: column, offset: offset))
   }
 }
 
