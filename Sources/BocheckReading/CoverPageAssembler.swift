@@ -319,12 +319,17 @@ struct CoverPageAssembler {
     _ slot: CaptionSlot, _ values: [ValueFragment], page: Int, isLastOnPage: Bool, previousIsEmptyCheckbox: Bool,
     into rows: inout [RowField: Row], notes: inout [ReaderNote]
   ) {
-    // A lone small number after a row of codes or text is a page number, not the row's value.
-    let values = values.filter { value in
-      guard slot.field.valueKind == .codes || (slot.field.valueKind == .text && isLastOnPage) else { return true }
-      // "00" is a mistyped code ("OO"), not a page number: pages start at 1.
-      return !(value.text.count <= 3 && value.text.allSatisfy(\.isNumber) && (Int(value.text) ?? 0) > 0)
-    }
+    // A lone small number after a row of codes or text is a page number, not the row's value. Other rows keep
+    // their values as they are, without a copy.
+    let dropsPageNumbers = slot.field.valueKind == .codes || (slot.field.valueKind == .text && isLastOnPage)
+    let values =
+      !dropsPageNumbers
+      ? values
+      : values.filter { value in
+        // "00" is a mistyped code ("OO"), not a page number: pages start at 1. The number is parsed first, which
+        // stops at the first byte that is no digit, before the characters of a long text are counted.
+        !((Int(value.text) ?? 0) > 0 && value.text.count <= 3 && value.text.allSatisfy(\.isNumber))
+      }
     guard !values.isEmpty else {
       rows[slot.field] = emptyRow(slot)
       return
@@ -409,38 +414,53 @@ struct CoverPageAssembler {
 
   /// The slot's fragments with wrapped lines joined into whole values.
   func logicalValues(of slot: CaptionSlot) -> [ValueFragment] {
-    var fragments = slot.fragments.filter { !isCaptionOnly($0, of: slot.field) }
+    // The slot's own list when no fragment is caption words only, a list of those that are not otherwise; the
+    // fragments dropped from its start below are skipped by moving `start` on, not removed.
+    var fragments = slot.fragments
+    if let firstCaption = fragments.firstIndex(where: { isCaptionOnly($0, of: slot.field) }) {
+      var kept = Array(fragments[..<firstCaption])
+      kept.reserveCapacity(fragments.count - 1)
+      for fragment in fragments[(firstCaption + 1)...] where !isCaptionOnly(fragment, of: slot.field) {
+        kept.append(fragment)
+      }
+      fragments = kept
+    }
+    var start = 0
     // A caption's wrapped last line ("OF ABOVE PERSON") before a name or a place continues the caption,
     // even when it holds only words that values may hold too. Rows of numbers lost such fragments in
     // isCaptionOnly already; rows of codes keep them ("IN" is a value there).
     if slot.field.valueKind == .text {
-      while let first = fragments.first, !first.isInline,
-        CaptionWords.stripsToNothing(first.text, inName: false, cutsOrdinaryWords: true)
+      while start < fragments.count, !fragments[start].isInline,
+        CaptionWords.stripsToNothing(fragments[start].text, inName: false, cutsOrdinaryWords: true)
       {
-        fragments.removeFirst()
+        start += 1
       }
     }
     // The row's own number printed under its caption ("SOLE VOTING POWER" / "5" / "800") is not its value.
-    // Printed with its mark ("13.", "(13)", "[13]") it is the number even when no value follows.
-    if let first = fragments.first, !first.isInline || slot.printedNumber == nil,
-      LineTokenizer.rowNumber(Array(first.text.utf8), 0..<first.text.utf8.count) == number(of: slot),
-      fragments.count >= 2 || !first.text.allSatisfy(\.isNumber)
+    // Printed with its mark ("13.", "(13)", "[13]") it is the number even when no value follows; a row number
+    // takes four bytes at most, so a longer text is none without its bytes being copied.
+    if start < fragments.count, !fragments[start].isInline || slot.printedNumber == nil,
+      fragments[start].text.utf8.count <= 4,
+      LineTokenizer.rowNumber(Array(fragments[start].text.utf8), 0..<fragments[start].text.utf8.count)
+        == number(of: slot),
+      fragments.count - start >= 2 || !fragments[start].text.allSatisfy(\.isNumber)
     {
-      fragments.removeFirst()
+      start += 1
     }
     // A dash that leads from the caption to a value printed on the next line ("SHARED VOTING POWER --" /
     // "None") is a leader, not the value.
-    if fragments.count >= 2, fragments[0].isInline, !fragments[1].isInline,
-      fragments[0].text.trimmingBlanks().allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
+    if fragments.count - start >= 2, fragments[start].isInline, !fragments[start + 1].isInline,
+      fragments[start].text.trimmingBlanks().allSatisfy({ $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
     {
-      fragments.removeFirst()
+      start += 1
     }
-    guard var current = fragments.first else { return [] }
+    guard start < fragments.count else { return [] }
+    var current = fragments[start]
     var result: [ValueFragment] = []
-    result.reserveCapacity(fragments.count)
+    result.reserveCapacity(fragments.count - start)
     let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
     let joinsWrapped = slot.field.valueKind == .amount || slot.field.valueKind == .text
-    for next in fragments.dropFirst() {
+    for next in fragments[(start + 1)...] {
       if joinsEverything || (joinsWrapped && ValueParsers.continues(current.text, with: next.text)) {
         current.text += " " + next.text
       } else {
@@ -449,7 +469,15 @@ struct CoverPageAssembler {
       }
     }
     result.append(current)
-    return result.compactMap { withoutCaptionWords($0, of: slot.field) }
+    // The values with their caption words cut, in place: those left with nothing are dropped.
+    var kept = 0
+    for index in result.indices {
+      guard let value = withoutCaptionWords(result[index], of: slot.field) else { continue }
+      result[kept] = value
+      kept += 1
+    }
+    result.removeLast(result.count - kept)
+    return result
   }
 
   /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
@@ -577,7 +605,8 @@ extension ValueParsers {
     let wordCount = ASCIIText.withUTF8(text) { bytes in
       bytes.indices.count(where: { bytes[$0] != 0x20 && ($0 == 0 || bytes[$0 - 1] == 0x20) })
     }
-    if first == "*" || first == "\u{2020}" || (first.isLowercase && wordCount >= 3) { return true }
+    // The word count before the case of the first character, which takes longer to tell.
+    if first == "*" || first == "\u{2020}" || (wordCount >= 3 && first.isLowercase) { return true }
     // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".
     if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
       wordCount > 4
