@@ -126,9 +126,15 @@ enum CaptionVocabulary {
   ///
   /// - Parameter word: The word's UTF-8 bytes.
   static func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
-    var reader = KeyReader()
-    for byte in word { reader.read(byte) }
-    return reader.key(of: word)
+    // One load a byte tells whether it counts and what it counts as (``KeyReader/keyByte``).
+    KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+      var reader = KeyReader()
+      for byte in word {
+        let key = keyByte[Int(byte)]
+        if key != 0 { reader.read(key: key) }
+      }
+      return reader.key(of: word)
+    }
   }
 
   /// The code of the known word that the first `length` key bytes of a printed word spell, given their
