@@ -428,7 +428,9 @@ enum LineTokenizer {
     // The cell's words, found once for the searches below while the cell is unchanged.
     let cellWords = words ?? RowCaptions.captionWords(bytes, cell)
     let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
-    if cellMatch == nil, !startsWithRowNumber(bytes, cell), knownCaptionOnly ?? isCaptionOnly(bytes, cell),
+    // Whether the cell is caption words only is told from its words when they are the test's words.
+    if cellMatch == nil, !startsWithRowNumber(bytes, cell),
+      knownCaptionOnly ?? cellWords.isCaptionOnly ?? isCaptionOnly(bytes, cell),
       RowCaptions.captionCutAtLineEnd(bytes, cellWords) == nil
     {
       return

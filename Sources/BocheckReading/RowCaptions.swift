@@ -123,6 +123,9 @@ enum RowCaptions {
     fileprivate var list: [Word] = []
     /// The line's bytes.
     fileprivate let bytes: [UInt8]
+    /// Whether every word ends at a blank or at the end of the range, and no byte is C2 (the first byte of a
+    /// no-break space): then the words are those ``CaptionWords/nextWord(in:from:)`` finds, a word at a time.
+    fileprivate var splitsAtBlanksOnly = true
 
     fileprivate var count: Int { list.count }
     fileprivate subscript(index: Int) -> Word { list[index] }
@@ -138,11 +141,34 @@ enum RowCaptions {
       guard let first = list.firstIndex(where: { $0.range.lowerBound >= offset }),
         list[first].range.lowerBound == offset
       else { return nil }
-      var result = Words(bytes: bytes)
+      var result = Words(bytes: bytes, splitsAtBlanksOnly: splitsAtBlanksOnly)
       // A part without a letter holds no caption: captionWords finds no words there.
       let hasLetter = list[first...].contains { bytes[$0.range].contains(where: ASCIIText.isLetter) }
       if hasLetter { result.list = Array(list[first...]) }
       return result
+    }
+
+    /// Whether the range the words were found in is caption words only with a distinctive one, as
+    /// ``CaptionWords/isCaptionOnly(_:)-(UnsafeBufferPointer<UInt8>)`` tells on its bytes, told from these words
+    /// and their keys; `nil` when that test splits the range into other words.
+    ///
+    /// A range without a word, or without an ASCII letter (no words were found), holds no distinctive word: every
+    /// known word has a letter.
+    var isCaptionOnly: Bool? {
+      guard !list.isEmpty else { return false }
+      guard splitsAtBlanksOnly else { return nil }
+      return bytes.withUnsafeBufferPointer { buffer in
+        var sawDistinctive = false
+        for word in list {
+          switch CaptionWords.classify(UnsafeBufferPointer(rebasing: buffer[word.range]), key: word.key, inName: false)
+          {
+          case .value, .identificationNumber: return false
+          case .distinctive: sawDistinctive = true
+          case .neutral, .ordinary: continue
+          }
+        }
+        return sawDistinctive
+      }
     }
 
     /// Each word's byte range and key, in order: what two ways of finding the words must agree on.
@@ -166,6 +192,7 @@ enum RowCaptions {
   /// The words of `bytes[range]`.
   static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
     var result = Words(bytes: bytes)
+    guard !range.isEmpty else { return result }
     // Room for words of four bytes and a blank on average, more than printed words take (longer ones are
     // rarer); a text of shorter words grows the list.
     result.list.reserveCapacity(range.count / 5 + 2)
@@ -186,12 +213,14 @@ enum RowCaptions {
               reader.read(key: key)
               continue
             }
+            if byte == 0xC2 { result.splitsAtBlanksOnly = false }
             // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
             // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
             let endsNumber = byte == 0x2E && reader.length > 0 && reader.digits == reader.length
             if byte == 0x29 || byte == 0x5D || byte == 0x3A || endsNumber, position < end,
               !ASCIIText.isBlank(bytes[position]), ASCIIText.isLetter(bytes[position]) || byte != 0x2E
             {
+              result.splitsAtBlanksOnly = false
               break
             }
           }
