@@ -348,7 +348,8 @@ struct CoverPageAssembler {
       // Codes stand right after their caption: from a footnote's sentence on, what follows is prose under
       // the page, not the row.
       let own = values.prefix { !ValueParsers.isFootnoteProse($0.text) }
-      if let readable = own.firstIndex(where: { ValueParsers.looksLikeCodes($0.text) }) {
+      // These values are no footnote's prose, which looksLikeCodes would ask again.
+      if let readable = own.firstIndex(where: { ValueParsers.readsAsCodes($0.text) }) {
         chosen = readable
       } else if own.isEmpty {
         rows[slot.field] = emptyRow(slot)
@@ -559,7 +560,10 @@ struct CoverPageAssembler {
 
 extension RowField {
   /// The row's position in printed order, the same on both schedules.
-  var order: Int { RowField.allCases.firstIndex(of: self) ?? 0 }
+  var order: Int { RowField.casesInOrder.firstIndex(of: self) ?? 0 }
+
+  /// The rows in printed order, made once rather than at every ``order`` asked.
+  private static let casesInOrder = RowField.allCases
 }
 
 extension ParsedValue {
@@ -619,7 +623,13 @@ extension ValueParsers {
   /// Whether the text reads as SEC codes (short upper-case words), not as prose or a number.
   static func looksLikeCodes(_ text: String) -> Bool {
     // A sentence under the page ("*Of this amount, ...") holds short words but is no row of codes.
-    guard !isFootnoteProse(text), case .value(.codes(let codes)) = parseCodes(text) else { return false }
+    !isFootnoteProse(text) && readsAsCodes(text)
+  }
+
+  /// Whether a text parses as SEC codes, each "N/A" or up to four letters: what ``looksLikeCodes(_:)`` asks
+  /// of a text known to be no footnote's prose.
+  static func readsAsCodes(_ text: String) -> Bool {
+    guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
     return !codes.isEmpty
       && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
   }
