@@ -193,6 +193,8 @@ enum LineTokenizer {
     "(CONTINUED ON FOLLOWING PAGES)", "(CONTINUED ON FOLLOWING PAGE)", "(CONTINUED ON NEXT PAGE)",
     "(CONTINUED)", "CONTINUED",
   ].map(ASCIIText.phrase)
+  /// The first bytes of the running headers.
+  private static let runningHeaderInitials: [UInt8] = Array("S1(C".utf8)
 
   /// What a line's content is when it is noise (a CUSIP line, a running header, a page number, a rule, a
   /// caption's wrapped line), `nil` when it holds tokens.
@@ -206,7 +208,9 @@ enum LineTokenizer {
     _ bytes: [UInt8], _ range: Range<Int>, captionOnly: inout Bool?
   ) -> TokenizedLine.Role? {
     let (lower, upper) = (range.lowerBound, range.upperBound)
-    if ASCIIText.matchLength(NoisePhrases.cusip, in: bytes, at: lower, end: upper) != nil {
+    // A phrase matches only where its first letter stands, which is looked at before the phrase is matched.
+    let first = ASCIIText.upper(bytes[lower])
+    if first == UInt8(ascii: "C"), ASCIIText.matchLength(NoisePhrases.cusip, in: bytes, at: lower, end: upper) != nil {
       let text = Array(bytes[range])
       var position = 5
       for label in NoisePhrases.cusipLabels {
@@ -217,15 +221,22 @@ enum LineTokenizer {
       let start = ASCIIText.skipBlanks(text, from: position)
       return .cusip(cusipText(Array(text[start...])))
     }
-    if ASCIIText.matchLength(NoisePhrases.edgarFiling, in: bytes, at: lower, end: upper) != nil { return .noise }
-    // Running page headers and continuation lines between pages.
-    let first = ASCIIText.upper(bytes[lower])
-    for header in runningHeaders
-    where header[0] == first && ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
+    if first == UInt8(ascii: "E"),
+      ASCIIText.matchLength(NoisePhrases.edgarFiling, in: bytes, at: lower, end: upper) != nil
+    {
       return .noise
     }
-    if ASCIIText.matchLength(NoisePhrases.page, in: bytes, at: lower, end: upper) != nil
-      || ASCIIText.matchLength(NoisePhrases.parenthesisedPage, in: bytes, at: lower, end: upper) != nil
+    // Running page headers and continuation lines between pages, which start with one of four bytes.
+    if runningHeaderInitials.contains(first) {
+      for header in runningHeaders
+      where header[0] == first && ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
+        return .noise
+      }
+    }
+    if (first == UInt8(ascii: "P")
+      && ASCIIText.matchLength(NoisePhrases.page, in: bytes, at: lower, end: upper) != nil)
+      || (first == UInt8(ascii: "(")
+        && ASCIIText.matchLength(NoisePhrases.parenthesisedPage, in: bytes, at: lower, end: upper) != nil)
     {
       if range.count < 40 && bytes[range].contains(where: ASCIIText.isDigit) { return .noise }
     }
@@ -523,7 +534,9 @@ enum LineTokenizer {
   /// "Item N:" at the start of `bytes[range]` (N from 1 to 14, a colon right after it): the row number and
   /// the offset in `bytes` where the value starts.
   private static func itemRowPrefix(_ bytes: [UInt8], _ range: Range<Int>) -> (Int, Int)? {
-    guard let end = ASCIIText.matchLength(NoisePhrases.item, in: bytes, at: range.lowerBound, end: range.upperBound)
+    // The first letter before the phrase.
+    guard !range.isEmpty, ASCIIText.upper(bytes[range.lowerBound]) == UInt8(ascii: "I"),
+      let end = ASCIIText.matchLength(NoisePhrases.item, in: bytes, at: range.lowerBound, end: range.upperBound)
     else { return nil }
     var position = end
     var value = 0
@@ -580,6 +593,14 @@ enum LineTokenizer {
       guard end > position else { return false }
       let word = position..<end
       if wordCount == 0 {
+        // The label's words start with eight letters: a word that starts with another is none of them.
+        switch ASCIIText.upper(bytes[position]) {
+        case UInt8(ascii: "N"), UInt8(ascii: "O"), UInt8(ascii: "S"), UInt8(ascii: "B"), UInt8(ascii: "E"),
+          UInt8(ascii: "R"), UInt8(ascii: "P"), UInt8(ascii: "W"):
+          break
+        default:
+          return false
+        }
         guard let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) }) else { return false }
         labelIndex = start
       } else {
