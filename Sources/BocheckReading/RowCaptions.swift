@@ -204,15 +204,18 @@ enum RowCaptions {
           while position < end, ASCIIText.isBlank(bytes[position]) { position += 1 }
           let start = position
           var reader = KeyReader()
-          while position < end, !ASCIIText.isBlank(bytes[position]) {
+          while position < end {
             let byte = bytes[position]
-            position += 1
-            // Letters and digits, most bytes, add to the key and end no word.
+            // Letters and digits, most bytes, add to the key and end no word: they are told by the table before
+            // the blank that ends the word is looked for.
             let key = keyByte[Int(byte)]
             if key != 0 {
               reader.read(key: key)
+              position += 1
               continue
             }
+            if ASCIIText.isBlank(byte) { break }
+            position += 1
             if byte == 0xC2 { result.splitsAtBlanksOnly = false }
             // A closing parenthesis or bracket or a colon ends a word even when text is glued to it ("(1)Names",
             // "[1]NAME", "POWER:0"), and so does the point after a row number ("1.NAME").
