@@ -230,17 +230,40 @@ enum CaptionWords {
   /// Whether a text given as UTF-8 bytes is nothing but caption words with a distinctive one
   /// (``isCaptionOnly(_:)-(String)``).
   static func isCaptionOnly(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    var sawDistinctive = false
-    var position = 0
-    while let word = nextWord(in: text, from: position) {
-      position = word.upperBound
-      switch classify(UnsafeBufferPointer(rebasing: text[word]), inName: false) {
-      case .value, .identificationNumber: return false
-      case .distinctive: sawDistinctive = true
-      case .neutral, .ordinary: continue
+    // The words are those of ``nextWord(in:from:)``; each word's key is read in the same pass that finds its
+    // end, one load of ``KeyReader/keyByte`` a byte telling a letter or digit before a separator is looked for.
+    KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+      func isSeparator(at index: Int) -> Bool {
+        let byte = text[index]
+        return byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < text.count && text[index + 1] == 0xA0)
       }
+      var sawDistinctive = false
+      var position = 0
+      while position < text.count {
+        if isSeparator(at: position) {
+          position += text[position] == 0xC2 ? 2 : 1
+          continue
+        }
+        let start = position
+        var reader = KeyReader()
+        while position < text.count {
+          let key = keyByte[Int(text[position])]
+          if key != 0 {
+            reader.read(key: key)
+          } else if isSeparator(at: position) {
+            break
+          }
+          position += 1
+        }
+        let word = UnsafeBufferPointer(rebasing: text[start..<position])
+        switch classify(word, key: reader.key(of: word), inName: false) {
+        case .value, .identificationNumber: return false
+        case .distinctive: sawDistinctive = true
+        case .neutral, .ordinary: continue
+        }
+      }
+      return sawDistinctive
     }
-    return sawDistinctive
   }
 
   /// A value with the caption words around it cut off.
