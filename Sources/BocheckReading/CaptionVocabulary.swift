@@ -13,6 +13,9 @@ enum CaptionVocabulary {
   /// them in (a code is a number inside the readers; no order of them means anything).
   static let words: [[UInt8]] = table.words
 
+  /// The number of bytes of each known word, in code order: a word's length without its bytes.
+  static let wordLengths: [Int] = words.map(\.count)
+
   /// The keys of a phrase's space-separated words, in order, the words without a letter left out: a word
   /// without a letter or a digit has no key, and a bare number ("11" of "ROW (11)") is a value, never a known
   /// word.

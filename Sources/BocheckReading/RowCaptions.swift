@@ -262,6 +262,11 @@ enum RowCaptions {
     return nil
   }
 
+  /// Whether a printed word may start a key: it is a known word, or a known word's plural.
+  private static func mayStartKey(_ word: Word) -> Bool {
+    word.key.code >= 0 || word.singular >= 0
+  }
+
   /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES").
   private static func keys(startingWith word: Word) -> [Key]? {
     if word.key.code >= 0, let keys = keysByFirstWord[word.key.code] { return keys }
@@ -285,9 +290,10 @@ enum RowCaptions {
   private static func sameWord(_ printed: Word, _ key: Int, _ words: Words) -> Bool {
     if printed.key.code == key { return true }
     if printed.singular == key { return true }
-    let keyBytes = CaptionVocabulary.words[key]
-    guard keyBytes.count >= 7, abs(printed.key.length - keyBytes.count) <= 1 else { return false }
-    return withinOneEdit(words.keyBytes(printed)[...], keyBytes[...])
+    // The key word's length is read from a table of lengths: its bytes are taken up only for the comparison.
+    let keyLength = CaptionVocabulary.wordLengths[key]
+    guard keyLength >= 7, abs(printed.key.length - keyLength) <= 1 else { return false }
+    return withinOneEdit(words.keyBytes(printed)[...], CaptionVocabulary.words[key][...])
   }
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
@@ -366,7 +372,8 @@ enum RowCaptions {
   /// - Returns: The caption, its range an offset in `bytes`.
   static func firstMatch(in bytes: [UInt8], _ words: Words) -> Match? {
     for index in 0..<words.count {
-      guard let (key, keyEnd) = key(at: index, in: words) else { continue }
+      // A word that is no known word, nor one's plural, starts no key (``keys(startingWith:)``).
+      guard mayStartKey(words[index]), let (key, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
       var start = index
       // Back over caption words, but not over the row's number ("(1) NAMES ...").
@@ -378,7 +385,7 @@ enum RowCaptions {
       // On over the caption words after it, up to a value or another row's key.
       var end = keyEnd
       while end < words.count {
-        if let other = self.key(at: end, in: words), other.key.field != key.field { break }
+        if mayStartKey(words[end]), let other = self.key(at: end, in: words), other.key.field != key.field { break }
         if isCaptionWord(words[end], bytes), !isBoxLabel(words[end], bytes) {
           end += 1
         } else if end > 0, words[end - 1].key.code == rowCode, isRowReference(words[end], words, bytes) {
