@@ -17,10 +17,10 @@ struct LineToken: Equatable {
 
   /// What the piece is.
   let kind: Kind
-  /// The 1-based source line where it starts.
-  let line: Int
-  /// The 1-based source column (in characters) where it starts.
-  let column: Int
+  /// The 1-based source line where it starts (set once the line's tokens are all found).
+  fileprivate(set) var line: Int
+  /// The 1-based source column (in characters) where it starts (set once the line's tokens are all found).
+  fileprivate(set) var column: Int
   /// The 0-based byte offset in the tokenized line where it starts: where the same line met at another
   /// place is located again (see ``TokenizedLineMemo``).
   let offset: Int
@@ -124,16 +124,14 @@ enum LineTokenizer {
     let isTable = bytes[content.lowerBound] == 0x7C
     let cells = splitCells(bytes, content, atPipes: isTable)
     // Most cells give one token, a caption with its value two.
-    var placed = PlacedTokens(source: source, number: number, bytes: bytes, capacity: 2 * cells.count)
+    var tokens: [LineToken] = []
+    tokens.reserveCapacity(2 * cells.count)
     let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
     for (cellIndex, cell) in cells.enumerated() {
       tokenizeCell(
         bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
-        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &placed)
+        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &tokens)
     }
-    // The tokens taken out of the list, so that merging them below changes the one array in place.
-    var tokens: [LineToken] = []
-    swap(&tokens, &placed.tokens)
     // A number cell directly followed by a caption without a number is that caption's number: the two are
     // merged in place, the tokens kept moved to the front.
     var kept = 0
@@ -149,6 +147,13 @@ enum LineTokenizer {
       }
     }
     tokens.removeLast(tokens.count - kept)
+    // Each token kept is located in the source by its offset, a column counter moving along the line from one
+    // to the next (a token's place depends on its offset alone).
+    var columns = ColumnCounter(bytes)
+    for index in tokens.indices {
+      (tokens[index].line, tokens[index].column) = source.location(
+        position: number, offset: tokens[index].offset, columns: &columns)
+    }
     let role: TokenizedLine.Role = tokens.isEmpty ? .noise : .content
     return TokenizedLine(number: number, role: role, tokens: tokens, isTableRow: isTable, length: content.count)
   }
@@ -429,10 +434,10 @@ enum LineTokenizer {
   ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
   ///   - knownCaptionOnly: Whether the cell is caption words only (``isCaptionOnly(_:_:)``) when the caller
   ///     knows it already.
-  ///   - tokens: The line's tokens, appended to, each located in the source as it is added.
+  ///   - tokens: The line's tokens, appended to; they are located in the source once all are found.
   private static func tokenizeCell(
     _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
-    isCaptionOnly knownCaptionOnly: Bool? = nil, into tokens: inout PlacedTokens
+    isCaptionOnly knownCaptionOnly: Bool? = nil, into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
@@ -459,7 +464,7 @@ enum LineTokenizer {
     guard !range.isEmpty else { return }
     let isUnchanged = range == cell && !blankedSideLabel
     // The terse layout's "Item 5: 1,234,567": the row's number and its value, no caption words.
-    if tokens.tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
+    if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
       tokens.append(.itemRow(printed), at: range.lowerBound)
       let rest = ASCIIText.trimmedRange(cellBytes, valueStart..<range.upperBound)
       if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, into: &tokens) }
@@ -506,7 +511,7 @@ enum LineTokenizer {
     let captionText = ownNumber == nil ? range : numberEnd..<range.upperBound
     // The number may stand in the cell before ("2." | "Check the Appropriate Box").
     var printed = ownNumber
-    if printed == nil, case .marker(let number)? = tokens.tokens.last?.kind { printed = number }
+    if printed == nil, case .marker(let number)? = tokens.last?.kind { printed = number }
     // A caption whose key words the line cuts off ("CHECK THE APPROPRIATE BOX IF A MEMBER OF A").
     let cutCaption =
       isUnchanged && captionText == cell
@@ -527,7 +532,7 @@ enum LineTokenizer {
     appendValue(cellBytes, range, &tokens)
   }
 
-  private static func appendValue(_ bytes: [UInt8], _ range: Range<Int>, _ tokens: inout PlacedTokens) {
+  private static func appendValue(_ bytes: [UInt8], _ range: Range<Int>, _ tokens: inout [LineToken]) {
     tokens.append(.value(ASCIIText.string(bytes, range)), at: range.lowerBound)
   }
 
@@ -623,42 +628,15 @@ enum LineTokenizer {
   }
 }
 
-/// The tokens of one line as the tokenizer finds them, each located in the source as it is added.
-///
-/// The column counter it keeps moves on along the line from one token to the next; it is the tokenizer's
-/// own, passed along by reference, not held by a closure.
-private struct PlacedTokens {
-  /// The tokens added so far, in order.
-  var tokens: [LineToken] = []
-  /// The lines, to tell where in the source file a token stands.
-  let source: SourceLines
-  /// The 1-based position of the line among the lines read.
-  let number: Int
-  /// The columns of the line's bytes, counted on from the last token located.
-  var columns: ColumnCounter
-
-  /// An empty list for a line.
-  ///
-  /// - Parameters:
-  ///   - source: The lines.
-  ///   - number: The line's 1-based position among them.
-  ///   - bytes: The line's bytes, to count columns on.
-  ///   - capacity: How many tokens to make room for at once.
-  init(source: SourceLines, number: Int, bytes: [UInt8], capacity: Int) {
-    self.source = source
-    self.number = number
-    columns = ColumnCounter(bytes)
-    tokens.reserveCapacity(capacity)
-  }
-
-  /// Adds a token of a kind that starts at a byte offset of the line, located in the source.
+extension [LineToken] {
+  /// Adds a token of a kind that starts at a byte offset of the line, to be located in the source once the
+  /// line's tokens are all found.
   ///
   /// - Parameters:
   ///   - kind: What the token is.
   ///   - offset: The 0-based byte offset in the line where it starts.
-  mutating func append(_ kind: LineToken.Kind, at offset: Int) {
-    let (line, column) = source.location(position: number, offset: offset, columns: &columns)
-    tokens.append(LineToken(kind: kind, line: line, column: column, offset: offset))
+  fileprivate mutating func append(_ kind: LineToken.Kind, at offset: Int) {
+    append(LineToken(kind: kind, line: 0, column: 0, offset: offset))
   }
 }
 
