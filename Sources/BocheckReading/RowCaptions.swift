@@ -497,13 +497,47 @@ enum RowCaptions {
   ///   - printed: The cell's words (``words(_:_:)``).
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ printed: Words) -> RowField? {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
-    var found: RowField?
-    for (field, starts) in keyStartsByField where endsWithKeyStart(printed, starts) {
-      if found != nil { return nil }
-      found = field
+    // The starts are read from one flat list, row by row; once a row's start matched, its other starts are
+    // skipped, and a start of a second row gives no row.
+    return flatKeyStartWords.withUnsafeBufferPointer { startWords in
+      var found: RowField?
+      for start in flatKeyStarts where start.field != found && start.words.count <= printed.count {
+        // Word against word from the last: the last words differ most often, so most starts fail at once.
+        var index = start.words.upperBound
+        var position = printed.count
+        var matches = true
+        while index > start.words.lowerBound {
+          index -= 1
+          position -= 1
+          if !sameWord(printed[position], startWords[index], printed) {
+            matches = false
+            break
+          }
+        }
+        guard matches else { continue }
+        if found != nil { return nil }
+        found = start.field
+      }
+      return found
     }
-    return found
   }
+
+  /// The words of every row's key starts (``keyStartsByField``), one start after another in one list.
+  private static let flatKeyStartWords: [Int] = keyStartsByField.flatMap { $0.starts.flatMap { $0 } }
+
+  /// Every row's key starts in the order of ``keyStartsByField``: the row and the start's words' range in
+  /// ``flatKeyStartWords``.
+  private static let flatKeyStarts: [(field: RowField, words: Range<Int>)] = {
+    var starts: [(field: RowField, words: Range<Int>)] = []
+    var next = 0
+    for (field, fieldStarts) in keyStartsByField {
+      for start in fieldStarts {
+        starts.append((field, next..<(next + start.count)))
+        next += start.count
+      }
+    }
+    return starts
+  }()
 
   /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
   /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
