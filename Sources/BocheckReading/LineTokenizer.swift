@@ -288,7 +288,8 @@ enum LineTokenizer {
     bytes.withUnsafeBufferPointer { CaptionWords.isCaptionOnly(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
-  /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "- 4 -".
+  /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "3 of 9" (not "- 4 -": a
+  /// dash is neither).
   private static func isPageNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard range.count < 40 else { return false }
     var sawPageWord = false

@@ -4,11 +4,11 @@ import Testing
 
 /// A cell's caption words answer the caption-only test as the test's own pass over the bytes does, whenever
 /// they answer at all: the tokenizer asks them first and the bytes only when they decline.
-@Suite struct TokCellWordsTests {
+@Suite struct CaptionOnlyCellWordsTests {
   /// Invented cells: caption words, values, glued row numbers and colons, no-break spaces, text without a
   /// letter, blanks only.
   static let cells: [String] =
-    TokCaptionWordsTests.samples + [
+    CaptionWordBytesTests.samples + [
       "(1)Names of Reporting Persons", "[1]NAME OF REPORTING PERSON", "1.NAME OF REPORTING PERSON",
       "SOLE VOTING POWER:0", "BENEFICIALLY OWNED BY:", "(entities only):", "S.S.\u{00A0}OR I.R.S.",
       "IDENTIFICATION NOS.\tOF ABOVE PERSONS", "  BENEFICIALLY  OWNED  ", "1,000 (see Item 4)", "(11)EXCLUDES",

@@ -5,7 +5,7 @@ import Testing
 /// The byte-level caption-word helpers give the answers the Character-based ones gave before them, on
 /// invented words and values, ASCII and not: the reference below is the earlier implementation, kept here
 /// only to compare with.
-@Suite struct TokCaptionWordsTests {
+@Suite struct CaptionWordBytesTests {
   /// Invented words and values: caption words, values, punctuation, masks, checkboxes, non-ASCII letters,
   /// combining marks, no-break spaces, dashes of every width.
   static let samples: [String] = [
