@@ -698,17 +698,10 @@ final class DocumentFacts {
   /// - Parameter bytes: The row's UTF-8 bytes, cleaned.
   private static func signatureCells(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var cells: [String] = []
-    var start = 0
-    while start <= bytes.count {
-      let end = ASCIIText.firstOffset(of: 0x09, in: bytes, from: start, to: bytes.count)
-      defer { start = end + 1 }
-      let trimmed = LineBytes.trimmedText(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-      guard !trimmed.isEmpty else { continue }
-      if let last = cells.last, endsWithColon(last) {
-        cells[cells.count - 1] = last + " " + trimmed
-      } else {
-        cells.append(trimmed)
-      }
+    // The cells are cut and joined once, by the reading that can stop early; here it reads them all.
+    _ = signatureCells(bytes) { cell in
+      cells.append(String(decoding: cell, as: UTF8.self))
+      return true
     }
     return cells
   }
@@ -761,13 +754,9 @@ final class DocumentFacts {
     return lastJoined.isEmpty || lastJoined.withUnsafeBufferPointer(predicate)
   }
 
-  /// Whether a text's last character is a colon, told from its last bytes where they tell: a colon after an
-  /// ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII may be joined to it.
-  private static func endsWithColon(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text, endsWithColon)
-  }
-
-  /// Whether a text's last character is a colon (see ``endsWithColon(_:)``), given its UTF-8 bytes.
+  /// Whether a text's last character is a colon, given its UTF-8 bytes, told from its last bytes where they tell:
+  /// a colon after an ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII may be
+  /// joined to it.
   ///
   /// - Parameter bytes: The text's UTF-8 bytes, well formed.
   private static func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
