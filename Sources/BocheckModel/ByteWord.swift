@@ -57,6 +57,28 @@ public enum ByteWord {
     return isASCII(high)
   }
 
+  /// Whether two buffers hold the same bytes, compared eight at a time (the last eight overlapping those
+  /// before them when the length is not a multiple of eight; one at a time below eight).
+  ///
+  /// - Parameters:
+  ///   - left: Some bytes.
+  ///   - right: Other bytes.
+  @inlinable
+  public static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+    let count = left.count
+    guard count == right.count else { return false }
+    guard count >= 8, let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+      for offset in 0..<count where left[offset] != right[offset] { return false }
+      return true
+    }
+    var offset = 0
+    while offset + 8 <= count {
+      guard load(leftBase, at: offset) == load(rightBase, at: offset) else { return false }
+      offset += 8
+    }
+    return offset == count || load(leftBase, at: count - 8) == load(rightBase, at: count - 8)
+  }
+
   /// The zero bytes of a word, flagged, and perhaps some bytes above a zero byte: a borrow carries only
   /// upwards, so the lowest flagged byte is the first zero byte, and a word without one gives 0. Cheaper
   /// than ``equalBytes(_:_:)`` when only the first match matters.

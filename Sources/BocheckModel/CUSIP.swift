@@ -6,7 +6,7 @@ public enum CUSIP {
   /// given back as it is; any other text is filtered scalar by scalar and upper-cased as a whole.
   public static func compact(_ printed: String) -> String {
     let ascii = printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard ByteWord.isASCII(bytes) else { return nil }
       guard bytes.contains(where: { isRemoved($0) || isLowercaseLetter($0) }) else { return printed }
       var compacted: [UInt8] = []
       compacted.reserveCapacity(bytes.count)

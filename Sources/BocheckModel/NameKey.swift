@@ -57,7 +57,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     var keys: [NameKey] = []
     keys.reserveCapacity(ends.count)
     let plainKey = { (end: Int) in NameKey(String(decoding: text[..<end], as: UTF8.self)) }
-    let isASCII = text.allSatisfy { $0 < 0x80 }
+    let isASCII = text.withUnsafeBufferPointer(ByteWord.isASCII)
     let ampersands = isASCII ? text.reduce(0) { $0 + ($1 == 0x26 ? 1 : 0) } : 0
     guard isASCII, let last = ends.last else { return ends.map(plainKey) }
     text.withUnsafeBufferPointer { bytes in

@@ -368,6 +368,37 @@ enum ASCIIText {
     PhraseSet(phrases).occurs(in: buffer)
   }
 
+  /// The first bytes of some upper-case ASCII phrases, in either case: a 256-bit set, told in one look-up
+  /// before a phrase is matched at a place.
+  struct PhraseInitials {
+    /// One bit a byte value.
+    private var bits = SIMD4<UInt64>(repeating: 0)
+
+    /// The first bytes of the given phrases.
+    ///
+    /// - Parameter phrases: The phrases, upper case; an empty one adds nothing.
+    init(_ phrases: [[UInt8]]) {
+      for phrase in phrases {
+        if let first = phrase.first { insert(first) }
+      }
+    }
+
+    /// Adds a phrase's first byte, and its lower case when it is an upper-case letter.
+    ///
+    /// - Parameter byte: The first byte, upper case.
+    mutating func insert(_ byte: UInt8) {
+      bits[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+      if byte >= 0x41 && byte <= 0x5A { bits[Int((byte + 0x20) >> 6)] |= 1 << UInt64((byte + 0x20) & 63) }
+    }
+
+    /// Whether a byte starts one of the phrases.
+    ///
+    /// - Parameter byte: The byte, in either case.
+    func contains(_ byte: UInt8) -> Bool {
+      bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+    }
+  }
+
   /// Several upper-case ASCII phrases made ready for a one-pass search of UTF-8 bytes, ignoring case.
   ///
   /// The bytes that start a phrase, and the pairs of bytes, are worked out once: a reader that asks of many
@@ -376,8 +407,8 @@ enum ASCIIText {
   struct PhraseSet {
     /// The phrases, upper case.
     let phrases: [[UInt8]]
-    /// The bytes that start some phrase, in either case: a 256-bit set.
-    private var starts = SIMD4<UInt64>(repeating: 0)
+    /// The bytes that start some phrase, in either case.
+    private var initials = PhraseInitials([])
     /// When the phrases start with at most four bytes: those bytes, with their case bits, each repeated
     /// in a word.
     private var firsts = SIMD4<UInt64>(repeating: 0)
@@ -402,9 +433,8 @@ enum ASCIIText {
       for phrase in phrases {
         guard let first = phrase.first else { continue }
         let isUpperLetter = first >= 0x41 && first <= 0x5A
-        let alreadySeen = starts[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
-        starts[Int(first >> 6)] |= 1 << UInt64(first & 63)
-        if isUpperLetter { starts[Int((first + 0x20) >> 6)] |= 1 << UInt64((first + 0x20) & 63) }
+        let alreadySeen = initials.contains(first)
+        initials.insert(first)
         let caseBit: UInt8 = isUpperLetter ? 0x20 : 0
         if !alreadySeen {
           if firstCount < 4 {
@@ -495,7 +525,7 @@ enum ASCIIText {
       }
       while index < buffer.count {
         let byte = buffer[index]
-        if starts[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 && startsPhrase(index) { return true }
+        if initials.contains(byte) && startsPhrase(index) { return true }
         index += 1
       }
       return false

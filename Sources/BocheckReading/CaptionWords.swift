@@ -237,7 +237,7 @@ enum CaptionWords {
         let byte = text[index]
         return byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < text.count && text[index + 1] == 0xA0)
       }
-      var sawDistinctive = false
+      var tally = CaptionOnlyTally()
       var position = 0
       while position < text.count {
         if isSeparator(at: position) {
@@ -256,13 +256,29 @@ enum CaptionWords {
           position += 1
         }
         let word = UnsafeBufferPointer(rebasing: text[start..<position])
-        switch classify(word, key: reader.key(of: word), inName: false) {
-        case .value, .identificationNumber: return false
-        case .distinctive: sawDistinctive = true
-        case .neutral, .ordinary: continue
-        }
+        guard tally.admits(classify(word, key: reader.key(of: word), inName: false)) else { return false }
       }
-      return sawDistinctive
+      return tally.sawDistinctive
+    }
+  }
+
+  /// The caption-only test (``isCaptionOnly(_:)-(UnsafeBufferPointer<UInt8>)``) taken word by word: no word is a
+  /// value or an identification number, and one is distinctive.
+  struct CaptionOnlyTally {
+    /// Whether a distinctive word was taken.
+    private(set) var sawDistinctive = false
+
+    /// Takes the next word's class.
+    ///
+    /// - Returns: `false` when the word is a value or an identification number: the text is then no caption
+    ///   words only, whatever follows.
+    mutating func admits(_ wordClass: WordClass) -> Bool {
+      switch wordClass {
+      case .value, .identificationNumber: return false
+      case .distinctive: sawDistinctive = true
+      case .neutral, .ordinary: break
+      }
+      return true
     }
   }
 

@@ -606,9 +606,7 @@ extension ValueParsers {
     let text = text.trimmingBlanks()
     guard let first = text.first else { return true }
     // The words are counted on the bytes: runs of bytes other than the space.
-    let wordCount = ASCIIText.withUTF8(text) { bytes in
-      bytes.indices.count(where: { bytes[$0] != 0x20 && ($0 == 0 || bytes[$0 - 1] == 0x20) })
-    }
+    let wordCount = ASCIIText.withUTF8(text, LineBytes.spaceSeparatedWordCount)
     // The word count before the case of the first character, which takes longer to tell.
     if first == "*" || first == "\u{2020}" || (wordCount >= 3 && first.isLowercase) { return true }
     // "(1) Figure, as referred to ..." but not a labelled value such as "(a) IN".

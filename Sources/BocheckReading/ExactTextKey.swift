@@ -1,3 +1,5 @@
+import BocheckModel
+
 /// A text as a dictionary key, compared byte for byte, with its hash worked out once.
 ///
 /// Strings are equal when they are canonically equivalent ("é" precomposed and "e" with a combining accent);
@@ -43,7 +45,7 @@ struct ExactTextKey: Hashable {
     guard lhs.digest == rhs.digest && lhs.tag == rhs.tag && lhs.range.count == rhs.range.count else { return false }
     return ASCIIText.withUTF8(lhs.base) { left in
       ASCIIText.withUTF8(rhs.base) { right in
-        sameBytes(
+        ByteWord.sameBytes(
           UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: left[lhs.range])),
           UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: right[rhs.range])))
       }
@@ -52,24 +54,6 @@ struct ExactTextKey: Hashable {
 
   func hash(into hasher: inout Hasher) {
     hasher.combine(digest)
-  }
-
-  /// Whether two byte buffers hold the same bytes, compared eight at a time.
-  private static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-    guard left.count == right.count else { return false }
-    var offset = 0
-    while offset + 8 <= left.count {
-      guard
-        left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      else { return false }
-      offset += 8
-    }
-    while offset < left.count {
-      guard left[offset] == right[offset] else { return false }
-      offset += 1
-    }
-    return true
   }
 }
 

@@ -33,6 +33,26 @@ enum LineBytes {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
   }
 
+  /// How many words a text has when cut at its spaces (U+0020 only): its runs of bytes that are not a space.
+  ///
+  /// For ASCII text this is `text.split(separator: " ").count`; beyond ASCII a space followed by a combining
+  /// mark is one `Character` and no separator there, but a separator here.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  static func spaceSeparatedWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var inWord = false
+    for byte in bytes {
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
+  }
+
   /// Where the lines of a text end, found on its bytes in place.
   ///
   /// A line ends at LF, at CRLF and, when asked, at a lone CR. Most texts hold no CR at all (EDGAR's own files

@@ -187,6 +187,8 @@ enum LineTokenizer {
     "NUMBER", "OF", "SHARES", "BENEFICIALLY", "OWNED", "BY", "EACH", "REPORTING", "PERSON", "WITH",
   ]
   private static let sideLabelWordBytes = sideLabelWords.map(ASCIIText.phrase)
+  /// The side label's words' first bytes, for the test of a word's first byte before they are matched.
+  private static let sideLabelWordInitials = ASCIIText.PhraseInitials(sideLabelWordBytes)
   /// The side label's words too common to be taken for the label when they stand alone.
   private static let commonSideLabelWords = ["OF", "BY", "WITH"].map(ASCIIText.phrase)
   /// The side label, whole and without its first words, as it stands inside a longer cell.
@@ -198,8 +200,8 @@ enum LineTokenizer {
     "(CONTINUED ON FOLLOWING PAGES)", "(CONTINUED ON FOLLOWING PAGE)", "(CONTINUED ON NEXT PAGE)",
     "(CONTINUED)", "CONTINUED",
   ].map(ASCIIText.phrase)
-  /// The first bytes of the running headers.
-  private static let runningHeaderInitials: [UInt8] = Array("S1(C".utf8)
+  /// The running headers' first bytes, for the test of a line's first byte before they are matched.
+  private static let runningHeaderInitials = ASCIIText.PhraseInitials(runningHeaders)
 
   /// What a line's content is when it is noise (a CUSIP line, a running header, a page number, a rule, a
   /// caption's wrapped line), `nil` when it holds tokens.
@@ -231,7 +233,7 @@ enum LineTokenizer {
     {
       return .noise
     }
-    // Running page headers and continuation lines between pages, which start with one of four bytes.
+    // Running page headers and continuation lines between pages, matched where a line starts as one does.
     if runningHeaderInitials.contains(first) {
       for header in runningHeaders
       where header[0] == first && ASCIIText.matchLength(header, in: bytes, at: lower, end: upper) == upper {
@@ -599,15 +601,10 @@ enum LineTokenizer {
       guard end > position else { return false }
       let word = position..<end
       if wordCount == 0 {
-        // The label's words start with eight letters: a word that starts with another is none of them.
-        switch ASCIIText.upper(bytes[position]) {
-        case UInt8(ascii: "N"), UInt8(ascii: "O"), UInt8(ascii: "S"), UInt8(ascii: "B"), UInt8(ascii: "E"),
-          UInt8(ascii: "R"), UInt8(ascii: "P"), UInt8(ascii: "W"):
-          break
-        default:
-          return false
-        }
-        guard let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) }) else { return false }
+        // A word that starts as none of the label's words do is none of them.
+        guard sideLabelWordInitials.contains(bytes[position]),
+          let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) })
+        else { return false }
         labelIndex = start
       } else {
         guard labelIndex < sideLabelWordBytes.count, spells(bytes, word, sideLabelWordBytes[labelIndex]) else {

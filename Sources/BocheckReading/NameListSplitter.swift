@@ -78,8 +78,8 @@ enum NameListSplitter {
   /// name).
   private static let separators = [", and ", " and ", ", ", "; "]
   private static let separatorBytes = separators.map { Array($0.utf8) }
-  /// Whether a byte starts one of the ``separators``, by the byte's value.
-  private static let separatorStarts: [Bool] = (0...255).map { byte in separatorBytes.contains { $0[0] == byte } }
+  /// The bytes that start one of the ``separators`` (none a letter, so case does not come into it).
+  private static let separatorInitials = ASCIIText.PhraseInitials(separatorBytes)
 
   /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped).
   static func cut(_ text: String) -> [Piece] {
@@ -87,10 +87,10 @@ enum NameListSplitter {
     let found = ASCIIText.withUTF8(text) { bytes -> [(range: Range<Int>, separator: Int)] in
       var result: [(range: Range<Int>, separator: Int)] = []
       var offset = 0
-      let startsSeparator = separatorStarts
+      let initials = separatorInitials
       while offset < bytes.count {
         // Most bytes start no separator: they are passed over with one look-up.
-        guard startsSeparator[Int(bytes[offset])] else {
+        guard initials.contains(bytes[offset]) else {
           offset += 1
           continue
         }

@@ -158,16 +158,13 @@ enum RowCaptions {
       guard !list.isEmpty else { return false }
       guard splitsAtBlanksOnly else { return nil }
       return bytes.withUnsafeBufferPointer { buffer in
-        var sawDistinctive = false
+        var tally = CaptionWords.CaptionOnlyTally()
         for word in list {
-          switch CaptionWords.classify(UnsafeBufferPointer(rebasing: buffer[word.range]), key: word.key, inName: false)
-          {
-          case .value, .identificationNumber: return false
-          case .distinctive: sawDistinctive = true
-          case .neutral, .ordinary: continue
-          }
+          let wordClass = CaptionWords.classify(
+            UnsafeBufferPointer(rebasing: buffer[word.range]), key: word.key, inName: false)
+          guard tally.admits(wordClass) else { return false }
         }
-        return sawDistinctive
+        return tally.sawDistinctive
       }
     }
 
@@ -501,20 +498,8 @@ enum RowCaptions {
     // skipped, and a start of a second row gives no row.
     return flatKeyStartWords.withUnsafeBufferPointer { startWords in
       var found: RowField?
-      for start in flatKeyStarts where start.field != found && start.words.count <= printed.count {
-        // Word against word from the last: the last words differ most often, so most starts fail at once.
-        var index = start.words.upperBound
-        var position = printed.count
-        var matches = true
-        while index > start.words.lowerBound {
-          index -= 1
-          position -= 1
-          if !sameWord(printed[position], startWords[index], printed) {
-            matches = false
-            break
-          }
-        }
-        guard matches else { continue }
+      for start in flatKeyStarts where start.field != found {
+        guard endsWith(printed, keyStart: UnsafeBufferPointer(rebasing: startWords[start.words])) else { continue }
         if found != nil { return nil }
         found = start.field
       }
@@ -548,15 +533,21 @@ enum RowCaptions {
 
   /// Whether printed words end with one of the given key starts.
   private static func endsWithKeyStart(_ printed: Words, _ starts: [[Int]]) -> Bool {
-    starts.contains { start in
-      guard start.count <= printed.count else { return false }
-      let offset = printed.count - start.count
-      // Word against word from the last: the last words differ most often, so most starts fail at once.
-      for index in start.indices.reversed() where !sameWord(printed[offset + index], start[index], printed) {
-        return false
-      }
-      return true
+    starts.contains { start in start.withUnsafeBufferPointer { endsWith(printed, keyStart: $0) } }
+  }
+
+  /// Whether printed words end with a key start's words (as codes), compared word against word from the last:
+  /// the last words differ most often, so most starts fail at once.
+  @inline(__always)
+  private static func endsWith(_ printed: Words, keyStart start: UnsafeBufferPointer<Int>) -> Bool {
+    guard start.count <= printed.count else { return false }
+    let offset = printed.count - start.count
+    var index = start.count
+    while index > 0 {
+      index -= 1
+      if !sameWord(printed[offset + index], start[index], printed) { return false }
     }
+    return true
   }
 
   /// The first words of each row's keys that a line may end with, cut before the key's last word: every

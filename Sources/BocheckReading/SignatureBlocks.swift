@@ -735,18 +735,7 @@ struct SignatureBlocks {
   /// ASCII text (where each byte is a character) without the words being made.
   private static func wordCount(_ text: String) -> Int {
     let ascii = ASCIIText.withUTF8(text) { bytes -> Int? in
-      guard ASCIIText.isASCII(bytes) else { return nil }
-      var count = 0
-      var inWord = false
-      for byte in bytes {
-        if byte == 0x20 {
-          inWord = false
-        } else if !inWord {
-          inWord = true
-          count += 1
-        }
-      }
-      return count
+      ASCIIText.isASCII(bytes) ? LineBytes.spaceSeparatedWordCount(bytes) : nil
     }
     return ascii ?? text.split(separator: " ").count
   }

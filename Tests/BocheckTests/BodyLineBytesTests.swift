@@ -136,4 +136,13 @@ import Testing
       }
     }
   }
+
+  @Test("a text's words cut at spaces are counted as splitting it at spaces counts them")
+  func spaceSeparatedWordsCountAsSplit() {
+    let texts = ["", " ", "a", " a ", "a  b", "  lead and trail  ", "one\ttab two", "x y z w v u t s r q", "a.b c,d"]
+    for text in texts {
+      let count = Array(text.utf8).withUnsafeBufferPointer(LineBytes.spaceSeparatedWordCount)
+      #expect(count == text.split(separator: " ").count, "'\(text)'")
+    }
+  }
 }

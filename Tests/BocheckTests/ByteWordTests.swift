@@ -46,4 +46,24 @@ struct ByteWordTests {
       #expect(ByteWord.isASCII(word) == bytes.allSatisfy { $0 < 0x80 })
     }
   }
+
+  @Test("sameBytes says two buffers are equal exactly when their bytes are, whatever their length")
+  func sameBytesComparesEveryByte() {
+    for count in 0...40 {
+      let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+      bytes.withUnsafeBytes { left in
+        var copy = bytes
+        #expect(copy.withUnsafeBytes { ByteWord.sameBytes(left, $0) }, "equal, \(count) bytes")
+        // A byte changed at every offset, the last word's included.
+        for offset in 0..<count {
+          copy[offset] ^= 0x40
+          #expect(!copy.withUnsafeBytes { ByteWord.sameBytes(left, $0) }, "byte \(offset) of \(count) changed")
+          copy[offset] ^= 0x40
+        }
+        // One byte more or fewer is not the same.
+        #expect(!(bytes + [0]).withUnsafeBytes { ByteWord.sameBytes(left, $0) }, "longer than \(count)")
+        if count > 0 { #expect(!bytes.dropLast().withUnsafeBytes { ByteWord.sameBytes(left, $0) }, "shorter") }
+      }
+    }
+  }
 }

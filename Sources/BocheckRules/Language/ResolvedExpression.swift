@@ -111,34 +111,13 @@ struct TextSet: Sendable, CustomReflectable {
       let candidates = asciiTextsByLength[length]
       let found = text.utf8.withContiguousStorageIfAvailable { bytes in
         candidates.contains { candidate in
-          candidate.withUnsafeBytes { TextSet.sameBytes($0, UnsafeRawBufferPointer(bytes)) }
+          candidate.withUnsafeBytes { ByteWord.sameBytes($0, UnsafeRawBufferPointer(bytes)) }
         }
       }
       if found ?? candidates.contains(where: { $0.elementsEqual(text.utf8) }) { return true }
     }
     if allASCII, TextSet.isASCII(text) { return false }
     return texts.contains(text)
-  }
-
-  /// Whether two buffers of the same length hold the same bytes, compared eight at a time (the last eight
-  /// overlapping those before them) when there are eight or more.
-  private static func sameBytes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
-    let count = left.count
-    guard count >= 8 else {
-      for offset in 0..<count where left[offset] != right[offset] { return false }
-      return true
-    }
-    var offset = 0
-    while offset + 8 <= count {
-      guard
-        left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      else { return false }
-      offset += 8
-    }
-    return offset == count
-      || left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
   }
 
   /// Whether every byte of a text is ASCII, read from its contiguous bytes when it has them, eight at a time.

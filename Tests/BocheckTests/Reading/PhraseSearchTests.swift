@@ -110,4 +110,17 @@ import Testing
     let held = line.withUnsafeBufferPointer { buffer in ranges.filter { list.contains(buffer, $0) } }
     #expect(held.map { String(decoding: line[$0], as: UTF8.self) } == ["and", "CEO"])
   }
+
+  @Test("phrase initials tell the bytes that start one of the phrases, in either case, and no other")
+  func phraseSetTellsInitials() {
+    let sets: [[String]] = [["SCHEDULE 13D", "13G", "(CONTINUED)", "CONTINUED"], ["NUMBER", "OF", "WITH"], ["A"], []]
+    for texts in sets {
+      let phrases = texts.map(ASCIIText.phrase)
+      let initials = ASCIIText.PhraseInitials(phrases)
+      for byte in UInt8.min...UInt8.max {
+        let expected = phrases.contains { $0.first == ASCIIText.upper(byte) }
+        #expect(initials.contains(byte) == expected, "\(texts): byte \(byte)")
+      }
+    }
+  }
 }
