@@ -242,8 +242,13 @@ final class DocumentFacts {
     mutating func end(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) {
       guard !joined.isEmpty else { return }
       if joined.withUnsafeBufferPointer(isWanted) {
-        // A copy of its own, as long as the paragraph: the buffer stays with the joiner, whatever it holds.
-        paragraphs.append(Paragraph(bytes: Array(joined), lineStarts: lineStarts))
+        // Copies of their own, as long as the paragraph: `Array(joined)` would share the joiner's buffer, with
+        // room for the longest paragraph so far, and the joiner's next `removeAll(keepingCapacity:)` would then
+        // allocate that room again.
+        paragraphs.append(
+          Paragraph(
+            bytes: joined.withUnsafeBufferPointer { Array($0) },
+            lineStarts: lineStarts.withUnsafeBufferPointer { Array($0) }))
       }
       joined.removeAll(keepingCapacity: true)
       lineStarts.removeAll(keepingCapacity: true)

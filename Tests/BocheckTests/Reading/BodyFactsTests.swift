@@ -94,6 +94,23 @@ import Testing
     #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
   }
 
+  /// A kept paragraph holds its own bytes and line starts, no more: a short paragraph after a long one does not
+  /// keep the long one's room (the joiner's buffer, reused from paragraph to paragraph).
+  @Test func keptParagraphHoldsOnlyItsOwnBytes() {
+    let longLines = (1...40).map { "the reporting persons jointly file this statement, clause \($0) of the agreement" }
+    let text = (longLines + ["", "Joint filing: each party agrees.", "Short."]).joined(separator: "\n")
+    let (facts, range) = facts(text)
+    let paragraphs = facts.paragraphs(in: range)
+    #expect(paragraphs.count == 2)
+    let long = paragraphs[0]
+    let short = paragraphs[1]
+    #expect(long.bytes.count > 3_000)
+    #expect(short.bytes.count == "Joint filing: each party agrees. Short.".utf8.count)
+    #expect(short.bytes.capacity < 100)
+    #expect(short.lineStarts.map(\.line) == [42, 43])
+    #expect(short.lineStarts.capacity < 10)
+  }
+
   // MARK: CUSIP and Item 1
 
   @Test(arguments: [
