@@ -496,9 +496,9 @@ enum RowCaptions {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
     // The starts are read from one flat list, row by row; once a row's start matched, its other starts are
     // skipped, and a start of a second row gives no row.
-    return flatKeyStartWords.withUnsafeBufferPointer { startWords in
+    return keyStarts.words.withUnsafeBufferPointer { startWords in
       var found: RowField?
-      for start in flatKeyStarts where start.field != found {
+      for start in keyStarts.list where start.field != found {
         guard endsWith(printed, keyStart: UnsafeBufferPointer(rebasing: startWords[start.words])) else { continue }
         if found != nil { return nil }
         found = start.field
@@ -507,33 +507,14 @@ enum RowCaptions {
     }
   }
 
-  /// The words of every row's key starts (``keyStartsByField``), one start after another in one list.
-  private static let flatKeyStartWords: [Int] = keyStartsByField.flatMap { $0.starts.flatMap { $0 } }
-
-  /// Every row's key starts in the order of ``keyStartsByField``: the row and the start's words' range in
-  /// ``flatKeyStartWords``.
-  private static let flatKeyStarts: [(field: RowField, words: Range<Int>)] = {
-    var starts: [(field: RowField, words: Range<Int>)] = []
-    var next = 0
-    for (field, fieldStarts) in keyStartsByField {
-      for start in fieldStarts {
-        starts.append((field, next..<(next + start.count)))
-        next += start.count
-      }
-    }
-    return starts
-  }()
-
   /// Whether printed words end with the first words of one of a row's keys, cut by the end of the line
   /// ("CHECK IF DISCLOSURE OF LEGAL" / "PROCEEDINGS ..."): at least six letters of the key.
   private static func endsWithKeyStart(_ printed: Words, of field: RowField) -> Bool {
-    guard let starts = keyStartsByField.first(where: { $0.field == field })?.starts else { return false }
-    return endsWithKeyStart(printed, starts)
-  }
-
-  /// Whether printed words end with one of the given key starts.
-  private static func endsWithKeyStart(_ printed: Words, _ starts: [[Int]]) -> Bool {
-    starts.contains { start in start.withUnsafeBufferPointer { endsWith(printed, keyStart: $0) } }
+    keyStarts.words.withUnsafeBufferPointer { startWords in
+      keyStarts.list.contains { start in
+        start.field == field && endsWith(printed, keyStart: UnsafeBufferPointer(rebasing: startWords[start.words]))
+      }
+    }
   }
 
   /// Whether printed words end with a key start's words (as codes), compared word against word from the last:
@@ -551,14 +532,27 @@ enum RowCaptions {
   }
 
   /// The first words of each row's keys that a line may end with, cut before the key's last word: every
-  /// start of a key that is at least six letters long, as codes.
-  private static let keyStartsByField: [(field: RowField, starts: [[Int]])] = keyWordsByField.map { field, keys in
-    let starts = keys.flatMap { keyWords in
-      (1..<max(keyWords.count, 1)).map { Array(keyWords.prefix($0)) }
-        .filter { start in start.reduce(0) { $0 + CaptionVocabulary.words[$1].count } >= 6 }
+  /// start of a key that is at least six letters long.
+  ///
+  /// The starts' word codes are held one start after another in one list (`words`); `list` gives each start's
+  /// row and the range of its words there, a row's starts together and the rows in the order of
+  /// ``keyWordsByField``.
+  private static let keyStarts: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
+    var words: [Int] = []
+    var list: [(field: RowField, words: Range<Int>)] = []
+    for (field, keys) in keyWordsByField {
+      for keyWords in keys {
+        var letters = 0
+        for count in 1..<max(keyWords.count, 1) {
+          letters += CaptionVocabulary.words[keyWords[count - 1]].count
+          guard letters >= 6 else { continue }
+          list.append((field, words.count..<(words.count + count)))
+          words.append(contentsOf: keyWords.prefix(count))
+        }
+      }
     }
-    return (field, starts)
-  }
+    return (words, list)
+  }()
 
   /// Whether a word is a row number as printed before a caption: `7`, `7.`, `(7)`, `7)`, `[7]`.
   private static func isRowNumberWord(_ word: Word, _ bytes: [UInt8]) -> Bool {

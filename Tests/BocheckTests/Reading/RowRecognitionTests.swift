@@ -119,6 +119,29 @@ import Testing
     #expect(RowCaptions.truncatedCaption(number: 9, text: Array(" Aggregate".utf8)) == .aggregateAmountOwned)
   }
 
+  /// A line that ends with a key's first words, the rest wrapped to the next line, names that key's row when the
+  /// words cut hold six letters or more of it, and no row when they are fewer or begin two rows' keys.
+  @Test func aCaptionCutAtTheLineEndNamesItsRow() {
+    func cut(_ text: String) -> RowField? {
+      let bytes = Array(text.utf8)
+      return RowCaptions.captionCutAtLineEnd(bytes, 0..<bytes.count)
+    }
+    #expect(cut("CHECK IF DISCLOSURE OF LEGAL") == .legalProceedings)
+    #expect(cut("CHECK THE APPROPRIATE BOX IF A MEMBER OF A") == .memberOfGroup)
+    #expect(cut("CITIZENSHIP OR PLACE OF") == .citizenshipOrOrganization)
+    #expect(cut("Aggregate Amount Beneficially") == .aggregateAmountOwned)
+    // Six letters are enough ("SEC USE", "TYPE OF"), fewer are not ("SEC", "TYPE").
+    #expect(cut("SEC USE") == .secUseOnly)
+    #expect(cut("TYPE OF") == .typeOfReportingPerson)
+    #expect(cut("SEC") == nil)
+    #expect(cut("TYPE") == nil)
+    #expect(cut("SOLE VOTING") == .soleVotingPower)
+    // Words that begin two rows' keys name neither: rows 11 and 12, rows 7 and 9.
+    #expect(cut("AGGREGATE") == nil)
+    #expect(cut("SOLE POWER TO") == nil)
+    #expect(cut("1,234,567") == nil)
+  }
+
   @Test func aWrappedRowTwelveCaptionIsOneRowNotANewPage() throws {
     let text = """
       SCHEDULE 13G
