@@ -205,9 +205,10 @@ struct SourceLines {
     /// The lines added, as source lines.
     ///
     /// A line whose bytes are not well-formed UTF-8 is repaired on its own, as a `String` of it would be, so
-    /// that a repair never moves another line.
+    /// that a repair never moves another line. Well-formed bytes are checked once (``UTF8Validation``), not
+    /// again as the text is made.
     func lines() -> SourceLines {
-      if let text = String(validating: bytes, as: UTF8.self) {
+      if let text = bytes.withUnsafeBufferPointer(UTF8Validation.string) {
         return SourceLines(text: text, ranges: ranges, origins: origins)
       }
       var repaired = Builder()

@@ -1,15 +1,46 @@
 import BocheckModel
 
-/// Tells whether bytes are well-formed UTF-8, scanning eight ASCII bytes at a time.
+/// Tells whether bytes are well-formed UTF-8, scanning eight ASCII bytes at a time, and makes text of them.
 enum UTF8Validation {
+  /// What well-formed UTF-8 holds.
+  enum Content {
+    /// ASCII bytes only.
+    case ascii
+    /// At least one character beyond ASCII.
+    case beyondASCII
+  }
+
   /// Whether the bytes are well-formed UTF-8: every sequence complete, in its shortest form, and neither a
   /// surrogate nor above U+10FFFF (the rules `String(validating:as:)` applies).
   ///
   /// - Parameter bytes: The bytes.
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
+    content(of: bytes) != nil
+  }
+
+  /// The bytes as text, validated once, here: `nil` when they are not well-formed UTF-8.
+  ///
+  /// `String(validating:as:)` and `String(unsafeUninitializedCapacity:initializingUTF8With:)` check bytes
+  /// beyond ASCII one at a time, at several instructions a byte; this check passes over ASCII eight bytes at a
+  /// time and looks at the other bytes one sequence at a time. The bytes are then copied into the text
+  /// unchecked.
+  ///
+  /// - Parameter bytes: The bytes.
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let content = content(of: bytes) else { return nil }
+    // Checked just above, by the rules the standard library applies.
+    return unsafe String(
+      copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: content == .ascii))
+  }
+
+  /// What the bytes hold when they are well-formed UTF-8 (see ``isValid(_:)``); `nil` when they are not.
+  ///
+  /// - Parameter bytes: The bytes.
+  static func content(of bytes: UnsafeBufferPointer<UInt8>) -> Content? {
+    guard let base = bytes.baseAddress else { return .ascii }
     let count = bytes.count
     var offset = 0
+    var content = Content.ascii
     while offset < count {
       // Runs of ASCII, the whole of most filings, are passed over four words at a time, then one.
       while offset + 32 <= count {
@@ -29,6 +60,7 @@ enum UTF8Validation {
         offset += 1
         continue
       }
+      content = .beyondASCII
       // The allowed range of the second byte depends on the lead; the later bytes are any continuation byte.
       let length: Int
       var secondRange: ClosedRange<UInt8> = 0x80...0xBF
@@ -48,12 +80,12 @@ enum UTF8Validation {
       case 0xF4:
         length = 4
         secondRange = 0x80...0x8F
-      default: return false
+      default: return nil
       }
-      guard offset + length <= count, secondRange.contains(base[offset + 1]) else { return false }
-      for next in offset + 2..<offset + length where base[next] & 0xC0 != 0x80 { return false }
+      guard offset + length <= count, secondRange.contains(base[offset + 1]) else { return nil }
+      for next in offset + 2..<offset + length where base[next] & 0xC0 != 0x80 { return nil }
       offset += length
     }
-    return true
+    return content
   }
 }
