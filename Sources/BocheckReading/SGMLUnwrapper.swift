@@ -235,15 +235,15 @@ enum SGMLUnwrapper {
     // Every line before the document's is blanked: it keeps only its line end, so that the document's lines
     // keep their numbers; the text ends with the document's last line.
     guard let piece = pieceEndingAtLineFeeds(span, of: lines) else { return linesJoinedAtLineFeeds(span, of: lines) }
-    // The line feeds of the lines before, then the document's lines as they stand in the submission.
-    return String(unsafeUninitializedCapacity: span.lowerBound + piece.count) { buffer in
-      guard let base = buffer.baseAddress else { return 0 }
-      memset(base, 0x0A, span.lowerBound)
-      ASCIIText.withUTF8(lines.text) { bytes in
-        if let source = bytes.baseAddress { memcpy(base + span.lowerBound, source + piece.lowerBound, piece.count) }
-      }
-      return span.lowerBound + piece.count
+    // The line feeds of the lines before (ASCII, checked a word at a time), then the document's lines as they
+    // stand in the submission: appended as a part of it, they are copied, not checked again as bytes would be.
+    var text = String(unsafeUninitializedCapacity: span.lowerBound) { buffer in
+      if let base = buffer.baseAddress { memset(base, 0x0A, span.lowerBound) }
+      return span.lowerBound
     }
+    text.reserveCapacity(span.lowerBound + piece.count)
+    text.append(contentsOf: LineBytes.slice(lines.text, piece))
+    return text
   }
 
   /// The byte range of a document's lines in the submission when each of them but the last ends at a line
