@@ -97,7 +97,7 @@ enum InputFiles {
 
   /// Reads an input's text.
   ///
-  /// A file is read straight into the storage of its text (``FilingText/init(capacity:filling:)``), so that a
+  /// A file is read piece by piece into the storage of its text (``FilingText/init(size:reading:)``), so that a
   /// large file is held once while it is decoded.
   ///
   /// - Parameters:
@@ -152,13 +152,13 @@ enum InputFiles {
     guard size <= FilingReader.maximumSize else {
       throw InputError(path: path, message: "the file is larger than \(FilingReader.maximumSize / 1024 / 1024) MiB")
     }
-    // One byte more than the size, so that a file that grew since `fstat` shows as one that fills the room.
+    // A file that grew since `fstat` gives no text this way.
     var readError: Int32?
     let text = try decoded(path: path) { () throws(ReadError) in
-      try FilingText(capacity: size + 1) { buffer in
+      try FilingText(size: size) { buffer in
         let (count, error) = FileSystem.read(descriptor, into: buffer)
         readError = error
-        return error == nil && count < buffer.count ? count : nil
+        return error == nil ? count : nil
       }
     }
     if let text { return text }

@@ -53,7 +53,7 @@ public enum FilingReader {
   /// Reads every filing of a file's decoded text, as ``readAll(bytes:path:format:)`` reads its bytes.
   ///
   /// - Parameters:
-  ///   - text: The file's text (see ``FilingText/init(capacity:filling:)``, which reads a file straight into it).
+  ///   - text: The file's text (see ``FilingText/init(size:reading:)``, which reads a file piece by piece into it).
   ///   - path: Where it came from, recorded in each filing.
   ///   - format: The format to read it as; `nil` tells it from the content, for each filing.
   /// - Returns: One result per filing, in the file's order, as ``readAll(bytes:path:format:)`` returns them.

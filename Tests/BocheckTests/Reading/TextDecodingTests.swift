@@ -4,12 +4,14 @@ import Testing
 
 /// Decoding a file's bytes into text: the UTF-8 check, and reading a file straight into its text's storage.
 @Suite struct TextDecodingTests {
-  /// Decodes bytes as a file read into its text's storage: `fill` copies them in.
+  /// Decodes bytes as a file read piece by piece into its text's storage: `read` copies each piece in.
   static func readInPlace(_ bytes: [UInt8], capacity: Int? = nil) throws(ReadError) -> String? {
-    try FilingText(capacity: capacity ?? bytes.count + 1) { buffer in
-      guard bytes.count < buffer.count else { return nil }
-      for (offset, byte) in bytes.enumerated() { buffer[offset] = byte }
-      return bytes.count
+    var offset = 0
+    return try FilingText(size: capacity ?? bytes.count) { buffer in
+      let count = min(buffer.count, bytes.count - offset)
+      for index in 0..<count { buffer[index] = bytes[offset + index] }
+      offset += count
+      return count
     }?.text
   }
 
@@ -98,12 +100,76 @@ import Testing
     #expect(try Self.readInPlace(Array(long.utf8), capacity: 10_000) == long)
   }
 
+  @Test func fileReadInPiecesKeepsASequenceThatAPieceCuts() throws {
+    // A sequence of each length at every offset around the end of the first piece and of the second: the piece
+    // must end before it, and the next begin with it.
+    let length = FilingText.pieceLength
+    let sequences: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80]]
+    var misread: [String] = []
+    for sequence in sequences {
+      for offset in Array((length - 6)...(length + 2)) + Array((2 * length - 6)...(2 * length + 2)) {
+        for prefix in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {
+          var bytes = prefix + [UInt8](repeating: 0x41, count: 2 * length + 20)
+          bytes.replaceSubrange(offset..<(offset + sequence.count), with: sequence)
+          let expected = String(decoding: bytes.dropFirst(prefix.count), as: UTF8.self)
+          if try Self.readInPlace(bytes) != expected { misread.append("\(sequence) at \(offset)") }
+        }
+      }
+    }
+    #expect(misread.isEmpty)
+    // Each piece ends where a sequence starts, so that it is well-formed itself (a piece that is not makes the
+    // whole file be decoded as bytes, which gives the same text).
+    var cut: [String] = []
+    for sequence in sequences {
+      for offset in 0...8 {
+        var bytes = [UInt8](repeating: 0x41, count: 8 + sequence.count)
+        bytes.replaceSubrange(offset..<(offset + sequence.count), with: sequence)
+        for end in 1...bytes.count {
+          let piece = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<end]) }
+          let pieceEnd = FilingText.wholeSequencesEnd(piece)
+          let isWhole = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[..<pieceEnd])) }
+          if !isWhole || end - pieceEnd > 4 { cut.append("\(sequence) at \(offset), \(end) bytes read") }
+        }
+      }
+    }
+    #expect(cut.isEmpty)
+  }
+
+  @Test func fileReadInPiecesIsDecodedAsAWholeWhenALaterPieceIsNotUTF8() throws {
+    // A byte that is not UTF-8 in the third piece: the whole file is read as Windows-1252, the pieces before
+    // it too, and a byte-order mark is dropped as it is from bytes decoded at once.
+    let length = FilingText.pieceLength
+    for prefix in [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]] {
+      var bytes = prefix + Array(String(repeating: "Caf\u{E9} ", count: length).utf8)
+      bytes[2 * length + 5] = 0x93
+      let text = try Self.readInPlace(bytes)
+      #expect(text == TextDecoding.decode(bytes).text)
+      #expect(text?.unicodeScalars.contains("\u{C3}") == true)
+    }
+  }
+
+  @Test func fileReadInPiecesIsBinaryOnlyForANulInItsFirstMebibyte() throws {
+    let lines = Array(String(repeating: "ROW\n", count: 300_000).utf8)
+    // A NUL after the first mebibyte is text; one in it makes the file binary, wherever its piece falls.
+    var late = lines
+    late[(1 << 20) + 1] = 0
+    #expect(try Self.readInPlace(late)?.utf8.count == late.count)
+    for offset in [FilingText.pieceLength - 1, FilingText.pieceLength, (1 << 20) - 1] {
+      var early = lines
+      early[offset] = 0
+      let line = 1 + early[..<offset].count { $0 == 0x0A }
+      #expect(throws: ReadError(message: "the file is binary, not a text filing", line: line)) {
+        try Self.readInPlace(early)
+      }
+    }
+  }
+
   @Test func fileReadInPlaceIsCheckedAsEveryInputIs() throws {
     #expect(throws: ReadError(message: "the file is empty")) { try Self.readInPlace([]) }
     #expect(throws: ReadError(message: "the file is binary, not a text filing", line: 2)) {
       try Self.readInPlace(Array("A\nB".utf8) + [0x00])
     }
-    // A filler that cannot give the bytes this way (the file grew, a read failed) gives no text.
-    #expect(try Self.readInPlace(Array("ABC".utf8), capacity: 3) == nil)
+    // A reader that gives more bytes than the size (the file grew) gives no text.
+    #expect(try Self.readInPlace(Array("ABC".utf8), capacity: 2) == nil)
   }
 }
