@@ -42,14 +42,15 @@ enum UTF8Validation {
     var offset = 0
     var content = Content.ascii
     while offset < count {
-      // Runs of ASCII, the whole of most filings, are passed over four words at a time, then one.
-      while offset + 32 <= count {
+      // Runs of ASCII, the whole of most filings, are passed over eight words at a time, then one.
+      while offset + 64 <= count {
         let raw = UnsafeRawPointer(base + offset)
         let words =
           ByteWord.load(raw, at: 0) | ByteWord.load(raw, at: 8) | ByteWord.load(raw, at: 16)
-          | ByteWord.load(raw, at: 24)
+          | ByteWord.load(raw, at: 24) | ByteWord.load(raw, at: 32) | ByteWord.load(raw, at: 40)
+          | ByteWord.load(raw, at: 48) | ByteWord.load(raw, at: 56)
         guard ByteWord.isASCII(words) else { break }
-        offset += 32
+        offset += 64
       }
       while offset + 8 <= count, ByteWord.isASCII(ByteWord.load(UnsafeRawPointer(base), at: offset)) {
         offset += 8
