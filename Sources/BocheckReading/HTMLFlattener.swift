@@ -14,9 +14,13 @@ enum HTMLFlattener {
   ///
   /// - Parameter text: The HTML (or a wrapper with everything but the HTML blanked).
   static func flatten(_ text: String) -> SourceLines {
+    // Whether the text is ASCII, so that its columns are offsets: the standard library keeps it with the text's
+    // storage (a text made of checked pieces is flagged ASCII when every piece is), rather than a pass over the
+    // bytes finding it. A text short enough to be stored inline is looked at instead.
+    let isKnownASCII = text.utf8.count > 15 && text.utf8Span.isKnownASCII
     // The text's bytes are read in place, not copied.
-    ASCIIText.withUTF8(text) { bytes in
-      var flattener = Flattener(bytes: bytes)
+    return ASCIIText.withUTF8(text) { bytes in
+      var flattener = Flattener(bytes: bytes, textIsASCII: isKnownASCII || ASCIIText.isASCII(bytes))
       flattener.run()
       return flattener.lines.lines()
     }
@@ -38,10 +42,15 @@ enum HTMLFlattener {
     var runStarted = false
     var cellDepth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// A flattener at the start of a text.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's UTF-8 bytes.
+    ///   - textIsASCII: Whether they are all ASCII (``ASCIIText/isASCII(_:)``), as most EDGAR HTML is (other
+    ///     characters written as entities): its columns are then offsets.
+    init(bytes: UnsafeBufferPointer<UInt8>, textIsASCII: Bool) {
       self.bytes = bytes
-      // Most EDGAR HTML is ASCII (other characters written as entities): its columns are then offsets.
-      cursor = SourceCursor(textIsASCII: ASCIIText.isASCII(bytes))
+      cursor = SourceCursor(textIsASCII: textIsASCII)
     }
 
     /// Moves to `target`, counting the lines passed.
