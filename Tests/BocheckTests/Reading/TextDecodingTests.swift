@@ -125,9 +125,10 @@ import Testing
         var bytes = [UInt8](repeating: 0x41, count: 8 + sequence.count)
         bytes.replaceSubrange(offset..<(offset + sequence.count), with: sequence)
         for end in 1...bytes.count {
-          let piece = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<end]) }
-          let pieceEnd = FilingText.wholeSequencesEnd(piece)
-          let isWhole = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[..<pieceEnd])) }
+          let (pieceEnd, isWhole) = bytes.withUnsafeBufferPointer { read in
+            let pieceEnd = FilingText.wholeSequencesEnd(UnsafeBufferPointer(rebasing: read[..<end]))
+            return (pieceEnd, UTF8Validation.isValid(UnsafeBufferPointer(rebasing: read[..<pieceEnd])))
+          }
           if !isWhole || end - pieceEnd > 4 { cut.append("\(sequence) at \(offset), \(end) bytes read") }
         }
       }
