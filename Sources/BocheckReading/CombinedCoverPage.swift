@@ -110,7 +110,7 @@ extension CoverPageAssembler {
   }
 
   /// The persons a combined page lists, with what matching a line against each of them needs, computed once.
-  private struct ListedPersons {
+  private final class ListedPersons {
     /// The names as listed.
     let names: [String]
     /// Each name's key.
@@ -120,11 +120,27 @@ extension CoverPageAssembler {
     /// The longest name's length in characters.
     let longest: Int
 
+    /// The key of each text that a line's start was matched as, by its bytes: every row of the page starts its
+    /// lines with the same names, so the same starts are matched row after row.
+    private var startKeys: [ExactTextKey: String?] = [:]
+
     init(_ names: [String]) {
       self.names = names
       keys = names.map { NameKey($0).text }
       lengths = names.map(\.count)
       longest = lengths.max() ?? 0
+    }
+
+    /// The name key (``NameKey``) of a text's start, worked out once per distinct start.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - end: Where the start ends, an index of `text`.
+    func key(of text: Substring, upTo end: String.Index) -> String {
+      let base = text.base
+      let start = base.utf8.distance(from: base.startIndex, to: text.startIndex)
+      let range = start..<(start + text.utf8.distance(from: text.startIndex, to: end))
+      return startKeys.remembered(ExactTextKey(base, range: range)) { NameKey(String(text[..<end])).text }
     }
   }
 
@@ -148,7 +164,7 @@ extension CoverPageAssembler {
     }
     for (index, length) in listed.lengths.enumerated() where length < ends.count {
       let end = ends[length]
-      guard NameKey(String(text[..<end])).text == listed.keys[index] else { continue }
+      guard listed.key(of: text, upTo: end) == listed.keys[index] else { continue }
       if best == nil || length > listed.lengths[best!.index] { best = (index, end) }
     }
     guard let best else { return nil }
