@@ -43,12 +43,57 @@ extension CoverPageAssembler {
   }
 
   /// A list label such as "(i)", "(iv)", "(a)" or "1." at the start of a text, and the text after it.
+  ///
+  /// The label is the text's first word (up to a space or a tab, blanks at the ends dropped); it ends with a
+  /// bracket or a point, and without the brackets and points at its ends it is a Roman numeral of up to five
+  /// letters, a letter or a number of up to two digits. The rest keeps the blank after the label.
   static func splitListLabel(_ text: String) -> (label: String, rest: Substring)? {
     let trimmed = Substring(text.trimmingBlanks())
+    // An ASCII text is read on its bytes, each a character; any other by characters.
+    let asciiLabel = trimmed.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+      ByteWord.isASCII(bytes) ? .some(listLabelLength(ofASCII: bytes)) : nil
+    }
+    guard let asciiLabel = asciiLabel ?? nil else { return splitListLabelByCharacters(trimmed) }
+    guard let length = asciiLabel else { return nil }
+    let space = trimmed.utf8.index(trimmed.startIndex, offsetBy: length)
+    return (String(trimmed[..<space]), trimmed[space...])
+  }
+
+  /// The length in bytes of the list label an ASCII text starts with, as ``splitListLabel(_:)`` reads it, or
+  /// `nil` when it starts with none.
+  ///
+  /// - Parameter bytes: The text's bytes, ASCII, without blanks at its ends.
+  private static func listLabelLength(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let space = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }), space > 0,
+      bytes[space - 1] == 0x29 || bytes[space - 1] == 0x2E
+    else { return nil }
+    // The label without the brackets and points at its ends.
+    let isEdge = { (byte: UInt8) in byte == 0x28 || byte == 0x29 || byte == 0x2E }
+    var start = 0
+    var end = space
+    while start < end, isEdge(bytes[start]) { start += 1 }
+    while end > start, isEdge(bytes[end - 1]) { end -= 1 }
+    let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let isRoman = (1...5).contains(inner.count) && inner.allSatisfy { Self.romanNumeralBytes.contains($0) }
+    let isLetter = inner.count == 1 && ASCIIText.isLetter(inner[0])
+    let isNumber = (1...2).contains(inner.count) && inner.allSatisfy(ASCIIText.isDigit)
+    return isRoman || isLetter || isNumber ? space : nil
+  }
+
+  /// The letters of the Roman numerals a list label may be, in both cases, as bytes.
+  private static let romanNumeralBytes = Array(romanNumeralLetters.utf8)
+
+  /// The letters of the Roman numerals a list label may be, in both cases.
+  private static let romanNumeralLetters = "ivxlIVXL"
+
+  /// ``splitListLabel(_:)`` read character by character, for a text that is not ASCII.
+  ///
+  /// - Parameter trimmed: The text without blanks at its ends.
+  static func splitListLabelByCharacters(_ trimmed: Substring) -> (label: String, rest: Substring)? {
     guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
     let label = trimmed[..<space]
     let inner = label.trimmingCharacters(in: "().")
-    let isRoman = !inner.isEmpty && inner.count <= 5 && inner.allSatisfy { "ivxlIVXL".contains($0) }
+    let isRoman = !inner.isEmpty && inner.count <= 5 && inner.allSatisfy { romanNumeralLetters.contains($0) }
     let isLetter = inner.count == 1 && inner.first!.isLetter
     let isNumber = !inner.isEmpty && inner.count <= 2 && inner.allSatisfy(\.isNumber)
     guard label.hasSuffix(")") || label.hasSuffix("."), isRoman || isLetter || isNumber else { return nil }
