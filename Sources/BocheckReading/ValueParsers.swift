@@ -795,8 +795,7 @@ enum ValueParsers {
       func endWord(at end: Int) {
         guard let start = wordStart else { return }
         wordStart = nil
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).uppercased()
-          .trimmingCharacters(in: ".")
+        let word = codeWord(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         if word != "AND" && !word.isEmpty { codes.append(word) }
       }
       for (offset, byte) in bytes.enumerated() {
@@ -824,6 +823,26 @@ enum ValueParsers {
     let looksLikeCode: (String) -> Bool = { $0 == "N/A" || ($0.count <= 3 && $0.allSatisfy(\.isLetter)) }
     if codes.contains(where: looksLikeCode) { codes = codes.filter(looksLikeCode) }
     return codes.isEmpty ? .empty : .value(.codes(codes))
+  }
+
+  /// A word of a row of codes in upper case, without the points at its ends: "p.n." reads "P.N".
+  ///
+  /// An ASCII word is upper-cased and trimmed on its bytes, each a character; any other as a `String`.
+  ///
+  /// - Parameter bytes: The word's UTF-8 bytes.
+  @inline(__always)
+  private static func codeWord(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard ByteWord.isASCII(bytes) else {
+      return String(decoding: bytes, as: UTF8.self).uppercased().trimmingCharacters(in: ".")
+    }
+    var start = 0
+    var end = bytes.count
+    while start < end && bytes[start] == 0x2E { start += 1 }
+    while end > start && bytes[end - 1] == 0x2E { end -= 1 }
+    return String(unsafeUninitializedCapacity: end - start) { word in
+      for offset in 0..<(end - start) { word[offset] = ASCIIText.upper(bytes[start + offset]) }
+      return end - start
+    }
   }
 
   /// Parses row 1: the name, without the caption words, identification numbers and list label around it.

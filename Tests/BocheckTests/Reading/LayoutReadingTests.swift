@@ -136,6 +136,15 @@ import Testing
     #expect(ValueParsers.parseCodes("Partnership") == .value(.codes(["PARTNERSHIP"])))
   }
 
+  @Test func codeWordsAreUpperCasedWithoutThePointsAtTheirEnds() {
+    // ASCII words are read on their bytes, others as characters: both upper-cased, points at the ends dropped,
+    // a word of points only and "and" left out.
+    #expect(
+      ValueParsers.parseCodes("pn., .in; Hc / ... and co\u{301}") == .value(.codes(["PN", "IN", "HC", "CO\u{301}"])))
+    #expect(ValueParsers.parseCodes("p.n.") == .value(.codes(["P.N"])))
+    #expect(ValueParsers.parseCodes("é.") == .value(.codes(["É"])))
+  }
+
   @Test func nameListsAreSplitWithTheFilingsOwnNames() {
     let known: Set<NameKey> = [NameKey("Cedar Point Fund II, L.P."), NameKey("Rivera and Stone Capital LLC")]
     #expect(
