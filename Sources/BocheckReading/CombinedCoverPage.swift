@@ -223,11 +223,17 @@ extension CoverPageAssembler {
     if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3 {
       text = String(text[text.index(after: close)...]).trimmingBlanks()
     }
-    // Dot leaders (". . . ."), but not the point of a number such as ".4".
-    while let first = text.first, first == " " || (first == "." && !(text.dropFirst().first?.isNumber ?? false)) {
-      text.removeFirst()
+    // Dot leaders (". . . ."), but not the point of a number such as ".4": skipped, then cut off once.
+    var start = text.startIndex
+    while start < text.endIndex {
+      let first = text[start]
+      let next = text.index(after: start)
+      guard first == " " || (first == "." && !(next < text.endIndex && text[next].isNumber)) else { break }
+      start = next
     }
-    guard numeric else { return text }
-    return String(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+    guard numeric else { return String(text[start...]) }
+    // The first word: the characters up to a blank, after any blanks.
+    let isBlank = { (character: Character) in character == " " || character == "\t" }
+    return String(text[start...].drop(while: isBlank).prefix { !isBlank($0) })
   }
 }
