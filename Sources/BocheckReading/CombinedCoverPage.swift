@@ -201,12 +201,8 @@ extension CoverPageAssembler {
   /// The longest listed name `text` starts with, and the rest of the text.
   private static func person(in text: Substring, among listed: ListedPersons) -> (Int, Substring)? {
     var best: (index: Int, end: String.Index)?
-    // Where each prefix ends, character by character, in one walk up to the longest listed name.
-    var ends = [text.startIndex]
-    ends.reserveCapacity(listed.longest + 1)
-    while ends.count <= listed.longest, let last = ends.last, last < text.endIndex {
-      ends.append(text.index(after: last))
-    }
+    // Where each prefix ends, up to the longest listed name.
+    let ends = characterEnds(of: text, upTo: listed.longest)
     for (index, length) in listed.lengths.enumerated() where length < ends.count {
       let end = ends[length]
       guard listed.key(of: text, upTo: end) == listed.keys[index] else { continue }
@@ -214,6 +210,33 @@ extension CoverPageAssembler {
     }
     guard let best else { return nil }
     return (best.index, text[best.end...])
+  }
+
+  /// Where each of a text's first characters ends, the text's start first: `count + 1` indices, or one more
+  /// than the text has characters when it has fewer.
+  ///
+  /// When the bytes up to there and the one after are ASCII other than a carriage return, each byte is a
+  /// character and the ends are taken at byte offsets; otherwise the characters are walked one by one.
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - count: The most characters whose ends are wanted.
+  private static func characterEnds(of text: Substring, upTo count: Int) -> [String.Index] {
+    let utf8 = text.utf8
+    let eachByteACharacter =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        let read = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, count + 1)])
+        return ByteWord.isASCII(read) && !read.contains(0x0D)
+      } ?? false
+    if eachByteACharacter {
+      return (0...min(count, utf8.count)).map { utf8.index(text.startIndex, offsetBy: $0) }
+    }
+    var ends = [text.startIndex]
+    ends.reserveCapacity(count + 1)
+    while ends.count <= count, let last = ends.last, last < text.endIndex {
+      ends.append(text.index(after: last))
+    }
+    return ends
   }
 
   /// The value in the first column after a person's name: footnote marks and dot leaders dropped.
