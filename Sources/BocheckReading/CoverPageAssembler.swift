@@ -629,6 +629,6 @@ extension ValueParsers {
   static func readsAsCodes(_ text: String) -> Bool {
     guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
     return !codes.isEmpty
-      && codes.allSatisfy { code in code == "N/A" || (code.count <= 4 && code.allSatisfy(\.isLetter)) }
+      && codes.allSatisfy { code in code == "N/A" || isLetters(code, atMost: 4) }
   }
 }

@@ -820,9 +820,24 @@ enum ValueParsers {
     if codes == ["N", "A"] { codes = ["N/A"] }
     // Words that describe the codes beside them ("IN (Individual)", "PN - Partnership") are not codes;
     // a row of words only is kept as printed, so that a rule can say it holds no code.
-    let looksLikeCode: (String) -> Bool = { $0 == "N/A" || ($0.count <= 3 && $0.allSatisfy(\.isLetter)) }
+    let looksLikeCode: (String) -> Bool = { $0 == "N/A" || isLetters($0, atMost: 3) }
     if codes.contains(where: looksLikeCode) { codes = codes.filter(looksLikeCode) }
     return codes.isEmpty ? .empty : .value(.codes(codes))
+  }
+
+  /// Whether a word is nothing but letters, at most `maximum` of them; an ASCII word is told on its bytes.
+  ///
+  /// - Parameters:
+  ///   - word: The word.
+  ///   - maximum: The most letters it may have.
+  static func isLetters(_ word: String, atMost maximum: Int) -> Bool {
+    // Each ASCII byte is a character (a carriage return and a line feed make one, but no letter).
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard ByteWord.isASCII(bytes) else { return nil }
+      return bytes.count <= maximum && bytes.allSatisfy(ASCIIText.isLetter)
+    }
+    if let ascii = ascii ?? nil { return ascii }
+    return word.count <= maximum && word.allSatisfy(\.isLetter)
   }
 
   /// A word of a row of codes in upper case, without the points at its ends: "p.n." reads "P.N".

@@ -145,6 +145,18 @@ import Testing
     #expect(ValueParsers.parseCodes("é.") == .value(.codes(["É"])))
   }
 
+  @Test func codesAreShortWordsOfLetters() {
+    // ASCII words are told on their bytes, others by characters; a code has at most three letters.
+    #expect(ValueParsers.isLetters("ABC", atMost: 3))
+    #expect(!ValueParsers.isLetters("ABCD", atMost: 3))
+    #expect(ValueParsers.isLetters("ABCD", atMost: 4))
+    #expect(!ValueParsers.isLetters("AB1", atMost: 3))
+    #expect(!ValueParsers.isLetters("AB\r\n", atMost: 4))
+    #expect(ValueParsers.isLetters("E\u{301}TE", atMost: 3))
+    #expect(!ValueParsers.isLetters("ÉTÉS", atMost: 3))
+    #expect(ValueParsers.parseCodes("pn, abcd, co\u{301}") == .value(.codes(["PN", "CO\u{301}"])))
+  }
+
   @Test func nameListsAreSplitWithTheFilingsOwnNames() {
     let known: Set<NameKey> = [NameKey("Cedar Point Fund II, L.P."), NameKey("Rivera and Stone Capital LLC")]
     #expect(
