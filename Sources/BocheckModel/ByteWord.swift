@@ -79,6 +79,63 @@ public enum ByteWord {
     return offset == count || load(leftBase, at: count - 8) == load(rightBase, at: count - 8)
   }
 
+  /// A seed for ``digest(_:seed:)``, drawn once per run from the standard library's randomly seeded `Hasher`
+  /// (and so fixed when the environment sets `SWIFT_DETERMINISTIC_HASHING`, as Swift's own hashing is).
+  public static let runSeed: UInt64 = {
+    var hasher = Hasher()
+    hasher.combine(0x6263_6865_636B as UInt64)
+    let drawn = UInt64(truncatingIfNeeded: hasher.finalize())
+    // Mixed once here, where a digest would mix it at every call (wyhash's seeding).
+    return drawn ^ fold(drawn ^ 0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB)
+  }()
+
+  /// A 64-bit digest of some bytes and a seed, for tables that find keys by their bytes: read sixteen bytes at a
+  /// time, each block folded in by one full multiplication.
+  ///
+  /// A fold multiplies two words into 128 bits and takes the exclusive or of the halves (as wyhash does), so
+  /// every bit of a block reaches every bit of the digest. Bytes past the last whole block are read as the
+  /// sixteen that end the text, overlapping the block before, or, in a text of fewer than eight bytes, one by
+  /// one; the length is folded in last, so the overlap cannot make texts of different lengths agree. With a
+  /// seed drawn for each run (``runSeed``), whoever writes a file cannot choose texts whose digests collide, as
+  /// they could with a digest that only multiplies and adds words: a file of such texts would put every key
+  /// of a table in one slot and make its look-ups quadratic.
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes.
+  ///   - seed: The seed (``runSeed``, perhaps mixed with a small number that keeps kinds of keys apart).
+  @inlinable
+  public static func digest(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+    let second: UInt64 = 0xE703_7ED1_A0B4_28DB
+    let count = bytes.count
+    var state = seed
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    if let base = bytes.baseAddress, count > 0 {
+      if count > 16 {
+        var offset = 0
+        while count - offset > 16 {
+          state = fold(load(base, at: offset) ^ second, load(base, at: offset + 8) ^ state)
+          offset += 16
+        }
+        low = load(base, at: count - 16)
+        high = load(base, at: count - 8)
+      } else if count >= 8 {
+        low = load(base, at: 0)
+        high = load(base, at: count - 8)
+      } else {
+        for offset in 0..<count { low |= UInt64(bytes[offset]) << (8 * UInt64(offset)) }
+      }
+    }
+    return fold(second ^ UInt64(truncatingIfNeeded: count), fold(low ^ second, high ^ state))
+  }
+
+  /// Two words multiplied into 128 bits, the exclusive or of the two halves.
+  @inlinable @inline(__always)
+  public static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+    let product = left.multipliedFullWidth(by: right)
+    return product.high ^ product.low
+  }
+
   /// The zero bytes of a word, flagged, and perhaps some bytes above a zero byte: a borrow carries only
   /// upwards, so the lowest flagged byte is the first zero byte, and a word without one gives 0. Cheaper
   /// than ``equalBytes(_:_:)`` when only the first match matters.

@@ -5,9 +5,9 @@ import BocheckModel
 /// Strings are equal when they are canonically equivalent ("é" precomposed and "e" with a combining accent);
 /// the readers keep values and columns as the bytes stand, so a memo of what a text reads as must not take
 /// one for the other. A dictionary hashes a key at every look-up and again each time it grows: the key's
-/// bytes are digested once, when it is made, eight at a time into one word, and the dictionary's hasher is
-/// handed that word alone. Keys with equal digests are still told apart by their bytes; no output depends on
-/// a digest, only on which keys are equal.
+/// bytes are digested once, when it is made (``ByteWord/digest(_:seed:)``, seeded for each run so that a file
+/// cannot choose keys that collide), and the dictionary's hasher is handed that word alone. Keys with equal
+/// digests are still told apart by their bytes; no output depends on a digest, only on which keys are equal.
 struct ExactTextKey: Hashable {
   /// The text the key's bytes are part of.
   private let base: String
@@ -15,7 +15,7 @@ struct ExactTextKey: Hashable {
   private let range: Range<Int>
   /// A small number that keeps apart the same text read in different ways (the kind of a row).
   let tag: Int
-  /// The digest of the tag, the length and the text's bytes (see ``digest(of:tag:)``).
+  /// The digest of the text's bytes, seeded with the run's seed and the tag (``ByteWord/digest(_:seed:)``).
   private let digest: UInt64
 
   /// Makes the key of a text.
@@ -37,43 +37,11 @@ struct ExactTextKey: Hashable {
     base = text
     self.range = range
     self.tag = tag
-    digest = ASCIIText.withUTF8(text) { Self.digest(of: UnsafeBufferPointer(rebasing: $0[range]), tag: tag) }
-  }
-
-  /// An odd multiplier whose bits look random (2^64 divided by the golden ratio): multiplying by it spreads
-  /// each bit of a word over the bits above it, and no two words give one product.
-  private static let spreading: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-  /// A 64-bit digest of a tag and some bytes, read in one pass eight bytes at a time.
-  ///
-  /// Each word of eight bytes is mixed in by an exclusive or and a multiplication by ``spreading``; bytes
-  /// past the last whole word are read as the eight bytes that end the text, overlapping the word before,
-  /// or, in a text shorter than eight bytes, one by one into a single word. The length is mixed in first,
-  /// so the overlap cannot make texts of different lengths agree. Not a hash that resists chosen
-  /// collisions: the dictionary's seeded hasher mixes the digest again, and equal digests are compared byte
-  /// for byte.
-  ///
-  /// - Parameters:
-  ///   - bytes: The bytes.
-  ///   - tag: A small number mixed in first.
-  @inline(__always)
-  private static func digest(of bytes: UnsafeBufferPointer<UInt8>, tag: Int) -> UInt64 {
-    let count = bytes.count
-    var digest = (UInt64(truncatingIfNeeded: tag) &* spreading ^ UInt64(truncatingIfNeeded: count)) &* spreading
-    guard let base = bytes.baseAddress, count > 0 else { return digest }
-    guard count >= 8 else {
-      var word: UInt64 = 0
-      for offset in 0..<count { word |= UInt64(base[offset]) << (8 * UInt64(offset)) }
-      return (digest ^ word) &* spreading
+    // The tag is mixed into the seed: the same bytes read as another kind of row are another key.
+    let seed = ByteWord.runSeed ^ UInt64(truncatingIfNeeded: tag) &* 0x9E37_79B9_7F4A_7C15
+    digest = ASCIIText.withUTF8(text) {
+      ByteWord.digest(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[range])), seed: seed)
     }
-    let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= count {
-      digest = (digest ^ ByteWord.load(raw, at: offset)) &* spreading
-      offset += 8
-    }
-    if offset < count { digest = (digest ^ ByteWord.load(raw, at: count - 8)) &* spreading }
-    return digest
   }
 
   static func == (lhs: ExactTextKey, rhs: ExactTextKey) -> Bool {

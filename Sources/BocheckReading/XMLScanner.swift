@@ -422,6 +422,8 @@ extension XMLScanner {
     private var ranges: [Range<Int>] = []
     /// Name numbers by hash slot, -1 where a slot is free.
     private var slots = [Int](repeating: -1, count: 256)
+    /// The seed of the names' hashes (the run's), read once.
+    private let seed = ByteWord.runSeed
 
     /// A table that numbers the given names first, 0, 1, … in their order; a name given twice keeps its first
     /// number.
@@ -460,7 +462,7 @@ extension XMLScanner {
         ranges.withUnsafeBufferPointer { ranges in
           slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
             let mask = slots.count - 1
-            var slot = Self.hash(text, range) & mask
+            var slot = Self.hash(text, range, seed: seed) & mask
             while case let number = slots[slot], number >= 0 {
               if Self.equal(store, ranges[number], text, range) { return (number, slot) }
               slot = (slot + 1) & mask
@@ -478,61 +480,23 @@ extension XMLScanner {
       return number
     }
 
-    /// The hash of a range of bytes, taken eight bytes at a time (the last few as the eight bytes that end the
-    /// range, or one by one in a range shorter than eight) and mixed at the end so that every byte reaches the
-    /// low bits a slot is taken from.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-      let prime: UInt64 = 1_099_511_628_211
-      var hash: UInt64 = 14_695_981_039_346_656_037
-      var offset = range.lowerBound
-      if let base = bytes.baseAddress {
-        while offset + 8 <= range.upperBound {
-          hash = (hash ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-          offset += 8
-        }
-        // A name of eight bytes or more ends with the eight bytes that end it, overlapping the last word read.
-        if offset < range.upperBound && range.count >= 8 {
-          let last = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self)
-          hash = (hash ^ last) &* prime
-          offset = range.upperBound
-        }
-      }
-      while offset < range.upperBound {
-        hash = (hash ^ UInt64(bytes[offset])) &* prime
-        offset += 1
-      }
-      hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-      return Int(truncatingIfNeeded: hash ^ (hash >> 33))
+    /// The hash of a range of bytes (``ByteWord/digest(_:seed:)``, seeded for the run: a file cannot choose
+    /// element names that all fall in one slot).
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt64) -> Int {
+      let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))
+      return Int(truncatingIfNeeded: ByteWord.digest(raw, seed: seed))
     }
 
-    /// Whether two ranges of bytes, in two buffers, hold the same bytes; compared eight bytes at a time.
+    /// Whether two ranges of bytes, in two buffers, hold the same bytes (``ByteWord/sameBytes(_:_:)``).
+    @inline(__always)
     static func equal(
       _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
       _ secondRange: Range<Int>
     ) -> Bool {
-      guard firstRange.count == secondRange.count else { return false }
-      guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return firstRange.isEmpty }
-      var offset = 0
-      while offset + 8 <= firstRange.count {
-        let a = UnsafeRawPointer(firstBase).loadUnaligned(
-          fromByteOffset: firstRange.lowerBound + offset, as: UInt64.self)
-        let b = UnsafeRawPointer(secondBase).loadUnaligned(
-          fromByteOffset: secondRange.lowerBound + offset, as: UInt64.self)
-        if a != b { return false }
-        offset += 8
-      }
-      // The bytes after the last whole word: the eight bytes that end both ranges, when they are that long.
-      if offset < firstRange.count && firstRange.count >= 8 {
-        let a = UnsafeRawPointer(firstBase).loadUnaligned(fromByteOffset: firstRange.upperBound - 8, as: UInt64.self)
-        let b = UnsafeRawPointer(secondBase).loadUnaligned(
-          fromByteOffset: secondRange.upperBound - 8, as: UInt64.self)
-        return a == b
-      }
-      while offset < firstRange.count {
-        if first[firstRange.lowerBound + offset] != second[secondRange.lowerBound + offset] { return false }
-        offset += 1
-      }
-      return true
+      ByteWord.sameBytes(
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: first[firstRange])),
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: second[secondRange])))
     }
 
     /// Doubles the hash table.
@@ -541,7 +505,7 @@ extension XMLScanner {
       let mask = slots.count - 1
       store.withUnsafeBufferPointer { store in
         for (number, spelling) in ranges.enumerated() {
-          var slot = Self.hash(store, spelling) & mask
+          var slot = Self.hash(store, spelling, seed: seed) & mask
           while slots[slot] >= 0 { slot = (slot + 1) & mask }
           slots[slot] = number
         }

@@ -66,4 +66,53 @@ struct ByteWordTests {
       }
     }
   }
+
+  /// The digest of bytes given as an array, with a fixed seed.
+  private static func digest(_ bytes: [UInt8], seed: UInt64 = 0x1234_5678_9ABC_DEF0) -> UInt64 {
+    bytes.withUnsafeBytes { ByteWord.digest($0, seed: seed) }
+  }
+
+  @Test("digest: the same bytes give one digest wherever they stand; any byte changed, or the length, changes it")
+  func digestReadsEveryByte() {
+    // Lengths below, at and past eight and sixteen bytes, and past several blocks: the bytes past the last
+    // whole block are read through overlapping words, or one by one below eight bytes.
+    for count in 0...70 {
+      let bytes = (0..<count).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+      let inside = [0x3C, 0x3C] + bytes + [0x3E]
+      let insideDigest = inside.withUnsafeBytes {
+        ByteWord.digest(UnsafeRawBufferPointer(rebasing: $0[2..<(2 + count)]), seed: 0x1234_5678_9ABC_DEF0)
+      }
+      #expect(Self.digest(bytes) == insideDigest, "\(count) bytes")
+      #expect(Self.digest(bytes) != Self.digest(bytes + [0x41]), "\(count) bytes and one more")
+      #expect(Self.digest(bytes) != Self.digest(bytes, seed: 0x1234_5678_9ABC_DEF1), "\(count) bytes, another seed")
+      for offset in 0..<count {
+        var changed = bytes
+        changed[offset] ^= 0x01
+        #expect(Self.digest(bytes) != Self.digest(changed), "bit 0 of byte \(offset) of \(count)")
+        changed[offset] ^= 0x81
+        #expect(Self.digest(bytes) != Self.digest(changed), "bit 7 of byte \(offset) of \(count)")
+      }
+    }
+  }
+
+  @Test("digest: texts made to collide in a digest that only multiplies and exclusive-ors words do not collide")
+  func digestResistsTheDifferentialOfASimpleChain() {
+    // In a digest that exclusive-ors each word into the state and multiplies by an odd constant, flipping the top
+    // bit of one word flips only the top bit of the state, and flipping it again in the next word cancels it,
+    // whatever the seed: a file could be written whose keys all collide. Here every bit of a block reaches the
+    // whole digest through the full multiplication.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<200 {
+      let bytes = (0..<32).map { _ -> UInt8 in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 56) & 0x7F
+      }
+      for (first, second) in [(7, 15), (15, 23), (23, 31), (7, 31)] {
+        var changed = bytes
+        changed[first] ^= 0x80
+        changed[second] ^= 0x80
+        #expect(Self.digest(bytes) != Self.digest(changed), "top bits of bytes \(first) and \(second)")
+      }
+    }
+  }
 }
