@@ -6,9 +6,62 @@ struct AmountSum: Hashable, Sendable {
   /// The sum of the totals.
   var shares: Rational
   /// The sum of each kind's parts, or `nil` when some amount does not itemise ("consisting of") its parts.
-  var partsByKind: [PartKind: Rational]?
+  var partsByKind: PartSums?
   /// How many amounts were added.
   var count: Int
+}
+
+/// Shares summed by kind of part.
+///
+/// The sums are a short list of the kinds added and their shares, in the order the kinds were first added: an
+/// amount has a few kinds of parts, which a look along the list finds at once, where a table keyed by kind
+/// hashed the kind for every part added or read (some 200 instructions each on the mixed bench files). Two
+/// sums are equal when every kind has the same sum in both, whatever the order of their kinds.
+struct PartSums: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+  /// Each kind that has a sum, with its sum, in the order first added.
+  private(set) var sums: [(kind: PartKind, shares: Rational)] = []
+
+  /// No sum for any kind.
+  init() {}
+
+  /// The given sums, by kind.
+  init(dictionaryLiteral elements: (PartKind, Rational)...) {
+    for (kind, shares) in elements { self[kind] = shares }
+  }
+
+  /// The sum of a kind's parts, or `nil` when no part of that kind was added.
+  subscript(kind: PartKind) -> Rational? {
+    get {
+      for entry in sums where entry.kind == kind { return entry.shares }
+      return nil
+    }
+    set {
+      if let index = sums.firstIndex(where: { $0.kind == kind }) {
+        if let newValue { sums[index].shares = newValue } else { sums.remove(at: index) }
+      } else if let newValue {
+        sums.append((kind, newValue))
+      }
+    }
+  }
+
+  /// Adds shares to a kind's sum.
+  ///
+  /// - Throws: ``ArithmeticOverflow`` when the sum overflows; the sums are then as they were.
+  mutating func add(_ shares: Rational, to kind: PartKind) throws(ArithmeticOverflow) {
+    if let index = sums.firstIndex(where: { $0.kind == kind }) {
+      sums[index].shares = try sums[index].shares + shares
+    } else {
+      sums.append((kind, shares))
+    }
+  }
+
+  static func == (lhs: PartSums, rhs: PartSums) -> Bool {
+    lhs.sums.count == rhs.sums.count && lhs.sums.allSatisfy { rhs[$0.kind] == $0.shares }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    for kind in PartKind.allCases { hasher.combine(self[kind]) }
+  }
 }
 
 /// Exact arithmetic on amounts: sums, part sums by kind and the differences between them.
@@ -28,12 +81,11 @@ enum AmountArithmetic {
   /// The parts of an amount that itemises all of its total, summed by kind.
   ///
   /// - Returns: `nil` unless the amount lists its parts with "consisting of".
-  static func partsByKind(of amount: Amount) -> [PartKind: Rational]? {
+  static func partsByKind(of amount: Amount) -> PartSums? {
     guard amount.partsRelation == .consistingOf, !amount.parts.isEmpty else { return nil }
-    var sums: [PartKind: Rational] = [:]
+    var sums = PartSums()
     for part in amount.parts {
-      guard let next = try? (sums[part.kind] ?? .zero) + part.shares.rational else { return nil }
-      sums[part.kind] = next
+      guard (try? sums.add(part.shares.rational, to: part.kind)) != nil else { return nil }
     }
     return sums
   }
@@ -44,15 +96,15 @@ enum AmountArithmetic {
   /// - Returns: `nil` when an amount is unknown or the sum overflows.
   static func sum(_ amounts: [Amount?]) -> AmountSum? {
     var shares = Rational.zero
-    var parts: [PartKind: Rational]? = [:]
+    var parts: PartSums? = PartSums()
     for amount in amounts {
       guard let amount, let total = try? shares + amount.shares.rational else { return nil }
       shares = total
-      if let known = parts, let own = partsByKind(of: amount) {
-        var merged = known
-        for (kind, value) in own {
-          guard let next = try? (merged[kind] ?? .zero) + value else { return nil }
-          merged[kind] = next
+      if var merged = parts, let own = partsByKind(of: amount) {
+        // Merged in place: the sums are dropped from `parts` while they grow, so that they are not copied.
+        parts = nil
+        for entry in own.sums {
+          guard (try? merged.add(entry.shares, to: entry.kind)) != nil else { return nil }
         }
         parts = merged
       } else {

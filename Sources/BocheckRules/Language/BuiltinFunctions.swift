@@ -377,9 +377,9 @@ enum BuiltinFunctions {
           case .list(let partValues) = sumObject[AmountSumSlot.parts],
           let count = integerArgument(sumObject[AmountSumSlot.count])
         else { return .null }
-        var byKind: [PartKind: Rational]?
+        var byKind: PartSums?
         if case .boolean(true) = sumObject[AmountSumSlot.itemised] {
-          var parts: [PartKind: Rational] = [:]
+          var parts = PartSums()
           for value in partValues {
             guard case .object(let part) = value, part.kind == .part,
               let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:)),
