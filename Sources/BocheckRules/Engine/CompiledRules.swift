@@ -19,7 +19,9 @@ import BocheckSystem
 /// so the rule files stay the source of truth and an edited or added file behaves as before.
 ///
 /// The form: a header line, then for each file its name, its size and a 64-bit hash of its bytes
-/// (``fingerprint(_:)``), then every rule field in a fixed order. A check is archived as it runs, its
+/// (``fingerprint(_:)``), then every rule field in a fixed order: a rule's examples and its checks as written,
+/// which no check reads, are one piece after its length in bytes, which loading passes over and keeps where it
+/// is (see ``RuleDetails``). A check is archived as it runs, its
 /// ``CheckRunner/Program``: its expressions resolved (variables as slots, fields as their packed slots in
 /// every kind, functions by name) and its steps planned, so that loading does not resolve them again. A
 /// string is its UTF-8 length, `:` and its bytes; a number is its decimal digits followed by `;`; a field's
@@ -27,7 +29,7 @@ import BocheckSystem
 /// is one tag letter. A rule set that cannot be decoded is not used.
 public enum CompiledRules {
   /// The first line of every archive; another version of the form is not read.
-  static let header = "bocheck-compiled-rules 3\n"
+  static let header = "bocheck-compiled-rules 4\n"
 
   /// The archive of rules parsed from files.
   ///
@@ -58,8 +60,9 @@ public enum CompiledRules {
   /// - Returns: The rules in file order with their paths in `directory`, or `nil` when a file differs, is
   ///   missing or was added, or the archive cannot be read.
   static func rules(archive: String, directory: String, names: [String]) -> [Rule]? {
-    var archive = archive
-    return archive.withUTF8 { buffer -> [Rule]? in
+    // Read through a copy: the rules keep the archive itself (see ``RuleDetails``).
+    var text = archive
+    return text.withUTF8 { buffer -> [Rule]? in
       var reader = Reader(buffer: buffer)
       guard reader.skip(header), let count = reader.number(), count == names.count, count > 0 else { return nil }
       var rules: [Rule] = []
@@ -68,11 +71,30 @@ public enum CompiledRules {
         guard reader.string() == name, let size = reader.number(), let hash = reader.string() else { return nil }
         let path = RuleSet.joined(directory, name)
         guard let bytes = FileSystem.contents(of: path), bytes.count == size,
-          String(fingerprint(bytes), radix: 16) == hash, let rule = reader.rule(path: path)
+          String(fingerprint(bytes), radix: 16) == hash, let rule = reader.rule(path: path, archive: archive)
         else { return nil }
         rules.append(rule)
       }
       return reader.atEnd ? rules : nil
+    }
+  }
+
+  /// The examples and the checks as written of a rule, from the bytes of an archive that hold them (see
+  /// ``RuleDetails``).
+  ///
+  /// - Parameters:
+  ///   - archive: An archive written by ``archive(rules:texts:)``.
+  ///   - bytes: The UTF-8 offsets of the rule's details in it, as loading the rule found them.
+  /// - Returns: `nil` when they cannot be read.
+  static func details(archive: String, bytes: Range<Int>) -> (
+    examples: [RuleExample], checkSources: [RuleCheckSource]
+  )? {
+    var archive = archive
+    return archive.withUTF8 { buffer in
+      guard bytes.lowerBound >= 0, bytes.upperBound <= buffer.count else { return nil }
+      var reader = Reader(buffer: UnsafeBufferPointer(rebasing: buffer[bytes]))
+      guard let details = reader.details(), reader.atEnd else { return nil }
+      return details
     }
   }
 
@@ -153,14 +175,19 @@ private struct Writer {
     string(rule.summary)
     string(rule.source)
     string(rule.rationale)
-    list(rule.examples) { $0.example($1) }
-    list(rule.checkSources) { writer, source in
+    // The examples and the checks as written, which no check reads, as one piece after its length in bytes,
+    // which loading passes over (see ``RuleDetails``).
+    var details = Writer()
+    details.list(rule.examples) { $0.example($1) }
+    details.list(rule.checkSources) { writer, source in
       writer.string(source.iteration)
       writer.strings(source.steps)
       writer.string(source.expectation)
       writer.string(source.message)
       writer.optional(source.severity) { $0.severity($1) }
     }
+    number(details.bytes.count)
+    bytes.append(contentsOf: details.bytes)
     list(rule.programs) { $0.program($1) }
   }
 
@@ -407,10 +434,27 @@ private struct Reader {
     return ExactDecimal(significand: significand, scale: scale)
   }
 
-  mutating func rule(path: String) -> Rule? {
+  /// A rule, its details passed over and kept where the archive holds them (see ``RuleDetails``).
+  ///
+  /// - Parameters:
+  ///   - path: The rule file's path.
+  ///   - archive: The archive being read, whose UTF-8 bytes the reader reads.
+  mutating func rule(path: String, archive: String) -> Rule? {
     guard let id = string(), let severity = severity(), let summary = string(), let source = string(),
-      let rationale = string(), let exampleCount = number(), exampleCount >= 0
+      let rationale = string(), let detailsLength = number(), detailsLength >= 0,
+      detailsLength <= buffer.count - position
     else { return nil }
+    let details = position..<position + detailsLength
+    position += detailsLength
+    guard let programs = list({ $0.program() }) else { return nil }
+    return Rule(
+      id: id, severity: severity, summary: summary, source: source, rationale: rationale, path: path,
+      details: .archived(archive: archive, bytes: details, path: path), programs: programs)
+  }
+
+  /// A rule's examples and its checks as written.
+  mutating func details() -> (examples: [RuleExample], checkSources: [RuleCheckSource])? {
+    guard let exampleCount = number(), exampleCount >= 0 else { return nil }
     var examples: [RuleExample] = []
     for _ in 0..<exampleCount {
       guard let example = example() else { return nil }
@@ -426,10 +470,7 @@ private struct Reader {
         RuleCheckSource(
           iteration: iteration, steps: steps, expectation: expectation, message: message, severity: severity))
     }
-    guard let programs = list({ $0.program() }) else { return nil }
-    return Rule(
-      id: id, severity: severity, summary: summary, source: source, rationale: rationale, path: path,
-      examples: examples, checkSources: checkSources, programs: programs)
+    return (examples, checkSources)
   }
 
   mutating func example() -> RuleExample? {

@@ -97,11 +97,78 @@ public struct Rule: Sendable {
   /// The rule file's path.
   public let path: String
   /// Its examples, in file order.
-  public let examples: [RuleExample]
+  public var examples: [RuleExample] { details.decoded.examples }
   /// Its checks as written.
-  public let checkSources: [RuleCheckSource]
+  public var checkSources: [RuleCheckSource] { details.decoded.checkSources }
+  /// Its examples and its checks as written, or where the compiled rules keep them.
+  let details: RuleDetails
   /// Its checks as they run: parsed, type-checked, resolved and planned (see ``CheckRunner/Program``).
   let programs: [CheckRunner.Program]
+
+  /// A rule with its examples and its checks as written.
+  init(
+    id: String, severity: Severity, summary: String, source: String, rationale: String, path: String,
+    examples: [RuleExample], checkSources: [RuleCheckSource], programs: [CheckRunner.Program]
+  ) {
+    self.init(
+      id: id, severity: severity, summary: summary, source: source, rationale: rationale, path: path,
+      details: .decoded(examples: examples, checkSources: checkSources), programs: programs)
+  }
+
+  /// A rule whose examples and checks as written are given as ``RuleDetails``.
+  init(
+    id: String, severity: Severity, summary: String, source: String, rationale: String, path: String,
+    details: RuleDetails, programs: [CheckRunner.Program]
+  ) {
+    self.id = id
+    self.severity = severity
+    self.summary = summary
+    self.source = source
+    self.rationale = rationale
+    self.path = path
+    self.details = details
+    self.programs = programs
+  }
+}
+
+extension Rule: CustomReflectable {
+  /// The rule's fields, its examples and its checks as written among them, however it keeps them: a rule taken
+  /// from the compiled rules shows itself as the rule its file parses to.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "id": id, "severity": severity, "summary": summary, "source": source, "rationale": rationale, "path": path,
+        "examples": examples, "checkSources": checkSources, "programs": programs,
+      ])
+  }
+}
+
+/// A rule's examples and its checks as written: what the rule tests and `bocheck rules` read, and no check.
+///
+/// A rule taken from the compiled rules keeps them as the archive holds them (see ``CompiledRules``) and
+/// decodes them each time they are asked for: decoded for every rule at every start, their texts and lists
+/// were most of the allocations of loading the rules, a noticeable part of checking one filing.
+enum RuleDetails: Sendable {
+  /// The examples and the checks as written.
+  case decoded(examples: [RuleExample], checkSources: [RuleCheckSource])
+  /// Where an archive of compiled rules holds them: its bytes (UTF-8 offsets) for the rule of the file at `path`.
+  case archived(archive: String, bytes: Range<Int>, path: String)
+
+  /// The examples and the checks as written, decoded when archived.
+  ///
+  /// The archive was checked against the rule file when the rule was loaded; should its details not decode, the
+  /// rule file is parsed for them, as it would have been had the archive not been taken.
+  var decoded: (examples: [RuleExample], checkSources: [RuleCheckSource]) {
+    switch self {
+    case .decoded(let examples, let checkSources): return (examples, checkSources)
+    case .archived(let archive, let bytes, let path):
+      if let details = CompiledRules.details(archive: archive, bytes: bytes) { return details }
+      guard let parsed = try? RuleSet.loadRule(path: path), case .decoded(let examples, let checkSources) = parsed.details
+      else { return ([], []) }
+      return (examples, checkSources)
+    }
+  }
 }
 
 /// One `check:` block, parsed and type-checked.
