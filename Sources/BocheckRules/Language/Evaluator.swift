@@ -93,8 +93,14 @@ struct Arguments {
   /// The most arguments a call can have.
   static let capacity = 3
 
+  /// No arguments yet, for a call to append its arguments to.
+  ///
+  /// Its own initializer, not the one below given an empty list: that one made and walked the list for every
+  /// call a rule makes.
+  init() {}
+
   /// Arguments with these values (at most ``capacity``).
-  init(_ values: [Value] = []) {
+  init(_ values: [Value]) {
     for value in values { append(value) }
   }
 
@@ -144,7 +150,8 @@ struct Frame: Sendable {
   /// The running check's `let:`s that are evaluated when first read (see ``ResolvedExpression/deferredLet(_:slot:)``).
   var deferredLets: [DeferredLet] = []
   /// For each of ``deferredLets``, whether its slot holds its value for the current bindings; the check's
-  /// runner clears it when a binding the `let:` depends on moves on.
+  /// runner clears it when a binding the `let:` depends on moves on. Entries past the running check's
+  /// deferred `let:`s are left from an earlier check, and not read.
   var deferredLetsKnown: [Bool] = []
 
   /// A frame with the given variables and no filter.
