@@ -165,13 +165,26 @@ struct ModelBridge {
     fields[.line] = integer(page.line)
     fields[.cusip] = string(page.cusip.map { CUSIP.compact($0) })
     fields[.basis] = basis.map { .object(ModelBridge.basis($0)) } ?? .null
-    var rows: [Value] = []
-    rows.reserveCapacity(RowField.allCases.count)
-    for (offset, field) in RowField.allCases.enumerated() {
-      let number = rowNumbers[offset]
-      let rowObject = row(field, number: number, of: page)
+    // The rows the page has are walked once, each made at its field's position in `RowField.allCases`:
+    // looked up field by field, each row hashed its field. The rows it lacks are made missing after them.
+    let fieldCases = RowField.allCases
+    var made: UInt64 = 0
+    for (field, read) in page.rows {
+      guard let offset = fieldCases.firstIndex(of: field) else { continue }
+      let rowObject = row(field, read, number: rowNumbers[offset], of: page)
       fields[position: PersonSlot.firstRow + offset] = .object(rowObject)
-      if number != nil { rows.append(.object(rowObject)) }
+      made |= 1 << UInt64(offset)
+    }
+    for (offset, field) in fieldCases.enumerated() where made & (1 << UInt64(offset)) == 0 {
+      // A row the page lacks is missing, at the page's line.
+      let missing = Row(field: field, raw: "", line: page.line, status: .missing, value: nil)
+      fields[position: PersonSlot.firstRow + offset] = .object(
+        row(field, missing, number: rowNumbers[offset], of: page))
+    }
+    var rows: [Value] = []
+    rows.reserveCapacity(fieldCases.count)
+    for offset in fieldCases.indices where rowNumbers[offset] != nil {
+      rows.append(fields[position: PersonSlot.firstRow + offset])
     }
     fields[.rows] = .list(rows)
     return ModelObject.make(
@@ -181,9 +194,9 @@ struct ModelBridge {
   }
 
   /// The object of a row of a page, numbered as its schedule numbers it (`nil` for a row the schedule lacks).
-  private static func row(_ field: RowField, number: Int?, of page: CoverPage) -> ModelObject {
-    // The row as read, copied once out of the page's table; a row the page lacks is missing, at the page's line.
-    let read = page.rows[field] ?? Row(field: field, raw: "", line: page.line, status: .missing, value: nil)
+  ///
+  /// - Parameter read: The row as read, or a missing row for a field the page lacks.
+  private static func row(_ field: RowField, _ read: Row, number: Int?, of page: CoverPage) -> ModelObject {
     // A row keeps the slots its value fills: the common ones, then its kind's (see ``RowSlot``).
     let last: RowSlot
     switch read.value {
