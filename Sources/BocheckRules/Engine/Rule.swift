@@ -164,7 +164,8 @@ enum RuleDetails: Sendable {
     case .decoded(let examples, let checkSources): return (examples, checkSources)
     case .archived(let archive, let bytes, let path):
       if let details = CompiledRules.details(archive: archive, bytes: bytes) { return details }
-      guard let parsed = try? RuleSet.loadRule(path: path), case .decoded(let examples, let checkSources) = parsed.details
+      guard let parsed = try? RuleSet.loadRule(path: path),
+        case .decoded(let examples, let checkSources) = parsed.details
       else { return ([], []) }
       return (examples, checkSources)
     }
