@@ -95,8 +95,8 @@ enum CaptionVocabulary {
 
   /// The FNV-1a hash of a key's bytes.
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var value: UInt32 = 2_166_136_261
-    for byte in key { value = (value ^ UInt32(byte)) &* 16_777_619 }
+    var value = KeyReader.offsetBasis
+    for byte in key { value = (value ^ UInt32(byte)) &* KeyReader.prime }
     return value
   }
 
@@ -178,13 +178,27 @@ enum CaptionVocabulary {
 }
 
 /// Reads a printed word's key byte by byte, as a scan of the word goes: its hash, its length, its digits.
+///
+/// A byte read costs the hash's step and two counts; what only a word's end needs (its last key byte, the
+/// hash of its key without that byte) is worked out there (``singularCode(of:)``).
 struct KeyReader {
+  /// The FNV-1a offset basis, the hash of an empty key.
+  static let offsetBasis: UInt32 = 2_166_136_261
+  /// The FNV-1a prime a hash step multiplies by.
+  static let prime: UInt32 = 16_777_619
+  /// The inverse of ``prime`` modulo 2^32, which undoes a hash step's multiplication: the hash of a key
+  /// without its last byte is worked out from the key's hash, not kept byte by byte.
+  ///
+  /// Newton's iteration `x = x (2 - prime x)` doubles the low bits that are right each step; an odd number
+  /// is its own inverse modulo 8, so four steps give all 32 bits (3, 6, 12, 24, then 48 bits right).
+  static let primeInverse: UInt32 = {
+    var inverse = prime
+    for _ in 0..<4 { inverse = inverse &* (2 &- prime &* inverse) }
+    return inverse
+  }()
+
   /// The FNV-1a hash of the key bytes read.
-  private(set) var hash: UInt32 = 2_166_136_261
-  /// The hash of the key bytes read but the last.
-  private(set) var stemHash: UInt32 = 2_166_136_261
-  /// The last key byte read (0 before the first).
-  private(set) var last: UInt8 = 0
+  private(set) var hash: UInt32 = offsetBasis
   /// How many key bytes were read.
   private(set) var length = 0
   /// How many of them are digits.
@@ -200,9 +214,7 @@ struct KeyReader {
   /// Reads one key byte of the word: an upper-case ASCII letter or a digit (``keyByte``).
   @inline(__always)
   mutating func read(key: UInt8) {
-    stemHash = hash
-    last = key
-    hash = (hash ^ UInt32(key)) &* 16_777_619
+    hash = (hash ^ UInt32(key)) &* Self.prime
     length += 1
     if key <= 0x39 { digits += 1 }
   }
@@ -225,9 +237,17 @@ struct KeyReader {
   /// The code of the key without its final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown`` when
   /// the key does not end in "S" or its stem is no known word.
   ///
+  /// The key's last byte is the word's last letter or digit, found from the word's end; the stem's hash is the
+  /// key's hash with its last step undone (``primeInverse``).
+  ///
   /// - Parameter word: The word's UTF-8 bytes (those read).
   func singularCode(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    guard length > 0 else { return CaptionVocabulary.unknown }
+    var index = word.count - 1
+    while Self.keyByte[Int(word[index])] == 0 { index -= 1 }
+    let last = Self.keyByte[Int(word[index])]
     guard last == 0x53 else { return CaptionVocabulary.unknown }
+    let stemHash = (hash &* Self.primeInverse) ^ UInt32(last)
     return CaptionVocabulary.code(hash: stemHash, length: length - 1, spelledBy: word)
   }
 }

@@ -166,7 +166,6 @@ import Testing
       var tabled = KeyReader()
       if KeyReader.keyByte[value] != 0 { tabled.read(key: KeyReader.keyByte[value]) }
       #expect(direct.hash == tabled.hash && direct.length == tabled.length && direct.digits == tabled.digits)
-      #expect(direct.last == tabled.last && direct.stemHash == tabled.stemHash)
     }
   }
 
