@@ -477,7 +477,13 @@ enum LineTokenizer {
     if let match = isUnchanged ? cellMatch : RowCaptions.firstMatch(in: cellBytes, range) {
       let before = ASCIIText.trimmedRange(cellBytes, range.lowerBound..<match.range.lowerBound)
       let after = match.range.upperBound..<range.upperBound
-      if before.isEmpty, RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
+      // The words around the caption are the cell's, found above, when the cell is unchanged.
+      let continuesSentence = {
+        isUnchanged
+          ? RowCaptions.continuesSentence(cellWords, around: match.range)
+          : RowCaptions.continuesSentence(cellBytes, before: before, after: after)
+      }
+      if before.isEmpty, continuesSentence() {
         appendValue(cellBytes, range, &tokens)
         return
       }
@@ -485,7 +491,7 @@ enum LineTokenizer {
       if !before.isEmpty {
         if let value = rowNumber(cellBytes, before) {
           number = value
-        } else if before.count > 24 || RowCaptions.continuesSentence(cellBytes, before: before, after: after) {
+        } else if before.count > 24 || continuesSentence() {
           // A caption's words inside a sentence ("... has sole voting power over ...") are prose, not a caption.
           appendValue(cellBytes, range, &tokens)
           return

@@ -423,14 +423,36 @@ enum RowCaptions {
   ///   - before: The range of the text before the caption (row number excluded by the caller).
   ///   - after: The range of the text after the caption, to the end of its cell.
   static func continuesSentence(_ bytes: [UInt8], before: Range<Int>, after: Range<Int>) -> Bool {
+    continuesSentence(bytes, before: words(bytes, before).list[...], after: words(bytes, after).list[...])
+  }
+
+  /// Whether a caption found among the words of a cell is part of a sentence (``continuesSentence(_:before:after:)``),
+  /// told from the cell's words rather than from words found again.
+  ///
+  /// A word's end and key depend on its own bytes only, so the words before the caption and after it are the
+  /// cell's words that end before it and those that start after it.
+  ///
+  /// - Parameters:
+  ///   - words: The cell's words (``words(_:_:)``), the caption among them.
+  ///   - caption: The caption's byte range in the line.
+  static func continuesSentence(_ words: Words, around caption: Range<Int>) -> Bool {
+    let firstAfter = words.list.firstIndex { $0.range.lowerBound >= caption.upperBound } ?? words.count
+    let firstOfCaption = words.list.firstIndex { $0.range.upperBound > caption.lowerBound } ?? firstAfter
+    return continuesSentence(
+      words.bytes, before: words.list[..<firstOfCaption], after: words.list[firstAfter...])
+  }
+
+  /// Whether a caption is part of a sentence, told from the words before it and those after it in its cell.
+  private static func continuesSentence(
+    _ bytes: [UInt8], before: ArraySlice<Word>, after next: ArraySlice<Word>
+  ) -> Bool {
     let isLowerWord: (Word) -> Bool = { word in
       let first = bytes[word.range.lowerBound]
       return first >= 0x61 && first <= 0x7A && word.key.length >= 3
     }
-    if words(bytes, before).list.contains(where: isLowerWord) { return true }
-    let next = words(bytes, after)
-    guard next.count >= 3, isLowerWord(next[0]) else { return false }
-    return !(next[0].key.code >= 0 && isValueWord[next[0].key.code])
+    if before.contains(where: isLowerWord) { return true }
+    guard next.count >= 3, let first = next.first, isLowerWord(first) else { return false }
+    return !(first.key.code >= 0 && isValueWord[first.key.code])
   }
 
   /// The row of a caption cut short after its first words, told by the row number printed before it.
