@@ -128,7 +128,14 @@ enum HTMLFlattener {
       while position < bytes.count {
         let byte = bytes[position]
         if byte == 0x3C, let tag = Self.tagEnd(in: bytes, from: position) {
-          handleTag(position..<tag.end)
+          // Only some tags change the text (``TagKind``): the others (`<font>`, `<span>`, `<b>`) are told by
+          // their name here and passed over, with no call.
+          let closing = position + 1 < tag.end && bytes[position + 1] == 0x2F
+          let nameStart = position + (closing ? 2 : 1)
+          let name = nameStart..<Self.nameEnd(in: bytes, from: nameStart, to: tag.end)
+          if let kind = TagKind.of(bytes, name: name, in: tagNames) {
+            handleTag(position..<tag.end, kind: kind, closing: closing, name: name)
+          }
           // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
           // itself (past a script's or a style's contents).
           if cursor.offset == position {
@@ -292,21 +299,52 @@ enum HTMLFlattener {
       return nil
     }
 
-    mutating func handleTag(_ range: Range<Int>) {
-      var index = range.lowerBound + 1
-      var closing = false
-      if index < range.upperBound && bytes[index] == 0x2F {
-        closing = true
-        index += 1
+    /// Where the name of a tag that starts at `start` ends: the first byte from `start` that is not an ASCII
+    /// letter or digit, read eight bytes at a time, or `end`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset of the name's first byte (after `<` or `</`).
+    ///   - end: The offset of the tag's end, at least `start`.
+    @inline(__always)
+    static func nameEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+      var index = start
+      if let base = bytes.baseAddress {
+        while index + 8 <= bytes.count {
+          let others = Self.notLettersOrDigits(ByteWord.load(UnsafeRawPointer(base), at: index))
+          if others != 0 { return min(index + others.trailingZeroBitCount / 8, end) }
+          index += 8
+        }
       }
-      let nameStart = index
-      while index < range.upperBound, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) {
-        index += 1
-      }
-      let name = nameStart..<index
-      // Only the tags below change the text: the others are told apart by their name's bytes, no String made.
-      guard let kind = TagKind.of(bytes, name: name, in: tagNames) else { return }
-      let attributes = index..<range.upperBound
+      while index < end, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) { index += 1 }
+      return min(index, end)
+    }
+
+    /// The bytes of a word that are not ASCII letters or digits, flagged exactly (``ByteWord``).
+    ///
+    /// Each byte's seven low bits are compared by adding to them: a sum of at most 0xFF carries into no other
+    /// byte, and its high bit says whether the bits reached a bound. A letter is a byte between `a` and `z`
+    /// once its case bit is set; a digit one between `0` and `9`; a byte with its high bit set is neither.
+    @inline(__always)
+    static func notLettersOrDigits(_ word: UInt64) -> UInt64 {
+      let low = word & ByteWord.lowBits
+      let folded = low | ByteWord.repeating(0x20)
+      // At least "a" (0x61 + 0x1F reaches 0x80) and not past "z" (0x7B + 0x05 reaches 0x80).
+      let letters = (folded &+ ByteWord.repeating(0x1F)) & ~(folded &+ ByteWord.repeating(0x05))
+      // At least "0" (0x30 + 0x50 reaches 0x80) and not past "9" (0x3A + 0x46 reaches 0x80).
+      let digits = (low &+ ByteWord.repeating(0x50)) & ~(low &+ ByteWord.repeating(0x46))
+      return ~((letters | digits) & ~word) & ByteWord.highBits
+    }
+
+    /// Does what a tag that changes the text does.
+    ///
+    /// - Parameters:
+    ///   - range: The tag, from its `<` to its end (``tagEnd(in:from:)``).
+    ///   - kind: What its name says it does.
+    ///   - closing: Whether it is a closing tag (`</`).
+    ///   - name: Where its name stands.
+    mutating func handleTag(_ range: Range<Int>, kind: TagKind, closing: Bool, name: Range<Int>) {
+      let attributes = name.upperBound..<range.upperBound
       switch kind {
       case .hidden:
         if !closing { skipElement(closedBy: [0x3C, 0x2F] + bytes[name].map(ASCIIText.upper), after: range.upperBound) }

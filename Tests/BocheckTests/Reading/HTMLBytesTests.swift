@@ -88,6 +88,33 @@ import Testing
     return kinds
   }()
 
+  /// A tag's name ends where the byte-by-byte reading of ASCII letters and digits ends, for every byte value
+  /// after a name of every length up to nineteen, within the tag's end and at the end of the text.
+  @Test func tagNamesEndAtTheFirstByteNotALetterOrDigit() {
+    let letters = Array("aZ0m9Bq".utf8)
+    var checked = 0
+    for length in 0..<20 {
+      let name = (0..<length).map { letters[$0 % letters.count] }
+      for after in UInt8.min...UInt8.max {
+        // The name, the byte after it and, but for the last form, more bytes that would continue it.
+        for bytes in [name + [after], name + [after] + Array("bcd0123456789xyz".utf8)] {
+          bytes.withUnsafeBufferPointer { buffer in
+            for end in [buffer.count, min(buffer.count, length), min(buffer.count, length / 2)] {
+              var expected = 0
+              while expected < end, ASCIIText.isLetter(buffer[expected]) || ASCIIText.isDigit(buffer[expected]) {
+                expected += 1
+              }
+              let found = HTMLFlattener.Flattener.nameEnd(in: buffer, from: 0, to: end)
+              #expect(found == expected, "\(length) \(after) \(end)")
+              checked += 1
+            }
+          }
+        }
+      }
+    }
+    #expect(checked == 20 * 256 * 2 * 3)
+  }
+
   @Test func tagKindsAreFoundByTheirNamesInAnyCase() {
     var names = [
       "td", "TD", "Th", "tr", "TABLE", "p", "P", "br", "div", "h1", "h7", "h0", "li", "center", "Blockquote", "pre",
