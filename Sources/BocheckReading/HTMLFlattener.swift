@@ -340,11 +340,15 @@ enum HTMLFlattener {
 
     /// Does what a tag that changes the text does.
     ///
+    /// Inlined into the scan's loop, which calls it for most tags (cells, rows, paragraphs): the call, with the
+    /// flattener passed by reference, cost more than most tags' work.
+    ///
     /// - Parameters:
     ///   - range: The tag, from its `<` to its end (``tagEnd(in:from:)``).
     ///   - kind: What its name says it does.
     ///   - closing: Whether it is a closing tag (`</`).
     ///   - name: Where its name stands.
+    @inline(__always)
     mutating func handleTag(_ range: Range<Int>, kind: TagKind, closing: Bool, name: Range<Int>) {
       let attributes = name.upperBound..<range.upperBound
       switch kind {
