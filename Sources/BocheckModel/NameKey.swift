@@ -386,10 +386,13 @@ extension NameKey {
         if byte >= 0x80 { return nil }
         if byte == 0x20 { spaces &+= 1 }
       }
-      // In ASCII every byte starts a character, so a word's bounds are its offsets from the text's start.
+      // In ASCII every byte starts a character, so a word's bounds are its offsets from the text's start. The
+      // word is made from its bytes' view, which rounds its bounds to scalars, rather than by the text's
+      // subscript, which checks them at a higher cost.
       func word(_ start: Int, _ end: Int) -> Substring {
         let utf8 = text.utf8
-        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let bounds = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
+        return Substring(utf8[bounds])
       }
       var words: [Substring] = []
       words.reserveCapacity(spaces + 1)
