@@ -79,6 +79,22 @@ public enum ByteWord {
     return offset == count || load(leftBase, at: count - 8) == load(rightBase, at: count - 8)
   }
 
+  /// The bytes of a word that are not ASCII letters or digits, flagged exactly.
+  ///
+  /// Each byte's seven low bits are compared by adding to them: a sum of at most 0xFF carries into no other
+  /// byte, and its high bit says whether the bits reached a bound. A letter is a byte between `a` and `z`
+  /// once its case bit is set; a digit one between `0` and `9`; a byte with its high bit set is neither.
+  @inlinable @inline(__always)
+  public static func notLettersOrDigits(_ word: UInt64) -> UInt64 {
+    let low = word & lowBits
+    let folded = low | repeating(0x20)
+    // At least "a" (0x61 + 0x1F reaches 0x80) and not past "z" (0x7B + 0x05 reaches 0x80).
+    let letters = (folded &+ repeating(0x1F)) & ~(folded &+ repeating(0x05))
+    // At least "0" (0x30 + 0x50 reaches 0x80) and not past "9" (0x3A + 0x46 reaches 0x80).
+    let digits = (low &+ repeating(0x50)) & ~(low &+ repeating(0x46))
+    return ~((letters | digits) & ~word) & highBits
+  }
+
   /// A seed for ``digest(_:seed:)``, drawn once per run from the standard library's randomly seeded `Hasher`
   /// (and so fixed when the environment sets `SWIFT_DETERMINISTIC_HASHING`, as Swift's own hashing is).
   public static let runSeed: UInt64 = {

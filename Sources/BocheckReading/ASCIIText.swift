@@ -615,6 +615,34 @@ enum ASCIIText {
     return (range.lowerBound + trimmed.lowerBound)..<(range.lowerBound + trimmed.upperBound)
   }
 
+  /// A range of bytes without the bytes at either end that `isTrimmed` drops (a word without its brackets,
+  /// points or commas).
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes.
+  ///   - range: The range to trim, in `bytes`.
+  ///   - isTrimmed: Whether a byte at an end is dropped.
+  @inline(__always)
+  static func trimmedRange(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, trimming isTrimmed: (UInt8) -> Bool
+  ) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end && isTrimmed(bytes[start]) { start += 1 }
+    while end > start && isTrimmed(bytes[end - 1]) { end -= 1 }
+    return start..<end
+  }
+
+  /// An ASCII text upper-cased, made straight from its bytes (each a character).
+  ///
+  /// - Parameter bytes: ASCII bytes.
+  static func upperCasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { text in
+      for offset in bytes.indices { text[offset] = upper(bytes[offset]) }
+      return bytes.count
+    }
+  }
+
   /// Decodes a byte range as UTF-8 text (bytes came from valid text, so this does not fail).
   static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)

@@ -68,12 +68,8 @@ extension CoverPageAssembler {
       bytes[space - 1] == 0x29 || bytes[space - 1] == 0x2E
     else { return nil }
     // The label without the brackets and points at its ends.
-    let isEdge = { (byte: UInt8) in byte == 0x28 || byte == 0x29 || byte == 0x2E }
-    var start = 0
-    var end = space
-    while start < end, isEdge(bytes[start]) { start += 1 }
-    while end > start, isEdge(bytes[end - 1]) { end -= 1 }
-    let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let innerRange = ASCIIText.trimmedRange(bytes, 0..<space) { $0 == 0x28 || $0 == 0x29 || $0 == 0x2E }
+    let inner = UnsafeBufferPointer(rebasing: bytes[innerRange])
     let isRoman = (1...5).contains(inner.count) && inner.allSatisfy { Self.romanNumeralBytes.contains($0) }
     let isLetter = inner.count == 1 && ASCIIText.isLetter(inner[0])
     let isNumber = (1...2).contains(inner.count) && inner.allSatisfy(ASCIIText.isDigit)

@@ -317,29 +317,13 @@ enum HTMLFlattener {
       var index = start
       if let base = bytes.baseAddress {
         while index + 8 <= bytes.count {
-          let others = Self.notLettersOrDigits(ByteWord.load(UnsafeRawPointer(base), at: index))
+          let others = ByteWord.notLettersOrDigits(ByteWord.load(UnsafeRawPointer(base), at: index))
           if others != 0 { return min(index + others.trailingZeroBitCount / 8, end) }
           index += 8
         }
       }
       while index < end, ASCIIText.isLetter(bytes[index]) || ASCIIText.isDigit(bytes[index]) { index += 1 }
       return min(index, end)
-    }
-
-    /// The bytes of a word that are not ASCII letters or digits, flagged exactly (``ByteWord``).
-    ///
-    /// Each byte's seven low bits are compared by adding to them: a sum of at most 0xFF carries into no other
-    /// byte, and its high bit says whether the bits reached a bound. A letter is a byte between `a` and `z`
-    /// once its case bit is set; a digit one between `0` and `9`; a byte with its high bit set is neither.
-    @inline(__always)
-    static func notLettersOrDigits(_ word: UInt64) -> UInt64 {
-      let low = word & ByteWord.lowBits
-      let folded = low | ByteWord.repeating(0x20)
-      // At least "a" (0x61 + 0x1F reaches 0x80) and not past "z" (0x7B + 0x05 reaches 0x80).
-      let letters = (folded &+ ByteWord.repeating(0x1F)) & ~(folded &+ ByteWord.repeating(0x05))
-      // At least "0" (0x30 + 0x50 reaches 0x80) and not past "9" (0x3A + 0x46 reaches 0x80).
-      let digits = (low &+ ByteWord.repeating(0x50)) & ~(low &+ ByteWord.repeating(0x46))
-      return ~((letters | digits) & ~word) & ByteWord.highBits
     }
 
     /// Does what a tag that changes the text does.

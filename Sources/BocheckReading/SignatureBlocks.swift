@@ -830,10 +830,8 @@ struct SignatureBlocks {
       while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
       var start = end
       while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
-      let isTrimmed = { (byte: UInt8) in byte == 0x2C || byte == 0x2A }
-      while start < end && isTrimmed(bytes[start]) { start += 1 }
-      while end > start && isTrimmed(bytes[end - 1]) { end -= 1 }
-      return String(decoding: bytes[start..<end].lazy.map(ASCIIText.upper), as: UTF8.self)
+      let word = ASCIIText.trimmedRange(bytes, start..<end) { $0 == 0x2C || $0 == 0x2A }
+      return ASCIIText.upperCasedString(UnsafeBufferPointer(rebasing: bytes[word]))
     }
   }
 

@@ -850,14 +850,8 @@ enum ValueParsers {
     guard ByteWord.isASCII(bytes) else {
       return String(decoding: bytes, as: UTF8.self).uppercased().trimmingCharacters(in: ".")
     }
-    var start = 0
-    var end = bytes.count
-    while start < end && bytes[start] == 0x2E { start += 1 }
-    while end > start && bytes[end - 1] == 0x2E { end -= 1 }
-    return String(unsafeUninitializedCapacity: end - start) { word in
-      for offset in 0..<(end - start) { word[offset] = ASCIIText.upper(bytes[start + offset]) }
-      return end - start
-    }
+    let word = ASCIIText.trimmedRange(bytes, bytes.indices) { $0 == 0x2E }
+    return ASCIIText.upperCasedString(UnsafeBufferPointer(rebasing: bytes[word]))
   }
 
   /// Parses row 1: the name, without the caption words, identification numbers and list label around it.

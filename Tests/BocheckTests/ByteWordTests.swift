@@ -67,6 +67,25 @@ struct ByteWordTests {
     }
   }
 
+  @Test("notLettersOrDigits flags exactly the bytes that are no ASCII letter or digit, every byte value at every place")
+  func notLettersOrDigitsFlagsExactly() {
+    let isLetterOrDigit = { (byte: UInt8) in
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+    for value in 0...255 {
+      for place in 0..<8 {
+        // The byte among letters and digits, and among bytes that are neither.
+        for filler: UInt8 in [0x61, 0x35, 0x20, 0xC3] {
+          var bytes = [UInt8](repeating: filler, count: 8)
+          bytes[place] = UInt8(value)
+          var expected: UInt64 = 0
+          for (index, byte) in bytes.enumerated() where !isLetterOrDigit(byte) { expected |= 0x80 << (8 * index) }
+          #expect(ByteWord.notLettersOrDigits(Self.word(bytes)) == expected, "byte \(value) at \(place)")
+        }
+      }
+    }
+  }
+
   /// The digest of bytes given as an array, with a fixed seed.
   private static func digest(_ bytes: [UInt8], seed: UInt64 = 0x1234_5678_9ABC_DEF0) -> UInt64 {
     bytes.withUnsafeBytes { ByteWord.digest($0, seed: seed) }
