@@ -321,6 +321,7 @@ struct WrapperScanner: BoundaryScanner {
   /// lines that may hold the unwrapper's tags (see ``FilingSplitter/LineScan/tagLineCandidates``).
   private(set) var linesOpeningWithTag: [Int32] = []
 
+  @inline(__always)
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
     let first = line.contentStart
     guard first < line.end else { return nil }
@@ -392,6 +393,7 @@ struct HTMLDocumentScanner: BoundaryScanner {
   /// Whether the current filing's `</html>` has been seen.
   private var closed = false
 
+  @inline(__always)
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
     let opens =
       (line.begins(with: Self.doctype) && isNameEnd(line.byte(after: Self.doctype)))
@@ -438,6 +440,7 @@ struct TextScheduleScanner: BoundaryScanner {
   /// Where in ``recent`` the next line is kept.
   private var nextRecent = 0
 
+  @inline(__always)
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
     defer { remember(line) }
     if var pending = candidate {
