@@ -109,32 +109,52 @@ struct ResolvedMessage: Sendable {
 
   /// The pieces in order.
   let segments: [Segment]
+  /// The UTF-8 bytes a filled message is made room for at once: its literal pieces' bytes and
+  /// ``bytesPerPlaceholder`` for each placeholder, so that it does not grow piece by piece.
+  private let expectedByteCount: Int
+
+  /// The UTF-8 bytes a placeholder's text is expected to take: a name or a number with separators.
+  private static let bytesPerPlaceholder = 24
 
   /// A message of these pieces.
   init(segments: [Segment]) {
     self.segments = segments
+    var expected = 0
+    for segment in segments {
+      switch segment {
+      case .literal(let text): expected += text.utf8.count
+      case .placeholder: expected += ResolvedMessage.bytesPerPlaceholder
+      }
+    }
+    expectedByteCount = expected
   }
 
   /// Resolves a template's placeholders.
   init(_ template: MessageTemplate, resolver: ExpressionResolver) {
-    segments = template.segments.map { segment in
-      switch segment {
-      case .literal(let text): return .literal(text)
-      case .placeholder(let expression, _): return .placeholder(resolver.resolve(expression))
-      }
-    }
+    self.init(
+      segments: template.segments.map { segment in
+        switch segment {
+        case .literal(let text): return .literal(text)
+        case .placeholder(let expression, _): return .placeholder(resolver.resolve(expression))
+        }
+      })
   }
 
   /// Fills the placeholders.
+  ///
+  /// The pieces' bytes are gathered in one buffer made room for at once, and made a text at the end: appending
+  /// to a `String` piece by piece grew it several times and looked at the characters where each piece met the
+  /// text before it.
   func render(in frame: inout Frame) -> String {
-    var result = ""
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(expectedByteCount)
     for segment in segments {
       switch segment {
-      case .literal(let text): result += text
+      case .literal(let text): bytes.append(contentsOf: text.utf8)
       case .placeholder(let expression):
-        result += ValueFormatter.message(Evaluator.evaluate(expression, in: &frame))
+        bytes.append(contentsOf: ValueFormatter.message(Evaluator.evaluate(expression, in: &frame)).utf8)
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
