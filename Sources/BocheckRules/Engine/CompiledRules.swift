@@ -23,13 +23,14 @@ import BocheckSystem
 /// which no check reads, are one piece after its length in bytes, which loading passes over and keeps where it
 /// is (see ``RuleDetails``). A check is archived as it runs, its
 /// ``CheckRunner/Program``: its expressions resolved (variables as slots, fields as their packed slots in
-/// every kind, functions by name) and its steps planned, so that loading does not resolve them again. A
+/// every kind, functions by their position in ``BuiltinFunctions/ordered``) and its steps planned, so that
+/// loading does not resolve them again. A
 /// string is its UTF-8 length, `:` and its bytes; a number is its decimal digits followed by `;`; a field's
 /// slots are sixteen hexadecimal digits; an operator is its position in a fixed list; an optional or a case
 /// is one tag letter. A rule set that cannot be decoded is not used.
 public enum CompiledRules {
   /// The first line of every archive; another version of the form is not read.
-  static let header = "bocheck-compiled-rules 4\n"
+  static let header = "bocheck-compiled-rules 5\n"
 
   /// The archive of rules parsed from files.
   ///
@@ -302,7 +303,10 @@ private struct Writer {
       resolved(condition)
     case .call(let function, let arguments):
       tag("c")
-      string(function.name)
+      guard let position = BuiltinFunctions.ordered.firstIndex(where: { $0.name == function.name }) else {
+        preconditionFailure("\(function.name) is not a building block")
+      }
+      number(position)
       list(arguments) { $0.resolved($1) }
     case .unary(let operation, let operand):
       tag("u")
@@ -555,19 +559,34 @@ private struct Reader {
 
   /// A field's packed slots, from sixteen hexadecimal digits.
   mutating func field() -> FieldAccess? {
-    guard buffer.count - position >= 16 else { return nil }
-    var packed: UInt64 = 0
-    for byte in buffer[position..<position + 16] {
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      default: return nil
-      }
-      packed = packed << 4 | UInt64(digit)
-    }
+    guard buffer.count - position >= 16, let base = buffer.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base + position)
+    guard let high = Reader.hexDigits(ByteWord.load(raw, at: 0)), let low = Reader.hexDigits(ByteWord.load(raw, at: 8))
+    else { return nil }
     position += 16
-    return FieldAccess(packed: packed)
+    return FieldAccess(packed: high << 32 | low)
+  }
+
+  /// The value of eight lowercase hexadecimal digits (the first in the word's lowest byte, the most significant),
+  /// worked out for all eight at once; `nil` when a byte is no such digit.
+  ///
+  /// A byte's bounds are compared by adding to its seven bits, which carries into no other byte (see
+  /// ``ByteWord/notLettersOrDigits(_:)``). A digit's value is its low four bits, plus 9 for a letter (`a` is
+  /// 0x61); the eight four-bit values are then gathered pairwise into bytes, bytes into halves and halves into
+  /// one 32-bit number.
+  private static func hexDigits(_ word: UInt64) -> UInt64? {
+    let highBits = ByteWord.repeating(0x80)
+    guard ByteWord.isASCII(word) else { return nil }
+    // At least "0" (0x30 + 0x50 reaches 0x80) and not past "9" (0x3A + 0x46 reaches 0x80).
+    let digits = (word &+ ByteWord.repeating(0x50)) & ~(word &+ ByteWord.repeating(0x46))
+    // At least "a" (0x61 + 0x1F reaches 0x80) and not past "f" (0x67 + 0x19 reaches 0x80).
+    let letters = (word &+ ByteWord.repeating(0x1F)) & ~(word &+ ByteWord.repeating(0x19))
+    guard (digits | letters) & highBits == highBits else { return nil }
+    // The first digit is the most significant: the bytes are read from the highest once swapped.
+    var values = ((word & ByteWord.repeating(0x0F)) &+ (letters & highBits) >> 7 &* 9).byteSwapped
+    values = (values | values >> 4) & 0x00FF_00FF_00FF_00FF
+    values = (values | values >> 8) & 0x0000_FFFF_0000_FFFF
+    return (values | values >> 16) & 0x0000_0000_FFFF_FFFF
   }
 
   /// A case of an operator's or a test's enumeration, by its position among the cases (see
@@ -600,8 +619,10 @@ private struct Reader {
       guard let base = resolved(), let condition = resolved() else { return nil }
       return .filter(base, condition)
     case UInt8(ascii: "c"):
-      guard let function = string().flatMap({ BuiltinFunctions.all[$0] }), let arguments = list({ $0.resolved() })
+      let functions = BuiltinFunctions.ordered
+      guard let position = number(), functions.indices.contains(position), let arguments = list({ $0.resolved() })
       else { return nil }
+      let function = functions[position]
       return .call(function, arguments)
     case UInt8(ascii: "u"):
       guard let operation = caseIndex() as UnaryOperator?, let operand = resolved() else { return nil }

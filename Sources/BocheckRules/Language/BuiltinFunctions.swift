@@ -27,6 +27,10 @@ enum BuiltinFunctions {
     return table
   }()
 
+  /// Every function, in a fixed order: ``CompiledRules`` archives a call's function by its position here, which
+  /// loading reads back without making a text of its name or the table of ``all``.
+  static var ordered: [BuiltinFunction] { list }
+
   /// `any` or `all`: three-valued over a list of conditions; `decisive` is the value that settles it at once.
   private static func quantifier(name: String, decisive: Bool, summary: String) -> BuiltinFunction {
     BuiltinFunction(
