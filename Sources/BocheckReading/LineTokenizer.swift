@@ -369,7 +369,7 @@ enum LineTokenizer {
   /// converted tables leave stray pipes at the ends of lines, and fixed-width layouts separate their
   /// columns (the side label, the row number, the caption) with runs of spaces.
   private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
-    // The bytes are read through a pointer: the scan looks at every byte of the line.
+    // The bytes are read through a pointer, eight at a time where nothing splits.
     bytes.withUnsafeBufferPointer { line in
       // Room for the cells of most lines at once, rather than growing the array cell by cell.
       var cells: [Range<Int>] = []
@@ -377,6 +377,9 @@ enum LineTokenizer {
       var start = range.lowerBound
       var position = range.lowerBound
       while position < range.upperBound {
+        // Bytes that split nothing (a single space among them) are passed over eight at a time.
+        position = nextCellBreak(in: line, from: position, to: range.upperBound)
+        guard position < range.upperBound else { break }
         let byte = line[position]
         if byte == 0x09 || byte == 0x7C {
           addCell(start..<position, of: line, to: &cells)
@@ -399,6 +402,42 @@ enum LineTokenizer {
       addCell(start..<range.upperBound, of: line, to: &cells)
       return cells
     }
+  }
+
+  /// The offset of the first byte from `start` on that may end a cell, a tab, a pipe or a space followed by
+  /// a space, or `end` when there is none: the bytes before it are a cell's, and a lone space ends none.
+  ///
+  /// Eight bytes are looked at at a time: the word at an offset flags its tabs and pipes (the lowest flag of
+  /// ``ByteWord/zeroBytes(_:)`` is a true one), and its spaces whose next byte, in the word one byte on, is a
+  /// space too (exact flags, ``ByteWord/equalBytes(_:_:)``); the lowest flag is the first such byte.
+  ///
+  /// - Parameters:
+  ///   - line: The line's bytes.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `line.count`.
+  @inline(__always)
+  static func nextCellBreak(in line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var index = start
+    if let base = line.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let (tabs, pipes) = (ByteWord.repeating(0x09), ByteWord.repeating(0x7C))
+      // The word one byte on must be readable too: nine bytes from `index`.
+      while index + 9 <= end {
+        let word = ByteWord.load(raw, at: index)
+        let next = ByteWord.load(raw, at: index + 1)
+        let flags =
+          ByteWord.zeroBytes(word ^ tabs) | ByteWord.zeroBytes(word ^ pipes)
+          | (ByteWord.equalBytes(word, 0x20) & ByteWord.equalBytes(next, 0x20))
+        if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < end {
+      let byte = line[index]
+      if byte == 0x09 || byte == 0x7C || (byte == 0x20 && index + 1 < end && line[index + 1] == 0x20) { break }
+      index += 1
+    }
+    return index
   }
 
   /// Adds a piece of a line to its cells, trimmed, unless it is a drawn rule.
