@@ -148,15 +148,39 @@ enum CaptionVocabulary {
   ///   - length: How many of the key's bytes to look up (the whole key, or all but its last).
   ///   - word: The printed word's UTF-8 bytes, to compare with a candidate.
   static func code(hash: UInt32, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
-    guard length > 0 else { return unknown }
-    var slot = Int(hash) & (slotCount - 1)
-    while slots[slot] >= 0 {
-      let candidate = Int(slots[slot])
-      if words[candidate].count == length && startsWithKey(word, words[candidate]) { return candidate }
-      slot = (slot + 1) & (slotCount - 1)
-    }
-    return unknown
+    lookup.code(hash: hash, length: length, spelledBy: word)
   }
+
+  /// The hash table and the known words, held together: a scan of many words takes them once, rather than
+  /// reaching the two global tables (each checked for its first use) at every word it looks up.
+  struct Lookup {
+    /// The hash table (``CaptionVocabulary/slots``).
+    fileprivate let slots: [Int16]
+    /// The known words (``CaptionVocabulary/words``).
+    fileprivate let words: [[UInt8]]
+
+    /// The code of the known word that the first `length` key bytes of a printed word spell, given their
+    /// hash, or ``CaptionVocabulary/unknown`` (``CaptionVocabulary/code(hash:length:spelledBy:)``).
+    ///
+    /// - Parameters:
+    ///   - hash: The hash of the key's first `length` bytes.
+    ///   - length: How many of the key's bytes to look up (the whole key, or all but its last).
+    ///   - word: The printed word's UTF-8 bytes, to compare with a candidate.
+    @inline(__always)
+    func code(hash: UInt32, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
+      guard length > 0 else { return unknown }
+      var slot = Int(hash) & (slotCount - 1)
+      while slots[slot] >= 0 {
+        let candidate = Int(slots[slot])
+        if words[candidate].count == length && startsWithKey(word, words[candidate]) { return candidate }
+        slot = (slot + 1) & (slotCount - 1)
+      }
+      return unknown
+    }
+  }
+
+  /// The tables words are looked up in, for scans that look up many.
+  static let lookup = Lookup(slots: slots, words: words)
 
   /// Whether a word's letters and digits, upper-cased, start with the known word's bytes.
   private static func startsWithKey(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
@@ -230,8 +254,17 @@ struct KeyReader {
   ///
   /// - Parameter word: The word's UTF-8 bytes (those read).
   func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
-    WordKey(
-      code: CaptionVocabulary.code(hash: hash, length: length, spelledBy: word), length: length, digits: digits)
+    key(of: word, in: CaptionVocabulary.lookup)
+  }
+
+  /// The key read, looked up in tables taken once for many words.
+  ///
+  /// - Parameters:
+  ///   - word: The word's UTF-8 bytes (those read).
+  ///   - lookup: The vocabulary's tables (``CaptionVocabulary/lookup``).
+  @inline(__always)
+  func key(of word: UnsafeBufferPointer<UInt8>, in lookup: CaptionVocabulary.Lookup) -> WordKey {
+    WordKey(code: lookup.code(hash: hash, length: length, spelledBy: word), length: length, digits: digits)
   }
 
   /// The code of the key without its final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown`` when
@@ -242,13 +275,24 @@ struct KeyReader {
   ///
   /// - Parameter word: The word's UTF-8 bytes (those read).
   func singularCode(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    singularCode(of: word, in: CaptionVocabulary.lookup)
+  }
+
+  /// The code of the key without its final "S" (``singularCode(of:)``), looked up in tables taken once for
+  /// many words.
+  ///
+  /// - Parameters:
+  ///   - word: The word's UTF-8 bytes (those read).
+  ///   - lookup: The vocabulary's tables (``CaptionVocabulary/lookup``).
+  @inline(__always)
+  func singularCode(of word: UnsafeBufferPointer<UInt8>, in lookup: CaptionVocabulary.Lookup) -> Int {
     guard length > 0 else { return CaptionVocabulary.unknown }
     var index = word.count - 1
     while Self.keyByte[Int(word[index])] == 0 { index -= 1 }
     let last = Self.keyByte[Int(word[index])]
     guard last == 0x53 else { return CaptionVocabulary.unknown }
     let stemHash = (hash &* Self.primeInverse) ^ UInt32(last)
-    return CaptionVocabulary.code(hash: stemHash, length: length - 1, spelledBy: word)
+    return lookup.code(hash: stemHash, length: length - 1, spelledBy: word)
   }
 }
 

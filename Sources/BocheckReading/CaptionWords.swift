@@ -232,7 +232,9 @@ enum CaptionWords {
   static func isCaptionOnly(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     // The words are those of ``nextWord(in:from:)``; each word's key is read in the same pass that finds its
     // end, one load of ``KeyReader/keyByte`` a byte telling a letter or digit before a separator is looked for.
-    KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+    // The vocabulary's tables, taken once for every word of the text.
+    let lookup = CaptionVocabulary.lookup
+    return KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
       func isSeparator(at index: Int) -> Bool {
         let byte = text[index]
         return byte == 0x20 || byte == 0x09 || (byte == 0xC2 && index + 1 < text.count && text[index + 1] == 0xA0)
@@ -256,7 +258,7 @@ enum CaptionWords {
           position += 1
         }
         let word = UnsafeBufferPointer(rebasing: text[start..<position])
-        guard tally.admits(classify(word, key: reader.key(of: word), inName: false)) else { return false }
+        guard tally.admits(classify(word, key: reader.key(of: word, in: lookup), inName: false)) else { return false }
       }
       return tally.sawDistinctive
     }

@@ -193,6 +193,8 @@ enum RowCaptions {
     // Room for words of four bytes and a blank on average, more than printed words take (longer ones are
     // rarer); a text of shorter words grows the list.
     result.list.reserveCapacity(range.count / 5 + 2)
+    // The vocabulary's tables, taken once for every word of the range.
+    let lookup = CaptionVocabulary.lookup
     bytes.withUnsafeBufferPointer { bytes in
       KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
         let end = range.upperBound
@@ -227,7 +229,9 @@ enum RowCaptions {
           if position > start {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<position])
             result.list.append(
-              Word(range: start..<position, key: reader.key(of: word), singular: reader.singularCode(of: word)))
+              Word(
+                range: start..<position, key: reader.key(of: word, in: lookup),
+                singular: reader.singularCode(of: word, in: lookup)))
           }
         }
       }
