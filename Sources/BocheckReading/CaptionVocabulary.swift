@@ -158,6 +158,8 @@ enum CaptionVocabulary {
     fileprivate let slots: [Int16]
     /// The known words (``CaptionVocabulary/words``).
     fileprivate let words: [[UInt8]]
+    /// What each byte adds to a key (``KeyReader/keyByte``).
+    fileprivate let keyByte: [UInt8]
 
     /// The code of the known word that the first `length` key bytes of a printed word spell, given their
     /// hash, or ``CaptionVocabulary/unknown`` (``CaptionVocabulary/code(hash:length:spelledBy:)``).
@@ -177,21 +179,29 @@ enum CaptionVocabulary {
       }
       return unknown
     }
+
+    /// Whether a word's letters and digits, upper-cased, start with the known word's bytes: each byte's key
+    /// byte, or 0 for a byte that adds none, is read from ``keyByte`` in one load.
+    @inline(__always)
+    private func startsWithKey(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
+      keyByte.withUnsafeBufferPointer { keyByte in
+        known.withUnsafeBufferPointer { known in
+          var index = 0
+          for byte in word {
+            let key = keyByte[Int(byte)]
+            guard key != 0 else { continue }
+            if index == known.count { return true }
+            if key != known[index] { return false }
+            index += 1
+          }
+          return index == known.count
+        }
+      }
+    }
   }
 
   /// The tables words are looked up in, for scans that look up many.
-  static let lookup = Lookup(slots: slots, words: words)
-
-  /// Whether a word's letters and digits, upper-cased, start with the known word's bytes.
-  private static func startsWithKey(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
-    var index = 0
-    for byte in word where ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-      if index == known.count { return true }
-      if ASCIIText.upper(byte) != known[index] { return false }
-      index += 1
-    }
-    return index == known.count
-  }
+  static let lookup = Lookup(slots: slots, words: words, keyByte: KeyReader.keyByte)
 
   /// The key of a printed word, its ASCII letters and digits upper-cased, as bytes.
   ///
