@@ -122,15 +122,16 @@ enum LineTokenizer {
       return TokenizedLine(number: number, role: role, tokens: [], isTableRow: false, length: content.count)
     }
     let isTable = bytes[content.lowerBound] == 0x7C
-    let cells = splitCells(bytes, content, atPipes: isTable)
-    // Most cells give one token, a caption with its value two.
     var tokens: [LineToken] = []
-    tokens.reserveCapacity(2 * cells.count)
-    let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
-    for (cellIndex, cell) in cells.enumerated() {
-      tokenizeCell(
-        bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
-        isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &tokens)
+    withCells(bytes, content) { cells in
+      // Most cells give one token, a caption with its value two.
+      tokens.reserveCapacity(2 * cells.count)
+      let lastFilledCell = cells.lastIndex { !$0.isEmpty } ?? -1
+      for (cellIndex, cell) in cells.enumerated() {
+        tokenizeCell(
+          bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
+          isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &tokens)
+      }
     }
     // A number cell directly followed by a caption without a number is that caption's number: the two are
     // merged in place, the tokens kept moved to the front.
@@ -365,15 +366,52 @@ enum LineTokenizer {
     return String(decoding: value, as: UTF8.self).uppercased()
   }
 
+  /// The most cells of a line held in memory lent for the call (on the stack): a line of more is split
+  /// into an array.
+  private static let lentCellCapacity = 64
+
+  /// Calls `body` with the cells of `bytes[range]` (``forEachCell(_:_:_:)``), held in memory lent for the call
+  /// rather than in an array made per line, unless the line has more than ``lentCellCapacity``.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The line's content.
+  ///   - body: Reads the cells' byte ranges, in order.
+  private static func withCells(
+    _ bytes: [UInt8], _ range: Range<Int>, _ body: (UnsafeBufferPointer<Range<Int>>) -> Void
+  ) {
+    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: lentCellCapacity) { lent in
+      var count = 0
+      let isComplete = forEachCell(bytes, range) { cell in
+        guard count < lentCellCapacity else { return false }
+        lent.initializeElement(at: count, to: cell)
+        count += 1
+        return true
+      }
+      if isComplete { return body(UnsafeBufferPointer(rebasing: lent[..<count])) }
+      var cells: [Range<Int>] = []
+      _ = forEachCell(bytes, range) { cell in
+        cells.append(cell)
+        return true
+      }
+      cells.withUnsafeBufferPointer(body)
+    }
+  }
+
   /// Splits at tabs, at `|` and at runs of three or more spaces: a value never holds a tab or a pipe,
   /// converted tables leave stray pipes at the ends of lines, and fixed-width layouts separate their
   /// columns (the side label, the row number, the caption) with runs of spaces.
-  private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>, atPipes: Bool) -> [Range<Int>] {
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The line's content.
+  ///   - add: Takes each cell's byte range, trimmed (drawn rules are left out), in order; returns `false` to
+  ///     stop the split.
+  /// - Returns: Whether every cell was taken.
+  @inline(__always)
+  private static func forEachCell(_ bytes: [UInt8], _ range: Range<Int>, _ add: (Range<Int>) -> Bool) -> Bool {
     // The bytes are read through a pointer, eight at a time where nothing splits.
     bytes.withUnsafeBufferPointer { line in
-      // Room for the cells of most lines at once, rather than growing the array cell by cell.
-      var cells: [Range<Int>] = []
-      cells.reserveCapacity(8)
       var start = range.lowerBound
       var position = range.lowerBound
       while position < range.upperBound {
@@ -382,7 +420,7 @@ enum LineTokenizer {
         guard position < range.upperBound else { break }
         let byte = line[position]
         if byte == 0x09 || byte == 0x7C {
-          addCell(start..<position, of: line, to: &cells)
+          guard addCell(start..<position, of: line, to: add) else { return false }
           position += 1
           start = position
           continue
@@ -391,7 +429,7 @@ enum LineTokenizer {
           var end = position
           while end < range.upperBound && line[end] == 0x20 { end += 1 }
           if end - position >= 3 {
-            addCell(start..<position, of: line, to: &cells)
+            guard addCell(start..<position, of: line, to: add) else { return false }
             start = end
           }
           position = end
@@ -399,8 +437,7 @@ enum LineTokenizer {
         }
         position += 1
       }
-      addCell(start..<range.upperBound, of: line, to: &cells)
-      return cells
+      return addCell(start..<range.upperBound, of: line, to: add)
     }
   }
 
@@ -440,16 +477,20 @@ enum LineTokenizer {
     return index
   }
 
-  /// Adds a piece of a line to its cells, trimmed, unless it is a drawn rule.
+  /// Hands a piece of a line to the cells' taker, trimmed, unless it is a drawn rule.
   ///
   /// - Parameters:
   ///   - piece: The piece's byte range in the line.
   ///   - line: The line's bytes.
-  ///   - cells: The line's cells so far.
-  private static func addCell(_ piece: Range<Int>, of line: UnsafeBufferPointer<UInt8>, to cells: inout [Range<Int>]) {
+  ///   - add: Takes the cell; `false` when it takes no more.
+  /// - Returns: `false` when the taker took no more.
+  @inline(__always)
+  private static func addCell(
+    _ piece: Range<Int>, of line: UnsafeBufferPointer<UInt8>, to add: (Range<Int>) -> Bool
+  ) -> Bool {
     let trimmed = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: line[piece]))
     let cell = (piece.lowerBound + trimmed.lowerBound)..<(piece.lowerBound + trimmed.upperBound)
-    if !isDrawnRule(line, cell) { cells.append(cell) }
+    return isDrawnRule(line, cell) || add(cell)
   }
 
   /// Whether a cell is only a drawn rule ("-----", "=====", "___"), which holds nothing: six dashes or
