@@ -10,6 +10,9 @@ final class DocumentFacts {
   /// dictionary keyed by ranges would cost more to set up, on the first use of its type in a run, than a
   /// one-filing check spends looking them up.
   private var paragraphCache: [(range: Range<Int>, paragraphs: [Paragraph])] = []
+  /// Every paragraph of a range, its lines cleaned and joined once for all the readings that ask for the range's
+  /// paragraphs (see ``paragraphs(in:where:)``), looked up in a list as ``paragraphCache`` is.
+  private var joinedRanges: [(range: Range<Int>, paragraphs: JoinedParagraphs)] = []
 
   /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
   ///
@@ -194,9 +197,10 @@ final class DocumentFacts {
 
   /// The paragraphs of the lines in `range` that `isWanted` keeps.
   ///
-  /// Each paragraph is joined from its lines' cleaned bytes in one reused buffer and made into text only
-  /// when it is kept: a long body, of which a few paragraphs speak of what is looked for, is never held as
-  /// text whole.
+  /// The lines of a range are cleaned and joined into paragraphs once (``JoinedParagraphs``), whichever reading
+  /// asks for them first; each reading then tells the joined paragraphs apart on their bytes, and only those
+  /// it keeps are copied out: a long body, of which a few paragraphs speak of what is looked for, is never
+  /// held as a text for each paragraph.
   ///
   /// - Parameters:
   ///   - range: The lines (1-based, half-open).
@@ -204,54 +208,70 @@ final class DocumentFacts {
   ///     paragraph, in order.
   /// - Returns: The paragraphs kept, in order.
   func paragraphs(in range: Range<Int>, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
-    // One value holds the paragraph being joined and the paragraphs kept: the closures below change it in
-    // place, where variables captured by a nested function had every access checked for exclusivity.
-    var joiner = ParagraphJoiner()
-    lines.withByteLines { byteLines in
-      for number in range {
-        DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { cleaned in
-          if cleaned.isEmpty {
-            joiner.end(where: isWanted)
-          } else {
-            joiner.append(cleaned, line: number)
+    if let joined = joinedRanges.first(where: { $0.range == range }) { return joined.paragraphs.kept(where: isWanted) }
+    let joined = JoinedParagraphs(lines, range)
+    joinedRanges.append((range, joined))
+    return joined.kept(where: isWanted)
+  }
+
+  /// Every paragraph of a range of lines: the lines' cleaned bytes joined in one buffer, the lines of a
+  /// paragraph separated by single spaces, one paragraph after another.
+  private struct JoinedParagraphs {
+    /// The paragraphs' bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Where each line of text starts in ``bytes``, with its 1-based number, in order.
+    private var lineStarts: [(offset: Int, line: Int)] = []
+    /// For each paragraph, where its bytes end in ``bytes`` and where its lines end in ``lineStarts``; each
+    /// starts where the one before it ends.
+    private var ends: [(byte: Int, lineStart: Int)] = []
+
+    /// Cleans and joins the lines of `range` (1-based, half-open), each read once in place.
+    init(_ lines: SourceLines, _ range: Range<Int>) {
+      // The joined bytes are never more than the bytes the lines span: a line's cleaned bytes are at most its
+      // own, and the space joining two lines stands for the line end between them.
+      if let first = range.first, range.upperBound - 1 <= lines.count {
+        bytes.reserveCapacity(lines.ranges[range.upperBound - 2].upperBound - lines.ranges[first - 1].lowerBound)
+      }
+      lines.withByteLines { byteLines in
+        for number in range {
+          DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { cleaned in
+            if cleaned.isEmpty {
+              endParagraph()
+            } else {
+              if ends.last?.byte ?? 0 < bytes.count { bytes.append(0x20) }
+              lineStarts.append((bytes.count, number))
+              bytes.append(contentsOf: cleaned)
+            }
           }
         }
       }
-    }
-    joiner.end(where: isWanted)
-    return joiner.paragraphs
-  }
-
-  /// Joins the cleaned lines of paragraphs, one paragraph at a time, in one reused buffer.
-  private struct ParagraphJoiner {
-    /// The paragraphs kept so far, in order.
-    var paragraphs: [Paragraph] = []
-    /// The bytes of the paragraph being joined: its lines separated by single spaces.
-    private var joined: [UInt8] = []
-    /// Where each line of the paragraph being joined starts in ``joined``, with its 1-based number.
-    private var lineStarts: [(offset: Int, line: Int)] = []
-
-    /// Adds a line's cleaned bytes (not empty) to the paragraph being joined.
-    mutating func append(_ cleaned: UnsafeBufferPointer<UInt8>, line: Int) {
-      if !joined.isEmpty { joined.append(0x20) }
-      lineStarts.append((joined.count, line))
-      joined.append(contentsOf: cleaned)
+      endParagraph()
     }
 
-    /// Ends the paragraph being joined, if there is one, keeping it when `isWanted` says so.
-    mutating func end(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) {
-      guard !joined.isEmpty else { return }
-      if joined.withUnsafeBufferPointer(isWanted) {
-        // Copies of their own, as long as the paragraph: `Array(joined)` would share the joiner's buffer, with
-        // room for the longest paragraph so far, and the joiner's next `removeAll(keepingCapacity:)` would then
-        // allocate that room again.
-        paragraphs.append(
-          Paragraph(
-            bytes: joined.withUnsafeBufferPointer { Array($0) },
-            lineStarts: lineStarts.withUnsafeBufferPointer { Array($0) }))
+    /// Ends the paragraph being joined, if there is one.
+    private mutating func endParagraph() {
+      if ends.last?.byte ?? 0 < bytes.count { ends.append((bytes.count, lineStarts.count)) }
+    }
+
+    /// The paragraphs that `isWanted` keeps, each with bytes and line starts of its own.
+    ///
+    /// - Parameter isWanted: Whether to keep a paragraph, told from its bytes; called once for each paragraph,
+    ///   in order.
+    func kept(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
+      var result: [Paragraph] = []
+      bytes.withUnsafeBufferPointer { all in
+        var start = (byte: 0, lineStart: 0)
+        for end in ends {
+          defer { start = end }
+          let paragraph = UnsafeBufferPointer(rebasing: all[start.byte..<end.byte])
+          guard isWanted(paragraph) else { continue }
+          result.append(
+            Paragraph(
+              bytes: Array(paragraph),
+              lineStarts: lineStarts[start.lineStart..<end.lineStart].map { ($0.offset - start.byte, $0.line) }))
+        }
       }
-      joined.removeAll(keepingCapacity: true)
-      lineStarts.removeAll(keepingCapacity: true)
+      return result
     }
   }
 
