@@ -290,10 +290,9 @@ final class DocumentFacts {
       let upperCasedLine: [UInt8]? = lines.withBytes(number) { line in
         DocumentFacts.withCleanedBytes(of: line) { bytes in
           guard ASCIIText.isASCII(bytes) else { return DocumentFacts.upperCased(bytes) }
-          let mayHoldMarker =
-            (form == nil && DocumentFacts.scheduleNumbers.contains { ASCIIText.contains($0, in: bytes) })
-            || (amendment == nil && ASCIIText.contains(DocumentFacts.amendmentMarker, in: bytes))
-          return mayHoldMarker ? bytes.map(ASCIIText.upper) : nil
+          // One pass looks for every marker, whether or not its fact is found already: a line read again for a
+          // fact found before changes nothing.
+          return DocumentFacts.headerMarkers.occurs(in: bytes) ? bytes.map(ASCIIText.upper) : nil
         }
       }
       guard let text = upperCasedLine else { continue }
@@ -360,6 +359,10 @@ final class DocumentFacts {
 
   /// What every phrase of ``formMarkers`` ends with.
   private static let scheduleNumbers = [Array("13D".utf8), Array("13G".utf8)]
+
+  /// What a header line holds when it may name the form or the amendment: ``scheduleNumbers`` and
+  /// ``amendmentMarker``, made ready once for the search of every line.
+  private static let headerMarkers = ASCIIText.WidePhraseSet(scheduleNumbers + [amendmentMarker])
 
   /// The phrase an amendment number follows.
   private static let amendmentMarker = Array("AMENDMENT NO".utf8)
