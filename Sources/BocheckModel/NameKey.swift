@@ -414,6 +414,14 @@ extension NameKey {
     // A name that ends in a letter or a point has nothing trailing it: no qualifier closes it, no mark or
     // punctuation follows it, and its last word is no identification number.
     if let last = name.utf8.last, (0x61...0x7A).contains(last | 0x20) || last == 0x2E { return name }
+    // An ASCII name is cut on its bytes, each a scalar: no array of scalars is made.
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard ByteWord.isASCII(bytes) else { return nil }
+      let length = unqualifiedLength(ascii: bytes)
+      return length == bytes.count
+        ? name : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+    }
+    if let ascii = ascii ?? nil { return ascii }
     var scalars = Array(name.unicodeScalars)
     func trimTrailing() {
       while let last = scalars.last,
@@ -448,6 +456,51 @@ extension NameKey {
     return String(String.UnicodeScalarView(scalars))
   }
 
+  /// How many leading bytes of an ASCII name ``withoutQualifiers(_:)`` keeps, told on its bytes as it tells the
+  /// scalars of any name.
+  ///
+  /// - Parameter bytes: The name's UTF-8 bytes, all ASCII.
+  private static func unqualifiedLength(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let isWhitespace = { (byte: UInt8) in (0x09...0x0D).contains(byte) || byte == 0x20 }
+    let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+    var end = bytes.count
+    var changed = true
+    var removedIdentifier = false
+    while changed {
+      changed = false
+      // Blanks, footnote stars and the punctuation after a name.
+      while end > 0 {
+        let last = bytes[end - 1]
+        guard
+          isWhitespace(last) || last == 0x2A || last == 0x2C || last == 0x3B || last == 0x2D || last == 0x23
+            || last == 0x3A
+        else { break }
+        end -= 1
+      }
+      if end > 0, bytes[end - 1] == 0x29, let open = bytes[..<end].lastIndex(of: 0x28), open > 0 {
+        end = open
+        changed = true
+        continue
+      }
+      // The last word: a number of seven or more digits (with dashes) or a label of one.
+      var wordStart = end
+      while wordStart > 0 && !isWhitespace(bytes[wordStart - 1]) { wordStart -= 1 }
+      guard wordStart > 0 else { break }
+      let word = bytes[wordStart..<end]
+      let isIdentifier = word.count { isDigit($0) } >= 7 && word.allSatisfy { isDigit($0) || $0 == 0x2D }
+      if isIdentifier
+        || (removedIdentifier
+          && taxNumberLabels.contains(
+            String(decoding: word.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)))
+      {
+        end = wordStart
+        removedIdentifier = true
+        changed = true
+      }
+    }
+    return end
+  }
+
   /// Whether a scalar is white space (the Unicode property), decided without a property lookup for ASCII.
   private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     guard scalar.isASCII else { return scalar.properties.isWhitespace }
@@ -461,6 +514,10 @@ extension NameKey {
   /// Whether two keys' words name the same person: same first and last names and suffix, middle names
   /// missing on one side or each the other's initial.
   private static func samePerson(_ words: [Substring], _ otherWords: [Substring]) -> Bool {
+    // A person's last name is their last word, or the word before a generational suffix: words whose last two
+    // share none name different persons, told before either is split (``PersonName``).
+    let (lastWords, otherLastWords) = (words.suffix(2), otherWords.suffix(2))
+    guard lastWords.contains(where: otherLastWords.contains) else { return false }
     guard let person = PersonName(words), let other = PersonName(otherWords) else { return false }
     guard person.first == other.first, person.last == other.last, person.suffix == other.suffix else {
       return false
@@ -552,9 +609,11 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
   func contains(_ word: Substring) -> Bool {
     let utf8 = word.utf8
     let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard ByteWord.isASCII(bytes) else { return nil }
       guard bytes.count < asciiWordsByLength.count else { return false }
-      return asciiWordsByLength[bytes.count].contains { $0.elementsEqual(bytes) }
+      // The words of one length are compared with the word's bytes in place, without an iterator over each.
+      let raw = UnsafeRawBufferPointer(bytes)
+      return asciiWordsByLength[bytes.count].contains { $0.withUnsafeBytes { ByteWord.sameBytes($0, raw) } }
     }
     if let found = found ?? nil { return found }
     return words.contains(word)
