@@ -253,6 +253,47 @@ final class DocumentFacts {
       if ends.last?.byte ?? 0 < bytes.count { ends.append((bytes.count, lineStarts.count)) }
     }
 
+    /// The first result `body` gives for a line with text from `first` up to `end` (1-based, exclusive), the
+    /// lines given in order with their cleaned bytes; blank lines are passed over.
+    ///
+    /// - Parameters:
+    ///   - first: The first line to give.
+    ///   - end: The line after the last one to give.
+    ///   - body: Tells a line from its 1-based number and cleaned bytes: a result ends the pass, `nil` goes on.
+    func firstLine<Result>(
+      from first: Int, to end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Result?
+    ) -> Result? {
+      // The first line with text at or after `first`, and the paragraph it ends in, found by halving.
+      var index = JoinedParagraphs.firstIndex(in: lineStarts) { $0.line >= first }
+      var paragraph = JoinedParagraphs.firstIndex(in: ends) { $0.lineStart > index }
+      return bytes.withUnsafeBufferPointer { all -> Result? in
+        while index < lineStarts.count && lineStarts[index].line < end {
+          while ends[paragraph].lineStart <= index { paragraph += 1 }
+          // A line ends at the space before the next line of its paragraph, or where the paragraph ends.
+          let lineEnd = index + 1 < ends[paragraph].lineStart ? lineStarts[index + 1].offset - 1 : ends[paragraph].byte
+          let cleaned = UnsafeBufferPointer(rebasing: all[lineStarts[index].offset..<lineEnd])
+          if let result = body(lineStarts[index].line, cleaned) { return result }
+          index += 1
+        }
+        return nil
+      }
+    }
+
+    /// The first index of `elements` whose element `isAtOrAfter` holds for, found by halving; `elements.count`
+    /// when it holds for none.
+    ///
+    /// - Parameters:
+    ///   - elements: Elements in order, such that `isAtOrAfter` holds for every element after one it holds for.
+    ///   - isAtOrAfter: Whether an element is at or after the one looked for.
+    private static func firstIndex<Element>(in elements: [Element], where isAtOrAfter: (Element) -> Bool) -> Int {
+      var (low, high) = (0, elements.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if isAtOrAfter(elements[middle]) { high = middle } else { low = middle + 1 }
+      }
+      return low
+    }
+
     /// The paragraphs that `isWanted` keeps, each with bytes and line starts of its own.
     ///
     /// - Parameter isWanted: Whether to keep a paragraph, told from its bytes; called once for each paragraph,
@@ -586,8 +627,11 @@ final class DocumentFacts {
   /// - Returns: The names, each at the line where it is printed.
   func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
     // The entries are made as the blocks read them (``SignatureEntries``).
+    // The lines' cleaned bytes, when the range's paragraphs were joined already (the body's, read for the
+    // shares outstanding), are read there by the pass over lines that cannot open a block.
     var entries = SignatureEntries(
-      lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1))
+      lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1),
+      joined: joinedRanges.first { $0.range == range }?.paragraphs)
     var blocks = SignatureBlocks(
       nextEntry: { entries.next() }, skipToPossibleOpening: { entries.skipToPossibleOpening(isAgreement: isAgreement) },
       isAgreement: isAgreement)
@@ -603,6 +647,8 @@ final class DocumentFacts {
     var position: Int
     /// The line after the last one read (1-based).
     let end: Int
+    /// The lines' cleaned bytes, joined into paragraphs, when the range's paragraphs were joined already.
+    let joined: JoinedParagraphs?
     /// The cells of a table row not handed out yet, last first.
     var cells: [SignatureBlocks.Entry] = []
     /// The line where the last pass over lines stopped, one that may open a block (or `end`): the lines
@@ -666,22 +712,57 @@ final class DocumentFacts {
     /// - Parameter isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
     mutating func skipToPossibleOpening(isAgreement: Bool) {
       guard cells.isEmpty && position < end && position > nextPossibleOpening else { return }
-      let lookBack = SignatureBlocks.lookBackEntries
+      var pass = LinePass(start: position)
+      // The lines' cleaned bytes are read where the paragraphs joined them, when they did: a line is not
+      // cleaned again, and a blank line, which changes nothing, is not looked at.
+      if let joined {
+        (position, nextPossibleOpening) =
+          joined.firstLine(from: position, to: end) { line, cleaned in
+            pass.stop(at: line, DocumentFacts.signatureOpening(cleaned: cleaned, isAgreement: isAgreement))
+          } ?? (end, end)
+        return
+      }
       (position, nextPossibleOpening) = lines.withByteLines { lines -> (Int, Int) in
-        // The last `lookBack` lines passed that hold text, in a ring; `passed` counts them all.
-        var withText = [Int](repeating: 0, count: lookBack)
-        var passed = 0
         for line in position..<end {
-          switch DocumentFacts.signatureOpening(lines[line - 1], isAgreement: isAgreement) {
-          case .blank: continue
-          case .never:
-            withText[passed % lookBack] = line
-            passed += 1
-          case .atOnce: return (line, line)
-          case .afterAgreement: return (passed >= lookBack ? withText[passed % lookBack] : position, line)
+          if let stop = pass.stop(at: line, DocumentFacts.signatureOpening(lines[line - 1], isAgreement: isAgreement)) {
+            return stop
           }
         }
         return (end, end)
+      }
+    }
+  }
+
+  /// A pass over lines that cannot open a signature block (``SignatureEntries/skipToPossibleOpening(isAgreement:)``):
+  /// the lines with text it passed, and where it stops.
+  private struct LinePass {
+    /// The line the pass starts at (1-based).
+    let start: Int
+    /// The last ``SignatureBlocks/lookBackEntries`` lines passed that hold text, in a ring.
+    private var withText = [Int](repeating: 0, count: SignatureBlocks.lookBackEntries)
+    /// How many lines with text were passed.
+    private var passed = 0
+
+    init(start: Int) {
+      self.start = start
+    }
+
+    /// Where the pass moves the reading and the line that may open a block, when it stops at a line whose
+    /// entries can do what `opening` says; `nil` when it goes on past the line.
+    ///
+    /// - Parameters:
+    ///   - line: The line (1-based), after every line told before.
+    ///   - opening: What the line's entries can do.
+    mutating func stop(at line: Int, _ opening: SignatureOpening) -> (position: Int, possibleOpening: Int)? {
+      let lookBack = withText.count
+      switch opening {
+      case .blank: return nil
+      case .never:
+        withText[passed % lookBack] = line
+        passed += 1
+        return nil
+      case .atOnce: return (line, line)
+      case .afterAgreement: return (passed >= lookBack ? withText[passed % lookBack] : start, line)
       }
     }
   }
@@ -706,18 +787,27 @@ final class DocumentFacts {
   ///   - line: The line's UTF-8 bytes.
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   private static func signatureOpening(_ line: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> SignatureOpening {
-    withCleanedBytes(of: line) { cleaned in
-      guard !cleaned.isEmpty else { return .blank }
-      guard ASCIIText.firstOffset(of: 0x09, in: cleaned, to: cleaned.count) < cleaned.count else {
-        switch SignatureBlocks.opening(cleaned, isAgreement: isAgreement) {
-        case false?: return .never
-        case true?: return .atOnce
-        case nil: return .afterAgreement
-        }
+    withCleanedBytes(of: line) { signatureOpening(cleaned: $0, isAgreement: isAgreement) }
+  }
+
+  /// What the entries a line gives the signature blocks can do (see ``signatureOpening(_:isAgreement:)``), told
+  /// from the line's cleaned bytes.
+  ///
+  /// - Parameters:
+  ///   - cleaned: The line's cleaned UTF-8 bytes (``withCleanedBytes(of:_:)``).
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  @inline(__always)
+  private static func signatureOpening(cleaned: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> SignatureOpening {
+    guard !cleaned.isEmpty else { return .blank }
+    guard ASCIIText.firstOffset(of: 0x09, in: cleaned, to: cleaned.count) < cleaned.count else {
+      switch SignatureBlocks.opening(cleaned, isAgreement: isAgreement) {
+      case false?: return .never
+      case true?: return .atOnce
+      case nil: return .afterAgreement
       }
-      let opensNone = signatureCells(cleaned) { SignatureBlocks.opening($0, isAgreement: isAgreement) == false }
-      return opensNone ? .never : .afterAgreement
     }
+    let opensNone = signatureCells(cleaned) { SignatureBlocks.opening($0, isAgreement: isAgreement) == false }
+    return opensNone ? .never : .afterAgreement
   }
 
   /// The cells of a table row, cut at its tabs, blanks trimmed, empty ones left out; a label cell ending in
