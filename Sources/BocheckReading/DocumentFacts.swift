@@ -470,8 +470,20 @@ final class DocumentFacts {
   private func isReference(_ value: String) -> Bool {
     let lower = value.lowercased()
     return lower.hasPrefix("see ") || lower.hasPrefix("refer") || lower.hasPrefix("as set forth")
-      || lower.hasPrefix("as stated") || lower.contains("cover page") || lower == "n/a" || lower == "not applicable"
+      || lower.hasPrefix("as stated") || mentionsCoverPage(value) || lower == "n/a" || lower == "not applicable"
   }
+
+  /// Whether a value's lower-cased text holds "cover page": in ASCII text, whose characters are its bytes but
+  /// CR LF (which the phrase cannot hold), its bytes are searched ignoring case; other text is compared by
+  /// characters.
+  private func mentionsCoverPage(_ value: String) -> Bool {
+    let ascii = ASCIIText.withUTF8(value) { bytes in
+      ASCIIText.isASCII(bytes) ? ASCIIText.contains(coverPagePhrase, in: bytes) : nil
+    }
+    return ascii ?? value.lowercased().contains("cover page")
+  }
+
+  private let coverPagePhrase = ASCIIText.phrase("COVER PAGE")
 
   /// The name in a sentence such as "The name of the issuer is Avid Bioservices, Inc. (the "Company").".
   private func issuerName(_ text: String) -> String {
