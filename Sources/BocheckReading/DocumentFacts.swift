@@ -249,6 +249,7 @@ final class DocumentFacts {
     }
 
     /// Ends the paragraph being joined, if there is one.
+    @inline(__always)
     private mutating func endParagraph() {
       if ends.last?.byte ?? 0 < bytes.count { ends.append((bytes.count, lineStarts.count)) }
     }
