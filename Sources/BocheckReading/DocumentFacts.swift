@@ -178,13 +178,16 @@ final class DocumentFacts {
     var inAgreement = false
     var result = paragraphs(in: range) { bytes in
       var topics: Topics = []
-      if DocumentFacts.basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
+      // Most paragraphs hold no phrase of either topic: one search tells so, and only the others are searched
+      // for the phrases of each.
+      let holdsTopicPhrase = DocumentFacts.topicPhraseSet.occurs(in: bytes)
+      if holdsTopicPhrase && DocumentFacts.basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
       // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
       // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
       if let opensAgreement = agreementHeading(bytes) {
         inAgreement = opensAgreement
         topics.insert(.jointFiling)
-      } else if inAgreement || DocumentFacts.jointPhraseSet.occurs(in: bytes) {
+      } else if inAgreement || (holdsTopicPhrase && DocumentFacts.jointPhraseSet.occurs(in: bytes)) {
         topics.insert(.jointFiling)
       }
       if !topics.isEmpty { keptTopics.append(topics) }
@@ -623,6 +626,9 @@ final class DocumentFacts {
   /// The phrases of a shares-outstanding basis, made ready once for the search of every paragraph.
   private static let basisPhraseSet = ASCIIText.WidePhraseSet(
     ["OUTSTANDING", "BASED ON", "BASED UPON", "BASIS OF"].map(ASCIIText.phrase))
+  /// The phrases of ``basisPhraseSet`` and ``jointPhraseSet`` in one set: a paragraph holding none of them is
+  /// told so in one search.
+  private static let topicPhraseSet = ASCIIText.WidePhraseSet(basisPhraseSet.phrases + jointPhraseSet.phrases)
   private let basedOnPhrase = ASCIIText.phrase("BASED ON")
   private let basedUponPhrase = ASCIIText.phrase("BASED UPON")
   private let basisOfPhrase = ASCIIText.phrase("BASIS OF")
