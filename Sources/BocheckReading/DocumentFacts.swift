@@ -123,10 +123,24 @@ final class DocumentFacts {
     return true
   }
 
-  /// Whether the cleaned text of the line at a 1-based position may begin with an upper-case ASCII phrase
-  /// (see ``cleanedLine(_:mayStartWith:)``), told from the line's bytes in place.
-  private func cleanedLine(_ number: Int, mayStartWith phrase: [UInt8]) -> Bool {
-    lines.withBytes(number) { DocumentFacts.cleanedLine($0, mayStartWith: phrase) }
+  /// The lines from `start` up to `end` (1-based, exclusive) whose bytes as read `holds`, in order, each found
+  /// when it is asked for: a search for the next takes hold of the text's bytes once for all the lines it passes
+  /// over, where telling each line on its own took hold of them for each.
+  ///
+  /// - Parameters:
+  ///   - start: The first line to tell.
+  ///   - end: The line after the last one to tell.
+  ///   - holds: Tells a line from its UTF-8 bytes as read.
+  private func lineNumbers(
+    from start: Int, to end: Int, where holds: @escaping (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> some Sequence<Int> {
+    let lines = lines
+    return sequence(state: start) { next -> Int? in
+      guard next < end else { return nil }
+      let found = lines.withByteLines { byteLines in (next..<end).first { holds(byteLines[$0 - 1]) } }
+      next = found.map { $0 + 1 } ?? end
+      return found
+    }
   }
 
   /// A paragraph: consecutive non-blank lines joined by spaces, with where each line starts in the text.
@@ -418,10 +432,10 @@ final class DocumentFacts {
   func valueAbove(caption: String, before limit: Int) -> Located<String>? {
     guard limit >= 1 else { return nil }
     let captionPhrase = ASCIIText.phrase(caption)
-    for number in 1...min(limit, lines.count)
-    where cleanedLine(number, mayStartWith: captionPhrase)
-      && clean(number).lowercased().hasPrefix(caption)
-    {
+    let candidates = lineNumbers(from: 1, to: min(limit, lines.count) + 1) {
+      DocumentFacts.cleanedLine($0, mayStartWith: captionPhrase)
+    }
+    for number in candidates where clean(number).lowercased().hasPrefix(caption) {
       var above = number - 1
       while above >= 1 && (clean(above).isEmpty || isRule(clean(above))) { above -= 1 }
       if above >= 1 { return Located(clean(above), line: lines.sourceLine(above)) }
@@ -437,10 +451,11 @@ final class DocumentFacts {
   /// The issuer's name as Item 1 gives it: "Item 1(a). Name of Issuer: X", or the value on the lines
   /// under such a heading.
   func itemOneIssuer(in range: Range<Int>) -> Located<String>? {
-    for position in range
-    where position >= 1 && position <= lines.count
-      && cleanedLine(position, mayStartWith: itemOnePhrase)
-    {
+    let itemOnePhrase = itemOnePhrase
+    let candidates = lineNumbers(from: max(range.lowerBound, 1), to: min(range.upperBound, lines.count + 1)) {
+      DocumentFacts.cleanedLine($0, mayStartWith: itemOnePhrase)
+    }
+    for position in candidates {
       let text = clean(position)
       // The label is found in the line's own bytes, whatever their case: no lowered copy, whose offsets need
       // not be the line's ("İ" lowers to two characters).
@@ -517,12 +532,12 @@ final class DocumentFacts {
   /// - Parameter limit: The last line of the header (1-based).
   func cusip(before limit: Int) -> Located<String>? {
     guard limit >= 1 else { return nil }
-    for number in 1...min(limit, lines.count) {
-      // The caption begins "(CUSIP" whatever its blanks: a line without it is passed over on its bytes.
-      let mayHoldCaption = lines.withBytes(number) { line in
-        DocumentFacts.withCleanedBytes(of: line) { ASCIIText.contains(cusipOpening, in: $0) }
-      }
-      guard mayHoldCaption else { continue }
+    // The caption begins "(CUSIP" whatever its blanks: a line without it is passed over on its bytes.
+    let cusipOpening = cusipOpening
+    let candidates = lineNumbers(from: 1, to: min(limit, lines.count) + 1) { line in
+      DocumentFacts.withCleanedBytes(of: line) { ASCIIText.contains(cusipOpening, in: $0) }
+    }
+    for number in candidates {
       let text = clean(number)
       guard let caption = ASCIIText.find(cusipCaptionPhrase, in: Array(text.utf8)) else { continue }
       let before = String(decoding: Array(text.utf8)[..<caption.lowerBound], as: UTF8.self)
