@@ -212,6 +212,28 @@ import Testing
     return facts.signers(in: range).map { "\($0.name)@\($0.line)" }
   }
 
+  /// The pass over lines that cannot open a block reads the lines' cleaned bytes where the range's paragraphs
+  /// joined them, when they were joined first (as the body's are, for the shares outstanding): it finds the
+  /// blocks that cleaning every line again finds, through emphasis, tabbed rows, blank lines and an agreement's
+  /// text looked back on.
+  @Test func signersAreTheSameWhenTheParagraphsWereJoinedFirst() {
+    let prose = (1...70).map { "  The reporting persons state clause \($0) of this statement in plain words." }
+    let text =
+      (["Item 4. Purpose of Transaction", ""] + prose
+      + [
+        "", "**JOINT FILING AGREEMENT**", "", "The undersigned agree to the joint filing of this statement on",
+        "Schedule 13D, in accordance with Rule 13d-1(k).", "", "  IN WITNESS WHEREOF, the undersigned sign below.",
+        "", "WREN FUND I, L.P.", "By:\t/s/ Ana Ortiz", "Name:\tAna Ortiz", "", "**SIGNATURE**", "",
+        "Date:\tMay 2, 2031\t/s/ Lee Park", "", "   /s/ Mei Tanaka", "   Mei Tanaka", "",
+      ]).joined(separator: "\n")
+    let (alone, range) = facts(text)
+    let readAlone = alone.signers(in: range).map { "\($0.name)@\($0.line)" }
+    let (joinedFirst, _) = facts(text)
+    _ = joinedFirst.paragraphs(in: range)
+    #expect(!readAlone.isEmpty)
+    #expect(joinedFirst.signers(in: range).map { "\($0.name)@\($0.line)" } == readAlone)
+  }
+
   @Test func entitiesAboveTheirSignaturesAndAPersonSigningAlone() {
     let text = """
       SIGNATURE
