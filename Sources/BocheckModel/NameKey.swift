@@ -272,8 +272,12 @@ public struct MatchableName: Sendable {
   public let name: String
   /// Its key.
   private let key: NameKey
-  /// The words of its key without what trails the name (see ``NameKey/looseWords(_:key:)``).
+  /// The key of the name without what trails it (see ``NameKey/looseKey(_:key:)``).
+  private let looseKey: NameKey
+  /// The words of that key (see ``NameKey/looseWords(_:key:)``).
   private let looseWords: [Substring]
+  /// Whether that key is ASCII, whose words are its runs of bytes between single spaces.
+  private let looseKeyIsASCII: Bool
 
   /// Works out what comparing a printed name needs.
   ///
@@ -281,11 +285,18 @@ public struct MatchableName: Sendable {
   public init(_ name: String) {
     self.name = name
     key = NameKey(name)
-    looseWords = NameKey.looseWords(name, key: key)
+    looseKey = NameKey.looseKey(name, key: key)
+    looseWords = looseKey.words
+    looseKeyIsASCII = looseKey.text.utf8.withContiguousStorageIfAvailable(ByteWord.isASCII) ?? false
   }
 
   /// How a printed name matches this one: what ``NameKey/match(_:_:)`` says of `other` and ``name``, in
   /// that order.
+  ///
+  /// When both loose keys are ASCII, most names are told apart on the keys' bytes, without the other key's
+  /// words: their words are equal exactly when their texts are, and a person's last name, one of the last two
+  /// words of their key (see ``NameKey/PersonName``), is a run of the other key's bytes when the two name one
+  /// person.
   ///
   /// - Parameter other: Another name as printed.
   /// - Returns: How the names match, or `nil` when they name different persons.
@@ -293,8 +304,17 @@ public struct MatchableName: Sendable {
     let otherKey = NameKey(other)
     guard !otherKey.text.isEmpty, !key.text.isEmpty else { return nil }
     if otherKey == key { return .exact }
-    return NameKey.match(
-      key: otherKey, looseWords: NameKey.looseWords(other, key: otherKey), key, looseWords: looseWords)
+    let otherLooseKey = NameKey.looseKey(other, key: otherKey)
+    if looseKeyIsASCII {
+      let toldApart = otherLooseKey.text.utf8.withContiguousStorageIfAvailable { bytes -> NameMatch?? in
+        guard ByteWord.isASCII(bytes) else { return .none }
+        guard !bytes.isEmpty, !looseWords.isEmpty else { return .some(nil) }
+        if otherLooseKey.text == looseKey.text { return .some(.loose) }
+        return looseWords.suffix(2).contains { NameKey.occurs($0, in: bytes) } ? .none : .some(nil)
+      }
+      if let toldApart = toldApart ?? nil { return toldApart }
+    }
+    return NameKey.match(key: otherKey, looseWords: otherLooseKey.words, key, looseWords: looseWords)
   }
 }
 
@@ -372,6 +392,25 @@ extension NameKey {
   static func looseKey(_ name: String, key: NameKey) -> NameKey {
     let unqualified = withoutQualifiers(name)
     return unqualified == name ? key : NameKey(unqualified)
+  }
+
+  /// Whether an ASCII word's bytes occur in a text's, anywhere.
+  ///
+  /// - Parameters:
+  ///   - word: The word, ASCII and not empty.
+  ///   - text: The text's UTF-8 bytes.
+  static func occurs(_ word: Substring, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let found = word.utf8.withContiguousStorageIfAvailable { word -> Bool in
+      guard let first = word.first, word.count <= text.count else { return false }
+      let wordBytes = UnsafeRawBufferPointer(word)
+      for start in 0...(text.count - word.count) where text[start] == first {
+        let here = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[start..<(start + word.count)])
+        if ByteWord.sameBytes(here, wordBytes) { return true }
+      }
+      return false
+    }
+    // A word not stored in place is taken to occur: the caller then compares the words themselves.
+    return found ?? true
   }
 
   /// The key's words.
