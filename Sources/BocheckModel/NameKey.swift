@@ -456,83 +456,52 @@ extension NameKey {
     // An ASCII name is cut on its bytes, each a scalar: no array of scalars is made.
     let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
       guard ByteWord.isASCII(bytes) else { return nil }
-      let length = unqualifiedLength(ascii: bytes)
+      let length = unqualifiedCount(bytes.lazy.map { Unicode.Scalar($0) })
       return length == bytes.count
         ? name : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
     }
     if let ascii = ascii ?? nil { return ascii }
-    var scalars = Array(name.unicodeScalars)
-    func trimTrailing() {
-      while let last = scalars.last,
-        isWhitespace(last) || last == "*" || last == "\u{2020}" || last == "," || last == ";"
-          || last == "-" || last == "\u{2013}" || last == "#" || last == ":"
-      {
-        scalars.removeLast()
-      }
-    }
-    var changed = true
-    var removedIdentifier = false
-    while changed {
-      changed = false
-      trimTrailing()
-      if scalars.last == ")", let open = scalars.lastIndex(of: "("), open > 0 {
-        scalars.removeSubrange(open...)
-        changed = true
-        continue
-      }
-      // The last word: a number of seven or more digits (with dashes) or a label of one.
-      let wordStart = (scalars.lastIndex(where: isWhitespace)).map { $0 + 1 } ?? 0
-      guard wordStart > 0 else { break }
-      let word = String(String.UnicodeScalarView(scalars[wordStart...])).uppercased()
-      let digits = word.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-      let isIdentifier = digits >= 7 && word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
-      if isIdentifier || (removedIdentifier && taxNumberLabels.contains(word)) {
-        scalars.removeSubrange(wordStart...)
-        removedIdentifier = true
-        changed = true
-      }
-    }
-    return String(String.UnicodeScalarView(scalars))
+    let scalars = Array(name.unicodeScalars)
+    return String(String.UnicodeScalarView(scalars[..<unqualifiedCount(scalars)]))
   }
 
-  /// How many leading bytes of an ASCII name ``withoutQualifiers(_:)`` keeps, told on its bytes as it tells the
-  /// scalars of any name.
+  /// How many leading scalars of a name ``withoutQualifiers(_:)`` keeps: the one reading of what trails a
+  /// name, over an ASCII name's bytes (each a scalar) as over any name's scalars.
   ///
-  /// - Parameter bytes: The name's UTF-8 bytes, all ASCII.
-  private static func unqualifiedLength(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    let isWhitespace = { (byte: UInt8) in (0x09...0x0D).contains(byte) || byte == 0x20 }
-    let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
-    var end = bytes.count
+  /// - Parameter scalars: The name's scalars.
+  private static func unqualifiedCount<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars) -> Int
+  where Scalars.Index == Int {
+    let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+    var end = scalars.endIndex
     var changed = true
     var removedIdentifier = false
     while changed {
       changed = false
-      // Blanks, footnote stars and the punctuation after a name.
-      while end > 0 {
-        let last = bytes[end - 1]
+      // Blanks, footnote marks and the punctuation after a name.
+      while end > scalars.startIndex {
+        let last = scalars[end - 1]
         guard
-          isWhitespace(last) || last == 0x2A || last == 0x2C || last == 0x3B || last == 0x2D || last == 0x23
-            || last == 0x3A
+          isWhitespace(last) || last == "*" || last == "\u{2020}" || last == "," || last == ";" || last == "-"
+            || last == "\u{2013}" || last == "#" || last == ":"
         else { break }
         end -= 1
       }
-      if end > 0, bytes[end - 1] == 0x29, let open = bytes[..<end].lastIndex(of: 0x28), open > 0 {
+      if end > scalars.startIndex, scalars[end - 1] == ")",
+        let open = scalars[..<end].lastIndex(of: "("), open > scalars.startIndex
+      {
         end = open
         changed = true
         continue
       }
       // The last word: a number of seven or more digits (with dashes) or a label of one.
-      var wordStart = end
-      while wordStart > 0 && !isWhitespace(bytes[wordStart - 1]) { wordStart -= 1 }
-      guard wordStart > 0 else { break }
-      let word = bytes[wordStart..<end]
-      let isIdentifier = word.count { isDigit($0) } >= 7 && word.allSatisfy { isDigit($0) || $0 == 0x2D }
+      guard let space = scalars[..<end].lastIndex(where: isWhitespace) else { break }
+      let word = scalars[(space + 1)..<end]
+      let isIdentifier = word.count(where: isDigit) >= 7 && word.allSatisfy { isDigit($0) || $0 == "-" }
       if isIdentifier
         || (removedIdentifier
-          && taxNumberLabels.contains(
-            String(decoding: word.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)))
+          && taxNumberLabels.contains(String(String.UnicodeScalarView(word)).uppercased()))
       {
-        end = wordStart
+        end = space + 1
         removedIdentifier = true
         changed = true
       }

@@ -282,8 +282,8 @@ final class DocumentFacts {
       from first: Int, to end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Result?
     ) -> Result? {
       // The first line with text at or after `first`, and the paragraph it ends in, found by halving.
-      var index = JoinedParagraphs.firstIndex(in: lineStarts) { $0.line >= first }
-      var paragraph = JoinedParagraphs.firstIndex(in: ends) { $0.lineStart > index }
+      var index = lineStarts.partitioningIndex { $0.line >= first }
+      var paragraph = ends.partitioningIndex { $0.lineStart > index }
       return bytes.withUnsafeBufferPointer { all -> Result? in
         while index < lineStarts.count && lineStarts[index].line < end {
           while ends[paragraph].lineStart <= index { paragraph += 1 }
@@ -295,21 +295,6 @@ final class DocumentFacts {
         }
         return nil
       }
-    }
-
-    /// The first index of `elements` whose element `isAtOrAfter` holds for, found by halving; `elements.count`
-    /// when it holds for none.
-    ///
-    /// - Parameters:
-    ///   - elements: Elements in order, such that `isAtOrAfter` holds for every element after one it holds for.
-    ///   - isAtOrAfter: Whether an element is at or after the one looked for.
-    private static func firstIndex<Element>(in elements: [Element], where isAtOrAfter: (Element) -> Bool) -> Int {
-      var (low, high) = (0, elements.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if isAtOrAfter(elements[middle]) { high = middle } else { low = middle + 1 }
-      }
-      return low
     }
 
     /// The paragraphs that `isWanted` keeps, each with bytes and line starts of its own.

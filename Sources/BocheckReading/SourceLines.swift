@@ -237,12 +237,7 @@ struct SourceLines {
     }
     let pieces = origins[position - 1]
     // The last piece that starts at or before the offset (the pieces are sorted by offset).
-    var low = 0
-    var high = pieces.count
-    while low < high {
-      let middle = (low + high) / 2
-      if pieces[middle].offset <= offset { low = middle + 1 } else { high = middle }
-    }
+    let low = pieces.partitioningIndex { $0.offset > offset }
     guard low > 0 else { return (position, columns.column(at: offset)) }
     let origin = pieces[low - 1]
     let pieceStart = columns.column(at: origin.offset)

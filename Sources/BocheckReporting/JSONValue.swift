@@ -118,12 +118,7 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
   private func position(of key: String) -> (index: Int, found: Bool) {
     guard let last = members.last else { return (0, false) }
     if JSONObject.precedes(last.key, key) { return (members.count, false) }
-    var low = 0
-    var high = members.count
-    while low < high {
-      let middle = (low + high) / 2
-      if JSONObject.precedes(members[middle].key, key) { low = middle + 1 } else { high = middle }
-    }
+    let low = members.partitioningIndex { !JSONObject.precedes($0.key, key) }
     return (low, low < members.count && members[low].key == key)
   }
 

@@ -109,13 +109,8 @@ public struct SharesOutstandingBasis: Sendable, Hashable {
     // The counts are kept by the endpoints' positions in `sorted`, where every end of an interval (and of a
     // union of them) is found by bisection.
     func position(of endpoint: Rational) -> Int {
-      var low = 0
-      var high = sorted.count - 1
-      while low < high {
-        let middle = (low + high) / 2
-        if sorted[middle] < endpoint { low = middle + 1 } else { high = middle }
-      }
-      return low
+      // The last endpoint stands for any after it.
+      max(0, min(sorted.partitioningIndex { !($0 < endpoint) }, sorted.count - 1))
     }
     var coverStarts = [Int](repeating: 0, count: sorted.count)
     var coverEnds = [Int](repeating: 0, count: sorted.count)
