@@ -122,7 +122,7 @@ struct RulesFastPathTests {
       }, personsByNameKey: [:],
       partiesByName: {
         partiesMade += 1
-        return NameIndex<ModelObject>([])
+        return NameLookup<ModelObject>(keyed: [], values: [])
       })
     #expect(holdersMade == 0 && partiesMade == 0)
     for _ in 0..<3 {
