@@ -293,7 +293,7 @@ enum Evaluator {
   static func condition(_ expression: ResolvedExpression, in frame: inout Frame) -> Bool? {
     switch expression {
     case .test(let operand, let kind):
-      return truth(test(operandValue(operand, in: &frame), kind))
+      return testTruth(operandValue(operand, in: &frame), kind)
     case .textMembership(let operand, let texts, let negated):
       switch operandValue(operand, in: &frame) {
       case .null: return nil
@@ -493,24 +493,32 @@ enum Evaluator {
   }
 
   private static func test(_ value: Value, _ kind: TestKind) -> Value {
+    testTruth(value, kind).map { .boolean($0) } ?? .null
+  }
+
+  /// Whether a test holds of a value, as a condition reads ``test(_:_:)``: `nil` where the test is unknown.
+  ///
+  /// Inlined where a condition reads it, so that the truth value is not made a ``Value`` first.
+  @inline(__always)
+  private static func testTruth(_ value: Value, _ kind: TestKind) -> Bool? {
     switch kind {
-    case .null: return .boolean(value.isNull)
-    case .notNull: return .boolean(!value.isNull)
+    case .null: return value.isNull
+    case .notNull: return !value.isNull
     case .empty, .notEmpty:
       let empty: Bool
       switch value {
       case .list(let items): empty = items.isEmpty
       case .string(let text): empty = text.isEmpty
-      default: return .null
+      default: return nil
       }
-      return .boolean(kind == .empty ? empty : !empty)
+      return kind == .empty ? empty : !empty
     case .missing, .present:
       // A row's status, read by its slot; any other value (the type checker lets through one whose type it
       // cannot tell) has no status and is unknown, as no other kind of object has a `status` field.
       guard case .object(let object) = value, object.kind == .row, case .string(let status) = object[RowSlot.status]
-      else { return .null }
+      else { return nil }
       let missing = status == ReadStatus.missing.rawValue
-      return .boolean(kind == .missing ? missing : !missing)
+      return kind == .missing ? missing : !missing
     }
   }
 }
