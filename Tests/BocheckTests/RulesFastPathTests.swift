@@ -68,7 +68,9 @@ struct RulesFastPathTests {
     let texts = TextSet(["PN", "read", "missing"])
     var leaves: [ResolvedExpression] = [
       .variable(0), .binary(.less, .variable(0), .constant(.number(Rational(2), decimals: nil))),
-      .binary(.equal, .variable(0), .variable(1)),
+      .binary(.equal, .variable(0), .variable(1)), .binary(.notEqual, .variable(1), .variable(0)),
+      .binary(.greaterOrEqual, .variable(0), .variable(1)), .binary(.in, .variable(0), .variable(1)),
+      .binary(.notIn, .variable(0), .constant(.list([.string("PN"), .null]))),
     ]
     for kind in TestKind.allCases {
       leaves.append(.test(.variable(0), kind))

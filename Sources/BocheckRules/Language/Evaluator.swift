@@ -322,6 +322,9 @@ enum Evaluator {
       if rightValue == true { return true }
       if leftValue == false, rightValue == false { return false }
       return nil
+    case .binary(let operation, let left, let right) where operation.isRelation:
+      let leftValue = evaluate(left, in: &frame)
+      return relation(operation, leftValue, evaluate(right, in: &frame))
     default:
       return truth(evaluate(expression, in: &frame))
     }
@@ -455,9 +458,23 @@ enum Evaluator {
       } catch {
         return .null
       }
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn:
+      return relation(operation, left, right).map { .boolean($0) } ?? .null
+    case .and, .or:
+      return .null
+    }
+  }
+
+  /// Whether a comparison or a membership holds, as a condition reads ``binary(_:_:_:)`` of it: `nil` where it is
+  /// unknown, and for an operation that is neither.
+  ///
+  /// Inlined where a condition reads it, so that the truth value is not made a ``Value`` first.
+  @inline(__always)
+  private static func relation(_ operation: BinaryOperator, _ left: Value, _ right: Value) -> Bool? {
+    switch operation {
     case .equal, .notEqual:
-      guard let same = equal(left, right) else { return .null }
-      return .boolean(operation == .equal ? same : !same)
+      guard let same = equal(left, right) else { return nil }
+      return operation == .equal ? same : !same
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       let ordering: Int
       if case .string(let a) = left, case .string(let b) = right {
@@ -465,16 +482,16 @@ enum Evaluator {
       } else if let a = numberOf(left), let b = numberOf(right) {
         ordering = a.value < b.value ? -1 : (a.value == b.value ? 0 : 1)
       } else {
-        return .null
+        return nil
       }
       switch operation {
-      case .less: return .boolean(ordering < 0)
-      case .lessOrEqual: return .boolean(ordering <= 0)
-      case .greater: return .boolean(ordering > 0)
-      default: return .boolean(ordering >= 0)
+      case .less: return ordering < 0
+      case .lessOrEqual: return ordering <= 0
+      case .greater: return ordering > 0
+      default: return ordering >= 0
       }
     case .in, .notIn:
-      guard case .list(let items) = right, !left.isNull else { return .null }
+      guard case .list(let items) = right, !left.isNull else { return nil }
       var unknown = false
       var found = false
       for item in items {
@@ -485,10 +502,10 @@ enum Evaluator {
         }
         if found { break }
       }
-      if !found && unknown { return .null }
-      return .boolean(operation == .in ? found : !found)
-    case .and, .or:
-      return .null
+      if !found && unknown { return nil }
+      return operation == .in ? found : !found
+    case .add, .subtract, .multiply, .divide, .and, .or:
+      return nil
     }
   }
 
@@ -519,6 +536,17 @@ enum Evaluator {
       else { return nil }
       let missing = status == ReadStatus.missing.rawValue
       return kind == .missing ? missing : !missing
+    }
+  }
+}
+
+extension BinaryOperator {
+  /// Whether the operator compares its operands or tests membership, which gives a truth value or unknown:
+  /// `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `not in`.
+  fileprivate var isRelation: Bool {
+    switch self {
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn: return true
+    case .add, .subtract, .multiply, .divide, .and, .or: return false
     }
   }
 }
