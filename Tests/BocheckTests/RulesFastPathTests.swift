@@ -103,6 +103,48 @@ struct RulesFastPathTests {
     }
   }
 
+  @Test("a field of a filter's element is read as a condition and an operand as evaluating the name reads it")
+  func elementFieldShortcutEqualsEvaluatedField() throws {
+    let bridge = ModelBridge(filing: LanguageHarness.filing, basis: nil)
+    let person = bridge.persons[0]
+    let row = person.fields[PersonSlot.firstRow + 6]
+    let first = try #require(BuiltinFunctions.all["first"])
+    // Innermost last: an object with the field, one without it (an outer element or the fallback has it), a
+    // value that is no object, and no element at all.
+    let elementStacks: [[Value]] = [
+      [], [row], [.object(person)], [row, .object(person)], [.object(person), row], [.string("read")],
+      [row, .null], [.object(bridge.parties.first ?? person)],
+    ]
+    let fallbacks: [Value] = [.null, .string("read"), .boolean(true), .list([])]
+    for name in ["status", "signs", "page"] {
+      let field = ResolvedExpression.elementField(FieldAccess(name), fallback: .variable(0))
+      // The same field read through the general evaluation of a list's first element.
+      let general = ResolvedExpression.call(first, [.list([field])])
+      var pairs: [(ResolvedExpression, ResolvedExpression)] = [(field, general)]
+      for kind in TestKind.allCases { pairs.append((.test(field, kind), .test(general, kind))) }
+      for negated in [false, true] {
+        pairs.append((.textEquality(field, "read", negated: negated), .textEquality(general, "read", negated: negated)))
+        let texts = TextSet(["read", "missing"])
+        pairs.append(
+          (.textMembership(field, texts, negated: negated), .textMembership(general, texts, negated: negated)))
+      }
+      for elements in elementStacks {
+        for fallback in fallbacks {
+          var frame = Frame(variables: [fallback], context: bridge.context)
+          frame.elements = elements
+          for (shortcut, expected) in pairs {
+            let description = "\(name) over \(elements.map(Self.describe)) with \(Self.describe(fallback))"
+            #expect(
+              Evaluator.condition(shortcut, in: &frame) == Evaluator.condition(expected, in: &frame), "\(description)")
+            #expect(
+              Self.describe(Evaluator.evaluate(shortcut, in: &frame))
+                == Self.describe(Evaluator.evaluate(expected, in: &frame)), "\(description)")
+          }
+        }
+      }
+    }
+  }
+
   @Test("a field of a variable is resolved to the shortcut")
   func variableMemberIsResolved() throws {
     let resolved = ExpressionResolver().resolve(try Parser.parse("filing.schedule"))

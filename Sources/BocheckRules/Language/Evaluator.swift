@@ -287,7 +287,8 @@ enum Evaluator {
   ///
   /// It is ``evaluate(_:in:)`` of the expression with `.boolean(true)`, `.boolean(false)` and any other value told
   /// apart, as the steps, the expectation and a filter read it, without making the truth value a ``Value``: the
-  /// tests, text comparisons and `and`, `or` and `not` of conditions, most of what those read, answer here.
+  /// tests, comparisons, memberships, a filter element's field and `and`, `or` and `not` of conditions, most of
+  /// what those read, answer here.
   ///
   /// - Returns: `true` or `false`, or `nil` when the value is no truth value.
   static func condition(_ expression: ResolvedExpression, in frame: inout Frame) -> Bool? {
@@ -322,6 +323,8 @@ enum Evaluator {
       if rightValue == true { return true }
       if leftValue == false, rightValue == false { return false }
       return nil
+    case .elementField:
+      return truth(operandValue(expression, in: &frame))
     case .binary(let operation, let left, let right) where operation.isRelation:
       let leftValue = evaluate(left, in: &frame)
       return relation(operation, leftValue, evaluate(right, in: &frame))
@@ -382,12 +385,18 @@ enum Evaluator {
     return true
   }
 
-  /// The value of a test's or a comparison's operand: a field of a variable that holds an object is read at
-  /// once (as ``evaluate(_:in:)`` reads it), any other operand is evaluated.
+  /// The value of a test's or a comparison's operand: a field of a variable that holds an object, and a field
+  /// of the innermost filter's element when that element has it, are read at once (as ``evaluate(_:in:)`` reads
+  /// them); any other operand is evaluated.
   @inline(__always)
   private static func operandValue(_ operand: ResolvedExpression, in frame: inout Frame) -> Value {
-    if case .variableMember(let slot, let field) = operand, case .object(let object) = frame.variables[slot] {
-      return field.value(in: object) ?? .null
+    switch operand {
+    case .variableMember(let slot, let field):
+      if case .object(let object) = frame.variables[slot] { return field.value(in: object) ?? .null }
+    case .elementField(let field, _):
+      if case .object(let object)? = frame.elements.last, let value = field.value(in: object) { return value }
+    default:
+      break
     }
     return evaluate(operand, in: &frame)
   }
