@@ -111,9 +111,14 @@ struct RulesFastPathTests {
     let first = try #require(BuiltinFunctions.all["first"])
     // Innermost last: an object with the field, one without it (an outer element or the fallback has it), a
     // value that is no object, and no element at all.
+    // Two persons on different pages, and their rows 11: one read, one missing (Gamma's), so that an outer
+    // element's field differs from the innermost's.
+    let aggregate = PersonSlot.firstRow + (RowField.allCases.firstIndex(of: .aggregateAmountOwned) ?? 0)
+    let (readRow, missingRow) = (person.fields[aggregate], bridge.persons[2].fields[aggregate])
     let elementStacks: [[Value]] = [
       [], [row], [.object(person)], [row, .object(person)], [.object(person), row], [.string("read")],
-      [row, .null], [.object(bridge.parties.first ?? person)],
+      [row, .null], [.object(bridge.parties.first ?? person)], [.object(person), .object(bridge.persons[1])],
+      [readRow, missingRow], [missingRow, readRow],
     ]
     let fallbacks: [Value] = [.null, .string("read"), .boolean(true), .list([])]
     for name in ["status", "signs", "page"] {
