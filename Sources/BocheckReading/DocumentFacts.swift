@@ -172,18 +172,23 @@ final class DocumentFacts {
   /// What a paragraph may state, as far as its words tell before it is read.
   struct Topics: OptionSet {
     let rawValue: UInt8
-    /// A phrase of a shares-outstanding basis ("outstanding", "based on").
+    /// A phrase of a shares-outstanding basis ("outstanding", "based on") and a number that may be a count of
+    /// shares (see ``StatedSharesOutstanding/mayHoldCandidate(_:)``).
     static let sharesOutstanding = Topics(rawValue: 1)
-    /// The joint filing agreement: a heading, a paragraph of the agreement's text, or one that speaks of
-    /// joint filing.
+    /// The joint filing agreement's parties: a paragraph of the agreement's text, or one that speaks of joint
+    /// filing. Headings, which only open and close the agreement's text, are never of it.
     static let jointFiling = Topics(rawValue: 2)
+    /// The paragraph stands in the agreement's own text: after a heading that is the agreement's title, before
+    /// the next heading (given with ``jointFiling``).
+    static let agreementText = Topics(rawValue: 4)
   }
 
   /// The paragraphs of the lines in `range` that may state the shares outstanding or the joint filing
-  /// agreement, each with its ``Paragraph/topics``.
+  /// agreement's parties, each with its ``Paragraph/topics``.
   ///
   /// The lines are joined once for each range, whatever reads them; paragraphs of neither topic (most of a
-  /// body) are never made into text.
+  /// body) are never made into text. Whether a paragraph stands in the agreement's text is told here, where
+  /// every paragraph is passed in order: the headings that open and close that text are not kept.
   ///
   /// - Parameter range: The lines (1-based, half-open).
   func paragraphs(in range: Range<Int>) -> [Paragraph] {
@@ -193,15 +198,20 @@ final class DocumentFacts {
     var result = paragraphs(in: range) { bytes in
       var topics: Topics = []
       // Most paragraphs hold no phrase of either topic: one search tells so, and only the others are searched
-      // for the phrases of each.
+      // for the phrases of each. A paragraph with no number that can be a count of shares states no basis.
       let holdsTopicPhrase = DocumentFacts.topicPhraseSet.occurs(in: bytes)
-      if holdsTopicPhrase && DocumentFacts.basisPhraseSet.occurs(in: bytes) { topics.insert(.sharesOutstanding) }
+      if holdsTopicPhrase && DocumentFacts.basisPhraseSet.occurs(in: bytes)
+        && StatedSharesOutstanding.mayHoldCandidate(bytes)
+      {
+        topics.insert(.sharesOutstanding)
+      }
       // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
       // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
       if let opensAgreement = agreementHeading(bytes) {
         inAgreement = opensAgreement
-        topics.insert(.jointFiling)
-      } else if inAgreement || (holdsTopicPhrase && DocumentFacts.jointPhraseSet.occurs(in: bytes)) {
+      } else if inAgreement {
+        topics.formUnion([.jointFiling, .agreementText])
+      } else if holdsTopicPhrase && DocumentFacts.jointPhraseSet.occurs(in: bytes) {
         topics.insert(.jointFiling)
       }
       if !topics.isEmpty { keptTopics.append(topics) }
@@ -920,21 +930,18 @@ final class DocumentFacts {
   ///   - range: The lines of the body (1-based, half-open).
   ///   - knownNames: The keys of the names the filing uses, which help split names holding "and" or commas.
   func jointFilers(in range: Range<Int>, knownNames: Set<NameKey>) -> [NamedMention] {
-    // The headings, the agreement's own paragraphs and those that speak of joint filing, in order.
-    var inAgreement = false
+    // The agreement's own paragraphs and those that speak of joint filing, in order.
     for paragraph in paragraphs(in: range) where paragraph.topics.contains(.jointFiling) {
       let bytes = paragraph.bytes
-      if let opensAgreement = bytes.withUnsafeBufferPointer(agreementHeading) {
-        inAgreement = opensAgreement
-        continue
-      }
       var listStart: Int?
       var searchFrom = 0
       while listStart == nil, let mention = ASCIIText.find(jointFilingPhrase, in: bytes, from: searchFrom) {
         searchFrom = mention.upperBound
         if let between = byAndAmong(in: bytes, from: mention.upperBound, within: 120) { listStart = between }
       }
-      if listStart == nil && inAgreement { listStart = byAndAmong(in: bytes, from: 0, within: bytes.count) }
+      if listStart == nil && paragraph.topics.contains(.agreementText) {
+        listStart = byAndAmong(in: bytes, from: 0, within: bytes.count)
+      }
       guard let start = listStart else { continue }
       let list = sentenceEnd(Substring(String(decoding: bytes[start...], as: UTF8.self)))
       let line = lines.sourceLine(paragraph.line(at: start))

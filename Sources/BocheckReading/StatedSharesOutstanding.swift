@@ -72,7 +72,7 @@ struct StatedSharesOutstanding {
   /// right after a digit is taken for a glued multiplier, and a multiplying word is looked for within any word.
   ///
   /// - Parameter bytes: The paragraph's UTF-8 bytes.
-  private static func mayHoldCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func mayHoldCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var digitsInRun = 0
     var index = 0
     while index < bytes.count {

@@ -194,6 +194,26 @@ import Testing
     #expect(parties(text) == ["Kestrel Holdings (Bermuda) Ltd.@3", "Kestrel Fund LP@3", "Mei Tanaka@3"])
   }
 
+  /// The paragraphs kept for the facts hold no heading: a heading only opens the agreement's text (its title)
+  /// or closes it (any other), and the paragraphs under the title are marked as the agreement's text until the
+  /// next heading.
+  @Test func headingsAreNotKeptAndMarkTheAgreementText() {
+    let text = """
+      JOINT FILING AGREEMENT
+
+      This agreement is made by and among Kestrel Fund LP and Mei Tanaka.
+
+      Item 7 Material to be Filed
+
+      This letter is made by and among Wren Fund I, L.P. and Ana Ortiz.
+      """
+    let (facts, range) = facts(text)
+    let kept = facts.paragraphs(in: range)
+    #expect(kept.map { $0.lineStarts.map(\.line) } == [[3]])
+    #expect(kept.map(\.topics) == [[.jointFiling, .agreementText]])
+    #expect(parties(text) == ["Kestrel Fund LP@3", "Mei Tanaka@3"])
+  }
+
   @Test func aHeadingThatOnlyMentionsTheAgreementOpensNothing() {
     let text = """
       Incorporation by Reference; Joint Filing Agreement
