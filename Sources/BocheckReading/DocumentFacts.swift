@@ -258,6 +258,10 @@ final class DocumentFacts {
       // own, and the space joining two lines stands for the line end between them.
       if let first = range.first, range.upperBound - 1 <= lines.count {
         bytes.reserveCapacity(lines.ranges[range.upperBound - 2].upperBound - lines.ranges[first - 1].lowerBound)
+        // A line with text starts at most one line, and a paragraph ends at most at every other line: room for
+        // them all is made once, where growing the lists as they fill took several copies of each.
+        lineStarts.reserveCapacity(range.count)
+        ends.reserveCapacity(range.count / 2 + 1)
       }
       lines.withByteLines { byteLines in
         for number in range {
