@@ -31,14 +31,36 @@ enum RelationshipFacts {
   private static let rolePhrases = roles.map { ASCIIText.phrase($0 + " of ") }
 
   /// Whether a paragraph can matter to ``relationships(in:names:)``: only one that names a role can state a
-  /// relationship, and only one holding a parenthesis can define a short name.
+  /// relationship, and only one that may define a short name (``mayDefineShortName(_:)``) can name a party by
+  /// one.
   ///
   /// The others are left out before they are made into text; leaving them out changes nothing read.
   ///
   /// - Parameter paragraph: The paragraph's UTF-8 bytes.
   static func mayStateRelationship(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
-    ASCIIText.firstOffset(of: 0x28, in: paragraph, to: paragraph.count) < paragraph.count
-      || !PlainText.roleMatches(in: paragraph, upTo: 1).isEmpty
+    mayDefineShortName(paragraph) || !PlainText.roleMatches(in: paragraph, upTo: 1).isEmpty
+  }
+
+  /// Whether a paragraph may define a short name, `("ALIAS")` or `(the "ALIAS")`, told from the first byte after
+  /// each opening parenthesis and the blanks after it.
+  ///
+  /// A short name's text, blanks trimmed, opens with a quote mark or "the " (``aliasMap(_:names:)``,
+  /// ``PlainText/aliasMap(_:names:)``): the byte is a straight quote, a "t" in either case, or a byte beyond
+  /// ASCII (a curly quote, a no-break space). Only more paragraphs than define one are let through: "(i)", "(a)"
+  /// and "(1)" are not.
+  ///
+  /// - Parameter paragraph: The paragraph's UTF-8 bytes.
+  static func mayDefineShortName(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+    var open = ASCIIText.firstOffset(of: 0x28, in: paragraph, to: paragraph.count)
+    while open < paragraph.count {
+      var next = open + 1
+      while next < paragraph.count && ASCIIText.isWhiteSpace(paragraph[next]) { next += 1 }
+      guard next < paragraph.count else { return false }
+      let byte = paragraph[next]
+      if byte >= 0x80 || byte == 0x22 || byte == 0x27 || byte | 0x20 == 0x74 { return true }
+      open = ASCIIText.firstOffset(of: 0x28, in: paragraph, from: next, to: paragraph.count)
+    }
+    return false
   }
 
   /// Reads the relationships stated in paragraphs.

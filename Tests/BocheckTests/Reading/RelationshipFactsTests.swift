@@ -85,6 +85,20 @@ import Testing
     }
   }
 
+  @Test("only a parenthesis whose text may open with a quote mark or \"the\" may define a short name")
+  func shortNameDefinitionsToldFromTheFirstByte() {
+    for (paragraph, may) in [
+      ("Kestrel Fund LP (\"Fund\") files.", true), ("Kestrel Fund LP (the \"Fund\")", true),
+      ("Kestrel Fund LP ( The “Fund”)", true), ("Kestrel Fund LP (“Fund”)", true), ("(\u{A0}'Fund')", true),
+      ("(a) Kestrel owns (i) 10,000 shares and (1) more (see Item 5).", false), ("no parenthesis", false),
+      ("an opening at the end (", false), ("(  \t", false), ("(a) the manager, of course", false),
+    ] {
+      var paragraph = paragraph
+      #expect(paragraph.withUTF8 { RelationshipFacts.mayDefineShortName($0) } == may, "\(paragraph)")
+      #expect(paragraph.withUTF8 { RelationshipFacts.mayStateRelationship($0) } == may, "\(paragraph)")
+    }
+  }
+
   @Test("a filing's relationships, with short names defined in the text")
   func relationshipsRead() {
     let names = ["ARCH Venture Fund XII, L.P.", "ARCH Venture Partners XII, LLC", "Keith Crandell"]
@@ -192,6 +206,11 @@ import Testing
       }
       let aliases = RelationshipFacts.aliasMap(paragraphs.map(\.text), names: chosen)
       #expect(PlainText.aliasMap(paragraphs.map(\.text), names: chosen) == aliases, "\(paragraphs) \(chosen)")
+      // A paragraph told to define no short name defines none.
+      for paragraph in paragraphs where !RelationshipFacts.aliasMap([paragraph.text], names: chosen).isEmpty {
+        var text = paragraph.text
+        #expect(text.withUTF8 { RelationshipFacts.mayDefineShortName($0) }, "\(paragraph.text)")
+      }
       // Two names with one key (a short name spelled as another is, in another case) are tried in the order
       // of a dictionary's keys, which differs from one dictionary to another: either may be read.
       var named: [String: String] = [:]
