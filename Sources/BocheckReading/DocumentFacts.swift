@@ -384,29 +384,35 @@ final class DocumentFacts {
   /// The UTF-8 bytes of `String(decoding: bytes, as: UTF8.self).uppercased()`, made scalar by scalar.
   ///
   /// Upper-casing maps each scalar on its own (Unicode's full upper-case mapping has no condition on the
-  /// scalars around it), so a text's upper case is its scalars' mappings one after the other: an ASCII scalar
-  /// is mapped on its byte, any other by its `uppercaseMapping`, without a `String` made of the whole text.
+  /// scalars around it), so a text's upper case is its scalars' mappings one after the other: an ASCII byte
+  /// (most of a line beyond ASCII) is mapped on its own, without being decoded; a scalar beyond ASCII is
+  /// decoded where it starts and mapped by its `uppercaseMapping`. No `String` is made of the whole text.
   ///
   /// - Parameter bytes: UTF-8 bytes; ill-formed sequences read as U+FFFD, as `String(decoding:as:)` reads them.
   static func upperCased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
-    var decoder = UTF8()
-    var iterator = bytes.makeIterator()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        if scalar.isASCII {
-          result.append(ASCIIText.upper(UInt8(scalar.value)))
-        } else {
-          result.append(contentsOf: scalar.properties.uppercaseMapping.utf8)
-        }
-      case .error:
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] >= 0x80 else {
+        result.append(ASCIIText.upper(bytes[index]))
+        index += 1
+        continue
+      }
+      var parser = Unicode.UTF8.ForwardParser()
+      var rest = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+      switch parser.parseScalar(from: &rest) {
+      case .valid(let encoded):
+        result.append(contentsOf: Unicode.UTF8.decode(encoded).properties.uppercaseMapping.utf8)
+        index += encoded.count
+      case .error(let length):
         result.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        index += length
       case .emptyInput:
         return result
       }
     }
+    return result
   }
 
   /// Each schedule's form type with the phrases that name it in a header, tried in order ("SCHEDULE 13D",
