@@ -87,6 +87,8 @@ enum RelationshipFacts {
   ///   - paragraphs: The paragraphs' text, each with its 1-based line.
   ///   - names: The reporting persons' names (from their cover pages).
   static func relationshipsByCharacters(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
+    // Text that states no role states no relationship: its short names are never read.
+    guard paragraphs.contains(where: { ASCIIText.containsAny(rolePhrases, in: $0.text) }) else { return [] }
     let aliases = aliasMap(paragraphs.map(\.text), names: names)
     var mentions: [(key: String, name: String)] = names.map { ($0.lowercased(), $0) }
     mentions += orderedAliases(aliases).map { ($0.key.lowercased(), $0.value) }
@@ -464,16 +466,18 @@ extension RelationshipFacts {
     ///   - paragraphs: The paragraphs' text, plain, each with its 1-based line.
     ///   - names: The reporting persons' names, plain.
     static func relationships(in paragraphs: [(text: String, line: Int)], names: [String]) -> [Relationship] {
+      // The roles are found first: text that states none states no relationship, and its short names are never
+      // read.
+      let roleMatchesByParagraph = paragraphs.map { ASCIIText.withUTF8($0.text) { roleMatches(in: $0) } }
+      guard roleMatchesByParagraph.contains(where: { !$0.isEmpty }) else { return [] }
       let aliases = aliasMap(paragraphs.map(\.text), names: names)
       var mentions = names.map { Mention($0, name: $0) }
       mentions += RelationshipFacts.orderedAliases(aliases).map { Mention($0.key, name: $0.value) }
       // Longest first, so "Fund LP II" is found before "Fund LP"; mentions of one length keep their order.
       mentions = RelationshipFacts.longestFirst(mentions) { $0.count }
       var result: [Relationship] = []
-      for paragraph in paragraphs {
+      for (paragraph, matches) in zip(paragraphs, roleMatchesByParagraph) where !matches.isEmpty {
         ASCIIText.withUTF8(paragraph.text) { bytes in
-          let matches = roleMatches(in: bytes)
-          guard !matches.isEmpty else { return }
           // Role by role, and each role's places from the start, not overlapping, as a search would find them.
           for role in roles.indices {
             var searchStart = 0
