@@ -70,6 +70,22 @@ final class DocumentFacts {
     return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
   }
 
+  /// Calls `body` with the UTF-8 bytes of a line's cleaned text (see ``withCleanedBytes(of:_:)``), told that
+  /// the line holds no star when a search of many lines at once found none.
+  ///
+  /// - Parameters:
+  ///   - line: The line's UTF-8 bytes.
+  ///   - mayHoldStars: `false` when the line is known to hold no star: its cleaned text is then its bytes between
+  ///     the blanks at either end, found without searching it for stars.
+  ///   - body: What to do with the cleaned bytes, which live only for the call.
+  @inline(__always)
+  static func withCleanedBytes<Result>(
+    of line: UnsafeBufferPointer<UInt8>, mayHoldStars: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    guard mayHoldStars else { return body(UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)])) }
+    return withCleanedBytes(of: line, body)
+  }
+
   /// The bytes of a line's cleaned text (see ``cleanLine(_:)``) when cleaning only trims its blanks (it
   /// holds no star); `nil` when it holds a star.
   ///
@@ -254,18 +270,28 @@ final class DocumentFacts {
 
     /// Cleans and joins the lines of `range` (1-based, half-open), each read once in place.
     init(_ lines: SourceLines, _ range: Range<Int>) {
-      // The joined bytes are never more than the bytes the lines span: a line's cleaned bytes are at most its
-      // own, and the space joining two lines stands for the line end between them.
+      // The bytes the lines span, which follow one another in the text. The joined bytes are never more: a
+      // line's cleaned bytes are at most its own, and the space joining two lines stands for the line end between
+      // them.
+      var span: Range<Int>?
       if let first = range.first, range.upperBound - 1 <= lines.count {
-        bytes.reserveCapacity(lines.ranges[range.upperBound - 2].upperBound - lines.ranges[first - 1].lowerBound)
+        let spanned = lines.ranges[first - 1].lowerBound..<lines.ranges[range.upperBound - 2].upperBound
+        span = spanned
+        bytes.reserveCapacity(spanned.count)
         // A line with text starts at most one line, and a paragraph ends at most at every other line: room for
         // them all is made once, where growing the lists as they fill took several copies of each.
         lineStarts.reserveCapacity(range.count)
         ends.reserveCapacity(range.count / 2 + 1)
       }
       lines.withByteLines { byteLines in
+        // Cleaning a line without a star only trims its blanks: when the range holds no star (most do not), one
+        // search of the bytes it spans tells so for every line, where each line was searched on its own.
+        let holdsStar =
+          span.map {
+            ASCIIText.firstOffset(of: 0x2A, in: byteLines.text, from: $0.lowerBound, to: $0.upperBound) < $0.upperBound
+          } ?? true
         for number in range {
-          DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { cleaned in
+          DocumentFacts.withCleanedBytes(of: byteLines[number - 1], mayHoldStars: holdsStar) { cleaned in
             if cleaned.isEmpty {
               endParagraph()
             } else {
