@@ -86,6 +86,20 @@ final class DocumentFacts {
     return withCleanedBytes(of: line, body)
   }
 
+  /// Whether any of the lines in `range` may hold a star, told in one search of the bytes they span (they
+  /// follow one another in the text); `true` for a range beyond the lines.
+  ///
+  /// - Parameters:
+  ///   - lines: The lines.
+  ///   - range: The lines to tell (1-based, half-open).
+  static func mayHoldStars(_ lines: SourceLines, _ range: Range<Int>) -> Bool {
+    guard let first = range.first, first >= 1, range.upperBound - 1 <= lines.count else { return true }
+    let span = lines.ranges[first - 1].lowerBound..<lines.ranges[range.upperBound - 2].upperBound
+    return lines.withByteLines { byteLines in
+      ASCIIText.firstOffset(of: 0x2A, in: byteLines.text, from: span.lowerBound, to: span.upperBound) < span.upperBound
+    }
+  }
+
   /// The bytes of a line's cleaned text (see ``cleanLine(_:)``) when cleaning only trims its blanks (it
   /// holds no star); `nil` when it holds a star.
   ///
@@ -270,26 +284,19 @@ final class DocumentFacts {
 
     /// Cleans and joins the lines of `range` (1-based, half-open), each read once in place.
     init(_ lines: SourceLines, _ range: Range<Int>) {
-      // The bytes the lines span, which follow one another in the text. The joined bytes are never more: a
-      // line's cleaned bytes are at most its own, and the space joining two lines stands for the line end between
-      // them.
-      var span: Range<Int>?
+      // The joined bytes are never more than the bytes the lines span: a line's cleaned bytes are at most its
+      // own, and the space joining two lines stands for the line end between them.
       if let first = range.first, range.upperBound - 1 <= lines.count {
-        let spanned = lines.ranges[first - 1].lowerBound..<lines.ranges[range.upperBound - 2].upperBound
-        span = spanned
-        bytes.reserveCapacity(spanned.count)
+        bytes.reserveCapacity(lines.ranges[range.upperBound - 2].upperBound - lines.ranges[first - 1].lowerBound)
         // A line with text starts at most one line, and a paragraph ends at most at every other line: room for
         // them all is made once, where growing the lists as they fill took several copies of each.
         lineStarts.reserveCapacity(range.count)
         ends.reserveCapacity(range.count / 2 + 1)
       }
+      // Cleaning a line without a star only trims its blanks: when the range holds no star (most do not), one
+      // search of the bytes it spans tells so for every line, where each line was searched on its own.
+      let holdsStar = DocumentFacts.mayHoldStars(lines, range)
       lines.withByteLines { byteLines in
-        // Cleaning a line without a star only trims its blanks: when the range holds no star (most do not), one
-        // search of the bytes it spans tells so for every line, where each line was searched on its own.
-        let holdsStar =
-          span.map {
-            ASCIIText.firstOffset(of: 0x2A, in: byteLines.text, from: $0.lowerBound, to: $0.upperBound) < $0.upperBound
-          } ?? true
         for number in range {
           DocumentFacts.withCleanedBytes(of: byteLines[number - 1], mayHoldStars: holdsStar) { cleaned in
             if cleaned.isEmpty {
@@ -367,13 +374,17 @@ final class DocumentFacts {
     var amendment: Located<Int>?
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
+    // The header's lines are searched for stars once (see ``withCleanedBytes(of:mayHoldStars:)``).
+    let holdsStar = DocumentFacts.mayHoldStars(lines, 1..<(limit + 1))
     // The text's bytes are taken hold of once for all the header's lines.
     lines.withByteLines { byteLines in
       for number in 1...max(1, limit) where number <= lines.count {
         if form != nil && amendment != nil { break }
         // The cleaned line upper-cased as `uppercased()` does. An ASCII line upper-cases byte by byte: one that
         // holds no phrase looked for, in any case, is passed over on its bytes, without a copy.
-        let upperCasedLine: [UInt8]? = DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { bytes in
+        let upperCasedLine: [UInt8]? = DocumentFacts.withCleanedBytes(
+          of: byteLines[number - 1], mayHoldStars: holdsStar
+        ) { bytes in
           guard ASCIIText.isASCII(bytes) else { return DocumentFacts.upperCased(bytes) }
           // One pass looks for every marker, whether or not its fact is found already: a line read again for a
           // fact found before changes nothing.
@@ -565,8 +576,10 @@ final class DocumentFacts {
     guard limit >= 1 else { return nil }
     // The caption begins "(CUSIP" whatever its blanks: a line without it is passed over on its bytes.
     let cusipOpening = cusipOpening
-    let candidates = lineNumbers(from: 1, to: min(limit, lines.count) + 1) { line in
-      DocumentFacts.withCleanedBytes(of: line) { ASCIIText.contains(cusipOpening, in: $0) }
+    let end = min(limit, lines.count) + 1
+    let holdsStar = DocumentFacts.mayHoldStars(lines, 1..<end)
+    let candidates = lineNumbers(from: 1, to: end) { line in
+      DocumentFacts.withCleanedBytes(of: line, mayHoldStars: holdsStar) { ASCIIText.contains(cusipOpening, in: $0) }
     }
     for number in candidates {
       let text = clean(number)
