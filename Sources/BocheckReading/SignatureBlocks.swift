@@ -165,6 +165,9 @@ struct SignatureBlocks {
     init(_ source: @escaping () -> Entry?, skip: @escaping () -> Void) {
       self.source = source
       self.skip = skip
+      // A block's opening is read with the entries it looks back on: room for those is made once, where growing
+      // the list from nothing copied its entries several times.
+      held.reserveCapacity(SignatureBlocks.lookBackEntries + 1)
     }
 
     /// Lets the source pass over the lines ahead that cannot open a block, when the entry at `index` is the
