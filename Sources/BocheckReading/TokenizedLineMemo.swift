@@ -8,19 +8,24 @@
 /// changed, a column being counted on the line's bytes; where they were built (HTML), each offset is mapped
 /// through the line's own origins again.
 struct TokenizedLineMemo {
-  /// The lines tokenized so far, by text, each with the number it was first met at.
-  private var lines: [ExactTextKey: TokenizedLine?]
+  /// The distinct texts of the lines tokenized so far, numbered in the order they were first met.
+  ///
+  /// Keyed by the bytes, in a table seeded for the run (``XMLScanner/Names``): canonically equivalent lines of
+  /// other bytes are other lines.
+  private var texts = XMLScanner.Names()
+  /// Each text's line as first tokenized, by the text's number.
+  private var lines: [TokenizedLine] = []
 
-  /// The most lines the memo makes room for at once: a filing's cover pages and the header above them take a
-  /// few hundred lines, and a table made that large at the start is not rebuilt as it grows to them.
-  static let initialCapacity = 256
+  /// The most lines the memo makes room for at once: a filing's cover pages repeat their lines, so that a few
+  /// dozen distinct ones are common, and the list grows past them as it must.
+  static let initialCapacity = 64
 
   /// An empty memo for the lines of a text.
   ///
   /// - Parameter lineCount: How many lines the text has; room is made for that many, up to
   ///   ``initialCapacity``.
   init(lineCount: Int) {
-    lines = Dictionary(minimumCapacity: min(lineCount, Self.initialCapacity))
+    lines.reserveCapacity(min(lineCount, Self.initialCapacity))
   }
 
   /// Tokenizes a line of the source, or hands out the tokens of the same text met before at the line's number.
@@ -33,17 +38,22 @@ struct TokenizedLineMemo {
   mutating func tokenize(lineAt index: Int, source: SourceLines) -> TokenizedLine {
     let number = index + 1
     let range = source.ranges[index]
-    func tokenized() -> TokenizedLine {
-      source.withBytes(number) { LineTokenizer.tokenize(bytes: $0, number: number, source: source) }
-    }
     // An empty line is blank, as tokenizing it says, sooner than it is looked up or tokenized.
     guard !range.isEmpty else {
       return TokenizedLine(number: number, role: .blank, tokens: [], isTableRow: false, length: 0)
     }
-    // Keyed by the bytes: canonically equivalent lines of other bytes are other lines (``ExactTextKey``). A line
-    // met before is handed out at this line's number and place.
-    let kept = lines.remembered(ExactTextKey(source.text, range: range), tokenized)
-    return kept.number == number ? kept : kept.located(at: number, in: source)
+    return ASCIIText.withUTF8(source.text) { text in
+      // A line met before is handed out at this line's number and place.
+      let textNumber = texts.number(of: range, in: text)
+      if textNumber < lines.count {
+        let kept = lines[textNumber]
+        return kept.number == number ? kept : kept.located(at: number, in: source)
+      }
+      let line = LineTokenizer.tokenize(
+        bytes: UnsafeBufferPointer(rebasing: text[range]), number: number, source: source)
+      lines.append(line)
+      return line
+    }
   }
 }
 
