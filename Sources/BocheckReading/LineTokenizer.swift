@@ -90,7 +90,28 @@ enum LineTokenizer {
   ///   - number: Its 1-based position among the lines read.
   ///   - source: The lines, to tell where in the source file a token stands.
   static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines) -> TokenizedLine {
-    var bytes = Array(line)
+    var buffer: [UInt8] = []
+    return tokenize(bytes: line, number: number, source: source, buffer: &buffer)
+  }
+
+  /// Tokenizes one line given as its UTF-8 bytes, copied into a buffer that a caller tokenizing many lines
+  /// hands to every call: the copy the markup is blanked in takes the buffer's memory, made once, rather than
+  /// an array made per line.
+  ///
+  /// - Parameters:
+  ///   - line: The line's UTF-8 bytes.
+  ///   - number: Its 1-based position among the lines read.
+  ///   - source: The lines, to tell where in the source file a token stands.
+  ///   - buffer: Memory for the line's bytes, kept between calls; what it holds is replaced.
+  static func tokenize(
+    bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines, buffer: inout [UInt8]
+  ) -> TokenizedLine {
+    // The buffer is taken for the call and handed back after it, its memory kept.
+    var bytes: [UInt8] = []
+    swap(&bytes, &buffer)
+    defer { swap(&bytes, &buffer) }
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: line)
     // Markdown emphasis: replace "**" by blanks so columns stay where they are. Only the places of a star are
     // looked at, found eight bytes at a time.
     var index = nextOffset(of: 0x2A, in: bytes, from: 0)
