@@ -90,26 +90,34 @@ enum LineTokenizer {
   ///   - number: Its 1-based position among the lines read.
   ///   - source: The lines, to tell where in the source file a token stands.
   static func tokenize(bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines) -> TokenizedLine {
-    var buffer: [UInt8] = []
-    return tokenize(bytes: line, number: number, source: source, buffer: &buffer)
+    var scratch = Scratch()
+    return tokenize(bytes: line, number: number, source: source, scratch: &scratch)
   }
 
-  /// Tokenizes one line given as its UTF-8 bytes, copied into a buffer that a caller tokenizing many lines
-  /// hands to every call: the copy the markup is blanked in takes the buffer's memory, made once, rather than
-  /// an array made per line.
+  /// Memory a caller tokenizing many lines hands to every call, kept from line to line: the copy of a line's
+  /// bytes that its markup is blanked in, and the list a cell's words are found in, each made once rather than
+  /// once a line or a cell.
+  struct Scratch {
+    /// Memory for the line's bytes.
+    fileprivate var bytes: [UInt8] = []
+    /// Memory for a cell's words.
+    fileprivate var words = RowCaptions.WordMemory()
+  }
+
+  /// Tokenizes one line given as its UTF-8 bytes, in memory kept between calls (``Scratch``).
   ///
   /// - Parameters:
   ///   - line: The line's UTF-8 bytes.
   ///   - number: Its 1-based position among the lines read.
   ///   - source: The lines, to tell where in the source file a token stands.
-  ///   - buffer: Memory for the line's bytes, kept between calls; what it holds is replaced.
+  ///   - scratch: Memory kept between calls; what it holds is replaced.
   static func tokenize(
-    bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines, buffer: inout [UInt8]
+    bytes line: UnsafeBufferPointer<UInt8>, number: Int, source: SourceLines, scratch: inout Scratch
   ) -> TokenizedLine {
-    // The buffer is taken for the call and handed back after it, its memory kept.
+    // The line's memory is taken for the call and handed back after it, kept.
     var bytes: [UInt8] = []
-    swap(&bytes, &buffer)
-    defer { swap(&bytes, &buffer) }
+    swap(&bytes, &scratch.bytes)
+    defer { swap(&bytes, &scratch.bytes) }
     bytes.removeAll(keepingCapacity: true)
     bytes.append(contentsOf: line)
     // Markdown emphasis: replace "**" by blanks so columns stay where they are. Only the places of a star are
@@ -151,7 +159,7 @@ enum LineTokenizer {
       for (cellIndex, cell) in cells.enumerated() {
         tokenizeCell(
           bytes, cell, hasLaterCell: cellIndex < lastFilledCell,
-          isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, into: &tokens)
+          isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, memory: &scratch.words, into: &tokens)
       }
     }
     // A number cell directly followed by a caption without a number is that caption's number: the two are
@@ -538,15 +546,18 @@ enum LineTokenizer {
   ///   - words: The cell's words (``RowCaptions/captionWords(_:_:)``) when the caller has them already.
   ///   - knownCaptionOnly: Whether the cell is caption words only (``isCaptionOnly(_:_:)``) when the caller
   ///     knows it already.
+  ///   - memory: Memory for the cell's words, taken for the call and handed back after it.
   ///   - tokens: The line's tokens, appended to; they are located in the source once all are found.
   private static func tokenizeCell(
     _ bytes: [UInt8], _ cell: Range<Int>, hasLaterCell: Bool, words: RowCaptions.Words? = nil,
-    isCaptionOnly knownCaptionOnly: Bool? = nil, into tokens: inout [LineToken]
+    isCaptionOnly knownCaptionOnly: Bool? = nil, memory: inout RowCaptions.WordMemory, into tokens: inout [LineToken]
   ) {
     guard !cell.isEmpty else { return }
     if isSideLabelFragment(bytes, cell) { return }
-    // The cell's words, found once for the searches below while the cell is unchanged.
-    let cellWords = words ?? RowCaptions.captionWords(bytes, cell)
+    // The cell's words, found once for the searches below while the cell is unchanged, in the memory kept for
+    // them, which they hand back when the cell is done.
+    var cellWords = words ?? RowCaptions.captionWords(bytes, cell, memory: &memory)
+    defer { cellWords.handBack(to: &memory) }
     let cellMatch = RowCaptions.firstMatch(in: bytes, cellWords)
     // Whether the cell is caption words only is told from its words when they are the test's words.
     if cellMatch == nil, !startsWithRowNumber(bytes, cell),
@@ -571,7 +582,7 @@ enum LineTokenizer {
     if tokens.isEmpty, let (printed, valueStart) = itemRowPrefix(cellBytes, range) {
       tokens.append(.itemRow(printed), at: range.lowerBound)
       let rest = ASCIIText.trimmedRange(cellBytes, valueStart..<range.upperBound)
-      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, into: &tokens) }
+      if !rest.isEmpty { tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, memory: &memory, into: &tokens) }
       return
     }
     // The cell's caption was found above when the cell is unchanged.
@@ -606,7 +617,7 @@ enum LineTokenizer {
       if !rest.isEmpty {
         // What follows the caption has the cell's words that follow it, unless the cell was changed.
         let restWords = isUnchanged ? cellWords.suffix(from: rest.lowerBound) : nil
-        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, into: &tokens)
+        tokenizeCell(cellBytes, rest, hasLaterCell: hasLaterCell, words: restWords, memory: &memory, into: &tokens)
       }
       return
     }

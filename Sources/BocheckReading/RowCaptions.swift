@@ -168,6 +168,14 @@ enum RowCaptions {
       }
     }
 
+    /// Gives the words' list to memory kept for the next words (``RowCaptions/words(_:_:memory:)``), once these
+    /// are no longer read: they are left with the list the memory held.
+    ///
+    /// - Parameter memory: The memory.
+    mutating func handBack(to memory: inout WordMemory) {
+      swap(&list, &memory.list)
+    }
+
     /// Each word's byte range and key, in order: what two ways of finding the words must agree on.
     var found: [(range: Range<Int>, key: WordKey, singular: Int)] {
       list.map { ($0.range, $0.key, $0.singular) }
@@ -183,13 +191,44 @@ enum RowCaptions {
   /// since every caption key is made of letter words (a cell of numbers, "1,234,567" or "-0-", holds no
   /// caption, whole or cut).
   static func captionWords(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
-    bytes[range].contains(where: ASCIIText.isLetter) ? words(bytes, range) : Words(bytes: bytes)
+    var memory = WordMemory()
+    return captionWords(bytes, range, memory: &memory)
+  }
+
+  /// The words of `bytes[range]` that a caption search needs (``captionWords(_:_:)``), listed in memory kept
+  /// from one search to the next.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The part of the line to search.
+  ///   - memory: Memory for the list, taken by the words; ``Words/handBack(to:)`` gives it back.
+  static func captionWords(_ bytes: [UInt8], _ range: Range<Int>, memory: inout WordMemory) -> Words {
+    bytes[range].contains(where: ASCIIText.isLetter) ? words(bytes, range, memory: &memory) : Words(bytes: bytes)
+  }
+
+  /// Memory for a list of words, handed from one range's words to the next so that finding them makes no new
+  /// list while the one kept is large enough.
+  struct WordMemory {
+    fileprivate var list: [Word] = []
   }
 
   /// The words of `bytes[range]`.
   static func words(_ bytes: [UInt8], _ range: Range<Int>) -> Words {
+    var memory = WordMemory()
+    return words(bytes, range, memory: &memory)
+  }
+
+  /// The words of `bytes[range]`, listed in memory kept from one search to the next.
+  ///
+  /// - Parameters:
+  ///   - bytes: The line's bytes.
+  ///   - range: The part of the line to read.
+  ///   - memory: Memory for the list, taken by the words; ``Words/handBack(to:)`` gives it back.
+  static func words(_ bytes: [UInt8], _ range: Range<Int>, memory: inout WordMemory) -> Words {
     var result = Words(bytes: bytes)
     guard !range.isEmpty else { return result }
+    swap(&result.list, &memory.list)
+    result.list.removeAll(keepingCapacity: true)
     // Room for words of four bytes and a blank on average, more than printed words take (longer ones are
     // rarer); a text of shorter words grows the list.
     result.list.reserveCapacity(range.count / 5 + 2)

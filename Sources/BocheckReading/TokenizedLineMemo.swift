@@ -15,8 +15,8 @@ struct TokenizedLineMemo {
   private var texts = XMLScanner.Names()
   /// Each text's line as first tokenized, by the text's number.
   private var lines: [TokenizedLine] = []
-  /// Memory for the bytes of the line being tokenized, kept from line to line.
-  private var lineBytes: [UInt8] = []
+  /// Memory for tokenizing a line, kept from line to line.
+  private var scratch = LineTokenizer.Scratch()
 
   /// The most lines the memo makes room for at once: a filing's cover pages repeat their lines, so that a few
   /// dozen distinct ones are common, and the list grows past them as it must.
@@ -52,7 +52,7 @@ struct TokenizedLineMemo {
         return kept.number == number ? kept : kept.located(at: number, in: source)
       }
       let line = LineTokenizer.tokenize(
-        bytes: UnsafeBufferPointer(rebasing: text[range]), number: number, source: source, buffer: &lineBytes)
+        bytes: UnsafeBufferPointer(rebasing: text[range]), number: number, source: source, scratch: &scratch)
       lines.append(line)
       return line
     }
