@@ -180,6 +180,18 @@ enum CaptionVocabulary {
       return unknown
     }
 
+    /// The last key byte of a word that has one: its last letter, upper-cased, or digit.
+    ///
+    /// - Parameter word: The word's UTF-8 bytes, a letter or a digit among them.
+    @inline(__always)
+    fileprivate func lastKeyByte(of word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+      keyByte.withUnsafeBufferPointer { keyByte in
+        var index = word.count - 1
+        while keyByte[Int(word[index])] == 0 { index -= 1 }
+        return keyByte[Int(word[index])]
+      }
+    }
+
     /// Whether a word's letters and digits, upper-cased, start with the known word's bytes: each byte's key
     /// byte, or 0 for a byte that adds none, is read from ``keyByte`` in one load.
     @inline(__always)
@@ -248,9 +260,10 @@ struct KeyReader {
   /// Reads one key byte of the word: an upper-case ASCII letter or a digit (``keyByte``).
   @inline(__always)
   mutating func read(key: UInt8) {
+    // A word's count of bytes cannot overflow: the counts wrap rather than test for it at every byte.
     hash = (hash ^ UInt32(key)) &* Self.prime
-    length += 1
-    if key <= 0x39 { digits += 1 }
+    length &+= 1
+    if key <= 0x39 { digits &+= 1 }
   }
 
   /// For each byte, what it adds to a word's key: the letter upper-cased, the digit itself, or 0 for any
@@ -297,9 +310,8 @@ struct KeyReader {
   @inline(__always)
   func singularCode(of word: UnsafeBufferPointer<UInt8>, in lookup: CaptionVocabulary.Lookup) -> Int {
     guard length > 0 else { return CaptionVocabulary.unknown }
-    var index = word.count - 1
-    while Self.keyByte[Int(word[index])] == 0 { index -= 1 }
-    let last = Self.keyByte[Int(word[index])]
+    // The key byte table is the lookup's, taken once for many words, not the global one checked at every word.
+    let last = lookup.lastKeyByte(of: word)
     guard last == 0x53 else { return CaptionVocabulary.unknown }
     let stemHash = (hash &* Self.primeInverse) ^ UInt32(last)
     return lookup.code(hash: stemHash, length: length - 1, spelledBy: word)
