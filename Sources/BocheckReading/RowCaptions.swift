@@ -332,9 +332,12 @@ enum RowCaptions {
     if printed.singular == key { return true }
     // The key word's length is read from a table of lengths: its bytes are taken up only for the comparison.
     let keyLength = CaptionVocabulary.wordLengths[key]
-    guard keyLength >= 7, abs(printed.key.length - keyLength) <= 1 else { return false }
+    guard keyLength >= longKeyWordLength, abs(printed.key.length - keyLength) <= 1 else { return false }
     return withinOneEdit(words.keyBytes(printed)[...], CaptionVocabulary.words[key][...])
   }
+
+  /// The fewest letters of a key word that a printed word one letter off matches (``sameWord(_:_:_:)``).
+  private static let longKeyWordLength = 7
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
   private static func withinOneEdit(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
@@ -559,16 +562,32 @@ enum RowCaptions {
   ///   - printed: The cell's words (``words(_:_:)``).
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ printed: Words) -> RowField? {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
-    // The starts are read from one flat list, row by row; once a row's start matched, its other starts are
-    // skipped, and a start of a second row gives no row.
+    // Only the starts whose last word the printed last word may be are compared (``keyStartsByLastWord``): its
+    // own, its singular's, and the long ones it may be one letter off. Once a row's start matched, its other
+    // starts are skipped, and a start of a second row gives no row, whatever the order they are compared in.
+    let last = printed[printed.count - 1]
+    let candidates = keyStartsByLastWord
     return keyStarts.words.withUnsafeBufferPointer { startWords in
       var found: RowField?
-      for start in keyStarts.list where start.field != found {
-        guard endsWith(printed, keyStart: UnsafeBufferPointer(rebasing: startWords[start.words])) else { continue }
-        if found != nil { return nil }
-        found = start.field
+      var isAmbiguous = false
+      func compare(_ starts: [Int]) {
+        for index in starts {
+          let start = keyStarts.list[index]
+          let words = UnsafeBufferPointer(rebasing: startWords[start.words])
+          guard start.field != found, endsWith(printed, keyStart: words) else { continue }
+          if found != nil {
+            isAmbiguous = true
+            return
+          }
+          found = start.field
+        }
       }
-      return found
+      if last.key.code >= 0 { compare(candidates.byLastWord[last.key.code]) }
+      if !isAmbiguous, last.singular >= 0, last.singular != last.key.code {
+        compare(candidates.byLastWord[last.singular])
+      }
+      if !isAmbiguous, last.key.length >= longKeyWordLength - 1 { compare(candidates.longLastWord) }
+      return isAmbiguous ? nil : found
     }
   }
 
@@ -617,6 +636,21 @@ enum RowCaptions {
       }
     }
     return (words, list)
+  }()
+
+  /// The key starts a printed word may end, by their index in ``keyStarts``: `byLastWord[code]` lists those
+  /// whose last word is the known word `code`, and `longLastWord` those whose last word is long enough for a
+  /// word one letter off to match it (``longKeyWordLength``). A start that neither lists for a printed word
+  /// cannot end with it.
+  private static let keyStartsByLastWord: (byLastWord: [[Int]], longLastWord: [Int]) = {
+    var byLastWord = [[Int]](repeating: [], count: CaptionVocabulary.words.count)
+    var longLastWord: [Int] = []
+    for (index, start) in keyStarts.list.enumerated() {
+      let last = keyStarts.words[start.words.upperBound - 1]
+      byLastWord[last].append(index)
+      if CaptionVocabulary.wordLengths[last] >= longKeyWordLength { longLastWord.append(index) }
+    }
+    return (byLastWord, longLastWord)
   }()
 
   /// Whether a word is a row number as printed before a caption: `7`, `7.`, `(7)`, `7)`, `[7]`.
