@@ -302,10 +302,15 @@ enum RowCaptions {
     return nil
   }
 
-  /// Whether a printed word may start a key: it is a known word, or a known word's plural.
+  /// Whether a printed word starts a key's words, or its singular does ("NAMES"): whether
+  /// ``keys(startingWith:)`` gives keys for it, told from two flags before the keys are compared there.
+  @inline(__always)
   private static func mayStartKey(_ word: Word) -> Bool {
-    word.key.code >= 0 || word.singular >= 0
+    (word.key.code >= 0 && startsKey[word.key.code]) || (word.singular >= 0 && startsKey[word.singular])
   }
+
+  /// Whether each known word is the first word of a key, by code (``keysByFirstWord``).
+  private static let startsKey: [Bool] = keysByFirstWord.map { $0 != nil }
 
   /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES").
   private static func keys(startingWith word: Word) -> [Key]? {
