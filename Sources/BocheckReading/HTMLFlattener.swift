@@ -274,11 +274,20 @@ enum HTMLFlattener {
         return found
       }
       // Outside quotes the tag ends at ">" (or, missing its ">", before the next "<"); a quote runs to the same
-      // quote mark. Both are looked for eight bytes at a time, and so are the line feeds on the way.
+      // quote mark. Both are looked for sixteen bytes at a time, and so are the line feeds on the way.
       var index = start + 1
       let limit = min(bytes.count, start + 65_536)
+      // The bytes looked for, each in every lane of a vector: the tag's end (">", "<"), a quote mark, a line feed.
+      let tagStops = (
+        SIMD16<UInt8>(repeating: 0x3E), SIMD16<UInt8>(repeating: 0x3C), SIMD16<UInt8>(repeating: 0x22),
+        SIMD16<UInt8>(repeating: 0x27)
+      )
+      let lineFeeds = SIMD16<UInt8>(repeating: 0x0A)
       while index < limit {
-        index = ASCIIText.firstOffset(ofAny: (0x3E, 0x3C, 0x22, 0x27, 0x0A), in: bytes, from: index, to: limit)
+        index = firstOffset(in: bytes, from: index, to: limit) { lanes in
+          lanes .== tagStops.0 .| lanes .== tagStops.1 .| lanes .== tagStops.2 .| lanes .== tagStops.3
+            .| lanes .== lineFeeds
+        }
         guard index < limit else { return nil }
         switch bytes[index] {
         case 0x3E:
@@ -292,9 +301,12 @@ enum HTMLFlattener {
           index += 1
         default:
           let quote = bytes[index]
+          let quotes = SIMD16<UInt8>(repeating: quote)
           index += 1
           while true {
-            index = ASCIIText.firstOffset(of: quote, or: 0x0A, in: bytes, from: index, to: limit)
+            index = firstOffset(in: bytes, from: index, to: limit) { lanes in
+              lanes .== quotes .| lanes .== lineFeeds
+            }
             guard index < limit, bytes[index] == 0x0A else { break }
             found.count(lineFeedAt: index)
             index += 1
@@ -303,6 +315,44 @@ enum HTMLFlattener {
         }
       }
       return nil
+    }
+
+    /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that `matches` flags, sixteen
+    /// bytes at a time; `end` when there is none.
+    ///
+    /// The bytes after the last whole sixteen are told one at a time, each repeated in every lane of a vector.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset to start at.
+    ///   - end: The offset to stop at, at most `bytes.count`.
+    ///   - matches: For sixteen bytes, the lanes of those to find.
+    @inline(__always)
+    static func firstOffset(
+      in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+      matching matches: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>
+    ) -> Int {
+      guard start < end, let base = bytes.baseAddress else { return max(start, end) }
+      let raw = UnsafeRawPointer(base)
+      var index = start
+      while index + 16 <= end {
+        let flagged = flags(matches(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)))
+        if flagged[0] != 0 { return index + flagged[0].trailingZeroBitCount / 8 }
+        if flagged[1] != 0 { return index + 8 + flagged[1].trailingZeroBitCount / 8 }
+        index += 16
+      }
+      while index < end {
+        if matches(SIMD16<UInt8>(repeating: bytes[index]))[0] { return index }
+        index += 1
+      }
+      return end
+    }
+
+    /// The lanes of a mask as the high bit of each lane's byte in two words (lane 0 the lowest byte of the
+    /// first).
+    @inline(__always)
+    static func flags(_ found: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+      unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: found), to: SIMD2<UInt64>.self)
     }
 
     /// Where the name of a tag that starts at `start` ends: the first byte from `start` that is not an ASCII
