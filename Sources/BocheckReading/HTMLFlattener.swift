@@ -179,20 +179,31 @@ enum HTMLFlattener {
           cursor.moveWithinLine(to: position + length, in: bytes)
           continue
         }
-        let (startLine, startColumn) = lineAndColumn()
-        if byte == 0x26, let (decoded, length) = Self.entity(in: bytes, at: position) {
-          advance(to: position + length)
-          // An entity is longer in the source than the character it stands for: it is placed on its own,
-          // and so is the text after it.
-          runStarted = false
-          if decoded == " " {
+        if byte == 0x26 {
+          // Most entities are no-break spaces, told by their bytes at once: they hold no line feed.
+          if Self.isNoBreakSpace(bytes, at: position) {
             pendingSpace = true
-          } else {
-            appendText(String(decoded).utf8, line: startLine, column: startColumn)
             runStarted = false
+            cursor.moveWithinLine(to: position + Self.noBreakSpace.count, in: bytes)
+            continue
           }
-          continue
+          if let (decoded, length) = Self.entity(in: bytes, at: position) {
+            // An entity is longer in the source than the character it stands for: it is placed on its own,
+            // and so is the text after it. Only a character other than a space needs its place.
+            runStarted = false
+            if decoded == " " {
+              pendingSpace = true
+              advance(to: position + length)
+            } else {
+              let (line, column) = lineAndColumn()
+              advance(to: position + length)
+              appendText(String(decoded).utf8, line: line, column: column)
+              runStarted = false
+            }
+            continue
+          }
         }
+        let (startLine, startColumn) = lineAndColumn()
         // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
         // appended at once; so are the words after it that are one space apart, as a line of prose prints
         // them: a single space between two words collapses into itself, and the next word is placed by the
@@ -542,6 +553,34 @@ enum HTMLFlattener {
         index += 1
       }
       return Array(attributes[start..<index])
+    }
+
+    /// The no-break space entity, whose name ``isNoBreakSpace(_:at:)`` reads in any case.
+    static let noBreakSpace = Array("&nbsp;".utf8)
+
+    /// ``noBreakSpace`` as a little-endian word, its name's letters lower case, its unused high bytes 0.
+    private static let noBreakSpaceWord = noBreakSpace.reversed().reduce(UInt64(0)) { word, byte in
+      word << 8 | UInt64(byte)
+    }
+
+    /// The bits of the name's letters in ``noBreakSpaceWord`` that tell lower case from upper case.
+    private static let noBreakSpaceCaseBits = noBreakSpace.reversed().reduce(UInt64(0)) { bits, byte in
+      bits << 8 | (ASCIIText.isLetter(byte) ? 0x20 : 0)
+    }
+
+    /// Whether the no-break space entity (``noBreakSpace``, its name in any case) stands at `start`, told by one
+    /// word of the bytes: ``entity(in:at:)`` would decode it as a space. `false` when fewer than eight bytes
+    /// are left, for `entity(in:at:)` to tell.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset of the `&`.
+    @inline(__always)
+    static func isNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+      guard start + 8 <= bytes.count, let base = bytes.baseAddress else { return false }
+      let word = ByteWord.load(UnsafeRawPointer(base), at: start)
+      let length = UInt64(8 * noBreakSpace.count)
+      return (word | noBreakSpaceCaseBits) & ((1 &<< length) &- 1) == noBreakSpaceWord
     }
 
     /// Decodes the entity at `start`: the character it stands for (a space for any kind of space) and its

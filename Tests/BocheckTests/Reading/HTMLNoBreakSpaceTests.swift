@@ -1,0 +1,34 @@
+import Testing
+
+@testable import BocheckReading
+
+/// The flattener's word-at-once reading of a no-break space entity agrees with the entity decoder.
+@Suite struct HTMLNoBreakSpaceTests {
+  /// Wherever an `&` stands in seeded texts of the entity's pieces in mixed case and near misses, the no-break
+  /// space is told only where the decoder reads a space of the entity's length, and is told wherever the
+  /// entity's name stands in any case with a full word of bytes left.
+  @Test func noBreakSpacesAreTheDecodedSpaces() {
+    let pieces = [
+      "&nbsp;", "&NBSP;", "&NbSp;", "&nBsP;", "&nbsp", "&nbs;", "&nbspx;", "&nbsq;", "&#160;", "&amp;", "&", ";",
+      "n", "N", "b", "s", "p", "x", " ", "\n", "\u{06}", "\u{1B}", "é",
+    ]
+    var told = 0
+    for (bytes, _) in TestSupport.pieceTexts(pieces, count: 3_000, maximumPieces: 12, seed: 0x6E62_7370) {
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in buffer.indices where buffer[start] == 0x26 {
+          let isNoBreakSpace = HTMLFlattener.Flattener.isNoBreakSpace(buffer, at: start)
+          let text = String(decoding: bytes, as: UTF8.self).debugDescription
+          let spellsName =
+            start + 8 <= buffer.count
+            && String(decoding: buffer[start..<(start + 6)], as: UTF8.self).lowercased() == "&nbsp;"
+          #expect(isNoBreakSpace == spellsName, "\(text) \(start)")
+          guard isNoBreakSpace else { continue }
+          told += 1
+          let decoded = HTMLFlattener.Flattener.entity(in: buffer, at: start)
+          #expect(decoded?.scalar == " " && decoded?.length == 6, "\(text) \(start)")
+        }
+      }
+    }
+    #expect(told > 1_000)
+  }
+}
