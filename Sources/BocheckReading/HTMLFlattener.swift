@@ -451,8 +451,8 @@ enum HTMLFlattener {
 
       /// What a tag does, from its name's bytes in any case; `nil` for a tag that changes nothing.
       ///
-      /// A name of at most eight bytes is looked up by its packed key in one probe or two
-      /// (``packedKey(_:name:)``, ``slots``); a longer one is compared with the longer names.
+      /// A name of at most eight bytes is looked up by its packed key in one probe (``packedKey(_:name:)``,
+      /// ``slots``); a longer one is compared with the longer names.
       ///
       /// - Parameters:
       ///   - bytes: The text's bytes.
@@ -465,13 +465,8 @@ enum HTMLFlattener {
         guard let key = packedKey(bytes, name: name) else {
           return longNames.first { ASCIIText.spells($0.name, in: bytes, at: name) }?.kind
         }
-        var slot = slotIndex(key)
-        while true {
-          let entry = table[slot]
-          if entry.key == key { return entry.kind }
-          if entry.key == 0 { return nil }
-          slot = (slot + 1) & (table.count - 1)
-        }
+        let entry = table[slotIndex(key)]
+        return entry.key == key ? entry.kind : nil
       }
 
       /// A name of one to eight ASCII letters and digits as one number: its bytes lower-cased (a letter's case
@@ -501,17 +496,18 @@ enum HTMLFlattener {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
       }
 
-      /// The table's size as a power of two: 64 slots, more than twice the names.
-      private static let slotBits = 6
+      /// The table's size as a power of two: 512 slots, the fewest in which no two names share a slot.
+      private static let slotBits = 9
 
-      /// The names of at most eight bytes by their packed keys, open addressing: a key of 0 marks an empty slot,
-      /// a collision moves on to the next slot.
+      /// The names of at most eight bytes by their packed keys, each in the slot its key's hash picks, which no
+      /// other name's picks (checked as the table is made): a name is found, or told absent, in one probe. A key of
+      /// 0 marks an empty slot.
       static let slots: [(key: UInt64, kind: TagKind?)] = {
         var table = [(key: UInt64, kind: TagKind?)](repeating: (0, nil), count: 1 << slotBits)
         for entry in names where entry.name.count <= 8 {
           let key = entry.name.withUnsafeBufferPointer { packedKey($0, name: 0..<entry.name.count)! }
-          var slot = slotIndex(key)
-          while table[slot].key != 0 { slot = (slot + 1) & (table.count - 1) }
+          let slot = slotIndex(key)
+          precondition(table[slot].key == 0, "two tag names share a slot: the table needs more")
           table[slot] = (key, entry.kind)
         }
         return table
