@@ -28,6 +28,8 @@ enum HTMLFlattener {
 
   struct Flattener {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether the bytes are all ASCII, so that each is a character.
+    let textIsASCII: Bool
     /// The table of the tag names that change the text (``TagKind/slots``), fetched once.
     let tagNames = TagKind.slots
     /// Where the flattener is, with its line and column.
@@ -50,6 +52,7 @@ enum HTMLFlattener {
     ///     characters written as entities): its columns are then offsets.
     init(bytes: UnsafeBufferPointer<UInt8>, textIsASCII: Bool) {
       self.bytes = bytes
+      self.textIsASCII = textIsASCII
       cursor = SourceCursor(textIsASCII: textIsASCII)
     }
 
@@ -209,16 +212,20 @@ enum HTMLFlattener {
         // them: a single space between two words collapses into itself, and the next word is placed by the
         // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
         // by word.
-        // Its characters are counted as it is read (it starts at one: a run starts after a character).
+        // The bytes that may start markup or a space are looked for sixteen at a time; a space that another such
+        // byte does not follow is passed with the byte after it.
         var end = position + 1
-        var characters = 1
-        while end < bytes.count {
-          let next = bytes[end]
-          if Self.mayStartMarkupOrSpace(next) {
-            guard next == 0x20, end + 1 < bytes.count, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
-          }
-          if ASCIIText.startsCharacter(next) { characters += 1 }
-          end += 1
+        while true {
+          end = Self.firstOffset(in: bytes, from: end, to: bytes.count, matching: Self.mayStartMarkupOrSpace)
+          guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
+          end += 2
+        }
+        // Its characters: its bytes in an ASCII text, else those that do not continue a UTF-8 sequence (the run
+        // starts after a character).
+        var characters = end - position
+        if !textIsASCII {
+          characters = 1
+          for index in (position + 1)..<end where ASCIIText.startsCharacter(bytes[index]) { characters += 1 }
         }
         appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
         cursor.moveWithinLine(to: end, characters: characters, in: bytes)
@@ -231,6 +238,19 @@ enum HTMLFlattener {
     static func mayStartMarkupOrSpace(_ byte: UInt8) -> Bool {
       byte == 0x3C || byte == 0x26 || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xE2
         || byte == 0xE3
+    }
+
+    /// The lanes whose bytes may start a tag, an entity, an ASCII space or a Unicode space: the bytes the test
+    /// of one byte of the same name tells, sixteen at a time.
+    @inline(__always)
+    static func mayStartMarkupOrSpace(_ lanes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+      let (tagStarts, entityStarts) = (SIMD16<UInt8>(repeating: 0x3C), SIMD16<UInt8>(repeating: 0x26))
+      let (spaces, tabs) = (SIMD16<UInt8>(repeating: 0x20), SIMD16<UInt8>(repeating: 0x09))
+      let (lineFeeds, returns) = (SIMD16<UInt8>(repeating: 0x0A), SIMD16<UInt8>(repeating: 0x0D))
+      // 0xE2 and 0xE3, which differ in the lowest bit only.
+      let (lowestBits, unicodeSpaceStarts) = (SIMD16<UInt8>(repeating: 0x01), SIMD16<UInt8>(repeating: 0xE3))
+      return lanes .== tagStarts .| lanes .== entityStarts .| lanes .== spaces .| lanes .== tabs
+        .| lanes .== lineFeeds .| lanes .== returns .| (lanes | lowestBits) .== unicodeSpaceStarts
     }
 
     /// Whether a byte is a space, a tab, a line feed or a carriage return.
