@@ -213,10 +213,11 @@ enum HTMLFlattener {
         // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
         // by word.
         // The bytes that may start markup or a space are looked for sixteen at a time; a space that another such
-        // byte does not follow is passed with the byte after it.
+        // byte does not follow is passed with the byte after it. (The test is given as a closure: a reference to
+        // the function cost a call to it for each sixteen bytes.)
         var end = position + 1
         while true {
-          end = Self.firstOffset(in: bytes, from: end, to: bytes.count, matching: Self.mayStartMarkupOrSpace)
+          end = Self.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in Self.mayStartMarkupOrSpace(lanes) }
           guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
           end += 2
         }
