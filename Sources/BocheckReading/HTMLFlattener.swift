@@ -139,9 +139,8 @@ enum HTMLFlattener {
           // their name here and passed over, with no call.
           let closing = position + 1 < tag.end && bytes[position + 1] == 0x2F
           let nameStart = position + (closing ? 2 : 1)
-          let name = nameStart..<Self.nameEnd(in: bytes, from: nameStart, to: tag.end)
-          if let kind = TagKind.of(bytes, name: name, in: tagNames) {
-            handleTag(position..<tag.end, kind: kind, closing: closing, name: name)
+          if let kind = TagKind.of(bytes, nameFrom: nameStart, tagEnd: tag.end, in: tagNames) {
+            handleTag(position..<tag.end, kind: kind, closing: closing, nameStart: nameStart)
           }
           // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
           // itself (past a script's or a style's contents).
@@ -417,13 +416,13 @@ enum HTMLFlattener {
     ///   - range: The tag, from its `<` to its end (``tagEnd(in:from:)``).
     ///   - kind: What its name says it does.
     ///   - closing: Whether it is a closing tag (`</`).
-    ///   - name: Where its name stands.
+    ///   - nameStart: Where its name starts (where it ends is read only for the tags that need it).
     @inline(__always)
-    mutating func handleTag(_ range: Range<Int>, kind: TagKind, closing: Bool, name: Range<Int>) {
-      let attributes = name.upperBound..<range.upperBound
+    mutating func handleTag(_ range: Range<Int>, kind: TagKind, closing: Bool, nameStart: Int) {
       switch kind {
-      case .hidden:
-        if !closing { skipElement(closedBy: [0x3C, 0x2F] + bytes[name].map(ASCIIText.upper), after: range.upperBound) }
+      case .hidden, .input, .image:
+        let name = nameStart..<Self.nameEnd(in: bytes, from: nameStart, to: range.upperBound)
+        handleTagWithName(range, kind: kind, closing: closing, name: name)
       case .cell:
         separateCell()
         cellDepth = closing ? max(0, cellDepth - 1) : cellDepth + 1
@@ -432,6 +431,24 @@ enum HTMLFlattener {
         cellDepth = 0
       case .block:
         if cellDepth > 0 { separateCell() } else { flushLine() }
+      }
+    }
+
+    /// Does what a script, a style, a checkbox or an image does (see ``handleTag(_:kind:closing:nameStart:)``).
+    ///
+    /// - Parameters:
+    ///   - range: The tag, from its `<` to its end (``tagEnd(in:from:)``).
+    ///   - kind: What its name says it does.
+    ///   - closing: Whether it is a closing tag (`</`).
+    ///   - name: Where its name stands.
+    @inline(__always)
+    mutating func handleTagWithName(_ range: Range<Int>, kind: TagKind, closing: Bool, name: Range<Int>) {
+      let attributes = name.upperBound..<range.upperBound
+      switch kind {
+      case .hidden:
+        if !closing { skipElement(closedBy: [0x3C, 0x2F] + bytes[name].map(ASCIIText.upper), after: range.upperBound) }
+      case .cell, .row, .block:
+        assertionFailure("a cell, a row or a block is handled without its name's end")
       case .input:
         let checked = ASCIIText.find(TagKind.checkedPhrase, in: Array(bytes[attributes])) != nil
         let (line, column) = lineAndColumn()
@@ -488,6 +505,36 @@ enum HTMLFlattener {
         }
         let entry = table[slotIndex(key)]
         return entry.key == key ? entry.kind : nil
+      }
+
+      /// What the tag whose name starts at `start` does; `nil` for a tag that changes nothing.
+      ///
+      /// A name shorter than eight bytes is read, its end found and its key made, from one word of the bytes;
+      /// a longer one, or one near the text's end, is looked up by ``of(_:name:in:)``.
+      ///
+      /// - Parameters:
+      ///   - bytes: The text's bytes.
+      ///   - start: Where the name starts (after `<` or `</`).
+      ///   - end: Where the tag ends (``Flattener/tagEnd(in:from:)``), at least `start`: the name ends there
+      ///     at the latest (see ``Flattener/nameEnd(in:from:to:)``).
+      ///   - table: ``slots``, fetched by the caller.
+      @inline(__always)
+      static func of(
+        _ bytes: UnsafeBufferPointer<UInt8>, nameFrom start: Int, tagEnd end: Int,
+        in table: [(key: UInt64, kind: TagKind?)] = slots
+      ) -> TagKind? {
+        if start + 8 <= bytes.count, let base = bytes.baseAddress {
+          let word = ByteWord.load(UnsafeRawPointer(base), at: start)
+          let others = ByteWord.notLettersOrDigits(word)
+          if others != 0 {
+            let count = min(others.trailingZeroBitCount / 8, end - start)
+            guard count > 0 else { return nil }
+            let key = (word | 0x2020_2020_2020_2020) & ((1 &<< UInt64(8 * count)) &- 1)
+            let entry = table[slotIndex(key)]
+            return entry.key == key ? entry.kind : nil
+          }
+        }
+        return of(bytes, name: start..<Flattener.nameEnd(in: bytes, from: start, to: end), in: table)
       }
 
       /// A name of one to eight ASCII letters and digits as one number: its bytes lower-cased (a letter's case
