@@ -32,6 +32,8 @@ enum HTMLFlattener {
     let textIsASCII: Bool
     /// The table of the tag names that change the text (``TagKind/slots``), fetched once.
     let tagNames = TagKind.slots
+    /// The no-break space entity (``noBreakSpace``), fetched once.
+    let noBreakSpace = Flattener.noBreakSpace
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
@@ -183,10 +185,10 @@ enum HTMLFlattener {
         }
         if byte == 0x26 {
           // Most entities are no-break spaces, told by their bytes at once: they hold no line feed.
-          if Self.isNoBreakSpace(bytes, at: position) {
+          if Self.isNoBreakSpace(bytes, at: position, as: noBreakSpace) {
             pendingSpace = true
             runStarted = false
-            cursor.moveWithinLine(to: position + Self.noBreakSpace.count, in: bytes)
+            cursor.moveWithinLine(to: position + noBreakSpace.length, in: bytes)
             continue
           }
           if let (decoded, length) = Self.entity(in: bytes, at: position) {
@@ -619,32 +621,48 @@ enum HTMLFlattener {
       return Array(attributes[start..<index])
     }
 
-    /// The no-break space entity, whose name ``isNoBreakSpace(_:at:)`` reads in any case.
-    static let noBreakSpace = Array("&nbsp;".utf8)
+    /// The no-break space entity as one word is compared with it (see ``isNoBreakSpace(_:at:as:)``).
+    struct EntityWord {
+      /// The entity's bytes as a little-endian word, its name's letters lower case, the bytes after it 0.
+      let word: UInt64
+      /// The bits of its name's letters that tell lower case from upper case.
+      let caseBits: UInt64
+      /// The bits of its bytes.
+      let mask: UInt64
+      /// Its length in bytes, at most eight.
+      let length: Int
 
-    /// ``noBreakSpace`` as a little-endian word, its name's letters lower case, its unused high bytes 0.
-    private static let noBreakSpaceWord = noBreakSpace.reversed().reduce(UInt64(0)) { word, byte in
-      word << 8 | UInt64(byte)
+      /// The word of an entity of at most eight ASCII bytes, its name lower case.
+      init(_ entity: String) {
+        let bytes = Array(entity.utf8)
+        precondition(bytes.count <= 8, "an entity of more than eight bytes fills no word")
+        word = bytes.reversed().reduce(UInt64(0)) { word, byte in word << 8 | UInt64(byte) }
+        caseBits = bytes.reversed().reduce(UInt64(0)) { bits, byte in
+          bits << 8 | (ASCIIText.isLetter(byte) ? 0x20 : 0)
+        }
+        mask = bytes.count == 8 ? ~0 : (1 &<< UInt64(8 * bytes.count)) &- 1
+        length = bytes.count
+      }
     }
 
-    /// The bits of the name's letters in ``noBreakSpaceWord`` that tell lower case from upper case.
-    private static let noBreakSpaceCaseBits = noBreakSpace.reversed().reduce(UInt64(0)) { bits, byte in
-      bits << 8 | (ASCIIText.isLetter(byte) ? 0x20 : 0)
-    }
+    /// The no-break space entity, whose name ``isNoBreakSpace(_:at:as:)`` reads in any case.
+    static let noBreakSpace = EntityWord("&nbsp;")
 
-    /// Whether the no-break space entity (``noBreakSpace``, its name in any case) stands at `start`, told by one
-    /// word of the bytes: ``entity(in:at:)`` would decode it as a space. `false` when fewer than eight bytes
-    /// are left, for `entity(in:at:)` to tell.
+    /// Whether the no-break space entity (its name in any case) stands at `start`, told by one word of the bytes:
+    /// ``entity(in:at:)`` would decode it as a space. `false` when fewer than eight bytes are left, for
+    /// `entity(in:at:)` to tell.
     ///
     /// - Parameters:
     ///   - bytes: The text's bytes.
     ///   - start: The offset of the `&`.
+    ///   - entity: ``noBreakSpace``, fetched by the caller.
     @inline(__always)
-    static func isNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    static func isNoBreakSpace(
+      _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, as entity: EntityWord = noBreakSpace
+    ) -> Bool {
       guard start + 8 <= bytes.count, let base = bytes.baseAddress else { return false }
       let word = ByteWord.load(UnsafeRawPointer(base), at: start)
-      let length = UInt64(8 * noBreakSpace.count)
-      return (word | noBreakSpaceCaseBits) & ((1 &<< length) &- 1) == noBreakSpaceWord
+      return (word | entity.caseBits) & entity.mask == entity.word
     }
 
     /// Decodes the entity at `start`: the character it stands for (a space for any kind of space) and its
