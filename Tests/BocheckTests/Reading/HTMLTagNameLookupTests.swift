@@ -11,7 +11,7 @@ import Testing
   @Test func kindsFromTheNamesStartAreTheNamesKinds() {
     let names = ["td", "TR", "p", "Div", "font", "br", "table", "h6", "center", "document", "blockquote", "input"]
     var told = 0
-    for name in names + names.map { String($0.dropLast()) } {
+    for name in names + names.map({ String($0.dropLast()) }) {
       for after in UInt8.min...UInt8.max {
         let forms = [Array(name.utf8) + [after], Array(name.utf8) + [after] + Array(" class=\"x\">".utf8)]
         for bytes in forms {
