@@ -9,13 +9,19 @@
 /// lookup compares the name only with the few names that share one, and then confirms each with
 /// ``NameKey/match(_:_:)``: the answers are exactly those of comparing with every name.
 ///
-/// The names are filed by ``FiledNames``, which knows nothing of the values; the index only keeps the values
+/// A filing's few names (its parties, its complete cover pages) are not filed: up to ``linearLimit`` names are
+/// compared one by one, which answers the same and costs less than filing them (see ``FiledNames``).
+///
+/// The names are kept by ``FiledNames``, which knows nothing of the values; the index only keeps the values
 /// by position, so that its generic part is small enough to be specialised where it is used.
 public struct NameIndex<Value> {
   /// The names, filed under their keys.
   @usableFromInline let filed: FiledNames
   /// The value of each name, by its position among the filed names.
   @usableFromInline let values: [Value]
+
+  /// The most names compared one by one; more are filed under their keys.
+  public static var linearLimit: Int { FiledNames.linearLimit }
 
   /// Files each name with its value.
   ///
@@ -90,8 +96,14 @@ extension NameIndex: Sendable where Value: Sendable {}
 /// what comparing them needs worked out once: each name's key, the keys it is filed under and the words of its
 /// key without qualifiers.
 ///
-/// A lookup of a name printed exactly as a filed one (a person's name that its signature repeats) reads what
-/// filing that name worked out, rather than working it out again.
+/// Filing a name works out the keys it is filed under and enters it in tables, which costs more than comparing
+/// a name with each of the handful of names most filings have (their parties, their complete cover pages). Up
+/// to ``linearLimit`` names are therefore kept with their keys and words only, and a name looked up is compared
+/// with each of them: that answers what the tables answer, since the tables answer exactly what comparing with
+/// every name answers. More names are filed, so that thousands of them are not compared pair by pair.
+///
+/// A lookup of a name printed exactly as a kept one (a person's name that its signature repeats) reads what
+/// keeping that name worked out, rather than working it out again.
 @usableFromInline
 struct FiledNames: Sendable {
   /// A key a name is filed under.
@@ -104,22 +116,38 @@ struct FiledNames: Sendable {
     case person(first: Substring, last: Substring, suffix: Substring?)
   }
 
+  /// The most names compared one by one with a name looked up; more are filed under their keys.
+  @usableFromInline static let linearLimit = 32
+
+  /// Whether the names are compared one by one, being at most ``linearLimit``, rather than filed.
+  private let comparesEach: Bool
   /// The key of each name, by position.
   private var keys: [NameKey] = []
-  /// The words of each name's key without what trails the name, by position.
+  /// The words of each name's key without what trails the name, by position (none for an empty key).
   private var looseWords: [[Substring]] = []
-  /// The keys each name is filed under, by position.
+  /// The names as printed, by position, when they are compared one by one.
+  private var printed: [String] = []
+  /// The keys each name is filed under, by position, when they are filed.
   private var indexKeys: [[IndexKey]] = []
-  /// The first position of each name as printed.
+  /// The first position of each name as printed, when they are filed.
   private var firstPositionByName: [String: Int] = [:]
-  /// The positions of the names filed under each key, in filing order.
+  /// The positions of the names filed under each key, in filing order, when they are filed.
   private var positions: [IndexKey: [Int]] = [:]
 
-  /// Files the names in order.
+  /// Keeps the names in order, filed when there are more than ``linearLimit``.
   @usableFromInline
   init(_ names: [(name: String, key: NameKey)]) {
+    comparesEach = names.count <= FiledNames.linearLimit
     keys.reserveCapacity(names.count)
     looseWords.reserveCapacity(names.count)
+    guard !comparesEach else {
+      printed = names.map(\.name)
+      for (name, key) in names {
+        keys.append(key)
+        looseWords.append(FiledNames.looseWords(name, key: key))
+      }
+      return
+    }
     indexKeys.reserveCapacity(names.count)
     firstPositionByName.reserveCapacity(names.count)
     // Each name is filed under at most three keys.
@@ -137,17 +165,18 @@ struct FiledNames: Sendable {
   /// The positions of the names that match a name as a reader compares them, in filing order (see
   /// ``matches(_:key:)``).
   ///
-  /// A name printed exactly as a filed one is compared with what filing it worked out: the same keys and
+  /// A name printed exactly as a kept one is compared with what keeping it worked out: the same keys and
   /// words as working them out again, since they depend on the name alone.
   ///
   /// - Parameter name: A name as printed.
   @usableFromInline
   func matches(_ name: String) -> [(position: Int, match: NameMatch)] {
-    if let position = firstPositionByName[name] {
-      return matches(key: keys[position], filing: (indexKeys[position], looseWords[position]))
+    let known = comparesEach ? printed.firstIndex(of: name) : firstPositionByName[name]
+    if let position = known {
+      return matches(key: keys[position], filing: (comparesEach ? [] : indexKeys[position], looseWords[position]))
     }
     let key = NameKey(name)
-    return matches(key: key, filing: FiledNames.filing(name, key: key))
+    return matches(key: key, filing: lookUpFiling(name, key: key))
   }
 
   /// The positions of the names that match a name as a reader compares them, in filing order.
@@ -157,10 +186,10 @@ struct FiledNames: Sendable {
   ///   - key: Its ``NameKey``.
   @usableFromInline
   func matches(_ name: String, key: NameKey) -> [(position: Int, match: NameMatch)] {
-    matches(key: key, filing: FiledNames.filing(name, key: key))
+    matches(key: key, filing: lookUpFiling(name, key: key))
   }
 
-  /// The position of the first name filed with the same ``NameKey``, else of the first that matches.
+  /// The position of the first name with the same ``NameKey``, else of the first that matches.
   ///
   /// - Parameters:
   ///   - name: A name as printed.
@@ -168,31 +197,57 @@ struct FiledNames: Sendable {
   @usableFromInline
   func bestMatch(_ name: String, key: NameKey) -> (position: Int, match: NameMatch)? {
     guard !key.text.isEmpty else { return nil }
-    // A name filed under the same key matches exactly.
-    if let exact = positions[.exact(key.text)]?.first { return (exact, .exact) }
-    return matches(key: key, filing: FiledNames.filing(name, key: key)).first
+    // A name with the same key matches exactly.
+    let exact = comparesEach ? keys.firstIndex(of: key) : positions[.exact(key.text)]?.first
+    if let exact { return (exact, .exact) }
+    return matches(key: key, filing: lookUpFiling(name, key: key)).first
   }
 
-  /// The matches of a name whose keys and loose words are worked out.
+  /// The matches of a name whose keys and loose words are worked out: among all the names when they are
+  /// compared one by one, else among those filed under one of its keys.
   private func matches(
     key: NameKey, filing: (keys: [IndexKey], looseWords: [Substring])
   ) -> [(position: Int, match: NameMatch)] {
-    var candidates: [Int] = []
-    for indexKey in filing.keys {
-      candidates.append(contentsOf: positions[indexKey] ?? [])
-    }
-    candidates.sort()
     var found: [(position: Int, match: NameMatch)] = []
-    var previous = -1
-    for position in candidates where position != previous {
-      previous = position
+    func compare(_ position: Int) {
       if let match = NameKey.match(
         key: keys[position], looseWords: looseWords[position], key, looseWords: filing.looseWords)
       {
         found.append((position, match))
       }
     }
+    if comparesEach {
+      guard !key.text.isEmpty else { return found }
+      keys.indices.forEach(compare)
+      return found
+    }
+    var candidates: [Int] = []
+    for indexKey in filing.keys {
+      candidates.append(contentsOf: positions[indexKey] ?? [])
+    }
+    candidates.sort()
+    var previous = -1
+    for position in candidates where position != previous {
+      previous = position
+      compare(position)
+    }
     return found
+  }
+
+  /// What a name looked up is compared by: when the names are compared one by one, the words of its key
+  /// without what trails it alone; when they are filed, also the keys it would be filed under.
+  ///
+  /// - Parameters:
+  ///   - name: A name as printed.
+  ///   - key: Its ``NameKey``.
+  private func lookUpFiling(_ name: String, key: NameKey) -> (keys: [IndexKey], looseWords: [Substring]) {
+    comparesEach ? ([], FiledNames.looseWords(name, key: key)) : FiledNames.filing(name, key: key)
+  }
+
+  /// The words of a name's key without what trails the name (see ``NameKey/looseWords(_:key:)``), or none
+  /// for an empty key, which matches nothing.
+  private static func looseWords(_ name: String, key: NameKey) -> [Substring] {
+    key.text.isEmpty ? [] : NameKey.looseWords(name, key: key)
   }
 
   /// The keys a name is filed under, the name's ``NameKey`` first, and the words of its key without what

@@ -171,7 +171,7 @@ struct RulesFastPathTests {
       }, personsByNameKey: [:],
       partiesByName: {
         partiesMade += 1
-        return NameLookup<ModelObject>(keyed: [], values: [])
+        return NameIndex<ModelObject>(keyed: [], values: [])
       })
     #expect(holdersMade == 0 && partiesMade == 0)
     for _ in 0..<3 {

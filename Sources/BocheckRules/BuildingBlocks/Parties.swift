@@ -29,9 +29,8 @@ enum Parties {
   /// ``NameKey/match(_:_:)``: a middle initial, a trailing qualifier); the match is recorded.
   ///
   /// A party whose key is a complete page's is matched by a lookup of its key among the complete pages'
-  /// keys, as ``NameLookup/bestMatch(_:key:)`` matches it first; the lookup of the complete pages' names, which
-  /// for many pages files them in an index whose making costs more than the rest of this, is made only for a
-  /// party without such a page.
+  /// keys, as ``NameIndex/bestMatch(_:key:)`` matches it first; the index of the complete pages' names, whose
+  /// making costs more than the rest of this, is made only for a party without such a page.
   static func of(_ filing: Filing) -> [Party] {
     of(filing, exactKeysFirst: true)
   }
@@ -79,7 +78,7 @@ enum Parties {
       completePages.append(page.index)
       if !key.text.isEmpty && firstPageByKey[key.text] == nil { firstPageByKey[key.text] = page.index }
     }
-    var completeIndex: NameLookup<Int>?
+    var completeIndex: NameIndex<Int>?
     return byKey.values.map { party in
       var matched = party
       if exactKeysFirst, let page = firstPageByKey[party.key.text] {
@@ -87,7 +86,7 @@ enum Parties {
         matched.nameMatch = .exact
         return matched
       }
-      let index = completeIndex ?? NameLookup(keyed: completeNames, values: completePages)
+      let index = completeIndex ?? NameIndex(keyed: completeNames, values: completePages)
       completeIndex = index
       // Every name of the party has the key it was filed under.
       if let best = index.bestMatch(party.name, key: party.key) {

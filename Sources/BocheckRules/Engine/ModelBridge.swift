@@ -73,7 +73,7 @@ struct ModelBridge {
         }
         return holdersByPage
       }, personsByNameKey: personsByNameKey,
-      partiesByName: { NameLookup(keyed: partyList.map { ($0.name, $0.key) }, values: parties) })
+      partiesByName: { NameIndex(keyed: partyList.map { ($0.name, $0.key) }, values: parties) })
     let notes = filing.readerNotes.map { note in
       let rowNumber = note.field?.number(in: schedule)
       var fields = FieldValues<NoteSlot>()

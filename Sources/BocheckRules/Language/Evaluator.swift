@@ -17,7 +17,7 @@ final class EvaluationContext: @unchecked Sendable {
   /// that looks for a person's namesakes does not filter every person for every person.
   let personsByNameKey: [String: [Value]]
   /// The parties by their names, in line order.
-  private var partiesTable: Deferred<NameLookup<ModelObject>>
+  private var partiesTable: Deferred<NameIndex<ModelObject>>
 
   /// A context whose holders and index of parties are made by these functions, each when first asked for.
   ///
@@ -27,7 +27,7 @@ final class EvaluationContext: @unchecked Sendable {
   ///   - partiesByName: Makes the index of the parties by their names, in line order.
   init(
     holdersByPage: @escaping () -> [Int: [Value]], personsByNameKey: [String: [Value]],
-    partiesByName: @escaping () -> NameLookup<ModelObject>
+    partiesByName: @escaping () -> NameIndex<ModelObject>
   ) {
     self.holdersByPage = Deferred(holdersByPage)
     self.personsByNameKey = personsByNameKey
@@ -45,7 +45,7 @@ final class EvaluationContext: @unchecked Sendable {
   /// The parties by their names, in line order: a filing's few parties are compared one by one with a name,
   /// and many are filed in an index, so that a rule that looks for a person's signature does not compare
   /// every party's name with every person's.
-  var partiesByName: NameLookup<ModelObject> {
+  var partiesByName: NameIndex<ModelObject> {
     partiesTable.value
   }
 }
