@@ -10,9 +10,9 @@
 struct TokenizedLineMemo {
   /// The distinct texts of the lines tokenized so far, numbered in the order they were first met.
   ///
-  /// Keyed by the bytes, in a table seeded for the run (``XMLScanner/Names``): canonically equivalent lines of
+  /// Keyed by the bytes, in a table seeded for the run (``NumberedTexts``): canonically equivalent lines of
   /// other bytes are other lines.
-  private var texts = XMLScanner.Names()
+  private var texts = NumberedTexts()
   /// Each text's line as first tokenized, by the text's number.
   private var lines: [TokenizedLine] = []
   /// Memory for tokenizing a line, kept from line to line.

@@ -61,7 +61,7 @@ enum XMLFilingReader {
   /// The names of the elements the reader knows, in a fixed order: every scanner numbers them first, so
   /// that an element's role is told by its number (`knownRoleList`) without spelling its name.
   private static let knownNames = knownRoles.keys.sorted()
-  private static let knownNameTable = XMLScanner.Names(knownNames)
+  private static let knownNameTable = NumberedTexts(knownNames)
   private static let knownRoleList = knownNames.map { knownRoles[$0] ?? ElementRole() }
 
   private static let rowElements: [String: RowField] = [

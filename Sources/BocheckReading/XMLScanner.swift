@@ -37,7 +37,7 @@ struct XMLScanner {
   private var located = SourceCursor()
 
   /// The element names met, by number.
-  private var names: Names
+  private var names: NumberedTexts
   /// The tag event that follows the problem reported for it (a tag without its `>` is reported, then read).
   private var pendingEvent: Event?
   /// The number and byte range of the last start tag's local name: the end tag of an element that holds only
@@ -48,9 +48,9 @@ struct XMLScanner {
   ///
   /// - Parameters:
   ///   - text: The text.
-  ///   - names: Names already numbered (see ``Names/init(_:)``); the names the text holds besides are numbered
-  ///     after them.
-  init(_ text: String, names: Names = Names()) {
+  ///   - names: Names already numbered (see ``NumberedTexts/init(_:)``); the names the text holds besides are
+  ///     numbered after them.
+  init(_ text: String, names: NumberedTexts = NumberedTexts()) {
     // Copied in one piece from the text's contiguous storage (every native text has it).
     bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
     self.names = names
@@ -164,7 +164,7 @@ struct XMLScanner {
       let event: Event
       if isEnd {
         let name =
-          lastStart.number >= 0 && Names.equal(bytes, lastStart.range, bytes, nameRange)
+          lastStart.number >= 0 && NumberedTexts.equal(bytes, lastStart.range, bytes, nameRange)
           ? lastStart.number : names.number(of: nameRange, in: bytes)
         event = .end(name: name, offset: tagOffset)
       } else {
@@ -409,108 +409,6 @@ struct XMLScanner {
         return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
       }
       return nil
-    }
-  }
-}
-
-extension XMLScanner {
-  /// Element names, numbered from 0 in the order they are first met, with the hash table that finds a name's
-  /// number from its bytes; no `String` is made for a name until it is spelled.
-  struct Names {
-    /// The bytes of every name, one after the other, and where each name's are.
-    private var store: [UInt8] = []
-    private var ranges: [Range<Int>] = []
-    /// Name numbers by hash slot, -1 where a slot is free.
-    private var slots = [Int](repeating: -1, count: 256)
-    /// The seed of the names' hashes (the run's), read once.
-    private let seed = ByteWord.runSeed
-
-    /// A table that numbers the given names first, 0, 1, … in their order; a name given twice keeps its first
-    /// number.
-    ///
-    /// A reader that tells a few names apart numbers them once, in a table every scanner starts from, and then
-    /// tells them by number.
-    ///
-    /// - Parameter names: The names.
-    init(_ names: [String] = []) {
-      for name in names {
-        let spelling = Array(name.utf8)
-        _ = spelling.withUnsafeBufferPointer { number(of: 0..<$0.count, in: $0) }
-      }
-    }
-
-    /// How many names are numbered.
-    var count: Int { ranges.count }
-
-    /// The spelling of a name's number.
-    ///
-    /// - Parameter number: A number below ``count``.
-    func spelling(_ number: Int) -> String {
-      String(decoding: store[ranges[number]], as: UTF8.self)
-    }
-
-    /// The number of the name spelled by a range of bytes, given a new number the first time it is met.
-    ///
-    /// A name met before is found on the bytes in place, eight bytes at a time: its hash, its slot and its
-    /// spelling are read through buffers, with no slice of the text made.
-    ///
-    /// - Parameters:
-    ///   - range: The name's byte range in `text`.
-    ///   - text: UTF-8 bytes.
-    mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
-      let found = store.withUnsafeBufferPointer { store in
-        ranges.withUnsafeBufferPointer { ranges in
-          slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
-            let mask = slots.count - 1
-            var slot = Self.hash(text, range, seed: seed) & mask
-            while case let number = slots[slot], number >= 0 {
-              if Self.equal(store, ranges[number], text, range) { return (number, slot) }
-              slot = (slot + 1) & mask
-            }
-            return (-1, slot)
-          }
-        }
-      }
-      if found.number >= 0 { return found.number }
-      let number = ranges.count
-      ranges.append(store.count..<(store.count + range.count))
-      store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-      slots[found.slot] = number
-      if ranges.count * 2 > slots.count { rehash() }
-      return number
-    }
-
-    /// The hash of a range of bytes (``ByteWord/digest(_:seed:)``, seeded for the run: a file cannot choose
-    /// element names that all fall in one slot).
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt64) -> Int {
-      let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))
-      return Int(truncatingIfNeeded: ByteWord.digest(raw, seed: seed))
-    }
-
-    /// Whether two ranges of bytes, in two buffers, hold the same bytes (``ByteWord/sameBytes(_:_:)``).
-    @inline(__always)
-    static func equal(
-      _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
-      _ secondRange: Range<Int>
-    ) -> Bool {
-      ByteWord.sameBytes(
-        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: first[firstRange])),
-        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: second[secondRange])))
-    }
-
-    /// Doubles the hash table.
-    private mutating func rehash() {
-      var slots = [Int](repeating: -1, count: self.slots.count * 2)
-      let mask = slots.count - 1
-      store.withUnsafeBufferPointer { store in
-        for (number, spelling) in ranges.enumerated() {
-          var slot = Self.hash(store, spelling, seed: seed) & mask
-          while slots[slot] >= 0 { slot = (slot + 1) & mask }
-          slots[slot] = number
-        }
-      }
-      self.slots = slots
     }
   }
 }

@@ -105,7 +105,7 @@ import Testing
   @Test func nameComparisonsAgreeWithTheBytes() {
     let pieces = ["a", "b", "item", "Info", "reportingPerson", "x", "12345678"]
     let names = TestSupport.pieceTexts(pieces, count: 400, maximumPieces: 6, seed: 0x6571_7561).map(\.bytes)
-    var table = XMLScanner.Names()
+    var table = NumberedTexts()
     var numbers: [[UInt8]: Int] = [:]
     var equalPairs = 0
     var unequalPairs = 0
@@ -114,7 +114,7 @@ import Testing
       let other = index % 3 == 0 ? name : names[(index * 7 + 3) % names.count]
       let joined = name + other
       let equal = joined.withUnsafeBufferPointer {
-        XMLScanner.Names.equal($0, 0..<name.count, $0, name.count..<joined.count)
+        NumberedTexts.equal($0, 0..<name.count, $0, name.count..<joined.count)
       }
       #expect(equal == (name == other), "\(name) \(other)")
       if equal { equalPairs += 1 } else { unequalPairs += 1 }

@@ -2,17 +2,17 @@ import Testing
 
 @testable import BocheckReading
 
-/// The scanner's table of element names: names given first keep their numbers, names met are numbered after
-/// them in the order met, and every number spells its name however large the table grows.
-@Suite struct XMLNamesTests {
-  private func number(_ names: inout XMLScanner.Names, _ name: String) -> Int {
+/// The table of numbered texts, here element names: names given first keep their numbers, names met are
+/// numbered after them in the order met, and every number spells its name however large the table grows.
+@Suite struct NumberedTextsTests {
+  private func number(_ names: inout NumberedTexts, _ name: String) -> Int {
     let bytes = Array(("<" + name + ">").utf8)
     return bytes.withUnsafeBufferPointer { names.number(of: 1..<(bytes.count - 1), in: $0) }
   }
 
   @Test("given names are numbered first, in order, a repeated one once")
   func givenNamesFirst() {
-    var names = XMLScanner.Names(["item1", "issuerName", "item1", "aVeryLongElementNameOfMoreThanEightBytes"])
+    var names = NumberedTexts(["item1", "issuerName", "item1", "aVeryLongElementNameOfMoreThanEightBytes"])
     #expect(names.count == 3)
     #expect((0..<3).map(names.spelling) == ["item1", "issuerName", "aVeryLongElementNameOfMoreThanEightBytes"])
     #expect(number(&names, "issuerName") == 1)
@@ -28,7 +28,7 @@ import Testing
 
   @Test("numbers survive the table's growth")
   func growth() {
-    var names = XMLScanner.Names()
+    var names = NumberedTexts()
     let spellings = (0..<1000).map { "element\($0)" }
     for (index, spelling) in spellings.enumerated() { #expect(number(&names, spelling) == index) }
     for (index, spelling) in spellings.enumerated().reversed() { #expect(number(&names, spelling) == index) }

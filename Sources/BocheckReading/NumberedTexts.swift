@@ -1,0 +1,105 @@
+import BocheckModel
+
+/// Texts given as bytes (an XML file's element names, a filing's distinct lines), numbered from 0 in the order
+/// they are first met, with the hash table that finds a text's number from its bytes; no `String` is made for a
+/// text until it is spelled.
+///
+/// The texts' bytes are copied into one store, so that a text is found again from bytes anywhere. The table's
+/// hashes are seeded for the run (``ByteWord/runSeed``): a file cannot choose texts that all fall in one slot.
+struct NumberedTexts {
+  /// The bytes of every text, one after the other, and where each text's are.
+  private var store: [UInt8] = []
+  private var ranges: [Range<Int>] = []
+  /// Text numbers by hash slot, -1 where a slot is free.
+  private var slots = [Int](repeating: -1, count: 256)
+  /// The seed of the texts' hashes (the run's), read once.
+  private let seed = ByteWord.runSeed
+
+  /// A table that numbers the given texts first, 0, 1, … in their order; a text given twice keeps its first
+  /// number.
+  ///
+  /// A reader that tells a few names apart numbers them once, in a table every scanner starts from, and then
+  /// tells them by number.
+  ///
+  /// - Parameter names: The texts.
+  init(_ names: [String] = []) {
+    for name in names {
+      let spelling = Array(name.utf8)
+      _ = spelling.withUnsafeBufferPointer { number(of: 0..<$0.count, in: $0) }
+    }
+  }
+
+  /// How many texts are numbered.
+  var count: Int { ranges.count }
+
+  /// The spelling of a text's number.
+  ///
+  /// - Parameter number: A number below ``count``.
+  func spelling(_ number: Int) -> String {
+    String(decoding: store[ranges[number]], as: UTF8.self)
+  }
+
+  /// The number of the text spelled by a range of bytes, given a new number the first time it is met.
+  ///
+  /// A text met before is found on the bytes in place, eight bytes at a time: its hash, its slot and its
+  /// spelling are read through buffers, with no slice of the bytes made.
+  ///
+  /// - Parameters:
+  ///   - range: The text's byte range in `text`.
+  ///   - text: UTF-8 bytes.
+  mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    let found = store.withUnsafeBufferPointer { store in
+      ranges.withUnsafeBufferPointer { ranges in
+        slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
+          let mask = slots.count - 1
+          var slot = Self.hash(text, range, seed: seed) & mask
+          while case let number = slots[slot], number >= 0 {
+            if Self.equal(store, ranges[number], text, range) { return (number, slot) }
+            slot = (slot + 1) & mask
+          }
+          return (-1, slot)
+        }
+      }
+    }
+    if found.number >= 0 { return found.number }
+    let number = ranges.count
+    ranges.append(store.count..<(store.count + range.count))
+    store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+    slots[found.slot] = number
+    if ranges.count * 2 > slots.count { rehash() }
+    return number
+  }
+
+  /// The hash of a range of bytes (``ByteWord/digest(_:seed:)``, seeded for the run: a file cannot choose
+  /// texts that all fall in one slot).
+  @inline(__always)
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt64) -> Int {
+    let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))
+    return Int(truncatingIfNeeded: ByteWord.digest(raw, seed: seed))
+  }
+
+  /// Whether two ranges of bytes, in two buffers, hold the same bytes (``ByteWord/sameBytes(_:_:)``).
+  @inline(__always)
+  static func equal(
+    _ first: UnsafeBufferPointer<UInt8>, _ firstRange: Range<Int>, _ second: UnsafeBufferPointer<UInt8>,
+    _ secondRange: Range<Int>
+  ) -> Bool {
+    ByteWord.sameBytes(
+      UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: first[firstRange])),
+      UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: second[secondRange])))
+  }
+
+  /// Doubles the hash table.
+  private mutating func rehash() {
+    var slots = [Int](repeating: -1, count: self.slots.count * 2)
+    let mask = slots.count - 1
+    store.withUnsafeBufferPointer { store in
+      for (number, spelling) in ranges.enumerated() {
+        var slot = Self.hash(store, spelling, seed: seed) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = number
+      }
+    }
+    self.slots = slots
+  }
+}
