@@ -751,7 +751,7 @@ extension ASCIIText {
         let here = raw.loadUnaligned(fromByteOffset: index, as: Lanes.self)
         let next = raw.loadUnaligned(fromByteOffset: index + 1, as: Lanes.self)
         let found = WidePhraseSet.starts(first, second, others, here, next)
-        if startsPhrase(flagged: WidePhraseSet.flags(found), at: index, in: buffer) { return true }
+        if startsPhrase(flagged: ASCIIText.laneFlags(found), at: index, in: buffer) { return true }
         index += 16
       }
       guard index < buffer.count else { return false }
@@ -762,7 +762,7 @@ extension ASCIIText {
         let here = raw.loadUnaligned(fromByteOffset: last, as: Lanes.self)
         let next = raw.loadUnaligned(fromByteOffset: last + 1, as: Lanes.self)
         let found = WidePhraseSet.starts(first, second, others, here, next)
-        return startsPhrase(flagged: WidePhraseSet.flags(found), at: last, in: buffer)
+        return startsPhrase(flagged: ASCIIText.laneFlags(found), at: last, in: buffer)
       }
       // A text of sixteen bytes or fewer.
       var padded = (Lanes(repeating: 0), Lanes(repeating: 0))
@@ -772,7 +772,7 @@ extension ASCIIText {
         let here = tail.loadUnaligned(fromByteOffset: 0, as: Lanes.self)
         let next = tail.loadUnaligned(fromByteOffset: 1, as: Lanes.self)
         let found = WidePhraseSet.starts(first, second, others, here, next)
-        return startsPhrase(flagged: WidePhraseSet.flags(found), at: index, in: buffer)
+        return startsPhrase(flagged: ASCIIText.laneFlags(found), at: index, in: buffer)
       }
     }
 
@@ -791,13 +791,6 @@ extension ASCIIText {
     @inline(__always)
     private static func starts(_ pair: Pair, _ here: Lanes, _ next: Lanes) -> SIMDMask<SIMD16<Int8>> {
       ((here | pair.firstCaseBits) .== pair.first) .& ((next | pair.secondCaseBits) .== pair.second)
-    }
-
-    /// The lanes of a mask as the high bit of each lane's byte in two words (lane 0 the lowest byte of the
-    /// first).
-    @inline(__always)
-    private static func flags(_ found: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
-      unsafeBitCast(Lanes(repeating: 0).replacing(with: 0x80, where: found), to: SIMD2<UInt64>.self)
     }
 
     /// Whether a phrase starts at one of the flagged positions of sixteen starting at `index`.
@@ -823,5 +816,45 @@ extension ASCIIText {
       }
       return false
     }
+  }
+}
+
+extension ASCIIText {
+  /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that `matches` flags, sixteen
+  /// bytes at a time; `end` when there is none.
+  ///
+  /// The bytes after the last whole sixteen are told one at a time, each repeated in every lane of a vector.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's bytes.
+  ///   - start: The offset to start at.
+  ///   - end: The offset to stop at, at most `bytes.count`.
+  ///   - matches: For sixteen bytes, the lanes of those to find.
+  @inline(__always)
+  static func firstOffset(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    matching matches: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>
+  ) -> Int {
+    guard start < end, let base = bytes.baseAddress else { return max(start, end) }
+    let raw = UnsafeRawPointer(base)
+    var index = start
+    while index + 16 <= end {
+      let flagged = laneFlags(matches(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)))
+      if flagged[0] != 0 { return index + flagged[0].trailingZeroBitCount / 8 }
+      if flagged[1] != 0 { return index + 8 + flagged[1].trailingZeroBitCount / 8 }
+      index += 16
+    }
+    while index < end {
+      if matches(SIMD16<UInt8>(repeating: bytes[index]))[0] { return index }
+      index += 1
+    }
+    return end
+  }
+
+  /// The lanes of a mask as the high bit of each lane's byte in two words (lane 0 the lowest byte of the
+  /// first).
+  @inline(__always)
+  static func laneFlags(_ found: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+    unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: found), to: SIMD2<UInt64>.self)
   }
 }

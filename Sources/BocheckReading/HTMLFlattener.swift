@@ -218,7 +218,9 @@ enum HTMLFlattener {
         // the function cost a call to it for each sixteen bytes.)
         var end = position + 1
         while true {
-          end = Self.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in Self.mayStartMarkupOrSpace(lanes) }
+          end = ASCIIText.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in
+            Self.mayStartMarkupOrSpace(lanes)
+          }
           guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
           end += 2
         }
@@ -317,7 +319,7 @@ enum HTMLFlattener {
       )
       let lineFeeds = SIMD16<UInt8>(repeating: 0x0A)
       while index < limit {
-        index = firstOffset(in: bytes, from: index, to: limit) { lanes in
+        index = ASCIIText.firstOffset(in: bytes, from: index, to: limit) { lanes in
           lanes .== tagStops.0 .| lanes .== tagStops.1 .| lanes .== tagStops.2 .| lanes .== tagStops.3
             .| lanes .== lineFeeds
         }
@@ -337,7 +339,7 @@ enum HTMLFlattener {
           let quotes = SIMD16<UInt8>(repeating: quote)
           index += 1
           while true {
-            index = firstOffset(in: bytes, from: index, to: limit) { lanes in
+            index = ASCIIText.firstOffset(in: bytes, from: index, to: limit) { lanes in
               lanes .== quotes .| lanes .== lineFeeds
             }
             guard index < limit, bytes[index] == 0x0A else { break }
@@ -348,44 +350,6 @@ enum HTMLFlattener {
         }
       }
       return nil
-    }
-
-    /// The offset of the first byte from `start` (inclusive) to `end` (exclusive) that `matches` flags, sixteen
-    /// bytes at a time; `end` when there is none.
-    ///
-    /// The bytes after the last whole sixteen are told one at a time, each repeated in every lane of a vector.
-    ///
-    /// - Parameters:
-    ///   - bytes: The text's bytes.
-    ///   - start: The offset to start at.
-    ///   - end: The offset to stop at, at most `bytes.count`.
-    ///   - matches: For sixteen bytes, the lanes of those to find.
-    @inline(__always)
-    static func firstOffset(
-      in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-      matching matches: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>
-    ) -> Int {
-      guard start < end, let base = bytes.baseAddress else { return max(start, end) }
-      let raw = UnsafeRawPointer(base)
-      var index = start
-      while index + 16 <= end {
-        let flagged = flags(matches(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)))
-        if flagged[0] != 0 { return index + flagged[0].trailingZeroBitCount / 8 }
-        if flagged[1] != 0 { return index + 8 + flagged[1].trailingZeroBitCount / 8 }
-        index += 16
-      }
-      while index < end {
-        if matches(SIMD16<UInt8>(repeating: bytes[index]))[0] { return index }
-        index += 1
-      }
-      return end
-    }
-
-    /// The lanes of a mask as the high bit of each lane's byte in two words (lane 0 the lowest byte of the
-    /// first).
-    @inline(__always)
-    static func flags(_ found: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
-      unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: found), to: SIMD2<UInt64>.self)
     }
 
     /// Where the name of a tag that starts at `start` ends: the first byte from `start` that is not an ASCII

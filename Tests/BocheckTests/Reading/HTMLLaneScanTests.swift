@@ -31,7 +31,7 @@ import Testing
           for end in Set([buffer.count, min(buffer.count, start + Int(draw % 40)), start]) where end >= start {
             var expected = start
             while expected < end, !Flattener.mayStartMarkupOrSpace(buffer[expected]) { expected += 1 }
-            let offset = Flattener.firstOffset(
+            let offset = ASCIIText.firstOffset(
               in: buffer, from: start, to: end, matching: Flattener.mayStartMarkupOrSpace)
             #expect(offset == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(start) \(end)")
             if expected < end { found += 1 }
