@@ -10,9 +10,9 @@ final class DocumentFacts {
   /// dictionary keyed by ranges would cost more to set up, on the first use of its type in a run, than a
   /// one-filing check spends looking them up.
   private var paragraphCache: [(range: Range<Int>, paragraphs: [Paragraph])] = []
-  /// Every paragraph of a range, its lines cleaned and joined once for all the readings that ask for the range's
-  /// paragraphs (see ``paragraphs(in:where:)``), looked up in a list as ``paragraphCache`` is.
-  private var joinedRanges: [(range: Range<Int>, paragraphs: JoinedParagraphs)] = []
+  /// The cleaned lines of a range, its starred lines cleaned once for all the readings of the range (see
+  /// ``paragraphs(in:where:)``), looked up in a list as ``paragraphCache`` is.
+  private var cleanedRanges: [(range: Range<Int>, lines: CleanedLines)] = []
 
   /// Facts read from lines, each line cleaned when it is read (no line's text is kept).
   ///
@@ -254,10 +254,11 @@ final class DocumentFacts {
 
   /// The paragraphs of the lines in `range` that `isWanted` keeps.
   ///
-  /// The lines of a range are cleaned and joined into paragraphs once (``JoinedParagraphs``), whichever reading
-  /// asks for them first; each reading then tells the joined paragraphs apart on their bytes, and only those
-  /// it keeps are copied out: a long body, of which a few paragraphs speak of what is looked for, is never
-  /// held as a text for each paragraph.
+  /// The lines of a range are told apart from their cleaned bytes (``CleanedLines``), read in place; each
+  /// reading tells the paragraphs apart on their joined bytes, and only those it keeps are copied out. A
+  /// paragraph of one line is told on the line's bytes in place, and one of several lines is joined into one
+  /// buffer that every paragraph reuses: a long body, of which a few paragraphs speak of what is looked for, is
+  /// never held as a second text.
   ///
   /// - Parameters:
   ///   - range: The lines (1-based, half-open).
@@ -265,57 +266,82 @@ final class DocumentFacts {
   ///     paragraph, in order.
   /// - Returns: The paragraphs kept, in order.
   func paragraphs(in range: Range<Int>, where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
-    if let joined = joinedRanges.first(where: { $0.range == range }) { return joined.paragraphs.kept(where: isWanted) }
-    let joined = JoinedParagraphs(lines, range)
-    joinedRanges.append((range, joined))
-    return joined.kept(where: isWanted)
+    cleanedLines(range).paragraphs(where: isWanted)
   }
 
-  /// Every paragraph of a range of lines: the lines' cleaned bytes joined in one buffer, the lines of a
-  /// paragraph separated by single spaces, one paragraph after another.
-  private struct JoinedParagraphs {
-    /// The paragraphs' bytes, one after another.
-    private var bytes: [UInt8] = []
-    /// Where each line of text starts in ``bytes``, with its 1-based number, in order.
-    private var lineStarts: [(offset: Int, line: Int)] = []
-    /// For each paragraph, where its bytes end in ``bytes`` and where its lines end in ``lineStarts``; each
-    /// starts where the one before it ends.
-    private var ends: [(byte: Int, lineStart: Int)] = []
+  /// The cleaned lines of `range` (1-based, half-open), made once for each range that is read.
+  private func cleanedLines(_ range: Range<Int>) -> CleanedLines {
+    if let cleaned = cleanedRanges.first(where: { $0.range == range }) { return cleaned.lines }
+    let cleaned = CleanedLines(lines, range)
+    cleanedRanges.append((range, cleaned))
+    return cleaned
+  }
 
-    /// Cleans and joins the lines of `range` (1-based, half-open), each read once in place.
+  /// The cleaned bytes of each line of a range (see ``withCleanedBytes(of:_:)``), read in place: only the lines
+  /// that cleaning changes beyond trimming their blanks (those holding stars) are copied, once.
+  private struct CleanedLines {
+    let lines: SourceLines
+    /// The lines (1-based, half-open).
+    let range: Range<Int>
+    /// The 1-based numbers of the lines that hold stars, in order, each with where its cleaned bytes end in
+    /// ``starredBytes``; each line's bytes start where the one before it ends.
+    private var starred: [(line: Int, end: Int)] = []
+    /// The cleaned bytes of the lines that hold stars, one after another.
+    private var starredBytes: [UInt8] = []
+
+    /// Finds and cleans the lines of `range` (1-based, half-open, within `lines`) that hold stars.
     init(_ lines: SourceLines, _ range: Range<Int>) {
-      // The joined bytes are never more than the bytes the lines span: a line's cleaned bytes are at most its
-      // own, and the space joining two lines stands for the line end between them.
-      if let first = range.first, range.upperBound - 1 <= lines.count {
-        bytes.reserveCapacity(lines.ranges[range.upperBound - 2].upperBound - lines.ranges[first - 1].lowerBound)
-        // A line with text starts at most one line, and a paragraph ends at most at every other line: room for
-        // them all is made once, where growing the lists as they fill took several copies of each.
-        lineStarts.reserveCapacity(range.count)
-        ends.reserveCapacity(range.count / 2 + 1)
-      }
-      // Cleaning a line without a star only trims its blanks: when the range holds no star (most do not), one
-      // search of the bytes it spans tells so for every line, where each line was searched on its own.
-      let holdsStar = DocumentFacts.mayHoldStars(lines, range)
+      self.lines = lines
+      self.range = range
+      // Most ranges hold no star: one search of the bytes they span tells so.
+      guard DocumentFacts.mayHoldStars(lines, range) else { return }
       lines.withByteLines { byteLines in
         for number in range {
-          DocumentFacts.withCleanedBytes(of: byteLines[number - 1], mayHoldStars: holdsStar) { cleaned in
-            if cleaned.isEmpty {
-              endParagraph()
-            } else {
-              if ends.last?.byte ?? 0 < bytes.count { bytes.append(0x20) }
-              lineStarts.append((bytes.count, number))
-              bytes.append(contentsOf: cleaned)
-            }
-          }
+          let line = byteLines[number - 1]
+          guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) < line.count else { continue }
+          DocumentFacts.withCleanedBytes(of: line) { starredBytes.append(contentsOf: $0) }
+          starred.append((number, starredBytes.count))
         }
       }
-      endParagraph()
     }
 
-    /// Ends the paragraph being joined, if there is one.
+    /// Reads the cleaned bytes of the range's lines, asked for in increasing order, in place.
+    private struct Reader {
+      let byteLines: SourceLines.ByteLines
+      let starred: [(line: Int, end: Int)]
+      let starredBytes: UnsafeBufferPointer<UInt8>
+      /// The index in ``starred`` of the first starred line not asked for yet.
+      var nextStarred: Int
+
+      /// The cleaned bytes of a line (empty for a blank line), which live as long as the reader.
+      ///
+      /// - Parameter number: The line's 1-based number, in the range, greater than any asked for before.
+      @inline(__always)
+      mutating func cleaned(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+        if nextStarred < starred.count && starred[nextStarred].line == number {
+          let start = nextStarred == 0 ? 0 : starred[nextStarred - 1].end
+          defer { nextStarred += 1 }
+          return UnsafeBufferPointer(rebasing: starredBytes[start..<starred[nextStarred].end])
+        }
+        let line = byteLines[number - 1]
+        return UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)])
+      }
+    }
+
+    /// Calls `body` with a reader of the lines from `first` (1-based) on.
+    ///
+    /// The reading's state lives in `body`'s own variables, so no variable a closure captures is changed
+    /// line by line.
     @inline(__always)
-    private mutating func endParagraph() {
-      if ends.last?.byte ?? 0 < bytes.count { ends.append((bytes.count, lineStarts.count)) }
+    private func withReader<Result>(from first: Int, _ body: (inout Reader) -> Result) -> Result {
+      lines.withByteLines { byteLines in
+        starredBytes.withUnsafeBufferPointer { starredBytes in
+          var reader = Reader(
+            byteLines: byteLines, starred: starred, starredBytes: starredBytes,
+            nextStarred: starred.partitioningIndex { $0.line >= first })
+          return body(&reader)
+        }
+      }
     }
 
     /// The first result `body` gives for a line with text from `first` up to `end` (1-based, exclusive), the
@@ -324,45 +350,63 @@ final class DocumentFacts {
     /// - Parameters:
     ///   - first: The first line to give.
     ///   - end: The line after the last one to give.
-    ///   - body: Tells a line from its 1-based number and cleaned bytes: a result ends the pass, `nil` goes on.
+    ///   - body: Tells a line from its 1-based number and cleaned bytes, which live only for the call: a result
+    ///     ends the pass, `nil` goes on.
     func firstLine<Result>(
       from first: Int, to end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Result?
     ) -> Result? {
-      // The first line with text at or after `first`, and the paragraph it ends in, found by halving.
-      var index = lineStarts.partitioningIndex { $0.line >= first }
-      var paragraph = ends.partitioningIndex { $0.lineStart > index }
-      return bytes.withUnsafeBufferPointer { all -> Result? in
-        while index < lineStarts.count && lineStarts[index].line < end {
-          while ends[paragraph].lineStart <= index { paragraph += 1 }
-          // A line ends at the space before the next line of its paragraph, or where the paragraph ends.
-          let lineEnd = index + 1 < ends[paragraph].lineStart ? lineStarts[index + 1].offset - 1 : ends[paragraph].byte
-          let cleaned = UnsafeBufferPointer(rebasing: all[lineStarts[index].offset..<lineEnd])
-          if let result = body(lineStarts[index].line, cleaned) { return result }
-          index += 1
+      let start = max(first, range.lowerBound)
+      let numbers = start..<max(min(end, range.upperBound), start)
+      return withReader(from: start) { reader in
+        for number in numbers {
+          let cleaned = reader.cleaned(number)
+          if !cleaned.isEmpty, let result = body(number, cleaned) { return result }
         }
         return nil
       }
     }
 
-    /// The paragraphs that `isWanted` keeps, each with bytes and line starts of its own.
+    /// The paragraphs that `isWanted` keeps, each with bytes and line starts of its own: consecutive lines with
+    /// text, joined by single spaces.
     ///
     /// - Parameter isWanted: Whether to keep a paragraph, told from its bytes; called once for each paragraph,
     ///   in order.
-    func kept(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
-      var result: [Paragraph] = []
-      bytes.withUnsafeBufferPointer { all in
-        var start = (byte: 0, lineStart: 0)
-        for end in ends {
-          defer { start = end }
-          let paragraph = UnsafeBufferPointer(rebasing: all[start.byte..<end.byte])
-          guard isWanted(paragraph) else { continue }
-          result.append(
-            Paragraph(
-              bytes: Array(paragraph),
-              lineStarts: lineStarts[start.lineStart..<end.lineStart].map { ($0.offset - start.byte, $0.line) }))
+    func paragraphs(where isWanted: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Paragraph] {
+      withReader(from: range.lowerBound) { reader in
+        var result: [Paragraph] = []
+        // The paragraph being read: its first line, told in place, and its lines from the second on joined to
+        // the first in `joined`, which every paragraph reuses.
+        var firstLine = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var joined: [UInt8] = []
+        var lineStarts: [(offset: Int, line: Int)] = []
+        // The line after the range ends the last paragraph as a blank line does.
+        for number in range.lowerBound...range.upperBound {
+          let cleaned = number < range.upperBound ? reader.cleaned(number) : UnsafeBufferPointer(start: nil, count: 0)
+          if !cleaned.isEmpty {
+            if lineStarts.isEmpty {
+              firstLine = cleaned
+            } else {
+              if lineStarts.count == 1 { joined.append(contentsOf: firstLine) }
+              joined.append(0x20)
+            }
+            lineStarts.append((joined.count, number))
+            if lineStarts.count > 1 { joined.append(contentsOf: cleaned) }
+          } else if !lineStarts.isEmpty {
+            // A kept paragraph's bytes and line starts are copied to lists of their own size: the buffers the
+            // paragraphs reuse keep the room of the longest.
+            let kept: [UInt8]? =
+              lineStarts.count == 1
+              ? (isWanted(firstLine) ? Array(firstLine) : nil)
+              : joined.withUnsafeBufferPointer { isWanted($0) ? Array($0) : nil }
+            if let kept {
+              result.append(Paragraph(bytes: kept, lineStarts: lineStarts.withUnsafeBufferPointer { Array($0) }))
+            }
+            joined.removeAll(keepingCapacity: true)
+            lineStarts.removeAll(keepingCapacity: true)
+          }
         }
+        return result
       }
-      return result
     }
   }
 
@@ -706,12 +750,12 @@ final class DocumentFacts {
   ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
   /// - Returns: The names, each at the line where it is printed.
   func signers(in range: Range<Int>, isAgreement: Bool = false) -> [NamedMention] {
-    // The entries are made as the blocks read them (``SignatureEntries``).
-    // The lines' cleaned bytes, when the range's paragraphs were joined already (the body's, read for the
-    // shares outstanding), are read there by the pass over lines that cannot open a block.
+    // The entries are made as the blocks read them (``SignatureEntries``). The pass over lines that cannot open
+    // a block reads the lines' cleaned bytes, whose starred lines are cleaned once for the range whatever reads
+    // it (the body's are read for the shares outstanding too).
+    let read = max(range.lowerBound, 1)..<max(min(range.upperBound, lines.count + 1), max(range.lowerBound, 1))
     var entries = SignatureEntries(
-      lines: lines, position: max(range.lowerBound, 1), end: min(range.upperBound, lines.count + 1),
-      joined: joinedRanges.first { $0.range == range }?.paragraphs)
+      lines: lines, position: read.lowerBound, end: read.upperBound, cleaned: cleanedLines(read))
     var blocks = SignatureBlocks(
       nextEntry: { entries.next() }, skipToPossibleOpening: { entries.skipToPossibleOpening(isAgreement: isAgreement) },
       isAgreement: isAgreement)
@@ -727,8 +771,8 @@ final class DocumentFacts {
     var position: Int
     /// The line after the last one read (1-based).
     let end: Int
-    /// The lines' cleaned bytes, joined into paragraphs, when the range's paragraphs were joined already.
-    let joined: JoinedParagraphs?
+    /// The lines' cleaned bytes.
+    let cleaned: CleanedLines
     /// The cells of a table row not handed out yet, last first.
     var cells: [SignatureBlocks.Entry] = []
     /// The line where the last pass over lines stopped, one that may open a block (or `end`): the lines
@@ -782,7 +826,8 @@ final class DocumentFacts {
     /// ``SignatureBlocks/init(nextEntry:skipToPossibleOpening:isAgreement:)``), when no cell of a line read is
     /// waiting.
     ///
-    /// Each line is told, on its bytes in place, what its entries can do (``signatureOpening(_:isAgreement:)``).
+    /// Each line is told, on its cleaned bytes, what its entries can do
+    /// (``signatureOpening(cleaned:isAgreement:)``).
     /// The pass stops at the first line whose entries may open a block and moves to it; when that line opens
     /// one only after an agreement's text, it moves instead to the line that leaves
     /// ``SignatureBlocks/lookBackEntries`` lines with text before it, which are all its look-back reads, or
@@ -793,23 +838,11 @@ final class DocumentFacts {
     mutating func skipToPossibleOpening(isAgreement: Bool) {
       guard cells.isEmpty && position < end && position > nextPossibleOpening else { return }
       var pass = LinePass(start: position)
-      // The lines' cleaned bytes are read where the paragraphs joined them, when they did: a line is not
-      // cleaned again, and a blank line, which changes nothing, is not looked at.
-      if let joined {
-        (position, nextPossibleOpening) =
-          joined.firstLine(from: position, to: end) { line, cleaned in
-            pass.stop(at: line, DocumentFacts.signatureOpening(cleaned: cleaned, isAgreement: isAgreement))
-          } ?? (end, end)
-        return
-      }
-      (position, nextPossibleOpening) = lines.withByteLines { lines -> (Int, Int) in
-        for line in position..<end {
-          if let stop = pass.stop(at: line, DocumentFacts.signatureOpening(lines[line - 1], isAgreement: isAgreement)) {
-            return stop
-          }
-        }
-        return (end, end)
-      }
+      // A blank line, which changes nothing, is not looked at.
+      (position, nextPossibleOpening) =
+        cleaned.firstLine(from: position, to: end) { line, cleaned in
+          pass.stop(at: line, DocumentFacts.signatureOpening(cleaned: cleaned, isAgreement: isAgreement))
+        } ?? (end, end)
     }
   }
 
@@ -862,16 +895,6 @@ final class DocumentFacts {
   /// What the entries a line gives the signature blocks (see ``SignatureEntries``) can do, told from the
   /// line's cleaned bytes as ``SignatureEntries/next()`` makes them: one entry, or one a cell when a tab is
   /// among them (``signatureCells(_:)``), each asked ``SignatureBlocks/opening(_:isAgreement:)``.
-  ///
-  /// - Parameters:
-  ///   - line: The line's UTF-8 bytes.
-  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  private static func signatureOpening(_ line: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> SignatureOpening {
-    withCleanedBytes(of: line) { signatureOpening(cleaned: $0, isAgreement: isAgreement) }
-  }
-
-  /// What the entries a line gives the signature blocks can do (see ``signatureOpening(_:isAgreement:)``), told
-  /// from the line's cleaned bytes.
   ///
   /// - Parameters:
   ///   - cleaned: The line's cleaned UTF-8 bytes (``withCleanedBytes(of:_:)``).

@@ -232,11 +232,10 @@ import Testing
     return facts.signers(in: range).map { "\($0.name)@\($0.line)" }
   }
 
-  /// The pass over lines that cannot open a block reads the lines' cleaned bytes where the range's paragraphs
-  /// joined them, when they were joined first (as the body's are, for the shares outstanding): it finds the
-  /// blocks that cleaning every line again finds, through emphasis, tabbed rows, blank lines and an agreement's
-  /// text looked back on.
-  @Test func signersAreTheSameWhenTheParagraphsWereJoinedFirst() {
+  /// The pass over lines that cannot open a block reads the lines' cleaned bytes: it finds the blocks through
+  /// emphasis, tabbed rows, blank lines and an agreement's text looked back on, whether the range's paragraphs
+  /// were read first (as the body's are, for the shares outstanding) or not.
+  @Test func signersThroughEmphasisTabsAndAnAgreementsText() {
     let prose = (1...70).map { "  The reporting persons state clause \($0) of this statement in plain words." }
     let text =
       (["Item 4. Purpose of Transaction", ""] + prose
@@ -246,12 +245,31 @@ import Testing
         "", "WREN FUND I, L.P.", "By:\t/s/ Ana Ortiz", "Name:\tAna Ortiz", "", "**SIGNATURE**", "",
         "Date:\tMay 2, 2031\t/s/ Lee Park", "", "   /s/ Mei Tanaka", "   Mei Tanaka", "",
       ]).joined(separator: "\n")
-    let (alone, range) = facts(text)
-    let readAlone = alone.signers(in: range).map { "\($0.name)@\($0.line)" }
-    let (joinedFirst, _) = facts(text)
-    _ = joinedFirst.paragraphs(in: range)
-    #expect(!readAlone.isEmpty)
-    #expect(joinedFirst.signers(in: range).map { "\($0.name)@\($0.line)" } == readAlone)
+    let expected = ["WREN FUND I, L.P.@81", "Mei Tanaka@89"]
+    #expect(signers(text) == expected)
+    let (paragraphsFirst, range) = facts(text)
+    _ = paragraphsFirst.paragraphs(in: range)
+    #expect(paragraphsFirst.signers(in: range).map { "\($0.name)@\($0.line)" } == expected)
+  }
+
+  /// A paragraph is its lines' cleaned texts joined by single spaces, each line's start at its offset in the
+  /// joined bytes: blanks at either end of a line and Markdown emphasis are dropped, and a line that holds only
+  /// blanks or emphasis marks ends a paragraph as an empty line does. Every paragraph is offered, in order, and
+  /// only those kept are returned.
+  @Test func paragraphsJoinCleanedLinesAndKeepWhatIsWanted() {
+    let text = [
+      "  First **bold** line  ", "second line", "   ", "One line alone.", "**", "\t", "third", " *x* last",
+    ].joined(separator: "\n")
+    let (facts, range) = facts(text)
+    var offered: [String] = []
+    let kept = facts.paragraphs(in: range) { bytes in
+      offered.append(String(decoding: bytes, as: UTF8.self))
+      return offered.count != 2
+    }
+    #expect(offered == ["First bold line second line", "One line alone.", "third *x* last"])
+    #expect(kept.map(\.text) == ["First bold line second line", "third *x* last"])
+    #expect(kept.map { $0.lineStarts.map(\.offset) } == [[0, 16], [0, 6]])
+    #expect(kept.map { $0.lineStarts.map(\.line) } == [[1, 2], [7, 8]])
   }
 
   @Test func entitiesAboveTheirSignaturesAndAPersonSigningAlone() {
