@@ -4,12 +4,18 @@ import BocheckModel
 /// they are first met, with the hash table that finds a text's number from its bytes; no `String` is made for a
 /// text until it is spelled.
 ///
-/// The texts' bytes are copied into one store, so that a text is found again from bytes anywhere. The table's
-/// hashes are seeded for the run (``ByteWord/runSeed``): a file cannot choose texts that all fall in one slot.
+/// The texts' bytes are copied into one store, so that a text is found again from bytes anywhere; a table of
+/// texts that all lie in one text kept elsewhere (a filing's lines) keeps where they lie instead
+/// (``init(inOneText:)``). The table's hashes are seeded for the run (``ByteWord/runSeed``): a file cannot
+/// choose texts that all fall in one slot.
 struct NumberedTexts {
-  /// The bytes of every text, one after the other, and where each text's are.
+  /// The bytes of every text, one after the other, when the table copies them (``copiesTexts``).
   private var store: [UInt8] = []
+  /// Where each text's bytes are: in ``store``, or in the one text every call is given.
   private var ranges: [Range<Int>] = []
+  /// Whether the texts' bytes are copied into ``store``; `false` when every text lies in one text, given to
+  /// every call, that outlives the table.
+  private let copiesTexts: Bool
   /// Text numbers by hash slot, -1 where a slot is free.
   private var slots = [Int](repeating: -1, count: 256)
   /// The seed of the texts' hashes (the run's), read once.
@@ -23,10 +29,20 @@ struct NumberedTexts {
   ///
   /// - Parameter names: The texts.
   init(_ names: [String] = []) {
+    copiesTexts = true
     for name in names {
       let spelling = Array(name.utf8)
       _ = spelling.withUnsafeBufferPointer { number(of: 0..<$0.count, in: $0) }
     }
+  }
+
+  /// An empty table for texts that all lie in one text, which every call to ``number(of:in:)`` is given and
+  /// which outlives the table: each text is kept as where it lies, no byte of it copied. Its texts are not
+  /// spelled (``spelling(_:)``).
+  ///
+  /// - Parameter oneText: Only says which table this is: `()`.
+  init(inOneText oneText: Void) {
+    copiesTexts = false
   }
 
   /// How many texts are numbered.
@@ -34,9 +50,10 @@ struct NumberedTexts {
 
   /// The spelling of a text's number.
   ///
-  /// - Parameter number: A number below ``count``.
+  /// - Parameter number: A number below ``count``, in a table that copies its texts (``init(_:)``).
   func spelling(_ number: Int) -> String {
-    String(decoding: store[ranges[number]], as: UTF8.self)
+    precondition(copiesTexts, "a table of texts kept in place spells none")
+    return String(decoding: store[ranges[number]], as: UTF8.self)
   }
 
   /// The number of the text spelled by a range of bytes, given a new number the first time it is met.
@@ -46,10 +63,13 @@ struct NumberedTexts {
   ///
   /// - Parameters:
   ///   - range: The text's byte range in `text`.
-  ///   - text: UTF-8 bytes.
+  ///   - text: UTF-8 bytes: in a table of texts kept in place (``init(inOneText:)``), the same text at every
+  ///     call.
   mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
-    let found = store.withUnsafeBufferPointer { store in
-      ranges.withUnsafeBufferPointer { ranges in
+    let copiesTexts = copiesTexts
+    let found = store.withUnsafeBufferPointer { copied -> (number: Int, slot: Int) in
+      let store = copiesTexts ? copied : text
+      return ranges.withUnsafeBufferPointer { ranges in
         slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
           let mask = slots.count - 1
           var slot = Self.hash(text, range, seed: seed) & mask
@@ -63,10 +83,14 @@ struct NumberedTexts {
     }
     if found.number >= 0 { return found.number }
     let number = ranges.count
-    ranges.append(store.count..<(store.count + range.count))
-    store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+    if copiesTexts {
+      ranges.append(store.count..<(store.count + range.count))
+      store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+    } else {
+      ranges.append(range)
+    }
     slots[found.slot] = number
-    if ranges.count * 2 > slots.count { rehash() }
+    if ranges.count * 2 > slots.count { rehash(text) }
     return number
   }
 
@@ -90,10 +114,14 @@ struct NumberedTexts {
   }
 
   /// Doubles the hash table.
-  private mutating func rehash() {
+  ///
+  /// - Parameter text: The text the texts lie in, in a table of texts kept in place.
+  private mutating func rehash(_ text: UnsafeBufferPointer<UInt8>) {
     var slots = [Int](repeating: -1, count: self.slots.count * 2)
     let mask = slots.count - 1
-    store.withUnsafeBufferPointer { store in
+    let copiesTexts = copiesTexts
+    store.withUnsafeBufferPointer { copied in
+      let store = copiesTexts ? copied : text
       for (number, spelling) in ranges.enumerated() {
         var slot = Self.hash(store, spelling, seed: seed) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }

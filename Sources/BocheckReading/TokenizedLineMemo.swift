@@ -11,8 +11,9 @@ struct TokenizedLineMemo {
   /// The distinct texts of the lines tokenized so far, numbered in the order they were first met.
   ///
   /// Keyed by the bytes, in a table seeded for the run (``NumberedTexts``): canonically equivalent lines of
-  /// other bytes are other lines.
-  private var texts = NumberedTexts()
+  /// other bytes are other lines. The lines lie in the source's text, which outlives the memo: no line's bytes
+  /// are copied.
+  private var texts = NumberedTexts(inOneText: ())
   /// Each text's line as first tokenized, by the text's number.
   private var lines: [TokenizedLine] = []
   /// Memory for tokenizing a line, kept from line to line.

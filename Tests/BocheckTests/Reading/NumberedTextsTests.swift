@@ -35,4 +35,24 @@ import Testing
     #expect(names.count == 1000)
     #expect(names.spelling(999) == "element999")
   }
+
+  /// A table of texts kept in place numbers the lines of one text by their bytes, wherever they lie in it, and
+  /// keeps telling them apart as it grows: it compares against the text it is given, not a copy.
+  @Test("texts kept in place are numbered by their bytes, through the table's growth")
+  func textsKeptInPlace() {
+    let lines = (0..<600).map { "line \($0 % 300)" } + ["line 1", "line 10", "line 299", "line 2999"]
+    let text = Array(lines.joined(separator: "\n").utf8)
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for line in lines {
+      ranges.append(start..<(start + line.utf8.count))
+      start += line.utf8.count + 1
+    }
+    var table = NumberedTexts(inOneText: ())
+    let numbers = text.withUnsafeBufferPointer { text in ranges.map { table.number(of: $0, in: text) } }
+    #expect(Array(numbers[0..<300]) == Array(0..<300))
+    #expect(Array(numbers[300..<600]) == Array(0..<300))
+    #expect(Array(numbers[600...]) == [1, 10, 299, 300])
+    #expect(table.count == 301)
+  }
 }
