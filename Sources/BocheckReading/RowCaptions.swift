@@ -342,10 +342,10 @@ enum RowCaptions {
   }
 
   /// The fewest letters of a key word that a printed word one letter off matches (``sameWord(_:_:_:)``).
-  private static let longKeyWordLength = 7
+  static let longKeyWordLength = 7
 
   /// Whether two words differ by at most one inserted, deleted or replaced letter.
-  private static func withinOneEdit(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
+  static func withinOneEdit(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
     guard abs(lhs.count - rhs.count) <= 1 else { return false }
     var left = lhs.startIndex
     var right = rhs.startIndex
@@ -568,8 +568,10 @@ enum RowCaptions {
   static func captionCutAtLineEnd(_ bytes: [UInt8], _ printed: Words) -> RowField? {
     guard printed.count > 0, printed.list.allSatisfy({ isCaptionWord($0, bytes) }) else { return nil }
     // Only the starts whose last word the printed last word may be are compared (``keyStartsByLastWord``): its
-    // own, its singular's, and the long ones it may be one letter off. Once a row's start matched, its other
-    // starts are skipped, and a start of a second row gives no row, whatever the order they are compared in.
+    // own and its singular's. A word one letter off a long key word matches it too (``sameWord(_:_:_:)``), but
+    // every word here is a caption word, and no caption word is one letter off a start's last word unless it is
+    // that word or its plural (KeyStartTablesTests checks the tables). Once a row's start matched, its other starts
+    // are skipped, and a start of a second row gives no row, whatever the order they are compared in.
     let last = printed[printed.count - 1]
     let candidates = keyStartsByLastWord
     return keyStarts.words.withUnsafeBufferPointer { startWords in
@@ -587,11 +589,8 @@ enum RowCaptions {
           found = start.field
         }
       }
-      if last.key.code >= 0 { compare(candidates.byLastWord[last.key.code]) }
-      if !isAmbiguous, last.singular >= 0, last.singular != last.key.code {
-        compare(candidates.byLastWord[last.singular])
-      }
-      if !isAmbiguous, last.key.length >= longKeyWordLength - 1 { compare(candidates.longLastWord) }
+      if last.key.code >= 0 { compare(candidates[last.key.code]) }
+      if !isAmbiguous, last.singular >= 0, last.singular != last.key.code { compare(candidates[last.singular]) }
       return isAmbiguous ? nil : found
     }
   }
@@ -626,7 +625,7 @@ enum RowCaptions {
   /// The starts' word codes are held one start after another in one list (`words`); `list` gives each start's
   /// row and the range of its words there, a row's starts together and the rows in the order of
   /// ``keyWordsByField``.
-  private static let keyStarts: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
+  static let keyStarts: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
     var words: [Int] = []
     var list: [(field: RowField, words: Range<Int>)] = []
     for (field, keys) in keyWordsByField {
@@ -643,19 +642,13 @@ enum RowCaptions {
     return (words, list)
   }()
 
-  /// The key starts a printed word may end, by their index in ``keyStarts``: `byLastWord[code]` lists those
-  /// whose last word is the known word `code`, and `longLastWord` those whose last word is long enough for a
-  /// word one letter off to match it (``longKeyWordLength``). A start that neither lists for a printed word
-  /// cannot end with it.
-  private static let keyStartsByLastWord: (byLastWord: [[Int]], longLastWord: [Int]) = {
+  /// The key starts that end in a known word, by the word's code: their indexes in ``keyStarts``.
+  private static let keyStartsByLastWord: [[Int]] = {
     var byLastWord = [[Int]](repeating: [], count: CaptionVocabulary.words.count)
-    var longLastWord: [Int] = []
     for (index, start) in keyStarts.list.enumerated() {
-      let last = keyStarts.words[start.words.upperBound - 1]
-      byLastWord[last].append(index)
-      if CaptionVocabulary.wordLengths[last] >= longKeyWordLength { longLastWord.append(index) }
+      byLastWord[keyStarts.words[start.words.upperBound - 1]].append(index)
     }
-    return (byLastWord, longLastWord)
+    return byLastWord
   }()
 
   /// Whether a word is a row number as printed before a caption: `7`, `7.`, `(7)`, `7)`, `[7]`.
