@@ -596,8 +596,14 @@ extension ValueParsers {
 
   /// Whether the text is nothing but a checkbox glyph such as `o`, `0`, `X` or `[ ]`.
   static func checkboxGlyph(_ text: String) -> Bool {
-    ["o", "0", "x", "X", "[ ]", "[x]", "[X]", "¨", "þ", "ý", "☐", "☒"].contains(text.trimmingBlanks())
+    // No glyph, nor any text canonically equivalent to one ("y" and a combining acute for "ý"), takes more than
+    // three UTF-8 bytes: a longer text is none, told on its bytes before a trimmed copy is made.
+    guard ASCIIText.withUTF8(text, { LineBytes.trimmedRange($0).count <= 3 }) else { return false }
+    return checkboxGlyphs.contains(text.trimmingBlanks())
   }
+
+  /// The glyphs conversions print for a checkbox, made once rather than at every ``checkboxGlyph(_:)`` asked.
+  private static let checkboxGlyphs = ["o", "0", "x", "X", "[ ]", "[x]", "[X]", "¨", "þ", "ý", "☐", "☒"]
 
   /// Whether a text reads as a footnote's sentence rather than a row's value: it starts with a footnote
   /// mark ("*", "†", "(1)" and a sentence) or with a lower-case word of a sentence, or runs to more than

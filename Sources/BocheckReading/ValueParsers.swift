@@ -731,19 +731,50 @@ enum ValueParsers {
     if ASCIIText.containsByte(0x3C, in: text), ASCIIText.contains(inputTag, in: text) {
       return ASCIIText.contains(checkedWord, in: text)
     }
+    // A text that is ASCII once trimmed (most) is read on its bytes.
+    if let state = ASCIIText.withUTF8(text, asciiCheckboxState) { return state }
     // Blanks are the same in either case, so the text is trimmed before it is lower-cased.
     let trimmed = text.trimmingBlanks().lowercased()
     if trimmed.isEmpty { return nil }
-    for checked in ["[x]", "[ x ]", "x", "þ", "ý", "☒", "☑", "✓", "✔", "■", "yes", "(x)"] where trimmed == checked {
-      return true
-    }
-    for unchecked in ["[ ]", "[]", "o", "0", "¨", "☐", "□", "no", "( )", "n/a"] where trimmed == unchecked {
-      return false
-    }
-    if trimmed.hasPrefix("[x]") || trimmed.hasPrefix("x ") || trimmed.hasPrefix("þ") || trimmed.hasPrefix("ý") {
-      return true
-    }
-    return false
+    if checkedGlyphs.contains(trimmed) { return true }
+    if uncheckedGlyphs.contains(trimmed) { return false }
+    return checkedStarts.contains { trimmed.hasPrefix($0) }
+  }
+
+  /// The state ``checkboxState(_:)`` reads in a text whose bytes are ASCII once the blanks at their ends are
+  /// trimmed, or `nil` (no answer) when they are not.
+  ///
+  /// The glyphs' ASCII spellings are compared ignoring ASCII case, as lower-casing the text would have them
+  /// compared; no text of ASCII characters is canonically equivalent to, or starts with, a glyph beyond ASCII.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  /// - Returns: `.some(nil)` for a blank text, as ``checkboxState(_:)`` gives it.
+  private static func asciiCheckboxState(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool?? {
+    let kept = UnsafeBufferPointer(rebasing: bytes[LineBytes.trimmedRange(bytes)])
+    guard ByteWord.isASCII(kept) else { return nil }
+    if kept.isEmpty { return .some(nil) }
+    func spells(_ phrase: [UInt8]) -> Bool { phrase.count == kept.count && LineBytes.hasPrefix(phrase, in: kept) }
+    if asciiCheckedGlyphs.contains(where: spells) { return true }
+    if asciiUncheckedGlyphs.contains(where: spells) { return false }
+    return asciiCheckedStarts.contains { LineBytes.hasPrefix($0, in: kept) }
+  }
+
+  /// What a checked box reads as, lower case.
+  private static let checkedGlyphs = ["[x]", "[ x ]", "x", "þ", "ý", "☒", "☑", "✓", "✔", "■", "yes", "(x)"]
+  /// What an unchecked box reads as, lower case.
+  private static let uncheckedGlyphs = ["[ ]", "[]", "o", "0", "¨", "☐", "□", "no", "( )", "n/a"]
+  /// What a checked box's text may start with, lower case.
+  private static let checkedStarts = ["[x]", "x ", "þ", "ý"]
+  /// The ASCII ones of ``checkedGlyphs``, as upper-case phrases.
+  private static let asciiCheckedGlyphs = asciiPhrases(checkedGlyphs)
+  /// The ASCII ones of ``uncheckedGlyphs``, as upper-case phrases.
+  private static let asciiUncheckedGlyphs = asciiPhrases(uncheckedGlyphs)
+  /// The ASCII ones of ``checkedStarts``, as upper-case phrases.
+  private static let asciiCheckedStarts = asciiPhrases(checkedStarts)
+
+  /// The ASCII texts of a list, as upper-case phrases (``ASCIIText/phrase(_:)``).
+  private static func asciiPhrases(_ texts: [String]) -> [[UInt8]] {
+    texts.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ASCIIText.phrase)
   }
 
   private static let inputTag = ASCIIText.phrase("<INPUT")
@@ -1004,12 +1035,35 @@ enum ValueParsers {
   private static let edgePunctuationBytes: [UInt8] = edgePunctuation.compactMap(\.asciiValue)
 }
 
-extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and no-break spaces (scanned as UTF-8 bytes).
+extension String {
+  /// The text without leading and trailing spaces, tabs and no-break spaces.
+  ///
+  /// The ends are found on the text's UTF-8 bytes in place (``LineBytes/trimmedRange(_:trimmingLineEnds:)``);
+  /// a text with no blank at either end is returned as it is, and only a trimmed one is made anew.
   func trimmingBlanks() -> String {
-    Substring(self).trimmedOfBlanks()
+    ASCIIText.withUTF8(self, Self.trimmedOrNil) ?? self
   }
 
+  /// The text of UTF-8 bytes without the blanks at their ends, or `nil` when no end is blank.
+  ///
+  /// - Parameter bytes: Valid UTF-8 bytes.
+  @inline(__always)
+  fileprivate static func trimmedOrNil(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let kept = LineBytes.trimmedRange(bytes)
+    guard kept.count != bytes.count else { return nil }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces, tabs and no-break spaces, as ``String/trimmingBlanks()``
+  /// finds them: on the UTF-8 bytes in place.
+  func trimmingBlanks() -> String {
+    ASCIIText.withUTF8(self, String.trimmedOrNil) ?? String(self)
+  }
+}
+
+extension StringProtocol {
   /// The text without the given characters at either end.
   ///
   /// A text whose first and last bytes are ASCII characters outside an ASCII set is returned as it is,
@@ -1026,35 +1080,5 @@ extension StringProtocol {
     while let first = result.first, set.contains(first) { result = result.dropFirst() }
     while let last = result.last, set.contains(last) { result = result.dropLast() }
     return String(result)
-  }
-}
-
-extension Substring {
-  fileprivate func trimmedOfBlanks() -> String {
-    let utf8 = self.utf8
-    var start = utf8.startIndex
-    var end = utf8.endIndex
-    while start < end {
-      let byte = utf8[start]
-      if byte == 0x20 || byte == 0x09 {
-        start = utf8.index(after: start)
-      } else if byte == 0xC2, utf8.index(after: start) < end, utf8[utf8.index(after: start)] == 0xA0 {
-        start = utf8.index(start, offsetBy: 2)
-      } else {
-        break
-      }
-    }
-    while end > start {
-      let last = utf8.index(before: end)
-      let byte = utf8[last]
-      if byte == 0x20 || byte == 0x09 {
-        end = last
-      } else if byte == 0xA0, last > start, utf8[utf8.index(before: last)] == 0xC2 {
-        end = utf8.index(before: last)
-      } else {
-        break
-      }
-    }
-    return String(self[start..<end])
   }
 }
