@@ -29,8 +29,8 @@ enum FootnoteResolver {
     let facts = DocumentFacts(lines: lines)
     for index in pages.indices where hasMarkers(pages[index]) {
       let region = footnoteRegion(of: index, in: pages, lines: lines)
-      guard !region.isEmpty else { continue }
-      let footnotes = self.footnotes(in: region, lines: lines)
+      guard !region.positions.isEmpty else { continue }
+      let footnotes = self.footnotes(in: region.lines, from: region.positions.lowerBound)
       guard !footnotes.isEmpty else { continue }
       apply(footnotes, to: &pages[index], facts: facts, lines: lines)
     }
@@ -53,12 +53,15 @@ enum FootnoteResolver {
     var positions: Range<Int>
   }
 
-  /// The positions of the lines after a page's last row where its footnotes may stand.
+  /// The positions of the lines after a page's last row where its footnotes may stand, and those lines
+  /// cleaned (``cleaned(_:)``) in their scanning form, each made once for the region's end and its footnotes.
   ///
   /// The region ends before the next page's first row, and in any case at a heading ("Item 1", "CUSIP
   /// No." of the next page's header, a signature heading) or 60 lines on.
-  static func footnoteRegion(of index: Int, in pages: [CoverPage], lines: SourceLines) -> Range<Int> {
-    guard let lastRowLine = pages[index].rows.values.map(\.line).max() else { return 1..<1 }
+  static func footnoteRegion(of index: Int, in pages: [CoverPage], lines: SourceLines) -> (
+    positions: Range<Int>, lines: [ValueText]
+  ) {
+    guard let lastRowLine = pages[index].rows.values.map(\.line).max() else { return (1..<1, []) }
     var start = 1
     while start <= lines.count && lines.sourceLine(start) <= lastRowLine { start += 1 }
     var end = min(lines.count + 1, start + 60)
@@ -69,11 +72,14 @@ enum FootnoteResolver {
       end = position
     }
     var position = start
+    var regionLines: [ValueText] = []
     while position < end {
-      if endsFootnotes(ValueText(cleaned(lines[position]))) { break }
+      let line = ValueText(cleaned(lines[position]))
+      if endsFootnotes(line) { break }
+      regionLines.append(line)
       position += 1
     }
-    return start..<position
+    return (start..<position, regionLines)
   }
 
   private static let headings = ["ITEM ", "CUSIP", "SIGNATURE", "SCHEDULE 13"].map(ASCIIText.phrase)
@@ -92,6 +98,16 @@ enum FootnoteResolver {
   /// that follow it up to a blank line or the next footnote (a line that begins with a marker after a line
   /// that ends a sentence).
   static func footnotes(in region: Range<Int>, lines: SourceLines) -> [Footnote] {
+    footnotes(in: region.map { ValueText(cleaned(lines[$0])) }, from: region.lowerBound)
+  }
+
+  /// The footnotes in a region's lines, cleaned and in their scanning form, as ``footnotes(in:lines:)`` finds
+  /// them.
+  ///
+  /// - Parameters:
+  ///   - regionLines: The region's lines, in order.
+  ///   - firstPosition: The position of the first of them in the ``SourceLines``.
+  static func footnotes(in regionLines: [ValueText], from firstPosition: Int) -> [Footnote] {
     var result: [Footnote] = []
     var current: (marker: String, text: [String], start: Int, end: Int)?
     func close() {
@@ -102,8 +118,8 @@ enum FootnoteResolver {
       }
       current = nil
     }
-    for position in region {
-      let line = ValueText(cleaned(lines[position]))
+    for (offset, line) in regionLines.enumerated() {
+      let position = firstPosition + offset
       if line.bytes.isEmpty {
         close()
         continue
@@ -260,11 +276,8 @@ enum FootnoteResolver {
   /// - Returns: `nil` when the footnote itemises nothing.
   static func itemisedParts(_ text: String) -> (parts: [AmountPart], relation: PartsRelation)? {
     let note = ValueText(text)
-    guard
-      let first = ValueParsers.relationPhrases.compactMap({ note.find($0.phrase) }).min(by: {
-        $0.lowerBound < $1.lowerBound
-      })
-    else { return nil }
+    // The earliest occurrence of any relation phrase, the phrases looked for in one pass over the bytes.
+    guard let first = note.occurrences(of: relationPhraseSet).first?.range else { return nil }
     let sentence = ValueText(
       normalized: Array(note.bytes[first.lowerBound..<sentenceEnd(note, from: first.upperBound)]))
     let split = ValueParsers.splitAmountText(sentence)
@@ -272,6 +285,9 @@ enum FootnoteResolver {
     else { return nil }
     return (parts, split.relation)
   }
+
+  /// The relation phrases (``ValueParsers/relationPhrases``) made ready for one pass over a footnote's bytes.
+  private static let relationPhraseSet = PhraseSet(ValueParsers.relationPhrases.map(\.phrase))
 
   /// The offset where the sentence that runs on from `from` ends: a point before a blank and a capital,
   /// unless the point ends an abbreviation ("Inc.", "L.P.", "No.").
