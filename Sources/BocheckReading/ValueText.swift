@@ -43,41 +43,58 @@ struct ValueText {
   /// - Parameter text: The text as printed.
   /// - Returns: Its UTF-8 bytes, normalised.
   static func normalizedBytes(_ text: String) -> [UInt8] {
-    if isNormalizedASCII(text) { return Array(text.utf8) }
-    var result: [UInt8] = []
-    result.reserveCapacity(text.utf8.count)
-    var pendingBlank = false
-    var needsScalars = false
-    for byte in text.utf8 {
-      if byte >= 0x80 {
-        needsScalars = true
-        break
-      }
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        pendingBlank = !result.isEmpty
-        continue
-      }
-      if pendingBlank { result.append(0x20) }
-      pendingBlank = false
-      result.append(byte)
-    }
-    guard needsScalars else { return result }
-    result.removeAll(keepingCapacity: true)
-    pendingBlank = false
-    for scalar in text.unicodeScalars {
-      if isBlank(scalar) {
-        pendingBlank = !result.isEmpty
-        continue
-      }
-      if pendingBlank { result.append(0x20) }
-      pendingBlank = false
-      if scalar.isASCII {
-        result.append(UInt8(scalar.value))
-      } else {
-        UTF8.encode(scalar) { result.append($0) }
+    let ascii = ASCIIText.withUTF8(text) { bytes -> [UInt8]? in
+      if isNormalizedASCII(bytes) { return Array(bytes) }
+      // Other text beyond ASCII is rebuilt scalar by scalar below.
+      guard ByteWord.isASCII(bytes) else { return nil }
+      // ASCII blanks collapsed straight into an array of the text's length: every space written stands for a
+      // blank read.
+      return [UInt8](unsafeUninitializedCapacity: bytes.count) { result, count in
+        var written = 0
+        var pendingBlank = false
+        for byte in bytes {
+          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            pendingBlank = written > 0
+            continue
+          }
+          if pendingBlank {
+            result[written] = 0x20
+            written += 1
+          }
+          pendingBlank = false
+          result[written] = byte
+          written += 1
+        }
+        count = written
       }
     }
-    return result
+    if let ascii { return ascii }
+    // A scalar is written in as many bytes as it is read from, a blank in one: the text's length is room enough.
+    return [UInt8](unsafeUninitializedCapacity: text.utf8.count) { result, count in
+      var written = 0
+      var pendingBlank = false
+      for scalar in text.unicodeScalars {
+        if isBlank(scalar) {
+          pendingBlank = written > 0
+          continue
+        }
+        if pendingBlank {
+          result[written] = 0x20
+          written += 1
+        }
+        pendingBlank = false
+        if scalar.isASCII {
+          result[written] = UInt8(scalar.value)
+          written += 1
+        } else {
+          UTF8.encode(scalar) { byte in
+            result[written] = byte
+            written += 1
+          }
+        }
+      }
+      count = written
+    }
   }
 
   /// Whether a scalar is a blank when a text is rebuilt scalar by scalar: Unicode white space, the zero-width
@@ -91,21 +108,21 @@ struct ValueText {
 
   /// Whether a text is ASCII already in the normalised form: no tab or line break, no blank at either end,
   /// no two blanks in a row (most printed values), so that its bytes can be copied as they are.
-  private static func isNormalizedASCII(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in
-      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-      var previous: UInt8 = 0
-      for byte in bytes {
-        // Printable ASCII other than the space, most bytes, is told with two comparisons.
-        if byte <= 0x20 || byte >= 0x80,
-          byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20)
-        {
-          return false
-        }
-        previous = byte
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  private static func isNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+    var previous: UInt8 = 0
+    for byte in bytes {
+      // Printable ASCII other than the space, most bytes, is told with two comparisons.
+      if byte <= 0x20 || byte >= 0x80,
+        byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20)
+      {
+        return false
       }
-      return true
+      previous = byte
     }
+    return true
   }
 
   // MARK: Numbers
