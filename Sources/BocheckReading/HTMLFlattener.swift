@@ -73,7 +73,7 @@ enum HTMLFlattener {
       if hasText {
         lines.append(current, origins: origins)
       } else if lines.lastLineHasText {
-        lines.append(EmptyCollection(), origins: [])
+        lines.append(EmptyCollection(), origins: EmptyCollection())
       }
       // Most calls find nothing to clear (a row's or a paragraph's end after another's): emptying an empty
       // array still costs a call into the standard library.

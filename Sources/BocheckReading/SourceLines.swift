@@ -1,11 +1,61 @@
 /// Where a piece of a line came from in the source file.
+///
+/// Held as three 32-bit numbers (12 bytes): offsets, lines and columns fit, since no input is larger than
+/// ``FilingReader/maximumSize``.
 struct LineOrigin {
+  private let storedOffset: UInt32
+  private let storedLine: UInt32
+  private let storedColumn: UInt32
+
   /// Byte offset in the line where the piece starts.
-  let offset: Int
+  var offset: Int { Int(storedOffset) }
   /// The 1-based source line of the piece.
-  let line: Int
+  var line: Int { Int(storedLine) }
   /// The 1-based source column of the piece.
-  let column: Int
+  var column: Int { Int(storedColumn) }
+
+  /// The origin of a piece.
+  ///
+  /// - Parameters:
+  ///   - offset: The byte offset in the line where the piece starts, below 4 GiB.
+  ///   - line: The 1-based source line of the piece, below 4 Gi.
+  ///   - column: The 1-based source column of the piece, below 4 Gi.
+  init(offset: Int, line: Int, column: Int) {
+    storedOffset = UInt32(offset)
+    storedLine = UInt32(line)
+    storedColumn = UInt32(column)
+  }
+}
+
+/// The origins of the pieces of built lines, by 0-based line: all lines' origins in one list, and where each
+/// line's start in it.
+///
+/// A large HTML filing has tens of thousands of lines: one list takes 12 bytes an origin and 4 a line, where a
+/// list for each line would take an allocation a line.
+struct LineOrigins: RandomAccessCollection {
+  /// Every line's origins, one line's after the other's.
+  private var pieces: [LineOrigin] = []
+  /// Where each line's origins start in ``pieces``, and after them where the last line's end.
+  private var starts: [UInt32] = [0]
+
+  /// No lines.
+  init() {}
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { starts.count - 1 }
+
+  /// The origins of the line at a 0-based index, sorted by offset.
+  subscript(index: Int) -> ArraySlice<LineOrigin> {
+    pieces[Int(starts[index])..<Int(starts[index + 1])]
+  }
+
+  /// Adds a line's origins.
+  ///
+  /// - Parameter lineOrigins: Where the line's pieces came from, sorted by byte offset in the line.
+  mutating func append(_ lineOrigins: some Collection<LineOrigin>) {
+    pieces.append(contentsOf: lineOrigins)
+    starts.append(UInt32(pieces.count))
+  }
 }
 
 /// The UTF-8 byte range of each line of a text, without its terminator, held as two 32-bit offsets a line.
@@ -50,7 +100,7 @@ struct SourceLines {
   /// The byte range of each line in ``text``.
   let ranges: LineRanges
   /// For built lines, where each piece came from; `nil` when lines are the source's own.
-  let origins: [[LineOrigin]]?
+  let origins: LineOrigins?
 
   /// The lines without their terminators, 0-based.
   var lines: Lines { Lines(text: text, ranges: ranges) }
@@ -91,7 +141,7 @@ struct SourceLines {
     self = builder.lines()
   }
 
-  private init(text: String, ranges: LineRanges, origins: [[LineOrigin]]) {
+  private init(text: String, ranges: LineRanges, origins: LineOrigins) {
     self.text = text
     self.ranges = ranges
     self.origins = origins
@@ -177,7 +227,7 @@ struct SourceLines {
   struct Builder {
     private var bytes: [UInt8] = []
     private var ranges = LineRanges()
-    private var origins: [[LineOrigin]] = []
+    private var origins = LineOrigins()
 
     /// No lines yet.
     init() {}
@@ -192,8 +242,9 @@ struct SourceLines {
     ///
     /// - Parameters:
     ///   - line: The line's UTF-8 bytes, without a terminator.
-    ///   - origins: Where its pieces came from, sorted by byte offset in the line.
-    mutating func append(_ line: some Collection<UInt8>, origins lineOrigins: [LineOrigin]) {
+    ///   - origins: Where its pieces came from, sorted by byte offset in the line (copied: the caller may
+    ///     reuse its list for the next line).
+    mutating func append(_ line: some Collection<UInt8>, origins lineOrigins: some Collection<LineOrigin>) {
       // Lines are kept apart by a line feed, so that the text reads as the lines do.
       if !ranges.isEmpty { bytes.append(0x0A) }
       let start = bytes.count
@@ -238,7 +289,7 @@ struct SourceLines {
     let pieces = origins[position - 1]
     // The last piece that starts at or before the offset (the pieces are sorted by offset).
     let low = pieces.partitioningIndex { $0.offset > offset }
-    guard low > 0 else { return (position, columns.column(at: offset)) }
+    guard low > pieces.startIndex else { return (position, columns.column(at: offset)) }
     let origin = pieces[low - 1]
     let pieceStart = columns.column(at: origin.offset)
     let skipped = columns.column(at: offset) - pieceStart + 1
