@@ -233,10 +233,9 @@ struct SourceLines {
     init() {}
 
     /// Whether the last line added holds any byte (`false` when there is none yet).
-    var lastLineHasText: Bool {
-      guard let last = ranges.last else { return false }
-      return !last.isEmpty
-    }
+    ///
+    /// Kept as lines are added: a reader asks it at every line it ends.
+    private(set) var lastLineHasText = false
 
     /// Adds a line.
     ///
@@ -250,6 +249,7 @@ struct SourceLines {
       let start = bytes.count
       bytes.append(contentsOf: line)
       ranges.append(start..<bytes.count)
+      lastLineHasText = bytes.count > start
       origins.append(lineOrigins)
     }
 
