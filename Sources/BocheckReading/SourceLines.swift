@@ -79,7 +79,10 @@ struct LineRanges: RandomAccessCollection {
 
   /// Adds a line's byte range.
   ///
+  /// Inlined into the loops that split or build lines, one call a line.
+  ///
   /// - Parameter range: The range, in UTF-8 bytes of the text, below 4 GiB.
+  @inline(__always)
   mutating func append(_ range: Range<Int>) {
     bounds.append(UInt32(range.lowerBound))
     bounds.append(UInt32(range.upperBound))
