@@ -461,8 +461,13 @@ extension NameKey {
         ? name : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
     }
     if let ascii = ascii ?? nil { return ascii }
+    // Any other name is read as an array of its scalars, then cut in place at the scalar where what trails it
+    // starts: its kept scalars are not appended one by one to a new text.
     let scalars = Array(name.unicodeScalars)
-    return String(String.UnicodeScalarView(scalars[..<unqualifiedCount(scalars)]))
+    let kept = unqualifiedCount(scalars)
+    guard kept < scalars.count else { return name }
+    let view = name.unicodeScalars
+    return String(Substring(view[..<view.index(view.startIndex, offsetBy: kept)]))
   }
 
   /// How many leading scalars of a name ``withoutQualifiers(_:)`` keeps: the one reading of what trails a
