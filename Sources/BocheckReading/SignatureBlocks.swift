@@ -557,15 +557,20 @@ struct SignatureBlocks {
   /// an ASCII byte (or by nothing) is a character of its own; one followed by more bytes may carry a combining
   /// mark, and only then are the characters walked.
   static func firstComma(in text: String) -> String.Index? {
-    guard let comma = text.utf8.firstIndex(of: 0x2C) else { return nil }
-    let next = text.utf8.index(after: comma)
-    if next == text.utf8.endIndex || text.utf8[next] < 0x80 { return comma }
-    return text.firstIndex(of: ",")
+    // The comma byte is found in the bytes in place; only its index is then made.
+    let found = ASCIIText.withUTF8(text) { bytes -> (offset: Int, standsAlone: Bool)? in
+      let comma = ASCIIText.firstOffset(of: 0x2C, in: bytes, to: bytes.count)
+      guard comma < bytes.count else { return nil }
+      return (comma, comma + 1 == bytes.count || bytes[comma + 1] < 0x80)
+    }
+    guard let found else { return nil }
+    return found.standsAlone ? text.utf8.index(text.utf8.startIndex, offsetBy: found.offset) : text.firstIndex(of: ",")
   }
 
   /// Whether "By: NAME" without a mark is a signature: the name is a person's, not an entity's.
   private static func looksLikePersonSigning(_ name: String) -> Bool {
-    !endsWithEntitySuffix(name) && !name.contains(",")
+    // A name without a comma byte holds no comma: its characters are walked only when it has one.
+    !endsWithEntitySuffix(name) && (!ASCIIText.containsByte(0x2C, in: name) || !name.contains(","))
   }
 
   /// The name a signature signs: marks, footnote signs and underscores removed; "Jane Roe, by John Doe,
@@ -799,9 +804,11 @@ struct SignatureBlocks {
     text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
   }
 
-  /// Whether a text has more than `limit` characters, counted only when its bytes are more.
+  /// Whether a text has more than `limit` characters, counted only when its bytes are more and it is not all
+  /// ASCII (where each byte is a character).
   private static func isLonger(_ text: some StringProtocol, than limit: Int) -> Bool {
-    text.utf8.count > limit && text.count > limit
+    text.utf8.count > limit
+      && (text.utf8.withContiguousStorageIfAvailable(ASCIIText.isASCII) == true || text.count > limit)
   }
 
   /// Whether a name ends with an entity suffix ("Alpha Fund LP", "Beta Holdings, Inc.").
