@@ -200,7 +200,8 @@ struct SignatureBlocks {
     /// Calls `body` with the bytes of the entry at `index`, which was read already and is still held, read in
     /// place: the entry is not copied.
     func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-      held[index - firstIndex].withBytes(body)
+      // An element of a buffer pointer is borrowed where one of the array is copied (its text retained).
+      held.withUnsafeBufferPointer { $0[index - firstIndex].withBytes(body) }
     }
 
     /// Whether the text of the entry at `index`, which was read already and is still held, is empty.
@@ -272,7 +273,7 @@ struct SignatureBlocks {
       let (isDocumentStart, marksAgreement) = window.withBytes(at: position) { bytes in
         (
           Phrase.documentTags.contains { LineBytes.hasPrefix($0, in: bytes) },
-          Phrase.jointFilingMarks.contains { ASCIIText.contains($0, in: bytes) }
+          Phrase.jointFilingMarks.occurs(in: bytes)
         )
       }
       if isDocumentStart { break }
@@ -287,10 +288,13 @@ struct SignatureBlocks {
     var index = start + 1
     while window.read(through: index) {
       // Told on the bytes in place; `nil` for a line of more than 150 bytes that opens with no ending: its text is
-      // made only then, to count its characters.
+      // made only then, to count its characters. A line whose first byte starts no attestation and no ending is
+      // told by its length alone.
       let endsBlock = window.withBytes(at: index) { text -> Bool? in
-        if Phrase.attestations.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return false }
-        if Phrase.blockEndings.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return true }
+        if let first = text.first, Phrase.boundaryInitials.contains(first) {
+          if Phrase.attestations.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return false }
+          if Phrase.blockEndings.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return true }
+        }
         return text.count > 150 ? nil : false
       }
       if endsBlock ?? SignatureBlocks.isLonger(window.heldEntry(at: index).text, than: 150) { return index }
@@ -886,11 +890,15 @@ struct SignatureBlocks {
     static let attestations = [afterReasonableInquiry, inWitnessWhereof]
     static let dateLabels = ["DATED", "DATE:"].map(ASCIIText.phrase)
     static let documentTags = ["<DOCUMENT", "<TYPE"].map(ASCIIText.phrase)
-    static let jointFilingMarks = ["JOINT FILING", "13D-1(K)", "13D-1 (K)", "13D-1(F)", "JOINTLY"].map(ASCIIText.phrase)
+    /// The marks of a joint filing agreement, looked for in one pass over a line.
+    static let jointFilingMarks = ASCIIText.PhraseSet(
+      ["JOINT FILING", "13D-1(K)", "13D-1 (K)", "13D-1(F)", "JOINTLY"].map(ASCIIText.phrase))
     static let blockEndings = [
       "JOINT FILING AGREEMENT", "EXHIBIT", "DEAR ", "VERY TRULY", "ITEM ", "POWER OF ATTORNEY", "<DOCUMENT",
       "</DOCUMENT", "<TYPE", "ATTENTION",
     ].map(ASCIIText.phrase)
+    /// The first bytes of the attestations and the block endings, in either case.
+    static let boundaryInitials = ASCIIText.PhraseInitials(attestations + blockEndings)
     static let signatureLabels = ["BY:", "BY ", "SIGNATURE:", "SIGNED:"].map(ASCIIText.phrase)
     static let slashS = ASCIIText.phrase("/S")
     static let conformedMarks = ["/S/", "S/", "/S", "S\\", "\\S\\", "(SIGNED)"].map(ASCIIText.phrase)
