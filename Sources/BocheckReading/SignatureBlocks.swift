@@ -776,6 +776,9 @@ struct SignatureBlocks {
   /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
   private static func isDate(_ text: String) -> Bool {
     ASCIIText.withUTF8(text) { bytes in
+      // Every date holds a number, which in ASCII text is a digit: ASCII text without one is no date, and its
+      // words are not read.
+      guard bytes.contains(where: { $0 >= 0x80 || ASCIIText.isDigit($0) }) else { return false }
       let isNumber = { (word: Range<Int>) -> Bool in
         let slice = bytes[word]
         if ASCIIText.isASCII(UnsafeBufferPointer(rebasing: slice)) { return slice.allSatisfy(ASCIIText.isDigit) }
