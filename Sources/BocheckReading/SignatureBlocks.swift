@@ -526,13 +526,20 @@ struct SignatureBlocks {
     // The label, the blanks and underscores after it and the mark are found on the line's bytes: most
     // lines have neither label nor mark, and no text is built for them.
     let found = ASCIIText.withUTF8(text) { bytes -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) in
+      // A label or a mark is matched only where the byte starts one.
       var start = 0
-      let label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
+      var label: [UInt8]?
+      if let first = bytes.first, Phrase.signatureLabelInitials.contains(first) {
+        label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
+      }
       if let label { start = label.count }
       var end = bytes.count
       let isFill: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 }
       while start < end && isFill(bytes[start]) { start += 1 }
       while end > start && isFill(bytes[end - 1]) { end -= 1 }
+      guard start < end, Phrase.conformedMarkInitials.contains(bytes[start]) else {
+        return (label != nil, false, start..<end)
+      }
       let rest = UnsafeBufferPointer(rebasing: bytes[..<end])
       for mark in Phrase.conformedMarks where LineBytes.hasPrefix(mark, in: rest, at: start) {
         // "S/" and "/S" only as marks, not as the start of a word ("Sam").
@@ -905,6 +912,9 @@ struct SignatureBlocks {
     static let signatureLabels = ["BY:", "BY ", "SIGNATURE:", "SIGNED:"].map(ASCIIText.phrase)
     static let slashS = ASCIIText.phrase("/S")
     static let conformedMarks = ["/S/", "S/", "/S", "S\\", "\\S\\", "(SIGNED)"].map(ASCIIText.phrase)
+    /// The first bytes of the signature labels and of the conformed marks, in either case.
+    static let signatureLabelInitials = ASCIIText.PhraseInitials(signatureLabels)
+    static let conformedMarkInitials = ASCIIText.PhraseInitials(conformedMarks)
     static let nameLabel = ASCIIText.phrase("NAME:")
     static let by = ASCIIText.phrase("BY")
     static let individually = ASCIIText.phrase("INDIVIDUALLY")
