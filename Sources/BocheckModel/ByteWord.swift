@@ -167,4 +167,30 @@ public enum ByteWord {
     let difference = word ^ repeating(byte)
     return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
   }
+
+  /// How many times a byte occurs in ASCII bytes, counted eight bytes at a time as they are told ASCII.
+  ///
+  /// - Parameters:
+  ///   - byte: The byte to count.
+  ///   - bytes: The bytes to read.
+  /// - Returns: The count, or `nil` when a byte is not ASCII (0x80 or more).
+  @inlinable @inline(__always)
+  public static func asciiOccurrences(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return 0 }
+    var high: UInt64 = 0
+    var count = 0
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = load(UnsafeRawPointer(base), at: index)
+      high |= word
+      count &+= equalBytes(word, byte).nonzeroBitCount
+      index += 8
+    }
+    while index < bytes.count {
+      high |= UInt64(bytes[index])
+      if bytes[index] == byte { count &+= 1 }
+      index += 1
+    }
+    return isASCII(high) ? count : nil
+  }
 }

@@ -18,7 +18,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
       // A name is read byte by byte when it is ASCII; its key is then at most its own length plus four bytes
       // per `&` (which becomes " AND " between words).
-      guard let ampersands = NameKey.asciiOccurrences(of: 0x26, in: bytes) else { return nil }
+      guard let ampersands = ByteWord.asciiOccurrences(of: 0x26, in: bytes) else { return nil }
       return NameKey.build(capacity: bytes.count + 4 * ampersands) { NameKey.appendASCIIWords(of: bytes, to: &$0) }
     }
     if let asciiKey = ascii ?? nil {
@@ -416,7 +416,7 @@ extension NameKey {
   var words: [Substring] {
     let text = self.text
     let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
-      guard let spaces = NameKey.asciiOccurrences(of: 0x20, in: bytes) else { return nil }
+      guard let spaces = ByteWord.asciiOccurrences(of: 0x20, in: bytes) else { return nil }
       // In ASCII every byte starts a character, so a word's bounds are its offsets from the text's start. The
       // word is made from its bytes' view, which rounds its bounds to scalars, rather than by the text's
       // subscript, which checks them at a higher cost.
@@ -437,32 +437,6 @@ extension NameKey {
     }
     if let words = ascii ?? nil { return words }
     return text.split(separator: " ")
-  }
-
-  /// How many times a byte occurs in ASCII bytes, counted eight bytes at a time as they are told ASCII.
-  ///
-  /// - Parameters:
-  ///   - byte: The byte to count.
-  ///   - bytes: The bytes to read.
-  /// - Returns: The count, or `nil` when a byte is not ASCII (0x80 or more).
-  @inline(__always)
-  static func asciiOccurrences(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = bytes.baseAddress else { return 0 }
-    var high: UInt64 = 0
-    var count = 0
-    var index = 0
-    while index + 8 <= bytes.count {
-      let word = ByteWord.load(UnsafeRawPointer(base), at: index)
-      high |= word
-      count &+= ByteWord.equalBytes(word, byte).nonzeroBitCount
-      index += 8
-    }
-    while index < bytes.count {
-      high |= UInt64(bytes[index])
-      if bytes[index] == byte { count &+= 1 }
-      index += 1
-    }
-    return ByteWord.isASCII(high) ? count : nil
   }
 
   /// The printed name without what trails it: parenthesised qualifiers, footnote marks (`*`, `†`) and

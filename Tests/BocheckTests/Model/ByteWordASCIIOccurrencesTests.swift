@@ -4,7 +4,7 @@ import Testing
 
 /// Counting a byte in ASCII bytes eight at a time gives the count, and the verdict on ASCII, of a byte-by-byte
 /// reading.
-@Suite struct NameKeyASCIIOccurrencesTests {
+@Suite struct ByteWordASCIIOccurrencesTests {
   @Test("a byte is counted as one by one, and a byte beyond ASCII anywhere makes no count")
   func countsAsByteByByte() {
     // Lengths below, at and past one and two words of eight bytes; the byte counted and one beyond ASCII at
@@ -18,7 +18,7 @@ import Testing
           for target in [UInt8(ascii: "&"), 0x20, 0x41] {
             let expected: Int? =
               bytes.contains { $0 >= 0x80 } ? nil : bytes.reduce(0) { $0 + ($1 == target ? 1 : 0) }
-            let counted = bytes.withUnsafeBufferPointer { NameKey.asciiOccurrences(of: target, in: $0) }
+            let counted = bytes.withUnsafeBufferPointer { ByteWord.asciiOccurrences(of: target, in: $0) }
             #expect(counted == expected, "\(bytes) \(target)")
           }
         }
