@@ -37,10 +37,10 @@ enum HTMLFlattener {
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
+    /// The lines so far, and the current line, built in place as its pieces are read (see
+    /// ``SourceLines/Builder``).
     var lines = SourceLines.Builder()
-    var current: [UInt8] = []
-    var origins: [LineOrigin] = []
-    /// The columns (first bytes of UTF-8 sequences) of `current` after the last origin's offset.
+    /// The columns (first bytes of UTF-8 sequences) of the current line after its last origin's offset.
     var columnsAfterLastOrigin = 0
     var pendingSpace = false
     var runStarted = false
@@ -68,17 +68,15 @@ enum HTMLFlattener {
       (cursor.line, cursor.column(in: bytes))
     }
 
+    /// Ends the current line: it is kept when it holds text; a blank one is dropped, or kept empty after a line
+    /// with text (one empty line, however many blank ones follow).
     mutating func flushLine() {
-      let hasText = current.contains { !ASCIIText.isBlank($0) }
-      if hasText {
-        lines.append(current, origins: origins)
-      } else if lines.lastLineHasText {
-        lines.append(EmptyCollection(), origins: EmptyCollection())
+      if lines.pendingLineHasText() {
+        lines.endPendingLine()
+      } else {
+        lines.discardPendingLine()
+        if lines.lastLineHasText { lines.endPendingLine() }
       }
-      // Most calls find nothing to clear (a row's or a paragraph's end after another's): emptying an empty
-      // array still costs a call into the standard library.
-      if !current.isEmpty { current.removeAll(keepingCapacity: true) }
-      if !origins.isEmpty { origins.removeAll(keepingCapacity: true) }
       columnsAfterLastOrigin = 0
       pendingSpace = false
       runStarted = false
@@ -89,8 +87,8 @@ enum HTMLFlattener {
     /// Inlined into the scan's loop: called at most cells' and blocks' tags, it does less than its call did.
     @inline(__always)
     mutating func separateCell() {
-      if let last = current.last, last != 0x09 {
-        current.append(0x09)
+      if let last = lines.pendingLineLast, last != 0x09 {
+        lines.appendToPendingLine(0x09)
         columnsAfterLastOrigin += 1
       }
       pendingSpace = false
@@ -114,22 +112,23 @@ enum HTMLFlattener {
     mutating func appendText(
       _ utf8: some Collection<UInt8>, characters: Int, line sourceLine: Int, column sourceColumn: Int
     ) {
-      if pendingSpace, let last = current.last, last != 0x09 {
-        current.append(0x20)
+      if pendingSpace, let last = lines.pendingLineLast, last != 0x09 {
+        lines.appendToPendingLine(0x20)
         columnsAfterLastOrigin += 1
       }
       pendingSpace = false
       if !runStarted {
-        let isPlaced = origins.last.map {
+        let isPlaced = lines.pendingLineLastOrigin.map {
           $0.line == sourceLine && $0.column + columnsAfterLastOrigin == sourceColumn
         }
         if isPlaced != true {
-          origins.append(LineOrigin(offset: current.count, line: sourceLine, column: sourceColumn))
+          lines.appendToPendingLine(
+            origin: LineOrigin(offset: lines.pendingLineCount, line: sourceLine, column: sourceColumn))
           columnsAfterLastOrigin = 0
         }
         runStarted = true
       }
-      current.append(contentsOf: utf8)
+      lines.appendToPendingLine(contentsOf: utf8)
       columnsAfterLastOrigin += characters
     }
 

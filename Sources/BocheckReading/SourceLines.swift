@@ -49,12 +49,43 @@ struct LineOrigins: RandomAccessCollection {
     pieces[Int(starts[index])..<Int(starts[index + 1])]
   }
 
-  /// Adds a line's origins.
+  /// Where the origins of the line being built (see ``appendPending(_:)``) start in ``pieces``.
+  private var pendingStart = 0
+
+  /// Adds a line's origins, after those of the line being built.
   ///
   /// - Parameter lineOrigins: Where the line's pieces came from, sorted by byte offset in the line.
   mutating func append(_ lineOrigins: some Collection<LineOrigin>) {
     pieces.append(contentsOf: lineOrigins)
+    endPendingLine()
+  }
+
+  /// Adds the origin of a piece to the line being built: it is a line's only when ``endPendingLine()`` ends
+  /// it, and gone when ``discardPendingLine()`` drops it.
+  ///
+  /// - Parameter origin: Where the piece came from, at or after the last piece's byte offset in the line.
+  @inline(__always)
+  mutating func appendPending(_ origin: LineOrigin) {
+    pieces.append(origin)
+  }
+
+  /// The origin of the last piece of the line being built; `nil` when it has none yet.
+  @inline(__always)
+  var lastPending: LineOrigin? {
+    pieces.count > pendingStart ? pieces[pieces.count - 1] : nil
+  }
+
+  /// Makes the origins of the line being built the next line's, and starts another line with none.
+  @inline(__always)
+  mutating func endPendingLine() {
     starts.append(UInt32(pieces.count))
+    pendingStart = pieces.count
+  }
+
+  /// Drops the origins of the line being built.
+  @inline(__always)
+  mutating func discardPendingLine() {
+    if pieces.count > pendingStart { pieces.removeLast(pieces.count - pendingStart) }
   }
 }
 
@@ -227,10 +258,20 @@ struct SourceLines {
   }
 
   /// Collects the lines a reader builds into one text, with where each line's pieces came from.
+  ///
+  /// A reader may build a line in place, piece by piece (``appendToPendingLine(_:)``,
+  /// ``appendToPendingLine(contentsOf:)``, ``appendToPendingLine(origin:)``), and then keep it
+  /// (``endPendingLine()``) or drop it (``discardPendingLine()``): its bytes and origins are written where
+  /// they stay, never copied from a line buffer of the reader's.
   struct Builder {
+    /// The lines added, each followed by a line feed, then the bytes of the line being built.
     private var bytes: [UInt8] = []
     private var ranges = LineRanges()
     private var origins = LineOrigins()
+    /// Where the line being built starts in ``bytes``: after the last line added and its line feed.
+    private var pendingStart = 0
+    /// Where the last line added ends in ``bytes`` (0 when there is none): the text ends there.
+    private var linesEnd = 0
 
     /// No lines yet.
     init() {}
@@ -240,20 +281,83 @@ struct SourceLines {
     /// Kept as lines are added: a reader asks it at every line it ends.
     private(set) var lastLineHasText = false
 
-    /// Adds a line.
+    /// Adds a line, after the bytes and origins of the line being built (none, unless a reader built one).
     ///
     /// - Parameters:
     ///   - line: The line's UTF-8 bytes, without a terminator.
     ///   - origins: Where its pieces came from, sorted by byte offset in the line (copied: the caller may
     ///     reuse its list for the next line).
     mutating func append(_ line: some Collection<UInt8>, origins lineOrigins: some Collection<LineOrigin>) {
-      // Lines are kept apart by a line feed, so that the text reads as the lines do.
-      if !ranges.isEmpty { bytes.append(0x0A) }
-      let start = bytes.count
       bytes.append(contentsOf: line)
-      ranges.append(start..<bytes.count)
-      lastLineHasText = bytes.count > start
       origins.append(lineOrigins)
+      endPendingBytes()
+    }
+
+    /// How many bytes the line being built holds.
+    @inline(__always)
+    var pendingLineCount: Int { bytes.count - pendingStart }
+
+    /// The last byte of the line being built; `nil` when it is empty.
+    @inline(__always)
+    var pendingLineLast: UInt8? {
+      bytes.count > pendingStart ? bytes[bytes.count - 1] : nil
+    }
+
+    /// The origin of the last piece of the line being built; `nil` when it has none.
+    @inline(__always)
+    var pendingLineLastOrigin: LineOrigin? { origins.lastPending }
+
+    /// Whether the line being built holds a byte other than a space or a tab.
+    func pendingLineHasText() -> Bool {
+      bytes.withUnsafeBufferPointer { buffer in
+        buffer[pendingStart...].contains { !ASCIIText.isBlank($0) }
+      }
+    }
+
+    /// Appends a byte to the line being built.
+    @inline(__always)
+    mutating func appendToPendingLine(_ byte: UInt8) {
+      bytes.append(byte)
+    }
+
+    /// Appends UTF-8 bytes to the line being built.
+    @inline(__always)
+    mutating func appendToPendingLine(contentsOf piece: some Collection<UInt8>) {
+      bytes.append(contentsOf: piece)
+    }
+
+    /// Records where a piece of the line being built came from.
+    ///
+    /// - Parameter origin: The piece's origin, its offset counted from the line's start
+    ///   (``pendingLineCount`` as the piece is appended), at or after the last origin's.
+    @inline(__always)
+    mutating func appendToPendingLine(origin: LineOrigin) {
+      origins.appendPending(origin)
+    }
+
+    /// Adds the line being built as a line, and starts another, empty.
+    @inline(__always)
+    mutating func endPendingLine() {
+      origins.endPendingLine()
+      endPendingBytes()
+    }
+
+    /// Drops the bytes and origins of the line being built, which starts again empty.
+    @inline(__always)
+    mutating func discardPendingLine() {
+      if bytes.count > pendingStart { bytes.removeLast(bytes.count - pendingStart) }
+      origins.discardPendingLine()
+    }
+
+    /// Ends the bytes of the line being built as a line: lines are kept apart by a line feed, so that the text
+    /// reads as the lines do.
+    @inline(__always)
+    private mutating func endPendingBytes() {
+      ranges.append(pendingStart..<bytes.count)
+      lastLineHasText = bytes.count > pendingStart
+      linesEnd = bytes.count
+      bytes.append(0x0A)
+      pendingStart = bytes.count
     }
 
     /// The lines added, as source lines.
@@ -262,7 +366,9 @@ struct SourceLines {
     /// that a repair never moves another line. Well-formed bytes are checked once (``UTF8Validation``), not
     /// again as the text is made.
     func lines() -> SourceLines {
-      if let text = bytes.withUnsafeBufferPointer(UTF8Validation.string) {
+      // The text ends with the last line added: neither its line feed nor a line being built is part of it.
+      let text = bytes.withUnsafeBufferPointer { UTF8Validation.string(UnsafeBufferPointer(rebasing: $0[..<linesEnd])) }
+      if let text {
         return SourceLines(text: text, ranges: ranges, origins: origins)
       }
       var repaired = Builder()
