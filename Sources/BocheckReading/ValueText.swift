@@ -49,32 +49,47 @@ struct ValueText {
       guard ByteWord.isASCII(bytes) else { return nil }
       // ASCII blanks collapsed straight into an array of the text's length: every space written stands for a
       // blank read.
-      return [UInt8](unsafeUninitializedCapacity: bytes.count) { result, count in
-        var written = 0
-        var pendingBlank = false
-        for byte in bytes {
-          if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            pendingBlank = written > 0
-            continue
-          }
-          if pendingBlank {
-            result[written] = 0x20
-            written += 1
-          }
-          pendingBlank = false
-          result[written] = byte
-          written += 1
-        }
-        count = written
+      return collapsingBlanks(
+        bytes, capacity: bytes.count, isBlank: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      ) { byte, result, written in
+        result[written] = byte
+        written += 1
       }
     }
     if let ascii { return ascii }
     // A scalar is written in as many bytes as it is read from, a blank in one: the text's length is room enough.
-    return [UInt8](unsafeUninitializedCapacity: text.utf8.count) { result, count in
+    return collapsingBlanks(text.unicodeScalars, capacity: text.utf8.count, isBlank: isBlank) {
+      scalar, result, written in
+      if scalar.isASCII {
+        result[written] = UInt8(scalar.value)
+        written += 1
+      } else {
+        UTF8.encode(scalar) { byte in
+          result[written] = byte
+          written += 1
+        }
+      }
+    }
+  }
+
+  /// The UTF-8 bytes of a text read unit by unit (bytes or scalars), its runs of blanks collapsed into one space
+  /// and none kept at either end, written straight into an array made at `capacity`.
+  ///
+  /// - Parameters:
+  ///   - units: The text's units, in order.
+  ///   - capacity: Room enough for the bytes written: a unit is written in no more bytes than it was read from.
+  ///   - isBlank: Whether a unit is a blank.
+  ///   - write: Writes a unit that is not a blank at `written` in `result`, and moves `written` past it.
+  @inline(__always)
+  private static func collapsingBlanks<Units: Sequence>(
+    _ units: Units, capacity: Int, isBlank: (Units.Element) -> Bool,
+    write: (Units.Element, _ result: UnsafeMutableBufferPointer<UInt8>, _ written: inout Int) -> Void
+  ) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: capacity) { result, count in
       var written = 0
       var pendingBlank = false
-      for scalar in text.unicodeScalars {
-        if isBlank(scalar) {
+      for unit in units {
+        if isBlank(unit) {
           pendingBlank = written > 0
           continue
         }
@@ -83,15 +98,7 @@ struct ValueText {
           written += 1
         }
         pendingBlank = false
-        if scalar.isASCII {
-          result[written] = UInt8(scalar.value)
-          written += 1
-        } else {
-          UTF8.encode(scalar) { byte in
-            result[written] = byte
-            written += 1
-          }
-        }
+        write(unit, result, &written)
       }
       count = written
     }
