@@ -14,8 +14,22 @@ public struct ExpectedCorpus: Decodable, Sendable {
   /// - Parameter path: The file's path.
   /// - Throws: A message naming the file when it cannot be read or decoded.
   public static func load(path: String) throws -> ExpectedCorpus {
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    return try JSONDecoder().decode(ExpectedCorpus.self, from: data)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LoadError(
+        description: "\(path): cannot be read (no such file?); the corpus is a folder of filings with their "
+          + "expected.json, by default ../shared/corpus/edgar beside the project (make corpus CORPUS=DIR names another)"
+      )
+    }
+    do {
+      return try JSONDecoder().decode(ExpectedCorpus.self, from: data)
+    } catch {
+      throw LoadError(description: "\(path): not a corpus reading (see the corpus's SOURCES.md): \(error)")
+    }
+  }
+
+  /// Why `expected.json` could not be loaded, naming the file.
+  public struct LoadError: Error, CustomStringConvertible {
+    public let description: String
   }
 }
 

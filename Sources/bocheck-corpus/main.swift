@@ -53,6 +53,9 @@ do {
     try (encoder.encode(raised) + Data("\n".utf8)).write(to: url)
     print("ratchet \(ratchetPath): \(raised.summary)")
   }
+} catch let error as ExpectedCorpus.LoadError {
+  // The message names expected.json's path.
+  fail("\(error)")
 } catch {
   fail("\(folder): \(error)")
 }

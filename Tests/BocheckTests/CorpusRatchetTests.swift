@@ -80,3 +80,23 @@ struct CorpusComparisonTests {
         + "refused 0, crashes 0")
   }
 }
+
+/// A corpus that is missing or is not a reading gives a message naming its `expected.json`, not the platform's
+/// error dump.
+@Suite struct ExpectedCorpusLoadTests {
+  @Test func aMissingReadingIsNamedWithWhereTheCorpusIsLookedFor() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-corpus-\(UUID())/expected.json")
+      .path
+    let error = try #require(throws: ExpectedCorpus.LoadError.self) { try ExpectedCorpus.load(path: path) }
+    #expect(error.description.hasPrefix("\(path): cannot be read"))
+    #expect(error.description.contains("CORPUS=DIR"))
+  }
+
+  @Test func aFileThatIsNoReadingIsNamed() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-reading-\(UUID()).json").path
+    try Data("{\"files\": 3}".utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let error = try #require(throws: ExpectedCorpus.LoadError.self) { try ExpectedCorpus.load(path: path) }
+    #expect(error.description.hasPrefix("\(path): not a corpus reading"))
+  }
+}
