@@ -153,6 +153,16 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     withFormattedBytes(grouping: grouping) { output.append(contentsOf: $0) }
   }
 
+  /// Calls `body` with the value's text (see ``formatted(grouping:)``) as UTF-8 bytes, no `String` made: for
+  /// a writer of output of its own.
+  ///
+  /// - Parameters:
+  ///   - grouping: Whether to separate thousands with commas.
+  ///   - body: What to do with the bytes, which are valid only during the call.
+  public func withFormattedText(grouping: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    withFormattedBytes(grouping: grouping, body)
+  }
+
   /// Appends a whole number's text, as ``appendFormatted(grouping:to:)`` of its decimal without grouping
   /// writes it, to UTF-8 output, no decimal made: the digits of lines, pages and counts in a report.
   ///
@@ -160,6 +170,16 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   ///   - value: The number.
   ///   - output: The bytes to append to.
   public static func appendWholeNumber(_ value: Int, to output: inout [UInt8]) {
+    withWholeNumberText(value) { output.append(contentsOf: $0) }
+  }
+
+  /// Calls `body` with a whole number's text, as ``appendWholeNumber(_:to:)`` writes it, as UTF-8 bytes: for a
+  /// writer of output of its own.
+  ///
+  /// - Parameters:
+  ///   - value: The number.
+  ///   - body: What to do with the bytes, which are valid only during the call.
+  public static func withWholeNumberText(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     // Nineteen digits and a sign hold any `Int`.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
       var start = buffer.count
@@ -168,7 +188,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         start -= 1
         buffer[start] = 0x2D
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+      body(UnsafeBufferPointer(rebasing: buffer[start...]))
     }
   }
 

@@ -24,9 +24,12 @@ public enum RowField: String, Sendable, CaseIterable, Codable {
   public static func rows(of schedule: Schedule) -> [RowField] {
     switch schedule {
     case .schedule13D: return allCases
-    case .schedule13G: return allCases.filter { $0 != .fundType && $0 != .legalProceedings }
+    case .schedule13G: return schedule13GRows
     }
   }
+
+  /// The rows of a Schedule 13G's cover page, made once: every report asks for them for each row it writes.
+  private static let schedule13GRows = allCases.filter { $0 != .fundType && $0 != .legalProceedings }
 
   /// The row's 1-based number on the schedule's cover page, or `nil` if the schedule has no such row.
   public func number(in schedule: Schedule) -> Int? {

@@ -110,7 +110,7 @@ extension JSONSink {
 /// included, are written as they are. An empty object or array is `{}` or `[]`.
 struct JSONOutput: JSONSink {
   /// The text written so far.
-  private(set) var bytes: [UInt8] = []
+  private var output = ByteOutput()
   /// Whether lines are broken and indented.
   private let pretty: Bool
   /// How many levels deep the next member or element stands (two spaces each).
@@ -137,7 +137,7 @@ struct JSONOutput: JSONSink {
   }
 
   /// The text written.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { output.text }
 
   mutating func beginObject() { open(0x7B) }
   mutating func endObject() { close(0x7D) }
@@ -147,18 +147,31 @@ struct JSONOutput: JSONSink {
   mutating func key(_ key: StaticString) {
     key.withUTF8Buffer { name in
       assert(!name.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }, "a key that needs escapes")
-      beginKey(name)
-      bytes.append(0x22)
-      bytes.append(contentsOf: name)
-      bytes.append(0x22)
+      // The member's separator, the quoted key and the colon are written at once.
+      let separator = beginKey(name)
+      output.append(upTo: separator.maxCount + name.count + 4) { next in
+        var written = separator.write(at: next)
+        next[written] = 0x22
+        written += 1
+        written += ByteOutput.write(name, at: next + written)
+        next[written] = 0x22
+        next[written + 1] = 0x3A
+        written += 2
+        if pretty {
+          next[written] = 0x20
+          written += 1
+        }
+        return written
+      }
     }
-    endKey()
+    afterKey = true
   }
 
   mutating func key(_ key: String) {
     var key = key
-    key.withUTF8 { beginKey($0) }
-    JSONOutput.appendQuoted(key, to: &bytes)
+    let separator = key.withUTF8 { beginKey($0) }
+    output.append(upTo: separator.maxCount) { separator.write(at: $0) }
+    JSONOutput.appendQuoted(key, to: &output)
     endKey()
   }
 
@@ -167,24 +180,52 @@ struct JSONOutput: JSONSink {
 
   mutating func integer(_ value: Int) {
     beginValue()
-    ExactDecimal.appendWholeNumber(value, to: &bytes)
+    ExactDecimal.withWholeNumberText(value) { output.append($0) }
   }
 
   mutating func number(_ value: ExactDecimal) {
     beginValue()
-    value.appendFormatted(grouping: false, to: &bytes)
+    value.withFormattedText(grouping: false) { output.append($0) }
   }
 
   mutating func string(_ value: String) {
     beginValue()
-    JSONOutput.appendQuoted(value, to: &bytes)
+    JSONOutput.appendQuoted(value, to: &output)
   }
 
   // MARK: Layout
 
+  /// What goes before a member or an element: the comma after the one before, then, in a pretty document, a line
+  /// break and the indentation of its level.
+  private struct Separator {
+    /// Whether a comma comes first.
+    let comma: Bool
+    /// The spaces of the indentation after the line break, or `nil` for no line break.
+    let indentation: Int?
+
+    /// The most bytes the separator takes.
+    var maxCount: Int { 2 + (indentation ?? 0) }
+
+    /// Writes the separator where `next` points and returns its length.
+    @inline(__always)
+    func write(at next: UnsafeMutablePointer<UInt8>) -> Int {
+      var written = 0
+      if comma {
+        next.initialize(to: 0x2C)
+        written = 1
+      }
+      if let indentation {
+        next[written] = 0x0A
+        (next + written + 1).initialize(repeating: 0x20, count: indentation)
+        written += 1 + indentation
+      }
+      return written
+    }
+  }
+
   private mutating func open(_ bracket: UInt8) {
     beginValue()
-    bytes.append(bracket)
+    output.append(bracket)
     filled.append(false)
     #if DEBUG
       lastKeys.append(nil)
@@ -197,8 +238,12 @@ struct JSONOutput: JSONSink {
     #if DEBUG
       lastKeys.removeLast()
     #endif
-    if filled.removeLast() { newline() }
-    bytes.append(bracket)
+    let separator = Separator(comma: false, indentation: filled.removeLast() && pretty ? 2 * level : nil)
+    output.append(upTo: separator.maxCount + 1) { next in
+      let written = separator.write(at: next)
+      next[written] = bracket
+      return written + 1
+    }
   }
 
   /// Before a value: the separator and line break of an array's element; nothing after a key.
@@ -207,69 +252,65 @@ struct JSONOutput: JSONSink {
       afterKey = false
       return
     }
-    beginMember()
+    let separator = beginMember()
+    output.append(upTo: separator.maxCount) { separator.write(at: $0) }
   }
 
-  /// Before a member or an element of the container open last: the comma after the one before, and its line.
-  private mutating func beginMember() {
-    guard let last = filled.indices.last else { return }
-    if filled[last] { bytes.append(0x2C) } else { filled[last] = true }
-    newline()
+  /// A member or an element begins in the container open last: what goes before it (nothing at the top level).
+  private mutating func beginMember() -> Separator {
+    guard let last = filled.indices.last else { return Separator(comma: false, indentation: nil) }
+    let comma = filled[last]
+    if !comma { filled[last] = true }
+    return Separator(comma: comma, indentation: pretty ? 2 * level : nil)
   }
 
-  private mutating func beginKey(_ name: UnsafeBufferPointer<UInt8>) {
+  /// A member begins with the key `name`: what goes before it (see ``beginMember()``).
+  private mutating func beginKey(_ name: UnsafeBufferPointer<UInt8>) -> Separator {
     #if DEBUG
       if let previous = lastKeys[lastKeys.count - 1] {
         assert(previous.lexicographicallyPrecedes(name), "JSON keys out of order: \(Array(name)) after \(previous)")
       }
       lastKeys[lastKeys.count - 1] = Array(name)
     #endif
-    beginMember()
+    return beginMember()
   }
 
   private mutating func endKey() {
-    if pretty {
-      bytes.append(0x3A)
-      bytes.append(0x20)
-    } else {
-      bytes.append(0x3A)
-    }
+    output.append(pretty ? ": " : ":")
     afterKey = true
   }
 
   private mutating func appendValue(_ text: StaticString) {
     beginValue()
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-  }
-
-  private mutating func newline() {
-    guard pretty else { return }
-    let spaces: StaticString = "\n                                                                "
-    let count = 1 + 2 * level
-    spaces.withUTF8Buffer { line in
-      if count <= line.count {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[..<count]))
-      } else {
-        bytes.append(contentsOf: line)
-        for _ in line.count..<count { bytes.append(0x20) }
-      }
-    }
+    output.append(text)
   }
 
   // MARK: Strings
 
   /// Appends a text as a quoted, escaped JSON string to UTF-8 output.
   ///
-  /// The text's bytes are copied a run at a time between the few that need an escape.
-  static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-    output.append(0x22)
+  /// The text's bytes are copied a run at a time between the few that need an escape: at once, with its
+  /// quotation marks, when none does.
+  ///
+  /// - Parameters:
+  ///   - text: Any text.
+  ///   - output: Where to append it.
+  static func appendQuoted(_ text: String, to output: inout ByteOutput) {
     var text = text
     text.withUTF8 { bytes in
+      var offset = firstByteToLookAt(in: bytes, from: 0)
+      if offset == bytes.count {
+        output.append(upTo: bytes.count + 2) { next in
+          next.initialize(to: 0x22)
+          let written = 1 + ByteOutput.write(bytes, at: next + 1)
+          next[written] = 0x22
+          return written + 1
+        }
+        return
+      }
+      output.append(0x22)
       var runStart = 0
-      var offset = 0
-      while true {
-        offset = firstByteToLookAt(in: bytes, from: offset)
-        guard offset < bytes.count else { break }
+      while offset < bytes.count {
         let byte = bytes[offset]
         let escapeLength: Int
         if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
@@ -279,17 +320,18 @@ struct JSONOutput: JSONSink {
         {
           escapeLength = 3  // U+2028 or U+2029, which end a line in JavaScript
         } else {
-          offset += 1
+          offset = firstByteToLookAt(in: bytes, from: offset + 1)
           continue
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
         appendEscape(forScalarAt: offset, length: escapeLength, in: bytes, to: &output)
         offset += escapeLength
         runStart = offset
+        offset = firstByteToLookAt(in: bytes, from: offset)
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+      output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+      output.append(0x22)
     }
-    output.append(0x22)
   }
 
   /// The offset of the first byte from `start` on that may need an escape (a control character, `"`, `\`,
@@ -323,7 +365,7 @@ struct JSONOutput: JSONSink {
   /// Appends the escape of the character whose UTF-8 bytes stand at `offset`: `\"`, `\\`, `\n` and the like,
   /// or `\u` and four lower-case hexadecimal digits.
   private static func appendEscape(
-    forScalarAt offset: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
+    forScalarAt offset: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteOutput
   ) {
     let value: UInt32 = length == 3 ? (bytes[offset + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(bytes[offset])
     let short: UInt8?

@@ -163,8 +163,8 @@ public enum JSONWriter {
   ///
   /// - Parameter text: Any text.
   public static func quoted(_ text: String) -> String {
-    var output: [UInt8] = []
+    var output = ByteOutput()
     JSONOutput.appendQuoted(text, to: &output)
-    return String(decoding: output, as: UTF8.self)
+    return output.text
   }
 }
