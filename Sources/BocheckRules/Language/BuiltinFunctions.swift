@@ -67,12 +67,26 @@ enum BuiltinFunctions {
   private static func isNumericList(_ type: ValueType) -> Bool { type.elementType?.isNumeric ?? false }
   private static func isText(_ type: ValueType) -> Bool { type == .string }
 
-  private static func numbers(_ value: Value) -> [Rational]? {
+  /// Combines the numbers of a list in order, without making a list of them (a rule sums a row's parts for
+  /// every row it checks).
+  ///
+  /// - Parameters:
+  ///   - value: The list of numbers or amount rows.
+  ///   - initial: The result of an empty list.
+  ///   - combine: The next result, from the result so far and the next number; `nil` for an overflow.
+  /// - Returns: `nil` when the value is not a list, when an element is no known number, or when `combine`
+  ///   gives `nil`.
+  @inline(__always)
+  private static func foldNumbers<Result>(
+    _ value: Value, _ initial: Result, _ combine: (Result, Rational) -> Result?
+  ) -> Result? {
     guard case .list(let items) = value else { return nil }
-    var result: [Rational] = []
-    for item in items {
-      guard let number = Evaluator.numberOf(item) else { return nil }
-      result.append(number.value)
+    var result = initial
+    for index in items.indices {
+      guard let number = Evaluator.numberOf(items[index]), let next = combine(result, number.value) else {
+        return nil
+      }
+      result = next
     }
     return result
   }
@@ -166,11 +180,9 @@ enum BuiltinFunctions {
         return .number
       },
       evaluate: { arguments, _ in
-        guard let values = numbers(arguments[0]) else { return .null }
-        var total = Rational.zero
-        for value in values {
-          guard let next = try? total + value else { return .null }
-          total = next
+        // An element that is no number and an overflow both make the sum unknown, whichever comes first.
+        guard let total = foldNumbers(arguments[0], Rational.zero, { total, next in try? total + next }) else {
+          return .null
         }
         return .number(total, decimals: nil)
       }),
@@ -191,7 +203,10 @@ enum BuiltinFunctions {
         return .number
       },
       evaluate: { arguments, _ in
-        guard let values = numbers(arguments[0]), let smallest = values.min() else { return .null }
+        let found = foldNumbers(arguments[0], Rational?.none) { smallest, next in
+          smallest.map { next < $0 ? next : $0 } ?? next
+        }
+        guard let found, let smallest = found else { return .null }
         return .number(smallest, decimals: nil)
       }),
     BuiltinFunction(
@@ -201,7 +216,10 @@ enum BuiltinFunctions {
         return .number
       },
       evaluate: { arguments, _ in
-        guard let values = numbers(arguments[0]), let largest = values.max() else { return .null }
+        let found = foldNumbers(arguments[0], Rational?.none) { largest, next in
+          largest.map { $0 < next ? next : $0 } ?? next
+        }
+        guard let found, let largest = found else { return .null }
         return .number(largest, decimals: nil)
       }),
     BuiltinFunction(
