@@ -377,12 +377,68 @@ enum Evaluator {
     frame.elements.append(.null)
     defer { frame.elements.removeLast() }
     let slot = frame.elements.count - 1
+    // A text comparison of a field of the element, such as `rows[status != "missing"]`, reads an element
+    // whose kind has the field in place: pushing it and evaluating the condition cost several copies of it.
+    let shortcut = ElementTextTest(condition)
     for index in items.indices {
+      if let shortcut, case .object(let object) = items[index], let value = shortcut.field.value(in: object) {
+        guard let keeps = shortcut.truth(of: value) else { return false }
+        decide(index, keeps)
+        continue
+      }
       frame.elements[slot] = items[index]
       guard let keeps = self.condition(condition, in: &frame) else { return false }
       decide(index, keeps)
     }
     return true
+  }
+
+  /// A filter's condition that compares a field of the filter's element with texts: `field == "text"`,
+  /// `field != "text"`, `field in [...]` or `field not in [...]`, the field read as
+  /// ``ResolvedExpression/elementField(_:fallback:)`` reads it.
+  ///
+  /// An element whose kind has the field gives the field's value, as the innermost element is looked at first;
+  /// the condition's truth is then ``condition(_:in:)``'s for that value. Any other element is evaluated in full.
+  private struct ElementTextTest {
+    /// How the texts are compared.
+    private enum Comparison {
+      case equality(String)
+      case membership(TextSet)
+    }
+
+    /// The field of the element.
+    let field: FieldAccess
+    private let comparison: Comparison
+    /// Whether the comparison is `!=` or `not in`.
+    private let negated: Bool
+
+    /// The test a condition is, or `nil` for a condition of another form.
+    @inline(__always)
+    init?(_ condition: ResolvedExpression) {
+      switch condition {
+      case .textEquality(.elementField(let field, _), let text, let negated):
+        (self.field, comparison, self.negated) = (field, .equality(text), negated)
+      case .textMembership(.elementField(let field, _), let texts, let negated):
+        (self.field, comparison, self.negated) = (field, .membership(texts), negated)
+      default:
+        return nil
+      }
+    }
+
+    /// Whether the condition holds for an element whose field has this value: unknown for an unknown value,
+    /// and false (true when negated) for a value that is no text, as ``condition(_:in:)`` tells.
+    @inline(__always)
+    func truth(of value: Value) -> Bool? {
+      switch value {
+      case .null: return nil
+      case .string(let text):
+        switch comparison {
+        case .equality(let expected): return (text == expected) != negated
+        case .membership(let texts): return texts.contains(text) != negated
+        }
+      default: return negated
+      }
+    }
   }
 
   /// The value of a test's or a comparison's operand: a field of a variable that holds an object, and a field
