@@ -320,7 +320,116 @@ enum CaptionWords {
 
   /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, empty when it keeps nothing, or `nil`
   /// when the text has no word.
+  ///
+  /// Only the words at the value's ends are cut, and a word's class depends on its own bytes and its two
+  /// neighbours' (``StrippedWords/classOf(_:)``): the first ``endWords`` words and the last ``endWords`` are found
+  /// first, and the words between them only when the cut may reach them.
+  static func keptBytes(
+    _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
+  ) -> Range<Int>? {
+    if let found = keptBytesAtEnds(text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords) { return found }
+    return keptBytesWordByWord(text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)
+  }
+
+  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, told from the words at the value's ends
+  /// (``keptBytes(atEndsOf:inName:cutsOrdinaryWords:ranges:classes:)``), in memory lent for the call; `nil`
+  /// when the cut may reach the words between them.
+  static func keptBytesAtEnds(
+    _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
+  ) -> Range<Int>?? {
+    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * endWords) { ranges in
+      withUnsafeTemporaryAllocation(of: StrippedWords.Classes.self, capacity: 2 * endWords) { classes in
+        keptBytes(
+          atEndsOf: text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords, ranges: ranges, classes: classes)
+      }
+    }
+  }
+
+  /// How many words at each end of a value are found before the words between them.
+  private static let endWords = 4
+
+  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, told from the words at the value's ends, or
+  /// `.some(nil)` for a value without a word; `nil` when the cut may reach words between them.
+  ///
+  /// A value of fewer than twice ``endWords`` words has them all found. In a longer one, the first value word
+  /// among the first words, and the last among the last, each with both neighbours found, bound everything
+  /// the cut reads (``keptBytes(of:cutsOrdinaryWords:)``): the runs before the one and after the other and
+  /// the words beside them.
+  ///
+  /// - Parameters:
+  ///   - text: The value's UTF-8 bytes (valid UTF-8: a no-break space's second byte follows its first).
+  ///   - inName: Whether the value is row 1's.
+  ///   - cutsOrdinaryWords: Whether runs of ordinary caption words are cut without a distinctive word.
+  ///   - ranges: Memory for twice ``endWords`` word ranges.
+  ///   - classes: Memory for as many words' classes.
   private static func keptBytes(
+    atEndsOf text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool,
+    ranges: UnsafeMutableBufferPointer<Range<Int>>, classes: UnsafeMutableBufferPointer<StrippedWords.Classes>
+  ) -> Range<Int>?? {
+    // The first words, then the last ones back to the first ones' end, placed after them in order.
+    var front = 0
+    var position = 0
+    while front < endWords, let word = nextWord(in: text, from: position) {
+      ranges.initializeElement(at: front, to: word)
+      front += 1
+      position = word.upperBound
+    }
+    var back = 0
+    if front == endWords {
+      var end = text.count
+      while back < endWords, let word = previousWord(in: text, before: end), word.lowerBound >= position {
+        back += 1
+        ranges.initializeElement(at: 2 * endWords - back, to: word)
+        end = word.lowerBound
+      }
+      if back < endWords {
+        // Every word was found: the last ones move up to follow the first ones.
+        for index in 0..<back { ranges[front + index] = ranges[2 * endWords - back + index] }
+      }
+    }
+    var words = StrippedWords(text, inName: inName, found: front + back, ranges: ranges, classes: classes)
+    guard front + back == 2 * endWords else {
+      return .some(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
+    }
+    // Words may lie between the first ones and the last ones: the first value word must have its next word
+    // among the first ones, and the last its word before among the last ones.
+    var firstValue = 0
+    while firstValue < endWords - 1, words.classOf(firstValue) != .value { firstValue += 1 }
+    var lastValue = 2 * endWords - 1
+    while lastValue > endWords, words.classOf(lastValue) != .value { lastValue -= 1 }
+    guard firstValue < endWords - 1, lastValue > endWords else { return nil }
+    return .some(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
+  }
+
+  /// The word of a text that ends last at or before `offset`, as ``nextWord(in:from:)`` finds the words, or
+  /// `nil` when only separators come before it.
+  ///
+  /// - Parameters:
+  ///   - text: The text's UTF-8 bytes, valid UTF-8 (a byte A0 after C2 is a no-break space's).
+  ///   - offset: The byte offset to look back from.
+  /// - Returns: The word's byte range.
+  static func previousWord(in text: UnsafeBufferPointer<UInt8>, before offset: Int) -> Range<Int>? {
+    // The length of the separator that ends at `index`, 0 when none does.
+    func separatorLength(endingAt index: Int) -> Int {
+      let byte = text[index - 1]
+      if byte == 0x20 || byte == 0x09 { return 1 }
+      return byte == 0xA0 && index >= 2 && text[index - 2] == 0xC2 ? 2 : 0
+    }
+    var end = offset
+    while end > 0 {
+      let length = separatorLength(endingAt: end)
+      if length == 0 { break }
+      end -= length
+    }
+    guard end > 0 else { return nil }
+    var start = end - 1
+    while start > 0, separatorLength(endingAt: start) == 0 { start -= 1 }
+    return start..<end
+  }
+
+  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps (``keptBytes(_:inName:cutsOrdinaryWords:)``),
+  /// every word of the value found first.
+  static func keptBytesWordByWord(
     _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
   ) -> Range<Int>? {
     // A word and its separator take two bytes at least. The words' ranges and classes are kept in memory lent
@@ -399,6 +508,27 @@ enum CaptionWords {
         count += 1
         position = word.upperBound
       }
+    }
+
+    /// Takes words already found, in order, their ranges in the first `count` places of `ranges`.
+    ///
+    /// - Parameters:
+    ///   - text: The value's UTF-8 bytes.
+    ///   - inName: Whether the value is row 1's.
+    ///   - count: How many words there are.
+    ///   - ranges: The words' ranges.
+    ///   - classes: Memory for as many words' classes.
+    init(
+      _ text: UnsafeBufferPointer<UInt8>, inName: Bool, found count: Int,
+      ranges: UnsafeMutableBufferPointer<Range<Int>>,
+      classes: UnsafeMutableBufferPointer<Classes>
+    ) {
+      self.text = text
+      self.inName = inName
+      self.ranges = ranges
+      self.classes = classes
+      for index in 0..<count { classes.initializeElement(at: index, to: (nil, nil)) }
+      self.count = count
     }
 
     /// A word's bytes.
