@@ -301,6 +301,8 @@ enum CaptionWords {
     guard let kept else { return (text, 0) }
     guard !kept.isEmpty else { return ("", 0) }
     let utf8 = text.utf8
+    // A text kept whole is itself, nothing cut from its start: no part of it is made again.
+    if kept.lowerBound == 0 && kept.upperBound == utf8.count { return (text, 0) }
     let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
     let end = utf8.index(utf8.startIndex, offsetBy: kept.upperBound)
     return (String(text[start..<end]), text.distance(from: text.startIndex, to: start))

@@ -69,6 +69,20 @@ import Testing
     }
   }
 
+  @Test("a value kept whole is itself; a value cut keeps the rest and counts the characters cut from its start")
+  func keptWholeOrCut() {
+    for (value, kept, cut) in [
+      ("1,000 Example Fund LP", "1,000 Example Fund LP", 0), ("Example Fund LP", "Example Fund LP", 0),
+      (" 1,000 Example Partners", "1,000 Example Partners", 1),
+      ("1,000 Example Partners ", "1,000 Example Partners", 0),
+      ("SOLE VOTING POWER 1,000 Example Partners", "1,000 Example Partners", 18), ("É 1,000", "1,000", 2),
+      ("BENEFICIALLY OWNED É 1,000", "1,000", 21),
+    ] {
+      let stripped = CaptionWords.strip(value, inName: false, cutsOrdinaryWords: true)
+      #expect(stripped.text == kept && stripped.cutFromStart == cut, "\(value)")
+    }
+  }
+
   @Test("the word before an offset is the one finding words from the start ends there")
   func previousWordsAreNextWords() {
     for value in Self.values + CaptionWordBytesTests.samples {
