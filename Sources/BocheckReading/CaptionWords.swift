@@ -168,13 +168,17 @@ enum CaptionWords {
 
   /// Whether a word given as UTF-8 bytes is a drawn checkbox (``isDrawnCheckbox(_:)-(Substring)``).
   static func isDrawnCheckbox(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard word.count <= 4, word.contains(where: { $0 == 0x5B || $0 == 0x2F }) else { return false }
-    return word.allSatisfy { byte in
+    // One pass over the word's bytes tells both: every byte one of the box's, a bracket or a slash among them.
+    guard word.count <= 4 else { return false }
+    var hasBracketOrSlash = false
+    for byte in word {
       switch byte {
-      case 0x5B, 0x5D, 0x2F, 0x28, 0x29, 0x5F, 0x20, 0x78, 0x58: return true  // [ ] / ( ) _ space x X
+      case 0x5B, 0x2F: hasBracketOrSlash = true  // [ /
+      case 0x5D, 0x28, 0x29, 0x5F, 0x20, 0x78, 0x58: continue  // ] ( ) _ space x X
       default: return false
       }
     }
+    return hasBracketOrSlash
   }
 
   /// Whether a word is a tax identification or social security number, or its mask: at least six digits

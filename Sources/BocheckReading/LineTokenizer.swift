@@ -714,15 +714,15 @@ enum LineTokenizer {
         position += 1
         continue
       }
+      // A first word that starts as none of the label's words do is none of them (nor a word at all when it
+      // starts with no letter), told before its letters are read.
+      if wordCount == 0, !sideLabelWordInitials.contains(byte) { return false }
       var end = position
       while end < range.upperBound, ASCIIText.isLetter(bytes[end]) { end += 1 }
       guard end > position else { return false }
       let word = position..<end
       if wordCount == 0 {
-        // A word that starts as none of the label's words do is none of them.
-        guard sideLabelWordInitials.contains(bytes[position]),
-          let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) })
-        else { return false }
+        guard let start = sideLabelWordBytes.firstIndex(where: { spells(bytes, word, $0) }) else { return false }
         labelIndex = start
       } else {
         guard labelIndex < sideLabelWordBytes.count, spells(bytes, word, sideLabelWordBytes[labelIndex]) else {
