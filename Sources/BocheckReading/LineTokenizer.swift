@@ -120,20 +120,26 @@ enum LineTokenizer {
     defer { swap(&bytes, &scratch.bytes) }
     bytes.removeAll(keepingCapacity: true)
     bytes.append(contentsOf: line)
-    // Markdown emphasis: replace "**" by blanks so columns stay where they are. Only the places of a star are
-    // looked at, found eight bytes at a time.
-    var index = nextOffset(of: 0x2A, in: bytes, from: 0)
-    while index + 1 < bytes.count {
-      if bytes[index + 1] == 0x2A {
-        bytes[index] = 0x20
-        bytes[index + 1] = 0x20
-        index += 2
-      } else {
-        index += 1
+    // A line without a star or an angle bracket (most lines) has no emphasis and no markup to blank: a short
+    // line is told so in one pass over its bytes (a long one is searched for each by the C library, as below).
+    if line.count >= ASCIIText.longRange
+      || ASCIIText.firstOffset(of: 0x2A, or: 0x3C, in: line, to: line.count) < line.count
+    {
+      // Markdown emphasis: replace "**" by blanks so columns stay where they are. Only the places of a star are
+      // looked at, found eight bytes at a time.
+      var index = nextOffset(of: 0x2A, in: bytes, from: 0)
+      while index + 1 < bytes.count {
+        if bytes[index + 1] == 0x2A {
+          bytes[index] = 0x20
+          bytes[index + 1] = 0x20
+          index += 2
+        } else {
+          index += 1
+        }
+        index = nextOffset(of: 0x2A, in: bytes, from: index)
       }
-      index = nextOffset(of: 0x2A, in: bytes, from: index)
+      blankTextMarkup(&bytes)
     }
-    blankTextMarkup(&bytes)
     let trimmed = ASCIIText.trimmedRange(bytes, 0..<bytes.count)
     if trimmed.isEmpty {
       return TokenizedLine(number: number, role: .blank, tokens: [], isTableRow: false, length: 0)
@@ -176,7 +182,7 @@ enum LineTokenizer {
         kept += 1
       }
     }
-    tokens.removeLast(tokens.count - kept)
+    if kept < tokens.count { tokens.removeLast(tokens.count - kept) }
     // Each token kept is located in the source by its offset, a column counter moving along the line from one
     // to the next (a token's place depends on its offset alone).
     var columns = ColumnCounter(bytes)
