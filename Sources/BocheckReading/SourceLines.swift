@@ -412,21 +412,40 @@ struct SourceLines {
 /// restarts the count from the start of the line. A line with thousands of values is thereby located in
 /// time linear in its length.
 struct ColumnCounter {
-  /// The line's bytes.
-  let bytes: [UInt8]
+  /// The line's bytes, kept only when one is not ASCII.
+  private let bytes: [UInt8]
+  /// How many bytes the line has.
+  private let count: Int
+  /// Whether every byte of the line is ASCII, as most lines are: a byte's column is then its offset plus one,
+  /// with nothing to count.
+  private let isASCII: Bool
   private var offset = 0
   private var column = 1
 
   /// Starts counting at the start of a line.
   ///
   /// - Parameter bytes: The line's bytes.
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    count = bytes.count
+    isASCII = bytes.withUnsafeBufferPointer { ASCIIText.isASCII($0) }
+  }
+
+  /// Starts counting at the start of a line whose bytes are read only here: copied when one is not ASCII.
+  ///
+  /// - Parameter line: The line's bytes.
+  init(_ line: UnsafeBufferPointer<UInt8>) {
+    count = line.count
+    isASCII = ASCIIText.isASCII(line)
+    bytes = isASCII ? [] : Array(line)
+  }
 
   /// The 1-based character column of a byte offset (clamped to the line).
   ///
   /// - Parameter target: A byte offset in the line.
   mutating func column(at target: Int) -> Int {
-    let target = min(max(target, 0), bytes.count)
+    let target = min(max(target, 0), count)
+    if isASCII { return target + 1 }
     if target < offset {
       offset = 0
       column = 1

@@ -81,7 +81,7 @@ extension TokenizedLine {
   ///   - source: The lines.
   func located(at number: Int, in source: SourceLines) -> TokenizedLine {
     guard source.origins != nil else { return renumbered(number) }
-    var columns = ColumnCounter(source.withBytes(number) { Array($0) })
+    var columns = source.withBytes(number) { ColumnCounter($0) }
     return TokenizedLine(
       number: number, role: role,
       tokens: tokens.map { token in
