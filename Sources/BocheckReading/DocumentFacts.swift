@@ -295,14 +295,39 @@ final class DocumentFacts {
       self.range = range
       // Most ranges hold no star: one search of the bytes they span tells so.
       guard DocumentFacts.mayHoldStars(lines, range) else { return }
-      lines.withByteLines { byteLines in
-        for number in range {
-          let line = byteLines[number - 1]
-          guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) < line.count else { continue }
-          DocumentFacts.withCleanedBytes(of: line) { starredBytes.append(contentsOf: $0) }
-          starred.append((number, starredBytes.count))
-        }
+      (starred, starredBytes) = lines.withByteLines { CleanedLines.starredLines(byteLines: $0, range) }
+    }
+
+    /// The lines of `range` that hold stars, each with where its cleaned bytes end in the bytes returned, and
+    /// those bytes (see ``starred`` and ``starredBytes``).
+    ///
+    /// The stars are found by searching the bytes the lines span, from one star to the next: the lines between
+    /// two stars are only passed over, their bytes never read.
+    ///
+    /// - Parameters:
+    ///   - byteLines: The lines' bytes, which follow one another in the text.
+    ///   - range: The lines (1-based, half-open, within `byteLines`).
+    private static func starredLines(byteLines: SourceLines.ByteLines, _ range: Range<Int>)
+      -> (starred: [(line: Int, end: Int)], bytes: [UInt8])
+    {
+      var starred: [(line: Int, end: Int)] = []
+      var bytes: [UInt8] = []
+      guard !range.isEmpty else { return (starred, bytes) }
+      let ranges = byteLines.ranges
+      let spanEnd = ranges[range.upperBound - 2].upperBound
+      var number = range.lowerBound
+      while number < range.upperBound {
+        // The next star at or after the start of line `number`, and the line that ends after it, which holds it
+        // unless it stands between two lines.
+        let star = ASCIIText.firstOffset(of: 0x2A, in: byteLines.text, from: ranges[number - 1].lowerBound, to: spanEnd)
+        guard star < spanEnd else { break }
+        while ranges[number - 1].upperBound <= star { number += 1 }
+        guard ranges[number - 1].lowerBound <= star else { continue }
+        DocumentFacts.withCleanedBytes(of: byteLines[number - 1]) { bytes.append(contentsOf: $0) }
+        starred.append((number, bytes.count))
+        number += 1
       }
+      return (starred, bytes)
     }
 
     /// Reads the cleaned bytes of the range's lines, asked for in increasing order, in place.
@@ -401,7 +426,8 @@ final class DocumentFacts {
             if let kept {
               result.append(Paragraph(bytes: kept, lineStarts: lineStarts.withUnsafeBufferPointer { Array($0) }))
             }
-            joined.removeAll(keepingCapacity: true)
+            // Only a paragraph of several lines is joined: one of a single line leaves `joined` empty.
+            if lineStarts.count > 1 { joined.removeAll(keepingCapacity: true) }
             lineStarts.removeAll(keepingCapacity: true)
           }
         }
