@@ -109,6 +109,21 @@ final class DocumentFacts {
     return LineBytes.trimmedRange(line)
   }
 
+  /// The range of a line's bytes between the blanks at either end (``LineBytes/trimmedRange(_:)``), a long run of
+  /// spaces that opens the line passed over sixteen bytes at a time.
+  ///
+  /// Text filings indent many lines with dozens of spaces, which a look at each byte would pass one by one.
+  ///
+  /// - Parameter line: The line's UTF-8 bytes.
+  @inline(__always)
+  static func trimmedRange(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    // A line that opens with fewer than two spaces is trimmed byte by byte at once.
+    guard line.count >= 16 && line[0] == 0x20 && line[1] == 0x20 else { return LineBytes.trimmedRange(line) }
+    let spaces = ASCIIText.firstOffset(in: line, from: 2, to: line.count) { $0 .!= SIMD16(repeating: 0x20) }
+    let rest = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: line[spaces...]))
+    return (spaces + rest.lowerBound)..<(spaces + rest.upperBound)
+  }
+
   /// A line's cleaned text (see ``cleanLine(_:)``): a slice of the line when cleaning only trims its
   /// blanks, a text of its own when it removes emphasis.
   ///
@@ -349,7 +364,7 @@ final class DocumentFacts {
           return UnsafeBufferPointer(rebasing: starredBytes[start..<starred[nextStarred].end])
         }
         let line = byteLines[number - 1]
-        return UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)])
+        return UnsafeBufferPointer(rebasing: line[DocumentFacts.trimmedRange(line)])
       }
     }
 
