@@ -106,7 +106,7 @@ final class DocumentFacts {
   /// - Parameter line: The line's UTF-8 bytes.
   private static func trimmedRangeWithoutStars(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     guard ASCIIText.firstOffset(of: 0x2A, in: line, to: line.count) == line.count else { return nil }
-    return LineBytes.trimmedRange(line)
+    return trimmedRange(line)
   }
 
   /// The range of a line's bytes between the blanks at either end (``LineBytes/trimmedRange(_:)``), a long run of
@@ -117,11 +117,20 @@ final class DocumentFacts {
   /// - Parameter line: The line's UTF-8 bytes.
   @inline(__always)
   static func trimmedRange(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    // A line that opens with fewer than two spaces is trimmed byte by byte at once.
-    guard line.count >= 16 && line[0] == 0x20 && line[1] == 0x20 else { return LineBytes.trimmedRange(line) }
-    let spaces = ASCIIText.firstOffset(in: line, from: 2, to: line.count) { $0 .!= SIMD16(repeating: 0x20) }
+    // A line that opens with fewer than eight spaces is trimmed byte by byte at once.
+    guard opensWithEightSpaces(line) else { return LineBytes.trimmedRange(line) }
+    let spaces = ASCIIText.firstOffset(in: line, from: 8, to: line.count) { $0 .!= SIMD16(repeating: 0x20) }
     let rest = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: line[spaces...]))
     return (spaces + rest.lowerBound)..<(spaces + rest.upperBound)
+  }
+
+  /// Whether a line opens with eight spaces, told in one look at its first eight bytes.
+  ///
+  /// - Parameter line: The line's UTF-8 bytes.
+  @inline(__always)
+  private static func opensWithEightSpaces(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard line.count >= 8, let base = line.baseAddress else { return false }
+    return ByteWord.load(UnsafeRawPointer(base), at: 0) == ByteWord.repeating(0x20)
   }
 
   /// A line's cleaned text (see ``cleanLine(_:)``): a slice of the line when cleaning only trims its

@@ -437,13 +437,13 @@ struct StatedSharesOutstanding {
     tokens.reserveCapacity(bytes.count / 6 + 8)
     var sentenceStart = 0
     while sentenceStart < bytes.count {
-      var stop = sentenceStart
-      while stop < bytes.count
-        && !(bytes[stop] == 0x2E
-          && !(stop > 0 && ASCIIText.isDigit(bytes[stop - 1]) && stop + 1 < bytes.count
-            && ASCIIText.isDigit(bytes[stop + 1])))
+      // The sentence ends at the first full stop that is no decimal point, the stops found by a search of the
+      // bytes rather than a look at each.
+      var stop = ASCIIText.firstOffset(of: 0x2E, in: bytes, from: sentenceStart, to: bytes.count)
+      while stop < bytes.count && stop > 0 && ASCIIText.isDigit(bytes[stop - 1]) && stop + 1 < bytes.count
+        && ASCIIText.isDigit(bytes[stop + 1])
       {
-        stop += 1
+        stop = ASCIIText.firstOffset(of: 0x2E, in: bytes, from: stop + 1, to: bytes.count)
       }
       let sentenceEnd = min(stop + 1, bytes.count)
       if mayHoldCandidate(UnsafeBufferPointer(rebasing: bytes[sentenceStart..<sentenceEnd])) {

@@ -94,6 +94,13 @@ import Testing
     #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
   }
 
+  /// A sentence ends at a full stop, not at a point between digits: a number with a decimal point stays whole
+  /// wherever the sentences around it stop.
+  @Test func decimalPointsEndNoSentence() {
+    #expect(basis("The Fund holds 7.5 percent. Based on 2.25 million shares outstanding as reported.") == "2250000@1")
+    #expect(basis("Based on 3.5 million shares outstanding.The Fund holds 1.5 million shares.") == "3500000@1")
+  }
+
   /// A kept paragraph holds its own bytes and line starts, no more: a short paragraph after a long one does not
   /// keep the long one's room (the joiner's buffer, reused from paragraph to paragraph).
   @Test func keptParagraphHoldsOnlyItsOwnBytes() {
