@@ -268,6 +268,30 @@ enum ASCIIText {
     return index
   }
 
+  /// Whether three bytes equal to `byte` stand one after another in a buffer, told eight bytes at a time.
+  ///
+  /// Each word read overlaps the one before it by two bytes, so that every run of three lies whole in one word;
+  /// the bytes after the last word are told one at a time.
+  ///
+  /// - Parameters:
+  ///   - byte: The byte to find three times in a row.
+  ///   - buffer: The bytes to search.
+  static func containsRunOfThree(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard buffer.count >= 3, let base = buffer.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= buffer.count {
+      let flags = ByteWord.equalBytes(ByteWord.load(raw, at: index), byte)
+      if flags & (flags >> 8) & (flags >> 16) != 0 { return true }
+      index += 6
+    }
+    while index + 3 <= buffer.count {
+      if buffer[index] == byte && buffer[index + 1] == byte && buffer[index + 2] == byte { return true }
+      index += 1
+    }
+    return false
+  }
+
   /// The first place where `needle` occurs in `haystack`, byte for byte (no case folding, no word boundaries).
   ///
   /// - Parameters:

@@ -249,13 +249,23 @@ struct SignatureBlocks {
   /// - Returns: `true` for a "SIGNATURE" heading or the attestation "After reasonable inquiry"; `nil` for a
   ///   line that opens a block only after the text of a joint filing agreement ("IN WITNESS WHEREOF", or the
   ///   "Dated:" line an agreement's signatures open with); `false` for any other line.
+  @inline(__always)
   static func opening(_ text: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> Bool? {
-    // Every opening below starts with S, A, I or D: most lines are told apart by their first letter alone.
+    // Every opening starts with S, A, I or D: most lines are told apart by their first letter alone, where they
+    // are read, without a call.
     guard let first = text.first else { return false }
     switch ASCIIText.upper(first) {
-    case 0x53, 0x41, 0x49, 0x44: break  // S, A, I, D
+    case 0x53, 0x41, 0x49, 0x44: return openingPhrase(text, isAgreement: isAgreement)  // S, A, I, D
     default: return false
     }
+  }
+
+  /// What ``opening(_:isAgreement:)`` says of an entry whose first letter may start an opening.
+  ///
+  /// - Parameters:
+  ///   - text: The entry's UTF-8 bytes, blanks trimmed, at least one.
+  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  private static func openingPhrase(_ text: UnsafeBufferPointer<UInt8>, isAgreement: Bool) -> Bool? {
     let isHeading = Phrase.signatureHeadings.contains { $0.count == text.count && LineBytes.hasPrefix($0, in: text) }
     if isHeading || LineBytes.hasPrefix(Phrase.afterReasonableInquiry, in: text) { return true }
     let datesAgreement = isAgreement && Phrase.dateLabels.contains { LineBytes.hasPrefix($0, in: text) }
@@ -367,10 +377,8 @@ struct SignatureBlocks {
   /// - Parameter bytes: The line's UTF-8 bytes.
   private static func mayHoldCells(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     ASCIIText.firstOffset(of: 0x09, in: bytes, to: bytes.count) == bytes.count
-      && ASCIIText.contains(threeSpaces, in: bytes)
+      && ASCIIText.containsRunOfThree(0x20, in: bytes)
   }
-
-  private static let threeSpaces = ASCIIText.phrase("   ")
 
   /// The cells of a line given as characters (or as the bytes of ASCII text), with the position each
   /// starts at (see ``textCells(_:)``).
@@ -815,7 +823,7 @@ struct SignatureBlocks {
 
   /// Whether a line is only a drawn rule such as `-----` or `_____`.
   private static func isRule(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
+    ASCIIText.withUTF8(text) { bytes in bytes.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 } }
   }
 
   /// Whether a text has more than `limit` characters, counted only when its bytes are more and it is not all

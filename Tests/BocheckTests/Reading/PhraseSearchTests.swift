@@ -123,4 +123,23 @@ import Testing
       }
     }
   }
+
+  @Test("a run of three equal bytes is found wherever it stands, across the words read, and only a whole run")
+  func runsOfThree() {
+    // Every place a run of three (or two, or four) spaces can stand in lines of up to 24 bytes, among letters.
+    for count in 0...24 {
+      for start in 0...count {
+        for length in 1...4 where start + length <= count {
+          var bytes = [UInt8](repeating: 0x61, count: count)
+          for offset in start..<(start + length) { bytes[offset] = 0x20 }
+          let expected = length >= 3
+          let found = bytes.withUnsafeBufferPointer { ASCIIText.containsRunOfThree(0x20, in: $0) }
+          #expect(found == expected, "\(length) spaces at \(start) of \(count)")
+        }
+      }
+    }
+    // Two runs of two, side by side in one word and across two, are no run of three.
+    let pairs = Array("ab  c  de  fgh  ij".utf8)
+    #expect(!pairs.withUnsafeBufferPointer { ASCIIText.containsRunOfThree(0x20, in: $0) })
+  }
 }
