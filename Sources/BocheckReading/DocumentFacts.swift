@@ -805,17 +805,16 @@ final class DocumentFacts {
     // it (the body's are read for the shares outstanding too).
     let read = max(range.lowerBound, 1)..<max(min(range.upperBound, lines.count + 1), max(range.lowerBound, 1))
     var entries = SignatureEntries(
-      lines: lines, position: read.lowerBound, end: read.upperBound, cleaned: cleanedLines(read))
-    var blocks = SignatureBlocks(
-      nextEntry: { entries.next() }, skipToPossibleOpening: { entries.skipToPossibleOpening(isAgreement: isAgreement) },
+      lines: lines, position: read.lowerBound, end: read.upperBound, cleaned: cleanedLines(read),
       isAgreement: isAgreement)
-    return blocks.signers().map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
+    var blocks = SignatureBlocks(isAgreement: isAgreement)
+    return blocks.signers(from: &entries).map { NamedMention(name: $0.name, line: lines.sourceLine($0.line)) }
   }
 
   /// The lines of a range as entries for ``SignatureBlocks``, made one at a time: a plain line with the
   /// position its text starts at, a table row as one entry per cell (a label cell such as "By:" joined to
   /// the cell after it).
-  private struct SignatureEntries: IteratorProtocol {
+  private struct SignatureEntries: SignatureEntrySource {
     let lines: SourceLines
     /// The 1-based line read next.
     var position: Int
@@ -823,6 +822,8 @@ final class DocumentFacts {
     let end: Int
     /// The lines' cleaned bytes.
     let cleaned: CleanedLines
+    /// Whether the lines are a joint filing agreement filed as a document of its own.
+    let isAgreement: Bool
     /// The cells of a table row not handed out yet, last first.
     var cells: [SignatureBlocks.Entry] = []
     /// The line where the last pass over lines stopped, one that may open a block (or `end`): the lines
@@ -873,7 +874,7 @@ final class DocumentFacts {
     }
 
     /// Passes over the lines ahead that cannot change what the blocks read (see
-    /// ``SignatureBlocks/init(nextEntry:skipToPossibleOpening:isAgreement:)``), when no cell of a line read is
+    /// ``SignatureEntrySource/skipToPossibleOpening()``), when no cell of a line read is
     /// waiting.
     ///
     /// Each line is told, on its cleaned bytes, what its entries can do
@@ -883,10 +884,9 @@ final class DocumentFacts {
     /// ``SignatureBlocks/lookBackEntries`` lines with text before it, which are all its look-back reads, or
     /// stays where it is when fewer were passed. Each line is passed over once at most, so the reading stays
     /// linear.
-    ///
-    /// - Parameter isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-    mutating func skipToPossibleOpening(isAgreement: Bool) {
+    mutating func skipToPossibleOpening() {
       guard cells.isEmpty && position < end && position > nextPossibleOpening else { return }
+      let isAgreement = isAgreement
       var pass = LinePass(start: position)
       // A blank line, which changes nothing, is not looked at.
       (position, nextPossibleOpening) =
@@ -896,7 +896,7 @@ final class DocumentFacts {
     }
   }
 
-  /// A pass over lines that cannot open a signature block (``SignatureEntries/skipToPossibleOpening(isAgreement:)``):
+  /// A pass over lines that cannot open a signature block (``SignatureEntries/skipToPossibleOpening()``):
   /// the lines with text it passed, and where it stops.
   private struct LinePass {
     /// The line the pass starts at (1-based).
@@ -981,7 +981,7 @@ final class DocumentFacts {
   /// place.
   ///
   /// A cell is handed over as a range of the row; only a label cell joined to the cell after it is copied. Most
-  /// rows are passed over by the signature blocks' skip (``SignatureEntries/skipToPossibleOpening(isAgreement:)``),
+  /// rows are passed over by the signature blocks' skip (``SignatureEntries/skipToPossibleOpening()``),
   /// which asks this of each: no text is made for their cells.
   ///
   /// - Parameters:

@@ -99,41 +99,34 @@ struct SignatureBlocks {
   }
 
   /// The entries read so far that can still be looked at.
-  private var window: EntryWindow
+  private var window = EntryWindow()
   /// Whether the lines are a joint filing agreement of their own (an exhibit), whose signatures open with
   /// a "Dated:" line after its text.
   private let isAgreement: Bool
 
-  /// Reads the blocks among lines given one entry at a time.
+  /// Reads the blocks among lines given one entry at a time (see ``signers(from:)``).
   ///
-  /// - Parameters:
-  ///   - nextEntry: Gives the body's lines in order, one call at a time, each as one entry or as its cells (a
-  ///     blank line is an entry with empty text), then `nil`.
-  ///   - skipToPossibleOpening: Called before an entry is read outside any block: lets the source pass over
-  ///     lines that cannot change what is read, those none of whose entries can open a block
-  ///     (``opening(_:isAgreement:)`` says `false` of each) and that no later opening looks back on (more
-  ///     than ``lookBackEntries`` entries with text before it). Passing none is always right.
-  ///   - isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
-  init(
-    nextEntry: @escaping () -> Entry?, skipToPossibleOpening: @escaping () -> Void = {}, isAgreement: Bool = false
-  ) {
-    window = EntryWindow(nextEntry, skip: skipToPossibleOpening)
+  /// - Parameter isAgreement: Whether the lines are a joint filing agreement filed as a document of its own.
+  init(isAgreement: Bool = false) {
     self.isAgreement = isAgreement
   }
 
   /// The names that sign, each at the line of its name (or of its signature, for a person signing alone).
   ///
   /// The entries are read once, in order: only the block being read and the entries a block's opening
-  /// looks back on are held, never the whole body.
-  mutating func signers() -> [NamedMention] {
+  /// looks back on are held, never the whole body. The source is read in place (not through closures that
+  /// capture it, whose every call checked that no other access to it was under way).
+  ///
+  /// - Parameter source: Gives the body's entries.
+  mutating func signers<Source: SignatureEntrySource>(from source: inout Source) -> [NamedMention] {
     var result: [NamedMention] = []
     var index = 0
     while true {
-      window.skipToPossibleOpening(ifUnread: index)
-      guard window.read(through: index) else { break }
+      window.skipToPossibleOpening(ifUnread: index, in: &source)
+      guard window.read(through: index, from: &source) else { break }
       window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
-        let end = blockEnd(after: index)
+        let end = blockEnd(after: index, from: &source)
         for column in SignatureBlocks.columns(of: window.entries(in: (index + 1)..<end)) {
           result += SignatureBlocks.signers(in: column)
         }
@@ -151,10 +144,6 @@ struct SignatureBlocks {
   /// asked for; those before the index the reading looks back to are dropped, in batches, so that the
   /// entries held stay few however long the body is.
   private struct EntryWindow {
-    /// Gives the next entry of the body, `nil` past its last.
-    private let source: () -> Entry?
-    /// Lets the source pass over lines that cannot open a block nor be looked back on from one.
-    private let skip: () -> Void
     /// The entries held, from the one at `firstIndex` on.
     private var held: [Entry] = []
     private var firstIndex = 0
@@ -162,9 +151,7 @@ struct SignatureBlocks {
     /// How many entries are held before the next batch is dropped.
     private var dropThreshold = 1024
 
-    init(_ source: @escaping () -> Entry?, skip: @escaping () -> Void) {
-      self.source = source
-      self.skip = skip
+    init() {
       // A block's opening is read with the entries it looks back on: room for those is made once, where growing
       // the list from nothing copied its entries several times.
       held.reserveCapacity(SignatureBlocks.lookBackEntries + 1)
@@ -173,18 +160,22 @@ struct SignatureBlocks {
     /// Lets the source pass over the lines ahead that cannot open a block, when the entry at `index` is the
     /// next one to be read from it (none is held waiting).
     ///
-    /// - Parameter index: The entry the reading of blocks looks at next.
-    mutating func skipToPossibleOpening(ifUnread index: Int) {
-      if !sourceIsEmpty && index - firstIndex >= held.count { skip() }
+    /// - Parameters:
+    ///   - index: The entry the reading of blocks looks at next.
+    ///   - source: Gives the body's entries.
+    mutating func skipToPossibleOpening<Source: SignatureEntrySource>(ifUnread index: Int, in source: inout Source) {
+      if !sourceIsEmpty && index - firstIndex >= held.count { source.skipToPossibleOpening() }
     }
 
     /// Reads the entries from the source up to the one at `index`, when they are not held yet.
     ///
-    /// - Parameter index: An index at or after the first entry held.
+    /// - Parameters:
+    ///   - index: An index at or after the first entry held.
+    ///   - source: Gives the body's entries.
     /// - Returns: Whether there is an entry at `index` (`false` past the last one).
-    mutating func read(through index: Int) -> Bool {
+    mutating func read<Source: SignatureEntrySource>(through index: Int, from source: inout Source) -> Bool {
       while !sourceIsEmpty && index - firstIndex >= held.count {
-        if let next = source() { held.append(next) } else { sourceIsEmpty = true }
+        if let next = source.next() { held.append(next) } else { sourceIsEmpty = true }
       }
       return index - firstIndex < held.count
     }
@@ -294,9 +285,9 @@ struct SignatureBlocks {
     return false
   }
 
-  private mutating func blockEnd(after start: Int) -> Int {
+  private mutating func blockEnd<Source: SignatureEntrySource>(after start: Int, from source: inout Source) -> Int {
     var index = start + 1
-    while window.read(through: index) {
+    while window.read(through: index, from: &source) {
       // Told on the bytes in place; `nil` for a line of more than 150 bytes that opens with no ending: its text is
       // made only then, to count its characters. A line whose first byte starts no attestation and no ending is
       // told by its length alone.
@@ -933,4 +924,17 @@ struct SignatureBlocks {
     ].map(ASCIIText.phrase)
     static let titleOpenings = ["TITLE:", "ITS ", "ITS:", "ATTORNEY"].map(ASCIIText.phrase)
   }
+}
+
+/// A body's entries as ``SignatureBlocks/signers(from:)`` reads them, one at a time.
+protocol SignatureEntrySource {
+  /// The next entry: the body's lines in order, each as one entry or as its cells (a blank line is an entry with
+  /// empty text); `nil` past the last.
+  mutating func next() -> SignatureBlocks.Entry?
+
+  /// Called before an entry is read outside any block: lets the source pass over lines that cannot change what
+  /// is read, those none of whose entries can open a block (``SignatureBlocks/opening(_:isAgreement:)`` says
+  /// `false` of each) and that no later opening looks back on (more than ``SignatureBlocks/lookBackEntries``
+  /// entries with text before it). Passing none is always right.
+  mutating func skipToPossibleOpening()
 }

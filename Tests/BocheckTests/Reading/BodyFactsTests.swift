@@ -279,6 +279,16 @@ import Testing
     #expect(kept.map { $0.lineStarts.map(\.line) } == [[1, 2], [7, 8]])
   }
 
+  /// The text of every paragraph of a range offered to the reader, in order (none is kept).
+  private func offeredParagraphs(_ facts: DocumentFacts, _ range: Range<Int>) -> [String] {
+    var offered: [String] = []
+    _ = facts.paragraphs(in: range) { bytes in
+      offered.append(String(decoding: bytes, as: UTF8.self))
+      return false
+    }
+    return offered
+  }
+
   /// The lines that hold stars are found wherever they stand in a range (the first, the last, one after another,
   /// with several stars or one alone) and cleaned; the lines between them are read as they are.
   @Test func starredLinesAreCleanedWhereverTheyStand() {
@@ -287,20 +297,11 @@ import Testing
       "tail plain", "ends with star*",
     ].joined(separator: "\n")
     let (facts, range) = facts(text)
-    var offered: [String] = []
-    _ = facts.paragraphs(in: range) { bytes in
-      offered.append(String(decoding: bytes, as: UTF8.self))
-      return false
-    }
     #expect(
-      offered == ["Opening line Bold start * middle plain two *stars* here and there", "tail plain ends with star*"])
+      offeredParagraphs(facts, range)
+        == ["Opening line Bold start * middle plain two *stars* here and there", "tail plain ends with star*"])
     // A range that starts after a starred line and ends before one reads only its own.
-    var inner: [String] = []
-    _ = facts.paragraphs(in: 3..<8) { bytes in
-      inner.append(String(decoding: bytes, as: UTF8.self))
-      return false
-    }
-    #expect(inner == ["* middle plain two *stars* here and there", "tail plain"])
+    #expect(offeredParagraphs(facts, 3..<8) == ["* middle plain two *stars* here and there", "tail plain"])
   }
 
   /// A line indented by a long run of spaces is trimmed as a short one is: blanks of every kind after the spaces
@@ -312,12 +313,10 @@ import Testing
       spaces, " one space", spaces + "x", String(repeating: " ", count: 17) + "seventeen \t",
     ].joined(separator: "\n")
     let (facts, range) = facts(text)
-    var offered: [String] = []
-    _ = facts.paragraphs(in: range) { bytes in
-      offered.append(String(decoding: bytes, as: UTF8.self))
-      return false
-    }
-    #expect(offered == ["Indented far after a tab and a no-break space two spaces only", "one space x seventeen"])
+    #expect(
+      offeredParagraphs(facts, range) == [
+        "Indented far after a tab and a no-break space two spaces only", "one space x seventeen",
+      ])
   }
 
   @Test func entitiesAboveTheirSignaturesAndAPersonSigningAlone() {
