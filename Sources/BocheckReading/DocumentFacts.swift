@@ -468,42 +468,39 @@ final class DocumentFacts {
     var amendment: Located<Int>?
     var schedule: Schedule?
     let limit = min(lines.count, max(headerEnd, 1))
-    // The header's lines are searched for stars once (see ``withCleanedBytes(of:mayHoldStars:)``).
-    let holdsStar = DocumentFacts.mayHoldStars(lines, 1..<(limit + 1))
-    // The text's bytes are taken hold of once for all the header's lines.
-    lines.withByteLines { byteLines in
-      for number in 1...max(1, limit) where number <= lines.count {
-        if form != nil && amendment != nil { break }
-        // The cleaned line upper-cased as `uppercased()` does. An ASCII line upper-cases byte by byte: one that
-        // holds no phrase looked for, in any case, is passed over on its bytes, without a copy.
-        let upperCasedLine: [UInt8]? = DocumentFacts.withCleanedBytes(
-          of: byteLines[number - 1], mayHoldStars: holdsStar
-        ) { bytes in
-          guard ASCIIText.isASCII(bytes) else { return DocumentFacts.upperCased(bytes) }
-          // One pass looks for every marker, whether or not its fact is found already: a line read again for a
-          // fact found before changes nothing.
-          return DocumentFacts.headerMarkers.occurs(in: bytes) ? bytes.map(ASCIIText.upper) : nil
-        }
-        guard let text = upperCasedLine else { continue }
-        if form == nil {
-          for (formType, phrases, kind) in DocumentFacts.formMarkers {
-            if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
-              let isAmendment = text[end...].starts(with: [0x2F, 0x41])  // "/A"
-              form = Located(formType + (isAmendment ? "/A" : ""), line: lines.sourceLine(number))
-              schedule = kind
-              break
-            }
-          }
-        }
-        if amendment == nil,
-          let end = ASCIIText.firstOccurrence(of: DocumentFacts.amendmentMarker, in: text)?.upperBound
-        {
-          let digits = text[end...].drop { $0 == 0x20 || $0 == 0x2E || $0 == 0x3A }.prefix(while: ASCIIText.isDigit)
-          if let value = Int(String(decoding: digits, as: UTF8.self)) {
-            amendment = Located(value, line: lines.sourceLine(number))
+    // The header's lines are read through their cleaned bytes (``CleanedLines``): a header with a star has its
+    // starred lines found and cleaned once, the others read in place without a search of each for stars. Blank
+    // lines, which hold no marker, are passed over.
+    _ = cleanedLines(1..<(limit + 1)).firstLine(from: 1, to: limit + 1) { number, bytes -> Bool? in
+      // The cleaned line upper-cased as `uppercased()` does. An ASCII line upper-cases byte by byte: one that
+      // holds no phrase looked for, in any case, is passed over on its bytes, without a copy. One pass looks for
+      // every marker, whether or not its fact is found already: a line read again for a fact found before changes
+      // nothing.
+      let upperCasedLine: [UInt8]? =
+        ASCIIText.isASCII(bytes)
+        ? (DocumentFacts.headerMarkers.occurs(in: bytes) ? bytes.map(ASCIIText.upper) : nil)
+        : DocumentFacts.upperCased(bytes)
+      guard let text = upperCasedLine else { return nil }
+      if form == nil {
+        for (formType, phrases, kind) in DocumentFacts.formMarkers {
+          if let end = phrases.lazy.compactMap({ ASCIIText.firstOccurrence(of: $0, in: text)?.upperBound }).first {
+            let isAmendment = text[end...].starts(with: [0x2F, 0x41])  // "/A"
+            form = Located(formType + (isAmendment ? "/A" : ""), line: lines.sourceLine(number))
+            schedule = kind
+            break
           }
         }
       }
+      if amendment == nil,
+        let end = ASCIIText.firstOccurrence(of: DocumentFacts.amendmentMarker, in: text)?.upperBound
+      {
+        let digits = text[end...].drop { $0 == 0x20 || $0 == 0x2E || $0 == 0x3A }.prefix(while: ASCIIText.isDigit)
+        if let value = Int(String(decoding: digits, as: UTF8.self)) {
+          amendment = Located(value, line: lines.sourceLine(number))
+        }
+      }
+      // The reading stops once both facts are found.
+      return form != nil && amendment != nil ? true : nil
     }
     if let found = form, let amendment, !found.value.hasSuffix("/A") {
       form = Located(found.value + "/A", line: found.line)

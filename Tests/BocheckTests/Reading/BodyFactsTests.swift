@@ -94,6 +94,18 @@ import Testing
     #expect(basis("All percentages are calculated on the basis of 12.5 million shares.") == "12500000@1")
   }
 
+  /// The form and the amendment are read from the header's cleaned lines (a starred line's emphasis dropped, blank
+  /// lines passed over), each at its own line, and the reading stops once both are found.
+  @Test func formAndAmendmentReadThroughEmphasis() {
+    let text = [
+      "UNITED STATES", "", "**SCHEDULE 13D**", "*", "(**Amendment No. 3**)*", "", "Amendment No. 9", "SCHEDULE 13G",
+    ].joined(separator: "\n")
+    let header = facts(text).facts.formAndAmendment(headerEnd: 8)
+    #expect(header.form.map { "\($0.value)@\($0.line)" } == "SC 13D/A@3")
+    #expect(header.amendment.map { "\($0.value)@\($0.line)" } == "3@5")
+    #expect(header.schedule == .schedule13D)
+  }
+
   /// A sentence ends at a full stop, not at a point between digits: a number with a decimal point stays whole
   /// wherever the sentences around it stop.
   @Test func decimalPointsEndNoSentence() {
