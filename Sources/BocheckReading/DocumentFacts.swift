@@ -70,22 +70,6 @@ final class DocumentFacts {
     return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[LineBytes.trimmedRange($0)])) }
   }
 
-  /// Calls `body` with the UTF-8 bytes of a line's cleaned text (see ``withCleanedBytes(of:_:)``), told that
-  /// the line holds no star when a search of many lines at once found none.
-  ///
-  /// - Parameters:
-  ///   - line: The line's UTF-8 bytes.
-  ///   - mayHoldStars: `false` when the line is known to hold no star: its cleaned text is then its bytes between
-  ///     the blanks at either end, found without searching it for stars.
-  ///   - body: What to do with the cleaned bytes, which live only for the call.
-  @inline(__always)
-  static func withCleanedBytes<Result>(
-    of line: UnsafeBufferPointer<UInt8>, mayHoldStars: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-  ) -> Result {
-    guard mayHoldStars else { return body(UnsafeBufferPointer(rebasing: line[LineBytes.trimmedRange(line)])) }
-    return withCleanedBytes(of: line, body)
-  }
-
   /// Whether any of the lines in `range` may hold a star, told in one search of the bytes they span (they
   /// follow one another in the text); `true` for a range beyond the lines.
   ///
@@ -668,11 +652,14 @@ final class DocumentFacts {
     // The caption begins "(CUSIP" whatever its blanks: a line without it is passed over on its bytes.
     let cusipOpening = cusipOpening
     let end = min(limit, lines.count) + 1
-    let holdsStar = DocumentFacts.mayHoldStars(lines, 1..<end)
-    let candidates = lineNumbers(from: 1, to: end) { line in
-      DocumentFacts.withCleanedBytes(of: line, mayHoldStars: holdsStar) { ASCIIText.contains(cusipOpening, in: $0) }
-    }
-    for number in candidates {
+    // The lines are told on their cleaned bytes (``CleanedLines``): starred lines found from one star to the next
+    // and cleaned once, the others trimmed in place.
+    let cleaned = cleanedLines(1..<end)
+    var next = 1
+    while let number = cleaned.firstLine(
+      from: next, to: end, { number, bytes in ASCIIText.contains(cusipOpening, in: bytes) ? number : nil })
+    {
+      next = number + 1
       let text = clean(number)
       guard let caption = ASCIIText.find(cusipCaptionPhrase, in: Array(text.utf8)) else { continue }
       let before = String(decoding: Array(text.utf8)[..<caption.lowerBound], as: UTF8.self)

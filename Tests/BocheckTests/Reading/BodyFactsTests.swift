@@ -152,6 +152,14 @@ import Testing
     #expect(sameLine.facts.cusip(before: 1)?.value == "45774W108")
   }
 
+  /// The CUSIP's caption is found through emphasis, past a line that opens "(CUSIP" without being the caption.
+  @Test func cusipThroughEmphasisPastAnotherCUSIPLine() throws {
+    let text = "**Common Stock**\n(CUSIP of the class, see below)\n\n**247368 10 3**\n**(CUSIP Number)**\n"
+    let found = try #require(facts(text).facts.cusip(before: 5))
+    #expect(found.value == "247368103")
+    #expect(found.line == 4)
+  }
+
   @Test func itemOneThatRefersToTheCoverPageNamesNoIssuer() {
     let reference = facts("ITEM 1(a). NAME OF ISSUER:\n\n     See Cover Page.\n\nITEM 1(b). ADDRESS\n")
     #expect(reference.facts.itemOneIssuer(in: reference.range) == nil)
