@@ -268,18 +268,11 @@ enum Evaluator {
     case .test(let operand, let kind):
       return test(operandValue(operand, in: &frame), kind)
     case .textMembership(let operand, let texts, let negated):
-      // Only a text equals a text; an unknown value is unknown.
-      switch operandValue(operand, in: &frame) {
-      case .null: return .null
-      case .string(let text): return .boolean(texts.contains(text) != negated)
-      default: return .boolean(negated)
-      }
+      return textComparison(operandValue(operand, in: &frame), negated: negated) { texts.contains($0) }
+        .map(Value.boolean) ?? .null
     case .textEquality(let operand, let text, let negated):
-      switch operandValue(operand, in: &frame) {
-      case .null: return .null
-      case .string(let value): return .boolean((value == text) != negated)
-      default: return .boolean(negated)
-      }
+      return textComparison(operandValue(operand, in: &frame), negated: negated) { $0 == text }
+        .map(Value.boolean) ?? .null
     }
   }
 
@@ -296,17 +289,9 @@ enum Evaluator {
     case .test(let operand, let kind):
       return testTruth(operandValue(operand, in: &frame), kind)
     case .textMembership(let operand, let texts, let negated):
-      switch operandValue(operand, in: &frame) {
-      case .null: return nil
-      case .string(let text): return texts.contains(text) != negated
-      default: return negated
-      }
+      return textComparison(operandValue(operand, in: &frame), negated: negated) { texts.contains($0) }
     case .textEquality(let operand, let text, let negated):
-      switch operandValue(operand, in: &frame) {
-      case .null: return nil
-      case .string(let value): return (value == text) != negated
-      default: return negated
-      }
+      return textComparison(operandValue(operand, in: &frame), negated: negated) { $0 == text }
     case .unary(.not, let operand):
       return condition(operand, in: &frame).map { !$0 }
     case .binary(.and, let left, let right):
@@ -425,19 +410,29 @@ enum Evaluator {
       }
     }
 
-    /// Whether the condition holds for an element whose field has this value: unknown for an unknown value,
-    /// and false (true when negated) for a value that is no text, as ``condition(_:in:)`` tells.
+    /// Whether the condition holds for an element whose field has this value (``textComparison(_:negated:_:)``).
     @inline(__always)
     func truth(of value: Value) -> Bool? {
-      switch value {
-      case .null: return nil
-      case .string(let text):
-        switch comparison {
-        case .equality(let expected): return (text == expected) != negated
-        case .membership(let texts): return texts.contains(text) != negated
-        }
-      default: return negated
+      switch comparison {
+      case .equality(let expected): return Evaluator.textComparison(value, negated: negated) { $0 == expected }
+      case .membership(let texts): return Evaluator.textComparison(value, negated: negated) { texts.contains($0) }
       }
+    }
+  }
+
+  /// The truth of a comparison of a value with texts (`==`, `!=`, `in`, `not in`): unknown for an unknown value;
+  /// only a text equals a text, so any other value compares false (true when negated).
+  ///
+  /// - Parameters:
+  ///   - value: The value compared.
+  ///   - negated: Whether the comparison is `!=` or `not in`.
+  ///   - matches: Whether a text equals the text, or is one of the texts, compared with.
+  @inline(__always)
+  private static func textComparison(_ value: Value, negated: Bool, _ matches: (String) -> Bool) -> Bool? {
+    switch value {
+    case .null: return nil
+    case .string(let text): return matches(text) != negated
+    default: return negated
     }
   }
 
