@@ -94,15 +94,9 @@ enum FootnoteResolver {
     return String(decoding: line.utf8.map { $0 == 0x7C ? 0x20 : $0 }, as: UTF8.self)
   }
 
-  /// The footnotes in a region: each starts on a line that begins with a marker and runs over the lines
-  /// that follow it up to a blank line or the next footnote (a line that begins with a marker after a line
-  /// that ends a sentence).
-  static func footnotes(in region: Range<Int>, lines: SourceLines) -> [Footnote] {
-    footnotes(in: region.map { ValueText(cleaned(lines[$0])) }, from: region.lowerBound)
-  }
-
-  /// The footnotes in a region's lines, cleaned and in their scanning form, as ``footnotes(in:lines:)`` finds
-  /// them.
+  /// The footnotes in a region's lines, cleaned (``cleaned(_:)``) and in their scanning form: each starts on a
+  /// line that begins with a marker and runs over the lines that follow it up to a blank line or the next
+  /// footnote (a line that begins with a marker after a line that ends a sentence).
   ///
   /// - Parameters:
   ///   - regionLines: The region's lines, in order.

@@ -257,7 +257,8 @@ import Testing
     let lines = SourceLines(
       "* Includes 10 options.\n** Consists of 5 warrants.\n1. This amount includes 3 notes.\n2 Based on 100 shares.\n"
         + "(a) Includes 1 right.\n† Of which 4 are options.\n[3] Includes 2 shares and\n(4) 5 warrants.")
-    let notes = FootnoteResolver.footnotes(in: 1..<(lines.count + 1), lines: lines)
+    let regionLines = (1...lines.count).map { ValueText(FootnoteResolver.cleaned(lines[$0])) }
+    let notes = FootnoteResolver.footnotes(in: regionLines, from: 1)
     #expect(notes.map(\.marker) == ["*", "**", "1", "2", "a", "†", "3"])
     #expect(notes.first?.text == "Includes 10 options.")
     #expect(notes.first?.positions == 1..<2)
