@@ -163,18 +163,8 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     withFormattedBytes(grouping: grouping, body)
   }
 
-  /// Appends a whole number's text, as ``appendFormatted(grouping:to:)`` of its decimal without grouping
-  /// writes it, to UTF-8 output, no decimal made: the digits of lines, pages and counts in a report.
-  ///
-  /// - Parameters:
-  ///   - value: The number.
-  ///   - output: The bytes to append to.
-  public static func appendWholeNumber(_ value: Int, to output: inout [UInt8]) {
-    withWholeNumberText(value) { output.append(contentsOf: $0) }
-  }
-
-  /// Calls `body` with a whole number's text, as ``appendWholeNumber(_:to:)`` writes it, as UTF-8 bytes: for a
-  /// writer of output of its own.
+  /// Calls `body` with a whole number's text, as ``withFormattedText(grouping:_:)`` of its decimal without
+  /// grouping writes it, as UTF-8 bytes, no decimal made: the digits of lines, pages and counts in a report.
   ///
   /// - Parameters:
   ///   - value: The number.

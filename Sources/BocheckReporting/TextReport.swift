@@ -266,30 +266,33 @@ public struct TextReport: Sendable {
 
 /// A text report being written, as UTF-8 bytes.
 ///
-/// Pieces are appended as bytes (whole numbers as their digits) and the text is made once, at the end: a
-/// report of many findings builds no `String` for each piece of each line.
+/// Pieces are appended as bytes (whole numbers as their digits) into a ``ByteOutput``, as the JSON writer's are,
+/// and the text is made once, at the end: a report of many findings builds no `String` for each piece of each line.
 struct ReportText {
   /// The bytes written so far.
-  private(set) var bytes: [UInt8] = []
+  private var output = ByteOutput()
 
   /// The text written.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { output.text }
 
   /// The lines written, each without its line feed (the text ends with one).
   var lines: [String] {
-    bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map {
-      String(decoding: $0, as: UTF8.self)
+    output.withBytes { bytes in
+      bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map {
+        String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+      }
     }
   }
 
   /// Appends a text.
   mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    var text = text
+    text.withUTF8 { output.append($0) }
   }
 
   /// Appends a whole number's decimal digits (with a minus sign when it is negative).
   mutating func append(_ number: Int) {
-    ExactDecimal.appendWholeNumber(number, to: &bytes)
+    ExactDecimal.withWholeNumberText(number) { output.append($0) }
   }
 
   /// Appends a text with every control character replaced by a space (``TextReport/oneLine(_:)``).
@@ -298,11 +301,11 @@ struct ReportText {
     text.withUTF8 { text in
       var start = 0
       while let control = ReportText.firstControl(in: text, from: start) {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<control.offset]))
-        bytes.append(0x20)
+        output.append(UnsafeBufferPointer(rebasing: text[start..<control.offset]))
+        output.append(0x20)
         start = control.offset + control.length
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+      output.append(UnsafeBufferPointer(rebasing: text[start...]))
     }
   }
 
