@@ -333,16 +333,27 @@ enum CaptionWords {
   static func keptBytes(
     _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
   ) -> Range<Int>? {
-    if let found = keptBytesAtEnds(text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords) { return found }
+    if case .decided(let kept) = keptBytesAtEnds(text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords) {
+      return kept
+    }
     return keptBytesWordByWord(text, inName: inName, cutsOrdinaryWords: cutsOrdinaryWords)
   }
 
+  /// What the words at a value's ends tell of the cut (``keptBytesAtEnds(_:inName:cutsOrdinaryWords:)``).
+  enum EndsVerdict: Equatable {
+    /// The cut is told: the byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, or `nil` for a value without
+    /// a word.
+    case decided(Range<Int>?)
+    /// The cut may reach the words between the ends: every word of the value must be found.
+    case needsEveryWord
+  }
+
   /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, told from the words at the value's ends
-  /// (``keptBytes(atEndsOf:inName:cutsOrdinaryWords:ranges:classes:)``), in memory lent for the call; `nil`
-  /// when the cut may reach the words between them.
+  /// (``keptBytes(atEndsOf:inName:cutsOrdinaryWords:ranges:classes:)``) in memory lent for the call, or
+  /// ``EndsVerdict/needsEveryWord`` when the cut may reach the words between them.
   static func keptBytesAtEnds(
     _ text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool
-  ) -> Range<Int>?? {
+  ) -> EndsVerdict {
     withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * endWords) { ranges in
       withUnsafeTemporaryAllocation(of: StrippedWords.Classes.self, capacity: 2 * endWords) { classes in
         keptBytes(
@@ -354,8 +365,8 @@ enum CaptionWords {
   /// How many words at each end of a value are found before the words between them.
   private static let endWords = 4
 
-  /// The byte range ``strip(_:inName:cutsOrdinaryWords:)`` keeps, told from the words at the value's ends, or
-  /// `.some(nil)` for a value without a word; `nil` when the cut may reach words between them.
+  /// What the words at a value's ends tell of the cut (``EndsVerdict``): the byte range
+  /// ``strip(_:inName:cutsOrdinaryWords:)`` keeps, or that the cut may reach words between them.
   ///
   /// A value of fewer than twice ``endWords`` words has them all found. In a longer one, the first value word
   /// among the first words, and the last among the last, each with both neighbours found, bound everything
@@ -371,7 +382,7 @@ enum CaptionWords {
   private static func keptBytes(
     atEndsOf text: UnsafeBufferPointer<UInt8>, inName: Bool, cutsOrdinaryWords: Bool,
     ranges: UnsafeMutableBufferPointer<Range<Int>>, classes: UnsafeMutableBufferPointer<StrippedWords.Classes>
-  ) -> Range<Int>?? {
+  ) -> EndsVerdict {
     // The first words, then the last ones back to the first ones' end, placed after them in order.
     var front = 0
     var position = 0
@@ -395,7 +406,7 @@ enum CaptionWords {
     }
     var words = StrippedWords(text, inName: inName, found: front + back, ranges: ranges, classes: classes)
     guard front + back == 2 * endWords else {
-      return .some(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
+      return .decided(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
     }
     // Words may lie between the first ones and the last ones: the first value word must have its next word
     // among the first ones, and the last its word before among the last ones.
@@ -403,8 +414,8 @@ enum CaptionWords {
     while firstValue < endWords - 1, words.classOf(firstValue) != .value { firstValue += 1 }
     var lastValue = 2 * endWords - 1
     while lastValue > endWords, words.classOf(lastValue) != .value { lastValue -= 1 }
-    guard firstValue < endWords - 1, lastValue > endWords else { return nil }
-    return .some(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
+    guard firstValue < endWords - 1, lastValue > endWords else { return .needsEveryWord }
+    return .decided(keptBytes(of: &words, cutsOrdinaryWords: cutsOrdinaryWords))
   }
 
   /// The word of a text that ends last at or before `offset`, as ``nextWord(in:from:)`` finds the words, or
