@@ -203,9 +203,12 @@ enum FilingSplitter {
     var lineNumber = 1
     let count = bytes.count
     let breaks = LineBytes.Breaks(bytes, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
+    // The ranges are collected in local state, at two stores a line, when they are asked for.
+    let collects = lines != nil
+    var ranges = LineRanges.Collector(expectedLines: collects ? count / expectedLineLength + 1 : 0)
     while lineStart < count {
       let (lineEnd, next) = breaks.lineEnd(from: lineStart)
-      lines?.ranges.append(lineStart..<lineEnd)
+      if collects { ranges.append(start: lineStart, end: lineEnd) }
       let line = ScannedLine(bytes: bytes, start: lineStart, end: lineEnd, number: lineNumber)
       if let start = scanner.visit(line), start.offset > (starts.last?.offset ?? 0) {
         starts.append(start)
@@ -213,8 +216,14 @@ enum FilingSplitter {
       lineStart = next
       lineNumber += 1
     }
+    let found = ranges.finish()
+    if collects { lines?.ranges = found }
     return starts
   }
+
+  /// The length of a line, in bytes, that the room for a file's line ranges is first made for: a little
+  /// less than an EDGAR filing's average, so that the room seldom has to grow.
+  private static var expectedLineLength: Int { 40 }
 }
 
 /// One line of the input as the splitter sees it: a range of the buffer, without its terminator.
@@ -229,11 +238,18 @@ struct ScannedLine {
   let number: Int
 
   /// The offset of the first byte that is not a blank, a form feed or a vertical tab (`end` when none).
+  ///
+  /// Spaces, the indentation of most lines that have any, are passed over eight at a time: a word's first
+  /// byte that is not a space ends the run, at the latest the byte that ends the line.
   var contentStart: Int {
     var index = start
+    let lastWord = bytes.count - 8
     while index < end {
       let byte = bytes[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+      if byte == 0x20 && index <= lastWord, let base = bytes.baseAddress {
+        let others = ByteWord.load(UnsafeRawPointer(base), at: index) ^ ByteWord.repeating(0x20)
+        index += others == 0 ? 8 : others.trailingZeroBitCount / 8
+      } else if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
         index += 1
       } else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
         index += 2  // a no-break space
@@ -330,7 +346,11 @@ struct WrapperScanner: BoundaryScanner {
     guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") else { return nil }
     // The phrases are compared from the content's first byte, found above.
     if inText {
-      if line.begins(with: textClose, at: first) { inText = false }
+      // Most lines of a document's text that open with "<" are its own markup: the "/" after the "<" is
+      // looked at before the whole closing tag.
+      if first + 1 < line.end, line.bytes[first + 1] == UInt8(ascii: "/"), line.begins(with: textClose, at: first) {
+        inText = false
+      }
       return nil
     }
     if line.begins(with: Self.textOpen, at: first) {

@@ -46,8 +46,9 @@ enum SGMLUnwrapper {
       var end = span.upperBound
       if submission.ranges[end - 1].isEmpty { end -= 1 }
       var ranges = LineRanges()
-      for _ in 0..<span.lowerBound { ranges.append(start..<start) }
-      for index in span.lowerBound..<end { ranges.append(submission.ranges[index]) }
+      ranges.reserveCapacity(end)
+      ranges.appendEmpty(span.lowerBound, at: start)
+      ranges.append(contentsOf: submission.ranges, lines: span.lowerBound..<end)
       return SourceLines(submission.text, lineRanges: ranges)
     }
   }

@@ -118,6 +118,86 @@ struct LineRanges: RandomAccessCollection {
     bounds.append(UInt32(range.lowerBound))
     bounds.append(UInt32(range.upperBound))
   }
+
+  /// Makes room for a number of lines in all, so that adding up to that many does not grow the storage.
+  ///
+  /// - Parameter lines: How many lines, those held already included.
+  mutating func reserveCapacity(_ lines: Int) {
+    bounds.reserveCapacity(2 * lines)
+  }
+
+  /// Adds empty lines, all at one offset.
+  ///
+  /// - Parameters:
+  ///   - count: How many lines.
+  ///   - offset: Where each of them starts and ends, in UTF-8 bytes of the text, below 4 GiB.
+  mutating func appendEmpty(_ count: Int, at offset: Int) {
+    bounds.append(contentsOf: repeatElement(UInt32(offset), count: 2 * count))
+  }
+
+  /// Adds some of another list's lines, in one copy.
+  ///
+  /// - Parameters:
+  ///   - other: The lines to take from.
+  ///   - lines: The 0-based half-open range of `other`'s lines to add.
+  mutating func append(contentsOf other: LineRanges, lines: Range<Int>) {
+    bounds.append(contentsOf: other.bounds[(2 * lines.lowerBound)..<(2 * lines.upperBound)])
+  }
+
+  /// Collects a text's lines one after the other, at a few instructions a line.
+  ///
+  /// ``LineRanges/append(_:)`` checks that its storage is its own and has room at every line. A collector
+  /// writes each line's offsets into a buffer of its own, with nothing to check, and moves them into the
+  /// ranges ``chunkLines`` lines at a time. ``finish()`` must be called once, at the end: it hands over the
+  /// ranges and frees the buffer.
+  struct Collector {
+    /// The lines moved out of ``chunk`` so far, each line's start and end offsets.
+    private var bounds: [UInt32] = []
+    /// The lines not yet moved into ``bounds``: room for ``chunkLines`` of them.
+    private let chunk: UnsafeMutablePointer<UInt32>
+    /// How many offsets ``chunk`` holds (two a line).
+    private var filled = 0
+
+    /// How many lines the buffer holds.
+    static var chunkLines: Int { 256 }
+
+    /// A collector with room for a number of lines.
+    ///
+    /// - Parameter lines: How many lines are expected: the ranges' storage is made that large at the start,
+    ///   and grows if more come.
+    init(expectedLines lines: Int) {
+      chunk = .allocate(capacity: 2 * Self.chunkLines)
+      bounds.reserveCapacity(2 * lines)
+    }
+
+    /// Adds a line.
+    ///
+    /// - Parameters:
+    ///   - start: Where it starts, in UTF-8 bytes of the text, below 4 GiB.
+    ///   - end: Where it ends, before its terminator, at or after `start`.
+    @inline(__always)
+    mutating func append(start: Int, end: Int) {
+      chunk[filled] = UInt32(truncatingIfNeeded: start)
+      chunk[filled + 1] = UInt32(truncatingIfNeeded: end)
+      filled += 2
+      if filled == 2 * Self.chunkLines { flush() }
+    }
+
+    /// Moves the lines in the buffer into the ranges.
+    private mutating func flush() {
+      bounds.append(contentsOf: UnsafeBufferPointer(start: chunk, count: filled))
+      filled = 0
+    }
+
+    /// The lines collected, in order; the collector is done with (its buffer is freed).
+    mutating func finish() -> LineRanges {
+      flush()
+      chunk.deallocate()
+      var ranges = LineRanges()
+      swap(&ranges.bounds, &bounds)
+      return ranges
+    }
+  }
 }
 
 /// A filing's text split into lines, each able to say which source line and column its characters came from.
