@@ -37,7 +37,7 @@ enum FilingSplitter {
     var ranges = LineRanges()
     /// For SGML, the 0-based indices, in order, of the lines that may open with a wrapper tag: every line
     /// whose content, after blanks (spaces, tabs, no-break spaces, form feeds and vertical tabs), begins
-    /// with `<`. `nil` for the other formats.
+    /// with one of ``SGMLUnwrapper/WrapperTag``'s tags, in any case. `nil` for the other formats.
     var tagLineCandidates: [Int32]?
   }
 
@@ -321,20 +321,17 @@ struct WrapperScanner: BoundaryScanner {
     ("-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "-----END PRIVACY-ENHANCED MESSAGE-----"),
     ("<SEC-DOCUMENT>", "</SEC-DOCUMENT>"), ("<IMS-DOCUMENT>", "</IMS-DOCUMENT>"), ("<SUBMISSION>", "</SUBMISSION>"),
   ].map { (ASCIIText.phrase($0.0), ASCIIText.phrase($0.1)) }
-  /// A document's text, which may hold anything, markers included (the unwrapper's own tags).
-  private static let textOpen = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.text.markup)
-  private static let textClose = ASCIIText.phrase(SGMLUnwrapper.WrapperTag.textEnd.markup)
-  /// ``textClose``, fetched once: every line of a document's text that opens with `<` is compared with it.
-  private let textClose = Self.textClose
 
   /// The index in ``wrappers`` of the outermost open wrapper.
   private var open: Int?
   /// Whether a wrapper has been seen.
   private var seenWrapper = false
-  /// Whether the line is inside a document's `<TEXT>`.
+  /// Whether the line is inside a document's `<TEXT>`, which may hold anything, markers included (but not
+  /// its closing `</TEXT>`).
   private var inText = false
-  /// The 0-based index of every line whose content, after its blanks, begins with `<`, in order: the only
-  /// lines that may hold the unwrapper's tags (see ``FilingSplitter/LineScan/tagLineCandidates``).
+  /// The 0-based index of every line whose content, after its blanks, opens with one of the unwrapper's tags
+  /// (``SGMLUnwrapper/WrapperTag``), in order: the only lines that may hold them (see
+  /// ``FilingSplitter/LineScan/tagLineCandidates``).
   private(set) var linesOpeningWithTag: [Int32] = []
 
   @inline(__always)
@@ -342,18 +339,21 @@ struct WrapperScanner: BoundaryScanner {
     let first = line.contentStart
     guard first < line.end else { return nil }
     let byte = line.bytes[first]
-    if byte == UInt8(ascii: "<") { linesOpeningWithTag.append(Int32(truncatingIfNeeded: line.number - 1)) }
     guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") else { return nil }
+    // The unwrapper's tag that opens the line, told by a byte or two after the "<" (most lines of a
+    // document's text that open with "<" are its own markup, and none).
+    var tag: SGMLUnwrapper.WrapperTag?
+    if byte == UInt8(ascii: "<") {
+      tag = SGMLUnwrapper.WrapperTag.opening(
+        UnsafeBufferPointer(rebasing: line.bytes[line.start..<line.end]), at: first - line.start)
+      if tag != nil { linesOpeningWithTag.append(Int32(truncatingIfNeeded: line.number - 1)) }
+    }
     // The phrases are compared from the content's first byte, found above.
     if inText {
-      // Most lines of a document's text that open with "<" are its own markup: the "/" after the "<" is
-      // looked at before the whole closing tag.
-      if first + 1 < line.end, line.bytes[first + 1] == UInt8(ascii: "/"), line.begins(with: textClose, at: first) {
-        inText = false
-      }
+      if tag == .textEnd { inText = false }
       return nil
     }
-    if line.begins(with: Self.textOpen, at: first) {
+    if tag == .text {
       inText = true
       return nil
     }

@@ -75,7 +75,7 @@ enum SGMLUnwrapper {
   ///     ``SourceLines/init(_:lineRanges:)``).
   ///   - tagLineCandidates: The 0-based indices, in order, of the lines that may open with a wrapper tag,
   ///     when they were noted already (see ``FilingSplitter/LineScan/tagLineCandidates``): every line whose
-  ///     content after blanks begins with `<` must be among them. `nil`: every line is looked at.
+  ///     content after blanks opens with a ``WrapperTag`` must be among them. `nil`: every line is looked at.
   /// - Returns: The documents, or `nil` when the wrapper holds no document with text.
   static func unwrap(_ source: String, lineRanges: LineRanges? = nil, tagLineCandidates: [Int32]? = nil) -> Submission?
   {
@@ -93,9 +93,11 @@ enum SGMLUnwrapper {
     // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
     let agreements = documents.filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
-      return lines.withByteLines { bytes in
-        (span.start..<span.end).contains { ASCIIText.contains(phrase, in: bytes[$0]) }
-      }
+      // The phrase holds no line end: it occurs in a line when it occurs in the bytes from the first line's
+      // start to the last line's end, which are searched at once.
+      guard span.start < span.end else { return false }
+      let range = lines.ranges[span.start].lowerBound..<lines.ranges[span.end - 1].upperBound
+      return ASCIIText.withUTF8(lines.text) { ASCIIText.contains(phrase, in: UnsafeBufferPointer(rebasing: $0[range])) }
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
     return Submission(primary: document(chosen, in: lines), agreements: agreements)
   }
