@@ -93,10 +93,8 @@ enum SGMLUnwrapper {
     // agreement), and a submission of thousands of exhibits cannot make reading quadratic.
     let agreements = documents.filter { span in
       guard let type = span.type?.uppercased(), type.hasPrefix("EX-") else { return false }
-      // The phrase holds no line end: it occurs in a line when it occurs in the bytes from the first line's
-      // start to the last line's end, which are searched at once.
-      guard span.start < span.end else { return false }
-      let range = lines.ranges[span.start].lowerBound..<lines.ranges[span.end - 1].upperBound
+      // The document's lines are searched at once (the phrase holds no line end).
+      guard let range = byteRange(of: span.start..<span.end, in: lines) else { return false }
       return ASCIIText.withUTF8(lines.text) { ASCIIText.contains(phrase, in: UnsafeBufferPointer(rebasing: $0[range])) }
     }.prefix(maximumAgreementExhibits).map { document($0, in: lines) }
     return Submission(primary: document(chosen, in: lines), agreements: agreements)
@@ -109,10 +107,24 @@ enum SGMLUnwrapper {
   /// <C>, <FN>), but never these.
   private static let htmlTags = ["<HTML", "<BODY", "<P>", "<P ", "<DIV", "<TD", "<BR", "<FONT"].map(ASCIIText.phrase)
 
-  /// Whether a line holds one of ``htmlTags``, in any case: only the line's `<` bytes, found eight bytes at a
+  /// The bytes of some of the submission's lines, from the first one's start to the last one's end; `nil`
+  /// when there are none.
+  ///
+  /// A phrase without a line end occurs in one of the lines when it occurs in these bytes: they hold nothing
+  /// else but the line ends between the lines.
+  ///
+  /// - Parameters:
+  ///   - indices: The 0-based indices of consecutive lines.
+  ///   - lines: The submission's lines.
+  private static func byteRange(of indices: Range<Int>, in lines: SourceLines.Lines) -> Range<Int>? {
+    guard let first = indices.first, let last = indices.last else { return nil }
+    return lines.ranges[first].lowerBound..<lines.ranges[last].upperBound
+  }
+
+  /// Whether some lines hold one of ``htmlTags``, in any case: only their `<` bytes, found eight bytes at a
   /// time, are looked at.
   ///
-  /// - Parameter bytes: The line's UTF-8 bytes.
+  /// - Parameter bytes: The lines' UTF-8 bytes (see ``byteRange(of:in:)``): no tag holds a line end.
   private static func holdsHTMLTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var offset = ASCIIText.firstOffset(of: 0x3C, in: bytes, to: bytes.count)
     while offset < bytes.count {
@@ -130,8 +142,8 @@ enum SGMLUnwrapper {
   enum WrapperTag: CaseIterable {
     case document, type, text, textEnd
 
-    /// The tag as it opens its line.
-    var markup: String {
+    /// The tag as it opens its line, upper case.
+    var markup: StaticString {
       switch self {
       case .document: return "<DOCUMENT>"
       case .type: return "<TYPE>"
@@ -141,33 +153,39 @@ enum SGMLUnwrapper {
     }
 
     /// Each tag as it opens its line, upper case, in the order of ``allCases``.
-    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = allCases.map { ($0, ASCIIText.phrase($0.markup)) }
+    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = allCases.map { ($0, ASCIIText.phrase("\($0.markup)")) }
 
     /// The tag that the bytes at `start` (a `<`) open with, in any case, or `nil`.
     ///
     /// The one tag they may be is told by the bytes after the `<` (`D`, `TY`, `TE` or `/`): only its markup
-    /// is compared, so that a line of HTML (`<td>`, `<div>`, `<table>`) costs a byte or two.
+    /// is compared, so that a line of HTML (`<td>`, `<div>`, `<table>`) costs a byte or two. The markup is
+    /// read where the literal stands, with no table to fetch: the splitter asks at every line of a
+    /// submission that opens with `<`.
     ///
     /// - Parameters:
     ///   - bytes: A line's UTF-8 bytes.
     ///   - start: The offset of a `<` in them.
+    @inline(__always)
     static func opening(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> WrapperTag? {
       guard start + 2 < bytes.count else { return nil }
-      // The candidate's position in ``phrases``, which follows ``allCases``.
-      let position: Int
+      let candidate: WrapperTag
       switch ASCIIText.upper(bytes[start + 1]) {
-      case UInt8(ascii: "D"): position = 0
-      case UInt8(ascii: "/"): position = 3
+      case UInt8(ascii: "D"): candidate = .document
+      case UInt8(ascii: "/"): candidate = .textEnd
       case UInt8(ascii: "T"):
         switch ASCIIText.upper(bytes[start + 2]) {
-        case UInt8(ascii: "Y"): position = 1
-        case UInt8(ascii: "E"): position = 2
+        case UInt8(ascii: "Y"): candidate = .type
+        case UInt8(ascii: "E"): candidate = .text
         default: return nil
         }
       default: return nil
       }
-      let candidate = phrases[position]
-      return LineBytes.hasPrefix(candidate.phrase, in: bytes, at: start) ? candidate.tag : nil
+      let matches = candidate.markup.withUTF8Buffer { markup in
+        guard bytes.count - start >= markup.count else { return false }
+        for index in 1..<markup.count where ASCIIText.upper(bytes[start + index]) != markup[index] { return false }
+        return true
+      }
+      return matches ? candidate : nil
     }
   }
 
@@ -221,7 +239,9 @@ enum SGMLUnwrapper {
     var content = InnerFormat.text
     if firstContent.hasPrefix("<xml") || firstContent.hasPrefix("<?xml") || firstContent.hasPrefix("<edgarsubmission") {
       content = .xml
-    } else if lines.withByteLines({ bytes in body.indices.prefix(400).contains { holdsHTMLTag(bytes[$0]) } }) {
+    } else if let range = byteRange(of: body.indices.prefix(400), in: lines),
+      ASCIIText.withUTF8(lines.text, { holdsHTMLTag(UnsafeBufferPointer(rebasing: $0[range])) })
+    {
       content = .html
     }
     return Document(
