@@ -190,50 +190,68 @@ enum HTMLFlattener {
             cursor.moveWithinLine(to: position + noBreakSpace.length, in: bytes)
             continue
           }
-          if let (decoded, length) = Self.entity(in: bytes, at: position) {
-            // An entity is longer in the source than the character it stands for: it is placed on its own,
-            // and so is the text after it. Only a character other than a space needs its place.
-            runStarted = false
-            if decoded == " " {
-              pendingSpace = true
-              advance(to: position + length)
-            } else {
-              let (line, column) = lineAndColumn()
-              advance(to: position + length)
-              appendText(String(decoded).utf8, line: line, column: column)
-              runStarted = false
-            }
-            continue
-          }
+          if passEntity() { continue }
         }
-        let (startLine, startColumn) = lineAndColumn()
-        // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
-        // appended at once; so are the words after it that are one space apart, as a line of prose prints
-        // them: a single space between two words collapses into itself, and the next word is placed by the
-        // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
-        // by word.
-        // The bytes that may start markup or a space are looked for sixteen at a time; a space that another such
-        // byte does not follow is passed with the byte after it. (The test is given as a closure: a reference to
-        // the function cost a call to it for each sixteen bytes.)
-        var end = position + 1
-        while true {
-          end = ASCIIText.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in
-            Self.mayStartMarkupOrSpace(lanes)
-          }
-          guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
-          end += 2
-        }
-        // Its characters: its bytes in an ASCII text, else those that do not continue a UTF-8 sequence (the run
-        // starts after a character).
-        var characters = end - position
-        if !textIsASCII {
-          characters = 1
-          for index in (position + 1)..<end where ASCIIText.startsCharacter(bytes[index]) { characters += 1 }
-        }
-        appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
-        cursor.moveWithinLine(to: end, characters: characters, in: bytes)
+        appendWords()
       }
       flushLine()
+    }
+
+    /// Passes the entity at the cursor, appending the character it stands for; `false`, the cursor left where
+    /// it is, when the `&` there starts no entity.
+    ///
+    /// Not inlined: the decoder, called for the few entities other than a no-break space, kept the scan's loop
+    /// too large for the compiler to inline the calls made for each tag.
+    @inline(never)
+    mutating func passEntity() -> Bool {
+      guard let (decoded, length) = Self.entity(in: bytes, at: position) else { return false }
+      // An entity is longer in the source than the character it stands for: it is placed on its own, and so is
+      // the text after it. Only a character other than a space needs its place.
+      runStarted = false
+      if decoded == " " {
+        pendingSpace = true
+        advance(to: position + length)
+      } else {
+        let (line, column) = lineAndColumn()
+        advance(to: position + length)
+        appendText(String(decoded).utf8, line: line, column: column)
+        runStarted = false
+      }
+      return true
+    }
+
+    /// Appends the plain text at the cursor, up to where a tag, an entity or a space may start, and passes it.
+    ///
+    /// Not inlined: called for a run of words (one in six of the tags' count on the real filings), it kept the
+    /// scan's loop too large for the compiler to inline the calls made for each tag.
+    @inline(never)
+    mutating func appendWords() {
+      let (startLine, startColumn) = lineAndColumn()
+      // The byte and the plain text after it, up to where a tag, an entity or a space may start, are
+      // appended at once; so are the words after it that are one space apart, as a line of prose prints
+      // them: a single space between two words collapses into itself, and the next word is placed by the
+      // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
+      // by word.
+      // The bytes that may start markup or a space are looked for sixteen at a time; a space that another such
+      // byte does not follow is passed with the byte after it. (The test is given as a closure: a reference to
+      // the function cost a call to it for each sixteen bytes.)
+      var end = position + 1
+      while true {
+        end = ASCIIText.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in
+          Self.mayStartMarkupOrSpace(lanes)
+        }
+        guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
+        end += 2
+      }
+      // Its characters: its bytes in an ASCII text, else those that do not continue a UTF-8 sequence (the run
+      // starts after a character).
+      var characters = end - position
+      if !textIsASCII {
+        characters = 1
+        for index in (position + 1)..<end where ASCIIText.startsCharacter(bytes[index]) { characters += 1 }
+      }
+      appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
+      cursor.moveWithinLine(to: end, characters: characters, in: bytes)
     }
 
     /// Whether a byte may start a tag, an entity, an ASCII space or a Unicode space (see ``run()``).
@@ -406,7 +424,10 @@ enum HTMLFlattener {
     ///   - kind: What its name says it does.
     ///   - closing: Whether it is a closing tag (`</`).
     ///   - name: Where its name stands.
-    @inline(__always)
+    ///
+    /// Not inlined: these tags are few, and their work, inlined, made ``handleTag(_:kind:closing:nameStart:)``
+    /// too large for the compiler to inline into the scan's loop.
+    @inline(never)
     mutating func handleTagWithName(_ range: Range<Int>, kind: TagKind, closing: Bool, name: Range<Int>) {
       let attributes = name.upperBound..<range.upperBound
       switch kind {
@@ -499,7 +520,20 @@ enum HTMLFlattener {
             return entry.key == key ? entry.kind : nil
           }
         }
-        return of(bytes, name: start..<Flattener.nameEnd(in: bytes, from: start, to: end), in: table)
+        return of(bytes, nameFrom: start, readTo: end, in: table)
+      }
+
+      /// What the tag whose name starts at `start` does, its name's end read before it is looked up (see
+      /// ``of(_:nameFrom:tagEnd:in:)``): a name of eight bytes or more, or one near the text's end.
+      ///
+      /// Not inlined: these names are few, and the reading of them, inlined, kept the look-up of the others too
+      /// large for the compiler to inline into the scan's loop.
+      @inline(never)
+      static func of(
+        _ bytes: UnsafeBufferPointer<UInt8>, nameFrom start: Int, readTo end: Int,
+        in table: [(key: UInt64, kind: TagKind?)]
+      ) -> TagKind? {
+        of(bytes, name: start..<Flattener.nameEnd(in: bytes, from: start, to: end), in: table)
       }
 
       /// A name of one to eight ASCII letters and digits as one number: its bytes lower-cased (a letter's case
