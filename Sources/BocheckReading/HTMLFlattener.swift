@@ -71,7 +71,9 @@ enum HTMLFlattener {
     /// Ends the current line: it is kept when it holds text; a blank one is dropped, or kept empty after a line
     /// with text (one empty line, however many blank ones follow).
     mutating func flushLine() {
-      if lines.pendingLineHasText() {
+      // Most lines ended are empty (a row's or a paragraph's end right after another's): their bytes are not
+      // looked at.
+      if lines.pendingLineCount > 0 && lines.pendingLineHasText() {
         lines.endPendingLine()
       } else {
         lines.discardPendingLine()
