@@ -366,6 +366,11 @@ enum HTMLFlattener {
             index += 1
           }
           index += 1
+          // Most quotes close right before the tag's end (`style="...">`), told here without another search.
+          if index < limit && bytes[index] == 0x3E {
+            found.end = index + 1
+            return found
+          }
         }
       }
       return nil
