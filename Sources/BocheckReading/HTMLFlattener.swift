@@ -234,17 +234,7 @@ enum HTMLFlattener {
       // them: a single space between two words collapses into itself, and the next word is placed by the
       // same origin (see ``appendText(_:characters:line:column:)``), so the line is the one built word
       // by word.
-      // The bytes that may start markup or a space are looked for sixteen at a time; a space that another such
-      // byte does not follow is passed with the byte after it. (The test is given as a closure: a reference to
-      // the function cost a call to it for each sixteen bytes.)
-      var end = position + 1
-      while true {
-        end = ASCIIText.firstOffset(in: bytes, from: end, to: bytes.count) { lanes in
-          Self.mayStartMarkupOrSpace(lanes)
-        }
-        guard end + 1 < bytes.count, bytes[end] == 0x20, !Self.mayStartMarkupOrSpace(bytes[end + 1]) else { break }
-        end += 2
-      }
+      let end = Self.wordsEnd(in: bytes, from: position + 1)
       // Its characters: its bytes in an ASCII text, else those that do not continue a UTF-8 sequence (the run
       // starts after a character).
       var characters = end - position
@@ -254,6 +244,46 @@ enum HTMLFlattener {
       }
       appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
       cursor.moveWithinLine(to: end, characters: characters, in: bytes)
+    }
+
+    /// Where a run of words one space apart ends: at the first byte from `start` that may start markup or a
+    /// space (``mayStartMarkupOrSpace(_:)``), unless it is a space that no such byte follows, or at the end of
+    /// the bytes.
+    ///
+    /// The bytes are read sixteen at a time, each with the byte after it, so that a space between two words does
+    /// not end the search: a line of prose is passed in one search, not one a word.
+    ///
+    /// - Parameters:
+    ///   - bytes: The text's bytes.
+    ///   - start: The offset to start at, at most `bytes.count`.
+    @inline(__always)
+    static func wordsEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+      var index = start
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        let spaces = SIMD16<UInt8>(repeating: 0x20)
+        while index + 17 <= bytes.count {
+          let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+          let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
+          let stops = mayStartMarkupOrSpace(here) .& .!(here .== spaces .& .!mayStartMarkupOrSpace(next))
+          let flagged = ASCIIText.laneFlags(stops)
+          if flagged[0] != 0 { return index + flagged[0].trailingZeroBitCount / 8 }
+          if flagged[1] != 0 { return index + 8 + flagged[1].trailingZeroBitCount / 8 }
+          index += 16
+        }
+      }
+      // The last bytes, one at a time.
+      while index < bytes.count {
+        if mayStartMarkupOrSpace(bytes[index]) {
+          guard index + 1 < bytes.count, bytes[index] == 0x20, !mayStartMarkupOrSpace(bytes[index + 1]) else {
+            return index
+          }
+          index += 2
+        } else {
+          index += 1
+        }
+      }
+      return index
     }
 
     /// Whether a byte may start a tag, an entity, an ASCII space or a Unicode space (see ``run()``).
