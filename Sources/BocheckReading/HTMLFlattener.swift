@@ -242,7 +242,10 @@ enum HTMLFlattener {
         characters = 1
         for index in (position + 1)..<end where ASCIIText.startsCharacter(bytes[index]) { characters += 1 }
       }
-      appendText(bytes[position..<end], characters: characters, line: startLine, column: startColumn)
+      // Handed over as a buffer, which the builder copies at once (a slice of one was copied byte by byte).
+      appendText(
+        UnsafeBufferPointer(rebasing: bytes[position..<end]), characters: characters, line: startLine,
+        column: startColumn)
       cursor.moveWithinLine(to: end, characters: characters, in: bytes)
     }
 
