@@ -56,6 +56,8 @@ enum HTMLFlattener {
       self.bytes = bytes
       self.textIsASCII = textIsASCII
       cursor = SourceCursor(textIsASCII: textIsASCII)
+      // The flattened lines hold a fraction of the HTML's bytes, most of which are tags.
+      lines = SourceLines.Builder(capacity: bytes.count / 4)
     }
 
     /// Moves to `target`, counting the lines passed.

@@ -356,6 +356,14 @@ struct SourceLines {
     /// No lines yet.
     init() {}
 
+    /// No lines yet, with room for the bytes of lines a reader expects to build.
+    ///
+    /// - Parameter capacity: How many bytes the lines are expected to hold, their line feeds included: room
+    ///   for them is made at once, not in steps as they are appended.
+    init(capacity: Int) {
+      bytes.reserveCapacity(capacity)
+    }
+
     /// Whether the last line added holds any byte (`false` when there is none yet).
     ///
     /// Kept as lines are added: a reader asks it at every line it ends.
