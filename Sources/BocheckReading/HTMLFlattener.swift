@@ -34,6 +34,8 @@ enum HTMLFlattener {
     let tagNames = TagKind.slots
     /// The no-break space entity (``noBreakSpace``), fetched once.
     let noBreakSpace = Flattener.noBreakSpace
+    /// The no-break space's numeric reference (``numericNoBreakSpace``), fetched once.
+    let numericNoBreakSpace = Flattener.numericNoBreakSpace
     /// Where the flattener is, with its line and column.
     var cursor = SourceCursor()
     var position: Int { cursor.offset }
@@ -187,8 +189,11 @@ enum HTMLFlattener {
           continue
         }
         if byte == 0x26 {
-          // Most entities are no-break spaces, told by their bytes at once: they hold no line feed.
-          if Self.isNoBreakSpace(bytes, at: position, as: noBreakSpace) {
+          // Most entities are no-break spaces, named or numeric, told by their bytes at once: they hold no line
+          // feed. (Both are six bytes long.)
+          if Self.isNoBreakSpace(bytes, at: position, as: noBreakSpace)
+            || Self.isNoBreakSpace(bytes, at: position, as: numericNoBreakSpace)
+          {
             pendingSpace = true
             runStarted = false
             cursor.moveWithinLine(to: position + noBreakSpace.length, in: bytes)
@@ -687,14 +692,17 @@ enum HTMLFlattener {
     /// The no-break space entity, whose name ``isNoBreakSpace(_:at:as:)`` reads in any case.
     static let noBreakSpace = EntityWord("&nbsp;")
 
-    /// Whether the no-break space entity (its name in any case) stands at `start`, told by one word of the bytes:
-    /// ``entity(in:at:)`` would decode it as a space. `false` when fewer than eight bytes are left, for
-    /// `entity(in:at:)` to tell.
+    /// The no-break space's numeric reference in decimal, as most EDGAR HTML that does not name it writes it.
+    static let numericNoBreakSpace = EntityWord("&#160;")
+
+    /// Whether the no-break space entity (its name in any case), or another entity given, stands at `start`, told
+    /// by one word of the bytes: ``entity(in:at:)`` would decode it as a space. `false` when fewer than eight
+    /// bytes are left, for `entity(in:at:)` to tell.
     ///
     /// - Parameters:
     ///   - bytes: The text's bytes.
     ///   - start: The offset of the `&`.
-    ///   - entity: ``noBreakSpace``, fetched by the caller.
+    ///   - entity: ``noBreakSpace`` or ``numericNoBreakSpace``, fetched by the caller.
     @inline(__always)
     static func isNoBreakSpace(
       _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, as entity: EntityWord = noBreakSpace
