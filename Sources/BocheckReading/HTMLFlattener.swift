@@ -32,6 +32,8 @@ enum HTMLFlattener {
     let textIsASCII: Bool
     /// The table of the tag names that change the text (``TagKind/slots``), fetched once.
     let tagNames = TagKind.slots
+    /// The letters the tag names that change the text start with (``TagKind/firstLetters``), fetched once.
+    let tagFirstLetters = TagKind.firstLetters
     /// The no-break space entity (``noBreakSpace``), fetched once.
     let noBreakSpace = Flattener.noBreakSpace
     /// The no-break space's numeric reference (``numericNoBreakSpace``), fetched once.
@@ -146,7 +148,9 @@ enum HTMLFlattener {
           // their name here and passed over, with no call.
           let closing = position + 1 < tag.end && bytes[position + 1] == 0x2F
           let nameStart = position + (closing ? 2 : 1)
-          if let kind = TagKind.of(bytes, nameFrom: nameStart, tagEnd: tag.end, in: tagNames) {
+          if let kind = TagKind.of(
+            bytes, nameFrom: nameStart, tagEnd: tag.end, in: tagNames, startingWith: tagFirstLetters)
+          {
             handleTag(position..<tag.end, kind: kind, closing: closing, nameStart: nameStart)
           }
           // The cursor passes the tag with the line feeds counted as its end was found, unless the tag moved it
@@ -551,13 +555,16 @@ enum HTMLFlattener {
       ///   - end: Where the tag ends (``Flattener/tagEnd(in:from:)``), at least `start`: the name ends there
       ///     at the latest (see ``Flattener/nameEnd(in:from:to:)``).
       ///   - table: ``slots``, fetched by the caller.
+      ///   - letters: ``firstLetters``, fetched by the caller.
       @inline(__always)
       static func of(
         _ bytes: UnsafeBufferPointer<UInt8>, nameFrom start: Int, tagEnd end: Int,
-        in table: [(key: UInt64, kind: TagKind?)] = slots
+        in table: [(key: UInt64, kind: TagKind?)] = slots, startingWith letters: UInt32 = firstLetters
       ) -> TagKind? {
         if start + 8 <= bytes.count, let base = bytes.baseAddress {
           let word = ByteWord.load(UnsafeRawPointer(base), at: start)
+          // A name whose first byte starts no name of the table (a <font>, an <a>) is told at once.
+          guard letters >> UInt32(truncatingIfNeeded: word & 0x1F) & 1 != 0 else { return nil }
           let others = ByteWord.notLettersOrDigits(word)
           if others != 0 {
             let count = min(others.trailingZeroBitCount / 8, end - start)
@@ -582,6 +589,10 @@ enum HTMLFlattener {
       ) -> TagKind? {
         of(bytes, name: start..<Flattener.nameEnd(in: bytes, from: start, to: end), in: table)
       }
+
+      /// The letters the names of ``names`` start with, in either case: bit `n` for the letters whose low five bits
+      /// are `n` (`A` and `a` are bit 1).
+      static let firstLetters: UInt32 = names.reduce(0) { letters, entry in letters | 1 << (entry.name[0] & 0x1F) }
 
       /// A name of one to eight ASCII letters and digits as one number: its bytes lower-cased (a letter's case
       /// bit set; a digit has it already), the first in the lowest byte. No byte is zero, so names of other
