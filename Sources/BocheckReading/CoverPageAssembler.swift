@@ -484,7 +484,22 @@ struct CoverPageAssembler {
   /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
   /// value cannot be made of them.
   private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
-    memo.isCaptionOnly(fragment.text, of: field) { Self.isCaptionOnly(fragment.text, of: field) }
+    // A bare number is a value in every row, told on its bytes without the memo's look-up.
+    if Self.isBareNumber(fragment.text) { return false }
+    return memo.isCaptionOnly(fragment.text, of: field) { Self.isCaptionOnly(fragment.text, of: field) }
+  }
+
+  /// Whether a text is a bare number such as "1,000", "0" or "5.2%": a digit, then digits, commas, points
+  /// and percent signs only.
+  ///
+  /// Such a text is one word whose key is digits only, which no caption word is (a known word has a letter):
+  /// in every row it is a value, not caption words, and nothing is cut from it, so neither question is put
+  /// to the memo.
+  static func isBareNumber(_ text: String) -> Bool {
+    ASCIIText.withUTF8(text) { bytes in
+      guard let first = bytes.first, ASCIIText.isDigit(first) else { return false }
+      return bytes.allSatisfy { ASCIIText.isDigit($0) || $0 == 0x2C || $0 == 0x2E || $0 == 0x25 }
+    }
   }
 
   /// Whether a fragment's text is nothing but caption words in a row whose value cannot be made of them:
@@ -512,6 +527,7 @@ struct CoverPageAssembler {
   /// "BENEFICIALLY OWNED BY"); elsewhere only runs that hold a distinctive caption word are. Row 1 is left
   /// whole here: its parser cuts caption words and identification numbers once its lines are joined.
   private func withoutCaptionWords(_ fragment: ValueFragment, of field: RowField) -> ValueFragment? {
+    if Self.isBareNumber(fragment.text) { return fragment }
     let cut = memo.withoutCaptionWords(fragment.text, of: field) { Self.withoutCaptionWords(fragment.text, of: field) }
     guard let (text, cutFromStart) = cut else { return nil }
     var result = fragment
