@@ -415,21 +415,29 @@ struct CoverPageAssembler {
 
   /// The slot's fragments with wrapped lines joined into whole values.
   func logicalValues(of slot: CaptionSlot) -> [ValueFragment] {
-    // The slot's own list when no fragment is caption words only, a list of those that are not otherwise; the
-    // fragments dropped from its start below are skipped by moving `start` on, not removed.
-    var fragments = slot.fragments
-    if let firstCaption = fragments.firstIndex(where: { isCaptionOnly($0, of: slot.field) }) {
-      var kept = Array(fragments[..<firstCaption])
-      kept.reserveCapacity(fragments.count - 1)
-      for fragment in fragments[(firstCaption + 1)...] where !isCaptionOnly(fragment, of: slot.field) {
-        kept.append(fragment)
+    let field = slot.field
+    // The fragments that are not caption words only: the slot's own list when none is, a list of the others
+    // otherwise; the fragments dropped from its start below are skipped by moving `start` on, not removed. A
+    // fragment is caption words only when nothing is left of it once they are cut, so the first one kept has
+    // its cut at hand: a value of one fragment, the commonest, is cut once.
+    var firstCut: ValueFragment?
+    var dropped: [ValueFragment]?
+    for (index, fragment) in slot.fragments.enumerated() {
+      guard let cut = valuePart(of: fragment, in: field) else {
+        if dropped == nil {
+          dropped = Array(slot.fragments[..<index])
+          dropped!.reserveCapacity(slot.fragments.count - 1)
+        }
+        continue
       }
-      fragments = kept
+      if firstCut == nil { firstCut = cut }
+      dropped?.append(fragment)
     }
+    let fragments = dropped ?? slot.fragments
     var start = 0
     // A caption's wrapped last line ("OF ABOVE PERSON") before a name or a place continues the caption,
-    // even when it holds only words that values may hold too. Rows of numbers lost such fragments in
-    // isCaptionOnly already; rows of codes keep them ("IN" is a value there).
+    // even when it holds only words that values may hold too. Rows of numbers lost such fragments
+    // above already; rows of codes keep them ("IN" is a value there).
     if slot.field.valueKind == .text {
       while start < fragments.count, !fragments[start].isInline,
         CaptionWords.stripsToNothing(fragments[start].text, inName: false, cutsOrdinaryWords: true)
@@ -456,69 +464,67 @@ struct CoverPageAssembler {
       start += 1
     }
     guard start < fragments.count else { return [] }
-    var current = fragments[start]
     var result: [ValueFragment] = []
     result.reserveCapacity(fragments.count - start)
-    let joinsEverything = slot.field.valueKind == .checkbox || slot.field.valueKind == .groupBoxes
-    let joinsWrapped = slot.field.valueKind == .amount || slot.field.valueKind == .text
+    // The value being joined, and whether it is still the first fragment kept, whose cut is known. Each value
+    // is added with its caption words cut; one left with nothing is dropped.
+    var current = fragments[start]
+    var isFirstKept = start == 0
+    let joinsEverything = field.valueKind == .checkbox || field.valueKind == .groupBoxes
+    let joinsWrapped = field.valueKind == .amount || field.valueKind == .text
     for next in fragments[(start + 1)...] {
       if joinsEverything || (joinsWrapped && ValueParsers.continues(current.text, with: next.text)) {
-        current.text += " " + next.text
+        current.text.append(" ")
+        current.text.append(next.text)
       } else {
-        result.append(current)
+        if let cut = isFirstKept ? firstCut : withoutCaptionWords(current, of: field) { result.append(cut) }
         current = next
       }
+      isFirstKept = false
     }
-    result.append(current)
-    // The values with their caption words cut, in place: those left with nothing are dropped.
-    var kept = 0
-    for index in result.indices {
-      guard let value = withoutCaptionWords(result[index], of: slot.field) else { continue }
-      result[kept] = value
-      kept += 1
-    }
-    result.removeLast(result.count - kept)
+    if let cut = isFirstKept ? firstCut : withoutCaptionWords(current, of: field) { result.append(cut) }
     return result
   }
 
-  /// Whether a fragment is nothing but caption words ("WITH", "BENEFICIALLY OWNED BY"), in a row whose
-  /// value cannot be made of them.
-  private func isCaptionOnly(_ fragment: ValueFragment, of field: RowField) -> Bool {
-    // A bare number is a value in every row, told on its bytes without the memo's look-up.
-    if Self.isBareNumber(fragment.text) { return false }
-    return memo.isCaptionOnly(fragment.text, of: field) { Self.isCaptionOnly(fragment.text, of: field) }
+  /// A fragment with the caption words at its ends cut off, or `nil` when it is caption words only: nothing
+  /// else is left, or it ends a caption's parenthesis that wrapped.
+  ///
+  /// - Parameters:
+  ///   - fragment: The fragment as printed.
+  ///   - field: The row it follows.
+  private func valuePart(of fragment: ValueFragment, in field: RowField) -> ValueFragment? {
+    Self.closesWrappedParenthesis(fragment.text, in: field) ? nil : withoutCaptionWords(fragment, of: field)
+  }
+
+  /// Whether a text ends a caption's parenthesis that wrapped ("(Entities" / "Only)"): it closes more
+  /// parentheses than it opens and holds caption words only, ordinary ones included. Such a text is caption
+  /// in every row but one of codes, where "IN" and "CO" are values.
+  private static func closesWrappedParenthesis(_ text: String, in field: RowField) -> Bool {
+    guard field.valueKind != .codes else { return false }
+    let closesMore = ASCIIText.withUTF8(text) { bytes in
+      var depth = 0
+      for byte in bytes {
+        if byte == 0x28 {
+          depth += 1
+        } else if byte == 0x29 {
+          depth -= 1
+        }
+      }
+      return depth < 0
+    }
+    return closesMore && CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
   }
 
   /// Whether a text is a bare number such as "1,000", "0" or "5.2%": a digit, then digits, commas, points
   /// and percent signs only.
   ///
   /// Such a text is one word whose key is digits only, which no caption word is (a known word has a letter):
-  /// in every row it is a value, not caption words, and nothing is cut from it, so neither question is put
-  /// to the memo.
+  /// in every row it is a value and nothing is cut from it, which is told without the memo's look-up.
   static func isBareNumber(_ text: String) -> Bool {
     ASCIIText.withUTF8(text) { bytes in
       guard let first = bytes.first, ASCIIText.isDigit(first) else { return false }
       return bytes.allSatisfy { ASCIIText.isDigit($0) || $0 == 0x2C || $0 == 0x2E || $0 == 0x25 }
     }
-  }
-
-  /// Whether a fragment's text is nothing but caption words in a row whose value cannot be made of them:
-  /// the work behind the memo of the fragment's test above.
-  private static func isCaptionOnly(_ text: String, of field: RowField) -> Bool {
-    // The text's bytes are read in place: the blanks at its ends are no words, and no parentheses.
-    if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
-    // The end of a caption's parenthesis that wrapped ("(Entities" / "Only)") is caption in every row.
-    let (opened, closed) = ASCIIText.withUTF8(text) { bytes in
-      (bytes.count(where: { $0 == 0x28 }), bytes.count(where: { $0 == 0x29 }))
-    }
-    if closed > opened, field.valueKind != .codes,
-      CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
-    {
-      return true
-    }
-    guard field != .reportingPersonName else { return false }
-    let numeric = field.valueKind == .amount || field.valueKind == .percent
-    return CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: numeric)
   }
 
   /// A fragment with the caption words at its ends cut off, or `nil` when nothing else is left.
