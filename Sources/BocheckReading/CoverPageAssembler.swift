@@ -358,14 +358,19 @@ struct CoverPageAssembler {
     default:
       break
     }
-    var row = makeRow(slot, values[chosen])
-    if let marker = values[chosen].marker, marker != number(of: slot), row.status == .read {
-      row.status = .recovered
-      row.note =
-        "the value stands in row \(marker)'s cell (line \(values[chosen].line)); taken as row \(number(of: slot))'s, "
-        + "whose label it follows"
+    // A row read as it stands is handed to the table as made, not kept in a variable and copied.
+    if let marker = values[chosen].marker, marker != number(of: slot) {
+      var row = makeRow(slot, values[chosen])
+      if row.status == .read {
+        row.status = .recovered
+        row.note =
+          "the value stands in row \(marker)'s cell (line \(values[chosen].line)); taken as row \(number(of: slot))'s, "
+          + "whose label it follows"
+      }
+      rows[slot.field] = row
+    } else {
+      rows[slot.field] = makeRow(slot, values[chosen])
     }
-    rows[slot.field] = row
     // What else follows the caption: a stray number in an amount or percent row is worth saying.
     guard slot.field.valueKind == .amount || slot.field.valueKind == .percent else { return }
     for (offset, extra) in values.enumerated() where offset != chosen {
@@ -631,6 +636,8 @@ extension ValueParsers {
   /// mark ("*", "†", "(1)" and a sentence) or with a lower-case word of a sentence, or runs to more than
   /// eight words.
   static func isFootnoteProse(_ text: String) -> Bool {
+    // An ASCII text without a carriage return is read on its bytes, each a character; any other by characters.
+    if let ascii = ASCIIText.withUTF8(text, isASCIIFootnoteProse) { return ascii }
     let text = text.trimmingBlanks()
     guard let first = text.first else { return true }
     // The words are counted on the bytes: runs of bytes other than the space.
@@ -643,6 +650,22 @@ extension ValueParsers {
     {
       return true
     }
+    return wordCount > 8
+  }
+
+  /// ``isFootnoteProse(_:)`` read on a text's bytes, or `nil` when the text, blanks at its ends cut, is not
+  /// ASCII or holds a carriage return (which a line feed after it joins into one character).
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  private static func isASCIIFootnoteProse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    let text = UnsafeBufferPointer(rebasing: bytes[LineBytes.trimmedRange(bytes)])
+    guard ASCIIText.isASCII(text), !text.contains(0x0D) else { return nil }
+    guard let first = text.first else { return true }
+    let wordCount = LineBytes.spaceSeparatedWordCount(text)
+    // "*", or a lower-case letter starting a sentence of three words or more.
+    if first == 0x2A || (wordCount >= 3 && first >= 0x61 && first <= 0x7A) { return true }
+    // "(1) Figure, as referred to ...": the closing parenthesis among the first four characters.
+    if first == 0x28, let close = text.firstIndex(of: 0x29), close <= 3, wordCount > 4 { return true }
     return wordCount > 8
   }
 
