@@ -160,6 +160,9 @@ extension CoverPageAssembler {
     let lengths: [Int]
     /// The longest name's length in characters.
     let longest: Int
+    /// The names' indices, the longest name first, names of one length in the order listed: the first of them
+    /// that a line starts with is the one it names.
+    let longestFirst: [Int]
 
     /// The key of each text that a line's start was matched as, by its bytes: every row of the page starts its
     /// lines with the same names, so the same starts are matched row after row.
@@ -170,6 +173,7 @@ extension CoverPageAssembler {
       keys = names.map { NameKey($0).text }
       lengths = names.map(\.count)
       longest = lengths.max() ?? 0
+      longestFirst = names.indices.sorted { [lengths] in (lengths[$0], $1) > (lengths[$1], $0) }
     }
 
     /// The name key (``NameKey``) of a text's start, worked out once per distinct start.
@@ -196,16 +200,15 @@ extension CoverPageAssembler {
 
   /// The longest listed name `text` starts with, and the rest of the text.
   private static func person(in text: Substring, among listed: ListedPersons) -> (Int, Substring)? {
-    var best: (index: Int, end: String.Index)?
     // Where each prefix ends, up to the longest listed name.
     let ends = characterEnds(of: text, upTo: listed.longest)
-    for (index, length) in listed.lengths.enumerated() where length < ends.count {
-      let end = ends[length]
-      guard listed.key(of: text, upTo: end) == listed.keys[index] else { continue }
-      if best == nil || length > listed.lengths[best!.index] { best = (index, end) }
+    // The longest names are tried first: the first one the text starts with is the longest, and no shorter
+    // name's start is looked up after it.
+    for index in listed.longestFirst where listed.lengths[index] < ends.count {
+      let end = ends[listed.lengths[index]]
+      if listed.key(of: text, upTo: end) == listed.keys[index] { return (index, text[end...]) }
     }
-    guard let best else { return nil }
-    return (best.index, text[best.end...])
+    return nil
   }
 
   /// Where each of a text's first characters ends, the text's start first: `count + 1` indices, or one more
