@@ -349,7 +349,7 @@ struct CoverPageAssembler {
       // the page, not the row.
       let own = values.prefix { !ValueParsers.isFootnoteProse($0.text) }
       // These values are no footnote's prose, which looksLikeCodes would ask again.
-      if let readable = own.firstIndex(where: { ValueParsers.readsAsCodes($0.text) }) {
+      if let readable = own.firstIndex(where: { readsAsCodes($0.text, in: slot.field) }) {
         chosen = readable
       } else if own.isEmpty {
         rows[slot.field] = emptyRow(slot)
@@ -383,6 +383,21 @@ struct CoverPageAssembler {
           message: "a stray value '\(extra.text.prefix(40))' follows row \(number(of: slot))'s value and belongs to "
             + "no row; it was not read as data"))
     }
+  }
+
+  /// Whether a value of a row of codes reads as codes (``ValueParsers/readsAsCodes(_:)``), from the row's
+  /// parse in the memo when the text has no blank at its ends: the memo parses the text as the row reads it,
+  /// trimmed, and the value chosen is then read from there.
+  ///
+  /// - Parameters:
+  ///   - text: The value.
+  ///   - field: The row of codes.
+  private func readsAsCodes(_ text: String, in field: RowField) -> Bool {
+    guard ASCIIText.withUTF8(text, { LineBytes.trimmedRange($0).count == $0.count }) else {
+      return ValueParsers.readsAsCodes(text)
+    }
+    guard case .value(.codes(let codes)) = memo.parse(text, for: field) else { return false }
+    return ValueParsers.areCodes(codes)
   }
 
   private func emptyRow(_ slot: CaptionSlot) -> Row {
@@ -679,7 +694,11 @@ extension ValueParsers {
   /// of a text known to be no footnote's prose.
   static func readsAsCodes(_ text: String) -> Bool {
     guard case .value(.codes(let codes)) = parseCodes(text) else { return false }
-    return !codes.isEmpty
-      && codes.allSatisfy { code in code == "N/A" || isLetters(code, atMost: 4) }
+    return areCodes(codes)
+  }
+
+  /// Whether the words a row of codes parses as are codes: at least one, each "N/A" or up to four letters.
+  static func areCodes(_ codes: [String]) -> Bool {
+    !codes.isEmpty && codes.allSatisfy { code in code == "N/A" || isLetters(code, atMost: 4) }
   }
 }
