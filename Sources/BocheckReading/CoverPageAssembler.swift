@@ -392,7 +392,7 @@ struct CoverPageAssembler {
   /// - Parameters:
   ///   - text: The value.
   ///   - field: The row of codes.
-  private func readsAsCodes(_ text: String, in field: RowField) -> Bool {
+  func readsAsCodes(_ text: String, in field: RowField) -> Bool {
     guard ASCIIText.withUTF8(text, { LineBytes.trimmedRange($0).count == $0.count }) else {
       return ValueParsers.readsAsCodes(text)
     }
@@ -512,7 +512,7 @@ struct CoverPageAssembler {
   /// - Parameters:
   ///   - fragment: The fragment as printed.
   ///   - field: The row it follows.
-  private func valuePart(of fragment: ValueFragment, in field: RowField) -> ValueFragment? {
+  func valuePart(of fragment: ValueFragment, in field: RowField) -> ValueFragment? {
     Self.closesWrappedParenthesis(fragment.text, in: field) ? nil : withoutCaptionWords(fragment, of: field)
   }
 

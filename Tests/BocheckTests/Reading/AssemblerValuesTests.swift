@@ -1,0 +1,156 @@
+import BocheckModel
+import Testing
+
+@testable import BocheckReading
+
+/// The cover page assembler's shortcuts give what the steps they stand for give, on invented values.
+@Suite struct AssemblerValuesTests {
+  /// Fragment texts: numbers bare and worded, caption words, a wrapped parenthesis's end, codes and names.
+  private static let texts = [
+    "1,000", "0", "5.2%", "12.5", "1,000.", "-0-", "1,000 shares", "WITH", "BENEFICIALLY OWNED BY", "Only)",
+    "(Entities Only)", "Only) 1,000", "IN", "PN, OO", "N/A", "None", "Delaware", "OF ABOVE PERSON", "", "  ",
+    " 1,000", "Fund: 1,000", "WITH 1,000", "Alpha Fund LP", "(1) Alpha Fund LP", "S.S. or", "x)", "See Item 4)",
+    "1,0l9", "100\u{00A0}", "(a) [ ] (b) [X]", "REPORTING PERSON WITH))",
+  ]
+
+  /// Whether a fragment is caption words only, as the assembler told it before the cut answered: a blank text,
+  /// the end of a wrapped parenthesis (but in a row of codes), or, but in row 1, a text that strips to nothing.
+  private static func referenceIsCaptionOnly(_ text: String, of field: RowField) -> Bool {
+    if ASCIIText.withUTF8(text, { CaptionWords.nextWord(in: $0, from: 0) == nil }) { return true }
+    let opened = text.filter { $0 == "(" }.count
+    let closed = text.filter { $0 == ")" }.count
+    if closed > opened, field.valueKind != .codes,
+      CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: true)
+    {
+      return true
+    }
+    guard field != .reportingPersonName else { return false }
+    let numeric = field.valueKind == .amount || field.valueKind == .percent
+    return CaptionWords.stripsToNothing(text, inName: false, cutsOrdinaryWords: numeric)
+  }
+
+  @Test func aFragmentIsCaptionOnlyWhenItsCutLeavesNothing() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    for text in Self.texts {
+      for field in RowField.allCases {
+        let fragment = ValueFragment(text: text, line: 3, column: 5, marker: nil, isInline: false)
+        let part = assembler.valuePart(of: fragment, in: field)
+        #expect((part == nil) == Self.referenceIsCaptionOnly(text, of: field), "\(text) in \(field)")
+      }
+    }
+  }
+
+  @Test func bareNumbersAreDigitsCommasPointsAndPercentSigns() {
+    for text in ["1,000", "0", "5.2%", "12.5", "1,000.", "7"] {
+      #expect(CoverPageAssembler.isBareNumber(text), "\(text)")
+    }
+    for text in ["", "-0-", ".5", "1,000 shares", " 1", "1 ", "12a", "1\u{00A0}", "(1)", "١٢"] {
+      #expect(!CoverPageAssembler.isBareNumber(text), "\(text)")
+    }
+    // A bare number is kept whole in every row, as cutting its caption words would leave it.
+    let assembler = CoverPageAssembler(schedule: .schedule13G)
+    for field in RowField.allCases {
+      let fragment = ValueFragment(text: "1,000", line: 2, column: 9, marker: 7, isInline: true)
+      let part = assembler.valuePart(of: fragment, in: field)
+      #expect(part?.text == "1,000" && part?.column == 9 && part?.marker == 7, "\(field)")
+    }
+  }
+
+  private static func slot(_ field: RowField, _ fragments: [(String, Bool)]) -> CaptionSlot {
+    CaptionSlot(
+      field: field, printedNumber: nil, line: 1, column: 1,
+      fragments: fragments.enumerated().map { offset, fragment in
+        ValueFragment(text: fragment.0, line: 2 + offset, column: 3, marker: nil, isInline: fragment.1)
+      })
+  }
+
+  @Test func valuesAreCutOnceAndJoinedAroundCaptionWords() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    // The one value of a slot: its caption words cut, its column moved past them.
+    let single = assembler.logicalValues(of: Self.slot(.soleVotingPower, [("WITH 1,000", true)]))
+    #expect(single.map(\.text) == ["1,000"])
+    #expect(single.map(\.column) == [8])
+    // A wrapped caption's end on the caption's line is no value of a row of text; the place after it is.
+    let place = assembler.logicalValues(
+      of: Self.slot(.citizenshipOrOrganization, [("Only)", true), ("Delaware", false)]))
+    #expect(place.map(\.text) == ["Delaware"])
+    #expect(place.map(\.line) == [3])
+    // Caption words between the lines of an amount are dropped, and the lines joined.
+    let amount = assembler.logicalValues(
+      of: Self.slot(.aggregateAmountOwned, [("1,000 shares of", false), ("WITH", false), ("Common Stock", false)]))
+    #expect(amount.map(\.text) == ["1,000 shares of Common Stock"])
+    // Two values of a row of numbers stay apart, each cut.
+    let two = assembler.logicalValues(of: Self.slot(.sharedVotingPower, [("0", true), ("5 WITH", false)]))
+    #expect(two.map(\.text) == ["0", "5"])
+    // Nothing but caption words leaves no value.
+    #expect(assembler.logicalValues(of: Self.slot(.soleVotingPower, [("WITH", false), ("", false)])).isEmpty)
+  }
+
+  /// Whether a text reads as a footnote's sentence, character by character, as the assembler told it before
+  /// an ASCII text was read on its bytes.
+  private static func referenceIsFootnoteProse(_ text: String) -> Bool {
+    let text = text.trimmingBlanks()
+    guard let first = text.first else { return true }
+    let wordCount = ASCIIText.withUTF8(text, LineBytes.spaceSeparatedWordCount)
+    if first == "*" || first == "\u{2020}" || (wordCount >= 3 && first.isLowercase) { return true }
+    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
+      wordCount > 4
+    {
+      return true
+    }
+    return wordCount > 8
+  }
+
+  @Test func footnoteProseIsToldOnTheBytesAsByCharacters() {
+    let texts = [
+      "", "  ", "IN", "PN, OO", "* Of this amount, 400 shares", "*", "of this amount, some", "of this", "ab cd ef",
+      "(1) Figure, as referred to above", "(1) Figure as", "(12) a b c d", "(123) a b c d e", "(a) IN",
+      "one two three four five six seven eight nine", "One two three four five six seven eight",
+      "\u{2020} Includes shares", "\u{00E9}t\u{00E9} de la soci\u{00E9}t\u{00E9}", "(\u{0301}1) a b c d e",
+      "*\u{0301} not a star", "a\r\nb c", " \t(2) held by the fund as trustee ", "\u{00A0}* note\u{00A0}",
+      "(1)\ta b c d e",
+    ]
+    for text in texts {
+      #expect(ValueParsers.isFootnoteProse(text) == Self.referenceIsFootnoteProse(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func codesAreToldFromTheRowsParseAsFromTheirOwn() {
+    let assembler = CoverPageAssembler(schedule: .schedule13G)
+    let texts = [
+      "IN", "PN, OO", "N/A", "CO (Corporation)", "Individual", "\u{00A0}IN", "IN\u{00A0}", " IN", "HC; CO", "",
+      "PARTNERSHIP", "IA/PN", "in", "See Item 4",
+    ]
+    // Twice, so that the second round reads the memo's parses.
+    for _ in 0..<2 {
+      for text in texts {
+        #expect(
+          assembler.readsAsCodes(text, in: .typeOfReportingPerson) == ValueParsers.readsAsCodes(text),
+          "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func aCombinedPageLineNamesTheLongestListedNameItStartsWith() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    let persons = ["Alpha Fund", "Alpha Fund II", "Beta LP", "BETA LP"]
+    let names = CaptionSlot(
+      field: .reportingPersonName, printedNumber: 1, line: 1, column: 1,
+      fragments: persons.enumerated().map { offset, name in
+        ValueFragment(text: "(\(offset + 1)) \(name)", line: 2 + offset, column: 1, marker: nil, isInline: false)
+      })
+    let amounts = CaptionSlot(
+      field: .soleVotingPower, printedNumber: 7, line: 10, column: 1,
+      fragments: ["(1) Alpha Fund 100", "(2) Alpha Fund II 200", "(3) Beta LP 300"].enumerated().map {
+        offset, line in ValueFragment(text: line, line: 11 + offset, column: 1, marker: nil, isInline: false)
+      })
+    var notes: [ReaderNote] = []
+    let pages = assembler.splitCombined(
+      [names, amounts], persons: persons, firstIndex: 1, line: 1, cusip: nil, notes: &notes)
+    #expect(pages.count == 4)
+    let shares = pages.map { $0.rows[.soleVotingPower]?.raw }
+    // "Alpha Fund II" is the longer name the second line starts with; "Beta LP" and "BETA LP" read alike, and
+    // the first listed takes the line.
+    #expect(shares == ["100", "200", "300", ""])
+  }
+}
