@@ -239,7 +239,51 @@ extension CoverPageAssembler {
   }
 
   /// The value in the first column after a person's name: footnote marks and dot leaders dropped.
-  private static func firstColumn(_ rest: Substring, numeric: Bool) -> String {
+  ///
+  /// An ASCII text without a carriage return is read on its bytes, each a character; any other by characters.
+  static func firstColumn(_ rest: Substring, numeric: Bool) -> String {
+    let ascii = rest.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard ASCIIText.isASCII(bytes), !bytes.contains(0x0D) else { return nil }
+      return firstColumn(ofASCII: bytes, numeric: numeric)
+    }
+    if let ascii = ascii ?? nil { return ascii }
+    return firstColumnByCharacters(rest, numeric: numeric)
+  }
+
+  /// ``firstColumn(_:numeric:)`` read on the bytes of an ASCII text without a carriage return.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's bytes.
+  ///   - numeric: Whether the row holds numbers, whose value is the column's first word.
+  private static func firstColumn(ofASCII bytes: UnsafeBufferPointer<UInt8>, numeric: Bool) -> String {
+    var range = LineBytes.trimmedRange(bytes)
+    // A footnote mark glued to the name ("(1)"): its closing parenthesis among the first four characters.
+    if range.count > 0, bytes[range.lowerBound] == 0x28,
+      let close = bytes[range].firstIndex(of: 0x29), close - range.lowerBound <= 3
+    {
+      let after = LineBytes.trimmedRange(UnsafeBufferPointer(rebasing: bytes[(close + 1)..<range.upperBound]))
+      range = (close + 1 + after.lowerBound)..<(close + 1 + after.upperBound)
+    }
+    // Dot leaders, but not the point of a number such as ".4".
+    var start = range.lowerBound
+    let end = range.upperBound
+    while start < end,
+      bytes[start] == 0x20 || (bytes[start] == 0x2E && !(start + 1 < end && ASCIIText.isDigit(bytes[start + 1])))
+    {
+      start += 1
+    }
+    if numeric {
+      // The first word: the bytes up to a blank, after any blanks.
+      while start < end, ASCIIText.isBlank(bytes[start]) { start += 1 }
+      var stop = start
+      while stop < end, !ASCIIText.isBlank(bytes[stop]) { stop += 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// ``firstColumn(_:numeric:)`` read character by character, for a text that is not ASCII.
+  static func firstColumnByCharacters(_ rest: Substring, numeric: Bool) -> String {
     var text = rest.trimmingBlanks()
     // A footnote mark glued to the name ("(1)") and the dot leaders of a table.
     if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3 {

@@ -131,6 +131,25 @@ import Testing
     }
   }
 
+  @Test func theFirstColumnIsReadOnTheBytesAsByCharacters() {
+    let rests = [
+      "", "  ", " 1,000   2,000", "(1) 1,000 2,000", "(12)1,000", "(123) 1,000", "(1", " . . . . 1,000  5.2%",
+      " .... .4%", "\t1,000\t2,000", " (a)  . . 300 shares", "..5", " U.S.A.", " (1) Delaware . . . 5",
+      "  -0-  ", "(x)\t7", " 1,000\r\n", " Soci\u{00E9}t\u{00E9} 5", " (\u{00E9}) 5",
+    ]
+    for rest in rests {
+      for text in [rest, "Jane Roe" + rest] {
+        let part = Substring(text).dropFirst(text.hasPrefix("Jane Roe") ? 8 : 0)
+        for numeric in [false, true] {
+          #expect(
+            CoverPageAssembler.firstColumn(part, numeric: numeric)
+              == CoverPageAssembler.firstColumnByCharacters(part, numeric: numeric),
+            "\(text.debugDescription) numeric: \(numeric)")
+        }
+      }
+    }
+  }
+
   @Test func aCombinedPageLineNamesTheLongestListedNameItStartsWith() {
     let assembler = CoverPageAssembler(schedule: .schedule13D)
     let persons = ["Alpha Fund", "Alpha Fund II", "Beta LP", "BETA LP"]
