@@ -295,14 +295,10 @@ struct CoverPageAssembler {
     if values.count == slots.count {
       for (offset, slot) in slots.enumerated() {
         let value = values[offset]
-        var row = makeRow(slot, value)
-        if row.status == .read {
-          row.status = .recovered
-          row.note =
-            "the value stands apart from its label: \(ordinal(offset + 1)) of the \(values.count) values listed "
+        rows[slot.field] = recoveredRow(slot, value) {
+          "the value stands apart from its label: \(ordinal(offset + 1)) of the \(values.count) values listed "
             + "after the labels of \(rangeText(slots)) (line \(value.line)); taken in order as row \(number(of: slot))'s"
         }
-        rows[slot.field] = row
       }
       return
     }
@@ -360,14 +356,10 @@ struct CoverPageAssembler {
     }
     // A row read as it stands is handed to the table as made, not kept in a variable and copied.
     if let marker = values[chosen].marker, marker != number(of: slot) {
-      var row = makeRow(slot, values[chosen])
-      if row.status == .read {
-        row.status = .recovered
-        row.note =
-          "the value stands in row \(marker)'s cell (line \(values[chosen].line)); taken as row \(number(of: slot))'s, "
+      rows[slot.field] = recoveredRow(slot, values[chosen]) {
+        "the value stands in row \(marker)'s cell (line \(values[chosen].line)); taken as row \(number(of: slot))'s, "
           + "whose label it follows"
       }
-      rows[slot.field] = row
     } else {
       rows[slot.field] = makeRow(slot, values[chosen])
     }
@@ -415,6 +407,22 @@ struct CoverPageAssembler {
       }
       return Row(field: slot.field, raw: "", line: slot.line, column: slot.column, status: .missing, value: nil)
     }
+  }
+
+  /// The row a value reads as, marked recovered with the note `note` gives when it was read as it stands: the
+  /// value was taken from somewhere other than its row's own place.
+  ///
+  /// - Parameters:
+  ///   - slot: The row's caption.
+  ///   - value: The value taken for it.
+  ///   - note: Says where the value stood.
+  private func recoveredRow(_ slot: CaptionSlot, _ value: ValueFragment, note: () -> String) -> Row {
+    var row = makeRow(slot, value)
+    if row.status == .read {
+      row.status = .recovered
+      row.note = note()
+    }
+    return row
   }
 
   private func makeRow(_ slot: CaptionSlot, _ value: ValueFragment) -> Row {
@@ -652,7 +660,11 @@ extension ValueParsers {
   /// eight words.
   static func isFootnoteProse(_ text: String) -> Bool {
     // An ASCII text without a carriage return is read on its bytes, each a character; any other by characters.
-    if let ascii = ASCIIText.withUTF8(text, isASCIIFootnoteProse) { return ascii }
+    ASCIIText.withUTF8(text, isASCIIFootnoteProse) ?? isFootnoteProseByCharacters(text)
+  }
+
+  /// ``isFootnoteProse(_:)`` read character by character, for a text that is not ASCII.
+  static func isFootnoteProseByCharacters(_ text: String) -> Bool {
     let text = text.trimmingBlanks()
     guard let first = text.first else { return true }
     // The words are counted on the bytes: runs of bytes other than the space.

@@ -86,21 +86,6 @@ import Testing
     #expect(assembler.logicalValues(of: Self.slot(.soleVotingPower, [("WITH", false), ("", false)])).isEmpty)
   }
 
-  /// Whether a text reads as a footnote's sentence, character by character, as the assembler told it before
-  /// an ASCII text was read on its bytes.
-  private static func referenceIsFootnoteProse(_ text: String) -> Bool {
-    let text = text.trimmingBlanks()
-    guard let first = text.first else { return true }
-    let wordCount = ASCIIText.withUTF8(text, LineBytes.spaceSeparatedWordCount)
-    if first == "*" || first == "\u{2020}" || (wordCount >= 3 && first.isLowercase) { return true }
-    if text.hasPrefix("("), let close = text.firstIndex(of: ")"), text.distance(from: text.startIndex, to: close) <= 3,
-      wordCount > 4
-    {
-      return true
-    }
-    return wordCount > 8
-  }
-
   @Test func footnoteProseIsToldOnTheBytesAsByCharacters() {
     let texts = [
       "", "  ", "IN", "PN, OO", "* Of this amount, 400 shares", "*", "of this amount, some", "of this", "ab cd ef",
@@ -111,7 +96,9 @@ import Testing
       "(1)\ta b c d e",
     ]
     for text in texts {
-      #expect(ValueParsers.isFootnoteProse(text) == Self.referenceIsFootnoteProse(text), "\(text.debugDescription)")
+      #expect(
+        ValueParsers.isFootnoteProse(text) == ValueParsers.isFootnoteProseByCharacters(text),
+        "\(text.debugDescription)")
     }
   }
 
