@@ -290,6 +290,9 @@ enum CheckRunner {
     let person: ResolvedExpression?
     /// How many variable slots the check uses; the first hold the globals.
     let slotCount: Int
+    /// The `where:` conditions that test the innermost binding's element alone, in file order, then the
+    /// expectation when it does (see ``ElementCondition``).
+    let elementConditions: [ElementCondition]
 
     init(_ check: RuleCheck) {
       severity = check.severity
@@ -366,6 +369,7 @@ enum CheckRunner {
       actual = check.actual.map(resolver.resolve)
       person = check.person.map(resolver.resolve)
       slotCount = resolver.slotCount
+      elementConditions = Program.elementConditions(bindings, steps, expectation)
     }
 
     /// A program from its parts, as ``init(_:)`` planned them and ``CompiledRules`` archived them.
@@ -390,6 +394,72 @@ enum CheckRunner {
       self.person = person
       self.slotCount = slotCount
       self.severity = severity
+      elementConditions = Program.elementConditions(bindings, steps, expectation)
+    }
+
+    /// The conditions among the steps, then the expectation, that test the innermost binding's element alone.
+    ///
+    /// None when a `let:` sets the innermost binding's slot, or another binding binds it: the slot then need
+    /// not hold the element when a condition reads it.
+    private static func elementConditions(
+      _ bindings: [(slot: Int, list: ResolvedExpression)], _ steps: [Step], _ expectation: ResolvedExpression
+    ) -> [ElementCondition] {
+      guard let slot = bindings.last?.slot, bindings.count(where: { $0.slot == slot }) == 1,
+        !steps.contains(where: { $0.slot == slot })
+      else { return [] }
+      var conditions = steps.compactMap { step in
+        step.slot == nil ? ElementCondition(step.expression, slot: slot, findsWhen: true) : nil
+      }
+      if let tested = ElementCondition(expectation, slot: slot, findsWhen: false) { conditions.append(tested) }
+      return conditions
+    }
+  }
+
+  /// A condition that tests a binding's element alone, or a field of it (`row.status != "malformed"`,
+  /// `row is present`): an ``Evaluator/ValueTest`` of `.variable(slot)` or `.variableMember(slot, field)`,
+  /// decided for an element before the element is bound.
+  ///
+  /// A step that is such a condition passes, and an expectation holds, for an element exactly when
+  /// ``Evaluator/condition(_:in:)`` says so with the element bound: the field of an object is read as
+  /// ``ResolvedExpression/variableMember(_:_:)`` reads it. It is decided only for an element that is an
+  /// object; any other element is bound and evaluated in full.
+  struct ElementCondition: Sendable {
+    /// The field tested, or `nil` for the element itself.
+    private let field: FieldAccess?
+    /// What it is tested for.
+    private let test: Evaluator.ValueTest
+    /// The truth for which an element may give a finding: `true` for a `where:` condition, `false` for the
+    /// expectation.
+    private let findsWhen: Bool
+
+    /// The condition a step or an expectation is, or `nil` for one of another form or about another variable.
+    ///
+    /// - Parameters:
+    ///   - slot: The slot of the binding whose element the condition must test.
+    ///   - findsWhen: `true` for a `where:` condition, `false` for the expectation.
+    init?(_ condition: ResolvedExpression, slot: Int, findsWhen: Bool) {
+      guard let (operand, test) = Evaluator.ValueTest.of(condition) else { return nil }
+      switch operand {
+      case .variable(let read) where read == slot: field = nil
+      case .variableMember(let read, let field) where read == slot: self.field = field
+      default: return nil
+      }
+      self.test = test
+      self.findsWhen = findsWhen
+    }
+
+    /// Whether the condition holds for an element that is an object: `nil` where it is unknown.
+    @inline(__always)
+    func truth(of object: ModelObject) -> Bool? {
+      guard let field else { return test.truth(of: .object(object)) }
+      return test.truth(of: field.value(in: object) ?? .null)
+    }
+
+    /// Whether the condition tells that an element that is an object gives no finding: a `where:` condition
+    /// that is false or unknown for it, an expectation that is true or unknown.
+    @inline(__always)
+    func rulesOut(_ object: ModelObject) -> Bool {
+      truth(of: object) != findsWhen
     }
   }
 
@@ -492,10 +562,30 @@ enum CheckRunner {
       let steps = program.steps
       let reevaluated = program.reevaluated
       let expectation = program.expectation
+      let elementConditions = program.elementConditions
+      let testsElements = !elementConditions.isEmpty
       for index in items.indices {
+        if testsElements, case .object(let object) = items[index], Run.passesOver(object, elementConditions) {
+          continue
+        }
         frame.variables[binding.slot] = items[index]
         forget(stepsToForget, deferredLetsToForget, frame: &frame, states: &states)
         runSteps(steps, reevaluated: reevaluated, expectation: expectation, frame: &frame, states: &states)
+      }
+    }
+
+    /// Whether an object of the innermost binding's list gives no finding, told from the conditions that test
+    /// it alone: one of the `where:` conditions does not hold for it, or the expectation is true or unknown.
+    ///
+    /// Evaluating is free of side effects, so an element passed over is one for which running the steps and
+    /// the expectation would find nothing; it is not bound, and the steps it would have evaluated stay as the
+    /// last element left them until the next element bound marks them pending.
+    @inline(__always)
+    private static func passesOver(_ element: ModelObject, _ conditions: [ElementCondition]) -> Bool {
+      // Read in place: an element of the array read by its subscript is copied, its texts counted.
+      conditions.withUnsafeBufferPointer { conditions in
+        for index in conditions.indices where conditions[index].rulesOut(element) { return true }
+        return false
       }
     }
 

@@ -378,44 +378,73 @@ enum Evaluator {
     return true
   }
 
-  /// A filter's condition that compares a field of the filter's element with texts: `field == "text"`,
-  /// `field != "text"`, `field in [...]` or `field not in [...]`, the field read as
-  /// ``ResolvedExpression/elementField(_:fallback:)`` reads it.
+  /// A filter's condition that tests a field of the filter's element alone (a ``ValueTest``):
+  /// `field == "text"`, `field != "text"`, `field in [...]`, `field not in [...]` or `field is ...`, the field
+  /// read as ``ResolvedExpression/elementField(_:fallback:)`` reads it.
   ///
   /// An element whose kind has the field gives the field's value, as the innermost element is looked at first;
   /// the condition's truth is then ``condition(_:in:)``'s for that value. Any other element is evaluated in full.
   private struct ElementTextTest {
-    /// How the texts are compared.
-    private enum Comparison {
-      case equality(String)
-      case membership(TextSet)
-    }
-
     /// The field of the element.
     let field: FieldAccess
-    private let comparison: Comparison
-    /// Whether the comparison is `!=` or `not in`.
-    private let negated: Bool
+    /// What the field's value is tested for.
+    private let test: ValueTest
 
     /// The test a condition is, or `nil` for a condition of another form.
     @inline(__always)
     init?(_ condition: ResolvedExpression) {
+      guard let (operand, test) = ValueTest.of(condition), case .elementField(let field, _) = operand else {
+        return nil
+      }
+      (self.field, self.test) = (field, test)
+    }
+
+    /// Whether the condition holds for an element whose field has this value.
+    @inline(__always)
+    func truth(of value: Value) -> Bool? {
+      test.truth(of: value)
+    }
+  }
+
+  /// A condition that tests one value and needs nothing else: a comparison with texts (`== "text"`,
+  /// `!= "text"`, `in [...]`, `not in [...]`, see ``textComparison(_:negated:_:)``) or an `is` test.
+  ///
+  /// Its truth for a value is ``condition(_:in:)``'s for the condition whose operand has that value, worked
+  /// out without a frame: the filters and the check runner decide it for an element they have not pushed.
+  struct ValueTest: Sendable {
+    /// What the value is tested for.
+    private enum Kind {
+      case equality(String)
+      case membership(TextSet)
+      case test(TestKind)
+    }
+
+    private let kind: Kind
+    /// Whether the comparison is `!=` or `not in`.
+    private let negated: Bool
+
+    /// The test a condition makes and the operand it makes it of, or `nil` for a condition of another form.
+    @inline(__always)
+    static func of(_ condition: ResolvedExpression) -> (operand: ResolvedExpression, test: ValueTest)? {
       switch condition {
-      case .textEquality(.elementField(let field, _), let text, let negated):
-        (self.field, comparison, self.negated) = (field, .equality(text), negated)
-      case .textMembership(.elementField(let field, _), let texts, let negated):
-        (self.field, comparison, self.negated) = (field, .membership(texts), negated)
+      case .textEquality(let operand, let text, let negated):
+        return (operand, ValueTest(kind: .equality(text), negated: negated))
+      case .textMembership(let operand, let texts, let negated):
+        return (operand, ValueTest(kind: .membership(texts), negated: negated))
+      case .test(let operand, let kind):
+        return (operand, ValueTest(kind: .test(kind), negated: false))
       default:
         return nil
       }
     }
 
-    /// Whether the condition holds for an element whose field has this value (``textComparison(_:negated:_:)``).
+    /// Whether the condition holds when its operand has this value: `nil` where it is unknown.
     @inline(__always)
     func truth(of value: Value) -> Bool? {
-      switch comparison {
+      switch kind {
       case .equality(let expected): return Evaluator.textComparison(value, negated: negated) { $0 == expected }
       case .membership(let texts): return Evaluator.textComparison(value, negated: negated) { texts.contains($0) }
+      case .test(let test): return Evaluator.testTruth(value, test)
       }
     }
   }
