@@ -73,6 +73,17 @@ struct RulesElementConditionTests {
     }
   }
 
+  @Test("the conditions are asked the cheapest first, and find what they find in file order")
+  func cheapestConditionsFirst() throws {
+    let rows = [("person", "persons"), ("row", "person.rows")]
+    let wheres = ["row.field in [\"soleVotingPower\", \"percentOfClass\"]", "row.status != \"read\""]
+    let check = try Self.check(rows, wheres: wheres, expect: "row is present", general: false)
+    #expect(CheckRunner.Program(check).elementConditions.map(\.cost) == [0, 1, 2])
+    let full = Self.run(try Self.check(rows, wheres: wheres, expect: "row is present", general: true))
+    #expect(Self.run(check).findings == full.findings)
+    #expect(!full.findings.isEmpty)
+  }
+
   @Test("a let: that sets the innermost binding's slot keeps every condition evaluated in full")
   func shadowedSlotIsNotDecidedEarly() throws {
     // `row` is bound, then set again: a condition on `row` reads the value the `let:` gave it.

@@ -290,8 +290,8 @@ enum CheckRunner {
     let person: ResolvedExpression?
     /// How many variable slots the check uses; the first hold the globals.
     let slotCount: Int
-    /// The `where:` conditions that test the innermost binding's element alone, in file order, then the
-    /// expectation when it does (see ``ElementCondition``).
+    /// The `where:` conditions that test the innermost binding's element alone, and the expectation when it
+    /// does, the cheapest tests first (see ``ElementCondition``).
     let elementConditions: [ElementCondition]
 
     init(_ check: RuleCheck) {
@@ -397,7 +397,12 @@ enum CheckRunner {
       elementConditions = Program.elementConditions(bindings, steps, expectation)
     }
 
-    /// The conditions among the steps, then the expectation, that test the innermost binding's element alone.
+    /// The conditions among the steps, and the expectation, that test the innermost binding's element alone,
+    /// the cheapest tests first.
+    ///
+    /// Any one of them rules an element out, and evaluating is free of side effects, so the order they are
+    /// asked in changes nothing but the time: an `is` test, which reads no text, before a comparison with a
+    /// text, before a look-up among texts.
     ///
     /// None when a `let:` sets the innermost binding's slot, or another binding binds it: the slot then need
     /// not hold the element when a condition reads it.
@@ -411,7 +416,8 @@ enum CheckRunner {
         step.slot == nil ? ElementCondition(step.expression, slot: slot, findsWhen: true) : nil
       }
       if let tested = ElementCondition(expectation, slot: slot, findsWhen: false) { conditions.append(tested) }
-      return conditions
+      let ranked = conditions.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }
+      return ranked.map(\.element)
     }
   }
 
@@ -447,6 +453,9 @@ enum CheckRunner {
       self.test = test
       self.findsWhen = findsWhen
     }
+
+    /// How much asking the condition costs, as a rank: see ``ValueTest/cost``.
+    var cost: Int { test.cost }
 
     /// Whether the condition holds for an element that is an object: `nil` where it is unknown.
     @inline(__always)

@@ -438,6 +438,16 @@ enum Evaluator {
       }
     }
 
+    /// How much the test costs, as a rank: 0 for an `is` test, 1 for a comparison with a text, 2 for a look-up
+    /// among texts.
+    var cost: Int {
+      switch kind {
+      case .test: return 0
+      case .equality: return 1
+      case .membership: return 2
+      }
+    }
+
     /// Whether the condition holds when its operand has this value: `nil` where it is unknown.
     @inline(__always)
     func truth(of value: Value) -> Bool? {
