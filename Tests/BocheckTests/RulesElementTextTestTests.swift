@@ -38,6 +38,8 @@ struct RulesElementTextTestTests {
         conditions.append(.textEquality(field, "Alpha Fund LP", negated: negated))
         conditions.append(.textMembership(field, texts, negated: negated))
       }
+      // The `is` tests of the field, which the filter reads in place too.
+      for kind in TestKind.allCases { conditions.append(.test(field, kind)) }
     }
     let outerStacks: [[Value]] = [[], [.object(alpha)], [alpha.fields[aggregate]]]
     let fallbacks: [Value] = [.null, .string("missing"), .boolean(true)]
