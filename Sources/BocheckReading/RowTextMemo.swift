@@ -32,8 +32,6 @@ final class RowTextMemo {
 
   /// The parsed values found so far.
   private var parsed: [ExactTextKey: ParsedValue?] = [:]
-  /// Whether a fragment is caption words only, for the fragments met so far.
-  private var captionOnly: [ExactTextKey: Bool?] = [:]
   /// The fragments' texts with their caption words cut (the text left and the characters cut from its
   /// start), `nil` when nothing is left, for the fragments met so far.
   private var withoutCaptionWords: [ExactTextKey: (text: String, cutFromStart: Int)??] = [:]
@@ -44,7 +42,6 @@ final class RowTextMemo {
   /// - Parameter count: How many texts the tables may be asked about (the value tokens of the region, say).
   func reserveCapacity(_ count: Int) {
     parsed.reserveCapacity(count)
-    captionOnly.reserveCapacity(count)
     withoutCaptionWords.reserveCapacity(count)
   }
 
@@ -55,16 +52,6 @@ final class RowTextMemo {
   ///   - field: The row it belongs to.
   func parse(_ text: String, for field: RowField) -> ParsedValue {
     parsed.remembered(Self.key(text, field)) { ValueParsers.parse(text, for: field) }
-  }
-
-  /// Whether a fragment's text is nothing but caption words in a row of this kind, as `compute` tells.
-  ///
-  /// - Parameters:
-  ///   - text: The fragment's text.
-  ///   - field: The row the fragment follows.
-  ///   - compute: Works the answer out from the text and the row alone.
-  func isCaptionOnly(_ text: String, of field: RowField, _ compute: () -> Bool) -> Bool {
-    captionOnly.remembered(Self.key(text, field), compute)
   }
 
   /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.

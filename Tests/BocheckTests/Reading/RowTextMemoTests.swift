@@ -49,15 +49,6 @@ import Testing
     _ = memo.withoutCaptionWords("WITH 1,000", of: .percentOfClass, cut)
     _ = memo.withoutCaptionWords("WITH 1,001", of: .soleVotingPower, cut)
     #expect(calls == 3)
-    var tests = 0
-    let test = { (answer: Bool) -> Bool in
-      tests += 1
-      return answer
-    }
-    #expect(memo.isCaptionOnly("WITH", of: .sharedVotingPower) { test(true) })
-    #expect(memo.isCaptionOnly("WITH", of: .sharedVotingPower) { test(false) })
-    #expect(!memo.isCaptionOnly("WITH", of: .reportingPersonName) { test(false) })
-    #expect(tests == 2)
   }
 
   @Test func pagesReadTheSameWhenTheirValuesRepeat() throws {
