@@ -449,19 +449,20 @@ struct CoverPageAssembler {
     // fragment is caption words only when nothing is left of it once they are cut, so the first one kept has
     // its cut at hand: a value of one fragment, the commonest, is cut once.
     var firstCut: ValueFragment?
-    var dropped: [ValueFragment]?
+    // The fragments kept, listed only once one is dropped (until then, the slot's own list serves).
+    var keptOnceOneIsDropped: [ValueFragment]?
     for (index, fragment) in slot.fragments.enumerated() {
       guard let cut = valuePart(of: fragment, in: field) else {
-        if dropped == nil {
-          dropped = Array(slot.fragments[..<index])
-          dropped!.reserveCapacity(slot.fragments.count - 1)
+        if keptOnceOneIsDropped == nil {
+          keptOnceOneIsDropped = Array(slot.fragments[..<index])
+          keptOnceOneIsDropped!.reserveCapacity(slot.fragments.count - 1)
         }
         continue
       }
       if firstCut == nil { firstCut = cut }
-      dropped?.append(fragment)
+      keptOnceOneIsDropped?.append(fragment)
     }
-    let fragments = dropped ?? slot.fragments
+    let fragments = keptOnceOneIsDropped ?? slot.fragments
     var start = 0
     // A caption's wrapped last line ("OF ABOVE PERSON") before a name or a place continues the caption,
     // even when it holds only words that values may hold too. Rows of numbers lost such fragments

@@ -148,13 +148,17 @@ enum LineBytes {
   /// Whether the bytes at `offset` begin with an upper-case ASCII phrase, ignoring ASCII case.
   ///
   /// - Parameters:
-  ///   - phrase: The phrase, upper case.
+  ///   - phrase: The phrase, upper case: an array, or the bytes of a static text.
   ///   - bytes: The bytes to look in.
   ///   - offset: Where the phrase must start.
   @inline(__always)
-  static func hasPrefix(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) -> Bool {
+  static func hasPrefix<Phrase: RandomAccessCollection<UInt8>>(
+    _ phrase: Phrase, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0
+  ) -> Bool where Phrase.Index == Int {
     guard offset + phrase.count <= bytes.count else { return false }
-    for index in phrase.indices where ASCIIText.upper(bytes[offset + index]) != phrase[index] { return false }
+    for index in phrase.indices where ASCIIText.upper(bytes[offset + index - phrase.startIndex]) != phrase[index] {
+      return false
+    }
     return true
   }
 

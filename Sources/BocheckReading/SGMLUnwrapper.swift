@@ -152,9 +152,6 @@ enum SGMLUnwrapper {
       }
     }
 
-    /// Each tag as it opens its line, upper case, in the order of ``allCases``.
-    static let phrases: [(tag: WrapperTag, phrase: [UInt8])] = allCases.map { ($0, ASCIIText.phrase("\($0.markup)")) }
-
     /// The tag that the bytes at `start` (a `<`) open with, in any case, or `nil`.
     ///
     /// The one tag they may be is told by the bytes after the `<` (`D`, `TY`, `TE` or `/`): only its markup
@@ -180,12 +177,7 @@ enum SGMLUnwrapper {
         }
       default: return nil
       }
-      let matches = candidate.markup.withUTF8Buffer { markup in
-        guard bytes.count - start >= markup.count else { return false }
-        for index in 1..<markup.count where ASCIIText.upper(bytes[start + index]) != markup[index] { return false }
-        return true
-      }
-      return matches ? candidate : nil
+      return candidate.markup.withUTF8Buffer { LineBytes.hasPrefix($0, in: bytes, at: start) } ? candidate : nil
     }
   }
 

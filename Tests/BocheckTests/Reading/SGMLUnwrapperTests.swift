@@ -134,9 +134,11 @@ import Testing
     ]
     for line in lines {
       let bytes = Array(line.utf8)
-      let expected = SGMLUnwrapper.WrapperTag.phrases.first { tag in
-        bytes.withUnsafeBufferPointer { LineBytes.hasPrefix(tag.phrase, in: $0, at: 0) }
-      }?.tag
+      // Every tag's markup compared, in the order of allCases.
+      let expected = SGMLUnwrapper.WrapperTag.allCases.first { tag in
+        let markup = Array("\(tag.markup)".utf8)
+        return bytes.withUnsafeBufferPointer { LineBytes.hasPrefix(markup, in: $0, at: 0) }
+      }
       let told = bytes.withUnsafeBufferPointer { SGMLUnwrapper.WrapperTag.opening($0, at: 0) }
       #expect(told == expected, "\(line)")
     }
