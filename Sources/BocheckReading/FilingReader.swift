@@ -212,7 +212,7 @@ public enum FilingReader {
         return try requireCoverPages(filing, line: document.firstLine)
       }
       let declared = document.type.map { Located(normalizedFormType($0), line: document.firstLine) }
-      let lines = document.content == .html ? HTMLFlattener.flatten(document.text) : document.lines
+      let lines = document.content == .html ? document.flattenedHTML : document.lines
       var filing = TextFilingReader.read(lines: lines, path: path, format: .sgml, declaredForm: declared)
       if filing.form == nil { filing.form = declared }
       addAgreementParties(submission.agreements, to: &filing)
@@ -229,7 +229,7 @@ public enum FilingReader {
   /// parties are not added twice.
   static func addAgreementParties(_ agreements: [SGMLUnwrapper.Document], to filing: inout Filing) {
     for exhibit in agreements {
-      let lines = exhibit.content == .html ? HTMLFlattener.flatten(exhibit.text) : exhibit.lines
+      let lines = exhibit.content == .html ? exhibit.flattenedHTML : exhibit.lines
       let signers = DocumentFacts(lines: lines).signers(in: 1..<(lines.count + 1), isAgreement: true)
       var known = Set(filing.jointFilers.map { NameKey($0.name) })
       for signer in signers where !known.contains(NameKey(signer.name)) {
@@ -465,7 +465,7 @@ extension FilingReader {
     case .html: return HTMLFlattener.flatten(text).lines.map(String.init)
     case .sgml:
       guard let document = SGMLUnwrapper.unwrap(text)?.primary else { return [] }
-      if case .html = document.content { return HTMLFlattener.flatten(document.text).lines.map(String.init) }
+      if case .html = document.content { return document.flattenedHTML.lines.map(String.init) }
       return document.lines.lines.map(String.init)
     case .text, .xml: return SourceLines(text).lines.map(String.init)
     }

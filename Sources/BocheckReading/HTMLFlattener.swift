@@ -14,13 +14,30 @@ enum HTMLFlattener {
   ///
   /// - Parameter text: The HTML (or a wrapper with everything but the HTML blanked).
   static func flatten(_ text: String) -> SourceLines {
+    flatten(text, bytes: 0..<text.utf8.count, firstLine: 1)
+  }
+
+  /// Flattens the HTML that a part of a text holds, read in place, its source lines numbered from `firstLine`.
+  ///
+  /// The lines are those ``flatten(_:)`` gives for a text of `firstLine - 1` line feeds followed by the part's
+  /// bytes: a document of an SGML wrapper is flattened where it stands in the submission, with the
+  /// submission's line numbers, and not copied first.
+  ///
+  /// - Parameters:
+  ///   - text: The text that holds the HTML.
+  ///   - range: The HTML's UTF-8 byte range in `text`; it starts at the start of a line, and a line feed alone
+  ///     ends each of its lines (a carriage return would not be counted as a line's end).
+  ///   - firstLine: The 1-based line on which `range` starts.
+  static func flatten(_ text: String, bytes range: Range<Int>, firstLine: Int) -> SourceLines {
     // Whether the text is ASCII, so that its columns are offsets: the standard library keeps it with the text's
     // storage (a text made of checked pieces is flagged ASCII when every piece is), rather than a pass over the
     // bytes finding it. A text short enough to be stored inline is looked at instead.
     let isKnownASCII = text.utf8.count > 15 && text.utf8Span.isKnownASCII
     // The text's bytes are read in place, not copied.
-    return ASCIIText.withUTF8(text) { bytes in
-      var flattener = Flattener(bytes: bytes, textIsASCII: isKnownASCII || ASCIIText.isASCII(bytes))
+    return ASCIIText.withUTF8(text) { whole in
+      let bytes = UnsafeBufferPointer(rebasing: whole[range])
+      var flattener = Flattener(
+        bytes: bytes, textIsASCII: isKnownASCII || ASCIIText.isASCII(bytes), firstLine: firstLine)
       flattener.run()
       return flattener.lines.lines()
     }
@@ -56,10 +73,11 @@ enum HTMLFlattener {
     ///   - bytes: The text's UTF-8 bytes.
     ///   - textIsASCII: Whether they are all ASCII (``ASCIIText/isASCII(_:)``), as most EDGAR HTML is (other
     ///     characters written as entities): its columns are then offsets.
-    init(bytes: UnsafeBufferPointer<UInt8>, textIsASCII: Bool) {
+    ///   - firstLine: The 1-based source line of the first byte.
+    init(bytes: UnsafeBufferPointer<UInt8>, textIsASCII: Bool, firstLine: Int = 1) {
       self.bytes = bytes
       self.textIsASCII = textIsASCII
-      cursor = SourceCursor(textIsASCII: textIsASCII)
+      cursor = SourceCursor(textIsASCII: textIsASCII, firstLine: firstLine)
       // The flattened lines hold a fraction of the HTML's bytes, most of which are tags.
       lines = SourceLines.Builder(capacity: bytes.count / 4)
     }

@@ -30,8 +30,20 @@ enum SGMLUnwrapper {
 
     /// The wrapper's lines up to the document's last, with everything but the document's text blanked.
     ///
-    /// It is written when asked for: a plain-text document is read from ``lines`` instead.
+    /// It is written when asked for: a plain-text document is read from ``lines`` instead, and an HTML one is
+    /// most often flattened where it stands (``flattenedHTML``).
     var text: String { SGMLUnwrapper.blankedText(span, of: submission) }
+
+    /// The document's HTML flattened into lines (see ``HTMLFlattener``), with the file's line numbers.
+    ///
+    /// The HTML is read where it stands in the submission when a line feed alone ends each of its lines;
+    /// otherwise ``text`` is written and flattened.
+    var flattenedHTML: SourceLines {
+      guard let piece = SGMLUnwrapper.pieceEndingAtLineFeeds(span, of: submission) else {
+        return HTMLFlattener.flatten(text)
+      }
+      return HTMLFlattener.flatten(submission.text, bytes: piece, firstLine: span.lowerBound + 1)
+    }
 
     /// The document's lines as ``SourceLines`` splits ``text``, taken from the submission's without a copy:
     /// each line before the document is empty, and the lines after it are left out.
@@ -268,7 +280,7 @@ enum SGMLUnwrapper {
   /// - Parameters:
   ///   - span: The document's 0-based half-open range of lines.
   ///   - lines: The submission's lines.
-  private static func pieceEndingAtLineFeeds(_ span: Range<Int>, of lines: SourceLines.Lines) -> Range<Int>? {
+  fileprivate static func pieceEndingAtLineFeeds(_ span: Range<Int>, of lines: SourceLines.Lines) -> Range<Int>? {
     guard !span.isEmpty else { return nil }
     let range = lines.ranges[span.lowerBound].lowerBound..<lines.ranges[span.upperBound - 1].upperBound
     let hasCarriageReturn = ASCIIText.withUTF8(lines.text) { bytes in

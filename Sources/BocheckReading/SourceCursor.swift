@@ -26,10 +26,14 @@ struct SourceCursor {
 
   /// A cursor at the start of a text.
   ///
-  /// - Parameter textIsASCII: Whether the text holds ASCII bytes only (``ASCIIText/isASCII(_:)``), so that
-  ///   every byte is a character; `false` when it is not known.
-  init(textIsASCII: Bool = false) {
+  /// - Parameters:
+  ///   - textIsASCII: Whether the text holds ASCII bytes only (``ASCIIText/isASCII(_:)``), so that every byte
+  ///     is a character; `false` when it is not known.
+  ///   - firstLine: The 1-based line the text's first byte is on: a part of a longer text is read with that
+  ///     text's line numbers.
+  init(textIsASCII: Bool = false, firstLine: Int = 1) {
     self.textIsASCII = textIsASCII
+    line = firstLine
   }
 
   /// Moves forward to `target`, counting the line feeds passed; a target behind the cursor leaves it where

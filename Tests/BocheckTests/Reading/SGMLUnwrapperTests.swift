@@ -53,6 +53,47 @@ import Testing
     }
   }
 
+  @Test("an HTML document flattened where it stands gives the lines and origins of its written text")
+  func htmlDocumentsFlattenInPlace() throws {
+    // An HTML schedule and agreement, with a multi-byte character, entities, a tag across lines and indented
+    // cells, in submissions whose lines end at LF, CRLF or a lone CR (the last two are written out first).
+    let html = [
+      "<HTML><BODY>", "  <P>SCHEDULE 13G</P>", "<TABLE><TR><TD>(1)</TD>", "    <TD>Names of Reporting Persons",
+      "</TD><TD>Zo\u{EB} Fund&nbsp;L.P.</TD></TR>",
+      "<TR><TD\nALIGN=\"left\">5</TD><TD>Sole Voting Power&#160;1,250</TD>", "</TR></TABLE>",
+      "<P>Percent &amp; class: 5.1%</P></BODY></HTML>",
+    ]
+    let header = ["<SEC-DOCUMENT>0000000000-99-000001.txt", "<SEC-HEADER>", "</SEC-HEADER>"]
+    let schedule = ["<DOCUMENT>", "<TYPE>SC 13G", "<TEXT>"] + html + ["</TEXT>", "</DOCUMENT>"]
+    let agreement = ["<DOCUMENT>", "<TYPE>EX-99.1", "<TEXT>", "<P>JOINT FILING AGREEMENT</P>"] + html
+    let wrapped = header + schedule + agreement + ["</TEXT>", "</DOCUMENT>", "</SEC-DOCUMENT>"]
+    var documents = 0
+    for terminator in ["\n", "\r\n", "\r"] {
+      let unwrapped = try #require(SGMLUnwrapper.unwrap(wrapped.joined(separator: terminator)))
+      for document in [unwrapped.primary] + unwrapped.agreements {
+        let name = "\(document.type ?? "") \(terminator.utf8.map(\.self))"
+        #expect(document.content == .html, "\(name)")
+        let expected = HTMLFlattener.flatten(document.text)
+        let flattened = document.flattenedHTML
+        #expect(flattened.lines.map(String.init) == expected.lines.map(String.init), "\(name)")
+        #expect(flattened.count > 3, "\(name)")
+        for position in 1...flattened.count {
+          #expect(flattened.sourceLine(position) == expected.sourceLine(position), "\(name) line \(position)")
+          // Every byte of the line is located at the same source place.
+          var columns = ColumnCounter(flattened.withBytes(position) { Array($0) })
+          var expectedColumns = columns
+          for offset in 0..<flattened.withBytes(position, \.count) {
+            let place = flattened.location(position: position, offset: offset, columns: &columns)
+            let expectedPlace = expected.location(position: position, offset: offset, columns: &expectedColumns)
+            #expect(place == expectedPlace, "\(name) line \(position) offset \(offset)")
+          }
+        }
+        documents += 1
+      }
+    }
+    #expect(documents == 6)
+  }
+
   @Test("a plain-text document's lines, taken from the submission's, are the lines of its text and span only it")
   func documentLinesAreTheLinesOfItsText() throws {
     // Documents whose last lines are empty, one of a single empty line, one with no lines at all, and the
