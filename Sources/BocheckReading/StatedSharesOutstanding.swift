@@ -310,35 +310,105 @@ struct StatedSharesOutstanding {
     /// The texts, by number; the first, for ``other``, is no text.
     static let texts: [String] = table.texts
 
-    /// The vocabulary's ASCII words by their first letter (`A` first), each upper-cased, with its number.
-    private static let wordsByInitial: [[(spelling: [UInt8], word: Word)]] = table.wordsByInitial
+    /// The vocabulary's ASCII words, in the order listed, each chained to the word listed before it with the
+    /// same initial and length (see ``table``).
+    private static let words: [Entry] = table.words
 
-    /// The texts and the ASCII words by initial, built together: each text listed is numbered where it is first
-    /// listed, a word of ASCII letters found again among the words of its initial (compared by spelling, then
-    /// as text) and any other among the few other texts, so that no set of texts is hashed at a run's start.
-    private static let table: (texts: [String], wordsByInitial: [[(spelling: [UInt8], word: Word)]]) = {
+    /// For each initial (`A` first) and length (up to ``longestWord``), one more than the index in ``words`` of
+    /// the last word listed with them; `0` for none.
+    private static let lastByKey: [UInt8] = table.lastByKey
+
+    /// The numbers of the texts that are not words of ASCII letters.
+    private static let otherNumbers: [Int] = table.otherNumbers
+
+    /// The most bytes a word of the vocabulary has.
+    private static let longestWord = 16
+
+    /// An ASCII word of the vocabulary: its letters, its number, and the word listed before it with the same
+    /// initial and length.
+    private struct Entry {
+      /// The word's letters, lower case, eight to a word (the first letter the lowest byte of `low`), zero
+      /// bytes after them.
+      var low: UInt64
+      var high: UInt64
+      /// The word's number.
+      var word: Word
+      /// One more than the index in ``words`` of the word listed before it with the same initial and length;
+      /// `0` for none.
+      var previous: UInt8
+
+      /// Whether `range` of `bytes`, as long as the word and starting with its initial in either case, spells
+      /// it in any case.
+      ///
+      /// Setting the case bit (`0x20`) of a byte lower-cases a letter and leaves every other byte apart from
+      /// the letters.
+      @inline(__always)
+      func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var offset = 1
+        while offset < range.count {
+          let letters = offset < 8 ? low >> UInt64(8 * offset) : high >> UInt64(8 * (offset - 8))
+          guard bytes[range.lowerBound + offset] | 0x20 == UInt8(truncatingIfNeeded: letters) else { return false }
+          offset += 1
+        }
+        return true
+      }
+    }
+
+    /// Where the chain of the words with the initial and length of `range` of `bytes` starts in ``lastByKey``.
+    @inline(__always)
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+      Int((bytes[range.lowerBound] | 0x20) - 0x61) * (longestWord + 1) + range.count
+    }
+
+    /// The texts and the ASCII words, built together in one pass over the lists.
+    ///
+    /// Each text listed is numbered where it is first listed. A word of ASCII letters (lower case, as every text
+    /// is) is found again among the words of its initial and length, chained from the last listed; any other
+    /// text is compared with the few other texts. No set of texts is hashed, and no array is made for each
+    /// word, at a run's start.
+    private static let table: (texts: [String], words: [Entry], lastByKey: [UInt8], otherNumbers: [Int]) = {
       var texts = [""]
-      var wordsByInitial = [[(spelling: [UInt8], word: Word)]](repeating: [], count: 26)
+      var words: [Entry] = []
+      var lastByKey = [UInt8](repeating: 0, count: 26 * (longestWord + 1))
       // The numbers of the texts that are not words of ASCII letters, "" (for ``other``) the first.
       var otherNumbers = [0]
-      let listed =
-        basisPhraseTexts.joined() + fillerTexts + holdingTexts + classTexts + dateTexts + linkingTexts
-        + multiplierTexts.map(\.word) + ["outstanding", "and", "percent", "$", "%", "/", ".", ";", ",", "-"]
-      for text in listed {
-        let spelling = ASCIIText.phrase(text)
-        if let initial = spelling.first, spelling.allSatisfy(ASCIIText.isLetter) {
-          let bucket = Int(initial - 0x41)
-          guard !wordsByInitial[bucket].contains(where: { $0.spelling == spelling && texts[Int($0.word)] == text })
-          else { continue }
-          wordsByInitial[bucket].append((spelling, Word(texts.count)))
-        } else {
-          guard !otherNumbers.contains(where: { texts[$0] == text }) else { continue }
+      texts.reserveCapacity(160)
+      words.reserveCapacity(160)
+      var lists = basisPhraseTexts + [fillerTexts, holdingTexts, classTexts, dateTexts, linkingTexts]
+      lists += [multiplierTexts.map(\.word), ["outstanding", "and", "percent", "$", "%", "/", ".", ";", ",", "-"]]
+      for list in lists {
+        for text in list {
+          let isWord = ASCIIText.withUTF8(text) { bytes -> Bool in
+            guard !bytes.isEmpty, bytes.allSatisfy(ASCIIText.isLetter) else { return false }
+            precondition(
+              bytes.count <= longestWord && bytes.allSatisfy { $0 >= 0x61 }, "a word is lower case and short")
+            let key = key(bytes, 0..<bytes.count)
+            var listed = lastByKey[key]
+            while listed != 0 {
+              if words[Int(listed) - 1].spells(bytes, 0..<bytes.count) { return true }
+              listed = words[Int(listed) - 1].previous
+            }
+            var entry = Entry(low: 0, high: 0, word: Word(texts.count), previous: lastByKey[key])
+            for (offset, byte) in bytes.enumerated() {
+              if offset < 8 {
+                entry.low |= UInt64(byte) << UInt64(8 * offset)
+              } else {
+                entry.high |= UInt64(byte) << UInt64(8 * (offset - 8))
+              }
+            }
+            words.append(entry)
+            lastByKey[key] = UInt8(words.count)
+            texts.append(text)
+            return true
+          }
+          guard !isWord, !otherNumbers.contains(where: { texts[$0] == text }) else { continue }
           otherNumbers.append(texts.count)
+          texts.append(text)
         }
-        texts.append(text)
       }
       precondition(texts.count <= Int(Word.max) + 1, "the vocabulary must be numbered in a byte")
-      return (texts, wordsByInitial)
+      precondition(words.count < Int(UInt8.max), "the vocabulary's words must be chained in a byte")
+      return (texts, words, lastByKey, otherNumbers)
     }()
 
     /// Where a one-byte mark is in the vocabulary, by its byte (ASCII only): the number of the text that is
@@ -355,16 +425,15 @@ struct StatedSharesOutstanding {
     /// The number of a text, ``other`` when the vocabulary has no such text.
     ///
     /// The texts are few and lower case: a text of ASCII letters is looked up among the words of its initial
-    /// (``asciiWord(_:_:)``), any other compared with each text (no table is hashed at start for the few
-    /// such lookups a run makes).
+    /// and length (``asciiWord(_:_:)``), any other compared with each text that is no such word (no table is
+    /// hashed at start for the few such lookups a run makes).
     static func word(_ text: String) -> Word {
-      var text = text
-      let letters = text.withUTF8 { bytes -> Word? in
+      let letters = ASCIIText.withUTF8(text) { bytes -> Word? in
         guard !bytes.isEmpty, bytes.allSatisfy({ ASCIIText.isLetter($0) && $0 >= 0x61 }) else { return nil }
         return asciiWord(bytes, 0..<bytes.count)
       }
       if let letters { return letters }
-      return texts.indices.dropFirst().first { texts[$0] == text }.map { Word($0) } ?? other
+      return otherNumbers.dropFirst().first { texts[$0] == text }.map { Word($0) } ?? other
     }
 
     /// The number of an ASCII word spelt by `range` of `bytes`, its letters lower-cased: the number of the
@@ -374,9 +443,14 @@ struct StatedSharesOutstanding {
     ///   - bytes: A text's UTF-8 bytes.
     ///   - range: The word, ASCII only and starting with a letter.
     static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
-      let initial = ASCIIText.upper(bytes[range.lowerBound])
-      for entry in wordsByInitial[Int(initial - 0x41)] where ASCIIText.spells(entry.spelling, in: bytes, at: range) {
-        return entry.word
+      guard range.count <= longestWord else { return other }
+      var listed = lastByKey[key(bytes, range)]
+      guard listed != 0 else { return other }
+      let words = words
+      while listed != 0 {
+        let entry = words[Int(listed) - 1]
+        if entry.spells(bytes, range) { return entry.word }
+        listed = entry.previous
       }
       return other
     }

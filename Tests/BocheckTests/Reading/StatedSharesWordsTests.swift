@@ -56,6 +56,26 @@ import Testing
     #expect(numbers("s").fromBytes == Words.Vocabulary.other)
   }
 
+  @Test func aWordDifferingInAnyLetterOrItsLengthIsNoVocabularyWord() {
+    // The vocabulary's letters are compared eight to a word: a change in any letter, the ninth on as the first,
+    // or one letter more or fewer, makes another word.
+    for text in ["outstanding", "beneficially", "transferred", "denominator", "of", "a"] {
+      let expected = Words.Vocabulary.word(text)
+      #expect(expected != Words.Vocabulary.other, "\(text)")
+      #expect(numbers(text.uppercased()).fromBytes == expected, "\(text)")
+      for offset in 0..<text.utf8.count {
+        var bytes = Array(text.utf8)
+        bytes[offset] = bytes[offset] == 0x71 ? 0x78 : 0x71
+        let changed = String(decoding: bytes, as: UTF8.self)
+        #expect(numbers(changed).fromBytes == Words.Vocabulary.word(changed), "\(changed)")
+        #expect(numbers(changed).fromBytes == Words.Vocabulary.other, "\(changed)")
+      }
+      #expect(numbers(text + "x").fromBytes == Words.Vocabulary.other, "\(text)x")
+      if text.count > 1 { #expect(numbers(String(text.dropLast())).fromBytes != expected, "\(text)") }
+      #expect(numbers(String(repeating: text, count: 17)).fromBytes == Words.Vocabulary.other, "\(text)")
+    }
+  }
+
   @Test func wordsBeyondASCIIAreNumberedAsTheirLowerCasedText() {
     // The Kelvin sign lower-cases to "k"; "’s" is a possessive; a combining accent makes another word.
     #expect(numbers("STOC\u{212A}").fromText == Words.Vocabulary.word("stock"))
