@@ -244,8 +244,12 @@ final class DocumentFacts {
         topics.insert(.sharesOutstanding)
       }
       // A heading opens the agreement's text when it is the agreement's title, and closes it otherwise;
-      // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties.
-      if let opensAgreement = agreementHeading(bytes) {
+      // outside the agreement's text only a paragraph that speaks of joint filing can hold its parties. A
+      // paragraph without the topics' phrases (most) is no title, and outside the agreement's text it changes
+      // nothing, heading or not: it is not told apart as one.
+      if holdsTopicPhrase || inAgreement,
+        let opensAgreement = agreementHeading(bytes, mayHoldJoint: holdsTopicPhrase)
+      {
         inAgreement = opensAgreement
       } else if inAgreement {
         topics.formUnion([.jointFiling, .agreementText])
@@ -1061,12 +1065,16 @@ final class DocumentFacts {
   /// heading opens it when it is the agreement's title, and closes it otherwise. `nil` for any other
   /// paragraph.
   ///
-  /// - Parameter paragraph: The paragraph's UTF-8 bytes.
-  private func agreementHeading(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool? {
+  /// - Parameters:
+  ///   - paragraph: The paragraph's UTF-8 bytes.
+  ///   - mayHoldJoint: Whether the paragraph may hold "JOINT"; `false` when a search for it (or for a set of
+  ///     phrases holding it, ``topicPhraseSet``) found none.
+  private func agreementHeading(_ paragraph: UnsafeBufferPointer<UInt8>, mayHoldJoint: Bool) -> Bool? {
     guard paragraph.count <= 80, ASCIIText.firstOffset(of: 0x2E, in: paragraph, to: paragraph.count) == paragraph.count
     else { return nil }
-    // The title holds "JOINT" as it is: a heading without it (most) is told on its bytes, without a copy.
-    return DocumentFacts.jointPhraseSet.occurs(in: paragraph) && isAgreementTitle(Array(paragraph))
+    // The title holds "JOINT" as it is: a heading without it (most, told so by the search of every paragraph
+    // for the topics' phrases) is told on its bytes, without a copy.
+    return mayHoldJoint && DocumentFacts.jointPhraseSet.occurs(in: paragraph) && isAgreementTitle(Array(paragraph))
   }
 
   /// Whether a heading is the joint filing agreement's title: "JOINT FILING AGREEMENT", "Exhibit 99.1 Joint
