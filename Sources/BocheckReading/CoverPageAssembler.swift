@@ -493,11 +493,15 @@ struct CoverPageAssembler {
       start += 1
     }
     guard start < fragments.count else { return [] }
-    var result: [ValueFragment] = []
-    result.reserveCapacity(fragments.count - start)
-    // The value being joined, and whether it is still the first fragment kept, whose cut is known. Each value
-    // is added with its caption words cut; one left with nothing is dropped.
+    // The values, listed only once one differs from the fragment it stands for (until then, the first `kept`
+    // fragments are the values, and the slot's own list is handed back when every one is): most slots hold
+    // values as printed, which need no list of their own.
+    var result = ValueList(fragments: fragments, isTheFragments: keptOnceOneIsDropped == nil && start == 0)
+    // The value being joined, whether it was joined from several fragments, and whether it is still the first
+    // fragment kept, whose cut is known. Each value is added with its caption words cut; one left with nothing
+    // is dropped.
     var current = fragments[start]
+    var isJoined = false
     var isFirstKept = start == 0
     let joinsEverything = field.valueKind == .checkbox || field.valueKind == .groupBoxes
     let joinsWrapped = field.valueKind == .amount || field.valueKind == .text
@@ -505,14 +509,56 @@ struct CoverPageAssembler {
       if joinsEverything || (joinsWrapped && ValueParsers.continues(current.text, with: next.text)) {
         current.text.append(" ")
         current.text.append(next.text)
+        isJoined = true
       } else {
-        if let cut = isFirstKept ? firstCut : withoutCaptionWords(current, of: field) { result.append(cut) }
+        result.append(isFirstKept ? firstCut : withoutCaptionWords(current, of: field), isJoined: isJoined)
         current = next
+        isJoined = false
       }
       isFirstKept = false
     }
-    if let cut = isFirstKept ? firstCut : withoutCaptionWords(current, of: field) { result.append(cut) }
-    return result
+    result.append(isFirstKept ? firstCut : withoutCaptionWords(current, of: field), isJoined: isJoined)
+    return result.values
+  }
+
+  /// The values ``logicalValues(of:)`` finds, listed only once one of them is not its fragment as printed.
+  private struct ValueList {
+    /// The fragments the values are read from.
+    let fragments: [ValueFragment]
+    /// Whether the values so far are the first ``kept`` fragments as they stand, unlisted.
+    var isTheFragments: Bool
+    /// How many values are kept while they are the fragments.
+    var kept = 0
+    /// The values, once one differs from its fragment.
+    var listed: [ValueFragment] = []
+
+    /// Adds a value: a fragment or fragments joined, with its caption words cut, or `nil` when nothing is left.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - isJoined: Whether it was joined from several fragments.
+    mutating func append(_ value: ValueFragment?, isJoined: Bool) {
+      if isTheFragments {
+        // A value cut from neither end is its fragment as printed: nothing was cut from its start, and the
+        // text kept has as many bytes (what is cut is cut from the ends).
+        if let value, !isJoined, kept < fragments.count, value.column == fragments[kept].column,
+          value.text.utf8.count == fragments[kept].text.utf8.count
+        {
+          kept += 1
+          return
+        }
+        isTheFragments = false
+        listed.reserveCapacity(fragments.count)
+        listed.append(contentsOf: fragments[..<kept])
+      }
+      if let value { listed.append(value) }
+    }
+
+    /// The values found.
+    var values: [ValueFragment] {
+      guard isTheFragments else { return listed }
+      return kept == fragments.count ? fragments : Array(fragments[..<kept])
+    }
   }
 
   /// A fragment with the caption words at its ends cut off, or `nil` when it is caption words only: nothing
