@@ -24,25 +24,15 @@ final class RowTextMemo {
     }
   }
 
-  /// The key of a text read in a row: its bytes (canonically equivalent texts of other bytes, "é" precomposed
-  /// and "e" with a combining accent, are read each as printed) and how the row reads its value.
-  private static func key(_ text: String, _ field: RowField) -> ExactTextKey {
-    ExactTextKey(text, tag: rowKind(field))
-  }
+  /// The memo's tables, read and written in one access per question (a class's stored property is checked
+  /// for exclusive access at each use; a struct's own properties are not).
+  private var tables = Tables()
 
-  /// The parsed values found so far.
-  private var parsed: [ExactTextKey: ParsedValue?] = [:]
-  /// The fragments' texts with their caption words cut (the text left and the characters cut from its
-  /// start), `nil` when nothing is left, for the fragments met so far.
-  private var withoutCaptionWords: [ExactTextKey: (text: String, cutFromStart: Int)??] = [:]
-
-  /// Makes room in every table for as many distinct texts, so that no table grows, hashing its texts again,
-  /// while it fills.
+  /// Makes room in every list for as many distinct texts, so that no list grows while it fills.
   ///
-  /// - Parameter count: How many texts the tables may be asked about (the value tokens of the region, say).
+  /// - Parameter count: How many texts the memo may be asked about (the value tokens of the region, say).
   func reserveCapacity(_ count: Int) {
-    parsed.reserveCapacity(count)
-    withoutCaptionWords.reserveCapacity(count)
+    tables.reserveCapacity(count)
   }
 
   /// The value a row's text reads as, the same as ``ValueParsers/parse(_:for:)`` gives.
@@ -51,7 +41,7 @@ final class RowTextMemo {
   ///   - text: The value as printed, wrapped lines joined by single spaces.
   ///   - field: The row it belongs to.
   func parse(_ text: String, for field: RowField) -> ParsedValue {
-    parsed.remembered(Self.key(text, field)) { ValueParsers.parse(text, for: field) }
+    tables.parse(text, for: field)
   }
 
   /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
@@ -64,6 +54,65 @@ final class RowTextMemo {
   func withoutCaptionWords(
     _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
   ) -> (text: String, cutFromStart: Int)? {
-    withoutCaptionWords.remembered(Self.key(text, field), compute)
+    tables.withoutCaptionWords(text, of: field, compute)
+  }
+
+  /// The texts met and what they read as.
+  private struct Tables {
+    /// The texts met so far, each numbered with how its row reads it (``rowKind(_:)``): keyed by that kind's
+    /// byte, then the text's bytes, so that canonically equivalent texts of other bytes ("é" precomposed and
+    /// "e" with a combining accent) are read each as printed, and each text is found from its bytes in place,
+    /// in a table seeded for the run (``NumberedTexts``).
+    private var texts = NumberedTexts()
+    /// The parsed values found so far, by the number of the text and kind of row.
+    private var parsed: [ParsedValue?] = []
+    /// The fragments' texts with their caption words cut (the text left and the characters cut from its
+    /// start), `nil` when nothing is left, by the number of the text and kind of row, for the fragments met
+    /// so far.
+    private var cuts: [(text: String, cutFromStart: Int)??] = []
+
+    /// The number of a text read in a row, given the first time the text is met in a row of its kind.
+    private mutating func number(_ text: String, _ field: RowField) -> Int {
+      let kind = UInt8(RowTextMemo.rowKind(field))
+      let number = ASCIIText.withUTF8(text) { bytes in
+        // The kind's byte, then the text's: a key of one contiguous run of bytes, made on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { key in
+          key[0] = kind
+          _ = UnsafeMutableBufferPointer(rebasing: key[1...]).initialize(fromContentsOf: bytes)
+          return texts.number(of: 0..<key.count, in: UnsafeBufferPointer(key))
+        }
+      }
+      if number == parsed.count {
+        parsed.append(nil)
+        cuts.append(nil)
+      }
+      return number
+    }
+
+    /// Makes room in every list for as many distinct texts.
+    mutating func reserveCapacity(_ count: Int) {
+      parsed.reserveCapacity(count)
+      cuts.reserveCapacity(count)
+    }
+
+    /// ``RowTextMemo/parse(_:for:)``.
+    mutating func parse(_ text: String, for field: RowField) -> ParsedValue {
+      let number = number(text, field)
+      if let known = parsed[number] { return known }
+      let value = ValueParsers.parse(text, for: field)
+      parsed[number] = value
+      return value
+    }
+
+    /// ``RowTextMemo/withoutCaptionWords(_:of:_:)``.
+    mutating func withoutCaptionWords(
+      _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
+    ) -> (text: String, cutFromStart: Int)? {
+      let number = number(text, field)
+      if let known = cuts[number] { return known }
+      let value = compute()
+      cuts[number] = value
+      return value
+    }
   }
 }
