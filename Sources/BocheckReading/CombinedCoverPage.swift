@@ -164,9 +164,9 @@ extension CoverPageAssembler {
     /// that a line starts with is the one it names.
     let longestFirst: [Int]
 
-    /// The key of each text that a line's start was matched as, by its bytes: every row of the page starts its
-    /// lines with the same names, so the same starts are matched row after row.
-    private var startKeys: [ExactTextKey: String?] = [:]
+    /// The name keys of the texts that lines' starts were matched as: every row of the page starts its lines
+    /// with the same names, so the same starts are matched row after row.
+    private var startKeys = StartKeys()
 
     init(_ names: [String]) {
       self.names = names
@@ -182,10 +182,23 @@ extension CoverPageAssembler {
     ///   - text: The text.
     ///   - end: Where the start ends, an index of `text`.
     func key(of text: Substring, upTo end: String.Index) -> String {
-      let base = text.base
-      let start = base.utf8.distance(from: base.startIndex, to: text.startIndex)
-      let range = start..<(start + text.utf8.distance(from: text.startIndex, to: end))
-      return startKeys.remembered(ExactTextKey(base, range: range)) { NameKey(String(text[..<end])).text }
+      startKeys.key(of: text[..<end])
+    }
+
+    /// The name keys of texts, each worked out once, read and written in one access per text (a class's stored
+    /// property is checked for exclusive access at each use; a struct's own properties are not).
+    private struct StartKeys {
+      /// The texts met, numbered by their bytes (``NumberedTexts``).
+      private var texts = NumberedTexts()
+      /// The name key of each text, by its number.
+      private var keys: [String] = []
+
+      /// The name key (``NameKey``) of a text.
+      mutating func key(of text: Substring) -> String {
+        let number = ASCIIText.withUTF8(text) { bytes in texts.number(of: 0..<bytes.count, in: bytes) }
+        if number == keys.count { keys.append(NameKey(String(text)).text) }
+        return keys[number]
+      }
     }
   }
 
