@@ -14,7 +14,9 @@ extension CoverPageAssembler {
   ///
   /// - Parameter slot: The page's row 1 slot.
   static func combinedPersons(_ slot: CaptionSlot) -> [String]? {
-    guard slot.field == .reportingPersonName else { return nil }
+    // Two names take two fragments at least: a name row of one (the commonest) lists no group, told without
+    // its lines being joined or its label looked for.
+    guard slot.field == .reportingPersonName, slot.fragments.count >= 2 else { return nil }
     var names: [String] = []
     for line in linesOf(slot) {
       guard let (label, rest) = splitListLabel(line.text), !label.isEmpty else { return nil }

@@ -181,8 +181,9 @@ struct CoverPageAssembler {
       // more: a page of one caption does not hold room for fourteen rows.
       var rows: [RowField: Row] = [:]
       rows.reserveCapacity(min(page.slots.count, RowField.allCases.count))
-      let (slots, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
-      assignRows(slots, page: index, into: &rows, notes: &result.notes)
+      let (slots, values, aboveNote) = valuesAboveCaptions(page.slots, preamble: page.preamble)
+      assignRows(
+        slots, values: values ?? slots.map { logicalValues(of: $0) }, page: index, into: &rows, notes: &result.notes)
       if let aboveNote {
         for (field, row) in rows where row.status == .read && row.value != nil && field != .secUseOnly {
           guard let note = aboveNote(field) else { continue }
@@ -199,39 +200,47 @@ struct CoverPageAssembler {
 
   // MARK: Values printed above their captions
 
-  /// The slots as the page must be read when its values stand above their captions, and the note that
-  /// says so for a recovered row; the slots unchanged (and no note) otherwise.
+  /// The slots as the page must be read when its values stand above their captions, with their values when
+  /// they were worked out on the way, and the note that says so for a recovered row; the slots unchanged (and
+  /// no values, no note) otherwise.
   ///
   /// Some filings print each value on the line before its caption, so that the name stands before the
   /// page's first caption (``preamble``). When text stands there, both readings are tried, each value with
   /// the caption after it and each with the caption before it, and the one whose values fit their rows
   /// better (numbers in amount rows, a percent in the percent row, codes in the type row) wins. A name above
   /// an otherwise ordinary page whose name row is empty is taken alone. Either way the rows say what was
-  /// assumed.
+  /// assumed. The values (``logicalValues(of:)``) of the slots returned, one list per slot, are handed back
+  /// when both readings were tried, so that they are not worked out again.
   func valuesAboveCaptions(_ slots: [CaptionSlot], preamble: [ValueFragment]) -> (
-    [CaptionSlot], ((RowField) -> String?)?
+    [CaptionSlot], [[ValueFragment]]?, ((RowField) -> String?)?
   ) {
     guard let first = slots.first, first.field == .reportingPersonName,
       preamble.contains(where: { !$0.text.trimmingBlanks().isEmpty })
-    else { return (slots, nil) }
+    else { return (slots, nil, nil) }
     var shifted = slots
     shifted[0].fragments = preamble
     for index in slots.indices.dropFirst() { shifted[index].fragments = slots[index - 1].fragments }
-    let fits = { (candidate: [CaptionSlot]) in candidate.dropFirst().filter(self.valueFits).count }
-    if fits(shifted) > fits(slots) {
+    // The values of every slot after the first, in each reading.
+    let shiftedValues = shifted.dropFirst().map { logicalValues(of: $0) }
+    let ownValues = slots.dropFirst().map { logicalValues(of: $0) }
+    let fits = { (candidate: [CaptionSlot], values: [[ValueFragment]]) in
+      zip(candidate.dropFirst(), values).filter { self.valueFits($0, first: $1.first) }.count
+    }
+    if fits(shifted, shiftedValues) > fits(slots, ownValues) {
       return (
-        shifted,
+        shifted, [logicalValues(of: shifted[0])] + shiftedValues,
         { field in
           "the values stand above their captions on this page; row \(field.number(in: self.schedule) ?? 0)'s "
             + "was taken from the line before its caption"
         }
       )
     }
-    guard logicalValues(of: first).isEmpty else { return (slots, nil) }
+    let firstValues = logicalValues(of: first)
+    guard firstValues.isEmpty else { return (slots, [firstValues] + ownValues, nil) }
     var named = slots
     named[0].fragments = preamble
     return (
-      named,
+      named, [logicalValues(of: named[0])] + ownValues,
       { field in
         field == .reportingPersonName ? "the name stands above the row's caption and was taken from there" : nil
       }
@@ -239,8 +248,12 @@ struct CoverPageAssembler {
   }
 
   /// Whether a slot's first value reads as the kind of value its row holds.
-  private func valueFits(_ slot: CaptionSlot) -> Bool {
-    guard let value = logicalValues(of: slot).first else { return false }
+  ///
+  /// - Parameters:
+  ///   - slot: The slot.
+  ///   - value: Its first value (``logicalValues(of:)``), if it has one.
+  private func valueFits(_ slot: CaptionSlot, first value: ValueFragment?) -> Bool {
+    guard let value else { return false }
     switch slot.field.valueKind {
     case .amount, .percent:
       return memo.parse(value.text, for: slot.field).isValue
@@ -260,7 +273,21 @@ struct CoverPageAssembler {
   func assignRows(
     _ slots: [CaptionSlot], page: Int, into rows: inout [RowField: Row], notes: inout [ReaderNote]
   ) {
-    let values = slots.map { logicalValues(of: $0) }
+    assignRows(slots, values: slots.map { logicalValues(of: $0) }, page: page, into: &rows, notes: &notes)
+  }
+
+  /// Assigns the values of a page's slots to their rows, the values already worked out.
+  ///
+  /// - Parameters:
+  ///   - slots: The page's slots, in order.
+  ///   - values: Each slot's values (``logicalValues(of:)``), in the same order.
+  ///   - page: The page's 1-based index, for notes.
+  ///   - rows: The rows read, by field.
+  ///   - notes: The notes made.
+  private func assignRows(
+    _ slots: [CaptionSlot], values: [[ValueFragment]], page: Int, into rows: inout [RowField: Row],
+    notes: inout [ReaderNote]
+  ) {
     var index = 0
     while index < slots.count {
       // A run of amount captions with no values, the last one followed by several values: a detached layout.
