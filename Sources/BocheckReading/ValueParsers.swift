@@ -156,10 +156,12 @@ enum ValueParsers {
     if percentSign(value, at: number.end) != nil { return .value(.text(value.text)) }
     let trailing = value.markers(after: number.end)
     let rest = ValueText(normalized: Array(value.bytes[trailing.end...]))
-    let split = splitAmountText(rest)
+    let split = splitAmountTextRanges(rest)
     var parts: [AmountPart] = []
-    if let partsText = split.parts {
-      switch parseParts(partsText) {
+    if let partsRange = split.parts {
+      // The list's bytes are normalised already: they are read as they stand, no text made of them.
+      let list = ValueText(normalized: Array(rest.bytes[ASCIIText.trimmedRange(rest.bytes, partsRange)]))
+      switch parseParts(list) {
       case .success(let list): parts = list
       case .failure(let problem): return .malformed(problem.message)
       }
@@ -244,6 +246,17 @@ enum ValueParsers {
   ///
   /// - Parameter text: The text after the total and its markers.
   static func splitAmountText(_ text: ValueText) -> (parts: String?, relation: PartsRelation, attribution: String?) {
+    let split = splitAmountTextRanges(text)
+    return (split.parts.map { text.text($0) }, split.relation, split.attribution)
+  }
+
+  /// ``splitAmountText(_:)`` with the parts list given as where it stands in the text's bytes (blanks at its
+  /// ends not trimmed), not as a text.
+  ///
+  /// - Parameter text: The text after the total and its markers.
+  static func splitAmountTextRanges(_ text: ValueText) -> (
+    parts: Range<Int>?, relation: PartsRelation, attribution: String?
+  ) {
     let bytes = text.bytes
     var attribution: String?
     var attributionStart = bytes.count
@@ -305,7 +318,7 @@ enum ValueParsers {
         position += 1
       }
     }
-    return (text.text(best.range.upperBound..<end), best.relation, attribution)
+    return (best.range.upperBound..<end, best.relation, attribution)
   }
 
   /// Whether an amount of shares (a number followed by a word for shares or securities) stands at or after
@@ -363,7 +376,14 @@ enum ValueParsers {
   /// - Parameter text: The list, after its relation phrase.
   /// - Returns: The parts in printed order, or a problem when a part's number is not well formed.
   static func parseParts(_ text: String) -> Result<[AmountPart], PartsProblem> {
-    let list = ValueText(text)
+    parseParts(ValueText(text))
+  }
+
+  /// Parses an itemised list given in its scanning form (``parseParts(_:)-(String)``).
+  ///
+  /// - Parameter list: The list, after its relation phrase.
+  /// - Returns: The parts in printed order, or a problem when a part's number is not well formed.
+  static func parseParts(_ list: ValueText) -> Result<[AmountPart], PartsProblem> {
     var pieces: [(label: String, range: Range<Int>)] = []
     let labelled = labelledPieces(list)
     if labelled.count >= 2 {
@@ -571,6 +591,8 @@ enum ValueParsers {
     // Which kinds of words the part holds, found in one pass over its words' starts: at each, only the
     // phrases that start with its letter are tried.
     var found = 0
+    // The table read once, not at every word.
+    let partWordsStartingWith = partWordsStartingWith
     for start in range where ASCIIText.isLetter(bytes[start]) {
       if start > range.lowerBound && ASCIIText.isLetter(bytes[start - 1]) { continue }
       for (phrase, words) in partWordsStartingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]

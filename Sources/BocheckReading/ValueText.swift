@@ -354,26 +354,31 @@ struct ValueText {
   func occurrences(of set: PhraseSet) -> [(range: Range<Int>, phrase: Int)] {
     let bytes = self.bytes
     var found: [(range: Range<Int>, phrase: Int)] = []
-    var searchFrom = [Int](repeating: 0, count: set.phrases.count)
-    var start = 0
-    while start < bytes.count {
-      guard ASCIIText.isLetter(bytes[start]) else {
-        start += 1
-        continue
+    // Where each phrase is next looked for: on the stack, no list made for it.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: set.phrases.count) { searchFrom in
+      searchFrom.initialize(repeating: 0)
+      var start = 0
+      while start < bytes.count {
+        guard ASCIIText.isLetter(bytes[start]) else {
+          start += 1
+          continue
+        }
+        // A word starts here: a match must not begin inside one.
+        var wordEnd = start + 1
+        while wordEnd < bytes.count && ASCIIText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+        // Nor end inside one: a phrase's first word is the whole word or no match.
+        let letter = Int(ASCIIText.upper(bytes[start]) - 0x41)
+        for position in set.letterStarts[letter]..<set.letterStarts[letter + 1] {
+          let index = set.byFirstLetter[position]
+          guard start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start,
+            let end = ASCIIText.matchLength(set.phrases[index], in: bytes, at: start),
+            end == bytes.count || !ASCIIText.isLetter(bytes[end])
+          else { continue }
+          found.append((start..<end, index))
+          searchFrom[index] = end
+        }
+        start = wordEnd
       }
-      // A word starts here: a match must not begin inside one.
-      var wordEnd = start + 1
-      while wordEnd < bytes.count && ASCIIText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
-      // Nor end inside one: a phrase's first word is the whole word or no match.
-      for index in set.startingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
-      where start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start {
-        guard let end = ASCIIText.matchLength(set.phrases[index], in: bytes, at: start),
-          end == bytes.count || !ASCIIText.isLetter(bytes[end])
-        else { continue }
-        found.append((start..<end, index))
-        searchFrom[index] = end
-      }
-      start = wordEnd
     }
     return found
   }
@@ -384,8 +389,11 @@ struct ValueText {
 struct PhraseSet {
   /// The phrases: upper-case words of ASCII letters, separated by single spaces.
   let phrases: [[UInt8]]
-  /// For each letter from A to Z, the indices of the phrases that start with it, in order.
-  let startingWith: [[Int]]
+  /// The indices of the phrases, those starting with A first, then B, and so on to Z, in order within a letter.
+  let byFirstLetter: [Int]
+  /// For each letter from A to Z, where its phrases start in ``byFirstLetter``, and after Z where they end:
+  /// the phrases of letter `n` are at `letterStarts[n]..<letterStarts[n + 1]`.
+  let letterStarts: [Int]
   /// The number of letters of each phrase's first word: a printed word of another length is not its start.
   let firstWordLengths: [Int]
 
@@ -402,8 +410,11 @@ struct PhraseSet {
       })
     self.phrases = phrases
     firstWordLengths = phrases.map { phrase in phrase.prefix(while: ASCIIText.isLetter).count }
-    var startingWith = [[Int]](repeating: [], count: 26)
-    for (index, phrase) in phrases.enumerated() { startingWith[Int(phrase[0] - 0x41)].append(index) }
-    self.startingWith = startingWith
+    // A stable sort: phrases of one letter keep their order.
+    byFirstLetter = phrases.indices.sorted { (phrases[$0][0], $0) < (phrases[$1][0], $1) }
+    var letterStarts = [Int](repeating: 0, count: 27)
+    for phrase in phrases { letterStarts[Int(phrase[0] - 0x41) + 1] += 1 }
+    for letter in 0..<26 { letterStarts[letter + 1] += letterStarts[letter] }
+    self.letterStarts = letterStarts
   }
 }
