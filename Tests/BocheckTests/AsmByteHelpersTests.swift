@@ -71,6 +71,32 @@ import Testing
     }
   }
 
+  @Test func anAmountsPartsAreReadFromItsBytesAsFromTheirText() {
+    let texts = [
+      "1,000 shares (including 400 shares issuable upon exercise of warrants) held by Alpha Fund LP",
+      "6,117,186 shares, consisting of (i) 1,652,130 shares of Common Stock; (ii) 2,599,596 shares issuable upon "
+        + "conversion of notes; and (iii) 1,865,460 shares issuable upon exercise of warrants",
+      "1,000 consisting of 600 shares and 400 options", "1,000\u{00A0}shares, including  300\u{2009}warrants",
+      "1,000 (1) shares, of which 250 are Soci\u{00E9}t\u{00E9} notes; 750 common",
+    ]
+    for text in texts {
+      // The parts as the list's text reads them: the text after the total and its markers, split, then parsed.
+      let value = ValueText(text)
+      guard let number = value.number(at: 0),
+        let partsText = ValueParsers.splitAmountText(
+          ValueText(normalized: Array(value.bytes[value.markers(after: number.end).end...]))
+        ).parts,
+        case .success(let expected) = ValueParsers.parseParts(partsText),
+        case .value(.amount(let amount)) = ValueParsers.parseAmount(text)
+      else {
+        Issue.record("no parts in \(text)")
+        continue
+      }
+      #expect(!expected.isEmpty, "\(text)")
+      #expect(amount.parts == expected, "\(text)")
+    }
+  }
+
   @Test func aPartIsClassifiedInPlaceAsItsOwnText() {
     let list =
       "(i) 600 shares issuable upon exercise of warrants; (ii) 400 shares of Common Stock and "

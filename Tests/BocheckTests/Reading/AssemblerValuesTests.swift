@@ -159,4 +159,56 @@ import Testing
     // the first listed takes the line.
     #expect(shares == ["100", "200", "300", ""])
   }
+
+  @Test func valuesAsPrintedAreTheSlotsFragmentsAndACutOneIsListedInItsPlace() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    // Values as printed, each its fragment: the texts, lines and columns of the fragments.
+    let printed = assembler.logicalValues(of: Self.slot(.sharedVotingPower, [("0", true), ("5", false), ("7", false)]))
+    #expect(printed.map(\.text) == ["0", "5", "7"])
+    #expect(printed.map(\.line) == [2, 3, 4])
+    #expect(printed.map(\.column) == [3, 3, 3])
+    // A value cut at its start between two as printed (in the row of the percent, whose lines are not joined):
+    // the one before it kept, its column moved.
+    let cutStart = assembler.logicalValues(
+      of: Self.slot(.percentOfClass, [("5%", true), ("WITH 7%", false), ("9%", false)]))
+    #expect(cutStart.map(\.text) == ["5%", "7%", "9%"])
+    #expect(cutStart.map(\.column) == [3, 8, 3])
+    // A value cut at its end only: its column stays, its text is shorter.
+    let cutEnd = assembler.logicalValues(
+      of: Self.slot(.sharedVotingPower, [("0", true), ("5 WITH", false), ("7", false)]))
+    #expect(cutEnd.map(\.text) == ["0", "5", "7"])
+    #expect(cutEnd.map(\.column) == [3, 3, 3])
+    // A fragment that is caption words only, among values as printed: the others are the values.
+    let dropped = assembler.logicalValues(
+      of: Self.slot(.sharedVotingPower, [("0", true), ("WITH", false), ("7", false)]))
+    #expect(dropped.map(\.text) == ["0", "7"])
+    #expect(dropped.map(\.line) == [2, 4])
+  }
+
+  @Test func combinedPageRowsMatchTheSameLineStartsAgain() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    let persons = ["Alpha Fund", "Alpha Fund II", "Gamma Soci\u{00E9}t\u{00E9}"]
+    let names = CaptionSlot(
+      field: .reportingPersonName, printedNumber: 1, line: 1, column: 1,
+      fragments: persons.enumerated().map { offset, name in
+        ValueFragment(text: "(\(offset + 1)) \(name)", line: 2 + offset, column: 1, marker: nil, isInline: false)
+      })
+    // Two rows whose lines start with the same names, in another order in the second: the starts matched in
+    // the first row are matched again in the second.
+    let sole = CaptionSlot(
+      field: .soleVotingPower, printedNumber: 7, line: 10, column: 1,
+      fragments: ["Alpha Fund 100", "Alpha Fund II 200", "Gamma Soci\u{00E9}t\u{00E9} 300"].enumerated().map {
+        offset, line in ValueFragment(text: line, line: 11 + offset, column: 1, marker: nil, isInline: false)
+      })
+    let shared = CaptionSlot(
+      field: .sharedVotingPower, printedNumber: 8, line: 20, column: 1,
+      fragments: ["Gamma Soci\u{00E9}t\u{00E9} 3", "Alpha Fund II 2", "Alpha Fund 1"].enumerated().map {
+        offset, line in ValueFragment(text: line, line: 21 + offset, column: 1, marker: nil, isInline: false)
+      })
+    var notes: [ReaderNote] = []
+    let pages = assembler.splitCombined(
+      [names, sole, shared], persons: persons, firstIndex: 1, line: 1, cusip: nil, notes: &notes)
+    #expect(pages.map { $0.rows[.soleVotingPower]?.raw } == ["100", "200", "300"])
+    #expect(pages.map { $0.rows[.sharedVotingPower]?.raw } == ["1", "2", "3"])
+  }
 }

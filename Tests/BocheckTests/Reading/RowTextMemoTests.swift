@@ -85,4 +85,18 @@ import Testing
     }
     #expect(Array(text.utf8) == Array("Cafe\u{301}".utf8))
   }
+
+  @Test func manyTextsReadInTwoKindsOfRowAreEachReadAsTheParserReadsThem() {
+    // More texts than the memo's first table holds, so that it grows while they are asked about; each in a
+    // row of amounts and in the row of the percent, where the same bytes read differently.
+    let memo = RowTextMemo()
+    let texts = (1...600).map { "\($0),\($0 % 10)00" } + (1...600).map { "\($0).5" }
+    for _ in 0..<2 {
+      for text in texts {
+        for field in [RowField.soleVotingPower, .percentOfClass] {
+          #expect(memo.parse(text, for: field) == ValueParsers.parse(text, for: field), "\(text) in \(field)")
+        }
+      }
+    }
+  }
 }
