@@ -24,17 +24,21 @@ enum NameListSplitter {
     // time: a name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear. The places are
     // taken in order, so that a place's best split is final before names are tried from it, and the names
     // that end at one place are weighed in the order of their starts.
+    // The bytes of the names tried from a place, and where each ends: made once, and emptied for each place.
+    var joined: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(maximumPiecesPerName)
     for start in 0..<pieces.count {
       guard let before = best[start] else { continue }
       // The names tried from here are the leading parts of one text: the next few pieces joined with their
       // separators. Their keys are read in one pass, and a name is made only when it is kept.
       let last = min(pieces.count, start + maximumPiecesPerName)
-      var joined: [UInt8] = []
-      var ends: [Int] = []
-      ends.reserveCapacity(last - start)
+      joined.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
       for index in start..<last {
-        if index > start { joined.append(contentsOf: pieces[index].separator.utf8) }
-        joined.append(contentsOf: pieces[index].text.utf8)
+        // Each text's bytes are copied as they stand, not read one by one through its UTF-8 view.
+        if index > start { ASCIIText.withUTF8(pieces[index].separator) { joined.append(contentsOf: $0) } }
+        ASCIIText.withUTF8(pieces[index].text) { joined.append(contentsOf: $0) }
         ends.append(joined.count)
       }
       let keys = knownNames.isEmpty ? [] : NameKey.keysOfLeadingParts(of: joined, endingAt: ends)
