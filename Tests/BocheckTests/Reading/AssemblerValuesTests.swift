@@ -137,19 +137,26 @@ import Testing
     }
   }
 
+  /// A slot of a combined page: its caption's row, printed number and line, and a fragment on each line after it.
+  private static func combinedSlot(_ field: RowField, number: Int, line: Int, _ texts: [String]) -> CaptionSlot {
+    CaptionSlot(
+      field: field, printedNumber: number, line: line, column: 1,
+      fragments: texts.enumerated().map { offset, text in
+        ValueFragment(text: text, line: line + 1 + offset, column: 1, marker: nil, isInline: false)
+      })
+  }
+
+  /// The name row of a combined page listing the persons under labels "(1)", "(2)", ...
+  private static func combinedNames(_ persons: [String]) -> CaptionSlot {
+    combinedSlot(.reportingPersonName, number: 1, line: 1, persons.enumerated().map { "(\($0 + 1)) \($1)" })
+  }
+
   @Test func aCombinedPageLineNamesTheLongestListedNameItStartsWith() {
     let assembler = CoverPageAssembler(schedule: .schedule13D)
     let persons = ["Alpha Fund", "Alpha Fund II", "Beta LP", "BETA LP"]
-    let names = CaptionSlot(
-      field: .reportingPersonName, printedNumber: 1, line: 1, column: 1,
-      fragments: persons.enumerated().map { offset, name in
-        ValueFragment(text: "(\(offset + 1)) \(name)", line: 2 + offset, column: 1, marker: nil, isInline: false)
-      })
-    let amounts = CaptionSlot(
-      field: .soleVotingPower, printedNumber: 7, line: 10, column: 1,
-      fragments: ["(1) Alpha Fund 100", "(2) Alpha Fund II 200", "(3) Beta LP 300"].enumerated().map {
-        offset, line in ValueFragment(text: line, line: 11 + offset, column: 1, marker: nil, isInline: false)
-      })
+    let names = Self.combinedNames(persons)
+    let amounts = Self.combinedSlot(
+      .soleVotingPower, number: 7, line: 10, ["(1) Alpha Fund 100", "(2) Alpha Fund II 200", "(3) Beta LP 300"])
     var notes: [ReaderNote] = []
     let pages = assembler.splitCombined(
       [names, amounts], persons: persons, firstIndex: 1, line: 1, cusip: nil, notes: &notes)
@@ -188,23 +195,13 @@ import Testing
   @Test func combinedPageRowsMatchTheSameLineStartsAgain() {
     let assembler = CoverPageAssembler(schedule: .schedule13D)
     let persons = ["Alpha Fund", "Alpha Fund II", "Gamma Soci\u{00E9}t\u{00E9}"]
-    let names = CaptionSlot(
-      field: .reportingPersonName, printedNumber: 1, line: 1, column: 1,
-      fragments: persons.enumerated().map { offset, name in
-        ValueFragment(text: "(\(offset + 1)) \(name)", line: 2 + offset, column: 1, marker: nil, isInline: false)
-      })
+    let names = Self.combinedNames(persons)
     // Two rows whose lines start with the same names, in another order in the second: the starts matched in
     // the first row are matched again in the second.
-    let sole = CaptionSlot(
-      field: .soleVotingPower, printedNumber: 7, line: 10, column: 1,
-      fragments: ["Alpha Fund 100", "Alpha Fund II 200", "Gamma Soci\u{00E9}t\u{00E9} 300"].enumerated().map {
-        offset, line in ValueFragment(text: line, line: 11 + offset, column: 1, marker: nil, isInline: false)
-      })
-    let shared = CaptionSlot(
-      field: .sharedVotingPower, printedNumber: 8, line: 20, column: 1,
-      fragments: ["Gamma Soci\u{00E9}t\u{00E9} 3", "Alpha Fund II 2", "Alpha Fund 1"].enumerated().map {
-        offset, line in ValueFragment(text: line, line: 21 + offset, column: 1, marker: nil, isInline: false)
-      })
+    let sole = Self.combinedSlot(
+      .soleVotingPower, number: 7, line: 10, ["Alpha Fund 100", "Alpha Fund II 200", "Gamma Soci\u{00E9}t\u{00E9} 300"])
+    let shared = Self.combinedSlot(
+      .sharedVotingPower, number: 8, line: 20, ["Gamma Soci\u{00E9}t\u{00E9} 3", "Alpha Fund II 2", "Alpha Fund 1"])
     var notes: [ReaderNote] = []
     let pages = assembler.splitCombined(
       [names, sole, shared], persons: persons, firstIndex: 1, line: 1, cusip: nil, notes: &notes)
