@@ -9,12 +9,23 @@ enum CaptionVocabulary {
   /// The code of a key that is none of the known words.
   static let unknown = -1
 
-  /// The known words, upper-case ASCII letters and digits, in code order: the order the readers first give
-  /// them in (a code is a number inside the readers; no order of them means anything).
-  static let words: [[UInt8]] = table.words
+  /// The number of known words: their codes are `0..<count`.
+  static var count: Int { lookup.count }
 
-  /// The number of bytes of each known word, in code order: a word's length without its bytes.
-  static let wordLengths: [Int] = words.map(\.count)
+  /// The key bytes of the known word with a code (upper-case ASCII letters and digits), read in place from
+  /// the one array that holds every known word's.
+  ///
+  /// - Parameter code: A known word's code, in `0..<count`.
+  static func word(_ code: Int) -> ArraySlice<UInt8> {
+    lookup.word(code)
+  }
+
+  /// The known words, upper-case ASCII letters and digits, in code order: the order the readers first give
+  /// them in (a code is a number inside the readers; no order of them means anything). Each is made as an
+  /// array when asked for; the readers read them in place (``word(_:)``).
+  static var words: [[UInt8]] {
+    (0..<count).map { Array(word($0)) }
+  }
 
   /// The keys of a phrase's space-separated words, in order, the words without a letter left out: a word
   /// without a letter or a digit has no key, and a bare number ("11" of "ROW (11)") is a value, never a known
@@ -22,82 +33,63 @@ enum CaptionVocabulary {
   ///
   /// - Parameter text: A word or a phrase, read on its UTF-8 bytes in place.
   static func keys(of text: String) -> [[UInt8]] {
-    var buffer: [UInt8] = []
-    var ranges: [Range<Int>] = []
-    appendKeys(of: text, to: &buffer, ranges: &ranges)
-    return ranges.map { Array(buffer[$0]) }
-  }
-
-  /// Appends the keys of a phrase's space-separated words to one buffer, with where each stands in it: the
-  /// words' ASCII letters and digits upper-cased, a word without a letter left out (see ``keys(of:)``).
-  ///
-  /// - Parameters:
-  ///   - text: A word or a phrase, read on its UTF-8 bytes in place.
-  ///   - buffer: The buffer the keys' bytes are appended to.
-  ///   - ranges: The byte range in `buffer` of each key appended, in order.
-  private static func appendKeys(of text: String, to buffer: inout [UInt8], ranges: inout [Range<Int>]) {
-    ASCIIText.withUTF8(text) { bytes in
-      var start = buffer.count
-      var hasLetter = false
-      func endWord() {
-        if hasLetter {
-          ranges.append(start..<buffer.count)
-        } else {
-          buffer.removeSubrange(start...)
-        }
-        start = buffer.count
-        hasLetter = false
-      }
-      for byte in bytes {
-        if byte == 0x20 {
-          endWord()
-        } else if ASCIIText.isLetter(byte) || ASCIIText.isDigit(byte) {
-          hasLetter = hasLetter || ASCIIText.isLetter(byte)
-          buffer.append(ASCIIText.upper(byte))
-        }
-      }
-      endWord()
-    }
+    var keys: [[UInt8]] = []
+    forEachKey(of: text) { word, _ in keys.append(keyBytes(word)) }
+    return keys
   }
 
   /// The number of slots of the hash table, a power of two well above the number of words.
   private static let slotCount = 1024
 
-  /// The hash table: each slot holds a word's code or `-1`; a collision moves on to the next slot.
-  private static let slots: [Int16] = table.slots
-
   /// The known words and their hash table, built together: each key of the readers' words and phrases is
   /// looked up in the table as it grows and added when it is not there yet, so that a table built at every
-  /// start costs one hash and one probe a key (no set of texts, no sort).
-  private static let table: (words: [[UInt8]], slots: [Int16]) = {
-    var words: [[UInt8]] = []
-    var slots = [Int16](repeating: -1, count: slotCount)
-    forEachKey(of: CaptionWords.knownWords + RowCaptions.knownWords) { key in
-      var slot = Int(hash(key)) & (slotCount - 1)
-      while slots[slot] >= 0 && !words[Int(slots[slot])].elementsEqual(key) { slot = (slot + 1) & (slotCount - 1) }
-      guard slots[slot] < 0 else { return }
-      precondition(words.count < slotCount / 2, "the vocabulary outgrew its hash table")
-      slots[slot] = Int16(words.count)
-      words.append(Array(key))
+  /// start costs one hash and one probe a key (no set of texts, no sort). The words' key bytes are appended
+  /// to one array, one word after another.
+  static let lookup: Lookup = {
+    var table = Lookup(
+      slots: [Int16](repeating: -1, count: slotCount), spellings: [], starts: [0], keyByte: KeyReader.keyByte)
+    table.spellings.reserveCapacity(1024)
+    table.starts.reserveCapacity(slotCount / 4)
+    for phrase in CaptionWords.knownWords + RowCaptions.knownWords {
+      forEachKey(of: phrase) { word, reader in
+        var slot = Int(reader.hash) & (slotCount - 1)
+        while table.slots[slot] >= 0 && !table.spells(Int(table.slots[slot]), word, length: reader.length) {
+          slot = (slot + 1) & (slotCount - 1)
+        }
+        guard table.slots[slot] < 0 else { return }
+        precondition(table.count < slotCount / 2, "the vocabulary outgrew its hash table")
+        table.slots[slot] = Int16(table.count)
+        for byte in word where table.keyByte[Int(byte)] != 0 { table.spellings.append(table.keyByte[Int(byte)]) }
+        table.starts.append(table.spellings.count)
+      }
     }
-    return (words, slots)
+    return table
   }()
 
-  /// Calls `body` with the key of each word of each phrase, in order (see ``keys(of:)``), read from one buffer.
-  private static func forEachKey(of phrases: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    var buffer: [UInt8] = []
-    var keys: [Range<Int>] = []
-    for phrase in phrases { appendKeys(of: phrase, to: &buffer, ranges: &keys) }
-    buffer.withUnsafeBufferPointer { buffer in
-      for range in keys { body(UnsafeBufferPointer(rebasing: buffer[range])) }
+  /// Calls `body` with each word of a phrase that has a letter, in order (see ``keys(of:)``): the word's UTF-8
+  /// bytes as printed and its key read (``KeyReader``), the phrase's bytes read in place.
+  ///
+  /// - Parameters:
+  ///   - phrase: A word or a phrase, its words separated by single spaces.
+  ///   - body: Takes a word's bytes and its key read.
+  private static func forEachKey(of phrase: String, _ body: (UnsafeBufferPointer<UInt8>, KeyReader) -> Void) {
+    KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+      ASCIIText.withUTF8(phrase) { bytes in
+        var start = 0
+        var reader = KeyReader()
+        for end in 0...bytes.count {
+          guard end == bytes.count || bytes[end] == 0x20 else {
+            let key = keyByte[Int(bytes[end])]
+            if key != 0 { reader.read(key: key) }
+            continue
+          }
+          // A word without a letter (no key, or digits only) is none of the known words.
+          if reader.length > reader.digits { body(UnsafeBufferPointer(rebasing: bytes[start..<end]), reader) }
+          start = end + 1
+          reader = KeyReader()
+        }
+      }
     }
-  }
-
-  /// The FNV-1a hash of a key's bytes.
-  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var value = KeyReader.offsetBasis
-    for byte in key { value = (value ^ UInt32(byte)) &* KeyReader.prime }
-    return value
   }
 
   /// The code of a known word given as text, for the tables built at load.
@@ -105,19 +97,30 @@ enum CaptionVocabulary {
   /// - Parameter text: The word; its key is looked up.
   /// - Returns: The word's code, or ``unknown``.
   static func code(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { key(of: $0).code }
+    ASCIIText.withUTF8(text) { key(of: $0).code }
+  }
+
+  /// Calls `body` with the code of each word of a phrase that has a letter, in order: ``unknown`` for a word that
+  /// is none of the known words.
+  ///
+  /// - Parameters:
+  ///   - phrase: A word or a phrase, its words separated by single spaces.
+  ///   - body: Takes each word's code.
+  static func forEachCode(of phrase: String, _ body: (Int) -> Void) {
+    let lookup = lookup
+    forEachKey(of: phrase) { word, reader in body(reader.key(of: word, in: lookup).code) }
   }
 
   /// Whether each known word is a word of one of `phrases`, indexed by code: a word set for lookups by code.
   ///
   /// - Parameter phrases: Words and phrases, whose words (``keys(of:)``) must each be a known word.
   static func flags(_ phrases: [String]) -> [Bool] {
-    var result = [Bool](repeating: false, count: words.count)
-    forEachKey(of: phrases) { key in
-      let code = code(hash: hash(key), length: key.count, spelledBy: key)
-      precondition(code != unknown, "\(String(decoding: key, as: UTF8.self)) is not a known caption word")
-      result[code] = true
+    var result = [Bool](repeating: false, count: count)
+    for phrase in phrases {
+      forEachCode(of: phrase) { code in
+        precondition(code != unknown, "a word of \(phrase) is not a known caption word")
+        result[code] = true
+      }
     }
     return result
   }
@@ -130,13 +133,14 @@ enum CaptionVocabulary {
   /// - Parameter word: The word's UTF-8 bytes.
   static func key(of word: UnsafeBufferPointer<UInt8>) -> WordKey {
     // One load a byte tells whether it counts and what it counts as (``KeyReader/keyByte``).
-    KeyReader.keyByte.withUnsafeBufferPointer { keyByte in
+    let lookup = lookup
+    return lookup.keyByte.withUnsafeBufferPointer { keyByte in
       var reader = KeyReader()
       for byte in word {
         let key = keyByte[Int(byte)]
         if key != 0 { reader.read(key: key) }
       }
-      return reader.key(of: word)
+      return reader.key(of: word, in: lookup)
     }
   }
 
@@ -152,14 +156,27 @@ enum CaptionVocabulary {
   }
 
   /// The hash table and the known words, held together: a scan of many words takes them once, rather than
-  /// reaching the two global tables (each checked for its first use) at every word it looks up.
+  /// reaching a global table (checked for its first use) at every word it looks up.
   struct Lookup {
-    /// The hash table (``CaptionVocabulary/slots``).
-    fileprivate let slots: [Int16]
-    /// The known words (``CaptionVocabulary/words``).
-    fileprivate let words: [[UInt8]]
+    /// The hash table: each slot holds a word's code or `-1`; a collision moves on to the next slot.
+    fileprivate var slots: [Int16]
+    /// The known words' key bytes, one word after another in code order.
+    fileprivate var spellings: [UInt8]
+    /// Where each known word starts in ``spellings``, by code, and where the last one ends: word `code` is
+    /// `spellings[starts[code]..<starts[code + 1]]`.
+    fileprivate var starts: [Int]
     /// What each byte adds to a key (``KeyReader/keyByte``).
     fileprivate let keyByte: [UInt8]
+
+    /// The number of known words.
+    var count: Int { starts.count - 1 }
+
+    /// The key bytes of the known word with a code, in place.
+    ///
+    /// - Parameter code: A known word's code.
+    func word(_ code: Int) -> ArraySlice<UInt8> {
+      spellings[starts[code]..<starts[code + 1]]
+    }
 
     /// The code of the known word that the first `length` key bytes of a printed word spell, given their
     /// hash, or ``CaptionVocabulary/unknown`` (``CaptionVocabulary/code(hash:length:spelledBy:)``).
@@ -174,7 +191,7 @@ enum CaptionVocabulary {
       var slot = Int(hash) & (slotCount - 1)
       while slots[slot] >= 0 {
         let candidate = Int(slots[slot])
-        if words[candidate].count == length && startsWithKey(word, words[candidate]) { return candidate }
+        if spells(candidate, word, length: length) { return candidate }
         slot = (slot + 1) & (slotCount - 1)
       }
       return unknown
@@ -192,28 +209,34 @@ enum CaptionVocabulary {
       }
     }
 
-    /// Whether a word's letters and digits, upper-cased, start with the known word's bytes: each byte's key
-    /// byte, or 0 for a byte that adds none, is read from ``keyByte`` in one load.
+    /// Whether the first `length` key bytes of a printed word (its letters and digits, upper-cased) are the
+    /// known word with a code: each byte's key byte, or 0 for a byte that adds none, is read from ``keyByte``
+    /// in one load.
+    ///
+    /// - Parameters:
+    ///   - code: A known word's code.
+    ///   - word: The printed word's UTF-8 bytes.
+    ///   - length: How many of the word's key bytes to compare (at most its number of key bytes).
     @inline(__always)
-    private func startsWithKey(_ word: UnsafeBufferPointer<UInt8>, _ known: [UInt8]) -> Bool {
-      keyByte.withUnsafeBufferPointer { keyByte in
-        known.withUnsafeBufferPointer { known in
-          var index = 0
+    fileprivate func spells(_ code: Int, _ word: UnsafeBufferPointer<UInt8>, length: Int) -> Bool {
+      let start = starts.withUnsafeBufferPointer { $0[code] }
+      guard starts.withUnsafeBufferPointer({ $0[code + 1] }) - start == length else { return false }
+      return keyByte.withUnsafeBufferPointer { keyByte in
+        spellings.withUnsafeBufferPointer { spellings in
+          var index = start
+          let end = start + length
           for byte in word {
             let key = keyByte[Int(byte)]
             guard key != 0 else { continue }
-            if index == known.count { return true }
-            if key != known[index] { return false }
+            if index == end { return true }
+            if key != spellings[index] { return false }
             index += 1
           }
-          return index == known.count
+          return index == end
         }
       }
     }
   }
-
-  /// The tables words are looked up in, for scans that look up many.
-  static let lookup = Lookup(slots: slots, words: words, keyByte: KeyReader.keyByte)
 
   /// The key of a printed word, its ASCII letters and digits upper-cased, as bytes.
   ///

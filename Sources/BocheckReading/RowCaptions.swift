@@ -39,40 +39,53 @@ enum RowCaptions {
     (.typeOfReportingPerson, ["TYPE OF REPORTING PERSON", "TYPE OF REPORTING"]),
   ]
 
-  /// One key: its row and its words' codes (``CaptionVocabulary``).
-  private struct Key {
-    let field: RowField
-    let words: [Int]
-  }
-
-  /// A key phrase's words as codes, its space-separated words looked up on its UTF-8 bytes in place.
-  private static func codes(_ phrase: String) -> [Int] {
-    ASCIIText.withUTF8(phrase) { bytes in
-      var codes: [Int] = []
-      var start = 0
-      for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
-        if end > start {
-          codes.append(CaptionVocabulary.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end])).code)
-        }
-        start = end + 1
+  /// Each row's keys as word codes (``CaptionVocabulary``), in the order of ``keyPhrases``: the codes of their
+  /// words one key after another in `words`, and each key's row and the range of its words there in `list`.
+  private static let keys: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
+    var words: [Int] = []
+    var list: [(field: RowField, words: Range<Int>)] = []
+    words.reserveCapacity(128)
+    list.reserveCapacity(64)
+    for (field, phrases) in keyPhrases {
+      for phrase in phrases {
+        let start = words.count
+        CaptionVocabulary.forEachCode(of: phrase) { words.append($0) }
+        list.append((field, start..<words.count))
       }
-      return codes
     }
-  }
-
-  /// Each row's keys as word codes, in the order of ``keyPhrases``.
-  private static let keyWordsByField: [(field: RowField, keys: [[Int]])] = keyPhrases.map { field, phrases in
-    (field, phrases.map(codes))
-  }
-
-  /// The keys indexed by the code of their first word, longest first (`nil` for a word that starts none).
-  private static let keysByFirstWord: [[Key]?] = {
-    var table = [[Key]?](repeating: nil, count: CaptionVocabulary.words.count)
-    for (field, keys) in keyWordsByField {
-      for words in keys { table[words[0]] = (table[words[0]] ?? []) + [Key(field: field, words: words)] }
-    }
-    return table.map { $0?.sorted { $0.words.count > $1.words.count } }
+    return (words, list)
   }()
+
+  /// The keys in the order they are tried, by the code of their first word and longest first: the codes of their
+  /// words one key after another in `words`, each key's row and the range of its words there in `list`, and, by
+  /// code, the range of `list` that holds the keys a word starts in `byFirstWord` (empty for a word that starts
+  /// none).
+  private static let keysByFirstWord:
+    (words: [Int], list: [(field: RowField, words: Range<Int>)], byFirstWord: [Range<Int>]) = {
+      let (keyWords, keyList) = keys
+      // Each word's keys, in the order of ``keys`` among keys as long; longer keys first.
+      let order = keyList.indices.sorted { left, right in
+        let (leftWords, rightWords) = (keyList[left].words, keyList[right].words)
+        let (leftFirst, rightFirst) = (keyWords[leftWords.lowerBound], keyWords[rightWords.lowerBound])
+        if leftFirst != rightFirst { return leftFirst < rightFirst }
+        if leftWords.count != rightWords.count { return leftWords.count > rightWords.count }
+        return left < right
+      }
+      var words: [Int] = []
+      var list: [(field: RowField, words: Range<Int>)] = []
+      words.reserveCapacity(keyWords.count)
+      list.reserveCapacity(keyList.count)
+      var byFirstWord = [Range<Int>](repeating: 0..<0, count: CaptionVocabulary.count)
+      for index in order {
+        let key = keyList[index]
+        let first = keyWords[key.words.lowerBound]
+        if byFirstWord[first].isEmpty { byFirstWord[first] = list.count..<list.count }
+        byFirstWord[first] = byFirstWord[first].lowerBound..<(list.count + 1)
+        list.append((key.field, words.count..<(words.count + key.words.count)))
+        words.append(contentsOf: keyWords[key.words])
+      }
+      return (words, list, byFirstWord)
+    }()
 
   /// Words allowed between two key words ("AGGREGATE AMOUNT OF BENEFICIALLY OWNED"), by code.
   private static let fillers = ["THE", "A", "AN", "OF"]
@@ -89,20 +102,31 @@ enum RowCaptions {
   private static let checkCode = CaptionVocabulary.code("CHECK")
 
   /// Each row's caption as the forms print it, for captions cut short ("(9) Aggregate").
-  private static let fullCaptionPhrases: [RowField: String] = [
-    .reportingPersonName: "NAME OF REPORTING PERSON", .memberOfGroup: "CHECK THE APPROPRIATE BOX",
-    .secUseOnly: "SEC USE ONLY", .fundType: "SOURCE OF FUNDS", .legalProceedings: "CHECK BOX IF DISCLOSURE",
-    .citizenshipOrOrganization: "CITIZENSHIP OR PLACE", .soleVotingPower: "SOLE VOTING POWER",
-    .sharedVotingPower: "SHARED VOTING POWER", .soleDispositivePower: "SOLE DISPOSITIVE POWER",
-    .sharedDispositivePower: "SHARED DISPOSITIVE POWER", .aggregateAmountOwned: "AGGREGATE AMOUNT BENEFICIALLY",
-    .isAggregateExcludeShares: "CHECK BOX IF", .percentOfClass: "PERCENT OF CLASS",
-    .typeOfReportingPerson: "TYPE OF REPORTING",
+  private static let fullCaptionPhrases: [(field: RowField, phrase: String)] = [
+    (.reportingPersonName, "NAME OF REPORTING PERSON"), (.memberOfGroup, "CHECK THE APPROPRIATE BOX"),
+    (.secUseOnly, "SEC USE ONLY"), (.fundType, "SOURCE OF FUNDS"), (.legalProceedings, "CHECK BOX IF DISCLOSURE"),
+    (.citizenshipOrOrganization, "CITIZENSHIP OR PLACE"), (.soleVotingPower, "SOLE VOTING POWER"),
+    (.sharedVotingPower, "SHARED VOTING POWER"), (.soleDispositivePower, "SOLE DISPOSITIVE POWER"),
+    (.sharedDispositivePower, "SHARED DISPOSITIVE POWER"), (.aggregateAmountOwned, "AGGREGATE AMOUNT BENEFICIALLY"),
+    (.isAggregateExcludeShares, "CHECK BOX IF"), (.percentOfClass, "PERCENT OF CLASS"),
+    (.typeOfReportingPerson, "TYPE OF REPORTING"),
   ]
-  private static let fullCaptions: [RowField: [Int]] = fullCaptionPhrases.mapValues(codes)
+  /// Each row's caption as the forms print it (``fullCaptionPhrases``) as word codes: the codes one caption
+  /// after another in `words`, and each caption's row and the range of its words there in `list`.
+  private static let fullCaptions: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
+    var words: [Int] = []
+    var list: [(field: RowField, words: Range<Int>)] = []
+    for (field, phrase) in fullCaptionPhrases {
+      let start = words.count
+      CaptionVocabulary.forEachCode(of: phrase) { words.append($0) }
+      list.append((field, start..<words.count))
+    }
+    return (words, list)
+  }()
 
   /// Every word this reader looks up by its key, for ``CaptionVocabulary``: words and phrases.
   static var knownWords: [String] {
-    keyPhrases.flatMap(\.1) + fillers + neverLast + valueWords + Array(fullCaptionPhrases.values) + [
+    keyPhrases.flatMap(\.1) + fillers + neverLast + valueWords + fullCaptionPhrases.map(\.phrase) + [
       "ROW", "IN", "CHECK",
     ]
   }
@@ -278,14 +302,16 @@ enum RowCaptions {
     return result
   }
 
-  /// The key that starts at word `index`, with the index after its last word.
-  private static func key(at index: Int, in words: Words) -> (key: Key, end: Int)? {
-    let first = words[index]
-    guard let candidates = keys(startingWith: first) else { return nil }
+  /// The row of the key that starts at word `index`, with the index after its last word.
+  private static func key(at index: Int, in words: Words) -> (field: RowField, end: Int)? {
+    let table = keysByFirstWord
+    let candidates = keys(startingWith: words[index], in: table.byFirstWord)
+    guard !candidates.isEmpty else { return nil }
     for candidate in candidates {
+      let key = table.list[candidate]
       var position = index + 1
       var matched = true
-      for word in candidate.words.dropFirst() {
+      for word in table.words[(key.words.lowerBound + 1)..<key.words.upperBound] {
         if position < words.count, !sameWord(words[position], word, words), isFiller(words[position]),
           position + 1 < words.count, sameWord(words[position + 1], word, words)
         {
@@ -297,25 +323,31 @@ enum RowCaptions {
         }
         position += 1
       }
-      if matched { return (candidate, position) }
+      if matched { return (key.field, position) }
     }
     return nil
   }
 
   /// Whether a printed word starts a key's words, or its singular does ("NAMES"): whether
-  /// ``keys(startingWith:)`` gives keys for it, told from two flags before the keys are compared there.
+  /// ``keys(startingWith:in:)`` gives keys for it, told from two flags before the keys are compared there.
   @inline(__always)
   private static func mayStartKey(_ word: Word) -> Bool {
     (word.key.code >= 0 && startsKey[word.key.code]) || (word.singular >= 0 && startsKey[word.singular])
   }
 
   /// Whether each known word is the first word of a key, by code (``keysByFirstWord``).
-  private static let startsKey: [Bool] = keysByFirstWord.map { $0 != nil }
+  private static let startsKey: [Bool] = keysByFirstWord.byFirstWord.map { !$0.isEmpty }
 
-  /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES").
-  private static func keys(startingWith word: Word) -> [Key]? {
-    if word.key.code >= 0, let keys = keysByFirstWord[word.key.code] { return keys }
-    return word.singular >= 0 ? keysByFirstWord[word.singular] : nil
+  /// The keys whose first word is a printed word, or its singular when the word has none ("NAMES"): a range of
+  /// ``keysByFirstWord``'s `list`, empty when the word starts no key.
+  ///
+  /// - Parameters:
+  ///   - word: The printed word.
+  ///   - byFirstWord: ``keysByFirstWord``'s ranges by first word.
+  @inline(__always)
+  private static func keys(startingWith word: Word, in byFirstWord: [Range<Int>]) -> Range<Int> {
+    if word.key.code >= 0, !byFirstWord[word.key.code].isEmpty { return byFirstWord[word.key.code] }
+    return word.singular >= 0 ? byFirstWord[word.singular] : 0..<0
   }
 
   /// Whether a word's key is one of the fillers allowed between key words.
@@ -336,9 +368,9 @@ enum RowCaptions {
     if printed.key.code == key { return true }
     if printed.singular == key { return true }
     // The key word's length is read from a table of lengths: its bytes are taken up only for the comparison.
-    let keyLength = CaptionVocabulary.wordLengths[key]
+    let keyLength = CaptionVocabulary.word(key).count
     guard keyLength >= longKeyWordLength, abs(printed.key.length - keyLength) <= 1 else { return false }
-    return withinOneEdit(words.keyBytes(printed)[...], CaptionVocabulary.words[key][...])
+    return withinOneEdit(words.keyBytes(printed)[...], CaptionVocabulary.word(key))
   }
 
   /// The fewest letters of a key word that a printed word one letter off matches (``sameWord(_:_:_:)``).
@@ -421,7 +453,7 @@ enum RowCaptions {
   static func firstMatch(in bytes: [UInt8], _ words: Words) -> Match? {
     for index in 0..<words.count {
       // A word that is no known word, nor one's plural, starts no key (``keys(startingWith:)``).
-      guard mayStartKey(words[index]), let (key, keyEnd) = key(at: index, in: words) else { continue }
+      guard mayStartKey(words[index]), let (keyField, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
       var start = index
       // Back over caption words, but not over the row's number ("(1) NAMES ...").
@@ -433,7 +465,7 @@ enum RowCaptions {
       // On over the caption words after it, up to a value or another row's key.
       var end = keyEnd
       while end < words.count {
-        if mayStartKey(words[end]), let other = self.key(at: end, in: words), other.key.field != key.field { break }
+        if mayStartKey(words[end]), let other = self.key(at: end, in: words), other.field != keyField { break }
         if isCaptionWord(words[end], bytes), !isBoxLabel(words[end], bytes) {
           end += 1
         } else if end > 0, words[end - 1].key.code == rowCode, isRowReference(words[end], words, bytes) {
@@ -447,12 +479,12 @@ enum RowCaptions {
       // its last word is a value such as row 14's "IN"; one followed by a value gives back its last small
       // words ("NAME OF REPORTING PERSON THE FUND").
       if end == words.count {
-        while end > keyEnd, key.field == .typeOfReportingPerson, words[end - 1].key.code == inCode { end -= 1 }
+        while end > keyEnd, keyField == .typeOfReportingPerson, words[end - 1].key.code == inCode { end -= 1 }
       } else {
         while end > keyEnd, words[end - 1].key.code >= 0, isNeverLast[words[end - 1].key.code] { end -= 1 }
       }
       // "CHECK BOX IF THE AGGREGATE AMOUNT ..." is row 12's caption even when its line ends before "IN ROW".
-      var field = key.field
+      var field = keyField
       if field == .aggregateAmountOwned, (start..<index).contains(where: { words[$0].key.code == checkCode }) {
         field = .isAggregateExcludeShares
       }
@@ -530,14 +562,14 @@ enum RowCaptions {
     var found: RowField?
     for field in RowField.allCases {
       guard field.number(in: .schedule13D) == number || field.number(in: .schedule13G) == number,
-        let caption = fullCaptions[field]
+        let caption = fullCaptions.list.first(where: { $0.field == field }).map({ fullCaptions.words[$0.words] })
       else { continue }
       if !endsWithKeyStart(printed, of: field) {
         let compared = zip(printed.list, caption)
         guard
           compared.allSatisfy({ word, captionWord in
             sameWord(word, captionWord, printed)
-              || (word.key.length >= 2 && CaptionVocabulary.words[captionWord].starts(with: printed.keyBytes(word)))
+              || (word.key.length >= 2 && CaptionVocabulary.word(captionWord).starts(with: printed.keyBytes(word)))
           })
         else { continue }
         // Words past the caption's known start must be caption words ("... IF A MEMBER OF A").
@@ -624,19 +656,19 @@ enum RowCaptions {
   ///
   /// The starts' word codes are held one start after another in one list (`words`); `list` gives each start's
   /// row and the range of its words there, a row's starts together and the rows in the order of
-  /// ``keyWordsByField``.
+  /// ``keys``.
   static let keyStarts: (words: [Int], list: [(field: RowField, words: Range<Int>)]) = {
     var words: [Int] = []
     var list: [(field: RowField, words: Range<Int>)] = []
-    for (field, keys) in keyWordsByField {
-      for keyWords in keys {
-        var letters = 0
-        for count in 1..<max(keyWords.count, 1) {
-          letters += CaptionVocabulary.words[keyWords[count - 1]].count
-          guard letters >= 6 else { continue }
-          list.append((field, words.count..<(words.count + count)))
-          words.append(contentsOf: keyWords.prefix(count))
-        }
+    let keys = RowCaptions.keys
+    for key in keys.list {
+      let keyWords = keys.words[key.words]
+      var letters = 0
+      for count in 1..<max(keyWords.count, 1) {
+        letters += CaptionVocabulary.word(keyWords[keyWords.startIndex + count - 1]).count
+        guard letters >= 6 else { continue }
+        list.append((key.field, words.count..<(words.count + count)))
+        words.append(contentsOf: keyWords.prefix(count))
       }
     }
     return (words, list)
@@ -644,7 +676,7 @@ enum RowCaptions {
 
   /// The key starts that end in a known word, by the word's code: their indexes in ``keyStarts``.
   private static let keyStartsByLastWord: [[Int]] = {
-    var byLastWord = [[Int]](repeating: [], count: CaptionVocabulary.words.count)
+    var byLastWord = [[Int]](repeating: [], count: CaptionVocabulary.count)
     for (index, start) in keyStarts.list.enumerated() {
       byLastWord[keyStarts.words[start.words.upperBound - 1]].append(index)
     }
