@@ -48,17 +48,16 @@ enum CaptionWords {
     vocabularyPhrases + identificationLabels + ["NONE", "ROW", "SEE", "THE", "A"]
   }
 
-  /// Whether each known word is in the vocabulary, by code.
-  private static let isInVocabulary = CaptionVocabulary.flags(vocabularyPhrases)
-  /// Whether each known word is distinctive, by code: a caption word no value holds (in the vocabulary and not
-  /// ordinary).
-  private static let isDistinctive = {
-    var flags = isInVocabulary
+  /// The class of each known word outside row 1, by code (one table, read once a word): ``WordClass/distinctive``
+  /// for a caption word no value holds (in the vocabulary and not ordinary), ``WordClass/ordinary`` for a caption
+  /// word that also occurs in values, ``WordClass/value`` for a known word outside the vocabulary.
+  private static let vocabularyClasses: [WordClass] = {
+    var classes = CaptionVocabulary.flags(vocabularyPhrases).map { $0 ? WordClass.distinctive : .value }
     for word in ordinaryWords {
       let code = CaptionVocabulary.code(word)
-      if code != CaptionVocabulary.unknown { flags[code] = false }
+      if code != CaptionVocabulary.unknown, classes[code] == .distinctive { classes[code] = .ordinary }
     }
-    return flags
+    return classes
   }()
   /// Whether each known word is an identification label, by code.
   private static let isIdentificationLabel = CaptionVocabulary.flags(identificationLabels)
@@ -126,8 +125,7 @@ enum CaptionWords {
     // A row reference such as "(11)" or "(9)" belongs to the caption it ends.
     if key.isAllDigits, key.length <= 2, isParenthesised(word) { return .ordinary }
     guard code >= 0 else { return .value }
-    if isDistinctive[code] { return .distinctive }
-    return isInVocabulary[code] ? .ordinary : .value
+    return vocabularyClasses[code]
   }
 
   /// Whether a word is dashes only: hyphens, en dashes (E2 80 93) and em dashes (E2 80 94).
@@ -570,7 +568,7 @@ enum CaptionWords {
       // separator between them has no letter or digit.
       let joined = CaptionVocabulary.key(
         of: UnsafeBufferPointer(rebasing: text[ranges[index].lowerBound..<ranges[index + 1].upperBound]))
-      return joined.length >= 6 && joined.code >= 0 && isDistinctive[joined.code]
+      return joined.length >= 6 && joined.code >= 0 && vocabularyClasses[joined.code] == .distinctive
     }
 
     /// A word's class among its neighbours: a row number after "ROW" is caption, and so is a caption word

@@ -330,8 +330,12 @@ enum RowCaptions {
 
   /// Whether a printed word starts a key's words, or its singular does ("NAMES"): whether
   /// ``keys(startingWith:in:)`` gives keys for it, told from two flags before the keys are compared there.
+  ///
+  /// - Parameters:
+  ///   - word: The printed word.
+  ///   - startsKey: ``startsKey``, taken once for many words.
   @inline(__always)
-  private static func mayStartKey(_ word: Word) -> Bool {
+  private static func mayStartKey(_ word: Word, _ startsKey: [Bool]) -> Bool {
     (word.key.code >= 0 && startsKey[word.key.code]) || (word.singular >= 0 && startsKey[word.singular])
   }
 
@@ -451,9 +455,11 @@ enum RowCaptions {
   ///   - words: The words of the part of the line to search.
   /// - Returns: The caption, its range an offset in `bytes`.
   static func firstMatch(in bytes: [UInt8], _ words: Words) -> Match? {
+    // The table of first words, taken once for every word.
+    let startsKey = startsKey
     for index in 0..<words.count {
       // A word that is no known word, nor one's plural, starts no key (``keys(startingWith:)``).
-      guard mayStartKey(words[index]), let (keyField, keyEnd) = key(at: index, in: words) else { continue }
+      guard mayStartKey(words[index], startsKey), let (keyField, keyEnd) = key(at: index, in: words) else { continue }
       // Back over the caption words before the key ("CHECK THE APPROPRIATE BOX IF A").
       var start = index
       // Back over caption words, but not over the row's number ("(1) NAMES ...").
@@ -465,7 +471,9 @@ enum RowCaptions {
       // On over the caption words after it, up to a value or another row's key.
       var end = keyEnd
       while end < words.count {
-        if mayStartKey(words[end]), let other = self.key(at: end, in: words), other.field != keyField { break }
+        if mayStartKey(words[end], startsKey), let other = self.key(at: end, in: words), other.field != keyField {
+          break
+        }
         if isCaptionWord(words[end], bytes), !isBoxLabel(words[end], bytes) {
           end += 1
         } else if end > 0, words[end - 1].key.code == rowCode, isRowReference(words[end], words, bytes) {
