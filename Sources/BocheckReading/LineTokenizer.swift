@@ -168,23 +168,8 @@ enum LineTokenizer {
           isCaptionOnly: cell == content ? contentIsCaptionOnly : nil, memory: &scratch.words, into: &tokens)
       }
     }
-    // A number cell directly followed by a caption without a number is that caption's number: the two are
-    // merged in place, the tokens kept moved to the front.
-    var kept = 0
-    for index in tokens.indices {
-      let token = tokens[index]
-      if case .caption(let field, nil) = token.kind, kept > 0, case .marker(let value) = tokens[kept - 1].kind {
-        let marker = tokens[kept - 1]
-        tokens[kept - 1] = LineToken(
-          kind: .caption(field, number: value), line: marker.line, column: marker.column, offset: marker.offset)
-      } else {
-        tokens[kept] = token
-        kept += 1
-      }
-    }
-    if kept < tokens.count { tokens.removeLast(tokens.count - kept) }
-    // Each token kept is located in the source by its offset, a column counter moving along the line from one
-    // to the next (a token's place depends on its offset alone).
+    // Each token is located in the source by its offset, a column counter moving along the line from one to the
+    // next (a token's place depends on its offset alone).
     var columns = ColumnCounter(bytes)
     for index in tokens.indices {
       (tokens[index].line, tokens[index].column) = source.location(
@@ -754,10 +739,18 @@ extension [LineToken] {
   /// Adds a token of a kind that starts at a byte offset of the line, to be located in the source once the
   /// line's tokens are all found.
   ///
+  /// A number cell directly followed by a caption without a number is that caption's number: a caption without a
+  /// number added right after a row-number marker takes the marker's place and number, so that the tokens need
+  /// no pass to merge them once all are found.
+  ///
   /// - Parameters:
   ///   - kind: What the token is.
   ///   - offset: The 0-based byte offset in the line where it starts.
   fileprivate mutating func append(_ kind: LineToken.Kind, at offset: Int) {
+    if case .caption(let field, nil) = kind, let marker = last, case .marker(let value) = marker.kind {
+      self[count - 1] = LineToken(kind: .caption(field, number: value), line: 0, column: 0, offset: marker.offset)
+      return
+    }
     append(LineToken(kind: kind, line: 0, column: 0, offset: offset))
   }
 }
