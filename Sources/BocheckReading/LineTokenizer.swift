@@ -633,7 +633,9 @@ enum LineTokenizer {
       return
     }
     // A caption cut short after its number and first word ("(9) Aggregate").
-    if let printed, let field = RowCaptions.truncatedCaption(number: printed, in: cellBytes, captionText) {
+    if let printed,
+      let field = RowCaptions.truncatedCaption(number: printed, in: cellBytes, captionText, memory: &memory)
+    {
       tokens.append(.caption(field, number: printed), at: range.lowerBound)
       return
     }

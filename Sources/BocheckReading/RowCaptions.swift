@@ -197,7 +197,11 @@ enum RowCaptions {
     ///
     /// - Parameter memory: The memory.
     mutating func handBack(to memory: inout WordMemory) {
-      swap(&list, &memory.list)
+      if memory.list.capacity == 0 {
+        swap(&list, &memory.list)
+      } else {
+        swap(&list, &memory.spare)
+      }
     }
 
     /// Each word's byte range and key, in order: what two ways of finding the words must agree on.
@@ -230,10 +234,14 @@ enum RowCaptions {
     bytes[range].contains(where: ASCIIText.isLetter) ? words(bytes, range, memory: &memory) : Words(bytes: bytes)
   }
 
-  /// Memory for a list of words, handed from one range's words to the next so that finding them makes no new
-  /// list while the one kept is large enough.
+  /// Memory for lists of words, handed from one range's words to the next so that finding them makes no new
+  /// list while one kept is large enough.
+  ///
+  /// A cell's words are read while those of a part of it are found (a caption cut short after its row number), so
+  /// the memory keeps two lists: a range's words take the first while it holds one, the second otherwise.
   struct WordMemory {
     fileprivate var list: [Word] = []
+    fileprivate var spare: [Word] = []
   }
 
   /// The words of `bytes[range]`.
@@ -251,7 +259,11 @@ enum RowCaptions {
   static func words(_ bytes: [UInt8], _ range: Range<Int>, memory: inout WordMemory) -> Words {
     var result = Words(bytes: bytes)
     guard !range.isEmpty else { return result }
-    swap(&result.list, &memory.list)
+    if memory.list.capacity > 0 {
+      swap(&result.list, &memory.list)
+    } else {
+      swap(&result.list, &memory.spare)
+    }
     result.list.removeAll(keepingCapacity: true)
     // Room for words of four bytes and a blank on average, more than printed words take (longer ones are
     // rarer); a text of shorter words grows the list.
@@ -561,7 +573,23 @@ enum RowCaptions {
   /// The row of a caption cut short after its first words (``truncatedCaption(number:text:)``), the words
   /// being `bytes[range]`.
   static func truncatedCaption(number: Int, in bytes: [UInt8], _ range: Range<Int>) -> RowField? {
-    let printed = words(bytes, range)
+    var memory = WordMemory()
+    return truncatedCaption(number: number, in: bytes, range, memory: &memory)
+  }
+
+  /// The row of a caption cut short after its first words (``truncatedCaption(number:text:)``), the words
+  /// being `bytes[range]`, found in memory kept from one search to the next.
+  ///
+  /// - Parameters:
+  ///   - number: The row number printed before the words.
+  ///   - bytes: The line's bytes.
+  ///   - range: The words' range.
+  ///   - memory: Memory for the words' list, handed back when the search is done.
+  static func truncatedCaption(
+    number: Int, in bytes: [UInt8], _ range: Range<Int>, memory: inout WordMemory
+  ) -> RowField? {
+    var printed = words(bytes, range, memory: &memory)
+    defer { printed.handBack(to: &memory) }
     // A caption's first words, cut short by the end of the cell or wrapped to the next line ("Check the
     // Appropriate Box if a Member of a"): every word a caption word or a prefix of the caption's next word.
     guard let firstWord = printed.list.first, firstWord.key.length >= 2, printed.count <= 12,
