@@ -624,3 +624,69 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     return words.contains(word)
   }
 }
+
+/// The name keys of a filing's cover pages, with their row 1 names, for the same names printed elsewhere in
+/// the filing (a signature, a party to the agreement, a name row 11 is attributed to).
+///
+/// A key is a function of the name's text, so a name printed exactly as a page's row 1 has that page's key:
+/// it is taken rather than made again (making a key costs one to two thousand instructions). The names of a
+/// few pages are compared one by one, their lengths in bytes first; the names of many are looked up in a
+/// table, so that a filing of many pages and many mentions costs time linear in their number.
+public struct PageNameKeys: Sendable {
+  /// Each page's row 1 name, in the order of the filing's cover pages; `nil` for a page without one.
+  public let names: [String?]
+  /// The ``NameKey`` of each page's row 1 name, in the same order; `nil` for a page without one.
+  public let keys: [NameKey?]
+  /// The first page of each name, by position in ``names``, when the pages are too many to compare one by one.
+  private let positionOfName: [String: Int]?
+
+  /// The most pages whose names are compared one by one rather than looked up in a table.
+  static let comparedPages = 16
+
+  /// The names and keys of a filing's cover pages, each page's row 1 looked up once.
+  ///
+  /// - Parameter filing: The filing.
+  public init(_ filing: Filing) {
+    let names = filing.coverPages.map(\.reportingPersonName)
+    self.init(names: names, keys: names.map { $0.map(NameKey.init) })
+  }
+
+  /// Names and their keys already made.
+  ///
+  /// - Parameters:
+  ///   - names: Each page's row 1 name, or `nil`.
+  ///   - keys: The key of each name (`NameKey(name)`), or `nil` where the name is `nil`.
+  public init(names: [String?], keys: [NameKey?]) {
+    precondition(names.count == keys.count, "one key for each name")
+    self.names = names
+    self.keys = keys
+    if names.count > PageNameKeys.comparedPages {
+      var positions = [String: Int](minimumCapacity: names.count)
+      for (position, name) in names.enumerated().reversed() {
+        if let name { positions[name] = position }
+      }
+      positionOfName = positions
+    } else {
+      positionOfName = nil
+    }
+  }
+
+  /// The key of a name: a page's key when a page's row 1 prints the name exactly so, else made.
+  ///
+  /// - Parameter name: A name as printed.
+  /// - Returns: `NameKey(name)`.
+  public func key(of name: String) -> NameKey {
+    if let positionOfName {
+      if let position = positionOfName[name], let key = keys[position] { return key }
+      return NameKey(name)
+    }
+    let length = name.utf8.count
+    for position in names.indices {
+      guard let pageName = names[position], pageName.utf8.count == length, pageName == name,
+        let key = keys[position]
+      else { continue }
+      return key
+    }
+    return NameKey(name)
+  }
+}

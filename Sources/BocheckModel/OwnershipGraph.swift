@@ -68,17 +68,18 @@ public enum OwnershipGraph {
     ///
     /// - Parameter filing: The filing.
     public init(_ filing: Filing) {
-      self.init(filing, nameKeys: filing.coverPages.map { $0.reportingPersonName.map(NameKey.init) })
+      self.init(filing, pageNames: PageNameKeys(filing))
     }
 
     /// Indexes the pages of a filing whose row 11 holds an amount, with the keys of its pages' names already
-    /// made (a key costs about a thousand instructions).
+    /// made (a key costs about a thousand instructions); a name row 11 is attributed to that a page's row 1
+    /// prints exactly so takes that page's key.
     ///
     /// - Parameters:
     ///   - filing: The filing.
-    ///   - nameKeys: The ``NameKey`` of each page's row 1 name (`nil` for a page without one), in the order of
-    ///     the filing's cover pages.
-    public init(_ filing: Filing, nameKeys: [NameKey?]) {
+    ///   - pageNames: The row 1 name of each page and its ``NameKey``, in the order of the filing's cover pages.
+    public init(_ filing: Filing, pageNames: PageNameKeys) {
+      let nameKeys = pageNames.keys
       precondition(nameKeys.count == filing.coverPages.count, "one name key for each cover page")
       // Room for every page at once: a table that grows moves its entries each time.
       let pageCount = filing.coverPages.count
@@ -91,7 +92,7 @@ public enum OwnershipGraph {
       for (position, page) in filing.coverPages.enumerated() {
         guard let amount = page.rows[.aggregateAmountOwned]?.amount else { continue }
         let entry = Entry(
-          page: page.index, name: nameKeys[position], attributedTo: Set(amount.attributedTo.map(NameKey.init)))
+          page: page.index, name: nameKeys[position], attributedTo: Set(amount.attributedTo.map(pageNames.key(of:))))
         entryOfPage[entry.page] = entries.count
         if let name = entry.name { pagesByName[name, default: []].append(entry.page) }
         if !entry.attributedTo.isEmpty {

@@ -122,9 +122,9 @@ struct RulesStepReuseTests {
       let general = Parties.of(filing, exactKeysFirst: false)
       #expect(Parties.of(filing, exactKeysFirst: true) == general)
       // The pages' name keys made beforehand, as the model bridge makes them once, give the same parties.
-      let nameKeys = filing.coverPages.map { $0.reportingPersonName.map(NameKey.init) }
-      #expect(Parties.of(filing, exactKeysFirst: true, nameKeys: nameKeys) == general)
-      #expect(Parties.of(filing, exactKeysFirst: false, nameKeys: nameKeys) == general)
+      let pageNames = PageNameKeys(filing)
+      #expect(Parties.of(filing, exactKeysFirst: true, pageNames: pageNames) == general)
+      #expect(Parties.of(filing, exactKeysFirst: false, pageNames: pageNames) == general)
       compared += general.count
       exact += general.count { $0.nameMatch == .exact }
     }

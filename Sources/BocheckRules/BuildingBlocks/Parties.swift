@@ -18,6 +18,21 @@ struct Party: Hashable, Sendable {
   var coverPage: Int?
   /// How its name matched the cover page's, when it has one.
   var nameMatch: NameMatch?
+
+  /// Adds a mention of the party: the earliest line's name, the strongest evidence, and whether it signs or
+  /// joins.
+  ///
+  /// - Parameters:
+  ///   - mention: A mention whose name has the party's key.
+  ///   - signs: Whether the mention is a signature (`false`: a party to the joint filing agreement).
+  mutating func add(_ mention: NamedMention, signs: Bool) {
+    if mention.line < line {
+      name = mention.name
+      line = mention.line
+    }
+    evidence = min(evidence, mention.evidence)
+    if signs { self.signs = true } else { joins = true }
+  }
 }
 
 /// Builds the parties of a filing and matches them to cover pages.
@@ -41,29 +56,30 @@ enum Parties {
   ///   - exactKeysFirst: Whether a party whose key is a complete page's is matched by looking its key up
   ///     first; `false` asks the index of every complete page's name for every party, the general path the
   ///     lookup must agree with.
-  ///   - nameKeys: The ``NameKey`` of each page's row 1 name (`nil` for a page without one), in the order of
-  ///     the filing's cover pages, when they are already made; `nil` makes them here.
-  static func of(_ filing: Filing, exactKeysFirst: Bool, nameKeys: [NameKey?]? = nil) -> [Party] {
+  ///   - pageNames: The pages' row 1 names and their keys, when they are already made; `nil` makes them here.
+  ///     A mention that prints a page's name exactly so takes its key from there.
+  static func of(_ filing: Filing, exactKeysFirst: Bool, pageNames: PageNameKeys? = nil) -> [Party] {
     let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
+    guard !mentions.isEmpty else { return [] }
+    let pageCount = filing.coverPages.count
+    let pageNames = pageNames ?? PageNameKeys(filing)
     // Room for every mention at once: a table that grows moves its entries each time.
     var byKey = [NameKey: Party](minimumCapacity: mentions.count)
     for (mention, signs) in mentions {
-      let key = NameKey(mention.name)
+      // A mention that prints a page's row 1 name as the page does has that page's key.
+      let key = pageNames.key(of: mention.name)
       guard !key.text.isEmpty else { continue }
-      var party =
-        byKey[key]
-        ?? Party(
+      // A party already found is updated in place, its key hashed once.
+      if let found = byKey.index(forKey: key) {
+        byKey.values[found].add(mention, signs: signs)
+      } else {
+        var party = Party(
           name: mention.name, key: key, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
-      if mention.line < party.line {
-        party.name = mention.name
-        party.line = mention.line
+        party.add(mention, signs: signs)
+        byKey[key] = party
       }
-      party.evidence = min(party.evidence, mention.evidence)
-      if signs { party.signs = true } else { party.joins = true }
-      byKey[key] = party
     }
     guard !byKey.isEmpty else { return [] }
-    let pageCount = filing.coverPages.count
     var completeNames: [(name: String, key: NameKey)] = []
     completeNames.reserveCapacity(pageCount)
     var completePages: [Int] = []
@@ -72,8 +88,7 @@ enum Parties {
     var firstPageByKey = [String: Int](minimumCapacity: pageCount)
     let scheduleRows = RowField.rows(of: filing.schedule)
     for (position, page) in filing.coverPages.enumerated() where isComplete(page, rows: scheduleRows) {
-      guard let name = page.reportingPersonName else { continue }
-      let key = nameKeys?[position] ?? NameKey(name)
+      guard let name = pageNames.names[position], let key = pageNames.keys[position] else { continue }
       completeNames.append((name, key))
       completePages.append(page.index)
       if !key.text.isEmpty && firstPageByKey[key.text] == nil { firstPageByKey[key.text] = page.index }

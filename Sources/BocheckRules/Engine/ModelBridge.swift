@@ -25,14 +25,15 @@ struct ModelBridge {
     let rowNumbers = RowField.allCases.map { field in scheduleRows.firstIndex(of: field).map { $0 + 1 } }
     // The tables are made with room for every page at once: a table that grows moves its entries each time.
     let pageCount = filing.coverPages.count
-    // The key of each page's row 1 name, made once for the persons, the ownership index and the parties.
-    let nameKeys = filing.coverPages.map { $0.reportingPersonName.map(NameKey.init) }
+    // Each page's row 1 name and its key, made once for the persons, the ownership index and the parties.
+    let pageNames = PageNameKeys(filing)
+    let nameKeys = pageNames.keys
     var personsByPage = [Int: ModelObject](minimumCapacity: pageCount)
     var persons: [ModelObject] = []
     persons.reserveCapacity(pageCount)
     for (position, page) in filing.coverPages.enumerated() {
       let person = ModelBridge.person(
-        page, nameKey: nameKeys[position], rowNumbers: rowNumbers,
+        page, name: pageNames.names[position], nameKey: nameKeys[position], rowNumbers: rowNumbers,
         basis: SharesOutstandingBasis.forPage(page, filingBasis: basis))
       personsByPage[page.index] = person
       persons.append(person)
@@ -44,7 +45,7 @@ struct ModelBridge {
       guard case .string(let key) = person[PersonSlot.nameKey] else { continue }
       personsByNameKey[key, default: []].append(.object(person))
     }
-    let partyList = Parties.of(filing, exactKeysFirst: true, nameKeys: nameKeys)
+    let partyList = Parties.of(filing, exactKeysFirst: true, pageNames: pageNames)
     let parties = partyList.map { party in
       var fields = FieldValues<PartySlot>()
       fields[.name] = .string(party.name)
@@ -65,7 +66,7 @@ struct ModelBridge {
     context = EvaluationContext(
       holdersByPage: {
         var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
-        let ownership = OwnershipGraph.Index(filing, nameKeys: nameKeys)
+        let ownership = OwnershipGraph.Index(filing, pageNames: pageNames)
         for page in filing.coverPages {
           holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
             personsByPage[$0].map { .object($0) }
@@ -151,13 +152,12 @@ struct ModelBridge {
   /// The object of a person's cover page.
   ///
   /// - Parameters:
+  ///   - name: The page's row 1 name, `nil` when it has none.
   ///   - nameKey: The key of the page's row 1 name, `nil` when it has none.
   ///   - rowNumbers: The number of each row on the filing's schedule, in the order of `RowField.allCases`.
   private static func person(
-    _ page: CoverPage, nameKey: NameKey?, rowNumbers: [Int?], basis: SharesOutstandingBasis?
+    _ page: CoverPage, name: String?, nameKey: NameKey?, rowNumbers: [Int?], basis: SharesOutstandingBasis?
   ) -> ModelObject {
-    // Row 1's name, looked up once.
-    let name = page.reportingPersonName
     var fields = FieldValues<PersonSlot>()
     fields[.name] = string(name)
     fields[.nameKey] = string(nameKey?.text)
