@@ -671,18 +671,24 @@ public struct PageNameKeys: Sendable {
     }
   }
 
-  /// The key of a name: a page's key when a page's row 1 prints the name exactly so, else made.
+  /// The key of a name: a page's key when a page's row 1 prints the name in the same bytes, else made.
   ///
   /// - Parameter name: A name as printed.
   /// - Returns: `NameKey(name)`.
   public func key(of name: String) -> NameKey {
+    // A name is taken as a page's when their bytes are equal: `String`'s `==` also holds for canonically
+    // equivalent texts of other bytes ("é" precomposed and "e" with a combining accent).
     if let positionOfName {
-      if let position = positionOfName[name], let key = keys[position] { return key }
+      if let position = positionOfName[name], let pageName = names[position], let key = keys[position],
+        pageName.utf8.elementsEqual(name.utf8)
+      {
+        return key
+      }
       return NameKey(name)
     }
     let length = name.utf8.count
     for position in names.indices {
-      guard let pageName = names[position], pageName.utf8.count == length, pageName == name,
+      guard let pageName = names[position], pageName.utf8.count == length, pageName.utf8.elementsEqual(name.utf8),
         let key = keys[position]
       else { continue }
       return key

@@ -42,5 +42,13 @@ import Testing
       #expect(pageNames.key(of: "Alpha Fund LQ") == NameKey("Alpha Fund LQ"), "\(count) pages")
       #expect(pageNames.key(of: "ALPHA FUND LP") == NameKey("Alpha Fund LP"), "\(count) pages")
     }
+    // A name canonically equivalent to a page's but of other bytes (a precomposed "ë" against "e" and a combining
+    // diaeresis) is not the page's name as printed: its key is made.
+    for count in [1, 20] {
+      let names: [String?] = (0..<count).map { $0 == count - 1 ? "Zoe\u{308} Holdings" : "Page \($0)" }
+      let pageNames = PageNameKeys(names: names, keys: names.map { _ in Optional(NameKey("Other")) })
+      #expect(pageNames.key(of: "Zoe\u{308} Holdings") == NameKey("Other"), "\(count) pages")
+      #expect(pageNames.key(of: "Zo\u{EB} Holdings") != NameKey("Other"), "\(count) pages")
+    }
   }
 }
