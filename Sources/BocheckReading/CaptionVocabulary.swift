@@ -20,13 +20,6 @@ enum CaptionVocabulary {
     lookup.word(code)
   }
 
-  /// The known words, upper-case ASCII letters and digits, in code order: the order the readers first give
-  /// them in (a code is a number inside the readers; no order of them means anything). Each is made as an
-  /// array when asked for; the readers read them in place (``word(_:)``).
-  static var words: [[UInt8]] {
-    (0..<count).map { Array(word($0)) }
-  }
-
   /// The keys of a phrase's space-separated words, in order, the words without a letter left out: a word
   /// without a letter or a digit has no key, and a bare number ("11" of "ROW (11)") is a value, never a known
   /// word.

@@ -10,11 +10,13 @@ import Testing
   /// finds, or a cut caption ending in it would go unread.
   @Test func everyCaptionWordOneLetterOffAStartsLastWordIsLookedUp() {
     var checked = 0
+    // The known words in code order, made once.
+    let words = (0..<CaptionVocabulary.count).map { Array(CaptionVocabulary.word($0)) }
     for start in RowCaptions.keyStarts.list {
       let lastCode = RowCaptions.keyStarts.words[start.words.upperBound - 1]
-      let last = CaptionVocabulary.words[lastCode]
+      let last = words[lastCode]
       guard last.count >= RowCaptions.longKeyWordLength else { continue }
-      for word in CaptionVocabulary.words where word != last && RowCaptions.withinOneEdit(word[...], last[...]) {
+      for word in words where word != last && RowCaptions.withinOneEdit(word[...], last[...]) {
         // A word of letters is a caption word when it is an ordinary or a distinctive one.
         let printed = RowCaptions.captionWords(word, 0..<word.count).found
         let wordClass = word.withUnsafeBufferPointer { CaptionWords.classify($0, key: printed[0].key, inName: false) }
