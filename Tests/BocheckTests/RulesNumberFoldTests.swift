@@ -25,6 +25,42 @@ struct RulesNumberFoldTests {
     #expect(try LanguageHarness.evaluate("max(persons[page > 9].aggregateAmountOwned)").isNull)
   }
 
+  @Test("a fold of a member of a list's elements, read as it goes, equals the fold of the list of the members")
+  func foldedMembers() throws {
+    // Each expression folds `base.field` without making the list of the members (nor of the filter's
+    // elements); adding an empty list to it makes the list first, folded as any list.
+    let expressions = [
+      // Alpha's parts (600 + 400): a list field of each element, flattened; Gamma's missing row has no parts.
+      "persons.aggregateAmountOwned.parts.shares",
+      "persons[page == 1].aggregateAmountOwned.parts.shares",
+      "persons[page == 1].aggregateAmountOwned.parts[kind in [\"warrant\", \"option\"]].shares",
+      "persons.page",
+      "persons[page < 3].aggregateAmountOwned",
+      // Nothing kept, and a filter unknown for Gamma (its aggregate is missing): 0 or unknown.
+      "persons[page > 9].aggregateAmountOwned",
+      "persons[aggregateAmountOwned > 1500].page",
+      // Gamma's unknown aggregate among the members.
+      "persons.aggregateAmountOwned",
+      // A base that is no list.
+      "first(persons[page > 9]).aggregateAmountOwned.parts.shares",
+    ]
+    var texts: [String] = []
+    for expression in expressions {
+      for function in ["sum", "min", "max"] {
+        let folded = try LanguageHarness.text("\(function)(\(expression))")
+        let listed = try LanguageHarness.text("\(function)(\(expression) + [])")
+        #expect(folded == listed, "\(function)(\(expression))")
+        texts.append(folded)
+      }
+    }
+    // The results themselves, so that both ways cannot go wrong together.
+    #expect(
+      texts == [
+        "?", "?", "?", "1,000", "400", "600", "400", "400", "400", "6", "1", "3", "3,500", "1,000", "2,500", "0",
+        "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?",
+      ])
+  }
+
   @Test("an unknown element or an overflow makes the result unknown, wherever it comes")
   func unknownResults() throws {
     // Gamma's aggregate is missing: its row's number is unknown, last in page order and first in reverse.

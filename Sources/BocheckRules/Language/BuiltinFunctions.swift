@@ -15,6 +15,93 @@ struct BuiltinFunction: Sendable {
   /// Whether its result is the number of elements of its one argument, a list (`count`): the evaluator then
   /// counts the elements a filter keeps without making the list of them.
   var countsElements = false
+  /// How it combines the numbers of its one argument, a list (`sum`, `min`, `max`), when it does: the evaluator
+  /// then folds a member of a list's elements (`sum(row.parts.shares)`) as it reads it, without making the
+  /// list of the members (nor the list a filter keeps, for a member of a filter's elements).
+  var numberFold: NumberFold?
+}
+
+/// How `sum`, `min` and `max` combine the numbers of a list.
+enum NumberFold: Sendable {
+  /// The exact sum (0 for no number).
+  case sum
+  /// The smallest number (unknown for no number).
+  case smallest
+  /// The largest number (unknown for no number).
+  case largest
+
+  /// The fold of a list's numbers: unknown when the value is not a list, when an element is no known number,
+  /// or when the sum overflows.
+  func fold(_ value: Value) -> Value {
+    guard case .list(let items) = value else { return .null }
+    var folding = Folding(self)
+    for index in items.indices {
+      folding.add(items[index])
+      if folding.failed { break }
+    }
+    return folding.result
+  }
+
+  /// A fold under way: the numbers are added one at a time.
+  struct Folding {
+    /// How the numbers are combined.
+    private let fold: NumberFold
+    /// The result so far; `nil` before the first number of a smallest or largest one.
+    private var combined: Rational?
+    /// Whether a value was no known number, or the sum overflowed: the fold is then unknown.
+    private(set) var failed = false
+
+    /// A fold of no number yet.
+    init(_ fold: NumberFold) {
+      self.fold = fold
+      combined = fold == .sum ? .zero : nil
+    }
+
+    /// Adds a value, which makes the fold unknown unless it is a known number (see ``Evaluator/numberOf(_:)``).
+    mutating func add(_ value: Value) {
+      guard !failed else { return }
+      guard let number = Evaluator.numberOf(value)?.value else {
+        failed = true
+        return
+      }
+      guard let current = combined else {
+        combined = number
+        return
+      }
+      switch fold {
+      case .sum:
+        guard let total = try? current + number else {
+          failed = true
+          return
+        }
+        combined = total
+      case .smallest: if number < current { combined = number }
+      case .largest: if current < number { combined = number }
+      }
+    }
+
+    /// Adds the values `base.field` gives for an element of a list, as ``Evaluator/member(_:_:)`` lists them: an
+    /// object's field (each element of it when it is a list), each of a list's members in turn, and the unknown
+    /// value for anything else.
+    mutating func addMembers(of element: Value, _ field: FieldAccess) {
+      switch element {
+      case .object(let object):
+        let value = field.value(in: object) ?? .null
+        guard case .list(let items) = value else { return add(value) }
+        for index in items.indices where !failed { add(items[index]) }
+      case .list(let items):
+        for index in items.indices where !failed { addMembers(of: items[index], field) }
+      case .null, .boolean, .number, .string:
+        add(.null)
+      }
+    }
+
+    /// The fold's value: unknown when it failed or, for a smallest or largest one, when it has no number.
+    var result: Value {
+      guard !failed, let combined else { return .null }
+      return .number(combined, decimals: nil)
+    }
+  }
 }
 
 /// The general building blocks of the rule language: arithmetic over lists, rounding, names, CUSIPs, the
@@ -66,30 +153,6 @@ enum BuiltinFunctions {
   private static func isList(_ type: ValueType) -> Bool { type.elementType != nil }
   private static func isNumericList(_ type: ValueType) -> Bool { type.elementType?.isNumeric ?? false }
   private static func isText(_ type: ValueType) -> Bool { type == .string }
-
-  /// Combines the numbers of a list in order, without making a list of them (a rule sums a row's parts for
-  /// every row it checks).
-  ///
-  /// - Parameters:
-  ///   - value: The list of numbers or amount rows.
-  ///   - initial: The result of an empty list.
-  ///   - combine: The next result, from the result so far and the next number; `nil` for an overflow.
-  /// - Returns: `nil` when the value is not a list, when an element is no known number, or when `combine`
-  ///   gives `nil`.
-  @inline(__always)
-  private static func foldNumbers<Result>(
-    _ value: Value, _ initial: Result, _ combine: (Result, Rational) -> Result?
-  ) -> Result? {
-    guard case .list(let items) = value else { return nil }
-    var result = initial
-    for index in items.indices {
-      guard let number = Evaluator.numberOf(items[index]), let next = combine(result, number.value) else {
-        return nil
-      }
-      result = next
-    }
-    return result
-  }
 
   private static func text(_ value: Value) -> String? {
     if case .string(let text) = value { return text }
@@ -181,11 +244,8 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, _ in
         // An element that is no number and an overflow both make the sum unknown, whichever comes first.
-        guard let total = foldNumbers(arguments[0], Rational.zero, { total, next in try? total + next }) else {
-          return .null
-        }
-        return .number(total, decimals: nil)
-      }),
+        NumberFold.sum.fold(arguments[0])
+      }, numberFold: .sum),
     BuiltinFunction(
       name: "count", arity: 1...1, summary: "count(list): how many elements the list has",
       resultType: { (types) throws(ExpressionTypeError) in
@@ -202,26 +262,14 @@ enum BuiltinFunctions {
         try require(types, 0, isNumericList, "a list of numbers")
         return .number
       },
-      evaluate: { arguments, _ in
-        let found = foldNumbers(arguments[0], Rational?.none) { smallest, next in
-          smallest.map { next < $0 ? next : $0 } ?? next
-        }
-        guard let found, let smallest = found else { return .null }
-        return .number(smallest, decimals: nil)
-      }),
+      evaluate: { arguments, _ in NumberFold.smallest.fold(arguments[0]) }, numberFold: .smallest),
     BuiltinFunction(
       name: "max", arity: 1...1, summary: "max(list): the largest number of a list (unknown when empty)",
       resultType: { (types) throws(ExpressionTypeError) in
         try require(types, 0, isNumericList, "a list of numbers")
         return .number
       },
-      evaluate: { arguments, _ in
-        let found = foldNumbers(arguments[0], Rational?.none) { largest, next in
-          largest.map { $0 < next ? next : $0 } ?? next
-        }
-        guard let found, let largest = found else { return .null }
-        return .number(largest, decimals: nil)
-      }),
+      evaluate: { arguments, _ in NumberFold.largest.fold(arguments[0]) }, numberFold: .largest),
     BuiltinFunction(
       name: "abs", arity: 1...1, summary: "abs(x): the absolute value",
       resultType: { (types) throws(ExpressionTypeError) in

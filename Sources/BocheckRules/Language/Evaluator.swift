@@ -238,6 +238,11 @@ enum Evaluator {
       if function.countsElements, arguments.count == 1, case .filter(let base, let condition) = arguments[0] {
         return countKept(base, condition, in: &frame)
       }
+      // A sum (or smallest, or largest) of a member of a list's elements: the members are folded as they are
+      // read, not copied into a list.
+      if let fold = function.numberFold, arguments.count == 1, case .member(let base, let field) = arguments[0] {
+        return foldMembers(fold, base, field, in: &frame)
+      }
       var values = Arguments()
       for argument in arguments { values.append(evaluate(argument, in: &frame)) }
       return function.evaluate(values, frame.context)
@@ -340,6 +345,34 @@ enum Evaluator {
     var kept = 0
     let decided = decideFilter(items, condition, in: &frame) { _, keeps in if keeps { kept += 1 } }
     return decided ? .number(Rational(kept), decimals: nil) : .null
+  }
+
+  /// The fold of `base.field` (see ``NumberFold/fold(_:)``), as the building block gives it for the list of
+  /// the members, worked out without making that list; when the base is a filter, without making the list of
+  /// the elements it keeps either.
+  ///
+  /// - Parameters:
+  ///   - fold: How the numbers are combined.
+  ///   - base: The expression whose elements' field is folded.
+  ///   - field: The field.
+  ///   - frame: The variables and context.
+  private static func foldMembers(
+    _ fold: NumberFold, _ base: ResolvedExpression, _ field: FieldAccess, in frame: inout Frame
+  ) -> Value {
+    if case .filter(let filtered, let condition) = base {
+      // A filter that is unknown makes its members unknown, and the fold.
+      guard case .list(let items) = evaluate(filtered, in: &frame) else { return .null }
+      var folding = NumberFold.Folding(fold)
+      let decided = decideFilter(items, condition, in: &frame) { index, keeps in
+        if keeps { folding.addMembers(of: items[index], field) }
+      }
+      return decided ? folding.result : .null
+    }
+    let value = evaluate(base, in: &frame)
+    guard case .list(let items) = value else { return fold.fold(member(value, field)) }
+    var folding = NumberFold.Folding(fold)
+    for index in items.indices where !folding.failed { folding.addMembers(of: items[index], field) }
+    return folding.result
   }
 
   /// Evaluates a filter's condition on each element of its list, in order, the element pushed on the frame's
