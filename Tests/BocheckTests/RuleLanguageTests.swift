@@ -241,6 +241,21 @@ struct RuleLanguageTests {
     #expect(try LanguageHarness.text("roundsTo(24.995, 25.00) and not roundsTo(25.0051, 25.00)") == "true")
   }
 
+  @Test("A printed number is a decimal with its own decimals, or nothing roundsTo can read")
+  func printedDecimals() throws {
+    // A quotient prints with the decimals it needs: as a printed number it has none, and 1/4 is no whole number.
+    #expect(try LanguageHarness.evaluate("roundsTo(1, 1 / 4)").isNull)
+    #expect(try LanguageHarness.evaluate("roundsWithin(0, 1, 1 / 3)").isNull)
+    #expect(try LanguageHarness.text("roundsTo(2.4, 4 / 2) and not roundsTo(2.6, 4 / 2)") == "true")
+    // Negative numbers, and a rounded number printed with the decimals it was rounded to.
+    #expect(try LanguageHarness.text("roundsTo(-6.25, -6.3) and not roundsTo(-6.36, -6.3)") == "true")
+    #expect(try LanguageHarness.text("roundsTo(0.125, round(0.13, 2)) and roundsTo(0.13, round(1 / 8, 2))") == "true")
+    // Amount rows read back as their amounts: Alpha's 1,000 (600 common, 400 warrants) and Beta's 2,500.
+    #expect(try LanguageHarness.text("sumAmounts(persons[page < 3].aggregateAmountOwned).shares") == "3,500")
+    let parts = "join(sumAmounts(persons[page == 1].aggregateAmountOwned).parts)"
+    #expect(try LanguageHarness.text(parts) == "600 common and 400 warrant")
+  }
+
   @Test("Text functions: CUSIP check digit, name keys, substrings")
   func textFunctions() throws {
     #expect(try LanguageHarness.text("cusipCheckDigit(\"037833 10\")") == "0")
