@@ -144,15 +144,16 @@ struct ResolvedMessage: Sendable {
   ///
   /// The pieces' bytes are gathered in one buffer made room for at once, and made a text at the end: appending
   /// to a `String` piece by piece grew it several times and looked at the characters where each piece met the
-  /// text before it.
+  /// text before it. A placeholder's number or text is written into the buffer without a text of its own (see
+  /// ``ValueFormatter/appendMessage(_:to:)``).
   func render(in frame: inout Frame) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(expectedByteCount)
     for segment in segments {
       switch segment {
-      case .literal(let text): bytes.append(contentsOf: text.utf8)
+      case .literal(let text): ValueFormatter.appendUTF8(text, to: &bytes)
       case .placeholder(let expression):
-        bytes.append(contentsOf: ValueFormatter.message(Evaluator.evaluate(expression, in: &frame)).utf8)
+        ValueFormatter.appendMessage(Evaluator.evaluate(expression, in: &frame), to: &bytes)
       }
     }
     return String(decoding: bytes, as: UTF8.self)

@@ -343,6 +343,52 @@ enum ValueFormatter {
   ///     many as they need, at most six (rounded half away from zero).
   ///   - grouping: Whether to separate thousands with commas.
   static func number(_ value: Rational, decimals: Int?, grouping: Bool) -> String {
+    printedDecimal(value, decimals: decimals)?.formatted(grouping: grouping) ?? "?"
+  }
+
+  /// Appends a value's text for a message (see ``message(_:)``) to UTF-8 bytes.
+  ///
+  /// A number, a text and an object are written into the bytes at once: made a text of their own first, each
+  /// was validated as UTF-8 and then copied again.
+  ///
+  /// - Parameters:
+  ///   - value: The value.
+  ///   - bytes: The message's bytes so far.
+  static func appendMessage(_ value: Value, to bytes: inout [UInt8]) {
+    switch value {
+    case .number(let number, let places):
+      appendNumber(number, decimals: places.decimals, to: &bytes)
+    case .string(let text):
+      appendUTF8(text, to: &bytes)
+    case .object(let object):
+      if let number = object.number {
+        appendNumber(number.value, decimals: number.decimals, to: &bytes)
+      } else {
+        appendUTF8(object.display, to: &bytes)
+      }
+    case .null, .boolean, .list:
+      appendUTF8(message(value), to: &bytes)
+    }
+  }
+
+  /// Appends a text's UTF-8 bytes, copied from its contiguous storage when it has some.
+  static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+    if copied == nil { bytes.append(contentsOf: text.utf8) }
+  }
+
+  /// Appends a number as ``number(_:decimals:grouping:)`` with grouping formats it.
+  private static func appendNumber(_ value: Rational, decimals: Int?, to bytes: inout [UInt8]) {
+    guard let decimal = printedDecimal(value, decimals: decimals) else {
+      bytes.append(UInt8(ascii: "?"))
+      return
+    }
+    decimal.appendFormatted(grouping: true, to: &bytes)
+  }
+
+  /// The decimal a number prints as (see ``number(_:decimals:grouping:)``), or `nil` when it cannot be
+  /// rounded to it.
+  private static func printedDecimal(_ value: Rational, decimals: Int?) -> ExactDecimal? {
     let places: Int
     if let decimals {
       places = max(0, min(decimals, 12))
@@ -358,7 +404,9 @@ enum ValueFormatter {
       }
       places = found
     }
-    guard var decimal = try? value.rounded(toDecimals: places) else { return "?" }
+    // A whole number printed without decimals is its numerator, as rounding it to no decimals gives it.
+    if places == 0, value.isInteger { return ExactDecimal(significand: value.numerator, scale: 0) }
+    guard var decimal = try? value.rounded(toDecimals: places) else { return nil }
     if decimals == nil, places > 0 {
       // Trim the zeros rounding to six places may leave.
       var significand = decimal.significand
@@ -369,7 +417,7 @@ enum ValueFormatter {
       }
       decimal = ExactDecimal(significand: significand, scale: scale)
     }
-    return decimal.formatted(grouping: grouping)
+    return decimal
   }
 
   private static func pow10(_ exponent: Int) -> Int {
