@@ -336,6 +336,24 @@ struct AmountSumTests {
     #expect(AmountArithmetic.sum([amount(1, []), nil]) == nil)
   }
 
+  @Test("Part sums keep each kind once, whatever the order kinds are added, set and dropped in")
+  func partSums() throws {
+    var sums = PartSums()
+    try sums.add(Rational(5), to: .warrant)
+    try sums.add(Rational(7), to: .common)
+    try sums.add(Rational(1), to: .warrant)
+    sums[.common] = nil
+    sums[.option] = Rational(2)
+    #expect(sums[.warrant] == Rational(6) && sums[.common] == nil && sums[.option] == Rational(2))
+    #expect(sums == [.option: Rational(2), .warrant: Rational(6)])
+    sums[.warrant] = nil
+    sums[.option] = nil
+    #expect(sums == PartSums())
+    sums[.other] = Rational(3)
+    try sums.add(Rational(4), to: .convertible)
+    #expect(sums == [.convertible: Rational(4), .other: Rational(3)])
+  }
+
   @Test("Part differences say which part, its kind and both numbers")
   func differences() throws {
     let reported = try #require(amount(3_000, [(.common, 1_000), (.convertible, 1_547), (.warrant, 453)]))

@@ -39,9 +39,16 @@ struct PartSums: Hashable, Sendable, ExpressibleByDictionaryLiteral {
       if let index = sums.firstIndex(where: { $0.kind == kind }) {
         if let newValue { sums[index].shares = newValue } else { sums.remove(at: index) }
       } else if let newValue {
-        sums.append((kind, newValue))
+        append(kind, newValue)
       }
     }
+  }
+
+  /// Adds a kind's first sum, the list made room for every kind at once: growing it kind by kind made it
+  /// again for the second kind and the third.
+  private mutating func append(_ kind: PartKind, _ shares: Rational) {
+    if sums.isEmpty { sums.reserveCapacity(PartKind.allCases.count) }
+    sums.append((kind, shares))
   }
 
   /// Adds shares to a kind's sum.
@@ -51,7 +58,7 @@ struct PartSums: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     if let index = sums.firstIndex(where: { $0.kind == kind }) {
       sums[index].shares = try sums[index].shares + shares
     } else {
-      sums.append((kind, shares))
+      append(kind, shares)
     }
   }
 
