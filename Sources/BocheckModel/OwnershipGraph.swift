@@ -31,38 +31,42 @@ public enum OwnershipGraph {
   /// The name keys of every page with a readable row 11, indexed once per filing so that finding one page's
   /// holders looks up the names its row 11 gives instead of going through every other page.
   ///
-  /// Finding the holders of every page of a filing then takes time linear in the number of pages, however many
-  /// of them repeat a name or attribute their shares to the same persons.
+  /// Each distinct name key of the filing is numbered once, as it is first met, and the index holds names by
+  /// number: a set of names is its numbers in ascending order, so that comparing, grouping and searching names
+  /// hashes no text. Finding the holders of every page of a filing then takes time linear in the number of
+  /// pages, however many of them repeat a name or attribute their shares to the same persons.
   public struct Index: Sendable {
     /// One page with a readable row 11.
     struct Entry: Sendable {
       /// The page's 1-based index.
       let page: Int
-      /// The key of the page's own name, if it has one.
-      let name: NameKey?
-      /// The keys of the names its row 11 is attributed to.
-      let attributedTo: Set<NameKey>
+      /// The number of the page's own name, if it has one.
+      let name: Int?
+      /// The numbers of the names its row 11 is attributed to, ascending, each once.
+      let attributedTo: [Int]
     }
 
     /// Pages that attribute their row 11 to the same set of names, in page order.
     struct AttributionGroup: Sendable {
-      /// The names the group's pages attribute their row 11 to.
-      let names: Set<NameKey>
+      /// The numbers of the names the group's pages attribute their row 11 to, ascending.
+      let names: [Int]
       /// Indices into ``Index/entries`` of the group's pages, in page order.
       var entries: [Int]
     }
 
+    /// Each numbered name's key, by its number.
+    let keys: [NameKey]
     /// The pages with a readable row 11, in page order.
     let entries: [Entry]
     /// The position in ``entries`` of each page, by its 1-based index.
     let entryOfPage: [Int: Int]
-    /// The 1-based pages whose own name has a key, by that key, in page order.
-    let pagesByName: [NameKey: [Int]]
+    /// The 1-based pages whose own name is numbered, by that number, in page order.
+    let pagesByName: [[Int]]
     /// The distinct non-empty attributions, in the order of their first page.
     let groups: [AttributionGroup]
-    /// The groups filed under the one of their names that the fewest groups hold, so that a parent looks only
-    /// at groups that can be part of its own names.
-    let groupsByRarestName: [NameKey: [Int]]
+    /// The groups filed under the one of their names that the fewest groups hold, by that name's number, so
+    /// that a parent looks only at groups that can be part of its own names.
+    let groupsByRarestName: [[Int]]
 
     /// Indexes the pages of a filing whose row 11 holds an amount.
     ///
@@ -83,45 +87,80 @@ public enum OwnershipGraph {
       precondition(nameKeys.count == filing.coverPages.count, "one name key for each cover page")
       // Room for every page at once: a table that grows moves its entries each time.
       let pageCount = filing.coverPages.count
+      var keys: [NameKey] = []
+      var numberOfKey = [NameKey: Int](minimumCapacity: pageCount)
+      var pagesByName: [[Int]] = []
+      func number(_ key: NameKey) -> Int {
+        if let known = numberOfKey[key] { return known }
+        numberOfKey[key] = keys.count
+        keys.append(key)
+        pagesByName.append([])
+        return keys.count - 1
+      }
       var entries: [Entry] = []
       entries.reserveCapacity(pageCount)
       var entryOfPage = [Int: Int](minimumCapacity: pageCount)
-      var pagesByName = [NameKey: [Int]](minimumCapacity: pageCount)
       var groups: [AttributionGroup] = []
-      var groupOfNames: [Set<NameKey>: Int] = [:]
+      var groupOfNames: [[Int]: Int] = [:]
       for (position, page) in filing.coverPages.enumerated() {
         guard let amount = page.rows[.aggregateAmountOwned]?.amount else { continue }
-        let entry = Entry(
-          page: page.index, name: nameKeys[position], attributedTo: Set(amount.attributedTo.map(pageNames.key(of:))))
+        let name = nameKeys[position].map(number)
+        var attributedTo = amount.attributedTo.map { number(pageNames.key(of: $0)) }
+        attributedTo.sort()
+        Index.removeRepeats(&attributedTo)
+        let entry = Entry(page: page.index, name: name, attributedTo: attributedTo)
         entryOfPage[entry.page] = entries.count
-        if let name = entry.name { pagesByName[name, default: []].append(entry.page) }
-        if !entry.attributedTo.isEmpty {
-          if let group = groupOfNames[entry.attributedTo] {
+        if let name { pagesByName[name].append(entry.page) }
+        if !attributedTo.isEmpty {
+          if let group = groupOfNames[attributedTo] {
             groups[group].entries.append(entries.count)
           } else {
-            groupOfNames[entry.attributedTo] = groups.count
-            groups.append(AttributionGroup(names: entry.attributedTo, entries: [entries.count]))
+            groupOfNames[attributedTo] = groups.count
+            groups.append(AttributionGroup(names: attributedTo, entries: [entries.count]))
           }
         }
         entries.append(entry)
       }
-      var groupsHolding: [NameKey: Int] = [:]
+      var groupsHolding = [Int](repeating: 0, count: keys.count)
       for group in groups {
-        for name in group.names { groupsHolding[name, default: 0] += 1 }
+        for name in group.names { groupsHolding[name] += 1 }
       }
-      var groupsByRarestName: [NameKey: [Int]] = [:]
+      var groupsByRarestName = [[Int]](repeating: [], count: keys.count)
       for (position, group) in groups.enumerated() {
+        // Of the names held by the fewest groups, the first in the keys' order.
         let rarest = group.names.min { left, right in
-          let (leftCount, rightCount) = (groupsHolding[left] ?? 0, groupsHolding[right] ?? 0)
-          return leftCount != rightCount ? leftCount < rightCount : left < right
+          groupsHolding[left] != groupsHolding[right]
+            ? groupsHolding[left] < groupsHolding[right] : keys[left] < keys[right]
         }
-        if let rarest { groupsByRarestName[rarest, default: []].append(position) }
+        if let rarest { groupsByRarestName[rarest].append(position) }
       }
+      self.keys = keys
       self.entries = entries
       self.entryOfPage = entryOfPage
       self.pagesByName = pagesByName
       self.groups = groups
       self.groupsByRarestName = groupsByRarestName
+    }
+
+    /// Removes the repeats of an ascending list, keeping each number once.
+    static func removeRepeats(_ numbers: inout [Int]) {
+      guard numbers.count > 1 else { return }
+      var kept = 1
+      for index in 1..<numbers.count where numbers[index] != numbers[kept - 1] {
+        numbers[kept] = numbers[index]
+        kept += 1
+      }
+      numbers.removeLast(numbers.count - kept)
+    }
+
+    /// Whether an ascending list holds a number, found by halving (a parent may name thousands of funds).
+    static func holds(_ numbers: [Int], _ number: Int) -> Bool {
+      var (low, high) = (0, numbers.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if numbers[middle] < number { low = middle + 1 } else { high = middle }
+      }
+      return low < numbers.count && numbers[low] == number
     }
 
     /// The holders of the person on a cover page.
@@ -136,24 +175,29 @@ public enum OwnershipGraph {
       var candidates: [Candidate] = []
       for name in names {
         // A name on two pages makes the sum ambiguous: no holders then.
-        let pages = (pagesByName[name] ?? []).filter { $0 != page }
-        if pages.count > 1 { return [] }
-        if let only = pages.first { candidates.append(Candidate(page: only, covers: [name], ownName: true)) }
+        var only: Int?
+        for other in pagesByName[name] where other != page {
+          guard only == nil else { return [] }
+          only = other
+        }
+        if let only { candidates.append(Candidate(page: only, covers: [name], ownName: true)) }
       }
       // Of two managers that report for the same funds, one stands for both (each manager's own sum is checked
       // on its own page): each group gives its first page that is neither the parent nor named among its names.
       for name in names {
-        for group in groupsByRarestName[name] ?? [] {
+        for group in groupsByRarestName[name] {
           let covers = groups[group].names
-          guard covers.count < names.count, covers.isSubset(of: names) else { continue }
+          guard covers.count < names.count, covers.allSatisfy({ Index.holds(names, $0) }) else { continue }
           let first = groups[group].entries.lazy.map { self.entries[$0] }.first { other in
-            other.page != page && !(other.name.map(names.contains) ?? false)
+            other.page != page && !(other.name.map { Index.holds(names, $0) } ?? false)
           }
           if let first { candidates.append(Candidate(page: first.page, covers: covers, ownName: false)) }
         }
       }
       candidates.sort { $0.page < $1.page }
-      return OwnershipGraph.exactCover(of: names, by: candidates)
+      // The names in the keys' order, the order the search covers them in.
+      let ordered = names.sorted { keys[$0] < keys[$1] }
+      return OwnershipGraph.exactCover(of: ordered, by: candidates)
     }
   }
 
@@ -161,8 +205,8 @@ public enum OwnershipGraph {
   struct Candidate {
     /// The candidate's 1-based page.
     let page: Int
-    /// The parent's names the candidate accounts for.
-    let covers: Set<NameKey>
+    /// The numbers of the parent's names the candidate accounts for (see ``Index``).
+    let covers: [Int]
     /// Whether it accounts for its own name (a fund) rather than for names its row 11 gives (a manager).
     let ownName: Bool
   }
@@ -170,23 +214,24 @@ public enum OwnershipGraph {
   /// The best exact cover of a parent's names by candidates.
   ///
   /// - Parameters:
-  ///   - names: The keys of the names the parent's row 11 is attributed to.
-  ///   - candidates: The candidates, in page order, each page once and each set of names once.
+  ///   - names: The numbers of the names the parent's row 11 is attributed to, each once, in the order the
+  ///     search covers them (the order of their keys).
+  ///   - candidates: The candidates, in page order, each page once and each set of names once; each covers
+  ///     only names among `names`.
   /// - Returns: The 1-based pages of the cover with the most members, then the most covering by their own name,
   ///   then the earliest pages, in page order; empty when no exact cover exists or the search gives up.
-  static func exactCover(of names: Set<NameKey>, by candidates: [Candidate]) -> [Int] {
-    // Names by their position in sorted order; each candidate as the positions it covers; each position's
+  static func exactCover(of names: [Int], by candidates: [Candidate]) -> [Int] {
+    // Each name by its position in `names`; each candidate as the positions it covers; each position's
     // candidates in page order. The search covers the first uncovered position with each candidate that holds
     // it and overlaps nothing covered, depth first, on an explicit stack (a parent may name thousands of funds).
-    let ordered = names.sorted()
-    var positionOfName: [NameKey: Int] = [:]
-    for (position, name) in ordered.enumerated() { positionOfName[name] = position }
+    var positionOfName = [Int: Int](minimumCapacity: names.count)
+    for (position, name) in names.enumerated() { positionOfName[name] = position }
     let positions = candidates.map { $0.covers.compactMap { positionOfName[$0] } }
-    var options = [[Int]](repeating: [], count: ordered.count)
+    var options = [[Int]](repeating: [], count: names.count)
     for (candidate, covered) in positions.enumerated() {
       for position in covered { options[position].append(candidate) }
     }
-    var covered = [Bool](repeating: false, count: ordered.count)
+    var covered = [Bool](repeating: false, count: names.count)
     var best: (members: Int, ownNames: Int, pages: [Int])?
     var chosen: [Int] = []
     var frames: [(position: Int, option: Int)] = []

@@ -1,7 +1,7 @@
-import BocheckModel
 import BocheckSeeded
 import Testing
 
+@testable import BocheckModel
 @testable import BocheckRules
 
 /// Builds filings directly in Swift, without the reader.
@@ -298,6 +298,31 @@ struct OwnershipGraphTests {
       SyntheticFiling.page(2, "Jane Roe", aggregate: 100, attributedTo: ["Alpha Fund LP", "Unknown Fund LP"]),
     ])
     #expect(OwnershipGraph.holders(ofPage: 2, in: filing) == [])
+  }
+
+  @Test("A name given twice in one attribution (the same key printed two ways) counts once")
+  func repeatedAttributedName() {
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 100),
+      SyntheticFiling.page(2, "Beta Fund LP", aggregate: 200),
+      SyntheticFiling.page(
+        3, "Manager LLC", aggregate: 300, attributedTo: ["Beta Fund LP", "Alpha Fund LP", "Alpha Fund, L.P."]),
+      SyntheticFiling.page(4, "Adviser Inc", aggregate: 100, attributedTo: ["Alpha Fund, L.P.", "Alpha Fund LP"]),
+    ])
+    #expect(OwnershipGraph.holders(ofPage: 3, in: filing) == [1, 2])
+    #expect(OwnershipGraph.holders(ofPage: 4, in: filing) == [1])
+  }
+
+  @Test("Names are looked up in an ascending list of their numbers by halving")
+  func numberLookup() {
+    let numbers = [2, 3, 5, 8, 13, 21, 34]
+    for number in 0...40 {
+      #expect(OwnershipGraph.Index.holds(numbers, number) == numbers.contains(number), "number \(number)")
+    }
+    #expect(!OwnershipGraph.Index.holds([], 0))
+    var repeated = [1, 1, 2, 4, 4, 4, 9]
+    OwnershipGraph.Index.removeRepeats(&repeated)
+    #expect(repeated == [1, 2, 4, 9])
   }
 
   @Test("Parties are deduplicated by name key and matched to complete cover pages only")
