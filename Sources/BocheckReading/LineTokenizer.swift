@@ -313,8 +313,15 @@ enum LineTokenizer {
 
   /// Whether a line is a page number in words and numbers only: "2 of 5 Pages", "Page 3", "3 of 9" (not "- 4 -": a
   /// dash is neither).
+  ///
+  /// A word with a letter must spell "PAGE", "PAGES" or "OF", so the line's first letter is a P or an O: a line
+  /// whose first letter is another (most lines) is told no page number by that letter alone.
   private static func isPageNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard range.count < 40 else { return false }
+    if let letter = bytes[range].first(where: ASCIIText.isLetter) {
+      let upper = ASCIIText.upper(letter)
+      guard upper == UInt8(ascii: "P") || upper == UInt8(ascii: "O") else { return false }
+    }
     var sawPageWord = false
     var sawNumber = false
     var wordCount = 0
