@@ -594,8 +594,16 @@ struct CoverPageAssembler {
   /// - Parameters:
   ///   - fragment: The fragment as printed.
   ///   - field: The row it follows.
+  ///
+  /// Both questions are asked of the memo in one look-up, each answered once per distinct text and kind of row.
+  /// A bare number (``isBareNumber(_:)``) holds no bracket and is its own value part, told without a look-up.
   func valuePart(of fragment: ValueFragment, in field: RowField) -> ValueFragment? {
-    Self.closesWrappedParenthesis(fragment.text, in: field) ? nil : withoutCaptionWords(fragment, of: field)
+    if Self.isBareNumber(fragment.text) { return fragment }
+    let cut = memo.valuePart(
+      fragment.text, of: field,
+      closesWrappedParenthesis: { Self.closesWrappedParenthesis(fragment.text, in: field) },
+      { Self.withoutCaptionWords(fragment.text, of: field) })
+    return Self.fragment(fragment, cutTo: cut)
   }
 
   /// Whether a text ends a caption's parenthesis that wrapped ("(Entities" / "Only)"): it closes more
@@ -637,6 +645,18 @@ struct CoverPageAssembler {
   private func withoutCaptionWords(_ fragment: ValueFragment, of field: RowField) -> ValueFragment? {
     if Self.isBareNumber(fragment.text) { return fragment }
     let cut = memo.withoutCaptionWords(fragment.text, of: field) { Self.withoutCaptionWords(fragment.text, of: field) }
+    return Self.fragment(fragment, cutTo: cut)
+  }
+
+  /// A fragment with its text replaced by what its cut left, its column moved past what was cut from its start;
+  /// `nil` when nothing was left.
+  ///
+  /// - Parameters:
+  ///   - fragment: The fragment as printed.
+  ///   - cut: The text left and how many characters were cut from its start, or `nil` when nothing is left.
+  private static func fragment(_ fragment: ValueFragment, cutTo cut: (text: String, cutFromStart: Int)?)
+    -> ValueFragment?
+  {
     guard let (text, cutFromStart) = cut else { return nil }
     var result = fragment
     result.text = text

@@ -57,6 +57,23 @@ final class RowTextMemo {
     tables.withoutCaptionWords(text, of: field, compute)
   }
 
+  /// A fragment's value part: `nil` when it ends a caption's parenthesis that wrapped, as
+  /// `closesWrappedParenthesis` tells, else its text with the caption words at its ends cut, as `compute` cuts
+  /// them; the text is looked up once for both.
+  ///
+  /// - Parameters:
+  ///   - text: The fragment's text.
+  ///   - field: The row the fragment belongs to.
+  ///   - closesWrappedParenthesis: Whether the text ends a wrapped parenthesis, from the text and the row alone.
+  ///   - compute: Works the cut out from the text and the row alone: the text left and how many characters were
+  ///     cut from its start, or `nil` when nothing is left.
+  func valuePart(
+    _ text: String, of field: RowField, closesWrappedParenthesis: () -> Bool,
+    _ compute: () -> (text: String, cutFromStart: Int)?
+  ) -> (text: String, cutFromStart: Int)? {
+    tables.valuePart(text, of: field, closesWrappedParenthesis: closesWrappedParenthesis, compute)
+  }
+
   /// The texts met and what they read as.
   private struct Tables {
     /// The texts met so far, each numbered with how its row reads it (``rowKind(_:)``): keyed by that kind's
@@ -70,6 +87,9 @@ final class RowTextMemo {
     /// start), `nil` when nothing is left, by the number of the text and kind of row, for the fragments met
     /// so far.
     private var cuts: [(text: String, cutFromStart: Int)??] = []
+    /// Whether each text ends a caption's parenthesis that wrapped, by the number of the text and kind of row,
+    /// for the fragments met so far.
+    private var closings: [Bool?] = []
 
     /// The number of a text read in a row, given the first time the text is met in a row of its kind.
     private mutating func number(_ text: String, _ field: RowField) -> Int {
@@ -85,6 +105,7 @@ final class RowTextMemo {
       if number == parsed.count {
         parsed.append(nil)
         cuts.append(nil)
+        closings.append(nil)
       }
       return number
     }
@@ -93,6 +114,7 @@ final class RowTextMemo {
     mutating func reserveCapacity(_ count: Int) {
       parsed.reserveCapacity(count)
       cuts.reserveCapacity(count)
+      closings.reserveCapacity(count)
     }
 
     /// ``RowTextMemo/parse(_:for:)``.
@@ -101,6 +123,26 @@ final class RowTextMemo {
       if let known = parsed[number] { return known }
       let value = ValueParsers.parse(text, for: field)
       parsed[number] = value
+      return value
+    }
+
+    /// ``RowTextMemo/valuePart(_:of:closesWrappedParenthesis:_:)``.
+    mutating func valuePart(
+      _ text: String, of field: RowField, closesWrappedParenthesis: () -> Bool,
+      _ compute: () -> (text: String, cutFromStart: Int)?
+    ) -> (text: String, cutFromStart: Int)? {
+      let number = number(text, field)
+      let closes: Bool
+      if let known = closings[number] {
+        closes = known
+      } else {
+        closes = closesWrappedParenthesis()
+        closings[number] = closes
+      }
+      if closes { return nil }
+      if let known = cuts[number] { return known }
+      let value = compute()
+      cuts[number] = value
       return value
     }
 

@@ -40,6 +40,27 @@ import Testing
     }
   }
 
+  @Test func aValuePartAskedAgainIsTheOneFirstWorkedOut() {
+    // One assembler asked about every text in every row, twice, in both orders: each answer, looked up the
+    // second time (a wrapped parenthesis's end then told from the memo), is the one worked out the first time.
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    for pass in 0..<2 {
+      for text in pass == 0 ? Self.texts : Self.texts.reversed() {
+        for field in pass == 0 ? RowField.allCases : RowField.allCases.reversed() {
+          let fragment = ValueFragment(text: text, line: 3, column: 5, marker: nil, isInline: false)
+          let part = assembler.valuePart(of: fragment, in: field)
+          #expect((part == nil) == Self.referenceIsCaptionOnly(text, of: field), "\(text) in \(field), pass \(pass)")
+        }
+      }
+    }
+    // The end of a wrapped parenthesis is caption in a row of amounts, a value in a row of codes, whichever is
+    // asked first.
+    let only = ValueFragment(text: "Only)", line: 3, column: 5, marker: nil, isInline: false)
+    #expect(assembler.valuePart(of: only, in: .soleVotingPower) == nil)
+    #expect(assembler.valuePart(of: only, in: .typeOfReportingPerson) != nil)
+    #expect(assembler.valuePart(of: only, in: .sharedVotingPower) == nil)
+  }
+
   @Test func bareNumbersAreDigitsCommasPointsAndPercentSigns() {
     for text in ["1,000", "0", "5.2%", "12.5", "1,000.", "7"] {
       #expect(CoverPageAssembler.isBareNumber(text), "\(text)")
