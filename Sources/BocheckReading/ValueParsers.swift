@@ -588,15 +588,26 @@ enum ValueParsers {
   ///   - bytes: The list's bytes.
   ///   - range: The part's text, starting with its number; no phrase is matched past its end.
   static func partKind(_ bytes: [UInt8], _ range: Range<Int>) -> PartKind {
-    // Which kinds of words the part holds, found in one pass over its words' starts: at each, only the
-    // phrases that start with its letter are tried.
+    // Which kinds of words the part holds, found in one pass over its words: at each word of as many letters
+    // as the shortest phrase's first word or more, only the phrases that start with its letter are tried. A
+    // shorter word ("of", "the", "(i)") starts no phrase, whose first word's letters it would have to hold.
     var found = 0
-    // The table read once, not at every word.
+    // The tables read once, not at every word.
     let partWordsStartingWith = partWordsStartingWith
-    for start in range where ASCIIText.isLetter(bytes[start]) {
-      if start > range.lowerBound && ASCIIText.isLetter(bytes[start - 1]) { continue }
+    let shortestWord = shortestPartWord
+    let end = range.upperBound
+    var position = range.lowerBound
+    while position < end {
+      guard ASCIIText.isLetter(bytes[position]) else {
+        position += 1
+        continue
+      }
+      // A word starts here (the part's start, or after a byte that is no letter): it runs to its last letter.
+      let start = position
+      repeat { position += 1 } while position < end && ASCIIText.isLetter(bytes[position])
+      guard position - start >= shortestWord else { continue }
       for (phrase, words) in partWordsStartingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
-      where ASCIIText.matchLength(phrase, in: bytes, at: start, end: range.upperBound) != nil {
+      where ASCIIText.matchLength(phrase, in: bytes, at: start, end: end) != nil {
         found |= 1 << words.rawValue
       }
     }
@@ -636,6 +647,10 @@ enum ValueParsers {
     }
     return table
   }()
+
+  /// The fewest letters of a ``PartWords`` phrase's first word: a printed word of fewer starts none.
+  private static let shortestPartWord =
+    partWordsStartingWith.joined().map { $0.phrase.prefix(while: ASCIIText.isLetter).count }.min() ?? 1
 
   private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
   private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)

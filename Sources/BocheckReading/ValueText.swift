@@ -366,8 +366,13 @@ struct ValueText {
         // A word starts here: a match must not begin inside one.
         var wordEnd = start + 1
         while wordEnd < bytes.count && ASCIIText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
-        // Nor end inside one: a phrase's first word is the whole word or no match.
+        // Nor end inside one: a phrase's first word is the whole word or no match. A word of a length no
+        // first word of its letter has is passed over at once.
         let letter = Int(ASCIIText.upper(bytes[start]) - 0x41)
+        guard set.firstWordLengthMasks[letter] & PhraseSet.lengthBit(wordEnd - start) != 0 else {
+          start = wordEnd
+          continue
+        }
         for position in set.letterStarts[letter]..<set.letterStarts[letter + 1] {
           let index = set.byFirstLetter[position]
           guard start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start,
@@ -396,6 +401,18 @@ struct PhraseSet {
   let letterStarts: [Int]
   /// The number of letters of each phrase's first word: a printed word of another length is not its start.
   let firstWordLengths: [Int]
+  /// For each letter from A to Z, the lengths of the first words of its phrases, as bits (``lengthBit(_:)``):
+  /// a printed word whose length's bit is not set starts none of them.
+  let firstWordLengthMasks: [UInt64]
+
+  /// The bit that stands for a word's length in ``firstWordLengthMasks``: bit `length`, the last bit for every
+  /// length of 63 letters or more.
+  ///
+  /// - Parameter length: A word's length, in letters.
+  @inline(__always)
+  static func lengthBit(_ length: Int) -> UInt64 {
+    1 << UInt64(min(length, 63))
+  }
 
   /// Makes a set of phrases.
   ///
@@ -410,6 +427,9 @@ struct PhraseSet {
       })
     self.phrases = phrases
     firstWordLengths = phrases.map { phrase in phrase.prefix(while: ASCIIText.isLetter).count }
+    var masks = [UInt64](repeating: 0, count: 26)
+    for (phrase, length) in zip(phrases, firstWordLengths) { masks[Int(phrase[0] - 0x41)] |= Self.lengthBit(length) }
+    firstWordLengthMasks = masks
     // A stable sort: phrases of one letter keep their order.
     byFirstLetter = phrases.indices.sorted { (phrases[$0][0], $0) < (phrases[$1][0], $1) }
     var letterStarts = [Int](repeating: 0, count: 27)
