@@ -131,6 +131,8 @@ struct CoverPageAssembler {
               closePage()
             }
             if current.isEmpty {
+              // Room for a page's every row at once, rather than growing slot by slot.
+              current.reserveCapacity(RowField.allCases.count)
               startLine = token.line
               currentCusip = pendingCusip
               pendingCusip = nil
@@ -345,14 +347,14 @@ struct CoverPageAssembler {
     // A lone small number after a row of codes or text is a page number, not the row's value. Other rows keep
     // their values as they are, without a copy.
     let dropsPageNumbers = slot.field.valueKind == .codes || (slot.field.valueKind == .text && isLastOnPage)
+    let isPageNumber = { (value: ValueFragment) in
+      // "00" is a mistyped code ("OO"), not a page number: pages start at 1. The number is parsed first, which
+      // stops at the first byte that is no digit, before the characters of a long text are counted.
+      (Int(value.text) ?? 0) > 0 && value.text.count <= 3 && value.text.allSatisfy(\.isNumber)
+    }
+    // A list without the page numbers is made only when there is one to drop.
     let values =
-      !dropsPageNumbers
-      ? values
-      : values.filter { value in
-        // "00" is a mistyped code ("OO"), not a page number: pages start at 1. The number is parsed first, which
-        // stops at the first byte that is no digit, before the characters of a long text are counted.
-        !((Int(value.text) ?? 0) > 0 && value.text.count <= 3 && value.text.allSatisfy(\.isNumber))
-      }
+      !dropsPageNumbers || !values.contains(where: isPageNumber) ? values : values.filter { !isPageNumber($0) }
     guard !values.isEmpty else {
       rows[slot.field] = emptyRow(slot)
       return
@@ -703,11 +705,26 @@ struct CoverPageAssembler {
 }
 
 extension RowField {
-  /// The row's position in printed order, the same on both schedules.
-  var order: Int { RowField.casesInOrder.firstIndex(of: self) ?? 0 }
-
-  /// The rows in printed order, made once rather than at every ``order`` asked.
-  private static let casesInOrder = RowField.allCases
+  /// The row's position in printed order, the same on both schedules: its place among ``allCases``, told by a
+  /// switch rather than looked for in the list at every ask.
+  var order: Int {
+    switch self {
+    case .reportingPersonName: return 0
+    case .memberOfGroup: return 1
+    case .secUseOnly: return 2
+    case .fundType: return 3
+    case .legalProceedings: return 4
+    case .citizenshipOrOrganization: return 5
+    case .soleVotingPower: return 6
+    case .sharedVotingPower: return 7
+    case .soleDispositivePower: return 8
+    case .sharedDispositivePower: return 9
+    case .aggregateAmountOwned: return 10
+    case .isAggregateExcludeShares: return 11
+    case .percentOfClass: return 12
+    case .typeOfReportingPerson: return 13
+    }
+  }
 }
 
 extension ParsedValue {

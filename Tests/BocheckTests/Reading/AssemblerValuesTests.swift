@@ -85,6 +85,33 @@ import Testing
       })
   }
 
+  @Test func aPageNumberAfterARowOfCodesIsDroppedAndOtherValuesKept() {
+    let assembler = CoverPageAssembler(schedule: .schedule13D)
+    func row(_ fragments: [(String, Bool)], last: RowField = .typeOfReportingPerson) -> Row? {
+      var rows: [RowField: Row] = [:]
+      var notes: [ReaderNote] = []
+      assembler.assignRows(
+        [Self.slot(.citizenshipOrOrganization, [("Delaware", true)]), Self.slot(last, fragments)], page: 1,
+        into: &rows, notes: &notes)
+      return rows[last]
+    }
+    // A lone page number is no value: the row is empty.
+    #expect(row([("7", false)])?.status == .missing)
+    #expect(row([("7", false)])?.raw == "")
+    // After the codes, or before them.
+    #expect(row([("PN", true), ("12", false)])?.raw == "PN")
+    #expect(row([("12", false), ("IN", false)])?.raw == "IN")
+    // "00" is a mistyped code, and a number of four digits no page's: both are kept.
+    #expect(row([("00", false)])?.raw == "00")
+    #expect(row([("1234", false)])?.raw == "1234")
+    // The last row of a page holding text drops its page number as well.
+    #expect(row([("Delaware", true), ("3", false)], last: .citizenshipOrOrganization)?.raw == "Delaware")
+  }
+
+  @Test func rowsAreOrderedAsTheyArePrinted() {
+    for (offset, field) in RowField.allCases.enumerated() { #expect(field.order == offset, "\(field)") }
+  }
+
   @Test func valuesAreCutOnceAndJoinedAroundCaptionWords() {
     let assembler = CoverPageAssembler(schedule: .schedule13D)
     // The one value of a slot: its caption words cut, its column moved past them.
