@@ -260,26 +260,25 @@ enum ValueParsers {
     let bytes = text.bytes
     var attribution: String?
     var attributionStart = bytes.count
-    // Both kinds of phrase are found in one pass: every attribution phrase's occurrences, in printed order,
-    // and each relation phrase's first occurrence, in the order of relationPhrases.
-    var candidates: [(range: Range<Int>, phrase: [UInt8])] = []
-    var firstOfRelation = [Range<Int>?](repeating: nil, count: relationPhrases.count)
+    // Both kinds of phrase are found in one pass: every attribution phrase's occurrences (by their index in
+    // attributionPhrases), in printed order, and the first relation phrase's. The occurrences come in order of
+    // their starts, so the first relation phrase met is the first occurrence of its phrase and starts before
+    // every other relation phrase's first occurrence (at one start, the first of relationPhrases is met first).
+    var candidates: [(range: Range<Int>, phrase: Int)] = []
+    var firstRelation: (range: Range<Int>, relation: PartsRelation)?
     for (range, index) in text.occurrences(of: amountTextPhrases) {
       if index < attributionPhrases.count {
-        candidates.append((range, attributionPhrases[index]))
-      } else if firstOfRelation[index - attributionPhrases.count] == nil {
-        firstOfRelation[index - attributionPhrases.count] = range
+        candidates.append((range, index))
+      } else if firstRelation == nil {
+        firstRelation = (range, relationPhrases[index - attributionPhrases.count].relation)
       }
     }
-    let relations = zip(firstOfRelation, relationPhrases).compactMap { range, entry in
-      range.map { (range: $0, relation: entry.relation) }
-    }
-    let firstRelation = relations.map(\.range.lowerBound).min() ?? bytes.count
+    let firstRelationStart = firstRelation?.range.lowerBound ?? bytes.count
     for candidate in candidates where !containsShareAmount(text, from: candidate.range.upperBound) {
       // Inside the list, "held by" without a comma before it describes the last part, not the total.
       let afterComma = candidate.range.lowerBound >= 2 && bytes[candidate.range.lowerBound - 2] == 0x2C
-      let collective = candidate.phrase.starts(with: collectivelyWord)
-      if candidate.range.lowerBound > firstRelation && !afterComma && !collective { continue }
+      let collective = attributionPhrases[candidate.phrase].starts(with: collectivelyWord)
+      if candidate.range.lowerBound > firstRelationStart && !afterComma && !collective { continue }
       // "owned by" inside "collectively owned by" is the same attribution.
       var name = text.text(candidate.range.upperBound..<bytes.count)
       while let last = name.last, ";,)".contains(last) || (last == "." && !endsWithAbbreviation(name)) {
@@ -290,12 +289,10 @@ enum ValueParsers {
       attributionStart = candidate.range.lowerBound
       break
     }
-    var best: (range: Range<Int>, relation: PartsRelation)?
-    for (range, relation) in relations
-    where range.lowerBound < attributionStart && (best.map { range.lowerBound < $0.range.lowerBound } ?? true) {
-      best = (range, relation)
+    // The parts follow the first relation phrase, when it stands before the attribution.
+    guard let best = firstRelation, best.range.lowerBound < attributionStart else {
+      return (nil, .none, attribution)
     }
-    guard let best else { return (nil, .none, attribution) }
     // Inside brackets opened before the phrase, the parts end where those brackets close.
     var depth = 0
     for byte in bytes[..<best.range.lowerBound] {

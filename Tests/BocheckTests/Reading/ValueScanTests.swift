@@ -67,4 +67,30 @@ import Testing
     #expect(found.map(\.phrase) == [0, 1, 2])
     #expect(found.map(\.range.lowerBound) == [2, 73, 139])
   }
+
+  @Test func anAmountsPartsFollowItsFirstRelationPhrase() {
+    // Texts with no attribution phrase and relation phrases in every order, repeated, and none.
+    let texts = [
+      "shares including 400 warrants, consisting of 600 common", "consisting of 600 common, of which 300 notes",
+      "of which 5 notes; comprising 7 options including 2 rights", "(including 400 warrants) and 600 common",
+      "600 common comprised of 300 notes consisting of 300 options, including 1 right", "no phrase here",
+      "inclusive of 4 notes; includes 5 options; made up of 6 rights; represented by 7 units",
+    ]
+    for text in texts {
+      let value = ValueText(text)
+      // Each relation phrase's first occurrence, the earliest of them first in the order of the phrases.
+      var best: (range: Range<Int>, relation: PartsRelation)?
+      for (phrase, relation) in ValueParsers.relationPhrases {
+        guard let range = value.find(phrase) else { continue }
+        if best.map({ range.lowerBound < $0.range.lowerBound }) ?? true { best = (range, relation) }
+      }
+      let split = ValueParsers.splitAmountTextRanges(value)
+      #expect(split.parts?.lowerBound == best?.range.upperBound, "\(text)")
+      #expect(split.relation == (best?.relation ?? PartsRelation.none), "\(text)")
+      #expect(split.attribution == nil, "\(text)")
+    }
+    let split = ValueParsers.splitAmountTextRanges(ValueText("of which 5 notes; comprising 7 options"))
+    #expect(split.relation == .including)
+    #expect(split.parts == 8..<38)
+  }
 }
