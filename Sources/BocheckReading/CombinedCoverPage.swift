@@ -218,10 +218,17 @@ extension CoverPageAssembler {
     // Where each prefix ends, up to the longest listed name.
     let ends = characterEnds(of: text, upTo: listed.longest)
     // The longest names are tried first: the first one the text starts with is the longest, and no shorter
-    // name's start is looked up after it.
+    // name's start is looked up after it. Names of one length follow one another, and share the key of the
+    // text's start of that length, looked up once for them.
+    var keyedLength = -1
+    var startKey = ""
     for index in listed.longestFirst where listed.lengths[index] < ends.count {
-      let end = ends[listed.lengths[index]]
-      if listed.key(of: text, upTo: end) == listed.keys[index] { return (index, text[end...]) }
+      let length = listed.lengths[index]
+      if length != keyedLength {
+        startKey = listed.key(of: text, upTo: ends[length])
+        keyedLength = length
+      }
+      if startKey == listed.keys[index] { return (index, text[ends[length]...]) }
     }
     return nil
   }
