@@ -79,6 +79,22 @@ public enum ByteWord {
     return offset == count || load(leftBase, at: count - 8) == load(rightBase, at: count - 8)
   }
 
+  /// Whether two texts have the same UTF-8 bytes (which `String`'s `==` does not ask: it holds for canonically
+  /// equivalent texts of other bytes), compared in place a word at a time where both are stored contiguously, as
+  /// a native text is, rather than byte by byte through their views' iterators.
+  ///
+  /// - Parameters:
+  ///   - text: A text.
+  ///   - other: Another text.
+  public static func sameBytes(_ text: String, _ other: String) -> Bool {
+    let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in
+      other.utf8.withContiguousStorageIfAvailable { otherBytes in
+        sameBytes(UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(otherBytes))
+      }
+    }
+    return (inPlace ?? nil) ?? text.utf8.elementsEqual(other.utf8)
+  }
+
   /// The bytes of a word that are not ASCII letters or digits, flagged exactly.
   ///
   /// Each byte's seven low bits are compared by adding to them: a sum of at most 0xFF carries into no other

@@ -50,29 +50,95 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///   - ends: The length of each part, in bytes, at most `text.count`, in rising order.
   /// - Returns: One key per length in `ends`, in the same order.
   public static func keysOfLeadingParts(of text: [UInt8], endingAt ends: [Int]) -> [NameKey] {
-    var keys: [NameKey] = []
-    keys.reserveCapacity(ends.count)
-    let plainKey = { (end: Int) in NameKey(String(decoding: text[..<end], as: UTF8.self)) }
-    let isASCII = text.withUnsafeBufferPointer(ByteWord.isASCII)
-    let ampersands = isASCII ? text.reduce(0) { $0 + ($1 == 0x26 ? 1 : 0) } : 0
-    guard isASCII, let last = ends.last else { return ends.map(plainKey) }
+    guard !ends.isEmpty, text.withUnsafeBufferPointer(ByteWord.isASCII) else {
+      return ends.map { NameKey(String(decoding: text[..<$0], as: UTF8.self)) }
+    }
+    return readLeadingParts(
+      ofASCII: text, endingAt: ends, settled: { NameKey(normalized: String(decoding: $0, as: UTF8.self)) },
+      alone: { $0 })
+  }
+
+  /// Whether the key of each of a text's leading parts is among `known`: what looking up each key of
+  /// ``keysOfLeadingParts(of:endingAt:)`` in `known`'s set tells, read in one pass.
+  ///
+  /// When the text and every known key are ASCII, a part's key is compared with the known keys of its length on
+  /// its bytes as it is read: no text is made for it and none is hashed. (Two ASCII texts are equal exactly when
+  /// their bytes are; a key that is not ASCII may equal an ASCII one, as the Kelvin sign equals K, and then the
+  /// keys are looked up in the set.)
+  ///
+  /// - Parameters:
+  ///   - text: The UTF-8 bytes of the text.
+  ///   - ends: The length of each part, in bytes, at most `text.count`, in rising order.
+  ///   - known: The known keys.
+  /// - Returns: One answer per length in `ends`, in the same order.
+  public static func leadingParts(of text: [UInt8], endingAt ends: [Int], among known: KnownNameKeys) -> [Bool] {
+    guard let asciiKeys = known.asciiKeys, !ends.isEmpty, text.withUnsafeBufferPointer(ByteWord.isASCII) else {
+      return keysOfLeadingParts(of: text, endingAt: ends).map(known.keys.contains)
+    }
+    return readLeadingParts(
+      ofASCII: text, endingAt: ends,
+      settled: { key in
+        let settled = UnsafeRawBufferPointer(key)
+        return asciiKeys.contains { candidate in
+          candidate.text.utf8.count == settled.count
+            && candidate.text.utf8.withContiguousStorageIfAvailable {
+              ByteWord.sameBytes(UnsafeRawBufferPointer($0), settled)
+            } ?? candidate.text.utf8.elementsEqual(settled)
+        }
+      }, alone: known.keys.contains)
+  }
+
+  /// The one pass of ``keysOfLeadingParts(of:endingAt:)`` over an ASCII text: what `settled` tells of each part
+  /// whose key is the key read so far, and `alone` of the key of each other part, read on its own.
+  ///
+  /// - Parameters:
+  ///   - text: The UTF-8 bytes of the text, all ASCII.
+  ///   - ends: The length of each part, in bytes, at most `text.count`, in rising order; at least one.
+  ///   - settled: Tells a part from its key's UTF-8 bytes, which live only for the call.
+  ///   - alone: Tells a part from its key.
+  /// - Returns: One answer per length in `ends`, in the same order.
+  private static func readLeadingParts<Answer>(
+    ofASCII text: [UInt8], endingAt ends: [Int], settled: (UnsafeBufferPointer<UInt8>) -> Answer,
+    alone: (NameKey) -> Answer
+  ) -> [Answer] {
+    var answers: [Answer] = []
+    answers.reserveCapacity(ends.count)
+    let ampersands = text.reduce(0) { $0 + ($1 == 0x26 ? 1 : 0) }
     text.withUnsafeBufferPointer { bytes in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(last + 4 * ampersands, 1)) { buffer in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max((ends.last ?? 0) + 4 * ampersands, 1)) { buffer in
         var key = KeyBuilder(buffer)
         var read = 0
         for end in ends {
           // A byte that continues a word (or drops out of it) would change the part's last word.
           guard end == bytes.count || endsWord(bytes[end]) else {
-            keys.append(plainKey(end))
+            answers.append(alone(NameKey(String(decoding: bytes[..<end], as: UTF8.self))))
             continue
           }
           appendASCIIWords(of: UnsafeBufferPointer(rebasing: bytes[read..<end]), to: &key)
           read = end
-          keys.append(NameKey(normalized: key.settledText()))
+          answers.append(settled(key.settledBytes()))
         }
       }
     }
-    return keys
+    return answers
+  }
+
+  /// Calls `body` with the UTF-8 bytes of an ASCII name's key (those of the ``text`` that ``init(_:)`` gives),
+  /// made in scratch room: no text is made for them.
+  ///
+  /// - Parameters:
+  ///   - name: The UTF-8 bytes of a name as printed.
+  ///   - body: What to do with the key's bytes, which live only for the call.
+  /// - Returns: What `body` returns; `nil` for a name that is not all ASCII, whose key is not read here.
+  public static func withKeyBytes<Result>(
+    ofASCII name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result? {
+    guard let ampersands = ByteWord.asciiOccurrences(of: 0x26, in: name) else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count + 4 * ampersands, 1)) { buffer in
+      var key = KeyBuilder(buffer)
+      appendASCIIWords(of: name, to: &key)
+      return body(UnsafeBufferPointer(rebasing: buffer[..<key.finish()]))
+    }
   }
 
   /// Whether a byte of an ASCII name ends the word before it, as ``appendASCIIWords(of:to:)`` reads it.
@@ -170,12 +236,12 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       return count - dropped
     }
 
-    /// Ends the last word and gives the key of what has been read, leaving the bytes in place so that
-    /// reading can go on (see ``NameKey/keysOfLeadingParts(of:endingAt:)``).
-    mutating func settledText() -> String {
+    /// Ends the last word and gives the UTF-8 bytes of the key of what has been read, in place, leaving them so
+    /// that reading can go on (see ``NameKey/keysOfLeadingParts(of:endingAt:)``): they live until it does.
+    mutating func settledBytes() -> UnsafeBufferPointer<UInt8> {
       endWord()
       let start = droppedArticleLength()
-      return String(decoding: UnsafeMutableBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self)
+      return UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[start..<count]))
     }
 
     /// How many leading bytes the key drops: those of "THE " when THE is its first word and another
@@ -261,8 +327,26 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   public static func < (lhs: NameKey, rhs: NameKey) -> Bool { lhs.text < rhs.text }
 }
 
-/// A printed name made ready to be compared with many others: its key and the words of its key without
-/// qualifiers are worked out once.
+/// The keys of the names a filing is known to use, made ready for telling whether the parts of a text name one
+/// of them (``NameKey/leadingParts(of:endingAt:among:)``).
+public struct KnownNameKeys {
+  /// The keys.
+  public let keys: Set<NameKey>
+  /// The keys, when every one is ASCII (whose equal texts are equal bytes); `nil` otherwise.
+  fileprivate let asciiKeys: [NameKey]?
+
+  /// Makes keys ready.
+  ///
+  /// - Parameter keys: The keys.
+  public init(_ keys: Set<NameKey>) {
+    self.keys = keys
+    let allASCII = keys.allSatisfy { key in key.text.utf8.withContiguousStorageIfAvailable(ByteWord.isASCII) == true }
+    asciiKeys = allASCII ? Array(keys) : nil
+  }
+}
+
+/// A printed name made ready to be compared with many others: its key and the key without qualifiers are worked
+/// out once.
 public struct MatchableName: Sendable {
   /// The name as printed.
   public let name: String
@@ -270,10 +354,11 @@ public struct MatchableName: Sendable {
   private let key: NameKey
   /// The key of the name without what trails it (see ``NameKey/looseKey(_:key:)``).
   private let looseKey: NameKey
-  /// The words of that key (see ``NameKey/looseWords(_:key:)``).
-  private let looseWords: [Substring]
-  /// Whether that key is ASCII, whose words are its runs of bytes between single spaces.
-  private let looseKeyIsASCII: Bool
+  /// The words of that key (see ``NameKey/looseWords(_:key:)``) when it is not ASCII; `nil` for an ASCII key,
+  /// whose words are cut only when a comparison needs them (few do: most names are told apart on their bytes).
+  private let nonASCIILooseWords: [Substring]?
+  /// Where the last word of that key stands in its bytes, when it is ASCII.
+  private let lastLooseWord: Range<Int>?
 
   /// Works out what comparing a printed name needs.
   ///
@@ -282,17 +367,17 @@ public struct MatchableName: Sendable {
     self.name = name
     key = NameKey(name)
     looseKey = NameKey.looseKey(name, key: key)
-    looseWords = looseKey.words
-    looseKeyIsASCII = looseKey.text.utf8.withContiguousStorageIfAvailable(ByteWord.isASCII) ?? false
+    let last = looseKey.text.utf8.withContiguousStorageIfAvailable { ByteWord.isASCII($0) ? Self.lastWord($0) : nil }
+    lastLooseWord = last ?? nil
+    nonASCIILooseWords = lastLooseWord == nil ? looseKey.words : nil
   }
 
   /// How a printed name matches this one: what ``NameKey/match(_:_:)`` says of `other` and ``name``, in
   /// that order.
   ///
-  /// When both loose keys are ASCII, most names are told apart on the keys' bytes, without the other key's
-  /// words: their words are equal exactly when their texts are, and a person's last name, one of the last two
-  /// words of their key (see ``NameKey/PersonName``), is a run of the other key's bytes when the two name one
-  /// person.
+  /// When both loose keys are ASCII, most names are told apart on the keys' bytes, without the keys' words:
+  /// their words are equal exactly when their texts are, and two persons' names match only when their keys'
+  /// last words are the same (see ``NameKey/PersonName``).
   ///
   /// - Parameter other: Another name as printed.
   /// - Returns: How the names match, or `nil` when they name different persons.
@@ -301,16 +386,48 @@ public struct MatchableName: Sendable {
     guard !otherKey.text.isEmpty, !key.text.isEmpty else { return nil }
     if otherKey == key { return .exact }
     let otherLooseKey = NameKey.looseKey(other, key: otherKey)
-    if looseKeyIsASCII {
-      let toldApart = otherLooseKey.text.utf8.withContiguousStorageIfAvailable { bytes -> NameMatch?? in
-        guard ByteWord.isASCII(bytes) else { return .none }
-        guard !bytes.isEmpty, !looseWords.isEmpty else { return .some(nil) }
-        if otherLooseKey.text == looseKey.text { return .some(.loose) }
-        return looseWords.suffix(2).contains { NameKey.occurs($0, in: bytes) } ? .none : .some(nil)
+    if let lastLooseWord, let toldApart = toldApart(otherLooseKey, lastLooseWord) { return toldApart }
+    return NameKey.match(
+      key: otherKey, looseWords: otherLooseKey.words, key, looseWords: nonASCIILooseWords ?? looseKey.words)
+  }
+
+  /// What ``match(_:)`` says of a name whose loose key is `otherLooseKey`, told on the two loose keys' bytes
+  /// when both are ASCII and their words are not needed; `nil` when the words are to be compared.
+  ///
+  /// Two names whose loose keys differ match only as one person's (``NameKey/samePerson(_:_:)``), whose last
+  /// names and generational suffixes agree: the keys' last words are then the same (the suffix when both have
+  /// one, else the last name).
+  ///
+  /// - Parameters:
+  ///   - otherLooseKey: The other name's loose key; the keys themselves differ.
+  ///   - lastLooseWord: The last word of this name's loose key, which is ASCII.
+  private func toldApart(_ otherLooseKey: NameKey, _ lastLooseWord: Range<Int>) -> NameMatch?? {
+    let told = looseKey.text.utf8.withContiguousStorageIfAvailable { bytes in
+      otherLooseKey.text.utf8.withContiguousStorageIfAvailable { otherBytes -> NameMatch?? in
+        guard ByteWord.isASCII(otherBytes) else { return .none }
+        let otherLastWord = Self.lastWord(otherBytes)
+        guard !lastLooseWord.isEmpty, !otherLastWord.isEmpty else { return .some(nil) }
+        let (text, otherText) = (UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(otherBytes))
+        if ByteWord.sameBytes(text, otherText) { return .some(.loose) }
+        let sameLastWord = ByteWord.sameBytes(
+          UnsafeRawBufferPointer(rebasing: text[lastLooseWord]),
+          UnsafeRawBufferPointer(rebasing: otherText[otherLastWord]))
+        return sameLastWord ? .none : .some(nil)
       }
-      if let toldApart = toldApart ?? nil { return toldApart }
     }
-    return NameKey.match(key: otherKey, looseWords: otherLooseKey.words, key, looseWords: looseWords)
+    return (told ?? nil) ?? nil
+  }
+
+  /// Where the last word of an ASCII text stands in its bytes, words cut at spaces as ``NameKey/words`` cuts them;
+  /// an empty range when the text has no word.
+  ///
+  /// - Parameter bytes: The text's bytes, ASCII.
+  private static func lastWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var end = bytes.count
+    while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+    var start = end
+    while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+    return start..<end
   }
 }
 
@@ -388,25 +505,6 @@ extension NameKey {
   static func looseKey(_ name: String, key: NameKey) -> NameKey {
     let unqualified = withoutQualifiers(name)
     return unqualified == name ? key : NameKey(unqualified)
-  }
-
-  /// Whether an ASCII word's bytes occur in a text's, anywhere.
-  ///
-  /// - Parameters:
-  ///   - word: The word, ASCII and not empty.
-  ///   - text: The text's UTF-8 bytes.
-  static func occurs(_ word: Substring, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let found = word.utf8.withContiguousStorageIfAvailable { word -> Bool in
-      guard let first = word.first, word.count <= text.count else { return false }
-      let wordBytes = UnsafeRawBufferPointer(word)
-      for start in 0...(text.count - word.count) where text[start] == first {
-        let here = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[start..<(start + word.count)])
-        if ByteWord.sameBytes(here, wordBytes) { return true }
-      }
-      return false
-    }
-    // A word not stored in place is taken to occur: the caller then compares the words themselves.
-    return found ?? true
   }
 
   /// The key's words.
@@ -688,7 +786,7 @@ public struct PageNameKeys: Sendable {
     }
     let length = name.utf8.count
     for position in names.indices {
-      guard let pageName = names[position], pageName.utf8.count == length, pageName.utf8.elementsEqual(name.utf8),
+      guard let pageName = names[position], pageName.utf8.count == length, ByteWord.sameBytes(pageName, name),
         let key = keys[position]
       else { continue }
       return key

@@ -16,10 +16,13 @@ enum NameListSplitter {
     let pieces = cut(text)
     guard !pieces.isEmpty else { return [] }
     let isSuffixPiece = pieces.map { isSuffix($0.text) }
-    // best[i]: the best split of pieces[0..<i] as (known names matched, names, where its last name starts, that
-    // name). The list itself is read back from the end, so that no split copies the names before it.
-    var best: [(score: Int, count: Int, start: Int, name: String)?] = Array(repeating: nil, count: pieces.count + 1)
-    best[0] = (0, 0, 0, "")
+    // The known keys, made ready once for the parts of every place.
+    let known = KnownNameKeys(knownNames)
+    // best[i]: the best split of pieces[0..<i] as (known names matched, names, the piece its last name starts at).
+    // The list itself is read back from the end, so that no split copies the names before it, and a name's text is
+    // made only for the names of the list.
+    var best: [(score: Int, count: Int, start: Int)?] = Array(repeating: nil, count: pieces.count + 1)
+    best[0] = (0, 0, 0)
     // From each place a split reaches, a name is tried over each of the next few pieces, joined one piece at a
     // time: a name spans a few pieces at most ("Fund II, L.P."), which keeps long lists linear. The places are
     // taken in order, so that a place's best split is final before names are tried from it, and the names
@@ -41,30 +44,44 @@ enum NameListSplitter {
         ASCIIText.withUTF8(pieces[index].text) { joined.append(contentsOf: $0) }
         ends.append(joined.count)
       }
-      let keys = knownNames.isEmpty ? [] : NameKey.keysOfLeadingParts(of: joined, endingAt: ends)
+      let isKnownPart = knownNames.isEmpty ? [] : NameKey.leadingParts(of: joined, endingAt: ends, among: known)
       // Whether every piece after the first is an entity suffix: an unknown name may only span one piece
       // plus the suffix pieces that follow it.
       var onlySuffixesFollow = true
       for end in (start + 1)...last {
         if end > start + 1 { onlySuffixesFollow = onlySuffixesFollow && isSuffixPiece[end - 1] }
-        let isKnown = !keys.isEmpty && knownNames.contains(keys[end - start - 1])
+        let isKnown = !isKnownPart.isEmpty && isKnownPart[end - start - 1]
         if !isKnown && !onlySuffixesFollow { continue }
         let score = before.score + (isKnown ? 1 : 0)
         let count = before.count + 1
         if let existing = best[end], existing.score > score || (existing.score == score && existing.count <= count) {
           continue
         }
-        best[end] = (score, count, start, String(decoding: joined[..<ends[end - start - 1]], as: UTF8.self))
+        best[end] = (score, count, start)
       }
     }
     guard best[pieces.count] != nil else { return [text] }
     var names: [String] = []
     var end = pieces.count
     while end > 0, let split = best[end] {
-      names.append(split.name)
+      names.append(name(of: pieces[split.start..<end]))
       end = split.start
     }
     return names.reversed()
+  }
+
+  /// The name that pieces make: their texts joined by the separators between them, as the split tried it.
+  ///
+  /// - Parameter pieces: Consecutive pieces of a list, at least one.
+  private static func name(of pieces: ArraySlice<Piece>) -> String {
+    guard pieces.count > 1, let first = pieces.first else { return pieces.first?.text ?? "" }
+    var bytes: [UInt8] = []
+    ASCIIText.withUTF8(first.text) { bytes.append(contentsOf: $0) }
+    for piece in pieces.dropFirst() {
+      ASCIIText.withUTF8(piece.separator) { bytes.append(contentsOf: $0) }
+      ASCIIText.withUTF8(piece.text) { bytes.append(contentsOf: $0) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The most list pieces one name may span.
@@ -138,7 +155,20 @@ enum NameListSplitter {
 
   /// Whether a piece is an entity suffix that belongs to the name before it.
   static func isSuffix(_ piece: String) -> Bool {
+    // An ASCII piece's key is read on its bytes, made in scratch room: a key of ASCII bytes is a suffix exactly
+    // when its bytes are one's, and none is longer than seven bytes (most pieces are names, far longer).
+    let ascii = ASCIIText.withUTF8(piece) { bytes in
+      NameKey.withKeyBytes(ofASCII: bytes) { key in
+        key.count <= 7
+          && (suffixBytes.contains { $0.elementsEqual(key) } || (key.starts(with: lpPrefix) && key.count <= 7))
+      }
+    }
+    if let ascii { return ascii }
     let key = NameKey(piece).text
     return suffixes.contains(key) || (key.hasPrefix("LP ") && key.count <= 7)
   }
+
+  /// ``suffixes``' bytes, and the bytes a key of a suffix may start with ("LP I").
+  private static let suffixBytes = suffixes.map { Array($0.utf8) }
+  private static let lpPrefix = Array("LP ".utf8)
 }

@@ -421,6 +421,8 @@ struct SignatureBlocks {
     var waiting: [ColumnEntry] = []
     var previousBlank = true
     var lastSignatory: MatchableName?
+    // The signatory made last, kept after its lines are over: one person often signs for several entities in turn.
+    var madeSignatory: MatchableName?
     var index = 0
     while index < column.count {
       let entry = column[index]
@@ -440,8 +442,15 @@ struct SignatureBlocks {
         waiting = []
         previousBlank = false
         guard let signed = signature.name ?? followingName(in: column, after: index) else { continue }
-        // The signatory's name is compared with many lines: its key is worked out once.
-        let signatory = MatchableName(signed)
+        // The signatory's name is compared with many lines: its key is worked out once, and once for the
+        // signatures of one name in a row (its bytes the same).
+        let signatory: MatchableName
+        if let made = madeSignatory, ByteWord.sameBytes(made.name, signed) {
+          signatory = made
+        } else {
+          signatory = MatchableName(signed)
+          madeSignatory = signatory
+        }
         lastSignatory = signatory
         let above = namesOfGroup(names)
         let entities = above.filter { signatory.match($0.text) == nil }

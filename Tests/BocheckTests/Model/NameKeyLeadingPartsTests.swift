@@ -16,16 +16,7 @@ import Testing
     var random = SplitMix64(seed: 0x6e61_6d65)
     var passedInOnePass = 0
     for _ in 0..<2_000 {
-      var text = random.pick(words)
-      for _ in 0..<random.int(in: 0...7) { text += random.pick(separators) + random.pick(words) }
-      let bytes = Array(text.utf8)
-      // Ends at the end of words (read in the one pass) and anywhere else (read alone), rising, some repeated.
-      var ends: [Int] = []
-      var end = 0
-      while end < bytes.count {
-        end = min(bytes.count, end + random.int(in: 0...6))
-        ends.append(end)
-      }
+      let (text, bytes, ends) = Self.text(of: words, separators, wordsAfterFirst: 0...7, &random)
       let keys = NameKey.keysOfLeadingParts(of: bytes, endingAt: ends)
       #expect(keys.count == ends.count)
       for (end, key) in zip(ends, keys) {
@@ -35,6 +26,29 @@ import Testing
       if text.utf8.allSatisfy({ $0 < 0x80 }) { passedInOnePass += 1 }
     }
     #expect(passedInOnePass > 1_000, "\(passedInOnePass)")
+  }
+
+  /// A text of words and separators drawn at random, its bytes, and the ends of some of its leading parts: at the
+  /// end of words (read in the one pass) and anywhere else (read alone), rising, some repeated.
+  ///
+  /// - Parameters:
+  ///   - words: The words to draw.
+  ///   - separators: The separators to draw between them.
+  ///   - wordsAfterFirst: How many words may follow the first.
+  ///   - random: The generator.
+  static func text(
+    of words: [String], _ separators: [String], wordsAfterFirst: ClosedRange<Int>, _ random: inout SplitMix64
+  ) -> (text: String, bytes: [UInt8], ends: [Int]) {
+    var text = random.pick(words)
+    for _ in 0..<random.int(in: wordsAfterFirst) { text += random.pick(separators) + random.pick(words) }
+    let bytes = Array(text.utf8)
+    var ends: [Int] = []
+    var end = 0
+    while end < bytes.count {
+      end = min(bytes.count, end + random.int(in: 0...6))
+      ends.append(end)
+    }
+    return (text, bytes, ends)
   }
 
   @Test("a leading article is dropped from a part only when another word follows it in that part")
