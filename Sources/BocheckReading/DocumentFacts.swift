@@ -1116,8 +1116,11 @@ final class DocumentFacts {
     // The list ends where a reference or a description of the agreement starts.
     let bytes = Array(text.utf8)
     var end = bytes.count
-    for marker in listEndMarkers {
-      if let found = ASCIIText.find(marker, in: bytes), found.lowerBound < end { end = found.lowerBound }
+    // Every marker holds one of a few words as they stand: a list without any (most) is not searched for each.
+    if bytes.withUnsafeBufferPointer(listEndWords.occurs) {
+      for marker in listEndMarkers {
+        if let found = ASCIIText.find(marker, in: bytes), found.lowerBound < end { end = found.lowerBound }
+      }
     }
     // A parenthesis that does not continue a name ("(Bermuda)") starts a reference or a footnote mark.
     for (offset, byte) in bytes.enumerated() where byte == 0x28 && offset < end {
@@ -1128,8 +1131,11 @@ final class DocumentFacts {
       }
     }
     text = Substring(String(decoding: bytes[..<end], as: UTF8.self))
-    for lead in ["each of ", "the undersigned, ", "the undersigned "] where text.lowercased().hasPrefix(lead) {
+    // The text is lowered once, and again only after a lead is dropped from it.
+    var lowered = text.lowercased()
+    for lead in ["each of ", "the undersigned, ", "the undersigned "] where lowered.hasPrefix(lead) {
       text = text.dropFirst(lead.count)
+      lowered = text.lowercased()
     }
     var names: [String] = []
     for piece in NameListSplitter.split(text.trimmingBlanks(), knownNames: knownNames) {
@@ -1153,6 +1159,12 @@ final class DocumentFacts {
     " DATED AS OF", ", PURSUANT ", " PURSUANT TO", " RELATING TO", ", WITH RESPECT", " WITH RESPECT TO",
     ", AS AMENDED", ", ATTACHED", " ATTACHED ", ", HERETO", " HERETO",
   ].map(ASCIIText.phrase)
+
+  /// A word of each of ``listEndMarkers``, which the marker holds without a blank inside it (``ASCIIText/find(_:in:from:)``
+  /// matches a marker's spaces with runs of blanks, never its words), made ready once for the search of a list.
+  private static let listEndWords = ASCIIText.WidePhraseSet(
+    ["INCORPORATED", "FILED", "WHICH", "DATED", "PURSUANT", "RELATING", "RESPECT", "AMENDED", "ATTACHED", "HERETO"]
+      .map(ASCIIText.phrase))
 
   /// Whether a name is a generic term for parties: "the Reporting Persons", "the Issuer", "the Company".
   private static func isGenericParty(_ key: NameKey) -> Bool {
