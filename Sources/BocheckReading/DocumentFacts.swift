@@ -1201,6 +1201,8 @@ final class DocumentFacts {
     // one character of two bytes, "\r\n", is no number).
     let ascii = ASCIIText.withUTF8(text) { bytes -> Bool? in
       guard ASCIIText.isASCII(bytes) else { return nil }
+      // Either date holds a digit: ASCII text without one (most names) holds none, and its words are not cut.
+      guard bytes.contains(where: ASCIIText.isDigit) else { return false }
       var words: [Range<Int>] = []
       var start = 0
       for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C {

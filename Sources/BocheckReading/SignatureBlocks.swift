@@ -423,6 +423,8 @@ struct SignatureBlocks {
     var lastSignatory: MatchableName?
     // The signatory made last, kept after its lines are over: one person often signs for several entities in turn.
     var madeSignatory: MatchableName?
+    // The last signature line read, with what it signs.
+    var lastSignature: (text: String, signature: Signature)?
     var index = 0
     while index < column.count {
       let entry = column[index]
@@ -436,7 +438,15 @@ struct SignatureBlocks {
         previousBlank = previousBlank || text.isEmpty
         continue
       }
-      if let signature = signature(text) {
+      // A signature line printed again (one person signing for several entities in turn) is read once.
+      let signature: Signature?
+      if let last = lastSignature, ByteWord.sameBytes(last.text, text) {
+        signature = last.signature
+      } else {
+        signature = SignatureBlocks.signature(text)
+        if let signature { lastSignature = (text, signature) }
+      }
+      if let signature {
         let names = group.isEmpty ? waiting : group
         group = []
         waiting = []

@@ -259,6 +259,33 @@ import Testing
     return facts.signers(in: range).map { "\($0.name)@\($0.line)" }
   }
 
+  /// One person signing for several entities prints the same signature line under each, which is read once: every
+  /// entity signs by it, and the person alone by the last.
+  @Test func oneSignatureLineUnderSeveralEntities() {
+    let text = """
+      SIGNATURE
+
+      After reasonable inquiry, I certify that the information in this statement is true.
+
+      WREN FUND I, L.P.
+      By: /s/ Ana Ortiz
+      Ana Ortiz, Managing Member
+
+      WREN FUND II, L.P.
+      By: /s/ Ana Ortiz
+      Ana Ortiz, Managing Member
+
+      WREN CAPITAL LLC
+
+      By: /s/ Ana Ortiz
+      Ana Ortiz, Managing Member
+
+      /s/ Ana Ortiz
+      Ana Ortiz
+      """
+    #expect(signers(text) == ["WREN FUND I, L.P.@5", "WREN FUND II, L.P.@9", "WREN CAPITAL LLC@13", "Ana Ortiz@18"])
+  }
+
   /// The pass over lines that cannot open a block reads the lines' cleaned bytes: it finds the blocks through
   /// emphasis, tabbed rows, blank lines and an agreement's text looked back on, whether the range's paragraphs
   /// were read first (as the body's are, for the shares outstanding) or not.
