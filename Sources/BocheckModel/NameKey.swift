@@ -54,8 +54,8 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       return ends.map { NameKey(String(decoding: text[..<$0], as: UTF8.self)) }
     }
     return readLeadingParts(
-      ofASCII: text, endingAt: ends, settled: { NameKey(normalized: String(decoding: $0, as: UTF8.self)) },
-      alone: { $0 })
+      ofASCII: text, endingAt: ends, settled: { (NameKey(normalized: String(decoding: $0, as: UTF8.self)), true) },
+      alone: { $0 }, past: nil)
   }
 
   /// Whether the key of each of a text's leading parts is among `known`: what looking up each key of
@@ -75,17 +75,29 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     guard let asciiKeys = known.asciiKeys, !ends.isEmpty, text.withUnsafeBufferPointer(ByteWord.isASCII) else {
       return keysOfLeadingParts(of: text, endingAt: ends).map(known.keys.contains)
     }
+    // Whether a known key starts with the given bytes, or (`whole`) is them.
+    let knownKeyStarts = { (bytes: UnsafeRawBufferPointer, whole: Bool) -> Bool in
+      asciiKeys.contains { candidate in
+        let length = candidate.text.utf8.count
+        guard whole ? length == bytes.count : length > bytes.count else { return false }
+        return candidate.text.utf8.withContiguousStorageIfAvailable {
+          ByteWord.sameBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[..<bytes.count]), bytes)
+        } ?? candidate.text.utf8.prefix(bytes.count).elementsEqual(bytes)
+      }
+    }
     return readLeadingParts(
       ofASCII: text, endingAt: ends,
       settled: { key in
         let settled = UnsafeRawBufferPointer(key)
-        return asciiKeys.contains { candidate in
-          candidate.text.utf8.count == settled.count
-            && candidate.text.utf8.withContiguousStorageIfAvailable {
-              ByteWord.sameBytes(UnsafeRawBufferPointer($0), settled)
-            } ?? candidate.text.utf8.elementsEqual(settled)
-        }
-      }, alone: known.keys.contains)
+        // The words before the key's last one, and the space after them, are final: the key of every longer part
+        // starts with them (a single letter after the last word may join it, a word ends spelled one way, a
+        // leading THE is dropped once another word follows; none changes an earlier word). When no known key
+        // starts with them, no longer part is known.
+        guard let lastSpace = key.lastIndex(of: 0x20) else { return (knownKeyStarts(settled, true), true) }
+        return (
+          knownKeyStarts(settled, true), knownKeyStarts(UnsafeRawBufferPointer(rebasing: settled[...lastSpace]), false)
+        )
+      }, alone: known.keys.contains, past: false)
   }
 
   /// The one pass of ``keysOfLeadingParts(of:endingAt:)`` over an ASCII text: what `settled` tells of each part
@@ -94,12 +106,15 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// - Parameters:
   ///   - text: The UTF-8 bytes of the text, all ASCII.
   ///   - ends: The length of each part, in bytes, at most `text.count`, in rising order; at least one.
-  ///   - settled: Tells a part from its key's UTF-8 bytes, which live only for the call.
+  ///   - settled: Tells a part from its key's UTF-8 bytes, which live only for the call, and whether the parts
+  ///     after it that it would tell are still to be read (when `past` is given).
   ///   - alone: Tells a part from its key.
+  ///   - past: What every part `settled` would tell is after one it said is the last to be read; `nil` when all
+  ///     are read.
   /// - Returns: One answer per length in `ends`, in the same order.
   private static func readLeadingParts<Answer>(
-    ofASCII text: [UInt8], endingAt ends: [Int], settled: (UnsafeBufferPointer<UInt8>) -> Answer,
-    alone: (NameKey) -> Answer
+    ofASCII text: [UInt8], endingAt ends: [Int], settled: (UnsafeBufferPointer<UInt8>) -> (Answer, goesOn: Bool),
+    alone: (NameKey) -> Answer, past: Answer?
   ) -> [Answer] {
     var answers: [Answer] = []
     answers.reserveCapacity(ends.count)
@@ -108,15 +123,23 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max((ends.last ?? 0) + 4 * ampersands, 1)) { buffer in
         var key = KeyBuilder(buffer)
         var read = 0
+        var stopped = false
         for end in ends {
           // A byte that continues a word (or drops out of it) would change the part's last word.
           guard end == bytes.count || endsWord(bytes[end]) else {
             answers.append(alone(NameKey(String(decoding: bytes[..<end], as: UTF8.self))))
             continue
           }
+          // Once `settled` says the parts after one are all `past`, they are not read.
+          if let past, stopped {
+            answers.append(past)
+            continue
+          }
           appendASCIIWords(of: UnsafeBufferPointer(rebasing: bytes[read..<end]), to: &key)
           read = end
-          answers.append(settled(key.settledBytes()))
+          let (answer, goesOn) = settled(key.settledBytes())
+          answers.append(answer)
+          stopped = !goesOn
         }
       }
     }
