@@ -705,26 +705,9 @@ struct CoverPageAssembler {
 }
 
 extension RowField {
-  /// The row's position in printed order, the same on both schedules: its place among ``allCases``, told by a
-  /// switch rather than looked for in the list at every ask.
-  var order: Int {
-    switch self {
-    case .reportingPersonName: return 0
-    case .memberOfGroup: return 1
-    case .secUseOnly: return 2
-    case .fundType: return 3
-    case .legalProceedings: return 4
-    case .citizenshipOrOrganization: return 5
-    case .soleVotingPower: return 6
-    case .sharedVotingPower: return 7
-    case .soleDispositivePower: return 8
-    case .sharedDispositivePower: return 9
-    case .aggregateAmountOwned: return 10
-    case .isAggregateExcludeShares: return 11
-    case .percentOfClass: return 12
-    case .typeOfReportingPerson: return 13
-    }
-  }
+  /// The row's position in printed order, the same on both schedules: its place among ``allCases``, which is
+  /// the index of its case (see ``CaseHashing``).
+  var order: Int { CaseHashing.index(of: self) }
 }
 
 extension ParsedValue {
