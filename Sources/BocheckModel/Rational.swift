@@ -184,6 +184,22 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// Whether the value is a whole number.
   public var isInteger: Bool { denominator == 1 }
 
+  /// The value as an exact decimal of `decimals` places, when it is one: the value times 10^`decimals` is
+  /// whole and is the decimal's significand; `nil` when it is not whole, or does not fit.
+  ///
+  /// One multiplication and one division, where rounding (``rounded(toDecimals:)``) and comparing the rounded
+  /// decimal's value with this one takes several of each and a greatest common divisor.
+  ///
+  /// - Parameter decimals: Digits after the decimal point (0 or more).
+  public func exactDecimal(decimals: Int) -> ExactDecimal? {
+    // 10^38 is the largest power of ten an `Int128` holds.
+    guard (0...38).contains(decimals) else { return nil }
+    let (scaled, overflow) = Rational.product(numerator, Rational.powerOfTen(decimals))
+    guard !overflow else { return nil }
+    let (significand, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
+    return remainder == 0 ? ExactDecimal(significand: significand, scale: decimals) : nil
+  }
+
   /// The value rounded half away from zero to `decimals` places, as an exact decimal.
   ///
   /// - Parameter decimals: Digits after the decimal point (0 or more).

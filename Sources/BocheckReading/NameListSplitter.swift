@@ -156,19 +156,22 @@ enum NameListSplitter {
   /// Whether a piece is an entity suffix that belongs to the name before it.
   static func isSuffix(_ piece: String) -> Bool {
     // An ASCII piece's key is read on its bytes, made in scratch room: a key of ASCII bytes is a suffix exactly
-    // when its bytes are one's, and none is longer than seven bytes (most pieces are names, far longer).
+    // when its bytes are one's; a key longer than every suffix (most pieces are names) is none.
     let ascii = ASCIIText.withUTF8(piece) { bytes in
       NameKey.withKeyBytes(ofASCII: bytes) { key in
-        key.count <= 7
-          && (suffixBytes.contains { $0.elementsEqual(key) } || (key.starts(with: lpPrefix) && key.count <= 7))
+        (key.count <= longestSuffix && suffixBytes.contains { $0.elementsEqual(key) })
+          || (key.count <= longestNumberedLP && key.starts(with: lpPrefix))
       }
     }
     if let ascii { return ascii }
     let key = NameKey(piece).text
-    return suffixes.contains(key) || (key.hasPrefix("LP ") && key.count <= 7)
+    return suffixes.contains(key) || (key.hasPrefix("LP ") && key.count <= longestNumberedLP)
   }
 
-  /// ``suffixes``' bytes, and the bytes a key of a suffix may start with ("LP I").
+  /// ``suffixes``' bytes, the length of the longest, and the bytes a key of a numbered partnership's suffix
+  /// starts with ("LP IV"), at most ``longestNumberedLP`` long.
   private static let suffixBytes = suffixes.map { Array($0.utf8) }
+  private static let longestSuffix = suffixBytes.map(\.count).max() ?? 0
   private static let lpPrefix = Array("LP ".utf8)
+  private static let longestNumberedLP = 7
 }

@@ -202,24 +202,11 @@ enum BuiltinFunctions {
   }
 
   /// The decimal a number (or a numeric row) is exactly, with the decimals it prints with (none: a whole
-  /// number); `nil` when it is unknown, not numeric, or not exactly a decimal with those decimals.
-  ///
-  /// The number times 10^decimals must be whole, and is then the decimal's significand: the number rounded to
-  /// its decimals, whose value equals the number. Worked out so, it needs one multiplication and one division,
-  /// where rounding and then comparing the rounded decimal's value (made a fraction in lowest terms) with the
-  /// number needed several of each and a greatest common divisor.
+  /// number); `nil` when it is unknown, not numeric, or not exactly a decimal with those decimals
+  /// (``Rational/exactDecimal(decimals:)``).
   private static func decimalOf(_ value: Value) -> ExactDecimal? {
     guard let number = Evaluator.numberOf(value) else { return nil }
-    let scale = number.decimals ?? 0
-    // 10^38 is the largest power of ten an `Int128` holds.
-    guard scale <= 38 else { return nil }
-    var power: Int128 = 1
-    for _ in 0..<scale { power &*= 10 }
-    let (scaled, overflow) = number.value.numerator.multipliedReportingOverflow(by: power)
-    guard !overflow else { return nil }
-    let (significand, remainder) = scaled.quotientAndRemainder(dividingBy: number.value.denominator)
-    guard remainder == 0 else { return nil }
-    return ExactDecimal(significand: significand, scale: scale)
+    return number.value.exactDecimal(decimals: number.decimals ?? 0)
   }
 
   private static func amountSumObject(_ sum: AmountSum) -> Value {

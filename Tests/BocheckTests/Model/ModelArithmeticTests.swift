@@ -5,6 +5,21 @@ import Testing
 
 /// Exact decimals, rationals, rounding intervals, CUSIP check digits and name keys.
 @Suite struct ModelArithmeticTests {
+  @Test func exactDecimalsAreTheValueWithTheirDecimalsOrNothing() throws {
+    let quarter = try Rational(numerator: -5, denominator: 4)
+    #expect(quarter.exactDecimal(decimals: 2) == ExactDecimal(significand: -125, scale: 2))
+    #expect(quarter.exactDecimal(decimals: 3) == ExactDecimal(significand: -1250, scale: 3))
+    // Not a decimal of so few places, nor of any (a third): no rounding.
+    #expect(quarter.exactDecimal(decimals: 1) == nil)
+    #expect(try Rational(numerator: 1, denominator: 3).exactDecimal(decimals: 12) == nil)
+    #expect(Rational(1_019_531).exactDecimal(decimals: 0) == ExactDecimal(1_019_531))
+    // Beyond what 128 bits hold, or a count of places that is no count: nothing, and no trap.
+    #expect(Rational(1).exactDecimal(decimals: 38) == ExactDecimal(significand: Rational.powerOfTen(38), scale: 38))
+    #expect(Rational(2).exactDecimal(decimals: 38) == nil)
+    #expect(Rational(1).exactDecimal(decimals: 39) == nil)
+    #expect(Rational(1).exactDecimal(decimals: -1) == nil)
+  }
+
   @Test func parsingKeepsPrintedPrecisionAndRejectsBadGrouping() {
     #expect(ExactDecimal.parse("1,019,531")?.description == "1,019,531")
     #expect(ExactDecimal.parse("2.280")?.scale == 3)
