@@ -194,19 +194,28 @@ enum TextFilingReader {
   }
 
   /// Replaces each amount's printed attribution by the names it lists.
+  ///
+  /// Each row's value is set where the row stands in its page's table, walked by index: the table is neither
+  /// copied (as a walk over a copy of it that changes the table would) nor searched again for the row.
   private static func splitAttributions(_ pages: inout [CoverPage], knownNames: Set<NameKey>) {
     // Rows 7 to 11 of a page often print one attribution: each text is split once.
     var splits: [String: [String]] = [:]
     for pageIndex in pages.indices {
-      for (field, row) in pages[pageIndex].rows {
-        guard var amount = row.amount, let printed = amount.attributedTo.first, amount.attributedTo.count == 1 else {
-          continue
+      var index = pages[pageIndex].rows.startIndex
+      while index != pages[pageIndex].rows.endIndex {
+        defer { index = pages[pageIndex].rows.index(after: index) }
+        guard case .amount(var amount)? = pages[pageIndex].rows.values[index].value, amount.attributedTo.count == 1
+        else { continue }
+        let printed = amount.attributedTo[0]
+        let names: [String]
+        if let split = splits[printed] {
+          names = split
+        } else {
+          names = NameListSplitter.split(printed, knownNames: knownNames)
+          splits[printed] = names
         }
-        if splits[printed] == nil { splits[printed] = NameListSplitter.split(printed, knownNames: knownNames) }
-        amount.attributedTo = splits[printed] ?? []
-        var updated = row
-        updated.value = .amount(amount)
-        pages[pageIndex].rows[field] = updated
+        amount.attributedTo = names
+        pages[pageIndex].rows.values[index].value = .amount(amount)
       }
     }
   }
