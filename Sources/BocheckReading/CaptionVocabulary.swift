@@ -33,6 +33,17 @@ enum CaptionVocabulary {
 
   /// The number of slots of the hash table, a power of two well above the number of words.
   private static let slotCount = 1024
+  /// How many bits of a key's hash (``KeyReader/hash(window:length:)``) pick its slot: its top ones.
+  private static let slotBits = 10
+
+  /// The slot a key's hash starts its search at: the hash's top ``slotBits`` bits, the ones every bit of
+  /// the key's last seven bytes and of its length stir.
+  ///
+  /// - Parameter hash: A key's hash.
+  @inline(__always)
+  fileprivate static func slot(of hash: UInt32) -> Int {
+    Int(hash >> (32 - slotBits))
+  }
 
   /// The known words and their hash table, built together: each key of the readers' words and phrases is
   /// looked up in the table as it grows and added when it is not there yet, so that a table built at every
@@ -40,12 +51,14 @@ enum CaptionVocabulary {
   /// to one array, one word after another.
   static let lookup: Lookup = {
     var table = Lookup(
-      slots: [Int16](repeating: -1, count: slotCount), spellings: [], starts: [0], keyByte: KeyReader.keyByte)
+      slots: [Int16](repeating: -1, count: slotCount), spellings: [], starts: [0], wholeWindows: [],
+      keyByte: KeyReader.keyByte)
     table.spellings.reserveCapacity(1024)
     table.starts.reserveCapacity(slotCount / 4)
+    table.wholeWindows.reserveCapacity(slotCount / 4)
     for phrase in CaptionWords.knownWords + RowCaptions.knownWords {
       forEachKey(of: phrase) { word, reader in
-        var slot = Int(reader.hash) & (slotCount - 1)
+        var slot = CaptionVocabulary.slot(of: reader.hash)
         while table.slots[slot] >= 0 && !table.spells(Int(table.slots[slot]), word, length: reader.length) {
           slot = (slot + 1) & (slotCount - 1)
         }
@@ -54,6 +67,7 @@ enum CaptionVocabulary {
         table.slots[slot] = Int16(table.count)
         for byte in word where table.keyByte[Int(byte)] != 0 { table.spellings.append(table.keyByte[Int(byte)]) }
         table.starts.append(table.spellings.count)
+        table.wholeWindows.append(reader.holdsWholeKey ? reader.window : 0)
       }
     }
     return table
@@ -137,15 +151,15 @@ enum CaptionVocabulary {
     }
   }
 
-  /// The code of the known word that the first `length` key bytes of a printed word spell, given their
-  /// hash (``KeyReader``), or ``unknown``.
+  /// The code of the known word that the first `length` key bytes of a printed word spell, given their last
+  /// eight (``KeyReader/window``), or ``unknown``.
   ///
   /// - Parameters:
-  ///   - hash: The hash of the key's first `length` bytes.
+  ///   - window: The last eight of the key's first `length` bytes, the last in the lowest byte.
   ///   - length: How many of the key's bytes to look up (the whole key, or all but its last).
-  ///   - word: The printed word's UTF-8 bytes, to compare with a candidate.
-  static func code(hash: UInt32, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
-    lookup.code(hash: hash, length: length, spelledBy: word)
+  ///   - word: The printed word's UTF-8 bytes, to compare with a candidate when the window is not the whole key.
+  static func code(window: UInt64, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
+    lookup.code(window: window, length: length, isWhole: length <= 8, spelledBy: word)
   }
 
   /// The hash table and the known words, held together: a scan of many words takes them once, rather than
@@ -158,6 +172,12 @@ enum CaptionVocabulary {
     /// Where each known word starts in ``spellings``, by code, and where the last one ends: word `code` is
     /// `spellings[starts[code]..<starts[code + 1]]`.
     fileprivate var starts: [Int]
+    /// Each known word's key as a ``KeyReader/window``, by code, when the window holds the whole key (eight
+    /// bytes or fewer), and 0 otherwise: no key's window is 0, since no key byte is.
+    ///
+    /// A window holds no byte 0 below its key's, so two windows of keys of eight bytes or fewer are equal
+    /// only when the keys are: a printed word's key that short is compared with a known word's in one test.
+    fileprivate var wholeWindows: [UInt64]
     /// What each byte adds to a key (``KeyReader/keyByte``).
     fileprivate let keyByte: [UInt8]
 
@@ -172,34 +192,30 @@ enum CaptionVocabulary {
     }
 
     /// The code of the known word that the first `length` key bytes of a printed word spell, given their
-    /// hash, or ``CaptionVocabulary/unknown`` (``CaptionVocabulary/code(hash:length:spelledBy:)``).
+    /// last eight, or ``CaptionVocabulary/unknown`` (``CaptionVocabulary/code(window:length:spelledBy:)``).
+    ///
+    /// A key whose window is whole is compared with a candidate's whole window (``wholeWindows``) in one test;
+    /// a longer one letter by letter on the printed word's bytes.
     ///
     /// - Parameters:
-    ///   - hash: The hash of the key's first `length` bytes.
+    ///   - window: The last eight of the key's first `length` bytes, the last in the lowest byte.
     ///   - length: How many of the key's bytes to look up (the whole key, or all but its last).
-    ///   - word: The printed word's UTF-8 bytes, to compare with a candidate.
+    ///   - isWhole: Whether `window` holds all `length` bytes (`length` is eight or less).
+    ///   - word: The printed word's UTF-8 bytes, to compare with a candidate when the window is not whole.
     @inline(__always)
-    func code(hash: UInt32, length: Int, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
+    func code(window: UInt64, length: Int, isWhole: Bool, spelledBy word: UnsafeBufferPointer<UInt8>) -> Int {
       guard length > 0 else { return unknown }
-      var slot = Int(hash) & (slotCount - 1)
+      var slot = CaptionVocabulary.slot(of: KeyReader.hash(window: window, length: length))
       while slots[slot] >= 0 {
         let candidate = Int(slots[slot])
-        if spells(candidate, word, length: length) { return candidate }
+        if isWhole {
+          if wholeWindows.withUnsafeBufferPointer({ $0[candidate] }) == window { return candidate }
+        } else if spells(candidate, word, length: length) {
+          return candidate
+        }
         slot = (slot + 1) & (slotCount - 1)
       }
       return unknown
-    }
-
-    /// The last key byte of a word that has one: its last letter, upper-cased, or digit.
-    ///
-    /// - Parameter word: The word's UTF-8 bytes, a letter or a digit among them.
-    @inline(__always)
-    fileprivate func lastKeyByte(of word: UnsafeBufferPointer<UInt8>) -> UInt8 {
-      keyByte.withUnsafeBufferPointer { keyByte in
-        var index = word.count - 1
-        while keyByte[Int(word[index])] == 0 { index -= 1 }
-        return keyByte[Int(word[index])]
-      }
     }
 
     /// Whether the first `length` key bytes of a printed word (its letters and digits, upper-cased) are the
@@ -239,28 +255,17 @@ enum CaptionVocabulary {
   }
 }
 
-/// Reads a printed word's key byte by byte, as a scan of the word goes: its hash, its length, its digits.
+/// Reads a printed word's key byte by byte, as a scan of the word goes: its last eight bytes, its length, its
+/// digits.
 ///
-/// A byte read costs the hash's step and two counts; what only a word's end needs (its last key byte, the
-/// hash of its key without that byte) is worked out there (``singularCode(of:)``).
+/// A byte read costs a shift into the window and two counts. The window is the whole key while the key is
+/// eight bytes or shorter (most words), which is then compared with a known word's in one test; what only a
+/// word's end needs (the key's hash, its last byte, the key without that byte) is read from the window there
+/// (``singularCode(of:)``).
 struct KeyReader {
-  /// The FNV-1a offset basis, the hash of an empty key.
-  static let offsetBasis: UInt32 = 2_166_136_261
-  /// The FNV-1a prime a hash step multiplies by.
-  static let prime: UInt32 = 16_777_619
-  /// The inverse of ``prime`` modulo 2^32, which undoes a hash step's multiplication: the hash of a key
-  /// without its last byte is worked out from the key's hash, not kept byte by byte.
-  ///
-  /// Newton's iteration `x = x (2 - prime x)` doubles the low bits that are right each step; an odd number
-  /// is its own inverse modulo 8, so four steps give all 32 bits (3, 6, 12, 24, then 48 bits right).
-  static let primeInverse: UInt32 = {
-    var inverse = prime
-    for _ in 0..<4 { inverse = inverse &* (2 &- prime &* inverse) }
-    return inverse
-  }()
-
-  /// The FNV-1a hash of the key bytes read.
-  private(set) var hash: UInt32 = offsetBasis
+  /// The last eight key bytes read, the last in the lowest byte and 0 above the first: the whole key while it
+  /// is eight bytes or shorter.
+  private(set) var window: UInt64 = 0
   /// How many key bytes were read.
   private(set) var length = 0
   /// How many of them are digits.
@@ -277,9 +282,30 @@ struct KeyReader {
   @inline(__always)
   mutating func read(key: UInt8) {
     // A word's count of bytes cannot overflow: the counts wrap rather than test for it at every byte.
-    hash = (hash ^ UInt32(key)) &* Self.prime
+    window = window &<< 8 | UInt64(key)
     length &+= 1
     if key <= 0x39 { digits &+= 1 }
+  }
+
+  /// Whether ``window`` holds the whole key: it is eight bytes or shorter.
+  var holdsWholeKey: Bool { length <= 8 }
+
+  /// The key's hash, from its last seven bytes and its length (``hash(window:length:)``).
+  var hash: UInt32 { Self.hash(window: window, length: length) }
+
+  /// The hash of a key from its window and its length: its last seven bytes and its length, multiplied by a
+  /// 64-bit odd constant (the golden ratio's), the product's top half.
+  ///
+  /// Seven bytes rather than eight, so that the key without its last byte is hashed from the same window
+  /// shifted one byte (``singularCode(of:)``), whatever its length.
+  ///
+  /// - Parameters:
+  ///   - window: The key's last eight bytes (``window``), or more of them: only the last seven are read.
+  ///   - length: The key's length in bytes.
+  @inline(__always)
+  static func hash(window: UInt64, length: Int) -> UInt32 {
+    let mixed = (window & 0x00FF_FFFF_FFFF_FFFF) | UInt64(truncatingIfNeeded: length) &<< 56
+    return UInt32(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) &>> 32)
   }
 
   /// For each byte, what it adds to a word's key: the letter upper-cased, the digit itself, or 0 for any
@@ -303,14 +329,16 @@ struct KeyReader {
   ///   - lookup: The vocabulary's tables (``CaptionVocabulary/lookup``).
   @inline(__always)
   func key(of word: UnsafeBufferPointer<UInt8>, in lookup: CaptionVocabulary.Lookup) -> WordKey {
-    WordKey(code: lookup.code(hash: hash, length: length, spelledBy: word), length: length, digits: digits)
+    WordKey(
+      code: lookup.code(window: window, length: length, isWhole: holdsWholeKey, spelledBy: word), length: length,
+      digits: digits)
   }
 
   /// The code of the key without its final "S" ("NAMES", "PERSONS"), or ``CaptionVocabulary/unknown`` when
   /// the key does not end in "S" or its stem is no known word.
   ///
-  /// The key's last byte is the word's last letter or digit, found from the word's end; the stem's hash is the
-  /// key's hash with its last step undone (``primeInverse``).
+  /// The key's last byte is the window's lowest; the stem's window is the key's shifted one byte, whole when
+  /// the key's is (a key of nine bytes or more has its stem compared on the word's bytes).
   ///
   /// - Parameter word: The word's UTF-8 bytes (those read).
   func singularCode(of word: UnsafeBufferPointer<UInt8>) -> Int {
@@ -325,12 +353,8 @@ struct KeyReader {
   ///   - lookup: The vocabulary's tables (``CaptionVocabulary/lookup``).
   @inline(__always)
   func singularCode(of word: UnsafeBufferPointer<UInt8>, in lookup: CaptionVocabulary.Lookup) -> Int {
-    guard length > 0 else { return CaptionVocabulary.unknown }
-    // The key byte table is the lookup's, taken once for many words, not the global one checked at every word.
-    let last = lookup.lastKeyByte(of: word)
-    guard last == 0x53 else { return CaptionVocabulary.unknown }
-    let stemHash = (hash &* Self.primeInverse) ^ UInt32(last)
-    return lookup.code(hash: stemHash, length: length - 1, spelledBy: word)
+    guard length > 0, UInt8(truncatingIfNeeded: window) == 0x53 else { return CaptionVocabulary.unknown }
+    return lookup.code(window: window &>> 8, length: length - 1, isWhole: holdsWholeKey, spelledBy: word)
   }
 }
 
