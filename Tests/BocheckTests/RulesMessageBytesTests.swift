@@ -45,4 +45,28 @@ struct RulesMessageBytesTests {
     #expect(Self.appended(.object(bridge.persons[0])) == "x: Alpha Fund LP")
     #expect(ValueFormatter.plain(.number(Rational(-1_234_567), decimals: nil)) == "-1234567")
   }
+
+  @Test("unknown, truth values, lists and fractions read as the message and the report fields print them")
+  func oneWriter() throws {
+    let third = try Rational(numerator: 1, denominator: 3)
+    let quarter = try Rational(numerator: 5, denominator: 4)
+    let list = Value.list([.string("A"), .number(Rational(2_500), decimals: nil), .null])
+    #expect(Self.appended(.null) == "x: ?")
+    #expect(Self.appended(.boolean(true)) == "x: true")
+    #expect(Self.appended(.boolean(false)) == "x: false")
+    #expect(Self.appended(.list([])) == "x: ")
+    #expect(Self.appended(.list([.string("A")])) == "x: A")
+    #expect(Self.appended(.list([.string("A"), .string("B")])) == "x: A and B")
+    #expect(Self.appended(list) == "x: A, 2,500 and ?")
+    #expect(Self.appended(.list([list, .string("B")])) == "x: A, 2,500 and ? and B")
+    #expect(Self.appended(.number(quarter, decimals: nil)) == "x: 1.25")
+    #expect(Self.appended(.number(Rational(12_345), decimals: 1)) == "x: 12,345.0")
+    #expect(ValueFormatter.message(list) == "A, 2,500 and ?")
+    #expect(ValueFormatter.plain(list) == "A, 2500 and ?")
+    #expect(ValueFormatter.plain(.number(Rational(12_345), decimals: 1)) == "12345.0")
+    #expect(ValueFormatter.plain(.number(third, decimals: nil)) == "0.333333")
+    #expect(ValueFormatter.plain(.boolean(false)) == "false")
+    #expect(ValueFormatter.plain(.null) == nil)
+    #expect(ValueFormatter.number(quarter, decimals: nil, grouping: true) == "1.25")
+  }
 }

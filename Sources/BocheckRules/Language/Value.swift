@@ -355,19 +355,48 @@ enum ValueFormatter {
   ///   - value: The value.
   ///   - bytes: The message's bytes so far.
   static func appendMessage(_ value: Value, to bytes: inout [UInt8]) {
+    append(value, grouping: true, to: &bytes)
+  }
+
+  /// Appends a value's text to UTF-8 bytes: the one writer ``message(_:)``, ``plain(_:)`` and
+  /// ``appendMessage(_:to:)`` share.
+  ///
+  /// Unknown prints as `?`, a truth value as `true` or `false`, a number with its decimals (see
+  /// ``number(_:decimals:grouping:)``), a text as it is, a list as "A, B and C" (see ``appendList(_:grouping:to:)``),
+  /// and an object as its number when it stands for one, else as its display text.
+  ///
+  /// - Parameters:
+  ///   - value: The value.
+  ///   - grouping: Whether numbers separate thousands with commas.
+  ///   - bytes: The bytes so far.
+  @inline(__always)
+  private static func append(_ value: Value, grouping: Bool, to bytes: inout [UInt8]) {
     switch value {
+    case .null:
+      bytes.append(UInt8(ascii: "?"))
+    case .boolean(let flag):
+      appendUTF8(flag ? "true" : "false", to: &bytes)
     case .number(let number, let places):
-      appendNumber(number, decimals: places.decimals, to: &bytes)
+      appendNumber(number, decimals: places.decimals, grouping: grouping, to: &bytes)
     case .string(let text):
       appendUTF8(text, to: &bytes)
+    case .list(let items):
+      appendList(items, grouping: grouping, to: &bytes)
     case .object(let object):
       if let number = object.number {
-        appendNumber(number.value, decimals: number.decimals, to: &bytes)
+        appendNumber(number.value, decimals: number.decimals, grouping: grouping, to: &bytes)
       } else {
         appendUTF8(object.display, to: &bytes)
       }
-    case .null, .boolean, .list:
-      appendUTF8(message(value), to: &bytes)
+    }
+  }
+
+  /// Appends a list's items as ``join(_:)`` joins their texts: "A", "A and B" or "A, B and C".
+  @inline(never)
+  private static func appendList(_ items: [Value], grouping: Bool, to bytes: inout [UInt8]) {
+    for index in items.indices {
+      if index > 0 { appendUTF8(index == items.count - 1 ? " and " : ", ", to: &bytes) }
+      append(items[index], grouping: grouping, to: &bytes)
     }
   }
 
@@ -377,13 +406,13 @@ enum ValueFormatter {
     if copied == nil { bytes.append(contentsOf: text.utf8) }
   }
 
-  /// Appends a number as ``number(_:decimals:grouping:)`` with grouping formats it.
-  private static func appendNumber(_ value: Rational, decimals: Int?, to bytes: inout [UInt8]) {
+  /// Appends a number as ``number(_:decimals:grouping:)`` formats it.
+  private static func appendNumber(_ value: Rational, decimals: Int?, grouping: Bool, to bytes: inout [UInt8]) {
     guard let decimal = printedDecimal(value, decimals: decimals) else {
       bytes.append(UInt8(ascii: "?"))
       return
     }
-    decimal.appendFormatted(grouping: true, to: &bytes)
+    decimal.appendFormatted(grouping: grouping, to: &bytes)
   }
 
   /// The decimal a number prints as (see ``number(_:decimals:grouping:)``), or `nil` when it cannot be
@@ -395,14 +424,8 @@ enum ValueFormatter {
     } else if value.isInteger {
       places = 0
     } else {
-      var found = 6
-      for candidate in 1...6 {
-        if let scaled = try? value * Rational(Int(pow10(candidate))), scaled.isInteger {
-          found = candidate
-          break
-        }
-      }
-      places = found
+      // The fewest places that hold the value exactly, else six.
+      places = (1...6).first { value.exactDecimal(decimals: $0) != nil } ?? 6
     }
     // A whole number printed without decimals is its numerator, as rounding it to no decimals gives it.
     if places == 0, value.isInteger { return ExactDecimal(significand: value.numerator, scale: 0) }
@@ -420,12 +443,6 @@ enum ValueFormatter {
     return decimal
   }
 
-  private static func pow10(_ exponent: Int) -> Int {
-    var result = 1
-    for _ in 0..<exponent { result *= 10 }
-    return result
-  }
-
   /// Joins texts as "A", "A and B" or "A, B and C".
   static func join(_ items: [String]) -> String {
     switch items.count {
@@ -435,18 +452,16 @@ enum ValueFormatter {
     }
   }
 
+  /// A value's text (see ``append(_:grouping:to:)``): a text is itself, not copied, and a number is made a
+  /// text at once, without a buffer of bytes first.
   private static func format(_ value: Value, grouping: Bool) -> String {
     switch value {
-    case .null: return "?"
-    case .boolean(let flag): return flag ? "true" : "false"
-    case .number(let number, let places): return self.number(number, decimals: places.decimals, grouping: grouping)
     case .string(let text): return text
-    case .list(let items): return join(items.map { format($0, grouping: grouping) })
-    case .object(let object):
-      if let number = object.number {
-        return self.number(number.value, decimals: number.decimals, grouping: grouping)
-      }
-      return object.display
+    case .number(let number, let places): return self.number(number, decimals: places.decimals, grouping: grouping)
+    default: break
     }
+    var bytes: [UInt8] = []
+    append(value, grouping: grouping, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
