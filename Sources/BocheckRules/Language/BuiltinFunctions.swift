@@ -201,6 +201,69 @@ enum BuiltinFunctions {
     return Amount(shares: shares, parts: parts, partsRelation: relation)
   }
 
+  /// The total of the amounts a list of rows holds, as ``AmountArithmetic/sum(_:)`` adds the amounts
+  /// ``amount(of:)`` rebuilds from the rows, worked out from the rows' numbers as they are (see
+  /// ``rowAmount(_:)``).
+  ///
+  /// - Parameter rows: The rows.
+  /// - Returns: `nil` when some row holds no amount ``amount(of:)`` could rebuild, or the sum overflows.
+  static func sumOfAmountRows(_ rows: [Value]) -> AmountSum? {
+    var shares = Rational.zero
+    var parts: PartSums? = PartSums()
+    for index in rows.indices {
+      guard let (rowShares, own) = rowAmount(rows[index]), let total = try? shares + rowShares else { return nil }
+      shares = total
+      if var merged = parts, let own {
+        // Merged in place, as ``AmountArithmetic/sum(_:)`` merges them.
+        parts = nil
+        for entry in own.sums {
+          guard (try? merged.add(entry.shares, to: entry.kind)) != nil else { return nil }
+        }
+        parts = merged
+      } else {
+        parts = nil
+      }
+    }
+    return AmountSum(shares: shares, partsByKind: rows.isEmpty ? nil : parts, count: rows.count)
+  }
+
+  /// The shares of the amount a row holds and its parts by kind, as ``amount(of:)`` and
+  /// ``AmountArithmetic/partsByKind(of:)`` give them, read from the row's numbers as they are.
+  ///
+  /// Rebuilding the amount made a list of its parts and turned every number into a decimal and back; here a
+  /// number is only checked to be such a decimal (``exactValue(_:)``).
+  ///
+  /// - Returns: `nil` when ``amount(of:)`` gives no amount; the parts are `nil` unless the row itemises
+  ///   them ("consisting of") and their sums by kind do not overflow.
+  private static func rowAmount(_ value: Value) -> (shares: Rational, parts: PartSums?)? {
+    guard case .object(let row) = value, row.kind == .row, let shares = exactValue(row[RowSlot.shares]) else {
+      return nil
+    }
+    var parts: PartSums?
+    if case .list(let items) = row[RowSlot.parts] {
+      if !items.isEmpty && text(row[RowSlot.partsRelation]) == PartsRelation.consistingOf.rawValue {
+        parts = PartSums()
+      }
+      // Every part is read, whether the row itemises them or not: one that is no part makes the row hold no
+      // amount.
+      for item in items {
+        guard case .object(let part) = item, part.kind == .part, let partShares = exactValue(part[PartSlot.shares]),
+          let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:))
+        else { return nil }
+        if parts != nil, (try? parts?.add(partShares, to: kind)) == nil { parts = nil }
+      }
+    }
+    return (shares, parts)
+  }
+
+  /// The number a value stands for (see ``Evaluator/numberOf(_:)``) when it is exactly a decimal with the
+  /// decimals it prints with, as ``decimalOf(_:)`` requires; `nil` otherwise.
+  private static func exactValue(_ value: Value) -> Rational? {
+    guard let number = Evaluator.numberOf(value), number.value.exactDecimal(decimals: number.decimals ?? 0) != nil
+    else { return nil }
+    return number.value
+  }
+
   /// The decimal a number (or a numeric row) is exactly, with the decimals it prints with (none: a whole
   /// number); `nil` when it is unknown, not numeric, or not exactly a decimal with those decimals
   /// (``Rational/exactDecimal(decimals:)``).
@@ -428,7 +491,7 @@ enum BuiltinFunctions {
         return .object(.amountSum)
       },
       evaluate: { arguments, _ in
-        guard case .list(let items) = arguments[0], let sum = AmountArithmetic.sum(items.map(amount(of:))) else {
+        guard case .list(let items) = arguments[0], let sum = sumOfAmountRows(items) else {
           return .null
         }
         return amountSumObject(sum)
@@ -443,7 +506,7 @@ enum BuiltinFunctions {
       },
       evaluate: { arguments, _ in
         // The sum's fields and its parts' are read by their slots (no table of fields by name is needed).
-        guard let reported = amount(of: arguments[0]), case .object(let sumObject) = arguments[1],
+        guard let reportedAmount = rowAmount(arguments[0]), case .object(let sumObject) = arguments[1],
           sumObject.kind == .amountSum, let shares = Evaluator.numberOf(sumObject[AmountSumSlot.shares]),
           case .list(let partValues) = sumObject[AmountSumSlot.parts],
           let count = integerArgument(sumObject[AmountSumSlot.count])
@@ -460,6 +523,12 @@ enum BuiltinFunctions {
           }
           byKind = parts
         }
+        // Parts that agree kind by kind give no text, as ``AmountArithmetic/partDifferences(_:_:)`` compares
+        // them: the amount is rebuilt, for its parts' labels, only when some kind differs.
+        guard let reportedParts = reportedAmount.parts, let heldParts = byKind,
+          PartKind.allCases.contains(where: { (reportedParts[$0] ?? .zero) != (heldParts[$0] ?? .zero) }),
+          let reported = amount(of: arguments[0])
+        else { return .list([]) }
         let sum = AmountSum(shares: shares.value, partsByKind: byKind, count: count)
         return .list(AmountArithmetic.partDifferences(reported, sum).map { .string($0) })
       }),
