@@ -102,12 +102,24 @@ enum AmountArithmetic {
   /// - Parameter amounts: The amounts; an unknown one (`nil`) makes the sum unknown.
   /// - Returns: `nil` when an amount is unknown or the sum overflows.
   static func sum(_ amounts: [Amount?]) -> AmountSum? {
+    sum(count: amounts.count) { index in amounts[index].map { ($0.shares.rational, partsByKind(of: $0)) } }
+  }
+
+  /// Adds amounts given one at a time as their shares and their parts by kind (see ``sum(_:)``), so that rows
+  /// are added without an ``Amount`` made for each.
+  ///
+  /// - Parameters:
+  ///   - count: How many amounts there are.
+  ///   - amount: The shares of the amount at a 0-based position and its parts by kind (`nil` when it does not
+  ///     itemise them, see ``partsByKind(of:)``), or `nil` when the amount is unknown.
+  /// - Returns: `nil` when an amount is unknown or the sum overflows.
+  static func sum(count: Int, _ amount: (Int) -> (shares: Rational, parts: PartSums?)?) -> AmountSum? {
     var shares = Rational.zero
     var parts: PartSums? = PartSums()
-    for amount in amounts {
-      guard let amount, let total = try? shares + amount.shares.rational else { return nil }
+    for index in 0..<count {
+      guard let (amountShares, own) = amount(index), let total = try? shares + amountShares else { return nil }
       shares = total
-      if var merged = parts, let own = partsByKind(of: amount) {
+      if var merged = parts, let own {
         // Merged in place: the sums are dropped from `parts` while they grow, so that they are not copied.
         parts = nil
         for entry in own.sums {
@@ -118,7 +130,7 @@ enum AmountArithmetic {
         parts = nil
       }
     }
-    return AmountSum(shares: shares, partsByKind: amounts.isEmpty ? nil : parts, count: amounts.count)
+    return AmountSum(shares: shares, partsByKind: count == 0 ? nil : parts, count: count)
   }
 
   /// Describes, kind by kind, where an amount's itemised parts differ from the parts a sum holds.

@@ -208,23 +208,7 @@ enum BuiltinFunctions {
   /// - Parameter rows: The rows.
   /// - Returns: `nil` when some row holds no amount ``amount(of:)`` could rebuild, or the sum overflows.
   static func sumOfAmountRows(_ rows: [Value]) -> AmountSum? {
-    var shares = Rational.zero
-    var parts: PartSums? = PartSums()
-    for index in rows.indices {
-      guard let (rowShares, own) = rowAmount(rows[index]), let total = try? shares + rowShares else { return nil }
-      shares = total
-      if var merged = parts, let own {
-        // Merged in place, as ``AmountArithmetic/sum(_:)`` merges them.
-        parts = nil
-        for entry in own.sums {
-          guard (try? merged.add(entry.shares, to: entry.kind)) != nil else { return nil }
-        }
-        parts = merged
-      } else {
-        parts = nil
-      }
-    }
-    return AmountSum(shares: shares, partsByKind: rows.isEmpty ? nil : parts, count: rows.count)
+    AmountArithmetic.sum(count: rows.count) { rowAmount(rows[$0]) }
   }
 
   /// The shares of the amount a row holds and its parts by kind, as ``amount(of:)`` and
