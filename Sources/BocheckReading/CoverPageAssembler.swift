@@ -540,13 +540,15 @@ struct CoverPageAssembler {
         current.text.append(next.text)
         isJoined = true
       } else {
-        result.append(isFirstKept ? firstCut : withoutCaptionWords(current, of: field), isJoined: isJoined)
+        result.append(
+          isFirstKept ? firstCut : valuePart(of: current, in: field, dropsParenthesisEnds: false), isJoined: isJoined)
         current = next
         isJoined = false
       }
       isFirstKept = false
     }
-    result.append(isFirstKept ? firstCut : withoutCaptionWords(current, of: field), isJoined: isJoined)
+    result.append(
+      isFirstKept ? firstCut : valuePart(of: current, in: field, dropsParenthesisEnds: false), isJoined: isJoined)
     return result.values
   }
 
@@ -591,18 +593,26 @@ struct CoverPageAssembler {
   }
 
   /// A fragment with the caption words at its ends cut off, or `nil` when it is caption words only: nothing
-  /// else is left, or it ends a caption's parenthesis that wrapped.
+  /// else is left, or (when asked) it ends a caption's parenthesis that wrapped.
   ///
-  /// - Parameters:
-  ///   - fragment: The fragment as printed.
-  ///   - field: The row it follows.
+  /// In rows whose values are numbers, codes excepted, any caption word at either end is cut ("WITH",
+  /// "BENEFICIALLY OWNED BY"); elsewhere only runs that hold a distinctive caption word are. Row 1 is left
+  /// whole here: its parser cuts caption words and identification numbers once its lines are joined.
   ///
   /// Both questions are asked of the memo in one look-up, each answered once per distinct text and kind of row.
   /// A bare number (``isBareNumber(_:)``) holds no bracket and is its own value part, told without a look-up.
-  func valuePart(of fragment: ValueFragment, in field: RowField) -> ValueFragment? {
+  ///
+  /// - Parameters:
+  ///   - fragment: The fragment as printed, or a value joined from fragments.
+  ///   - field: The row it follows.
+  ///   - dropsParenthesisEnds: Whether the end of a wrapped parenthesis is caption words: `false` for a value
+  ///     joined from fragments that each were value parts.
+  func valuePart(of fragment: ValueFragment, in field: RowField, dropsParenthesisEnds: Bool = true)
+    -> ValueFragment?
+  {
     if Self.isBareNumber(fragment.text) { return fragment }
     let cut = memo.valuePart(
-      fragment.text, of: field,
+      fragment.text, of: field, dropsParenthesisEnds: dropsParenthesisEnds,
       closesWrappedParenthesis: { Self.closesWrappedParenthesis(fragment.text, in: field) },
       { Self.withoutCaptionWords(fragment.text, of: field) })
     return Self.fragment(fragment, cutTo: cut)
@@ -637,17 +647,6 @@ struct CoverPageAssembler {
       guard let first = bytes.first, ASCIIText.isDigit(first) else { return false }
       return bytes.allSatisfy { ASCIIText.isDigit($0) || $0 == 0x2C || $0 == 0x2E || $0 == 0x25 }
     }
-  }
-
-  /// A fragment with the caption words at its ends cut off, or `nil` when nothing else is left.
-  ///
-  /// In rows whose values are numbers, codes excepted, any caption word at either end is cut ("WITH",
-  /// "BENEFICIALLY OWNED BY"); elsewhere only runs that hold a distinctive caption word are. Row 1 is left
-  /// whole here: its parser cuts caption words and identification numbers once its lines are joined.
-  private func withoutCaptionWords(_ fragment: ValueFragment, of field: RowField) -> ValueFragment? {
-    if Self.isBareNumber(fragment.text) { return fragment }
-    let cut = memo.withoutCaptionWords(fragment.text, of: field) { Self.withoutCaptionWords(fragment.text, of: field) }
-    return Self.fragment(fragment, cutTo: cut)
   }
 
   /// A fragment with its text replaced by what its cut left, its column moved past what was cut from its start;

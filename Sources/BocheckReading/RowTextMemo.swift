@@ -44,34 +44,25 @@ final class RowTextMemo {
     tables.parse(text, for: field)
   }
 
-  /// A fragment's text with the caption words at its ends cut, as `compute` cuts them.
+  /// A fragment's value part: its text with the caption words at its ends cut, as `compute` cuts them; `nil`
+  /// when nothing is left, or when the end of a caption's parenthesis that wrapped is asked about and the text
+  /// is one, as `closesWrappedParenthesis` tells. The text is looked up once for both questions.
   ///
   /// - Parameters:
   ///   - text: The fragment's text.
   ///   - field: The row the fragment belongs to.
-  ///   - compute: Works the result out from the text and the row alone: the text left and how many
-  ///     characters were cut from its start, or `nil` when nothing is left.
-  func withoutCaptionWords(
-    _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
-  ) -> (text: String, cutFromStart: Int)? {
-    tables.withoutCaptionWords(text, of: field, compute)
-  }
-
-  /// A fragment's value part: `nil` when it ends a caption's parenthesis that wrapped, as
-  /// `closesWrappedParenthesis` tells, else its text with the caption words at its ends cut, as `compute` cuts
-  /// them; the text is looked up once for both.
-  ///
-  /// - Parameters:
-  ///   - text: The fragment's text.
-  ///   - field: The row the fragment belongs to.
+  ///   - dropsParenthesisEnds: Whether a text that ends a wrapped parenthesis is no value part: `false` for a
+  ///     value joined from fragments that each were one.
   ///   - closesWrappedParenthesis: Whether the text ends a wrapped parenthesis, from the text and the row alone.
   ///   - compute: Works the cut out from the text and the row alone: the text left and how many characters were
   ///     cut from its start, or `nil` when nothing is left.
   func valuePart(
-    _ text: String, of field: RowField, closesWrappedParenthesis: () -> Bool,
+    _ text: String, of field: RowField, dropsParenthesisEnds: Bool, closesWrappedParenthesis: () -> Bool,
     _ compute: () -> (text: String, cutFromStart: Int)?
   ) -> (text: String, cutFromStart: Int)? {
-    tables.valuePart(text, of: field, closesWrappedParenthesis: closesWrappedParenthesis, compute)
+    tables.valuePart(
+      text, of: field, dropsParenthesisEnds: dropsParenthesisEnds,
+      closesWrappedParenthesis: closesWrappedParenthesis, compute)
   }
 
   /// The texts met and what they read as.
@@ -126,31 +117,22 @@ final class RowTextMemo {
       return value
     }
 
-    /// ``RowTextMemo/valuePart(_:of:closesWrappedParenthesis:_:)``.
+    /// ``RowTextMemo/valuePart(_:of:dropsParenthesisEnds:closesWrappedParenthesis:_:)``.
     mutating func valuePart(
-      _ text: String, of field: RowField, closesWrappedParenthesis: () -> Bool,
+      _ text: String, of field: RowField, dropsParenthesisEnds: Bool, closesWrappedParenthesis: () -> Bool,
       _ compute: () -> (text: String, cutFromStart: Int)?
     ) -> (text: String, cutFromStart: Int)? {
       let number = number(text, field)
-      let closes: Bool
-      if let known = closings[number] {
-        closes = known
-      } else {
-        closes = closesWrappedParenthesis()
-        closings[number] = closes
+      if dropsParenthesisEnds {
+        let closes: Bool
+        if let known = closings[number] {
+          closes = known
+        } else {
+          closes = closesWrappedParenthesis()
+          closings[number] = closes
+        }
+        if closes { return nil }
       }
-      if closes { return nil }
-      if let known = cuts[number] { return known }
-      let value = compute()
-      cuts[number] = value
-      return value
-    }
-
-    /// ``RowTextMemo/withoutCaptionWords(_:of:_:)``.
-    mutating func withoutCaptionWords(
-      _ text: String, of field: RowField, _ compute: () -> (text: String, cutFromStart: Int)?
-    ) -> (text: String, cutFromStart: Int)? {
-      let number = number(text, field)
       if let known = cuts[number] { return known }
       let value = compute()
       cuts[number] = value

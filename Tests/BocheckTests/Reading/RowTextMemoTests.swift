@@ -37,17 +37,21 @@ import Testing
   @Test func theCaptionStepsAreWorkedOutOncePerTextAndKindOfRow() {
     let memo = RowTextMemo()
     var calls = 0
-    let cut = { () -> (text: String, cutFromStart: Int)? in
-      calls += 1
-      return ("1,000", 5)
+    func cut(_ text: String, _ field: RowField) -> (text: String, cutFromStart: Int)? {
+      memo.valuePart(
+        text, of: field, dropsParenthesisEnds: false, closesWrappedParenthesis: { true },
+        {
+          calls += 1
+          return ("1,000", 5)
+        })
     }
-    #expect(memo.withoutCaptionWords("WITH 1,000", of: .soleVotingPower, cut)! == ("1,000", 5))
+    #expect(cut("WITH 1,000", .soleVotingPower)! == ("1,000", 5))
     // Row 9 holds amounts as row 7 does: the first answer serves.
-    #expect(memo.withoutCaptionWords("WITH 1,000", of: .soleDispositivePower, cut)! == ("1,000", 5))
+    #expect(cut("WITH 1,000", .soleDispositivePower)! == ("1,000", 5))
     #expect(calls == 1)
     // A row of another kind, or another text, is worked out anew.
-    _ = memo.withoutCaptionWords("WITH 1,000", of: .percentOfClass, cut)
-    _ = memo.withoutCaptionWords("WITH 1,001", of: .soleVotingPower, cut)
+    _ = cut("WITH 1,000", .percentOfClass)
+    _ = cut("WITH 1,001", .soleVotingPower)
     #expect(calls == 3)
   }
 
@@ -73,6 +77,19 @@ import Testing
     #expect(rows[0]?.amount?.parts.count == 2)
     #expect(rows[0]?.column == rows[1]?.column)
     #expect(rows[0]?.line != rows[1]?.line)
+  }
+
+  @Test func aWrappedParenthesisEndIsToldOnlyWhenAsked() {
+    let memo = RowTextMemo()
+    let whole = { () -> (text: String, cutFromStart: Int)? in ("Only)", 0) }
+    func part(askingForParenthesisEnds asks: Bool) -> (text: String, cutFromStart: Int)? {
+      memo.valuePart(
+        "Only)", of: .soleVotingPower, dropsParenthesisEnds: asks, closesWrappedParenthesis: { true }, whole)
+    }
+    // Asked without the question first, then with it, then without again: a value part but when it is asked.
+    #expect(part(askingForParenthesisEnds: false)?.text == "Only)")
+    #expect(part(askingForParenthesisEnds: true) == nil)
+    #expect(part(askingForParenthesisEnds: false)?.text == "Only)")
   }
 
   @Test func canonicallyEquivalentTextsAreReadEachAsPrinted() {
