@@ -45,15 +45,15 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
   }
 
-  /// ``parse(_:)`` on a number's UTF-8 bytes, read in place.
+  /// ``parse(_:)`` on a number's UTF-8 bytes, read in place: a reader that holds the bytes parses them without
+  /// making a text of them.
   ///
   /// At most ``maximumIntegerDigits`` + ``maximumScale`` (21) digits are accumulated, which is below
   /// `Int128`'s 38, so the significand is built with wrapping arithmetic: it cannot overflow, and an
   /// overflow-checked 128-bit multiplication works out the whole 256-bit product for every digit.
   ///
   /// - Parameter bytes: The number's text as UTF-8, without surrounding white space.
-  @usableFromInline
-  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+  public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
     var index = 0
     let negative = bytes.first == UInt8(ascii: "-")
     if negative { index = 1 }

@@ -585,13 +585,12 @@ enum ValueParsers {
   ///   - bytes: The list's bytes.
   ///   - range: The part's text, starting with its number; no phrase is matched past its end.
   static func partKind(_ bytes: [UInt8], _ range: Range<Int>) -> PartKind {
-    // Which kinds of words the part holds, found in one pass over its words: at each word of as many letters
-    // as the shortest phrase's first word or more, only the phrases that start with its letter are tried. A
-    // shorter word ("of", "the", "(i)") starts no phrase, whose first word's letters it would have to hold.
+    // Which kinds of words the part holds, found in one pass over its words: at each word, only the phrases
+    // that start with its letter and whose first word its length allows are tried (``PhrasesByInitial``). A
+    // word of no such length ("of", "the", "stock") is passed over at once.
     var found = 0
-    // The tables read once, not at every word.
-    let partWordsStartingWith = partWordsStartingWith
-    let shortestWord = shortestPartWord
+    // The table read once, not at every word.
+    let table = partWordTable
     let end = range.upperBound
     var position = range.lowerBound
     while position < end {
@@ -602,10 +601,14 @@ enum ValueParsers {
       // A word starts here (the part's start, or after a byte that is no letter): it runs to its last letter.
       let start = position
       repeat { position += 1 } while position < end && ASCIIText.isLetter(bytes[position])
-      guard position - start >= shortestWord else { continue }
-      for (phrase, words) in partWordsStartingWith[Int(ASCIIText.upper(bytes[start]) - 0x41)]
-      where ASCIIText.matchLength(phrase, in: bytes, at: start, end: end) != nil {
-        found |= 1 << words.rawValue
+      let letter = Int(ASCIIText.upper(bytes[start]) - 0x41)
+      guard table.words.mayStart(letter: letter, length: position - start) else { continue }
+      for candidate in table.words.candidates(letter: letter) {
+        let index = table.words.byFirstLetter[candidate]
+        guard table.words.mayStart(index, length: position - start),
+          ASCIIText.matchLength(table.words.phrases[index], in: bytes, at: start, end: end) != nil
+        else { continue }
+        found |= 1 << table.kinds[index].rawValue
       }
     }
     func holds(_ words: PartWords) -> Bool { found & (1 << words.rawValue) != 0 }
@@ -636,18 +639,12 @@ enum ValueParsers {
     }
   }
 
-  /// For each letter from A to Z, the phrases of ``PartWords`` that start with it, with their kind.
-  private static let partWordsStartingWith: [[(phrase: [UInt8], words: PartWords)]] = {
-    var table = [[(phrase: [UInt8], words: PartWords)]](repeating: [], count: 26)
-    for words in PartWords.allCases {
-      for phrase in words.phrases.map(ASCIIText.phrase) { table[Int(phrase[0] - 0x41)].append((phrase, words)) }
-    }
-    return table
+  /// The phrases of ``PartWords`` filed by their first letters, each matched from a printed word's start, with
+  /// the kind of words each tells, by phrase.
+  private static let partWordTable: (words: PhrasesByInitial, kinds: [PartWords]) = {
+    let phrases = PartWords.allCases.flatMap { words in words.phrases.map { (ASCIIText.phrase($0), words) } }
+    return (PhrasesByInitial(phrases.map(\.0), matchingWordStarts: true), phrases.map(\.1))
   }()
-
-  /// The fewest letters of a ``PartWords`` phrase's first word: a printed word of fewer starts none.
-  private static let shortestPartWord =
-    partWordsStartingWith.joined().map { $0.phrase.prefix(while: ASCIIText.isLetter).count }.min() ?? 1
 
   private static let lessThanWords = ["LESS THAN", "<", "UNDER", "BELOW"].map(ASCIIText.phrase)
   private static let approximateWords = ["APPROXIMATELY", "APPROX.", "APPROX", "ABOUT"].map(ASCIIText.phrase)

@@ -185,8 +185,7 @@ struct ValueText {
       if grouped > end {
         let digits = bytes[start..<grouped].filter { $0 != 0x20 }
         return Number(
-          range: start..<grouped, value: ExactDecimal.parse(ASCIIText.string(digits, 0..<digits.count)),
-          end: grouped)
+          range: start..<grouped, value: digits.withUnsafeBufferPointer(ExactDecimal.parse(bytes:)), end: grouped)
       }
     }
     // Letters or digits glued on: a garbled number, unless the glued word is "shares".
@@ -200,9 +199,13 @@ struct ValueText {
         return Number(range: start..<glued, value: nil, end: glued)
       }
     }
-    // ".4" is printed for 0.4.
-    let text = (bytes[start] == 0x2E ? "0" : "") + ASCIIText.string(bytes, start..<end)
-    return Number(range: start..<end, value: ExactDecimal.parse(text), end: end)
+    // ".4" is printed for 0.4, read with a "0" before its point; any other number is read on its bytes in place,
+    // no text made of them.
+    let value =
+      bytes[start] == 0x2E
+      ? ExactDecimal.parse("0" + ASCIIText.string(bytes, start..<end))
+      : bytes.withUnsafeBufferPointer { ExactDecimal.parse(bytes: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    return Number(range: start..<end, value: value, end: end)
   }
 
   private static let sharesWord = ASCIIText.phrase("SHARE")
@@ -346,16 +349,17 @@ struct ValueText {
   ///
   /// A phrase's occurrences do not overlap one another: each is looked for from the end of the one before,
   /// as ``find(_:from:)`` called again from there finds them. Only the starts of words are tried, and at each
-  /// only the phrases whose first word has the word's first letter and its length.
+  /// only the phrases whose first word has the word's first letter and its length (``PhrasesByInitial``).
   ///
   /// - Parameter set: The phrases, each starting with a letter.
   /// - Returns: The occurrences in order of their starts (at one start, in the order of the set's phrases),
   ///   each with the index of its phrase in the set.
   func occurrences(of set: PhraseSet) -> [(range: Range<Int>, phrase: Int)] {
     let bytes = self.bytes
+    let table = set.byInitial
     var found: [(range: Range<Int>, phrase: Int)] = []
     // Where each phrase is next looked for: on the stack, no list made for it.
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: set.phrases.count) { searchFrom in
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: table.phrases.count) { searchFrom in
       searchFrom.initialize(repeating: 0)
       var start = 0
       while start < bytes.count {
@@ -369,14 +373,14 @@ struct ValueText {
         // Nor end inside one: a phrase's first word is the whole word or no match. A word of a length no
         // first word of its letter has is passed over at once.
         let letter = Int(ASCIIText.upper(bytes[start]) - 0x41)
-        guard set.firstWordLengthMasks[letter] & PhraseSet.lengthBit(wordEnd - start) != 0 else {
+        guard table.mayStart(letter: letter, length: wordEnd - start) else {
           start = wordEnd
           continue
         }
-        for position in set.letterStarts[letter]..<set.letterStarts[letter + 1] {
-          let index = set.byFirstLetter[position]
-          guard start >= searchFrom[index] && set.firstWordLengths[index] == wordEnd - start,
-            let end = ASCIIText.matchLength(set.phrases[index], in: bytes, at: start),
+        for position in table.candidates(letter: letter) {
+          let index = table.byFirstLetter[position]
+          guard start >= searchFrom[index] && table.mayStart(index, length: wordEnd - start),
+            let end = ASCIIText.matchLength(table.phrases[index], in: bytes, at: start),
             end == bytes.count || !ASCIIText.isLetter(bytes[end])
           else { continue }
           found.append((start..<end, index))
@@ -389,30 +393,14 @@ struct ValueText {
   }
 }
 
-/// Upper-case phrases looked for together (``ValueText/occurrences(of:)``), sorted by their first letters
-/// once, when the set is made.
+/// Upper-case phrases looked for together (``ValueText/occurrences(of:)``), each matched as whole words.
 struct PhraseSet {
-  /// The phrases: upper-case words of ASCII letters, separated by single spaces.
-  let phrases: [[UInt8]]
-  /// The indices of the phrases, those starting with A first, then B, and so on to Z, in order within a letter.
-  let byFirstLetter: [Int]
-  /// For each letter from A to Z, where its phrases start in ``byFirstLetter``, and after Z where they end:
-  /// the phrases of letter `n` are at `letterStarts[n]..<letterStarts[n + 1]`.
-  let letterStarts: [Int]
-  /// The number of letters of each phrase's first word: a printed word of another length is not its start.
-  let firstWordLengths: [Int]
-  /// For each letter from A to Z, the lengths of the first words of its phrases, as bits (``lengthBit(_:)``):
-  /// a printed word whose length's bit is not set starts none of them.
-  let firstWordLengthMasks: [UInt64]
+  /// The phrases filed by their first letters, once, when the set is made; a printed word starts a phrase only
+  /// when it is the phrase's whole first word.
+  let byInitial: PhrasesByInitial
 
-  /// The bit that stands for a word's length in ``firstWordLengthMasks``: bit `length`, the last bit for every
-  /// length of 63 letters or more.
-  ///
-  /// - Parameter length: A word's length, in letters.
-  @inline(__always)
-  static func lengthBit(_ length: Int) -> UInt64 {
-    1 << UInt64(min(length, 63))
-  }
+  /// The phrases: upper-case words of ASCII letters, separated by single spaces.
+  var phrases: [[UInt8]] { byInitial.phrases }
 
   /// Makes a set of phrases.
   ///
@@ -425,16 +413,94 @@ struct PhraseSet {
           && phrase.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x20 }
           && !zip(phrase, phrase.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
       })
+    byInitial = PhrasesByInitial(phrases, matchingWordStarts: false)
+  }
+}
+
+/// Upper-case phrases filed by their first letters, with the lengths a printed word that starts one of them
+/// may have: the building block of a search that tries, at each word it meets, only the phrases the word's
+/// letter and length allow.
+///
+/// A phrase's first word is matched whole when the phrase has more words (a space follows it); a phrase of one
+/// word is matched whole too, or, in a table matching word starts, as the start of a longer printed word
+/// ("SHARE" in "shares").
+struct PhrasesByInitial {
+  /// The phrases: upper-case words that start with an ASCII letter, separated by single spaces.
+  let phrases: [[UInt8]]
+  /// The indices of the phrases, those starting with A first, then B, and so on to Z, in order within a letter.
+  let byFirstLetter: [Int]
+  /// For each letter from A to Z, where its phrases start in ``byFirstLetter``, and after Z where they end:
+  /// the phrases of letter `n` are at `letterStarts[n]..<letterStarts[n + 1]`.
+  let letterStarts: [Int]
+  /// The number of letters of each phrase's first word.
+  let firstWordLengths: [Int]
+  /// Whether each phrase, being one word in a table matching word starts, starts printed words longer than it.
+  let startsLongerWords: [Bool]
+  /// For each letter from A to Z, the lengths of the printed words that may start one of its phrases, as bits
+  /// (``lengthBit(_:)``): a printed word whose length's bit is not set starts none of them.
+  let wordLengthMasks: [UInt64]
+
+  /// The bit that stands for a word's length in ``wordLengthMasks``: bit `length`, the last bit for every length
+  /// of 63 letters or more.
+  ///
+  /// - Parameter length: A word's length, in letters.
+  @inline(__always)
+  static func lengthBit(_ length: Int) -> UInt64 {
+    1 << UInt64(min(length, 63))
+  }
+
+  /// Files phrases by their first letters.
+  ///
+  /// - Parameters:
+  ///   - phrases: Upper-case phrases (``ASCIIText/phrase(_:)``), each starting with a letter.
+  ///   - matchingWordStarts: Whether a phrase of one word starts the printed words it begins, longer ones too.
+  init(_ phrases: [[UInt8]], matchingWordStarts: Bool) {
+    precondition(phrases.allSatisfy { phrase in phrase.first.map { (0x41...0x5A).contains($0) } == true })
     self.phrases = phrases
     firstWordLengths = phrases.map { phrase in phrase.prefix(while: ASCIIText.isLetter).count }
+    startsLongerWords = phrases.map { phrase in matchingWordStarts && !phrase.contains(0x20) }
     var masks = [UInt64](repeating: 0, count: 26)
-    for (phrase, length) in zip(phrases, firstWordLengths) { masks[Int(phrase[0] - 0x41)] |= Self.lengthBit(length) }
-    firstWordLengthMasks = masks
+    for index in phrases.indices {
+      let bit = Self.lengthBit(firstWordLengths[index])
+      // A word start's bit and every longer length's.
+      masks[Int(phrases[index][0] - 0x41)] |= startsLongerWords[index] ? ~(bit - 1) : bit
+    }
+    wordLengthMasks = masks
     // A stable sort: phrases of one letter keep their order.
     byFirstLetter = phrases.indices.sorted { (phrases[$0][0], $0) < (phrases[$1][0], $1) }
     var letterStarts = [Int](repeating: 0, count: 27)
     for phrase in phrases { letterStarts[Int(phrase[0] - 0x41) + 1] += 1 }
     for letter in 0..<26 { letterStarts[letter + 1] += letterStarts[letter] }
     self.letterStarts = letterStarts
+  }
+
+  /// Whether a printed word may start one of the phrases of its first letter, told by its length alone.
+  ///
+  /// - Parameters:
+  ///   - letter: The word's first letter, 0 for A to 25 for Z.
+  ///   - length: The word's length, in letters.
+  @inline(__always)
+  func mayStart(letter: Int, length: Int) -> Bool {
+    wordLengthMasks[letter] & Self.lengthBit(length) != 0
+  }
+
+  /// Whether a printed word of `length` letters may start a phrase, told by their lengths alone: the phrase's
+  /// first word has as many letters, or, starting longer words, no more.
+  ///
+  /// - Parameters:
+  ///   - index: The phrase's index in ``phrases``.
+  ///   - length: The word's length, in letters.
+  @inline(__always)
+  func mayStart(_ index: Int, length: Int) -> Bool {
+    startsLongerWords[index] ? firstWordLengths[index] <= length : firstWordLengths[index] == length
+  }
+
+  /// Where the indices of the phrases that start with a letter stand in ``byFirstLetter``, in order: a range of
+  /// positions, read without a slice of the list being made.
+  ///
+  /// - Parameter letter: The letter, 0 for A to 25 for Z.
+  @inline(__always)
+  func candidates(letter: Int) -> Range<Int> {
+    letterStarts[letter]..<letterStarts[letter + 1]
   }
 }
