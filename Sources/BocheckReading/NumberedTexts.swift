@@ -16,6 +16,9 @@ struct NumberedTexts {
   /// Whether the texts' bytes are copied into ``store``; `false` when every text lies in one text, given to
   /// every call, that outlives the table.
   private let copiesTexts: Bool
+  /// The tag of each text, in a table whose texts are told apart by a tag as well (``number(of:in:tag:)``);
+  /// empty in any other table.
+  private var tags: [UInt8] = []
   /// Text numbers by hash slot, -1 where a slot is free.
   private var slots = [Int](repeating: -1, count: 256)
   /// The seed of the texts' hashes (the run's), read once.
@@ -66,23 +69,51 @@ struct NumberedTexts {
   ///   - text: UTF-8 bytes: in a table of texts kept in place (``init(inOneText:)``), the same text at every
   ///     call.
   mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    precondition(tags.isEmpty, "a table of tagged texts asked about a text without its tag")
+    return number(of: range, in: text, tag: nil)
+  }
+
+  /// The number of the text spelled by a range of bytes with a tag, given a new number the first time the text
+  /// is met with that tag: the same bytes under two tags are two texts, told apart without a key made of both.
+  ///
+  /// A table asked about tagged texts is asked about no text without a tag.
+  ///
+  /// - Parameters:
+  ///   - range: The text's byte range in `text`.
+  ///   - text: UTF-8 bytes, as for ``number(of:in:)``.
+  ///   - tag: What tells the text apart from the same bytes under another tag.
+  mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int {
+    precondition(tags.count == ranges.count, "a table of texts without tags asked about a tagged text")
+    return number(of: range, in: text, tag: .some(tag))
+  }
+
+  /// ``number(of:in:)`` and ``number(of:in:tag:)``: a tag, when there is one, seeds the text's hash along with
+  /// the run's seed and must be the text's own for a text found to be the one asked about.
+  @inline(__always)
+  private mutating func number(of range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, tag: UInt8?) -> Int {
     let copiesTexts = copiesTexts
+    let seed = Self.seed(self.seed, tag: tag)
     let found = store.withUnsafeBufferPointer { copied -> (number: Int, slot: Int) in
       let store = copiesTexts ? copied : text
       return ranges.withUnsafeBufferPointer { ranges in
-        slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
-          let mask = slots.count - 1
-          var slot = Self.hash(text, range, seed: seed) & mask
-          while case let number = slots[slot], number >= 0 {
-            if Self.equal(store, ranges[number], text, range) { return (number, slot) }
-            slot = (slot + 1) & mask
+        tags.withUnsafeBufferPointer { tags in
+          slots.withUnsafeBufferPointer { slots -> (number: Int, slot: Int) in
+            let mask = slots.count - 1
+            var slot = Self.hash(text, range, seed: seed) & mask
+            while case let number = slots[slot], number >= 0 {
+              if tag == nil || tags[number] == tag, Self.equal(store, ranges[number], text, range) {
+                return (number, slot)
+              }
+              slot = (slot + 1) & mask
+            }
+            return (-1, slot)
           }
-          return (-1, slot)
         }
       }
     }
     if found.number >= 0 { return found.number }
     let number = ranges.count
+    if let tag { tags.append(tag) }
     if copiesTexts {
       ranges.append(store.count..<(store.count + range.count))
       store.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
@@ -92,6 +123,17 @@ struct NumberedTexts {
     slots[found.slot] = number
     if ranges.count * 2 > slots.count { rehash(text) }
     return number
+  }
+
+  /// The seed of a text's hash: the run's, mixed with the text's tag when it has one.
+  ///
+  /// - Parameters:
+  ///   - seed: The run's seed.
+  ///   - tag: The text's tag, if any.
+  @inline(__always)
+  private static func seed(_ seed: UInt64, tag: UInt8?) -> UInt64 {
+    guard let tag else { return seed }
+    return seed ^ (UInt64(tag) &+ 1) &* 0x9E37_79B9_7F4A_7C15
   }
 
   /// The hash of a range of bytes (``ByteWord/digest(_:seed:)``, seeded for the run: a file cannot choose
@@ -123,6 +165,7 @@ struct NumberedTexts {
     store.withUnsafeBufferPointer { copied in
       let store = copiesTexts ? copied : text
       for (number, spelling) in ranges.enumerated() {
+        let seed = Self.seed(self.seed, tag: tags.isEmpty ? nil : tags[number])
         var slot = Self.hash(store, spelling, seed: seed) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = number

@@ -67,8 +67,8 @@ final class RowTextMemo {
 
   /// The texts met and what they read as.
   private struct Tables {
-    /// The texts met so far, each numbered with how its row reads it (``rowKind(_:)``): keyed by that kind's
-    /// byte, then the text's bytes, so that canonically equivalent texts of other bytes ("é" precomposed and
+    /// The texts met so far, each numbered with how its row reads it (``rowKind(_:)``): keyed by the text's
+    /// bytes tagged with that kind, so that canonically equivalent texts of other bytes ("é" precomposed and
     /// "e" with a combining accent) are read each as printed, and each text is found from its bytes in place,
     /// in a table seeded for the run (``NumberedTexts``).
     private var texts = NumberedTexts()
@@ -85,14 +85,8 @@ final class RowTextMemo {
     /// The number of a text read in a row, given the first time the text is met in a row of its kind.
     private mutating func number(_ text: String, _ field: RowField) -> Int {
       let kind = UInt8(RowTextMemo.rowKind(field))
-      let number = ASCIIText.withUTF8(text) { bytes in
-        // The kind's byte, then the text's: a key of one contiguous run of bytes, made on the stack.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { key in
-          key[0] = kind
-          _ = UnsafeMutableBufferPointer(rebasing: key[1...]).initialize(fromContentsOf: bytes)
-          return texts.number(of: 0..<key.count, in: UnsafeBufferPointer(key))
-        }
-      }
+      // The text's bytes in place, tagged with the kind: no key is made of both.
+      let number = ASCIIText.withUTF8(text) { bytes in texts.number(of: 0..<bytes.count, in: bytes, tag: kind) }
       if number == parsed.count {
         parsed.append(nil)
         cuts.append(nil)

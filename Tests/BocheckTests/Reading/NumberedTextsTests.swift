@@ -26,6 +26,37 @@ import Testing
     #expect(names.spelling(6) == "é")
   }
 
+  @Test("the same bytes under two tags are two texts, told apart as the table grows")
+  func taggedTexts() {
+    var texts = NumberedTexts()
+    func number(_ text: String, _ tag: UInt8) -> Int {
+      let bytes = Array(text.utf8)
+      return bytes.withUnsafeBufferPointer { texts.number(of: 0..<$0.count, in: $0, tag: tag) }
+    }
+    let spellings = (0..<300).map { "1,\($0)00" } + ["", "None", "IN"]
+    var numbers: [[Int]] = []
+    for tag: UInt8 in [0, 2, 5] { numbers.append(spellings.map { number($0, tag) }) }
+    // Every text under every tag has a number of its own, given in the order met, and keeps it after the growth.
+    #expect(numbers.joined().elementsEqual(0..<(3 * spellings.count)))
+    for (index, tag) in [UInt8(5), 0, 2].enumerated() {
+      #expect(spellings.map { number($0, tag) } == numbers[[2, 0, 1][index]], "tag \(tag)")
+    }
+    #expect(texts.count == 3 * spellings.count)
+    #expect(texts.spelling(numbers[1][301]) == "None")
+    // Under every tag, a few texts each: the same bytes under other tags stand in the probes of many look-ups
+    // (the tag seeds the hash, but two hashes may meet), and only the tag tells them apart there.
+    var tagged = NumberedTexts()
+    let few = spellings.prefix(50)
+    var all: [Int] = []
+    for tag in UInt8.min...UInt8.max {
+      for text in few {
+        let bytes = Array(text.utf8)
+        all.append(bytes.withUnsafeBufferPointer { tagged.number(of: 0..<$0.count, in: $0, tag: tag) })
+      }
+    }
+    #expect(all.elementsEqual(0..<(256 * few.count)))
+  }
+
   @Test("numbers survive the table's growth")
   func growth() {
     var names = NumberedTexts()
