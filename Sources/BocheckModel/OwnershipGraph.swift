@@ -44,6 +44,8 @@ public enum OwnershipGraph {
       let name: Int?
       /// The numbers of the names its row 11 is attributed to, ascending, each once.
       let attributedTo: [Int]
+      /// The position in ``Index/groups`` of the pages attributing to the same names; `nil` when it names none.
+      let group: Int?
     }
 
     /// Pages that attribute their row 11 to the same set of names, in page order.
@@ -108,17 +110,20 @@ public enum OwnershipGraph {
         var attributedTo = amount.attributedTo.map { number(pageNames.key(of: $0)) }
         attributedTo.sort()
         Index.removeRepeats(&attributedTo)
-        let entry = Entry(page: page.index, name: name, attributedTo: attributedTo)
-        entryOfPage[entry.page] = entries.count
-        if let name { pagesByName[name].append(entry.page) }
+        var group: Int?
         if !attributedTo.isEmpty {
-          if let group = groupOfNames[attributedTo] {
-            groups[group].entries.append(entries.count)
+          if let known = groupOfNames[attributedTo] {
+            groups[known].entries.append(entries.count)
+            group = known
           } else {
+            group = groups.count
             groupOfNames[attributedTo] = groups.count
             groups.append(AttributionGroup(names: attributedTo, entries: [entries.count]))
           }
         }
+        let entry = Entry(page: page.index, name: name, attributedTo: attributedTo, group: group)
+        entryOfPage[entry.page] = entries.count
+        if let name { pagesByName[name].append(entry.page) }
         entries.append(entry)
       }
       var groupsHolding = [Int](repeating: 0, count: keys.count)
@@ -170,6 +175,38 @@ public enum OwnershipGraph {
     ///   returns them.
     public func holders(ofPage page: Int) -> [Int] {
       guard let position = entryOfPage[page] else { return [] }
+      return holders(ofEntry: position)
+    }
+
+    /// The holders of every page whose row 11 is attributed to someone, by the page's 1-based index.
+    ///
+    /// Pages that attribute their row 11 to the same names have the same holders, unless a page's own name is
+    /// among those names (a page is never its own holder): the search runs once for such a group. A page
+    /// missing from the table has none, as ``holders(ofPage:)`` says.
+    public func holdersOfEveryPage() -> [Int: [Int]] {
+      var holdersByPage = [Int: [Int]](minimumCapacity: entries.count)
+      var holdersByGroup = [[Int]?](repeating: nil, count: groups.count)
+      for (position, entry) in entries.enumerated() {
+        guard let group = entry.group else { continue }
+        // A page named among the names it attributes to is searched for alone: its search leaves it out.
+        if let name = entry.name, Index.holds(entry.attributedTo, name) {
+          holdersByPage[entry.page] = holders(ofEntry: position)
+        } else if let shared = holdersByGroup[group] {
+          holdersByPage[entry.page] = shared
+        } else {
+          let found = holders(ofEntry: position)
+          holdersByGroup[group] = found
+          holdersByPage[entry.page] = found
+        }
+      }
+      return holdersByPage
+    }
+
+    /// The holders of the person of one of ``entries``.
+    ///
+    /// - Parameter position: The entry's position in ``entries``.
+    private func holders(ofEntry position: Int) -> [Int] {
+      let page = entries[position].page
       let names = entries[position].attributedTo
       guard !names.isEmpty else { return [] }
       var candidates: [Candidate] = []

@@ -77,13 +77,13 @@ struct OwnershipStructure: Sendable {
     var nodeOfFund: [NameKey: Int] = [:]
     var edges: [Edge] = []
     var sums: [Sum] = []
-    let ownership = OwnershipGraph.Index(filing)
+    let holdersOfPage = OwnershipGraph.Index(filing).holdersOfEveryPage()
     let brokenPages = Set(findings.filter { $0.ruleID == "parent-sum" }.compactMap(\.page))
     for page in filing.coverPages {
       guard let parentNode = nodeOfPage[page.index], let amount = page.rows[.aggregateAmountOwned]?.amount,
         !amount.attributedTo.isEmpty
       else { continue }
-      let holders = ownership.holders(ofPage: page.index)
+      let holders = holdersOfPage[page.index] ?? []
       if !holders.isEmpty {
         for holder in holders {
           if let child = nodeOfPage[holder] { edges.append(Edge(parent: parentNode, child: child, isSummed: true)) }

@@ -313,6 +313,28 @@ struct OwnershipGraphTests {
     #expect(OwnershipGraph.holders(ofPage: 4, in: filing) == [1])
   }
 
+  @Test("Every page's holders at once: a page named among the names it attributes to is never its own holder")
+  func holdersOfEveryPage() {
+    // Pages 1, 3 and 4 attribute to the same names; page 1 is one of them, so its search leaves it out.
+    let filing = SyntheticFiling.filing([
+      SyntheticFiling.page(1, "Alpha Fund LP", aggregate: 300, attributedTo: ["Alpha Fund LP", "Beta Fund LP"]),
+      SyntheticFiling.page(2, "Beta Fund LP", aggregate: 200),
+      SyntheticFiling.page(3, "Manager LLC", aggregate: 300, attributedTo: ["Beta Fund LP", "Alpha Fund LP"]),
+      SyntheticFiling.page(4, "Jane Roe", aggregate: 300, attributedTo: ["Alpha Fund LP", "Beta Fund LP"]),
+      SyntheticFiling.page(5, "John Doe", aggregate: 200, attributedTo: ["Beta Fund LP"]),
+    ])
+    let index = OwnershipGraph.Index(filing)
+    let every = index.holdersOfEveryPage()
+    #expect(every[1] == [])
+    #expect(every[3] == [1, 2])
+    #expect(every[4] == [1, 2])
+    #expect(every[5] == [2])
+    #expect(every[2] == nil)
+    for page in 1...5 {
+      #expect((every[page] ?? []) == index.holders(ofPage: page), "page \(page)")
+    }
+  }
+
   @Test("Names are looked up in an ascending list of their numbers by halving")
   func numberLookup() {
     let numbers = [2, 3, 5, 8, 13, 21, 34]

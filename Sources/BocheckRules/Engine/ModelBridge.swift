@@ -66,9 +66,9 @@ struct ModelBridge {
     context = EvaluationContext(
       holdersByPage: {
         var holdersByPage = [Int: [Value]](minimumCapacity: pageCount)
-        let ownership = OwnershipGraph.Index(filing, pageNames: pageNames)
+        let holdersOfPage = OwnershipGraph.Index(filing, pageNames: pageNames).holdersOfEveryPage()
         for page in filing.coverPages {
-          holdersByPage[page.index] = ownership.holders(ofPage: page.index).compactMap {
+          holdersByPage[page.index] = (holdersOfPage[page.index] ?? []).compactMap {
             personsByPage[$0].map { .object($0) }
           }
         }
