@@ -146,6 +146,23 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     return answers
   }
 
+  /// Tells an ASCII name by the UTF-8 bytes of its key (those of the ``text`` that ``init(_:)`` gives), made in
+  /// scratch room: no text is made for them.
+  ///
+  /// Not generic, unlike ``withASCIIKeyBytes(of:_:)``, which it calls: a generic function of this module that
+  /// another module calls is not specialised there, and each such call looked up the metadata of its result's
+  /// type at run time.
+  ///
+  /// - Parameters:
+  ///   - name: The UTF-8 bytes of a name as printed.
+  ///   - body: Tells the key's bytes, which live only for the call.
+  /// - Returns: What `body` tells; `nil` for a name that is not all ASCII, whose key is not read here.
+  public static func withKeyBytes(
+    ofASCII name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool? {
+    withASCIIKeyBytes(of: name, body)
+  }
+
   /// Calls `body` with the UTF-8 bytes of an ASCII name's key (those of the ``text`` that ``init(_:)`` gives),
   /// made in scratch room: no text is made for them.
   ///
@@ -153,8 +170,8 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   ///   - name: The UTF-8 bytes of a name as printed.
   ///   - body: What to do with the key's bytes, which live only for the call.
   /// - Returns: What `body` returns; `nil` for a name that is not all ASCII, whose key is not read here.
-  public static func withKeyBytes<Result>(
-    ofASCII name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  static func withASCIIKeyBytes<Result>(
+    of name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result? {
     guard let ampersands = ByteWord.asciiOccurrences(of: 0x26, in: name) else { return nil }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count + 4 * ampersands, 1)) { buffer in
@@ -640,10 +657,13 @@ extension NameKey {
   /// Whether two keys' words name the same person: same first and last names and suffix, middle names
   /// missing on one side or each the other's initial.
   private static func samePerson(_ words: [Substring], _ otherWords: [Substring]) -> Bool {
-    // A person's last name is their last word, or the word before a generational suffix: words whose last two
-    // share none name different persons, told before either is split (``PersonName``).
+    // A person's last name is their last word, or the word before a generational suffix, and no entity word:
+    // words whose last two share none but entity words ("LP", "LLC", which many entities' names end with) name
+    // different persons, told before either is split (``PersonName``). Only a shared word is looked up.
     let (lastWords, otherLastWords) = (words.suffix(2), otherWords.suffix(2))
-    guard lastWords.contains(where: otherLastWords.contains) else { return false }
+    guard lastWords.contains(where: { otherLastWords.contains($0) && !entityWords.contains($0) }) else {
+      return false
+    }
     guard let person = PersonName(words), let other = PersonName(otherWords) else { return false }
     guard person.first == other.first, person.last == other.last, person.suffix == other.suffix else {
       return false
