@@ -125,6 +125,9 @@ struct FiledNames: Sendable {
   private var keys: [NameKey] = []
   /// The words of each name's key without what trails the name, by position (none for an empty key).
   private var looseWords: [[Substring]] = []
+  /// Those words split as a person's name (``NameKey/PersonName``), by position; `nil` for a name that is no
+  /// person's. Split once here, not once for each name compared with it.
+  private var persons: [NameKey.PersonName?] = []
   /// The names as printed, by position, when they are compared one by one.
   private var printed: [String] = []
   /// The keys each name is filed under, by position, when they are filed.
@@ -140,11 +143,14 @@ struct FiledNames: Sendable {
     comparesEach = names.count <= FiledNames.linearLimit
     keys.reserveCapacity(names.count)
     looseWords.reserveCapacity(names.count)
+    persons.reserveCapacity(names.count)
     guard !comparesEach else {
       printed = names.map(\.name)
       for (name, key) in names {
+        let words = FiledNames.looseWords(name, key: key)
         keys.append(key)
-        looseWords.append(FiledNames.looseWords(name, key: key))
+        looseWords.append(words)
+        persons.append(NameKey.PersonName(words))
       }
       return
     }
@@ -156,6 +162,7 @@ struct FiledNames: Sendable {
       let filing = FiledNames.filing(name, key: key)
       keys.append(key)
       looseWords.append(filing.looseWords)
+      persons.append(filing.person)
       indexKeys.append(filing.keys)
       if firstPositionByName[name] == nil { firstPositionByName[name] = position }
       for indexKey in filing.keys { positions[indexKey, default: []].append(position) }
@@ -173,7 +180,9 @@ struct FiledNames: Sendable {
   func matches(_ name: String) -> [(position: Int, match: NameMatch)] {
     let known = comparesEach ? printed.firstIndex(of: name) : firstPositionByName[name]
     if let position = known {
-      return matches(key: keys[position], filing: (comparesEach ? [] : indexKeys[position], looseWords[position]))
+      return matches(
+        key: keys[position],
+        filing: (comparesEach ? [] : indexKeys[position], looseWords[position], persons[position]))
     }
     let key = NameKey(name)
     return matches(key: key, filing: lookUpFiling(name, key: key))
@@ -203,15 +212,14 @@ struct FiledNames: Sendable {
     return matches(key: key, filing: lookUpFiling(name, key: key)).first
   }
 
-  /// The matches of a name whose keys and loose words are worked out: among all the names when they are
-  /// compared one by one, else among those filed under one of its keys.
-  private func matches(
-    key: NameKey, filing: (keys: [IndexKey], looseWords: [Substring])
-  ) -> [(position: Int, match: NameMatch)] {
+  /// The matches of a name whose keys, loose words and person's name are worked out: among all the names when
+  /// they are compared one by one, else among those filed under one of its keys.
+  private func matches(key: NameKey, filing: NameFiling) -> [(position: Int, match: NameMatch)] {
     var found: [(position: Int, match: NameMatch)] = []
     func compare(_ position: Int) {
       if let match = NameKey.match(
-        key: keys[position], looseWords: looseWords[position], key, looseWords: filing.looseWords)
+        key: keys[position], looseWords: looseWords[position], person: persons[position], key,
+        looseWords: filing.looseWords, person: filing.person)
       {
         found.append((position, match))
       }
@@ -240,8 +248,10 @@ struct FiledNames: Sendable {
   /// - Parameters:
   ///   - name: A name as printed.
   ///   - key: Its ``NameKey``.
-  private func lookUpFiling(_ name: String, key: NameKey) -> (keys: [IndexKey], looseWords: [Substring]) {
-    comparesEach ? ([], FiledNames.looseWords(name, key: key)) : FiledNames.filing(name, key: key)
+  private func lookUpFiling(_ name: String, key: NameKey) -> NameFiling {
+    guard comparesEach else { return FiledNames.filing(name, key: key) }
+    let words = FiledNames.looseWords(name, key: key)
+    return ([], words, NameKey.PersonName(words))
   }
 
   /// The words of a name's key without what trails the name (see ``NameKey/looseWords(_:key:)``), or none
@@ -250,22 +260,27 @@ struct FiledNames: Sendable {
     key.text.isEmpty ? [] : NameKey.looseWords(name, key: key)
   }
 
-  /// The keys a name is filed under, the name's ``NameKey`` first, and the words of its key without what
-  /// trails it.
+  /// What a name is compared and filed by: the keys it is filed under, the words of its key without what
+  /// trails the name, and those words split as a person's name (`nil` for a name that is no person's).
+  private typealias NameFiling = (keys: [IndexKey], looseWords: [Substring], person: NameKey.PersonName?)
+
+  /// The keys a name is filed under, the name's ``NameKey`` first, the words of its key without what trails
+  /// it, and those words as a person's name.
   ///
   /// - Parameters:
   ///   - name: A name as printed.
   ///   - key: Its ``NameKey``.
-  private static func filing(_ name: String, key: NameKey) -> (keys: [IndexKey], looseWords: [Substring]) {
-    guard !key.text.isEmpty else { return ([], []) }
+  private static func filing(_ name: String, key: NameKey) -> NameFiling {
+    guard !key.text.isEmpty else { return ([], [], nil) }
     var keys: [IndexKey] = [.exact(key.text)]
     let looseKey = NameKey.looseKey(name, key: key)
     let words = looseKey.words
-    guard !looseKey.text.isEmpty else { return (keys, words) }
+    let person = NameKey.PersonName(words)
+    guard !looseKey.text.isEmpty else { return (keys, words, person) }
     keys.append(.loose(looseKey.text))
-    if let person = NameKey.PersonName(words) {
+    if let person {
       keys.append(.person(first: person.first, last: person.last, suffix: person.suffix))
     }
-    return (keys, words)
+    return (keys, words, person)
   }
 }

@@ -527,6 +527,30 @@ extension NameKey {
     return samePerson(words, otherWords) ? .loose : nil
   }
 
+  /// Compares two names whose keys, loose words (see ``looseWords(_:key:)``) and persons' names (``PersonName``
+  /// of those words) are known, as ``match(key:looseWords:_:looseWords:)`` compares them.
+  ///
+  /// A name compared with many is split into a person's name once, not once for each comparison.
+  ///
+  /// - Parameters:
+  ///   - key: A name's key.
+  ///   - words: The words of its key without what trails the name.
+  ///   - person: `PersonName(words)`.
+  ///   - otherKey: Another name's key.
+  ///   - otherWords: The words of that key without what trails the other name.
+  ///   - otherPerson: `PersonName(otherWords)`.
+  static func match(
+    key: NameKey, looseWords words: [Substring], person: PersonName?, _ otherKey: NameKey,
+    looseWords otherWords: [Substring], person otherPerson: PersonName?
+  ) -> NameMatch? {
+    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
+    if key == otherKey { return .exact }
+    guard !words.isEmpty, !otherWords.isEmpty else { return nil }
+    if words == otherWords { return .loose }
+    guard let person, let otherPerson else { return nil }
+    return samePerson(person, otherPerson) ? .loose : nil
+  }
+
   /// The words of a name's key once what trails the name is gone (see ``withoutQualifiers(_:)``).
   ///
   /// - Parameters:
@@ -665,6 +689,12 @@ extension NameKey {
       return false
     }
     guard let person = PersonName(words), let other = PersonName(otherWords) else { return false }
+    return samePerson(person, other)
+  }
+
+  /// Whether two persons' names, split, name the same person: same first and last names and suffix, middle
+  /// names missing on one side or each the other's initial.
+  private static func samePerson(_ person: PersonName, _ other: PersonName) -> Bool {
     guard person.first == other.first, person.last == other.last, person.suffix == other.suffix else {
       return false
     }
