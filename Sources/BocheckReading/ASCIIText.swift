@@ -565,6 +565,20 @@ enum ASCIIText {
   ///   - bytes: The text's bytes.
   ///   - range: The part of `bytes` to compare.
   static func spells(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> Bool {
+    word.withUnsafeBufferPointer { spells($0, in: bytes, at: range) }
+  }
+
+  /// Whether the bytes of `range`, their ASCII letters upper-cased, are `word`, given in place (one of the
+  /// words of a table laid out in one array).
+  ///
+  /// - Parameters:
+  ///   - word: The word's bytes, upper case.
+  ///   - bytes: The text's bytes.
+  ///   - range: The part of `bytes` to compare.
+  @inline(__always)
+  static func spells(_ word: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>)
+    -> Bool
+  {
     guard range.count == word.count else { return false }
     var offset = 0
     while offset < word.count {

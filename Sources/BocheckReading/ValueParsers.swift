@@ -280,12 +280,8 @@ enum ValueParsers {
       let collective = attributionPhrases[candidate.phrase].starts(with: collectivelyWord)
       if candidate.range.lowerBound > firstRelationStart && !afterComma && !collective { continue }
       // "owned by" inside "collectively owned by" is the same attribution.
-      var name = text.text(candidate.range.upperBound..<bytes.count)
-      while let last = name.last, ";,)".contains(last) || (last == "." && !endsWithAbbreviation(name)) {
-        name.removeLast()
-        name = name.trimmingBlanks()
-      }
-      if !name.isEmpty { attribution = name }
+      let name = attributionRange(bytes, from: candidate.range.upperBound)
+      if !name.isEmpty { attribution = ASCIIText.string(bytes, name) }
       attributionStart = candidate.range.lowerBound
       break
     }
@@ -316,6 +312,28 @@ enum ValueParsers {
       }
     }
     return (best.range.upperBound..<end, best.relation, attribution)
+  }
+
+  /// Where the names of an attribution stand: from `start` to the end of the text, without the blanks at either
+  /// end nor the semicolons, commas, closing brackets and points after the last name (a point that ends an
+  /// abbreviation, "Ltd.", stays), found on the bytes, with one text made of them afterwards.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's bytes, blanks normalised (a blank is one space).
+  ///   - start: The offset after the attribution phrase.
+  static func attributionRange(_ bytes: [UInt8], from start: Int) -> Range<Int> {
+    bytes.withUnsafeBufferPointer { buffer in
+      var range = ASCIIText.trimmedRange(bytes, start..<bytes.count)
+      while let lastIndex = range.last {
+        let last = buffer[lastIndex]
+        guard
+          last == 0x3B || last == 0x2C || last == 0x29
+            || (last == 0x2E && !endsWithAbbreviation(UnsafeBufferPointer(rebasing: buffer[range])))
+        else { break }
+        range = ASCIIText.trimmedRange(bytes, range.lowerBound..<lastIndex)
+      }
+      return range
+    }
   }
 
   /// Whether an amount of shares (a number followed by a word for shares or securities) stands at or after
@@ -395,9 +413,12 @@ enum ValueParsers {
       if labelled.count < 2, let label = list.marker(at: start), list.marker(at: start)?.marker.count ?? 0 <= 4 {
         start = ASCIIText.skipBlanks(list.bytes, from: label.end)
       }
-      for filler in partFillers {
-        if let after = list.after(filler, at: start) {
-          start = ASCIIText.skipBlanks(list.bytes, from: after)
+      // Every filler starts with a letter: a part that starts with its number (most do) has none.
+      if start < list.bytes.count, ASCIIText.isLetter(list.bytes[start]) {
+        for filler in partFillers {
+          if let after = list.after(filler, at: start) {
+            start = ASCIIText.skipBlanks(list.bytes, from: after)
+          }
         }
       }
       guard start < piece.range.upperBound, let number = list.number(at: start) else { continue }
@@ -457,61 +478,99 @@ enum ValueParsers {
     "APPROXIMATELY ",
   ].map(ASCIIText.phrase)
 
-  /// The printed forms of list labels, one list per series and style, in the order they are tried: Roman
-  /// numerals, letters and digits, each as `(i)` and `i)`, and digits as `1.` too (Roman numerals and letters
-  /// with a point, "i." and "a.", are too often words' ends). Built once, in upper case for the phrase search.
-  private static let labelStyles: [[(label: String, printed: [UInt8])]] = {
-    var styles: [[(label: String, printed: [UInt8])]] = []
-    for series in [romanLabels, letterLabels, digitLabels] {
-      styles.append(series.map { ($0, ASCIIText.phrase("(\($0))")) })
-      styles.append(series.map { ($0, ASCIIText.phrase("\($0))")) })
-      if series == digitLabels { styles.append(series.map { ($0, ASCIIText.phrase("\($0).")) }) }
-    }
-    return styles
-  }()
+  /// The printed forms of list labels, by series and style, in the order they are tried: Roman numerals,
+  /// letters and digits, each as `(i)` and `i)`, and digits as `1.` too (Roman numerals and letters with a
+  /// point, "i." and "a.", are too often words' ends). Built once, in upper case for the search, laid out in
+  /// arrays of bytes and ranges so that a search walks them without retaining an element.
+  private struct LabelTable {
+    /// Every printed label's bytes, upper case, one after another.
+    var printed: [UInt8] = []
+    /// Each label's bytes in ``printed``, and its name's index in ``names``.
+    var labels: [(printed: Range<Int>, name: Int)] = []
+    /// The labels' names as the parts carry them ("i", "a", "1"), once each.
+    var names: [String] = []
+    /// Each style's labels in ``labels``, in the order they are tried; a style's labels are in printed order.
+    var styles: [Range<Int>] = []
 
-  /// The pieces of a list whose items carry labels of one series in order, or fewer than two pieces.
-  private static func labelledPieces(_ list: ValueText) -> [(label: String, range: Range<Int>)] {
-    let bytes = list.bytes
-    for style in labelStyles {
-      var found: [(label: String, range: Range<Int>)] = []
-      var from = 0
-      for (label, printed) in style {
-        guard let range = findLabel(printed, in: list, from: from) else { break }
-        found.append((label, range))
-        from = range.upperBound
-      }
-      if found.count >= 2 {
-        return found.enumerated().map { offset, entry in
-          let end = offset + 1 < found.count ? found[offset + 1].range.lowerBound : bytes.count
-          return (entry.label, entry.range.upperBound..<end)
+    init() {
+      for series in [romanLabels, letterLabels, digitLabels] {
+        let first = names.count
+        names += series
+        var forms = [("(", ")"), ("", ")")]
+        if series == digitLabels { forms.append(("", ".")) }
+        for (open, close) in forms {
+          let start = labels.count
+          for (offset, name) in series.enumerated() {
+            let bytes = ASCIIText.phrase(open + name + close)
+            labels.append((printed.count..<(printed.count + bytes.count), first + offset))
+            printed += bytes
+          }
+          styles.append(start..<labels.count)
         }
       }
     }
-    return []
+  }
+
+  private static let labelTable = LabelTable()
+
+  /// The pieces of a list whose items carry labels of one series in order, or fewer than two pieces.
+  private static func labelledPieces(_ list: ValueText) -> [(label: String, range: Range<Int>)] {
+    let table = labelTable
+    let maximumLabels = table.styles.reduce(0) { max($0, $1.count) }
+    return list.bytes.withUnsafeBufferPointer { bytes in
+      table.printed.withUnsafeBufferPointer { printed in
+        table.labels.withUnsafeBufferPointer { labels in
+          // The labels found for one style, where they stand: on the stack, no list made until a style has two.
+          withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: maximumLabels) { found in
+            for style in table.styles {
+              var count = 0
+              var from = 0
+              for index in style {
+                let label = UnsafeBufferPointer(rebasing: printed[labels[index].printed])
+                guard let range = findLabel(label, in: bytes, from: from) else { break }
+                found[count] = range
+                count += 1
+                from = range.upperBound
+              }
+              guard count >= 2 else { continue }
+              return (0..<count).map { offset in
+                let end = offset + 1 < count ? found[offset + 1].lowerBound : bytes.count
+                return (table.names[labels[style.lowerBound + offset].name], found[offset].upperBound..<end)
+              }
+            }
+            return []
+          }
+        }
+      }
+    }
   }
 
   /// The next label at or after `from` that stands alone: after the start, a blank or punctuation, and
   /// before a blank or the end.
-  private static func findLabel(_ label: [UInt8], in list: ValueText, from: Int) -> Range<Int>? {
-    let bytes = list.bytes
+  ///
+  /// - Parameters:
+  ///   - label: The label as printed, upper case.
+  ///   - bytes: The list's bytes.
+  ///   - from: The offset where the search starts.
+  private static func findLabel(_ label: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int)
+    -> Range<Int>?
+  {
     guard from + label.count <= bytes.count else { return nil }
-    return bytes.withUnsafeBufferPointer { buffer in
-      let lastStart = bytes.count - label.count
-      var position = from
-      while true {
-        // Only the places of the label's first byte are tried, found eight bytes at a time.
-        position = ASCIIText.nextPossibleStart(of: label[0], in: buffer, from: position, to: lastStart + 1)
-        guard position <= lastStart else { return nil }
-        if let end = ASCIIText.matchLength(label, in: bytes, at: position) {
-          let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
-          let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
-          let after = end == bytes.count || bytes[end] == 0x20
-          // "a)" and "1." must not be the end of a longer bracket or number.
-          if standsAlone && (after || label.first == 0x28) { return position..<end }
-        }
-        position += 1
+    let lastStart = bytes.count - label.count
+    var position = from
+    while true {
+      // Only the places of the label's first byte are tried, found eight bytes at a time.
+      position = ASCIIText.nextPossibleStart(of: label[0], in: bytes, from: position, to: lastStart + 1)
+      guard position <= lastStart else { return nil }
+      let end = position + label.count
+      if ASCIIText.spells(label, in: bytes, at: position..<end) {
+        let before = position == 0 ? UInt8(0x20) : bytes[position - 1]
+        let standsAlone = !ASCIIText.isLetter(before) && !ASCIIText.isDigit(before) && before != 0x28
+        let after = end == bytes.count || bytes[end] == 0x20
+        // "a)" and "1." must not be the end of a longer bracket or number.
+        if standsAlone && (after || label[0] == 0x28) { return position..<end }
       }
+      position += 1
     }
   }
 
