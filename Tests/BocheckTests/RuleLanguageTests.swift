@@ -28,6 +28,15 @@ enum LanguageHarness {
     ValueFormatter.message(try evaluate(expression))
   }
 
+  /// A message template filled with the globals of ``filing``, as a rule's finding fills it.
+  static func message(_ template: String) throws -> String {
+    let parsed = try MessageTemplate.parse(template)
+    try parsed.check(in: .globals)
+    let bridge = ModelBridge(filing: filing, basis: nil)
+    var frame = Frame(variables: bridge.globals, context: bridge.context)
+    return ResolvedMessage(parsed, resolver: ExpressionResolver()).render(in: &frame)
+  }
+
   /// The type-checking error an expression raises, or `nil`.
   static func typeError(_ text: String) -> String? {
     do {
@@ -263,6 +272,30 @@ struct RuleLanguageTests {
     #expect(try LanguageHarness.text("nameKey(\"Alpha Fund, L.P.\") == nameKey(\"ALPHA FUND LP\")") == "true")
     #expect(try LanguageHarness.text("substring(\"037833100\", 9, 1) + substring(\"abc\", 2, 10)") == "0bc")
     #expect(try LanguageHarness.text("when(1 > 2, \"x\") + coalesce(null, \"y\")") == "y")
+  }
+
+  @Test("A placeholder that joins texts prints as the text its expression gives, unknown as '?'")
+  func messagePlaceholdersJoiningTexts() throws {
+    // Each written part by part (when, text, join and + of them) and as the evaluator gives its value.
+    let printed: [(expression: String, text: String)] = [
+      ("when(1 > 2, \"x\") + \"y\"", "y"),
+      ("\"a\" + when(1 < 2, \"b\" + text(1000)) + \"c\"", "ab1,000c"),
+      ("\"a\" + text(null)", "?"),
+      ("\"a\" + when(null > 1, \"b\")", "?"),
+      ("when(null > 1, \"b\")", "?"),
+      ("text(2.50) + \"%\"", "2.50%"),
+      ("\"of \" + join(persons.name)", "of Alpha Fund LP, Beta Fund LP and Gamma LLC"),
+      ("join(persons[page == 1].aggregateAmountOwned.parts.shares) + \"!\"", "600 and 400!"),
+      ("when(1 < 2, text(persons[page == 3].aggregateAmountOwned))", "?"),
+      ("1000 + 2", "1,002"),
+      ("[\"a\"] + [\"b\"]", "a and b"),
+      ("\"z\"", "z"),
+    ]
+    for (expression, text) in printed {
+      #expect(try LanguageHarness.message("<{\(expression)}>") == "<\(text)>", "\(expression)")
+      #expect(try LanguageHarness.text(expression) == text, "\(expression)")
+    }
+    #expect(try LanguageHarness.message("{{{\"a\" + text(null)}, {when(1 < 2, \"b\")}}}") == "{?, b}")
   }
 
   @Test("Syntax errors say what and where")

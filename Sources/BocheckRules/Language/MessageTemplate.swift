@@ -116,17 +116,35 @@ struct ResolvedMessage: Sendable {
   /// The UTF-8 bytes a placeholder's text is expected to take: a name or a number with separators.
   private static let bytesPerPlaceholder = 24
 
+  /// How each segment is written, a placeholder as its ``Piece``, when some placeholder joins texts (a call or
+  /// a `+`); else empty, and the segments are written as they are, with no pieces made when the rule loads.
+  private let pieces: [Piece]
+
   /// A message of these pieces.
   init(segments: [Segment]) {
     self.segments = segments
     var expected = 0
+    var joinsTexts = false
     for segment in segments {
       switch segment {
       case .literal(let text): expected += text.utf8.count
-      case .placeholder: expected += ResolvedMessage.bytesPerPlaceholder
+      case .placeholder(let expression):
+        expected += ResolvedMessage.bytesPerPlaceholder
+        switch expression {
+        case .call, .binary(.add, _, _): joinsTexts = true
+        default: break
+        }
       }
     }
     expectedByteCount = expected
+    pieces =
+      joinsTexts
+      ? segments.map { segment in
+        switch segment {
+        case .literal(let text): return .text(text)
+        case .placeholder(let expression): return Piece(expression)
+        }
+      } : []
   }
 
   /// Resolves a template's placeholders.
@@ -146,16 +164,111 @@ struct ResolvedMessage: Sendable {
   /// to a `String` piece by piece grew it several times and looked at the characters where each piece met the
   /// text before it. A placeholder's number or text is written into the buffer without a text of its own (see
   /// ``ValueFormatter/appendMessage(_:to:)``).
+  ///
+  /// A placeholder that joins texts (`when(...)`, `text(...)`, `+` of texts) writes its parts in turn rather than
+  /// making a text of each and joining them (see ``Piece``); when a part is unknown, what the placeholder wrote
+  /// is taken back and it prints as `?`, as the unknown text the joined parts make.
   func render(in frame: inout Frame) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(expectedByteCount)
-    for segment in segments {
-      switch segment {
-      case .literal(let text): ValueFormatter.appendUTF8(text, to: &bytes)
-      case .placeholder(let expression):
-        ValueFormatter.appendMessage(Evaluator.evaluate(expression, in: &frame), to: &bytes)
+    if pieces.isEmpty {
+      for segment in segments {
+        switch segment {
+        case .literal(let text): ValueFormatter.appendUTF8(text, to: &bytes)
+        case .placeholder(let expression):
+          ValueFormatter.appendMessage(Evaluator.evaluate(expression, in: &frame), to: &bytes)
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    for piece in pieces {
+      let start = bytes.count
+      if !piece.write(to: &bytes, in: &frame) {
+        bytes.removeSubrange(start...)
+        bytes.append(UInt8(ascii: "?"))
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A placeholder's expression as a message writes it: the texts it joins written one after the other.
+  ///
+  /// `when(condition, text)`, `text(x)`, `join(list)` and `a + b` of two texts make a text of their parts; written part by
+  /// part, the message has the same bytes without a text made for each part and for each join. A `+` is a
+  /// join of texts only when both sides are pieces that give a text or the unknown value (``givesText``): of
+  /// other values it may add numbers or lists, and is evaluated as a whole.
+  enum Piece: Sendable {
+    /// A text written as it is.
+    case text(String)
+    /// `when(condition, text)`: the text when the condition is true, nothing when it is false, unknown else.
+    indirect case when(ResolvedExpression, Piece)
+    /// `text(x)`: `x` as a message prints it, unknown when `x` is.
+    case printed(ResolvedExpression)
+    /// `join(list)`: the list's elements as a message prints them, "A, B and C"; unknown when it is no list.
+    case listed(ResolvedExpression)
+    /// `a + b` of two pieces that give texts: one after the other, unknown when either is.
+    indirect case joined(Piece, Piece)
+    /// Any other expression: evaluated and printed as a message prints its value.
+    case value(ResolvedExpression)
+
+    /// The piece an expression is.
+    init(_ expression: ResolvedExpression) {
+      switch expression {
+      case .constant(.string(let text)):
+        self = .text(text)
+      case .call(let function, let arguments) where function.name == "when" && arguments.count == 2:
+        self = .when(arguments[0], Piece(arguments[1]))
+      case .call(let function, let arguments) where function.name == "text" && arguments.count == 1:
+        self = .printed(arguments[0])
+      case .call(let function, let arguments) where function.name == "join" && arguments.count == 1:
+        self = .listed(arguments[0])
+      case .binary(.add, let left, let right):
+        let first = Piece(left)
+        let second = Piece(right)
+        self = first.givesText && second.givesText ? .joined(first, second) : .value(expression)
+      default:
+        self = .value(expression)
+      }
+    }
+
+    /// Whether the piece's value is always a text or unknown, so that `+` joins it as a text.
+    var givesText: Bool {
+      switch self {
+      case .text, .printed, .listed, .joined: return true
+      case .when(_, let text): return text.givesText
+      case .value: return false
+      }
+    }
+
+    /// Writes the piece's text.
+    ///
+    /// - Returns: `false` when its value is unknown; the bytes may then hold part of it.
+    func write(to bytes: inout [UInt8], in frame: inout Frame) -> Bool {
+      switch self {
+      case .text(let text):
+        ValueFormatter.appendUTF8(text, to: &bytes)
+      case .when(let condition, let text):
+        switch Evaluator.evaluate(condition, in: &frame) {
+        case .boolean(true): return text.write(to: &bytes, in: &frame)
+        case .boolean(false): break
+        default: return false
+        }
+      case .printed(let expression):
+        let value = Evaluator.evaluate(expression, in: &frame)
+        if value.isNull { return false }
+        ValueFormatter.appendMessage(value, to: &bytes)
+      case .listed(let expression):
+        let value = Evaluator.evaluate(expression, in: &frame)
+        guard case .list = value else { return false }
+        ValueFormatter.appendMessage(value, to: &bytes)
+      case .joined(let first, let second):
+        return first.write(to: &bytes, in: &frame) && second.write(to: &bytes, in: &frame)
+      case .value(let expression):
+        let value = Evaluator.evaluate(expression, in: &frame)
+        if value.isNull { return false }
+        ValueFormatter.appendMessage(value, to: &bytes)
+      }
+      return true
+    }
   }
 }
