@@ -520,10 +520,7 @@ extension NameKey {
   static func match(
     key: NameKey, looseWords words: [Substring], _ otherKey: NameKey, looseWords otherWords: [Substring]
   ) -> NameMatch? {
-    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
-    if key == otherKey { return .exact }
-    guard !words.isEmpty, !otherWords.isEmpty else { return nil }
-    if words == otherWords { return .loose }
+    if let decided = matchBeforePersons(key, words, otherKey, otherWords) { return decided }
     return samePerson(words, otherWords) ? .loose : nil
   }
 
@@ -543,12 +540,29 @@ extension NameKey {
     key: NameKey, looseWords words: [Substring], person: PersonName?, _ otherKey: NameKey,
     looseWords otherWords: [Substring], person otherPerson: PersonName?
   ) -> NameMatch? {
-    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return nil }
-    if key == otherKey { return .exact }
-    guard !words.isEmpty, !otherWords.isEmpty else { return nil }
-    if words == otherWords { return .loose }
+    if let decided = matchBeforePersons(key, words, otherKey, otherWords) { return decided }
     guard let person, let otherPerson else { return nil }
     return samePerson(person, otherPerson) ? .loose : nil
+  }
+
+  /// What both ``match(key:looseWords:_:looseWords:)`` and ``match(key:looseWords:person:_:looseWords:person:)``
+  /// tell before comparing persons' names: no match for an empty key or words, exact for equal keys, loose for
+  /// equal words; `nil` when only the persons' names can tell.
+  ///
+  /// - Parameters:
+  ///   - key: A name's key.
+  ///   - words: The words of its key without what trails the name.
+  ///   - otherKey: Another name's key.
+  ///   - otherWords: The words of that key without what trails the other name.
+  @inline(__always)
+  private static func matchBeforePersons(
+    _ key: NameKey, _ words: [Substring], _ otherKey: NameKey, _ otherWords: [Substring]
+  ) -> NameMatch?? {
+    guard !key.text.isEmpty, !otherKey.text.isEmpty else { return .some(nil) }
+    if key == otherKey { return .exact }
+    guard !words.isEmpty, !otherWords.isEmpty else { return .some(nil) }
+    if words == otherWords { return .loose }
+    return nil
   }
 
   /// The words of a name's key once what trails the name is gone (see ``withoutQualifiers(_:)``).
