@@ -19,6 +19,67 @@ struct BuiltinFunction: Sendable {
   /// then folds a member of a list's elements (`sum(row.parts.shares)`) as it reads it, without making the
   /// list of the members (nor the list a filter keeps, for a member of a filter's elements).
   var numberFold: NumberFold?
+  /// How it makes a text of its arguments, when it does (`when`, `text`, `join`): a message then writes the
+  /// call's text into its bytes part by part (see ``ResolvedMessage``), and ``evaluate`` is the same writing
+  /// made a value, so the function's meaning is stated once.
+  var textMaker: TextMaker?
+}
+
+/// How `when`, `text` and `join` make a text of their arguments.
+///
+/// Both the evaluator (``value(of:)``) and a message's placeholder (``ResolvedMessage``) ask
+/// ``write(to:argument:text:)``: the evaluator with arguments evaluated already, a message with each argument
+/// evaluated or written only when the text needs it, and without a text made for a part.
+enum TextMaker: Sendable {
+  /// `when(condition, text)`: the text when the condition is true, the empty text when it is false, unknown
+  /// else.
+  case chosen
+  /// `text(x)`: `x` as a message prints it, unknown when `x` is.
+  case printed
+  /// `join(list)`: the list's elements as a message prints them, "A, B and C"; unknown when it is no list.
+  case listed
+
+  /// Writes the text the arguments make into UTF-8 bytes.
+  ///
+  /// - Parameters:
+  ///   - bytes: The bytes the text is appended to.
+  ///   - argument: The value of the argument at a 0-based index.
+  ///   - text: Appends the argument at a 0-based index, a text, to the bytes; `false` when it is unknown.
+  /// - Returns: `false` when the text is unknown; the bytes may then hold part of it.
+  func write(
+    to bytes: inout [UInt8], argument: (Int) -> Value, text: (Int, inout [UInt8]) -> Bool
+  ) -> Bool {
+    switch self {
+    case .chosen:
+      switch argument(0) {
+      case .boolean(true): return text(1, &bytes)
+      case .boolean(false): return true
+      default: return false
+      }
+    case .printed:
+      let value = argument(0)
+      if value.isNull { return false }
+      ValueFormatter.appendMessage(value, to: &bytes)
+    case .listed:
+      let value = argument(0)
+      guard case .list = value else { return false }
+      ValueFormatter.appendMessage(value, to: &bytes)
+    }
+    return true
+  }
+
+  /// The text evaluated arguments make, or the unknown value.
+  func value(of arguments: Arguments) -> Value {
+    var bytes: [UInt8] = []
+    let known = write(
+      to: &bytes, argument: { arguments[$0] },
+      text: { index, bytes in
+        guard case .string(let text) = arguments[index] else { return false }
+        ValueFormatter.appendUTF8(text, to: &bytes)
+        return true
+      })
+    return known ? .string(String(decoding: bytes, as: UTF8.self)) : .null
+  }
 }
 
 /// How `sum`, `min` and `max` combine the numbers of a list.
@@ -350,10 +411,7 @@ enum BuiltinFunctions {
         try require(types, 0, isList, "a list")
         return .string
       },
-      evaluate: { arguments, _ in
-        guard case .list(let items) = arguments[0] else { return .null }
-        return .string(ValueFormatter.join(items.map(ValueFormatter.message)))
-      }),
+      evaluate: { arguments, _ in TextMaker.listed.value(of: arguments) }, textMaker: .listed),
     BuiltinFunction(
       name: "round", arity: 2...2,
       summary: "round(x, decimals): x rounded half away from zero, printed with that many decimals",
@@ -549,13 +607,7 @@ enum BuiltinFunctions {
         try require(types, 1, isText, "a text")
         return .string
       },
-      evaluate: { arguments, _ in
-        switch arguments[0] {
-        case .boolean(true): return arguments[1]
-        case .boolean(false): return .string("")
-        default: return .null
-        }
-      }),
+      evaluate: { arguments, _ in TextMaker.chosen.value(of: arguments) }, textMaker: .chosen),
     BuiltinFunction(
       name: "coalesce", arity: 2...2, summary: "coalesce(x, fallback): x, or the fallback when x is unknown",
       resultType: { (types) throws(ExpressionTypeError) in
@@ -567,7 +619,7 @@ enum BuiltinFunctions {
     BuiltinFunction(
       name: "text", arity: 1...1, summary: "text(x): x as a message prints it",
       resultType: { _ in .string },
-      evaluate: { arguments, _ in arguments[0].isNull ? .null : .string(ValueFormatter.message(arguments[0])) }),
+      evaluate: { arguments, _ in TextMaker.printed.value(of: arguments) }, textMaker: .printed),
     BuiltinFunction(
       name: "length", arity: 1...1, summary: "length(text): the number of characters",
       resultType: { (types) throws(ExpressionTypeError) in

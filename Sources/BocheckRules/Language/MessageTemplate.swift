@@ -193,19 +193,16 @@ struct ResolvedMessage: Sendable {
 
   /// A placeholder's expression as a message writes it: the texts it joins written one after the other.
   ///
-  /// `when(condition, text)`, `text(x)`, `join(list)` and `a + b` of two texts make a text of their parts; written part by
-  /// part, the message has the same bytes without a text made for each part and for each join. A `+` is a
-  /// join of texts only when both sides are pieces that give a text or the unknown value (``givesText``): of
-  /// other values it may add numbers or lists, and is evaluated as a whole.
+  /// A call of a function that makes a text (`when`, `text`, `join`: see ``TextMaker``) and `a + b` of two texts
+  /// make a text of their parts; written part by part, the message has the same bytes without a text made for
+  /// each part and for each join. A `+` is a join of texts only when both sides are pieces that give a text or
+  /// the unknown value (``givesText``): of other values it may add numbers or lists, and is evaluated as a whole.
   enum Piece: Sendable {
     /// A text written as it is.
     case text(String)
-    /// `when(condition, text)`: the text when the condition is true, nothing when it is false, unknown else.
-    indirect case when(ResolvedExpression, Piece)
-    /// `text(x)`: `x` as a message prints it, unknown when `x` is.
-    case printed(ResolvedExpression)
-    /// `join(list)`: the list's elements as a message prints them, "A, B and C"; unknown when it is no list.
-    case listed(ResolvedExpression)
+    /// A call of a function that makes a text: its arguments, and the same arguments as pieces, for the texts
+    /// it writes as they are.
+    indirect case made(TextMaker, arguments: [ResolvedExpression], texts: [Piece])
     /// `a + b` of two pieces that give texts: one after the other, unknown when either is.
     indirect case joined(Piece, Piece)
     /// Any other expression: evaluated and printed as a message prints its value.
@@ -216,12 +213,12 @@ struct ResolvedMessage: Sendable {
       switch expression {
       case .constant(.string(let text)):
         self = .text(text)
-      case .call(let function, let arguments) where function.name == "when" && arguments.count == 2:
-        self = .when(arguments[0], Piece(arguments[1]))
-      case .call(let function, let arguments) where function.name == "text" && arguments.count == 1:
-        self = .printed(arguments[0])
-      case .call(let function, let arguments) where function.name == "join" && arguments.count == 1:
-        self = .listed(arguments[0])
+      case .call(let function, let arguments):
+        if let maker = function.textMaker {
+          self = .made(maker, arguments: arguments, texts: arguments.map(Piece.init))
+        } else {
+          self = .value(expression)
+        }
       case .binary(.add, let left, let right):
         let first = Piece(left)
         let second = Piece(right)
@@ -234,8 +231,7 @@ struct ResolvedMessage: Sendable {
     /// Whether the piece's value is always a text or unknown, so that `+` joins it as a text.
     var givesText: Bool {
       switch self {
-      case .text, .printed, .listed, .joined: return true
-      case .when(_, let text): return text.givesText
+      case .text, .made, .joined: return true
       case .value: return false
       }
     }
@@ -247,20 +243,10 @@ struct ResolvedMessage: Sendable {
       switch self {
       case .text(let text):
         ValueFormatter.appendUTF8(text, to: &bytes)
-      case .when(let condition, let text):
-        switch Evaluator.evaluate(condition, in: &frame) {
-        case .boolean(true): return text.write(to: &bytes, in: &frame)
-        case .boolean(false): break
-        default: return false
-        }
-      case .printed(let expression):
-        let value = Evaluator.evaluate(expression, in: &frame)
-        if value.isNull { return false }
-        ValueFormatter.appendMessage(value, to: &bytes)
-      case .listed(let expression):
-        let value = Evaluator.evaluate(expression, in: &frame)
-        guard case .list = value else { return false }
-        ValueFormatter.appendMessage(value, to: &bytes)
+      case .made(let maker, let arguments, let texts):
+        return maker.write(
+          to: &bytes, argument: { Evaluator.evaluate(arguments[$0], in: &frame) },
+          text: { index, bytes in texts[index].write(to: &bytes, in: &frame) })
       case .joined(let first, let second):
         return first.write(to: &bytes, in: &frame) && second.write(to: &bytes, in: &frame)
       case .value(let expression):
