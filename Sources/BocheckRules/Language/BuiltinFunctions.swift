@@ -242,24 +242,47 @@ enum BuiltinFunctions {
     return Int(number.value.numerator)
   }
 
-  /// The amount a row object holds, rebuilt from its fields.
+  /// The amount a row object holds, rebuilt from its fields (see ``readAmountRow(_:eachPart:)``).
   static func amount(of value: Value) -> Amount? {
-    guard case .object(let row) = value, row.kind == .row, let shares = decimalOf(row[RowSlot.shares]) else {
+    var parts: [AmountPart] = []
+    guard
+      let row = readAmountRow(
+        value,
+        eachPart: { kind, shares, part in
+          parts.append(
+            AmountPart(label: text(part[PartSlot.label]) ?? "", kind: kind, shares: shares.decimal, text: ""))
+        })
+    else { return nil }
+    let relation = text(row.object[RowSlot.partsRelation]).flatMap(PartsRelation.init(rawValue:)) ?? .none
+    return Amount(shares: row.shares.decimal, parts: parts, partsRelation: relation)
+  }
+
+  /// Reads the amount a row object holds: its shares and each of its parts in turn.
+  ///
+  /// The one reading of a row's amount, which ``amount(of:)`` rebuilds an `Amount` from and ``rowAmount(_:)``
+  /// adds up by kind of part without rebuilding it.
+  ///
+  /// - Parameters:
+  ///   - value: The row object.
+  ///   - eachPart: Takes each part's kind, its shares and the part object (for its label), in order.
+  /// - Returns: The row's shares and the row object, for its other fields; `nil` when the value is no row,
+  ///   when its shares or a part's are no number that is exactly a decimal with the decimals it prints with
+  ///   (``exactNumber(_:)``), or when a part has no kind.
+  private static func readAmountRow(
+    _ value: Value, eachPart: (PartKind, ExactNumber, ModelObject) -> Void
+  ) -> (shares: ExactNumber, object: ModelObject)? {
+    guard case .object(let row) = value, row.kind == .row, let shares = exactNumber(row[RowSlot.shares]) else {
       return nil
     }
-    var parts: [AmountPart] = []
     if case .list(let items) = row[RowSlot.parts] {
-      // Room for every part at once: growing the list part by part made it again for the second and third.
-      parts.reserveCapacity(items.count)
       for item in items {
-        guard case .object(let part) = item, part.kind == .part, let partShares = decimalOf(part[PartSlot.shares]),
+        guard case .object(let part) = item, part.kind == .part, let partShares = exactNumber(part[PartSlot.shares]),
           let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:))
         else { return nil }
-        parts.append(AmountPart(label: text(part[PartSlot.label]) ?? "", kind: kind, shares: partShares, text: ""))
+        eachPart(kind, partShares, part)
       }
     }
-    let relation = text(row[RowSlot.partsRelation]).flatMap(PartsRelation.init(rawValue:)) ?? .none
-    return Amount(shares: shares, parts: parts, partsRelation: relation)
+    return (shares, row)
   }
 
   /// The total of the amounts a list of rows holds, as ``AmountArithmetic/sum(_:)`` adds the amounts
@@ -273,40 +296,40 @@ enum BuiltinFunctions {
   }
 
   /// The shares of the amount a row holds and its parts by kind, as ``amount(of:)`` and
-  /// ``AmountArithmetic/partsByKind(of:)`` give them, read from the row's numbers as they are.
+  /// ``AmountArithmetic/partsByKind(of:)`` give them, read from the row's numbers as they are (see
+  /// ``readAmountRow(_:eachPart:)``).
   ///
   /// Rebuilding the amount made a list of its parts and turned every number into a decimal and back; here a
-  /// number is only checked to be such a decimal (``exactValue(_:)``).
+  /// number is only checked to be such a decimal.
   ///
   /// - Returns: `nil` when ``amount(of:)`` gives no amount; the parts are `nil` unless the row itemises
   ///   them ("consisting of") and their sums by kind do not overflow.
   private static func rowAmount(_ value: Value) -> (shares: Rational, parts: PartSums?)? {
-    guard case .object(let row) = value, row.kind == .row, let shares = exactValue(row[RowSlot.shares]) else {
-      return nil
-    }
-    var parts: PartSums?
-    if case .list(let items) = row[RowSlot.parts] {
-      if !items.isEmpty && text(row[RowSlot.partsRelation]) == PartsRelation.consistingOf.rawValue {
-        parts = PartSums()
-      }
-      // Every part is read, whether the row itemises them or not: one that is no part makes the row hold no
-      // amount.
-      for item in items {
-        guard case .object(let part) = item, part.kind == .part, let partShares = exactValue(part[PartSlot.shares]),
-          let kind = text(part[PartSlot.kind]).flatMap(PartKind.init(rawValue:))
-        else { return nil }
-        if parts != nil, (try? parts?.add(partShares, to: kind)) == nil { parts = nil }
-      }
-    }
-    return (shares, parts)
+    var sums: PartSums? = PartSums()
+    var partCount = 0
+    guard
+      let row = readAmountRow(
+        value,
+        eachPart: { kind, shares, _ in
+          partCount += 1
+          if sums != nil, (try? sums?.add(shares.value, to: kind)) == nil { sums = nil }
+        })
+    else { return nil }
+    let itemised =
+      partCount > 0 && text(row.object[RowSlot.partsRelation]) == PartsRelation.consistingOf.rawValue
+    return (row.shares.value, itemised ? sums : nil)
   }
 
-  /// The number a value stands for (see ``Evaluator/numberOf(_:)``) when it is exactly a decimal with the
-  /// decimals it prints with, as ``decimalOf(_:)`` requires; `nil` otherwise.
-  private static func exactValue(_ value: Value) -> Rational? {
-    guard let number = Evaluator.numberOf(value), number.value.exactDecimal(decimals: number.decimals ?? 0) != nil
+  /// A number that is exactly a decimal with the decimals it prints with: its value and that decimal.
+  private typealias ExactNumber = (value: Rational, decimal: ExactDecimal)
+
+  /// The number a value stands for (see ``Evaluator/numberOf(_:)``) and the decimal it is, when it is exactly
+  /// a decimal with the decimals it prints with, as ``decimalOf(_:)`` requires; `nil` otherwise.
+  private static func exactNumber(_ value: Value) -> ExactNumber? {
+    guard let number = Evaluator.numberOf(value),
+      let decimal = number.value.exactDecimal(decimals: number.decimals ?? 0)
     else { return nil }
-    return number.value
+    return (number.value, decimal)
   }
 
   /// The decimal a number (or a numeric row) is exactly, with the decimals it prints with (none: a whole
