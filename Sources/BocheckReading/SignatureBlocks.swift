@@ -569,8 +569,7 @@ struct SignatureBlocks {
     }
     guard found.hasBy || found.isConformed else { return nil }
     let isConformed = found.isConformed
-    let rest = LineBytes.slice(text, found.name)
-    var name = signedName(String(rest))
+    var name = signedName(text, in: found.name)
     var byAttorney = false
     if let comma = firstComma(in: name), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
       // "John Doe, Attorney-in-Fact": the principal is printed elsewhere.
@@ -613,6 +612,21 @@ struct SignatureBlocks {
       ASCIIText.isASCII(bytes) ? String(decoding: bytes[signedNameRange(ascii: bytes)], as: UTF8.self) : nil
     }
     return ascii ?? signedNameOfCharacters(printed)
+  }
+
+  /// The name a signature signs (see ``signedName(_:)``) in part of a printed line: what
+  /// `signedName(String(LineBytes.slice(printed, range)))` gives, the part of ASCII text read in place and one
+  /// text made for the name.
+  ///
+  /// - Parameters:
+  ///   - printed: The printed line.
+  ///   - range: The part, in UTF-8 offsets, on scalar boundaries.
+  static func signedName(_ printed: String, in range: Range<Int>) -> String {
+    let ascii = ASCIIText.withUTF8(printed) { bytes -> String? in
+      let part = UnsafeBufferPointer(rebasing: bytes[range])
+      return ASCIIText.isASCII(part) ? String(decoding: part[signedNameRange(ascii: part)], as: UTF8.self) : nil
+    }
+    return ascii ?? signedNameOfCharacters(String(LineBytes.slice(printed, range)))
   }
 
   /// The name a signature signs (see ``signedName(_:)``), cut from the text's characters.
@@ -761,11 +775,25 @@ struct SignatureBlocks {
   private static func isNameUnlessTitle(_ text: String) -> Bool {
     guard let first = text.utf8.first, !isLonger(text, than: 90) else { return false }
     guard first < 0x80 ? first >= 0x41 && first <= 0x5A : text.first?.isUppercase == true else { return false }
-    if LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) { return false }
+    // Only a line whose first byte starts one of the labels is compared with them.
+    if Phrase.nameFurnitureInitials.contains(first) && LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) {
+      return false
+    }
     if isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
-    if text.hasSuffix(".") && wordCount(text) > 8 { return false }
+    if endsWithFullStop(text) && wordCount(text) > 8 { return false }
     return true
+  }
+
+  /// Whether a text's last character is a full stop (`text.hasSuffix(".")`), told from its last bytes where they
+  /// tell: a full stop after an ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII
+  /// may be joined to it, and only then are the characters compared.
+  static func endsWithFullStop(_ text: String) -> Bool {
+    let told = ASCIIText.withUTF8(text) { bytes -> Bool? in
+      guard bytes.last == 0x2E else { return false }
+      return bytes.count < 2 || bytes[bytes.count - 2] < 0x80 ? true : nil
+    }
+    return told ?? text.hasSuffix(".")
   }
 
   /// How many words a text has, cut at spaces: `text.split(separator: " ").count`, counted on the bytes of
@@ -941,6 +969,8 @@ struct SignatureBlocks {
     static let nameFurniture = [
       "BY:", "NAME:", "TITLE:", "DATE", "DATED", "ITS ", "ITS:", "PAGE ", "CUSIP", "AFTER REASONABLE", "IN WITNESS",
     ].map(ASCIIText.phrase)
+    /// The first bytes of ``nameFurniture``, in either case.
+    static let nameFurnitureInitials = ASCIIText.PhraseInitials(nameFurniture)
     static let titleOpenings = ["TITLE:", "ITS ", "ITS:", "ATTORNEY"].map(ASCIIText.phrase)
   }
 }
