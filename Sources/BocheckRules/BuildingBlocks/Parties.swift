@@ -59,47 +59,48 @@ enum Parties {
   ///   - pageNames: The pages' row 1 names and their keys, when they are already made; `nil` makes them here.
   ///     A mention that prints a page's name exactly so takes its key from there.
   static func of(_ filing: Filing, exactKeysFirst: Bool, pageNames: PageNameKeys? = nil) -> [Party] {
-    let mentions = filing.signers.map { ($0, true) } + filing.jointFilers.map { ($0, false) }
-    guard !mentions.isEmpty else { return [] }
+    guard !filing.signers.isEmpty || !filing.jointFilers.isEmpty else { return [] }
     let pageCount = filing.coverPages.count
     let pageNames = pageNames ?? PageNameKeys(filing)
-    // Room for every mention at once: a table that grows moves its entries each time.
-    var byKey = [NameKey: Party](minimumCapacity: mentions.count)
-    for (mention, signs) in mentions {
-      // A mention that prints a page's row 1 name as the page does has that page's key.
-      let key = pageNames.key(of: mention.name)
-      guard !key.text.isEmpty else { continue }
-      // A party already found is updated in place, its key hashed once.
-      if let found = byKey.index(forKey: key) {
-        byKey.values[found].add(mention, signs: signs)
-      } else {
-        var party = Party(
-          name: mention.name, key: key, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
-        party.add(mention, signs: signs)
-        byKey[key] = party
-      }
-    }
-    guard !byKey.isEmpty else { return [] }
+    // The signers first, then the joint filers: of two mentions on one line, the first names the party.
+    var found = FoundParties(capacity: filing.signers.count + filing.jointFilers.count)
+    // A mention that prints a page's row 1 name as the page does has that page's key.
+    for mention in filing.signers { found.add(mention, key: pageNames.key(of: mention.name), signs: true) }
+    for mention in filing.jointFilers { found.add(mention, key: pageNames.key(of: mention.name), signs: false) }
+    guard !found.parties.isEmpty else { return [] }
     var completeNames: [(name: String, key: NameKey)] = []
     completeNames.reserveCapacity(pageCount)
     var completePages: [Int] = []
     completePages.reserveCapacity(pageCount)
-    // The first complete page of each non-empty key, which the index would match exactly.
-    var firstPageByKey = [String: Int](minimumCapacity: pageCount)
     let scheduleRows = RowField.rows(of: filing.schedule)
     for (position, page) in filing.coverPages.enumerated() where isComplete(page, rows: scheduleRows) {
       guard let name = pageNames.names[position], let key = pageNames.keys[position] else { continue }
       completeNames.append((name, key))
       completePages.append(page.index)
-      if !key.text.isEmpty && firstPageByKey[key.text] == nil { firstPageByKey[key.text] = page.index }
+    }
+    // The first complete page of each non-empty key, which the index would match exactly: the pages' keys
+    // are compared one by one when they are few, as a table of them costs more to make than that.
+    var firstPageByKey: [String: Int]?
+    if completeNames.count > FoundParties.comparedKeys {
+      var table = [String: Int](minimumCapacity: completeNames.count)
+      for (offset, complete) in completeNames.enumerated() where !complete.key.text.isEmpty {
+        if table[complete.key.text] == nil { table[complete.key.text] = completePages[offset] }
+      }
+      firstPageByKey = table
     }
     var completeIndex: NameIndex<Int>?
-    return byKey.values.map { party in
+    return found.parties.map { party in
       var matched = party
-      if exactKeysFirst, let page = firstPageByKey[party.key.text] {
-        matched.coverPage = page
-        matched.nameMatch = .exact
-        return matched
+      if exactKeysFirst {
+        // A party's key is never empty, so no page of an empty key is found for it.
+        let page =
+          firstPageByKey.map { $0[party.key.text] }
+          ?? completeNames.firstIndex { $0.key == party.key }.map { completePages[$0] }
+        if let page {
+          matched.coverPage = page
+          matched.nameMatch = .exact
+          return matched
+        }
       }
       let index = completeIndex ?? NameIndex(keyed: completeNames, values: completePages)
       completeIndex = index
@@ -110,6 +111,49 @@ enum Parties {
       }
       return matched
     }.sorted { ($0.line, $0.name) < ($1.line, $1.name) }
+  }
+
+  /// The parties of a filing's mentions, one for each ``NameKey``, in the order first mentioned.
+  ///
+  /// A mention's key is compared with the keys of the parties found before it when they are few (see
+  /// ``comparedKeys``): a table of keys costs more to make, and to ask, than comparing a handful of keys.
+  private struct FoundParties {
+    /// The parties, in the order first mentioned.
+    private(set) var parties: [Party] = []
+    /// The position of each party by its key's text, made once there are more than ``comparedKeys`` parties.
+    private var positionByKey: [String: Int]?
+
+    /// The most keys compared one by one rather than looked up in a table.
+    static let comparedKeys = 16
+
+    /// Room for `capacity` parties.
+    init(capacity: Int) {
+      parties.reserveCapacity(capacity)
+    }
+
+    /// Adds a mention to the party of its key, found before or new (a mention of an empty key names nobody).
+    ///
+    /// - Parameters:
+    ///   - mention: A signature or a party to the joint filing agreement.
+    ///   - key: The ``NameKey`` of its name.
+    ///   - signs: Whether the mention is a signature.
+    mutating func add(_ mention: NamedMention, key: NameKey, signs: Bool) {
+      guard !key.text.isEmpty else { return }
+      let known = positionByKey.map { $0[key.text] } ?? parties.firstIndex { $0.key == key }
+      if let known {
+        parties[known].add(mention, signs: signs)
+        return
+      }
+      var party = Party(
+        name: mention.name, key: key, line: mention.line, signs: false, joins: false, evidence: mention.evidence)
+      party.add(mention, signs: signs)
+      parties.append(party)
+      if positionByKey != nil {
+        positionByKey?[key.text] = parties.count - 1
+      } else if parties.count > FoundParties.comparedKeys {
+        positionByKey = Dictionary(uniqueKeysWithValues: parties.indices.map { (parties[$0].key.text, $0) })
+      }
+    }
   }
 
   /// Whether a cover page is complete: it has its name row and at least half of its schedule's rows.
