@@ -161,6 +161,29 @@ struct ModelBridgeRowsTests {
     }
   }
 
+  @Test("a field written twice keeps the second value and drops the first")
+  func fieldWrittenTwice() {
+    weak var first: ModelObject?
+    var fields = FieldValues<PartySlot>()
+    do {
+      var partFields = FieldValues<PartSlot>()
+      partFields[.label] = .string("i")
+      let part = ModelObject.make(fields: partFields, location: nil, display: .text("first"))
+      first = part
+      fields[.coverPage] = .object(part)
+    }
+    #expect(first != nil)
+    fields[.name] = .string("Alpha Fund LP")
+    fields[.coverPage] = .string("second")
+    // The first value is dropped when it is written over, not left counted.
+    #expect(first == nil)
+    let party = ModelObject.make(
+      fields: fields, location: SourceLocation(page: nil, row: nil, line: 9, column: 1), display: .text("party"),
+      page: 4)
+    #expect(Self.text(party["coverPage"]) == "second" && Self.text(party["name"]) == "Alpha Fund LP")
+    #expect(party["line"].isNull && party.page == 4 && party.location?.line == 9 && party.display == "party")
+  }
+
   @Test("the parties of more mentions and pages than are compared one by one are the general path's")
   func manyPartiesAndPages() {
     // Names that share keys ("Fund 3 LP" and "FUND 3, L.P."), match as a reader compares them (a trailing

@@ -234,10 +234,12 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   ) -> ModelObject {
     let object = fields.object
     object.withUnsafeMutablePointerToHeader { header in
-      header.pointee.location = location
-      header.pointee.number = number.map { (value: $0.0, decimals: $0.1) }
-      header.pointee.displayed = display
-      header.pointee.page = page
+      // The blank header holds no reference (its display is the empty text, which is stored inline): it is
+      // written over whole, not assigned field by field, each assignment dropping the value it replaces.
+      header.initialize(
+        to: ModelObjectHeader(
+          kind: header.pointee.kind, count: header.pointee.count, location: location,
+          number: number.map { (value: $0.0, decimals: $0.1) }, displayed: display, page: page))
     }
     return object
   }
@@ -283,38 +285,54 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
 struct FieldValues<Slot: FieldSlot> {
   /// The object being made.
   fileprivate let object: ModelObject
+  /// The slots written so far, bit `n` for slot `n`: a slot not yet written holds the unknown value, which
+  /// holds no reference, and is written over without reading it first. Where the slots written are known
+  /// when the code is compiled (an object's fields written one after another), the bits are too, and no test
+  /// is left.
+  private var written: UInt64 = 0
 
   /// Fields all unknown for an object of the slots' kind (``FieldSlot/objectKind``).
   init() {
-    object = .blank(kind: Slot.objectKind, count: ModelSchema.fieldCount(of: Slot.objectKind))
+    self.init(count: ModelSchema.fieldCount(of: Slot.objectKind))
   }
 
   /// Fields all unknown up to `last`, for an object of the slots' kind that fills no slot after it (the object
   /// reads as unknown past its last slot).
   init(through last: Slot) {
-    object = .blank(kind: Slot.objectKind, count: last.rawValue + 1)
+    self.init(count: last.rawValue + 1)
+  }
+
+  /// Fields all unknown in the first `count` slots of the slots' kind (at most 64, a bit of ``written`` each).
+  private init(count: Int) {
+    precondition(count <= UInt64.bitWidth, "\(count) slots")
+    object = .blank(kind: Slot.objectKind, count: count)
   }
 
   /// The value of a field.
   subscript(slot: Slot) -> Value {
     get { self[position: slot.rawValue] }
+    @inline(__always)
     set { self[position: slot.rawValue] = newValue }
   }
 
   /// The value at a 0-based slot of the object's kind (below the number of slots it keeps).
   subscript(position position: Int) -> Value {
     get { object.value(at: position) }
+    @inline(__always)
     set {
+      let bit: UInt64 = 1 << UInt64(truncatingIfNeeded: position)
+      let isWritten = written & bit != 0
       object.withUnsafeMutablePointers { header, values in
         precondition(position >= 0 && position < header.pointee.count, "slot \(position) out of range")
         // A field is mostly written once, over the unknown value it starts with: that holds no reference, so
         // it is written over rather than dropped by a call first.
-        if case .null = values[position] {
-          (values + position).initialize(to: newValue)
-        } else {
+        if isWritten {
           values[position] = newValue
+        } else {
+          (values + position).initialize(to: newValue)
         }
       }
+      written |= bit
     }
   }
 }
