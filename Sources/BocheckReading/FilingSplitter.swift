@@ -20,8 +20,8 @@ import BocheckModel
 ///   never splits.
 ///
 /// A marker counts only at the start of a line (after blanks), so each filing begins at the start of a
-/// line and keeps its columns. The scan reads the UTF-8 bytes once, in place, and holds a bounded look-back
-/// of lines, so it takes time linear in the input.
+/// line and keeps its columns. The scan reads the UTF-8 bytes once, in place, and reads back at most
+/// ``headingReach`` lines above a title, so it takes time linear in the input.
 enum FilingSplitter {
   /// Where one filing begins in its file.
   struct Start: Equatable {
@@ -303,6 +303,21 @@ struct ScannedLine {
 
   /// Where a filing beginning at this line begins.
   var asStart: FilingSplitter.Start { FilingSplitter.Start(offset: start, line: number) }
+
+  /// The line before this one as a scan that ends lines at LF, CRLF and a lone CR splits the bytes; `nil` for
+  /// the first line.
+  ///
+  /// Its end is this line's terminator (CRLF counted as one), and its start the byte after the LF or CR before
+  /// that, found by reading back: no such byte stands inside a line of that scan, and a CR read back is never
+  /// the first byte of a CRLF, whose LF would be read first.
+  var previous: ScannedLine? {
+    guard start > 0, number > 1 else { return nil }
+    var end = start - 1
+    if bytes[end] == 0x0A && end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
+    var first = end
+    while first > 0 && bytes[first - 1] != 0x0A && bytes[first - 1] != 0x0D { first -= 1 }
+    return ScannedLine(bytes: bytes, start: first, end: end, number: number - 1)
+  }
 }
 
 /// Reads a file line by line and says where a new filing begins.
@@ -454,15 +469,9 @@ struct TextScheduleScanner: BoundaryScanner {
   /// Whether a signed line has been seen after that heading.
   private var signed = false
   private var candidate: Candidate?
-  /// The last few lines, for finding the heading above a title: up to ``FilingSplitter/headingReach`` of
-  /// them, the oldest overwritten by the newest (at ``nextRecent``).
-  private var recent: [ScannedLine] = []
-  /// Where in ``recent`` the next line is kept.
-  private var nextRecent = 0
 
   @inline(__always)
   mutating func visit(_ line: ScannedLine) -> FilingSplitter.Start? {
-    defer { remember(line) }
     if var pending = candidate {
       if line.contains(Self.issuerCaption) { pending.hasIssuer = true }
       if line.contains(Self.cusipCaption) { pending.hasCUSIP = true }
@@ -514,11 +523,16 @@ struct TextScheduleScanner: BoundaryScanner {
 
   /// Where a filing whose title is on this line begins: at the first non-blank line of the heading just
   /// above the title, or at the title itself.
+  ///
+  /// The lines above are found again from the title's bytes, up to ``FilingSplitter/headingReach`` of them
+  /// (``ScannedLine/previous``), rather than each line being kept as it is scanned: a title after a signature
+  /// is rare, a line scanned is not.
   private func headingStart(above line: ScannedLine) -> FilingSplitter.Start {
     var start = line.asStart
-    for age in 0..<recent.count {
-      // The lines kept, from the newest to the oldest.
-      let previous = recent[(nextRecent - 1 - age + 2 * recent.count) % recent.count]
+    var current = line
+    for _ in 0..<FilingSplitter.headingReach {
+      guard let previous = current.previous else { break }
+      current = previous
       if previous.isBlank { continue }
       guard previous.end - previous.start < 160, Self.headingWords.contains(where: { previous.contains($0) }) else {
         break
@@ -526,16 +540,6 @@ struct TextScheduleScanner: BoundaryScanner {
       start = previous.asStart
     }
     return start
-  }
-
-  /// Keeps the line among the last ``FilingSplitter/headingReach`` lines.
-  private mutating func remember(_ line: ScannedLine) {
-    if recent.count < FilingSplitter.headingReach {
-      recent.append(line)
-    } else {
-      recent[nextRecent] = line
-    }
-    nextRecent = (nextRecent + 1) % FilingSplitter.headingReach
   }
 }
 

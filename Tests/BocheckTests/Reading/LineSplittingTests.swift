@@ -89,6 +89,34 @@ import Testing
     #expect(lines > 2_000)
   }
 
+  @Test("the line before a line, read back from its bytes, is the one the forward scan found, at every line end")
+  func previousLineIsTheScannedOne() {
+    var random = SplitMix64(seed: 32)
+    var lines = 0
+    for _ in 0..<200 {
+      let text = Self.randomText(lines: random.int(in: 1...30), random: &random)
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { buffer in
+        var scanned: [ScannedLine] = []
+        var start = 0
+        while start < buffer.count {
+          let (end, next) = LineBytes.lineEnd(in: buffer, from: start, loneCarriageReturnEndsLine: true)
+          scanned.append(ScannedLine(bytes: buffer, start: start, end: end, number: scanned.count + 1))
+          start = next
+        }
+        for (index, line) in scanned.enumerated() {
+          let previous = line.previous
+          let expected = index > 0 ? scanned[index - 1] : nil
+          #expect(previous?.start == expected?.start, "line \(index + 1) of \(text.debugDescription)")
+          #expect(previous?.end == expected?.end, "line \(index + 1) of \(text.debugDescription)")
+          #expect(previous?.number == expected?.number, "line \(index + 1) of \(text.debugDescription)")
+          lines += 1
+        }
+      }
+    }
+    #expect(lines > 2_000)
+  }
+
   @Test("an exhibit is an agreement when it speaks of joint filing on its first or last line, not across two")
   func agreementPhraseIsFoundInTheExhibitsLines() throws {
     func submission(_ exhibit: [String]) -> String {
