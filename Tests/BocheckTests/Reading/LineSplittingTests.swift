@@ -55,48 +55,13 @@ import Testing
     }
   }
 
-  @Test("a line's content begins after its blanks, however long their run, as a byte-by-byte look finds it")
-  func contentStartsAfterBlanks() {
-    var random = SplitMix64(seed: 8)
-    var lines = 0
+  /// Two hundred random texts of up to thirty lines (``randomText(lines:random:)``), each handed over with its
+  /// lines as the forward scan ends them (at LF, CRLF and a lone CR), numbered from 1.
+  private static func withScannedRandomTexts(seed: UInt64, _ body: (String, [ScannedLine]) -> Void) {
+    var random = SplitMix64(seed: seed)
     for _ in 0..<200 {
-      let text = Self.randomText(lines: random.int(in: 1...30), random: &random)
-      let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { buffer in
-        var start = 0
-        var number = 1
-        while start < buffer.count {
-          let (end, next) = LineBytes.lineEnd(in: buffer, from: start, loneCarriageReturnEndsLine: true)
-          var expected = start
-          while expected < end {
-            let byte = buffer[expected]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
-              expected += 1
-            } else if byte == 0xC2, expected + 1 < end, buffer[expected + 1] == 0xA0 {
-              expected += 2
-            } else {
-              break
-            }
-          }
-          let line = ScannedLine(bytes: buffer, start: start, end: end, number: number)
-          #expect(line.contentStart == expected, "line \(number) of \(text.debugDescription)")
-          start = next
-          number += 1
-          lines += 1
-        }
-      }
-    }
-    #expect(lines > 2_000)
-  }
-
-  @Test("the line before a line, read back from its bytes, is the one the forward scan found, at every line end")
-  func previousLineIsTheScannedOne() {
-    var random = SplitMix64(seed: 32)
-    var lines = 0
-    for _ in 0..<200 {
-      let text = Self.randomText(lines: random.int(in: 1...30), random: &random)
-      let bytes = Array(text.utf8)
-      bytes.withUnsafeBufferPointer { buffer in
+      let text = randomText(lines: random.int(in: 1...30), random: &random)
+      Array(text.utf8).withUnsafeBufferPointer { buffer in
         var scanned: [ScannedLine] = []
         var start = 0
         while start < buffer.count {
@@ -104,14 +69,45 @@ import Testing
           scanned.append(ScannedLine(bytes: buffer, start: start, end: end, number: scanned.count + 1))
           start = next
         }
-        for (index, line) in scanned.enumerated() {
-          let previous = line.previous
-          let expected = index > 0 ? scanned[index - 1] : nil
-          #expect(previous?.start == expected?.start, "line \(index + 1) of \(text.debugDescription)")
-          #expect(previous?.end == expected?.end, "line \(index + 1) of \(text.debugDescription)")
-          #expect(previous?.number == expected?.number, "line \(index + 1) of \(text.debugDescription)")
-          lines += 1
+        body(text, scanned)
+      }
+    }
+  }
+
+  @Test("a line's content begins after its blanks, however long their run, as a byte-by-byte look finds it")
+  func contentStartsAfterBlanks() {
+    var lines = 0
+    Self.withScannedRandomTexts(seed: 8) { text, scanned in
+      for line in scanned {
+        var expected = line.start
+        while expected < line.end {
+          let byte = line.bytes[expected]
+          if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B {
+            expected += 1
+          } else if byte == 0xC2, expected + 1 < line.end, line.bytes[expected + 1] == 0xA0 {
+            expected += 2
+          } else {
+            break
+          }
         }
+        #expect(line.contentStart == expected, "line \(line.number) of \(text.debugDescription)")
+        lines += 1
+      }
+    }
+    #expect(lines > 2_000)
+  }
+
+  @Test("the line before a line, read back from its bytes, is the one the forward scan found, at every line end")
+  func previousLineIsTheScannedOne() {
+    var lines = 0
+    Self.withScannedRandomTexts(seed: 32) { text, scanned in
+      for (index, line) in scanned.enumerated() {
+        let previous = line.previous
+        let expected = index > 0 ? scanned[index - 1] : nil
+        #expect(previous?.start == expected?.start, "line \(line.number) of \(text.debugDescription)")
+        #expect(previous?.end == expected?.end, "line \(line.number) of \(text.debugDescription)")
+        #expect(previous?.number == expected?.number, "line \(line.number) of \(text.debugDescription)")
+        lines += 1
       }
     }
     #expect(lines > 2_000)
