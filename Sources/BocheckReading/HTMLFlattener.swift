@@ -245,7 +245,8 @@ enum HTMLFlattener {
       } else {
         let (line, column) = lineAndColumn()
         advance(to: position + length)
-        appendText(String(decoded).utf8, line: line, column: column)
+        // The character's own bytes, one character, appended without a text made for it.
+        appendText(decoded.utf8, characters: 1, line: line, column: column)
         runStarted = false
       }
       return true
