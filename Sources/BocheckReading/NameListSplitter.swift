@@ -13,9 +13,13 @@ enum NameListSplitter {
   ///   - text: The printed list.
   ///   - knownNames: Names of the filing's reporting persons, as their keys.
   static func split(_ text: String, knownNames: Set<NameKey>) -> [String] {
-    let pieces = cut(text)
+    let list = List(text)
+    let pieces = list.pieces
     guard !pieces.isEmpty else { return [] }
-    let isSuffixPiece = pieces.map { isSuffix($0.text) }
+    // Whether each piece after the first is an entity suffix (the first never follows a name).
+    let isSuffixPiece = list.bytes.withUnsafeBufferPointer { bytes in
+      pieces.indices.map { $0 > 0 && isSuffix(UnsafeBufferPointer(rebasing: bytes[pieces[$0]])) }
+    }
     // The known keys, made ready once for the parts of every place.
     let known = KnownNameKeys(knownNames)
     // best[i]: the best split of pieces[0..<i] as (known names matched, names, the piece its last name starts at).
@@ -33,18 +37,18 @@ enum NameListSplitter {
     ends.reserveCapacity(maximumPiecesPerName)
     for start in 0..<pieces.count {
       guard let before = best[start] else { continue }
-      // The names tried from here are the leading parts of one text: the next few pieces joined with their
-      // separators. Their keys are read in one pass, and a name is made only when it is kept.
+      // The names tried from here are the leading parts of one run of the list's bytes: the next few pieces with
+      // their separators. Their keys are read in one pass, and a name is made only when it is kept.
       let last = min(pieces.count, start + maximumPiecesPerName)
-      joined.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      for index in start..<last {
-        // Each text's bytes are copied as they stand, not read one by one through its UTF-8 view.
-        if index > start { ASCIIText.withUTF8(pieces[index].separator) { joined.append(contentsOf: $0) } }
-        ASCIIText.withUTF8(pieces[index].text) { joined.append(contentsOf: $0) }
-        ends.append(joined.count)
+      var isKnownPart: [Bool] = []
+      if !knownNames.isEmpty {
+        let base = pieces[start].lowerBound
+        joined.removeAll(keepingCapacity: true)
+        joined.append(contentsOf: list.bytes[base..<pieces[last - 1].upperBound])
+        ends.removeAll(keepingCapacity: true)
+        for index in start..<last { ends.append(pieces[index].upperBound - base) }
+        isKnownPart = NameKey.leadingParts(of: joined, endingAt: ends, among: known)
       }
-      let isKnownPart = knownNames.isEmpty ? [] : NameKey.leadingParts(of: joined, endingAt: ends, among: known)
       // Whether every piece after the first is an entity suffix: an unknown name may only span one piece
       // plus the suffix pieces that follow it.
       var onlySuffixesFollow = true
@@ -64,28 +68,92 @@ enum NameListSplitter {
     var names: [String] = []
     var end = pieces.count
     while end > 0, let split = best[end] {
-      names.append(name(of: pieces[split.start..<end]))
+      names.append(list.text(pieces[split.start].lowerBound..<pieces[end - 1].upperBound))
       end = split.start
     }
     return names.reversed()
   }
 
-  /// The name that pieces make: their texts joined by the separators between them, as the split tried it.
-  ///
-  /// - Parameter pieces: Consecutive pieces of a list, at least one.
-  private static func name(of pieces: ArraySlice<Piece>) -> String {
-    guard pieces.count > 1, let first = pieces.first else { return pieces.first?.text ?? "" }
-    var bytes: [UInt8] = []
-    ASCIIText.withUTF8(first.text) { bytes.append(contentsOf: $0) }
-    for piece in pieces.dropFirst() {
-      ASCIIText.withUTF8(piece.separator) { bytes.append(contentsOf: $0) }
-      ASCIIText.withUTF8(piece.text) { bytes.append(contentsOf: $0) }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// The most list pieces one name may span.
   static let maximumPiecesPerName = 6
+
+  /// A list's pieces as one run of bytes: each piece, its blanks trimmed, after the separator before it (none
+  /// before the first).
+  ///
+  /// A run of consecutive pieces is one range of ``bytes``: the name they make, joined by the separators between
+  /// them, is read or made from it without joining texts.
+  struct List {
+    /// The pieces and the separators between them, as UTF-8 bytes.
+    private(set) var bytes: [UInt8] = []
+    /// Where each piece is in ``bytes``, in order; none empty.
+    private(set) var pieces: [Range<Int>] = []
+
+    /// Cuts a list at every separator (a last point that ends no abbreviation dropped).
+    ///
+    /// - Parameter text: The printed list.
+    init(_ text: String) {
+      bytes.reserveCapacity(text.utf8.count)
+      ASCIIText.withUTF8(text) { text in
+        // The separators are ASCII: they are found on the bytes, and a piece is the bytes between two of them.
+        let initials = separatorInitials
+        var pendingSeparator: [UInt8] = []
+        var pieceStart = 0
+        var offset = 0
+        while offset < text.count {
+          // Most bytes start no separator: they are passed over with one look-up.
+          guard initials.contains(text[offset]) else {
+            offset += 1
+            continue
+          }
+          let separator = separatorBytes.first { separator in
+            offset + separator.count <= text.count
+              && separator.indices.allSatisfy { text[offset + $0] == separator[$0] }
+          }
+          guard let separator else {
+            offset += 1
+            continue
+          }
+          append(trimmed(UnsafeBufferPointer(rebasing: text[pieceStart..<offset])), after: pendingSeparator)
+          pendingSeparator = separator
+          offset += separator.count
+          pieceStart = offset
+        }
+        // The last piece's point is dropped after its blanks are trimmed, and the blanks before it are kept.
+        var piece = trimmed(UnsafeBufferPointer(rebasing: text[pieceStart...]))
+        if piece.last == 0x2E && !isSuffix(piece) && !Self.endsWithAbbreviation(piece) {
+          piece = UnsafeBufferPointer(rebasing: piece.dropLast())
+        }
+        append(piece, after: pendingSeparator)
+      }
+    }
+
+    /// Bytes without the blanks at their ends.
+    private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: bytes[LineBytes.trimmedRange(bytes)])
+    }
+
+    /// Appends a piece after its separator; an empty piece is left out.
+    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>, after separator: [UInt8]) {
+      guard !piece.isEmpty else { return }
+      if !pieces.isEmpty { bytes.append(contentsOf: separator) }
+      let start = bytes.count
+      bytes.append(contentsOf: piece)
+      pieces.append(start..<bytes.count)
+    }
+
+    /// The text of a range of ``bytes``.
+    func text(_ range: Range<Int>) -> String {
+      bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The abbreviations whose last point a list's last piece keeps.
+    private static let abbreviations = ["Ltd.", "Inc.", "L.P.", "Co.", "Corp."].map { Array($0.utf8) }
+
+    /// Whether bytes end with one of ``abbreviations``.
+    private static func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      abbreviations.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+    }
+  }
 
   /// A piece of a list between two separators.
   struct Piece {
@@ -102,50 +170,14 @@ enum NameListSplitter {
   /// The bytes that start one of the ``separators`` (none a letter, so case does not come into it).
   private static let separatorInitials = ASCIIText.PhraseInitials(separatorBytes)
 
-  /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped).
+  /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped), as texts.
   static func cut(_ text: String) -> [Piece] {
-    // The separators are ASCII: they are found on the bytes, and a piece is the text between two of them.
-    let found = ASCIIText.withUTF8(text) { bytes -> [(range: Range<Int>, separator: Int)] in
-      var result: [(range: Range<Int>, separator: Int)] = []
-      var offset = 0
-      let initials = separatorInitials
-      while offset < bytes.count {
-        // Most bytes start no separator: they are passed over with one look-up.
-        guard initials.contains(bytes[offset]) else {
-          offset += 1
-          continue
-        }
-        let separator = separatorBytes.firstIndex { separator in
-          offset + separator.count <= bytes.count
-            && separator.indices.allSatisfy { bytes[offset + $0] == separator[$0] }
-        }
-        guard let separator else {
-          offset += 1
-          continue
-        }
-        result.append((offset..<(offset + separatorBytes[separator].count), separator))
-        offset += separatorBytes[separator].count
-      }
-      return result
+    let list = List(text)
+    return list.pieces.indices.map { index in
+      let range = list.pieces[index]
+      let separatorStart = index == 0 ? range.lowerBound : list.pieces[index - 1].upperBound
+      return Piece(text: list.text(range), separator: list.text(separatorStart..<range.lowerBound))
     }
-    let piece = { (range: Range<Int>) in LineBytes.slice(text, range).trimmingBlanks() }
-    var pieces: [Piece] = []
-    var pendingSeparator = ""
-    var pieceStart = 0
-    for (range, separator) in found {
-      let trimmed = piece(pieceStart..<range.lowerBound)
-      if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
-      pendingSeparator = separators[separator]
-      pieceStart = range.upperBound
-    }
-    var trimmed = piece(pieceStart..<text.utf8.count)
-    if trimmed.hasSuffix(".") && !isSuffix(trimmed) && !trimmed.hasSuffix("Ltd.") && !trimmed.hasSuffix("Inc.")
-      && !trimmed.hasSuffix("L.P.") && !trimmed.hasSuffix("Co.") && !trimmed.hasSuffix("Corp.")
-    {
-      trimmed.removeLast()
-    }
-    if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, separator: pendingSeparator)) }
-    return pieces
   }
 
   private static let suffixes: Set<String> = [
@@ -155,16 +187,19 @@ enum NameListSplitter {
 
   /// Whether a piece is an entity suffix that belongs to the name before it.
   static func isSuffix(_ piece: String) -> Bool {
+    ASCIIText.withUTF8(piece) { isSuffix($0) }
+  }
+
+  /// Whether a piece, given as UTF-8 bytes, is an entity suffix that belongs to the name before it.
+  static func isSuffix(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
     // An ASCII piece's key is read on its bytes, made in scratch room: a key of ASCII bytes is a suffix exactly
     // when its bytes are one's; a key longer than every suffix (most pieces are names) is none.
-    let ascii = ASCIIText.withUTF8(piece) { bytes in
-      NameKey.withKeyBytes(ofASCII: bytes) { key in
-        (key.count <= longestSuffix && suffixBytes.contains { $0.elementsEqual(key) })
-          || (key.count <= longestNumberedLP && key.starts(with: lpPrefix))
-      }
+    let ascii = NameKey.withKeyBytes(ofASCII: piece) { key in
+      (key.count <= longestSuffix && suffixBytes.contains { $0.elementsEqual(key) })
+        || (key.count <= longestNumberedLP && key.starts(with: lpPrefix))
     }
     if let ascii { return ascii }
-    let key = NameKey(piece).text
+    let key = NameKey(String(decoding: piece, as: UTF8.self)).text
     return suffixes.contains(key) || (key.hasPrefix("LP ") && key.count <= longestNumberedLP)
   }
 
