@@ -120,7 +120,7 @@ enum NameListSplitter {
         }
         // The last piece's point is dropped after its blanks are trimmed, and the blanks before it are kept.
         var piece = trimmed(UnsafeBufferPointer(rebasing: text[pieceStart...]))
-        if piece.last == 0x2E && !isSuffix(piece) && !Self.endsWithAbbreviation(piece) {
+        if piece.last == 0x2E && Self.endsWithPointOfNoAbbreviation(piece) && !isSuffix(piece) {
           piece = UnsafeBufferPointer(rebasing: piece.dropLast())
         }
         append(piece, after: pendingSeparator)
@@ -147,11 +147,23 @@ enum NameListSplitter {
     }
 
     /// The abbreviations whose last point a list's last piece keeps.
-    private static let abbreviations = ["Ltd.", "Inc.", "L.P.", "Co.", "Corp."].map { Array($0.utf8) }
+    private static let abbreviationTexts = ["Ltd.", "Inc.", "L.P.", "Co.", "Corp."]
+    /// The UTF-8 bytes of ``abbreviationTexts``.
+    private static let abbreviations = abbreviationTexts.map { Array($0.utf8) }
 
-    /// Whether bytes end with one of ``abbreviations``.
-    private static func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      abbreviations.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+    /// Whether a piece's last character is a point that ends none of ``abbreviations``, as its text's
+    /// characters tell (`hasSuffix`).
+    ///
+    /// ASCII bytes are compared as they are, each a character. Beyond ASCII the text's characters are compared:
+    /// a point may be joined to a character before it (after a prepended mark), and then it is no point of its
+    /// own, nor the end of an abbreviation.
+    private static func endsWithPointOfNoAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard ASCIIText.isASCII(bytes) else {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.hasSuffix(".") && !abbreviationTexts.contains { text.hasSuffix($0) }
+      }
+      return bytes.last == 0x2E
+        && !abbreviations.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
     }
   }
 

@@ -42,6 +42,8 @@ import Testing
     let words = [
       "Oak Fund", "L.P.", "Ltd.", "Inc.", "Co.", "Corp.", "LLC.", "Zoë", "Elm .", " ", "\u{A0}", "\t", "", "Ana",
       "Stone Capital", "II.", "N.A.", ".", "AND", "and",
+      // A prepended mark (U+0600) joins the character after it: the point, or the first letter of "Inc.".
+      "\u{600}.", "Ana \u{600}Inc.",
     ]
     let separators = Self.separators + [" ", ",", ";", " and", "and "]
     var random = SplitMix64(seed: 0x6375_7473)
