@@ -42,15 +42,15 @@ import Testing
   }
 
   @Test func utf8CheckFindsASequenceAtEveryOffsetOfTheASCIIRuns() {
-    // A sequence at every offset of a run of ASCII long enough to be passed over eight words at a time, then
-    // one: the check must stop at the word that holds it, wherever it falls.
+    // A sequence at every offset of a run of ASCII long enough to be passed over sixteen words at a time (twice),
+    // then eight, then one: the check must stop at the word that holds it, wherever it falls.
     let sequences: [[UInt8]] = [
       [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80], [0xE9], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x80],
     ]
     var disagreements: [String] = []
     for sequence in sequences {
-      for offset in 0...140 {
-        for length in [offset + sequence.count, offset + sequence.count + 7, 150] {
+      for offset in 0...270 {
+        for length in [offset + sequence.count, offset + sequence.count + 7, 280] {
           var bytes = [UInt8](repeating: 0x41, count: max(length, offset + sequence.count))
           bytes.replaceSubrange(offset..<(offset + sequence.count), with: sequence)
           let ours = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
