@@ -45,6 +45,24 @@ enum ASCIIText {
     ByteWord.isASCII(bytes)
   }
 
+  /// Whether UTF-8 text ends with an ASCII suffix as its characters tell (`String.hasSuffix`), read on its bytes.
+  ///
+  /// Text that does not end with the suffix's bytes does not end with it. Text that does, and is the suffix alone
+  /// or has an ASCII byte before it, ends with it: an ASCII character joins no character after it but a line
+  /// feed. Only after a byte beyond ASCII, which may belong to a mark that joins the suffix's first character to
+  /// its own (a prepended mark, U+0600), are the characters compared.
+  ///
+  /// - Parameters:
+  ///   - suffix: ASCII bytes, not starting with a line feed, none of them a character that a character beyond
+  ///     ASCII is equivalent to (`K`, `;`, `` ` ``: the Kelvin sign, the Greek question mark, the Greek varia).
+  ///   - bytes: The text's UTF-8 bytes.
+  static func hasSuffix(_ suffix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) else { return false }
+    let before = bytes.count - suffix.count
+    if before == 0 || bytes[before - 1] < 0x80 { return true }
+    return String(decoding: bytes, as: UTF8.self).hasSuffix(String(decoding: suffix, as: UTF8.self))
+  }
+
   /// The length of the blank that starts at `offset`: 1 for a space or a tab, 2 for a no-break space, 0 when
   /// the bytes there are not blank.
   ///

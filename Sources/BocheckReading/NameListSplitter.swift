@@ -120,7 +120,9 @@ enum NameListSplitter {
         }
         // The last piece's point is dropped after its blanks are trimmed, and the blanks before it are kept.
         var piece = trimmed(UnsafeBufferPointer(rebasing: text[pieceStart...]))
-        if piece.last == 0x2E && Self.endsWithPointOfNoAbbreviation(piece) && !isSuffix(piece) {
+        if ASCIIText.hasSuffix(Self.point, in: piece)
+          && !Self.abbreviations.contains(where: { ASCIIText.hasSuffix($0, in: piece) }) && !isSuffix(piece)
+        {
           piece = UnsafeBufferPointer(rebasing: piece.dropLast())
         }
         append(piece, after: pendingSeparator)
@@ -146,33 +148,10 @@ enum NameListSplitter {
       bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
+    /// A point, which a list's last piece drops unless it ends an abbreviation.
+    private static let point: [UInt8] = [0x2E]
     /// The abbreviations whose last point a list's last piece keeps.
-    private static let abbreviationTexts = ["Ltd.", "Inc.", "L.P.", "Co.", "Corp."]
-    /// The UTF-8 bytes of ``abbreviationTexts``.
-    private static let abbreviations = abbreviationTexts.map { Array($0.utf8) }
-
-    /// Whether a piece's last character is a point that ends none of ``abbreviations``, as its text's
-    /// characters tell (`hasSuffix`).
-    ///
-    /// ASCII bytes are compared as they are, each a character. Beyond ASCII the text's characters are compared:
-    /// a point may be joined to a character before it (after a prepended mark), and then it is no point of its
-    /// own, nor the end of an abbreviation.
-    private static func endsWithPointOfNoAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard ASCIIText.isASCII(bytes) else {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.hasSuffix(".") && !abbreviationTexts.contains { text.hasSuffix($0) }
-      }
-      return bytes.last == 0x2E
-        && !abbreviations.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
-    }
-  }
-
-  /// A piece of a list between two separators.
-  struct Piece {
-    /// The piece's text, its blanks trimmed.
-    let text: String
-    /// The separator before it (empty for the first).
-    let separator: String
+    private static let abbreviations = ["Ltd.", "Inc.", "L.P.", "Co.", "Corp."].map { Array($0.utf8) }
   }
 
   /// The separators a list is cut at, tried in this order at each place (case matters: "AND" is part of a
@@ -182,25 +161,10 @@ enum NameListSplitter {
   /// The bytes that start one of the ``separators`` (none a letter, so case does not come into it).
   private static let separatorInitials = ASCIIText.PhraseInitials(separatorBytes)
 
-  /// The pieces of a list, cut at every separator (a last point that ends no abbreviation dropped), as texts.
-  static func cut(_ text: String) -> [Piece] {
-    let list = List(text)
-    return list.pieces.indices.map { index in
-      let range = list.pieces[index]
-      let separatorStart = index == 0 ? range.lowerBound : list.pieces[index - 1].upperBound
-      return Piece(text: list.text(range), separator: list.text(separatorStart..<range.lowerBound))
-    }
-  }
-
   private static let suffixes: Set<String> = [
     "LP", "LLC", "LTD", "INC", "CORP", "CO", "LLP", "NA", "PLC", "SA", "AG", "NV", "BV", "GMBH", "LP I", "LP II",
     "LIMITED", "L L C",
   ]
-
-  /// Whether a piece is an entity suffix that belongs to the name before it.
-  static func isSuffix(_ piece: String) -> Bool {
-    ASCIIText.withUTF8(piece) { isSuffix($0) }
-  }
 
   /// Whether a piece, given as UTF-8 bytes, is an entity suffix that belongs to the name before it.
   static func isSuffix(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {

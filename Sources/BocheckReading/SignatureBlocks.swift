@@ -781,20 +781,12 @@ struct SignatureBlocks {
     }
     if isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
-    if endsWithFullStop(text) && wordCount(text) > 8 { return false }
+    if ASCIIText.withUTF8(text, { ASCIIText.hasSuffix(fullStop, in: $0) }) && wordCount(text) > 8 { return false }
     return true
   }
 
-  /// Whether a text's last character is a full stop (`text.hasSuffix(".")`), told from its last bytes where they
-  /// tell: a full stop after an ASCII byte (or alone) is a character of its own; one after a scalar beyond ASCII
-  /// may be joined to it, and only then are the characters compared.
-  static func endsWithFullStop(_ text: String) -> Bool {
-    let told = ASCIIText.withUTF8(text) { bytes -> Bool? in
-      guard bytes.last == 0x2E else { return false }
-      return bytes.count < 2 || bytes[bytes.count - 2] < 0x80 ? true : nil
-    }
-    return told ?? text.hasSuffix(".")
-  }
+  /// A full stop, the last character of a sentence.
+  private static let fullStop: [UInt8] = [0x2E]
 
   /// How many words a text has, cut at spaces: `text.split(separator: " ").count`, counted on the bytes of
   /// ASCII text (where each byte is a character) without the words being made.

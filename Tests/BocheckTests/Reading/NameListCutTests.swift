@@ -4,6 +4,24 @@ import Testing
 
 @testable import BocheckReading
 
+extension NameListSplitter {
+  /// A list's pieces as texts, each with the separator before it ("" before the first), read from the one run of
+  /// bytes the splitter cuts a list into (``NameListSplitter/List``).
+  static func cut(_ text: String) -> [(text: String, separator: String)] {
+    let list = List(text)
+    return list.pieces.indices.map { index in
+      let range = list.pieces[index]
+      let separatorStart = index == 0 ? range.lowerBound : list.pieces[index - 1].upperBound
+      return (list.text(range), list.text(separatorStart..<range.lowerBound))
+    }
+  }
+
+  /// Whether a piece, given as a text, is an entity suffix that belongs to the name before it.
+  static func isSuffix(_ piece: String) -> Bool {
+    ASCIIText.withUTF8(piece) { isSuffix($0) }
+  }
+}
+
 /// The cutting of a printed list of names into pieces, read on its bytes into one run of pieces and separators.
 @Suite struct NameListCutTests {
   /// The separators, in the order they are tried at each place.

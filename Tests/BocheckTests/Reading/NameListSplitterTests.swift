@@ -8,7 +8,7 @@ import Testing
 /// split the earlier reading by ends gave.
 @Suite struct NameListSplitterTests {
   /// Pieces joined as the list prints them: each after its separator but the first.
-  private static func printed(_ pieces: ArraySlice<NameListSplitter.Piece>) -> String {
+  private static func printed(_ pieces: ArraySlice<(text: String, separator: String)>) -> String {
     pieces.enumerated().map { ($0.offset == 0 ? "" : $0.element.separator) + $0.element.text }.joined()
   }
 

@@ -5,8 +5,8 @@ import Testing
 /// What the signature blocks tell of a line on its bytes in place agrees with what its characters tell. Names
 /// are invented.
 @Suite struct SignatureLineBytesTests {
-  @Test("a full stop ends a text on its bytes exactly where it ends its characters")
-  func fullStopOnBytes() {
+  @Test("an ASCII suffix ends a text on its bytes exactly where it ends its characters")
+  func suffixOnBytes() {
     let texts = [
       "", ".", "..", "a.", "Alpha Fund, Inc.", "Alpha.", "Alpha. ", "Alpha", ".Alpha", "Zoë.", "Zoë",
       // A combining mark after the point joins it: the last character is no full stop.
@@ -15,9 +15,15 @@ import Testing
       "Alpha \u{600}.", "\u{600}.",
       // Beyond ASCII before the point, but a character of its own.
       "Roe é.",
+      // The same before an abbreviation's first letter, and an ASCII byte before it.
+      "Alpha \u{600}Inc.", "Alpha Inc.", "Inc.", "éInc.", "Alpha, L.P.", "\u{600}L.P.",
     ]
     for text in texts {
-      #expect(SignatureBlocks.endsWithFullStop(text) == text.hasSuffix("."), "\(text.unicodeScalars.map(\.value))")
+      for suffix in [".", "Inc.", "L.P."] {
+        #expect(
+          ASCIIText.withUTF8(text) { ASCIIText.hasSuffix(Array(suffix.utf8), in: $0) } == text.hasSuffix(suffix),
+          "\(suffix) \(text.unicodeScalars.map(\.value))")
+      }
     }
   }
 
