@@ -813,13 +813,17 @@ final class DocumentFacts {
     /// Whether the lines are a joint filing agreement filed as a document of its own.
     let isAgreement: Bool
     /// The cells of a table row not handed out yet, last first.
-    var cells: [SignatureBlocks.Entry] = []
+    var cells: [String] = []
+    /// The line of the cells not handed out yet.
+    var cellLine = 0
     /// The line where the last pass over lines stopped, one that may open a block (or `end`): the lines
     /// before it were told already, so no pass is made until it is read.
     var nextPossibleOpening = 0
 
-    mutating func next() -> SignatureBlocks.Entry? {
-      if let cell = cells.popLast() { return cell }
+    var document: String { lines.text }
+
+    mutating func next(ownText: inout [UInt8]) -> SignatureBlocks.Entry? {
+      if let cell = cells.popLast() { return Self.entry(ownText: cell, line: cellLine, appendedTo: &ownText) }
       guard position < end else { return nil }
       defer { position += 1 }
       // What the line is, told in one look at its bytes in place: where its cleaned text lies when cleaning only
@@ -844,7 +848,7 @@ final class DocumentFacts {
         guard layout.hasTab else {
           let lineStart = lines.ranges[position - 1].lowerBound
           return SignatureBlocks.Entry(
-            range: (lineStart + cleaned.lowerBound)..<(lineStart + cleaned.upperBound), in: lines.text,
+            range: (lineStart + cleaned.lowerBound)..<(lineStart + cleaned.upperBound), ownsText: false,
             line: position, indent: layout.indent)
         }
         rowCells = lines.withBytes(position) { line in
@@ -853,12 +857,31 @@ final class DocumentFacts {
       } else {
         let text = DocumentFacts.cleanLine(lines[position])
         guard ASCIIText.containsByte(0x09, in: text) else {
-          return SignatureBlocks.Entry(text: Substring(text), line: position, indent: layout.indent)
+          var entry = Self.entry(ownText: text, line: position, appendedTo: &ownText)
+          entry.indent = layout.indent
+          return entry
         }
         rowCells = ASCIIText.withUTF8(text, DocumentFacts.signatureCells)
       }
-      cells = rowCells.reversed().map { SignatureBlocks.Entry(text: Substring($0), line: position, indent: nil) }
-      return cells.popLast() ?? SignatureBlocks.Entry(text: "", line: position, indent: nil)
+      cells = rowCells.reversed()
+      cellLine = position
+      if let cell = cells.popLast() { return Self.entry(ownText: cell, line: position, appendedTo: &ownText) }
+      return SignatureBlocks.Entry(range: 0..<0, ownsText: false, line: position, indent: nil)
+    }
+
+    /// An entry with a text of its own, a table cell unless its indent is set: the text appended to the bytes
+    /// of such texts.
+    ///
+    /// - Parameters:
+    ///   - text: The entry's text.
+    ///   - line: The 1-based line.
+    ///   - ownText: The bytes of the texts of their own.
+    private static func entry(ownText text: String, line: Int, appendedTo ownText: inout [UInt8])
+      -> SignatureBlocks.Entry
+    {
+      let start = ownText.count
+      ownText.append(contentsOf: text.utf8)
+      return SignatureBlocks.Entry(range: start..<ownText.count, ownsText: true, line: line, indent: nil)
     }
 
     /// Passes over the lines ahead that cannot change what the blocks read (see

@@ -19,75 +19,41 @@ import BocheckModel
 /// column at a time; dates, titles and "Name:", "Title:", "Its:" lines are never names.
 struct SignatureBlocks {
   /// A line, or one cell of a table row, with the 1-based line it came from.
+  ///
+  /// Its text is a range of bytes that the reading of the blocks holds (``EntryWindow``): an entry is a few
+  /// numbers, copied and dropped without a text retained or released.
   struct Entry {
-    /// Where the text is: a range of UTF-8 offsets in a whole document's text, where that is all cleaning
-    /// changes, so that the lines of a long body are read as bytes without a text made for each, or a text
-    /// of its own.
-    private enum Storage {
-      case range(String, Range<Int>)
-      case text(Substring)
-    }
-
-    private let storage: Storage
+    /// Where the text is, blanks trimmed (empty for a blank line): UTF-8 offsets, on scalar boundaries, in the
+    /// document's text (``SignatureEntrySource/document``), or, when ``ownsText``, in the bytes the source
+    /// appended the entry's text to (``SignatureEntrySource/next(ownText:)``).
+    var range: Range<Int>
+    /// Whether the text is one of its own (a line that cleaning changed beyond its blanks, a table cell), not a
+    /// range of the document's text.
+    var ownsText: Bool
     /// The 1-based line (of the lines read, before mapping to the source).
     var line: Int
     /// For a line of plain text, the character position its text starts at; `nil` for a table cell.
     var indent: Int?
 
-    /// An entry with a text of its own.
-    init(text: Substring, line: Int, indent: Int?) {
-      storage = .text(text)
-      self.line = line
-      self.indent = indent
-    }
-
-    /// An entry whose text is a range of a document's text.
-    ///
-    /// - Parameters:
-    ///   - range: UTF-8 offsets in `document`, on scalar boundaries.
-    ///   - document: The text the range is in.
-    ///   - line: The 1-based line.
-    ///   - indent: The character position the text starts at, `nil` for a table cell.
-    init(range: Range<Int>, in document: String, line: Int, indent: Int?) {
-      storage = .range(document, range)
-      self.line = line
-      self.indent = indent
-    }
-
-    /// The text, blanks trimmed; empty for a blank line.
-    var text: Substring {
-      switch storage {
-      case .range(let document, let range): LineBytes.slice(document, range)
-      case .text(let text): text
-      }
-    }
-
-    /// The text as a String of its own (`String(text)`): for a range of a document, made from its bytes in
-    /// place, without a Substring of the document.
-    var string: String {
-      switch storage {
-      case .range(let document, let range):
-        ASCIIText.withUTF8(document) { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-      case .text(let text): String(text)
-      }
-    }
-
     /// Whether the text is empty.
-    var isEmpty: Bool {
-      switch storage {
-      case .range(_, let range): range.isEmpty
-      case .text(let text): text.isEmpty
-      }
+    var isEmpty: Bool { range.isEmpty }
+  }
+
+  /// The bytes the entries' texts are in, valid only inside the call that hands them over
+  /// (``EntryWindow/withEntries(in:_:)``).
+  struct EntryBytes {
+    /// The document's UTF-8 bytes.
+    let document: UnsafeBufferPointer<UInt8>
+    /// The bytes of the texts of their own.
+    let own: UnsafeBufferPointer<UInt8>
+
+    /// The UTF-8 bytes of an entry's text.
+    subscript(entry: Entry) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: (entry.ownsText ? own : document)[entry.range])
     }
 
-    /// Calls `body` with the text's UTF-8 bytes, read in place.
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-      switch storage {
-      case .range(let document, let range):
-        ASCIIText.withUTF8(document) { body(UnsafeBufferPointer(rebasing: $0[range])) }
-      case .text(let text): ASCIIText.withUTF8(text, body)
-      }
-    }
+    /// An entry's text as a String of its own, made from its bytes in place.
+    func string(_ entry: Entry) -> String { String(decoding: self[entry], as: UTF8.self) }
   }
 
   /// An entry of one column of a block, its text made once the block is read.
@@ -99,7 +65,7 @@ struct SignatureBlocks {
   }
 
   /// The entries read so far that can still be looked at.
-  private var window = EntryWindow()
+  private var window = EntryWindow(document: "")
   /// Whether the lines are a joint filing agreement of their own (an exhibit), whose signatures open with
   /// a "Dated:" line after its text.
   private let isAgreement: Bool
@@ -120,6 +86,7 @@ struct SignatureBlocks {
   /// - Parameter source: Gives the body's entries.
   mutating func signers<Source: SignatureEntrySource>(from source: inout Source) -> [NamedMention] {
     var result: [NamedMention] = []
+    window = EntryWindow(document: source.document)
     var index = 0
     while true {
       window.skipToPossibleOpening(ifUnread: index, in: &source)
@@ -127,9 +94,8 @@ struct SignatureBlocks {
       window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index, from: &source)
-        for column in SignatureBlocks.columns(of: window.entries(in: (index + 1)..<end)) {
-          result += SignatureBlocks.signers(in: column)
-        }
+        let columns = window.withEntries(in: (index + 1)..<end) { SignatureBlocks.columns(of: $0, bytes: $1) }
+        for column in columns { result += SignatureBlocks.signers(in: column) }
         index = max(end, index + 1)
         continue
       }
@@ -150,8 +116,14 @@ struct SignatureBlocks {
     private var sourceIsEmpty = false
     /// How many entries are held before the next batch is dropped.
     private var dropThreshold = 1024
+    /// The text the entries' ranges are in (but for those with a text of their own).
+    private let document: String
+    /// The texts of their own of the entries held (and of some dropped), one after another.
+    private var ownText: [UInt8] = []
 
-    init() {
+    /// - Parameter document: The text the source's entries are ranges of.
+    init(document: String) {
+      self.document = document
       // A block's opening is read with the entries it looks back on: room for those is made once, where growing
       // the list from nothing copied its entries several times.
       held.reserveCapacity(SignatureBlocks.lookBackEntries + 1)
@@ -175,24 +147,28 @@ struct SignatureBlocks {
     /// - Returns: Whether there is an entry at `index` (`false` past the last one).
     mutating func read<Source: SignatureEntrySource>(through index: Int, from source: inout Source) -> Bool {
       while !sourceIsEmpty && index - firstIndex >= held.count {
-        if let next = source.next() { held.append(next) } else { sourceIsEmpty = true }
+        if let next = source.next(ownText: &ownText) { held.append(next) } else { sourceIsEmpty = true }
       }
       return index - firstIndex < held.count
     }
 
-    /// The entries in a range of indices, all read already, in place.
-    func entries(in range: Range<Int>) -> ArraySlice<Entry> {
-      held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)]
+    /// Calls `body` with the entries in a range of indices, all read already, and the bytes of their texts, in
+    /// place.
+    func withEntries<Result>(in range: Range<Int>, _ body: (ArraySlice<Entry>, EntryBytes) -> Result) -> Result {
+      let entries = held[(range.lowerBound - firstIndex)..<(range.upperBound - firstIndex)]
+      return ASCIIText.withUTF8(document) { document in
+        ownText.withUnsafeBufferPointer { own in body(entries, EntryBytes(document: document, own: own)) }
+      }
     }
 
-    /// The entry at `index`, which was read already and is still held.
-    func heldEntry(at index: Int) -> Entry { held[index - firstIndex] }
-
     /// Calls `body` with the bytes of the entry at `index`, which was read already and is still held, read in
-    /// place: the entry is not copied.
+    /// place.
     func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-      // An element of a buffer pointer is borrowed where one of the array is copied (its text retained).
-      held.withUnsafeBufferPointer { $0[index - firstIndex].withBytes(body) }
+      let entry = held[index - firstIndex]
+      if entry.ownsText {
+        return ownText.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[entry.range])) }
+      }
+      return ASCIIText.withUTF8(document) { body(UnsafeBufferPointer(rebasing: $0[entry.range])) }
     }
 
     /// Whether the text of the entry at `index`, which was read already and is still held, is empty.
@@ -208,8 +184,23 @@ struct SignatureBlocks {
       if dropped > 0 {
         held.removeFirst(dropped)
         firstIndex += dropped
+        dropOwnText()
       }
       dropThreshold = max(1024, 2 * held.count)
+    }
+
+    /// Drops the texts of their own that no entry held is in, those before the first one held, and moves the
+    /// ranges of the others to match.
+    private mutating func dropOwnText() {
+      guard !ownText.isEmpty else { return }
+      var first = ownText.count
+      for entry in held where entry.ownsText { first = min(first, entry.range.lowerBound) }
+      guard first > 0 else { return }
+      ownText.removeFirst(first)
+      for position in held.indices where held[position].ownsText {
+        let range = held[position].range
+        held[position].range = (range.lowerBound - first)..<(range.upperBound - first)
+      }
     }
 
     /// The earliest index ``startsBlock(at:)`` can look back to from `index`: that of the
@@ -288,17 +279,16 @@ struct SignatureBlocks {
   private mutating func blockEnd<Source: SignatureEntrySource>(after start: Int, from source: inout Source) -> Int {
     var index = start + 1
     while window.read(through: index, from: &source) {
-      // Told on the bytes in place; `nil` for a line of more than 150 bytes that opens with no ending: its text is
-      // made only then, to count its characters. A line whose first byte starts no attestation and no ending is
-      // told by its length alone.
-      let endsBlock = window.withBytes(at: index) { text -> Bool? in
+      // Told on the bytes in place. A line whose first byte starts no attestation and no ending is told by its
+      // length alone.
+      let endsBlock = window.withBytes(at: index) { text -> Bool in
         if let first = text.first, Phrase.boundaryInitials.contains(first) {
           if Phrase.attestations.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return false }
           if Phrase.blockEndings.contains(where: { LineBytes.hasPrefix($0, in: text) }) { return true }
         }
-        return text.count > 150 ? nil : false
+        return SignatureBlocks.isLonger(text, than: 150)
       }
-      if endsBlock ?? SignatureBlocks.isLonger(window.heldEntry(at: index).text, than: 150) { return index }
+      if endsBlock { return index }
       index += 1
     }
     return index
@@ -310,17 +300,21 @@ struct SignatureBlocks {
   ///
   /// Most blocks have no line of several cells: they are one column, the entries' texts in order, told on the
   /// lines' bytes before any text is made.
-  private static func columns(of block: ArraySlice<Entry>) -> [[ColumnEntry]] {
-    let isOneColumn = block.allSatisfy { entry in entry.indent == nil || entry.withBytes { !mayHoldCells($0) } }
-    if isOneColumn { return [block.map { ColumnEntry(text: $0.string, line: $0.line) }] }
+  ///
+  /// - Parameters:
+  ///   - block: The block's entries.
+  ///   - bytes: The bytes of their texts.
+  private static func columns(of block: ArraySlice<Entry>, bytes: EntryBytes) -> [[ColumnEntry]] {
+    let isOneColumn = block.allSatisfy { entry in entry.indent == nil || !mayHoldCells(bytes[entry]) }
+    if isOneColumn { return [block.map { ColumnEntry(text: bytes.string($0), line: $0.line) }] }
     var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
     var starts: [Int] = []
     for entry in block {
       guard let indent = entry.indent else {
-        rows.append((entry.line, [(0, entry.string)]))
+        rows.append((entry.line, [(0, bytes.string(entry))]))
         continue
       }
-      let cells = textCells(entry.string).map { (start: $0.start + indent, text: $0.text) }
+      let cells = textCells(bytes.string(entry)).map { (start: $0.start + indent, text: $0.text) }
       rows.append((entry.line, cells))
       starts += cells.dropFirst().map(\.start)
     }
@@ -863,6 +857,16 @@ struct SignatureBlocks {
       && (text.utf8.withContiguousStorageIfAvailable(ASCIIText.isASCII) == true || text.count > limit)
   }
 
+  /// Whether a text has more than `limit` characters (see ``isLonger(_:than:)``), given its UTF-8 bytes: a text
+  /// is made only for bytes beyond ASCII that are more than `limit`.
+  ///
+  /// - Parameters:
+  ///   - bytes: The text's UTF-8 bytes, well formed.
+  ///   - limit: A number of characters.
+  private static func isLonger(_ bytes: UnsafeBufferPointer<UInt8>, than limit: Int) -> Bool {
+    bytes.count > limit && (ASCIIText.isASCII(bytes) || String(decoding: bytes, as: UTF8.self).count > limit)
+  }
+
   /// Whether a name ends with an entity suffix ("Alpha Fund LP", "Beta Holdings, Inc.").
   static func endsWithEntitySuffix(_ name: String) -> Bool {
     if let last = lastASCIIWord(name) { return entitySuffixes.contains(last) }
@@ -969,9 +973,15 @@ struct SignatureBlocks {
 
 /// A body's entries as ``SignatureBlocks/signers(from:)`` reads them, one at a time.
 protocol SignatureEntrySource {
+  /// The text whose UTF-8 bytes the entries' ranges are in (those with a text of their own aside).
+  var document: String { get }
+
   /// The next entry: the body's lines in order, each as one entry or as its cells (a blank line is an entry with
   /// empty text); `nil` past the last.
-  mutating func next() -> SignatureBlocks.Entry?
+  ///
+  /// - Parameter ownText: Where an entry whose text is not a range of ``document`` has it appended; its range
+  ///   is then one of these bytes (``SignatureBlocks/Entry/ownsText``).
+  mutating func next(ownText: inout [UInt8]) -> SignatureBlocks.Entry?
 
   /// Called before an entry is read outside any block: lets the source pass over lines that cannot change what
   /// is read, those none of whose entries can open a block (``SignatureBlocks/opening(_:isAgreement:)`` says
