@@ -56,12 +56,31 @@ struct SignatureBlocks {
     func string(_ entry: Entry) -> String { String(decoding: self[entry], as: UTF8.self) }
   }
 
-  /// An entry of one column of a block, its text made once the block is read.
+  /// An entry of one column of a block: where its text is in the block's bytes (``BlockColumns/bytes``).
   private struct ColumnEntry {
-    /// The text, blanks trimmed; empty for a blank line or an empty cell.
-    var text: String
+    /// The text, blanks trimmed (empty for a blank line or an empty cell): UTF-8 offsets in the block's bytes.
+    var range: Range<Int>
     /// The 1-based line (of the lines read, before mapping to the source).
     var line: Int
+  }
+
+  /// A block's entries one column at a time, their texts one after another in bytes of the block's own: no
+  /// text is made for an entry unless it is a name.
+  private struct BlockColumns {
+    /// The texts of the entries, UTF-8.
+    var bytes: [UInt8] = []
+    /// The columns, each its entries in order.
+    var columns: [[ColumnEntry]] = []
+
+    /// Appends a text to ``bytes``.
+    ///
+    /// - Parameter text: The text's UTF-8 bytes.
+    /// - Returns: Where it is in ``bytes``.
+    mutating func append(_ text: some Collection<UInt8>) -> Range<Int> {
+      let start = bytes.count
+      bytes.append(contentsOf: text)
+      return start..<bytes.count
+    }
   }
 
   /// The entries read so far that can still be looked at.
@@ -94,8 +113,10 @@ struct SignatureBlocks {
       window.forgetEntries(beforeLookBackFrom: index)
       if startsBlock(at: index) {
         let end = blockEnd(after: index, from: &source)
-        let columns = window.withEntries(in: (index + 1)..<end) { SignatureBlocks.columns(of: $0, bytes: $1) }
-        for column in columns { result += SignatureBlocks.signers(in: column) }
+        let block = window.withEntries(in: (index + 1)..<end) { SignatureBlocks.columns(of: $0, bytes: $1) }
+        block.bytes.withUnsafeBufferPointer { bytes in
+          for column in block.columns { result += SignatureBlocks.signers(in: column, bytes) }
+        }
         index = max(end, index + 1)
         continue
       }
@@ -304,9 +325,16 @@ struct SignatureBlocks {
   /// - Parameters:
   ///   - block: The block's entries.
   ///   - bytes: The bytes of their texts.
-  private static func columns(of block: ArraySlice<Entry>, bytes: EntryBytes) -> [[ColumnEntry]] {
+  private static func columns(of block: ArraySlice<Entry>, bytes: EntryBytes) -> BlockColumns {
+    var result = BlockColumns()
     let isOneColumn = block.allSatisfy { entry in entry.indent == nil || !mayHoldCells(bytes[entry]) }
-    if isOneColumn { return [block.map { ColumnEntry(text: bytes.string($0), line: $0.line) }] }
+    if isOneColumn {
+      var column: [ColumnEntry] = []
+      column.reserveCapacity(block.count)
+      for entry in block { column.append(ColumnEntry(range: result.append(bytes[entry]), line: entry.line)) }
+      result.columns = [column]
+      return result
+    }
     var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
     var starts: [Int] = []
     for entry in block {
@@ -320,7 +348,10 @@ struct SignatureBlocks {
     }
     // One column: every row is one cell.
     guard let firstBoundary = starts.min() else {
-      return [rows.map { ColumnEntry(text: $0.cells[0].text, line: $0.line) }]
+      var column: [ColumnEntry] = []
+      for row in rows { column.append(ColumnEntry(range: result.append(row.cells[0].text.utf8), line: row.line)) }
+      result.columns = [column]
+      return result
     }
     var boundaries = [firstBoundary]
     for start in starts.sorted() where start > boundaries[boundaries.count - 1] + 3 { boundaries.append(start) }
@@ -329,15 +360,16 @@ struct SignatureBlocks {
     for (line, cells) in rows {
       for cell in cells {
         let column = boundaries.lastIndex { $0 <= cell.start + 2 }.map { $0 + 1 } ?? 0
-        columns[column].append(ColumnEntry(text: cell.text, line: line))
+        columns[column].append(ColumnEntry(range: result.append(cell.text.utf8), line: line))
         filled[column] = true
       }
       for column in columns.indices {
-        if !filled[column] { columns[column].append(ColumnEntry(text: "", line: line)) }
+        if !filled[column] { columns[column].append(ColumnEntry(range: 0..<0, line: line)) }
         filled[column] = false
       }
     }
-    return columns
+    result.columns = columns
+    return result
   }
 
   /// A text line's cells with the character position each starts at; runs of three or more spaces
@@ -408,7 +440,11 @@ struct SignatureBlocks {
   // MARK: Signatures
 
   /// The signers of one column of a block.
-  private static func signers(in column: [ColumnEntry]) -> [NamedMention] {
+  ///
+  /// - Parameters:
+  ///   - column: The column's entries.
+  ///   - bytes: The block's bytes, which the entries' ranges are in.
+  private static func signers(in column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>) -> [NamedMention] {
     var result: [NamedMention] = []
     // Names printed since the last blank line, and the group that waits for its signature.
     var group: [ColumnEntry] = []
@@ -417,12 +453,12 @@ struct SignatureBlocks {
     var lastSignatory: MatchableName?
     // The signatory made last, kept after its lines are over: one person often signs for several entities in turn.
     var madeSignatory: MatchableName?
-    // The last signature line read, with what it signs.
-    var lastSignature: (text: String, signature: Signature)?
+    // The last signature line read (its bytes in the block's), with what it signs.
+    var lastSignature: (text: Range<Int>, signature: Signature)?
     var index = 0
     while index < column.count {
       let entry = column[index]
-      let text = entry.text
+      let text = UnsafeBufferPointer(rebasing: bytes[entry.range])
       defer { index += 1 }
       if text.isEmpty || isRule(text) {
         if !group.isEmpty {
@@ -434,18 +470,21 @@ struct SignatureBlocks {
       }
       // A signature line printed again (one person signing for several entities in turn) is read once.
       let signature: Signature?
-      if let last = lastSignature, ByteWord.sameBytes(last.text, text) {
+      if let last = lastSignature,
+        ByteWord.sameBytes(
+          UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[last.text])), UnsafeRawBufferPointer(text))
+      {
         signature = last.signature
       } else {
         signature = SignatureBlocks.signature(text)
-        if let signature { lastSignature = (text, signature) }
+        if let signature { lastSignature = (entry.range, signature) }
       }
       if let signature {
         let names = group.isEmpty ? waiting : group
         group = []
         waiting = []
         previousBlank = false
-        guard let signed = signature.name ?? followingName(in: column, after: index) else { continue }
+        guard let signed = signature.name ?? followingName(in: column, bytes, after: index) else { continue }
         // The signatory's name is compared with many lines: its key is worked out once, and once for the
         // signatures of one name in a row (its bytes the same).
         let signatory: MatchableName
@@ -456,25 +495,26 @@ struct SignatureBlocks {
           madeSignatory = signatory
         }
         lastSignatory = signatory
-        let above = namesOfGroup(names)
-        let entities = above.filter { signatory.match($0.text) == nil }
+        let above = namesOfGroup(names, bytes)
+        let entities = above.filter { signatory.match($0.name) == nil }
         if !entities.isEmpty {
-          result += entities.map { NamedMention(name: $0.text, line: $0.line) }
-          if signsIndividually(column, after: index) { result.append(NamedMention(name: signed, line: entry.line)) }
+          result += entities
+          if signsIndividually(column, bytes, after: index) {
+            result.append(NamedMention(name: signed, line: entry.line))
+          }
         } else if let own = above.first {
           // The signatory's own name printed above the signature: theirs, unless a title follows.
-          if !hasTitle(column, after: index, signed: signatory) {
-            result.append(NamedMention(name: own.text, line: own.line))
-          }
+          if !hasTitle(column, bytes, after: index, signed: signatory) { result.append(own) }
         } else if signature.isConformed && signature.byAttorney {
           // "/s/ John Doe, Attorney-in-Fact" over the principal's name.
-          if let principal = nextText(in: column, after: index, skippingCaptions: true), isName(principal.text),
-            signatory.match(principal.text) == nil
-          {
-            result.append(NamedMention(name: principal.text, line: column[principal.index].line))
-            lastSignatory = nil
+          if let principal = nextText(in: column, bytes, after: index, skippingCaptions: true), isName(principal.text) {
+            let name = String(decoding: principal.text, as: UTF8.self)
+            if signatory.match(name) == nil {
+              result.append(NamedMention(name: name, line: column[principal.index].line))
+              lastSignatory = nil
+            }
           }
-        } else if signature.isConformed && signsForThemselves(signatory, column, after: index) {
+        } else if signature.isConformed && signsForThemselves(signatory, column, bytes, after: index) {
           result.append(NamedMention(name: signed, line: entry.line))
         }
         continue
@@ -508,17 +548,23 @@ struct SignatureBlocks {
 
   /// The names of a group of lines: a name wrapped over two lines is one name; three lines or more are
   /// one name each, a line that only continues the one before it ("II, L.P.", "and Company") aside.
-  private static func namesOfGroup(_ group: [ColumnEntry]) -> [ColumnEntry] {
-    guard group.count > 1 else { return group }
-    if group.count == 2 && !endsWithTerminalSuffix(group[0].text) && group[1].text.count <= 60 {
-      return [ColumnEntry(text: group[0].text + " " + group[1].text, line: group[0].line)]
+  ///
+  /// - Parameters:
+  ///   - group: The lines.
+  ///   - bytes: The block's bytes, which the lines' ranges are in.
+  /// - Returns: The names, each at the line it starts on.
+  private static func namesOfGroup(_ group: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>) -> [NamedMention] {
+    let texts = group.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    guard group.count > 1 else { return zip(texts, group).map { NamedMention(name: $0, line: $1.line) } }
+    if group.count == 2 && !endsWithTerminalSuffix(texts[0]) && texts[1].count <= 60 {
+      return [NamedMention(name: texts[0] + " " + texts[1], line: group[0].line)]
     }
-    var names: [ColumnEntry] = []
-    for entry in group {
-      if let last = names.last, continuesName(entry.text) {
-        names[names.count - 1] = ColumnEntry(text: last.text + " " + entry.text, line: last.line)
+    var names: [NamedMention] = []
+    for (text, entry) in zip(texts, group) {
+      if let last = names.last, continuesName(text) {
+        names[names.count - 1] = NamedMention(name: last.name + " " + text, line: last.line)
       } else {
-        names.append(entry)
+        names.append(NamedMention(name: text, line: entry.line))
       }
     }
     return names
@@ -534,36 +580,15 @@ struct SignatureBlocks {
 
   /// Reads a signature line: "/s/ Jane Roe", "By: /s/ Jane Roe", "S\JANE ROE", "By:" (a blank signature),
   /// "Jane Roe, by John Doe, Attorney-in-Fact".
-  private static func signature(_ text: String) -> Signature? {
+  ///
+  /// - Parameter text: The line's UTF-8 bytes.
+  private static func signature(_ text: UnsafeBufferPointer<UInt8>) -> Signature? {
     // The label, the blanks and underscores after it and the mark are found on the line's bytes: most
     // lines have neither label nor mark, and no text is built for them.
-    let found = ASCIIText.withUTF8(text) { bytes -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) in
-      // A label or a mark is matched only where the byte starts one.
-      var start = 0
-      var label: [UInt8]?
-      if let first = bytes.first, Phrase.signatureLabelInitials.contains(first) {
-        label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
-      }
-      if let label { start = label.count }
-      var end = bytes.count
-      let isFill: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 }
-      while start < end && isFill(bytes[start]) { start += 1 }
-      while end > start && isFill(bytes[end - 1]) { end -= 1 }
-      guard start < end, Phrase.conformedMarkInitials.contains(bytes[start]) else {
-        return (label != nil, false, start..<end)
-      }
-      let rest = UnsafeBufferPointer(rebasing: bytes[..<end])
-      for mark in Phrase.conformedMarks where LineBytes.hasPrefix(mark, in: rest, at: start) {
-        // "S/" and "/S" only as marks, not as the start of a word ("Sam").
-        let after = start + mark.count
-        if mark == Phrase.slashS && after < end && LineBytes.isLetter(rest, at: after) { continue }
-        return (label != nil, true, after..<end)
-      }
-      return (label != nil, false, start..<end)
-    }
+    let found = signatureParts(text)
     guard found.hasBy || found.isConformed else { return nil }
     let isConformed = found.isConformed
-    var name = signedName(text, in: found.name)
+    var name = signedName(UnsafeBufferPointer(rebasing: text[found.name]))
     var byAttorney = false
     if let comma = firstComma(in: name), ASCIIText.contains(attorneyPhrase, in: name[comma...]) {
       // "John Doe, Attorney-in-Fact": the principal is printed elsewhere.
@@ -573,6 +598,38 @@ struct SignatureBlocks {
     // "By: Alpha GP LLC": an entity signing through its own signatory below, not a signature yet.
     if !isConformed && !name.isEmpty && !looksLikePersonSigning(name) { return nil }
     return Signature(isConformed: isConformed, name: name.isEmpty ? nil : name, byAttorney: byAttorney)
+  }
+
+  /// What ``signature(_:)`` finds on a line's bytes: whether it opens with a signature label ("By:"), whether a
+  /// conformed mark follows the label and the blanks and underscores after it, and where the rest is.
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  /// - Returns: Offsets into `bytes` for the name.
+  private static func signatureParts(
+    _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> (hasBy: Bool, isConformed: Bool, name: Range<Int>) {
+    // A label or a mark is matched only where the byte starts one.
+    var start = 0
+    var label: [UInt8]?
+    if let first = bytes.first, Phrase.signatureLabelInitials.contains(first) {
+      label = Phrase.signatureLabels.first { LineBytes.hasPrefix($0, in: bytes) }
+    }
+    if let label { start = label.count }
+    var end = bytes.count
+    let isFill: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x5F || $0 == 0x09 }
+    while start < end && isFill(bytes[start]) { start += 1 }
+    while end > start && isFill(bytes[end - 1]) { end -= 1 }
+    guard start < end, Phrase.conformedMarkInitials.contains(bytes[start]) else {
+      return (label != nil, false, start..<end)
+    }
+    let rest = UnsafeBufferPointer(rebasing: bytes[..<end])
+    for mark in Phrase.conformedMarks where LineBytes.hasPrefix(mark, in: rest, at: start) {
+      // "S/" and "/S" only as marks, not as the start of a word ("Sam").
+      let after = start + mark.count
+      if mark == Phrase.slashS && after < end && LineBytes.isLetter(rest, at: after) { continue }
+      return (label != nil, true, after..<end)
+    }
+    return (label != nil, false, start..<end)
   }
 
   /// Where the first character that is a comma stands in a text, found on its bytes: a comma byte followed by
@@ -606,6 +663,16 @@ struct SignatureBlocks {
       ASCIIText.isASCII(bytes) ? String(decoding: bytes[signedNameRange(ascii: bytes)], as: UTF8.self) : nil
     }
     return ascii ?? signedNameOfCharacters(printed)
+  }
+
+  /// The name a signature signs (see ``signedName(_:)``), given the printed text's UTF-8 bytes: what
+  /// `signedName(String(decoding: bytes, as: UTF8.self))` gives, ASCII bytes read in place and one text made for
+  /// the name.
+  ///
+  /// - Parameter bytes: The printed text's UTF-8 bytes, well formed.
+  private static func signedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if ASCIIText.isASCII(bytes) { return String(decoding: bytes[signedNameRange(ascii: bytes)], as: UTF8.self) }
+    return signedNameOfCharacters(String(decoding: bytes, as: UTF8.self))
   }
 
   /// The name a signature signs (see ``signedName(_:)``) in part of a printed line: what
@@ -682,23 +749,42 @@ struct SignatureBlocks {
 
   /// The signatory's name on the line after a signature that prints none ("By: ________" then
   /// "Name: Jane Roe").
-  private static func followingName(in column: [ColumnEntry], after index: Int) -> String? {
-    guard let next = nextText(in: column, after: index) else { return nil }
+  ///
+  /// - Parameters:
+  ///   - column: The column's entries.
+  ///   - bytes: The block's bytes, which the entries' ranges are in.
+  ///   - index: Where the signature is in the column.
+  private static func followingName(
+    in column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>, after index: Int
+  ) -> String? {
+    guard let next = nextText(in: column, bytes, after: index) else { return nil }
     var text = next.text
-    if LineBytes.hasPrefix(Phrase.nameLabel, in: text) { text = String(text.dropFirst(5)) }
-    let name = signedName(text)
-    return isName(name) ? name : nil
+    let name: String
+    if LineBytes.hasPrefix(Phrase.nameLabel, in: text) {
+      // The label's five bytes are its five characters unless a combining mark follows its colon.
+      if text.count == 5 || text[5] < 0x80 {
+        text = UnsafeBufferPointer(rebasing: text[5...])
+        name = signedName(text)
+      } else {
+        name = signedName(String(String(decoding: text, as: UTF8.self).dropFirst(5)))
+      }
+    } else {
+      name = signedName(text)
+    }
+    return ASCIIText.withUTF8(name, isName) ? name : nil
   }
 
   /// Whether a person's signature with no names above it is their own: the next line says
   /// "individually", or prints their name again with no title after it (captions such as "Signature" or
   /// "Name/Title" under the lines aside). A signature followed by anything else is not claimed.
-  private static func signsForThemselves(_ signed: MatchableName, _ column: [ColumnEntry], after index: Int) -> Bool {
-    guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
+  private static func signsForThemselves(
+    _ signed: MatchableName, _ column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>, after index: Int
+  ) -> Bool {
+    guard let first = nextText(in: column, bytes, after: index, skippingCaptions: true) else { return false }
     if ASCIIText.contains(Phrase.individually, in: first.text) { return true }
     let printed = signedName(first.text)
     guard !isNameAndTitle(printed), signed.match(printed) != nil else { return false }
-    guard let second = nextText(in: column, after: first.index, skippingCaptions: true) else { return true }
+    guard let second = nextText(in: column, bytes, after: first.index, skippingCaptions: true) else { return true }
     // "Name: Jane Roe" then "Jane Roe, Individually": still her own signature.
     if ASCIIText.contains(Phrase.individually, in: second.text) { return true }
     return !isTitle(second.text) && !isNameAndTitle(second.text)
@@ -706,28 +792,39 @@ struct SignatureBlocks {
 
   /// Whether a title follows a signature: on the signatory's printed name ("Jane Roe, President") or on a
   /// line of its own after it ("Title: President", "Managing Member").
-  private static func hasTitle(_ column: [ColumnEntry], after index: Int, signed: MatchableName) -> Bool {
-    guard let first = nextText(in: column, after: index, skippingCaptions: true) else { return false }
+  private static func hasTitle(
+    _ column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>, after index: Int, signed: MatchableName
+  ) -> Bool {
+    guard let first = nextText(in: column, bytes, after: index, skippingCaptions: true) else { return false }
     if isTitle(first.text) || isNameAndTitle(first.text) { return true }
     guard signed.match(signedName(first.text)) != nil,
-      let second = nextText(in: column, after: first.index, skippingCaptions: true)
+      let second = nextText(in: column, bytes, after: first.index, skippingCaptions: true)
     else { return false }
     return isTitle(second.text) || isNameAndTitle(second.text)
   }
 
   /// Whether the signatory of an entity also signs for themselves: "Jane Roe, individually and as ...".
-  private static func signsIndividually(_ column: [ColumnEntry], after index: Int) -> Bool {
-    guard let next = nextText(in: column, after: index) else { return false }
+  private static func signsIndividually(
+    _ column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>, after index: Int
+  ) -> Bool {
+    guard let next = nextText(in: column, bytes, after: index) else { return false }
     return ASCIIText.contains(Phrase.individually, in: next.text)
   }
 
   /// The next entry with text after `index`, drawn rules (and, when asked, captions) skipped.
+  ///
+  /// - Parameters:
+  ///   - column: The column's entries.
+  ///   - bytes: The block's bytes, which the entries' ranges are in.
+  ///   - index: Where to look after.
+  ///   - skippingCaptions: Whether captions are skipped too.
+  /// - Returns: The entry's UTF-8 bytes and where it is in the column.
   private static func nextText(
-    in column: [ColumnEntry], after index: Int, skippingCaptions: Bool = false
-  ) -> (text: String, index: Int)? {
+    in column: [ColumnEntry], _ bytes: UnsafeBufferPointer<UInt8>, after index: Int, skippingCaptions: Bool = false
+  ) -> (text: UnsafeBufferPointer<UInt8>, index: Int)? {
     var next = index + 1
     while next < column.count {
-      let text = column[next].text
+      let text = UnsafeBufferPointer(rebasing: bytes[column[next].range])
       if !text.isEmpty && !isRule(text) && !(skippingCaptions && isCaption(text)) { return (text, next) }
       next += 1
     }
@@ -735,14 +832,14 @@ struct SignatureBlocks {
   }
 
   /// Whether a line is a caption printed under a signature line: "Signature", "Date", "Name/Title".
-  private static func isCaption(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in
-      var hasWords = false
-      return LineBytes.allLetterWords(bytes) { word in
-        hasWords = true
-        return captionWords.contains(bytes, word)
-      } && hasWords
-    }
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func isCaption(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var hasWords = false
+    return LineBytes.allLetterWords(bytes) { word in
+      hasWords = true
+      return captionWords.contains(bytes, word)
+    } && hasWords
   }
 
   private static let captionWords = LineBytes.WordList(["signature", "date", "name", "title", "print"])
@@ -751,32 +848,47 @@ struct SignatureBlocks {
   /// a caption, a title, or "By: Alpha GP LLC" (an entity signing through the signature below).
   ///
   /// - Parameters:
-  ///   - text: The line.
+  ///   - text: The line's UTF-8 bytes.
   ///   - isTitle: Whether the line is a title (``isTitle(_:)``), which the caller has told.
-  private static func isFurniture(_ text: String, isTitle: Bool) -> Bool {
-    isTitle || LineBytes.hasPrefix(anyOf: Phrase.furnitureLabels, in: text) || isCaption(text)
+  private static func isFurniture(_ text: UnsafeBufferPointer<UInt8>, isTitle: Bool) -> Bool {
+    isTitle || Phrase.furnitureLabels.contains { LineBytes.hasPrefix($0, in: text) } || isCaption(text)
   }
 
   // MARK: Kinds of lines
 
   /// Whether a line can be a name: short, not a signature's furniture, a title, a date or a page number.
-  private static func isName(_ text: String) -> Bool {
+  ///
+  /// - Parameter text: The line's UTF-8 bytes.
+  private static func isName(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     isNameUnlessTitle(text) && !isTitle(text)
   }
 
   /// Whether a line can be a name, titles aside: ``isName(_:)`` for a line known not to be a title
   /// (``isTitle(_:)``), where looking for one again would be wasted.
-  private static func isNameUnlessTitle(_ text: String) -> Bool {
-    guard let first = text.utf8.first, !isLonger(text, than: 90) else { return false }
-    guard first < 0x80 ? first >= 0x41 && first <= 0x5A : text.first?.isUppercase == true else { return false }
+  ///
+  /// - Parameter text: The line's UTF-8 bytes.
+  private static func isNameUnlessTitle(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = text.first, !isLonger(text, than: 90) else { return false }
+    guard first < 0x80 ? first >= 0x41 && first <= 0x5A : firstCharacter(text)?.isUppercase == true else {
+      return false
+    }
     // Only a line whose first byte starts one of the labels is compared with them.
-    if Phrase.nameFurnitureInitials.contains(first) && LineBytes.hasPrefix(anyOf: Phrase.nameFurniture, in: text) {
+    if Phrase.nameFurnitureInitials.contains(first)
+      && Phrase.nameFurniture.contains(where: { LineBytes.hasPrefix($0, in: text) })
+    {
       return false
     }
     if isNameAndTitle(text) || isDate(text) { return false }
     // A sentence is not a name.
-    if ASCIIText.withUTF8(text, { ASCIIText.hasSuffix(fullStop, in: $0) }) && wordCount(text) > 8 { return false }
+    if ASCIIText.hasSuffix(fullStop, in: text) && wordCount(text) > 8 { return false }
     return true
+  }
+
+  /// The first character of a text given as UTF-8 bytes, made only for a text that opens beyond ASCII.
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes, well formed.
+  private static func firstCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Character? {
+    String(decoding: bytes, as: UTF8.self).first
   }
 
   /// A full stop, the last character of a sentence.
@@ -784,70 +896,77 @@ struct SignatureBlocks {
 
   /// How many words a text has, cut at spaces: `text.split(separator: " ").count`, counted on the bytes of
   /// ASCII text (where each byte is a character) without the words being made.
-  private static func wordCount(_ text: String) -> Int {
-    let ascii = ASCIIText.withUTF8(text) { bytes -> Int? in
-      ASCIIText.isASCII(bytes) ? LineBytes.spaceSeparatedWordCount(bytes) : nil
-    }
-    return ascii ?? text.split(separator: " ").count
+  ///
+  /// - Parameter bytes: The text's UTF-8 bytes.
+  private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    if ASCIIText.isASCII(bytes) { return LineBytes.spaceSeparatedWordCount(bytes) }
+    return String(decoding: bytes, as: UTF8.self).split(separator: " ").count
   }
 
   /// Whether a line is only a title: "General Partner", "Managing Member", "Attorney in Fact for ...".
-  private static func isTitle(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in
-      if Phrase.titleOpenings.contains(where: { LineBytes.hasPrefix($0, in: bytes) }) { return true }
-      var hasWords = false
-      return LineBytes.allLetterWords(bytes) { word in
-        hasWords = true
-        return titleWords.contains(bytes, word) || connectors.contains(bytes, word)
-      } && hasWords
-    }
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func isTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if Phrase.titleOpenings.contains(where: { LineBytes.hasPrefix($0, in: bytes) }) { return true }
+    var hasWords = false
+    return LineBytes.allLetterWords(bytes) { word in
+      hasWords = true
+      return titleWords.contains(bytes, word) || connectors.contains(bytes, word)
+    } && hasWords
   }
 
   /// Whether a line is a signatory's name and title ("Jane Roe, Managing Member"), not an entity's name.
   static func isNameAndTitle(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in
-      guard let comma = bytes.lastIndex(of: 0x2C) else { return false }
-      let tail = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
-      return !LineBytes.allLetterWords(tail) { !titleWords.contains(tail, $0) }
-    }
+    ASCIIText.withUTF8(text, isNameAndTitle)
+  }
+
+  /// Whether a line is a signatory's name and title (see ``isNameAndTitle(_:)``), given its UTF-8 bytes.
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func isNameAndTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let comma = bytes.lastIndex(of: 0x2C) else { return false }
+    let tail = UnsafeBufferPointer(rebasing: bytes[(comma + 1)...])
+    return !LineBytes.allLetterWords(tail) { !titleWords.contains(tail, $0) }
   }
 
   /// Whether a line is a date: "February 2, 2031", "2 February 2031", "02/02/2031".
-  private static func isDate(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in
-      // Every date holds a number, which in ASCII text is a digit: ASCII text without one is no date, and its
-      // words are not read.
-      guard bytes.contains(where: { $0 >= 0x80 || ASCIIText.isDigit($0) }) else { return false }
-      let isNumber = { (word: Range<Int>) -> Bool in
-        let slice = bytes[word]
-        if ASCIIText.isASCII(UnsafeBufferPointer(rebasing: slice)) { return slice.allSatisfy(ASCIIText.isDigit) }
-        return String(decoding: slice, as: UTF8.self).allSatisfy(\.isNumber)
-      }
-      // The words, cut at spaces, commas and full stops, are told as they are found: no more than four, one of
-      // them a month, one a number.
-      var words = 0
-      var hasMonth = false
-      var hasNumber = false
-      var start = 0
-      for offset in 0...bytes.count
-      where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C || bytes[offset] == 0x2E {
-        if offset > start {
-          words += 1
-          if words > 4 { break }
-          hasMonth = hasMonth || monthNames.contains(bytes, start..<offset)
-          hasNumber = hasNumber || isNumber(start..<offset)
-        }
-        start = offset + 1
-      }
-      if words <= 4 && hasMonth && hasNumber { return true }
-      guard let first = bytes.first, bytes.contains(0x2F) else { return false }
-      return first < 0x80 ? ASCIIText.isDigit(first) : text.first?.isNumber == true
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func isDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Every date holds a number, which in ASCII text is a digit: ASCII text without one is no date, and its
+    // words are not read.
+    guard bytes.contains(where: { $0 >= 0x80 || ASCIIText.isDigit($0) }) else { return false }
+    let isNumber = { (word: Range<Int>) -> Bool in
+      let slice = bytes[word]
+      if ASCIIText.isASCII(UnsafeBufferPointer(rebasing: slice)) { return slice.allSatisfy(ASCIIText.isDigit) }
+      return String(decoding: slice, as: UTF8.self).allSatisfy(\.isNumber)
     }
+    // The words, cut at spaces, commas and full stops, are told as they are found: no more than four, one of
+    // them a month, one a number.
+    var words = 0
+    var hasMonth = false
+    var hasNumber = false
+    var start = 0
+    for offset in 0...bytes.count
+    where offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x2C || bytes[offset] == 0x2E {
+      if offset > start {
+        words += 1
+        if words > 4 { break }
+        hasMonth = hasMonth || monthNames.contains(bytes, start..<offset)
+        hasNumber = hasNumber || isNumber(start..<offset)
+      }
+      start = offset + 1
+    }
+    if words <= 4 && hasMonth && hasNumber { return true }
+    guard let first = bytes.first, bytes.contains(0x2F) else { return false }
+    return first < 0x80 ? ASCIIText.isDigit(first) : firstCharacter(bytes)?.isNumber == true
   }
 
   /// Whether a line is only a drawn rule such as `-----` or `_____`.
-  private static func isRule(_ text: String) -> Bool {
-    ASCIIText.withUTF8(text) { bytes in bytes.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 } }
+  ///
+  /// - Parameter bytes: The line's UTF-8 bytes.
+  private static func isRule(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
   }
 
   /// Whether a text has more than `limit` characters, counted only when its bytes are more and it is not all
