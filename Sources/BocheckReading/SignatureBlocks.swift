@@ -335,22 +335,21 @@ struct SignatureBlocks {
       result.columns = [column]
       return result
     }
-    var rows: [(line: Int, cells: [(start: Int, text: String)])] = []
+    // The cells' texts are copied into the block's bytes as the rows are cut: a cell is its range there.
+    var rows: [(line: Int, cells: [(start: Int, text: Range<Int>)])] = []
     var starts: [Int] = []
     for entry in block {
       guard let indent = entry.indent else {
-        rows.append((entry.line, [(0, bytes.string(entry))]))
+        rows.append((entry.line, [(0, result.append(bytes[entry]))]))
         continue
       }
-      let cells = textCells(bytes.string(entry)).map { (start: $0.start + indent, text: $0.text) }
+      let cells = textCells(bytes[entry], into: &result).map { (start: $0.start + indent, text: $0.text) }
       rows.append((entry.line, cells))
       starts += cells.dropFirst().map(\.start)
     }
     // One column: every row is one cell.
     guard let firstBoundary = starts.min() else {
-      var column: [ColumnEntry] = []
-      for row in rows { column.append(ColumnEntry(range: result.append(row.cells[0].text.utf8), line: row.line)) }
-      result.columns = [column]
+      result.columns = [rows.map { ColumnEntry(range: $0.cells[0].text, line: $0.line) }]
       return result
     }
     var boundaries = [firstBoundary]
@@ -360,7 +359,7 @@ struct SignatureBlocks {
     for (line, cells) in rows {
       for cell in cells {
         let column = boundaries.lastIndex { $0 <= cell.start + 2 }.map { $0 + 1 } ?? 0
-        columns[column].append(ColumnEntry(range: result.append(cell.text.utf8), line: line))
+        columns[column].append(ColumnEntry(range: cell.text, line: line))
         filled[column] = true
       }
       for column in columns.indices {
@@ -374,18 +373,33 @@ struct SignatureBlocks {
 
   /// A text line's cells with the character position each starts at; runs of three or more spaces
   /// separate cells, except after a label ending in a colon. A line holding a tab is one cell.
-  private static func textCells(_ text: String) -> [(start: Int, text: String)] {
+  ///
+  /// The cells' texts, blanks trimmed, are appended to the block's bytes: in ASCII text (where each byte is a
+  /// character) as the bytes of the line in place, no text made.
+  ///
+  /// - Parameters:
+  ///   - text: The line's UTF-8 bytes, with no blank at either end.
+  ///   - block: The block's columns, whose bytes the cells' texts are appended to.
+  /// - Returns: The cells, each with where its text is in the block's bytes.
+  private static func textCells(
+    _ text: UnsafeBufferPointer<UInt8>, into block: inout BlockColumns
+  ) -> [(start: Int, text: Range<Int>)] {
     // A line without a tab or a run of three spaces is one cell: its text, which has no blank at either end.
-    guard ASCIIText.withUTF8(text, mayHoldCells) else { return [(0, text)] }
+    guard mayHoldCells(text) else { return [(0, block.append(text))] }
     // Positions count characters: in ASCII text each is one byte, and the bytes are read in place.
-    let asciiCells = ASCIIText.withUTF8(text) { bytes in
-      ASCIIText.isASCII(bytes)
-        ? textCells(bytes, space: 0x20, colon: 0x3A) { String(decoding: bytes[$0], as: UTF8.self).trimmingBlanks() }
-        : nil
+    let cells: [(start: Int, text: Range<Int>)]
+    if ASCIIText.isASCII(text) {
+      cells = textCells(text, space: 0x20, colon: 0x3A) { range in
+        let cell = UnsafeBufferPointer(rebasing: text[range])
+        return block.append(cell[LineBytes.trimmedRange(cell)])
+      }
+    } else {
+      let characters = Array(String(decoding: text, as: UTF8.self))
+      cells = textCells(characters, space: " ", colon: ":") {
+        block.append(String(characters[$0]).trimmingBlanks().utf8)
+      }
     }
-    if let asciiCells { return asciiCells }
-    let characters = Array(text)
-    return textCells(characters, space: " ", colon: ":") { String(characters[$0]).trimmingBlanks() }
+    return cells.isEmpty ? [(0, 0..<0)] : cells
   }
 
   /// Whether a text line can be cut into several cells (``textCells(_:)``): it holds a run of three spaces and
@@ -404,12 +418,13 @@ struct SignatureBlocks {
   ///   - characters: The line's characters.
   ///   - space: The space character.
   ///   - colon: The colon character.
-  ///   - cellText: The text of a range of characters, blanks trimmed.
-  private static func textCells<Characters: RandomAccessCollection>(
+  ///   - cellText: The text of a range of characters, blanks trimmed (or where it is put).
+  /// - Returns: The cells, none for a line of spaces.
+  private static func textCells<Characters: RandomAccessCollection, Cell>(
     _ characters: Characters, space: Characters.Element, colon: Characters.Element,
-    cellText: (Range<Int>) -> String
-  ) -> [(start: Int, text: String)] where Characters.Element: Equatable, Characters.Index == Int {
-    var cells: [(start: Int, text: String)] = []
+    cellText: (Range<Int>) -> Cell
+  ) -> [(start: Int, text: Cell)] where Characters.Element: Equatable, Characters.Index == Int {
+    var cells: [(start: Int, text: Cell)] = []
     var index = 0
     while index < characters.count {
       while index < characters.count && characters[index] == space { index += 1 }
@@ -434,7 +449,7 @@ struct SignatureBlocks {
       cells.append((start, cellText(start..<end)))
       index = end
     }
-    return cells.isEmpty ? [(0, "")] : cells
+    return cells
   }
 
   // MARK: Signatures
