@@ -43,6 +43,8 @@ struct RulesElementConditionTests {
       "row.field not in [\"soleVotingPower\", \"aggregateAmountOwned\"]", "row is present", "row is missing",
       "row.note is null", "row.text == \"Alpha Fund LP\"", "row.parts is not empty", "row.parts is empty",
       "row.noSuchField is null",
+      // The element itself, an object, compared with texts (never equal) and tested for being known or empty.
+      "row != \"read\"", "row in [\"read\", \"missing\"]", "row is not null", "row is empty",
     ]
     var cases: [(bindings: [(String, String)], wheres: [String], expect: String, decided: Bool)] = []
     for expect in rowConditions {
@@ -55,7 +57,10 @@ struct RulesElementConditionTests {
       // An expectation of another form: the `where:` conditions alone are decided early.
       cases.append((rows, [expect], "row.line < 0", true))
     }
-    for expect in ["person.name != \"Beta Fund LP\"", "person.aggregateAmountOwned is present", "person is null"] {
+    for expect in [
+      "person.name != \"Beta Fund LP\"", "person.aggregateAmountOwned is present", "person is null",
+      "person == \"Alpha Fund LP\"", "person is not empty", "person is present",
+    ] {
       cases.append((persons, [], expect, true))
       cases.append((persons, ["person.page in [1, 3]"], expect, true))
     }

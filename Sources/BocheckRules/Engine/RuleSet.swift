@@ -458,10 +458,14 @@ enum CheckRunner {
     var cost: Int { test.cost }
 
     /// Whether the condition holds for an element that is an object: `nil` where it is unknown.
+    ///
+    /// The object and its field are read in place, not copied into a value (which counted a reference to
+    /// each and dropped it again, for every element of every check that tests its elements).
     @inline(__always)
     func truth(of object: ModelObject) -> Bool? {
-      guard let field else { return test.truth(of: .object(object)) }
-      return test.truth(of: field.value(in: object) ?? .null)
+      guard let field else { return test.truth(ofObject: object) }
+      guard let slot = field.slot(in: object.kind) else { return test.truth(of: .null) }
+      return test.truth(ofSlot: slot, in: object)
     }
 
     /// Whether the condition tells that an element that is an object gives no finding: a `where:` condition

@@ -399,8 +399,8 @@ enum Evaluator {
     // whose kind has the field in place: pushing it and evaluating the condition cost several copies of it.
     let shortcut = ElementTextTest(condition)
     for index in items.indices {
-      if let shortcut, case .object(let object) = items[index], let value = shortcut.field.value(in: object) {
-        guard let keeps = shortcut.truth(of: value) else { return false }
+      if let shortcut, case .object(let object) = items[index], let field = shortcut.field.slot(in: object.kind) {
+        guard let keeps = shortcut.truth(ofSlot: field, in: object) else { return false }
         decide(index, keeps)
         continue
       }
@@ -432,10 +432,11 @@ enum Evaluator {
       (self.field, self.test) = (field, test)
     }
 
-    /// Whether the condition holds for an element whose field has this value.
+    /// Whether the condition holds for an element whose kind keeps the field in this slot, the field's value
+    /// read in place.
     @inline(__always)
-    func truth(of value: Value) -> Bool? {
-      test.truth(of: value)
+    func truth(ofSlot slot: Int, in object: ModelObject) -> Bool? {
+      test.truth(ofSlot: slot, in: object)
     }
   }
 
@@ -488,6 +489,25 @@ enum Evaluator {
       case .equality(let expected): return Evaluator.textComparison(value, negated: negated) { $0 == expected }
       case .membership(let texts): return Evaluator.textComparison(value, negated: negated) { texts.contains($0) }
       case .test(let test): return Evaluator.testTruth(value, test)
+      }
+    }
+
+    /// Whether the condition holds when its operand is the value in a slot of an object (unknown past the
+    /// slots it keeps): ``truth(of:)`` of the value, read where the object keeps it (see
+    /// ``ModelObject/withValue(at:_:)``).
+    @inline(__always)
+    func truth(ofSlot slot: Int, in object: ModelObject) -> Bool? {
+      object.withValue(at: slot) { truth(of: $0) }
+    }
+
+    /// Whether the condition holds when its operand is an object: ``truth(of:)`` of the object as a value,
+    /// worked out without making it one (which counts a reference to it). An object is no text, so it compares
+    /// false with texts (true when negated).
+    @inline(__always)
+    func truth(ofObject object: ModelObject) -> Bool? {
+      switch kind {
+      case .equality, .membership: return negated
+      case .test(let test): return Evaluator.testTruth(ofObject: object, test)
       }
     }
   }
@@ -662,10 +682,33 @@ enum Evaluator {
       }
       return kind == .empty ? empty : !empty
     case .missing, .present:
-      // A row's status, read by its slot; any other value (the type checker lets through one whose type it
-      // cannot tell) has no status and is unknown, as no other kind of object has a `status` field.
-      guard case .object(let object) = value, object.kind == .row, case .string(let status) = object[RowSlot.status]
-      else { return nil }
+      // Any other value than an object (the type checker lets through one whose type it cannot tell) has no
+      // status and is unknown.
+      guard case .object(let object) = value else { return nil }
+      return statusTruth(of: object, kind)
+    }
+  }
+
+  /// Whether a test holds of an object, as ``testTruth(_:_:)`` tells it of the object as a value, without making
+  /// it one (which counts a reference to it): an object is known, neither empty nor not empty, and missing or
+  /// present by its status when it is a row.
+  @inline(__always)
+  fileprivate static func testTruth(ofObject object: ModelObject, _ kind: TestKind) -> Bool? {
+    switch kind {
+    case .null: return false
+    case .notNull: return true
+    case .empty, .notEmpty: return nil
+    case .missing, .present: return statusTruth(of: object, kind)
+    }
+  }
+
+  /// Whether `is missing` or `is present` holds of an object: by a row's status, read by its slot in place; any
+  /// other object is unknown, as no other kind of object has a `status` field.
+  @inline(__always)
+  private static func statusTruth(of object: ModelObject, _ kind: TestKind) -> Bool? {
+    guard object.kind == .row else { return nil }
+    return object.withValue(at: RowSlot.status.rawValue) { value -> Bool? in
+      guard case .string(let status) = value else { return nil }
       let missing = status == ReadStatus.missing.rawValue
       return kind == .missing ? missing : !missing
     }

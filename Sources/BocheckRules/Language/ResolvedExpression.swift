@@ -184,7 +184,7 @@ struct FieldAccess: Sendable {
 
   /// The field's slot in objects of a kind, or `nil` when the kind has no such field.
   @inline(__always)
-  private func slot(in kind: ObjectKind) -> Int? {
+  func slot(in kind: ObjectKind) -> Int? {
     let byte = (packed >> (8 * UInt64(kind.ordinal))) & 0xFF
     return byte == FieldAccess.absent ? nil : Int(byte)
   }

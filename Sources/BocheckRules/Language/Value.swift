@@ -276,6 +276,18 @@ final class ModelObject: ManagedBuffer<ModelObjectHeader, Value> {
   func value(at slot: Int) -> Value {
     withUnsafeMutablePointers { header, values in slot < header.pointee.count ? values[slot] : .null }
   }
+
+  /// What `body` gives for the value in a slot of the object's kind (unknown past the slots the object keeps),
+  /// the value lent to it where the object keeps it.
+  ///
+  /// A test that only reads the value (a comparison with a text, an `is` test) reads it in place: through
+  /// ``value(at:)`` it was copied out first, which counted a reference to a text or a list and dropped it again.
+  ///
+  /// - Parameter slot: A slot of the object's kind (see ``ModelSchema/fieldNames(of:)``).
+  @inline(__always)
+  func withValue<Result>(at slot: Int, _ body: (Value) -> Result) -> Result {
+    withUnsafeMutablePointers { header, values in slot < header.pointee.count ? body(values[slot]) : body(.null) }
+  }
 }
 
 /// The field values of an object being made, by slot; every field starts unknown.
