@@ -578,13 +578,26 @@ enum CheckRunner {
       let elementConditions = program.elementConditions
       let testsElements = !elementConditions.isEmpty
       for index in items.indices {
-        if testsElements, case .object(let object) = items[index], Run.passesOver(object, elementConditions) {
-          continue
-        }
+        if testsElements, Run.passesOver(items, index, elementConditions) { continue }
         frame.variables[binding.slot] = items[index]
         forget(stepsToForget, deferredLetsToForget, frame: &frame, states: &states)
         runSteps(steps, reevaluated: reevaluated, expectation: expectation, frame: &frame, states: &states)
       }
+    }
+
+    /// Whether the element at `index` of the innermost binding's list is an object that gives no finding (see
+    /// ``passesOver(_:_:)``).
+    ///
+    /// The object is lent to the conditions where the list keeps it, not copied out of the list: the list holds
+    /// it while they are asked, and a copy counted a reference to it and dropped it again for every element of
+    /// every check that tests its elements.
+    @inline(__always)
+    private static func passesOver(_ items: [Value], _ index: Int, _ conditions: [ElementCondition]) -> Bool {
+      let element = items.withUnsafeBufferPointer { items -> Unmanaged<ModelObject>? in
+        guard case .object(let object) = items[index] else { return nil }
+        return Unmanaged.passUnretained(object)
+      }
+      return element?._withUnsafeGuaranteedRef { passesOver($0, conditions) } ?? false
     }
 
     /// Whether an object of the innermost binding's list gives no finding, told from the conditions that test
