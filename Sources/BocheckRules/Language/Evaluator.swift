@@ -399,8 +399,8 @@ enum Evaluator {
     // whose kind has the field in place: pushing it and evaluating the condition cost several copies of it.
     let shortcut = ElementTextTest(condition)
     for index in items.indices {
-      if let shortcut, case .object(let object) = items[index], let field = shortcut.field.slot(in: object.kind) {
-        guard let keeps = shortcut.truth(ofSlot: field, in: object) else { return false }
+      if let shortcut, case .object(let object) = items[index], let fieldSlot = shortcut.field.slot(in: object.kind) {
+        guard let keeps = shortcut.truth(ofSlot: fieldSlot, in: object) else { return false }
         decide(index, keeps)
         continue
       }
