@@ -93,14 +93,15 @@ public struct NameIndex<Value> {
 extension NameIndex: Sendable where Value: Sendable {}
 
 /// Printed names filed under the keys two matching names share at least one of (see ``NameIndex``), with
-/// what comparing them needs worked out once: each name's key, the keys it is filed under and the words of its
-/// key without qualifiers.
+/// what comparing them needs worked out once.
 ///
 /// Filing a name works out the keys it is filed under and enters it in tables, which costs more than comparing
 /// a name with each of the handful of names most filings have (their parties, their complete cover pages). Up
-/// to ``linearLimit`` names are therefore kept with their keys and words only, and a name looked up is compared
-/// with each of them: that answers what the tables answer, since the tables answer exactly what comparing with
-/// every name answers. More names are filed, so that thousands of them are not compared pair by pair.
+/// to ``linearLimit`` names are therefore kept made ready for matching (``MatchableName``: the key and the key
+/// without qualifiers, whose bytes tell most pairs of names apart without their words), and a name looked up is
+/// compared with each of them: that answers what the tables answer, since the tables answer exactly what
+/// comparing with every name answers. More names are filed, each with its key, the keys it is filed under and
+/// the words of its key without qualifiers, so that thousands of them are not compared pair by pair.
 ///
 /// A lookup of a name printed exactly as a kept one (a person's name that its signature repeats) reads what
 /// keeping that name worked out, rather than working it out again.
@@ -121,15 +122,19 @@ struct FiledNames: Sendable {
 
   /// Whether the names are compared one by one, being at most ``linearLimit``, rather than filed.
   private let comparesEach: Bool
-  /// The key of each name, by position.
+  /// The names made ready for matching, by position, when they are compared one by one.
+  private var ready: [MatchableName] = []
+  /// The person's name of each name made ready (see ``person(of:)``), by position; `nil` for a name that is no
+  /// person's.
+  private var readyPersons: [NameKey.PersonName?] = []
+  /// The key of each name, by position, when they are filed.
   private var keys: [NameKey] = []
-  /// The words of each name's key without what trails the name, by position (none for an empty key).
+  /// The words of each name's key without what trails the name, by position (none for an empty key), when
+  /// they are filed.
   private var looseWords: [[Substring]] = []
-  /// Those words split as a person's name (``NameKey/PersonName``), by position; `nil` for a name that is no
-  /// person's. Split once here, not once for each name compared with it.
+  /// Those words split as a person's name (``NameKey/PersonName``), by position, when they are filed; `nil` for
+  /// a name that is no person's. Split once here, not once for each name compared with it.
   private var persons: [NameKey.PersonName?] = []
-  /// The names as printed, by position, when they are compared one by one.
-  private var printed: [String] = []
   /// The keys each name is filed under, by position, when they are filed.
   private var indexKeys: [[IndexKey]] = []
   /// The first position of each name as printed, when they are filed.
@@ -141,19 +146,14 @@ struct FiledNames: Sendable {
   @usableFromInline
   init(_ names: [(name: String, key: NameKey)]) {
     comparesEach = names.count <= FiledNames.linearLimit
+    guard !comparesEach else {
+      ready = names.map { MatchableName($0.name, key: $0.key) }
+      readyPersons = ready.map(FiledNames.person(of:))
+      return
+    }
     keys.reserveCapacity(names.count)
     looseWords.reserveCapacity(names.count)
     persons.reserveCapacity(names.count)
-    guard !comparesEach else {
-      printed = names.map(\.name)
-      for (name, key) in names {
-        let words = FiledNames.looseWords(name, key: key)
-        keys.append(key)
-        looseWords.append(words)
-        persons.append(NameKey.PersonName(words))
-      }
-      return
-    }
     indexKeys.reserveCapacity(names.count)
     firstPositionByName.reserveCapacity(names.count)
     // Each name is filed under at most three keys.
@@ -178,14 +178,17 @@ struct FiledNames: Sendable {
   /// - Parameter name: A name as printed.
   @usableFromInline
   func matches(_ name: String) -> [(position: Int, match: NameMatch)] {
-    let known = comparesEach ? printed.firstIndex(of: name) : firstPositionByName[name]
-    if let position = known {
-      return matches(
-        key: keys[position],
-        filing: (comparesEach ? [] : indexKeys[position], looseWords[position], persons[position]))
+    if comparesEach {
+      if let position = ready.firstIndex(where: { $0.name == name }) {
+        return matches(ready[position], person: readyPersons[position], first: false)
+      }
+      return matches(MatchableName(name), person: nil, first: false)
+    }
+    if let position = firstPositionByName[name] {
+      return matches(key: keys[position], filing: (indexKeys[position], looseWords[position], persons[position]))
     }
     let key = NameKey(name)
-    return matches(key: key, filing: lookUpFiling(name, key: key))
+    return matches(key: key, filing: FiledNames.filing(name, key: key))
   }
 
   /// The positions of the names that match a name as a reader compares them, in filing order.
@@ -195,7 +198,8 @@ struct FiledNames: Sendable {
   ///   - key: Its ``NameKey``.
   @usableFromInline
   func matches(_ name: String, key: NameKey) -> [(position: Int, match: NameMatch)] {
-    matches(key: key, filing: lookUpFiling(name, key: key))
+    guard comparesEach else { return matches(key: key, filing: FiledNames.filing(name, key: key)) }
+    return matches(MatchableName(name, key: key), person: nil, first: false)
   }
 
   /// The position of the first name with the same ``NameKey``, else of the first that matches.
@@ -207,16 +211,94 @@ struct FiledNames: Sendable {
   func bestMatch(_ name: String, key: NameKey) -> (position: Int, match: NameMatch)? {
     guard !key.text.isEmpty else { return nil }
     // A name with the same key matches exactly.
-    let exact = comparesEach ? keys.firstIndex(of: key) : positions[.exact(key.text)]?.first
-    if let exact { return (exact, .exact) }
-    return matches(key: key, filing: lookUpFiling(name, key: key)).first
+    guard comparesEach else {
+      if let exact = positions[.exact(key.text)]?.first { return (exact, .exact) }
+      return matches(key: key, filing: FiledNames.filing(name, key: key)).first
+    }
+    if let exact = ready.firstIndex(where: { $0.key == key }) { return (exact, .exact) }
+    return matches(MatchableName(name, key: key), person: nil, first: true).first
   }
 
-  /// The matches of a name whose keys, loose words and person's name are worked out: among all the names when
-  /// they are compared one by one, else among those filed under one of its keys.
+  /// The matches of a name made ready for matching, among the names compared one by one.
+  ///
+  /// Most pairs of names are told apart on their keys' bytes (``MatchableName/matchOnKeys(_:)``); the others
+  /// compare as persons' names, the looked-up name's split once, when it is first needed.
+  ///
+  /// - Parameters:
+  ///   - lookedUp: The name looked up.
+  ///   - person: Its person's name (see ``person(of:)``) when it is known; `nil` to split it when needed.
+  ///   - first: Whether only the first match is wanted.
+  private func matches(
+    _ lookedUp: MatchableName, person: NameKey.PersonName??, first: Bool
+  ) -> [(position: Int, match: NameMatch)] {
+    // The names are read in place: a name made ready is not copied (nor retained) for each comparison.
+    ready.withUnsafeBufferPointer { ready in
+      var found: [(position: Int, match: NameMatch)] = []
+      var lookedUpPerson = person
+      for position in ready.indices {
+        guard
+          let match = FiledNames.match(
+            ready[position], person: readyPersons[position], lookedUp, person: &lookedUpPerson)
+        else { continue }
+        found.append((position, match))
+        if first { break }
+      }
+      return found
+    }
+  }
+
+  /// How a name looked up matches a name made ready, as ``NameKey/match(_:_:)`` compares the two printed names.
+  ///
+  /// - Parameters:
+  ///   - kept: A name made ready.
+  ///   - person: Its person's name (see ``person(of:)``).
+  ///   - lookedUp: The name looked up.
+  ///   - lookedUpPerson: Its person's name, once split; split here when it is first needed.
+  private static func match(
+    _ kept: MatchableName, person: NameKey.PersonName?, _ lookedUp: MatchableName,
+    person lookedUpPerson: inout NameKey.PersonName??
+  ) -> NameMatch? {
+    if let decided = kept.matchOnKeys(lookedUp) { return decided }
+    // Two ASCII loose keys that their bytes do not tell apart differ and end in the same word: the names match
+    // only as one person's.
+    let onlyAsPersons = kept.hasASCIILooseKey && lookedUp.hasASCIILooseKey
+    if onlyAsPersons && person == nil { return nil }
+    let other: NameKey.PersonName?
+    if let split = lookedUpPerson {
+      other = split
+    } else {
+      other = FiledNames.person(of: lookedUp)
+      lookedUpPerson = .some(other)
+    }
+    guard onlyAsPersons else {
+      return NameKey.match(
+        key: kept.key, looseWords: kept.looseWords, person: person, lookedUp.key, looseWords: lookedUp.looseWords,
+        person: other)
+    }
+    guard let person, let other else { return nil }
+    return NameKey.samePerson(person, other) ? .loose : nil
+  }
+
+  /// A name's person's name: ``NameKey/PersonName`` of the words of its key without what trails it, which are
+  /// cut only when the key's bytes do not tell that it names no person (see ``MatchableName/mayNamePerson``).
+  ///
+  /// - Parameter name: A name made ready.
+  private static func person(of name: MatchableName) -> NameKey.PersonName? {
+    name.mayNamePerson ? NameKey.PersonName(name.looseWords) : nil
+  }
+
+  /// The matches of a name whose keys, loose words and person's name are worked out, among the names filed
+  /// under one of its keys.
   private func matches(key: NameKey, filing: NameFiling) -> [(position: Int, match: NameMatch)] {
+    var candidates: [Int] = []
+    for indexKey in filing.keys {
+      candidates.append(contentsOf: positions[indexKey] ?? [])
+    }
+    candidates.sort()
     var found: [(position: Int, match: NameMatch)] = []
-    func compare(_ position: Int) {
+    var previous = -1
+    for position in candidates where position != previous {
+      previous = position
       if let match = NameKey.match(
         key: keys[position], looseWords: looseWords[position], person: persons[position], key,
         looseWords: filing.looseWords, person: filing.person)
@@ -224,40 +306,7 @@ struct FiledNames: Sendable {
         found.append((position, match))
       }
     }
-    if comparesEach {
-      guard !key.text.isEmpty else { return found }
-      keys.indices.forEach(compare)
-      return found
-    }
-    var candidates: [Int] = []
-    for indexKey in filing.keys {
-      candidates.append(contentsOf: positions[indexKey] ?? [])
-    }
-    candidates.sort()
-    var previous = -1
-    for position in candidates where position != previous {
-      previous = position
-      compare(position)
-    }
     return found
-  }
-
-  /// What a name looked up is compared by: when the names are compared one by one, the words of its key
-  /// without what trails it alone; when they are filed, also the keys it would be filed under.
-  ///
-  /// - Parameters:
-  ///   - name: A name as printed.
-  ///   - key: Its ``NameKey``.
-  private func lookUpFiling(_ name: String, key: NameKey) -> NameFiling {
-    guard comparesEach else { return FiledNames.filing(name, key: key) }
-    let words = FiledNames.looseWords(name, key: key)
-    return ([], words, NameKey.PersonName(words))
-  }
-
-  /// The words of a name's key without what trails the name (see ``NameKey/looseWords(_:key:)``), or none
-  /// for an empty key, which matches nothing.
-  private static func looseWords(_ name: String, key: NameKey) -> [Substring] {
-    key.text.isEmpty ? [] : NameKey.looseWords(name, key: key)
   }
 
   /// What a name is compared and filed by: the keys it is filed under, the words of its key without what

@@ -391,7 +391,7 @@ public struct MatchableName: Sendable {
   /// The name as printed.
   public let name: String
   /// Its key.
-  private let key: NameKey
+  let key: NameKey
   /// The key of the name without what trails it (see ``NameKey/looseKey(_:key:)``).
   private let looseKey: NameKey
   /// The words of that key (see ``NameKey/looseWords(_:key:)``) when it is not ASCII; `nil` for an ASCII key,
@@ -404,12 +404,38 @@ public struct MatchableName: Sendable {
   ///
   /// - Parameter name: The name as printed.
   public init(_ name: String) {
+    self.init(name, key: NameKey(name))
+  }
+
+  /// Works out what comparing a printed name whose key is known needs.
+  ///
+  /// - Parameters:
+  ///   - name: The name as printed.
+  ///   - key: Its key (`NameKey(name)`).
+  init(_ name: String, key: NameKey) {
     self.name = name
-    key = NameKey(name)
+    self.key = key
     looseKey = NameKey.looseKey(name, key: key)
     let last = looseKey.text.utf8.withContiguousStorageIfAvailable { ByteWord.isASCII($0) ? Self.lastWord($0) : nil }
     lastLooseWord = last ?? nil
     nonASCIILooseWords = lastLooseWord == nil ? looseKey.words : nil
+  }
+
+  /// The words of the key without what trails the name (see ``NameKey/looseWords(_:key:)``).
+  var looseWords: [Substring] { nonASCIILooseWords ?? looseKey.words }
+
+  /// Whether the key without what trails the name is ASCII: two such names that ``matchOnKeys(_:)`` leaves
+  /// undecided match only as one person's.
+  var hasASCIILooseKey: Bool { lastLooseWord != nil }
+
+  /// Whether the words of the key without what trails the name may name a person (see
+  /// ``NameKey/mayNamePerson(_:)``): `false` only for a name that is no person's; `true` for any key that is not
+  /// ASCII.
+  var mayNamePerson: Bool {
+    let told = looseKey.text.utf8.withContiguousStorageIfAvailable { bytes in
+      ByteWord.isASCII(bytes) ? NameKey.mayNamePerson(bytes) : true
+    }
+    return told ?? true
   }
 
   /// How a printed name matches this one: what ``NameKey/match(_:_:)`` says of `other` and ``name``, in
@@ -426,13 +452,37 @@ public struct MatchableName: Sendable {
     guard !otherKey.text.isEmpty, !key.text.isEmpty else { return nil }
     if otherKey == key { return .exact }
     let otherLooseKey = NameKey.looseKey(other, key: otherKey)
-    if let lastLooseWord, let toldApart = toldApart(otherLooseKey, lastLooseWord) { return toldApart }
+    if let lastLooseWord, let toldApart = toldApart(otherLooseKey, lastLooseWord, otherLastWord: nil) {
+      return toldApart
+    }
     return NameKey.match(
       key: otherKey, looseWords: otherLooseKey.words, key, looseWords: nonASCIILooseWords ?? looseKey.words)
   }
 
-  /// What ``match(_:)`` says of a name whose loose key is `otherLooseKey`, told on the two loose keys' bytes
-  /// when both are ASCII and their words are not needed; `nil` when the words are to be compared.
+  /// How another name made ready matches this one: what ``NameKey/match(_:_:)`` says of `other`'s ``name`` and
+  /// ``name``, in that order (which the answer does not depend on), without working out either name's keys again.
+  ///
+  /// - Parameter other: Another name made ready.
+  /// - Returns: How the names match, or `nil` when they name different persons.
+  public func match(_ other: MatchableName) -> NameMatch? {
+    if let decided = matchOnKeys(other) { return decided }
+    return NameKey.match(key: other.key, looseWords: other.looseWords, key, looseWords: looseWords)
+  }
+
+  /// What ``match(_:)-(MatchableName)`` says, told on the two names' keys alone (see ``match(_:)-(String)``);
+  /// `nil` when their words are to be compared. Two names with ASCII loose keys that it leaves undecided match
+  /// only as one person's.
+  ///
+  /// - Parameter other: Another name made ready.
+  func matchOnKeys(_ other: MatchableName) -> NameMatch?? {
+    guard !other.key.text.isEmpty, !key.text.isEmpty else { return .some(nil) }
+    if other.key == key { return .exact }
+    guard let lastLooseWord, let otherLastWord = other.lastLooseWord else { return nil }
+    return toldApart(other.looseKey, lastLooseWord, otherLastWord: otherLastWord)
+  }
+
+  /// What ``match(_:)-(String)`` says of a name whose loose key is `otherLooseKey`, told on the two loose keys'
+  /// bytes when both are ASCII and their words are not needed; `nil` when the words are to be compared.
   ///
   /// Two names whose loose keys differ match only as one person's (``NameKey/samePerson(_:_:)``), whose last
   /// names and generational suffixes agree: the keys' last words are then the same (the suffix when both have
@@ -441,11 +491,19 @@ public struct MatchableName: Sendable {
   /// - Parameters:
   ///   - otherLooseKey: The other name's loose key; the keys themselves differ.
   ///   - lastLooseWord: The last word of this name's loose key, which is ASCII.
-  private func toldApart(_ otherLooseKey: NameKey, _ lastLooseWord: Range<Int>) -> NameMatch?? {
+  ///   - known: The last word of the other name's loose key when it is known to be ASCII; `nil` to read it.
+  private func toldApart(
+    _ otherLooseKey: NameKey, _ lastLooseWord: Range<Int>, otherLastWord known: Range<Int>?
+  ) -> NameMatch?? {
     let told = looseKey.text.utf8.withContiguousStorageIfAvailable { bytes in
       otherLooseKey.text.utf8.withContiguousStorageIfAvailable { otherBytes -> NameMatch?? in
-        guard ByteWord.isASCII(otherBytes) else { return .none }
-        let otherLastWord = Self.lastWord(otherBytes)
+        let otherLastWord: Range<Int>
+        if let known {
+          otherLastWord = known
+        } else {
+          guard ByteWord.isASCII(otherBytes) else { return .none }
+          otherLastWord = Self.lastWord(otherBytes)
+        }
         guard !lastLooseWord.isEmpty, !otherLastWord.isEmpty else { return .some(nil) }
         let (text, otherText) = (UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(otherBytes))
         if ByteWord.sameBytes(text, otherText) { return .some(.loose) }
@@ -708,7 +766,7 @@ extension NameKey {
 
   /// Whether two persons' names, split, name the same person: same first and last names and suffix, middle
   /// names missing on one side or each the other's initial.
-  private static func samePerson(_ person: PersonName, _ other: PersonName) -> Bool {
+  static func samePerson(_ person: PersonName, _ other: PersonName) -> Bool {
     guard person.first == other.first, person.last == other.last, person.suffix == other.suffix else {
       return false
     }
@@ -746,6 +804,30 @@ extension NameKey {
       last = keyWords[end - 1]
       middle = Array(keyWords[(start + 1)..<(end - 1)])
     }
+  }
+
+  /// Whether the words of an ASCII key may name a person (``PersonName``), told on its bytes: two to seven words
+  /// (a person's two to five, an honorific and a generational suffix), none an entity word or holding a digit.
+  ///
+  /// A key that fails names no person; one that passes may still not (its words are then split to tell).
+  ///
+  /// - Parameter key: The UTF-8 bytes of a key (words separated by single spaces), all ASCII.
+  static func mayNamePerson(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    var words = 0
+    var start = 0
+    for index in 0...key.count {
+      guard index == key.count || key[index] == 0x20 else {
+        if (0x30...0x39).contains(key[index]) { return false }
+        continue
+      }
+      if index > start {
+        words += 1
+        let word = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key[start..<index]))
+        if words > 7 || entityWords.contains(ascii: word) { return false }
+      }
+      start = index + 1
+    }
+    return words >= 2
   }
 
   /// Whether a word holds a number: a digit, or in a word that is not ASCII any character that is a number.
@@ -800,13 +882,19 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     let utf8 = word.utf8
     let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
       guard ByteWord.isASCII(bytes) else { return nil }
-      guard bytes.count < asciiWordsByLength.count else { return false }
-      // The words of one length are compared with the word's bytes in place, without an iterator over each.
-      let raw = UnsafeRawBufferPointer(bytes)
-      return asciiWordsByLength[bytes.count].contains { $0.withUnsafeBytes { ByteWord.sameBytes($0, raw) } }
+      return contains(ascii: UnsafeRawBufferPointer(bytes))
     }
     if let found = found ?? nil { return found }
     return words.contains(word)
+  }
+
+  /// Whether the set holds an ASCII word.
+  ///
+  /// - Parameter word: The word's bytes, all ASCII.
+  func contains(ascii word: UnsafeRawBufferPointer) -> Bool {
+    guard word.count < asciiWordsByLength.count else { return false }
+    // The words of one length are compared with the word's bytes in place, without an iterator over each.
+    return asciiWordsByLength[word.count].contains { $0.withUnsafeBytes { ByteWord.sameBytes($0, word) } }
   }
 }
 

@@ -84,4 +84,26 @@ struct NameIndexTests {
     // Both kinds of match and none occur among the names.
     #expect(loose > 10)
   }
+
+  @Test("two names made ready match as comparing the two printed names does, either way round")
+  func matchableNamesMatchEachOther() {
+    // Names whose loose keys share a last word but differ (a middle name, a suffix after a qualifier), names that
+    // are not ASCII, and names without a word.
+    let names =
+      NameIndexTests.names + [
+        "Jane Q. Roe (PFIC)", "Jane Roe, Jr.", "José Q. Núñez", "JOSÉ NÚÑEZ", "José Núñez Jr", "Kelvin \u{212A}. Roe",
+        "Kelvin K. Roe", "IRS # 12-3456789", "*",
+      ]
+    let ready = names.map(MatchableName.init)
+    var kinds: [NameMatch?: Int] = [:]
+    for (name, matchable) in zip(names, ready) {
+      for (other, otherMatchable) in zip(names, ready) {
+        let expected = NameKey.match(other, name)
+        #expect(matchable.match(otherMatchable) == expected, "'\(other)' against '\(name)'")
+        #expect(otherMatchable.match(matchable) == expected, "'\(name)' against '\(other)'")
+        kinds[expected, default: 0] += 1
+      }
+    }
+    #expect(kinds[.loose, default: 0] > 20 && kinds[.exact, default: 0] > names.count && kinds[nil, default: 0] > 100)
+  }
 }
