@@ -78,6 +78,23 @@ public enum RowField: String, Sendable, CaseIterable, Codable {
   }
 }
 
+extension RowField {
+  /// The value a hash table places the field by: the case's index mixed with the table's seed, made without
+  /// a `Hasher`.
+  ///
+  /// A dictionary or set keyed by ``RowField`` asks this of the key at every lookup and insertion, where the
+  /// default would run a whole `Hasher` (seed, combine, finalize) over the case's index. Fourteen cases need
+  /// no mixing to spread: the index exclusive-or'ed with the seed differs for every case in every bit width,
+  /// so a table of at least sixteen buckets places each field in its own bucket. `hash(into:)` (``CaseHashing``)
+  /// stays as it is for a field hashed as part of another value.
+  ///
+  /// - Parameter seed: The table's seed.
+  @inlinable
+  public func _rawHashValue(seed: Int) -> Int {
+    seed ^ CaseHashing.index(of: self)
+  }
+}
+
 /// The kinds of value a row can hold.
 public enum RowValueKind: String, Sendable {
   case text, amount, percent, checkbox, codes, groupBoxes
