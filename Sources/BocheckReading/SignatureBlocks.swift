@@ -984,15 +984,8 @@ struct SignatureBlocks {
     bytes.allSatisfy { $0 == 0x2D || $0 == 0x5F || $0 == 0x3D || $0 == 0x20 }
   }
 
-  /// Whether a text has more than `limit` characters, counted only when its bytes are more and it is not all
-  /// ASCII (where each byte is a character).
-  private static func isLonger(_ text: some StringProtocol, than limit: Int) -> Bool {
-    text.utf8.count > limit
-      && (text.utf8.withContiguousStorageIfAvailable(ASCIIText.isASCII) == true || text.count > limit)
-  }
-
-  /// Whether a text has more than `limit` characters (see ``isLonger(_:than:)``), given its UTF-8 bytes: a text
-  /// is made only for bytes beyond ASCII that are more than `limit`.
+  /// Whether a text has more than `limit` characters, given its UTF-8 bytes: the characters are counted only
+  /// when the bytes are more than `limit` and not all ASCII (where each byte is a character).
   ///
   /// - Parameters:
   ///   - bytes: The text's UTF-8 bytes, well formed.
