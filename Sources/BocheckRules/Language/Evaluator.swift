@@ -670,6 +670,8 @@ enum Evaluator {
   /// Inlined where a condition reads it, so that the truth value is not made a ``Value`` first.
   @inline(__always)
   private static func testTruth(_ value: Value, _ kind: TestKind) -> Bool? {
+    // An object is told by its own rules, which a test of an element that is one asks directly.
+    if case .object(let object) = value { return testTruth(ofObject: object, kind) }
     switch kind {
     case .null: return value.isNull
     case .notNull: return !value.isNull
@@ -684,35 +686,29 @@ enum Evaluator {
     case .missing, .present:
       // Any other value than an object (the type checker lets through one whose type it cannot tell) has no
       // status and is unknown.
-      guard case .object(let object) = value else { return nil }
-      return statusTruth(of: object, kind)
+      return nil
     }
   }
 
-  /// Whether a test holds of an object, as ``testTruth(_:_:)`` tells it of the object as a value, without making
-  /// it one (which counts a reference to it): an object is known, neither empty nor not empty, and missing or
-  /// present by its status when it is a row.
+  /// Whether a test holds of an object, read in place (making it a ``Value`` counts a reference to it): an object
+  /// is known, neither empty nor not empty, and missing or present by its status when it is a row (no other kind
+  /// of object has a `status` field). ``testTruth(_:_:)`` asks it of a value that is an object.
   @inline(__always)
   fileprivate static func testTruth(ofObject object: ModelObject, _ kind: TestKind) -> Bool? {
     switch kind {
     case .null: return false
     case .notNull: return true
     case .empty, .notEmpty: return nil
-    case .missing, .present: return statusTruth(of: object, kind)
+    case .missing, .present:
+      guard object.kind == .row else { return nil }
+      return object.withValue(at: RowSlot.status.rawValue) { value -> Bool? in
+        guard case .string(let status) = value else { return nil }
+        let missing = status == ReadStatus.missing.rawValue
+        return kind == .missing ? missing : !missing
+      }
     }
   }
 
-  /// Whether `is missing` or `is present` holds of an object: by a row's status, read by its slot in place; any
-  /// other object is unknown, as no other kind of object has a `status` field.
-  @inline(__always)
-  private static func statusTruth(of object: ModelObject, _ kind: TestKind) -> Bool? {
-    guard object.kind == .row else { return nil }
-    return object.withValue(at: RowSlot.status.rawValue) { value -> Bool? in
-      guard case .string(let status) = value else { return nil }
-      let missing = status == ReadStatus.missing.rawValue
-      return kind == .missing ? missing : !missing
-    }
-  }
 }
 
 extension BinaryOperator {
